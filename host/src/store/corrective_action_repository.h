@@ -1,0 +1,34 @@
+// CorrectiveActionRepository: actions raised by drills and reviews (整改),
+// with their responsible organisation, due date and status. Not thread-safe
+// (follows its Session).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+
+#include "beacon/sdk/records.h"
+#include "store/audit_log.h"
+
+namespace beacon::store {
+
+class CorrectiveActionRepository {
+ public:
+  explicit CorrectiveActionRepository(Poco::Data::Session& session)
+      : session_(session), audit_(session) {}
+  sdk::RecordId add(sdk::CorrectiveAction& action, const Actor& actor);
+  void setStatus(sdk::RecordId id, sdk::ActionStatus status, const Actor& actor);
+  std::optional<sdk::CorrectiveAction> findById(sdk::RecordId id);
+  // plan_id 0: every action; open_only filters to open ones.
+  std::vector<sdk::CorrectiveAction> listForPlan(sdk::RecordId plan_id, bool open_only);
+  std::vector<sdk::CorrectiveAction> listForSource(sdk::SourceKind kind, sdk::RecordId source_id);
+
+ private:
+  std::vector<sdk::CorrectiveAction> select(const std::string& where, Poco::Int64 a, Poco::Int64 b,
+                                            const std::string& text);
+  Poco::Data::Session& session_;
+  AuditLog audit_;
+};
+
+}  // namespace beacon::store

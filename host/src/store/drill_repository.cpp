@@ -1,0 +1,154 @@
+#include "store/drill_repository.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+
+#include "store/record_json.h"
+#include "store/row.h"
+#include "store/transaction.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::store {
+
+namespace {
+const char* kInsert =
+    "INSERT INTO drills(domain, drill_type, org_id, plan_id, plan_version_id, drill_date, place,"
+    " scenario, participants, evacuees, fields, verdict, findings, created_at)"
+    " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+
+std::string whereSql(const DrillFilter& f, Poco::Data::Statement& st) {
+  int next = 1;
+  auto param = [&]() { return "$" + std::to_string(next++); };
+  std::string sql = " WHERE 1 = 1";
+  if (f.id != 0) {
+    sql += " AND id = " + param();
+    st, bind(static_cast<Poco::Int64>(f.id));
+  }
+  if (!f.domain.empty()) {
+    sql += " AND domain = " + param();
+    st, bind(f.domain);
+  }
+  if (!f.drill_type.empty()) {
+    sql += " AND drill_type = " + param();
+    st, bind(f.drill_type);
+  }
+  if (f.plan_id != 0) {
+    sql += " AND plan_id = " + param();
+    st, bind(static_cast<Poco::Int64>(f.plan_id));
+  }
+  if (f.from.isSet()) {
+    sql += " AND drill_date >= " + param();
+    st, bind(f.from.toString());
+  }
+  if (f.to.isSet()) {
+    sql += " AND drill_date <= " + param();
+    st, bind(f.to.toString());
+  }
+  if (!f.org_ids.empty()) {
+    sql += " AND org_id IN (";
+    for (std::size_t i = 0; i < f.org_ids.size(); ++i) {
+      sql += (i ? ", " : "") + param();
+      st, bind(static_cast<Poco::Int64>(f.org_ids[i]));
+    }
+    sql += ")";
+  }
+  return sql;
+}
+}  // namespace
+
+sdk::RecordId DrillRepository::add(sdk::Drill& d, const Actor& actor) {
+  Transaction tx(session_);
+  Poco::Int64 id = 0;
+  session_ << std::string(kInsert) + " RETURNING id", bind(d.domain), bind(d.drill_type),
+      bind(static_cast<Poco::Int64>(d.org_id)), bind(nullableId(d.plan_id)),
+      bind(nullableId(d.plan_version_id)), bind(d.date.toString()), bind(d.place),
+      bind(d.scenario), bind(d.participants), bind(d.evacuees), bind(stringify(toJson(d.fields))),
+      bind(std::string(sdk::toId(d.verdict))), bind(d.findings), bind(isoTimestampNow()),
+      into(id), now;
+  d.id = id;
+  audit_.append(actor, "create", "drill", id, "", stringify(toJson(d)));
+  tx.commit();
+  return id;
+}
+
+void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills) {
+  if (drills.empty()) return;
+  const std::size_t n = drills.size();
+  std::vector<std::string> domain(n), type(n), date(n), place(n), scenario(n), fields(n),
+      verdict(n), findings(n), created(n, isoTimestampNow());
+  std::vector<Poco::Int64> org(n);
+  std::vector<Poco::Nullable<Poco::Int64>> plan(n), version(n);
+  std::vector<int> participants(n), evacuees(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& d = drills[i];
+    domain[i] = d.domain;
+    type[i] = d.drill_type;
+    org[i] = d.org_id;
+    plan[i] = nullableId(d.plan_id);
+    version[i] = nullableId(d.plan_version_id);
+    date[i] = d.date.toString();
+    place[i] = d.place;
+    scenario[i] = d.scenario;
+    participants[i] = d.participants;
+    evacuees[i] = d.evacuees;
+    fields[i] = stringify(toJson(d.fields));
+    verdict[i] = sdk::toId(d.verdict);
+    findings[i] = d.findings;
+  }
+  session_ << kInsert, use(domain), use(type), use(org), use(plan), use(version), use(date),
+      use(place), use(scenario), use(participants), use(evacuees), use(fields), use(verdict),
+      use(findings), use(created), now;
+}
+
+std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& f) {
+  Poco::Data::Statement st(session_);
+  std::string sql =
+      "SELECT id, domain, drill_type, org_id, plan_id, plan_version_id, drill_date, place, scenario,"
+      " participants, evacuees, fields, verdict, findings FROM drills" +
+      whereSql(f, st) + (f.newest_first ? " ORDER BY drill_date DESC, id DESC" : " ORDER BY drill_date, id");
+  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+  st << sql;
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  std::vector<sdk::Drill> out;
+  out.reserve(rs.rowCount());
+  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
+    Row r(rs, i);
+    sdk::Drill d;
+    d.id = r.int64(0);
+    d.domain = r.text(1);
+    d.drill_type = r.text(2);
+    d.org_id = r.int64(3);
+    d.plan_id = r.int64(4);
+    d.plan_version_id = r.int64(5);
+    d.date = r.date(6);
+    d.place = r.text(7);
+    d.scenario = r.text(8);
+    d.participants = r.integer(9);
+    d.evacuees = r.integer(10);
+    d.fields = fieldValuesFromJson(r.text(11));
+    d.verdict = sdk::parseDrillVerdict(r.text(12)).value_or(sdk::DrillVerdict::None);
+    d.findings = r.text(13);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::optional<sdk::Drill> DrillRepository::findById(sdk::RecordId id) {
+  DrillFilter f;
+  f.id = id;
+  auto v = list(f);
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+int DrillRepository::count(const DrillFilter& f) {
+  Poco::Data::Statement st(session_);
+  int n = 0;
+  st << "SELECT COUNT(*) FROM drills" + whereSql(f, st), into(n);
+  st.execute();
+  return n;
+}
+
+}  // namespace beacon::store

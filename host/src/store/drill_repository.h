@@ -1,0 +1,48 @@
+// DrillRepository: drill records (演练) with their domain fields, and the
+// filtered, paged listing every view of drills uses. add() is one
+// transaction with its audit entry; addBatch() stores many drills in one
+// prepared statement inside the caller's transaction (the CSV importer).
+// Not thread-safe (follows its Session).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+
+#include "beacon/sdk/records.h"
+#include "store/audit_log.h"
+
+namespace beacon::store {
+
+struct DrillFilter {
+  sdk::RecordId id = 0;                // 0: all
+  std::string domain;                  // empty: all
+  std::vector<sdk::RecordId> org_ids;  // empty: all
+  std::string drill_type;              // empty: all
+  sdk::RecordId plan_id = 0;           // 0: all
+  sdk::Date from;                      // unset: open
+  sdk::Date to;                        // unset: open
+  int limit = 0;                       // 0: no limit
+  int offset = 0;
+  bool newest_first = true;
+};
+
+class DrillRepository {
+ public:
+  explicit DrillRepository(Poco::Data::Session& session) : session_(session), audit_(session) {}
+  sdk::RecordId add(sdk::Drill& drill, const Actor& actor);
+  // Inserts all drills with one prepared statement; ids are not read back.
+  // REQUIRES: an open Transaction; the caller writes the audit entry.
+  void addBatch(const std::vector<sdk::Drill>& drills);
+  std::optional<sdk::Drill> findById(sdk::RecordId id);
+  std::vector<sdk::Drill> list(const DrillFilter& filter);
+  int count(const DrillFilter& filter);
+
+ private:
+  Poco::Data::Session& session_;
+  AuditLog audit_;
+};
+
+}  // namespace beacon::store

@@ -1,0 +1,62 @@
+#include "store/filing_repository.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+
+#include "store/record_json.h"
+#include "store/row.h"
+#include "store/transaction.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::store {
+
+sdk::RecordId FilingRepository::add(sdk::Filing& f, const Actor& actor) {
+  Transaction tx(session_);
+  Poco::Int64 id = 0;
+  session_ << "INSERT INTO filings(plan_id, plan_version_id, target_body, submitted,"
+              " registration_no, published, created_at) VALUES($1, $2, $3, $4, $5, $6, $7)"
+              " RETURNING id",
+      bind(static_cast<Poco::Int64>(f.plan_id)), bind(nullableId(f.plan_version_id)),
+      bind(f.target_body), bind(f.submitted.toString()), bind(f.registration_no),
+      bind(f.published.toString()), bind(isoTimestampNow()), into(id), now;
+  f.id = id;
+  audit_.append(actor, "create", "filing", id, "", stringify(toJson(f)));
+  tx.commit();
+  return id;
+}
+
+std::vector<sdk::Filing> FilingRepository::select(const std::string& where, sdk::RecordId arg) {
+  Poco::Data::Statement st(session_);
+  st << "SELECT id, plan_id, plan_version_id, target_body, submitted, registration_no, published"
+        " FROM filings " + where + " ORDER BY submitted, id";
+  if (!where.empty()) st, bind(static_cast<Poco::Int64>(arg));
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  std::vector<sdk::Filing> out;
+  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
+    Row row(rs, i);
+    sdk::Filing f;
+    f.id = row.int64(0);
+    f.plan_id = row.int64(1);
+    f.plan_version_id = row.int64(2);
+    f.target_body = row.text(3);
+    f.submitted = row.date(4);
+    f.registration_no = row.text(5);
+    f.published = row.date(6);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<sdk::Filing> FilingRepository::listForPlan(sdk::RecordId plan_id) {
+  return plan_id == 0 ? select("", 0) : select("WHERE plan_id = $1", plan_id);
+}
+
+std::optional<sdk::Filing> FilingRepository::findById(sdk::RecordId id) {
+  auto v = select("WHERE id = $1", id);
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+}  // namespace beacon::store

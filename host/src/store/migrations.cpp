@@ -1,0 +1,141 @@
+#include "store/migrations.h"
+
+namespace beacon::store {
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1,
+       "organisations, plans, plan versions, reviews, filings, drills",
+       {
+           "CREATE TABLE organisations ("
+           " id INTEGER PRIMARY KEY,"
+           " code TEXT NOT NULL UNIQUE,"
+           " name TEXT NOT NULL,"
+           " kind TEXT NOT NULL,"
+           " parent_id INTEGER REFERENCES organisations(id),"
+           " created_at TEXT NOT NULL)",
+           "CREATE INDEX organisations_parent ON organisations(parent_id)",
+           "CREATE TABLE organisation_attributes ("
+           " org_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,"
+           " name TEXT NOT NULL,"
+           " value TEXT NOT NULL,"
+           " PRIMARY KEY (org_id, name))",
+           "CREATE TABLE plans ("
+           " id INTEGER PRIMARY KEY,"
+           " code TEXT NOT NULL UNIQUE,"
+           " title TEXT NOT NULL,"
+           " domain TEXT NOT NULL,"
+           " category TEXT NOT NULL,"
+           " owner_org_id INTEGER NOT NULL REFERENCES organisations(id),"
+           " status TEXT NOT NULL,"
+           " revision_required INTEGER NOT NULL DEFAULT 0,"
+           " revision_reason TEXT NOT NULL DEFAULT '',"
+           " current_version INTEGER NOT NULL DEFAULT 0,"
+           " created_at TEXT NOT NULL)",
+           "CREATE INDEX plans_owner ON plans(owner_org_id)",
+           "CREATE INDEX plans_domain ON plans(domain)",
+           "CREATE TABLE plan_versions ("
+           " id INTEGER PRIMARY KEY,"
+           " plan_id INTEGER NOT NULL REFERENCES plans(id),"
+           " number INTEGER NOT NULL,"
+           " action TEXT NOT NULL,"
+           " revision_trigger TEXT NOT NULL DEFAULT '',"
+           " major INTEGER NOT NULL DEFAULT 1,"
+           " issued TEXT NOT NULL DEFAULT '',"
+           " effective TEXT NOT NULL DEFAULT '',"
+           " body TEXT NOT NULL DEFAULT '',"
+           " author TEXT NOT NULL DEFAULT '',"
+           " created_at TEXT NOT NULL,"
+           " UNIQUE (plan_id, number))",
+           "CREATE INDEX plan_versions_issued ON plan_versions(issued)",
+           "CREATE TABLE reviews ("
+           " id INTEGER PRIMARY KEY,"
+           " plan_id INTEGER NOT NULL REFERENCES plans(id),"
+           " plan_version_id INTEGER REFERENCES plan_versions(id),"
+           " kind TEXT NOT NULL,"
+           " review_date TEXT NOT NULL,"
+           " reviewers TEXT NOT NULL DEFAULT '',"
+           " conclusion TEXT NOT NULL,"
+           " findings TEXT NOT NULL DEFAULT '',"
+           " created_at TEXT NOT NULL)",
+           "CREATE INDEX reviews_plan ON reviews(plan_id, review_date)",
+           "CREATE TABLE filings ("
+           " id INTEGER PRIMARY KEY,"
+           " plan_id INTEGER NOT NULL REFERENCES plans(id),"
+           " plan_version_id INTEGER REFERENCES plan_versions(id),"
+           " target_body TEXT NOT NULL,"
+           " submitted TEXT NOT NULL,"
+           " registration_no TEXT NOT NULL DEFAULT '',"
+           " published TEXT NOT NULL DEFAULT '',"
+           " created_at TEXT NOT NULL)",
+           "CREATE INDEX filings_plan ON filings(plan_id)",
+           "CREATE TABLE drills ("
+           " id INTEGER PRIMARY KEY,"
+           " domain TEXT NOT NULL,"
+           " drill_type TEXT NOT NULL,"
+           " org_id INTEGER NOT NULL REFERENCES organisations(id),"
+           " plan_id INTEGER REFERENCES plans(id),"
+           " plan_version_id INTEGER REFERENCES plan_versions(id),"
+           " drill_date TEXT NOT NULL,"
+           " place TEXT NOT NULL DEFAULT '',"
+           " scenario TEXT NOT NULL DEFAULT '',"
+           " participants INTEGER NOT NULL DEFAULT 0,"
+           " evacuees INTEGER NOT NULL DEFAULT 0,"
+           " fields TEXT NOT NULL DEFAULT '{}',"
+           " verdict TEXT NOT NULL DEFAULT '',"
+           " findings TEXT NOT NULL DEFAULT '',"
+           " created_at TEXT NOT NULL)",
+           "CREATE INDEX drills_domain_date ON drills(domain, drill_date)",
+           "CREATE INDEX drills_org_date ON drills(org_id, drill_date)",
+           "CREATE INDEX drills_plan ON drills(plan_id)",
+       }},
+      {2,
+       "corrective actions, users, append-only audit log",
+       {
+           "CREATE TABLE corrective_actions ("
+           " id INTEGER PRIMARY KEY,"
+           " source_kind TEXT NOT NULL,"
+           " source_id INTEGER NOT NULL,"
+           " plan_id INTEGER REFERENCES plans(id),"
+           " description TEXT NOT NULL,"
+           " responsible_org_id INTEGER NOT NULL REFERENCES organisations(id),"
+           " due TEXT NOT NULL DEFAULT '',"
+           " status TEXT NOT NULL,"
+           " plan_defect INTEGER NOT NULL DEFAULT 0,"
+           " created_at TEXT NOT NULL)",
+           "CREATE INDEX corrective_actions_plan ON corrective_actions(plan_id)",
+           "CREATE INDEX corrective_actions_source ON corrective_actions(source_kind, source_id)",
+           "CREATE TABLE users ("
+           " id INTEGER PRIMARY KEY,"
+           " username TEXT NOT NULL UNIQUE,"
+           " display_name TEXT NOT NULL DEFAULT '',"
+           " role TEXT NOT NULL,"
+           " org_id INTEGER REFERENCES organisations(id),"
+           " password_hash TEXT NOT NULL,"
+           " salt TEXT NOT NULL,"
+           " iterations INTEGER NOT NULL,"
+           " disabled INTEGER NOT NULL DEFAULT 0,"
+           " created_at TEXT NOT NULL)",
+           "CREATE TABLE audit_log ("
+           " id INTEGER PRIMARY KEY,"
+           " at TEXT NOT NULL,"
+           " username TEXT NOT NULL,"
+           " action TEXT NOT NULL,"
+           " entity TEXT NOT NULL,"
+           " entity_id INTEGER NOT NULL,"
+           " before_json TEXT NOT NULL DEFAULT '',"
+           " after_json TEXT NOT NULL DEFAULT '')",
+           "CREATE INDEX audit_log_entity ON audit_log(entity, entity_id)",
+           // SQLite dialect; the PostgreSQL port replaces these with a rule or trigger function.
+           "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+           " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+           "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+           " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+       }},
+  };
+  return kMigrations;
+}
+
+int latestSchemaVersion() { return migrations().back().version; }
+
+}  // namespace beacon::store

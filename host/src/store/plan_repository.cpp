@@ -1,0 +1,237 @@
+#include "store/plan_repository.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+
+#include "store/record_json.h"
+#include "store/row.h"
+#include "store/transaction.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::store {
+
+namespace {
+const char* kPlanColumns =
+    "SELECT id, code, title, domain, category, owner_org_id, status, revision_required,"
+    " revision_reason, current_version FROM plans ";
+
+sdk::Plan planFrom(const Row& r) {
+  sdk::Plan p;
+  p.id = r.int64(0);
+  p.code = r.text(1);
+  p.title = r.text(2);
+  p.domain = r.text(3);
+  p.category = r.text(4);
+  p.owner_org_id = r.int64(5);
+  p.status = sdk::parsePlanStatus(r.text(6)).value_or(sdk::PlanStatus::Drafting);
+  p.revision_required = r.boolean(7);
+  p.revision_reason = r.text(8);
+  p.current_version = r.integer(9);
+  return p;
+}
+
+// Appends the filter's conditions; parameters are numbered from `next`.
+std::string filterSql(const PlanFilter& f, Poco::Data::Statement& st, int next) {
+  std::string sql;
+  auto param = [&]() { return "$" + std::to_string(next++); };
+  if (!f.domain.empty()) {
+    sql += " AND domain = " + param();
+    st, bind(f.domain);
+  }
+  if (!f.status.empty()) {
+    sql += " AND status = " + param();
+    st, bind(f.status);
+  }
+  if (!f.owner_ids.empty()) {
+    sql += " AND owner_org_id IN (";
+    for (std::size_t i = 0; i < f.owner_ids.size(); ++i) {
+      sql += (i ? ", " : "") + param();
+      st, bind(static_cast<Poco::Int64>(f.owner_ids[i]));
+    }
+    sql += ")";
+  }
+  return sql;
+}
+}  // namespace
+
+sdk::RecordId PlanRepository::add(sdk::Plan& plan, const Actor& actor) {
+  Transaction tx(session_);
+  Poco::Int64 id = 0;
+  session_ << "INSERT INTO plans(code, title, domain, category, owner_org_id, status,"
+              " revision_required, revision_reason, current_version, created_at)"
+              " VALUES($1, $2, $3, $4, $5, $6, $7, $8, 0, $9) RETURNING id",
+      bind(plan.code), bind(plan.title), bind(plan.domain), bind(plan.category),
+      bind(static_cast<Poco::Int64>(plan.owner_org_id)), bind(std::string(sdk::toId(plan.status))),
+      bind(plan.revision_required ? 1 : 0), bind(plan.revision_reason), bind(isoTimestampNow()),
+      into(id), now;
+  plan.id = id;
+  plan.current_version = 0;
+  audit_.append(actor, "create", "plan", id, "", stringify(toJson(plan)));
+  tx.commit();
+  return id;
+}
+
+sdk::RecordId PlanRepository::addVersion(sdk::PlanVersion& v, const Actor& actor) {
+  Transaction tx(session_);
+  auto before = findById(v.plan_id);
+  if (!before) throw Poco::NotFoundException("plan " + std::to_string(v.plan_id));
+  v.number = before->current_version + 1;
+  v.created_at = isoTimestampNow();
+  Poco::Int64 id = 0;
+  session_ << "INSERT INTO plan_versions(plan_id, number, action, revision_trigger, major, issued,"
+              " effective, body, author, created_at)"
+              " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+      bind(static_cast<Poco::Int64>(v.plan_id)), bind(v.number),
+      bind(std::string(sdk::toId(v.action))), bind(v.trigger), bind(v.major ? 1 : 0),
+      bind(v.issued.toString()), bind(v.effective.toString()), bind(v.text), bind(v.author),
+      bind(v.created_at), into(id), now;
+  v.id = id;
+  // A new version answers an outstanding revision requirement; a major revision
+  // restarts approval, so an unissued major revision puts the plan back in drafting.
+  std::string status = sdk::toId(before->status);
+  if (v.issued.isSet()) {
+    status = sdk::toId(sdk::PlanStatus::Issued);
+  } else if (v.major) {
+    status = sdk::toId(sdk::PlanStatus::Drafting);
+  }
+  session_ << "UPDATE plans SET current_version = $1, status = $2, revision_required = 0,"
+              " revision_reason = '' WHERE id = $3",
+      bind(v.number), bind(status), bind(static_cast<Poco::Int64>(v.plan_id)), now;
+  audit_.append(actor, v.action == sdk::VersionAction::Drafted ? "draft" : "revise",
+                "plan_version", id, "", stringify(toJson(v, false)));
+  audit(actor, "update", *before, v.plan_id);
+  tx.commit();
+  return id;
+}
+
+void PlanRepository::audit(const Actor& actor, const std::string& action, const sdk::Plan& before,
+                           sdk::RecordId id) {
+  auto after = findById(id);
+  audit_.append(actor, action, "plan", id, stringify(toJson(before)),
+                after ? stringify(toJson(*after)) : "");
+}
+
+void PlanRepository::setStatus(sdk::RecordId plan_id, sdk::PlanStatus status, const Actor& actor) {
+  Transaction tx(session_);
+  auto before = findById(plan_id);
+  if (!before) throw Poco::NotFoundException("plan " + std::to_string(plan_id));
+  session_ << "UPDATE plans SET status = $1 WHERE id = $2", bind(std::string(sdk::toId(status))),
+      bind(static_cast<Poco::Int64>(plan_id)), now;
+  audit(actor, "update", *before, plan_id);
+  tx.commit();
+}
+
+void PlanRepository::setRevisionRequired(sdk::RecordId plan_id, bool required,
+                                         const std::string& reason, const Actor& actor) {
+  Transaction tx(session_);
+  auto before = findById(plan_id);
+  if (!before) throw Poco::NotFoundException("plan " + std::to_string(plan_id));
+  session_ << "UPDATE plans SET revision_required = $1, revision_reason = $2 WHERE id = $3",
+      bind(required ? 1 : 0), bind(reason), bind(static_cast<Poco::Int64>(plan_id)), now;
+  audit(actor, "revision_required", *before, plan_id);
+  tx.commit();
+}
+
+std::vector<sdk::Plan> PlanRepository::select(const std::string& where, const PlanFilter& filter,
+                                              const std::string& arg) {
+  Poco::Data::Statement st(session_);
+  std::string sql = kPlanColumns;
+  if (!where.empty()) {
+    sql += where;
+    st, bind(arg);
+  } else {
+    sql += "WHERE 1 = 1" + filterSql(filter, st, 1) + " ORDER BY id";
+    if (filter.limit > 0) {
+      sql += " LIMIT " + std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset);
+    }
+  }
+  st << sql;
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  std::vector<sdk::Plan> out;
+  out.reserve(rs.rowCount());
+  for (std::size_t i = 0; i < rs.rowCount(); ++i) out.push_back(planFrom(Row(rs, i)));
+  return out;
+}
+
+std::optional<sdk::Plan> PlanRepository::findById(sdk::RecordId id) {
+  auto v = select("WHERE id = $1", {}, std::to_string(id));
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+std::optional<sdk::Plan> PlanRepository::findByCode(const std::string& code) {
+  auto v = select("WHERE code = $1", {}, code);
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+std::vector<sdk::Plan> PlanRepository::list(const PlanFilter& filter) {
+  return select("", filter, "");
+}
+
+int PlanRepository::count(const PlanFilter& filter) {
+  Poco::Data::Statement st(session_);
+  int n = 0;
+  std::string sql = "SELECT COUNT(*) FROM plans WHERE 1 = 1" + filterSql(filter, st, 1);
+  st << sql, into(n);
+  st.execute();
+  return n;
+}
+
+namespace {
+std::vector<sdk::PlanVersion> versionsFrom(Poco::Data::Statement& st, bool with_text) {
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  std::vector<sdk::PlanVersion> out;
+  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
+    Row r(rs, i);
+    sdk::PlanVersion v;
+    v.id = r.int64(0);
+    v.plan_id = r.int64(1);
+    v.number = r.integer(2);
+    v.action = sdk::parseVersionAction(r.text(3)).value_or(sdk::VersionAction::Drafted);
+    v.trigger = r.text(4);
+    v.major = r.boolean(5);
+    v.issued = r.date(6);
+    v.effective = r.date(7);
+    v.author = r.text(8);
+    v.created_at = r.text(9);
+    if (with_text) v.text = r.text(10);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+std::string versionColumns(bool with_text) {
+  return std::string("SELECT id, plan_id, number, action, revision_trigger, major, issued, effective,"
+                     " author, created_at") +
+         (with_text ? ", body" : "") + " FROM plan_versions ";
+}
+}  // namespace
+
+std::vector<sdk::PlanVersion> PlanRepository::versions(sdk::RecordId plan_id, bool with_text) {
+  Poco::Data::Statement st(session_);
+  st << versionColumns(with_text) + "WHERE plan_id = $1 ORDER BY number",
+      bind(static_cast<Poco::Int64>(plan_id));
+  return versionsFrom(st, with_text);
+}
+
+std::optional<sdk::PlanVersion> PlanRepository::version(sdk::RecordId plan_id, int number) {
+  Poco::Data::Statement st(session_);
+  st << versionColumns(true) + "WHERE plan_id = $1 AND number = $2",
+      bind(static_cast<Poco::Int64>(plan_id)), bind(number);
+  auto v = versionsFrom(st, true);
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+std::optional<sdk::PlanVersion> PlanRepository::versionById(sdk::RecordId version_id) {
+  Poco::Data::Statement st(session_);
+  st << versionColumns(true) + "WHERE id = $1", bind(static_cast<Poco::Int64>(version_id));
+  auto v = versionsFrom(st, true);
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+}  // namespace beacon::store

@@ -1,0 +1,63 @@
+#include "store/review_repository.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+
+#include "store/record_json.h"
+#include "store/row.h"
+#include "store/transaction.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::store {
+
+sdk::RecordId ReviewRepository::add(sdk::Review& r, const Actor& actor) {
+  Transaction tx(session_);
+  Poco::Int64 id = 0;
+  session_ << "INSERT INTO reviews(plan_id, plan_version_id, kind, review_date, reviewers,"
+              " conclusion, findings, created_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+      bind(static_cast<Poco::Int64>(r.plan_id)), bind(nullableId(r.plan_version_id)),
+      bind(std::string(sdk::toId(r.kind))), bind(r.date.toString()), bind(r.reviewers),
+      bind(std::string(sdk::toId(r.conclusion))), bind(r.findings), bind(isoTimestampNow()),
+      into(id), now;
+  r.id = id;
+  audit_.append(actor, "create", "review", id, "", stringify(toJson(r)));
+  tx.commit();
+  return id;
+}
+
+std::vector<sdk::Review> ReviewRepository::select(const std::string& where, sdk::RecordId arg) {
+  Poco::Data::Statement st(session_);
+  st << "SELECT id, plan_id, plan_version_id, kind, review_date, reviewers, conclusion, findings"
+        " FROM reviews " + where + " ORDER BY review_date, id";
+  if (!where.empty()) st, bind(static_cast<Poco::Int64>(arg));
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  std::vector<sdk::Review> out;
+  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
+    Row row(rs, i);
+    sdk::Review r;
+    r.id = row.int64(0);
+    r.plan_id = row.int64(1);
+    r.plan_version_id = row.int64(2);
+    r.kind = sdk::parseReviewKind(row.text(3)).value_or(sdk::ReviewKind::Evaluation);
+    r.date = row.date(4);
+    r.reviewers = row.text(5);
+    r.conclusion = sdk::parseReviewConclusion(row.text(6)).value_or(sdk::ReviewConclusion::Keep);
+    r.findings = row.text(7);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<sdk::Review> ReviewRepository::listForPlan(sdk::RecordId plan_id) {
+  return plan_id == 0 ? select("", 0) : select("WHERE plan_id = $1", plan_id);
+}
+
+std::optional<sdk::Review> ReviewRepository::findById(sdk::RecordId id) {
+  auto v = select("WHERE id = $1", id);
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+}  // namespace beacon::store

@@ -1,0 +1,67 @@
+// HostServices: the narrow window the host opens to a plugin: read access to
+// the plugin's own domain records, the clock, the working-day calendar, the
+// deployment's rule parameters, logging and template rendering. Never the
+// raw database. Implementations are owned by the host and outlive the
+// plugin; every method is safe to call from any thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "beacon/sdk/date.h"
+#include "beacon/sdk/export.h"
+#include "beacon/sdk/records.h"
+#include "beacon/sdk/status.h"
+
+namespace beacon::sdk {
+
+// Read-only access to one domain's records (organisations are shared by all).
+class BEACON_SDK_API RecordReader {
+ public:
+  virtual ~RecordReader();
+  virtual std::vector<Organisation> organisations() const = 0;
+  virtual std::vector<Plan> plans() const = 0;
+  // Versions without their full text, oldest first.
+  virtual std::vector<PlanVersion> versions(RecordId plan_id) const = 0;
+  virtual std::vector<Review> reviews(RecordId plan_id) const = 0;
+  virtual std::vector<Filing> filings(RecordId plan_id) const = 0;
+  // This domain's drills dated within [from, to], oldest first.
+  virtual std::vector<Drill> drills(const Date& from, const Date& to) const = 0;
+};
+
+// Chinese public holidays with make-up working days (调休), from a data file.
+class BEACON_SDK_API WorkingCalendar {
+ public:
+  virtual ~WorkingCalendar();
+  // Fails, naming the year, for a date outside the calendar's data.
+  virtual Result<bool> isWorkingDay(const Date& day) const = 0;
+  // The date `n` working days after `from` (not counting `from`).
+  virtual Result<Date> addWorkingDays(const Date& from, int n) const = 0;
+};
+
+// Deployment parameters for rules, keyed "rules.<domain>.<name>"; the default
+// passed in is the law's value.
+class BEACON_SDK_API RuleParameters {
+ public:
+  virtual ~RuleParameters();
+  virtual int intValue(const std::string& key, int default_value) const = 0;
+  virtual bool boolValue(const std::string& key, bool default_value) const = 0;
+  virtual std::string stringValue(const std::string& key, const std::string& default_value) const = 0;
+};
+
+enum class LogLevel { Debug, Info, Warning, Error };
+
+class BEACON_SDK_API HostServices {
+ public:
+  virtual ~HostServices();
+  virtual Date today() const = 0;
+  virtual void log(LogLevel level, const std::string& message) const = 0;
+  virtual const RecordReader& records() const = 0;
+  virtual const WorkingCalendar& calendar() const = 0;
+  virtual const RuleParameters& parameters() const = 0;
+  // Renders the named template (host, plugin or site override) with flat values.
+  virtual Result<std::string> render(const std::string& template_name,
+                                     const FieldValues& values) const = 0;
+};
+
+}  // namespace beacon::sdk

@@ -1,0 +1,66 @@
+// Obligation: one duty the rules derive for a plan or an organisation as of a
+// date (evaluate this plan, drill that unit, file this version), with the
+// rule's citation, its due date and the record that last met it. Rules fill
+// them in; the host's compliance engine turns them into a status with the
+// deployment's due-soon margin. Plain values; thread-safe.
+#pragma once
+
+#include <string>
+
+#include "beacon/sdk/date.h"
+#include "beacon/sdk/records.h"
+
+namespace beacon::sdk {
+
+enum class RuleBasis { Law, Policy };  // statute/regulation vs configurable local policy
+enum class ObligationKind { Evaluation, Drill, Filing, Publication, Revision, Review, Report };
+enum class ObligationStatus { Met, DueSoon, Overdue, Upcoming, NotApplicable };
+
+// A rule as the plugin documents it; every obligation names one.
+struct RuleInfo {
+  std::string id;  // "<domain>.<rule>", e.g. "fire.key_unit_drill"
+  std::string title_zh;
+  std::string title_en;
+  std::string citation;  // document and article, e.g. 机关、团体、企业、事业单位消防安全管理规定 第四十条
+  RuleBasis basis = RuleBasis::Law;
+  std::string parameters;  // the configuration keys that tune it, comma-separated
+};
+
+struct RecordRef {
+  std::string kind;  // "drill", "review", "filing", "version"
+  RecordId id = 0;
+  Date date;
+  bool isSet() const { return id != 0; }
+};
+
+struct Obligation {
+  std::string rule_id;
+  std::string domain;
+  ObligationKind kind = ObligationKind::Drill;
+  std::string title_zh;
+  std::string title_en;
+  std::string citation;
+  RuleBasis basis = RuleBasis::Law;
+  RecordId org_id = 0;
+  RecordId plan_id = 0;  // 0 for an organisation-level duty
+  Date due;              // when the next action is due
+  RecordRef last_met;    // the record that last satisfied the duty, if any
+  bool period_satisfied = false;  // the current period's duty is done (calendar-period rules)
+  bool applicable = true;
+  std::string note;  // e.g. why it is not applicable, or what restarted the clock
+};
+
+BEACON_SDK_API const char* toId(RuleBasis);
+BEACON_SDK_API const char* labelZh(RuleBasis);
+BEACON_SDK_API const char* toId(ObligationKind);
+BEACON_SDK_API const char* labelZh(ObligationKind);
+BEACON_SDK_API const char* toId(ObligationStatus);
+BEACON_SDK_API const char* labelZh(ObligationStatus);
+BEACON_SDK_API const char* labelEn(ObligationStatus);
+
+// The status the host reports for `o` as of `as_of`, given `due_soon_days`:
+// not applicable; met when the period is done; overdue past due; due soon
+// within the margin; met while a record still covers it; otherwise upcoming.
+BEACON_SDK_API ObligationStatus statusOf(const Obligation& o, const Date& as_of, int due_soon_days);
+
+}  // namespace beacon::sdk

@@ -1,0 +1,197 @@
+// The domain records every part of Beacon shares: organisations, plans and
+// their immutable versions, reviews (评审/评估), filings (备案), drills and
+// corrective actions. Plain structs handed across the plugin boundary by
+// value; the host's store persists them. Enumerations have stable string ids
+// (stored in the database and CSV files) and official zh-CN labels.
+// Thread-safety: plain values, no shared state.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "beacon/sdk/date.h"
+#include "beacon/sdk/export.h"
+
+namespace beacon::sdk {
+
+using RecordId = std::int64_t;  // 0 = not yet stored / none
+
+// Domain-specific values keyed by field name (see FieldSpec).
+using FieldValues = std::map<std::string, std::string>;
+
+enum class OrgKind { City, Department, Township, SubDistrict, Village, Community, Enterprise, Institution };
+// The plan level an owning organisation gives its plans, as the annual report counts them.
+enum class PlanLevel { City, Department, Township, Village, Enterprise };
+enum class PlanStatus { Drafting, InReview, Approved, Issued, Abolished };
+enum class VersionAction { Drafted, Revised };
+enum class ReviewKind { Review, Evaluation };        // 评审 before approval; 评估 periodic
+enum class ReviewConclusion { Keep, Revise };
+enum class DrillVerdict { None, Excellent, Good, Fair, Poor };  // 优/良/中/差 (AQ/T 9009)
+enum class ActionStatus { Open, Done };
+enum class SourceKind { Drill, Review };
+
+BEACON_SDK_API const char* toId(OrgKind);
+BEACON_SDK_API const char* toId(PlanLevel);
+BEACON_SDK_API const char* toId(PlanStatus);
+BEACON_SDK_API const char* toId(VersionAction);
+BEACON_SDK_API const char* toId(ReviewKind);
+BEACON_SDK_API const char* toId(ReviewConclusion);
+BEACON_SDK_API const char* toId(DrillVerdict);
+BEACON_SDK_API const char* toId(ActionStatus);
+BEACON_SDK_API const char* toId(SourceKind);
+
+BEACON_SDK_API const char* labelZh(OrgKind);
+BEACON_SDK_API const char* labelZh(PlanLevel);
+BEACON_SDK_API const char* labelZh(PlanStatus);
+BEACON_SDK_API const char* labelZh(VersionAction);
+BEACON_SDK_API const char* labelZh(ReviewKind);
+BEACON_SDK_API const char* labelZh(ReviewConclusion);
+BEACON_SDK_API const char* labelZh(DrillVerdict);
+BEACON_SDK_API const char* labelZh(ActionStatus);
+
+BEACON_SDK_API const char* labelEn(OrgKind);
+BEACON_SDK_API const char* labelEn(PlanLevel);
+BEACON_SDK_API const char* labelEn(PlanStatus);
+BEACON_SDK_API const char* labelEn(VersionAction);
+BEACON_SDK_API const char* labelEn(ReviewKind);
+BEACON_SDK_API const char* labelEn(ReviewConclusion);
+BEACON_SDK_API const char* labelEn(DrillVerdict);
+BEACON_SDK_API const char* labelEn(ActionStatus);
+
+// Parse a string id, or a zh-CN / English label, into the enum; nullopt if unknown.
+BEACON_SDK_API std::optional<OrgKind> parseOrgKind(const std::string&);
+BEACON_SDK_API std::optional<PlanStatus> parsePlanStatus(const std::string&);
+BEACON_SDK_API std::optional<VersionAction> parseVersionAction(const std::string&);
+BEACON_SDK_API std::optional<ReviewKind> parseReviewKind(const std::string&);
+BEACON_SDK_API std::optional<ReviewConclusion> parseReviewConclusion(const std::string&);
+BEACON_SDK_API std::optional<DrillVerdict> parseDrillVerdict(const std::string&);
+BEACON_SDK_API std::optional<ActionStatus> parseActionStatus(const std::string&);
+BEACON_SDK_API std::optional<PlanLevel> parsePlanLevel(const std::string&);
+
+BEACON_SDK_API PlanLevel levelOf(OrgKind owner);
+
+// Plan categories shared by every domain (2024 办法 第六、七条; 部令2号 第六条).
+namespace category {
+inline constexpr const char* kMaster = "master";            // 总体应急预案
+inline constexpr const char* kSpecial = "special";          // 专项应急预案
+inline constexpr const char* kDepartment = "department";    // 部门应急预案
+inline constexpr const char* kGrassroots = "grassroots";    // 基层应急预案 (乡镇/村)
+inline constexpr const char* kComprehensive = "comprehensive";  // 综合应急预案 (enterprise)
+inline constexpr const char* kOnSite = "on_site";           // 现场处置方案
+inline constexpr const char* kMajorEvent = "major_event";   // 重大活动保障预案
+inline constexpr const char* kJoint = "joint";              // 联合应急预案
+inline constexpr const char* kWorkManual = "work_manual";   // 应急工作手册
+}  // namespace category
+
+// Revision triggers (2013 办法 第二十五条; 2024 办法; 部令2号 第三十六条).
+namespace trigger {
+inline constexpr const char* kLawOrParentPlanChanged = "law_or_parent_plan_changed";
+inline constexpr const char* kCommandStructureChanged = "command_structure_changed";
+inline constexpr const char* kRiskChangedMajor = "risk_changed_major";
+inline constexpr const char* kKeyResourcesChanged = "key_resources_changed";
+inline constexpr const char* kDrillOrIncidentFinding = "drill_or_incident_found_major_issue";
+inline constexpr const char* kOtherImportantInfoChanged = "other_important_info_changed";
+inline constexpr const char* kOwnerDiscretion = "owner_discretion";
+}  // namespace trigger
+
+struct RevisionTrigger {
+  std::string id;
+  std::string label_zh;
+  std::string label_en;
+};
+BEACON_SDK_API const std::vector<RevisionTrigger>& revisionTriggers();
+BEACON_SDK_API bool isRevisionTrigger(const std::string& id);
+
+// The domain of plans that belong to no plugin (the city's 总体预案, earthquake, public health...).
+inline constexpr const char* kGeneralDomain = "general";
+
+struct Organisation {
+  RecordId id = 0;
+  std::string code;  // stable, unique, used by CSV files and the CLI
+  std::string name;
+  OrgKind kind = OrgKind::Village;
+  RecordId parent_id = 0;
+  FieldValues attributes;  // per-domain attributes, keyed "<domain>.<field>"
+};
+
+struct Plan {
+  RecordId id = 0;
+  std::string code;
+  std::string title;
+  std::string domain;    // plugin domain id, or kGeneralDomain
+  std::string category;  // category:: id
+  RecordId owner_org_id = 0;
+  PlanStatus status = PlanStatus::Drafting;
+  bool revision_required = false;
+  std::string revision_reason;
+  int current_version = 0;  // number of the latest version, 0 if none
+};
+
+struct PlanVersion {
+  RecordId id = 0;
+  RecordId plan_id = 0;
+  int number = 0;
+  VersionAction action = VersionAction::Drafted;
+  std::string trigger;  // trigger:: id, empty for a first draft
+  bool major = true;
+  Date issued;          // 印发日
+  Date effective;
+  std::string text;
+  std::string author;
+  std::string created_at;  // ISO timestamp, set by the store
+};
+
+struct Review {
+  RecordId id = 0;
+  RecordId plan_id = 0;
+  RecordId plan_version_id = 0;
+  ReviewKind kind = ReviewKind::Evaluation;
+  Date date;
+  std::string reviewers;
+  ReviewConclusion conclusion = ReviewConclusion::Keep;
+  std::string findings;
+};
+
+struct Filing {
+  RecordId id = 0;
+  RecordId plan_id = 0;
+  RecordId plan_version_id = 0;
+  std::string target_body;
+  Date submitted;
+  std::string registration_no;
+  Date published;  // 公开/公布 date; unset if not yet published
+};
+
+struct Drill {
+  RecordId id = 0;
+  std::string domain;
+  std::string drill_type;
+  RecordId org_id = 0;
+  RecordId plan_id = 0;          // 0 when no plan is named
+  RecordId plan_version_id = 0;
+  Date date;
+  std::string place;
+  std::string scenario;
+  int participants = 0;
+  int evacuees = 0;
+  FieldValues fields;            // the domain plugin's drill fields
+  DrillVerdict verdict = DrillVerdict::None;
+  std::string findings;
+};
+
+struct CorrectiveAction {
+  RecordId id = 0;
+  SourceKind source_kind = SourceKind::Drill;
+  RecordId source_id = 0;
+  RecordId plan_id = 0;
+  std::string description;
+  RecordId responsible_org_id = 0;
+  Date due;
+  ActionStatus status = ActionStatus::Open;
+  bool plan_defect = false;  // sets "revision required" on the plan
+};
+
+}  // namespace beacon::sdk

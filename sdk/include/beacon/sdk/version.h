@@ -1,0 +1,28 @@
+// The SDK version a plugin was compiled against, and the host's rule for
+// accepting it: same major, minor not newer than the host's (OBS/GStreamer).
+// Bump minor for additions only (new interfaces, appended fields); bump major
+// for anything that changes an existing layout. Constants only; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace beacon::sdk {
+
+inline constexpr std::uint16_t kSdkMajor = 1;
+inline constexpr std::uint16_t kSdkMinor = 0;
+inline constexpr std::uint32_t kSdkVersion = (std::uint32_t{kSdkMajor} << 16) | kSdkMinor;
+
+constexpr std::uint16_t sdkMajor(std::uint32_t packed) { return static_cast<std::uint16_t>(packed >> 16); }
+constexpr std::uint16_t sdkMinor(std::uint32_t packed) { return static_cast<std::uint16_t>(packed & 0xFFFF); }
+
+// True when a plugin built against `plugin` may run in a host built against `host`.
+constexpr bool isSdkCompatible(std::uint32_t plugin, std::uint32_t host = kSdkVersion) {
+  return sdkMajor(plugin) == sdkMajor(host) && sdkMinor(plugin) <= sdkMinor(host);
+}
+
+inline std::string sdkVersionString(std::uint32_t packed) {
+  return std::to_string(sdkMajor(packed)) + "." + std::to_string(sdkMinor(packed));
+}
+
+}  // namespace beacon::sdk

@@ -1,0 +1,196 @@
+// String ids and official labels of the record enumerations, one table each,
+// so the id, the zh-CN wording and the English wording never drift apart.
+#include "beacon/sdk/records.h"
+
+#include <cstring>
+
+#include "beacon/sdk/field_spec.h"
+#include "beacon/sdk/obligation.h"
+
+namespace beacon::sdk {
+
+namespace {
+
+template <typename E>
+struct Entry {
+  E value;
+  const char* id;
+  const char* zh;
+  const char* en;
+};
+
+template <typename E, std::size_t N>
+const Entry<E>& find(const Entry<E> (&table)[N], E value) {
+  for (const auto& e : table) {
+    if (e.value == value) return e;
+  }
+  return table[0];
+}
+
+template <typename E, std::size_t N>
+std::optional<E> parse(const Entry<E> (&table)[N], const std::string& text) {
+  for (const auto& e : table) {
+    if (text == e.id || text == e.zh || text == e.en) return e.value;
+  }
+  return std::nullopt;
+}
+
+const Entry<OrgKind> kOrgKinds[] = {
+    {OrgKind::City, "city", "市", "City"},
+    {OrgKind::Department, "department", "部门", "Department"},
+    {OrgKind::Township, "township", "乡镇", "Township"},
+    {OrgKind::SubDistrict, "subdistrict", "街道", "Sub-district"},
+    {OrgKind::Village, "village", "村", "Village"},
+    {OrgKind::Community, "community", "社区", "Community"},
+    {OrgKind::Enterprise, "enterprise", "企业", "Enterprise"},
+    {OrgKind::Institution, "institution", "单位", "Institution"},
+};
+const Entry<PlanLevel> kPlanLevels[] = {
+    {PlanLevel::City, "city", "市级", "City"},
+    {PlanLevel::Department, "department", "部门", "Department"},
+    {PlanLevel::Township, "township", "乡镇", "Township"},
+    {PlanLevel::Village, "village", "村(社区)", "Village/community"},
+    {PlanLevel::Enterprise, "enterprise", "企业", "Enterprise"},
+};
+const Entry<PlanStatus> kPlanStatuses[] = {
+    {PlanStatus::Drafting, "drafting", "编制中", "Drafting"},
+    {PlanStatus::InReview, "in_review", "评审中", "In review"},
+    {PlanStatus::Approved, "approved", "已批准", "Approved"},
+    {PlanStatus::Issued, "issued", "已印发", "Issued"},
+    {PlanStatus::Abolished, "abolished", "已废止", "Abolished"},
+};
+const Entry<VersionAction> kVersionActions[] = {
+    {VersionAction::Drafted, "drafted", "编制", "Drafted"},
+    {VersionAction::Revised, "revised", "修订", "Revised"},
+};
+const Entry<ReviewKind> kReviewKinds[] = {
+    {ReviewKind::Review, "review", "评审", "Review"},
+    {ReviewKind::Evaluation, "evaluation", "评估", "Evaluation"},
+};
+const Entry<ReviewConclusion> kConclusions[] = {
+    {ReviewConclusion::Keep, "keep", "继续有效", "Keep"},
+    {ReviewConclusion::Revise, "revise", "需修订", "Revise"},
+};
+const Entry<DrillVerdict> kVerdicts[] = {
+    {DrillVerdict::None, "", "未评估", "Not evaluated"},
+    {DrillVerdict::Excellent, "excellent", "优", "Excellent"},
+    {DrillVerdict::Good, "good", "良", "Good"},
+    {DrillVerdict::Fair, "fair", "中", "Fair"},
+    {DrillVerdict::Poor, "poor", "差", "Poor"},
+};
+const Entry<ActionStatus> kActionStatuses[] = {
+    {ActionStatus::Open, "open", "整改中", "Open"},
+    {ActionStatus::Done, "done", "已整改", "Done"},
+};
+const Entry<SourceKind> kSourceKinds[] = {
+    {SourceKind::Drill, "drill", "演练", "Drill"},
+    {SourceKind::Review, "review", "评审评估", "Review"},
+};
+const Entry<FieldType> kFieldTypes[] = {
+    {FieldType::Text, "text", "文本", "Text"},
+    {FieldType::Integer, "integer", "整数", "Integer"},
+    {FieldType::Boolean, "boolean", "是否", "Yes/no"},
+    {FieldType::Choice, "choice", "选项", "Choice"},
+    {FieldType::Date, "date", "日期", "Date"},
+};
+const Entry<RuleBasis> kBases[] = {
+    {RuleBasis::Law, "law", "法规", "Law"},
+    {RuleBasis::Policy, "policy", "本地政策(可配置)", "Local policy (configurable)"},
+};
+const Entry<ObligationKind> kObligationKinds[] = {
+    {ObligationKind::Evaluation, "evaluation", "评估", "Evaluation"},
+    {ObligationKind::Drill, "drill", "演练", "Drill"},
+    {ObligationKind::Filing, "filing", "备案", "Filing"},
+    {ObligationKind::Publication, "publication", "公开", "Publication"},
+    {ObligationKind::Revision, "revision", "修订", "Revision"},
+    {ObligationKind::Review, "review", "评审", "Review"},
+    {ObligationKind::Report, "report", "报告", "Report"},
+};
+const Entry<ObligationStatus> kObligationStatuses[] = {
+    {ObligationStatus::Met, "met", "已落实", "Met"},
+    {ObligationStatus::DueSoon, "due_soon", "即将到期", "Due soon"},
+    {ObligationStatus::Overdue, "overdue", "已逾期", "Overdue"},
+    {ObligationStatus::Upcoming, "upcoming", "未到期", "Upcoming"},
+    {ObligationStatus::NotApplicable, "not_applicable", "不适用", "Not applicable"},
+};
+
+}  // namespace
+
+#define BEACON_ENUM_TEXT(Type, table)                                    \
+  const char* toId(Type v) { return find(table, v).id; }                 \
+  const char* labelZh(Type v) { return find(table, v).zh; }              \
+  const char* labelEn(Type v) { return find(table, v).en; }
+
+BEACON_ENUM_TEXT(OrgKind, kOrgKinds)
+BEACON_ENUM_TEXT(PlanLevel, kPlanLevels)
+BEACON_ENUM_TEXT(PlanStatus, kPlanStatuses)
+BEACON_ENUM_TEXT(VersionAction, kVersionActions)
+BEACON_ENUM_TEXT(ReviewKind, kReviewKinds)
+BEACON_ENUM_TEXT(ReviewConclusion, kConclusions)
+BEACON_ENUM_TEXT(DrillVerdict, kVerdicts)
+BEACON_ENUM_TEXT(ActionStatus, kActionStatuses)
+BEACON_ENUM_TEXT(ObligationStatus, kObligationStatuses)
+#undef BEACON_ENUM_TEXT
+
+const char* toId(SourceKind v) { return find(kSourceKinds, v).id; }
+const char* toId(FieldType v) { return find(kFieldTypes, v).id; }
+const char* toId(RuleBasis v) { return find(kBases, v).id; }
+const char* labelZh(RuleBasis v) { return find(kBases, v).zh; }
+const char* toId(ObligationKind v) { return find(kObligationKinds, v).id; }
+const char* labelZh(ObligationKind v) { return find(kObligationKinds, v).zh; }
+
+std::optional<OrgKind> parseOrgKind(const std::string& s) { return parse(kOrgKinds, s); }
+std::optional<PlanStatus> parsePlanStatus(const std::string& s) { return parse(kPlanStatuses, s); }
+std::optional<VersionAction> parseVersionAction(const std::string& s) {
+  return parse(kVersionActions, s);
+}
+std::optional<ReviewKind> parseReviewKind(const std::string& s) { return parse(kReviewKinds, s); }
+std::optional<ReviewConclusion> parseReviewConclusion(const std::string& s) {
+  return parse(kConclusions, s);
+}
+std::optional<DrillVerdict> parseDrillVerdict(const std::string& s) { return parse(kVerdicts, s); }
+std::optional<ActionStatus> parseActionStatus(const std::string& s) {
+  return parse(kActionStatuses, s);
+}
+std::optional<PlanLevel> parsePlanLevel(const std::string& s) { return parse(kPlanLevels, s); }
+
+PlanLevel levelOf(OrgKind owner) {
+  switch (owner) {
+    case OrgKind::City: return PlanLevel::City;
+    case OrgKind::Department: return PlanLevel::Department;
+    case OrgKind::Township:
+    case OrgKind::SubDistrict: return PlanLevel::Township;
+    case OrgKind::Village:
+    case OrgKind::Community: return PlanLevel::Village;
+    case OrgKind::Enterprise:
+    case OrgKind::Institution: return PlanLevel::Enterprise;
+  }
+  return PlanLevel::Enterprise;
+}
+
+const std::vector<RevisionTrigger>& revisionTriggers() {
+  static const std::vector<RevisionTrigger> kTriggers = {
+      {trigger::kLawOrParentPlanChanged, "有关法律、法规、规章、标准、上位预案中的有关规定发生变化",
+       "Law, standard or higher-level plan changed"},
+      {trigger::kCommandStructureChanged, "应急指挥机构及其职责发生重大调整",
+       "Command body or duties substantially adjusted"},
+      {trigger::kRiskChangedMajor, "面临的风险发生重大变化", "Risks changed significantly"},
+      {trigger::kKeyResourcesChanged, "重要应急资源发生重大变化", "Key resources changed significantly"},
+      {trigger::kDrillOrIncidentFinding, "在突发事件实际应对和应急演练中发现问题需要作出重大调整",
+       "Problems found in a real response or drill"},
+      {trigger::kOtherImportantInfoChanged, "预案中的其他重要信息发生变化",
+       "Other important plan information changed"},
+      {trigger::kOwnerDiscretion, "应急预案制定单位认为应当修订的其他情况",
+       "Other reasons the plan's maker deems necessary"},
+  };
+  return kTriggers;
+}
+
+bool isRevisionTrigger(const std::string& id) {
+  for (const auto& t : revisionTriggers()) {
+    if (t.id == id) return true;
+  }
+  return false;
+}
+
+}  // namespace beacon::sdk
