@@ -1,0 +1,37 @@
+#include "service/drill_service.h"
+
+#include <Poco/Exception.h>
+
+#include "service/drill_validator.h"
+#include "store/drill_repository.h"
+#include "store/transaction.h"
+
+namespace beacon::service {
+
+sdk::Status DrillService::validate(const sdk::Drill& drill) {
+  sdk::Drill copy = drill;
+  try {
+    DrillValidator validator(db_, registry_);
+    return validator.prepare(copy);
+  } catch (const Poco::Exception& e) {
+    return sdk::Status::error("could not validate the drill: " + e.displayText());
+  }
+}
+
+sdk::Result<sdk::RecordId> DrillService::log(sdk::Drill drill, const store::Actor& actor) {
+  drill.id = 0;
+  try {
+    store::Transaction tx(db_.session());
+    DrillValidator validator(db_, registry_);
+    sdk::Status s = validator.prepare(drill);
+    if (!s.isOk()) return s;
+    store::DrillRepository drills(db_.session());
+    const sdk::RecordId id = drills.add(drill, actor);
+    tx.commit();
+    return id;
+  } catch (const Poco::Exception& e) {
+    return sdk::Status::error("could not store the drill: " + e.displayText());
+  }
+}
+
+}  // namespace beacon::service

@@ -1,0 +1,212 @@
+#include "service/drill_validator.h"
+
+#include <algorithm>
+#include <set>
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+
+#include "service/record_checks.h"
+#include "store/row.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::service {
+
+DrillValidator::DrillValidator(store::Database& db, const plugins::PluginRegistry& registry)
+    : db_(db), registry_(registry), latest_(today().addDays(1)) {}
+
+void DrillValidator::loadOrgs(const std::string& where, const std::string& arg) {
+  Poco::Data::Statement st(db_.session());
+  st << "SELECT id, code, parent_id FROM organisations " + where;
+  if (!where.empty()) st, bind(arg);
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
+    store::Row r(rs, i);
+    OrgInfo o;
+    o.parent_id = r.int64(2);
+    orgs_[r.int64(0)] = o;
+    org_codes_[r.text(1)] = r.int64(0);
+  }
+}
+
+void DrillValidator::loadPlans(const std::string& where, const std::string& arg) {
+  Poco::Data::Statement st(db_.session());
+  st << "SELECT id, code, domain, owner_org_id, current_version FROM plans " + where;
+  if (!where.empty()) st, bind(arg);
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  std::set<sdk::RecordId> ids;
+  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
+    store::Row r(rs, i);
+    PlanInfo p;
+    p.code = r.text(1);
+    p.domain = r.text(2);
+    p.owner_org_id = r.int64(3);
+    p.current_version = r.integer(4);
+    plans_[r.int64(0)] = p;
+    plan_codes_[p.code] = r.int64(0);
+    ids.insert(r.int64(0));
+  }
+  if (ids.empty()) return;
+  Poco::Data::Statement vs(db_.session());
+  if (ids.size() == 1) {
+    vs << "SELECT id, plan_id, number FROM plan_versions WHERE plan_id = $1",
+        bind(static_cast<Poco::Int64>(*ids.begin()));
+  } else {
+    vs << "SELECT id, plan_id, number FROM plan_versions";
+  }
+  vs.execute();
+  Poco::Data::RecordSet vr(vs);
+  for (std::size_t i = 0; i < vr.rowCount(); ++i) {
+    store::Row r(vr, i);
+    auto it = plans_.find(r.int64(1));
+    if (it == plans_.end() || !it->second) continue;
+    it->second->versions[r.integer(2)] = r.int64(0);
+    version_plan_[r.int64(0)] = r.int64(1);
+  }
+}
+
+void DrillValidator::preload() {
+  orgs_.clear();
+  org_codes_.clear();
+  plans_.clear();
+  plan_codes_.clear();
+  version_plan_.clear();
+  loadOrgs("", "");
+  loadPlans("", "");
+  preloaded_ = true;
+}
+
+const DrillValidator::OrgInfo* DrillValidator::org(sdk::RecordId id) {
+  auto it = orgs_.find(id);
+  if (it == orgs_.end() && !preloaded_) {
+    loadOrgs("WHERE id = $1", std::to_string(id));
+    it = orgs_.find(id);
+    if (it == orgs_.end()) it = orgs_.emplace(id, std::nullopt).first;
+  }
+  if (it == orgs_.end() || !it->second) return nullptr;
+  return &*it->second;
+}
+
+const DrillValidator::PlanInfo* DrillValidator::plan(sdk::RecordId id) {
+  auto it = plans_.find(id);
+  if (it == plans_.end() && !preloaded_) {
+    loadPlans("WHERE id = $1", std::to_string(id));
+    it = plans_.find(id);
+    if (it == plans_.end()) it = plans_.emplace(id, std::nullopt).first;
+  }
+  if (it == plans_.end() || !it->second) return nullptr;
+  return &*it->second;
+}
+
+std::optional<sdk::RecordId> DrillValidator::orgIdByCode(const std::string& code) {
+  auto it = org_codes_.find(code);
+  if (it == org_codes_.end() && !preloaded_) {
+    loadOrgs("WHERE code = $1", code);
+    it = org_codes_.find(code);
+  }
+  if (it == org_codes_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<sdk::RecordId> DrillValidator::planIdByCode(const std::string& code) {
+  auto it = plan_codes_.find(code);
+  if (it == plan_codes_.end() && !preloaded_) {
+    loadPlans("WHERE code = $1", code);
+    it = plan_codes_.find(code);
+  }
+  if (it == plan_codes_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<sdk::RecordId> DrillValidator::versionId(sdk::RecordId plan_id, int number) {
+  const PlanInfo* p = plan(plan_id);
+  if (!p) return std::nullopt;
+  auto it = p->versions.find(number);
+  if (it == p->versions.end()) return std::nullopt;
+  return it->second;
+}
+
+sdk::Status DrillValidator::prepare(sdk::Drill& d) {
+  const plugins::PluginRecord* rec = registry_.byDomain(d.domain);
+  if (!rec || !rec->plugin) {
+    return sdk::Status::invalid("domain", "\"" + d.domain + "\" is not an enabled plugin's domain");
+  }
+  const bool type_ok = std::any_of(rec->drill_types.begin(), rec->drill_types.end(),
+                                   [&](const sdk::DrillType& t) { return t.id == d.drill_type; });
+  if (!type_ok) {
+    return sdk::Status::invalid("drill_type", "\"" + d.drill_type + "\" is not a drill type of domain " +
+                                                  d.domain);
+  }
+  const OrgInfo* o = d.org_id != 0 ? org(d.org_id) : nullptr;
+  if (!o) return sdk::Status::invalid("org_id", "no organisation with id " + std::to_string(d.org_id));
+  if (!isValidDate(d.date)) return sdk::Status::invalid("date", "is required (YYYY-MM-DD)");
+  if (d.date > latest_) {
+    return sdk::Status::invalid("date", d.date.toString() + " is in the future (latest allowed " +
+                                            latest_.toString() + ")");
+  }
+  if (d.participants < 0) return sdk::Status::invalid("participants", "must not be negative");
+  if (d.evacuees < 0) return sdk::Status::invalid("evacuees", "must not be negative");
+  if (d.plan_id != 0) {
+    const PlanInfo* p = plan(d.plan_id);
+    if (!p) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(d.plan_id));
+    if (p->domain != d.domain && p->domain != sdk::kGeneralDomain) {
+      return sdk::Status::invalid("plan_id", "plan " + p->code + " belongs to domain " + p->domain +
+                                                 ", not " + d.domain);
+    }
+    bool owned = false;
+    sdk::RecordId cur = d.org_id;
+    for (int depth = 0; cur != 0 && depth < 64; ++depth) {
+      if (cur == p->owner_org_id) {
+        owned = true;
+        break;
+      }
+      const OrgInfo* c = org(cur);
+      cur = c ? c->parent_id : 0;
+    }
+    if (!owned) {
+      return sdk::Status::invalid("plan_id", "plan " + p->code +
+                                                 " is not owned by the organisation or one above it");
+    }
+    if (d.plan_version_id == 0) {
+      if (p->current_version == 0) {
+        return sdk::Status::invalid("plan_id", "plan " + p->code + " has no version yet");
+      }
+      auto v = p->versions.find(p->current_version);
+      if (v == p->versions.end()) {
+        return sdk::Status::invalid("plan_id", "plan " + p->code + " has no current version");
+      }
+      d.plan_version_id = v->second;
+    } else {
+      const bool belongs = std::any_of(p->versions.begin(), p->versions.end(),
+                                       [&](const auto& kv) { return kv.second == d.plan_version_id; });
+      if (!belongs) {
+        return sdk::Status::invalid("plan_version_id", "version " + std::to_string(d.plan_version_id) +
+                                                           " is not a version of plan " + p->code);
+      }
+    }
+  } else if (d.plan_version_id != 0) {
+    return sdk::Status::invalid("plan_version_id", "given without a plan");
+  }
+  d.fields = sdk::normalizeFields(rec->drill_fields, d.fields);
+  sdk::Status s = sdk::validateFields(rec->drill_fields, d.fields);
+  if (!s.isOk()) return sdk::Status::invalid("fields." + s.field(), s.message());
+  try {
+    s = rec->plugin->validateDrill(d);
+  } catch (const std::exception& e) {
+    return sdk::Status::error("plugin " + rec->id + " failed while validating the drill: " + e.what());
+  } catch (...) {
+    return sdk::Status::error("plugin " + rec->id + " failed while validating the drill");
+  }
+  if (!s.isOk()) {
+    const bool is_field = std::any_of(rec->drill_fields.begin(), rec->drill_fields.end(),
+                                      [&](const sdk::FieldSpec& f) { return f.name == s.field(); });
+    if (is_field) return sdk::Status::invalid("fields." + s.field(), s.message());
+    return s;
+  }
+  return sdk::Status::ok();
+}
+
+}  // namespace beacon::service

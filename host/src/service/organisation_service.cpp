@@ -1,0 +1,124 @@
+#include "service/organisation_service.h"
+
+#include <map>
+
+#include <Poco/Exception.h>
+
+#include "service/record_checks.h"
+#include "store/organisation_repository.h"
+#include "store/transaction.h"
+
+namespace beacon::service {
+
+namespace {
+
+bool parentAllowed(sdk::OrgKind child, sdk::OrgKind parent) {
+  using K = sdk::OrgKind;
+  switch (child) {
+    case K::City: return false;
+    case K::Department:
+    case K::Township:
+    case K::SubDistrict: return parent == K::City;
+    case K::Village:
+    case K::Community: return parent == K::Township || parent == K::SubDistrict;
+    case K::Enterprise:
+    case K::Institution: return true;
+  }
+  return false;
+}
+
+// "<domain>.<field>" -> (domain, field); false when there is no dot.
+bool splitKey(const std::string& key, std::string& domain, std::string& field) {
+  const auto dot = key.find('.');
+  if (dot == std::string::npos || dot == 0 || dot + 1 == key.size()) return false;
+  domain = key.substr(0, dot);
+  field = key.substr(dot + 1);
+  return true;
+}
+
+}  // namespace
+
+sdk::FieldValues OrganisationService::normalizeAttributes(const sdk::FieldValues& attributes) const {
+  std::map<std::string, sdk::FieldValues> by_domain;
+  sdk::FieldValues out;
+  for (const auto& [key, value] : attributes) {
+    std::string domain, field;
+    if (splitKey(key, domain, field) && registry_.byDomain(domain)) {
+      by_domain[domain][field] = value;
+    } else {
+      out[key] = value;
+    }
+  }
+  for (const auto& [domain, values] : by_domain) {
+    const auto* rec = registry_.byDomain(domain);
+    for (const auto& [field, value] : sdk::normalizeFields(rec->organisation_fields, values)) {
+      out[domain + "." + field] = value;
+    }
+  }
+  return out;
+}
+
+sdk::Status OrganisationService::validate(const sdk::Organisation& org) {
+  if (!isValidCode(org.code)) {
+    return sdk::Status::invalid("code", "must be 1-64 characters of A-Z a-z 0-9 . _ -, got \"" +
+                                            org.code + "\"");
+  }
+  if (org.name.empty()) return sdk::Status::invalid("name", "is required");
+  store::OrganisationRepository repo(db_.session());
+  if (org.id == 0 && repo.findByCode(org.code)) {
+    return sdk::Status::invalid("code", "\"" + org.code + "\" is already used by another organisation");
+  }
+  if (org.kind == sdk::OrgKind::City) {
+    if (org.parent_id != 0) return sdk::Status::invalid("parent_id", "the city has no parent");
+  } else {
+    if (org.parent_id == 0) {
+      return sdk::Status::invalid("parent_id", std::string("is required for a ") + sdk::labelEn(org.kind));
+    }
+    auto parent = repo.findById(org.parent_id);
+    if (!parent) {
+      return sdk::Status::invalid("parent_id", "no organisation with id " + std::to_string(org.parent_id));
+    }
+    if (!parentAllowed(org.kind, parent->kind)) {
+      return sdk::Status::invalid("parent_id", std::string("a ") + sdk::labelEn(org.kind) + " (" +
+                                                   sdk::labelZh(org.kind) + ") cannot be under a " +
+                                                   sdk::labelEn(parent->kind) + " (" +
+                                                   sdk::labelZh(parent->kind) + ")");
+    }
+  }
+  std::map<std::string, sdk::FieldValues> by_domain;
+  for (const auto& [key, value] : org.attributes) {
+    std::string domain, field;
+    if (!splitKey(key, domain, field)) {
+      return sdk::Status::invalid("attributes." + key, "must be named <domain>.<field>");
+    }
+    if (!registry_.byDomain(domain)) {
+      return sdk::Status::invalid("attributes." + key, "no enabled plugin for domain \"" + domain + "\"");
+    }
+    by_domain[domain][field] = value;
+  }
+  for (const auto& [domain, values] : by_domain) {
+    const auto* rec = registry_.byDomain(domain);
+    sdk::Status s = sdk::validateFields(rec->organisation_fields,
+                                        sdk::normalizeFields(rec->organisation_fields, values));
+    if (!s.isOk()) return sdk::Status::invalid("attributes." + domain + "." + s.field(), s.message());
+  }
+  return sdk::Status::ok();
+}
+
+sdk::Result<sdk::RecordId> OrganisationService::add(sdk::Organisation org, const store::Actor& actor) {
+  org.id = 0;
+  org.attributes = normalizeAttributes(org.attributes);
+  try {
+    store::Transaction tx(db_.session());
+    sdk::Status s = validate(org);
+    if (!s.isOk()) return s;
+    store::OrganisationRepository repo(db_.session());
+    const sdk::RecordId id = repo.add(org, actor);
+    tx.commit();
+    return id;
+  } catch (const Poco::Exception& e) {
+    return sdk::Status::error("could not store organisation " + org.code + ": " + e.displayText());
+  }
+}
+
+}  // namespace beacon::service

@@ -1,0 +1,33 @@
+// OrganisationService: the one place organisations are validated and stored,
+// whatever the entry path (CLI, CSV import, web form). Checks the code,
+// name, parent and hierarchy, and the per-domain attributes against the
+// enabled plugins' organisation fields. Not thread-safe (follows its
+// Database); the registry must outlive it.
+#pragma once
+
+#include "beacon/sdk/records.h"
+#include "beacon/sdk/status.h"
+#include "plugins/plugin_registry.h"
+#include "store/audit_log.h"
+#include "store/database.h"
+
+namespace beacon::service {
+
+class OrganisationService {
+ public:
+  OrganisationService(store::Database& db, const plugins::PluginRegistry& registry)
+      : db_(db), registry_(registry) {}
+  // The first problem, naming its field ("code", "parent_id",
+  // "attributes.fire.key_fire_unit", ...).
+  sdk::Status validate(const sdk::Organisation& org);
+  // Normalises the attributes, validates and stores `org` with its audit entry.
+  sdk::Result<sdk::RecordId> add(sdk::Organisation org, const store::Actor& actor);
+  // Canonical attribute values (choice labels to ids, booleans to 1/0).
+  sdk::FieldValues normalizeAttributes(const sdk::FieldValues& attributes) const;
+
+ private:
+  store::Database& db_;
+  const plugins::PluginRegistry& registry_;
+};
+
+}  // namespace beacon::service

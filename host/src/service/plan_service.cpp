@@ -1,0 +1,276 @@
+#include "service/plan_service.h"
+
+#include <algorithm>
+
+#include <Poco/Exception.h>
+
+#include "service/line_diff.h"
+#include "service/plan_category_catalog.h"
+#include "service/record_checks.h"
+#include "store/corrective_action_repository.h"
+#include "store/drill_repository.h"
+#include "store/filing_repository.h"
+#include "store/organisation_repository.h"
+#include "store/plan_repository.h"
+#include "store/review_repository.h"
+#include "store/transaction.h"
+
+namespace beacon::service {
+
+namespace {
+
+constexpr std::size_t kMaxTitle = 500;
+
+// Runs `body` inside one transaction; a failed Status or an exception rolls back.
+template <typename Body>
+sdk::Result<sdk::RecordId> transact(store::Database& db, const std::string& what, Body body) {
+  try {
+    store::Transaction tx(db.session());
+    sdk::Result<sdk::RecordId> r = body();
+    if (r.isOk()) tx.commit();
+    return r;
+  } catch (const Poco::Exception& e) {
+    return sdk::Status::error("could not store " + what + ": " + e.displayText());
+  } catch (const std::exception& e) {
+    return sdk::Status::error("could not store " + what + ": " + e.what());
+  }
+}
+
+// The version `version_id` names, or the plan's current one when it is 0.
+sdk::Result<sdk::PlanVersion> resolveVersion(store::PlanRepository& plans, const sdk::Plan& plan,
+                                             sdk::RecordId version_id) {
+  if (version_id == 0) {
+    if (plan.current_version == 0) {
+      return sdk::Status::invalid("plan_version_id", "plan " + plan.code + " has no version yet");
+    }
+    auto v = plans.version(plan.id, plan.current_version);
+    if (!v) return sdk::Status::invalid("plan_version_id", "plan " + plan.code + " has no current version");
+    return *v;
+  }
+  auto v = plans.versionById(version_id);
+  if (!v || v->plan_id != plan.id) {
+    return sdk::Status::invalid("plan_version_id", "version " + std::to_string(version_id) +
+                                                       " is not a version of plan " + plan.code);
+  }
+  return *v;
+}
+
+}  // namespace
+
+sdk::Status PlanService::validatePlan(const sdk::Plan& plan) {
+  if (!isValidCode(plan.code)) {
+    return sdk::Status::invalid("code", "must be 1-64 characters of A-Z a-z 0-9 . _ -, got \"" +
+                                            plan.code + "\"");
+  }
+  if (plan.title.empty()) return sdk::Status::invalid("title", "is required");
+  if (plan.title.size() > kMaxTitle) return sdk::Status::invalid("title", "too long (max 500 bytes)");
+  if (plan.domain != sdk::kGeneralDomain && !registry_.byDomain(plan.domain)) {
+    return sdk::Status::invalid("domain", "\"" + plan.domain +
+                                              "\" is neither general nor an enabled plugin's domain");
+  }
+  const auto allowed = allowedCategories(registry_, plan.domain);
+  const bool category_ok = std::any_of(allowed.begin(), allowed.end(),
+                                       [&](const sdk::PlanCategory& c) { return c.id == plan.category; });
+  if (!category_ok) {
+    std::string list;
+    for (const auto& c : allowed) list += (list.empty() ? "" : ", ") + c.id;
+    return sdk::Status::invalid("category", "\"" + plan.category + "\" is not a category of domain " +
+                                                plan.domain + " (allowed: " + list + ")");
+  }
+  store::OrganisationRepository orgs(db_.session());
+  if (plan.owner_org_id == 0 || !orgs.findById(plan.owner_org_id)) {
+    return sdk::Status::invalid("owner_org_id", "no organisation with id " + std::to_string(plan.owner_org_id));
+  }
+  store::PlanRepository plans(db_.session());
+  if (plan.id == 0 && plans.findByCode(plan.code)) {
+    return sdk::Status::invalid("code", "\"" + plan.code + "\" is already used by another plan");
+  }
+  return sdk::Status::ok();
+}
+
+sdk::Status PlanService::validateVersion(const sdk::PlanVersion& v, bool first) {
+  if (v.action == sdk::VersionAction::Revised || !first) {
+    if (!sdk::isRevisionTrigger(v.trigger)) {
+      return sdk::Status::invalid("trigger", "\"" + v.trigger + "\" is not a revision trigger");
+    }
+  } else if (!v.trigger.empty() && !sdk::isRevisionTrigger(v.trigger)) {
+    return sdk::Status::invalid("trigger", "\"" + v.trigger + "\" is not a revision trigger");
+  }
+  if (v.issued.isSet() && !isValidDate(v.issued)) {
+    return sdk::Status::invalid("issued", "is not a real date: " + v.issued.toString());
+  }
+  if (v.issued.isSet() && v.issued > today().addDays(1)) {
+    return sdk::Status::invalid("issued", "is in the future: " + v.issued.toString());
+  }
+  if (v.effective.isSet()) {
+    if (!isValidDate(v.effective)) {
+      return sdk::Status::invalid("effective", "is not a real date: " + v.effective.toString());
+    }
+    if (!v.issued.isSet()) return sdk::Status::invalid("effective", "needs an issued date");
+    if (v.effective < v.issued) return sdk::Status::invalid("effective", "is before the issued date");
+  }
+  return sdk::Status::ok();
+}
+
+sdk::Result<sdk::RecordId> PlanService::addPlan(sdk::Plan plan, std::optional<sdk::PlanVersion> first,
+                                                const store::Actor& actor) {
+  plan.id = 0;
+  plan.current_version = 0;
+  return transact(db_, "plan " + plan.code, [&]() -> sdk::Result<sdk::RecordId> {
+    sdk::Status s = validatePlan(plan);
+    if (!s.isOk()) return s;
+    if (first) {
+      s = validateVersion(*first, true);
+      if (!s.isOk()) return sdk::Status::invalid("version." + s.field(), s.message());
+    }
+    store::PlanRepository plans(db_.session());
+    const sdk::RecordId id = plans.add(plan, actor);
+    if (first) {
+      first->plan_id = id;
+      plans.addVersion(*first, actor);
+    }
+    return id;
+  });
+}
+
+sdk::Result<sdk::RecordId> PlanService::revise(sdk::RecordId plan_id, sdk::PlanVersion version,
+                                               const store::Actor& actor) {
+  return transact(db_, "revision", [&]() -> sdk::Result<sdk::RecordId> {
+    store::PlanRepository plans(db_.session());
+    auto plan = plans.findById(plan_id);
+    if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(plan_id));
+    if (plan->status == sdk::PlanStatus::Abolished) {
+      return sdk::Status::invalid("plan_id", "plan " + plan->code + " is abolished");
+    }
+    version.plan_id = plan_id;
+    version.action = sdk::VersionAction::Revised;
+    sdk::Status s = validateVersion(version, false);
+    if (!s.isOk()) return s;
+    if (plan->current_version > 0 && version.issued.isSet()) {
+      auto current = plans.version(plan_id, plan->current_version);
+      if (current && current->issued.isSet() && version.issued < current->issued) {
+        return sdk::Status::invalid("issued", "is before version " + std::to_string(current->number) +
+                                                  "'s issue date " + current->issued.toString());
+      }
+    }
+    return plans.addVersion(version, actor);
+  });
+}
+
+sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const store::Actor& actor) {
+  return transact(db_, "review", [&]() -> sdk::Result<sdk::RecordId> {
+    store::PlanRepository plans(db_.session());
+    auto plan = plans.findById(review.plan_id);
+    if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(review.plan_id));
+    auto version = resolveVersion(plans, *plan, review.plan_version_id);
+    if (!version.isOk()) return version.status();
+    review.plan_version_id = version.value().id;
+    if (!isValidDate(review.date)) return sdk::Status::invalid("date", "is required (YYYY-MM-DD)");
+    if (review.date > today().addDays(1)) {
+      return sdk::Status::invalid("date", "is in the future: " + review.date.toString());
+    }
+    store::ReviewRepository reviews(db_.session());
+    const sdk::RecordId id = reviews.add(review, actor);
+    if (review.kind == sdk::ReviewKind::Evaluation && review.conclusion == sdk::ReviewConclusion::Revise) {
+      std::string reason = "评估结论：需修订 (evaluation " + review.date.toString() + ")";
+      if (!review.findings.empty()) reason += ": " + review.findings;
+      plans.setRevisionRequired(plan->id, true, reason, actor);
+    }
+    return id;
+  });
+}
+
+sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const store::Actor& actor) {
+  return transact(db_, "filing", [&]() -> sdk::Result<sdk::RecordId> {
+    store::PlanRepository plans(db_.session());
+    auto plan = plans.findById(filing.plan_id);
+    if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(filing.plan_id));
+    auto version = resolveVersion(plans, *plan, filing.plan_version_id);
+    if (!version.isOk()) return version.status();
+    filing.plan_version_id = version.value().id;
+    if (filing.target_body.empty()) return sdk::Status::invalid("target_body", "is required");
+    if (!isValidDate(filing.submitted)) return sdk::Status::invalid("submitted", "is required (YYYY-MM-DD)");
+    const sdk::Date issued = version.value().issued;
+    if (!issued.isSet()) {
+      return sdk::Status::invalid("plan_version_id", "version " + std::to_string(version.value().number) +
+                                                         " of plan " + plan->code + " is not issued yet");
+    }
+    if (filing.submitted < issued) {
+      return sdk::Status::invalid("submitted", "is before the version's issue date " + issued.toString());
+    }
+    if (filing.submitted > today().addDays(1)) {
+      return sdk::Status::invalid("submitted", "is in the future: " + filing.submitted.toString());
+    }
+    if (filing.published.isSet()) {
+      if (!isValidDate(filing.published)) return sdk::Status::invalid("published", "is not a real date");
+      if (filing.published < issued) {
+        return sdk::Status::invalid("published", "is before the version's issue date " + issued.toString());
+      }
+    }
+    store::FilingRepository filings(db_.session());
+    return filings.add(filing, actor);
+  });
+}
+
+sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(sdk::CorrectiveAction action,
+                                                            const store::Actor& actor) {
+  return transact(db_, "corrective action", [&]() -> sdk::Result<sdk::RecordId> {
+    if (action.description.empty()) return sdk::Status::invalid("description", "is required");
+    store::OrganisationRepository orgs(db_.session());
+    if (action.responsible_org_id == 0 || !orgs.findById(action.responsible_org_id)) {
+      return sdk::Status::invalid("responsible_org_id",
+                                  "no organisation with id " + std::to_string(action.responsible_org_id));
+    }
+    if (action.source_id != 0) {
+      bool found = false;
+      if (action.source_kind == sdk::SourceKind::Drill) {
+        found = store::DrillRepository(db_.session()).findById(action.source_id).has_value();
+      } else {
+        found = store::ReviewRepository(db_.session()).findById(action.source_id).has_value();
+      }
+      if (!found) {
+        return sdk::Status::invalid("source_id", std::string("no ") + sdk::toId(action.source_kind) +
+                                                     " with id " + std::to_string(action.source_id));
+      }
+    }
+    store::PlanRepository plans(db_.session());
+    std::optional<sdk::Plan> plan;
+    if (action.plan_id != 0) {
+      plan = plans.findById(action.plan_id);
+      if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(action.plan_id));
+    } else if (action.plan_defect) {
+      return sdk::Status::invalid("plan_id", "is required when the action is a plan defect");
+    }
+    if (action.due.isSet() && !isValidDate(action.due)) {
+      return sdk::Status::invalid("due", "is not a real date: " + action.due.toString());
+    }
+    store::CorrectiveActionRepository actions(db_.session());
+    const sdk::RecordId id = actions.add(action, actor);
+    if (action.plan_defect) {
+      plans.setRevisionRequired(plan->id, true, "整改发现预案缺陷: " + action.description, actor);
+    }
+    return id;
+  });
+}
+
+sdk::Result<std::string> PlanService::diff(sdk::RecordId plan_id, int from_number, int to_number) {
+  try {
+    store::PlanRepository plans(db_.session());
+    auto plan = plans.findById(plan_id);
+    if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(plan_id));
+    auto from = plans.version(plan_id, from_number);
+    if (!from) {
+      return sdk::Status::invalid("from", "plan " + plan->code + " has no version " + std::to_string(from_number));
+    }
+    auto to = plans.version(plan_id, to_number);
+    if (!to) {
+      return sdk::Status::invalid("to", "plan " + plan->code + " has no version " + std::to_string(to_number));
+    }
+    return lineDiff(from->text, to->text, plan->code + " v" + std::to_string(from_number),
+                    plan->code + " v" + std::to_string(to_number));
+  } catch (const Poco::Exception& e) {
+    return sdk::Status::error("could not read plan versions: " + e.displayText());
+  }
+}
+
+}  // namespace beacon::service

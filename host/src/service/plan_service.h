@@ -1,0 +1,48 @@
+// PlanService: the one place plans, their versions, reviews (评审/评估),
+// filings (备案) and corrective actions are validated and stored, whatever
+// the entry path. Each call is one store::Transaction: a failure writes
+// nothing. Failed results name the offending field. Not thread-safe
+// (follows its Database); the registry must outlive it.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "beacon/sdk/records.h"
+#include "beacon/sdk/status.h"
+#include "plugins/plugin_registry.h"
+#include "store/audit_log.h"
+#include "store/database.h"
+
+namespace beacon::service {
+
+class PlanService {
+ public:
+  PlanService(store::Database& db, const plugins::PluginRegistry& registry)
+      : db_(db), registry_(registry) {}
+  // Code, title, domain (general or an enabled plugin), the domain's
+  // categories, owner and code uniqueness.
+  sdk::Status validatePlan(const sdk::Plan& plan);
+  // The plan and, when given, its first version (number 1).
+  sdk::Result<sdk::RecordId> addPlan(sdk::Plan plan, std::optional<sdk::PlanVersion> first,
+                                     const store::Actor& actor);
+  // Appends a Revised version; its trigger must be a revision trigger. Returns the version id.
+  sdk::Result<sdk::RecordId> revise(sdk::RecordId plan_id, sdk::PlanVersion version,
+                                    const store::Actor& actor);
+  // An Evaluation concluding Revise marks the plan revision_required with a reason.
+  sdk::Result<sdk::RecordId> addReview(sdk::Review review, const store::Actor& actor);
+  // Submitted on or after the version's issue date.
+  sdk::Result<sdk::RecordId> addFiling(sdk::Filing filing, const store::Actor& actor);
+  // plan_defect marks the plan revision_required.
+  sdk::Result<sdk::RecordId> addCorrectiveAction(sdk::CorrectiveAction action,
+                                                 const store::Actor& actor);
+  // Line diff of version `from_number` against `to_number`.
+  sdk::Result<std::string> diff(sdk::RecordId plan_id, int from_number, int to_number);
+
+ private:
+  sdk::Status validateVersion(const sdk::PlanVersion& version, bool first);
+  store::Database& db_;
+  const plugins::PluginRegistry& registry_;
+};
+
+}  // namespace beacon::service
