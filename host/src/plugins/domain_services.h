@@ -1,0 +1,49 @@
+// DomainServices: the host's implementation of sdk::HostServices for one
+// plugin: records of that plugin's domain only, the shared working-day
+// calendar and rule parameters, the clock, logging under the plugin's name,
+// and template rendering. Holds references to host-owned objects that
+// outlive it; every method is const and safe from any thread provided the
+// referenced objects are.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <Poco/Logger.h>
+
+#include "beacon/sdk/host_services.h"
+
+namespace beacon::plugins {
+
+class DomainServices : public sdk::HostServices {
+ public:
+  using Renderer =
+      std::function<sdk::Result<std::string>(const std::string& name, const sdk::FieldValues&)>;
+  using Clock = std::function<sdk::Date()>;
+
+  DomainServices(std::string domain, Poco::Logger& logger, const sdk::RecordReader& records,
+                 const sdk::WorkingCalendar& calendar, const sdk::RuleParameters& parameters,
+                 Renderer renderer, Clock clock);
+
+  sdk::Date today() const override { return clock_(); }
+  void log(sdk::LogLevel level, const std::string& message) const override;
+  const sdk::RecordReader& records() const override { return records_; }
+  const sdk::WorkingCalendar& calendar() const override { return calendar_; }
+  const sdk::RuleParameters& parameters() const override { return parameters_; }
+  sdk::Result<std::string> render(const std::string& template_name,
+                                  const sdk::FieldValues& values) const override;
+
+  // Today's date in the host's local time zone.
+  static sdk::Date systemToday();
+
+ private:
+  std::string domain_;
+  Poco::Logger& logger_;
+  const sdk::RecordReader& records_;
+  const sdk::WorkingCalendar& calendar_;
+  const sdk::RuleParameters& parameters_;
+  Renderer renderer_;
+  Clock clock_;
+};
+
+}  // namespace beacon::plugins
