@@ -1,0 +1,21 @@
+// CSV export of organisations, plans (each with its current version) and
+// drills, in the format importCsv reads back: UTF-8 with a byte-order mark
+// (so Excel opens it), zh-CN headers by default or English ones. Drills are
+// read in pages, so memory does not grow with the table. Not thread-safe
+// (follows the Database).
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "beacon/sdk/status.h"
+#include "plugins/plugin_registry.h"
+#include "store/database.h"
+
+namespace beacon::io {
+
+// `kind` is organisations, plans or drills.
+sdk::Status exportCsv(store::Database& db, const plugins::PluginRegistry& registry,
+                      const std::string& kind, std::ostream& out, bool english_headers);
+
+}  // namespace beacon::io

@@ -1,0 +1,42 @@
+// CSV import of organisations, plans (with their first version) and drills.
+// The file may be UTF-8 (with or without BOM) or GBK; headers may be zh-CN
+// or English (see docs/csv-format.md). Every row goes through the service
+// layer's validation, and every error names its CSV line and column.
+// All-or-nothing: the whole import is one transaction, and a file with any
+// bad row writes nothing (up to kMaxImportErrors errors are reported).
+// Drills are stored in chunks with DrillRepository::addBatch and one audit
+// entry for the whole import. Not thread-safe (follows the Database).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "beacon/sdk/status.h"
+#include "plugins/plugin_registry.h"
+#include "store/audit_log.h"
+#include "store/database.h"
+
+namespace beacon::io {
+
+inline constexpr std::size_t kMaxImportErrors = 20;
+
+struct ImportOptions {
+  std::string kind;  // organisations | plans | drills
+  bool english_headers = false;  // informational: both header languages are always accepted
+  std::function<void(std::size_t done_bytes, std::size_t total_bytes)> progress;
+};
+
+struct ImportReport {
+  std::size_t rows = 0;  // data rows read (written when errors is empty)
+  std::vector<std::string> errors;  // "line 17, column 演练日期: ..."
+};
+
+// A failed Result (file unreadable, unknown kind, database failure) or a
+// report with errors means nothing was written.
+sdk::Result<ImportReport> importCsv(store::Database& db, const plugins::PluginRegistry& registry,
+                                    const std::string& path, const ImportOptions& options,
+                                    const store::Actor& actor);
+
+}  // namespace beacon::io
