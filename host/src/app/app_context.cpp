@@ -1,0 +1,84 @@
+#include "app/app_context.h"
+
+#include <Poco/File.h>
+#include <Poco/Logger.h>
+#include <Poco/Path.h>
+
+#include "plugins/plugin_loader.h"
+
+namespace beacon::app {
+
+namespace {
+std::string sourcePath(const std::string& relative) {
+  return Poco::Path(BEACON_SOURCE_DIR).append(relative).toString();
+}
+}  // namespace
+
+AppContext::~AppContext() = default;
+
+sdk::Result<std::unique_ptr<AppContext>> AppContext::open(
+    const Poco::Util::AbstractConfiguration& config, bool migrate) {
+  std::unique_ptr<AppContext> ctx(new AppContext());
+  auto rules_config = rules::RulesConfig::load(config);
+  if (!rules_config.isOk()) return rules_config.status();
+  ctx->rules_config_ = rules_config.value();
+
+  const std::string holidays =
+      config.getString("calendar.holidays_file", sourcePath("data/holidays/cn.csv"));
+  auto calendar = rules::HolidayCalendar::load(holidays);
+  if (!calendar.isOk()) return calendar.status();
+  ctx->calendar_ = calendar.value();
+
+  ctx->database_path_ = config.getString("beacon.database", "var/beacon.db");
+  try {
+    const Poco::Path parent = Poco::Path(ctx->database_path_).parent();
+    if (ctx->database_path_ != ":memory:" && !parent.toString().empty()) {
+      Poco::File(parent).createDirectories();
+    }
+    ctx->db_ = std::make_unique<store::Database>(ctx->database_path_);
+    if (migrate) ctx->db_->migrate();
+    if (ctx->db_->schemaVersion() == 0) {
+      return sdk::Status::invalid("beacon.database", ctx->database_path_ +
+                                                         " has no Beacon schema; run `beacon init` first");
+    }
+  } catch (const Poco::Exception& e) {
+    return sdk::Status::invalid("beacon.database", ctx->database_path_ + ": " + e.displayText());
+  }
+
+  const std::string template_dir = config.getString("beacon.templates", sourcePath("templates"));
+  const std::string site_dir = config.getString("beacon.site", "");
+  const std::string plugin_dir = config.getString("beacon.plugins", BEACON_DEFAULT_PLUGIN_DIR);
+
+  Poco::Logger& logger = Poco::Logger::get("beacon.plugins");
+  AppContext* self = ctx.get();
+  plugins::PluginLoader loader(
+      ctx->registry_,
+      [self](const std::string& id) -> sdk::HostServices& {
+        self->readers_.push_back(std::make_unique<rules::StoreRecordReader>(*self->db_, id));
+        self->services_.push_back(std::make_unique<plugins::DomainServices>(
+            id, Poco::Logger::get("beacon.plugin." + id), *self->readers_.back(), self->calendar_,
+            self->rules_config_,
+            [self](const std::string& name, const sdk::FieldValues& values) -> sdk::Result<std::string> {
+              kainjow::mustache::data data;
+              for (const auto& [k, v] : values) data.set(k, v);
+              return self->templates_.renderText(name, data);
+            },
+            nullptr));
+        return *self->services_.back();
+      },
+      logger);
+  loader.loadDirectory(plugin_dir);
+
+  std::vector<render::PluginTemplateFolder> plugin_templates;
+  for (const auto* p : ctx->registry_.enabled()) {
+    plugin_templates.push_back({p->id, Poco::Path(p->directory).append("templates").toString()});
+  }
+  sdk::Status templates = ctx->templates_.load(template_dir, plugin_templates, site_dir);
+  if (!templates.isOk()) return templates;
+
+  ctx->engine_ = std::make_unique<rules::ComplianceEngine>(*ctx->db_, ctx->registry_,
+                                                           ctx->rules_config_, ctx->calendar_);
+  return ctx;
+}
+
+}  // namespace beacon::app

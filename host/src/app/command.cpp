@@ -1,0 +1,25 @@
+#include "app/command.h"
+
+#include <ostream>
+
+#include "app/app_context.h"
+
+namespace beacon::app {
+
+CommandContext::~CommandContext() = default;
+
+sdk::Result<AppContext*> CommandContext::app(bool migrate) {
+  if (!app_) {
+    auto opened = AppContext::open(config, migrate);
+    if (!opened.isOk()) return opened.status();
+    app_ = std::move(opened.value());
+  }
+  return app_.get();
+}
+
+int fail(CommandContext& ctx, const sdk::Status& status) {
+  ctx.err << "beacon: " << status.describe() << "\n";
+  return 1;
+}
+
+}  // namespace beacon::app

@@ -1,0 +1,77 @@
+#include <map>
+#include <ostream>
+
+#include "app/app_context.h"
+#include "app/arguments.h"
+#include "app/command.h"
+#include "app/lookup.h"
+#include "plugins/domain_services.h"
+#include "rules/check_report.h"
+#include "store/organisation_repository.h"
+#include "store/plan_repository.h"
+
+namespace beacon::app {
+namespace {
+
+class CheckCommand : public Command {
+ public:
+  std::string name() const override { return "check"; }
+  std::string summary() const override { return "obligations (evaluations, drills, filings) as of a date"; }
+  std::string help() const override {
+    return "usage: beacon check [--as-of DATE (today)] [--org CODE (and everything under it)]\n"
+           "                    [--domain DOMAIN] [--format text|json] [--rules]\n"
+           "Every obligation of every plan and organisation with its due date, status (已落实 met,\n"
+           "即将到期 due soon, 已逾期 overdue, 未到期 upcoming, 不适用 not applicable), the record that\n"
+           "met it and the rule's citation. --rules lists the encoded rules instead.\n";
+  }
+  int run(CommandContext& ctx, const std::vector<std::string>& args) override {
+    auto parsed = Arguments::parse(args, {"as-of", "org", "domain", "format"}, {"rules"});
+    if (!parsed.isOk()) return fail(ctx, parsed.status());
+    const Arguments& a = parsed.value();
+    const std::string format = a.get("format", "text");
+    if (format != "text" && format != "json") {
+      return fail(ctx, sdk::Status::invalid("--format", "must be text or json"));
+    }
+    auto as_of = a.date("as-of");
+    if (!as_of.isOk()) return fail(ctx, as_of.status());
+    auto app = ctx.app();
+    if (!app.isOk()) return fail(ctx, app.status());
+    AppContext& c = *app.value();
+    if (a.has("rules")) {
+      for (const auto& r : c.engine().rules()) {
+        ctx.out << r.id << "\t" << (ctx.english ? r.title_en : r.title_zh) << "\t" << r.citation << "\t"
+                << sdk::labelZh(r.basis) << "\n";
+      }
+      return 0;
+    }
+    rules::CheckQuery q;
+    q.as_of = as_of.value().isSet() ? as_of.value() : plugins::DomainServices::systemToday();
+    q.domain = a.get("domain");
+    if (!q.domain.empty() && q.domain != sdk::kGeneralDomain && !c.plugins().byDomain(q.domain)) {
+      return fail(ctx, sdk::Status::invalid("--domain", "no enabled plugin for domain \"" + q.domain + "\""));
+    }
+    store::OrganisationRepository orgs(c.db().session());
+    if (a.has("org")) {
+      auto org = organisationByCode(c, a.get("org"), "--org");
+      if (!org.isOk()) return fail(ctx, org.status());
+      auto tree = orgs.subtree(org.value().id);
+      q.org_ids.assign(tree.begin(), tree.end());
+    }
+    auto results = c.engine().check(q);
+    if (!results.isOk()) return fail(ctx, results.status());
+    for (const auto& e : c.engine().pluginErrors()) ctx.err << "beacon: plugin skipped: " << e << "\n";
+    std::map<sdk::RecordId, std::string> org_names, plan_titles;
+    for (const auto& o : orgs.list()) org_names[o.id] = o.name;
+    for (const auto& p : store::PlanRepository(c.db().session()).list({})) plan_titles[p.id] = p.title;
+    ctx.out << (format == "json"
+                    ? rules::formatCheckJson(results.value(), q, org_names, plan_titles, ctx.english)
+                    : rules::formatCheckText(results.value(), q, org_names, plan_titles, ctx.english));
+    return 0;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Command> makeCheckCommand() { return std::make_unique<CheckCommand>(); }
+
+}  // namespace beacon::app

@@ -1,0 +1,36 @@
+// The CLI's commands, in the order `beacon --help` lists them.
+#include "app/command.h"
+
+namespace beacon::app {
+
+std::unique_ptr<Command> makeInitCommand();
+std::unique_ptr<Command> makePluginsCommand();
+std::unique_ptr<Command> makeOrgCommand();
+std::unique_ptr<Command> makePlanCommand();
+std::unique_ptr<Command> makeReviewCommand();
+std::unique_ptr<Command> makeFilingCommand();
+std::unique_ptr<Command> makeDrillCommand();
+std::unique_ptr<Command> makeImportCommand();
+std::unique_ptr<Command> makeExportCommand();
+std::unique_ptr<Command> makeCheckCommand();
+std::unique_ptr<Command> makeSummaryCommand();
+std::unique_ptr<Command> makeAuditCommand();
+
+std::vector<std::unique_ptr<Command>> allCommands() {
+  std::vector<std::unique_ptr<Command>> v;
+  v.push_back(makeInitCommand());
+  v.push_back(makePluginsCommand());
+  v.push_back(makeOrgCommand());
+  v.push_back(makePlanCommand());
+  v.push_back(makeReviewCommand());
+  v.push_back(makeFilingCommand());
+  v.push_back(makeDrillCommand());
+  v.push_back(makeImportCommand());
+  v.push_back(makeExportCommand());
+  v.push_back(makeCheckCommand());
+  v.push_back(makeSummaryCommand());
+  v.push_back(makeAuditCommand());
+  return v;
+}
+
+}  // namespace beacon::app

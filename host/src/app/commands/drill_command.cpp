@@ -1,0 +1,143 @@
+#include <map>
+#include <ostream>
+
+#include "app/app_context.h"
+#include "app/arguments.h"
+#include "app/command.h"
+#include "app/lookup.h"
+#include "app/record_printer.h"
+#include "service/drill_service.h"
+#include "store/drill_repository.h"
+#include "store/organisation_repository.h"
+#include "store/plan_repository.h"
+
+namespace beacon::app {
+namespace {
+
+class DrillCommand : public Command {
+ public:
+  std::string name() const override { return "drill"; }
+  std::string summary() const override { return "log, list and show drills (演练)"; }
+  std::string help() const override {
+    return "usage: beacon drill add --org CODE --type DRILL_TYPE --date DATE [--plan CODE]\n"
+           "                        [--place TEXT] [--scenario TEXT] [--participants N] [--evacuees N]\n"
+           "                        [--verdict 优|良|中|差] [--findings TEXT] [--field name=value,...]\n"
+           "       beacon drill list [--org CODE (and everything under it)] [--domain DOMAIN]\n"
+           "                         [--type DRILL_TYPE] [--from DATE] [--to DATE] [--limit N (50)]\n"
+           "       beacon drill show ID\n"
+           "DRILL_TYPE ids and domain fields: see `beacon plugins`.\n";
+  }
+
+  int run(CommandContext& ctx, const std::vector<std::string>& args) override {
+    auto parsed = Arguments::parse(args,
+                                   {"org", "type", "date", "plan", "place", "scenario", "participants",
+                                    "evacuees", "verdict", "findings", "field", "domain", "from", "to", "limit"},
+                                   {});
+    if (!parsed.isOk()) return fail(ctx, parsed.status());
+    const Arguments& a = parsed.value();
+    const auto& pos = a.positionals();
+    const std::string verb = pos.empty() ? "" : pos[0];
+    if (verb != "add" && verb != "list" && verb != "show") {
+      ctx.err << help();
+      return 2;
+    }
+    auto app = ctx.app();
+    if (!app.isOk()) return fail(ctx, app.status());
+    AppContext& c = *app.value();
+    store::DrillRepository drills(c.db().session());
+    store::OrganisationRepository orgs(c.db().session());
+    RecordPrinter print(ctx.out, ctx.english);
+    auto typeLabel = [&](const std::string& id) {
+      const sdk::DrillType* t = c.plugins().drillType(id);
+      return t ? (ctx.english ? t->label_en : t->label_zh) : id;
+    };
+
+    if (verb == "add") {
+      sdk::Drill d;
+      auto org = organisationByCode(c, a.get("org"), "--org");
+      if (!org.isOk()) return fail(ctx, org.status());
+      d.org_id = org.value().id;
+      auto type = a.required("type");
+      if (!type.isOk()) return fail(ctx, type.status());
+      d.drill_type = type.value();
+      d.domain = d.drill_type.substr(0, d.drill_type.find('.'));
+      auto date = a.date("date");
+      if (!date.isOk()) return fail(ctx, date.status());
+      if (!date.value().isSet()) return fail(ctx, sdk::Status::invalid("--date", "is required"));
+      d.date = date.value();
+      if (a.has("plan")) {
+        auto plan = planByCode(c, a.get("plan"), "--plan");
+        if (!plan.isOk()) return fail(ctx, plan.status());
+        d.plan_id = plan.value().id;
+      }
+      d.place = a.get("place");
+      d.scenario = a.get("scenario");
+      auto participants = a.integer("participants", 0);
+      if (!participants.isOk()) return fail(ctx, participants.status());
+      d.participants = participants.value();
+      auto evacuees = a.integer("evacuees", 0);
+      if (!evacuees.isOk()) return fail(ctx, evacuees.status());
+      d.evacuees = evacuees.value();
+      if (a.has("verdict")) {
+        auto verdict = sdk::parseDrillVerdict(a.get("verdict"));
+        if (!verdict) return fail(ctx, sdk::Status::invalid("--verdict", "must be 优, 良, 中 or 差"));
+        d.verdict = *verdict;
+      }
+      d.findings = a.get("findings");
+      auto fields = keyValues(a.get("field"), "--field");
+      if (!fields.isOk()) return fail(ctx, fields.status());
+      d.fields = fields.value();
+      auto id = service::DrillService(c.db(), c.plugins()).log(d, ctx.actor);
+      if (!id.isOk()) return fail(ctx, id.status());
+      ctx.out << (ctx.english ? "logged drill #" : "已登记演练 #") << id.value() << "\n";
+      return 0;
+    }
+
+    std::map<sdk::RecordId, std::string> names;
+    for (const auto& o : orgs.list()) names[o.id] = o.name;
+    if (verb == "show") {
+      if (pos.size() < 2) return fail(ctx, sdk::Status::invalid("ID", "drill show needs a drill id"));
+      sdk::RecordId id = 0;
+      try {
+        id = std::stoll(pos[1]);
+      } catch (const std::exception&) {
+        return fail(ctx, sdk::Status::invalid("ID", "must be a number"));
+      }
+      auto d = drills.findById(id);
+      if (!d) return fail(ctx, sdk::Status::invalid("ID", "no drill #" + pos[1]));
+      std::string plan_code;
+      if (d->plan_id) {
+        auto plan = store::PlanRepository(c.db().session()).findById(d->plan_id);
+        if (plan) plan_code = plan->code;
+      }
+      print.drillBlock(*d, names[d->org_id], typeLabel(d->drill_type), plan_code);
+      return 0;
+    }
+    store::DrillFilter f;
+    f.domain = a.get("domain");
+    f.drill_type = a.get("type");
+    auto from = a.date("from");
+    if (!from.isOk()) return fail(ctx, from.status());
+    f.from = from.value();
+    auto to = a.date("to");
+    if (!to.isOk()) return fail(ctx, to.status());
+    f.to = to.value();
+    auto limit = a.integer("limit", 50);
+    if (!limit.isOk()) return fail(ctx, limit.status());
+    f.limit = limit.value();
+    if (a.has("org")) {
+      auto org = organisationByCode(c, a.get("org"), "--org");
+      if (!org.isOk()) return fail(ctx, org.status());
+      auto tree = orgs.subtree(org.value().id);
+      f.org_ids.assign(tree.begin(), tree.end());
+    }
+    for (const auto& d : drills.list(f)) print.drillLine(d, names[d.org_id], typeLabel(d.drill_type));
+    return 0;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Command> makeDrillCommand() { return std::make_unique<DrillCommand>(); }
+
+}  // namespace beacon::app

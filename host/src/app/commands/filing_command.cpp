@@ -1,0 +1,71 @@
+#include <ostream>
+
+#include "app/app_context.h"
+#include "app/arguments.h"
+#include "app/command.h"
+#include "app/lookup.h"
+#include "app/record_printer.h"
+#include "service/plan_service.h"
+#include "store/filing_repository.h"
+
+namespace beacon::app {
+namespace {
+
+class FilingCommand : public Command {
+ public:
+  std::string name() const override { return "filing"; }
+  std::string summary() const override { return "record and list filings (备案) and publication"; }
+  std::string help() const override {
+    return "usage: beacon filing add --plan CODE --target BODY --submitted DATE\n"
+           "                         [--registration NO] [--published DATE]\n"
+           "       beacon filing list [--plan CODE]\n"
+           "The filing is for the plan's current version.\n";
+  }
+  int run(CommandContext& ctx, const std::vector<std::string>& args) override {
+    auto parsed = Arguments::parse(args, {"plan", "target", "submitted", "registration", "published"}, {});
+    if (!parsed.isOk()) return fail(ctx, parsed.status());
+    const Arguments& a = parsed.value();
+    const std::string verb = a.positionals().empty() ? "" : a.positionals()[0];
+    if (verb != "add" && verb != "list") {
+      ctx.err << help();
+      return 2;
+    }
+    auto app = ctx.app();
+    if (!app.isOk()) return fail(ctx, app.status());
+    AppContext& c = *app.value();
+    sdk::Plan plan;
+    if (a.has("plan") || verb == "add") {
+      auto found = planByCode(c, a.get("plan"), "--plan");
+      if (!found.isOk()) return fail(ctx, found.status());
+      plan = found.value();
+    }
+    if (verb == "list") {
+      RecordPrinter print(ctx.out, ctx.english);
+      for (const auto& f : store::FilingRepository(c.db().session()).listForPlan(plan.id)) print.filingLine(f);
+      return 0;
+    }
+    sdk::Filing f;
+    f.plan_id = plan.id;
+    auto target = a.required("target");
+    if (!target.isOk()) return fail(ctx, target.status());
+    f.target_body = target.value();
+    auto submitted = a.date("submitted");
+    if (!submitted.isOk()) return fail(ctx, submitted.status());
+    if (!submitted.value().isSet()) return fail(ctx, sdk::Status::invalid("--submitted", "is required"));
+    f.submitted = submitted.value();
+    auto published = a.date("published");
+    if (!published.isOk()) return fail(ctx, published.status());
+    f.published = published.value();
+    f.registration_no = a.get("registration");
+    auto id = service::PlanService(c.db(), c.plugins()).addFiling(f, ctx.actor);
+    if (!id.isOk()) return fail(ctx, id.status());
+    ctx.out << (ctx.english ? "recorded filing #" : "已记录备案 #") << id.value() << "\n";
+    return 0;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Command> makeFilingCommand() { return std::make_unique<FilingCommand>(); }
+
+}  // namespace beacon::app

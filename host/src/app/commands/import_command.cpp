@@ -1,0 +1,63 @@
+#include <ostream>
+
+#include "app/app_context.h"
+#include "app/arguments.h"
+#include "app/command.h"
+#include "io/csv_importer.h"
+
+namespace beacon::app {
+namespace {
+
+class ImportCommand : public Command {
+ public:
+  std::string name() const override { return "import"; }
+  std::string summary() const override { return "import organisations, plans or drills from CSV (all or nothing)"; }
+  std::string help() const override {
+    return "usage: beacon import organisations|plans|drills FILE.csv\n"
+           "UTF-8 (with or without BOM) or GBK (Excel on Chinese Windows); headers in Chinese or\n"
+           "English (docs/csv-format.md, examples in examples/csv/). Every row is validated first;\n"
+           "any bad row is reported with its line and column and nothing is written.\n";
+  }
+  int run(CommandContext& ctx, const std::vector<std::string>& args) override {
+    auto parsed = Arguments::parse(args, {}, {});
+    if (!parsed.isOk()) return fail(ctx, parsed.status());
+    const auto& pos = parsed.value().positionals();
+    if (pos.size() != 2) {
+      ctx.err << help();
+      return 2;
+    }
+    if (pos[0] != "organisations" && pos[0] != "plans" && pos[0] != "drills") {
+      return fail(ctx, sdk::Status::invalid("KIND", "must be organisations, plans or drills"));
+    }
+    auto app = ctx.app();
+    if (!app.isOk()) return fail(ctx, app.status());
+    io::ImportOptions options;
+    options.kind = pos[0];
+    int last_percent = -1;
+    if (ctx.terminal) {
+      options.progress = [&](std::size_t done, std::size_t total) {
+        const int percent = total ? static_cast<int>(done * 100 / total) : 100;
+        if (percent == last_percent) return;
+        last_percent = percent;
+        ctx.err << "\r[" << std::string(percent / 5, '#') << std::string(20 - percent / 5, ' ') << "] "
+                << percent << "%" << std::flush;
+      };
+    }
+    auto report = io::importCsv(app.value()->db(), app.value()->plugins(), pos[1], options, ctx.actor);
+    if (ctx.terminal && last_percent >= 0) ctx.err << "\n";
+    if (!report.isOk()) return fail(ctx, report.status());
+    if (!report.value().errors.empty()) {
+      for (const auto& e : report.value().errors) ctx.err << "beacon: " << pos[1] << ": " << e << "\n";
+      ctx.err << (ctx.english ? "nothing was imported\n" : "未导入任何记录\n");
+      return 1;
+    }
+    ctx.out << (ctx.english ? "imported " : "已导入 ") << report.value().rows << (ctx.english ? " rows\n" : " 行\n");
+    return 0;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Command> makeImportCommand() { return std::make_unique<ImportCommand>(); }
+
+}  // namespace beacon::app

@@ -1,0 +1,72 @@
+#include <ostream>
+
+#include "app/app_context.h"
+#include "app/arguments.h"
+#include "app/command.h"
+#include "app/lookup.h"
+#include "app/record_printer.h"
+#include "service/plan_service.h"
+#include "store/review_repository.h"
+
+namespace beacon::app {
+namespace {
+
+class ReviewCommand : public Command {
+ public:
+  std::string name() const override { return "review"; }
+  std::string summary() const override { return "record and list reviews (评审) and evaluations (评估)"; }
+  std::string help() const override {
+    return "usage: beacon review add --plan CODE --kind review|evaluation --date DATE\n"
+           "                         --conclusion keep|revise [--reviewers NAMES] [--findings TEXT]\n"
+           "       beacon review list [--plan CODE]\n"
+           "An evaluation concluding `revise` marks the plan as requiring revision.\n";
+  }
+  int run(CommandContext& ctx, const std::vector<std::string>& args) override {
+    auto parsed = Arguments::parse(args, {"plan", "kind", "date", "conclusion", "reviewers", "findings"}, {});
+    if (!parsed.isOk()) return fail(ctx, parsed.status());
+    const Arguments& a = parsed.value();
+    const std::string verb = a.positionals().empty() ? "" : a.positionals()[0];
+    if (verb != "add" && verb != "list") {
+      ctx.err << help();
+      return 2;
+    }
+    auto app = ctx.app();
+    if (!app.isOk()) return fail(ctx, app.status());
+    AppContext& c = *app.value();
+    sdk::RecordId plan_id = 0;
+    if (a.has("plan") || verb == "add") {
+      auto plan = planByCode(c, a.get("plan"), "--plan");
+      if (!plan.isOk()) return fail(ctx, plan.status());
+      plan_id = plan.value().id;
+    }
+    if (verb == "list") {
+      RecordPrinter print(ctx.out, ctx.english);
+      for (const auto& r : store::ReviewRepository(c.db().session()).listForPlan(plan_id)) print.reviewLine(r);
+      return 0;
+    }
+    sdk::Review r;
+    r.plan_id = plan_id;
+    auto kind = sdk::parseReviewKind(a.get("kind"));
+    if (!kind) return fail(ctx, sdk::Status::invalid("--kind", "must be review (评审) or evaluation (评估)"));
+    r.kind = *kind;
+    auto date = a.date("date");
+    if (!date.isOk()) return fail(ctx, date.status());
+    if (!date.value().isSet()) return fail(ctx, sdk::Status::invalid("--date", "is required"));
+    r.date = date.value();
+    auto conclusion = sdk::parseReviewConclusion(a.get("conclusion", "keep"));
+    if (!conclusion) return fail(ctx, sdk::Status::invalid("--conclusion", "must be keep or revise"));
+    r.conclusion = *conclusion;
+    r.reviewers = a.get("reviewers");
+    r.findings = a.get("findings");
+    auto id = service::PlanService(c.db(), c.plugins()).addReview(r, ctx.actor);
+    if (!id.isOk()) return fail(ctx, id.status());
+    ctx.out << (ctx.english ? "recorded review #" : "已记录评审评估 #") << id.value() << "\n";
+    return 0;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Command> makeReviewCommand() { return std::make_unique<ReviewCommand>(); }
+
+}  // namespace beacon::app

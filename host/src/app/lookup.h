@@ -1,0 +1,19 @@
+// Lookups the commands share: an organisation or plan by its code, with the
+// error naming the option that carried it. Not thread-safe (uses the
+// context's Database).
+#pragma once
+
+#include <string>
+
+#include "app/app_context.h"
+#include "beacon/sdk/records.h"
+
+namespace beacon::app {
+
+sdk::Result<sdk::Organisation> organisationByCode(AppContext& app, const std::string& code,
+                                                  const std::string& option);
+sdk::Result<sdk::Plan> planByCode(AppContext& app, const std::string& code, const std::string& option);
+// Splits "a=1,b=2" into values; fails naming `option` for an item without "=".
+sdk::Result<sdk::FieldValues> keyValues(const std::string& text, const std::string& option);
+
+}  // namespace beacon::app
