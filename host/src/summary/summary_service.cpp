@@ -1,0 +1,689 @@
+#include "summary/summary_service.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <Poco/Data/Statement.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include "demo/xinmi_demo.h"
+#include "render/json_data.h"
+#include "rules/compliance_engine.h"
+#include "store/corrective_action_repository.h"
+#include "store/drill_repository.h"
+#include "store/organisation_repository.h"
+#include "store/plan_repository.h"
+#include "summary/annual_counts.h"
+#include "summary/svg_chart.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::summary {
+
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+constexpr int kOverdueListLimit = 200;
+const std::vector<std::string> kPalette = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+                                           "#8c564b", "#17becf", "#7f7f7f"};
+
+Object::Ptr obj() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+
+struct Lang {
+  bool en;
+  std::string operator()(const std::string& zh, const std::string& english) const { return en ? english : zh; }
+};
+
+std::string domainLabel(const plugins::PluginRegistry& registry, const std::string& domain, const Lang& t) {
+  if (domain == sdk::kGeneralDomain) return t("综合", "General");
+  if (const auto* r = registry.byDomain(domain)) return t(r->name_zh, r->name_en.empty() ? r->name_zh : r->name_en);
+  return domain;
+}
+
+std::string percent(int part, int whole) {
+  if (whole == 0) return "-";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.0f%%", 100.0 * part / whole);
+  return buf;
+}
+
+Object::Ptr activityJson(const PlanActivity& a, const Lang& t) {
+  Object::Ptr o = obj();
+  o->set("total", a.total);
+  o->set("has_breakdown", !a.levels.empty());
+  Array::Ptr levels = new Array;
+  for (std::size_t i = 0; i < a.levels.size(); ++i) {
+    Object::Ptr l = obj();
+    l->set("level", sdk::toId(a.levels[i].level));
+    l->set("label", t(sdk::labelZh(a.levels[i].level), sdk::labelEn(a.levels[i].level)));
+    l->set("count", a.levels[i].count);
+    l->set("sep", i == 0 ? "" : t("、", ", "));
+    levels->add(l);
+  }
+  o->set("levels", levels);
+  return o;
+}
+
+Object::Ptr headings(const Lang& t) {
+  Object::Ptr h = obj();
+  h->set("plans", t("应急预案", "Emergency plans"));
+  h->set("drills", t("应急演练", "Drills"));
+  h->set("domain", t("领域", "Domain"));
+  h->set("level", t("层级", "Level"));
+  h->set("total", t("合计", "Total"));
+  h->set("plan_status", t("应急预案状态", "Plan status"));
+  h->set("coverage", t("近12个月演练覆盖情况", "Drill coverage, last 12 months"));
+  h->set("township", t("乡镇(街道)", "Township"));
+  h->set("units", t("村(社区)及单位数", "Villages and units"));
+  h->set("overdue", t("逾期事项", "Overdue duties"));
+  h->set("organisation", t("责任单位", "Responsible organisation"));
+  h->set("plan", t("预案", "Plan"));
+  h->set("duty", t("事项", "Duty"));
+  h->set("citation", t("依据", "Basis"));
+  h->set("due", t("到期日", "Due"));
+  h->set("days_overdue", t("逾期天数", "Days overdue"));
+  h->set("as_of", t("统计截至", "As of"));
+  h->set("field", t("项目", "Item"));
+  h->set("value", t("内容", "Value"));
+  h->set("actions", t("整改措施", "Corrective actions"));
+  h->set("description", t("措施", "Action"));
+  h->set("status", t("状态", "Status"));
+  h->set("none", t("无", "None"));
+  h->set("drafted", t("编制", "Drafted"));
+  h->set("revised", t("修订", "Revised"));
+  h->set("evaluated", t("评估", "Evaluated"));
+  h->set("shown", t("列出前", "Showing the first"));
+  return h;
+}
+
+}  // namespace
+
+SummaryService::SummaryService(store::Database& db, const plugins::PluginRegistry& registry,
+                               const render::TemplateRegistry& templates, rules::ComplianceEngine* engine)
+    : db_(db), registry_(registry), templates_(templates), engine_(engine) {}
+
+namespace {
+
+struct Context {
+  store::Database& db;
+  const plugins::PluginRegistry& registry;
+  const render::TemplateRegistry& templates;
+  rules::ComplianceEngine* engine;
+  Lang t;
+  std::map<std::string, std::string> svgs;  // inserted unescaped after conversion
+};
+
+void addFootnote(Context& c, Object::Ptr& data) {
+  const bool demo = demo::isDemoData(c.db);
+  data->set("demo", demo);
+  data->set("footnote", demo ? c.t("注:本文数据为示例数据(演示数据集),不是真实台账。",
+                                   "Note: illustrative demo data, not real records.")
+                             : "");
+}
+
+// Drills per month and domain in the 12 months ending `to`; `orgs` empty means all.
+SvgChart monthlyChart(Context& c, const sdk::Date& to, const std::set<sdk::RecordId>* orgs,
+                      const std::string& domain) {
+  const sdk::Date from = sdk::Date{to.year, to.month, 1}.addMonths(-11);
+  Poco::Data::Statement st(c.db.session());
+  std::string sql =
+      "SELECT domain, substr(drill_date, 1, 7), COUNT(*) FROM drills WHERE drill_date >= $1 AND drill_date <= $2";
+  st, bind(from.toString()), bind(to.toString());
+  int next = 3;
+  if (!domain.empty()) {
+    sql += " AND domain = $" + std::to_string(next++);
+    st, bind(domain);
+  }
+  if (orgs) {
+    sql += " AND org_id IN (";
+    bool first = true;
+    for (sdk::RecordId id : *orgs) {
+      sql += (first ? "$" : ", $") + std::to_string(next++);
+      st, bind(static_cast<Poco::Int64>(id));
+      first = false;
+    }
+    if (first) sql += "NULL";
+    sql += ")";
+  }
+  sql += " GROUP BY 1, 2";
+  std::vector<std::string> domains, months;
+  std::vector<int> counts;
+  st << sql, into(domains), into(months), into(counts), now;
+
+  SvgChart chart;
+  chart.title = c.t("各月演练场次(按领域)", "Drills per month by domain");
+  std::vector<std::string> keys;
+  for (int i = 0; i < 12; ++i) {
+    const sdk::Date m = from.addMonths(i);
+    keys.push_back(m.toString().substr(0, 7));
+    chart.categories.push_back(keys.back());
+  }
+  std::map<std::string, std::size_t> series_of;
+  for (std::size_t i = 0; i < domains.size(); ++i) {
+    auto it = series_of.find(domains[i]);
+    if (it == series_of.end()) {
+      ChartSeries s;
+      s.label = domainLabel(c.registry, domains[i], c.t);
+      s.color = kPalette[series_of.size() % kPalette.size()];
+      s.values.assign(12, 0);
+      chart.series.push_back(s);
+      it = series_of.emplace(domains[i], chart.series.size() - 1).first;
+    }
+    auto pos = std::find(keys.begin(), keys.end(), months[i]);
+    if (pos != keys.end()) chart.series[it->second].values[static_cast<std::size_t>(pos - keys.begin())] += counts[i];
+  }
+  chart.stacked = true;
+  return chart;
+}
+
+sdk::Result<Object::Ptr> cityAnnual(Context& c, const SummaryRequest& req) {
+  const int year = req.year != 0 ? req.year : req.as_of.year;
+  if (year < 1900 || year > 9999) return sdk::Status::invalid("year", "a year is required for city-annual");
+  const AnnualCounts counts = countAnnual(c.db.session(), c.registry, year);
+  const auto& t = c.t;
+
+  std::string city_name = t("全市", "The city");
+  {
+    std::vector<std::string> names;
+    c.db.session() << "SELECT name FROM organisations WHERE kind = $1 ORDER BY id LIMIT 1",
+        bind(std::string(sdk::toId(sdk::OrgKind::City))), into(names), now;
+    if (!names.empty() && !t.en) city_name = names.front();
+  }
+  Object::Ptr data = obj();
+  data->set("kind", "city-annual");
+  data->set("language", t("zh-CN", "en"));
+  data->set("year", year);
+  data->set("title", t.en ? "Emergency plans and drills in " + std::to_string(year)
+                          : city_name + std::to_string(year) + "年应急预案和应急演练工作情况");
+  data->set("t", headings(t));
+  data->set("drafted", activityJson(counts.drafted, t));
+  data->set("revised", activityJson(counts.revised, t));
+  data->set("evaluated", activityJson(counts.evaluated, t));
+  Array::Ptr drills = new Array;
+  for (std::size_t i = 0; i < counts.drills.size(); ++i) {
+    Object::Ptr d = obj();
+    d->set("label", t(counts.drills[i].label_zh, counts.drills[i].label_en));
+    d->set("count", counts.drills[i].count);
+    d->set("order", counts.drills[i].order);
+    d->set("sep", i == 0 ? "" : t(",", "; "));
+    drills->add(d);
+  }
+  data->set("drills", drills);
+  data->set("drills_total", counts.drills_total);
+  addFootnote(c, data);
+
+  // The report's sentences are templates too, so a site can reword them.
+  const auto values = render::toMustacheData(data);
+  const std::string suffix = t(".zh", ".en");
+  auto plans = c.templates.renderText("summary/sentences/plans" + suffix, values);
+  if (!plans.isOk()) return plans.status();
+  auto drill_sentence = c.templates.renderText("summary/sentences/drills" + suffix, values);
+  if (!drill_sentence.isOk()) return drill_sentence.status();
+  data->set("sentence_plans", plans.value());
+  data->set("sentence_drills", drill_sentence.value());
+
+  c.svgs["chart_months"] = monthlyChart(c, sdk::Date{year, 12, 31}, nullptr, "").toSvg();
+  return data;
+}
+
+struct StatusColumn {
+  const char* id;
+  const char* zh;
+  const char* en;
+};
+const std::vector<StatusColumn>& statusColumns() {
+  static const std::vector<StatusColumn> kColumns = {
+      {"current", "现行有效", "Current"},
+      {"due_soon", "即将到期", "Due soon"},
+      {"overdue", "已逾期", "Overdue"},
+      {"revision_required", "需修订", "Revision required"},
+      {"filing_pending", "待备案/公开", "Filing/publication pending"},
+      {"drafting", "编制中", "Drafting"},
+  };
+  return kColumns;
+}
+std::size_t columnIndex(const std::string& id) {
+  for (std::size_t i = 0; i < statusColumns().size(); ++i)
+    if (id == statusColumns()[i].id) return i;
+  return 0;
+}
+
+sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
+  const auto& t = c.t;
+  sdk::Date as_of = req.as_of;
+  if (!as_of.isSet()) {
+    if (req.year == 0) return sdk::Status::invalid("as_of", "a date (or a year) is required for " + req.kind);
+    as_of = sdk::Date{req.year, 12, 31};
+  }
+  store::OrganisationRepository org_repo(c.db.session());
+  const std::vector<sdk::Organisation> orgs = org_repo.list();
+  std::map<sdk::RecordId, const sdk::Organisation*> org_by_id;
+  for (const auto& o : orgs) org_by_id[o.id] = &o;
+
+  std::string scope_name = t("全市", "City-wide");
+  std::set<sdk::RecordId> scope;
+  const bool scoped = req.kind == "township";
+  if (scoped) {
+    if (req.org_code.empty()) return sdk::Status::invalid("org_code", "an organisation code is required");
+    auto root = org_repo.findByCode(req.org_code);
+    if (!root) return sdk::Status::invalid("org_code", "no organisation with code \"" + req.org_code + "\"");
+    scope = org_repo.subtree(root->id);
+    scope_name = root->name;
+  }
+  std::string domain;
+  if (req.kind == "domain") {
+    if (req.domain.empty()) return sdk::Status::invalid("domain", "a domain is required");
+    if (req.domain != sdk::kGeneralDomain && !c.registry.byDomain(req.domain)) {
+      return sdk::Status::invalid("domain", "unknown or disabled domain \"" + req.domain + "\"");
+    }
+    domain = req.domain;
+    scope_name = domainLabel(c.registry, domain, t);
+  }
+  auto inScope = [&](sdk::RecordId id) { return !scoped || scope.count(id) != 0; };
+
+  // The township (or sub-district) above each organisation.
+  std::map<sdk::RecordId, sdk::RecordId> township_of;
+  for (const auto& o : orgs) {
+    const sdk::Organisation* cur = &o;
+    for (int depth = 0; cur && depth < 32; ++depth) {
+      if (cur->kind == sdk::OrgKind::Township || cur->kind == sdk::OrgKind::SubDistrict) {
+        township_of[o.id] = cur->id;
+        break;
+      }
+      auto it = org_by_id.find(cur->parent_id);
+      cur = it == org_by_id.end() ? nullptr : it->second;
+    }
+  }
+
+  store::PlanRepository plan_repo(c.db.session());
+  store::PlanFilter filter;
+  filter.domain = domain;
+  std::vector<sdk::Plan> plans = plan_repo.list(filter);
+  plans.erase(std::remove_if(plans.begin(), plans.end(),
+                             [&](const sdk::Plan& p) {
+                               return !inScope(p.owner_org_id) || p.status == sdk::PlanStatus::Abolished;
+                             }),
+              plans.end());
+  std::map<sdk::RecordId, const sdk::Plan*> plan_by_id;
+  for (const auto& p : plans) plan_by_id[p.id] = &p;
+
+  std::vector<rules::ObligationResult> obligations;
+  if (c.engine) {
+    rules::CheckQuery q;
+    q.as_of = as_of;
+    if (scoped) q.org_ids.assign(scope.begin(), scope.end());
+    q.domain = domain;
+    auto checked = c.engine->check(q);
+    if (!checked.isOk()) return checked.status();
+    obligations = std::move(checked.value());
+  }
+
+  // Each plan's status is the worst of its obligations.
+  std::map<sdk::RecordId, std::string> plan_status;
+  for (const auto& p : plans) {
+    plan_status[p.id] = p.revision_required ? "revision_required"
+                        : p.current_version == 0 || p.status == sdk::PlanStatus::Drafting ? "drafting"
+                                                                                          : "current";
+  }
+  auto rank = [](const std::string& s) {
+    return s == "revision_required" ? 5 : s == "overdue" ? 4 : s == "due_soon" ? 3 : s == "filing_pending" ? 2
+                                                                                                            : 1;
+  };
+  for (const auto& r : obligations) {
+    const auto& o = r.obligation;
+    if (o.plan_id == 0 || !plan_status.count(o.plan_id)) continue;
+    std::string s;
+    const bool filing = o.kind == sdk::ObligationKind::Filing || o.kind == sdk::ObligationKind::Publication;
+    if (o.kind == sdk::ObligationKind::Revision && r.status == sdk::ObligationStatus::Overdue) {
+      s = "revision_required";
+    } else if (r.status == sdk::ObligationStatus::Overdue) {
+      s = "overdue";
+    } else if (r.status == sdk::ObligationStatus::DueSoon) {
+      s = "due_soon";
+    } else if (filing && r.status == sdk::ObligationStatus::Upcoming) {
+      s = "filing_pending";
+    } else {
+      continue;
+    }
+    std::string& current = plan_status[o.plan_id];
+    if (current != "drafting" && rank(s) > rank(current)) current = s;
+  }
+
+  // Plans by domain × level × status.
+  std::map<std::pair<std::string, int>, std::vector<int>> table;
+  std::vector<int> totals(statusColumns().size(), 0);
+  for (const auto& p : plans) {
+    auto it = org_by_id.find(p.owner_org_id);
+    const int level = static_cast<int>(sdk::levelOf(it == org_by_id.end() ? sdk::OrgKind::Institution : it->second->kind));
+    auto& row = table[{p.domain, level}];
+    row.resize(statusColumns().size(), 0);
+    const std::size_t col = columnIndex(plan_status[p.id]);
+    ++row[col];
+    ++totals[col];
+  }
+  Object::Ptr data = obj();
+  data->set("kind", req.kind);
+  data->set("language", t("zh-CN", "en"));
+  data->set("as_of", as_of.toString());
+  data->set("scope", scope_name);
+  data->set("title", t.en ? "Emergency plan and drill status: " + scope_name
+                          : scope_name + "应急预案和演练状态");
+  data->set("t", headings(t));
+  data->set("engine_available", c.engine != nullptr);
+  data->set("engine_note", c.engine ? "" : t("合规引擎未接入:各预案的到期、逾期和备案事项未计入。",
+                                             "The compliance engine is not available: due, overdue and filing "
+                                             "duties are left out."));
+  Array::Ptr columns = new Array;
+  for (const auto& col : statusColumns()) {
+    Object::Ptr o = obj();
+    o->set("id", col.id);
+    o->set("label", t(col.zh, col.en));
+    columns->add(o);
+  }
+  data->set("status_columns", columns);
+  Array::Ptr rows = new Array;
+  for (const auto& [key, counts] : table) {
+    Object::Ptr r = obj();
+    r->set("domain", key.first);
+    r->set("domain_label", domainLabel(c.registry, key.first, t));
+    const auto level = static_cast<sdk::PlanLevel>(key.second);
+    r->set("level_label", t(sdk::labelZh(level), sdk::labelEn(level)));
+    Array::Ptr cells = new Array;
+    int total = 0;
+    for (int n : counts) {
+      Object::Ptr cell = obj();
+      cell->set("n", n);
+      cells->add(cell);
+      total += n;
+    }
+    r->set("cells", cells);
+    r->set("total", total);
+    rows->add(r);
+  }
+  data->set("plan_rows", rows);
+  Array::Ptr total_cells = new Array;
+  for (int n : totals) {
+    Object::Ptr cell = obj();
+    cell->set("n", n);
+    total_cells->add(cell);
+  }
+  data->set("plan_totals", total_cells);
+  data->set("plans_total", static_cast<int>(plans.size()));
+
+  // Drill coverage: share of villages and units under each township with a drill in the last 12 months.
+  std::vector<std::string> domains;
+  if (!domain.empty()) {
+    domains.push_back(domain);
+  } else {
+    for (const auto* r : c.registry.enabled()) domains.push_back(r->id);
+  }
+  std::map<sdk::RecordId, std::set<std::string>> drilled;
+  {
+    std::vector<Poco::Int64> ids;
+    std::vector<std::string> drill_domains;
+    c.db.session() << "SELECT org_id, domain FROM drills WHERE drill_date > $1 AND drill_date <= $2"
+                      " GROUP BY org_id, domain",
+        bind(as_of.addMonths(-12).toString()), bind(as_of.toString()), into(ids), into(drill_domains), now;
+    for (std::size_t i = 0; i < ids.size(); ++i) drilled[ids[i]].insert(drill_domains[i]);
+  }
+  struct Coverage {
+    int units = 0;
+    std::vector<int> covered;
+  };
+  std::map<sdk::RecordId, Coverage> coverage;
+  for (const auto& o : orgs) {
+    if (o.kind != sdk::OrgKind::Township && o.kind != sdk::OrgKind::SubDistrict) continue;
+    if (inScope(o.id)) coverage[o.id].covered.assign(domains.size(), 0);
+  }
+  for (const auto& o : orgs) {
+    const bool unit = o.kind == sdk::OrgKind::Village || o.kind == sdk::OrgKind::Community ||
+                      o.kind == sdk::OrgKind::Enterprise || o.kind == sdk::OrgKind::Institution;
+    auto town = township_of.find(o.id);
+    if (!unit || town == township_of.end() || !inScope(o.id)) continue;
+    auto cov = coverage.find(town->second);
+    if (cov == coverage.end()) continue;
+    ++cov->second.units;
+    auto d = drilled.find(o.id);
+    if (d == drilled.end()) continue;
+    for (std::size_t i = 0; i < domains.size(); ++i) cov->second.covered[i] += d->second.count(domains[i]) ? 1 : 0;
+  }
+  Array::Ptr coverage_domains = new Array;
+  for (const auto& dname : domains) {
+    Object::Ptr o = obj();
+    o->set("domain", dname);
+    o->set("label", domainLabel(c.registry, dname, t));
+    coverage_domains->add(o);
+  }
+  data->set("coverage_domains", coverage_domains);
+  Array::Ptr coverage_rows = new Array;
+  for (const auto& [town_id, cov] : coverage) {
+    Object::Ptr r = obj();
+    r->set("township", org_by_id[town_id]->name);
+    r->set("units", cov.units);
+    Array::Ptr cells = new Array;
+    for (int n : cov.covered) {
+      Object::Ptr cell = obj();
+      cell->set("covered", n);
+      cell->set("share", percent(n, cov.units));
+      cells->add(cell);
+    }
+    r->set("cells", cells);
+    coverage_rows->add(r);
+  }
+  data->set("coverage", coverage_rows);
+
+  // Overdue duties, oldest first.
+  std::vector<const rules::ObligationResult*> overdue;
+  for (const auto& r : obligations)
+    if (r.status == sdk::ObligationStatus::Overdue) overdue.push_back(&r);
+  std::stable_sort(overdue.begin(), overdue.end(), [](const auto* a, const auto* b) {
+    return a->obligation.due < b->obligation.due;
+  });
+  Array::Ptr overdue_rows = new Array;
+  for (std::size_t i = 0; i < overdue.size() && i < static_cast<std::size_t>(kOverdueListLimit); ++i) {
+    const auto& o = overdue[i]->obligation;
+    Object::Ptr r = obj();
+    auto org = org_by_id.find(o.org_id);
+    r->set("organisation", org == org_by_id.end() ? std::to_string(o.org_id) : org->second->name);
+    auto plan = plan_by_id.find(o.plan_id);
+    r->set("plan", plan == plan_by_id.end() ? "" : plan->second->title);
+    r->set("duty", t(o.title_zh, o.title_en.empty() ? o.title_zh : o.title_en));
+    r->set("rule_id", o.rule_id);
+    r->set("citation", o.citation);
+    r->set("due", o.due.toString());
+    r->set("days_overdue", static_cast<int>(sdk::daysBetween(o.due, as_of)));
+    overdue_rows->add(r);
+  }
+  data->set("overdue", overdue_rows);
+  data->set("overdue_total", static_cast<int>(overdue.size()));
+  data->set("overdue_shown", static_cast<int>(overdue_rows->size()));
+  data->set("overdue_truncated", overdue_rows->size() < overdue.size());
+  addFootnote(c, data);
+
+  c.svgs["chart_months"] = monthlyChart(c, as_of, scoped ? &scope : nullptr, domain).toSvg();
+  SvgChart by_town;
+  by_town.stacked = true;
+  for (const auto& [town_id, cov] : coverage) by_town.categories.push_back(org_by_id[town_id]->name);
+  if (c.engine) {
+    by_town.title = t("各乡镇(街道)义务落实情况", "Duties by township");
+    const std::vector<std::pair<sdk::ObligationStatus, std::string>> kinds = {
+        {sdk::ObligationStatus::Met, "#2ca02c"},
+        {sdk::ObligationStatus::Upcoming, "#9ecae1"},
+        {sdk::ObligationStatus::DueSoon, "#ff7f0e"},
+        {sdk::ObligationStatus::Overdue, "#d62728"}};
+    std::map<sdk::RecordId, std::size_t> index;
+    for (const auto& [town_id, cov] : coverage) index.emplace(town_id, index.size());
+    for (const auto& [status, color] : kinds) {
+      ChartSeries s;
+      s.label = t(sdk::labelZh(status), sdk::labelEn(status));
+      s.color = color;
+      s.values.assign(coverage.size(), 0);
+      by_town.series.push_back(s);
+    }
+    for (const auto& r : obligations) {
+      auto town = township_of.find(r.obligation.org_id);
+      if (town == township_of.end() || !index.count(town->second)) continue;
+      for (std::size_t k = 0; k < kinds.size(); ++k)
+        if (kinds[k].first == r.status) by_town.series[k].values[index[town->second]] += 1;
+    }
+  } else {
+    by_town.title = t("各乡镇(街道)近12个月有演练的村(社区)及单位数", "Units with a drill in the last 12 months");
+    by_town.stacked = false;
+    for (std::size_t i = 0; i < domains.size(); ++i) {
+      ChartSeries s;
+      s.label = domainLabel(c.registry, domains[i], t);
+      s.color = kPalette[i % kPalette.size()];
+      for (const auto& [town_id, cov] : coverage) s.values.push_back(cov.covered[i]);
+      by_town.series.push_back(s);
+    }
+  }
+  c.svgs["chart_townships"] = by_town.toSvg();
+  return data;
+}
+
+std::string fieldValue(const sdk::FieldSpec* spec, const std::string& value, const Lang& t) {
+  if (!spec) return value;
+  if (spec->type == sdk::FieldType::Boolean) {
+    bool b = false;
+    if (sdk::parseBoolean(value, b)) return b ? t("是", "Yes") : t("否", "No");
+  }
+  if (spec->type == sdk::FieldType::Choice && !t.en) {
+    for (std::size_t i = 0; i < spec->allowed_values.size() && i < spec->allowed_labels_zh.size(); ++i)
+      if (spec->allowed_values[i] == value) return spec->allowed_labels_zh[i];
+  }
+  return value;
+}
+
+sdk::Result<Object::Ptr> drillSheet(Context& c, const SummaryRequest& req) {
+  const auto& t = c.t;
+  if (req.drill_id == 0) return sdk::Status::invalid("drill_id", "a drill id is required for drill-sheet");
+  store::DrillRepository drills(c.db.session());
+  auto drill = drills.findById(req.drill_id);
+  if (!drill) return sdk::Status::invalid("drill_id", "no drill with id " + std::to_string(req.drill_id));
+  store::OrganisationRepository orgs(c.db.session());
+  store::PlanRepository plans(c.db.session());
+  auto org = orgs.findById(drill->org_id);
+  const sdk::DrillType* type = c.registry.drillType(drill->drill_type);
+
+  Object::Ptr data = obj();
+  data->set("kind", "drill-sheet");
+  data->set("language", t("zh-CN", "en"));
+  data->set("title", t("应急演练记录", "Emergency drill record"));
+  data->set("t", headings(t));
+  Array::Ptr items = new Array;
+  auto item = [&](const std::string& label, const std::string& value) {
+    Object::Ptr o = obj();
+    o->set("label", label);
+    o->set("value", value);
+    items->add(o);
+  };
+  item(t("记录编号", "Record no."), std::to_string(drill->id));
+  item(t("演练日期", "Date"), drill->date.toString());
+  item(t("领域", "Domain"), domainLabel(c.registry, drill->domain, t));
+  item(t("演练类型", "Drill type"),
+       type ? t(type->label_zh, type->label_en.empty() ? type->label_zh : type->label_en) : drill->drill_type);
+  if (type) {
+    item(t("演练内容", "Content"), type->content == sdk::DrillContent::Comprehensive ? t("综合演练", "Comprehensive")
+                                                                                     : t("单项演练", "Single item"));
+    item(t("演练形式", "Form"), type->form == sdk::DrillForm::Live ? t("实战演练", "Live") : t("桌面演练", "Tabletop"));
+  }
+  item(t("组织单位", "Organisation"), org ? org->name : std::to_string(drill->org_id));
+  item(t("演练地点", "Place"), drill->place);
+  item(t("演练情景", "Scenario"), drill->scenario);
+  item(t("参演人数", "Participants"), std::to_string(drill->participants));
+  item(t("疏散人数", "Evacuees"), std::to_string(drill->evacuees));
+  std::string plan_text = t("未关联预案", "No plan named");
+  if (drill->plan_id != 0) {
+    if (auto plan = plans.findById(drill->plan_id)) {
+      plan_text = plan->title + " (" + plan->code + ")";
+      if (drill->plan_version_id != 0) {
+        if (auto v = plans.versionById(drill->plan_version_id)) {
+          plan_text += t(" 第", " version ") + std::to_string(v->number) + t("版", "") +
+                       (v->issued.isSet() ? t(",印发日期 ", ", issued ") + v->issued.toString() : "");
+        }
+      }
+    }
+  }
+  item(t("依据预案", "Plan"), plan_text);
+  const plugins::PluginRecord* plugin = c.registry.byDomain(drill->domain);
+  for (const auto& [name, value] : drill->fields) {
+    const sdk::FieldSpec* spec = nullptr;
+    if (plugin)
+      for (const auto& f : plugin->drill_fields)
+        if (f.name == name) spec = &f;
+    item(spec ? t(spec->label_zh, spec->label_en.empty() ? spec->label_zh : spec->label_en) : name,
+         fieldValue(spec, value, t));
+  }
+  item(t("演练评估结论", "Verdict"), t(sdk::labelZh(drill->verdict), sdk::labelEn(drill->verdict)));
+  item(t("发现问题", "Findings"), drill->findings.empty() ? t("无", "None") : drill->findings);
+  data->set("items", items);
+
+  store::CorrectiveActionRepository actions(c.db.session());
+  Array::Ptr rows = new Array;
+  for (const auto& a : actions.listForSource(sdk::SourceKind::Drill, drill->id)) {
+    Object::Ptr o = obj();
+    auto responsible = orgs.findById(a.responsible_org_id);
+    o->set("description", a.description);
+    o->set("organisation", responsible ? responsible->name : std::to_string(a.responsible_org_id));
+    o->set("due", a.due.toString());
+    o->set("status", t(sdk::labelZh(a.status), sdk::labelEn(a.status)));
+    o->set("plan_defect", a.plan_defect);
+    rows->add(o);
+  }
+  data->set("actions", rows);
+  data->set("has_actions", rows->size() > 0);
+  addFootnote(c, data);
+  return data;
+}
+
+}  // namespace
+
+sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
+  std::string extension;
+  if (req.format == "text") {
+    extension = "txt";
+  } else if (req.format == "markdown") {
+    extension = "md";
+  } else if (req.format == "html") {
+    extension = "html";
+  } else if (req.format != "json") {
+    return sdk::Status::invalid("format", "unknown format \"" + req.format + "\" (text, markdown, html, json)");
+  }
+  Context c{db_, registry_, templates_, engine_, Lang{req.english}, {}};
+  sdk::Result<Object::Ptr> data = sdk::Status::error("unreachable");
+  std::string name;
+  try {
+    if (req.kind == "city-annual") {
+      data = cityAnnual(c, req);
+      name = "city_annual";
+    } else if (req.kind == "plan-status" || req.kind == "township" || req.kind == "domain") {
+      data = planStatus(c, req);
+      name = "plan_status";
+    } else if (req.kind == "drill-sheet") {
+      data = drillSheet(c, req);
+      name = "drill_sheet";
+    } else {
+      return sdk::Status::invalid(
+          "kind", "unknown summary \"" + req.kind + "\" (city-annual, plan-status, township, domain, drill-sheet)");
+    }
+  } catch (const Poco::Exception& e) {
+    return sdk::Status::error("summary " + req.kind + ": " + e.displayText());
+  }
+  if (!data.isOk()) return data.status();
+  if (req.format == "json") {
+    std::ostringstream out;
+    data.value()->stringify(out, 2);
+    return out.str();
+  }
+  auto values = render::toMustacheData(data.value());
+  for (const auto& [key, svg] : c.svgs) values.set(key, svg);
+  return templates_.render("summary/" + name + "." + extension, values,
+                           extension == "html" ? render::Escaping::Html : render::Escaping::None);
+}
+
+}  // namespace beacon::summary
