@@ -1,0 +1,128 @@
+#include "rules/check_report.h"
+
+#include <sstream>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+namespace beacon::rules {
+
+namespace {
+const sdk::ObligationStatus kStatusOrder[] = {
+    sdk::ObligationStatus::Overdue, sdk::ObligationStatus::DueSoon, sdk::ObligationStatus::Upcoming,
+    sdk::ObligationStatus::Met, sdk::ObligationStatus::NotApplicable};
+
+std::string nameOr(const std::map<sdk::RecordId, std::string>& names, sdk::RecordId id) {
+  if (id == 0) return std::string();
+  const auto it = names.find(id);
+  return it != names.end() ? it->second : "#" + std::to_string(id);
+}
+
+std::string kindLabel(sdk::ObligationKind k, bool english) {
+  if (!english) return sdk::labelZh(k);
+  std::string id = sdk::toId(k);
+  if (!id.empty()) id[0] = static_cast<char>(id[0] - 'a' + 'A');
+  return id;
+}
+
+std::string statusLabel(sdk::ObligationStatus s, bool english) {
+  return english ? sdk::labelEn(s) : sdk::labelZh(s);
+}
+}  // namespace
+
+std::string formatCheckText(const std::vector<ObligationResult>& results, const CheckQuery& query,
+                            const std::map<sdk::RecordId, std::string>& org_names,
+                            const std::map<sdk::RecordId, std::string>& plan_titles, bool english) {
+  std::ostringstream out;
+  std::string orgs;
+  for (auto id : query.org_ids) orgs += (orgs.empty() ? "" : ", ") + nameOr(org_names, id);
+  const std::string all = english ? "all" : "全部";
+  if (english) {
+    out << "Compliance check as of " << query.as_of.toString() << " (organisations: "
+        << (orgs.empty() ? all : orgs) << "; domain: " << (query.domain.empty() ? all : query.domain)
+        << ")\n";
+  } else {
+    out << "应急预案合规检查  截至 " << query.as_of.toString() << "  (单位: " << (orgs.empty() ? all : orgs)
+        << "; 领域: " << (query.domain.empty() ? all : query.domain) << ")\n";
+  }
+  std::map<sdk::ObligationStatus, int> counts;
+  for (const auto status : kStatusOrder) {
+    std::map<std::string, std::vector<const ObligationResult*>> by_domain;
+    for (const auto& r : results) {
+      if (r.status == status) by_domain[r.obligation.domain].push_back(&r);
+    }
+    int n = 0;
+    for (const auto& [domain, list] : by_domain) n += static_cast<int>(list.size());
+    counts[status] = n;
+    if (n == 0) continue;
+    out << "\n== " << statusLabel(status, english) << " (" << n << ") ==\n";
+    for (const auto& [domain, list] : by_domain) {
+      out << "[" << domain << "]\n";
+      for (const auto* r : list) {
+        const auto& o = r->obligation;
+        out << "  - " << kindLabel(o.kind, english) << " | " << (english ? o.title_en : o.title_zh)
+            << " | " << nameOr(org_names, o.org_id);
+        if (o.plan_id != 0) out << " | " << nameOr(plan_titles, o.plan_id);
+        out << " | " << (english ? "due " : "期限 ") << o.due.toString();
+        if (o.last_met.isSet()) {
+          out << " | " << (english ? "last: " : "上次: ") << o.last_met.kind << " #" << o.last_met.id
+              << " " << o.last_met.date.toString();
+        }
+        out << "\n    " << (english ? "basis: " : "依据: ") << o.citation << " ("
+            << (english ? sdk::toId(o.basis) : sdk::labelZh(o.basis)) << ")\n";
+        if (!o.note.empty()) out << "    " << (english ? "note: " : "说明: ") << o.note << "\n";
+      }
+    }
+  }
+  out << "\n" << (english ? "Total: " : "合计: ");
+  bool first = true;
+  for (const auto status : kStatusOrder) {
+    out << (first ? "" : ", ") << statusLabel(status, english) << " " << counts[status];
+    first = false;
+  }
+  out << "\n";
+  return out.str();
+}
+
+std::string formatCheckJson(const std::vector<ObligationResult>& results, const CheckQuery&,
+                            const std::map<sdk::RecordId, std::string>& org_names,
+                            const std::map<sdk::RecordId, std::string>& plan_titles, bool english) {
+  Poco::JSON::Array array;
+  for (const auto& r : results) {
+    const auto& o = r.obligation;
+    Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    item->set("rule_id", o.rule_id);
+    item->set("domain", o.domain);
+    item->set("kind", std::string(sdk::toId(o.kind)));
+    item->set("title", english ? o.title_en : o.title_zh);
+    item->set("citation", o.citation);
+    item->set("basis", std::string(sdk::toId(o.basis)));
+    item->set("org_id", static_cast<Poco::Int64>(o.org_id));
+    item->set("org_name", nameOr(org_names, o.org_id));
+    if (o.plan_id != 0) {
+      item->set("plan_id", static_cast<Poco::Int64>(o.plan_id));
+      item->set("plan_title", nameOr(plan_titles, o.plan_id));
+    } else {
+      item->set("plan_id", Poco::Dynamic::Var());
+      item->set("plan_title", Poco::Dynamic::Var());
+    }
+    item->set("due", o.due.toString());
+    item->set("status", std::string(sdk::toId(r.status)));
+    if (o.last_met.isSet()) {
+      Poco::JSON::Object::Ptr last = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+      last->set("kind", o.last_met.kind);
+      last->set("id", static_cast<Poco::Int64>(o.last_met.id));
+      last->set("date", o.last_met.date.toString());
+      item->set("last_met", last);
+    } else {
+      item->set("last_met", Poco::Dynamic::Var());
+    }
+    item->set("note", o.note);
+    array.add(item);
+  }
+  std::ostringstream out;
+  array.stringify(out);
+  return out.str();
+}
+
+}  // namespace beacon::rules

@@ -1,0 +1,26 @@
+// The two renderings of a compliance check the CLI (`beacon check`) and the
+// web use: a readable list grouped by status (overdue first) then domain,
+// each line with its rule's citation and a count per status at the end
+// (zh-CN, or English when `english`); and a JSON array with one object per
+// obligation. Stateless; thread-safe.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "rules/compliance_engine.h"
+
+namespace beacon::rules {
+
+std::string formatCheckText(const std::vector<ObligationResult>& results, const CheckQuery& query,
+                            const std::map<sdk::RecordId, std::string>& org_names,
+                            const std::map<sdk::RecordId, std::string>& plan_titles, bool english);
+
+// Objects: rule_id, domain, kind, title, citation, basis, org_id, org_name,
+// plan_id, plan_title, due, status, last_met {kind,id,date} (null if none), note.
+std::string formatCheckJson(const std::vector<ObligationResult>& results, const CheckQuery& query,
+                            const std::map<sdk::RecordId, std::string>& org_names,
+                            const std::map<sdk::RecordId, std::string>& plan_titles, bool english);
+
+}  // namespace beacon::rules

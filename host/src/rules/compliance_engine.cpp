@@ -1,0 +1,121 @@
+#include "rules/compliance_engine.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include <Poco/Logger.h>
+
+#include "rules/core_rules.h"
+#include "rules/store_record_reader.h"
+
+namespace beacon::rules {
+
+namespace {
+Poco::Logger& logger() { return Poco::Logger::get("beacon.rules"); }
+
+// Runs one plugin's rules; any failure is reported in `error` and nothing is appended.
+void runPlugin(const plugins::PluginRecord& record, const sdk::RuleContext& ctx,
+               std::vector<sdk::Obligation>& out, std::string& error) {
+  std::vector<sdk::Obligation> mine;
+  try {
+    const sdk::Status s = record.plugin->rules().evaluate(ctx, mine);
+    if (!s.isOk()) {
+      error = s.describe();
+      return;
+    }
+  } catch (const std::exception& e) {
+    error = std::string("threw: ") + e.what();
+    return;
+  } catch (...) {
+    error = "threw an unknown exception";
+    return;
+  }
+  for (auto& o : mine) {
+    if (o.domain.empty()) o.domain = record.id;
+    out.push_back(std::move(o));
+  }
+}
+}  // namespace
+
+ComplianceEngine::ComplianceEngine(store::Database& db, const plugins::PluginRegistry& registry,
+                                   const RulesConfig& config, const HolidayCalendar& calendar)
+    : db_(db), registry_(registry), config_(config), calendar_(calendar) {}
+
+sdk::Result<std::vector<ObligationResult>> ComplianceEngine::check(const CheckQuery& q) {
+  plugin_errors_.clear();
+  if (!q.as_of.isSet()) return sdk::Status::invalid("as_of", "a check needs an as-of date");
+  if (!q.domain.empty() && q.domain != sdk::kGeneralDomain && !registry_.byDomain(q.domain)) {
+    std::string known = sdk::kGeneralDomain;
+    for (const auto* r : registry_.enabled()) known += ", " + r->id;
+    return sdk::Status::invalid("domain", "unknown domain \"" + q.domain + "\" (known: " + known + ")");
+  }
+  const int due_soon = config_.dueSoonDays();
+  std::vector<ObligationResult> results;
+  const std::set<sdk::RecordId> orgs(q.org_ids.begin(), q.org_ids.end());
+  auto wanted = [&](const sdk::Obligation& o) {
+    if (!q.domain.empty() && o.domain != q.domain) return false;
+    return orgs.empty() || orgs.count(o.org_id) > 0;
+  };
+
+  try {
+    std::vector<CoreObligation> core;
+    const StoreRecordReader core_records(db_, q.domain);
+    const sdk::Status s = CoreRules().evaluate(core_records, config_, calendar_, q.as_of, core);
+    if (!s.isOk()) return s;
+    for (auto& c : core) {
+      if (!wanted(c.obligation)) continue;
+      sdk::ObligationStatus status = sdk::statusOf(c.obligation, q.as_of, due_soon);
+      if (c.warn_from.isSet() && q.as_of >= c.warn_from &&
+          (status == sdk::ObligationStatus::Met || status == sdk::ObligationStatus::Upcoming)) {
+        status = sdk::ObligationStatus::DueSoon;
+      }
+      results.push_back({std::move(c.obligation), status});
+    }
+
+    for (const auto* record : registry_.enabled()) {
+      if (!record->plugin) continue;
+      if (!q.domain.empty() && record->id != q.domain) continue;
+      const StoreRecordReader records(db_, record->id);
+      const sdk::RuleContext ctx{q.as_of, records, config_, calendar_};
+      std::vector<sdk::Obligation> out;
+      std::string error;
+      runPlugin(*record, ctx, out, error);
+      if (!error.empty()) {
+        plugin_errors_.push_back(record->id + ": " + error);
+        logger().error("rules of plugin " + record->id + " skipped: " + error);
+        continue;
+      }
+      for (auto& o : out) {
+        if (!wanted(o)) continue;
+        const sdk::ObligationStatus status = sdk::statusOf(o, q.as_of, due_soon);
+        results.push_back({std::move(o), status});
+      }
+    }
+  } catch (const std::exception& e) {
+    return sdk::Status::error(std::string("compliance check failed reading the store: ") + e.what());
+  }
+
+  std::stable_sort(results.begin(), results.end(), [](const ObligationResult& a, const ObligationResult& b) {
+    return std::tie(a.obligation.org_id, a.obligation.plan_id, a.obligation.rule_id) <
+           std::tie(b.obligation.org_id, b.obligation.plan_id, b.obligation.rule_id);
+  });
+  return results;
+}
+
+std::vector<sdk::RuleInfo> ComplianceEngine::rules() const {
+  std::vector<sdk::RuleInfo> out = CoreRules().rules();
+  for (const auto* record : registry_.enabled()) {
+    if (!record->plugin) continue;
+    try {
+      for (auto& r : record->plugin->rules().rules()) out.push_back(std::move(r));
+    } catch (const std::exception& e) {
+      logger().error("rules() of plugin " + record->id + " threw: " + e.what());
+    } catch (...) {
+      logger().error("rules() of plugin " + record->id + " threw an unknown exception");
+    }
+  }
+  return out;
+}
+
+}  // namespace beacon::rules

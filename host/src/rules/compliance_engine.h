@@ -1,0 +1,55 @@
+// ComplianceEngine: answers "what is due, overdue or met as of this date" for
+// every plan and organisation. Runs the host's core rules (all domains,
+// `general` included) and then each enabled plugin's DomainRules, each call
+// guarded so a failing plugin is logged and skipped while the others still
+// report; filters by organisation and domain and turns each obligation into
+// a status with the deployment's due-soon margin. Not thread-safe (uses the
+// Database's Session); give each thread its own engine and Database.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "beacon/sdk/obligation.h"
+#include "beacon/sdk/status.h"
+#include "plugins/plugin_registry.h"
+#include "rules/holiday_calendar.h"
+#include "rules/rules_config.h"
+#include "store/database.h"
+
+namespace beacon::rules {
+
+struct CheckQuery {
+  sdk::Date as_of;
+  std::vector<sdk::RecordId> org_ids;  // empty: all; else only obligations of these orgs (a subtree)
+  std::string domain;                  // empty: all
+};
+
+struct ObligationResult {
+  sdk::Obligation obligation;
+  sdk::ObligationStatus status = sdk::ObligationStatus::Upcoming;
+};
+
+class ComplianceEngine {
+ public:
+  // All four outlive the engine.
+  ComplianceEngine(store::Database& db, const plugins::PluginRegistry& registry,
+                   const RulesConfig& config, const HolidayCalendar& calendar);
+
+  // Obligations as of q.as_of ordered by organisation, plan and rule. Calendar
+  // and store errors come back as a Status, never thrown.
+  sdk::Result<std::vector<ObligationResult>> check(const CheckQuery& q);
+  // Core rules, then every enabled plugin's, for documentation (`beacon check --rules`).
+  std::vector<sdk::RuleInfo> rules() const;
+  // "<plugin id>: <what went wrong>" for each plugin skipped by the last check().
+  const std::vector<std::string>& pluginErrors() const { return plugin_errors_; }
+
+ private:
+  store::Database& db_;
+  const plugins::PluginRegistry& registry_;
+  const RulesConfig& config_;
+  const HolidayCalendar& calendar_;
+  std::vector<std::string> plugin_errors_;
+};
+
+}  // namespace beacon::rules

@@ -1,0 +1,244 @@
+#include "rules/core_rules.h"
+
+#include <map>
+
+#include "beacon/sdk/interval_rule.h"
+#include "rules/filing_target.h"
+
+namespace beacon::rules {
+
+namespace {
+const sdk::RuleInfo kRuleInfos[] = {
+    {CoreRules::kEvaluation, "政府及部门应急预案定期评估(原则上每3年一次)",
+     "Periodic evaluation of government and department plans (every 3 years)",
+     "突发事件应急预案管理办法(国办发〔2024〕5号) 第六章(第三十五条, 条号待核)", sdk::RuleBasis::Law,
+     "rules.eval_interval_months,rules.eval_warning_months,rules.tracking_start"},
+    {CoreRules::kSpecialDrill, "专项、部门应急预案至少每3年演练一次",
+     "Special and department plans drilled at least every 3 years",
+     "突发事件应急预案管理办法(国办发〔2013〕101号) 第二十二条; 国办发〔2024〕5号 第五章",
+     sdk::RuleBasis::Law, "rules.special_drill_interval_months,rules.tracking_start"},
+    {CoreRules::kFiling, "应急预案印发之日起20个工作日内备案",
+     "File the plan within 20 working days of issue",
+     "突发事件应急预案管理办法(国办发〔2024〕5号) 第二十六条", sdk::RuleBasis::Law,
+     "rules.filing_working_days,rules.tracking_start,calendar.holidays_file"},
+    {CoreRules::kPublication, "应急预案印发之日起20个工作日内公开",
+     "Publish the plan within 20 working days of issue",
+     "突发事件应急预案管理办法(国办发〔2024〕5号) 第二十八条", sdk::RuleBasis::Law,
+     "rules.publication_working_days,rules.tracking_start,calendar.holidays_file"},
+    {CoreRules::kRevision, "应急预案需及时修订",
+     "A plan found to need revision must be revised promptly",
+     "中华人民共和国突发事件应对法(2024修订) 第二十八条; 国办发〔2013〕101号 第二十五条; "
+     "国办发〔2024〕5号 第六章",
+     sdk::RuleBasis::Law, ""},
+};
+
+const sdk::RuleInfo& info(const char* id) {
+  for (const auto& r : kRuleInfos) {
+    if (r.id == id) return r;
+  }
+  return kRuleInfos[0];
+}
+
+sdk::Obligation start(const char* rule_id, sdk::ObligationKind kind, const sdk::Plan& plan) {
+  const auto& r = info(rule_id);
+  sdk::Obligation o;
+  o.rule_id = r.id;
+  o.domain = plan.domain;
+  o.kind = kind;
+  o.title_zh = r.title_zh;
+  o.title_en = r.title_en;
+  o.citation = r.citation;
+  o.basis = r.basis;
+  o.org_id = plan.owner_org_id;
+  o.plan_id = plan.id;
+  return o;
+}
+
+bool isGovernment(sdk::PlanLevel level) {
+  return level == sdk::PlanLevel::City || level == sdk::PlanLevel::Department;
+}
+
+// The issued versions (as of `as_of`) in number order.
+std::vector<const sdk::PlanVersion*> issuedVersions(const std::vector<sdk::PlanVersion>& all,
+                                                    const sdk::Date& as_of) {
+  std::vector<const sdk::PlanVersion*> out;
+  for (const auto& v : all) {
+    if (v.issued.isSet() && v.issued <= as_of) out.push_back(&v);
+  }
+  return out;
+}
+
+// The version the clocks run from: the latest major issued version (the
+// first issued version counts as major whatever its flag).
+const sdk::PlanVersion* anchorVersion(const std::vector<const sdk::PlanVersion*>& issued) {
+  const sdk::PlanVersion* anchor = nullptr;
+  for (const auto* v : issued) {
+    if (!anchor || v->major) anchor = v;
+  }
+  return anchor;
+}
+
+std::string anchorNote(const sdk::PlanVersion& anchor) {
+  if (anchor.number <= 1 && anchor.action == sdk::VersionAction::Drafted) return std::string();
+  return "自第" + std::to_string(anchor.number) + "版(重大修订)印发日 " + anchor.issued.toString() +
+         " 起算";
+}
+
+void appendNote(sdk::Obligation& o, const std::string& text) {
+  if (text.empty()) return;
+  o.note += (o.note.empty() ? "" : "; ") + text;
+}
+
+sdk::Status calendarError(const sdk::Plan& plan, const sdk::Status& s) {
+  return sdk::Status::invalid(s.field(), "plan " + plan.code + ": " + s.message());
+}
+}  // namespace
+
+std::vector<sdk::RuleInfo> CoreRules::rules() const {
+  return std::vector<sdk::RuleInfo>(std::begin(kRuleInfos), std::end(kRuleInfos));
+}
+
+sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesConfig& config,
+                                const HolidayCalendar& calendar, const sdk::Date& as_of,
+                                std::vector<CoreObligation>& out) const {
+  std::map<sdk::RecordId, sdk::Organisation> orgs;
+  for (auto& org : records.organisations()) orgs.emplace(org.id, std::move(org));
+  const auto plans = records.plans();
+  const auto versions = records.allVersions();
+  const auto reviews = records.allReviews();
+  const auto filings = records.allFilings();
+  const auto drills = records.drillsByPlan(as_of);
+  const auto flagged = records.revisionFlaggedOn();
+  const sdk::Date tracking_start = config.trackingStart();
+  static const std::vector<sdk::PlanVersion> kNoVersions;
+
+  for (const auto& plan : plans) {
+    if (plan.status == sdk::PlanStatus::Abolished) continue;
+    const auto owner_it = orgs.find(plan.owner_org_id);
+    if (owner_it == orgs.end()) continue;
+    const sdk::Organisation& owner = owner_it->second;
+    const sdk::PlanLevel level = sdk::levelOf(owner.kind);
+
+    if (plan.revision_required) {
+      sdk::Obligation o = start(kRevision, sdk::ObligationKind::Revision, plan);
+      const auto f = flagged.find(plan.id);
+      o.due = f != flagged.end() && f->second < as_of ? f->second : as_of.addDays(-1);
+      o.note = "需修订" + (plan.revision_reason.empty() ? std::string() : ": " + plan.revision_reason);
+      if (f != flagged.end()) appendNote(o, "标记日期 " + f->second.toString());
+      out.push_back({o, {}});
+    }
+
+    const auto vit = versions.find(plan.id);
+    const auto issued = issuedVersions(vit == versions.end() ? kNoVersions : vit->second, as_of);
+    const sdk::PlanVersion* anchor = anchorVersion(issued);
+    if (!anchor) continue;  // never issued: nothing runs yet
+
+    if (isGovernment(level)) {
+      sdk::Obligation o = start(kEvaluation, sdk::ObligationKind::Evaluation, plan);
+      std::vector<sdk::RecordRef> done;
+      const auto rit = reviews.find(plan.id);
+      if (rit != reviews.end()) {
+        for (const auto& r : rit->second) {
+          if (r.kind == sdk::ReviewKind::Evaluation && r.date >= anchor->issued && r.date <= as_of) {
+            done.push_back({"review", r.id, r.date});
+          }
+        }
+      }
+      const sdk::Date base = anchor->issued < tracking_start ? tracking_start : anchor->issued;
+      sdk::applyInterval(o, done, base, config.evalIntervalMonths(), as_of);
+      const sdk::Date from = o.last_met.isSet() ? o.last_met.date : base;
+      appendNote(o, anchorNote(*anchor));
+      if (!o.last_met.isSet() && base == tracking_start && anchor->issued < tracking_start) {
+        appendNote(o, "无评估记录, 自跟踪起始日 " + tracking_start.toString() + " 起算");
+      }
+      out.push_back({o, from.addMonths(config.evalWarningMonths())});
+    }
+
+    const bool drill_category = plan.category == sdk::category::kSpecial ||
+                                plan.category == sdk::category::kDepartment;
+    if (isGovernment(level) && drill_category) {
+      sdk::Obligation o = start(kSpecialDrill, sdk::ObligationKind::Drill, plan);
+      const auto dit = drills.find(plan.id);
+      const sdk::Date first = issued.front()->issued;
+      const sdk::Date base = first < tracking_start ? tracking_start : first;
+      sdk::applyInterval(o, dit == drills.end() ? std::vector<sdk::RecordRef>() : dit->second, base,
+                         config.specialDrillIntervalMonths(), as_of);
+      if (!o.last_met.isSet() && first < tracking_start) {
+        appendNote(o, "无演练记录, 自跟踪起始日 " + tracking_start.toString() + " 起算");
+      }
+      out.push_back({o, {}});
+    }
+
+    if (level == sdk::PlanLevel::Enterprise) continue;
+    sdk::Obligation filing = start(kFiling, sdk::ObligationKind::Filing, plan);
+    sdk::Obligation publication = start(kPublication, sdk::ObligationKind::Publication, plan);
+    if (anchor->issued < tracking_start) {
+      for (auto* o : {&filing, &publication}) {
+        o->applicable = false;
+        o->due = anchor->issued;
+        o->note = "第" + std::to_string(anchor->number) + "版印发于 " + anchor->issued.toString() +
+                  ", 早于跟踪起始日 " + tracking_start.toString();
+      }
+      out.push_back({filing, {}});
+      out.push_back({publication, {}});
+      continue;
+    }
+    auto filing_due = calendar.addWorkingDays(anchor->issued, config.filingWorkingDays());
+    if (!filing_due.isOk()) return calendarError(plan, filing_due.status());
+    auto publication_due = calendar.addWorkingDays(anchor->issued, config.publicationWorkingDays());
+    if (!publication_due.isOk()) return calendarError(plan, publication_due.status());
+    filing.due = filing_due.value();
+    publication.due = publication_due.value();
+
+    // Filings of the anchor version or a later one (or naming no version, dated after its issue).
+    std::map<sdk::RecordId, int> version_numbers;
+    for (const auto* v : issued) version_numbers[v->id] = v->number;
+    const sdk::Filing* first_filed = nullptr;
+    const sdk::Filing* first_published = nullptr;
+    const auto fit = filings.find(plan.id);
+    if (fit != filings.end()) {
+      for (const auto& f : fit->second) {
+        const auto num = version_numbers.find(f.plan_version_id);
+        const bool counts = f.plan_version_id == 0
+                                ? f.submitted >= anchor->issued
+                                : num != version_numbers.end() && num->second >= anchor->number;
+        if (!counts) continue;
+        if (f.submitted.isSet() && f.submitted <= as_of &&
+            (!first_filed || f.submitted < first_filed->submitted)) {
+          first_filed = &f;
+        }
+        if (f.published.isSet() && f.published <= as_of &&
+            (!first_published || f.published < first_published->published)) {
+          first_published = &f;
+        }
+      }
+    }
+    const sdk::Organisation* parent = nullptr;
+    const auto pit = orgs.find(owner.parent_id);
+    if (pit != orgs.end()) parent = &pit->second;
+    filing.note = "备案机关: " + filingTarget(plan, owner, parent);
+    appendNote(filing, anchorNote(*anchor));
+    appendNote(publication, anchorNote(*anchor));
+    if (first_filed) {
+      filing.last_met = {"filing", first_filed->id, first_filed->submitted};
+      if (first_filed->submitted <= filing.due) {
+        filing.period_satisfied = true;
+      } else {
+        appendNote(filing, "逾期备案于 " + first_filed->submitted.toString());
+      }
+    }
+    if (first_published) {
+      publication.last_met = {"filing", first_published->id, first_published->published};
+      if (first_published->published <= publication.due) {
+        publication.period_satisfied = true;
+      } else {
+        appendNote(publication, "逾期公开于 " + first_published->published.toString());
+      }
+    }
+    out.push_back({filing, {}});
+    out.push_back({publication, {}});
+  }
+  return sdk::Status::ok();
+}
+
+}  // namespace beacon::rules

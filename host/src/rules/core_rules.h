@@ -1,0 +1,47 @@
+// CoreRules: the duties every plan has whatever its domain (general included),
+// from the national plan-management measures (突发事件应急预案管理办法,
+// 国办发〔2013〕101号 and 国办发〔2024〕5号) and the Emergency Response Law:
+// periodic evaluation, the 36-month drill of 专项/部门 plans, filing and
+// publication within 20 working days of issue, and an outstanding revision.
+// Reading of "major revision": a major revision restarts the evaluation
+// clock and the filing/publication deadlines (they run from the latest major
+// version's issue date); a minor revision restarts neither, and a filing of
+// the major version or any later one meets the duty. The drill clock is not
+// restarted by a revision: a drill of an earlier version still exercised the
+// plan. Only versions issued on or before the as-of date count. Stateless;
+// thread-safe.
+#pragma once
+
+#include <vector>
+
+#include "beacon/sdk/domain_rules.h"
+#include "rules/holiday_calendar.h"
+#include "rules/rules_config.h"
+#include "rules/store_record_reader.h"
+
+namespace beacon::rules {
+
+// An obligation with the day from which the host reports it due soon
+// whatever the due-soon margin (the 30-month evaluation warning); unset: none.
+struct CoreObligation {
+  sdk::Obligation obligation;
+  sdk::Date warn_from;
+};
+
+class CoreRules {
+ public:
+  static constexpr const char* kEvaluation = "core.evaluation";
+  static constexpr const char* kSpecialDrill = "core.special_drill";
+  static constexpr const char* kFiling = "core.filing";
+  static constexpr const char* kPublication = "core.publication";
+  static constexpr const char* kRevision = "core.revision";
+
+  std::vector<sdk::RuleInfo> rules() const;
+  // Appends the core obligations of every plan `records` reads. Fails (naming
+  // the year) when a deadline needs a day the holiday calendar does not cover.
+  sdk::Status evaluate(const StoreRecordReader& records, const RulesConfig& config,
+                       const HolidayCalendar& calendar, const sdk::Date& as_of,
+                       std::vector<CoreObligation>& out) const;
+};
+
+}  // namespace beacon::rules

@@ -1,0 +1,212 @@
+#include "rules/rules_config.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <vector>
+
+#include "beacon/sdk/field_spec.h"
+
+namespace beacon::rules {
+
+namespace {
+struct CoreKey {
+  const char* key;
+  bool is_date;
+};
+const CoreKey kCoreKeys[] = {
+    {"rules.due_soon_days", false},
+    {"rules.tracking_start", true},
+    {"rules.eval_interval_months", false},
+    {"rules.eval_warning_months", false},
+    {"rules.special_drill_interval_months", false},
+    {"rules.filing_working_days", false},
+    {"rules.publication_working_days", false},
+};
+
+bool parseInt(const std::string& text, long& out) {
+  if (text.empty()) return false;
+  errno = 0;
+  char* end = nullptr;
+  out = std::strtol(text.c_str(), &end, 10);
+  return *end == '\0' && errno == 0 && out >= -2147483647L && out <= 2147483647L;
+}
+
+bool isMonthDay(const std::string& v) {
+  if (v.size() != 5 || v[2] != '-') return false;
+  for (std::size_t i : {0, 1, 3, 4}) {
+    if (v[i] < '0' || v[i] > '9') return false;
+  }
+  const int m = std::stoi(v.substr(0, 2));
+  const int d = std::stoi(v.substr(3, 2));
+  return m >= 1 && m <= 12 && d >= 1 && d <= sdk::Date::daysInMonth(2024, m);
+}
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Names that hold a count of days, months or years (or a number of drills).
+bool isCountName(const std::string& name) {
+  for (const char* suffix : {"_days", "_months", "_years", "_count", "_interval", "_minimum"}) {
+    if (endsWith(name, suffix)) return true;
+  }
+  return false;
+}
+
+bool isYear(const std::string& s) {
+  return s.size() == 4 && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+bool isIdentifier(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+sdk::Status bad(const std::string& key, const std::string& value, const std::string& why) {
+  return sdk::Status::invalid(key, "invalid value \"" + value + "\": " + why);
+}
+
+sdk::Status checkCore(const std::string& key, const std::string& value, bool is_date) {
+  if (is_date) {
+    if (!sdk::Date::parse(value)) return bad(key, value, "expected a date YYYY-MM-DD");
+    return sdk::Status::ok();
+  }
+  long n = 0;
+  if (!parseInt(value, n)) return bad(key, value, "expected a whole number");
+  if (n < 0) return bad(key, value, "must not be negative");
+  return sdk::Status::ok();
+}
+
+// rules.<domain>.<name>[.<year>]: MM-DD for season dates, whole numbers >= 0
+// for counts; any number given must not be negative.
+sdk::Status checkDomain(const std::string& key, const std::string& value) {
+  std::vector<std::string> parts;
+  std::string::size_type start = 0;
+  while (true) {
+    const auto dot = key.find('.', start);
+    parts.push_back(key.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    const bool year_suffix = i + 1 == parts.size() && i >= 3 && isYear(parts[i]);
+    if (!isIdentifier(parts[i]) && !year_suffix) {
+      return sdk::Status::invalid(key, "malformed key (segments are lowercase snake_case)");
+    }
+  }
+  const std::string& last = parts.back();
+  const std::string& name = isYear(last) && parts.size() >= 4 ? parts[parts.size() - 2] : last;
+  if (isYear(last) || endsWith(name, "_start") || endsWith(name, "_end")) {
+    if (!isMonthDay(value)) return bad(key, value, "expected a month-day MM-DD (e.g. 05-15)");
+    return sdk::Status::ok();
+  }
+  long n = 0;
+  if (isCountName(name)) {
+    if (!parseInt(value, n)) return bad(key, value, "expected a whole number");
+    if (n < 0) return bad(key, value, "must not be negative");
+    return sdk::Status::ok();
+  }
+  if (parseInt(value, n) && n < 0) return bad(key, value, "must not be negative");
+  return sdk::Status::ok();
+}
+
+void collect(const Poco::Util::AbstractConfiguration& config, const std::string& prefix,
+             std::map<std::string, std::string>& out) {
+  if (config.hasProperty(prefix)) out[prefix] = config.getRawString(prefix);
+  Poco::Util::AbstractConfiguration::Keys keys;
+  config.keys(prefix, keys);
+  for (const auto& k : keys) collect(config, prefix + "." + k, out);
+}
+}  // namespace
+
+sdk::Result<RulesConfig> RulesConfig::load(const Poco::Util::AbstractConfiguration& config) {
+  std::map<std::string, std::string> values;
+  try {
+    collect(config, "rules", values);
+    if (config.hasProperty("calendar.holidays_file")) {
+      values["calendar.holidays_file"] = config.getString("calendar.holidays_file");
+    }
+  } catch (const std::exception& e) {
+    return sdk::Status::error(std::string("cannot read the rules configuration: ") + e.what());
+  }
+  return fromValues(values);
+}
+
+sdk::Result<RulesConfig> RulesConfig::fromValues(const std::map<std::string, std::string>& raw) {
+  RulesConfig config;
+  for (const auto& [key, raw_value] : raw) {
+    const auto first = raw_value.find_first_not_of(" \t\r");
+    const std::string value =
+        first == std::string::npos
+            ? std::string()
+            : raw_value.substr(first, raw_value.find_last_not_of(" \t\r") - first + 1);
+    if (key == "calendar.holidays_file") {
+      if (value.empty()) return sdk::Status::invalid(key, "must name a file");
+      config.values_[key] = value;
+      continue;
+    }
+    if (key.rfind("rules.", 0) != 0) continue;
+    if (value.empty()) return sdk::Status::invalid(key, "has no value");
+    const std::string rest = key.substr(6);
+    sdk::Status status;
+    if (rest.find('.') == std::string::npos) {
+      const CoreKey* core = nullptr;
+      for (const auto& c : kCoreKeys) {
+        if (key == c.key) core = &c;
+      }
+      if (!core) {
+        std::string known;
+        for (const auto& c : kCoreKeys) known += (known.empty() ? "" : ", ") + std::string(c.key);
+        return sdk::Status::invalid(key, "unknown key (shared rule keys are: " + known +
+                                             "; domain keys are rules.<domain>.<name>)");
+      }
+      status = checkCore(key, value, core->is_date);
+    } else {
+      status = checkDomain(key, value);
+    }
+    if (!status.isOk()) return status;
+    config.values_[key] = value;
+  }
+  if (config.evalWarningMonths() > config.evalIntervalMonths()) {
+    return sdk::Status::invalid(
+        "rules.eval_warning_months",
+        "invalid value \"" + std::to_string(config.evalWarningMonths()) +
+            "\": must not exceed rules.eval_interval_months (" +
+            std::to_string(config.evalIntervalMonths()) + ")");
+  }
+  return config;
+}
+
+int RulesConfig::intValue(const std::string& key, int default_value) const {
+  const auto it = values_.find(key);
+  long n = 0;
+  if (it == values_.end() || !parseInt(it->second, n)) return default_value;
+  return static_cast<int>(n);
+}
+
+bool RulesConfig::boolValue(const std::string& key, bool default_value) const {
+  const auto it = values_.find(key);
+  bool b = default_value;
+  if (it == values_.end() || !sdk::parseBoolean(it->second, b)) return default_value;
+  return b;
+}
+
+std::string RulesConfig::stringValue(const std::string& key, const std::string& default_value) const {
+  const auto it = values_.find(key);
+  return it == values_.end() ? default_value : it->second;
+}
+
+sdk::Date RulesConfig::trackingStart() const {
+  const auto d = sdk::Date::parse(stringValue("rules.tracking_start", kTrackingStart));
+  return d ? *d : *sdk::Date::parse(kTrackingStart);
+}
+
+std::string RulesConfig::holidaysFile() const {
+  return stringValue("calendar.holidays_file",
+                     std::string(BEACON_SOURCE_DIR) + "/data/holidays/cn.csv");
+}
+
+}  // namespace beacon::rules

@@ -1,0 +1,61 @@
+// StoreRecordReader: the sdk::RecordReader a domain plugin's rules read
+// through, backed by the store's repositories and scoped to one domain
+// (organisations are shared by all). The first per-plan call loads that kind
+// of record for the whole domain in one query and answers later calls from
+// memory, so rules looping over 50,000 plans issue a handful of queries.
+// The empty domain reads every domain (the host's core rules only). Meant
+// for one compliance check: records written after a first read are not
+// seen. Thread-safe (one mutex around the Session and the caches).
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "beacon/sdk/host_services.h"
+#include "beacon/sdk/obligation.h"
+#include "store/database.h"
+
+namespace beacon::rules {
+
+class StoreRecordReader : public sdk::RecordReader {
+ public:
+  StoreRecordReader(store::Database& db, std::string domain);
+
+  std::vector<sdk::Organisation> organisations() const override;
+  std::vector<sdk::Plan> plans() const override;
+  std::vector<sdk::PlanVersion> versions(sdk::RecordId plan_id) const override;
+  std::vector<sdk::Review> reviews(sdk::RecordId plan_id) const override;
+  std::vector<sdk::Filing> filings(sdk::RecordId plan_id) const override;
+  std::vector<sdk::Drill> drills(const sdk::Date& from, const sdk::Date& to) const override;
+
+  // Bulk forms for the host's engine, keyed by plan id (each one query).
+  std::map<sdk::RecordId, std::vector<sdk::PlanVersion>> allVersions() const;
+  std::map<sdk::RecordId, std::vector<sdk::Review>> allReviews() const;
+  std::map<sdk::RecordId, std::vector<sdk::Filing>> allFilings() const;
+  // Every drill naming a plan of this domain dated on or before `as_of`,
+  // as references (id and date only), oldest first per plan.
+  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> drillsByPlan(const sdk::Date& as_of) const;
+  // The day each plan was last flagged "revision required" (from the audit log).
+  std::map<sdk::RecordId, sdk::Date> revisionFlaggedOn() const;
+
+  const std::string& domain() const { return domain_; }
+
+ private:
+  void loadVersions() const;
+  void loadReviews() const;
+  void loadFilings() const;
+
+  store::Database& db_;
+  std::string domain_;
+  mutable std::mutex mutex_;
+  mutable bool versions_loaded_ = false;
+  mutable bool reviews_loaded_ = false;
+  mutable bool filings_loaded_ = false;
+  mutable std::map<sdk::RecordId, std::vector<sdk::PlanVersion>> versions_;
+  mutable std::map<sdk::RecordId, std::vector<sdk::Review>> reviews_;
+  mutable std::map<sdk::RecordId, std::vector<sdk::Filing>> filings_;
+};
+
+}  // namespace beacon::rules
