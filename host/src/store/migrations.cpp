@@ -132,6 +132,19 @@ const std::vector<Migration>& migrations() {
            "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
            " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
        }},
+      {3,
+       "API tokens for scripts (stored as SHA-256 of the token)",
+       {
+           "CREATE TABLE api_tokens ("
+           " id INTEGER PRIMARY KEY,"
+           " user_id INTEGER NOT NULL REFERENCES users(id),"
+           " token_hash TEXT NOT NULL UNIQUE,"
+           " hint TEXT NOT NULL DEFAULT '',"
+           " label TEXT NOT NULL DEFAULT '',"
+           " created_at TEXT NOT NULL,"
+           " revoked_at TEXT NOT NULL DEFAULT '')",
+           "CREATE INDEX api_tokens_user ON api_tokens(user_id)",
+       }},
   };
   return kMigrations;
 }
