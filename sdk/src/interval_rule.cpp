@@ -46,6 +46,39 @@ void applyAnnualDeadline(Obligation& o, const std::vector<RecordRef>& done, int 
   }
 }
 
+Obligation obligationFor(const RuleInfo& rule, const std::string& domain, ObligationKind kind,
+                         RecordId org_id, RecordId plan_id) {
+  Obligation o;
+  o.rule_id = rule.id;
+  o.domain = domain;
+  o.kind = kind;
+  o.title_zh = rule.title_zh;
+  o.title_en = rule.title_en;
+  o.citation = rule.citation;
+  o.basis = rule.basis;
+  o.org_id = org_id;
+  o.plan_id = plan_id;
+  return o;
+}
+
+Result<Date> trackingStart(const RuleParameters& parameters) {
+  static const char* kKey = "rules.tracking_start";
+  const std::string text = parameters.stringValue(kKey, "2023-01-01");
+  if (auto d = Date::parse(text)) return *d;
+  return Status::invalid(kKey, "must be a date YYYY-MM-DD, got \"" + text + "\"");
+}
+
+Result<int> intervalMonths(const RuleParameters& parameters, const std::string& key,
+                           int default_months, bool zero_disables) {
+  const int months = parameters.intValue(key, default_months);
+  const int lowest = zero_disables ? 0 : 1;
+  if (months < lowest || months > 1200) {
+    return Status::invalid(key, "must be a number of months between " + std::to_string(lowest) +
+                                    " and 1200, got " + std::to_string(months));
+  }
+  return months;
+}
+
 ObligationStatus statusOf(const Obligation& o, const Date& as_of, int due_soon_days) {
   if (!o.applicable) return ObligationStatus::NotApplicable;
   if (o.period_satisfied) return ObligationStatus::Met;

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "beacon/sdk/export.h"
+#include "beacon/sdk/host_services.h"
 #include "beacon/sdk/obligation.h"
+#include "beacon/sdk/status.h"
 
 namespace beacon::sdk {
 
@@ -27,5 +29,19 @@ BEACON_SDK_API void applyCalendarYear(Obligation& o, const std::vector<RecordRef
 BEACON_SDK_API void applyAnnualDeadline(Obligation& o, const std::vector<RecordRef>& done,
                                         int deadline_month, int deadline_day, int window_months,
                                         const Date& as_of);
+
+// An obligation of `kind` for `rule` in `domain`, copying the rule's id,
+// titles, citation and basis; due and last_met are left for the caller.
+BEACON_SDK_API Obligation obligationFor(const RuleInfo& rule, const std::string& domain,
+                                        ObligationKind kind, RecordId org_id, RecordId plan_id);
+
+// "rules.tracking_start" (policy, default 2023-01-01): the anchor of interval
+// duties that have no record yet. Fails, naming the key, unless YYYY-MM-DD.
+BEACON_SDK_API Result<Date> trackingStart(const RuleParameters& parameters);
+
+// A month count read from `key`: at least 1, or 0 too when `zero_disables`.
+// Fails naming the key otherwise (at most 1200 months).
+BEACON_SDK_API Result<int> intervalMonths(const RuleParameters& parameters, const std::string& key,
+                                          int default_months, bool zero_disables = false);
 
 }  // namespace beacon::sdk

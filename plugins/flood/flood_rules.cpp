@@ -1,0 +1,115 @@
+#include "flood_rules.h"
+
+#include <exception>
+#include <map>
+
+#include "beacon/sdk/interval_rule.h"
+#include "drill_types.h"
+#include "fields.h"
+#include "season.h"
+
+namespace beacon::plugins::flood {
+
+namespace {
+
+const char* kDomain = "flood";
+const char* kSeasonCitation = "河南省实施《防洪法》办法 第二十七条 (汛期5月15日至9月30日)";
+
+sdk::RuleInfo preseasonDrillRule() {
+  return {"flood.preseason_drill", "汛前防汛演练(乡镇街道、山洪灾害危险区村社区)",
+          "Pre-season flood drill (townships; villages in flash-flood zones)",
+          std::string(kSeasonCitation) + "; 2022年4月河南省防汛工作会议“山洪灾害危险区逐村逐户转移演练”部署(政策)",
+          sdk::RuleBasis::Policy,
+          std::string(kPreseasonWindowKey) + ", rules.flood.season_start, rules.flood.season_start.<year>, "
+                                             "rules.flood.season_end, rules.flood.season_end.<year>"};
+}
+
+sdk::RuleInfo cityPlanPreseasonRule() {
+  return {"flood.city_plan_preseason", "市防汛专项预案汛前修订评估或演练",
+          "City flood special plan revised, evaluated or drilled before the season",
+          std::string(kSeasonCitation) + "; 汛前预案修订与演练(惯例/政策，未见法定条款)", sdk::RuleBasis::Policy,
+          std::string(kPreseasonWindowKey) + ", rules.flood.season_start, rules.flood.season_start.<year>"};
+}
+
+bool isTrue(const sdk::Organisation& org, const char* attribute) {
+  auto it = org.attributes.find(attribute);
+  return it != org.attributes.end() && it->second == "1";
+}
+
+bool isLive(const sdk::Drill& drill) {
+  const sdk::DrillType* type = findDrillType(drill.drill_type);
+  return type && type->form == sdk::DrillForm::Live;
+}
+
+sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) {
+  auto season = floodSeason(ctx.as_of.year, ctx.parameters);
+  if (!season.isOk()) return season.status();
+  auto window = sdk::intervalMonths(ctx.parameters, kPreseasonWindowKey, 12);
+  if (!window.isOk()) return window.status();
+  const sdk::Date deadline = season.value().start;
+  const sdk::Date from = deadline.addMonths(-window.value());
+
+  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> any_drill;
+  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> live_drill;
+  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> plan_records;
+  for (const auto& d : ctx.records.drills(from, ctx.as_of)) {
+    const sdk::RecordRef ref{"drill", d.id, d.date};
+    any_drill[d.org_id].push_back(ref);
+    if (isLive(d)) live_drill[d.org_id].push_back(ref);
+    if (d.plan_id != 0) plan_records[d.plan_id].push_back(ref);
+  }
+
+  const auto organisations = ctx.records.organisations();
+  std::map<sdk::RecordId, sdk::OrgKind> kinds;
+  const sdk::RuleInfo preseason = preseasonDrillRule();
+  for (const auto& org : organisations) {
+    kinds[org.id] = org.kind;
+    const bool township = org.kind == sdk::OrgKind::Township || org.kind == sdk::OrgKind::SubDistrict;
+    const bool village = (org.kind == sdk::OrgKind::Village || org.kind == sdk::OrgKind::Community) &&
+                         isTrue(org, kFlashFloodZoneAttribute);
+    if (!township && !village) continue;
+    sdk::Obligation o = sdk::obligationFor(preseason, kDomain, sdk::ObligationKind::Drill, org.id, 0);
+    sdk::applyAnnualDeadline(o, township ? any_drill[org.id] : live_drill[org.id], deadline.month,
+                             deadline.day, window.value(), ctx.as_of);
+    o.note = "汛期 " + season.value().start.toString() + " .. " + season.value().end.toString();
+    out.push_back(std::move(o));
+  }
+
+  const sdk::RuleInfo city_plan = cityPlanPreseasonRule();
+  for (const auto& plan : ctx.records.plans()) {
+    if (plan.category != sdk::category::kSpecial || plan.status == sdk::PlanStatus::Abolished) continue;
+    auto owner = kinds.find(plan.owner_org_id);
+    if (owner == kinds.end() || owner->second != sdk::OrgKind::City) continue;
+    std::vector<sdk::RecordRef> done = plan_records[plan.id];
+    for (const auto& v : ctx.records.versions(plan.id)) {
+      if (v.issued.isSet()) done.push_back({"version", v.id, v.issued});
+    }
+    for (const auto& r : ctx.records.reviews(plan.id)) done.push_back({"review", r.id, r.date});
+    sdk::Obligation o = sdk::obligationFor(city_plan, kDomain, sdk::ObligationKind::Evaluation,
+                                           plan.owner_org_id, plan.id);
+    sdk::applyAnnualDeadline(o, done, deadline.month, deadline.day, window.value(), ctx.as_of);
+    o.note = "met by an issued revision, a review/evaluation or a drill of this plan";
+    out.push_back(std::move(o));
+  }
+  return sdk::Status::ok();
+}
+
+}  // namespace
+
+std::vector<sdk::RuleInfo> FloodRules::rules() const { return {preseasonDrillRule(), cityPlanPreseasonRule()}; }
+
+sdk::Status FloodRules::evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const {
+  try {
+    std::vector<sdk::Obligation> found;
+    sdk::Status s = evaluateRules(ctx, found);
+    if (!s.isOk()) return s;
+    out.insert(out.end(), found.begin(), found.end());
+    return sdk::Status::ok();
+  } catch (const std::exception& e) {
+    return sdk::Status::error(std::string("flood rules failed: ") + e.what());
+  } catch (...) {
+    return sdk::Status::error("flood rules failed with an unknown error");
+  }
+}
+
+}  // namespace beacon::plugins::flood
