@@ -60,7 +60,7 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::check(const CheckQu
 
   try {
     std::vector<CoreObligation> core;
-    const StoreRecordReader core_records(db_, q.domain);
+    const StoreRecordReader core_records(db_, q.domain, true);
     const sdk::Status s = CoreRules().evaluate(core_records, config_, calendar_, q.as_of, core);
     if (!s.isOk()) return s;
     for (auto& c : core) {
@@ -76,7 +76,7 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::check(const CheckQu
     for (const auto* record : registry_.enabled()) {
       if (!record->plugin) continue;
       if (!q.domain.empty() && record->id != q.domain) continue;
-      const StoreRecordReader records(db_, record->id);
+      const StoreRecordReader records(db_, record->id, true);
       const sdk::RuleContext ctx{q.as_of, records, config_, calendar_};
       std::vector<sdk::Obligation> out;
       std::string error;

@@ -32,8 +32,8 @@ std::set<sdk::RecordId> planIds(store::Database& db, const std::string& domain) 
 }
 }  // namespace
 
-StoreRecordReader::StoreRecordReader(store::Database& db, std::string domain)
-    : db_(db), domain_(std::move(domain)) {}
+StoreRecordReader::StoreRecordReader(store::Database& db, std::string domain, bool snapshot)
+    : db_(db), domain_(std::move(domain)), snapshot_(snapshot) {}
 
 std::vector<sdk::Organisation> StoreRecordReader::organisations() const {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -96,6 +96,7 @@ void StoreRecordReader::loadFilings() const {
 
 std::vector<sdk::PlanVersion> StoreRecordReader::versions(sdk::RecordId plan_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (!snapshot_) return store::PlanRepository(db_.session()).versions(plan_id, false);
   loadVersions();
   const auto it = versions_.find(plan_id);
   return it == versions_.end() ? std::vector<sdk::PlanVersion>() : it->second;
@@ -103,6 +104,7 @@ std::vector<sdk::PlanVersion> StoreRecordReader::versions(sdk::RecordId plan_id)
 
 std::vector<sdk::Review> StoreRecordReader::reviews(sdk::RecordId plan_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (!snapshot_) return store::ReviewRepository(db_.session()).listForPlan(plan_id);
   loadReviews();
   const auto it = reviews_.find(plan_id);
   return it == reviews_.end() ? std::vector<sdk::Review>() : it->second;
@@ -110,6 +112,7 @@ std::vector<sdk::Review> StoreRecordReader::reviews(sdk::RecordId plan_id) const
 
 std::vector<sdk::Filing> StoreRecordReader::filings(sdk::RecordId plan_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (!snapshot_) return store::FilingRepository(db_.session()).listForPlan(plan_id);
   loadFilings();
   const auto it = filings_.find(plan_id);
   return it == filings_.end() ? std::vector<sdk::Filing>() : it->second;
@@ -127,18 +130,30 @@ std::vector<sdk::Drill> StoreRecordReader::drills(const sdk::Date& from, const s
 
 std::map<sdk::RecordId, std::vector<sdk::PlanVersion>> StoreRecordReader::allVersions() const {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (!snapshot_) {
+    versions_.clear();
+    versions_loaded_ = false;
+  }
   loadVersions();
   return versions_;
 }
 
 std::map<sdk::RecordId, std::vector<sdk::Review>> StoreRecordReader::allReviews() const {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (!snapshot_) {
+    reviews_.clear();
+    reviews_loaded_ = false;
+  }
   loadReviews();
   return reviews_;
 }
 
 std::map<sdk::RecordId, std::vector<sdk::Filing>> StoreRecordReader::allFilings() const {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (!snapshot_) {
+    filings_.clear();
+    filings_loaded_ = false;
+  }
   loadFilings();
   return filings_;
 }

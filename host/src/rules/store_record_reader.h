@@ -1,11 +1,12 @@
 // StoreRecordReader: the sdk::RecordReader a domain plugin's rules read
 // through, backed by the store's repositories and scoped to one domain
-// (organisations are shared by all). The first per-plan call loads that kind
-// of record for the whole domain in one query and answers later calls from
-// memory, so rules looping over 50,000 plans issue a handful of queries.
-// The empty domain reads every domain (the host's core rules only). Meant
-// for one compliance check: records written after a first read are not
-// seen. Thread-safe (one mutex around the Session and the caches).
+// (organisations are shared by all). With `snapshot` (what the compliance
+// engine uses for one check) the first per-plan call loads that kind of
+// record for the whole domain in one query and answers later calls from
+// memory, so rules looping over 50,000 plans issue a handful of queries;
+// records written afterwards are not seen. Without it every call is one
+// fresh query. The empty domain reads every domain (the host's core rules
+// only). Thread-safe (one mutex around the Session and the caches).
 #pragma once
 
 #include <map>
@@ -21,7 +22,7 @@ namespace beacon::rules {
 
 class StoreRecordReader : public sdk::RecordReader {
  public:
-  StoreRecordReader(store::Database& db, std::string domain);
+  StoreRecordReader(store::Database& db, std::string domain, bool snapshot = false);
 
   std::vector<sdk::Organisation> organisations() const override;
   std::vector<sdk::Plan> plans() const override;
@@ -49,6 +50,7 @@ class StoreRecordReader : public sdk::RecordReader {
 
   store::Database& db_;
   std::string domain_;
+  bool snapshot_;
   mutable std::mutex mutex_;
   mutable bool versions_loaded_ = false;
   mutable bool reviews_loaded_ = false;
