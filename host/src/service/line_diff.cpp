@@ -55,12 +55,12 @@ std::vector<Op> editScript(const std::vector<std::string>& a, const std::vector<
       ops.push_back({' ', head + i, head + j});
       ++i;
       ++j;
-    } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
-      ops.push_back({'+', head + i, head + j});
-      ++j;
-    } else {
+    } else if (i < n && (j == m || at(i + 1, j) >= at(i, j + 1))) {
       ops.push_back({'-', head + i, head + j});
       ++i;
+    } else {
+      ops.push_back({'+', head + i, head + j});
+      ++j;
     }
   }
   for (std::size_t k = 0; k < tail; ++k) ops.push_back({' ', head + n + k, head + m + k});

@@ -1,0 +1,94 @@
+#include "host/service/service_fixture.h"
+#include "service/drill_service.h"
+#include "service/record_checks.h"
+#include "store/drill_repository.h"
+
+namespace beacon::testing {
+namespace {
+
+class DrillServiceTest : public ServiceFixture {
+ protected:
+  sdk::Drill drill() {
+    sdk::Drill d;
+    d.domain = "flood";
+    d.drill_type = "flood.evacuation";
+    d.org_id = village_;
+    d.date = sdk::Date{2023, 6, 10};
+    d.participants = 40;
+    d.evacuees = 35;
+    d.fields = {{"hazard", "山洪"}};
+    return d;
+  }
+};
+
+TEST_F(DrillServiceTest, EachProblemNamesItsField) {
+  service::DrillService s(*db_, registry_);
+  EXPECT_TRUE(s.validate(drill()).isOk()) << s.validate(drill()).describe();
+  auto d = drill();
+  d.domain = "forest_fire";
+  EXPECT_EQ(s.validate(d).field(), "domain");
+  d = drill();
+  d.drill_type = "fire.evacuation";
+  EXPECT_EQ(s.validate(d).field(), "drill_type") << "a type of another plugin";
+  d = drill();
+  d.org_id = 999;
+  EXPECT_EQ(s.validate(d).field(), "org_id");
+  d = drill();
+  d.date = sdk::Date{2023, 2, 30};
+  EXPECT_EQ(s.validate(d).field(), "date");
+  d.date = service::today().addDays(2);
+  EXPECT_EQ(s.validate(d).field(), "date");
+  d.date = service::today().addDays(1);
+  EXPECT_TRUE(s.validate(d).isOk());
+  d = drill();
+  d.participants = -1;
+  EXPECT_EQ(s.validate(d).field(), "participants");
+  d = drill();
+  d.evacuees = -3;
+  EXPECT_EQ(s.validate(d).field(), "evacuees");
+  d = drill();
+  d.fields = {};
+  EXPECT_EQ(s.validate(d).field(), "fields.hazard");
+  d.fields = {{"hazard", "海啸"}};
+  EXPECT_EQ(s.validate(d).field(), "fields.hazard");
+  d.fields = {{"hazard", "river"}, {"warning_level", "9"}};
+  EXPECT_EQ(s.validate(d).field(), "fields.warning_level");
+  d = drill();
+  d.drill_type = "flood.comprehensive";
+  EXPECT_EQ(s.validate(d).field(), "evacuees") << "the plugin's own check runs";
+}
+
+TEST_F(DrillServiceTest, PlanMustBeOwnedAboveAndDefaultsToCurrentVersion) {
+  service::DrillService s(*db_, registry_);
+  auto d = drill();
+  d.plan_id = plan_;
+  auto r = s.log(d, actor_);
+  ASSERT_TRUE(r.isOk()) << r.status().describe();
+  auto stored = store::DrillRepository(db_->session()).findById(r.value());
+  ASSERT_TRUE(stored);
+  EXPECT_NE(stored->plan_version_id, 0);
+  EXPECT_EQ(stored->fields.at("hazard"), "flash_flood") << "zh label normalised to the id";
+
+  service::OrganisationService orgs(*db_, registry_);
+  const auto other = mustAdd(orgs, "TS2", "另一镇", sdk::OrgKind::Township, city_);
+  d.org_id = other;
+  EXPECT_EQ(s.validate(d).field(), "plan_id") << "plan of a different township";
+  d.org_id = village_;
+  d.plan_id = 5555;
+  EXPECT_EQ(s.validate(d).field(), "plan_id");
+  d.plan_id = plan_;
+  d.plan_version_id = 5555;
+  EXPECT_EQ(s.validate(d).field(), "plan_version_id");
+}
+
+TEST_F(DrillServiceTest, PluginExceptionsAreCaught) {
+  flood_->validate_hook = [](const sdk::Drill&) -> sdk::Status { throw std::runtime_error("boom"); };
+  service::DrillService s(*db_, registry_);
+  auto r = s.log(drill(), actor_);
+  ASSERT_FALSE(r.isOk());
+  EXPECT_NE(r.status().message().find("boom"), std::string::npos);
+  EXPECT_EQ(store::DrillRepository(db_->session()).count({}), 0);
+}
+
+}  // namespace
+}  // namespace beacon::testing
