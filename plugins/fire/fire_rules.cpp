@@ -1,0 +1,160 @@
+#include "fire_rules.h"
+
+#include <algorithm>
+#include <exception>
+#include <map>
+#include <string>
+
+#include "beacon/sdk/interval_rule.h"
+#include "fields.h"
+#include "fire_day.h"
+
+namespace beacon::plugins::fire {
+
+namespace {
+
+const char* kDomain = "fire";
+const char* k61 = "机关、团体、企业、事业单位消防安全管理规定(公安部令第61号) 第四十条";
+
+// A drill-interval rule and the parameter that tunes its length.
+struct IntervalRule {
+  sdk::RuleInfo info;
+  const char* key;
+  int default_months;
+  bool zero_disables;
+};
+
+enum Which { kKeyUnit, kPropertyCommunity, kInstitution, kUnit, kVillage, kRuleCount };
+
+const std::vector<IntervalRule>& intervalRules() {
+  static const std::vector<IntervalRule> kRules = {
+      {{"fire.key_unit_drill", "消防安全重点单位每半年灭火和应急疏散演练",
+        "Key fire-safety unit drills every 6 months", k61, sdk::RuleBasis::Law,
+        "rules.fire.key_unit_interval_months, rules.tracking_start"},
+       "rules.fire.key_unit_interval_months", 6, false},
+      {{"fire.property_community_drill", "物业服务企业每年组织员工和居民消防演练",
+        "Property-managed community drills with residents every year", "河南省消防条例 第十七条(五)",
+        sdk::RuleBasis::Law, "rules.fire.property_community_interval_months, rules.tracking_start"},
+       "rules.fire.property_community_interval_months", 12, false},
+      {{"fire.institution_drill", "学校、幼儿园、养老院、福利院、医院每年消防演练",
+        "Schools, kindergartens, nursing and welfare homes, hospitals drill every year",
+        "河南省消防条例 第三十七条", sdk::RuleBasis::Law,
+        "rules.fire.institution_interval_months, rules.tracking_start"},
+       "rules.fire.institution_interval_months", 12, false},
+      {{"fire.unit_drill", "其他单位每年灭火和应急疏散演练", "Other units drill every year", k61,
+        sdk::RuleBasis::Law, "rules.fire.unit_interval_months, rules.tracking_start"},
+       "rules.fire.unit_interval_months", 12, false},
+      {{"fire.village_drill", "村(社区)消防演练(本地政策)", "Village/community fire drill (local policy)",
+        "无法定演练周期(消防法 第三十二条; 河南省消防条例 第十六条)，本地政策", sdk::RuleBasis::Policy,
+        "rules.fire.village_interval_months (0 disables), rules.tracking_start"},
+       "rules.fire.village_interval_months", 12, true},
+  };
+  return kRules;
+}
+
+const char* kFireDayWindowKey = "rules.fire.fire_day_window_months";
+
+sdk::RuleInfo fireDayRule() {
+  return {"fire.fire_day", "乡镇(街道)河南消防日(11月9日)前后消防演练宣传",
+          "Townships hold a fire drill or publicity around Henan Fire Day (11-09)",
+          "河南省消防条例 第八条 (每年11月9日为全省消防日); 演练要求为本地政策", sdk::RuleBasis::Policy,
+          std::string(kFireDayWindowKey) + " (0 disables)"};
+}
+
+bool isTrue(const sdk::Organisation& org, const char* attribute) {
+  auto it = org.attributes.find(attribute);
+  return it != org.attributes.end() && it->second == "1";
+}
+
+std::string attribute(const sdk::Organisation& org, const char* key) {
+  auto it = org.attributes.find(key);
+  return it == org.attributes.end() ? std::string() : it->second;
+}
+
+// The most specific interval rule covering `org`, or kRuleCount for none.
+Which ruleFor(const sdk::Organisation& org) {
+  if (isTrue(org, kKeyFireUnitAttribute)) return kKeyUnit;
+  const std::string kind = attribute(org, kUnitKindAttribute);
+  if (kind == unit_kind::kPropertyCommunity) return kPropertyCommunity;
+  for (const char* k : {unit_kind::kSchool, unit_kind::kKindergarten, unit_kind::kNursingHome,
+                        unit_kind::kWelfareHome, unit_kind::kHospital}) {
+    if (kind == k) return kInstitution;
+  }
+  switch (org.kind) {
+    case sdk::OrgKind::Enterprise:
+    case sdk::OrgKind::Institution:
+    case sdk::OrgKind::Department:
+      return kUnit;
+    case sdk::OrgKind::Village:
+    case sdk::OrgKind::Community:
+      return kVillage;
+    default:
+      return kRuleCount;
+  }
+}
+
+sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) {
+  auto tracking = sdk::trackingStart(ctx.parameters);
+  if (!tracking.isOk()) return tracking.status();
+  int months[kRuleCount] = {};
+  int longest = 0;
+  for (int i = 0; i < kRuleCount; ++i) {
+    const IntervalRule& r = intervalRules()[i];
+    auto m = sdk::intervalMonths(ctx.parameters, r.key, r.default_months, r.zero_disables);
+    if (!m.isOk()) return m.status();
+    months[i] = m.value();
+    longest = std::max(longest, months[i]);
+  }
+  auto window = sdk::intervalMonths(ctx.parameters, kFireDayWindowKey, 1, true);
+  if (!window.isOk()) return window.status();
+  const sdk::Date fire_day = henanFireDay(ctx.as_of.year);
+
+  const sdk::Date from = std::min({tracking.value(), ctx.as_of.addMonths(-longest),
+                                   fire_day.addMonths(-window.value())});
+  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> by_org;
+  for (const auto& d : ctx.records.drills(from, ctx.as_of)) by_org[d.org_id].push_back({"drill", d.id, d.date});
+
+  const sdk::RuleInfo fire_day_rule = fireDayRule();
+  for (const auto& org : ctx.records.organisations()) {
+    const auto& done = by_org[org.id];
+    const Which which = ruleFor(org);
+    if (which != kRuleCount && months[which] > 0) {
+      sdk::Obligation o =
+          sdk::obligationFor(intervalRules()[which].info, kDomain, sdk::ObligationKind::Drill, org.id, 0);
+      sdk::applyInterval(o, done, tracking.value(), months[which], ctx.as_of);
+      out.push_back(std::move(o));
+    }
+    const bool township = org.kind == sdk::OrgKind::Township || org.kind == sdk::OrgKind::SubDistrict;
+    if (township && window.value() > 0) {
+      sdk::Obligation o = sdk::obligationFor(fire_day_rule, kDomain, sdk::ObligationKind::Drill, org.id, 0);
+      sdk::applyAnnualDeadline(o, done, kFireDayMonth, kFireDayDay, window.value(), ctx.as_of);
+      out.push_back(std::move(o));
+    }
+  }
+  return sdk::Status::ok();
+}
+
+}  // namespace
+
+std::vector<sdk::RuleInfo> FireRules::rules() const {
+  std::vector<sdk::RuleInfo> out;
+  for (const auto& r : intervalRules()) out.push_back(r.info);
+  out.push_back(fireDayRule());
+  return out;
+}
+
+sdk::Status FireRules::evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const {
+  try {
+    std::vector<sdk::Obligation> found;
+    sdk::Status s = evaluateRules(ctx, found);
+    if (!s.isOk()) return s;
+    out.insert(out.end(), found.begin(), found.end());
+    return sdk::Status::ok();
+  } catch (const std::exception& e) {
+    return sdk::Status::error(std::string("fire rules failed: ") + e.what());
+  } catch (...) {
+    return sdk::Status::error("fire rules failed with an unknown error");
+  }
+}
+
+}  // namespace beacon::plugins::fire
