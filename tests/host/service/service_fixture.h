@@ -2,7 +2,7 @@
 // registry with the fake flood and fire plugins, and a small organisation
 // tree (city XM > township TS1 > village V1, enterprise E1 under TS1) with an
 // issued flood plan P-FLOOD-TS1 owned by TS1. Shared by the service and CSV
-// tests; also hashes the database file for "nothing was written" checks.
+// tests (seed_ = false leaves the database empty); also hashes the database file for "nothing was written" checks.
 #pragma once
 
 #include <fstream>
@@ -35,6 +35,7 @@ class ServiceFixture : public ::testing::Test {
     fire_ = addFakeFirePlugin(registry_);
     open();
     db_->migrate();
+    if (!seed_) return;
     service::OrganisationService orgs(*db_, registry_);
     city_ = mustAdd(orgs, "XM", "新密市", sdk::OrgKind::City, 0);
     township_ = mustAdd(orgs, "TS1", "城关镇", sdk::OrgKind::Township, city_);
@@ -94,6 +95,7 @@ class ServiceFixture : public ::testing::Test {
     return path;
   }
 
+  bool seed_ = true;  // a derived constructor may turn the sample records off
   std::string dir_;
   std::string db_path_;
   plugins::PluginRegistry registry_;
