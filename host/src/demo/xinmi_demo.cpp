@@ -499,8 +499,10 @@ void Builder::plansAndReviews() {
   }
   rng_.shuffle(village_plans);
   for (std::size_t k = 0; k < 356; ++k) {
-    version(plan_list_[village_plans[k]], VersionAction::Revised, rng_.dateIn(d(2023, 3, 1), d(2023, 5, 31)),
-            trg::kKeyResourcesChanged, "村(社区)两委");
+    PlanInfo& p = plan_list_[village_plans[k]];
+    version(p, VersionAction::Revised, rng_.dateIn(d(2023, 3, 1), d(2023, 5, 31)), trg::kKeyResourcesChanged,
+            "村(社区)两委");
+    if (rng_.chance(75)) file(p, "乡镇人民政府(街道办事处)", true);
   }
 
   // Enterprise plans: comprehensive for every key enterprise, on-site schemes for half.
