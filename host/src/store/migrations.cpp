@@ -145,6 +145,22 @@ const std::vector<Migration>& migrations() {
            " revoked_at TEXT NOT NULL DEFAULT '')",
            "CREATE INDEX api_tokens_user ON api_tokens(user_id)",
        }},
+      {4,
+       "attachments: drill evidence and plan version documents, stored on disk by SHA-256",
+       {
+           "CREATE TABLE attachments ("
+           " id INTEGER PRIMARY KEY,"
+           " owner_kind TEXT NOT NULL,"
+           " owner_id INTEGER NOT NULL,"
+           " purpose TEXT NOT NULL DEFAULT '',"
+           " filename TEXT NOT NULL,"
+           " media_type TEXT NOT NULL,"
+           " sha256 TEXT NOT NULL,"
+           " size INTEGER NOT NULL,"
+           " uploaded_by TEXT NOT NULL,"
+           " created_at TEXT NOT NULL)",
+           "CREATE INDEX attachments_owner ON attachments(owner_kind, owner_id)",
+       }},
   };
   return kMigrations;
 }
