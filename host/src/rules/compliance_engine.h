@@ -35,6 +35,11 @@ class ComplianceEngine {
   // All four outlive the engine.
   ComplianceEngine(store::Database& db, const plugins::PluginRegistry& registry,
                    const RulesConfig& config, const HolidayCalendar& calendar);
+  // The engine keeps references: temporaries would dangle.
+  ComplianceEngine(store::Database&, const plugins::PluginRegistry&, RulesConfig&&,
+                   const HolidayCalendar&) = delete;
+  ComplianceEngine(store::Database&, const plugins::PluginRegistry&, const RulesConfig&,
+                   HolidayCalendar&&) = delete;
 
   // Obligations as of q.as_of ordered by organisation, plan and rule. Calendar
   // and store errors come back as a Status, never thrown.
