@@ -37,7 +37,7 @@ class NoParameters : public sdk::RuleParameters {
 };
 
 const std::string kFixtures = std::string(BEACON_BUILD_DIR) + "/test-plugins";
-const std::string kRealPlugins = std::string(BEACON_BUILD_DIR) + "/plugins";
+const std::string kRealPlugins = BEACON_DEFAULT_PLUGIN_DIR;
 
 class PluginLoaderTest : public ::testing::Test {
  protected:
