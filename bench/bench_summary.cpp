@@ -63,6 +63,21 @@ void fillRegistry(plugins::PluginRegistry& registry) {
       d.report_order = t.order;
       r.drill_types.push_back(d);
     }
+    if (std::string(id) == "flood") {
+      sdk::FieldSpec hazard;
+      hazard.name = "hazard";
+      hazard.type = sdk::FieldType::Choice;
+      hazard.required = true;
+      hazard.allowed_values = {"flash_flood", "river", "reservoir", "waterlogging"};
+      r.drill_fields = {hazard};
+    } else if (std::string(id) == "enterprise_safety") {
+      sdk::FieldSpec reported, reported_date;
+      reported.name = "reported_to_county";
+      reported.type = sdk::FieldType::Boolean;
+      reported_date.name = "reported_date";
+      reported_date.type = sdk::FieldType::Date;
+      r.drill_fields = {reported, reported_date};
+    }
     registry.add(std::move(r));
   }
 }

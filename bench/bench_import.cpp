@@ -1,0 +1,363 @@
+// bench_import: how fast the CSV drill import stores rows compared with a
+// raw sqlite3 prepared-insert loop into the same schema, and the import's
+// peak memory. Generates an organisation tree and a CSV of N drills in a
+// temporary directory, then runs each measurement in its own process (a
+// re-exec of this binary) so their peak RSS figures do not mix.
+//
+//   bench_import [N] [--keep] [--dir DIR]        run everything, print a report
+//   bench_import --mode raw|import --dir DIR N   one measurement (used internally)
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <Poco/File.h>
+#include <Poco/TemporaryFile.h>
+
+#include "beacon/sdk/plugin.h"
+#include "io/csv_importer.h"
+#include "io/csv_writer.h"
+#include "plugins/plugin_registry.h"
+#include "service/organisation_service.h"
+#include "store/database.h"
+#include "store/row.h"
+
+namespace {
+
+using namespace beacon;
+
+constexpr int kTownships = 16;
+constexpr int kVillagesPerTownship = 20;
+
+class BenchRules : public sdk::DomainRules {
+ public:
+  std::vector<sdk::RuleInfo> rules() const override { return {}; }
+  sdk::Status evaluate(const sdk::RuleContext&, std::vector<sdk::Obligation>&) const override {
+    return sdk::Status::ok();
+  }
+};
+
+// A flood-like plugin: two drill types, the required hazard choice field.
+class BenchFloodPlugin : public sdk::Plugin {
+ public:
+  sdk::PluginInfo info() const override { return {"flood", "防汛", "Flood", "0", "flood"}; }
+  sdk::Status initialize(sdk::HostServices&) override { return sdk::Status::ok(); }
+  std::vector<sdk::DrillType> drillTypes() const override {
+    sdk::DrillType a, b;
+    a.id = "flood.comprehensive";
+    a.label_zh = "防汛综合演练";
+    b.id = "flood.evacuation";
+    b.label_zh = "防汛人员疏散演练";
+    return {a, b};
+  }
+  std::vector<sdk::PlanCategory> planCategories() const override { return {}; }
+  std::vector<sdk::FieldSpec> drillFields() const override {
+    sdk::FieldSpec hazard;
+    hazard.name = "hazard";
+    hazard.label_zh = "灾害类型";
+    hazard.type = sdk::FieldType::Choice;
+    hazard.required = true;
+    hazard.allowed_values = {"flash_flood", "river", "reservoir", "waterlogging"};
+    hazard.allowed_labels_zh = {"山洪", "河道", "水库", "内涝"};
+    return {hazard};
+  }
+  std::vector<sdk::FieldSpec> organisationFields() const override { return {}; }
+  sdk::Status validateDrill(const sdk::Drill& d) const override {
+    if (d.drill_type == "flood.comprehensive" && d.evacuees != 0) {
+      return sdk::Status::invalid("evacuees", "only evacuation drills record evacuees");
+    }
+    return sdk::Status::ok();
+  }
+  const sdk::DomainRules& rules() const override { return rules_; }
+
+ private:
+  BenchRules rules_;
+};
+
+void fillRegistry(plugins::PluginRegistry& registry) {
+  auto* p = new BenchFloodPlugin;
+  plugins::PluginRecord rec;
+  rec.id = "flood";
+  rec.name_zh = "防汛";
+  rec.state = plugins::PluginState::Enabled;
+  rec.plugin = p;
+  rec.drill_types = p->drillTypes();
+  rec.drill_fields = p->drillFields();
+  registry.add(std::move(rec));
+}
+
+struct GeneratedDrill {
+  std::string org_code, type, date, place, scenario, hazard_zh, hazard_id, verdict_zh, verdict_id, findings;
+  int participants = 0, evacuees = 0;
+};
+
+std::string villageCode(int t, int v) { return "T" + std::to_string(t) + "-V" + std::to_string(v); }
+
+GeneratedDrill drillAt(std::size_t i) {
+  static const char* kHazardZh[] = {"山洪", "河道", "水库", "内涝"};
+  static const char* kHazardId[] = {"flash_flood", "river", "reservoir", "waterlogging"};
+  static const char* kVerdictZh[] = {"优", "良", "中"};
+  static const char* kVerdictId[] = {"excellent", "good", "fair"};
+  GeneratedDrill d;
+  const int village = static_cast<int>(i % (kTownships * kVillagesPerTownship));
+  d.org_code = villageCode(village / kVillagesPerTownship, village % kVillagesPerTownship);
+  const bool comprehensive = i % 3 == 0;
+  d.type = comprehensive ? "flood.comprehensive" : "flood.evacuation";
+  d.date = sdk::Date{2023, 1, 1}.addDays(static_cast<long>(i % 365)).toString();
+  d.place = "村委会广场";
+  d.scenario = "山洪预警，转移危险区群众";
+  d.participants = 20 + static_cast<int>(i % 50);
+  d.evacuees = comprehensive ? 0 : 10 + static_cast<int>(i % 30);
+  d.hazard_zh = kHazardZh[i % 4];
+  d.hazard_id = kHazardId[i % 4];
+  d.verdict_zh = kVerdictZh[i % 3];
+  d.verdict_id = kVerdictId[i % 3];
+  if (i % 10 == 0) d.findings = "转移路线标识不清";
+  return d;
+}
+
+// A fresh migrated database with the organisation tree; returns its path.
+void makeDatabase(const std::string& path) {
+  store::Database db(path);
+  db.migrate();
+  plugins::PluginRegistry registry;
+  service::OrganisationService orgs(db, registry);
+  store::Actor actor{"bench"};
+  sdk::Organisation city;
+  city.code = "XM";
+  city.name = "新密市";
+  city.kind = sdk::OrgKind::City;
+  const sdk::RecordId city_id = orgs.add(city, actor).value();
+  for (int t = 0; t < kTownships; ++t) {
+    sdk::Organisation town;
+    town.code = "T" + std::to_string(t);
+    town.name = "乡镇" + std::to_string(t);
+    town.kind = sdk::OrgKind::Township;
+    town.parent_id = city_id;
+    const sdk::RecordId town_id = orgs.add(town, actor).value();
+    for (int v = 0; v < kVillagesPerTownship; ++v) {
+      sdk::Organisation village;
+      village.code = villageCode(t, v);
+      village.name = "村" + std::to_string(v);
+      village.kind = sdk::OrgKind::Village;
+      village.parent_id = town_id;
+      orgs.add(village, actor).value();
+    }
+  }
+}
+
+void writeCsv(const std::string& path, std::size_t n) {
+  std::ofstream out(path, std::ios::binary);
+  io::CsvWriter w(out);
+  w.writeRecord({"组织编码", "领域", "演练类型", "演练日期", "地点", "情景", "参演人数", "转移人数",
+                 "评估结论", "发现问题", "灾害类型"});
+  for (std::size_t i = 0; i < n; ++i) {
+    const GeneratedDrill d = drillAt(i);
+    w.writeRecord({d.org_code, "flood", d.type, d.date, d.place, d.scenario, std::to_string(d.participants),
+                   std::to_string(d.evacuees), d.verdict_zh, d.findings, d.hazard_zh});
+  }
+}
+
+std::string peakMemory() {
+  std::ifstream status("/proc/self/status");
+  std::string line, hwm;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) hwm = line.substr(6);
+  }
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  const auto first = hwm.find_first_not_of(" \t");
+  return "vmhwm=" + (first == std::string::npos ? hwm : hwm.substr(first)) +
+         " maxrss_kb=" + std::to_string(ru.ru_maxrss);
+}
+
+double cpuSeconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+         static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+// Wall-clock and CPU (user+sys) figures of one timed section; on a shared
+// machine the CPU rate is the stable one.
+std::string rates(std::size_t n, double wall, double cpu) {
+  return "seconds=" + std::to_string(wall) + " rows_per_s=" + std::to_string(static_cast<long>(n / wall)) +
+         " cpu_seconds=" + std::to_string(cpu) +
+         " rows_per_cpu_s=" + std::to_string(static_cast<long>(n / cpu));
+}
+
+void check(int rc, sqlite3* db, const char* what) {
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    std::cerr << what << ": " << sqlite3_errmsg(db) << "\n";
+    std::exit(1);
+  }
+}
+
+int runRaw(const std::string& dir, std::size_t n) {
+  const std::string path = dir + "/raw.db";
+  makeDatabase(path);
+  // Column values prepared as the importer stores them, outside the timed loop's SQL work.
+  const std::string created = store::isoTimestampNow();
+  sqlite3* db = nullptr;
+  check(sqlite3_open(path.c_str(), &db), db, "open");
+  check(sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", nullptr, nullptr, nullptr), db, "pragma");
+  std::vector<sqlite3_int64> org_ids;
+  {
+    sqlite3_stmt* q = nullptr;
+    check(sqlite3_prepare_v2(db, "SELECT id FROM organisations WHERE code = ?1", -1, &q, nullptr), db, "prepare");
+    for (int t = 0; t < kTownships; ++t) {
+      for (int v = 0; v < kVillagesPerTownship; ++v) {
+        const std::string code = villageCode(t, v);
+        sqlite3_bind_text(q, 1, code.c_str(), -1, SQLITE_TRANSIENT);
+        check(sqlite3_step(q), db, "select");
+        org_ids.push_back(sqlite3_column_int64(q, 0));
+        sqlite3_reset(q);
+      }
+    }
+    sqlite3_finalize(q);
+  }
+  const double cpu_start = cpuSeconds();
+  const auto start = std::chrono::steady_clock::now();
+  check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
+  sqlite3_stmt* st = nullptr;
+  check(sqlite3_prepare_v2(db,
+                           "INSERT INTO drills(domain, drill_type, org_id, plan_id, plan_version_id, drill_date,"
+                           " place, scenario, participants, evacuees, fields, verdict, findings, created_at)"
+                           " VALUES(?1, ?2, ?3, NULL, NULL, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                           -1, &st, nullptr),
+        db, "prepare insert");
+  for (std::size_t i = 0; i < n; ++i) {
+    const GeneratedDrill d = drillAt(i);
+    const std::string fields = "{\"hazard\":\"" + d.hazard_id + "\"}";
+    sqlite3_bind_text(st, 1, "flood", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, d.type.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, org_ids[i % org_ids.size()]);
+    sqlite3_bind_text(st, 4, d.date.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, d.place.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, d.scenario.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 7, d.participants);
+    sqlite3_bind_int(st, 8, d.evacuees);
+    sqlite3_bind_text(st, 9, fields.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 10, d.verdict_id.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 11, d.findings.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 12, created.c_str(), -1, SQLITE_TRANSIENT);
+    check(sqlite3_step(st), db, "insert");
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double cpu = cpuSeconds() - cpu_start;
+  sqlite3_close(db);
+  std::cout << "raw rows=" << n << " " << rates(n, secs, cpu) << " " << peakMemory() << std::endl;
+  return 0;
+}
+
+int runImport(const std::string& dir, std::size_t n) {
+  const std::string path = dir + "/import.db";
+  makeDatabase(path);
+  plugins::PluginRegistry registry;
+  fillRegistry(registry);
+  store::Database db(path);
+  io::ImportOptions options;
+  options.kind = "drills";
+  const double cpu_start = cpuSeconds();
+  const auto start = std::chrono::steady_clock::now();
+  auto r = io::importCsv(db, registry, dir + "/drills.csv", options, store::Actor{"bench"});
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double cpu = cpuSeconds() - cpu_start;
+  if (!r.isOk()) {
+    std::cerr << "import failed: " << r.status().describe() << "\n";
+    return 1;
+  }
+  if (!r.value().errors.empty()) {
+    std::cerr << "import rejected: " << r.value().errors.front() << "\n";
+    return 1;
+  }
+  std::cout << "import rows=" << r.value().rows << " " << rates(n, secs, cpu) << " " << peakMemory()
+            << std::endl;
+  return 0;
+}
+
+std::string field(const std::string& line, const std::string& key) {
+  const auto p = line.find(key + "=");
+  if (p == std::string::npos) return "";
+  const auto s = p + key.size() + 1;
+  return line.substr(s, line.find(' ', s) == std::string::npos ? std::string::npos : line.find(' ', s) - s);
+}
+
+std::string runChild(const std::string& self, const std::string& mode, const std::string& dir, std::size_t n) {
+  const std::string cmd = "'" + self + "' --mode " + mode + " --dir '" + dir + "' " + std::to_string(n);
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return "";
+  std::string out;
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, p)) out += buf;
+  if (pclose(p) != 0) {
+    std::cerr << mode << " run failed\n";
+    std::exit(1);
+  }
+  if (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::size_t n = 1000000;
+  std::string mode, dir;
+  bool keep = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--mode" && i + 1 < argc) {
+      mode = argv[++i];
+    } else if (a == "--dir" && i + 1 < argc) {
+      dir = argv[++i];
+    } else if (a == "--keep") {
+      keep = true;
+    } else {
+      n = std::strtoul(a.c_str(), nullptr, 10);
+    }
+  }
+  try {
+    if (mode == "raw") return runRaw(dir, n);
+    if (mode == "import") return runImport(dir, n);
+    const bool own_dir = dir.empty();
+    if (own_dir) dir = Poco::TemporaryFile::tempName();
+    Poco::File(dir).createDirectories();
+    const auto gen_start = std::chrono::steady_clock::now();
+    writeCsv(dir + "/drills.csv", n);
+    const double gen = std::chrono::duration<double>(std::chrono::steady_clock::now() - gen_start).count();
+    std::cout << "generated " << n << " drills over " << kTownships * kVillagesPerTownship << " villages ("
+              << Poco::File(dir + "/drills.csv").getSize() / (1024 * 1024) << " MiB CSV) in " << gen << " s, in "
+              << dir << "\n";
+    char self[4096];
+    const ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (len <= 0) return 1;
+    self[len] = '\0';
+    const std::string raw = runChild(self, "raw", dir, n);
+    std::cout << raw << "\n";
+    const std::string imp = runChild(self, "import", dir, n);
+    std::cout << imp << "\n";
+    auto ratio = [&](const std::string& key) {
+      const double r = std::atof(field(raw, key).c_str());
+      return r > 0 ? 100.0 * std::atof(field(imp, key).c_str()) / r : 0.0;
+    };
+    std::printf("import/raw: wall %.1f%%, cpu %.1f%% (target >= 50%%); import peak RSS %s kB (target < 200 MB)\n",
+                ratio("rows_per_s"), ratio("rows_per_cpu_s"), field(imp, "maxrss_kb").c_str());
+    if (own_dir && !keep) Poco::File(dir).remove(true);
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "bench_import: " << e.what() << "\n";
+    return 1;
+  }
+}
