@@ -1,0 +1,340 @@
+#include "enterprise_safety_rules.h"
+
+#include <algorithm>
+#include <exception>
+#include <map>
+#include <string>
+
+#include "beacon/sdk/interval_rule.h"
+#include "drill_types.h"
+#include "fields.h"
+
+namespace beacon::plugins::enterprise_safety {
+
+namespace {
+
+const char* kDomain = "enterprise_safety";
+const char* kOrder2 = "生产安全事故应急预案管理办法(应急管理部令第2号)";
+
+const char* kOnSiteKey = "rules.enterprise_safety.on_site_interval_months";
+const char* kKeyUnitKey = "rules.enterprise_safety.key_unit_interval_months";
+const char* kMajorHazardKey = "rules.enterprise_safety.major_hazard_interval_months";
+const char* kEvalKey = "rules.enterprise_safety.eval_interval_months";
+const char* kFilingKey = "rules.enterprise_safety.filing_working_days";
+const char* kGovernmentKey = "rules.enterprise_safety.government_drill_interval_months";
+
+enum Which {
+  kAnnual,
+  kOnSite,
+  kKeyUnitDrill,
+  kKeyUnitReport,
+  kMajorHazard,
+  kEvaluation,
+  kReview,
+  kFiling,
+  kGovernment,
+};
+
+const std::vector<sdk::RuleInfo>& ruleTable() {
+  using sdk::RuleBasis;
+  const std::string o2 = kOrder2;
+  const std::string track = ", rules.tracking_start";
+  static const std::vector<sdk::RuleInfo> kRules = {
+      {"enterprise_safety.annual_drill", "生产经营单位每年至少一次综合或专项应急预案演练",
+       "At least one comprehensive or special plan drill a year", o2 + " 第三十三条第一款", RuleBasis::Law, ""},
+      {"enterprise_safety.on_site_plan_drill", "每个现场处置方案每半年至少演练一次",
+       "Each on-site disposal plan drilled every 6 months",
+       o2 + " 第三十三条第一款 (江苏省应急管理厅答复：每个现场处置方案)", RuleBasis::Law, kOnSiteKey + track},
+      {"enterprise_safety.key_unit_drill", "条例第八条重点单位每半年至少演练一次",
+       "Key units (Regulation art. 8) drill every 6 months",
+       "生产安全事故应急条例 第八条第二款; " + o2 + " 第三十三条第二款", RuleBasis::Law, kKeyUnitKey + track},
+      {"enterprise_safety.key_unit_report", "条例第八条重点单位演练结果报县级主管部门",
+       "Key units report drill results to the county-level department",
+       "生产安全事故应急条例 第八条第二款; " + o2 + " 第三十三条第二款", RuleBasis::Law, kKeyUnitKey + track},
+      {"enterprise_safety.major_hazard_drill", "重大危险源应急预案每半年至少演练一次",
+       "Major hazard source plan drilled every 6 months", "河南省安全生产条例 第二十三条第(四)项",
+       RuleBasis::Law, kMajorHazardKey + track},
+      {"enterprise_safety.plan_evaluation", "应急预案每三年至少评估一次", "Plan evaluated every 3 years",
+       o2 + " 第三十五条", RuleBasis::Law, kEvalKey + track},
+      {"enterprise_safety.plan_review", "应急预案公布前评审", "Plan formally reviewed before publication",
+       o2 + " 第二十一条", RuleBasis::Law, ""},
+      {"enterprise_safety.plan_filing", "应急预案公布之日起20个工作日内备案",
+       "Plan filed within 20 working days of publication", o2 + " 第二十六条; 生产安全事故应急条例 第七条",
+       RuleBasis::Law, kFilingKey},
+      {"enterprise_safety.government_drill", "政府及部门、乡镇(街道)生产安全事故应急救援预案每2年至少演练一次",
+       "Government work-safety plans drilled every 2 years", "生产安全事故应急条例 第八条第一款", RuleBasis::Law,
+       kGovernmentKey + track},
+  };
+  return kRules;
+}
+
+bool isTrue(const sdk::Organisation& org, const char* attribute) {
+  auto it = org.attributes.find(attribute);
+  return it != org.attributes.end() && it->second == "1";
+}
+
+bool isGovernment(sdk::OrgKind kind) {
+  return kind == sdk::OrgKind::City || kind == sdk::OrgKind::Department || kind == sdk::OrgKind::Township ||
+         kind == sdk::OrgKind::SubDistrict;
+}
+
+sdk::Obligation make(Which which, sdk::ObligationKind kind, sdk::RecordId org_id, sdk::RecordId plan_id) {
+  return sdk::obligationFor(ruleTable()[which], kDomain, kind, org_id, plan_id);
+}
+
+// The plan facts the per-plan rules need.
+struct PlanFacts {
+  const sdk::Plan* plan = nullptr;
+  sdk::Date first_issued;        // unset when no version was ever issued
+  const sdk::PlanVersion* current = nullptr;
+  sdk::Date previous_issued;     // issue date of the version before the current one
+  std::vector<sdk::PlanVersion> versions;
+};
+
+PlanFacts factsOf(const sdk::Plan& plan, const sdk::RecordReader& records) {
+  PlanFacts f;
+  f.plan = &plan;
+  f.versions = records.versions(plan.id);
+  for (const auto& v : f.versions) {
+    if (v.issued.isSet() && (!f.first_issued.isSet() || v.issued < f.first_issued)) f.first_issued = v.issued;
+  }
+  for (const auto& v : f.versions) {
+    if (v.number == plan.current_version) f.current = &v;
+  }
+  if (f.current) {
+    for (const auto& v : f.versions) {
+      if (v.number < f.current->number && v.issued.isSet() &&
+          (!f.previous_issued.isSet() || f.previous_issued < v.issued)) {
+        f.previous_issued = v.issued;
+      }
+    }
+  }
+  return f;
+}
+
+sdk::Obligation notIssued(Which which, sdk::ObligationKind kind, const sdk::Plan& plan) {
+  sdk::Obligation o = make(which, kind, plan.owner_org_id, plan.id);
+  o.applicable = false;
+  o.note = "预案尚未印发(公布) / the plan's current version is not issued yet";
+  return o;
+}
+
+class Evaluator {
+ public:
+  Evaluator(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) : ctx_(ctx), out_(out) {}
+
+  sdk::Status run() {
+    sdk::Status s = readParameters();
+    if (!s.isOk()) return s;
+    const int longest = std::max({on_site_, key_unit_, major_hazard_, government_});
+    const sdk::Date from = std::min({tracking_, ctx_.as_of.addMonths(-longest), sdk::Date{ctx_.as_of.year, 1, 1}});
+
+    const auto plans = ctx_.records.plans();
+    std::map<sdk::RecordId, const sdk::Plan*> plan_by_id;
+    for (const auto& p : plans) plan_by_id[p.id] = &p;
+    for (const auto& d : ctx_.records.drills(from, ctx_.as_of)) {
+      const sdk::RecordRef ref{"drill", d.id, d.date};
+      any_[d.org_id].push_back(ref);
+      if (d.plan_id != 0) by_plan_[d.plan_id].push_back(ref);
+      auto reported = d.fields.find(kReportedToCountyField);
+      if (reported != d.fields.end() && reported->second == "1") reported_[d.org_id].push_back(ref);
+      auto plan = plan_by_id.find(d.plan_id);
+      const bool names_main_plan =
+          plan != plan_by_id.end() && (plan->second->category == sdk::category::kComprehensive ||
+                                       plan->second->category == sdk::category::kSpecial);
+      if (d.drill_type == kComprehensiveDrill || d.drill_type == kSpecialDrill ||
+          (d.drill_type == kTabletopDrill && names_main_plan)) {
+        main_plan_[d.org_id].push_back(ref);
+      }
+    }
+
+    std::map<sdk::RecordId, const sdk::Organisation*> org_by_id;
+    const auto organisations = ctx_.records.organisations();
+    for (const auto& org : organisations) {
+      org_by_id[org.id] = &org;
+      if (org.kind == sdk::OrgKind::Enterprise) enterpriseDuties(org);
+    }
+    for (const auto& plan : plans) {
+      if (plan.status == sdk::PlanStatus::Abolished) continue;
+      auto owner = org_by_id.find(plan.owner_org_id);
+      if (owner == org_by_id.end()) continue;
+      s = planDuties(plan, *owner->second);
+      if (!s.isOk()) return s;
+    }
+    return sdk::Status::ok();
+  }
+
+ private:
+  sdk::Status readParameters() {
+    auto tracking = sdk::trackingStart(ctx_.parameters);
+    if (!tracking.isOk()) return tracking.status();
+    tracking_ = tracking.value();
+    const struct {
+      const char* key;
+      int default_value;
+      int* target;
+    } months[] = {{kOnSiteKey, 6, &on_site_},
+                  {kKeyUnitKey, 6, &key_unit_},
+                  {kMajorHazardKey, 6, &major_hazard_},
+                  {kEvalKey, 36, &evaluation_},
+                  {kGovernmentKey, 24, &government_}};
+    for (const auto& m : months) {
+      auto value = sdk::intervalMonths(ctx_.parameters, m.key, m.default_value);
+      if (!value.isOk()) return value.status();
+      *m.target = value.value();
+    }
+    filing_days_ = ctx_.parameters.intValue(kFilingKey, 20);
+    if (filing_days_ < 1 || filing_days_ > 365) {
+      return sdk::Status::invalid(kFilingKey, "must be a number of working days between 1 and 365, got " +
+                                                  std::to_string(filing_days_));
+    }
+    return sdk::Status::ok();
+  }
+
+  void enterpriseDuties(const sdk::Organisation& org) {
+    sdk::Obligation annual = make(kAnnual, sdk::ObligationKind::Drill, org.id, 0);
+    sdk::applyCalendarYear(annual, main_plan_[org.id], ctx_.as_of);
+    out_.push_back(std::move(annual));
+    if (isTrue(org, kKeyUnitAttribute)) {
+      sdk::Obligation drill = make(kKeyUnitDrill, sdk::ObligationKind::Drill, org.id, 0);
+      sdk::applyInterval(drill, any_[org.id], tracking_, key_unit_, ctx_.as_of);
+      out_.push_back(std::move(drill));
+      sdk::Obligation report = make(kKeyUnitReport, sdk::ObligationKind::Report, org.id, 0);
+      sdk::applyInterval(report, reported_[org.id], tracking_, key_unit_, ctx_.as_of);
+      report.note = "counts drills with reported_to_county = yes";
+      out_.push_back(std::move(report));
+    }
+    if (isTrue(org, kMajorHazardAttribute)) {
+      sdk::Obligation o = make(kMajorHazard, sdk::ObligationKind::Drill, org.id, 0);
+      sdk::applyInterval(o, any_[org.id], tracking_, major_hazard_, ctx_.as_of);
+      out_.push_back(std::move(o));
+    }
+  }
+
+  sdk::Status planDuties(const sdk::Plan& plan, const sdk::Organisation& owner) {
+    const PlanFacts facts = factsOf(plan, ctx_.records);
+    const sdk::Date anchor = std::max(tracking_, facts.first_issued);
+    if (isGovernment(owner.kind)) {
+      if (!facts.first_issued.isSet()) {
+        out_.push_back(notIssued(kGovernment, sdk::ObligationKind::Drill, plan));
+        return sdk::Status::ok();
+      }
+      sdk::Obligation o = make(kGovernment, sdk::ObligationKind::Drill, plan.owner_org_id, plan.id);
+      sdk::applyInterval(o, by_plan_[plan.id], anchor, government_, ctx_.as_of);
+      out_.push_back(std::move(o));
+      return sdk::Status::ok();
+    }
+    if (owner.kind != sdk::OrgKind::Enterprise) return sdk::Status::ok();
+
+    if (plan.category == sdk::category::kOnSite) {
+      if (!facts.first_issued.isSet()) {
+        out_.push_back(notIssued(kOnSite, sdk::ObligationKind::Drill, plan));
+      } else {
+        sdk::Obligation o = make(kOnSite, sdk::ObligationKind::Drill, plan.owner_org_id, plan.id);
+        sdk::applyInterval(o, by_plan_[plan.id], anchor, on_site_, ctx_.as_of);
+        out_.push_back(std::move(o));
+      }
+    }
+    if (isTrue(owner, kEvalAttribute)) evaluationDuty(plan, facts);
+    if (isTrue(owner, kReviewRequiredAttribute)) reviewDuty(plan, facts);
+    if (isTrue(owner, kFilingRequiredAttribute)) return filingDuty(plan, facts);
+    return sdk::Status::ok();
+  }
+
+  void evaluationDuty(const sdk::Plan& plan, const PlanFacts& facts) {
+    if (!facts.current || !facts.current->issued.isSet()) {
+      out_.push_back(notIssued(kEvaluation, sdk::ObligationKind::Evaluation, plan));
+      return;
+    }
+    std::vector<sdk::RecordRef> done;
+    for (const auto& r : ctx_.records.reviews(plan.id)) {
+      if (r.kind == sdk::ReviewKind::Evaluation) done.push_back({"review", r.id, r.date});
+    }
+    sdk::Obligation o = make(kEvaluation, sdk::ObligationKind::Evaluation, plan.owner_org_id, plan.id);
+    sdk::applyInterval(o, done, std::max(tracking_, facts.current->issued), evaluation_, ctx_.as_of);
+    out_.push_back(std::move(o));
+  }
+
+  void reviewDuty(const sdk::Plan& plan, const PlanFacts& facts) {
+    if (!facts.current || !facts.current->issued.isSet()) {
+      out_.push_back(notIssued(kReview, sdk::ObligationKind::Review, plan));
+      return;
+    }
+    const sdk::PlanVersion& v = *facts.current;
+    sdk::Obligation o = make(kReview, sdk::ObligationKind::Review, plan.owner_org_id, plan.id);
+    o.due = v.issued;
+    o.note = "version " + std::to_string(v.number) + " issued " + v.issued.toString();
+    for (const auto& r : ctx_.records.reviews(plan.id)) {
+      if (r.kind != sdk::ReviewKind::Review || r.date > ctx_.as_of) continue;
+      const bool for_version = r.plan_version_id == v.id ||
+                               (r.plan_version_id == 0 && r.date <= v.issued &&
+                                (!facts.previous_issued.isSet() || facts.previous_issued < r.date));
+      if (for_version && (!o.last_met.isSet() || o.last_met.date < r.date)) {
+        o.last_met = {"review", r.id, r.date};
+        o.period_satisfied = true;
+      }
+    }
+    out_.push_back(std::move(o));
+  }
+
+  sdk::Status filingDuty(const sdk::Plan& plan, const PlanFacts& facts) {
+    if (!facts.current || !facts.current->issued.isSet()) {
+      out_.push_back(notIssued(kFiling, sdk::ObligationKind::Filing, plan));
+      return sdk::Status::ok();
+    }
+    const sdk::PlanVersion& v = *facts.current;
+    auto due = ctx_.calendar.addWorkingDays(v.issued, filing_days_);
+    if (!due.isOk()) {
+      return sdk::Status::error("enterprise_safety.plan_filing: cannot compute the deadline of plan " + plan.code +
+                                " version " + std::to_string(v.number) + ": " + due.status().describe());
+    }
+    sdk::Obligation o = make(kFiling, sdk::ObligationKind::Filing, plan.owner_org_id, plan.id);
+    o.due = due.value();
+    o.note = "version " + std::to_string(v.number) + " issued " + v.issued.toString();
+    for (const auto& f : ctx_.records.filings(plan.id)) {
+      if (!f.submitted.isSet() || f.submitted > ctx_.as_of) continue;
+      const bool for_version = f.plan_version_id == v.id || (f.plan_version_id == 0 && f.submitted >= v.issued);
+      if (for_version && (!o.last_met.isSet() || f.submitted < o.last_met.date)) {
+        o.last_met = {"filing", f.id, f.submitted};
+        o.period_satisfied = true;
+      }
+    }
+    if (o.period_satisfied && o.last_met.date > o.due) o.note += "; filed late";
+    out_.push_back(std::move(o));
+    return sdk::Status::ok();
+  }
+
+  const sdk::RuleContext& ctx_;
+  std::vector<sdk::Obligation>& out_;
+  sdk::Date tracking_;
+  int on_site_ = 6;
+  int key_unit_ = 6;
+  int major_hazard_ = 6;
+  int evaluation_ = 36;
+  int government_ = 24;
+  int filing_days_ = 20;
+  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> any_;        // by org
+  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> reported_;   // by org
+  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> main_plan_;  // by org: 综合/专项 drills
+  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> by_plan_;
+};
+
+}  // namespace
+
+std::vector<sdk::RuleInfo> EnterpriseSafetyRules::rules() const { return ruleTable(); }
+
+sdk::Status EnterpriseSafetyRules::evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const {
+  try {
+    std::vector<sdk::Obligation> found;
+    sdk::Status s = Evaluator(ctx, found).run();
+    if (!s.isOk()) return s;
+    out.insert(out.end(), found.begin(), found.end());
+    return sdk::Status::ok();
+  } catch (const std::exception& e) {
+    return sdk::Status::error(std::string("enterprise_safety rules failed: ") + e.what());
+  } catch (...) {
+    return sdk::Status::error("enterprise_safety rules failed with an unknown error");
+  }
+}
+
+}  // namespace beacon::plugins::enterprise_safety

@@ -1,0 +1,24 @@
+// ForestFireRules: forest_fire.predrill (policy, UNCONFIRMED: no statute
+// fixes a forest-fire drill interval): every township or sub-district with
+// forest_fire.forest_fire_duty=1 drills in the
+// rules.forest_fire.predrill_window_months (default 6) before the
+// fire-prevention period starts (11-01, per-year overrides, see
+// fire_period.h). Any forest-fire drill of the organisation counts.
+// Stateless; safe to call from several threads.
+#pragma once
+
+#include <vector>
+
+#include "beacon/sdk/domain_rules.h"
+
+namespace beacon::plugins::forest_fire {
+
+inline constexpr const char* kPredrillWindowKey = "rules.forest_fire.predrill_window_months";
+
+class ForestFireRules : public sdk::DomainRules {
+ public:
+  std::vector<sdk::RuleInfo> rules() const override;
+  sdk::Status evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const override;
+};
+
+}  // namespace beacon::plugins::forest_fire

@@ -1,0 +1,114 @@
+#include "forest_fire/forest_fire_rules.h"
+
+#include <gtest/gtest.h>
+
+#include "plugins/rule_harness.h"
+
+namespace beacon::test {
+namespace {
+
+using sdk::OrgKind;
+
+const char* kRule = "forest_fire.predrill";
+
+class ForestFireRulesTest : public ::testing::Test {
+ protected:
+  plugins::forest_fire::ForestFireRules rules_;
+  RuleHarness h_;
+};
+
+TEST_F(ForestFireRulesTest, RuleIsDocumentedAsUnconfirmedPolicy) {
+  const auto rules = rules_.rules();
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0].id, kRule);
+  EXPECT_EQ(rules[0].basis, sdk::RuleBasis::Policy);
+  EXPECT_NE(rules[0].citation.find("第二十二条"), std::string::npos);
+  EXPECT_NE(rules[0].citation.find("未经确认"), std::string::npos);
+  EXPECT_NE(rules[0].parameters.find("rules.forest_fire.predrill_window_months"), std::string::npos);
+}
+
+TEST_F(ForestFireRulesTest, DutyTownshipWithoutDrillAroundThePeriodStart) {
+  const auto town = h_.org(OrgKind::Township, {{"forest_fire.forest_fire_duty", "1"}});
+  const StatusCase cases[] = {
+      {"2024-03-01", "upcoming"},
+      {"2024-09-30", "upcoming"},  // 32 days before 11-01
+      {"2024-10-02", "due_soon"},  // 30 days before
+      {"2024-10-31", "due_soon"},  // the day before
+      {"2024-11-01", "due_soon"},  // on the start
+      {"2024-11-02", "overdue"},   // the day after
+      {"2024-12-31", "overdue"},
+      {"2025-01-01", "upcoming"},  // a new year: the next period's checkpoint
+  };
+  for (const auto& c : cases) EXPECT_EQ(h_.status(rules_, c.as_of, kRule, town), c.expected) << c.as_of;
+  auto o = h_.find(rules_, "2024-11-02", kRule, town);
+  EXPECT_EQ(o.due.toString(), "2024-11-01");
+  EXPECT_EQ(o.domain, "forest_fire");
+  EXPECT_EQ(o.kind, sdk::ObligationKind::Drill);
+  EXPECT_NE(o.note.find("2025-04-30"), std::string::npos);
+}
+
+TEST_F(ForestFireRulesTest, WindowBoundariesAndPolicyOverride) {
+  const struct {
+    const char* drill;
+    const char* expected;  // as of 2024-11-02
+  } cases[] = {{"2024-04-30", "overdue"}, {"2024-05-01", "met"}, {"2024-11-01", "met"}, {"2024-11-03", "overdue"}};
+  for (const auto& c : cases) {
+    RuleHarness h;
+    const auto town = h.org(OrgKind::SubDistrict, {{"forest_fire.forest_fire_duty", "1"}});
+    h.drill("forest_fire", "forest_fire.suppression", town, c.drill);
+    EXPECT_EQ(h.status(rules_, "2024-11-02", kRule, town), c.expected) << c.drill;
+    h.parameters.set("rules.forest_fire.predrill_window_months", "7");
+    if (std::string(c.drill) == "2024-04-30") {
+      EXPECT_EQ(h.status(rules_, "2024-11-02", kRule, town), "met");
+    }
+  }
+}
+
+TEST_F(ForestFireRulesTest, CountyEarlierStartMovesTheDeadline) {
+  const auto town = h_.org(OrgKind::Township, {{"forest_fire.forest_fire_duty", "1"}});
+  h_.drill("forest_fire", "forest_fire.tabletop", town, "2024-10-20");
+  EXPECT_EQ(h_.status(rules_, "2024-10-25", kRule, town), "met");
+  h_.parameters.set("rules.forest_fire.period_start.2024", "10-15");
+  auto o = h_.find(rules_, "2024-10-25", kRule, town);
+  EXPECT_EQ(o.due.toString(), "2024-10-15");
+  EXPECT_EQ(h_.status(rules_, "2024-10-25", kRule, town), "met");  // a late drill still meets it
+  EXPECT_EQ(h_.status(rules_, "2024-10-16", kRule, town), "overdue");
+}
+
+TEST_F(ForestFireRulesTest, OnlyDutyTownshipsAreCovered) {
+  const auto no_duty = h_.org(OrgKind::Township, {{"forest_fire.forest_fire_duty", "0"}});
+  const auto unmarked = h_.org(OrgKind::SubDistrict);
+  const auto village = h_.org(OrgKind::Village, {{"forest_fire.forest_fire_duty", "1"}});
+  const auto other = h_.org(OrgKind::Township, {{"forest_fire.forest_fire_duty", "1"}});
+  for (auto id : {no_duty, unmarked, village}) EXPECT_EQ(h_.count(rules_, "2024-11-02", kRule, id), 0u) << id;
+  h_.drill("forest_fire", "forest_fire.suppression", village, "2024-10-01");
+  EXPECT_EQ(h_.status(rules_, "2024-11-02", kRule, other), "overdue");
+}
+
+TEST_F(ForestFireRulesTest, LooksBackOnlyToTheWindowStart) {
+  h_.org(OrgKind::Township, {{"forest_fire.forest_fire_duty", "1"}});
+  h_.obligations(rules_, "2024-12-01");
+  EXPECT_EQ(h_.records.earliestDrillQuery().toString(), "2024-05-01");
+}
+
+TEST_F(ForestFireRulesTest, BadParametersFailNamingTheKeyAndWriteNothing) {
+  const struct {
+    const char* key;
+    const char* value;
+  } cases[] = {{"rules.forest_fire.predrill_window_months", "0"},
+               {"rules.forest_fire.period_start.2024", "1101"},
+               {"rules.forest_fire.period_end", "04-31"}};
+  for (const auto& c : cases) {
+    RuleHarness h;
+    h.org(OrgKind::Township, {{"forest_fire.forest_fire_duty", "1"}});
+    h.parameters.set(c.key, c.value);
+    std::vector<sdk::Obligation> out;
+    sdk::Status s = h.evaluate(rules_, day("2024-08-01"), out);
+    EXPECT_FALSE(s.isOk()) << c.key;
+    EXPECT_EQ(s.field(), c.key) << s.describe();
+    EXPECT_TRUE(out.empty());
+  }
+}
+
+}  // namespace
+}  // namespace beacon::test
