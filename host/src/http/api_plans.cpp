@@ -1,0 +1,238 @@
+// /api/v1/plans: list (domain, owner subtree, status, limit/offset), show,
+// create, revise (versions), versions, one version with text, diff, reviews,
+// filings.
+#include <Poco/JSON/Array.h>
+
+#include "http/http_error.h"
+#include "http/json_fields.h"
+#include "http/org_scope.h"
+#include "http/record_detail.h"
+#include "http/routes.h"
+#include "service/plan_service.h"
+#include "store/filing_repository.h"
+#include "store/plan_repository.h"
+#include "store/record_json.h"
+#include "store/review_repository.h"
+
+namespace beacon::http {
+
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+service::PlanService planService(RequestContext& ctx) {
+  return service::PlanService(ctx.db(), ctx.state.app.plugins());
+}
+
+void listPlans(RequestContext& ctx) {
+  store::PlanFilter filter;
+  filter.domain = ctx.query("domain");
+  filter.status = ctx.query("status");
+  if (!filter.status.empty()) {
+    auto s = sdk::parsePlanStatus(filter.status);
+    if (!s) throw HttpError::badRequest("unknown status \"" + filter.status + "\"", "status");
+    filter.status = sdk::toId(*s);
+  }
+  filter.limit = ctx.queryInt("limit", 50, 1, 500);
+  filter.offset = ctx.queryInt("offset", 0, 0, 100000000);
+  const OrgFilter orgs = readableOrgs(ctx, ctx.query("owner"), "owner");
+  Object::Ptr out = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  Array::Ptr items = new Array();
+  int total = 0;
+  if (!orgs.none()) {
+    filter.owner_ids = orgs.ids;
+    store::PlanRepository plans(ctx.db().session());
+    total = plans.count(filter);
+    for (const auto& p : plans.list(filter)) items->add(planItemJson(ctx, p));
+  }
+  out->set("total", total);
+  out->set("limit", filter.limit);
+  out->set("offset", filter.offset);
+  out->set("items", items);
+  ctx.sendJson(200, out);
+}
+
+void showPlan(RequestContext& ctx) {
+  ctx.sendJson(200, planDetailJson(ctx, readablePlan(ctx, ctx.idParam("id"))));
+}
+
+sdk::RecordId orgIdFrom(RequestContext& ctx, const JsonFields& f, const std::string& id_field,
+                        const std::string& code_field) {
+  if (f.has(code_field)) {
+    auto org = ctx.organisations().findByCode(f.text(code_field));
+    if (!org) throw HttpError::invalid(code_field, "no organisation with code \"" + f.text(code_field) + "\"");
+    return org->id;
+  }
+  return f.id(id_field);
+}
+
+// 403 when the organisation exists and the user may not write it; a missing
+// organisation is left for the service to report (422).
+void requireWriteIfExists(RequestContext& ctx, sdk::RecordId org_id) {
+  if (org_id != 0 && ctx.organisations().findById(org_id)) ctx.requireWrite(org_id);
+}
+
+sdk::PlanVersion versionFrom(const JsonFields& f, const std::string& author) {
+  sdk::PlanVersion v;
+  v.trigger = f.text("trigger");
+  v.major = f.boolean("major", true);
+  v.issued = f.date("issued");
+  v.effective = f.date("effective");
+  v.text = f.text("text");
+  v.author = author;
+  return v;
+}
+
+void createPlan(RequestContext& ctx) {
+  JsonFields f(ctx.jsonBody());
+  sdk::Plan plan;
+  plan.code = f.text("code");
+  plan.title = f.text("title");
+  plan.domain = f.text("domain", sdk::kGeneralDomain);
+  plan.category = f.text("category");
+  plan.owner_org_id = orgIdFrom(ctx, f, "owner_org_id", "owner");
+  if (f.has("status")) {
+    auto s = sdk::parsePlanStatus(f.text("status"));
+    if (!s) throw HttpError::invalid("status", "unknown plan status \"" + f.text("status") + "\"");
+    plan.status = *s;
+  }
+  std::optional<sdk::PlanVersion> first;
+  if (auto v = f.object("version")) first = versionFrom(JsonFields(v, "version."), ctx.actor().username);
+  requireWriteIfExists(ctx, plan.owner_org_id);
+  auto id = planService(ctx).addPlan(plan, first, ctx.actor());
+  if (!id.isOk()) throw HttpError::invalid(id.status());
+  auto stored = store::PlanRepository(ctx.db().session()).findById(id.value());
+  ctx.response.set("Location", "/api/v1/plans/" + std::to_string(id.value()));
+  ctx.sendJson(201, planDetailJson(ctx, *stored));
+}
+
+sdk::Plan writablePlan(RequestContext& ctx) {
+  sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
+  ctx.requireWrite(plan.owner_org_id);
+  return plan;
+}
+
+void revisePlan(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  JsonFields f(ctx.jsonBody());
+  auto id = planService(ctx).revise(plan.id, versionFrom(f, ctx.actor().username), ctx.actor());
+  if (!id.isOk()) throw HttpError::invalid(id.status());
+  auto v = store::PlanRepository(ctx.db().session()).versionById(id.value());
+  ctx.sendJson(201, store::toJson(*v, false));
+}
+
+void listVersions(RequestContext& ctx) {
+  const sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
+  Array::Ptr items = new Array();
+  for (const auto& v : store::PlanRepository(ctx.db().session()).versions(plan.id, false)) {
+    items->add(store::toJson(v, false));
+  }
+  Object::Ptr out = new Object();
+  out->set("items", items);
+  ctx.sendJson(200, out);
+}
+
+void showVersion(RequestContext& ctx) {
+  const sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
+  auto v = store::PlanRepository(ctx.db().session()).version(plan.id, static_cast<int>(ctx.idParam("number")));
+  if (!v) throw HttpError::notFound("plan " + plan.code + " has no version " + ctx.param("number"));
+  ctx.sendJson(200, store::toJson(*v, true));
+}
+
+void diffVersions(RequestContext& ctx) {
+  const sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
+  const int from = ctx.queryInt("from", plan.current_version > 1 ? plan.current_version - 1 : 1, 1, 100000);
+  const int to = ctx.queryInt("to", plan.current_version, 1, 100000);
+  auto diff = planService(ctx).diff(plan.id, from, to);
+  if (!diff.isOk()) throw HttpError::badRequest(diff.status().message(), diff.status().field());
+  Object::Ptr out = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  out->set("plan_id", plan.id);
+  out->set("from", from);
+  out->set("to", to);
+  out->set("diff", diff.value());
+  ctx.sendJson(200, out);
+}
+
+void listReviews(RequestContext& ctx) {
+  const sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
+  Array::Ptr items = new Array();
+  for (const auto& r : store::ReviewRepository(ctx.db().session()).listForPlan(plan.id)) items->add(store::toJson(r));
+  Object::Ptr out = new Object();
+  out->set("items", items);
+  ctx.sendJson(200, out);
+}
+
+sdk::RecordId versionIdFrom(RequestContext& ctx, const sdk::Plan& plan, const JsonFields& f) {
+  if (f.has("version")) {
+    const int number = f.integer("version", 0);
+    auto v = store::PlanRepository(ctx.db().session()).version(plan.id, number);
+    if (!v) throw HttpError::invalid("version", "plan " + plan.code + " has no version " + std::to_string(number));
+    return v->id;
+  }
+  return f.id("plan_version_id");
+}
+
+void createReview(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  JsonFields f(ctx.jsonBody());
+  sdk::Review r;
+  r.plan_id = plan.id;
+  r.plan_version_id = versionIdFrom(ctx, plan, f);
+  const std::string kind = f.text("kind", "evaluation");
+  auto k = sdk::parseReviewKind(kind);
+  if (!k) throw HttpError::invalid("kind", "must be review (评审) or evaluation (评估)");
+  r.kind = *k;
+  r.date = f.date("date");
+  r.reviewers = f.text("reviewers");
+  const std::string conclusion = f.text("conclusion", "keep");
+  auto c = sdk::parseReviewConclusion(conclusion);
+  if (!c) throw HttpError::invalid("conclusion", "must be keep or revise");
+  r.conclusion = *c;
+  r.findings = f.text("findings");
+  auto id = planService(ctx).addReview(r, ctx.actor());
+  if (!id.isOk()) throw HttpError::invalid(id.status());
+  ctx.sendJson(201, store::toJson(*store::ReviewRepository(ctx.db().session()).findById(id.value())));
+}
+
+void listFilings(RequestContext& ctx) {
+  const sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
+  Array::Ptr items = new Array();
+  for (const auto& r : store::FilingRepository(ctx.db().session()).listForPlan(plan.id)) items->add(store::toJson(r));
+  Object::Ptr out = new Object();
+  out->set("items", items);
+  ctx.sendJson(200, out);
+}
+
+void createFiling(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  JsonFields f(ctx.jsonBody());
+  sdk::Filing r;
+  r.plan_id = plan.id;
+  r.plan_version_id = versionIdFrom(ctx, plan, f);
+  r.target_body = f.text("target_body");
+  r.submitted = f.date("submitted");
+  r.registration_no = f.text("registration_no");
+  r.published = f.date("published");
+  auto id = planService(ctx).addFiling(r, ctx.actor());
+  if (!id.isOk()) throw HttpError::invalid(id.status());
+  ctx.sendJson(201, store::toJson(*store::FilingRepository(ctx.db().session()).findById(id.value())));
+}
+
+}  // namespace
+
+void addPlanApi(Router& router) {
+  router.add("GET", "/api/v1/plans", listPlans);
+  router.add("POST", "/api/v1/plans", createPlan);
+  router.add("GET", "/api/v1/plans/{id}", showPlan);
+  router.add("GET", "/api/v1/plans/{id}/versions", listVersions);
+  router.add("POST", "/api/v1/plans/{id}/versions", revisePlan);
+  router.add("GET", "/api/v1/plans/{id}/versions/{number}", showVersion);
+  router.add("GET", "/api/v1/plans/{id}/diff", diffVersions);
+  router.add("GET", "/api/v1/plans/{id}/reviews", listReviews);
+  router.add("POST", "/api/v1/plans/{id}/reviews", createReview);
+  router.add("GET", "/api/v1/plans/{id}/filings", listFilings);
+  router.add("POST", "/api/v1/plans/{id}/filings", createFiling);
+}
+
+}  // namespace beacon::http

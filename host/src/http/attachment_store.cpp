@@ -1,0 +1,178 @@
+#include "http/attachment_store.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/DigestEngine.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/SHA2Engine.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/UUIDGenerator.h>
+
+#include "store/row.h"
+#include "store/transaction.h"
+
+namespace beacon::http {
+
+using namespace Poco::Data::Keywords;
+
+namespace {
+
+bool startsWith(const std::string& data, const std::string& prefix) {
+  return data.size() >= prefix.size() && data.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool endsWithNoCase(const std::string& name, const std::string& suffix) {
+  if (name.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(name[name.size() - suffix.size() + i])) != suffix[i]) return false;
+  }
+  return true;
+}
+
+const char* kDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+}  // namespace
+
+std::optional<std::string> sniffMediaType(const std::string& data, const std::string& filename) {
+  if (startsWith(data, std::string("\xFF\xD8\xFF", 3))) return std::string("image/jpeg");
+  if (startsWith(data, std::string("\x89PNG\r\n\x1A\n", 8))) return std::string("image/png");
+  if (data.size() >= 12 && data.compare(4, 4, "ftyp") == 0) {
+    const std::string brand = data.substr(8, 4);
+    if (brand == "heic" || brand == "heix" || brand == "hevc" || brand == "heim" || brand == "heis" ||
+        brand == "mif1" || brand == "msf1") {
+      return std::string("image/heic");
+    }
+  }
+  if (startsWith(data, "%PDF-")) return std::string("application/pdf");
+  if (startsWith(data, std::string("PK\x03\x04", 4)) && endsWithNoCase(filename, ".docx") &&
+      data.find("word/") != std::string::npos) {
+    return std::string(kDocx);
+  }
+  return std::nullopt;
+}
+
+Poco::JSON::Object::Ptr toJson(const Attachment& a) {
+  Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("id", a.id);
+  o->set("owner_kind", a.owner_kind);
+  o->set("owner_id", a.owner_id);
+  o->set("purpose", a.purpose);
+  o->set("filename", a.filename);
+  o->set("media_type", a.media_type);
+  o->set("sha256", a.sha256);
+  o->set("size", a.size);
+  o->set("uploaded_by", a.uploaded_by);
+  o->set("created_at", a.created_at);
+  o->set("url", "/attachments/" + std::to_string(a.id));
+  return o;
+}
+
+std::string AttachmentStore::pathOf(const std::string& sha256) const {
+  return Poco::Path(directory_).append(sha256.substr(0, 2)).append(sha256).toString();
+}
+
+sdk::Result<Attachment> AttachmentStore::add(const std::string& owner_kind, sdk::RecordId owner_id,
+                                             const std::string& purpose, const std::string& filename,
+                                             const std::string& data, const std::string& field,
+                                             const store::Actor& actor) {
+  if (data.empty()) return sdk::Status::invalid(field, "the file is empty");
+  auto type = sniffMediaType(data, filename);
+  const bool document = type && (*type == "application/pdf" || *type == kDocx);
+  const bool image = type && type->rfind("image/", 0) == 0;
+  if (owner_kind == "plan_version" ? !document : !(document || image)) {
+    return sdk::Status::invalid(field, owner_kind == "plan_version"
+                                           ? "only PDF or DOCX documents are accepted (\"" + filename + "\")"
+                                           : "only photos (JPEG, PNG, HEIC), PDF or DOCX are accepted (\"" +
+                                                 filename + "\")");
+  }
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  sha.update(data);
+  Attachment a;
+  a.owner_kind = owner_kind;
+  a.owner_id = owner_id;
+  a.purpose = purpose;
+  a.filename = Poco::Path(filename).getFileName();
+  if (a.filename.empty()) a.filename = "attachment";
+  a.media_type = *type;
+  a.sha256 = Poco::DigestEngine::digestToHex(sha.digest());
+  a.size = static_cast<Poco::Int64>(data.size());
+  a.uploaded_by = actor.username;
+  a.created_at = store::isoTimestampNow();
+
+  const std::string target = pathOf(a.sha256);
+  if (!Poco::File(target).exists()) {
+    Poco::File(Poco::Path(target).parent()).createDirectories();
+    const std::string temp = target + "." + Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    {
+      std::ofstream out(temp, std::ios::binary);
+      out.write(data.data(), static_cast<std::streamsize>(data.size()));
+      if (!out) return sdk::Status::error("cannot write " + temp);
+    }
+    Poco::File(temp).renameTo(target);
+  }
+  store::Transaction tx(session_);
+  Poco::Int64 owner = owner_id;
+  session_ << "INSERT INTO attachments(owner_kind, owner_id, purpose, filename, media_type, sha256, size,"
+              " uploaded_by, created_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+      bind(a.owner_kind), bind(owner), bind(a.purpose), bind(a.filename), bind(a.media_type), bind(a.sha256),
+      bind(a.size), bind(a.uploaded_by), bind(a.created_at), now;
+  Poco::Int64 id = 0;
+  session_ << "SELECT last_insert_rowid()", into(id), now;
+  a.id = id;
+  std::ostringstream after;
+  toJson(a)->stringify(after);
+  audit_.append(actor, "attach", "attachment", a.id, "", after.str());
+  tx.commit();
+  return a;
+}
+
+std::vector<Attachment> AttachmentStore::select(const std::string& where, const std::string& kind, Poco::Int64 id) {
+  Poco::Data::Statement st(session_);
+  st << "SELECT id, owner_kind, owner_id, purpose, filename, media_type, sha256, size, uploaded_by, created_at"
+        " FROM attachments WHERE " + where + " ORDER BY id";
+  if (!kind.empty()) st, bind(kind);
+  st, bind(id);
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  std::vector<Attachment> out;
+  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
+    store::Row r(rs, i);
+    Attachment a;
+    a.id = r.int64(0);
+    a.owner_kind = r.text(1);
+    a.owner_id = r.int64(2);
+    a.purpose = r.text(3);
+    a.filename = r.text(4);
+    a.media_type = r.text(5);
+    a.sha256 = r.text(6);
+    a.size = r.int64(7);
+    a.uploaded_by = r.text(8);
+    a.created_at = r.text(9);
+    out.push_back(a);
+  }
+  return out;
+}
+
+std::vector<Attachment> AttachmentStore::list(const std::string& owner_kind, sdk::RecordId owner_id) {
+  return select("owner_kind = $1 AND owner_id = $2", owner_kind, owner_id);
+}
+
+std::optional<Attachment> AttachmentStore::findById(sdk::RecordId id) {
+  auto rows = select("id = $1", "", id);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::string AttachmentStore::read(const Attachment& a) const {
+  std::ifstream in(pathOf(a.sha256), std::ios::binary);
+  if (!in) throw Poco::FileNotFoundException(pathOf(a.sha256));
+  std::string out;
+  Poco::StreamCopier::copyToString(in, out);
+  return out;
+}
+
+}  // namespace beacon::http

@@ -1,0 +1,65 @@
+// AttachmentStore: files attached to records: a drill's evidence (photos,
+// sign-in sheet, evaluation report) and a plan version's document (DOCX or
+// PDF). Content is stored once on disk under its SHA-256
+// (<dir>/<first two hex>/<sha256>), listed in the attachments table with the
+// owner record, purpose, original name, media type (decided from the magic
+// bytes, not the client's claim) and uploader; each add is audited. Not
+// thread-safe (follows its Session); the files are written atomically
+// (temp file + rename), so concurrent stores of the same content are safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+#include <Poco/JSON/Object.h>
+
+#include "beacon/sdk/records.h"
+#include "beacon/sdk/status.h"
+#include "store/audit_log.h"
+
+namespace beacon::http {
+
+struct Attachment {
+  sdk::RecordId id = 0;
+  std::string owner_kind;  // "drill" or "plan_version"
+  sdk::RecordId owner_id = 0;
+  std::string purpose;     // photo, sign_in_sheet, evaluation_report, document
+  std::string filename;
+  std::string media_type;
+  std::string sha256;
+  Poco::Int64 size = 0;
+  std::string uploaded_by;
+  std::string created_at;
+};
+
+Poco::JSON::Object::Ptr toJson(const Attachment& attachment);
+
+// The media type the content's first bytes show (image/jpeg, image/png,
+// image/heic, application/pdf, DOCX), or nullopt for anything else.
+std::optional<std::string> sniffMediaType(const std::string& data, const std::string& filename);
+
+class AttachmentStore {
+ public:
+  AttachmentStore(Poco::Data::Session& session, std::string directory)
+      : session_(session), directory_(std::move(directory)), audit_(session) {}
+  // Fails naming `field` for empty content or a type the owner kind does not
+  // take (drills: photos, PDF, DOCX; plan versions: PDF, DOCX).
+  sdk::Result<Attachment> add(const std::string& owner_kind, sdk::RecordId owner_id, const std::string& purpose,
+                              const std::string& filename, const std::string& data, const std::string& field,
+                              const store::Actor& actor);
+  std::vector<Attachment> list(const std::string& owner_kind, sdk::RecordId owner_id);
+  std::optional<Attachment> findById(sdk::RecordId id);
+  // The stored content; throws Poco::FileException when the file is missing.
+  std::string read(const Attachment& attachment) const;
+
+ private:
+  std::string pathOf(const std::string& sha256) const;
+  std::vector<Attachment> select(const std::string& where, const std::string& kind, Poco::Int64 id);
+  Poco::Data::Session& session_;
+  std::string directory_;
+  store::AuditLog audit_;
+};
+
+}  // namespace beacon::http

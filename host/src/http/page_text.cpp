@@ -1,0 +1,119 @@
+#include "http/page_text.h"
+
+#include <utility>
+#include <vector>
+
+namespace beacon::http {
+
+namespace {
+
+struct Phrase {
+  const char* key;
+  const char* zh;
+  const char* en;
+};
+
+const std::vector<Phrase>& phrases() {
+  static const std::vector<Phrase> kPhrases = {
+      {"app", "应急预案与演练管理", "Emergency plans and drills"},
+      {"dashboard", "总览", "Dashboard"},
+      {"plans", "预案", "Plans"},
+      {"drills", "演练", "Drills"},
+      {"log_drill", "登记演练", "Log a drill"},
+      {"organisations", "单位", "Organisations"},
+      {"summaries", "汇总报告", "Summaries"},
+      {"login", "登录", "Log in"},
+      {"logout", "退出", "Log out"},
+      {"username", "用户名", "Username"},
+      {"password", "密码", "Password"},
+      {"save", "保存", "Save"},
+      {"filter", "筛选", "Filter"},
+      {"all", "全部", "All"},
+      {"domain", "领域", "Domain"},
+      {"status", "状态", "Status"},
+      {"owner", "责任单位", "Owner"},
+      {"organisation", "单位", "Organisation"},
+      {"code", "编码", "Code"},
+      {"title", "名称", "Title"},
+      {"category", "类别", "Category"},
+      {"version", "版本", "Version"},
+      {"versions", "版本历史", "Versions"},
+      {"issued", "印发日期", "Issued"},
+      {"effective", "施行日期", "Effective"},
+      {"trigger", "修订原因", "Trigger"},
+      {"text", "正文", "Text"},
+      {"revise", "修订预案", "Revise"},
+      {"diff", "版本比较", "Compare versions"},
+      {"from", "从", "From"},
+      {"to", "到", "To"},
+      {"compare", "比较", "Compare"},
+      {"reviews", "评审与评估", "Reviews and evaluations"},
+      {"record_review", "登记评审/评估", "Record a review or evaluation"},
+      {"review_kind", "类型", "Kind"},
+      {"review", "评审", "Review"},
+      {"evaluation", "评估", "Evaluation"},
+      {"reviewers", "参加人员", "Reviewers"},
+      {"conclusion", "结论", "Conclusion"},
+      {"keep", "继续适用", "Keep"},
+      {"revise_needed", "需修订", "Revise"},
+      {"findings", "发现的问题", "Findings"},
+      {"filings", "备案", "Filings"},
+      {"record_filing", "登记备案", "Record a filing"},
+      {"target_body", "备案机关", "Filed with"},
+      {"submitted", "报送日期", "Submitted"},
+      {"registration_no", "备案编号", "Registration no."},
+      {"published", "公开日期", "Published"},
+      {"linked_drills", "相关演练", "Linked drills"},
+      {"open_actions", "未完成整改", "Open corrective actions"},
+      {"corrective_actions", "整改措施", "Corrective actions"},
+      {"description", "内容", "Description"},
+      {"due", "期限", "Due"},
+      {"drill_type", "演练类型", "Drill type"},
+      {"date", "日期", "Date"},
+      {"place", "地点", "Place"},
+      {"scenario", "情景", "Scenario"},
+      {"participants", "参演人数", "Participants"},
+      {"evacuees", "疏散人数", "Evacuees"},
+      {"plan", "依据预案", "Plan"},
+      {"none", "无", "None"},
+      {"verdict", "评估结论", "Verdict"},
+      {"evaluation_of_drill", "演练评估", "Evaluation"},
+      {"attachments", "附件", "Attachments"},
+      {"evidence", "现场照片/签到表/评估报告", "Photos, sign-in sheet, evaluation report"},
+      {"document", "预案文本 (DOCX/PDF)", "Plan document (DOCX/PDF)"},
+      {"upload", "上传", "Upload"},
+      {"met", "已落实", "Met"},
+      {"due_soon", "即将到期", "Due soon"},
+      {"overdue", "已逾期", "Overdue"},
+      {"overdue_list", "逾期事项", "Overdue obligations"},
+      {"citation", "依据", "Citation"},
+      {"township", "乡镇(街道)", "Township"},
+      {"as_of", "截至", "As of"},
+      {"kind", "类型", "Kind"},
+      {"year", "年度", "Year"},
+      {"format", "格式", "Format"},
+      {"preview", "预览", "Preview"},
+      {"download", "下载", "Download"},
+      {"calendar", "日历订阅", "Calendar feed"},
+      {"previous", "上一页", "Previous"},
+      {"next", "下一页", "Next"},
+      {"total", "共", "Total"},
+      {"no_records", "暂无记录", "No records"},
+      {"error", "出错了", "Something went wrong"},
+      {"back", "返回", "Back"},
+      {"demo_notice", "示例数据，仅供演示", "Illustrative demo data"},
+      {"required", "必填", "required"},
+      {"detail", "详情", "Details"},
+  };
+  return kPhrases;
+}
+
+}  // namespace
+
+kainjow::mustache::data pageText(bool english) {
+  kainjow::mustache::data d;
+  for (const auto& p : phrases()) d.set(p.key, english ? p.en : p.zh);
+  return d;
+}
+
+}  // namespace beacon::http

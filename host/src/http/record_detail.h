@@ -1,0 +1,26 @@
+// The detailed JSON views of a plan and a drill shared by the API and the
+// pages (which render the same objects through mustache): a plan with its
+// owner, versions, reviews, filings, linked drills, open corrective actions
+// and attachments; a drill with its organisation, plan, corrective actions
+// and attachments; and list items with organisation names. Per request
+// (reads the request thread's Database); not shared.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include "beacon/sdk/records.h"
+#include "http/request_context.h"
+
+namespace beacon::http {
+
+Poco::JSON::Object::Ptr planDetailJson(RequestContext& ctx, const sdk::Plan& plan);
+Poco::JSON::Object::Ptr drillDetailJson(RequestContext& ctx, const sdk::Drill& drill);
+// A list row: the record plus org_name / org_code (and drill type labels).
+Poco::JSON::Object::Ptr planItemJson(RequestContext& ctx, const sdk::Plan& plan);
+Poco::JSON::Object::Ptr drillItemJson(RequestContext& ctx, const sdk::Drill& drill);
+
+// 404 when the record does not exist, 403 when the user may not read it.
+sdk::Plan readablePlan(RequestContext& ctx, sdk::RecordId id);
+sdk::Drill readableDrill(RequestContext& ctx, sdk::RecordId id);
+
+}  // namespace beacon::http

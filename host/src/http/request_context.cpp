@@ -1,0 +1,319 @@
+#include "http/request_context.h"
+
+#include <sstream>
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/PartHandler.h>
+#include <Poco/NumberParser.h>
+#include <Poco/StreamCopier.h>
+
+#include "http/http_error.h"
+#include "http/page_text.h"
+
+namespace beacon::http {
+
+namespace {
+
+class CollectingPartHandler : public Poco::Net::PartHandler {
+ public:
+  explicit CollectingPartHandler(std::vector<UploadedFile>& files) : files_(files) {}
+  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+    UploadedFile f;
+    std::string disposition;
+    Poco::Net::NameValueCollection params;
+    if (header.has("Content-Disposition")) {
+      Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition"), disposition, params);
+    }
+    f.field = params.get("name", "");
+    f.filename = params.get("filename", "");
+    f.content_type = header.get("Content-Type", "application/octet-stream");
+    Poco::StreamCopier::copyToString(stream, f.data);
+    files_.push_back(std::move(f));
+  }
+
+ private:
+  std::vector<UploadedFile>& files_;
+};
+
+std::string readBounded(std::istream& in, std::size_t limit) {
+  std::string out;
+  char buffer[8192];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    const auto n = static_cast<std::size_t>(in.gcount());
+    if (n == 0) break;
+    if (out.size() + n > limit) {
+      throw HttpError::tooLarge("the request body is larger than " + std::to_string(limit) + " bytes");
+    }
+    out.append(buffer, n);
+  }
+  return out;
+}
+
+}  // namespace
+
+RequestContext::RequestContext(WebState& s, Poco::Net::HTTPServerRequest& req,
+                               Poco::Net::HTTPServerResponse& resp)
+    : state(s), request(req), response(resp) {
+  Poco::URI uri;
+  try {
+    uri = Poco::URI(req.getURI());
+    path_ = uri.getPath();
+    query_ = uri.getQueryParameters();
+  } catch (const Poco::Exception&) {
+    path_ = "/";
+  }
+  is_api_ = path_ == "/api" || path_.rfind("/api/", 0) == 0;
+  Poco::Net::NameValueCollection cookies;
+  req.getCookies(cookies);
+  english_ = cookies.get("beacon_lang", "zh") == "en";
+  for (const auto& [k, v] : query_) {
+    if (k == "lang") english_ = v == "en";
+  }
+}
+
+RequestContext::~RequestContext() = default;
+
+store::Database& RequestContext::db() { return state.pool.forThisThread(); }
+
+std::string RequestContext::param(const std::string& name) const {
+  auto it = params.find(name);
+  return it == params.end() ? "" : it->second;
+}
+
+sdk::RecordId RequestContext::idParam(const std::string& name) const {
+  Poco::Int64 id = 0;
+  if (!Poco::NumberParser::tryParse64(param(name), id) || id <= 0) {
+    throw HttpError::notFound("\"" + param(name) + "\" is not a record id");
+  }
+  return id;
+}
+
+bool RequestContext::hasQuery(const std::string& name) const {
+  for (const auto& [k, v] : query_) {
+    if (k == name) return true;
+  }
+  return false;
+}
+
+std::string RequestContext::query(const std::string& name, const std::string& fallback) const {
+  for (const auto& [k, v] : query_) {
+    if (k == name) return v;
+  }
+  return fallback;
+}
+
+sdk::Date RequestContext::queryDate(const std::string& name) const {
+  const std::string text = query(name);
+  if (text.empty()) return {};
+  auto d = sdk::Date::parse(text);
+  if (!d) throw HttpError::badRequest("\"" + text + "\" is not a date (YYYY-MM-DD)", name);
+  return *d;
+}
+
+int RequestContext::queryInt(const std::string& name, int fallback, int min, int max) const {
+  const std::string text = query(name);
+  if (text.empty()) return fallback;
+  int v = 0;
+  if (!Poco::NumberParser::tryParse(text, v) || v < min || v > max) {
+    throw HttpError::badRequest("\"" + text + "\" must be a whole number from " + std::to_string(min) +
+                                    " to " + std::to_string(max),
+                                name);
+  }
+  return v;
+}
+
+const auth::User& RequestContext::requireUser() {
+  if (!user) throw HttpError::unauthenticated();
+  return *user;
+}
+
+store::OrganisationRepository& RequestContext::organisations() {
+  if (!orgs_) orgs_ = std::make_unique<store::OrganisationRepository>(db().session());
+  return *orgs_;
+}
+
+auth::AccessPolicy& RequestContext::policy() {
+  if (!policy_) policy_ = std::make_unique<auth::AccessPolicy>(organisations());
+  return *policy_;
+}
+
+store::Actor RequestContext::actor() const { return store::Actor{user ? user->username : "anonymous"}; }
+
+void RequestContext::requireRead(sdk::RecordId org_id) {
+  if (!policy().canRead(requireUser(), org_id)) {
+    throw HttpError::forbidden(english_ ? "this record belongs to an organisation outside your scope"
+                                        : "该记录不属于您的管辖范围");
+  }
+}
+
+void RequestContext::requireWrite(sdk::RecordId org_id) {
+  if (!policy().canWrite(requireUser(), org_id)) {
+    throw HttpError::forbidden(english_ ? "you may not change records of this organisation"
+                                        : "您无权修改该单位的记录");
+  }
+}
+
+const std::string& RequestContext::body() {
+  if (!body_) body_ = readBounded(request.stream(), state.config.max_body_bytes);
+  return *body_;
+}
+
+Poco::JSON::Object::Ptr RequestContext::jsonBody() {
+  const std::string& text = body();
+  if (text.empty()) throw HttpError::badRequest("a JSON object body is required");
+  try {
+    Poco::JSON::Parser parser;
+    Poco::Dynamic::Var v = parser.parse(text);
+    if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
+      throw HttpError::badRequest("the body must be a JSON object");
+    }
+    return v.extract<Poco::JSON::Object::Ptr>();
+  } catch (const Poco::Exception& e) {
+    throw HttpError::badRequest("malformed JSON: " + e.message());
+  }
+}
+
+void RequestContext::readForm() {
+  form_ = std::make_unique<Poco::Net::HTMLForm>();
+  form_->setFieldLimit(1000);
+  const std::string type = request.getContentType();
+  try {
+    if (request.getMethod() == "POST" && type.rfind("multipart/form-data", 0) == 0) {
+      body_ = readBounded(request.stream(), state.config.max_upload_bytes);
+      std::istringstream in(*body_);
+      CollectingPartHandler handler(files_);
+      form_->load(request, in, handler);
+    } else if (request.getMethod() == "POST") {
+      std::istringstream in(body());
+      form_->load(request, in);
+    } else {
+      form_->load(request);
+    }
+  } catch (const HttpError&) {
+    throw;
+  } catch (const Poco::Exception& e) {
+    throw HttpError::badRequest("malformed form: " + e.message());
+  }
+  if (request.getMethod() == "POST" && session && !via_token &&
+      !auth::SessionStore::verifyCsrf(*session, form_->get("csrf_token", ""))) {
+    throw HttpError(403, "csrf_failed",
+                    english_ ? "the form's security token is missing or stale; reload the page"
+                             : "表单安全令牌缺失或已过期，请刷新页面后重试");
+  }
+}
+
+const Poco::Net::HTMLForm& RequestContext::form() {
+  if (!form_) readForm();
+  return *form_;
+}
+
+std::string RequestContext::formValue(const std::string& name, const std::string& fallback) {
+  return form().get(name, fallback);
+}
+
+const std::vector<UploadedFile>& RequestContext::files() {
+  form();
+  return files_;
+}
+
+void RequestContext::send(int status, const std::string& content_type, const std::string& text) {
+  if (sent()) return;
+  response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  response.setContentType(content_type);
+  response.setContentLength(static_cast<std::streamsize>(text.size()));
+  response.set("X-Content-Type-Options", "nosniff");
+  status_ = status;
+  bytes_ = text.size();
+  if (request.getMethod() == "HEAD") {
+    response.send();
+  } else {
+    response.send() << text;
+  }
+}
+
+void RequestContext::sendJson(int status, const Poco::Dynamic::Var& value) {
+  std::ostringstream out;
+  Poco::JSON::Stringifier::stringify(value, out, 0, -1, Poco::JSON_PRESERVE_KEY_ORDER);
+  send(status, "application/json; charset=utf-8", out.str());
+}
+
+void RequestContext::sendHtml(int status, const std::string& html) {
+  response.set("Cache-Control", "no-store");
+  response.set("Content-Security-Policy",
+               "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:; "
+               "form-action 'self'; frame-ancestors 'none'");
+  send(status, "text/html; charset=utf-8", html);
+}
+
+void RequestContext::redirect(const std::string& location) {
+  if (sent()) return;
+  response.set("Location", location);
+  send(303, "text/plain; charset=utf-8", "see " + location + "\n");
+}
+
+void RequestContext::sendError(int status, const std::string& code, const std::string& message,
+                               const std::string& field) {
+  if (is_api_ || request.get("Accept", "").find("application/json") == 0) {
+    Poco::JSON::Object::Ptr error = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    error->set("code", code);
+    error->set("message", message);
+    error->set("field", field);
+    Poco::JSON::Object::Ptr wrapper = new Poco::JSON::Object();
+    wrapper->set("error", error);
+    sendJson(status, wrapper);
+    return;
+  }
+  kainjow::mustache::data d;
+  d.set("status", std::to_string(status));
+  d.set("code", code);
+  d.set("message", message);
+  d.set("field", field);
+  std::string html;
+  try {
+    html = renderPage("error.html", d, std::to_string(status));
+  } catch (...) {
+    html.clear();
+  }
+  if (html.empty()) html = "<!doctype html><title>" + std::to_string(status) + "</title><p>" + code + "</p>";
+  sendHtml(status, html);
+}
+
+std::string RequestContext::renderPage(const std::string& name, kainjow::mustache::data data,
+                                       const std::string& title) {
+  const kainjow::mustache::data text = pageText(english_);
+  data.set("t", text);
+  data.set("csrf_token", csrfToken());
+  data.set("lang", english_ ? "en" : "zh");
+  auto body_html = state.app.templates().render("web/" + name, data);
+  if (!body_html.isOk()) throw std::runtime_error("template web/" + name + ": " + body_html.status().message());
+  kainjow::mustache::data layout;
+  layout.set("t", text);
+  layout.set("title", title);
+  layout.set("body", body_html.value());
+  layout.set("csrf_token", csrfToken());
+  layout.set("html_lang", english_ ? "en" : "zh-CN");
+  layout.set("other_lang", english_ ? "zh" : "en");
+  layout.set("other_lang_label", english_ ? "中文" : "English");
+  layout.set("path", path_);
+  if (user) {
+    kainjow::mustache::data u;
+    u.set("username", user->username);
+    u.set("display_name", user->display_name.empty() ? user->username : user->display_name);
+    u.set("role", english_ ? auth::labelEn(user->role) : auth::labelZh(user->role));
+    layout.set("user", u);
+  }
+  auto page = state.app.templates().render("web/layout.html", layout);
+  if (!page.isOk()) throw std::runtime_error("template web/layout.html: " + page.status().message());
+  return page.value();
+}
+
+void RequestContext::sendPage(int status, const std::string& name, kainjow::mustache::data data,
+                              const std::string& title) {
+  sendHtml(status, renderPage(name, std::move(data), title));
+}
+
+}  // namespace beacon::http

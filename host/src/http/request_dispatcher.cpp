@@ -1,0 +1,123 @@
+#include "http/request_dispatcher.h"
+
+#include <chrono>
+
+#include <Poco/Format.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+#include "auth/api_token_store.h"
+#include "http/http_error.h"
+#include "http/request_context.h"
+#include "store/user_repository.h"
+
+namespace beacon::http {
+
+void RequestDispatcher::authenticate(RequestContext& ctx) {
+  const std::string authorization = ctx.request.get("Authorization", "");
+  if (!authorization.empty()) {
+    if (Poco::icompare(authorization.substr(0, 7), "Bearer ") != 0) {
+      throw HttpError(401, "unauthenticated", "Authorization must be \"Bearer <api token>\"");
+    }
+    auth::ApiTokenStore tokens(ctx.db().session());
+    auto user = tokens.verify(Poco::trim(authorization.substr(7)));
+    if (!user) throw HttpError(401, "unauthenticated", "the API token is unknown or revoked");
+    ctx.user = std::move(user);
+    ctx.via_token = true;
+    return;
+  }
+  Poco::Net::NameValueCollection cookies;
+  ctx.request.getCookies(cookies);
+  const std::string id = cookies.get(kSessionCookie, "");
+  if (id.empty()) return;
+  auto session = state_.sessions.find(id);
+  if (!session) return;
+  store::UserRepository users(ctx.db().session());
+  auto user = users.findById(session->user_id);
+  if (!user || user->disabled) {
+    state_.sessions.destroy(id);
+    return;
+  }
+  ctx.session = std::move(session);
+  ctx.user = std::move(user);
+}
+
+void RequestDispatcher::dispatch(RequestContext& ctx) {
+  const std::string method = ctx.request.getMethod();
+  RouteMatch match = state_.router.match(method, ctx.path());
+  if (!match.route) {
+    if (!match.allowed.empty()) {
+      std::string allow;
+      for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+      ctx.response.set("Allow", allow);
+      throw HttpError(405, "method_not_allowed", method + " is not allowed here (allowed: " + allow + ")");
+    }
+    throw HttpError::notFound("no such page or endpoint: " + ctx.path());
+  }
+  const std::size_t limit = match.route->upload ? state_.config.max_upload_bytes : state_.config.max_body_bytes;
+  const auto length = ctx.request.getContentLength64();
+  if (length != Poco::Net::HTTPMessage::UNKNOWN_CONTENT_LENGTH && static_cast<std::uint64_t>(length) > limit) {
+    ctx.response.setKeepAlive(false);
+    throw HttpError::tooLarge("the request body (" + std::to_string(length) + " bytes) is larger than " +
+                              std::to_string(limit) + " bytes");
+  }
+  ctx.params = match.params;
+  authenticate(ctx);
+  if (match.route->access == Access::User && !ctx.user) {
+    if (ctx.isApi()) throw HttpError::unauthenticated();
+    ctx.redirect("/login?next=" + [&] {
+      std::string encoded;
+      Poco::URI::encode(ctx.request.getURI(), "&?=#+ ", encoded);
+      return encoded;
+    }());
+    return;
+  }
+  if (ctx.isApi() && ctx.session && !ctx.via_token && method != "GET" && method != "HEAD") {
+    if (!auth::SessionStore::verifyCsrf(*ctx.session, ctx.request.get("X-CSRF-Token", ""))) {
+      throw HttpError(403, "csrf_failed", "X-CSRF-Token header missing or wrong for a session-authenticated write");
+    }
+  }
+  match.route->handler(ctx);
+}
+
+void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
+                                      Poco::Net::HTTPServerResponse& response) {
+  const auto start = std::chrono::steady_clock::now();
+  RequestContext ctx(state_, request, response);
+  try {
+    try {
+      dispatch(ctx);
+      if (!ctx.sent()) throw std::runtime_error("handler for " + ctx.path() + " sent no response");
+    } catch (const HttpError& e) {
+      if (e.status() == 413) response.setKeepAlive(false);
+      ctx.sendError(e.status(), e.code(), e.what(), e.field());
+    } catch (const Poco::Exception& e) {
+      state_.error_log.error("%s %s: %s", request.getMethod(), ctx.path(), e.displayText());
+      ctx.sendError(500, "internal_error", "internal error; the server log has the details", "");
+    } catch (const std::exception& e) {
+      state_.error_log.error("%s %s: %s", request.getMethod(), ctx.path(), std::string(e.what()));
+      ctx.sendError(500, "internal_error", "internal error; the server log has the details", "");
+    }
+  } catch (...) {
+    // The error page itself failed; answer with the bare minimum.
+    if (!response.sent()) {
+      try {
+        response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
+        response.setContentType("application/json");
+        response.send() << "{\"error\":{\"code\":\"internal_error\",\"message\":\"internal error\",\"field\":\"\"}}";
+      } catch (...) {
+      }
+    }
+  }
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (state_.access_log.information()) {
+    state_.access_log.information(Poco::format("method=%s path=%s status=%d bytes=%z ms=%.1f user=%s ip=%s",
+                                               request.getMethod(), ctx.path(), ctx.status(), ctx.bytesSent(),
+                                               ms, ctx.user ? ctx.user->username : std::string("-"),
+                                               request.clientAddress().host().toString()));
+  }
+}
+
+}  // namespace beacon::http

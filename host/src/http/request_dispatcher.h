@@ -1,0 +1,44 @@
+// RequestDispatcher: the Poco request handler every request goes through:
+// refuses oversized bodies (413) before reading them, authenticates (session
+// cookie or "Authorization: Bearer" API token), checks the CSRF header of a
+// cookie-authenticated API write, routes (404 unknown path, 405 wrong
+// method), runs the handler inside a catch-all that maps every failure to
+// the JSON error shape or an HTML error page (never a dropped connection),
+// and writes one access-log line. DispatcherFactory never returns null.
+// Both are stateless apart from the shared WebState; thread-safe.
+#pragma once
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+
+#include "http/web_state.h"
+
+namespace beacon::http {
+
+class RequestContext;
+
+class RequestDispatcher : public Poco::Net::HTTPRequestHandler {
+ public:
+  explicit RequestDispatcher(WebState& state) : state_(state) {}
+  void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+
+ private:
+  void dispatch(RequestContext& ctx);
+  void authenticate(RequestContext& ctx);
+  WebState& state_;
+};
+
+class DispatcherFactory : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  explicit DispatcherFactory(WebState& state) : state_(state) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+    return new RequestDispatcher(state_);
+  }
+
+ private:
+  WebState& state_;
+};
+
+inline constexpr const char* kSessionCookie = "beacon_session";
+
+}  // namespace beacon::http

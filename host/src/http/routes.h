@@ -1,0 +1,29 @@
+// The route groups of the web app: JSON API resources under /api/v1 and
+// the server-rendered pages. Each function adds its routes to the router at
+// start-up; handlers are stateless functions of the RequestContext.
+#pragma once
+
+#include "http/router.h"
+
+namespace beacon::http {
+
+void addOrganisationApi(Router& router);
+void addPlanApi(Router& router);
+void addDrillApi(Router& router);
+void addCorrectiveActionApi(Router& router);
+void addObligationApi(Router& router);
+void addSummaryApi(Router& router);
+void addPluginApi(Router& router);
+void addSessionRoutes(Router& router);
+void addDashboardPages(Router& router);
+void addPlanPages(Router& router);
+void addDrillPages(Router& router);
+void addOrganisationPages(Router& router);
+void addSummaryPages(Router& router);
+void addAttachmentRoutes(Router& router);
+void addCalendarFeed(Router& router);
+
+// Every group above.
+void addAllRoutes(Router& router);
+
+}  // namespace beacon::http

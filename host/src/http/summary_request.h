@@ -1,0 +1,25 @@
+// Summaries for the web: reads a SummaryRequest from query parameters (kind,
+// year, as_of, org, domain, drill, format), checks the user may see its scope
+// (city-wide kinds need a city-wide read scope; township the organisation's,
+// drill-sheet the drill's) and renders it through SummaryService on the
+// AppContext's Database under WebState::app_mutex. Per request; not shared.
+#pragma once
+
+#include <string>
+
+#include "http/request_context.h"
+#include "summary/summary_service.h"
+
+namespace beacon::http {
+
+struct RenderedSummary {
+  std::string body;
+  std::string content_type;
+  std::string filename;
+};
+
+summary::SummaryRequest summaryRequestFromQuery(RequestContext& ctx);
+// 400 naming the query parameter for a bad request, 403 out of scope.
+RenderedSummary renderSummary(RequestContext& ctx, const summary::SummaryRequest& request);
+
+}  // namespace beacon::http

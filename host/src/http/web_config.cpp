@@ -1,0 +1,82 @@
+#include "http/web_config.h"
+
+#include <Poco/NumberParser.h>
+
+namespace beacon::http {
+
+namespace {
+
+sdk::Status readInt(const Poco::Util::AbstractConfiguration& config, const std::string& key, int min,
+                    int max, int& out) {
+  if (!config.hasProperty(key)) return sdk::Status::ok();
+  int value = 0;
+  const std::string text = config.getString(key);
+  if (!Poco::NumberParser::tryParse(text, value) || value < min || value > max) {
+    return sdk::Status::invalid(key, "\"" + text + "\" is not a whole number from " + std::to_string(min) +
+                                         " to " + std::to_string(max));
+  }
+  out = value;
+  return sdk::Status::ok();
+}
+
+sdk::Status readBool(const Poco::Util::AbstractConfiguration& config, const std::string& key, bool& out) {
+  if (!config.hasProperty(key)) return sdk::Status::ok();
+  const std::string text = config.getString(key);
+  if (text == "true" || text == "1" || text == "yes") {
+    out = true;
+  } else if (text == "false" || text == "0" || text == "no") {
+    out = false;
+  } else {
+    return sdk::Status::invalid(key, "\"" + text + "\" is not true or false");
+  }
+  return sdk::Status::ok();
+}
+
+}  // namespace
+
+sdk::Status WebConfig::setListen(const std::string& listen, const std::string& key) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return sdk::Status::invalid(key, "\"" + listen + "\" is not host:port (e.g. 127.0.0.1:8080)");
+  }
+  int p = 0;
+  if (!Poco::NumberParser::tryParse(listen.substr(colon + 1), p) || p < 0 || p > 65535) {
+    return sdk::Status::invalid(key, "\"" + listen + "\": the port must be 0..65535");
+  }
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  port = p;
+  return sdk::Status::ok();
+}
+
+sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& config) {
+  WebConfig c;
+  if (config.hasProperty("web.listen")) {
+    sdk::Status s = c.setListen(config.getString("web.listen"), "web.listen");
+    if (!s.isOk()) return s;
+  }
+  int max_body = static_cast<int>(c.max_body_bytes);
+  int max_upload = static_cast<int>(c.max_upload_bytes);
+  for (sdk::Status s : {readInt(config, "web.threads", 1, 256, c.threads),
+                        readInt(config, "web.queue", 1, 100000, c.queue),
+                        readInt(config, "web.max_body_bytes", 1024, 64 * 1024 * 1024, max_body),
+                        readInt(config, "web.max_upload_bytes", 1024, 1024 * 1024 * 1024, max_upload),
+                        readInt(config, "web.session_idle_minutes", 1, 7 * 24 * 60, c.session_idle_minutes),
+                        readInt(config, "web.session_absolute_hours", 1, 30 * 24, c.session_absolute_hours),
+                        readInt(config, "web.login_failures_per_username", 1, 1000,
+                                c.login_failures_per_username),
+                        readInt(config, "web.login_failures_per_ip", 1, 100000, c.login_failures_per_ip),
+                        readInt(config, "web.login_lockout_minutes", 1, 24 * 60, c.login_lockout_minutes),
+                        readInt(config, "web.password_iterations", 1, 10000000, c.password_iterations),
+                        readBool(config, "web.secure_cookies", c.secure_cookies),
+                        readBool(config, "web.demo_accounts", c.demo_accounts)}) {
+    if (!s.isOk()) return s;
+  }
+  c.max_body_bytes = static_cast<std::size_t>(max_body);
+  c.max_upload_bytes = static_cast<std::size_t>(max_upload);
+  c.attachments_dir = config.getString("web.attachments_dir", c.attachments_dir);
+  if (c.attachments_dir.empty()) return sdk::Status::invalid("web.attachments_dir", "must not be empty");
+  return c;
+}
+
+}  // namespace beacon::http

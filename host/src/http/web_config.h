@@ -1,0 +1,42 @@
+// WebConfig: the web server's settings from the properties file (keys
+// web.*, see etc/beacon.properties), checked at start-up so a bad value
+// fails naming its key. Plain value; thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include <Poco/Util/AbstractConfiguration.h>
+
+#include "beacon/sdk/status.h"
+
+namespace beacon::http {
+
+struct WebConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: an ephemeral port (the bound one is printed)
+  int threads = 8;
+  int queue = 256;
+  std::size_t max_body_bytes = 64 * 1024;           // JSON and form bodies
+  std::size_t max_upload_bytes = 20 * 1024 * 1024;  // multipart attachments
+  std::string attachments_dir = "var/attachments";
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  int login_failures_per_username = 5;
+  int login_failures_per_ip = 20;
+  int login_lockout_minutes = 15;
+  int password_iterations = 100000;
+  bool secure_cookies = false;  // set behind HTTPS
+  bool demo_accounts = true;    // create demo logins on a demo database without accounts
+
+  // Reads web.listen (host:port), web.threads, web.queue, web.max_body_bytes,
+  // web.max_upload_bytes, web.attachments_dir, web.session_idle_minutes,
+  // web.session_absolute_hours, web.login_failures_per_username,
+  // web.login_failures_per_ip, web.login_lockout_minutes,
+  // web.password_iterations, web.secure_cookies, web.demo_accounts.
+  static sdk::Result<WebConfig> load(const Poco::Util::AbstractConfiguration& config);
+  // Parses "host:port" (port 0..65535); fails naming `key`.
+  sdk::Status setListen(const std::string& listen, const std::string& key);
+};
+
+}  // namespace beacon::http

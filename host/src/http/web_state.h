@@ -1,0 +1,55 @@
+// WebState: what every request handler shares: the application context
+// (plugin registry, templates, rules configuration and calendar, read-only
+// after start-up), the web settings, the session store and login rate
+// limiter (each thread-safe), the per-thread database pool and the routes.
+//
+// Threading: each worker uses its own Database from `pool`. The compliance
+// engine and the plugins' record readers hold the AppContext's single
+// Database, so every use of app.engine(), app.db() or a plugin call that
+// may read records (drill validation) happens under `app_mutex`.
+#pragma once
+
+#include <mutex>
+
+#include <Poco/Logger.h>
+
+#include "app/app_context.h"
+#include "auth/clock.h"
+#include "auth/login_rate_limiter.h"
+#include "auth/password_hasher.h"
+#include "auth/session_store.h"
+#include "http/database_pool.h"
+#include "http/router.h"
+#include "http/web_config.h"
+
+namespace beacon::http {
+
+struct WebState {
+  WebState(app::AppContext& app_context, const WebConfig& web_config, auth::Clock clock)
+      : app(app_context),
+        config(web_config),
+        hasher(web_config.password_iterations),
+        sessions(auth::SessionLimits{std::chrono::minutes(web_config.session_idle_minutes),
+                                     std::chrono::hours(web_config.session_absolute_hours)},
+                 clock),
+        limiter(auth::RateLimits{web_config.login_failures_per_username, web_config.login_failures_per_ip,
+                                 std::chrono::minutes(web_config.login_lockout_minutes),
+                                 std::chrono::minutes(web_config.login_lockout_minutes)},
+                clock),
+        pool(app_context.databasePath()),
+        access_log(Poco::Logger::get("beacon.http.access")),
+        error_log(Poco::Logger::get("beacon.http")) {}
+
+  app::AppContext& app;
+  const WebConfig config;
+  const auth::PasswordHasher hasher;
+  auth::SessionStore sessions;
+  auth::LoginRateLimiter limiter;
+  DatabasePool pool;
+  std::mutex app_mutex;
+  Router router;
+  Poco::Logger& access_log;
+  Poco::Logger& error_log;
+};
+
+}  // namespace beacon::http
