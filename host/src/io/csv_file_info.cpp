@@ -11,6 +11,10 @@ namespace beacon::io {
 
 namespace {
 
+// Valid multi-byte UTF-8 characters seen before a bad byte that mark the
+// file as damaged UTF-8: GBK text almost never forms that many by chance.
+constexpr std::size_t kUtf8Evidence = 8;
+
 // Incremental UTF-8 validity check (rejects overlongs, surrogates, > U+10FFFF).
 class Utf8Checker {
  public:
@@ -41,6 +45,8 @@ class Utf8Checker {
     return true;
   }
   bool complete() const { return need_ == 0; }
+  // True when the byte just fed completed a multi-byte character.
+  bool completedMultiByte(unsigned char c) const { return need_ == 0 && c >= 0x80; }
 
  private:
   int need_ = 0;
@@ -55,6 +61,7 @@ const char* toId(CsvEncoding e) {
     case CsvEncoding::Utf8: return "utf-8";
     case CsvEncoding::Utf8Bom: return "utf-8-bom";
     case CsvEncoding::Gbk: return "gbk";
+    case CsvEncoding::BrokenUtf8: return "broken-utf-8";
   }
   return "utf-8";
 }
@@ -66,6 +73,7 @@ CsvFileInfo scanCsvFile(const std::string& path) {
   Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
   Utf8Checker utf8;
   bool utf8_ok = true;
+  std::size_t multibyte = 0;
   std::size_t line = 1;
   std::string buf(1 << 16, '\0');
   bool first_block = true;
@@ -83,9 +91,13 @@ CsvFileInfo scanCsvFile(const std::string& path) {
     first_block = false;
     for (std::size_t i = start; i < got; ++i) {
       const auto c = static_cast<unsigned char>(buf[i]);
-      if (utf8_ok && !utf8.feed(c)) {
-        utf8_ok = false;
-        info.first_bad_utf8_line = line;
+      if (utf8_ok) {
+        if (!utf8.feed(c)) {
+          utf8_ok = false;
+          info.first_bad_utf8_line = line;
+        } else if (utf8.completedMultiByte(c)) {
+          ++multibyte;
+        }
       }
       if (c == '\n') ++line;
     }
@@ -95,7 +107,7 @@ CsvFileInfo scanCsvFile(const std::string& path) {
     utf8_ok = false;
     info.first_bad_utf8_line = line;
   }
-  if (!utf8_ok) info.encoding = CsvEncoding::Gbk;
+  if (!utf8_ok) info.encoding = multibyte >= kUtf8Evidence ? CsvEncoding::BrokenUtf8 : CsvEncoding::Gbk;
   info.sha256 = Poco::DigestEngine::digestToHex(sha.digest());
   return info;
 }

@@ -405,6 +405,12 @@ sdk::Result<ImportReport> Importer::run() {
   } catch (const CsvError& e) {
     return sdk::Status::error(e.what());
   }
+  if (info_.encoding == CsvEncoding::BrokenUtf8) {
+    report_.errors.push_back("line " + std::to_string(info_.first_bad_utf8_line) +
+                             ": invalid UTF-8 byte sequence (the file is otherwise UTF-8); "
+                             "nothing was imported");
+    return report_;
+  }
   std::ifstream in(path_, std::ios::binary);
   if (!in) return sdk::Status::error("cannot open " + path_);
   if (info_.encoding == CsvEncoding::Utf8Bom) {

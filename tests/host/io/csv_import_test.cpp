@@ -162,6 +162,8 @@ TEST_F(CsvImportTest, BadRowsNameLineAndColumnAndWriteNothing) {
   expectRejected("missing-col.csv", "组织编码,领域,演练日期\r\n", "column 演练类型/drill_type: required column is missing");
   expectRejected("gbk-bad.csv", toGbk(kHeader + kGoodRow) + "XM-JSX-001,flood,flood.evacuation,2023-07-01,20,10,\xFF\xFF\r\n",
                  "line 3: invalid byte");
+  expectRejected("utf8-bad.csv", kHeader + kGoodRow + kGoodRow + "XM-JSX-001,flood,flood.evacuation,2023-07-01,20,10,\xFF\r\n",
+                 "line 4: invalid UTF-8 byte sequence");
 }
 
 TEST_F(CsvImportTest, ManyBadRowsStopAtTheLimit) {
