@@ -161,6 +161,11 @@ const std::vector<Migration>& migrations() {
            " created_at TEXT NOT NULL)",
            "CREATE INDEX attachments_owner ON attachments(owner_kind, owner_id)",
        }},
+      {5,
+       "covering index for summaries: drills by date with domain, type and organisation",
+       {
+           "CREATE INDEX drills_date_cover ON drills(drill_date, domain, drill_type, org_id)",
+       }},
   };
   return kMigrations;
 }
