@@ -11,6 +11,13 @@ void addAllRoutes(Router& router) {
   addObligationApi(router);
   addSummaryApi(router);
   addPluginApi(router);
+  addDashboardPages(router);
+  addPlanPages(router);
+  addDrillPages(router);
+  addOrganisationPages(router);
+  addSummaryPages(router);
+  addAttachmentRoutes(router);
+  addCalendarFeed(router);
 }
 
 }  // namespace beacon::http

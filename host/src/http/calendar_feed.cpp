@@ -1,0 +1,62 @@
+// GET /calendar/{org code}.ics?token=<api token>: a subscribable calendar
+// of an organisation's (and its subtree's) upcoming, due-soon and overdue
+// evaluations, drills and filings from the compliance engine. Calendar
+// apps cannot send cookies, so the API token in the query authenticates;
+// a logged-in browser session works too. Scope rules as everywhere.
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Timestamp.h>
+
+#include "auth/api_token_store.h"
+#include "http/http_error.h"
+#include "http/ics_calendar.h"
+#include "http/obligation_view.h"
+#include "http/org_scope.h"
+#include "http/routes.h"
+
+namespace beacon::http {
+
+namespace {
+
+void feed(RequestContext& ctx) {
+  const std::string token = ctx.query("token");
+  if (!token.empty()) {
+    auto user = auth::ApiTokenStore(ctx.db().session()).verify(token);
+    if (!user) throw HttpError(401, "unauthenticated", "the calendar token is unknown or revoked");
+    ctx.user = std::move(user);
+    ctx.via_token = true;
+  }
+  ctx.requireUser();
+  const sdk::Organisation org = organisationByRef(ctx, ctx.param("code"), "code");
+  const ObligationView view = checkObligations(ctx, ctx.queryDate("as_of"), org.code, "");
+  IcsCalendar calendar("Beacon · " + org.name);
+  for (const auto& r : view.results) {
+    const auto& o = r.obligation;
+    if (!o.due.isSet() || r.status == sdk::ObligationStatus::NotApplicable) continue;
+    if (o.kind != sdk::ObligationKind::Evaluation && o.kind != sdk::ObligationKind::Drill &&
+        o.kind != sdk::ObligationKind::Filing && o.kind != sdk::ObligationKind::Publication &&
+        o.kind != sdk::ObligationKind::Review && o.kind != sdk::ObligationKind::Revision) {
+      continue;
+    }
+    IcsEvent e;
+    e.uid = o.rule_id + "-" + std::to_string(o.org_id) + "-" + std::to_string(o.plan_id) + "-" + o.due.toString() +
+            "@beacon";
+    e.date = o.due;
+    auto org_name = view.org_names.find(o.org_id);
+    const std::string title = ctx.english() ? o.title_en : o.title_zh;
+    e.summary = "[" + std::string(ctx.english() ? sdk::labelEn(r.status) : sdk::labelZh(r.status)) + "] " + title +
+                (org_name != view.org_names.end() ? " · " + org_name->second : "");
+    auto plan = view.plan_titles.find(o.plan_id);
+    e.description = (plan != view.plan_titles.end() ? plan->second + "\n" : "") + o.citation +
+                    (o.note.empty() ? "" : "\n" + o.note);
+    calendar.add(e);
+  }
+  const std::string stamp = Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y%m%dT%H%M%SZ");
+  ctx.response.set("Content-Disposition", "inline; filename=\"" + org.code + ".ics\"");
+  ctx.send(200, "text/calendar; charset=utf-8", calendar.toString(stamp));
+}
+
+}  // namespace
+
+void addCalendarFeed(Router& router) { router.add("GET", "/calendar/{code}.ics", feed, Access::Public); }
+
+}  // namespace beacon::http

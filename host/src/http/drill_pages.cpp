@@ -1,0 +1,273 @@
+// Drill pages: GET /drills (list with filters), GET/POST /drills/new (the
+// mobile-first "log a drill" form built from the domain plugin's drill types
+// and fields, with evidence upload), GET /drills/{id} (detail), POST
+// /drills/{id}/attachments.
+#include <Poco/NumberParser.h>
+
+#include "http/attachment_store.h"
+#include "http/drill_logging.h"
+#include "http/http_error.h"
+#include "http/org_scope.h"
+#include "http/page_support.h"
+#include "http/record_detail.h"
+#include "http/routes.h"
+#include "render/json_data.h"
+#include "store/drill_repository.h"
+#include "store/plan_repository.h"
+
+namespace beacon::http {
+
+namespace {
+
+using kainjow::mustache::data;
+
+void drillList(RequestContext& ctx) {
+  store::DrillFilter filter;
+  filter.domain = ctx.query("domain");
+  filter.from = ctx.queryDate("from");
+  filter.to = ctx.queryDate("to");
+  filter.limit = 50;
+  filter.offset = ctx.queryInt("offset", 0, 0, 100000000);
+  if (!filter.domain.empty() && !ctx.state.app.plugins().byDomain(filter.domain)) {
+    throw HttpError::badRequest("no enabled plugin for domain \"" + filter.domain + "\"", "domain");
+  }
+  const OrgFilter orgs = readableOrgs(ctx, ctx.query("org"), "org");
+  data items{data::type::list};
+  int total = 0;
+  if (!orgs.none()) {
+    filter.org_ids = orgs.ids;
+    store::DrillRepository drills(ctx.db().session());
+    total = drills.count(filter);
+    for (const auto& d : drills.list(filter)) items.push_back(render::toMustacheData(drillItemJson(ctx, d)));
+  }
+  data d;
+  d.set("items", items);
+  d.set("domains", domainOptions(ctx, filter.domain, true));
+  d.set("org", ctx.query("org"));
+  d.set("from", filter.from.toString());
+  d.set("to", filter.to.toString());
+  d.set("total", std::to_string(total));
+  setPager(ctx, d, filter.offset, filter.limit, total);
+  ctx.sendPage(200, "drills.html", d, ctx.english() ? "Drills" : "演练");
+}
+
+struct DrillForm {
+  sdk::Drill drill;
+  std::map<std::string, std::string> errors;
+};
+
+data drillFormData(RequestContext& ctx, const DrillForm& form) {
+  const auth::User& user = ctx.requireUser();
+  std::string domain = form.drill.domain;
+  const auto enabled = ctx.state.app.plugins().enabled();
+  if (domain.empty() && !enabled.empty()) domain = enabled.front()->id;
+  data d;
+  d.set("domains", domainOptions(ctx, domain, false));
+  d.set("domain", domain);
+  data types{data::type::list};
+  data fields{data::type::list};
+  if (const auto* plugin = ctx.state.app.plugins().byDomain(domain)) {
+    for (const auto& t : plugin->drill_types) {
+      data o;
+      o.set("value", t.id);
+      o.set("label", ctx.english() ? t.label_en : t.label_zh);
+      o.set("selected", t.id == form.drill.drill_type);
+      types.push_back(o);
+    }
+    for (const auto& spec : plugin->drill_fields) {
+      auto it = form.drill.fields.find(spec.name);
+      fields.push_back(fieldInput(ctx, spec, "fields." + spec.name, it == form.drill.fields.end() ? "" : it->second,
+                                  errorFor(form.errors, "fields." + spec.name)));
+    }
+  }
+  d.set("types", types);
+  d.set("fields", fields);
+  // Organisations the user may log drills for, and their plans in this domain.
+  const auth::Scope scope = ctx.policy().writeScope(user);
+  data orgs{data::type::list};
+  std::vector<sdk::RecordId> org_ids;
+  for (const auto& o : ctx.organisations().list()) {
+    if (!scope.contains(o.id)) continue;
+    if (scope.all && o.kind != sdk::OrgKind::Village && o.kind != sdk::OrgKind::Community &&
+        o.kind != sdk::OrgKind::Township && o.kind != sdk::OrgKind::SubDistrict &&
+        o.kind != sdk::OrgKind::Enterprise && o.kind != sdk::OrgKind::Institution && o.id != form.drill.org_id) {
+      continue;
+    }
+    org_ids.push_back(o.id);
+    data item;
+    item.set("value", std::to_string(o.id));
+    item.set("label", o.name);
+    item.set("selected", o.id == form.drill.org_id || (form.drill.org_id == 0 && o.id == user.org_id));
+    orgs.push_back(item);
+  }
+  d.set("orgs", orgs);
+  data plans{data::type::list};
+  store::PlanFilter pf;
+  pf.domain = domain;
+  if (!scope.all) pf.owner_ids = org_ids;
+  pf.limit = 300;
+  if (scope.all || !org_ids.empty()) {
+    for (const auto& p : store::PlanRepository(ctx.db().session()).list(pf)) {
+      data item;
+      item.set("value", std::to_string(p.id));
+      item.set("label", p.title + " (" + p.code + ")");
+      item.set("selected", p.id == form.drill.plan_id);
+      plans.push_back(item);
+    }
+  }
+  d.set("plans", plans);
+  const sdk::Drill& dr = form.drill;
+  d.set("date", dr.date.isSet() ? dr.date.toString() : "");
+  d.set("place", dr.place);
+  d.set("scenario", dr.scenario);
+  d.set("participants", dr.participants ? std::to_string(dr.participants) : "");
+  d.set("evacuees", dr.evacuees ? std::to_string(dr.evacuees) : "");
+  d.set("findings", dr.findings);
+  data verdicts{data::type::list};
+  for (auto v : {sdk::DrillVerdict::None, sdk::DrillVerdict::Excellent, sdk::DrillVerdict::Good,
+                 sdk::DrillVerdict::Fair, sdk::DrillVerdict::Poor}) {
+    data item;
+    item.set("value", sdk::toId(v));
+    item.set("label", ctx.english() ? sdk::labelEn(v) : sdk::labelZh(v));
+    item.set("selected", v == dr.verdict);
+    verdicts.push_back(item);
+  }
+  d.set("verdicts", verdicts);
+  data errors;
+  for (const auto& name : {"domain", "drill_type", "org_id", "plan_id", "plan_version_id", "date", "place",
+                           "scenario", "participants", "evacuees", "verdict", "findings", "evidence"}) {
+    errors.set(name, errorFor(form.errors, name));
+  }
+  d.set("errors", errors);
+  if (!form.errors.empty()) {
+    std::string all;
+    for (const auto& [k, v] : form.errors) all += k + ": " + v + "; ";
+    d.set("error_summary", all);
+  }
+  return d;
+}
+
+void newDrillForm(RequestContext& ctx) {
+  DrillForm form;
+  form.drill.domain = ctx.query("domain");
+  if (!form.drill.domain.empty() && !ctx.state.app.plugins().byDomain(form.drill.domain)) {
+    throw HttpError::badRequest("no enabled plugin for domain \"" + form.drill.domain + "\"", "domain");
+  }
+  ctx.sendPage(200, "drill_form.html", drillFormData(ctx, form), ctx.english() ? "Log a drill" : "登记演练");
+}
+
+int formInt(RequestContext& ctx, const std::string& name, DrillForm& form) {
+  const std::string text = ctx.formValue(name);
+  if (text.empty()) return 0;
+  int v = 0;
+  if (!Poco::NumberParser::tryParse(text, v)) {
+    form.errors[name] = ctx.english() ? "must be a whole number" : "请填写整数";
+    return 0;
+  }
+  return v;
+}
+
+sdk::RecordId formId(RequestContext& ctx, const std::string& name, DrillForm& form) {
+  const std::string text = ctx.formValue(name);
+  if (text.empty()) return 0;
+  Poco::Int64 v = 0;
+  if (!Poco::NumberParser::tryParse64(text, v) || v < 0) {
+    form.errors[name] = ctx.english() ? "must be chosen from the list" : "请从列表中选择";
+  }
+  return v;
+}
+
+void submitDrill(RequestContext& ctx) {
+  DrillForm form;
+  sdk::Drill& d = form.drill;
+  d.domain = ctx.formValue("domain");
+  d.drill_type = ctx.formValue("drill_type");
+  d.org_id = formId(ctx, "org_id", form);
+  d.plan_id = formId(ctx, "plan_id", form);
+  const std::string date = ctx.formValue("date");
+  if (!date.empty()) {
+    auto parsed = sdk::Date::parse(date);
+    if (!parsed) {
+      form.errors["date"] = ctx.english() ? "is not a date (YYYY-MM-DD)" : "日期格式应为 YYYY-MM-DD";
+    } else {
+      d.date = *parsed;
+    }
+  }
+  d.place = ctx.formValue("place");
+  d.scenario = ctx.formValue("scenario");
+  d.participants = formInt(ctx, "participants", form);
+  d.evacuees = formInt(ctx, "evacuees", form);
+  d.findings = ctx.formValue("findings");
+  if (auto v = sdk::parseDrillVerdict(ctx.formValue("verdict", "none"))) d.verdict = *v;
+  if (const auto* plugin = ctx.state.app.plugins().byDomain(d.domain)) {
+    for (const auto& spec : plugin->drill_fields) {
+      const std::string key = "fields." + spec.name;
+      if (spec.type == sdk::FieldType::Boolean) {
+        d.fields[spec.name] = ctx.form().has(key) ? "1" : "0";
+      } else if (!ctx.formValue(key).empty()) {
+        d.fields[spec.name] = ctx.formValue(key);
+      }
+    }
+  }
+  // Evidence is checked before anything is written.
+  std::vector<const UploadedFile*> evidence;
+  for (const auto& f : ctx.files()) {
+    if (f.filename.empty() && f.data.empty()) continue;
+    if (!sniffMediaType(f.data, f.filename)) {
+      form.errors["evidence"] = (ctx.english() ? "not a photo, PDF or DOCX: " : "仅支持照片(JPEG/PNG/HEIC)、PDF 或 DOCX: ") +
+                                f.filename;
+    }
+    evidence.push_back(&f);
+  }
+  if (form.errors.empty()) {
+    auto id = logDrill(ctx, d);
+    if (id.isOk()) {
+      AttachmentStore attachments(ctx.db().session(), ctx.state.config.attachments_dir);
+      for (const auto* f : evidence) {
+        auto stored = attachments.add("drill", id.value(), f->field == "sign_in" ? "sign_in_sheet" : "evidence",
+                                      f->filename, f->data, "evidence", ctx.actor());
+        if (!stored.isOk()) throw HttpError::invalid(stored.status());
+      }
+      ctx.redirect("/drills/" + std::to_string(id.value()) + "?logged=1");
+      return;
+    }
+    form.errors[id.status().field().empty() ? "drill_type" : id.status().field()] = id.status().message();
+  }
+  ctx.sendPage(422, "drill_form.html", drillFormData(ctx, form), ctx.english() ? "Log a drill" : "登记演练");
+}
+
+void drillDetail(RequestContext& ctx) {
+  const sdk::Drill drill = readableDrill(ctx, ctx.idParam("id"));
+  data d = render::toMustacheData(drillDetailJson(ctx, drill));
+  d.set("logged", ctx.query("logged") == "1");
+  d.set("can_write", ctx.policy().canWrite(ctx.requireUser(), drill.org_id));
+  ctx.sendPage(200, "drill.html", d, ctx.english() ? "Drill" : "演练详情");
+}
+
+void uploadDrillEvidence(RequestContext& ctx) {
+  const sdk::Drill drill = readableDrill(ctx, ctx.idParam("id"));
+  ctx.requireWrite(drill.org_id);
+  AttachmentStore attachments(ctx.db().session(), ctx.state.config.attachments_dir);
+  int stored_count = 0;
+  for (const auto& f : ctx.files()) {
+    if (f.filename.empty() && f.data.empty()) continue;
+    auto stored = attachments.add("drill", drill.id, f.field == "sign_in" ? "sign_in_sheet" : "evidence", f.filename,
+                                  f.data, "evidence", ctx.actor());
+    if (!stored.isOk()) throw HttpError::invalid(stored.status());
+    ++stored_count;
+  }
+  if (stored_count == 0) throw HttpError::invalid("evidence", ctx.english() ? "choose a file" : "请选择文件");
+  ctx.redirect("/drills/" + std::to_string(drill.id));
+}
+
+}  // namespace
+
+void addDrillPages(Router& router) {
+  router.add("GET", "/drills", drillList);
+  router.add("GET", "/drills/new", newDrillForm);
+  router.add("POST", "/drills/new", submitDrill, Access::User, true);
+  router.add("GET", "/drills/{id}", drillDetail);
+  router.add("POST", "/drills/{id}/attachments", uploadDrillEvidence, Access::User, true);
+}
+
+}  // namespace beacon::http

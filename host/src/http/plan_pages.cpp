@@ -1,0 +1,241 @@
+// Plan pages: GET /plans (list with filters), GET /plans/{id} (detail with
+// versions, a line diff of any two versions, reviews, filings, linked drills,
+// open corrective actions) and its forms: POST /plans/{id}/revise,
+// /plans/{id}/reviews, /plans/{id}/filings, /plans/{id}/versions/{n}/attachments.
+// A failed form re-renders the detail (422) with the message by its field.
+#include <Poco/NumberParser.h>
+
+#include "http/attachment_store.h"
+#include "http/http_error.h"
+#include "http/org_scope.h"
+#include "http/page_support.h"
+#include "http/record_detail.h"
+#include "http/routes.h"
+#include "render/json_data.h"
+#include "service/plan_service.h"
+#include "store/plan_repository.h"
+
+namespace beacon::http {
+
+namespace {
+
+using kainjow::mustache::data;
+
+void planList(RequestContext& ctx) {
+  store::PlanFilter filter;
+  filter.domain = ctx.query("domain");
+  filter.status = ctx.query("status");
+  if (!filter.status.empty()) {
+    auto s = sdk::parsePlanStatus(filter.status);
+    if (!s) throw HttpError::badRequest("unknown status \"" + filter.status + "\"", "status");
+    filter.status = sdk::toId(*s);
+  }
+  filter.limit = 50;
+  filter.offset = ctx.queryInt("offset", 0, 0, 100000000);
+  const OrgFilter orgs = readableOrgs(ctx, ctx.query("owner"), "owner");
+  data items{data::type::list};
+  int total = 0;
+  if (!orgs.none()) {
+    filter.owner_ids = orgs.ids;
+    store::PlanRepository plans(ctx.db().session());
+    total = plans.count(filter);
+    for (const auto& p : plans.list(filter)) items.push_back(render::toMustacheData(planItemJson(ctx, p)));
+  }
+  data d;
+  d.set("items", items);
+  d.set("domains", domainOptions(ctx, filter.domain, true));
+  data statuses{data::type::list};
+  for (auto s : {sdk::PlanStatus::Drafting, sdk::PlanStatus::InReview, sdk::PlanStatus::Approved,
+                 sdk::PlanStatus::Issued, sdk::PlanStatus::Abolished}) {
+    data o;
+    o.set("value", sdk::toId(s));
+    o.set("label", ctx.english() ? sdk::labelEn(s) : sdk::labelZh(s));
+    o.set("selected", filter.status == sdk::toId(s));
+    statuses.push_back(o);
+  }
+  d.set("statuses", statuses);
+  d.set("owner", ctx.query("owner"));
+  d.set("total", std::to_string(total));
+  setPager(ctx, d, filter.offset, filter.limit, total);
+  ctx.sendPage(200, "plans.html", d, ctx.english() ? "Plans" : "预案");
+}
+
+void sendPlanDetail(RequestContext& ctx, const sdk::Plan& plan, int status, const std::string& form,
+                    const sdk::Status& error) {
+  data d = render::toMustacheData(planDetailJson(ctx, plan));
+  d.set("can_write", ctx.policy().canWrite(ctx.requireUser(), plan.owner_org_id));
+  const int to = ctx.queryInt("to", plan.current_version, 0, 100000);
+  const int from = ctx.queryInt("from", to > 1 ? to - 1 : to, 0, 100000);
+  d.set("diff_from", std::to_string(from));
+  d.set("diff_to", std::to_string(to));
+  if (from > 0 && to > 0 && plan.current_version > 0 && (ctx.hasQuery("from") || ctx.hasQuery("to"))) {
+    auto diff = service::PlanService(ctx.db(), ctx.state.app.plugins()).diff(plan.id, from, to);
+    if (diff.isOk()) {
+      d.set("diff", diff.value().empty() ? (ctx.english() ? "(no differences)" : "(无差异)") : diff.value());
+    } else {
+      d.set("diff_error", diff.status().describe());
+    }
+  }
+  data triggers{data::type::list};
+  for (const auto& t : sdk::revisionTriggers()) {
+    data o;
+    o.set("value", t.id);
+    o.set("label", ctx.english() ? t.label_en : t.label_zh);
+    triggers.push_back(o);
+  }
+  d.set("triggers", triggers);
+  if (!error.isOk()) {
+    data e;
+    e.set("field", error.field());
+    e.set("message", error.message());
+    d.set(form + "_error", e);
+  }
+  ctx.sendPage(status, "plan.html", d, plan.title);
+}
+
+void planDetail(RequestContext& ctx) {
+  sendPlanDetail(ctx, readablePlan(ctx, ctx.idParam("id")), 200, "", sdk::Status::ok());
+}
+
+sdk::Plan writablePlan(RequestContext& ctx) {
+  sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
+  ctx.requireWrite(plan.owner_org_id);
+  return plan;
+}
+
+// A form date: unset when empty; the error names the field otherwise.
+sdk::Status formDate(RequestContext& ctx, const std::string& name, sdk::Date& out) {
+  const std::string text = ctx.formValue(name);
+  if (text.empty()) return sdk::Status::ok();
+  auto d = sdk::Date::parse(text);
+  if (!d) return sdk::Status::invalid(name, ctx.english() ? "is not a date (YYYY-MM-DD)" : "日期格式应为 YYYY-MM-DD");
+  out = *d;
+  return sdk::Status::ok();
+}
+
+void finish(RequestContext& ctx, const sdk::Plan& plan, const std::string& form, const sdk::Status& status) {
+  if (status.isOk()) {
+    ctx.redirect("/plans/" + std::to_string(plan.id));
+    return;
+  }
+  auto fresh = store::PlanRepository(ctx.db().session()).findById(plan.id);
+  sendPlanDetail(ctx, fresh ? *fresh : plan, 422, form, status);
+}
+
+void revise(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  sdk::PlanVersion v;
+  v.trigger = ctx.formValue("trigger");
+  v.major = ctx.formValue("major", "1") == "1";
+  v.text = ctx.formValue("text");
+  v.author = ctx.actor().username;
+  sdk::Status s = formDate(ctx, "issued", v.issued);
+  if (s.isOk()) s = formDate(ctx, "effective", v.effective);
+  // The document is checked before anything is written.
+  const UploadedFile* document = nullptr;
+  for (const auto& f : ctx.files()) {
+    if (f.field == "document" && !f.data.empty()) document = &f;
+  }
+  if (s.isOk() && document) {
+    auto type = sniffMediaType(document->data, document->filename);
+    if (!type || type->rfind("image/", 0) == 0) {
+      s = sdk::Status::invalid("document", ctx.english() ? "only PDF or DOCX documents are accepted"
+                                                         : "仅支持 PDF 或 DOCX 文件");
+    }
+  }
+  if (s.isOk()) {
+    auto id = service::PlanService(ctx.db(), ctx.state.app.plugins()).revise(plan.id, v, ctx.actor());
+    if (!id.isOk()) {
+      s = id.status();
+    } else if (document) {
+      auto stored = AttachmentStore(ctx.db().session(), ctx.state.config.attachments_dir)
+                        .add("plan_version", id.value(), "document", document->filename, document->data,
+                             "document", ctx.actor());
+      if (!stored.isOk()) s = stored.status();
+    }
+  }
+  finish(ctx, plan, "revise", s);
+}
+
+sdk::RecordId versionId(RequestContext& ctx, const sdk::Plan& plan, const std::string& name, sdk::Status& s) {
+  const std::string text = ctx.formValue(name);
+  if (text.empty()) return 0;
+  int number = 0;
+  if (!Poco::NumberParser::tryParse(text, number)) {
+    s = sdk::Status::invalid(name, "must be a version number");
+    return 0;
+  }
+  auto v = store::PlanRepository(ctx.db().session()).version(plan.id, number);
+  if (!v) {
+    s = sdk::Status::invalid(name, "no version " + text);
+    return 0;
+  }
+  return v->id;
+}
+
+void addReview(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  sdk::Review r;
+  r.plan_id = plan.id;
+  sdk::Status s;
+  r.plan_version_id = versionId(ctx, plan, "version", s);
+  auto kind = sdk::parseReviewKind(ctx.formValue("kind", "evaluation"));
+  if (kind) r.kind = *kind;
+  else if (s.isOk()) s = sdk::Status::invalid("kind", "must be review or evaluation");
+  auto conclusion = sdk::parseReviewConclusion(ctx.formValue("conclusion", "keep"));
+  if (conclusion) r.conclusion = *conclusion;
+  else if (s.isOk()) s = sdk::Status::invalid("conclusion", "must be keep or revise");
+  r.reviewers = ctx.formValue("reviewers");
+  r.findings = ctx.formValue("findings");
+  if (s.isOk()) s = formDate(ctx, "date", r.date);
+  if (s.isOk()) {
+    auto id = service::PlanService(ctx.db(), ctx.state.app.plugins()).addReview(r, ctx.actor());
+    if (!id.isOk()) s = id.status();
+  }
+  finish(ctx, plan, "review", s);
+}
+
+void addFiling(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  sdk::Filing f;
+  f.plan_id = plan.id;
+  sdk::Status s;
+  f.plan_version_id = versionId(ctx, plan, "version", s);
+  f.target_body = ctx.formValue("target_body");
+  f.registration_no = ctx.formValue("registration_no");
+  if (s.isOk()) s = formDate(ctx, "submitted", f.submitted);
+  if (s.isOk()) s = formDate(ctx, "published", f.published);
+  if (s.isOk()) {
+    auto id = service::PlanService(ctx.db(), ctx.state.app.plugins()).addFiling(f, ctx.actor());
+    if (!id.isOk()) s = id.status();
+  }
+  finish(ctx, plan, "filing", s);
+}
+
+void uploadDocument(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  auto v = store::PlanRepository(ctx.db().session()).version(plan.id, static_cast<int>(ctx.idParam("number")));
+  if (!v) throw HttpError::notFound("plan " + plan.code + " has no version " + ctx.param("number"));
+  sdk::Status s = sdk::Status::invalid("document", ctx.english() ? "choose a file" : "请选择文件");
+  for (const auto& f : ctx.files()) {
+    if (f.data.empty()) continue;
+    auto stored = AttachmentStore(ctx.db().session(), ctx.state.config.attachments_dir)
+                      .add("plan_version", v->id, "document", f.filename, f.data, "document", ctx.actor());
+    s = stored.isOk() ? sdk::Status::ok() : stored.status();
+    break;
+  }
+  finish(ctx, plan, "document", s);
+}
+
+}  // namespace
+
+void addPlanPages(Router& router) {
+  router.add("GET", "/plans", planList);
+  router.add("GET", "/plans/{id}", planDetail);
+  router.add("POST", "/plans/{id}/revise", revise, Access::User, true);
+  router.add("POST", "/plans/{id}/reviews", addReview);
+  router.add("POST", "/plans/{id}/filings", addFiling);
+  router.add("POST", "/plans/{id}/versions/{number}/attachments", uploadDocument, Access::User, true);
+}
+
+}  // namespace beacon::http

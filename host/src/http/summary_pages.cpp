@@ -1,0 +1,74 @@
+// GET /summaries: choose kind, year or date, scope, domain and format; a
+// preview of the chosen summary and links to open or download it (through
+// /api/v1/summaries, which the session cookie also authorises).
+#include <Poco/URI.h>
+
+#include "http/http_error.h"
+#include "http/page_support.h"
+#include "http/routes.h"
+#include "http/summary_request.h"
+
+namespace beacon::http {
+
+namespace {
+
+using kainjow::mustache::data;
+
+void summariesPage(RequestContext& ctx) {
+  data d;
+  const summary::SummaryRequest request = summaryRequestFromQuery(ctx);
+  data kinds{data::type::list};
+  for (const auto& [id, zh, en] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"city-annual", "年度报告文字", "Annual report text"},
+           {"plan-status", "预案与演练状况", "Plan and drill status"},
+           {"township", "乡镇(街道)汇总", "Township summary"},
+           {"domain", "领域汇总", "Domain summary"},
+           {"drill-sheet", "演练记录表", "Drill record sheet"}}) {
+    data k;
+    k.set("value", id);
+    k.set("label", ctx.english() ? en : zh);
+    k.set("selected", id == request.kind);
+    kinds.push_back(k);
+  }
+  d.set("kinds", kinds);
+  data formats{data::type::list};
+  for (const std::string f : {"html", "text", "markdown", "json"}) {
+    data o;
+    o.set("value", f);
+    o.set("label", f);
+    o.set("selected", f == request.format);
+    formats.push_back(o);
+  }
+  d.set("formats", formats);
+  d.set("domains", domainOptions(ctx, request.domain, false));
+  d.set("year", request.year ? std::to_string(request.year) : "");
+  d.set("as_of", request.as_of.toString());
+  d.set("org", request.org_code);
+  d.set("drill", request.drill_id ? std::to_string(request.drill_id) : "");
+  if (ctx.hasQuery("kind")) {
+    try {
+      const RenderedSummary s = renderSummary(ctx, request);
+      if (request.format == "html") {
+        // The printable HTML opens on its own; the preview shows its text form.
+        summary::SummaryRequest text = request;
+        text.format = "text";
+        d.set("preview", renderSummary(ctx, text).body);
+      } else {
+        d.set("preview", s.body);
+      }
+      std::string query = Poco::URI(ctx.request.getURI()).getRawQuery();
+      d.set("open_href", "/api/v1/summaries?" + query);
+      d.set("download_href", "/api/v1/summaries?" + query + "&download=1");
+    } catch (const HttpError& e) {
+      if (e.status() != 400 && e.status() != 403) throw;
+      d.set("error", std::string(e.what()) + (e.field().empty() ? "" : " (" + e.field() + ")"));
+    }
+  }
+  ctx.sendPage(200, "summaries.html", d, ctx.english() ? "Summaries" : "汇总报告");
+}
+
+}  // namespace
+
+void addSummaryPages(Router& router) { router.add("GET", "/summaries", summariesPage); }
+
+}  // namespace beacon::http
