@@ -15,6 +15,7 @@ std::unique_ptr<Command> makeExportCommand();
 std::unique_ptr<Command> makeCheckCommand();
 std::unique_ptr<Command> makeSummaryCommand();
 std::unique_ptr<Command> makeAuditCommand();
+std::unique_ptr<Command> makeUserCommand();
 std::unique_ptr<Command> makeServeCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands() {
@@ -31,6 +32,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   v.push_back(makeCheckCommand());
   v.push_back(makeSummaryCommand());
   v.push_back(makeAuditCommand());
+  v.push_back(makeUserCommand());
   v.push_back(makeServeCommand());
   return v;
 }

@@ -1,0 +1,46 @@
+// ApiTokenStore: creates, verifies, lists and revokes API tokens in the
+// api_tokens table (migration 3). Tokens are 32 random bytes; the table
+// holds their SHA-256, so a copy of the database does not yield usable
+// tokens. Verification accepts only an unrevoked token of an enabled user.
+// Creation and revocation are audited without the secret. Not thread-safe
+// (follows its Session).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+
+#include "auth/api_token.h"
+#include "auth/user.h"
+#include "store/audit_log.h"
+
+namespace beacon::auth {
+
+struct CreatedToken {
+  ApiToken token;
+  std::string secret;  // shown once, never stored
+};
+
+class ApiTokenStore {
+ public:
+  explicit ApiTokenStore(Poco::Data::Session& session) : session_(session), audit_(session) {}
+  CreatedToken create(const User& user, const std::string& label, const store::Actor& actor);
+  // The token's user, or nullopt for a malformed, unknown or revoked token
+  // or a disabled user.
+  std::optional<User> verify(const std::string& secret);
+  std::vector<ApiToken> list(sdk::RecordId user_id);
+  std::optional<ApiToken> findById(sdk::RecordId id);
+  // False when there is no such token or it was already revoked.
+  bool revoke(sdk::RecordId id, const store::Actor& actor);
+  // Revokes every live token of a user; returns how many.
+  int revokeAll(sdk::RecordId user_id, const store::Actor& actor);
+
+ private:
+  std::vector<ApiToken> select(const std::string& where, Poco::Int64 arg);
+  Poco::Data::Session& session_;
+  store::AuditLog audit_;
+};
+
+}  // namespace beacon::auth

@@ -1,0 +1,50 @@
+// Authenticator: password login. Checks the rate limiter first (a locked-out
+// username or IP is refused without looking at the password), then the
+// password, and on success opens a session. A wrong password, an unknown
+// username and a disabled account all give the same "bad credentials"
+// answer, and an unknown username still costs one PBKDF2 run, so neither the
+// answer nor its timing reveals which part was wrong. Usernames are matched
+// lowercased. Holds references only: make one per thread with that
+// thread's UserRepository; the limiter and session store are shared.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "auth/login_rate_limiter.h"
+#include "auth/password_hasher.h"
+#include "auth/session_store.h"
+#include "store/user_repository.h"
+
+namespace beacon::auth {
+
+enum class LoginError { None, BadCredentials, LockedOut };
+
+struct LoginResult {
+  std::optional<Session> session;
+  std::optional<User> user;
+  LoginError error = LoginError::None;
+  std::chrono::seconds retry_after{0};  // set when LockedOut
+
+  bool isOk() const { return session.has_value(); }
+  // A message safe to show the person logging in.
+  std::string message(bool english) const;
+};
+
+class Authenticator {
+ public:
+  Authenticator(store::UserRepository& users, const PasswordHasher& hasher, LoginRateLimiter& limiter,
+                SessionStore& sessions)
+      : users_(users), hasher_(hasher), limiter_(limiter), sessions_(sessions) {}
+
+  LoginResult login(const std::string& username, const std::string& password, const std::string& ip);
+
+ private:
+  store::UserRepository& users_;
+  const PasswordHasher& hasher_;
+  LoginRateLimiter& limiter_;
+  SessionStore& sessions_;
+};
+
+}  // namespace beacon::auth

@@ -1,0 +1,39 @@
+// UserRepository: persistence of accounts in the users table. Every write is
+// one transaction with its audit entry; the audit entry never carries the
+// password hash or salt. Username uniqueness is enforced by the table (add
+// throws Poco::Data exception on a duplicate; AccountService checks first and
+// reports it by field). Not thread-safe (follows its Session).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+
+#include "auth/user.h"
+#include "store/audit_log.h"
+
+namespace beacon::store {
+
+class UserRepository {
+ public:
+  explicit UserRepository(Poco::Data::Session& session) : session_(session), audit_(session) {}
+  // Stores `user` (id and created_at are assigned). REQUIRES: validated input.
+  sdk::RecordId add(auth::User& user, const Actor& actor);
+  std::optional<auth::User> findByUsername(const std::string& username);
+  std::optional<auth::User> findById(sdk::RecordId id);
+  // Every account, ordered by username.
+  std::vector<auth::User> list();
+  // False when there is no such user.
+  bool setPassword(sdk::RecordId id, const auth::PasswordHash& hash, const Actor& actor);
+  bool setDisabled(sdk::RecordId id, bool disabled, const Actor& actor);
+  int count();
+
+ private:
+  std::vector<auth::User> select(const std::string& where, const std::string& arg);
+  Poco::Data::Session& session_;
+  AuditLog audit_;
+};
+
+}  // namespace beacon::store
