@@ -1,9 +1,10 @@
 // PasswordHasher: PBKDF2-HMAC-SHA256 password hashes with a 16-byte random
 // salt per user and a stored iteration count, so the count can be raised
 // later without invalidating existing hashes. Verification compares in
-// constant time. The default count is set from a measurement on the target
-// machine (about 0.13-0.18 s of CPU per hash with Poco's engine), keeping a
-// login near 150 ms; tests pass a small count. Immutable; thread-safe.
+// constant time. The default count comes from a measurement on the target
+// machine: 100000 rounds take 0.11-0.13 s of CPU with Poco's engine
+// (0.12-0.17 s wall clock while the machine was busy), keeping a login near
+// 150 ms. Tests pass a small count. Immutable; thread-safe.
 #pragma once
 
 #include <cstddef>

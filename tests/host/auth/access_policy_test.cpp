@@ -29,8 +29,9 @@ struct Case {
 };
 
 TEST_F(AccessPolicyTest, RoleScopingTable) {
-  const std::map<std::string, sdk::RecordId> ids = {{"", 0},        {"XM", city_}, {"QL", ql_},  {"QL1", ql1_},
-                                                    {"QL2", ql2_},  {"CG", cg_},   {"CG1", cg1_}, {"YJJ", yjj_}};
+  const std::map<std::string, sdk::RecordId> ids = {
+      {"", 0},       {"XM", city_}, {"QL", ql_}, {"QL1", ql1_}, {"QL1E", ql1e_},
+      {"QL2", ql2_}, {"CG", cg_},   {"CG1", cg1_}, {"YJJ", yjj_}};
   const Case cases[] = {
       {"admin sees a village", Role::Admin, "", "QL1", true, true},
       {"admin sees the city", Role::Admin, "", "XM", true, true},
@@ -38,6 +39,8 @@ TEST_F(AccessPolicyTest, RoleScopingTable) {
       {"village staff: another village", Role::VillageStaff, "QL1", "QL2", false, false},
       {"village staff: another township's village", Role::VillageStaff, "QL1", "CG1", false, false},
       {"village staff: its own township", Role::VillageStaff, "QL1", "QL", false, false},
+      {"village staff: not even an enterprise under it", Role::VillageStaff, "QL1", "QL1E", false, false},
+      {"township staff: an enterprise under its village", Role::OrgStaff, "QL", "QL1E", true, true},
       {"township staff: itself", Role::OrgStaff, "QL", "QL", true, true},
       {"township staff: its village", Role::OrgStaff, "QL", "QL1", true, true},
       {"township staff: its other village", Role::OrgStaff, "QL", "QL2", true, true},
@@ -64,8 +67,8 @@ TEST_F(AccessPolicyTest, ScopeListsTheOrganisations) {
   AccessPolicy policy(orgs);
   Scope township = policy.scope(make(Role::OrgStaff, ql_));
   EXPECT_FALSE(township.all);
-  EXPECT_EQ(township.org_ids, (std::set<sdk::RecordId>{ql_, ql1_, ql2_}));
-  EXPECT_EQ(township.list().size(), 3u);
+  EXPECT_EQ(township.org_ids, (std::set<sdk::RecordId>{ql_, ql1_, ql1e_, ql2_}));
+  EXPECT_EQ(township.list().size(), 4u);
   Scope village = policy.scope(make(Role::VillageStaff, ql1_));
   EXPECT_EQ(village.org_ids, (std::set<sdk::RecordId>{ql1_}));
   EXPECT_TRUE(policy.scope(make(Role::Admin, 0)).all);

@@ -1,6 +1,6 @@
 // AuthFixture: a migrated in-memory database with a small organisation tree
-// (city XM; township QL with villages QL1, QL2; township CG with village
-// CG1; department YJJ) for the auth tests, plus a helper to add accounts
+// (city XM; township QL with villages QL1, QL2 and enterprise QL1E under
+// QL1; township CG with community CG1; department YJJ) for the auth tests, plus a helper to add accounts
 // with a cheap hash.
 #pragma once
 
@@ -23,6 +23,7 @@ class AuthFixture : public ::testing::Test {
     city_ = org("XM", "新密市", sdk::OrgKind::City, 0);
     ql_ = org("QL", "曲梁镇", sdk::OrgKind::Township, city_);
     ql1_ = org("QL1", "五虎庙村", sdk::OrgKind::Village, ql_);
+    ql1e_ = org("QL1E", "五虎庙砖厂", sdk::OrgKind::Enterprise, ql1_);
     ql2_ = org("QL2", "大樊庄村", sdk::OrgKind::Village, ql_);
     cg_ = org("CG", "城关镇", sdk::OrgKind::Township, city_);
     cg1_ = org("CG1", "东街社区", sdk::OrgKind::Community, cg_);
@@ -52,7 +53,7 @@ class AuthFixture : public ::testing::Test {
   store::Database db_{":memory:"};
   store::Actor actor_{"tester"};
   auth::PasswordHasher hasher_{10};
-  sdk::RecordId city_ = 0, ql_ = 0, ql1_ = 0, ql2_ = 0, cg_ = 0, cg1_ = 0, yjj_ = 0;
+  sdk::RecordId city_ = 0, ql_ = 0, ql1_ = 0, ql1e_ = 0, ql2_ = 0, cg_ = 0, cg1_ = 0, yjj_ = 0;
 };
 
 }  // namespace beacon::testing
