@@ -426,8 +426,9 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   {
     std::vector<Poco::Int64> ids;
     std::vector<std::string> drill_domains;
-    c.db.session() << "SELECT org_id, domain FROM drills WHERE drill_date > $1 AND drill_date <= $2"
-                      " GROUP BY org_id, domain",
+    // "org_id + 0" keeps SQLite on the covering date index instead of walking drills_org_date.
+    c.db.session() << "SELECT org_id + 0, domain FROM drills WHERE drill_date > $1 AND drill_date <= $2"
+                      " GROUP BY 1, 2",
         bind(as_of.addMonths(-12).toString()), bind(as_of.toString()), into(ids), into(drill_domains), now;
     for (std::size_t i = 0; i < ids.size(); ++i) drilled[ids[i]].insert(drill_domains[i]);
   }
