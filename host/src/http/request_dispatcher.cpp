@@ -3,6 +3,8 @@
 #include <chrono>
 
 #include <Poco/Format.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
@@ -13,6 +15,25 @@
 #include "store/user_repository.h"
 
 namespace beacon::http {
+
+namespace {
+
+// After a 413 the connection is closed; closing with unread request bytes
+// makes the kernel reset it, and the client may lose the response. So read
+// and discard what arrives within a short time, at most 1 MB, then close.
+void drainBriefly(Poco::Net::HTTPServerRequest& request) {
+  try {
+    auto& socket = static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket();
+    socket.setReceiveTimeout(Poco::Timespan(0, 200000));
+    std::istream& in = request.stream();
+    char buffer[8192];
+    std::size_t drained = 0;
+    while (drained < (1u << 20) && in.read(buffer, sizeof buffer)) drained += static_cast<std::size_t>(in.gcount());
+  } catch (...) {
+  }
+}
+
+}  // namespace
 
 void RequestDispatcher::authenticate(RequestContext& ctx) {
   const std::string authorization = ctx.request.get("Authorization", "");
@@ -92,6 +113,7 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
     } catch (const HttpError& e) {
       if (e.status() == 413) response.setKeepAlive(false);
       ctx.sendError(e.status(), e.code(), e.what(), e.field());
+      if (e.status() == 413) drainBriefly(request);
     } catch (const Poco::Exception& e) {
       state_.error_log.error("%s %s: %s", request.getMethod(), ctx.path(), e.displayText());
       ctx.sendError(500, "internal_error", "internal error; the server log has the details", "");

@@ -1,0 +1,230 @@
+// WebFixture: one in-process Beacon web server per test suite, on an
+// ephemeral port over a temporary database holding the demo city (loaded
+// with the real plugins from the build tree) and five accounts:
+// admin, town (城关镇 staff), village (城关镇 xinmi.chengguan.04 staff),
+// other (米村镇 xinmi.micun.05 staff) and viewer. Requests go over a real
+// socket with Poco::Net::HTTPClientSession. The session clock can be moved
+// forward by hand (advance()). Header-only (the test binary builds *_test.cpp
+// files only). Tests in a suite share the database, so they
+// assert on differences, not absolute counts.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <gtest/gtest.h>
+
+#include "app/app_context.h"
+#include "http/web_server.h"
+#include <sstream>
+
+#include <Poco/File.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Path.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/TemporaryFile.h>
+#include <Poco/Util/MapConfiguration.h>
+
+#include "auth/account_service.h"
+#include "auth/api_token_store.h"
+#include "demo/xinmi_demo.h"
+#include "store/organisation_repository.h"
+#include "store/user_repository.h"
+#include "http/request_context.h"
+
+namespace beacon::http::testing {
+
+struct Reply {
+  int status = 0;
+  std::string body;
+  std::string content_type;
+  std::map<std::string, std::string> headers;
+  std::string cookie;  // beacon_session value set by the response, if any
+  Poco::JSON::Object::Ptr json() const;
+  std::string errorField() const;
+  std::string errorCode() const;
+};
+
+struct Login {
+  std::string cookie;
+  std::string csrf;
+};
+
+class WebFixture : public ::testing::Test {
+ public:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+
+ protected:
+  static Reply request(const std::string& method, const std::string& path, const std::string& body = "",
+                       const std::string& content_type = "", const std::map<std::string, std::string>& headers = {});
+  // Logs in through POST /api/v1/session.
+  static Login login(const std::string& username);
+  static Reply get(const Login& who, const std::string& path);
+  // JSON write with the session cookie and CSRF header.
+  static Reply send(const Login& who, const std::string& method, const std::string& path, const std::string& json);
+  static std::string apiToken(const std::string& username);
+  static void advance(std::chrono::seconds by) { offset_seconds_ += by.count(); }
+  static sdk::RecordId orgId(const std::string& code);
+  static int count(const std::string& sql);
+
+  inline static std::unique_ptr<app::AppContext> app_;
+  inline static std::unique_ptr<WebServer> server_;
+  inline static std::string dir_;
+  inline static std::atomic<long> offset_seconds_{0};
+  inline static const char* const kPassword = "test-password-1";
+};
+
+// A multipart/form-data body; returns the Content-Type with its boundary.
+std::string multipartBody(const std::map<std::string, std::string>& fields, const std::string& file_field,
+                          const std::string& filename, const std::string& file_type, const std::string& data,
+                          std::string& body);
+
+}  // namespace beacon::http::testing
+
+namespace beacon::http::testing {
+
+
+inline Poco::JSON::Object::Ptr Reply::json() const {
+  Poco::JSON::Parser parser;
+  return parser.parse(body).extract<Poco::JSON::Object::Ptr>();
+}
+
+inline std::string Reply::errorField() const { return json()->getObject("error")->getValue<std::string>("field"); }
+inline std::string Reply::errorCode() const { return json()->getObject("error")->getValue<std::string>("code"); }
+
+inline void WebFixture::SetUpTestSuite() {
+  dir_ = Poco::TemporaryFile::tempName();
+  Poco::File(dir_).createDirectories();
+  Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
+  config->setString("beacon.database", Poco::Path(dir_).append("web.db").toString());
+  config->setString("beacon.plugins", BEACON_DEFAULT_PLUGIN_DIR);
+  auto opened = app::AppContext::open(*config, true);
+  ASSERT_TRUE(opened.isOk()) << opened.status().describe();
+  app_ = std::move(opened.value());
+  store::Actor actor{"test"};
+  ASSERT_TRUE(demo::loadDemo(app_->db(), app_->plugins(), "xinmi-2023", actor).isOk());
+  auth::PasswordHasher hasher(1000);
+  auth::AccountService accounts(app_->db(), hasher);
+  for (const auto& [name, role, org] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"admin", "admin", ""},
+           {"town", "org_staff", "xinmi.chengguan"},
+           {"village", "village_staff", "xinmi.chengguan.04"},
+           {"other", "village_staff", "xinmi.micun.05"},
+           {"viewer", "viewer", ""},
+           {"locked", "village_staff", "xinmi.chengguan.04"}}) {
+    auto created = accounts.create({name, name, role, org, kPassword}, actor);
+    ASSERT_TRUE(created.isOk()) << created.status().describe();
+  }
+  WebConfig web;
+  web.host = "127.0.0.1";
+  web.port = 0;
+  web.threads = 4;
+  web.password_iterations = 1000;
+  web.attachments_dir = Poco::Path(dir_).append("attachments").toString();
+  server_ = std::make_unique<WebServer>(*app_, web, [] {
+    return std::chrono::steady_clock::now() + std::chrono::seconds(offset_seconds_.load());
+  });
+  server_->router().add("GET", "/api/v1/test/throw", [](RequestContext&) { throw std::runtime_error("boom"); });
+  server_->router().add("GET", "/test/throw", [](RequestContext&) { throw std::logic_error("page boom"); });
+  server_->start();
+}
+
+inline void WebFixture::TearDownTestSuite() {
+  server_.reset();
+  app_.reset();
+  try {
+    Poco::File(dir_).remove(true);
+  } catch (...) {
+  }
+}
+
+inline Reply WebFixture::request(const std::string& method, const std::string& path, const std::string& body,
+                          const std::string& content_type, const std::map<std::string, std::string>& headers) {
+  Poco::Net::HTTPClientSession session("127.0.0.1", server_->port());
+  session.setTimeout(Poco::Timespan(20, 0));
+  Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+  for (const auto& [k, v] : headers) req.set(k, v);
+  if (!body.empty() || method == "POST" || method == "PATCH") {
+    req.setContentLength(static_cast<std::streamsize>(body.size()));
+    if (!content_type.empty()) req.setContentType(content_type);
+  }
+  std::ostream& out = session.sendRequest(req);
+  out << body;
+  Poco::Net::HTTPResponse resp;
+  std::istream& in = session.receiveResponse(resp);
+  Reply r;
+  r.status = resp.getStatus();
+  Poco::StreamCopier::copyToString(in, r.body);
+  r.content_type = resp.getContentType();
+  for (const auto& [k, v] : resp) r.headers[k] = v;
+  std::vector<Poco::Net::HTTPCookie> cookies;
+  resp.getCookies(cookies);
+  for (const auto& c : cookies) {
+    if (c.getName() == "beacon_session") r.cookie = c.getValue();
+  }
+  return r;
+}
+
+inline Login WebFixture::login(const std::string& username) {
+  Reply r = request("POST", "/api/v1/session",
+                    "{\"username\":\"" + username + "\",\"password\":\"" + kPassword + "\"}", "application/json");
+  EXPECT_EQ(r.status, 200) << r.body;
+  Login l;
+  l.cookie = r.cookie;
+  if (r.status == 200) l.csrf = r.json()->getValue<std::string>("csrf_token");
+  return l;
+}
+
+inline Reply WebFixture::get(const Login& who, const std::string& path) {
+  return request("GET", path, "", "", {{"Cookie", "beacon_session=" + who.cookie}});
+}
+
+inline Reply WebFixture::send(const Login& who, const std::string& method, const std::string& path,
+                       const std::string& json) {
+  return request(method, path, json, "application/json",
+                 {{"Cookie", "beacon_session=" + who.cookie}, {"X-CSRF-Token", who.csrf}});
+}
+
+inline std::string WebFixture::apiToken(const std::string& username) {
+  auto user = store::UserRepository(app_->db().session()).findByUsername(username);
+  return auth::ApiTokenStore(app_->db().session()).create(*user, "test", store::Actor{"test"}).secret;
+}
+
+inline sdk::RecordId WebFixture::orgId(const std::string& code) {
+  return store::OrganisationRepository(app_->db().session()).findByCode(code)->id;
+}
+
+inline int WebFixture::count(const std::string& sql) {
+  int n = 0;
+  app_->db().session() << sql, Poco::Data::Keywords::into(n), Poco::Data::Keywords::now;
+  return n;
+}
+
+inline std::string multipartBody(const std::map<std::string, std::string>& fields, const std::string& file_field,
+                          const std::string& filename, const std::string& file_type, const std::string& data,
+                          std::string& body) {
+  const std::string boundary = "----beacon-test-boundary-7f3a";
+  std::ostringstream out;
+  for (const auto& [k, v] : fields) {
+    out << "--" << boundary << "\r\nContent-Disposition: form-data; name=\"" << k << "\"\r\n\r\n" << v << "\r\n";
+  }
+  if (!file_field.empty()) {
+    out << "--" << boundary << "\r\nContent-Disposition: form-data; name=\"" << file_field << "\"; filename=\""
+        << filename << "\"\r\nContent-Type: " << file_type << "\r\n\r\n"
+        << data << "\r\n";
+  }
+  out << "--" << boundary << "--\r\n";
+  body = out.str();
+  return "multipart/form-data; boundary=" + boundary;
+}
+
+}  // namespace beacon::http::testing
