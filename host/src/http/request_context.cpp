@@ -4,6 +4,7 @@
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
+#include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/PartHandler.h>
@@ -71,7 +72,13 @@ RequestContext::RequestContext(WebState& s, Poco::Net::HTTPServerRequest& req,
   req.getCookies(cookies);
   english_ = cookies.get("beacon_lang", "zh") == "en";
   for (const auto& [k, v] : query_) {
-    if (k == "lang") english_ = v == "en";
+    if (k != "lang" || (v != "en" && v != "zh")) continue;
+    english_ = v == "en";
+    Poco::Net::HTTPCookie cookie("beacon_lang", v);
+    cookie.setPath("/");
+    cookie.setMaxAge(365 * 24 * 3600);
+    cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_LAX);
+    resp.addCookie(cookie);
   }
 }
 
