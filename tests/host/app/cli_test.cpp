@@ -12,7 +12,7 @@
 namespace beacon::app {
 namespace {
 
-struct Run {
+struct CliRun {
   int code;
   std::string out;
   std::string err;
@@ -31,7 +31,7 @@ class CliTest : public ::testing::Test {
                       "--parent", "quliang", "--attr", "flood.flash_flood_zone=1"}).code, 0);
   }
 
-  Run beacon(std::vector<std::string> args) {
+  CliRun beacon(std::vector<std::string> args) {
     std::vector<std::string> argv = {"beacon", "--db", db_, "--user", "tester"};
     argv.insert(argv.end(), args.begin(), args.end());
     std::ostringstream out, err;
@@ -55,7 +55,7 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, ListsTheFourDomainPlugins) {
-  Run r = beacon({"plugins"});
+  CliRun r = beacon({"plugins"});
   ASSERT_EQ(r.code, 0) << r.err;
   for (const char* id : {"flood", "fire", "forest_fire", "enterprise_safety"}) {
     EXPECT_NE(r.out.find(std::string(id) + "\t"), std::string::npos) << id << "\n" << r.out;
@@ -64,14 +64,14 @@ TEST_F(CliTest, ListsTheFourDomainPlugins) {
 }
 
 TEST_F(CliTest, LoggedDrillShowsInListAndAuditLog) {
-  Run add = beacon({"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation", "--date", "2023-05-10",
+  CliRun add = beacon({"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation", "--date", "2023-05-10",
                     "--participants", "85", "--evacuees", "40", "--place", "村委会广场", "--field", "hazard=山洪"});
   ASSERT_EQ(add.code, 0) << add.err;
-  Run list = beacon({"drill", "list", "--org", "quliang"});
+  CliRun list = beacon({"drill", "list", "--org", "quliang"});
   ASSERT_EQ(list.code, 0) << list.err;
   EXPECT_NE(list.out.find("2023-05-10"), std::string::npos) << list.out;
   EXPECT_NE(list.out.find("五虎庙村"), std::string::npos);
-  Run audit = beacon({"audit", "--entity", "drill"});
+  CliRun audit = beacon({"audit", "--entity", "drill"});
   ASSERT_EQ(audit.code, 0) << audit.err;
   EXPECT_NE(audit.out.find("tester\tcreate\tdrill#"), std::string::npos) << audit.out;
   EXPECT_NE(audit.out.find("flash_flood"), std::string::npos) << audit.out;
@@ -79,18 +79,18 @@ TEST_F(CliTest, LoggedDrillShowsInListAndAuditLog) {
 
 TEST_F(CliTest, BadInputNamesTheFieldAndWritesNothing) {
   const std::string before = digest();
-  Run bad_date = beacon({"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation", "--date",
+  CliRun bad_date = beacon({"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation", "--date",
                          "2023-02-30", "--field", "hazard=山洪"});
   EXPECT_EQ(bad_date.code, 1);
   EXPECT_NE(bad_date.err.find("--date"), std::string::npos) << bad_date.err;
-  Run bad_org = beacon({"drill", "add", "--org", "nowhere", "--type", "flood.evacuation", "--date", "2023-05-01"});
+  CliRun bad_org = beacon({"drill", "add", "--org", "nowhere", "--type", "flood.evacuation", "--date", "2023-05-01"});
   EXPECT_EQ(bad_org.code, 1);
   EXPECT_NE(bad_org.err.find("--org"), std::string::npos) << bad_org.err;
-  Run bad_field = beacon({"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation", "--date",
+  CliRun bad_field = beacon({"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation", "--date",
                           "2023-05-01", "--field", "hazard=海啸"});
   EXPECT_EQ(bad_field.code, 1);
   EXPECT_NE(bad_field.err.find("hazard"), std::string::npos) << bad_field.err;
-  Run unknown = beacon({"drill", "list", "--colour", "red"});
+  CliRun unknown = beacon({"drill", "list", "--colour", "red"});
   EXPECT_EQ(unknown.code, 1);
   EXPECT_NE(unknown.err.find("--colour"), std::string::npos);
   EXPECT_EQ(digest(), before);
@@ -101,21 +101,21 @@ TEST_F(CliTest, PlanRevisionAndDiff) {
   ASSERT_EQ(beacon({"plan", "add", "--code", "ql-flood", "--title", "曲梁镇防汛应急预案", "--domain", "flood",
                     "--category", "grassroots", "--owner", "quliang", "--issued", "2021-04-01", "--text",
                     "第一章 总则\n第二章 组织体系\n"}).code, 0);
-  Run rev = beacon({"plan", "revise", "ql-flood", "--trigger", "risk_changed_major", "--issued", "2023-04-20",
+  CliRun rev = beacon({"plan", "revise", "ql-flood", "--trigger", "risk_changed_major", "--issued", "2023-04-20",
                     "--text", "第一章 总则\n第二章 组织指挥体系\n第三章 转移避险\n"});
   ASSERT_EQ(rev.code, 0) << rev.err;
-  Run diff = beacon({"plan", "diff", "ql-flood", "1", "2"});
+  CliRun diff = beacon({"plan", "diff", "ql-flood", "1", "2"});
   ASSERT_EQ(diff.code, 0) << diff.err;
   EXPECT_NE(diff.out.find("-第二章 组织体系"), std::string::npos) << diff.out;
   EXPECT_NE(diff.out.find("+第三章 转移避险"), std::string::npos) << diff.out;
-  Run bad = beacon({"plan", "revise", "ql-flood", "--trigger", "whim", "--issued", "2023-05-01"});
+  CliRun bad = beacon({"plan", "revise", "ql-flood", "--trigger", "whim", "--issued", "2023-05-01"});
   EXPECT_EQ(bad.code, 1);
   EXPECT_NE(bad.err.find("trigger"), std::string::npos) << bad.err;
 }
 
 TEST_F(CliTest, UnknownCommandAndHelp) {
   EXPECT_EQ(beacon({"frobnicate"}).code, 2);
-  Run help = beacon({"drill", "--help"});
+  CliRun help = beacon({"drill", "--help"});
   EXPECT_EQ(help.code, 0);
   EXPECT_NE(help.out.find("beacon drill add"), std::string::npos);
 }
