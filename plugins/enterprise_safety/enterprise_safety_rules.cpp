@@ -283,6 +283,17 @@ class Evaluator {
       return sdk::Status::ok();
     }
     const sdk::PlanVersion& v = *facts.current;
+    if (v.issued < tracking_) {
+      // Issued before Beacon tracks deadlines (rules.tracking_start), as the core
+      // filing rule does: the 20-working-day clock is not reconstructed.
+      sdk::Obligation o = make(kFiling, sdk::ObligationKind::Filing, plan.owner_org_id, plan.id);
+      o.due = v.issued;
+      o.applicable = false;
+      o.note = "version " + std::to_string(v.number) + " issued " + v.issued.toString() +
+               ", before tracking start " + tracking_.toString();
+      out_.push_back(std::move(o));
+      return sdk::Status::ok();
+    }
     auto due = ctx_.calendar.addWorkingDays(v.issued, filing_days_);
     if (!due.isOk()) {
       return sdk::Status::error("enterprise_safety.plan_filing: cannot compute the deadline of plan " + plan.code +

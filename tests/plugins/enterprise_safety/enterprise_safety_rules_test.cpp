@@ -201,6 +201,14 @@ TEST_F(EnterpriseSafetyRulesTest, FilingDeadlineOverrideAndCalendarError) {
   EXPECT_TRUE(h_.evaluate(rules_, day("2031-01-05"), out).isOk());
 }
 
+TEST_F(EnterpriseSafetyRulesTest, FilingOfVersionIssuedBeforeTrackingStartIsNotApplicable) {
+  const auto firm = h_.org(OrgKind::Enterprise, {{"enterprise_safety.filing_required", "1"}});
+  const auto plan = h_.plan(kDomain, category::kOnSite, firm, "2021-03-01");  // no calendar data for 2021
+  std::vector<sdk::Obligation> out;
+  ASSERT_TRUE(h_.evaluate(rules_, day("2023-12-31"), out).isOk());
+  EXPECT_EQ(h_.status(rules_, "2023-12-31", "enterprise_safety.plan_filing", firm, plan), "not_applicable");
+}
+
 TEST_F(EnterpriseSafetyRulesTest, GovernmentPlansEveryTwentyFourMonths) {
   h_.due_soon_days = 0;
   const auto township = h_.org(OrgKind::Township);
