@@ -110,13 +110,13 @@ std::set<sdk::RecordId> OrganisationRepository::subtree(sdk::RecordId root) {
   std::multimap<sdk::RecordId, sdk::RecordId> children;
   for (std::size_t i = 0; i < ids.size(); ++i) children.emplace(parents[i], ids[i]);
   std::set<sdk::RecordId> out{root};
-  std::vector<sdk::RecordId> todo{root};
-  while (!todo.empty()) {
-    const auto id = todo.back();
-    todo.pop_back();
+  std::vector<sdk::RecordId> pending{root};
+  while (!pending.empty()) {
+    const auto id = pending.back();
+    pending.pop_back();
     auto range = children.equal_range(id);
     for (auto it = range.first; it != range.second; ++it) {
-      if (out.insert(it->second).second) todo.push_back(it->second);
+      if (out.insert(it->second).second) pending.push_back(it->second);
     }
   }
   return out;
