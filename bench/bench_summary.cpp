@@ -2,6 +2,7 @@
 // 1,000,000 drills and 50,000 plans (on top of the xinmi-2023 demo
 // organisations), next to a plain full-scan GROUP BY over the same drills.
 // Usage: bench_summary [database path, default /tmp/beacon_bench_summary.db] [runs, default 5]
+//                      [only: scan | city-annual | plan-status-no-engine | plan-status, default all]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -164,11 +165,17 @@ int main(int argc, char** argv) {
     rules::RulesConfig config;
     rules::ComplianceEngine engine(db, registry, config, calendar.value());
 
-    const double scan = medianMs(runs, [&] {
-      std::vector<std::string> domains;
-      std::vector<int> counts;
-      db.session() << "SELECT domain, COUNT(*) FROM drills GROUP BY domain", into(domains), into(counts), now;
-    });
+    const std::string only = argc > 3 ? argv[3] : "";
+    auto wanted = [&](const std::string& what) { return only.empty() || only == what; };
+    double scan = 0;
+    if (wanted("scan")) {
+      scan = medianMs(runs, [&] {
+        std::vector<std::string> domains;
+        std::vector<int> counts;
+        db.session() << "SELECT domain, COUNT(*) FROM drills GROUP BY domain", into(domains), into(counts), now;
+      });
+      std::printf("full scan  SELECT domain, COUNT(*) FROM drills GROUP BY domain : %8.1f ms\n", scan);
+    }
     summary::SummaryService service(db, registry, templates, &engine);
     summary::SummaryService no_engine(db, registry, templates, nullptr);
     auto timed = [&](summary::SummaryService& svc, const std::string& kind) {
@@ -182,13 +189,18 @@ int main(int argc, char** argv) {
         if (!out.isOk()) throw std::runtime_error(out.status().describe());
       });
     };
-    const double annual = timed(service, "city-annual");
-    const double status_no_engine = timed(no_engine, "plan-status");
-    const double status = timed(service, "plan-status");
-    std::printf("full scan  SELECT domain, COUNT(*) FROM drills GROUP BY domain : %8.1f ms\n", scan);
-    std::printf("city-annual (html)                                          : %8.1f ms\n", annual);
-    std::printf("plan-status (html, without compliance engine)               : %8.1f ms\n", status_no_engine);
-    std::printf("plan-status (html, with compliance engine)                  : %8.1f ms\n", status);
+    if (wanted("city-annual")) {
+      std::printf("city-annual (html)                                          : %8.1f ms\n",
+                  timed(service, "city-annual"));
+    }
+    if (wanted("plan-status-no-engine")) {
+      std::printf("plan-status (html, without compliance engine)               : %8.1f ms\n",
+                  timed(no_engine, "plan-status"));
+    }
+    if (wanted("plan-status")) {
+      std::printf("plan-status (html, with compliance engine)                  : %8.1f ms\n",
+                  timed(service, "plan-status"));
+    }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_summary: %s\n", e.what());
     return 1;

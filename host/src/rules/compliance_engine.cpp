@@ -1,7 +1,7 @@
 #include "rules/compliance_engine.h"
 
 #include <algorithm>
-#include <set>
+#include <unordered_set>
 #include <tuple>
 
 #include <Poco/Logger.h>
@@ -50,9 +50,40 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::check(const CheckQu
     for (const auto* r : registry_.enabled()) known += ", " + r->id;
     return sdk::Status::invalid("domain", "unknown domain \"" + q.domain + "\" (known: " + known + ")");
   }
+  std::optional<DataVersion> version;
+  Cached key;
+  try {
+    version = currentDataVersion(db_.session());
+  } catch (const std::exception& e) {
+    return sdk::Status::error(std::string("compliance check failed reading the store: ") + e.what());
+  }
+  if (version) {
+    key.version = *version;
+    key.as_of = q.as_of;
+    key.org_ids = q.org_ids;
+    std::sort(key.org_ids.begin(), key.org_ids.end());
+    key.org_ids.erase(std::unique(key.org_ids.begin(), key.org_ids.end()), key.org_ids.end());
+    key.domain = q.domain;
+    for (const auto* r : registry_.enabled()) key.plugins += r->id + (r->plugin ? "+" : "-") + ",";
+    if (cache_ && cache_->version == key.version && cache_->as_of == key.as_of && cache_->org_ids == key.org_ids &&
+        cache_->domain == key.domain && cache_->plugins == key.plugins) {
+      plugin_errors_ = cache_->plugin_errors;
+      return cache_->results;
+    }
+  }
+  auto results = evaluate(q);
+  if (version && results.isOk()) {
+    key.results = results.value();
+    key.plugin_errors = plugin_errors_;
+    cache_ = std::move(key);
+  }
+  return results;
+}
+
+sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(const CheckQuery& q) {
   const int due_soon = config_.dueSoonDays();
   std::vector<ObligationResult> results;
-  const std::set<sdk::RecordId> orgs(q.org_ids.begin(), q.org_ids.end());
+  const std::unordered_set<sdk::RecordId> orgs(q.org_ids.begin(), q.org_ids.end());
   auto wanted = [&](const sdk::Obligation& o) {
     if (!q.domain.empty() && o.domain != q.domain) return false;
     return orgs.empty() || orgs.count(o.org_id) > 0;
@@ -63,6 +94,7 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::check(const CheckQu
     const StoreRecordReader core_records(db_, q.domain, true);
     const sdk::Status s = CoreRules().evaluate(core_records, config_, calendar_, q.as_of, core);
     if (!s.isOk()) return s;
+    results.reserve(core.size());
     for (auto& c : core) {
       if (!wanted(c.obligation)) continue;
       sdk::ObligationStatus status = sdk::statusOf(c.obligation, q.as_of, due_soon);
@@ -96,11 +128,18 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::check(const CheckQu
     return sdk::Status::error(std::string("compliance check failed reading the store: ") + e.what());
   }
 
-  std::stable_sort(results.begin(), results.end(), [](const ObligationResult& a, const ObligationResult& b) {
-    return std::tie(a.obligation.org_id, a.obligation.plan_id, a.obligation.rule_id) <
-           std::tie(b.obligation.org_id, b.obligation.plan_id, b.obligation.rule_id);
+  // Sorts indices, then moves each result once: the results are large.
+  std::vector<std::size_t> order(results.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&results](std::size_t x, std::size_t y) {
+    const sdk::Obligation& a = results[x].obligation;
+    const sdk::Obligation& b = results[y].obligation;
+    return std::tie(a.org_id, a.plan_id, a.rule_id) < std::tie(b.org_id, b.plan_id, b.rule_id);
   });
-  return results;
+  std::vector<ObligationResult> sorted;
+  sorted.reserve(results.size());
+  for (std::size_t i : order) sorted.push_back(std::move(results[i]));
+  return sorted;
 }
 
 std::vector<sdk::RuleInfo> ComplianceEngine::rules() const {

@@ -3,16 +3,21 @@
 // `general` included) and then each enabled plugin's DomainRules, each call
 // guarded so a failing plugin is logged and skipped while the others still
 // report; filters by organisation and domain and turns each obligation into
-// a status with the deployment's due-soon margin. Not thread-safe (uses the
+// a status with the deployment's due-soon margin. The last check's results
+// are kept and returned again for the same query while the store's
+// DataVersion is unchanged (any write through this connection or a commit
+// by another one starts a fresh check). Not thread-safe (uses the
 // Database's Session); give each thread its own engine and Database.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "beacon/sdk/obligation.h"
 #include "beacon/sdk/status.h"
 #include "plugins/plugin_registry.h"
+#include "rules/data_version.h"
 #include "rules/holiday_calendar.h"
 #include "rules/rules_config.h"
 #include "store/database.h"
@@ -50,11 +55,24 @@ class ComplianceEngine {
   const std::vector<std::string>& pluginErrors() const { return plugin_errors_; }
 
  private:
+  struct Cached {
+    DataVersion version;
+    sdk::Date as_of;
+    std::vector<sdk::RecordId> org_ids;  // sorted, unique
+    std::string domain;
+    std::string plugins;  // the enabled plugins' ids
+    std::vector<ObligationResult> results;
+    std::vector<std::string> plugin_errors;
+  };
+
+  sdk::Result<std::vector<ObligationResult>> evaluate(const CheckQuery& q);
+
   store::Database& db_;
   const plugins::PluginRegistry& registry_;
   const RulesConfig& config_;
   const HolidayCalendar& calendar_;
   std::vector<std::string> plugin_errors_;
+  std::optional<Cached> cache_;
 };
 
 }  // namespace beacon::rules

@@ -1,6 +1,7 @@
 #include "rules/core_rules.h"
 
 #include <map>
+#include <unordered_map>
 
 #include "beacon/sdk/interval_rule.h"
 #include "rules/filing_target.h"
@@ -101,16 +102,20 @@ std::vector<sdk::RuleInfo> CoreRules::rules() const {
 sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesConfig& config,
                                 const HolidayCalendar& calendar, const sdk::Date& as_of,
                                 std::vector<CoreObligation>& out) const {
-  std::map<sdk::RecordId, sdk::Organisation> orgs;
+  std::unordered_map<sdk::RecordId, sdk::Organisation> orgs;
   for (auto& org : records.organisations()) orgs.emplace(org.id, std::move(org));
   const auto plans = records.plans();
-  const auto versions = records.allVersions();
-  const auto reviews = records.allReviews();
-  const auto filings = records.allFilings();
   const auto drills = records.drillsByPlan(as_of);
   const auto flagged = records.revisionFlaggedOn();
   const sdk::Date tracking_start = config.trackingStart();
+  const int eval_months = config.evalIntervalMonths();
+  const int eval_warning_months = config.evalWarningMonths();
+  const int drill_months = config.specialDrillIntervalMonths();
+  const int filing_days = config.filingWorkingDays();
+  const int publication_days = config.publicationWorkingDays();
   static const std::vector<sdk::PlanVersion> kNoVersions;
+  static const std::vector<sdk::RecordRef> kNoDrills;
+  out.reserve(out.size() + plans.size() * 2);
 
   for (const auto& plan : plans) {
     if (plan.status == sdk::PlanStatus::Abolished) continue;
@@ -128,30 +133,29 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesCon
       out.push_back({o, {}});
     }
 
-    const auto vit = versions.find(plan.id);
-    const auto issued = issuedVersions(vit == versions.end() ? kNoVersions : vit->second, as_of);
+    const auto* plan_versions = records.versionsOf(plan.id);
+    const auto issued = issuedVersions(plan_versions ? *plan_versions : kNoVersions, as_of);
     const sdk::PlanVersion* anchor = anchorVersion(issued);
     if (!anchor) continue;  // never issued: nothing runs yet
 
     if (isGovernment(level)) {
       sdk::Obligation o = start(kEvaluation, sdk::ObligationKind::Evaluation, plan);
       std::vector<sdk::RecordRef> done;
-      const auto rit = reviews.find(plan.id);
-      if (rit != reviews.end()) {
-        for (const auto& r : rit->second) {
+      if (const auto* plan_reviews = records.reviewsOf(plan.id)) {
+        for (const auto& r : *plan_reviews) {
           if (r.kind == sdk::ReviewKind::Evaluation && r.date >= anchor->issued && r.date <= as_of) {
             done.push_back({"review", r.id, r.date});
           }
         }
       }
       const sdk::Date base = anchor->issued < tracking_start ? tracking_start : anchor->issued;
-      sdk::applyInterval(o, done, base, config.evalIntervalMonths(), as_of);
+      sdk::applyInterval(o, done, base, eval_months, as_of);
       const sdk::Date from = o.last_met.isSet() ? o.last_met.date : base;
       appendNote(o, anchorNote(*anchor));
       if (!o.last_met.isSet() && base == tracking_start && anchor->issued < tracking_start) {
         appendNote(o, "无评估记录, 自跟踪起始日 " + tracking_start.toString() + " 起算");
       }
-      out.push_back({o, from.addMonths(config.evalWarningMonths())});
+      out.push_back({std::move(o), from.addMonths(eval_warning_months)});
     }
 
     const bool drill_category = plan.category == sdk::category::kSpecial ||
@@ -161,12 +165,11 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesCon
       const auto dit = drills.find(plan.id);
       const sdk::Date first = issued.front()->issued;
       const sdk::Date base = first < tracking_start ? tracking_start : first;
-      sdk::applyInterval(o, dit == drills.end() ? std::vector<sdk::RecordRef>() : dit->second, base,
-                         config.specialDrillIntervalMonths(), as_of);
+      sdk::applyInterval(o, dit == drills.end() ? kNoDrills : dit->second, base, drill_months, as_of);
       if (!o.last_met.isSet() && first < tracking_start) {
         appendNote(o, "无演练记录, 自跟踪起始日 " + tracking_start.toString() + " 起算");
       }
-      out.push_back({o, {}});
+      out.push_back({std::move(o), {}});
     }
 
     if (level == sdk::PlanLevel::Enterprise) continue;
@@ -179,29 +182,29 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesCon
         o->note = "第" + std::to_string(anchor->number) + "版印发于 " + anchor->issued.toString() +
                   ", 早于跟踪起始日 " + tracking_start.toString();
       }
-      out.push_back({filing, {}});
-      out.push_back({publication, {}});
+      out.push_back({std::move(filing), {}});
+      out.push_back({std::move(publication), {}});
       continue;
     }
-    auto filing_due = calendar.addWorkingDays(anchor->issued, config.filingWorkingDays());
+    auto filing_due = calendar.addWorkingDays(anchor->issued, filing_days);
     if (!filing_due.isOk()) return calendarError(plan, filing_due.status());
-    auto publication_due = calendar.addWorkingDays(anchor->issued, config.publicationWorkingDays());
+    auto publication_due = calendar.addWorkingDays(anchor->issued, publication_days);
     if (!publication_due.isOk()) return calendarError(plan, publication_due.status());
     filing.due = filing_due.value();
     publication.due = publication_due.value();
 
     // Filings of the anchor version or a later one (or naming no version, dated after its issue).
-    std::map<sdk::RecordId, int> version_numbers;
-    for (const auto* v : issued) version_numbers[v->id] = v->number;
+    auto issuedNumber = [&issued](sdk::RecordId version_id) {
+      for (const auto* v : issued)
+        if (v->id == version_id) return v->number;
+      return -1;
+    };
     const sdk::Filing* first_filed = nullptr;
     const sdk::Filing* first_published = nullptr;
-    const auto fit = filings.find(plan.id);
-    if (fit != filings.end()) {
-      for (const auto& f : fit->second) {
-        const auto num = version_numbers.find(f.plan_version_id);
-        const bool counts = f.plan_version_id == 0
-                                ? f.submitted >= anchor->issued
-                                : num != version_numbers.end() && num->second >= anchor->number;
+    if (const auto* plan_filings = records.filingsOf(plan.id)) {
+      for (const auto& f : *plan_filings) {
+        const bool counts = f.plan_version_id == 0 ? f.submitted >= anchor->issued
+                                                   : issuedNumber(f.plan_version_id) >= anchor->number;
         if (!counts) continue;
         if (f.submitted.isSet() && f.submitted <= as_of &&
             (!first_filed || f.submitted < first_filed->submitted)) {
@@ -235,8 +238,8 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesCon
         appendNote(publication, "逾期公开于 " + first_published->published.toString());
       }
     }
-    out.push_back({filing, {}});
-    out.push_back({publication, {}});
+    out.push_back({std::move(filing), {}});
+    out.push_back({std::move(publication), {}});
   }
   return sdk::Status::ok();
 }

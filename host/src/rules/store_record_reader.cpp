@@ -1,35 +1,97 @@
 #include "rules/store_record_reader.h"
 
-#include <set>
-
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/Statement.h>
-
-#include "store/drill_repository.h"
+#include "rules/row_scanner.h"
 #include "store/filing_repository.h"
-#include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "store/record_json.h"
 #include "store/review_repository.h"
-#include "store/row.h"
-
-using namespace Poco::Data::Keywords;
 
 namespace beacon::rules {
 
 namespace {
+
 // Restricts a query over a table with a plan_id column to the domain's plans.
 std::string domainJoin(const std::string& alias, const std::string& domain) {
   return domain.empty() ? std::string()
                         : " JOIN plans p ON p.id = " + alias + ".plan_id AND p.domain = $1";
 }
 
-std::set<sdk::RecordId> planIds(store::Database& db, const std::string& domain) {
-  store::PlanFilter filter;
-  filter.domain = domain;
-  std::set<sdk::RecordId> ids;
-  for (const auto& p : store::PlanRepository(db.session()).list(filter)) ids.insert(p.id);
-  return ids;
+std::vector<std::string> domainParams(const std::string& domain) {
+  return domain.empty() ? std::vector<std::string>() : std::vector<std::string>{domain};
 }
+
+std::vector<sdk::PlanVersion> selectVersions(Poco::Data::Session& session, const std::string& domain) {
+  std::vector<sdk::PlanVersion> out;
+  RowScanner(session).scan(
+      "SELECT v.id, v.plan_id, v.number, v.action, v.revision_trigger, v.major, v.issued, v.effective, v.author,"
+      " v.created_at FROM plan_versions v" +
+          domainJoin("v", domain) + " ORDER BY v.plan_id, v.number",
+      domainParams(domain), [&](const ScannedRow& r) {
+        sdk::PlanVersion& v = out.emplace_back();
+        v.id = r.int64(0);
+        v.plan_id = r.int64(1);
+        v.number = r.integer(2);
+        v.action = sdk::parseVersionAction(r.text(3)).value_or(sdk::VersionAction::Drafted);
+        v.trigger = r.text(4);
+        v.major = r.int64(5) != 0;
+        v.issued = r.date(6);
+        v.effective = r.date(7);
+        v.author = r.text(8);
+        v.created_at = r.text(9);
+      });
+  return out;
+}
+
+std::vector<sdk::Review> selectReviews(Poco::Data::Session& session, const std::string& domain) {
+  std::vector<sdk::Review> out;
+  RowScanner(session).scan(
+      "SELECT r.id, r.plan_id, r.plan_version_id, r.kind, r.review_date, r.reviewers, r.conclusion, r.findings"
+      " FROM reviews r" +
+          domainJoin("r", domain) + " ORDER BY r.review_date, r.id",
+      domainParams(domain), [&](const ScannedRow& row) {
+        sdk::Review& r = out.emplace_back();
+        r.id = row.int64(0);
+        r.plan_id = row.int64(1);
+        r.plan_version_id = row.int64(2);
+        r.kind = sdk::parseReviewKind(row.text(3)).value_or(sdk::ReviewKind::Evaluation);
+        r.date = row.date(4);
+        r.reviewers = row.text(5);
+        r.conclusion = sdk::parseReviewConclusion(row.text(6)).value_or(sdk::ReviewConclusion::Keep);
+        r.findings = row.text(7);
+      });
+  return out;
+}
+
+std::vector<sdk::Filing> selectFilings(Poco::Data::Session& session, const std::string& domain) {
+  std::vector<sdk::Filing> out;
+  RowScanner(session).scan(
+      "SELECT f.id, f.plan_id, f.plan_version_id, f.target_body, f.submitted, f.registration_no, f.published"
+      " FROM filings f" +
+          domainJoin("f", domain) + " ORDER BY f.submitted, f.id",
+      domainParams(domain), [&](const ScannedRow& row) {
+        sdk::Filing& f = out.emplace_back();
+        f.id = row.int64(0);
+        f.plan_id = row.int64(1);
+        f.plan_version_id = row.int64(2);
+        f.target_body = row.text(3);
+        f.submitted = row.date(4);
+        f.registration_no = row.text(5);
+        f.published = row.date(6);
+      });
+  return out;
+}
+
+template <typename T>
+std::map<sdk::RecordId, std::vector<T>> ordered(const std::unordered_map<sdk::RecordId, std::vector<T>>& m) {
+  return std::map<sdk::RecordId, std::vector<T>>(m.begin(), m.end());
+}
+
+template <typename T>
+const std::vector<T>* find(const std::unordered_map<sdk::RecordId, std::vector<T>>& m, sdk::RecordId id) {
+  const auto it = m.find(id);
+  return it == m.end() ? nullptr : &it->second;
+}
+
 }  // namespace
 
 StoreRecordReader::StoreRecordReader(store::Database& db, std::string domain, bool snapshot)
@@ -37,60 +99,64 @@ StoreRecordReader::StoreRecordReader(store::Database& db, std::string domain, bo
 
 std::vector<sdk::Organisation> StoreRecordReader::organisations() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return store::OrganisationRepository(db_.session()).list();
+  RowScanner scanner(db_.session());
+  std::vector<sdk::Organisation> out;
+  std::unordered_map<sdk::RecordId, std::size_t> index;
+  scanner.scan("SELECT id, code, name, kind, parent_id FROM organisations ORDER BY id", {},
+               [&](const ScannedRow& r) {
+                 sdk::Organisation& o = out.emplace_back();
+                 o.id = r.int64(0);
+                 o.code = r.text(1);
+                 o.name = r.text(2);
+                 o.kind = sdk::parseOrgKind(r.text(3)).value_or(sdk::OrgKind::Institution);
+                 o.parent_id = r.int64(4);
+                 index.emplace(o.id, out.size() - 1);
+               });
+  scanner.scan("SELECT org_id, name, value FROM organisation_attributes", {}, [&](const ScannedRow& r) {
+    const auto it = index.find(r.int64(0));
+    if (it != index.end()) out[it->second].attributes[r.text(1)] = r.text(2);
+  });
+  return out;
 }
 
 std::vector<sdk::Plan> StoreRecordReader::plans() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  store::PlanFilter filter;
-  filter.domain = domain_;
-  return store::PlanRepository(db_.session()).list(filter);
+  std::vector<sdk::Plan> out;
+  RowScanner(db_.session())
+      .scan(std::string("SELECT id, code, title, domain, category, owner_org_id, status, revision_required,"
+                        " revision_reason, current_version FROM plans") +
+                (domain_.empty() ? "" : " WHERE domain = $1") + " ORDER BY id",
+            domainParams(domain_), [&](const ScannedRow& r) {
+              sdk::Plan& p = out.emplace_back();
+              p.id = r.int64(0);
+              p.code = r.text(1);
+              p.title = r.text(2);
+              p.domain = r.text(3);
+              p.category = r.text(4);
+              p.owner_org_id = r.int64(5);
+              p.status = sdk::parsePlanStatus(r.text(6)).value_or(sdk::PlanStatus::Drafting);
+              p.revision_required = r.int64(7) != 0;
+              p.revision_reason = r.text(8);
+              p.current_version = r.integer(9);
+            });
+  return out;
 }
 
 void StoreRecordReader::loadVersions() const {
   if (versions_loaded_) return;
-  Poco::Data::Statement st(db_.session());
-  st << "SELECT v.id, v.plan_id, v.number, v.action, v.revision_trigger, v.major, v.issued,"
-        " v.effective, v.author, v.created_at FROM plan_versions v" +
-            domainJoin("v", domain_) + " ORDER BY v.plan_id, v.number";
-  if (!domain_.empty()) st, bind(domain_);
-  st.execute();
-  Poco::Data::RecordSet rs(st);
-  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
-    store::Row r(rs, i);
-    sdk::PlanVersion v;
-    v.id = r.int64(0);
-    v.plan_id = r.int64(1);
-    v.number = r.integer(2);
-    v.action = sdk::parseVersionAction(r.text(3)).value_or(sdk::VersionAction::Drafted);
-    v.trigger = r.text(4);
-    v.major = r.boolean(5);
-    v.issued = r.date(6);
-    v.effective = r.date(7);
-    v.author = r.text(8);
-    v.created_at = r.text(9);
-    versions_[v.plan_id].push_back(std::move(v));
-  }
+  for (auto& v : selectVersions(db_.session(), domain_)) versions_[v.plan_id].push_back(std::move(v));
   versions_loaded_ = true;
 }
 
 void StoreRecordReader::loadReviews() const {
   if (reviews_loaded_) return;
-  auto all = store::ReviewRepository(db_.session()).listForPlan(0);
-  const auto ids = domain_.empty() ? std::set<sdk::RecordId>() : planIds(db_, domain_);
-  for (auto& r : all) {
-    if (domain_.empty() || ids.count(r.plan_id)) reviews_[r.plan_id].push_back(std::move(r));
-  }
+  for (auto& r : selectReviews(db_.session(), domain_)) reviews_[r.plan_id].push_back(std::move(r));
   reviews_loaded_ = true;
 }
 
 void StoreRecordReader::loadFilings() const {
   if (filings_loaded_) return;
-  auto all = store::FilingRepository(db_.session()).listForPlan(0);
-  const auto ids = domain_.empty() ? std::set<sdk::RecordId>() : planIds(db_, domain_);
-  for (auto& f : all) {
-    if (domain_.empty() || ids.count(f.plan_id)) filings_[f.plan_id].push_back(std::move(f));
-  }
+  for (auto& f : selectFilings(db_.session(), domain_)) filings_[f.plan_id].push_back(std::move(f));
   filings_loaded_ = true;
 }
 
@@ -98,34 +164,82 @@ std::vector<sdk::PlanVersion> StoreRecordReader::versions(sdk::RecordId plan_id)
   std::lock_guard<std::mutex> lock(mutex_);
   if (!snapshot_) return store::PlanRepository(db_.session()).versions(plan_id, false);
   loadVersions();
-  const auto it = versions_.find(plan_id);
-  return it == versions_.end() ? std::vector<sdk::PlanVersion>() : it->second;
+  const auto* v = find(versions_, plan_id);
+  return v ? *v : std::vector<sdk::PlanVersion>();
 }
 
 std::vector<sdk::Review> StoreRecordReader::reviews(sdk::RecordId plan_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
   if (!snapshot_) return store::ReviewRepository(db_.session()).listForPlan(plan_id);
   loadReviews();
-  const auto it = reviews_.find(plan_id);
-  return it == reviews_.end() ? std::vector<sdk::Review>() : it->second;
+  const auto* v = find(reviews_, plan_id);
+  return v ? *v : std::vector<sdk::Review>();
 }
 
 std::vector<sdk::Filing> StoreRecordReader::filings(sdk::RecordId plan_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
   if (!snapshot_) return store::FilingRepository(db_.session()).listForPlan(plan_id);
   loadFilings();
-  const auto it = filings_.find(plan_id);
-  return it == filings_.end() ? std::vector<sdk::Filing>() : it->second;
+  const auto* v = find(filings_, plan_id);
+  return v ? *v : std::vector<sdk::Filing>();
+}
+
+const std::vector<sdk::PlanVersion>* StoreRecordReader::versionsOf(sdk::RecordId plan_id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  loadVersions();
+  return find(versions_, plan_id);
+}
+
+const std::vector<sdk::Review>* StoreRecordReader::reviewsOf(sdk::RecordId plan_id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  loadReviews();
+  return find(reviews_, plan_id);
+}
+
+const std::vector<sdk::Filing>* StoreRecordReader::filingsOf(sdk::RecordId plan_id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  loadFilings();
+  return find(filings_, plan_id);
 }
 
 std::vector<sdk::Drill> StoreRecordReader::drills(const sdk::Date& from, const sdk::Date& to) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  store::DrillFilter filter;
-  filter.domain = domain_;
-  filter.from = from;
-  filter.to = to;
-  filter.newest_first = false;
-  return store::DrillRepository(db_.session()).list(filter);
+  std::string sql =
+      "SELECT id, domain, drill_type, org_id, plan_id, plan_version_id, drill_date, place, scenario,"
+      " participants, evacuees, fields, verdict, findings FROM drills WHERE 1 = 1";
+  std::vector<std::string> params;
+  if (!domain_.empty()) {
+    params.push_back(domain_);
+    sql += " AND domain = $" + std::to_string(params.size());
+  }
+  if (from.isSet()) {
+    params.push_back(from.toString());
+    sql += " AND drill_date >= $" + std::to_string(params.size());
+  }
+  if (to.isSet()) {
+    params.push_back(to.toString());
+    sql += " AND drill_date <= $" + std::to_string(params.size());
+  }
+  std::vector<sdk::Drill> out;
+  RowScanner(db_.session()).scan(sql + " ORDER BY drill_date, id", params, [&](const ScannedRow& r) {
+    sdk::Drill& d = out.emplace_back();
+    d.id = r.int64(0);
+    d.domain = r.text(1);
+    d.drill_type = r.text(2);
+    d.org_id = r.int64(3);
+    d.plan_id = r.int64(4);
+    d.plan_version_id = r.int64(5);
+    d.date = r.date(6);
+    d.place = r.text(7);
+    d.scenario = r.text(8);
+    d.participants = r.integer(9);
+    d.evacuees = r.integer(10);
+    const std::string fields = r.text(11);
+    if (fields.size() > 2) d.fields = store::fieldValuesFromJson(fields);  // "{}" is the empty default
+    d.verdict = sdk::parseDrillVerdict(r.text(12)).value_or(sdk::DrillVerdict::None);
+    d.findings = r.text(13);
+  });
+  return out;
 }
 
 std::map<sdk::RecordId, std::vector<sdk::PlanVersion>> StoreRecordReader::allVersions() const {
@@ -135,7 +249,7 @@ std::map<sdk::RecordId, std::vector<sdk::PlanVersion>> StoreRecordReader::allVer
     versions_loaded_ = false;
   }
   loadVersions();
-  return versions_;
+  return ordered(versions_);
 }
 
 std::map<sdk::RecordId, std::vector<sdk::Review>> StoreRecordReader::allReviews() const {
@@ -145,7 +259,7 @@ std::map<sdk::RecordId, std::vector<sdk::Review>> StoreRecordReader::allReviews(
     reviews_loaded_ = false;
   }
   loadReviews();
-  return reviews_;
+  return ordered(reviews_);
 }
 
 std::map<sdk::RecordId, std::vector<sdk::Filing>> StoreRecordReader::allFilings() const {
@@ -155,44 +269,35 @@ std::map<sdk::RecordId, std::vector<sdk::Filing>> StoreRecordReader::allFilings(
     filings_loaded_ = false;
   }
   loadFilings();
-  return filings_;
+  return ordered(filings_);
 }
 
 std::map<sdk::RecordId, std::vector<sdk::RecordRef>> StoreRecordReader::drillsByPlan(
     const sdk::Date& as_of) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  Poco::Data::Statement st(db_.session());
-  const std::string date_param = domain_.empty() ? "$1" : "$2";
-  st << "SELECT d.plan_id, d.id, d.drill_date FROM drills d" + domainJoin("d", domain_) +
-            " WHERE d.plan_id IS NOT NULL AND d.drill_date <= " + date_param +
-            " ORDER BY d.plan_id, d.drill_date, d.id";
-  if (!domain_.empty()) st, bind(domain_);
-  st, bind(as_of.toString());
-  st.execute();
-  Poco::Data::RecordSet rs(st);
+  std::vector<std::string> params = domainParams(domain_);
+  params.push_back(as_of.toString());
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> out;
-  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
-    store::Row r(rs, i);
-    out[r.int64(0)].push_back(sdk::RecordRef{"drill", r.int64(1), r.date(2)});
-  }
+  RowScanner(db_.session())
+      .scan("SELECT d.plan_id, d.id, d.drill_date FROM drills d" + domainJoin("d", domain_) +
+                " WHERE d.plan_id IS NOT NULL AND d.drill_date <= $" + std::to_string(params.size()) +
+                " ORDER BY d.plan_id, d.drill_date, d.id",
+            params,
+            [&](const ScannedRow& r) { out[r.int64(0)].push_back(sdk::RecordRef{"drill", r.int64(1), r.date(2)}); });
   return out;
 }
 
 std::map<sdk::RecordId, sdk::Date> StoreRecordReader::revisionFlaggedOn() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  Poco::Data::Statement st(db_.session());
-  st << "SELECT entity_id, MAX(at) FROM audit_log WHERE entity = 'plan'"
-        " AND action = 'revision_required' GROUP BY entity_id";
-  st.execute();
-  Poco::Data::RecordSet rs(st);
   std::map<sdk::RecordId, sdk::Date> out;
-  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
-    store::Row r(rs, i);
-    const auto day = sdk::Date::parse(r.text(1).substr(0, 10));
-    if (day) out[r.int64(0)] = *day;
-  }
+  RowScanner(db_.session())
+      .scan("SELECT entity_id, MAX(at) FROM audit_log WHERE entity = 'plan' AND action = 'revision_required'"
+            " GROUP BY entity_id",
+            {}, [&](const ScannedRow& r) {
+              const auto day = sdk::Date::parse(r.text(1).substr(0, 10));
+              if (day) out[r.int64(0)] = *day;
+            });
   return out;
 }
 
 }  // namespace beacon::rules
-

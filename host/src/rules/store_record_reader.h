@@ -1,17 +1,19 @@
 // StoreRecordReader: the sdk::RecordReader a domain plugin's rules read
-// through, backed by the store's repositories and scoped to one domain
-// (organisations are shared by all). With `snapshot` (what the compliance
-// engine uses for one check) the first per-plan call loads that kind of
-// record for the whole domain in one query and answers later calls from
-// memory, so rules looping over 50,000 plans issue a handful of queries;
-// records written afterwards are not seen. Without it every call is one
-// fresh query. The empty domain reads every domain (the host's core rules
-// only). Thread-safe (one mutex around the Session and the caches).
+// through, backed by the store and scoped to one domain (organisations are
+// shared by all). Every read is one bulk query extracted column by column
+// into vectors (no per-cell RecordSet conversion). With `snapshot` (what the
+// compliance engine uses for one check) the first per-plan call loads that
+// kind of record for the whole domain in one query and answers later calls
+// from memory, so rules looping over 50,000 plans issue a handful of
+// queries; records written afterwards are not seen. Without it every call is
+// one fresh query. The empty domain reads every domain (the host's core
+// rules only). Thread-safe (one mutex around the Session and the caches).
 #pragma once
 
 #include <map>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "beacon/sdk/host_services.h"
@@ -41,6 +43,13 @@ class StoreRecordReader : public sdk::RecordReader {
   // The day each plan was last flagged "revision required" (from the audit log).
   std::map<sdk::RecordId, sdk::Date> revisionFlaggedOn() const;
 
+  // Snapshot readers only: one plan's cached records without copying them
+  // (loaded on first use; null when the plan has none). The pointers stay
+  // valid for the reader's lifetime.
+  const std::vector<sdk::PlanVersion>* versionsOf(sdk::RecordId plan_id) const;
+  const std::vector<sdk::Review>* reviewsOf(sdk::RecordId plan_id) const;
+  const std::vector<sdk::Filing>* filingsOf(sdk::RecordId plan_id) const;
+
   const std::string& domain() const { return domain_; }
 
  private:
@@ -55,9 +64,9 @@ class StoreRecordReader : public sdk::RecordReader {
   mutable bool versions_loaded_ = false;
   mutable bool reviews_loaded_ = false;
   mutable bool filings_loaded_ = false;
-  mutable std::map<sdk::RecordId, std::vector<sdk::PlanVersion>> versions_;
-  mutable std::map<sdk::RecordId, std::vector<sdk::Review>> reviews_;
-  mutable std::map<sdk::RecordId, std::vector<sdk::Filing>> filings_;
+  mutable std::unordered_map<sdk::RecordId, std::vector<sdk::PlanVersion>> versions_;
+  mutable std::unordered_map<sdk::RecordId, std::vector<sdk::Review>> reviews_;
+  mutable std::unordered_map<sdk::RecordId, std::vector<sdk::Filing>> filings_;
 };
 
 }  // namespace beacon::rules

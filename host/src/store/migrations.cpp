@@ -166,6 +166,66 @@ const std::vector<Migration>& migrations() {
        {
            "CREATE INDEX drills_date_cover ON drills(drill_date, domain, drill_type, org_id)",
        }},
+      {6,
+       "summary tables: drills counted per month, domain and type, and per month, organisation and"
+       " domain; SQLite triggers keep them exact on every insert, update and delete of a drill;"
+       " covering indexes for the annual plan counts (versions by action and issue day, plan owners)",
+       {
+           "CREATE INDEX plan_versions_action_issued ON plan_versions(action, issued, plan_id)",
+           "CREATE INDEX plans_id_owner ON plans(id, owner_org_id)",
+           "CREATE TABLE drill_month_counts ("
+           " month TEXT NOT NULL,"
+           " domain TEXT NOT NULL,"
+           " drill_type TEXT NOT NULL,"
+           " n INTEGER NOT NULL,"
+           " PRIMARY KEY (month, domain, drill_type))",
+           "CREATE TABLE drill_org_month_counts ("
+           " month TEXT NOT NULL,"
+           " org_id INTEGER NOT NULL,"
+           " domain TEXT NOT NULL,"
+           " n INTEGER NOT NULL,"
+           " PRIMARY KEY (month, org_id, domain))",
+           "INSERT INTO drill_month_counts(month, domain, drill_type, n)"
+           " SELECT substr(drill_date, 1, 7), domain, drill_type, COUNT(*) FROM drills GROUP BY 1, 2, 3",
+           "INSERT INTO drill_org_month_counts(month, org_id, domain, n)"
+           " SELECT substr(drill_date, 1, 7), org_id, domain, COUNT(*) FROM drills GROUP BY 1, 2, 3",
+           // SQLite dialect (UPSERT in triggers); the PostgreSQL port uses trigger functions.
+           "CREATE TRIGGER drills_count_insert AFTER INSERT ON drills BEGIN"
+           " INSERT INTO drill_month_counts(month, domain, drill_type, n)"
+           " VALUES(substr(NEW.drill_date, 1, 7), NEW.domain, NEW.drill_type, 1)"
+           " ON CONFLICT(month, domain, drill_type) DO UPDATE SET n = n + 1;"
+           " INSERT INTO drill_org_month_counts(month, org_id, domain, n)"
+           " VALUES(substr(NEW.drill_date, 1, 7), NEW.org_id, NEW.domain, 1)"
+           " ON CONFLICT(month, org_id, domain) DO UPDATE SET n = n + 1;"
+           " END",
+           "CREATE TRIGGER drills_count_delete AFTER DELETE ON drills BEGIN"
+           " UPDATE drill_month_counts SET n = n - 1 WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND domain = OLD.domain AND drill_type = OLD.drill_type;"
+           " DELETE FROM drill_month_counts WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND domain = OLD.domain AND drill_type = OLD.drill_type AND n <= 0;"
+           " UPDATE drill_org_month_counts SET n = n - 1 WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND org_id = OLD.org_id AND domain = OLD.domain;"
+           " DELETE FROM drill_org_month_counts WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND org_id = OLD.org_id AND domain = OLD.domain AND n <= 0;"
+           " END",
+           "CREATE TRIGGER drills_count_update AFTER UPDATE OF drill_date, domain, drill_type, org_id ON drills"
+           " BEGIN"
+           " UPDATE drill_month_counts SET n = n - 1 WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND domain = OLD.domain AND drill_type = OLD.drill_type;"
+           " DELETE FROM drill_month_counts WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND domain = OLD.domain AND drill_type = OLD.drill_type AND n <= 0;"
+           " UPDATE drill_org_month_counts SET n = n - 1 WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND org_id = OLD.org_id AND domain = OLD.domain;"
+           " DELETE FROM drill_org_month_counts WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND org_id = OLD.org_id AND domain = OLD.domain AND n <= 0;"
+           " INSERT INTO drill_month_counts(month, domain, drill_type, n)"
+           " VALUES(substr(NEW.drill_date, 1, 7), NEW.domain, NEW.drill_type, 1)"
+           " ON CONFLICT(month, domain, drill_type) DO UPDATE SET n = n + 1;"
+           " INSERT INTO drill_org_month_counts(month, org_id, domain, n)"
+           " VALUES(substr(NEW.drill_date, 1, 7), NEW.org_id, NEW.domain, 1)"
+           " ON CONFLICT(month, org_id, domain) DO UPDATE SET n = n + 1;"
+           " END",
+       }},
   };
   return kMigrations;
 }

@@ -5,6 +5,8 @@
 
 #include <Poco/Data/Statement.h>
 
+#include "summary/drill_tally.h"
+
 using namespace Poco::Data::Keywords;
 
 namespace beacon::summary {
@@ -58,24 +60,20 @@ AnnualCounts countAnnual(Poco::Data::Session& session, const plugins::PluginRegi
     out.evaluated = byLevel(kinds, counts);
   }
 
-  std::vector<std::string> types;
-  std::vector<int> counts;
-  session << "SELECT drill_type, COUNT(*) FROM drills WHERE drill_date >= $1 AND drill_date <= $2"
-             " GROUP BY drill_type",
-      bind(from), bind(to), into(types), into(counts), now;
+  const auto per_type = DrillTally(session).byType(sdk::Date{year, 1, 1}, sdk::Date{year, 12, 31});
   std::map<std::string, DrillLabelCount> by_label;
-  for (std::size_t i = 0; i < types.size(); ++i) {
+  for (const auto& [type, count] : per_type) {
     DrillLabelCount entry;
-    if (const sdk::DrillType* t = registry.drillType(types[i]); t && !t->report_label_zh.empty()) {
+    if (const sdk::DrillType* t = registry.drillType(type); t && !t->report_label_zh.empty()) {
       entry = {t->report_label_zh, t->report_label_en.empty() ? t->report_label_zh : t->report_label_en,
                t->report_order, 0};
     } else {
-      entry = {types[i], types[i], kUnknownTypeOrder, 0};
+      entry = {type, type, kUnknownTypeOrder, 0};
     }
     auto [it, inserted] = by_label.emplace(entry.label_zh, entry);
     it->second.order = std::min(it->second.order, entry.order);
-    it->second.count += counts[i];
-    out.drills_total += counts[i];
+    it->second.count += count;
+    out.drills_total += count;
   }
   for (const auto& [label, entry] : by_label) {
     if (entry.count > 0) out.drills.push_back(entry);

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include <Poco/Data/Statement.h>
 #include <Poco/JSON/Array.h>
@@ -12,11 +13,13 @@
 #include "demo/xinmi_demo.h"
 #include "render/json_data.h"
 #include "rules/compliance_engine.h"
+#include "rules/store_record_reader.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "summary/annual_counts.h"
+#include "summary/drill_tally.h"
 #include "summary/svg_chart.h"
 
 using namespace Poco::Data::Keywords;
@@ -130,31 +133,7 @@ void addFootnote(Context& c, Object::Ptr& data) {
 SvgChart monthlyChart(Context& c, const sdk::Date& to, const std::set<sdk::RecordId>* orgs,
                       const std::string& domain) {
   const sdk::Date from = sdk::Date{to.year, to.month, 1}.addMonths(-11);
-  Poco::Data::Statement st(c.db.session());
-  std::string sql =
-      "SELECT domain, substr(drill_date, 1, 7), COUNT(*) FROM drills WHERE drill_date >= $1 AND drill_date <= $2";
-  st, bind(from.toString()), bind(to.toString());
-  int next = 3;
-  if (!domain.empty()) {
-    sql += " AND domain = $" + std::to_string(next++);
-    st, bind(domain);
-  }
-  if (orgs) {
-    sql += " AND org_id IN (";
-    bool first = true;
-    for (sdk::RecordId id : *orgs) {
-      sql += (first ? "$" : ", $") + std::to_string(next++);
-      st, bind(static_cast<Poco::Int64>(id));
-      first = false;
-    }
-    if (first) sql += "NULL";
-    sql += ")";
-  }
-  sql += " GROUP BY 1, 2";
-  std::vector<std::string> domains, months;
-  std::vector<int> counts;
-  st << sql, into(domains), into(months), into(counts), now;
-
+  const auto counts = DrillTally(c.db.session()).byDomainMonth(from, to, domain, orgs);
   SvgChart chart;
   chart.title = c.t("各月演练场次(按领域)", "Drills per month by domain");
   std::vector<std::string> keys;
@@ -164,18 +143,19 @@ SvgChart monthlyChart(Context& c, const sdk::Date& to, const std::set<sdk::Recor
     chart.categories.push_back(keys.back());
   }
   std::map<std::string, std::size_t> series_of;
-  for (std::size_t i = 0; i < domains.size(); ++i) {
-    auto it = series_of.find(domains[i]);
+  for (const auto& [key, count] : counts) {
+    const auto& [drill_domain, month] = key;
+    auto it = series_of.find(drill_domain);
     if (it == series_of.end()) {
       ChartSeries s;
-      s.label = domainLabel(c.registry, domains[i], c.t);
+      s.label = domainLabel(c.registry, drill_domain, c.t);
       s.color = kPalette[series_of.size() % kPalette.size()];
       s.values.assign(12, 0);
       chart.series.push_back(s);
-      it = series_of.emplace(domains[i], chart.series.size() - 1).first;
+      it = series_of.emplace(drill_domain, chart.series.size() - 1).first;
     }
-    auto pos = std::find(keys.begin(), keys.end(), months[i]);
-    if (pos != keys.end()) chart.series[it->second].values[static_cast<std::size_t>(pos - keys.begin())] += counts[i];
+    auto pos = std::find(keys.begin(), keys.end(), month);
+    if (pos != keys.end()) chart.series[it->second].values[static_cast<std::size_t>(pos - keys.begin())] += count;
   }
   chart.stacked = true;
   return chart;
@@ -247,11 +227,6 @@ const std::vector<StatusColumn>& statusColumns() {
   };
   return kColumns;
 }
-std::size_t columnIndex(const std::string& id) {
-  for (std::size_t i = 0; i < statusColumns().size(); ++i)
-    if (id == statusColumns()[i].id) return i;
-  return 0;
-}
 
 sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   const auto& t = c.t;
@@ -261,8 +236,9 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     as_of = sdk::Date{req.year, 12, 31};
   }
   store::OrganisationRepository org_repo(c.db.session());
-  const std::vector<sdk::Organisation> orgs = org_repo.list();
-  std::map<sdk::RecordId, const sdk::Organisation*> org_by_id;
+  const rules::StoreRecordReader reader(c.db, "");
+  const std::vector<sdk::Organisation> orgs = reader.organisations();
+  std::unordered_map<sdk::RecordId, const sdk::Organisation*> org_by_id;
   for (const auto& o : orgs) org_by_id[o.id] = &o;
 
   std::string scope_name = t("全市", "City-wide");
@@ -287,7 +263,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   auto inScope = [&](sdk::RecordId id) { return !scoped || scope.count(id) != 0; };
 
   // The township (or sub-district) above each organisation.
-  std::map<sdk::RecordId, sdk::RecordId> township_of;
+  std::unordered_map<sdk::RecordId, sdk::RecordId> township_of;
   for (const auto& o : orgs) {
     const sdk::Organisation* cur = &o;
     for (int depth = 0; cur && depth < 32; ++depth) {
@@ -300,16 +276,13 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     }
   }
 
-  store::PlanRepository plan_repo(c.db.session());
-  store::PlanFilter filter;
-  filter.domain = domain;
-  std::vector<sdk::Plan> plans = plan_repo.list(filter);
+  std::vector<sdk::Plan> plans = rules::StoreRecordReader(c.db, domain).plans();
   plans.erase(std::remove_if(plans.begin(), plans.end(),
                              [&](const sdk::Plan& p) {
                                return !inScope(p.owner_org_id) || p.status == sdk::PlanStatus::Abolished;
                              }),
               plans.end());
-  std::map<sdk::RecordId, const sdk::Plan*> plan_by_id;
+  std::unordered_map<sdk::RecordId, const sdk::Plan*> plan_by_id;
   for (const auto& p : plans) plan_by_id[p.id] = &p;
 
   std::vector<rules::ObligationResult> obligations;
@@ -323,35 +296,43 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     obligations = std::move(checked.value());
   }
 
-  // Each plan's status is the worst of its obligations.
-  std::map<sdk::RecordId, std::string> plan_status;
-  for (const auto& p : plans) {
-    plan_status[p.id] = p.revision_required ? "revision_required"
-                        : p.current_version == 0 || p.status == sdk::PlanStatus::Drafting ? "drafting"
-                                                                                          : "current";
-  }
-  auto rank = [](const std::string& s) {
-    return s == "revision_required" ? 5 : s == "overdue" ? 4 : s == "due_soon" ? 3 : s == "filing_pending" ? 2
-                                                                                                            : 1;
+  // Each plan's status is the worst of its obligations (a column of statusColumns()).
+  enum Column : std::size_t { kCurrent, kDueSoon, kOverdue, kRevisionRequired, kFilingPending, kDrafting };
+  auto rank = [](std::size_t col) {
+    switch (col) {
+      case kRevisionRequired: return 5;
+      case kOverdue: return 4;
+      case kDueSoon: return 3;
+      case kFilingPending: return 2;
+      default: return 1;
+    }
   };
+  std::unordered_map<sdk::RecordId, std::size_t> plan_status;
+  plan_status.reserve(plans.size());
+  for (const auto& p : plans) {
+    plan_status[p.id] = p.revision_required ? kRevisionRequired
+                        : p.current_version == 0 || p.status == sdk::PlanStatus::Drafting ? kDrafting
+                                                                                          : kCurrent;
+  }
   for (const auto& r : obligations) {
     const auto& o = r.obligation;
-    if (o.plan_id == 0 || !plan_status.count(o.plan_id)) continue;
-    std::string s;
+    if (o.plan_id == 0) continue;
+    auto current = plan_status.find(o.plan_id);
+    if (current == plan_status.end()) continue;
+    std::size_t s;
     const bool filing = o.kind == sdk::ObligationKind::Filing || o.kind == sdk::ObligationKind::Publication;
     if (o.kind == sdk::ObligationKind::Revision && r.status == sdk::ObligationStatus::Overdue) {
-      s = "revision_required";
+      s = kRevisionRequired;
     } else if (r.status == sdk::ObligationStatus::Overdue) {
-      s = "overdue";
+      s = kOverdue;
     } else if (r.status == sdk::ObligationStatus::DueSoon) {
-      s = "due_soon";
+      s = kDueSoon;
     } else if (filing && r.status == sdk::ObligationStatus::Upcoming) {
-      s = "filing_pending";
+      s = kFilingPending;
     } else {
       continue;
     }
-    std::string& current = plan_status[o.plan_id];
-    if (current != "drafting" && rank(s) > rank(current)) current = s;
+    if (current->second != kDrafting && rank(s) > rank(current->second)) current->second = s;
   }
 
   // Plans by domain × level × status.
@@ -362,7 +343,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     const int level = static_cast<int>(sdk::levelOf(it == org_by_id.end() ? sdk::OrgKind::Institution : it->second->kind));
     auto& row = table[{p.domain, level}];
     row.resize(statusColumns().size(), 0);
-    const std::size_t col = columnIndex(plan_status[p.id]);
+    const std::size_t col = plan_status[p.id];
     ++row[col];
     ++totals[col];
   }
@@ -422,16 +403,8 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   } else {
     for (const auto* r : c.registry.enabled()) domains.push_back(r->id);
   }
-  std::map<sdk::RecordId, std::set<std::string>> drilled;
-  {
-    std::vector<Poco::Int64> ids;
-    std::vector<std::string> drill_domains;
-    // "org_id + 0" keeps SQLite on the covering date index instead of walking drills_org_date.
-    c.db.session() << "SELECT org_id + 0, domain FROM drills WHERE drill_date > $1 AND drill_date <= $2"
-                      " GROUP BY 1, 2",
-        bind(as_of.addMonths(-12).toString()), bind(as_of.toString()), into(ids), into(drill_domains), now;
-    for (std::size_t i = 0; i < ids.size(); ++i) drilled[ids[i]].insert(drill_domains[i]);
-  }
+  const std::map<sdk::RecordId, std::set<std::string>> drilled =
+      DrillTally(c.db.session()).domainsByOrg(as_of.addMonths(-12).addDays(1), as_of);
   struct Coverage {
     int units = 0;
     std::vector<int> covered;

@@ -1,0 +1,50 @@
+// DrillTally: drill counts over any date range, read from the summary tables
+// drill_month_counts and drill_org_month_counts (schema migration 6) for the
+// whole calendar months inside the range and from the drills table only for
+// the partial months at its ends. The tables are kept exact by triggers on
+// drills, so every write path (DrillRepository::add/addBatch, imports, raw
+// SQL deletes and updates) maintains them in its own transaction; a new
+// store must keep that property. Not thread-safe (uses the Session).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+
+#include "beacon/sdk/date.h"
+#include "beacon/sdk/records.h"
+
+namespace beacon::summary {
+
+// [from, to] cut into whole calendar months (as "YYYY-MM", first..last) and
+// the leftover day ranges at either end.
+struct MonthSplit {
+  std::string first_month;  // empty: no whole month inside
+  std::string last_month;
+  std::vector<std::pair<sdk::Date, sdk::Date>> fragments;
+};
+MonthSplit splitByMonth(const sdk::Date& from, const sdk::Date& to);
+
+class DrillTally {
+ public:
+  explicit DrillTally(Poco::Data::Session& session) : session_(session) {}
+
+  // Drills dated within [from, to] per drill type.
+  std::map<std::string, int> byType(const sdk::Date& from, const sdk::Date& to);
+  // Drills dated within [from, to] per (domain, "YYYY-MM"); `domain` empty
+  // means all, `orgs` null means every organisation.
+  std::map<std::pair<std::string, std::string>, int> byDomainMonth(const sdk::Date& from, const sdk::Date& to,
+                                                                   const std::string& domain,
+                                                                   const std::set<sdk::RecordId>* orgs);
+  // The domains each organisation held at least one drill in within [from, to].
+  std::map<sdk::RecordId, std::set<std::string>> domainsByOrg(const sdk::Date& from, const sdk::Date& to);
+
+ private:
+  Poco::Data::Session& session_;
+};
+
+}  // namespace beacon::summary
