@@ -54,6 +54,15 @@ std::string ScannedRow::text(int col) const {
   return r.text(static_cast<std::size_t>(col));
 }
 
+std::string_view ScannedRow::view(int col) const {
+  if (stmt_) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string_view();
+  }
+  buffer_ = text(col);
+  return buffer_;
+}
+
 sdk::Date ScannedRow::date(int col) const {
   if (stmt_) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <Poco/Data/RecordSet.h>
@@ -27,10 +28,13 @@ class ScannedRow {
   Poco::Int64 int64(int col) const;
   int integer(int col) const { return static_cast<int>(int64(col)); }
   std::string text(int col) const;
+  // The text without a copy; valid until the next row (or the next view call).
+  std::string_view view(int col) const;
   sdk::Date date(int col) const;
 
  private:
   friend class RowScanner;
+  mutable std::string buffer_;
   sqlite3_stmt* stmt_ = nullptr;
   const Poco::Data::RecordSet* rs_ = nullptr;
   std::size_t row_ = 0;

@@ -20,6 +20,7 @@
 #include "store/plan_repository.h"
 #include "summary/annual_counts.h"
 #include "summary/drill_tally.h"
+#include "summary/plan_brief.h"
 #include "summary/svg_chart.h"
 
 using namespace Poco::Data::Keywords;
@@ -276,14 +277,13 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     }
   }
 
-  std::vector<sdk::Plan> plans = rules::StoreRecordReader(c.db, domain).plans();
+  PlanBriefs briefs = loadPlanBriefs(c.db.session(), domain);
+  std::vector<PlanBrief>& plans = briefs.plans;
   plans.erase(std::remove_if(plans.begin(), plans.end(),
-                             [&](const sdk::Plan& p) {
+                             [&](const PlanBrief& p) {
                                return !inScope(p.owner_org_id) || p.status == sdk::PlanStatus::Abolished;
                              }),
               plans.end());
-  std::unordered_map<sdk::RecordId, const sdk::Plan*> plan_by_id;
-  for (const auto& p : plans) plan_by_id[p.id] = &p;
 
   std::vector<rules::ObligationResult> obligations;
   if (c.engine) {
@@ -336,7 +336,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   }
 
   // Plans by domain × level × status.
-  std::map<std::pair<std::string, int>, std::vector<int>> table;
+  std::map<std::pair<std::string_view, int>, std::vector<int>> table;
   std::vector<int> totals(statusColumns().size(), 0);
   for (const auto& p : plans) {
     auto it = org_by_id.find(p.owner_org_id);
@@ -370,8 +370,8 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   Array::Ptr rows = new Array;
   for (const auto& [key, counts] : table) {
     Object::Ptr r = obj();
-    r->set("domain", key.first);
-    r->set("domain_label", domainLabel(c.registry, key.first, t));
+    r->set("domain", std::string(key.first));
+    r->set("domain_label", domainLabel(c.registry, std::string(key.first), t));
     const auto level = static_cast<sdk::PlanLevel>(key.second);
     r->set("level_label", t(sdk::labelZh(level), sdk::labelEn(level)));
     Array::Ptr cells = new Array;
@@ -458,14 +458,19 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   std::stable_sort(overdue.begin(), overdue.end(), [](const auto* a, const auto* b) {
     return a->obligation.due < b->obligation.due;
   });
+  const std::size_t shown = std::min(overdue.size(), static_cast<std::size_t>(kOverdueListLimit));
+  std::set<sdk::RecordId> listed_plans;
+  for (std::size_t i = 0; i < shown; ++i)
+    if (plan_status.count(overdue[i]->obligation.plan_id)) listed_plans.insert(overdue[i]->obligation.plan_id);
+  const auto titles = planTitles(c.db.session(), listed_plans);
   Array::Ptr overdue_rows = new Array;
-  for (std::size_t i = 0; i < overdue.size() && i < static_cast<std::size_t>(kOverdueListLimit); ++i) {
+  for (std::size_t i = 0; i < shown; ++i) {
     const auto& o = overdue[i]->obligation;
     Object::Ptr r = obj();
     auto org = org_by_id.find(o.org_id);
     r->set("organisation", org == org_by_id.end() ? std::to_string(o.org_id) : org->second->name);
-    auto plan = plan_by_id.find(o.plan_id);
-    r->set("plan", plan == plan_by_id.end() ? "" : plan->second->title);
+    auto plan = titles.find(o.plan_id);
+    r->set("plan", plan == titles.end() ? "" : plan->second);
     r->set("duty", t(o.title_zh, o.title_en.empty() ? o.title_zh : o.title_en));
     r->set("rule_id", o.rule_id);
     r->set("citation", o.citation);
