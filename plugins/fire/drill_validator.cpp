@@ -1,5 +1,6 @@
 #include "drill_validator.h"
 
+#include "beacon/sdk/drill_checks.h"
 #include "beacon/sdk/field_spec.h"
 #include "drill_types.h"
 #include "fields.h"
@@ -7,23 +8,7 @@
 namespace beacon::plugins::fire {
 
 sdk::Status validateDrill(const sdk::Drill& drill) {
-  if (!drill.domain.empty() && drill.domain != "fire") {
-    return sdk::Status::invalid("domain", "must be fire, got \"" + drill.domain + "\"");
-  }
-  const sdk::DrillType* type = findDrillType(drill.drill_type);
-  if (!type) {
-    return sdk::Status::invalid("drill_type", "\"" + drill.drill_type +
-                                                  "\" is not a fire drill type (fire.evacuation, fire.tabletop)");
-  }
-  sdk::Status fields = sdk::validateFields(drillFields(), drill.fields);
-  if (!fields.isOk()) return fields;
-  if (drill.participants < 0) return sdk::Status::invalid("participants", "must not be negative");
-  if (drill.evacuees < 0) return sdk::Status::invalid("evacuees", "must not be negative");
-  if (type->form == sdk::DrillForm::Tabletop && drill.evacuees != 0) {
-    return sdk::Status::invalid("evacuees", "must be 0 for a tabletop exercise (" + type->id + "), got " +
-                                                std::to_string(drill.evacuees));
-  }
-  return sdk::Status::ok();
+  return sdk::checkCommonDrill("fire", drillTypes(), drillFields(), drill);
 }
 
 }  // namespace beacon::plugins::fire

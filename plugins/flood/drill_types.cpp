@@ -1,5 +1,7 @@
 #include "drill_types.h"
 
+#include "beacon/sdk/drill_checks.h"
+
 namespace beacon::plugins::flood {
 
 namespace {
@@ -20,11 +22,6 @@ const std::vector<sdk::DrillType>& table() {
 
 std::vector<sdk::DrillType> drillTypes() { return table(); }
 
-const sdk::DrillType* findDrillType(const std::string& id) {
-  for (const auto& t : table()) {
-    if (t.id == id) return &t;
-  }
-  return nullptr;
-}
+const sdk::DrillType* findDrillType(const std::string& id) { return sdk::findDrillType(table(), id); }
 
 }  // namespace beacon::plugins::flood

@@ -30,7 +30,7 @@ inline void expectManifestMatches(const std::string& domain, const std::string& 
   EXPECT_EQ(json->getValue<std::string>("id"), domain);
   EXPECT_EQ(json->getValue<std::string>("library"), "libbeacon_" + domain + ".so");
   EXPECT_EQ(json->getValue<std::string>("class"), class_name);
-  EXPECT_EQ(json->getValue<std::string>("sdk"), "1.0");
+  EXPECT_EQ(json->getValue<std::string>("sdk"), sdk::sdkVersionString(sdk::kSdkVersion));
   for (const char* key : {"version", "name_zh", "name_en", "description", "license"}) {
     EXPECT_FALSE(json->optValue<std::string>(key, "").empty()) << key;
   }

@@ -94,10 +94,24 @@ TEST_F(PluginLoaderTest, RejectsMajorVersionMismatchAndKeepsOthers) {
 }
 
 TEST_F(PluginLoaderTest, RejectsPluginBuiltAgainstNewerMinor) {
-  EXPECT_EQ(loader_.loadDirectory(assemble({"minor_newer"})), 0);
+  EXPECT_EQ(loader_.loadDirectory(assemble({"minor_newer"})), 0);  // its plugin.json also says 1.99
   const PluginRecord* bad = find(registry_, "newer");
   ASSERT_NE(bad, nullptr);
   EXPECT_NE(bad->reason.find("1.99"), std::string::npos) << bad->reason;
+}
+
+TEST_F(PluginLoaderTest, AcceptsPluginBuiltAgainstOlderMinor) {
+  EXPECT_EQ(loader_.loadDirectory(assemble({"older_minor"})), 1);
+  const PluginRecord* p = registry_.byDomain("older");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->sdk_version, 0x00010000u);
+}
+
+TEST_F(PluginLoaderTest, RejectsLibraryWhoseVersionDisagreesWithItsManifest) {
+  EXPECT_EQ(loader_.loadDirectory(assemble({"manifest_disagrees"})), 0);
+  const PluginRecord* bad = find(registry_, "disagrees");
+  ASSERT_NE(bad, nullptr);
+  EXPECT_NE(bad->reason.find("plugin.json says SDK 1.1"), std::string::npos) << bad->reason;
 }
 
 TEST_F(PluginLoaderTest, DisablesPluginWhoseInitialiserThrows) {
@@ -136,7 +150,7 @@ TEST(PluginManifestTest, ValidatesFieldsBeforeAnyCodeRuns) {
       R"({"id":"flood","library":"libbeacon_flood.so","class":"a::B","version":"1.0.0",)"
       R"("sdk":"1.0","name_zh":"防汛","name_en":"Flood"})";
   ASSERT_TRUE(PluginManifest::parse(ok).isOk());
-  EXPECT_EQ(PluginManifest::parse(ok).value().sdk_version, sdk::kSdkVersion);
+  EXPECT_EQ(PluginManifest::parse(ok).value().sdk_version, 0x00010000u);
   auto no_class = PluginManifest::parse(R"({"id":"flood","library":"x.so"})");
   EXPECT_EQ(no_class.status().field(), "class");
   auto bad_id = PluginManifest::parse(

@@ -10,7 +10,7 @@
 namespace beacon::sdk {
 
 inline constexpr std::uint16_t kSdkMajor = 1;
-inline constexpr std::uint16_t kSdkMinor = 0;
+inline constexpr std::uint16_t kSdkMinor = 1;  // 1.1: drill_checks.h, interval_rule.h helpers
 inline constexpr std::uint32_t kSdkVersion = (std::uint32_t{kSdkMajor} << 16) | kSdkMinor;
 
 constexpr std::uint16_t sdkMajor(std::uint32_t packed) { return static_cast<std::uint16_t>(packed >> 16); }
