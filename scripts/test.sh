@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+scripts/install-test-deps.sh
 scripts/build.sh
 ctest --test-dir build --output-on-failure -j2 --timeout 300

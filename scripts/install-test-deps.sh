@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what the browser test needs beyond the build: Debian's chromium, a CJK
+# font and, in tests/browser/, playwright-core from the committed package-lock.json.
+# Nothing downloads a browser build: the test drives /usr/bin/chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+missing=()
+# fonts-wqy-microhei: a CJK font, so the zh-CN pages render in Chromium (screenshots) instead of boxes.
+for p in chromium fonts-wqy-microhei; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node.js and npm come with the machine (they may not be Debian's packages, whose npm would conflict).
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" 2>/dev/null; then
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+  fi
+fi
+if [ ! -d tests/browser/node_modules/playwright-core ] ||
+   ! cmp -s tests/browser/package-lock.json tests/browser/node_modules/.package-lock.json 2>/dev/null; then
+  (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
