@@ -1,5 +1,7 @@
 #include "enterprise_safety_rules.h"
 
+#include "beacon/sdk/all_or_nothing.h"
+
 #include <algorithm>
 #include <exception>
 #include <map>
@@ -335,17 +337,7 @@ class Evaluator {
 std::vector<sdk::RuleInfo> EnterpriseSafetyRules::rules() const { return ruleTable(); }
 
 sdk::Status EnterpriseSafetyRules::evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const {
-  try {
-    std::vector<sdk::Obligation> found;
-    sdk::Status s = Evaluator(ctx, found).run();
-    if (!s.isOk()) return s;
-    out.insert(out.end(), found.begin(), found.end());
-    return sdk::Status::ok();
-  } catch (const std::exception& e) {
-    return sdk::Status::error(std::string("enterprise_safety rules failed: ") + e.what());
-  } catch (...) {
-    return sdk::Status::error("enterprise_safety rules failed with an unknown error");
-  }
+  return sdk::evaluateAllOrNothing("enterprise_safety", out, [&](std::vector<sdk::Obligation>& found) { return Evaluator(ctx, found).run(); });
 }
 
 }  // namespace beacon::plugins::enterprise_safety

@@ -1,5 +1,7 @@
 #include "fire_rules.h"
 
+#include "beacon/sdk/all_or_nothing.h"
+
 #include <algorithm>
 #include <exception>
 #include <map>
@@ -144,17 +146,7 @@ std::vector<sdk::RuleInfo> FireRules::rules() const {
 }
 
 sdk::Status FireRules::evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const {
-  try {
-    std::vector<sdk::Obligation> found;
-    sdk::Status s = evaluateRules(ctx, found);
-    if (!s.isOk()) return s;
-    out.insert(out.end(), found.begin(), found.end());
-    return sdk::Status::ok();
-  } catch (const std::exception& e) {
-    return sdk::Status::error(std::string("fire rules failed: ") + e.what());
-  } catch (...) {
-    return sdk::Status::error("fire rules failed with an unknown error");
-  }
+  return sdk::evaluateAllOrNothing("fire", out, [&](std::vector<sdk::Obligation>& found) { return evaluateRules(ctx, found); });
 }
 
 }  // namespace beacon::plugins::fire

@@ -1,5 +1,7 @@
 #include "flood_rules.h"
 
+#include "beacon/sdk/all_or_nothing.h"
+
 #include <exception>
 #include <map>
 
@@ -99,17 +101,7 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
 std::vector<sdk::RuleInfo> FloodRules::rules() const { return {preseasonDrillRule(), cityPlanPreseasonRule()}; }
 
 sdk::Status FloodRules::evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const {
-  try {
-    std::vector<sdk::Obligation> found;
-    sdk::Status s = evaluateRules(ctx, found);
-    if (!s.isOk()) return s;
-    out.insert(out.end(), found.begin(), found.end());
-    return sdk::Status::ok();
-  } catch (const std::exception& e) {
-    return sdk::Status::error(std::string("flood rules failed: ") + e.what());
-  } catch (...) {
-    return sdk::Status::error("flood rules failed with an unknown error");
-  }
+  return sdk::evaluateAllOrNothing("flood", out, [&](std::vector<sdk::Obligation>& found) { return evaluateRules(ctx, found); });
 }
 
 }  // namespace beacon::plugins::flood

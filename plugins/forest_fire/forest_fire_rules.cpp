@@ -1,5 +1,7 @@
 #include "forest_fire_rules.h"
 
+#include "beacon/sdk/all_or_nothing.h"
+
 #include <exception>
 #include <map>
 #include <string>
@@ -55,17 +57,7 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
 std::vector<sdk::RuleInfo> ForestFireRules::rules() const { return {predrillRule()}; }
 
 sdk::Status ForestFireRules::evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const {
-  try {
-    std::vector<sdk::Obligation> found;
-    sdk::Status s = evaluateRules(ctx, found);
-    if (!s.isOk()) return s;
-    out.insert(out.end(), found.begin(), found.end());
-    return sdk::Status::ok();
-  } catch (const std::exception& e) {
-    return sdk::Status::error(std::string("forest_fire rules failed: ") + e.what());
-  } catch (...) {
-    return sdk::Status::error("forest_fire rules failed with an unknown error");
-  }
+  return sdk::evaluateAllOrNothing("forest_fire", out, [&](std::vector<sdk::Obligation>& found) { return evaluateRules(ctx, found); });
 }
 
 }  // namespace beacon::plugins::forest_fire
