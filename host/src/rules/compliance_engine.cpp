@@ -43,6 +43,13 @@ ComplianceEngine::ComplianceEngine(store::Database& db, const plugins::PluginReg
     : db_(db), registry_(registry), config_(config), calendar_(calendar) {}
 
 sdk::Result<std::vector<ObligationResult>> ComplianceEngine::check(const CheckQuery& q) {
+  auto shared = checkShared(q);
+  if (!shared.isOk()) return shared.status();
+  return *shared.value();
+}
+
+sdk::Result<std::shared_ptr<const std::vector<ObligationResult>>> ComplianceEngine::checkShared(
+    const CheckQuery& q) {
   plugin_errors_.clear();
   if (!q.as_of.isSet()) return sdk::Status::invalid("as_of", "a check needs an as-of date");
   if (!q.domain.empty() && q.domain != sdk::kGeneralDomain && !registry_.byDomain(q.domain)) {
@@ -72,12 +79,14 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::check(const CheckQu
     }
   }
   auto results = evaluate(q);
-  if (version && results.isOk()) {
-    key.results = results.value();
+  if (!results.isOk()) return results.status();
+  auto shared = std::make_shared<const std::vector<ObligationResult>>(std::move(results.value()));
+  if (version) {
+    key.results = shared;
     key.plugin_errors = plugin_errors_;
     cache_ = std::move(key);
   }
-  return results;
+  return shared;
 }
 
 sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(const CheckQuery& q) {

@@ -10,6 +10,7 @@
 // Database's Session); give each thread its own engine and Database.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,9 @@ class ComplianceEngine {
   // Obligations as of q.as_of ordered by organisation, plan and rule. Calendar
   // and store errors come back as a Status, never thrown.
   sdk::Result<std::vector<ObligationResult>> check(const CheckQuery& q);
+  // The same, sharing the kept results instead of copying them; they stay
+  // valid (and unchanged) while the caller holds the pointer.
+  sdk::Result<std::shared_ptr<const std::vector<ObligationResult>>> checkShared(const CheckQuery& q);
   // Core rules, then every enabled plugin's, for documentation (`beacon check --rules`).
   std::vector<sdk::RuleInfo> rules() const;
   // "<plugin id>: <what went wrong>" for each plugin skipped by the last check().
@@ -61,7 +65,7 @@ class ComplianceEngine {
     std::vector<sdk::RecordId> org_ids;  // sorted, unique
     std::string domain;
     std::string plugins;  // the enabled plugins' ids
-    std::vector<ObligationResult> results;
+    std::shared_ptr<const std::vector<ObligationResult>> results;
     std::vector<std::string> plugin_errors;
   };
 

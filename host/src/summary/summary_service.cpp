@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -285,16 +286,18 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
                              }),
               plans.end());
 
-  std::vector<rules::ObligationResult> obligations;
+  static const std::vector<rules::ObligationResult> kNoObligations;
+  std::shared_ptr<const std::vector<rules::ObligationResult>> checked_results;
   if (c.engine) {
     rules::CheckQuery q;
     q.as_of = as_of;
     if (scoped) q.org_ids.assign(scope.begin(), scope.end());
     q.domain = domain;
-    auto checked = c.engine->check(q);
+    auto checked = c.engine->checkShared(q);
     if (!checked.isOk()) return checked.status();
-    obligations = std::move(checked.value());
+    checked_results = checked.value();
   }
+  const std::vector<rules::ObligationResult>& obligations = checked_results ? *checked_results : kNoObligations;
 
   // Each plan's status is the worst of its obligations (a column of statusColumns()).
   enum Column : std::size_t { kCurrent, kDueSoon, kOverdue, kRevisionRequired, kFilingPending, kDrafting };
