@@ -2,6 +2,10 @@
 // filtered, paged listing every view of drills uses. add() is one
 // transaction with its audit entry; addBatch() stores many drills in one
 // prepared statement inside the caller's transaction (the CSV importer).
+// Every drill write also maintains the summary tables drill_month_counts and
+// drill_org_month_counts (migration 6) through SQLite triggers, in the same
+// transaction; any new write path, or a port to another database, must keep
+// them exact (summary::DrillTally reads them; its tests check them).
 // Not thread-safe (follows its Session).
 #pragma once
 
