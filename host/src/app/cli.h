@@ -1,4 +1,5 @@
-// Cli: the `beacon` command-line application (a Poco::Util::Application).
+// runCli: the `beacon` command line, run through BeaconApplication (a
+// Poco::Util::ServerApplication).
 // Global options come before the command name and set configuration
 // (--db, --config, --plugins, --site, --user, --lang); everything after the
 // command name belongs to the command. Single-threaded.

@@ -4,6 +4,7 @@
 // each run() is independent.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -26,6 +27,8 @@ struct CommandContext {
   store::Actor actor;
   bool english = false;
   bool terminal = false;  // stderr is a terminal (progress bars)
+  // Blocks until the process is asked to stop (SIGINT/SIGTERM); used by `serve`.
+  std::function<void()> wait_for_stop;
   // Opens the application context (database, plugins, templates) on demand.
   sdk::Result<AppContext*> app(bool migrate = false);
   std::unique_ptr<AppContext> app_;

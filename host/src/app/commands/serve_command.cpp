@@ -72,9 +72,13 @@ class ServeCommand : public Command {
               << ")\n";
     }
     ctx.out.flush();
-    int signal_number = 0;
-    sigwait(&stop_signals, &signal_number);
-    ctx.out << "stopping (signal " << signal_number << ")\n";
+    if (ctx.wait_for_stop) {
+      ctx.wait_for_stop();  // ServerApplication::waitForTerminationRequest
+    } else {
+      int signal_number = 0;
+      sigwait(&stop_signals, &signal_number);
+    }
+    ctx.out << "stopping\n";
     server.stop();
     ctx.out << "stopped\n";
     return 0;

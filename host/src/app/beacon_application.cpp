@@ -1,0 +1,180 @@
+#include "app/beacon_application.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <Poco/AutoPtr.h>
+#include <Poco/ConsoleChannel.h>
+#include <Poco/File.h>
+#include <Poco/FormattingChannel.h>
+#include <Poco/Logger.h>
+#include <Poco/PatternFormatter.h>
+#include <Poco/Util/IntValidator.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+
+#include "app/app_context.h"
+#include "app/command.h"
+
+namespace beacon::app {
+
+namespace {
+
+struct GlobalOption {
+  const char* name;
+  const char* argument;  // null: a flag
+  const char* config_key;  // set in the configuration, or null
+  const char* description;
+};
+
+const GlobalOption kGlobals[] = {
+    {"db", "FILE", "beacon.database", "database file (overrides beacon.database)"},
+    {"config", "FILE", nullptr, "configuration file (default $BEACON_CONFIG; see etc/beacon.properties)"},
+    {"plugins", "DIR", "beacon.plugins", "plugin folder (overrides beacon.plugins)"},
+    {"site", "DIR", "beacon.site", "site template overrides (overrides beacon.site)"},
+    {"user", "NAME", nullptr, "user recorded in the audit log (default $USER)"},
+    {"lang", "zh|en", nullptr, "output language (zh-CN by default)"},
+};
+
+void configureLogging() {
+  Poco::AutoPtr<Poco::PatternFormatter> pattern(new Poco::PatternFormatter("beacon: %s: %t"));
+  Poco::AutoPtr<Poco::FormattingChannel> channel(
+      new Poco::FormattingChannel(pattern, new Poco::ConsoleChannel(std::cerr)));
+  Poco::Logger::root().setChannel(channel);
+  Poco::Logger::root().setLevel("warning");
+}
+
+}  // namespace
+
+const std::map<std::string, bool>& BeaconApplication::globalOptions() {
+  static const std::map<std::string, bool> kOptions = [] {
+    std::map<std::string, bool> m;
+    for (const auto& g : kGlobals) m[g.name] = g.argument != nullptr;
+    // ServerApplication's own Unix options.
+    m["daemon"] = false;
+    m["pidfile"] = true;
+    m["umask"] = true;
+    m["help"] = false;
+    return m;
+  }();
+  return kOptions;
+}
+
+BeaconApplication::BeaconApplication(std::ostream& out, std::ostream& err, std::istream& in,
+                                     std::vector<std::string> command_args)
+    : out_(out), err_(err), in_(in), command_args_(std::move(command_args)) {
+  setUnixOptions(true);
+}
+
+void BeaconApplication::defineOptions(Poco::Util::OptionSet& options) {
+  ServerApplication::defineOptions(options);
+  for (const auto& g : kGlobals) {
+    Poco::Util::Option o(g.name, "", g.description);
+    o.required(false).repeatable(false);
+    if (g.argument) o.argument(g.argument);
+    options.addOption(o);
+  }
+  options.addOption(Poco::Util::Option("help", "h", "show the commands").required(false).repeatable(false));
+}
+
+void BeaconApplication::handleOption(const std::string& name, const std::string& value) {
+  ServerApplication::handleOption(name, value);
+  if (name == "help") {
+    help_ = true;
+    stopOptionsProcessing();
+    return;
+  }
+  if (name == "config") config_file_ = value;
+  if (name == "user") user_ = value;
+  if (name == "lang") lang_ = value;
+  for (const auto& g : kGlobals) {
+    if (name == g.name && g.config_key) config().setString(g.config_key, value);
+  }
+}
+
+void BeaconApplication::usage(std::ostream& out) const {
+  out << "Beacon 应急预案与演练管理 — emergency plans and drills\n\n"
+         "usage: beacon [GLOBAL OPTIONS] COMMAND [ARGS]\n"
+         "       beacon COMMAND --help\n\nglobal options:\n";
+  for (const auto& g : kGlobals) {
+    std::string left = std::string("--") + g.name + (g.argument ? std::string(" ") + g.argument : "");
+    out << "  " << left << std::string(left.size() < 18 ? 18 - left.size() : 1, ' ') << g.description << "\n";
+  }
+  out << "  --daemon, --pidfile FILE, --umask MASK   run `serve` in the background (Poco ServerApplication)\n"
+         "\ncommands:\n";
+  for (const auto& c : allCommands()) {
+    out << "  " << c->name() << std::string(c->name().size() < 10 ? 10 - c->name().size() : 1, ' ')
+        << c->summary() << "\n";
+  }
+}
+
+int BeaconApplication::main(const std::vector<std::string>& args) {
+  if (help_) {
+    usage(out_);
+    return 0;
+  }
+  if (args.empty()) {
+    usage(err_);
+    return 2;
+  }
+  auto commands = allCommands();
+  Command* command = nullptr;
+  for (auto& c : commands) {
+    if (c->name() == args[0]) command = c.get();
+  }
+  if (!command || args.size() > 1) {
+    err_ << "beacon: " << args[0] << ": unknown command (see beacon --help)\n";
+    return 2;
+  }
+  for (const auto& a : command_args_) {
+    if (a == "--help" || a == "-h") {
+      out_ << command->help();
+      return 0;
+    }
+  }
+  if (lang_ != "zh" && lang_ != "en") {
+    err_ << "beacon: --lang: must be zh or en\n";
+    return 2;
+  }
+  configureLogging();
+  if (config_file_.empty()) {
+    const char* env = std::getenv("BEACON_CONFIG");
+    if (env && *env) config_file_ = env;
+  }
+  if (!config_file_.empty()) {
+    if (!Poco::File(config_file_).exists()) {
+      err_ << "beacon: --config: " << config_file_ << " does not exist\n";
+      return 1;
+    }
+    try {
+      // Below the command-line values (priority 0 is the application's own layer).
+      config().add(new Poco::Util::PropertyFileConfiguration(config_file_), 10);
+    } catch (const Poco::Exception& e) {
+      err_ << "beacon: --config: " << config_file_ << ": " << e.displayText() << "\n";
+      return 1;
+    }
+  }
+  const char* login = std::getenv("USER");
+  CommandContext ctx{config(),
+                     out_,
+                     err_,
+                     in_,
+                     store::Actor{!user_.empty() ? user_ : (login ? login : "cli")},
+                     lang_ == "en",
+                     isatty(STDERR_FILENO) == 1,
+                     [this] { waitForTerminationRequest(); },
+                     nullptr};
+  try {
+    return command->run(ctx, command_args_);
+  } catch (const Poco::Exception& e) {
+    err_ << "beacon: " << e.displayText() << "\n";
+  } catch (const std::exception& e) {
+    err_ << "beacon: " << e.what() << "\n";
+  }
+  return 1;
+}
+
+}  // namespace beacon::app
