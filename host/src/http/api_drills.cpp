@@ -40,7 +40,9 @@ void listDrills(RequestContext& ctx) {
     filter.org_ids = orgs.ids;
     store::DrillRepository drills(ctx.db().session());
     total = drills.count(filter);
-    for (const auto& d : drills.list(filter)) items->add(drillItemJson(ctx, d));
+    const auto page = drills.list(filter);
+    const OrgLabels labels = orgLabelsOf(ctx, page);
+    for (const auto& d : page) items->add(drillItemJson(ctx, d, labels));
   }
   Object::Ptr out = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   out->set("total", total);

@@ -38,7 +38,9 @@ void drillList(RequestContext& ctx) {
     filter.org_ids = orgs.ids;
     store::DrillRepository drills(ctx.db().session());
     total = drills.count(filter);
-    for (const auto& d : drills.list(filter)) items.push_back(render::toMustacheData(drillItemJson(ctx, d)));
+    const auto page = drills.list(filter);
+    const OrgLabels labels = orgLabelsOf(ctx, page);
+    for (const auto& d : page) items.push_back(render::toMustacheData(drillItemJson(ctx, d, labels)));
   }
   data d;
   d.set("items", items);

@@ -54,11 +54,23 @@ Object::Ptr planItemJson(RequestContext& ctx, const sdk::Plan& plan) {
 }
 
 Object::Ptr drillItemJson(RequestContext& ctx, const sdk::Drill& drill) {
+  return drillItemJson(ctx, drill, OrgLabels(ctx.db().session(), {drill.org_id}));
+}
+
+Object::Ptr drillItemJson(RequestContext& ctx, const sdk::Drill& drill, const OrgLabels& orgs) {
   Object::Ptr o = store::toJson(drill);
-  setOrg(ctx, o, drill.org_id, "org");
+  o->set("org_name", orgs.name(drill.org_id));
+  o->set("org_code", orgs.code(drill.org_id));
   const sdk::DrillType* type = ctx.state.app.plugins().drillType(drill.drill_type);
   o->set("drill_type_label", type ? (ctx.english() ? type->label_en : type->label_zh) : drill.drill_type);
   return o;
+}
+
+OrgLabels orgLabelsOf(RequestContext& ctx, const std::vector<sdk::Drill>& drills) {
+  std::vector<sdk::RecordId> ids;
+  ids.reserve(drills.size());
+  for (const auto& d : drills) ids.push_back(d.org_id);
+  return OrgLabels(ctx.db().session(), std::move(ids));
 }
 
 Object::Ptr planDetailJson(RequestContext& ctx, const sdk::Plan& plan) {

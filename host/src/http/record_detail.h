@@ -9,6 +9,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "beacon/sdk/records.h"
+#include "http/org_labels.h"
 #include "http/request_context.h"
 
 namespace beacon::http {
@@ -18,6 +19,10 @@ Poco::JSON::Object::Ptr drillDetailJson(RequestContext& ctx, const sdk::Drill& d
 // A list row: the record plus org_name / org_code (and drill type labels).
 Poco::JSON::Object::Ptr planItemJson(RequestContext& ctx, const sdk::Plan& plan);
 Poco::JSON::Object::Ptr drillItemJson(RequestContext& ctx, const sdk::Drill& drill);
+// The same for a page of drills, with the organisations read once (OrgLabels).
+Poco::JSON::Object::Ptr drillItemJson(RequestContext& ctx, const sdk::Drill& drill, const OrgLabels& orgs);
+// OrgLabels for the organisations of these drills.
+OrgLabels orgLabelsOf(RequestContext& ctx, const std::vector<sdk::Drill>& drills);
 
 // 404 when the record does not exist, 403 when the user may not read it.
 sdk::Plan readablePlan(RequestContext& ctx, sdk::RecordId id);

@@ -1,5 +1,7 @@
 #include "http/web_server.h"
 
+#include <sqlite3.h>
+
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
@@ -8,6 +10,14 @@
 #include "http/routes.h"
 
 namespace beacon::http {
+
+namespace {
+// SQLite's memory statistics take one process-wide mutex on every allocation,
+// which the server's workers (one Database each) then contend for. Switched
+// off before any database opens: sqlite3_config is refused after
+// initialisation, so this runs at static initialisation.
+[[maybe_unused]] const int kSqliteMemstatusOff = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}  // namespace
 
 WebServer::WebServer(app::AppContext& app, const WebConfig& config, auth::Clock clock)
     : state_(std::make_unique<WebState>(app, config, std::move(clock))),
