@@ -1,5 +1,8 @@
 #include "store/drill_repository.h"
 
+#include <map>
+#include <tuple>
+
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
@@ -16,6 +19,42 @@ const char* kInsert =
     "INSERT INTO drills(domain, drill_type, org_id, plan_id, plan_version_id, drill_date, place,"
     " scenario, participants, evacuees, fields, verdict, findings, created_at)"
     " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+
+// Adds the drills to the summary tables, one upsert per (month, domain, type)
+// and per (month, organisation, domain) rather than per drill.
+void countInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& drills) {
+  std::map<std::tuple<std::string, std::string, std::string>, int> by_type;
+  std::map<std::tuple<std::string, Poco::Int64, std::string>, int> by_org;
+  for (const auto& d : drills) {
+    const std::string month = d.date.toString().substr(0, 7);
+    ++by_type[{month, d.domain, d.drill_type}];
+    ++by_org[{month, d.org_id, d.domain}];
+  }
+  std::vector<std::string> months, domains, types;
+  std::vector<Poco::Int64> orgs;
+  std::vector<int> counts;
+  for (const auto& [key, n] : by_type) {
+    months.push_back(std::get<0>(key));
+    domains.push_back(std::get<1>(key));
+    types.push_back(std::get<2>(key));
+    counts.push_back(n);
+  }
+  session << "INSERT INTO drill_month_counts(month, domain, drill_type, n) VALUES($1, $2, $3, $4)"
+             " ON CONFLICT(month, domain, drill_type) DO UPDATE SET n = n + excluded.n",
+      use(months), use(domains), use(types), use(counts), now;
+  months.clear();
+  domains.clear();
+  counts.clear();
+  for (const auto& [key, n] : by_org) {
+    months.push_back(std::get<0>(key));
+    orgs.push_back(std::get<1>(key));
+    domains.push_back(std::get<2>(key));
+    counts.push_back(n);
+  }
+  session << "INSERT INTO drill_org_month_counts(month, org_id, domain, n) VALUES($1, $2, $3, $4)"
+             " ON CONFLICT(month, org_id, domain) DO UPDATE SET n = n + excluded.n",
+      use(months), use(orgs), use(domains), use(counts), now;
+}
 
 std::string whereSql(const DrillFilter& f, Poco::Data::Statement& st) {
   int next = 1;
@@ -67,6 +106,7 @@ sdk::RecordId DrillRepository::add(sdk::Drill& d, const Actor& actor) {
       bind(std::string(sdk::toId(d.verdict))), bind(d.findings), bind(isoTimestampNow()),
       into(id), now;
   d.id = id;
+  countInserted(session_, {d});
   audit_.append(actor, "create", "drill", id, "", stringify(toJson(d)));
   tx.commit();
   return id;
@@ -99,6 +139,7 @@ void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills) {
   session_ << kInsert, use(domain), use(type), use(org), use(plan), use(version), use(date),
       use(place), use(scenario), use(participants), use(evacuees), use(fields), use(verdict),
       use(findings), use(created), now;
+  countInserted(session_, drills);
 }
 
 std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& f) {

@@ -3,9 +3,12 @@
 // transaction with its audit entry; addBatch() stores many drills in one
 // prepared statement inside the caller's transaction (the CSV importer).
 // Every drill write also maintains the summary tables drill_month_counts and
-// drill_org_month_counts (migration 6) through SQLite triggers, in the same
-// transaction; any new write path, or a port to another database, must keep
-// them exact (summary::DrillTally reads them; its tests check them).
+// drill_org_month_counts (migrations 6 and 7) in the same transaction: add()
+// and addBatch() count what they insert (one upsert per month, type and
+// organisation, not per drill); SQLite triggers handle updates and deletes.
+// Insert drills only through this class; any new write path, or a port to
+// another database, must keep the tables exact (summary::DrillTally reads
+// them; its tests compare them with a fresh GROUP BY).
 // Not thread-safe (follows its Session).
 #pragma once
 

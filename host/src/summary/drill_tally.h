@@ -1,10 +1,11 @@
 // DrillTally: drill counts over any date range, read from the summary tables
 // drill_month_counts and drill_org_month_counts (schema migration 6) for the
 // whole calendar months inside the range and from the drills table only for
-// the partial months at its ends. The tables are kept exact by triggers on
-// drills, so every write path (DrillRepository::add/addBatch, imports, raw
-// SQL deletes and updates) maintains them in its own transaction; a new
-// store must keep that property. Not thread-safe (uses the Session).
+// the partial months at its ends. The tables are kept exact in the writing
+// transaction: inserts by DrillRepository::add/addBatch (so every import),
+// updates and deletes (raw SQL included) by triggers on drills. Drills must
+// be inserted through DrillRepository; a new write path or another store
+// must keep that property. Not thread-safe (uses the Session).
 #pragma once
 
 #include <map>
