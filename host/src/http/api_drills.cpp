@@ -92,7 +92,7 @@ void createDrill(RequestContext& ctx) {
   if (!id.isOk()) throw HttpError::invalid(id.status());
   auto stored = store::DrillRepository(ctx.db().session()).findById(id.value());
   ctx.response.set("Location", "/api/v1/drills/" + std::to_string(id.value()));
-  ctx.sendJson(201, drillDetailJson(ctx, *stored));
+  ctx.sendJson(201, drillDetailJson(ctx, *stored, DrillAge::JustStored));
 }
 
 }  // namespace

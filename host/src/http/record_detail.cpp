@@ -108,7 +108,7 @@ Object::Ptr planDetailJson(RequestContext& ctx, const sdk::Plan& plan) {
   return o;
 }
 
-Object::Ptr drillDetailJson(RequestContext& ctx, const sdk::Drill& drill) {
+Object::Ptr drillDetailJson(RequestContext& ctx, const sdk::Drill& drill, DrillAge age) {
   Object::Ptr o = drillItemJson(ctx, drill);
   if (drill.plan_id != 0) {
     auto plan = store::PlanRepository(ctx.db().session()).findById(drill.plan_id);
@@ -137,6 +137,11 @@ Object::Ptr drillDetailJson(RequestContext& ctx, const sdk::Drill& drill) {
     }
   }
   o->set("field_list", fields);
+  if (age == DrillAge::JustStored) {
+    o->set("corrective_actions", Array::Ptr(new Array()));
+    o->set("attachments", Array::Ptr(new Array()));
+    return o;
+  }
   o->set("corrective_actions",
          actionsJson(ctx, store::CorrectiveActionRepository(ctx.db().session())
                               .listForSource(sdk::SourceKind::Drill, drill.id)));

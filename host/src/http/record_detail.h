@@ -15,7 +15,11 @@
 namespace beacon::http {
 
 Poco::JSON::Object::Ptr planDetailJson(RequestContext& ctx, const sdk::Plan& plan);
-Poco::JSON::Object::Ptr drillDetailJson(RequestContext& ctx, const sdk::Drill& drill);
+// JustStored: the drill was stored by this request, so it has no corrective
+// actions or attachments yet and those two lists are not queried.
+enum class DrillAge { Stored, JustStored };
+Poco::JSON::Object::Ptr drillDetailJson(RequestContext& ctx, const sdk::Drill& drill,
+                                        DrillAge age = DrillAge::Stored);
 // A list row: the record plus org_name / org_code (and drill type labels).
 Poco::JSON::Object::Ptr planItemJson(RequestContext& ctx, const sdk::Plan& plan);
 Poco::JSON::Object::Ptr drillItemJson(RequestContext& ctx, const sdk::Drill& drill);
