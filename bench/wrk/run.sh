@@ -59,13 +59,13 @@ start_server "$work/hello.out" "$hello" --threads "$server_threads"; hello_url=$
 start_server "$work/beacon.out" "$beacon" --db "$db" serve --listen 127.0.0.1:0 --threads "$server_threads" $quiet
 beacon_url=$url
 # The demo accounts exist once the server has started on the demo database.
-token=$("$beacon" --db "$db" user token admin --label wrk | head -1)
+token=$("$beacon" --db "$db" user token admin --label wrk 2>/dev/null | head -1)
 [[ $token == bcn_* ]] || { echo "run.sh: no API token: $token" >&2; exit 1; }
 auth="Authorization: Bearer $token"
 curl -fsS -H "$auth" "$beacon_url/api/v1/drills?limit=50" >"$work/list.json"
-rows=$(grep -o '"id":' "$work/list.json" | wc -l)
+rows=$(grep -o '"drill_type":' "$work/list.json" | wc -l)
 echo "== $(date -u +%FT%TZ) $(nproc) cores; wrk -t$wrk_threads -c$connections -d$duration --latency; server threads $server_threads; beacon access log: ${ACCESS_LOG:-0}"
-echo "   GET /api/v1/drills?limit=50 returns $(wc -c <"$work/list.json") bytes ($rows ids incl. nested)"
+echo "   GET /api/v1/drills?limit=50 returns $(wc -c <"$work/list.json") bytes ($rows drills)"
 
 rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 summary() {  # name, wrk output file
