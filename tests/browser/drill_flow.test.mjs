@@ -109,7 +109,7 @@ test('a village user logs a drill on a phone and the city dashboard changes', { 
   t.after(async () => {
     if (browser) await browser.close().catch(() => {});
     await stopServer(server.child);
-    // The browser profile lived in tmp; screenshots stay (printed below) unless they were put there.
+    // Everything in tmp goes (database, browser profile, photo) except tmp/artifacts when it holds the shots.
     if (!process.env.BEACON_ARTIFACTS) {
       for (const f of fs.readdirSync(tmp)) if (f !== 'artifacts') fs.rmSync(path.join(tmp, f), { recursive: true, force: true });
     } else {
