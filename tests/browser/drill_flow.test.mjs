@@ -37,9 +37,11 @@ function localDate(d = new Date()) {
 
 // Starts `beacon serve --listen 127.0.0.1:0` and resolves with its URL once it prints
 // "listening on http://HOST:PORT"; rejects if it exits or stays silent first.
-function startServer(dbPath, logPath) {
+// It runs in `dir`, so its relative paths (attachments under var/) stay in the temp dir.
+function startServer(dir, dbPath, logPath) {
   const log = fs.openSync(logPath, 'a');
   const child = spawn(beaconBin, ['--db', dbPath, 'serve', '--listen', '127.0.0.1:0'], {
+    cwd: dir,
     stdio: ['ignore', 'pipe', log],
   });
   const ready = new Promise((resolve, reject) => {
@@ -103,8 +105,8 @@ test('a village user logs a drill on a phone and the city dashboard changes', { 
   const dbPath = path.join(tmp, 'beacon.db');
   const serverLog = path.join(artifacts, 'server.log');
 
-  execFileSync(beaconBin, ['--db', dbPath, 'init', '--demo', 'xinmi-2023'], { stdio: 'pipe' });
-  const server = startServer(dbPath, serverLog);
+  execFileSync(beaconBin, ['--db', dbPath, 'init', '--demo', 'xinmi-2023'], { cwd: tmp, stdio: 'pipe' });
+  const server = startServer(tmp, dbPath, serverLog);
   let browser;
   t.after(async () => {
     if (browser) await browser.close().catch(() => {});
