@@ -1,7 +1,9 @@
 // StoreRecordReader: the sdk::RecordReader a domain plugin's rules read
 // through, backed by the store and scoped to one domain (organisations are
-// shared by all). Every read is one bulk query extracted column by column
-// into vectors (no per-cell RecordSet conversion). With `snapshot` (what the
+// shared by all). Every read is one bulk query stepped
+// through RowScanner (no per-cell RecordSet conversion); a drill window that
+// holds a large share of all drills is read by one table pass and sorted in
+// memory instead of a row lookup per drill. With `snapshot` (what the
 // compliance engine uses for one check) the first per-plan call loads that
 // kind of record for the whole domain in one query and answers later calls
 // from memory, so rules looping over 50,000 plans issue a handful of
@@ -56,10 +58,13 @@ class StoreRecordReader : public sdk::RecordReader {
   void loadVersions() const;
   void loadReviews() const;
   void loadFilings() const;
+  // Whether [from, to] holds enough of all drills that a table scan beats the date index.
+  bool largeWindow(const sdk::Date& from, const sdk::Date& to) const;
 
   store::Database& db_;
   std::string domain_;
   bool snapshot_;
+  bool sqlite_;
   mutable std::mutex mutex_;
   mutable bool versions_loaded_ = false;
   mutable bool reviews_loaded_ = false;
