@@ -232,6 +232,12 @@ const std::vector<Migration>& migrations() {
        {
            "DROP TRIGGER drills_count_insert",
        }},
+      {8,
+       "planner statistics, so a database upgraded to migration 6 uses its covering indexes (without"
+       " them SQLite read whole plan rows for the annual counts)",
+       {
+           "ANALYZE",
+       }},
   };
   return kMigrations;
 }
