@@ -1,0 +1,89 @@
+#include "store/migrations.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+
+#include "store/database.h"
+#include "store/organisation_repository.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::store {
+namespace {
+
+// Every table, index and trigger with its SQL, in name order.
+std::vector<std::string> schemaOf(Database& db) {
+  std::vector<std::string> type, name, sql;
+  db.session() << "SELECT type, name, COALESCE(sql, '') FROM sqlite_master"
+                  " WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
+      into(type), into(name), into(sql), now;
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < name.size(); ++i) out.push_back(type[i] + " " + name[i] + ": " + sql[i]);
+  return out;
+}
+
+TEST(MigrationsTest, VersionsAreConsecutiveFromOne) {
+  int expected = 1;
+  for (const auto& m : migrations()) {
+    EXPECT_EQ(m.version, expected++) << m.description;
+    EXPECT_FALSE(m.statements.empty());
+  }
+  EXPECT_EQ(latestSchemaVersion(), expected - 1);
+}
+
+TEST(MigrationsTest, FromEmptyReachesTheLatestVersionOnce) {
+  Database db(":memory:");
+  EXPECT_EQ(db.schemaVersion(), 0);
+  EXPECT_EQ(db.migrate(), latestSchemaVersion());
+  EXPECT_EQ(db.schemaVersion(), latestSchemaVersion());
+  EXPECT_EQ(db.migrate(), 0);
+}
+
+TEST(MigrationsTest, FromEachEarlierVersionGivesTheSameSchemaAndKeepsData) {
+  Database fresh(":memory:");
+  fresh.migrate();
+  const auto expected = schemaOf(fresh);
+  for (int start = 1; start < latestSchemaVersion(); ++start) {
+    Database db(":memory:");
+    ASSERT_EQ(db.migrateTo(start), start);
+    OrganisationRepository orgs(db.session());
+    sdk::Organisation city;
+    city.code = "xinmi";
+    city.name = "新密市";
+    city.kind = sdk::OrgKind::City;
+    if (start >= 2) {
+      orgs.add(city, Actor{"test"});  // the audit log exists from version 2
+    } else {
+      db.session() << "INSERT INTO organisations(code, name, kind, created_at)"
+                      " VALUES('xinmi', '新密市', 'city', '2023-01-01T00:00:00Z')",
+          now;
+    }
+    EXPECT_EQ(db.migrate(), latestSchemaVersion() - start) << "from version " << start;
+    EXPECT_EQ(schemaOf(db), expected) << "from version " << start;
+    auto found = OrganisationRepository(db.session()).findByCode("xinmi");
+    ASSERT_TRUE(found.has_value()) << "from version " << start;
+    EXPECT_EQ(found->name, "新密市");
+  }
+}
+
+TEST(MigrationsTest, AuditLogIsAppendOnly) {
+  Database db(":memory:");
+  db.migrate();
+  sdk::Organisation city;
+  city.code = "xinmi";
+  city.name = "新密市";
+  city.kind = sdk::OrgKind::City;
+  OrganisationRepository(db.session()).add(city, Actor{"test"});
+  EXPECT_THROW((db.session() << "UPDATE audit_log SET username = 'mallory'", now), Poco::Exception);
+  EXPECT_THROW((db.session() << "DELETE FROM audit_log", now), Poco::Exception);
+  int n = 0;
+  db.session() << "SELECT COUNT(*) FROM audit_log WHERE username = 'test'", into(n), now;
+  EXPECT_EQ(n, 1);
+}
+
+}  // namespace
+}  // namespace beacon::store
