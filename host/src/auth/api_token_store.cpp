@@ -3,6 +3,7 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
+#include "auth/api_token_cache.h"
 #include "auth/secure_random.h"
 #include "auth/sha256.h"
 #include "store/record_json.h"
@@ -54,12 +55,18 @@ std::optional<User> ApiTokenStore::verify(const std::string& secret) {
   if (secret.size() != prefix.size() + kSecretBytes * 2 || secret.compare(0, prefix.size(), prefix) != 0) {
     return std::nullopt;
   }
+  const std::string hash = sha256Hex(secret);
+  const std::string key = session_.uri() + '\n' + hash;
+  ApiTokenCache& cache = ApiTokenCache::process();
+  if (auto cached = cache.find(key)) return cached;
+  const std::uint64_t generation = cache.generation();
   std::vector<Poco::Int64> user_ids;
-  session_ << "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at = ''",
-      bind(sha256Hex(secret)), into(user_ids), now;
+  session_ << "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at = ''", bind(hash),
+      into(user_ids), now;
   if (user_ids.size() != 1) return std::nullopt;
   auto user = store::UserRepository(session_).findById(user_ids.front());
   if (!user || user->disabled) return std::nullopt;
+  cache.put(key, *user, generation);
   return user;
 }
 
@@ -97,6 +104,7 @@ bool ApiTokenStore::revoke(sdk::RecordId id, const store::Actor& actor) {
   const std::string username = user ? user->username : "";
   audit_.append(actor, "revoke", "api_token", id, tokenJson(*before, username), tokenJson(after, username));
   tx.commit();
+  ApiTokenCache::process().clear();
   return true;
 }
 
@@ -107,6 +115,7 @@ int ApiTokenStore::revokeAll(sdk::RecordId user_id, const store::Actor& actor) {
     if (!t.revoked() && revoke(t.id, actor)) ++n;
   }
   tx.commit();
+  ApiTokenCache::process().clear();
   return n;
 }
 

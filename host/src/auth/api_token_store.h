@@ -28,7 +28,9 @@ class ApiTokenStore {
   explicit ApiTokenStore(Poco::Data::Session& session) : session_(session), audit_(session) {}
   CreatedToken create(const User& user, const std::string& label, const store::Actor& actor);
   // The token's user, or nullopt for a malformed, unknown or revoked token
-  // or a disabled user.
+  // or a disabled user. A successful answer is cached for ApiTokenCache::kTtl
+  // (2 s): a revocation by this process applies at once, one by another
+  // process or a change to the user within that time.
   std::optional<User> verify(const std::string& secret);
   std::vector<ApiToken> list(sdk::RecordId user_id);
   std::optional<ApiToken> findById(sdk::RecordId id);

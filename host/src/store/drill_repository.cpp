@@ -3,7 +3,6 @@
 #include <map>
 #include <tuple>
 
-#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
 #include "store/record_json.h"
@@ -143,35 +142,38 @@ void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills) {
 }
 
 std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& f) {
+  // Whole columns at once (bulk extraction): no per-cell Poco::Dynamic::Var as
+  // with a RecordSet. Every text column is NOT NULL; the ids read NULL as 0.
   Poco::Data::Statement st(session_);
   std::string sql =
-      "SELECT id, domain, drill_type, org_id, plan_id, plan_version_id, drill_date, place, scenario,"
-      " participants, evacuees, fields, verdict, findings FROM drills" +
+      "SELECT id, domain, drill_type, org_id, COALESCE(plan_id, 0), COALESCE(plan_version_id, 0), drill_date,"
+      " place, scenario, participants, evacuees, fields, verdict, findings FROM drills" +
       whereSql(f, st) + (f.newest_first ? " ORDER BY drill_date DESC, id DESC" : " ORDER BY drill_date, id");
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
-  st << sql;
+  std::vector<Poco::Int64> ids, orgs, plans, versions;
+  std::vector<std::string> domains, types, dates, places, scenarios, fields, verdicts, findings;
+  std::vector<int> participants, evacuees;
+  st << sql, into(ids), into(domains), into(types), into(orgs), into(plans), into(versions), into(dates),
+      into(places), into(scenarios), into(participants), into(evacuees), into(fields), into(verdicts),
+      into(findings);
   st.execute();
-  Poco::Data::RecordSet rs(st);
-  std::vector<sdk::Drill> out;
-  out.reserve(rs.rowCount());
-  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
-    Row r(rs, i);
-    sdk::Drill d;
-    d.id = r.int64(0);
-    d.domain = r.text(1);
-    d.drill_type = r.text(2);
-    d.org_id = r.int64(3);
-    d.plan_id = r.int64(4);
-    d.plan_version_id = r.int64(5);
-    d.date = r.date(6);
-    d.place = r.text(7);
-    d.scenario = r.text(8);
-    d.participants = r.integer(9);
-    d.evacuees = r.integer(10);
-    d.fields = fieldValuesFromJson(r.text(11));
-    d.verdict = sdk::parseDrillVerdict(r.text(12)).value_or(sdk::DrillVerdict::None);
-    d.findings = r.text(13);
-    out.push_back(std::move(d));
+  std::vector<sdk::Drill> out(ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    sdk::Drill& d = out[i];
+    d.id = ids[i];
+    d.domain = std::move(domains[i]);
+    d.drill_type = std::move(types[i]);
+    d.org_id = orgs[i];
+    d.plan_id = plans[i];
+    d.plan_version_id = versions[i];
+    d.date = sdk::Date::parse(dates[i]).value_or(sdk::Date{});
+    d.place = std::move(places[i]);
+    d.scenario = std::move(scenarios[i]);
+    d.participants = participants[i];
+    d.evacuees = evacuees[i];
+    if (fields[i] != "{}") d.fields = fieldValuesFromJson(fields[i]);
+    d.verdict = sdk::parseDrillVerdict(verdicts[i]).value_or(sdk::DrillVerdict::None);
+    d.findings = std::move(findings[i]);
   }
   return out;
 }

@@ -161,6 +161,37 @@ TEST_F(ApiTest, DrillListFiltersAndPaginatesWithTotal) {
   EXPECT_EQ(get(admin, "/api/v1/drills?type=flood.nope").errorField(), "type");
 }
 
+// The list writes its JSON directly; each item must be byte for byte the
+// Poco-built drillItemJson that starts the drill's detail answer.
+TEST_F(ApiTest, DrillListItemsMatchTheDetailJsonByteForByte) {
+  Login admin = login("admin");
+  Reply created = send(admin, "POST", "/api/v1/drills",
+                       R"({"drill_type":"flood.evacuation","org":"xinmi.chengguan.04","date":"2024-05-11",)"
+                       R"("place":"a/b \"q\" back\\slash\n\ttab \u0001 ctl \u007f <>&'",)"
+                       R"("scenario":"山洪 😀 emoji","findings":"x\u2028y","participants":3,"evacuees":1,)"
+                       R"("fields":{"hazard":"flash_flood"}})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto id = created.json()->getValue<Poco::Int64>("id");
+  for (const std::string lang : {"zh", "en"}) {
+    Reply detail = get(admin, "/api/v1/drills/" + std::to_string(id) + "?lang=" + lang);
+    ASSERT_EQ(detail.status, 200);
+    const auto end = detail.body.find(",\"verdict_label\"");
+    ASSERT_NE(end, std::string::npos);
+    const std::string item = detail.body.substr(0, end) + "}";
+    Reply list = get(admin, "/api/v1/drills?org=xinmi.chengguan.04&limit=500&lang=" + lang);
+    ASSERT_EQ(list.status, 200);
+    EXPECT_NE(list.body.find(item), std::string::npos) << item;
+    EXPECT_EQ(list.body.rfind("{\"total\":", 0), 0u);
+  }
+  // total: counted for a full page, derived from a short one.
+  const int all = count("SELECT COUNT(*) FROM drills WHERE org_id = (SELECT id FROM organisations WHERE code = 'xinmi.chengguan.04')");
+  for (const std::string q : {"limit=1", "limit=500", "limit=1&offset=1", "limit=500&offset=1", "limit=5&offset=100000"}) {
+    Reply r = get(admin, "/api/v1/drills?org=xinmi.chengguan.04&" + q);
+    ASSERT_EQ(r.status, 200) << q;
+    EXPECT_EQ(r.json()->getValue<int>("total"), all) << q;
+  }
+}
+
 TEST_F(ApiTest, PlansListShowVersionsDiffReviewsFilings) {
   Login admin = login("admin");
   Reply list = get(admin, "/api/v1/plans?domain=flood&limit=3");
