@@ -190,6 +190,12 @@ TEST_F(ApiTest, DrillListItemsMatchTheDetailJsonByteForByte) {
     ASSERT_EQ(r.status, 200) << q;
     EXPECT_EQ(r.json()->getValue<int>("total"), all) << q;
   }
+  // Without organisation, plan or date filters the total comes from drill_month_counts.
+  EXPECT_EQ(get(admin, "/api/v1/drills?limit=1").json()->getValue<int>("total"), count("SELECT COUNT(*) FROM drills"));
+  EXPECT_EQ(get(admin, "/api/v1/drills?domain=flood&type=flood.evacuation&limit=1").json()->getValue<int>("total"),
+            count("SELECT COUNT(*) FROM drills WHERE domain = 'flood' AND drill_type = 'flood.evacuation'"));
+  EXPECT_EQ(get(admin, "/api/v1/drills?domain=fire&limit=1").json()->getValue<int>("total"),
+            count("SELECT COUNT(*) FROM drills WHERE domain = 'fire'"));
 }
 
 TEST_F(ApiTest, PlansListShowVersionsDiffReviewsFilings) {
