@@ -103,7 +103,7 @@ void BeaconApplication::usage(std::ostream& out) const {
     std::string left = std::string("--") + g.name + (g.argument ? std::string(" ") + g.argument : "");
     out << "  " << left << std::string(left.size() < 18 ? 18 - left.size() : 1, ' ') << g.description << "\n";
   }
-  out << "  --daemon, --pidfile FILE, --umask MASK   run `serve` in the background (Poco ServerApplication)\n"
+  out << "  --daemon, --pidfile FILE, --umask MASK   run `serve` in the background (absolute paths: the daemon changes to /)\n"
          "\ncommands:\n";
   for (const auto& c : allCommands()) {
     out << "  " << c->name() << std::string(c->name().size() < 10 ? 10 - c->name().size() : 1, ' ')
