@@ -238,6 +238,13 @@ const std::vector<Migration>& migrations() {
        {
            "ANALYZE",
        }},
+      {9,
+       "drills by date alone: the newest-first drill list (ORDER BY drill_date DESC, id DESC) reads"
+       " this index backwards, id being its implicit last column, instead of sorting",
+       {
+           "CREATE INDEX drills_date ON drills(drill_date)",
+           "ANALYZE drills",
+       }},
   };
   return kMigrations;
 }
