@@ -1,7 +1,5 @@
 #include "plugin.h"
 
-#include <exception>
-
 #include "drill_types.h"
 #include "drill_validator.h"
 #include "fields.h"
@@ -9,29 +7,14 @@
 
 namespace beacon::plugins::fire {
 
-sdk::PluginInfo FirePlugin::info() const { return {"fire", "消防", "Fire safety", "1.0.0", "fire"}; }
-
-sdk::Status FirePlugin::initialize(sdk::HostServices& host) {
-  host_ = &host;
-  try {
-    host_->log(sdk::LogLevel::Info, "fire plugin 1.0.0 ready (Henan Fire Day 11-09)");
-  } catch (...) {
-  }
-  return sdk::Status::ok();
-}
-
-std::vector<sdk::DrillType> FirePlugin::drillTypes() const { return fire::drillTypes(); }
-std::vector<sdk::PlanCategory> FirePlugin::planCategories() const { return fire::planCategories(); }
-std::vector<sdk::FieldSpec> FirePlugin::drillFields() const { return fire::drillFields(); }
-std::vector<sdk::FieldSpec> FirePlugin::organisationFields() const { return fire::organisationFields(); }
-
-sdk::Status FirePlugin::validateDrill(const sdk::Drill& drill) const {
-  try {
-    return fire::validateDrill(drill);
-  } catch (const std::exception& e) {
-    return sdk::Status::error(std::string("fire drill validation failed: ") + e.what());
-  }
-}
+FirePlugin::FirePlugin()
+    : sdk::DomainPlugin({sdk::PluginInfo{"fire", "消防", "Fire safety", "1.0.0", "fire"},
+                          "fire plugin 1.0.0 ready (Henan Fire Day 11-09)",
+                          &fire::drillTypes,
+                          &fire::planCategories,
+                          &fire::drillFields,
+                          &fire::organisationFields,
+                          &fire::validateDrill}) {}
 
 }  // namespace beacon::plugins::fire
 

@@ -3,24 +3,17 @@
 // after initialize() its const methods are safe from several threads.
 #pragma once
 
-#include "beacon/sdk/plugin.h"
+#include "beacon/sdk/domain_plugin.h"
 #include "forest_fire_rules.h"
 
 namespace beacon::plugins::forest_fire {
 
-class ForestFirePlugin : public sdk::Plugin {
+class ForestFirePlugin : public sdk::DomainPlugin {
  public:
-  sdk::PluginInfo info() const override;
-  sdk::Status initialize(sdk::HostServices& host) override;
-  std::vector<sdk::DrillType> drillTypes() const override;
-  std::vector<sdk::PlanCategory> planCategories() const override;
-  std::vector<sdk::FieldSpec> drillFields() const override;
-  std::vector<sdk::FieldSpec> organisationFields() const override;
-  sdk::Status validateDrill(const sdk::Drill& drill) const override;
+  ForestFirePlugin();
   const sdk::DomainRules& rules() const override { return rules_; }
 
  private:
-  sdk::HostServices* host_ = nullptr;
   ForestFireRules rules_;
 };
 
