@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "render/xml_escape.h"
+
 namespace beacon::render {
 
 namespace fs = std::filesystem;
@@ -119,6 +121,7 @@ sdk::Result<std::string> TemplateRegistry::render(const std::string& name, const
   if (it == entries_.end()) return sdk::Status::invalid(name, "no such template");
   mustache copy = it->second.parsed;
   if (escaping == Escaping::None) copy.set_custom_escape([](const std::string& s) { return s; });
+  if (escaping == Escaping::Xml) copy.set_custom_escape(xmlEscape);
   RegistryContext ctx(&values, sources_);
   std::string out = copy.render(ctx);
   if (!copy.is_valid()) return sdk::Status::invalid(it->second.path, copy.error_message());

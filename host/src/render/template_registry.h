@@ -23,7 +23,7 @@ struct PluginTemplateFolder {
   std::string path;
 };
 
-enum class Escaping { Html, None };
+enum class Escaping { Html, Xml, None };
 
 class TemplateRegistry {
  public:
@@ -36,7 +36,9 @@ class TemplateRegistry {
   // The file a template was loaded from, or "" when unknown.
   std::string origin(const std::string& name) const;
   std::vector<std::string> names() const;
-  // Escaping::Html escapes {{x}} for HTML; Escaping::None is for text and Markdown output.
+  // Escaping::Html escapes {{x}} for HTML; Escaping::Xml also drops the control
+  // characters XML forbids (render/xml_escape.h); Escaping::None is for text and
+  // Markdown output.
   sdk::Result<std::string> render(const std::string& name, const kainjow::mustache::data& data,
                                   Escaping escaping = Escaping::Html) const;
   sdk::Result<std::string> renderText(const std::string& name,
