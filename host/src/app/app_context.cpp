@@ -5,6 +5,7 @@
 #include <Poco/Path.h>
 
 #include "plugins/plugin_loader.h"
+#include "render/docx_package.h"
 
 namespace beacon::app {
 
@@ -75,6 +76,10 @@ sdk::Result<std::unique_ptr<AppContext>> AppContext::open(
   }
   sdk::Status templates = ctx->templates_.load(template_dir, plugin_templates, site_dir);
   if (!templates.isOk()) return templates;
+  for (const auto& package : render::docxPackages(ctx->templates_)) {
+    sdk::Status valid = render::validateDocxPackage(ctx->templates_, package);
+    if (!valid.isOk()) return valid;
+  }
 
   ctx->engine_ = std::make_unique<rules::ComplianceEngine>(*ctx->db_, ctx->registry_,
                                                            ctx->rules_config_, ctx->calendar_);

@@ -22,6 +22,7 @@
 #include "summary/annual_counts.h"
 #include "summary/drill_tally.h"
 #include "summary/plan_brief.h"
+#include "summary/summary_docx.h"
 #include "summary/svg_chart.h"
 
 using namespace Poco::Data::Keywords;
@@ -633,8 +634,8 @@ sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
     extension = "md";
   } else if (req.format == "html") {
     extension = "html";
-  } else if (req.format != "json") {
-    return sdk::Status::invalid("format", "unknown format \"" + req.format + "\" (text, markdown, html, json)");
+  } else if (req.format != "json" && req.format != "docx") {
+    return sdk::Status::invalid("format", "unknown format \"" + req.format + "\" (text, markdown, html, json, docx)");
   }
   Context c{db_, registry_, templates_, engine_, Lang{req.english}, {}};
   sdk::Result<Object::Ptr> data = sdk::Status::error("unreachable");
@@ -643,6 +644,11 @@ sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
     if (req.kind == "city-annual") {
       data = cityAnnual(c, req);
       name = "city_annual";
+    } else if (req.format == "docx" && (req.kind == "plan-status" || req.kind == "township" ||
+                                        req.kind == "domain" || req.kind == "drill-sheet")) {
+      // Only the annual report text has a Word form (templates/summary/city_annual.docx/).
+      return sdk::Status::invalid("format", "docx is available for city-annual only; " + req.kind +
+                                                " comes as text, markdown, html or json");
     } else if (req.kind == "plan-status" || req.kind == "township" || req.kind == "domain") {
       data = planStatus(c, req);
       name = "plan_status";
@@ -664,6 +670,7 @@ sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
   }
   auto values = render::toMustacheData(data.value());
   for (const auto& [key, svg] : c.svgs) values.set(key, svg);
+  if (req.format == "docx") return renderSummaryDocx(templates_, name, values);
   return templates_.render("summary/" + name + "." + extension, values,
                            extension == "html" ? render::Escaping::Html : render::Escaping::None);
 }

@@ -3,7 +3,8 @@
 // coverage as of a date (plan-status, and the same scoped to an organisation
 // subtree: township, or to one domain: domain), and one drill's record
 // (drill-sheet), as plain text, Markdown, printable HTML with inline SVG
-// charts, or the JSON data behind them. Every figure comes from a query.
+// charts, or the JSON data behind them; the annual report text also as a
+// Word document (docx, summary/summary_docx.h). Every figure comes from a query.
 // Not thread-safe (uses the Database's Session and the engine); give each
 // thread its own service.
 #pragma once
@@ -30,7 +31,7 @@ struct SummaryRequest {
   std::string org_code;  // township: the subtree's root
   std::string domain;    // domain
   sdk::RecordId drill_id = 0;  // drill-sheet
-  std::string format;    // text | markdown | html | json
+  std::string format;    // text | markdown | html | json | docx (city-annual)
   bool english = false;
 };
 
