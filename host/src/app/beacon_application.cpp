@@ -165,6 +165,7 @@ int BeaconApplication::main(const std::vector<std::string>& args) {
                      store::Actor{!user_.empty() ? user_ : (login ? login : "cli")},
                      lang_ == "en",
                      isatty(STDERR_FILENO) == 1,
+                     &out_ == &std::cout && isatty(STDOUT_FILENO) == 1,
                      [this] { waitForTerminationRequest(); },
                      nullptr};
   try {

@@ -27,6 +27,7 @@ struct CommandContext {
   store::Actor actor;
   bool english = false;
   bool terminal = false;  // stderr is a terminal (progress bars)
+  bool out_terminal = false;  // stdout is a terminal (binary output is refused)
   // Blocks until the process is asked to stop (SIGINT/SIGTERM); used by `serve`.
   std::function<void()> wait_for_stop;
   // Opens the application context (database, plugins, templates) on demand.

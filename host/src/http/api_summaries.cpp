@@ -8,7 +8,7 @@ namespace {
 
 void getSummary(RequestContext& ctx) {
   const RenderedSummary s = renderSummary(ctx, summaryRequestFromQuery(ctx));
-  if (ctx.query("download") == "1") {
+  if (s.attachment || ctx.query("download") == "1") {
     ctx.response.set("Content-Disposition", "attachment; filename=\"" + s.filename + "\"");
   }
   ctx.send(200, s.content_type, s.body);

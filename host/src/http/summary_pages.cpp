@@ -32,10 +32,10 @@ void summariesPage(RequestContext& ctx) {
   }
   d.set("kinds", kinds);
   data formats{data::type::list};
-  for (const std::string f : {"html", "text", "markdown", "json"}) {
+  for (const std::string f : {"html", "text", "markdown", "json", "docx"}) {
     data o;
     o.set("value", f);
-    o.set("label", f);
+    o.set("label", f == "docx" ? "Word (docx)" : f);
     o.set("selected", f == request.format);
     formats.push_back(o);
   }
@@ -48,8 +48,8 @@ void summariesPage(RequestContext& ctx) {
   if (ctx.hasQuery("kind")) {
     try {
       const RenderedSummary s = renderSummary(ctx, request);
-      if (request.format == "html") {
-        // The printable HTML opens on its own; the preview shows its text form.
+      if (request.format == "html" || request.format == "docx") {
+        // The printable HTML and the Word document open on their own; the preview shows their text form.
         summary::SummaryRequest text = request;
         text.format = "text";
         d.set("preview", renderSummary(ctx, text).body);

@@ -65,6 +65,10 @@ RenderedSummary renderSummary(RequestContext& ctx, const summary::SummaryRequest
   } else if (request.format == "json") {
     out.content_type = "application/json; charset=utf-8";
     ext = "json";
+  } else if (request.format == "docx") {
+    out.content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    ext = "docx";
+    out.attachment = true;
   }
   out.filename = "beacon-" + request.kind + "." + ext;
   return out;

@@ -16,6 +16,7 @@ struct RenderedSummary {
   std::string body;
   std::string content_type;
   std::string filename;
+  bool attachment = false;  // always downloaded (docx), not only with download=1
 };
 
 summary::SummaryRequest summaryRequestFromQuery(RequestContext& ctx);

@@ -16,9 +16,10 @@ class SummaryCommand : public Command {
   std::string summary() const override { return "annual report text and plan-status summaries"; }
   std::string help() const override {
     return "usage: beacon summary --kind KIND [--year YEAR | --as-of DATE] [--org CODE] [--domain DOMAIN]\n"
-           "                      [--drill ID] [--format text|markdown|html|json] [--out FILE]\n"
+           "                      [--drill ID] [--format text|markdown|html|json|docx] [--out FILE]\n"
            "KIND: city-annual (年度报告文字, needs --year), plan-status (as of a date),\n"
-           "      township (--org), domain (--domain), drill-sheet (演练记录, --drill).\n";
+           "      township (--org), domain (--domain), drill-sheet (演练记录, --drill).\n"
+           "docx (Word) is for city-annual and needs --out FILE (or a redirected standard output).\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
     auto parsed = Arguments::parse(args, {"kind", "year", "as-of", "org", "domain", "drill", "format", "out"}, {});
@@ -41,6 +42,9 @@ class SummaryCommand : public Command {
     req.drill_id = drill.value();
     req.format = a.get("format", "text");
     req.english = ctx.english;
+    if (req.format == "docx" && !a.has("out") && ctx.out_terminal) {
+      return fail(ctx, sdk::Status::invalid("--out", "a Word document is binary; write it to a file with --out FILE"));
+    }
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
     AppContext& c = *app.value();

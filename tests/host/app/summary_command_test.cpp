@@ -1,0 +1,98 @@
+// `beacon summary --format docx`: the Word document of the annual text goes to
+// --out (or to a redirected standard output); other kinds are refused naming
+// format; a terminal gets no binary.
+#include <fstream>
+#include <sstream>
+
+#include <Poco/File.h>
+#include <Poco/TemporaryFile.h>
+#include <Poco/Util/MapConfiguration.h>
+#include <gtest/gtest.h>
+
+#include "app/app_context.h"
+#include "app/cli.h"
+#include "app/command.h"
+#include "support/docx_reader.h"
+
+namespace beacon::app {
+namespace {
+
+struct CommandRun {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+class SummaryCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Poco::File(dir_.path()).createDirectories();
+    db_ = dir_.path() + "/beacon.db";
+    ASSERT_EQ(beacon({"init"}).code, 0);
+    ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code, 0);
+  }
+  CommandRun beacon(std::vector<std::string> args) {
+    std::vector<std::string> argv = {"beacon", "--db", db_};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::ostringstream out, err;
+    std::istringstream in;
+    const int code = runCli(argv, out, err, in);
+    return {code, out.str(), err.str()};
+  }
+  static std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+
+  Poco::TemporaryFile dir_;
+  std::string db_;
+};
+
+TEST_F(SummaryCommandTest, DocxGoesToOutAsAWordDocument) {
+  const std::string file = dir_.path() + "/report.docx";
+  CommandRun r = beacon({"summary", "--kind", "city-annual", "--year", "2023", "--format", "docx", "--out", file});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find(file), std::string::npos);
+  const std::string docx = readFile(file);
+  EXPECT_EQ(testing::firstZipEntry(docx), "[Content_Types].xml");
+  const auto parts = testing::unzipParts(docx);
+  ASSERT_EQ(parts.count("word/document.xml"), 1u);
+  const auto paragraphs = testing::docxParagraphs(parts.at("word/document.xml"));
+  ASSERT_FALSE(paragraphs.empty());
+  EXPECT_EQ(paragraphs.front(), "新密市2023年应急预案和应急演练工作情况");
+
+  // Standard output that is not a terminal (a pipe, a file) gets the same bytes.
+  CommandRun piped = beacon({"summary", "--kind", "city-annual", "--year", "2023", "--format", "docx"});
+  ASSERT_EQ(piped.code, 0) << piped.err;
+  EXPECT_EQ(piped.out, docx);
+}
+
+TEST_F(SummaryCommandTest, DocxForAnotherKindIsRefusedNamingFormat) {
+  const std::string file = dir_.path() + "/status.docx";
+  CommandRun r = beacon({"summary", "--kind", "plan-status", "--as-of", "2023-12-31", "--format", "docx", "--out", file});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("format"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("text, markdown, html or json"), std::string::npos) << r.err;
+  EXPECT_FALSE(Poco::File(file).exists());
+}
+
+TEST_F(SummaryCommandTest, DocxToATerminalIsRefusedNamingOut) {
+  Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
+  config->setString("beacon.database", db_);
+  std::ostringstream out, err;
+  std::istringstream in;
+  CommandContext ctx{*config, out, err, in, store::Actor{"tester"}, false, false, true, nullptr, nullptr};
+  std::unique_ptr<Command> summary;
+  for (auto& c : allCommands())
+    if (c->name() == "summary") summary = std::move(c);
+  ASSERT_TRUE(summary);
+  const int code = summary->run(ctx, {"--kind", "city-annual", "--year", "2023", "--format", "docx"});
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(err.str().find("--out"), std::string::npos) << err.str();
+  EXPECT_TRUE(out.str().empty());
+}
+
+}  // namespace
+}  // namespace beacon::app
