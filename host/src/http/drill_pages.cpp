@@ -135,12 +135,9 @@ data drillFormData(RequestContext& ctx, const DrillForm& form) {
     verdicts.push_back(item);
   }
   d.set("verdicts", verdicts);
-  data errors;
-  for (const auto& name : {"domain", "drill_type", "org_id", "plan_id", "plan_version_id", "date", "place",
-                           "scenario", "participants", "evacuees", "verdict", "findings", "evidence"}) {
-    errors.set(name, errorFor(form.errors, name));
-  }
-  d.set("errors", errors);
+  d.set("errors", fieldErrors(form.errors, {"domain", "drill_type", "org_id", "plan_id", "plan_version_id", "date",
+                                             "place", "scenario", "participants", "evacuees", "verdict", "findings",
+                                             "evidence"}));
   if (!form.errors.empty()) {
     std::string all;
     for (const auto& [k, v] : form.errors) all += k + ": " + v + "; ";

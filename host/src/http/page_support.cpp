@@ -33,7 +33,7 @@ data fieldInput(RequestContext& ctx, const sdk::FieldSpec& spec, const std::stri
   f.set("label", ctx.english() ? spec.label_en : spec.label_zh);
   f.set("required", spec.required);
   f.set("value", value);
-  f.set("error", error);
+  if (!error.empty()) f.set("error", error);
   f.set("is_text", spec.type == sdk::FieldType::Text);
   f.set("is_integer", spec.type == sdk::FieldType::Integer);
   f.set("is_boolean", spec.type == sdk::FieldType::Boolean);
@@ -60,6 +60,15 @@ std::string errorFor(const std::map<std::string, std::string>& errors, const std
   return it == errors.end() ? "" : it->second;
 }
 
+data fieldErrors(const std::map<std::string, std::string>& errors, const std::vector<std::string>& names) {
+  data out;
+  for (const auto& name : names) {
+    auto it = errors.find(name);
+    if (it != errors.end() && !it->second.empty()) out.set(name, it->second);
+  }
+  return out;
+}
+
 void setPager(RequestContext& ctx, data& d, int offset, int limit, int total) {
   Poco::URI uri(ctx.request.getURI());
   auto params = uri.getQueryParameters();
@@ -75,6 +84,12 @@ void setPager(RequestContext& ctx, data& d, int offset, int limit, int total) {
   if (offset + limit < total) d.set("next_href", hrefFor(offset + limit));
   d.set("range", total == 0 ? "0" : std::to_string(offset + 1) + "–" +
                                         std::to_string(offset + limit < total ? offset + limit : total));
+}
+
+std::string userBadge(const std::string& display_name, const std::string& role_label) {
+  if (display_name.empty()) return role_label;
+  if (role_label.empty() || display_name.find(role_label) != std::string::npos) return display_name;
+  return display_name + " (" + role_label + ")";
 }
 
 }  // namespace beacon::http

@@ -12,6 +12,7 @@
 #include <Poco/StreamCopier.h>
 
 #include "http/http_error.h"
+#include "http/page_support.h"
 #include "http/page_text.h"
 
 namespace beacon::http {
@@ -309,8 +310,11 @@ std::string RequestContext::renderPage(const std::string& name, kainjow::mustach
   if (user) {
     kainjow::mustache::data u;
     u.set("username", user->username);
-    u.set("display_name", user->display_name.empty() ? user->username : user->display_name);
-    u.set("role", english_ ? auth::labelEn(user->role) : auth::labelZh(user->role));
+    const std::string display_name = user->display_name.empty() ? user->username : user->display_name;
+    const std::string role = english_ ? auth::labelEn(user->role) : auth::labelZh(user->role);
+    u.set("display_name", display_name);
+    u.set("role", role);
+    u.set("badge", userBadge(display_name, role));
     layout.set("user", u);
   }
   auto page = state.app.templates().render("web/layout.html", layout);
