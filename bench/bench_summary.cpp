@@ -7,8 +7,10 @@
 // and warm (one engine; its results are reused while the data is unchanged).
 // Usage: bench_summary [database path, default /tmp/beacon_bench_summary.db] [runs, default 5]
 //                      [only: scan | city-annual | plan-status-no-engine | plan-status | all]
-//                      [plugin directory, e.g. build-perf/beacon-plugins: load the real domain plugins,
-//                       so the engine also runs their rules; default: a registry of drill types only]
+//                      [plugin directory, e.g. build-perf/beacon-plugins: load the real domain
+//                      plugins,
+//                       so the engine also runs their rules; default: a registry of drill types
+//                       only]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -59,7 +61,9 @@ Timing medianMs(int runs, const std::function<void()>& body) {
     const double cpu_start = cpuMs();
     body();
     cpu.push_back(cpuMs() - cpu_start);
-    wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    wall.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+            .count());
   }
   std::sort(wall.begin(), wall.end());
   std::sort(cpu.begin(), cpu.end());
@@ -81,11 +85,19 @@ double peakMb() {
 }
 
 void fillRegistry(plugins::PluginRegistry& registry) {
-  struct Type { const char* id; const char* label; int order; };
+  struct Type {
+    const char* id;
+    const char* label;
+    int order;
+  };
   const std::vector<std::pair<const char*, std::vector<Type>>> domains = {
-      {"flood", {{"flood.comprehensive", "防汛综合演练", 10}, {"flood.evacuation", "防汛、人员疏散演练", 11}}},
+      {"flood",
+       {{"flood.comprehensive", "防汛综合演练", 10},
+        {"flood.evacuation", "防汛、人员疏散演练", 11}}},
       {"fire", {{"fire.evacuation", "消防演练", 20}, {"fire.tabletop", "消防演练", 20}}},
-      {"forest_fire", {{"forest_fire.suppression", "森林防火演练", 30}, {"forest_fire.tabletop", "森林防火演练", 30}}},
+      {"forest_fire",
+       {{"forest_fire.suppression", "森林防火演练", 30},
+        {"forest_fire.tabletop", "森林防火演练", 30}}},
       {"enterprise_safety",
        {{"enterprise_safety.comprehensive", "重点生产经营单位演练", 40},
         {"enterprise_safety.special", "重点生产经营单位演练", 40},
@@ -131,7 +143,8 @@ void generate(store::Database& db, const plugins::PluginRegistry& registry) {
   session << "SELECT id FROM organisations", into(orgs), now;
   std::mt19937 rng(42);
   auto below = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
-  const std::vector<std::string> domains = {"flood", "fire", "forest_fire", "enterprise_safety", "general"};
+  const std::vector<std::string> domains = {"flood", "fire", "forest_fire", "enterprise_safety",
+                                            "general"};
 
   store::Transaction tx(session);
   std::vector<std::string> codes, titles, plan_domains;
@@ -142,7 +155,8 @@ void generate(store::Database& db, const plugins::PluginRegistry& registry) {
     plan_domains.push_back(domains[below(domains.size())]);
     owners.push_back(orgs[below(orgs.size())]);
   }
-  session << "INSERT INTO plans(code, title, domain, category, owner_org_id, status, current_version, created_at)"
+  session << "INSERT INTO plans(code, title, domain, category, owner_org_id, status, "
+             "current_version, created_at)"
              " VALUES($1, $2, $3, 'special', $4, 'issued', 1, '2023-01-01T00:00:00Z')",
       use(codes), use(titles), use(plan_domains), use(owners), now;
   session << "INSERT INTO plan_versions(plan_id, number, action, issued, effective, created_at)"
@@ -151,9 +165,9 @@ void generate(store::Database& db, const plugins::PluginRegistry& registry) {
              " FROM plans WHERE code LIKE 'B-%'",
       now;
 
-  const std::vector<std::string> types = {"flood.evacuation", "fire.evacuation", "fire.tabletop",
-                                          "enterprise_safety.on_site", "enterprise_safety.special",
-                                          "forest_fire.suppression"};
+  const std::vector<std::string> types = {
+      "flood.evacuation",          "fire.evacuation",           "fire.tabletop",
+      "enterprise_safety.on_site", "enterprise_safety.special", "forest_fire.suppression"};
   store::DrillRepository drills(session);
   std::vector<sdk::Drill> batch;
   for (int i = 0; i < kDrills; ++i) {
@@ -161,7 +175,8 @@ void generate(store::Database& db, const plugins::PluginRegistry& registry) {
     d.drill_type = types[below(types.size())];
     d.domain = d.drill_type.substr(0, d.drill_type.find('.'));
     d.org_id = orgs[below(orgs.size())];
-    d.date = sdk::Date::fromDays(sdk::Date{2021, 1, 1}.toDays() + static_cast<long>(below(3 * 365)));
+    d.date =
+        sdk::Date::fromDays(sdk::Date{2021, 1, 1}.toDays() + static_cast<long>(below(3 * 365)));
     if (d.domain == "flood") d.fields["hazard"] = "river";
     batch.push_back(std::move(d));
     if (batch.size() == 50000) {
@@ -206,7 +221,8 @@ int main(int argc, char** argv) {
     render::TemplateRegistry templates;
     sdk::Status loaded = templates.load(std::string(BEACON_SOURCE_DIR) + "/templates", {}, "");
     if (!loaded.isOk()) throw std::runtime_error(loaded.describe());
-    auto calendar = rules::HolidayCalendar::load(std::string(BEACON_SOURCE_DIR) + "/data/holidays/cn.csv");
+    auto calendar =
+        rules::HolidayCalendar::load(std::string(BEACON_SOURCE_DIR) + "/data/holidays/cn.csv");
     if (!calendar.isOk()) throw std::runtime_error(calendar.status().describe());
     rules::RulesConfig config;
     std::vector<std::unique_ptr<rules::StoreRecordReader>> readers;
@@ -217,7 +233,8 @@ int main(int argc, char** argv) {
           [&](const std::string& id) -> sdk::HostServices& {
             readers.push_back(std::make_unique<rules::StoreRecordReader>(db, id));
             services.push_back(std::make_unique<plugins::DomainServices>(
-                id, Poco::Logger::get("beacon.plugin." + id), *readers.back(), calendar.value(), config,
+                id, Poco::Logger::get("beacon.plugin." + id), *readers.back(), calendar.value(),
+                config,
                 [](const std::string&, const sdk::FieldValues&) -> sdk::Result<std::string> {
                   return std::string();
                 },
@@ -225,7 +242,8 @@ int main(int argc, char** argv) {
             return *services.back();
           },
           Poco::Logger::get("beacon.plugins"));
-      std::printf("plugins loaded from %s: %d\n", plugin_dir.c_str(), loader.loadDirectory(plugin_dir));
+      std::printf("plugins loaded from %s: %d\n", plugin_dir.c_str(),
+                  loader.loadDirectory(plugin_dir));
     }
     rules::ComplianceEngine engine(db, registry, config, calendar.value());
 
@@ -235,8 +253,8 @@ int main(int argc, char** argv) {
       report("full scan  SELECT domain, COUNT(*) FROM drills GROUP BY domain", medianMs(runs, [&] {
                std::vector<std::string> domains;
                std::vector<int> counts;
-               db.session() << "SELECT domain, COUNT(*) FROM drills GROUP BY domain", into(domains), into(counts),
-                   now;
+               db.session() << "SELECT domain, COUNT(*) FROM drills GROUP BY domain", into(domains),
+                   into(counts), now;
              }));
     }
     auto request = [](const std::string& kind) {
@@ -269,6 +287,27 @@ int main(int argc, char** argv) {
       renderOnce(service, "plan-status");
       report("plan-status (html, with compliance engine, warm: data unchanged)",
              medianMs(runs, [&] { renderOnce(service, "plan-status"); }));
+      // The running server's case: the engine kept, one drill logged (by
+      // another connection, as a web worker would), then the summary again.
+      store::Database writer(path);
+      std::vector<Poco::Int64> villages;
+      db.session()
+          << "SELECT id FROM organisations WHERE kind IN ('village', 'community') ORDER BY id",
+          into(villages), now;
+      std::size_t next_village = 0;
+      report("plan-status (html, with compliance engine, after one drill logged)",
+             medianMs(runs, [&] {
+               sdk::Drill d;
+               d.domain = "fire";
+               d.drill_type = "fire.evacuation";
+               d.org_id = villages[next_village++ % villages.size()];
+               d.date = {2023, 11, 9};
+               store::DrillRepository(writer.session()).add(d, store::Actor{"bench"});
+               renderOnce(service, "plan-status");
+               if (engine.lastRefresh() != rules::CheckRefresh::Incremental) {
+                 throw std::runtime_error("expected an incremental refresh");
+               }
+             }));
       rules::CheckQuery q;
       q.as_of = {2023, 12, 31};
       report("  of which ComplianceEngine::check, cold", medianMs(runs, [&] {

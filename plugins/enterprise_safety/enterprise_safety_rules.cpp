@@ -43,29 +43,34 @@ const std::vector<sdk::RuleInfo>& ruleTable() {
   const std::string track = ", rules.tracking_start";
   static const std::vector<sdk::RuleInfo> kRules = {
       {"enterprise_safety.annual_drill", "生产经营单位每年至少一次综合或专项应急预案演练",
-       "At least one comprehensive or special plan drill a year", o2 + " 第三十三条第一款", RuleBasis::Law, ""},
+       "At least one comprehensive or special plan drill a year", o2 + " 第三十三条第一款",
+       RuleBasis::Law, ""},
       {"enterprise_safety.on_site_plan_drill", "每个现场处置方案每半年至少演练一次",
        "Each on-site disposal plan drilled every 6 months",
-       o2 + " 第三十三条第一款 (江苏省应急管理厅答复：每个现场处置方案)", RuleBasis::Law, kOnSiteKey + track},
+       o2 + " 第三十三条第一款 (江苏省应急管理厅答复：每个现场处置方案)", RuleBasis::Law,
+       kOnSiteKey + track},
       {"enterprise_safety.key_unit_drill", "条例第八条重点单位每半年至少演练一次",
        "Key units (Regulation art. 8) drill every 6 months",
-       "生产安全事故应急条例 第八条第二款; " + o2 + " 第三十三条第二款", RuleBasis::Law, kKeyUnitKey + track},
+       "生产安全事故应急条例 第八条第二款; " + o2 + " 第三十三条第二款", RuleBasis::Law,
+       kKeyUnitKey + track},
       {"enterprise_safety.key_unit_report", "条例第八条重点单位演练结果报县级主管部门",
        "Key units report drill results to the county-level department",
-       "生产安全事故应急条例 第八条第二款; " + o2 + " 第三十三条第二款", RuleBasis::Law, kKeyUnitKey + track},
+       "生产安全事故应急条例 第八条第二款; " + o2 + " 第三十三条第二款", RuleBasis::Law,
+       kKeyUnitKey + track},
       {"enterprise_safety.major_hazard_drill", "重大危险源应急预案每半年至少演练一次",
        "Major hazard source plan drilled every 6 months", "河南省安全生产条例 第二十三条第(四)项",
        RuleBasis::Law, kMajorHazardKey + track},
-      {"enterprise_safety.plan_evaluation", "应急预案每三年至少评估一次", "Plan evaluated every 3 years",
-       o2 + " 第三十五条", RuleBasis::Law, kEvalKey + track},
-      {"enterprise_safety.plan_review", "应急预案公布前评审", "Plan formally reviewed before publication",
-       o2 + " 第二十一条", RuleBasis::Law, ""},
+      {"enterprise_safety.plan_evaluation", "应急预案每三年至少评估一次",
+       "Plan evaluated every 3 years", o2 + " 第三十五条", RuleBasis::Law, kEvalKey + track},
+      {"enterprise_safety.plan_review", "应急预案公布前评审",
+       "Plan formally reviewed before publication", o2 + " 第二十一条", RuleBasis::Law, ""},
       {"enterprise_safety.plan_filing", "应急预案公布之日起20个工作日内备案",
-       "Plan filed within 20 working days of publication", o2 + " 第二十六条; 生产安全事故应急条例 第七条",
-       RuleBasis::Law, kFilingKey},
-      {"enterprise_safety.government_drill", "政府及部门、乡镇(街道)生产安全事故应急救援预案每2年至少演练一次",
-       "Government work-safety plans drilled every 2 years", "生产安全事故应急条例 第八条第一款", RuleBasis::Law,
-       kGovernmentKey + track},
+       "Plan filed within 20 working days of publication",
+       o2 + " 第二十六条; 生产安全事故应急条例 第七条", RuleBasis::Law, kFilingKey},
+      {"enterprise_safety.government_drill",
+       "政府及部门、乡镇(街道)生产安全事故应急救援预案每2年至少演练一次",
+       "Government work-safety plans drilled every 2 years", "生产安全事故应急条例 第八条第一款",
+       RuleBasis::Law, kGovernmentKey + track},
   };
   return kRules;
 }
@@ -76,20 +81,21 @@ bool isTrue(const sdk::Organisation& org, const char* attribute) {
 }
 
 bool isGovernment(sdk::OrgKind kind) {
-  return kind == sdk::OrgKind::City || kind == sdk::OrgKind::Department || kind == sdk::OrgKind::Township ||
-         kind == sdk::OrgKind::SubDistrict;
+  return kind == sdk::OrgKind::City || kind == sdk::OrgKind::Department ||
+         kind == sdk::OrgKind::Township || kind == sdk::OrgKind::SubDistrict;
 }
 
-sdk::Obligation make(Which which, sdk::ObligationKind kind, sdk::RecordId org_id, sdk::RecordId plan_id) {
+sdk::Obligation make(Which which, sdk::ObligationKind kind, sdk::RecordId org_id,
+                     sdk::RecordId plan_id) {
   return sdk::obligationFor(ruleTable()[which], kDomain, kind, org_id, plan_id);
 }
 
 // The plan facts the per-plan rules need.
 struct PlanFacts {
   const sdk::Plan* plan = nullptr;
-  sdk::Date first_issued;        // unset when no version was ever issued
+  sdk::Date first_issued;  // unset when no version was ever issued
   const sdk::PlanVersion* current = nullptr;
-  sdk::Date previous_issued;     // issue date of the version before the current one
+  sdk::Date previous_issued;  // issue date of the version before the current one
   std::vector<sdk::PlanVersion> versions;
 };
 
@@ -98,7 +104,8 @@ PlanFacts factsOf(const sdk::Plan& plan, const sdk::RecordReader& records) {
   f.plan = &plan;
   f.versions = records.versions(plan.id);
   for (const auto& v : f.versions) {
-    if (v.issued.isSet() && (!f.first_issued.isSet() || v.issued < f.first_issued)) f.first_issued = v.issued;
+    if (v.issued.isSet() && (!f.first_issued.isSet() || v.issued < f.first_issued))
+      f.first_issued = v.issued;
   }
   for (const auto& v : f.versions) {
     if (v.number == plan.current_version) f.current = &v;
@@ -123,31 +130,34 @@ sdk::Obligation notIssued(Which which, sdk::ObligationKind kind, const sdk::Plan
 
 class Evaluator {
  public:
-  Evaluator(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) : ctx_(ctx), out_(out) {}
+  Evaluator(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out)
+      : ctx_(ctx), out_(out) {}
 
   sdk::Status run() {
     sdk::Status s = readParameters();
     if (!s.isOk()) return s;
     const int longest = std::max({on_site_, key_unit_, major_hazard_, government_});
-    const sdk::Date from = std::min({tracking_, ctx_.as_of.addMonths(-longest), sdk::Date{ctx_.as_of.year, 1, 1}});
+    const sdk::Date from =
+        std::min({tracking_, ctx_.as_of.addMonths(-longest), sdk::Date{ctx_.as_of.year, 1, 1}});
 
     const auto plans = ctx_.records.plans();
     std::map<sdk::RecordId, const sdk::Plan*> plan_by_id;
     for (const auto& p : plans) plan_by_id[p.id] = &p;
-    for (const auto& d : ctx_.records.drills(from, ctx_.as_of)) {
-      const sdk::RecordRef ref{"drill", d.id, d.date};
-      any_[d.org_id].push_back(ref);
-      if (d.plan_id != 0) by_plan_[d.plan_id].push_back(ref);
-      auto reported = d.fields.find(kReportedToCountyField);
-      if (reported != d.fields.end() && reported->second == "1") reported_[d.org_id].push_back(ref);
-      auto plan = plan_by_id.find(d.plan_id);
+    // The duties only ask for each group's newest drill (SDK 1.2), not every drill.
+    for (const auto& g : ctx_.records.latestDrills(from, ctx_.as_of, "")) {
+      any_[g.org_id].push_back(g.drill);
+      if (g.plan_id != 0) by_plan_[g.plan_id].push_back(g.drill);
+      auto plan = plan_by_id.find(g.plan_id);
       const bool names_main_plan =
           plan != plan_by_id.end() && (plan->second->category == sdk::category::kComprehensive ||
                                        plan->second->category == sdk::category::kSpecial);
-      if (d.drill_type == kComprehensiveDrill || d.drill_type == kSpecialDrill ||
-          (d.drill_type == kTabletopDrill && names_main_plan)) {
-        main_plan_[d.org_id].push_back(ref);
+      if (g.drill_type == kComprehensiveDrill || g.drill_type == kSpecialDrill ||
+          (g.drill_type == kTabletopDrill && names_main_plan)) {
+        main_plan_[g.org_id].push_back(g.drill);
       }
+    }
+    for (const auto& g : ctx_.records.latestDrills(from, ctx_.as_of, kReportedToCountyField)) {
+      reported_[g.org_id].push_back(g.drill);
     }
 
     std::map<sdk::RecordId, const sdk::Organisation*> org_by_id;
@@ -187,8 +197,9 @@ class Evaluator {
     }
     filing_days_ = ctx_.parameters.intValue(kFilingKey, 20);
     if (filing_days_ < 1 || filing_days_ > 365) {
-      return sdk::Status::invalid(kFilingKey, "must be a number of working days between 1 and 365, got " +
-                                                  std::to_string(filing_days_));
+      return sdk::Status::invalid(kFilingKey,
+                                  "must be a number of working days between 1 and 365, got " +
+                                      std::to_string(filing_days_));
     }
     return sdk::Status::ok();
   }
@@ -252,8 +263,10 @@ class Evaluator {
     for (const auto& r : ctx_.records.reviews(plan.id)) {
       if (r.kind == sdk::ReviewKind::Evaluation) done.push_back({"review", r.id, r.date});
     }
-    sdk::Obligation o = make(kEvaluation, sdk::ObligationKind::Evaluation, plan.owner_org_id, plan.id);
-    sdk::applyInterval(o, done, std::max(tracking_, facts.current->issued), evaluation_, ctx_.as_of);
+    sdk::Obligation o =
+        make(kEvaluation, sdk::ObligationKind::Evaluation, plan.owner_org_id, plan.id);
+    sdk::applyInterval(o, done, std::max(tracking_, facts.current->issued), evaluation_,
+                       ctx_.as_of);
     out_.push_back(std::move(o));
   }
 
@@ -298,15 +311,17 @@ class Evaluator {
     }
     auto due = ctx_.calendar.addWorkingDays(v.issued, filing_days_);
     if (!due.isOk()) {
-      return sdk::Status::error("enterprise_safety.plan_filing: cannot compute the deadline of plan " + plan.code +
-                                " version " + std::to_string(v.number) + ": " + due.status().describe());
+      return sdk::Status::error(
+          "enterprise_safety.plan_filing: cannot compute the deadline of plan " + plan.code +
+          " version " + std::to_string(v.number) + ": " + due.status().describe());
     }
     sdk::Obligation o = make(kFiling, sdk::ObligationKind::Filing, plan.owner_org_id, plan.id);
     o.due = due.value();
     o.note = "version " + std::to_string(v.number) + " issued " + v.issued.toString();
     for (const auto& f : ctx_.records.filings(plan.id)) {
       if (!f.submitted.isSet() || f.submitted > ctx_.as_of) continue;
-      const bool for_version = f.plan_version_id == v.id || (f.plan_version_id == 0 && f.submitted >= v.issued);
+      const bool for_version =
+          f.plan_version_id == v.id || (f.plan_version_id == 0 && f.submitted >= v.issued);
       if (for_version && (!o.last_met.isSet() || f.submitted < o.last_met.date)) {
         o.last_met = {"filing", f.id, f.submitted};
         o.period_satisfied = true;
@@ -336,8 +351,11 @@ class Evaluator {
 
 std::vector<sdk::RuleInfo> EnterpriseSafetyRules::rules() const { return ruleTable(); }
 
-sdk::Status EnterpriseSafetyRules::evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const {
-  return sdk::evaluateAllOrNothing("enterprise_safety", out, [&](std::vector<sdk::Obligation>& found) { return Evaluator(ctx, found).run(); });
+sdk::Status EnterpriseSafetyRules::evaluate(const sdk::RuleContext& ctx,
+                                            std::vector<sdk::Obligation>& out) const {
+  return sdk::evaluateAllOrNothing(
+      "enterprise_safety", out,
+      [&](std::vector<sdk::Obligation>& found) { return Evaluator(ctx, found).run(); });
 }
 
 }  // namespace beacon::plugins::enterprise_safety

@@ -33,23 +33,36 @@ const std::vector<IntervalRule>& intervalRules() {
       {{"fire.key_unit_drill", "消防安全重点单位每半年灭火和应急疏散演练",
         "Key fire-safety unit drills every 6 months", k61, sdk::RuleBasis::Law,
         "rules.fire.key_unit_interval_months, rules.tracking_start"},
-       "rules.fire.key_unit_interval_months", 6, false},
+       "rules.fire.key_unit_interval_months",
+       6,
+       false},
       {{"fire.property_community_drill", "物业服务企业每年组织员工和居民消防演练",
-        "Property-managed community drills with residents every year", "河南省消防条例 第十七条(五)",
-        sdk::RuleBasis::Law, "rules.fire.property_community_interval_months, rules.tracking_start"},
-       "rules.fire.property_community_interval_months", 12, false},
+        "Property-managed community drills with residents every year",
+        "河南省消防条例 第十七条(五)", sdk::RuleBasis::Law,
+        "rules.fire.property_community_interval_months, rules.tracking_start"},
+       "rules.fire.property_community_interval_months",
+       12,
+       false},
       {{"fire.institution_drill", "学校、幼儿园、养老院、福利院、医院每年消防演练",
         "Schools, kindergartens, nursing and welfare homes, hospitals drill every year",
         "河南省消防条例 第三十七条", sdk::RuleBasis::Law,
         "rules.fire.institution_interval_months, rules.tracking_start"},
-       "rules.fire.institution_interval_months", 12, false},
+       "rules.fire.institution_interval_months",
+       12,
+       false},
       {{"fire.unit_drill", "其他单位每年灭火和应急疏散演练", "Other units drill every year", k61,
         sdk::RuleBasis::Law, "rules.fire.unit_interval_months, rules.tracking_start"},
-       "rules.fire.unit_interval_months", 12, false},
-      {{"fire.village_drill", "村(社区)消防演练(本地政策)", "Village/community fire drill (local policy)",
-        "无法定演练周期(消防法 第三十二条; 河南省消防条例 第十六条)，本地政策", sdk::RuleBasis::Policy,
+       "rules.fire.unit_interval_months",
+       12,
+       false},
+      {{"fire.village_drill", "村(社区)消防演练(本地政策)",
+        "Village/community fire drill (local policy)",
+        "无法定演练周期(消防法 第三十二条; 河南省消防条例 第十六条)，本地政策",
+        sdk::RuleBasis::Policy,
         "rules.fire.village_interval_months (0 disables), rules.tracking_start"},
-       "rules.fire.village_interval_months", 12, true},
+       "rules.fire.village_interval_months",
+       12,
+       true},
   };
   return kRules;
 }
@@ -57,9 +70,11 @@ const std::vector<IntervalRule>& intervalRules() {
 const char* kFireDayWindowKey = "rules.fire.fire_day_window_months";
 
 sdk::RuleInfo fireDayRule() {
-  return {"fire.fire_day", "乡镇(街道)河南消防日(11月9日)前后消防演练宣传",
+  return {"fire.fire_day",
+          "乡镇(街道)河南消防日(11月9日)前后消防演练宣传",
           "Townships hold a fire drill or publicity around Henan Fire Day (11-09)",
-          "河南省消防条例 第八条 (每年11月9日为全省消防日); 演练要求为本地政策", sdk::RuleBasis::Policy,
+          "河南省消防条例 第八条 (每年11月9日为全省消防日); 演练要求为本地政策",
+          sdk::RuleBasis::Policy,
           std::string(kFireDayWindowKey) + " (0 disables)"};
 }
 
@@ -111,24 +126,27 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
   if (!window.isOk()) return window.status();
   const sdk::Date fire_day = henanFireDay(ctx.as_of.year);
 
-  const sdk::Date from = std::min({tracking.value(), ctx.as_of.addMonths(-longest),
-                                   fire_day.addMonths(-window.value())});
+  const sdk::Date from = std::min(
+      {tracking.value(), ctx.as_of.addMonths(-longest), fire_day.addMonths(-window.value())});
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> by_org;
-  for (const auto& d : ctx.records.drills(from, ctx.as_of)) by_org[d.org_id].push_back({"drill", d.id, d.date});
+  for (const auto& g : ctx.records.latestDrills(from, ctx.as_of, ""))
+    by_org[g.org_id].push_back(g.drill);
 
   const sdk::RuleInfo fire_day_rule = fireDayRule();
   for (const auto& org : ctx.records.organisations()) {
     const auto& done = by_org[org.id];
     const Which which = ruleFor(org);
     if (which != kRuleCount && months[which] > 0) {
-      sdk::Obligation o =
-          sdk::obligationFor(intervalRules()[which].info, kDomain, sdk::ObligationKind::Drill, org.id, 0);
+      sdk::Obligation o = sdk::obligationFor(intervalRules()[which].info, kDomain,
+                                             sdk::ObligationKind::Drill, org.id, 0);
       sdk::applyInterval(o, done, tracking.value(), months[which], ctx.as_of);
       out.push_back(std::move(o));
     }
-    const bool township = org.kind == sdk::OrgKind::Township || org.kind == sdk::OrgKind::SubDistrict;
+    const bool township =
+        org.kind == sdk::OrgKind::Township || org.kind == sdk::OrgKind::SubDistrict;
     if (township && window.value() > 0) {
-      sdk::Obligation o = sdk::obligationFor(fire_day_rule, kDomain, sdk::ObligationKind::Drill, org.id, 0);
+      sdk::Obligation o =
+          sdk::obligationFor(fire_day_rule, kDomain, sdk::ObligationKind::Drill, org.id, 0);
       sdk::applyAnnualDeadline(o, done, kFireDayMonth, kFireDayDay, window.value(), ctx.as_of);
       out.push_back(std::move(o));
     }
@@ -145,8 +163,10 @@ std::vector<sdk::RuleInfo> FireRules::rules() const {
   return out;
 }
 
-sdk::Status FireRules::evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const {
-  return sdk::evaluateAllOrNothing("fire", out, [&](std::vector<sdk::Obligation>& found) { return evaluateRules(ctx, found); });
+sdk::Status FireRules::evaluate(const sdk::RuleContext& ctx,
+                                std::vector<sdk::Obligation>& out) const {
+  return sdk::evaluateAllOrNothing(
+      "fire", out, [&](std::vector<sdk::Obligation>& found) { return evaluateRules(ctx, found); });
 }
 
 }  // namespace beacon::plugins::fire

@@ -18,19 +18,25 @@ const char* kDomain = "flood";
 const char* kSeasonCitation = "河南省实施《防洪法》办法 第二十七条 (汛期5月15日至9月30日)";
 
 sdk::RuleInfo preseasonDrillRule() {
-  return {"flood.preseason_drill", "汛前防汛演练(乡镇街道、山洪灾害危险区村社区)",
+  return {"flood.preseason_drill",
+          "汛前防汛演练(乡镇街道、山洪灾害危险区村社区)",
           "Pre-season flood drill (townships; villages in flash-flood zones)",
-          std::string(kSeasonCitation) + "; 2022年4月河南省防汛工作会议“山洪灾害危险区逐村逐户转移演练”部署(政策)",
+          std::string(kSeasonCitation) +
+              "; 2022年4月河南省防汛工作会议“山洪灾害危险区逐村逐户转移演练”部署(政策)",
           sdk::RuleBasis::Policy,
-          std::string(kPreseasonWindowKey) + ", rules.flood.season_start, rules.flood.season_start.<year>, "
-                                             "rules.flood.season_end, rules.flood.season_end.<year>"};
+          std::string(kPreseasonWindowKey) +
+              ", rules.flood.season_start, rules.flood.season_start.<year>, "
+              "rules.flood.season_end, rules.flood.season_end.<year>"};
 }
 
 sdk::RuleInfo cityPlanPreseasonRule() {
-  return {"flood.city_plan_preseason", "市防汛专项预案汛前修订评估或演练",
+  return {"flood.city_plan_preseason",
+          "市防汛专项预案汛前修订评估或演练",
           "City flood special plan revised, evaluated or drilled before the season",
-          std::string(kSeasonCitation) + "; 汛前预案修订与演练(惯例/政策，未见法定条款)", sdk::RuleBasis::Policy,
-          std::string(kPreseasonWindowKey) + ", rules.flood.season_start, rules.flood.season_start.<year>"};
+          std::string(kSeasonCitation) + "; 汛前预案修订与演练(惯例/政策，未见法定条款)",
+          sdk::RuleBasis::Policy,
+          std::string(kPreseasonWindowKey) +
+              ", rules.flood.season_start, rules.flood.season_start.<year>"};
 }
 
 bool isTrue(const sdk::Organisation& org, const char* attribute) {
@@ -38,8 +44,8 @@ bool isTrue(const sdk::Organisation& org, const char* attribute) {
   return it != org.attributes.end() && it->second == "1";
 }
 
-bool isLive(const sdk::Drill& drill) {
-  const sdk::DrillType* type = findDrillType(drill.drill_type);
+bool isLive(const std::string& drill_type) {
+  const sdk::DrillType* type = findDrillType(drill_type);
   return type && type->form == sdk::DrillForm::Live;
 }
 
@@ -54,11 +60,10 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> any_drill;
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> live_drill;
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> plan_records;
-  for (const auto& d : ctx.records.drills(from, ctx.as_of)) {
-    const sdk::RecordRef ref{"drill", d.id, d.date};
-    any_drill[d.org_id].push_back(ref);
-    if (isLive(d)) live_drill[d.org_id].push_back(ref);
-    if (d.plan_id != 0) plan_records[d.plan_id].push_back(ref);
+  for (const auto& g : ctx.records.latestDrills(from, ctx.as_of, "")) {
+    any_drill[g.org_id].push_back(g.drill);
+    if (isLive(g.drill_type)) live_drill[g.org_id].push_back(g.drill);
+    if (g.plan_id != 0) plan_records[g.plan_id].push_back(g.drill);
   }
 
   const auto organisations = ctx.records.organisations();
@@ -66,11 +71,14 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
   const sdk::RuleInfo preseason = preseasonDrillRule();
   for (const auto& org : organisations) {
     kinds[org.id] = org.kind;
-    const bool township = org.kind == sdk::OrgKind::Township || org.kind == sdk::OrgKind::SubDistrict;
-    const bool village = (org.kind == sdk::OrgKind::Village || org.kind == sdk::OrgKind::Community) &&
-                         isTrue(org, kFlashFloodZoneAttribute);
+    const bool township =
+        org.kind == sdk::OrgKind::Township || org.kind == sdk::OrgKind::SubDistrict;
+    const bool village =
+        (org.kind == sdk::OrgKind::Village || org.kind == sdk::OrgKind::Community) &&
+        isTrue(org, kFlashFloodZoneAttribute);
     if (!township && !village) continue;
-    sdk::Obligation o = sdk::obligationFor(preseason, kDomain, sdk::ObligationKind::Drill, org.id, 0);
+    sdk::Obligation o =
+        sdk::obligationFor(preseason, kDomain, sdk::ObligationKind::Drill, org.id, 0);
     sdk::applyAnnualDeadline(o, township ? any_drill[org.id] : live_drill[org.id], deadline.month,
                              deadline.day, window.value(), ctx.as_of);
     o.note = "汛期 " + season.value().start.toString() + " .. " + season.value().end.toString();
@@ -79,7 +87,8 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
 
   const sdk::RuleInfo city_plan = cityPlanPreseasonRule();
   for (const auto& plan : ctx.records.plans()) {
-    if (plan.category != sdk::category::kSpecial || plan.status == sdk::PlanStatus::Abolished) continue;
+    if (plan.category != sdk::category::kSpecial || plan.status == sdk::PlanStatus::Abolished)
+      continue;
     auto owner = kinds.find(plan.owner_org_id);
     if (owner == kinds.end() || owner->second != sdk::OrgKind::City) continue;
     std::vector<sdk::RecordRef> done = plan_records[plan.id];
@@ -98,10 +107,14 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
 
 }  // namespace
 
-std::vector<sdk::RuleInfo> FloodRules::rules() const { return {preseasonDrillRule(), cityPlanPreseasonRule()}; }
+std::vector<sdk::RuleInfo> FloodRules::rules() const {
+  return {preseasonDrillRule(), cityPlanPreseasonRule()};
+}
 
-sdk::Status FloodRules::evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const {
-  return sdk::evaluateAllOrNothing("flood", out, [&](std::vector<sdk::Obligation>& found) { return evaluateRules(ctx, found); });
+sdk::Status FloodRules::evaluate(const sdk::RuleContext& ctx,
+                                 std::vector<sdk::Obligation>& out) const {
+  return sdk::evaluateAllOrNothing(
+      "flood", out, [&](std::vector<sdk::Obligation>& found) { return evaluateRules(ctx, found); });
 }
 
 }  // namespace beacon::plugins::flood

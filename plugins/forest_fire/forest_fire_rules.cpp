@@ -15,13 +15,15 @@ namespace beacon::plugins::forest_fire {
 namespace {
 
 sdk::RuleInfo predrillRule() {
-  return {"forest_fire.predrill", "有森林防火任务的乡镇(街道)防火期前扑火演练",
+  return {"forest_fire.predrill",
+          "有森林防火任务的乡镇(街道)防火期前扑火演练",
           "Townships with forest-fire duty drill before the fire-prevention period",
-          "河南省森林防火条例 第二十二条 (森林防火期11月1日至次年4月30日); 演练频次无法定要求(森林防火条例 "
+          "河南省森林防火条例 第二十二条 (森林防火期11月1日至次年4月30日); "
+          "演练频次无法定要求(森林防火条例 "
           "第十六条“必要的”演练)，本地政策，未经确认",
           sdk::RuleBasis::Policy,
-          std::string(kPredrillWindowKey) + ", " + kPeriodStartKey + ", " + kPeriodStartKey + ".<year>, " +
-              kPeriodEndKey + ", " + kPeriodEndKey + ".<year>"};
+          std::string(kPredrillWindowKey) + ", " + kPeriodStartKey + ", " + kPeriodStartKey +
+              ".<year>, " + kPeriodEndKey + ", " + kPeriodEndKey + ".<year>"};
 }
 
 bool isTrue(const sdk::Organisation& org, const char* attribute) {
@@ -37,16 +39,21 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
   const sdk::Date deadline = period.value().start;
 
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> by_org;
-  for (const auto& d : ctx.records.drills(deadline.addMonths(-window.value()), ctx.as_of)) {
-    by_org[d.org_id].push_back({"drill", d.id, d.date});
+  for (const auto& g :
+       ctx.records.latestDrills(deadline.addMonths(-window.value()), ctx.as_of, "")) {
+    by_org[g.org_id].push_back(g.drill);
   }
   const sdk::RuleInfo rule = predrillRule();
   for (const auto& org : ctx.records.organisations()) {
-    const bool township = org.kind == sdk::OrgKind::Township || org.kind == sdk::OrgKind::SubDistrict;
+    const bool township =
+        org.kind == sdk::OrgKind::Township || org.kind == sdk::OrgKind::SubDistrict;
     if (!township || !isTrue(org, kDutyAttribute)) continue;
-    sdk::Obligation o = sdk::obligationFor(rule, "forest_fire", sdk::ObligationKind::Drill, org.id, 0);
-    sdk::applyAnnualDeadline(o, by_org[org.id], deadline.month, deadline.day, window.value(), ctx.as_of);
-    o.note = "森林防火期 " + period.value().start.toString() + " .. " + period.value().end.toString();
+    sdk::Obligation o =
+        sdk::obligationFor(rule, "forest_fire", sdk::ObligationKind::Drill, org.id, 0);
+    sdk::applyAnnualDeadline(o, by_org[org.id], deadline.month, deadline.day, window.value(),
+                             ctx.as_of);
+    o.note =
+        "森林防火期 " + period.value().start.toString() + " .. " + period.value().end.toString();
     out.push_back(std::move(o));
   }
   return sdk::Status::ok();
@@ -56,8 +63,11 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
 
 std::vector<sdk::RuleInfo> ForestFireRules::rules() const { return {predrillRule()}; }
 
-sdk::Status ForestFireRules::evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const {
-  return sdk::evaluateAllOrNothing("forest_fire", out, [&](std::vector<sdk::Obligation>& found) { return evaluateRules(ctx, found); });
+sdk::Status ForestFireRules::evaluate(const sdk::RuleContext& ctx,
+                                      std::vector<sdk::Obligation>& out) const {
+  return sdk::evaluateAllOrNothing("forest_fire", out, [&](std::vector<sdk::Obligation>& found) {
+    return evaluateRules(ctx, found);
+  });
 }
 
 }  // namespace beacon::plugins::forest_fire

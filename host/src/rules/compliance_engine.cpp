@@ -1,17 +1,22 @@
 #include "rules/compliance_engine.h"
 
 #include <algorithm>
-#include <unordered_set>
+#include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include <Poco/Logger.h>
 
 #include "rules/core_rules.h"
-#include "rules/store_record_reader.h"
+#include "rules/row_scanner.h"
+#include "rules/rule_changes.h"
+#include "store/transaction.h"
 
 namespace beacon::rules {
 
 namespace {
+constexpr std::size_t kKeptDates = 2;
+
 Poco::Logger& logger() { return Poco::Logger::get("beacon.rules"); }
 
 // Runs one plugin's rules; any failure is reported in `error` and nothing is appended.
@@ -36,119 +41,206 @@ void runPlugin(const plugins::PluginRecord& record, const sdk::RuleContext& ctx,
     out.push_back(std::move(o));
   }
 }
+
+// Sorts by organisation, domain, plan and rule (moving each result once:
+// they are large) and cuts the sequence into one chunk per organisation and domain.
+template <typename Key>
+void addChunks(std::vector<ObligationResult>& results, std::map<Key, ObligationChunk>& chunks) {
+  std::vector<std::size_t> order(results.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&results](std::size_t x, std::size_t y) {
+    const sdk::Obligation& a = results[x].obligation;
+    const sdk::Obligation& b = results[y].obligation;
+    return std::tie(a.org_id, a.domain, a.plan_id, a.rule_id) <
+           std::tie(b.org_id, b.domain, b.plan_id, b.rule_id);
+  });
+  std::size_t i = 0;
+  while (i < order.size()) {
+    const sdk::Obligation& first = results[order[i]].obligation;
+    Key key{first.org_id, first.domain};
+    auto chunk = std::make_shared<std::vector<ObligationResult>>();
+    std::size_t j = i;
+    while (j < order.size() && results[order[j]].obligation.org_id == key.first &&
+           results[order[j]].obligation.domain == key.second) {
+      ++j;
+    }
+    chunk->reserve(j - i);
+    for (; i < j; ++i) chunk->push_back(std::move(results[order[i]]));
+    chunks[std::move(key)] = std::move(chunk);
+  }
+}
+
+long long organisationCount(store::Database& db) {
+  long long n = 0;
+  RowScanner(db.session()).scan("SELECT COUNT(*) FROM organisations", {}, [&](const ScannedRow& r) {
+    n = r.int64(0);
+  });
+  return n;
+}
 }  // namespace
 
 ComplianceEngine::ComplianceEngine(store::Database& db, const plugins::PluginRegistry& registry,
                                    const RulesConfig& config, const HolidayCalendar& calendar)
     : db_(db), registry_(registry), config_(config), calendar_(calendar) {}
 
+std::string ComplianceEngine::enabledPlugins() const {
+  std::string ids;
+  for (const auto* r : registry_.enabled()) ids += r->id + (r->plugin ? "+" : "-") + ",";
+  return ids;
+}
+
 sdk::Result<std::vector<ObligationResult>> ComplianceEngine::check(const CheckQuery& q) {
   auto shared = checkShared(q);
   if (!shared.isOk()) return shared.status();
-  return *shared.value();
+  return shared.value()->toVector();
 }
 
-sdk::Result<std::shared_ptr<const std::vector<ObligationResult>>> ComplianceEngine::checkShared(
+sdk::Result<std::shared_ptr<const ObligationSet>> ComplianceEngine::checkShared(
     const CheckQuery& q) {
   plugin_errors_.clear();
   if (!q.as_of.isSet()) return sdk::Status::invalid("as_of", "a check needs an as-of date");
   if (!q.domain.empty() && q.domain != sdk::kGeneralDomain && !registry_.byDomain(q.domain)) {
     std::string known = sdk::kGeneralDomain;
     for (const auto* r : registry_.enabled()) known += ", " + r->id;
-    return sdk::Status::invalid("domain", "unknown domain \"" + q.domain + "\" (known: " + known + ")");
+    return sdk::Status::invalid("domain",
+                                "unknown domain \"" + q.domain + "\" (known: " + known + ")");
   }
-  std::optional<DataVersion> version;
-  Cached key;
+  const std::string plugins = enabledPlugins();
+  auto kept = std::find_if(kept_.begin(), kept_.end(), [&](const Evaluation& e) {
+    return e.as_of == q.as_of && e.plugins == plugins;
+  });
   try {
-    version = currentDataVersion(db_.session());
-  } catch (const std::exception& e) {
-    return sdk::Status::error(std::string("compliance check failed reading the store: ") + e.what());
-  }
-  if (version) {
-    key.version = *version;
-    key.as_of = q.as_of;
-    key.org_ids = q.org_ids;
-    std::sort(key.org_ids.begin(), key.org_ids.end());
-    key.org_ids.erase(std::unique(key.org_ids.begin(), key.org_ids.end()), key.org_ids.end());
-    key.domain = q.domain;
-    for (const auto* r : registry_.enabled()) key.plugins += r->id + (r->plugin ? "+" : "-") + ",";
-    if (cache_ && cache_->version == key.version && cache_->as_of == key.as_of && cache_->org_ids == key.org_ids &&
-        cache_->domain == key.domain && cache_->plugins == key.plugins) {
-      plugin_errors_ = cache_->plugin_errors;
-      return cache_->results;
+    // One read transaction: the feed position and the records it covers are one snapshot.
+    store::Transaction snapshot(db_.session());
+    const std::optional<DataVersion> version = currentDataVersion(db_.session());
+    if (kept == kept_.end()) {
+      Evaluation fresh;
+      fresh.as_of = q.as_of;
+      fresh.plugins = plugins;
+      fresh.version = version;
+      const sdk::Status s = evaluateAll(fresh);
+      if (!s.isOk()) return s;
+      kept_.push_front(std::move(fresh));
+      if (kept_.size() > kKeptDates) kept_.pop_back();
+    } else {
+      kept_.splice(kept_.begin(), kept_, kept);
+      Evaluation& e = kept_.front();
+      if (version && e.version && *version == *e.version) {
+        last_refresh_ = CheckRefresh::Reused;
+      } else {
+        const sdk::Status s = refresh(e, newestRuleChange(db_.session()), version);
+        if (!s.isOk()) {
+          kept_.pop_front();
+          return s;
+        }
+      }
     }
+    snapshot.commit();
+  } catch (const std::exception& e) {
+    return sdk::Status::error(std::string("compliance check failed reading the store: ") +
+                              e.what());
   }
-  auto results = evaluate(q);
-  if (!results.isOk()) return results.status();
-  auto shared = std::make_shared<const std::vector<ObligationResult>>(std::move(results.value()));
-  if (version) {
-    key.results = shared;
-    key.plugin_errors = plugin_errors_;
-    cache_ = std::move(key);
+
+  const Evaluation& e = kept_.front();
+  plugin_errors_ = e.plugin_errors;
+  const std::unordered_set<sdk::RecordId> orgs(q.org_ids.begin(), q.org_ids.end());
+  std::vector<ObligationChunk> chunks;
+  for (const auto& [key, chunk] : e.chunks) {
+    if (!q.domain.empty() && key.second != q.domain) continue;
+    if (!orgs.empty() && orgs.count(key.first) == 0) continue;
+    chunks.push_back(chunk);
   }
-  return shared;
+  return std::make_shared<const ObligationSet>(std::move(chunks));
 }
 
-sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(const CheckQuery& q) {
+sdk::Status ComplianceEngine::evaluateAll(Evaluation& e) {
+  last_refresh_ = CheckRefresh::Full;
+  e.change_seq = newestRuleChange(db_.session());
+  plugin_errors_.clear();
+  auto results = evaluate(e.as_of, nullptr);
+  if (!results.isOk()) return results.status();
+  e.chunks.clear();
+  addChunks(results.value(), e.chunks);
+  e.plugin_errors = plugin_errors_;
+  return sdk::Status::ok();
+}
+
+sdk::Status ComplianceEngine::refresh(Evaluation& e, long long seq_now,
+                                      const std::optional<DataVersion>& version) {
+  e.version = version;
+  if (seq_now == e.change_seq) {
+    last_refresh_ = CheckRefresh::Reused;
+    return sdk::Status::ok();
+  }
+  const RuleChangesSince changes = ruleChangesSince(db_.session(), e.change_seq);
+  const bool too_many = changes.org_ids.size() > kMaxIncrementalOrgs ||
+                        static_cast<long long>(changes.org_ids.size()) * 4 > organisationCount(db_);
+  if (!changes.complete || too_many || !e.plugin_errors.empty()) return evaluateAll(e);
+
+  last_refresh_ = CheckRefresh::Incremental;
+  auto scope = std::make_shared<const OrgScope>(changes.org_ids);
+  plugin_errors_.clear();
+  auto results = evaluate(e.as_of, scope);
+  if (!results.isOk()) return results.status();
+  if (!plugin_errors_.empty()) return evaluateAll(e);
+  // Parents come with the scope's records (filing notes name them); their partial results are
+  // dropped.
+  auto& fresh = results.value();
+  fresh.erase(std::remove_if(fresh.begin(), fresh.end(),
+                             [&](const ObligationResult& r) {
+                               return !std::binary_search(scope->ids.begin(), scope->ids.end(),
+                                                          r.obligation.org_id);
+                             }),
+              fresh.end());
+  for (auto it = e.chunks.begin(); it != e.chunks.end();) {
+    if (std::binary_search(scope->ids.begin(), scope->ids.end(), it->first.first)) {
+      it = e.chunks.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  addChunks(fresh, e.chunks);
+  e.change_seq = changes.newest;
+  return sdk::Status::ok();
+}
+
+sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(
+    const sdk::Date& as_of, const std::shared_ptr<const OrgScope>& scope) {
   const int due_soon = config_.dueSoonDays();
   std::vector<ObligationResult> results;
-  const std::unordered_set<sdk::RecordId> orgs(q.org_ids.begin(), q.org_ids.end());
-  auto wanted = [&](const sdk::Obligation& o) {
-    if (!q.domain.empty() && o.domain != q.domain) return false;
-    return orgs.empty() || orgs.count(o.org_id) > 0;
-  };
 
-  try {
-    std::vector<CoreObligation> core;
-    const StoreRecordReader core_records(db_, q.domain, true);
-    const sdk::Status s = CoreRules().evaluate(core_records, config_, calendar_, q.as_of, core);
-    if (!s.isOk()) return s;
-    results.reserve(core.size());
-    for (auto& c : core) {
-      if (!wanted(c.obligation)) continue;
-      sdk::ObligationStatus status = sdk::statusOf(c.obligation, q.as_of, due_soon);
-      if (c.warn_from.isSet() && q.as_of >= c.warn_from &&
-          (status == sdk::ObligationStatus::Met || status == sdk::ObligationStatus::Upcoming)) {
-        status = sdk::ObligationStatus::DueSoon;
-      }
-      results.push_back({std::move(c.obligation), status});
+  std::vector<CoreObligation> core;
+  const StoreRecordReader core_records(db_, "", true, scope);
+  const sdk::Status s = CoreRules().evaluate(core_records, config_, calendar_, as_of, core);
+  if (!s.isOk()) return s;
+  results.reserve(core.size());
+  for (auto& c : core) {
+    sdk::ObligationStatus status = sdk::statusOf(c.obligation, as_of, due_soon);
+    if (c.warn_from.isSet() && as_of >= c.warn_from &&
+        (status == sdk::ObligationStatus::Met || status == sdk::ObligationStatus::Upcoming)) {
+      status = sdk::ObligationStatus::DueSoon;
     }
-
-    for (const auto* record : registry_.enabled()) {
-      if (!record->plugin) continue;
-      if (!q.domain.empty() && record->id != q.domain) continue;
-      const StoreRecordReader records(db_, record->id, true);
-      const sdk::RuleContext ctx{q.as_of, records, config_, calendar_};
-      std::vector<sdk::Obligation> out;
-      std::string error;
-      runPlugin(*record, ctx, out, error);
-      if (!error.empty()) {
-        plugin_errors_.push_back(record->id + ": " + error);
-        logger().error("rules of plugin " + record->id + " skipped: " + error);
-        continue;
-      }
-      for (auto& o : out) {
-        if (!wanted(o)) continue;
-        const sdk::ObligationStatus status = sdk::statusOf(o, q.as_of, due_soon);
-        results.push_back({std::move(o), status});
-      }
-    }
-  } catch (const std::exception& e) {
-    return sdk::Status::error(std::string("compliance check failed reading the store: ") + e.what());
+    results.push_back({std::move(c.obligation), status});
   }
 
-  // Sorts indices, then moves each result once: the results are large.
-  std::vector<std::size_t> order(results.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&results](std::size_t x, std::size_t y) {
-    const sdk::Obligation& a = results[x].obligation;
-    const sdk::Obligation& b = results[y].obligation;
-    return std::tie(a.org_id, a.plan_id, a.rule_id) < std::tie(b.org_id, b.plan_id, b.rule_id);
-  });
-  std::vector<ObligationResult> sorted;
-  sorted.reserve(results.size());
-  for (std::size_t i : order) sorted.push_back(std::move(results[i]));
-  return sorted;
+  for (const auto* record : registry_.enabled()) {
+    if (!record->plugin) continue;
+    const StoreRecordReader records(db_, record->id, true, scope);
+    const sdk::RuleContext ctx{as_of, records, config_, calendar_};
+    std::vector<sdk::Obligation> out;
+    std::string error;
+    runPlugin(*record, ctx, out, error);
+    if (!error.empty()) {
+      plugin_errors_.push_back(record->id + ": " + error);
+      logger().error("rules of plugin " + record->id + " skipped: " + error);
+      continue;
+    }
+    for (auto& o : out) {
+      const sdk::ObligationStatus status = sdk::statusOf(o, as_of, due_soon);
+      results.push_back({std::move(o), status});
+    }
+  }
+  return results;
 }
 
 std::vector<sdk::RuleInfo> ComplianceEngine::rules() const {

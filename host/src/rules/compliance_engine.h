@@ -2,17 +2,26 @@
 // every plan and organisation. Runs the host's core rules (all domains,
 // `general` included) and then each enabled plugin's DomainRules, each call
 // guarded so a failing plugin is logged and skipped while the others still
-// report; filters by organisation and domain and turns each obligation into
-// a status with the deployment's due-soon margin. The last check's results
-// are kept and returned again for the same query while the store's
-// DataVersion is unchanged (any write through this connection or a commit
-// by another one starts a fresh check). Not thread-safe (uses the
+// report; turns each obligation into a status with the deployment's due-soon
+// margin, and filters by organisation and domain.
+//
+// It keeps the full evaluation of the last two as-of dates, in chunks per
+// organisation and domain, and brings a kept one up to date instead of
+// starting again: when the store's DataVersion is unchanged nothing is read;
+// otherwise the rule_changes feed (migration 11) names the organisations
+// written since, and only their obligations are evaluated again, through
+// record readers limited to them, and their chunks replaced. It evaluates
+// everything again when many organisations changed, when the feed has been
+// pruned past its position, or when a plugin failed. Not thread-safe (uses the
 // Database's Session); give each thread its own engine and Database.
 #pragma once
 
+#include <list>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "beacon/sdk/obligation.h"
@@ -20,21 +29,22 @@
 #include "plugins/plugin_registry.h"
 #include "rules/data_version.h"
 #include "rules/holiday_calendar.h"
+#include "rules/obligation_set.h"
 #include "rules/rules_config.h"
+#include "rules/store_record_reader.h"
 #include "store/database.h"
 
 namespace beacon::rules {
 
 struct CheckQuery {
   sdk::Date as_of;
-  std::vector<sdk::RecordId> org_ids;  // empty: all; else only obligations of these orgs (a subtree)
-  std::string domain;                  // empty: all
+  std::vector<sdk::RecordId>
+      org_ids;         // empty: all; else only obligations of these orgs (a subtree)
+  std::string domain;  // empty: all
 };
 
-struct ObligationResult {
-  sdk::Obligation obligation;
-  sdk::ObligationStatus status = sdk::ObligationStatus::Upcoming;
-};
+// How the last check got its results.
+enum class CheckRefresh { Reused, Incremental, Full };
 
 class ComplianceEngine {
  public:
@@ -47,36 +57,49 @@ class ComplianceEngine {
   ComplianceEngine(store::Database&, const plugins::PluginRegistry&, const RulesConfig&,
                    HolidayCalendar&&) = delete;
 
-  // Obligations as of q.as_of ordered by organisation, plan and rule. Calendar
-  // and store errors come back as a Status, never thrown.
+  // Obligations as of q.as_of ordered by organisation, domain, plan and rule.
+  // Calendar and store errors come back as a Status, never thrown.
   sdk::Result<std::vector<ObligationResult>> check(const CheckQuery& q);
   // The same, sharing the kept results instead of copying them; they stay
   // valid (and unchanged) while the caller holds the pointer.
-  sdk::Result<std::shared_ptr<const std::vector<ObligationResult>>> checkShared(const CheckQuery& q);
+  sdk::Result<std::shared_ptr<const ObligationSet>> checkShared(const CheckQuery& q);
   // Core rules, then every enabled plugin's, for documentation (`beacon check --rules`).
   std::vector<sdk::RuleInfo> rules() const;
   // "<plugin id>: <what went wrong>" for each plugin skipped by the last check().
   const std::vector<std::string>& pluginErrors() const { return plugin_errors_; }
+  CheckRefresh lastRefresh() const { return last_refresh_; }
+
+  // At most this many changed organisations (and this share of all) are
+  // evaluated again one by one; more, and the engine evaluates everything.
+  static constexpr std::size_t kMaxIncrementalOrgs = 2000;
 
  private:
-  struct Cached {
-    DataVersion version;
+  using ChunkKey = std::pair<sdk::RecordId, std::string>;  // organisation, domain
+  struct Evaluation {
     sdk::Date as_of;
-    std::vector<sdk::RecordId> org_ids;  // sorted, unique
-    std::string domain;
-    std::string plugins;  // the enabled plugins' ids
-    std::shared_ptr<const std::vector<ObligationResult>> results;
+    std::string plugins;       // the enabled plugins' ids
+    long long change_seq = 0;  // the rule_changes position it covers
+    std::optional<DataVersion> version;
+    std::map<ChunkKey, ObligationChunk> chunks;
     std::vector<std::string> plugin_errors;
   };
 
-  sdk::Result<std::vector<ObligationResult>> evaluate(const CheckQuery& q);
+  // Every obligation as of `as_of` (of the scope's organisations only, when given), unfiltered and
+  // unsorted.
+  sdk::Result<std::vector<ObligationResult>> evaluate(const sdk::Date& as_of,
+                                                      const std::shared_ptr<const OrgScope>& scope);
+  sdk::Status refresh(Evaluation& kept, long long seq_now,
+                      const std::optional<DataVersion>& version);
+  sdk::Status evaluateAll(Evaluation& e);
+  std::string enabledPlugins() const;
 
   store::Database& db_;
   const plugins::PluginRegistry& registry_;
   const RulesConfig& config_;
   const HolidayCalendar& calendar_;
   std::vector<std::string> plugin_errors_;
-  std::optional<Cached> cache_;
+  std::list<Evaluation> kept_;  // most recently used first
+  CheckRefresh last_refresh_ = CheckRefresh::Full;
 };
 
 }  // namespace beacon::rules

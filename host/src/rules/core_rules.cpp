@@ -12,7 +12,8 @@ namespace {
 const sdk::RuleInfo kRuleInfos[] = {
     {CoreRules::kEvaluation, "政府及部门应急预案定期评估(原则上每3年一次)",
      "Periodic evaluation of government and department plans (every 3 years)",
-     "突发事件应急预案管理办法(国办发〔2024〕5号) 第六章(第三十五条, 条号待核)", sdk::RuleBasis::Law,
+     "突发事件应急预案管理办法(国办发〔2024〕5号) 第六章(第三十五条, 条号待核)",
+     sdk::RuleBasis::Law,
      "rules.eval_interval_months,rules.eval_warning_months,rules.tracking_start"},
     {CoreRules::kSpecialDrill, "专项、部门应急预案至少每3年演练一次",
      "Special and department plans drilled at least every 3 years",
@@ -105,7 +106,11 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesCon
   std::unordered_map<sdk::RecordId, sdk::Organisation> orgs;
   for (auto& org : records.organisations()) orgs.emplace(org.id, std::move(org));
   const auto plans = records.plans();
-  const auto drills = records.drillsByPlan(as_of);
+  std::unordered_map<sdk::RecordId, std::vector<sdk::RecordRef>>
+      drills;  // each plan's newest drill per type
+  for (auto& g : records.latestDrills(sdk::Date{}, as_of, "")) {
+    if (g.plan_id != 0) drills[g.plan_id].push_back(std::move(g.drill));
+  }
   const auto flagged = records.revisionFlaggedOn();
   const sdk::Date tracking_start = config.trackingStart();
   const int eval_months = config.evalIntervalMonths();
@@ -128,7 +133,8 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesCon
       sdk::Obligation o = start(kRevision, sdk::ObligationKind::Revision, plan);
       const auto f = flagged.find(plan.id);
       o.due = f != flagged.end() && f->second < as_of ? f->second : as_of.addDays(-1);
-      o.note = "需修订" + (plan.revision_reason.empty() ? std::string() : ": " + plan.revision_reason);
+      o.note =
+          "需修订" + (plan.revision_reason.empty() ? std::string() : ": " + plan.revision_reason);
       if (f != flagged.end()) appendNote(o, "标记日期 " + f->second.toString());
       out.push_back({o, {}});
     }
@@ -143,7 +149,8 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesCon
       std::vector<sdk::RecordRef> done;
       if (const auto* plan_reviews = records.reviewsOf(plan.id)) {
         for (const auto& r : *plan_reviews) {
-          if (r.kind == sdk::ReviewKind::Evaluation && r.date >= anchor->issued && r.date <= as_of) {
+          if (r.kind == sdk::ReviewKind::Evaluation && r.date >= anchor->issued &&
+              r.date <= as_of) {
             done.push_back({"review", r.id, r.date});
           }
         }
@@ -158,14 +165,15 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesCon
       out.push_back({std::move(o), from.addMonths(eval_warning_months)});
     }
 
-    const bool drill_category = plan.category == sdk::category::kSpecial ||
-                                plan.category == sdk::category::kDepartment;
+    const bool drill_category =
+        plan.category == sdk::category::kSpecial || plan.category == sdk::category::kDepartment;
     if (isGovernment(level) && drill_category) {
       sdk::Obligation o = start(kSpecialDrill, sdk::ObligationKind::Drill, plan);
       const auto dit = drills.find(plan.id);
       const sdk::Date first = issued.front()->issued;
       const sdk::Date base = first < tracking_start ? tracking_start : first;
-      sdk::applyInterval(o, dit == drills.end() ? kNoDrills : dit->second, base, drill_months, as_of);
+      sdk::applyInterval(o, dit == drills.end() ? kNoDrills : dit->second, base, drill_months,
+                         as_of);
       if (!o.last_met.isSet() && first < tracking_start) {
         appendNote(o, "无演练记录, 自跟踪起始日 " + tracking_start.toString() + " 起算");
       }
@@ -203,8 +211,9 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesCon
     const sdk::Filing* first_published = nullptr;
     if (const auto* plan_filings = records.filingsOf(plan.id)) {
       for (const auto& f : *plan_filings) {
-        const bool counts = f.plan_version_id == 0 ? f.submitted >= anchor->issued
-                                                   : issuedNumber(f.plan_version_id) >= anchor->number;
+        const bool counts = f.plan_version_id == 0
+                                ? f.submitted >= anchor->issued
+                                : issuedNumber(f.plan_version_id) >= anchor->number;
         if (!counts) continue;
         if (f.submitted.isSet() && f.submitted <= as_of &&
             (!first_filed || f.submitted < first_filed->submitted)) {

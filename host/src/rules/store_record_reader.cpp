@@ -14,22 +14,18 @@ namespace beacon::rules {
 
 namespace {
 
-// Restricts a query over a table with a plan_id column to the domain's plans.
-std::string domainJoin(const std::string& alias, const std::string& domain) {
-  return domain.empty() ? std::string()
-                        : " JOIN plans p ON p.id = " + alias + ".plan_id AND p.domain = $1";
-}
-
 std::vector<std::string> domainParams(const std::string& domain) {
   return domain.empty() ? std::vector<std::string>() : std::vector<std::string>{domain};
 }
 
-std::vector<sdk::PlanVersion> selectVersions(Poco::Data::Session& session, const std::string& domain) {
+std::vector<sdk::PlanVersion> selectVersions(Poco::Data::Session& session, const std::string& join,
+                                             const std::string& domain) {
   std::vector<sdk::PlanVersion> out;
   RowScanner(session).scan(
-      "SELECT v.id, v.plan_id, v.number, v.action, v.revision_trigger, v.major, v.issued, v.effective, v.author,"
+      "SELECT v.id, v.plan_id, v.number, v.action, v.revision_trigger, v.major, v.issued, "
+      "v.effective, v.author,"
       " v.created_at FROM plan_versions v" +
-          domainJoin("v", domain) + " ORDER BY v.plan_id, v.number",
+          join + " ORDER BY v.plan_id, v.number",
       domainParams(domain), [&](const ScannedRow& r) {
         sdk::PlanVersion& v = out.emplace_back();
         v.id = r.int64(0);
@@ -46,12 +42,14 @@ std::vector<sdk::PlanVersion> selectVersions(Poco::Data::Session& session, const
   return out;
 }
 
-std::vector<sdk::Review> selectReviews(Poco::Data::Session& session, const std::string& domain) {
+std::vector<sdk::Review> selectReviews(Poco::Data::Session& session, const std::string& join,
+                                       const std::string& domain) {
   std::vector<sdk::Review> out;
   RowScanner(session).scan(
-      "SELECT r.id, r.plan_id, r.plan_version_id, r.kind, r.review_date, r.reviewers, r.conclusion, r.findings"
+      "SELECT r.id, r.plan_id, r.plan_version_id, r.kind, r.review_date, r.reviewers, "
+      "r.conclusion, r.findings"
       " FROM reviews r" +
-          domainJoin("r", domain) + " ORDER BY r.review_date, r.id",
+          join + " ORDER BY r.review_date, r.id",
       domainParams(domain), [&](const ScannedRow& row) {
         sdk::Review& r = out.emplace_back();
         r.id = row.int64(0);
@@ -60,18 +58,21 @@ std::vector<sdk::Review> selectReviews(Poco::Data::Session& session, const std::
         r.kind = sdk::parseReviewKind(row.text(3)).value_or(sdk::ReviewKind::Evaluation);
         r.date = row.date(4);
         r.reviewers = row.text(5);
-        r.conclusion = sdk::parseReviewConclusion(row.text(6)).value_or(sdk::ReviewConclusion::Keep);
+        r.conclusion =
+            sdk::parseReviewConclusion(row.text(6)).value_or(sdk::ReviewConclusion::Keep);
         r.findings = row.text(7);
       });
   return out;
 }
 
-std::vector<sdk::Filing> selectFilings(Poco::Data::Session& session, const std::string& domain) {
+std::vector<sdk::Filing> selectFilings(Poco::Data::Session& session, const std::string& join,
+                                       const std::string& domain) {
   std::vector<sdk::Filing> out;
   RowScanner(session).scan(
-      "SELECT f.id, f.plan_id, f.plan_version_id, f.target_body, f.submitted, f.registration_no, f.published"
+      "SELECT f.id, f.plan_id, f.plan_version_id, f.target_body, f.submitted, f.registration_no, "
+      "f.published"
       " FROM filings f" +
-          domainJoin("f", domain) + " ORDER BY f.submitted, f.id",
+          join + " ORDER BY f.submitted, f.id",
       domainParams(domain), [&](const ScannedRow& row) {
         sdk::Filing& f = out.emplace_back();
         f.id = row.int64(0);
@@ -86,28 +87,56 @@ std::vector<sdk::Filing> selectFilings(Poco::Data::Session& session, const std::
 }
 
 template <typename T>
-std::map<sdk::RecordId, std::vector<T>> ordered(const std::unordered_map<sdk::RecordId, std::vector<T>>& m) {
+std::map<sdk::RecordId, std::vector<T>> ordered(
+    const std::unordered_map<sdk::RecordId, std::vector<T>>& m) {
   return std::map<sdk::RecordId, std::vector<T>>(m.begin(), m.end());
 }
 
 template <typename T>
-const std::vector<T>* find(const std::unordered_map<sdk::RecordId, std::vector<T>>& m, sdk::RecordId id) {
+const std::vector<T>* find(const std::unordered_map<sdk::RecordId, std::vector<T>>& m,
+                           sdk::RecordId id) {
   const auto it = m.find(id);
   return it == m.end() ? nullptr : &it->second;
 }
 
 }  // namespace
 
-StoreRecordReader::StoreRecordReader(store::Database& db, std::string domain, bool snapshot)
+OrgScope::OrgScope(std::vector<sdk::RecordId> org_ids) : ids(std::move(org_ids)) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  sql_list = "(";
+  for (std::size_t i = 0; i < ids.size(); ++i) sql_list += (i ? ", " : "") + std::to_string(ids[i]);
+  sql_list += ids.empty() ? "NULL)" : ")";
+}
+
+StoreRecordReader::StoreRecordReader(store::Database& db, std::string domain, bool snapshot,
+                                     std::shared_ptr<const OrgScope> scope)
     : db_(db),
       domain_(std::move(domain)),
       snapshot_(snapshot),
+      scope_(std::move(scope)),
       sqlite_(Poco::icompare(db.session().connector(), std::string("sqlite")) == 0) {}
 
+std::string StoreRecordReader::planJoin(const std::string& alias) const {
+  if (domain_.empty() && !scope_) return std::string();
+  std::string join = " JOIN plans p ON p.id = " + alias + ".plan_id";
+  if (!domain_.empty()) join += " AND p.domain = $1";
+  if (scope_) join += " AND p.owner_org_id IN " + scope_->sql_list;
+  return join;
+}
+
+std::string StoreRecordReader::drillScope(const std::string& alias) const {
+  if (!scope_) return std::string();
+  return " AND (" + alias + ".org_id IN " + scope_->sql_list + " OR " + alias +
+         ".plan_id IN (SELECT id FROM plans WHERE owner_org_id IN " + scope_->sql_list + "))";
+}
+
 bool StoreRecordReader::largeWindow(const sdk::Date& from, const sdk::Date& to) const {
-  std::vector<std::string> params = {from.isSet() ? from.toString().substr(0, 7) : std::string("0000-00"),
-                                     to.isSet() ? to.toString().substr(0, 7) : std::string("9999-99")};
-  std::string sql = "SELECT COALESCE(SUM(n), 0) FROM drill_month_counts WHERE month >= $1 AND month <= $2";
+  std::vector<std::string> params = {
+      from.isSet() ? from.toString().substr(0, 7) : std::string("0000-00"),
+      to.isSet() ? to.toString().substr(0, 7) : std::string("9999-99")};
+  std::string sql =
+      "SELECT COALESCE(SUM(n), 0) FROM drill_month_counts WHERE month >= $1 AND month <= $2";
   if (!domain_.empty()) {
     params.push_back(domain_);
     sql += " AND domain = $3";
@@ -125,8 +154,13 @@ std::vector<sdk::Organisation> StoreRecordReader::organisations() const {
   RowScanner scanner(db_.session());
   std::vector<sdk::Organisation> out;
   std::unordered_map<sdk::RecordId, std::size_t> index;
-  scanner.scan("SELECT id, code, name, kind, parent_id FROM organisations ORDER BY id", {},
-               [&](const ScannedRow& r) {
+  const std::string where =
+      scope_ ? " WHERE id IN " + scope_->sql_list +
+                   " OR id IN (SELECT parent_id FROM organisations WHERE id IN " +
+                   scope_->sql_list + ")"
+             : std::string();
+  scanner.scan("SELECT id, code, name, kind, parent_id FROM organisations" + where + " ORDER BY id",
+               {}, [&](const ScannedRow& r) {
                  sdk::Organisation& o = out.emplace_back();
                  o.id = r.int64(0);
                  o.code = r.text(1);
@@ -135,10 +169,11 @@ std::vector<sdk::Organisation> StoreRecordReader::organisations() const {
                  o.parent_id = r.int64(4);
                  index.emplace(o.id, out.size() - 1);
                });
-  scanner.scan("SELECT org_id, name, value FROM organisation_attributes", {}, [&](const ScannedRow& r) {
-    const auto it = index.find(r.int64(0));
-    if (it != index.end()) out[it->second].attributes[r.text(1)] = r.text(2);
-  });
+  scanner.scan("SELECT org_id, name, value FROM organisation_attributes", {},
+               [&](const ScannedRow& r) {
+                 const auto it = index.find(r.int64(0));
+                 if (it != index.end()) out[it->second].attributes[r.text(1)] = r.text(2);
+               });
   return out;
 }
 
@@ -146,9 +181,12 @@ std::vector<sdk::Plan> StoreRecordReader::plans() const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<sdk::Plan> out;
   RowScanner(db_.session())
-      .scan(std::string("SELECT id, code, title, domain, category, owner_org_id, status, revision_required,"
-                        " revision_reason, current_version FROM plans") +
-                (domain_.empty() ? "" : " WHERE domain = $1") + " ORDER BY id",
+      .scan(std::string(
+                "SELECT id, code, title, domain, category, owner_org_id, status, revision_required,"
+                " revision_reason, current_version FROM plans") +
+                (domain_.empty() ? " WHERE 1 = 1" : " WHERE domain = $1") +
+                (scope_ ? " AND owner_org_id IN " + scope_->sql_list : std::string()) +
+                " ORDER BY id",
             domainParams(domain_), [&](const ScannedRow& r) {
               sdk::Plan& p = out.emplace_back();
               p.id = r.int64(0);
@@ -167,19 +205,22 @@ std::vector<sdk::Plan> StoreRecordReader::plans() const {
 
 void StoreRecordReader::loadVersions() const {
   if (versions_loaded_) return;
-  for (auto& v : selectVersions(db_.session(), domain_)) versions_[v.plan_id].push_back(std::move(v));
+  for (auto& v : selectVersions(db_.session(), planJoin("v"), domain_))
+    versions_[v.plan_id].push_back(std::move(v));
   versions_loaded_ = true;
 }
 
 void StoreRecordReader::loadReviews() const {
   if (reviews_loaded_) return;
-  for (auto& r : selectReviews(db_.session(), domain_)) reviews_[r.plan_id].push_back(std::move(r));
+  for (auto& r : selectReviews(db_.session(), planJoin("r"), domain_))
+    reviews_[r.plan_id].push_back(std::move(r));
   reviews_loaded_ = true;
 }
 
 void StoreRecordReader::loadFilings() const {
   if (filings_loaded_) return;
-  for (auto& f : selectFilings(db_.session(), domain_)) filings_[f.plan_id].push_back(std::move(f));
+  for (auto& f : selectFilings(db_.session(), planJoin("f"), domain_))
+    filings_[f.plan_id].push_back(std::move(f));
   filings_loaded_ = true;
 }
 
@@ -225,10 +266,12 @@ const std::vector<sdk::Filing>* StoreRecordReader::filingsOf(sdk::RecordId plan_
   return find(filings_, plan_id);
 }
 
-std::vector<sdk::Drill> StoreRecordReader::drills(const sdk::Date& from, const sdk::Date& to) const {
+std::vector<sdk::Drill> StoreRecordReader::drills(const sdk::Date& from,
+                                                  const sdk::Date& to) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string sql =
-      "SELECT id, domain, drill_type, org_id, plan_id, plan_version_id, drill_date, place, scenario,"
+      "SELECT id, domain, drill_type, org_id, plan_id, plan_version_id, drill_date, place, "
+      "scenario,"
       " participants, evacuees, fields, verdict, findings FROM drills WHERE 1 = 1";
   std::vector<std::string> params;
   if (!domain_.empty()) {
@@ -243,33 +286,35 @@ std::vector<sdk::Drill> StoreRecordReader::drills(const sdk::Date& from, const s
     params.push_back(to.toString());
     sql += " AND drill_date <= $" + std::to_string(params.size());
   }
+  sql += drillScope("drills");
   // A window holding a large share of all drills is read faster by one pass
   // over the table in id order, sorted here, than through the date index (a
   // random row lookup per drill costs ~20 sequential row visits; measured on
   // 1M drills: 0.75 s against 0.11 s for a 3-year window of one domain).
-  const bool scan_table = sqlite_ && largeWindow(from, to);
+  const bool scan_table = sqlite_ && !scope_ && largeWindow(from, to);
   std::vector<sdk::Drill> out;
   RowScanner(db_.session())
       .scan(scan_table ? sql.replace(sql.find(" FROM drills "), 13, " FROM drills NOT INDEXED ")
                        : sql + " ORDER BY drill_date, id",
             params, [&](const ScannedRow& r) {
-    sdk::Drill& d = out.emplace_back();
-    d.id = r.int64(0);
-    d.domain = r.text(1);
-    d.drill_type = r.text(2);
-    d.org_id = r.int64(3);
-    d.plan_id = r.int64(4);
-    d.plan_version_id = r.int64(5);
-    d.date = r.date(6);
-    d.place = r.text(7);
-    d.scenario = r.text(8);
-    d.participants = r.integer(9);
-    d.evacuees = r.integer(10);
-    const std::string fields = r.text(11);
-    if (fields.size() > 2) d.fields = store::fieldValuesFromJson(fields);  // "{}" is the empty default
-    d.verdict = sdk::parseDrillVerdict(r.text(12)).value_or(sdk::DrillVerdict::None);
-    d.findings = r.text(13);
-  });
+              sdk::Drill& d = out.emplace_back();
+              d.id = r.int64(0);
+              d.domain = r.text(1);
+              d.drill_type = r.text(2);
+              d.org_id = r.int64(3);
+              d.plan_id = r.int64(4);
+              d.plan_version_id = r.int64(5);
+              d.date = r.date(6);
+              d.place = r.text(7);
+              d.scenario = r.text(8);
+              d.participants = r.integer(9);
+              d.evacuees = r.integer(10);
+              const std::string fields = r.text(11);
+              if (fields.size() > 2)
+                d.fields = store::fieldValuesFromJson(fields);  // "{}" is the empty default
+              d.verdict = sdk::parseDrillVerdict(r.text(12)).value_or(sdk::DrillVerdict::None);
+              d.findings = r.text(13);
+            });
   if (scan_table) {
     struct Key {
       long day;
@@ -278,13 +323,57 @@ std::vector<sdk::Drill> StoreRecordReader::drills(const sdk::Date& from, const s
     };
     std::vector<Key> keys(out.size());
     for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = {out[i].date.toDays(), out[i].id, i};
-    std::sort(keys.begin(), keys.end(),
-              [](const Key& a, const Key& b) { return a.day < b.day || (a.day == b.day && a.id < b.id); });
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+      return a.day < b.day || (a.day == b.day && a.id < b.id);
+    });
     std::vector<sdk::Drill> sorted;
     sorted.reserve(out.size());
     for (const Key& k : keys) sorted.push_back(std::move(out[k.index]));
     return sorted;
   }
+  return out;
+}
+
+std::vector<sdk::LatestDrill> StoreRecordReader::latestDrills(const sdk::Date& from,
+                                                              const sdk::Date& to,
+                                                              const std::string& flag_field) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<std::string> params = {flag_field,
+                                     from.isSet() ? from.toString() : std::string("0000-01-01"),
+                                     to.isSet() ? to.toString() : std::string("9999-12-31")};
+  // The newest drill of the group as "YYYY-MM-DD <id>"; NULL when none is in the window.
+  const std::string newest =
+      flag_field.empty()
+          ? "SELECT d.drill_date || ' ' || d.id FROM drills d WHERE d.domain = g.domain AND "
+            "d.org_id = g.org_id"
+            " AND d.drill_type = g.drill_type AND d.plan_id IS NOT DISTINCT FROM NULLIF(g.plan_id, "
+            "0)"
+            " AND d.drill_date >= $2 AND d.drill_date <= $3 ORDER BY d.drill_date DESC, d.id DESC "
+            "LIMIT 1"
+          : "SELECT f.drill_date || ' ' || f.drill_id FROM drill_flags f WHERE f.domain = g.domain"
+            " AND f.flag = g.flag AND f.org_id = g.org_id AND f.drill_type = g.drill_type AND "
+            "f.plan_id = g.plan_id"
+            " AND f.drill_date >= $2 AND f.drill_date <= $3 ORDER BY f.drill_date DESC, f.drill_id "
+            "DESC LIMIT 1";
+  std::string sql = "SELECT g.org_id, g.plan_id, g.drill_type, (" + newest +
+                    ") FROM drill_groups g WHERE g.flag = $1";
+  if (!domain_.empty()) {
+    params.push_back(domain_);
+    sql += " AND g.domain = $4";
+  }
+  sql += drillScope("g");
+  std::vector<sdk::LatestDrill> out;
+  RowScanner(db_.session()).scan(sql, params, [&](const ScannedRow& r) {
+    const std::string found = r.text(3);
+    if (found.size() < 12) return;  // NULL: no drill of this group in the window
+    const auto day = sdk::Date::parse(found.substr(0, 10));
+    if (!day) return;
+    sdk::LatestDrill& g = out.emplace_back();
+    g.org_id = r.int64(0);
+    g.plan_id = r.int64(1);
+    g.drill_type = r.text(2);
+    g.drill = sdk::RecordRef{"drill", std::stoll(found.substr(11)), *day};
+  });
   return out;
 }
 
@@ -318,31 +407,18 @@ std::map<sdk::RecordId, std::vector<sdk::Filing>> StoreRecordReader::allFilings(
   return ordered(filings_);
 }
 
-std::map<sdk::RecordId, std::vector<sdk::RecordRef>> StoreRecordReader::drillsByPlan(
-    const sdk::Date& as_of) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  std::vector<std::string> params = domainParams(domain_);
-  params.push_back(as_of.toString());
-  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> out;
-  RowScanner(db_.session())
-      .scan("SELECT d.plan_id, d.id, d.drill_date FROM drills d" + domainJoin("d", domain_) +
-                " WHERE d.plan_id IS NOT NULL AND d.drill_date <= $" + std::to_string(params.size()) +
-                " ORDER BY d.plan_id, d.drill_date, d.id",
-            params,
-            [&](const ScannedRow& r) { out[r.int64(0)].push_back(sdk::RecordRef{"drill", r.int64(1), r.date(2)}); });
-  return out;
-}
-
 std::map<sdk::RecordId, sdk::Date> StoreRecordReader::revisionFlaggedOn() const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::map<sdk::RecordId, sdk::Date> out;
   RowScanner(db_.session())
-      .scan("SELECT entity_id, MAX(at) FROM audit_log WHERE entity = 'plan' AND action = 'revision_required'"
-            " GROUP BY entity_id",
-            {}, [&](const ScannedRow& r) {
-              const auto day = sdk::Date::parse(r.text(1).substr(0, 10));
-              if (day) out[r.int64(0)] = *day;
-            });
+      .scan(
+          "SELECT entity_id, MAX(at) FROM audit_log WHERE entity = 'plan' AND action = "
+          "'revision_required'"
+          " GROUP BY entity_id",
+          {}, [&](const ScannedRow& r) {
+            const auto day = sdk::Date::parse(r.text(1).substr(0, 10));
+            if (day) out[r.int64(0)] = *day;
+          });
   return out;
 }
 

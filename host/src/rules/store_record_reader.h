@@ -13,6 +13,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -24,9 +25,23 @@
 
 namespace beacon::rules {
 
+// The organisations a reader is limited to (see StoreRecordReader).
+struct OrgScope {
+  explicit OrgScope(std::vector<sdk::RecordId> ids);
+  std::vector<sdk::RecordId> ids;  // sorted, unique, not empty
+  std::string sql_list;            // "(1, 2, 3)"
+};
+
 class StoreRecordReader : public sdk::RecordReader {
  public:
-  StoreRecordReader(store::Database& db, std::string domain, bool snapshot = false);
+  // With a `scope`, the reader shows only what the obligations of those
+  // organisations are computed from: the organisations and their parents,
+  // the plans they own with those plans' versions, reviews and filings, and
+  // the drills they held or that name their plans. Rules run over it give
+  // those organisations' obligations (and partial ones for the parents,
+  // which the caller drops).
+  StoreRecordReader(store::Database& db, std::string domain, bool snapshot = false,
+                    std::shared_ptr<const OrgScope> scope = nullptr);
 
   std::vector<sdk::Organisation> organisations() const override;
   std::vector<sdk::Plan> plans() const override;
@@ -34,14 +49,15 @@ class StoreRecordReader : public sdk::RecordReader {
   std::vector<sdk::Review> reviews(sdk::RecordId plan_id) const override;
   std::vector<sdk::Filing> filings(sdk::RecordId plan_id) const override;
   std::vector<sdk::Drill> drills(const sdk::Date& from, const sdk::Date& to) const override;
+  // One seek per group (drill_groups, drills_group_latest / drill_flags_latest), not a pass over
+  // the drills.
+  std::vector<sdk::LatestDrill> latestDrills(const sdk::Date& from, const sdk::Date& to,
+                                             const std::string& flag_field) const override;
 
   // Bulk forms for the host's engine, keyed by plan id (each one query).
   std::map<sdk::RecordId, std::vector<sdk::PlanVersion>> allVersions() const;
   std::map<sdk::RecordId, std::vector<sdk::Review>> allReviews() const;
   std::map<sdk::RecordId, std::vector<sdk::Filing>> allFilings() const;
-  // Every drill naming a plan of this domain dated on or before `as_of`,
-  // as references (id and date only), oldest first per plan.
-  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> drillsByPlan(const sdk::Date& as_of) const;
   // The day each plan was last flagged "revision required" (from the audit log).
   std::map<sdk::RecordId, sdk::Date> revisionFlaggedOn() const;
 
@@ -60,10 +76,17 @@ class StoreRecordReader : public sdk::RecordReader {
   void loadFilings() const;
   // Whether [from, to] holds enough of all drills that a table scan beats the date index.
   bool largeWindow(const sdk::Date& from, const sdk::Date& to) const;
+  // " JOIN plans p ON p.id = <alias>.plan_id AND ..." limiting rows to the domain's and scope's
+  // plans.
+  std::string planJoin(const std::string& alias) const;
+  // " AND (<alias>.org_id IN scope OR <alias>.plan_id IN the scope's plans)", or "" without a
+  // scope.
+  std::string drillScope(const std::string& alias) const;
 
   store::Database& db_;
   std::string domain_;
   bool snapshot_;
+  std::shared_ptr<const OrgScope> scope_;
   bool sqlite_;
   mutable std::mutex mutex_;
   mutable bool versions_loaded_ = false;

@@ -1,6 +1,8 @@
 #include "store/drill_repository.h"
 
 #include <map>
+#include <set>
+#include <stdexcept>
 #include <tuple>
 
 #include <Poco/Data/Statement.h>
@@ -55,6 +57,60 @@ void countInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& 
       use(months), use(orgs), use(domains), use(counts), now;
 }
 
+// Adds the drills' (organisation, plan, type) groups, and their fields
+// answered "1", to drill_groups and drill_flags (migration 10), which
+// RecordReader::latestDrills reads. `ids[i]` is drills[i]'s id; it is only
+// read for drills with such a field, and may be empty when none has one.
+void groupInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& drills,
+                   const std::vector<Poco::Int64>& ids) {
+  std::set<std::tuple<std::string, std::string, Poco::Int64, Poco::Int64, std::string>> groups;
+  std::vector<Poco::Int64> flag_ids, flag_orgs, flag_plans;
+  std::vector<std::string> flag_names, flag_domains, flag_types, flag_dates;
+  for (std::size_t i = 0; i < drills.size(); ++i) {
+    const auto& d = drills[i];
+    groups.emplace(d.domain, std::string(), d.org_id, d.plan_id, d.drill_type);
+    for (const auto& [name, value] : d.fields) {
+      if (value != "1") continue;
+      groups.emplace(d.domain, name, d.org_id, d.plan_id, d.drill_type);
+      flag_ids.push_back(ids.at(i));
+      flag_names.push_back(name);
+      flag_domains.push_back(d.domain);
+      flag_orgs.push_back(d.org_id);
+      flag_plans.push_back(d.plan_id);
+      flag_types.push_back(d.drill_type);
+      flag_dates.push_back(d.date.toString());
+    }
+  }
+  std::vector<std::string> domains, flags, types;
+  std::vector<Poco::Int64> orgs, plans;
+  for (const auto& [domain, flag, org, plan, type] : groups) {
+    domains.push_back(domain);
+    flags.push_back(flag);
+    orgs.push_back(org);
+    plans.push_back(plan);
+    types.push_back(type);
+  }
+  session << "INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type) VALUES($1, $2, "
+             "$3, $4, $5)"
+             " ON CONFLICT DO NOTHING",
+      use(domains), use(flags), use(orgs), use(plans), use(types), now;
+  if (flag_ids.empty()) return;
+  session
+      << "INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, drill_date)"
+         " VALUES($1, $2, $3, $4, $5, $6, $7)",
+      use(flag_ids), use(flag_names), use(flag_domains), use(flag_orgs), use(flag_plans),
+      use(flag_types), use(flag_dates), now;
+}
+
+bool anyFlagged(const std::vector<sdk::Drill>& drills) {
+  for (const auto& d : drills) {
+    for (const auto& field : d.fields) {
+      if (field.second == "1") return true;
+    }
+  }
+  return false;
+}
+
 // The stored form of Drill::fields, {"name":"value",...} as toJson writes it,
 // read without Poco's parser when no string has an escape; otherwise
 // fieldValuesFromJson.
@@ -75,7 +131,8 @@ sdk::FieldValues parseFields(const std::string& json) {
   if (json[i] == '}' && i + 1 == n) return out;
   std::string name, value;
   while (true) {
-    if (!quoted(name) || i >= n || json[i++] != ':' || !quoted(value)) return fieldValuesFromJson(json);
+    if (!quoted(name) || i >= n || json[i++] != ':' || !quoted(value))
+      return fieldValuesFromJson(json);
     out[name] = value;
     if (i < n && json[i] == ',') {
       ++i;
@@ -131,12 +188,13 @@ sdk::RecordId DrillRepository::add(sdk::Drill& d, const Actor& actor) {
   Poco::Int64 id = 0;
   session_ << std::string(kInsert) + " RETURNING id", bind(d.domain), bind(d.drill_type),
       bind(static_cast<Poco::Int64>(d.org_id)), bind(nullableId(d.plan_id)),
-      bind(nullableId(d.plan_version_id)), bind(d.date.toString()), bind(d.place),
-      bind(d.scenario), bind(d.participants), bind(d.evacuees), bind(stringify(toJson(d.fields))),
-      bind(std::string(sdk::toId(d.verdict))), bind(d.findings), bind(isoTimestampNow()),
-      into(id), now;
+      bind(nullableId(d.plan_version_id)), bind(d.date.toString()), bind(d.place), bind(d.scenario),
+      bind(d.participants), bind(d.evacuees), bind(stringify(toJson(d.fields))),
+      bind(std::string(sdk::toId(d.verdict))), bind(d.findings), bind(isoTimestampNow()), into(id),
+      now;
   d.id = id;
   countInserted(session_, {d});
+  groupInserted(session_, {d}, {id});
   audit_.append(actor, "create", "drill", id, "", stringify(toJson(d)));
   tx.commit();
   return id;
@@ -166,10 +224,26 @@ void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills) {
     verdict[i] = sdk::toId(d.verdict);
     findings[i] = d.findings;
   }
+  // One transaction, one writer: the rows get consecutive ids after `before`,
+  // in order (SQLite's INTEGER PRIMARY KEY; a PostgreSQL port reads RETURNING).
+  const bool flagged = anyFlagged(drills);
+  Poco::Int64 before = 0;
+  Transaction tx(session_);
+  if (flagged) session_ << "SELECT COALESCE(MAX(id), 0) FROM drills", into(before), now;
   session_ << kInsert, use(domain), use(type), use(org), use(plan), use(version), use(date),
       use(place), use(scenario), use(participants), use(evacuees), use(fields), use(verdict),
       use(findings), use(created), now;
   countInserted(session_, drills);
+  std::vector<Poco::Int64> ids;
+  if (flagged) {
+    session_ << "SELECT id FROM drills WHERE id > $1 ORDER BY id", bind(before), into(ids), now;
+    if (ids.size() != n) {
+      throw std::runtime_error("drill batch: expected " + std::to_string(n) + " new ids, found " +
+                               std::to_string(ids.size()));
+    }
+  }
+  groupInserted(session_, drills, ids);
+  tx.commit();
 }
 
 std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& f) {
@@ -177,16 +251,19 @@ std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& f) {
   // with a RecordSet. Every text column is NOT NULL; the ids read NULL as 0.
   Poco::Data::Statement st(session_);
   std::string sql =
-      "SELECT id, domain, drill_type, org_id, COALESCE(plan_id, 0), COALESCE(plan_version_id, 0), drill_date,"
+      "SELECT id, domain, drill_type, org_id, COALESCE(plan_id, 0), COALESCE(plan_version_id, 0), "
+      "drill_date,"
       " place, scenario, participants, evacuees, fields, verdict, findings FROM drills" +
-      whereSql(f, st) + (f.newest_first ? " ORDER BY drill_date DESC, id DESC" : " ORDER BY drill_date, id");
-  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+      whereSql(f, st) +
+      (f.newest_first ? " ORDER BY drill_date DESC, id DESC" : " ORDER BY drill_date, id");
+  if (f.limit > 0)
+    sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   std::vector<Poco::Int64> ids, orgs, plans, versions;
   std::vector<std::string> domains, types, dates, places, scenarios, fields, verdicts, findings;
   std::vector<int> participants, evacuees;
-  st << sql, into(ids), into(domains), into(types), into(orgs), into(plans), into(versions), into(dates),
-      into(places), into(scenarios), into(participants), into(evacuees), into(fields), into(verdicts),
-      into(findings);
+  st << sql, into(ids), into(domains), into(types), into(orgs), into(plans), into(versions),
+      into(dates), into(places), into(scenarios), into(participants), into(evacuees), into(fields),
+      into(verdicts), into(findings);
   st.execute();
   std::vector<sdk::Drill> out(ids.size());
   for (std::size_t i = 0; i < ids.size(); ++i) {

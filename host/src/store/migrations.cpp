@@ -245,6 +245,131 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX drills_date ON drills(drill_date)",
            "ANALYZE drills",
        }},
+      {10,
+       "the newest drill per (organisation, plan, type) for the rules (SDK 1.2 latestDrills): the"
+       " groups that exist, drills flagged by a Boolean field, and an index that finds a group's"
+       " newest drill in one seek. DrillRepository adds groups and flags on insert; triggers keep"
+       " them on update; deleting a drill cascades to its flags (a group left empty finds no drill)",
+       {
+           "CREATE TABLE drill_groups ("
+           " domain TEXT NOT NULL,"
+           " flag TEXT NOT NULL,"  // '' for every drill, else the name of a field answered "1"
+           " org_id INTEGER NOT NULL,"
+           " plan_id INTEGER NOT NULL,"  // 0: the drill names no plan
+           " drill_type TEXT NOT NULL,"
+           " PRIMARY KEY (domain, flag, org_id, plan_id, drill_type))",
+           "CREATE TABLE drill_flags ("
+           " drill_id INTEGER NOT NULL REFERENCES drills(id) ON DELETE CASCADE,"
+           " flag TEXT NOT NULL,"
+           " domain TEXT NOT NULL,"
+           " org_id INTEGER NOT NULL,"
+           " plan_id INTEGER NOT NULL,"
+           " drill_type TEXT NOT NULL,"
+           " drill_date TEXT NOT NULL,"
+           " PRIMARY KEY (drill_id, flag))",
+           "CREATE INDEX drill_flags_latest ON drill_flags(domain, flag, org_id, drill_type, plan_id, drill_date,"
+           " drill_id)",
+           "CREATE INDEX drills_group_latest ON drills(domain, org_id, drill_type, plan_id, drill_date)",
+           "INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type)"
+           " SELECT DISTINCT domain, '', org_id, COALESCE(plan_id, 0), drill_type FROM drills",
+           // SQLite dialect (json_each), as the other triggers; the PostgreSQL port uses jsonb_each_text.
+           "INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, drill_date)"
+           " SELECT d.id, j.key, d.domain, d.org_id, COALESCE(d.plan_id, 0), d.drill_type, d.drill_date"
+           " FROM drills d, json_each(d.fields) j WHERE j.value = '1'",
+           "INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type)"
+           " SELECT DISTINCT domain, flag, org_id, plan_id, drill_type FROM drill_flags",
+           "CREATE TRIGGER drills_groups_update AFTER UPDATE OF domain, org_id, plan_id, drill_type, drill_date,"
+           " fields ON drills BEGIN"
+           " DELETE FROM drill_flags WHERE drill_id = NEW.id;"
+           " INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, drill_date)"
+           " SELECT NEW.id, j.key, NEW.domain, NEW.org_id, COALESCE(NEW.plan_id, 0), NEW.drill_type, NEW.drill_date"
+           " FROM json_each(NEW.fields) j WHERE j.value = '1';"
+           " INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type)"
+           " SELECT NEW.domain, '', NEW.org_id, COALESCE(NEW.plan_id, 0), NEW.drill_type"
+           " UNION SELECT NEW.domain, j.key, NEW.org_id, COALESCE(NEW.plan_id, 0), NEW.drill_type"
+           " FROM json_each(NEW.fields) j WHERE j.value = '1'"
+           " ON CONFLICT DO NOTHING;"
+           " END",
+           "ANALYZE",
+       }},
+      {11,
+       "rule_changes: the organisations whose obligations a write may have changed, one row per"
+       " changed row, written by triggers on every table the rules read, so the compliance engine"
+       " re-evaluates only those organisations (a drill counts for its organisation and for the owner"
+       " of the plan it names; an organisation's change counts for its sub-organisations too, whose"
+       " filing notes name it). Pruned to the last 100,000 rows; an engine that has fallen further"
+       " behind evaluates everything again",
+       {
+           "CREATE TABLE rule_changes ("
+           " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+           " org_id INTEGER NOT NULL)",
+           "CREATE TRIGGER rule_changes_prune AFTER INSERT ON rule_changes WHEN NEW.seq % 1000 = 0 BEGIN"
+           " DELETE FROM rule_changes WHERE seq <= NEW.seq - 100000;"
+           " END",
+           "CREATE TRIGGER organisations_rule_changes_insert AFTER INSERT ON organisations BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.id;"
+           " END",
+           "CREATE TRIGGER organisations_rule_changes_update AFTER UPDATE ON organisations BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.id UNION SELECT OLD.id UNION SELECT id FROM organisations WHERE parent_id IN (NEW.id, OLD.id);"
+           " END",
+           "CREATE TRIGGER organisations_rule_changes_delete AFTER DELETE ON organisations BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT OLD.id;"
+           " END",
+           "CREATE TRIGGER organisation_attributes_rule_changes_insert AFTER INSERT ON organisation_attributes BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.org_id;"
+           " END",
+           "CREATE TRIGGER organisation_attributes_rule_changes_update AFTER UPDATE ON organisation_attributes BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.org_id UNION SELECT OLD.org_id;"
+           " END",
+           "CREATE TRIGGER organisation_attributes_rule_changes_delete AFTER DELETE ON organisation_attributes BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT OLD.org_id;"
+           " END",
+           "CREATE TRIGGER plans_rule_changes_insert AFTER INSERT ON plans BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.owner_org_id;"
+           " END",
+           "CREATE TRIGGER plans_rule_changes_update AFTER UPDATE ON plans BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.owner_org_id UNION SELECT OLD.owner_org_id UNION SELECT org_id FROM drills WHERE plan_id = NEW.id;"
+           " END",
+           "CREATE TRIGGER plans_rule_changes_delete AFTER DELETE ON plans BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT OLD.owner_org_id;"
+           " END",
+           "CREATE TRIGGER plan_versions_rule_changes_insert AFTER INSERT ON plan_versions BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
+           " END",
+           "CREATE TRIGGER plan_versions_rule_changes_update AFTER UPDATE ON plan_versions BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " END",
+           "CREATE TRIGGER plan_versions_rule_changes_delete AFTER DELETE ON plan_versions BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " END",
+           "CREATE TRIGGER reviews_rule_changes_insert AFTER INSERT ON reviews BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
+           " END",
+           "CREATE TRIGGER reviews_rule_changes_update AFTER UPDATE ON reviews BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " END",
+           "CREATE TRIGGER reviews_rule_changes_delete AFTER DELETE ON reviews BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " END",
+           "CREATE TRIGGER filings_rule_changes_insert AFTER INSERT ON filings BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
+           " END",
+           "CREATE TRIGGER filings_rule_changes_update AFTER UPDATE ON filings BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " END",
+           "CREATE TRIGGER filings_rule_changes_delete AFTER DELETE ON filings BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " END",
+           "CREATE TRIGGER drills_rule_changes_insert AFTER INSERT ON drills BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.org_id UNION SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
+           " END",
+           "CREATE TRIGGER drills_rule_changes_update AFTER UPDATE ON drills BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.org_id UNION SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION SELECT OLD.org_id UNION SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " END",
+           "CREATE TRIGGER drills_rule_changes_delete AFTER DELETE ON drills BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT OLD.org_id UNION SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " END",
+       }},
   };
   return kMigrations;
 }

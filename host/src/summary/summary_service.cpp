@@ -287,8 +287,8 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
                              }),
               plans.end());
 
-  static const std::vector<rules::ObligationResult> kNoObligations;
-  std::shared_ptr<const std::vector<rules::ObligationResult>> checked_results;
+  static const rules::ObligationSet kNoObligations;
+  std::shared_ptr<const rules::ObligationSet> checked_results;
   if (c.engine) {
     rules::CheckQuery q;
     q.as_of = as_of;
@@ -298,7 +298,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     if (!checked.isOk()) return checked.status();
     checked_results = checked.value();
   }
-  const std::vector<rules::ObligationResult>& obligations = checked_results ? *checked_results : kNoObligations;
+  const rules::ObligationSet& obligations = checked_results ? *checked_results : kNoObligations;
 
   // Each plan's status is the worst of its obligations (a column of statusColumns()).
   enum Column : std::size_t { kCurrent, kDueSoon, kOverdue, kRevisionRequired, kFilingPending, kDrafting };

@@ -111,7 +111,7 @@ TEST_F(PluginLoaderTest, RejectsLibraryWhoseVersionDisagreesWithItsManifest) {
   EXPECT_EQ(loader_.loadDirectory(assemble({"manifest_disagrees"})), 0);
   const PluginRecord* bad = find(registry_, "disagrees");
   ASSERT_NE(bad, nullptr);
-  EXPECT_NE(bad->reason.find("plugin.json says SDK 1.1"), std::string::npos) << bad->reason;
+  EXPECT_NE(bad->reason.find("plugin.json says SDK 1.2"), std::string::npos) << bad->reason;
 }
 
 TEST_F(PluginLoaderTest, DisablesPluginWhoseInitialiserThrows) {

@@ -10,10 +10,20 @@
 
 #include "beacon/sdk/date.h"
 #include "beacon/sdk/export.h"
+#include "beacon/sdk/obligation.h"
 #include "beacon/sdk/records.h"
 #include "beacon/sdk/status.h"
 
 namespace beacon::sdk {
+
+// SDK 1.2. The newest drill of one group of a domain's drills: same
+// organisation, same plan (0: drills naming no plan) and same drill type.
+struct LatestDrill {
+  RecordId org_id = 0;
+  RecordId plan_id = 0;
+  std::string drill_type;
+  RecordRef drill;  // kind "drill": the newest drill's id and date
+};
 
 // Read-only access to one domain's records (organisations are shared by all).
 class BEACON_SDK_API RecordReader {
@@ -27,6 +37,16 @@ class BEACON_SDK_API RecordReader {
   virtual std::vector<Filing> filings(RecordId plan_id) const = 0;
   // This domain's drills dated within [from, to], oldest first.
   virtual std::vector<Drill> drills(const Date& from, const Date& to) const = 0;
+
+  // SDK 1.2. For each (organisation, plan, drill type) with a drill dated
+  // within [from, to], the newest such drill (latest date, then highest id);
+  // with `flag_field` set, only drills whose field of that name is "1" (a
+  // Boolean field answered yes). Interval and calendar rules need no more
+  // than this, and the host answers it from an index in time proportional to
+  // the number of groups, not of drills. Order unspecified. The default
+  // folds drills(from, to), so every RecordReader has it.
+  virtual std::vector<LatestDrill> latestDrills(const Date& from, const Date& to,
+                                                const std::string& flag_field) const;
 };
 
 // Chinese public holidays with make-up working days (调休), from a data file.
@@ -46,7 +66,8 @@ class BEACON_SDK_API RuleParameters {
   virtual ~RuleParameters();
   virtual int intValue(const std::string& key, int default_value) const = 0;
   virtual bool boolValue(const std::string& key, bool default_value) const = 0;
-  virtual std::string stringValue(const std::string& key, const std::string& default_value) const = 0;
+  virtual std::string stringValue(const std::string& key,
+                                  const std::string& default_value) const = 0;
 };
 
 enum class LogLevel { Debug, Info, Warning, Error };

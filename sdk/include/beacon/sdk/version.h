@@ -10,7 +10,8 @@
 namespace beacon::sdk {
 
 inline constexpr std::uint16_t kSdkMajor = 1;
-inline constexpr std::uint16_t kSdkMinor = 1;  // 1.1: drill_checks.h, interval_rule.h helpers
+inline constexpr std::uint16_t kSdkMinor = 2;  // 1.1: drill_checks.h, interval_rule.h helpers;
+                                               // 1.2: RecordReader::latestDrills
 inline constexpr std::uint32_t kSdkVersion = (std::uint32_t{kSdkMajor} << 16) | kSdkMinor;
 
 constexpr std::uint16_t sdkMajor(std::uint32_t packed) { return static_cast<std::uint16_t>(packed >> 16); }
