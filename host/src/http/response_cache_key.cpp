@@ -1,0 +1,37 @@
+#include "http/response_cache_key.h"
+
+#include <algorithm>
+
+namespace beacon::http {
+
+namespace {
+
+void field(std::string& out, const std::string& value) {
+  out += std::to_string(value.size());
+  out += ':';
+  out += value;
+}
+
+}  // namespace
+
+std::string responseCacheKey(const auth::User& user, bool english, const std::string& path,
+                             const Poco::URI::QueryParameters& query) {
+  std::string key;
+  key.reserve(64 + path.size());
+  key += user.disabled ? "disabled" : auth::toId(user.role);
+  key += '@';
+  key += std::to_string(user.role == auth::Role::Admin ? 0 : user.org_id);
+  key += english ? "|en|" : "|zh|";
+  field(key, path);
+  auto params = query;
+  std::stable_sort(params.begin(), params.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [name, value] : params) {
+    key += '&';
+    field(key, name);
+    field(key, value);
+  }
+  return key;
+}
+
+}  // namespace beacon::http
