@@ -88,7 +88,7 @@ void updateAction(RequestContext& ctx) {
 }  // namespace
 
 void addCorrectiveActionApi(Router& router) {
-  router.add("GET", "/api/v1/corrective-actions", listActions);
+  router.addCacheable("/api/v1/corrective-actions", listActions);
   router.add("POST", "/api/v1/corrective-actions", createAction);
   router.add("PATCH", "/api/v1/corrective-actions/{id}", updateAction);
   router.add("POST", "/api/v1/corrective-actions/{id}/status", updateAction);

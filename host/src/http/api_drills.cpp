@@ -177,9 +177,9 @@ void createDrill(RequestContext& ctx) {
 }  // namespace
 
 void addDrillApi(Router& router) {
-  router.add("GET", "/api/v1/drills", listDrills);
+  router.addCacheable("/api/v1/drills", listDrills);
   router.add("POST", "/api/v1/drills", createDrill);
-  router.add("GET", "/api/v1/drills/{id}", showDrill);
+  router.addCacheable("/api/v1/drills/{id}", showDrill);
 }
 
 }  // namespace beacon::http

@@ -68,9 +68,9 @@ void showOrganisation(RequestContext& ctx) {
 }  // namespace
 
 void addOrganisationApi(Router& router) {
-  router.add("GET", "/api/v1/organisations", listOrganisations);
-  router.add("GET", "/api/v1/organisations/tree", organisationTree);
-  router.add("GET", "/api/v1/organisations/{id}", showOrganisation);
+  router.addCacheable("/api/v1/organisations", listOrganisations);
+  router.addCacheable("/api/v1/organisations/tree", organisationTree);
+  router.addCacheable("/api/v1/organisations/{id}", showOrganisation);
 }
 
 }  // namespace beacon::http

@@ -222,16 +222,16 @@ void createFiling(RequestContext& ctx) {
 }  // namespace
 
 void addPlanApi(Router& router) {
-  router.add("GET", "/api/v1/plans", listPlans);
+  router.addCacheable("/api/v1/plans", listPlans);
   router.add("POST", "/api/v1/plans", createPlan);
-  router.add("GET", "/api/v1/plans/{id}", showPlan);
-  router.add("GET", "/api/v1/plans/{id}/versions", listVersions);
+  router.addCacheable("/api/v1/plans/{id}", showPlan);
+  router.addCacheable("/api/v1/plans/{id}/versions", listVersions);
   router.add("POST", "/api/v1/plans/{id}/versions", revisePlan);
-  router.add("GET", "/api/v1/plans/{id}/versions/{number}", showVersion);
+  router.addCacheable("/api/v1/plans/{id}/versions/{number}", showVersion);
   router.add("GET", "/api/v1/plans/{id}/diff", diffVersions);
-  router.add("GET", "/api/v1/plans/{id}/reviews", listReviews);
+  router.addCacheable("/api/v1/plans/{id}/reviews", listReviews);
   router.add("POST", "/api/v1/plans/{id}/reviews", createReview);
-  router.add("GET", "/api/v1/plans/{id}/filings", listFilings);
+  router.addCacheable("/api/v1/plans/{id}/filings", listFilings);
   router.add("POST", "/api/v1/plans/{id}/filings", createFiling);
 }
 

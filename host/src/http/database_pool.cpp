@@ -2,23 +2,27 @@
 
 namespace beacon::http {
 
-store::Database& DatabasePool::forThisThread() {
+DatabasePool::Connection& DatabasePool::connectionForThisThread() {
   const auto id = std::this_thread::get_id();
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto it = databases_.find(id);
-    if (it != databases_.end()) return *it->second;
+    auto it = connections_.find(id);
+    if (it != connections_.end()) return *it->second;
   }
-  auto db = std::make_unique<store::Database>(path_);
+  auto connection = std::make_unique<Connection>(path_);
   std::lock_guard<std::mutex> lock(mutex_);
-  auto& slot = databases_[id];
-  if (!slot) slot = std::move(db);
+  auto& slot = connections_[id];
+  if (!slot) slot = std::move(connection);
   return *slot;
 }
 
+store::Database& DatabasePool::forThisThread() { return connectionForThisThread().database; }
+
+ConnectionChanges& DatabasePool::changesForThisThread() { return connectionForThisThread().changes; }
+
 std::size_t DatabasePool::size() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return databases_.size();
+  return connections_.size();
 }
 
 }  // namespace beacon::http

@@ -236,6 +236,7 @@ void RequestContext::send(int status, const std::string& content_type, const std
   response.set("X-Content-Type-Options", "nosniff");
   status_ = status;
   bytes_ = text.size();
+  if (keep_) kept_ = CachedResponse{content_type, text};
   if (request.getMethod() == "HEAD") {
     response.send();
   } else {

@@ -25,6 +25,7 @@
 #include "auth/session_store.h"
 #include "auth/user.h"
 #include "beacon/sdk/date.h"
+#include "http/response_cache.h"
 #include "http/web_state.h"
 #include "store/audit_log.h"
 #include "store/organisation_repository.h"
@@ -60,6 +61,7 @@ class RequestContext {
   std::string param(const std::string& name) const;
   // A positive record id from the path; 404 when it is not one.
   sdk::RecordId idParam(const std::string& name) const;
+  const Poco::URI::QueryParameters& queryParameters() const { return query_; }
   bool hasQuery(const std::string& name) const;
   std::string query(const std::string& name, const std::string& fallback = "") const;
   // Query parameter as a date (400 naming it when malformed; unset when absent).
@@ -98,6 +100,10 @@ class RequestContext {
   void redirect(const std::string& location);
   // {"error": {...}} for the API, an error page otherwise.
   void sendError(int status, const std::string& code, const std::string& message, const std::string& field);
+  // From now on, send() also keeps a copy of what it sends (for the
+  // ResponseCache); takeKept() hands it over (nullopt before send()).
+  void keepResponse() { keep_ = true; }
+  std::optional<CachedResponse> takeKept() { return std::move(kept_); }
   bool sent() const { return status_ != 0; }
   int status() const { return status_; }
   std::size_t bytesSent() const { return bytes_; }
@@ -120,6 +126,8 @@ class RequestContext {
   std::unique_ptr<store::OrganisationRepository> orgs_;
   int status_ = 0;
   std::size_t bytes_ = 0;
+  bool keep_ = false;
+  std::optional<CachedResponse> kept_;
 };
 
 }  // namespace beacon::http

@@ -12,6 +12,7 @@
 #include "auth/api_token_store.h"
 #include "http/http_error.h"
 #include "http/request_context.h"
+#include "http/response_cache_key.h"
 #include "store/user_repository.h"
 
 namespace beacon::http {
@@ -99,7 +100,32 @@ void RequestDispatcher::dispatch(RequestContext& ctx) {
       throw HttpError(403, "csrf_failed", "X-CSRF-Token header missing or wrong for a session-authenticated write");
     }
   }
+  if (match.route->cacheable && method == "GET" && ctx.user && state_.cache.enabled()) {
+    serveThroughCache(ctx, *match.route);
+    return;
+  }
   match.route->handler(ctx);
+}
+
+void RequestDispatcher::serveThroughCache(RequestContext& ctx, const Route& route) {
+  ResponseCache& cache = state_.cache;
+  // Any write since this worker's connection last looked (its own, another
+  // worker's, another process's) starts a new generation. The generation is
+  // read before the handler reads the data, so an answer that a write
+  // overtakes is never stored under the new generation.
+  if (state_.pool.changesForThisThread().changed()) cache.invalidate();
+  const std::uint64_t generation = cache.generation();
+  const std::string key = responseCacheKey(*ctx.user, ctx.english(), ctx.path(), ctx.queryParameters());
+  if (auto hit = cache.find(key)) {
+    ctx.response.set("X-Beacon-Cache", "hit");
+    ctx.send(200, hit->content_type, hit->body);
+    return;
+  }
+  ctx.response.set("X-Beacon-Cache", "miss");
+  ctx.keepResponse();
+  route.handler(ctx);
+  auto answer = ctx.takeKept();
+  if (ctx.status() == 200 && answer) cache.put(key, generation, std::move(*answer));
 }
 
 void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,

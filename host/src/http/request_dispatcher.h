@@ -4,7 +4,12 @@
 // cookie-authenticated API write, routes (404 unknown path, 405 wrong
 // method), runs the handler inside a catch-all that maps every failure to
 // the JSON error shape or an HTML error page (never a dropped connection),
-// and writes one access-log line. DispatcherFactory never returns null.
+// and writes one access-log line. A cacheable route's GET is answered from
+// the ResponseCache when it holds the answer for the caller's key, after
+// authentication and the login check, and after asking the worker's
+// connection whether any data changed (which invalidates the cache); a miss
+// runs the handler and keeps its 200 answer. The answer carries
+// "X-Beacon-Cache: hit" or "miss". DispatcherFactory never returns null.
 // Both are stateless apart from the shared WebState; thread-safe.
 #pragma once
 
@@ -25,6 +30,7 @@ class RequestDispatcher : public Poco::Net::HTTPRequestHandler {
  private:
   void dispatch(RequestContext& ctx);
   void authenticate(RequestContext& ctx);
+  void serveThroughCache(RequestContext& ctx, const Route& route);
   WebState& state_;
 };
 

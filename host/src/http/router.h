@@ -2,7 +2,9 @@
 // filled once at start-up and read concurrently afterwards. Matching
 // tells a wrong method (405, with the allowed methods) from an unknown path
 // (404). Segments are matched literally or captured by {name}; a capture
-// may carry a suffix ("{code}.ics"). Thread-safe for lookups after set-up.
+// may carry a suffix ("{code}.ics"). A cacheable route (addCacheable) is a
+// logged-in GET whose answer the dispatcher may keep in the ResponseCache.
+// Thread-safe for lookups after set-up.
 #pragma once
 
 #include <functional>
@@ -26,6 +28,10 @@ struct Route {
   Handler handler;
   Access access = Access::User;
   bool upload = false;  // multipart body: web.max_upload_bytes instead of web.max_body_bytes
+  // The answer depends only on the stored data, the caller's read scope
+  // (role and organisation), the language, the path and the query, and is
+  // sent with RequestContext::send/sendJson and no other header.
+  bool cacheable = false;
 };
 
 struct RouteMatch {
@@ -38,6 +44,9 @@ class Router {
  public:
   void add(const std::string& method, const std::string& pattern, Handler handler,
            Access access = Access::User, bool upload = false);
+  // A GET for logged-in users whose 200 answers the ResponseCache may keep
+  // (see Route::cacheable for what the handler must promise).
+  void addCacheable(const std::string& pattern, Handler handler);
   RouteMatch match(const std::string& method, const std::string& path) const;
   std::size_t size() const { return routes_.size(); }
 

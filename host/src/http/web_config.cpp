@@ -68,6 +68,9 @@ sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& 
                         readInt(config, "web.login_failures_per_ip", 1, 100000, c.login_failures_per_ip),
                         readInt(config, "web.login_lockout_minutes", 1, 24 * 60, c.login_lockout_minutes),
                         readInt(config, "web.password_iterations", 1, 10000000, c.password_iterations),
+                        readInt(config, "web.response_cache_entries", 0, 1000000, c.response_cache_entries),
+                        readInt(config, "web.response_cache_bytes", 0, 1024 * 1024 * 1024,
+                                c.response_cache_bytes),
                         readBool(config, "web.secure_cookies", c.secure_cookies),
                         readBool(config, "web.demo_accounts", c.demo_accounts)}) {
     if (!s.isOk()) return s;

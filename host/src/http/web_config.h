@@ -28,12 +28,16 @@ struct WebConfig {
   int password_iterations = 100000;
   bool secure_cookies = false;  // set behind HTTPS
   bool demo_accounts = true;    // create demo logins on a demo database without accounts
+  // ResponseCache bounds (0 in either: no caching).
+  int response_cache_entries = 2048;
+  int response_cache_bytes = 64 * 1024 * 1024;
 
   // Reads web.listen (host:port), web.threads, web.queue, web.max_body_bytes,
   // web.max_upload_bytes, web.attachments_dir, web.session_idle_minutes,
   // web.session_absolute_hours, web.login_failures_per_username,
   // web.login_failures_per_ip, web.login_lockout_minutes,
-  // web.password_iterations, web.secure_cookies, web.demo_accounts.
+  // web.password_iterations, web.secure_cookies, web.demo_accounts,
+  // web.response_cache_entries, web.response_cache_bytes.
   static sdk::Result<WebConfig> load(const Poco::Util::AbstractConfiguration& config);
   // Parses "host:port" (port 0..65535); fails naming `key`.
   sdk::Status setListen(const std::string& listen, const std::string& key);

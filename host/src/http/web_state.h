@@ -1,7 +1,8 @@
 // WebState: what every request handler shares: the application context
 // (plugin registry, templates, rules configuration and calendar, read-only
 // after start-up), the web settings, the session store and login rate
-// limiter (each thread-safe), the per-thread database pool and the routes.
+// limiter (each thread-safe), the per-thread database pool, the response
+// cache of read-only API GETs (thread-safe) and the routes.
 //
 // Threading: each worker uses its own Database from `pool`. The compliance
 // engine and the plugins' record readers hold the AppContext's single
@@ -19,6 +20,7 @@
 #include "auth/password_hasher.h"
 #include "auth/session_store.h"
 #include "http/database_pool.h"
+#include "http/response_cache.h"
 #include "http/router.h"
 #include "http/web_config.h"
 
@@ -37,6 +39,8 @@ struct WebState {
                                  std::chrono::minutes(web_config.login_lockout_minutes)},
                 clock),
         pool(app_context.databasePath()),
+        cache(static_cast<std::size_t>(web_config.response_cache_entries),
+              static_cast<std::size_t>(web_config.response_cache_bytes)),
         access_log(Poco::Logger::get("beacon.http.access")),
         error_log(Poco::Logger::get("beacon.http")) {}
 
@@ -46,6 +50,7 @@ struct WebState {
   auth::SessionStore sessions;
   auth::LoginRateLimiter limiter;
   DatabasePool pool;
+  ResponseCache cache;
   std::mutex app_mutex;
   Router router;
   Poco::Logger& access_log;
