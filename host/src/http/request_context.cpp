@@ -14,6 +14,7 @@
 #include "http/http_error.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
+#include "http/response_writer.h"
 
 namespace beacon::http {
 
@@ -237,11 +238,8 @@ void RequestContext::send(int status, const std::string& content_type, const std
   status_ = status;
   bytes_ = text.size();
   if (keep_) kept_ = CachedResponse{content_type, text};
-  if (request.getMethod() == "HEAD") {
-    response.send();
-  } else {
-    response.send() << text;
-  }
+  static const std::string kNoBody;
+  writeResponse(request, response, request.getMethod() == "HEAD" ? kNoBody : text);
 }
 
 void RequestContext::sendJson(int status, const Poco::Dynamic::Var& value) {

@@ -148,8 +148,9 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
       ctx.sendError(500, "internal_error", "internal error; the server log has the details", "");
     }
   } catch (...) {
-    // The error page itself failed; answer with the bare minimum.
-    if (!response.sent()) {
+    // The error page itself failed; answer with the bare minimum (unless
+    // RequestContext::send already wrote the answer to the socket).
+    if (!ctx.sent() && !response.sent()) {
       try {
         response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
         response.setContentType("application/json");
