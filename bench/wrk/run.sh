@@ -94,19 +94,21 @@ hello_rps=$(rps "$work/hello.wrk")
 list_rps=$(rps "$work/list.wrk")
 acked=$(awk '/^acknowledged 2xx:/ {print $3}' "$work/post.wrk")
 rejected=$(awk '/^non-2xx:/ {print $2}' "$work/post.wrk")
-cat "$work"/ids.* | grep -v '^$' >"$work/ids.txt" || true
-unknown=$(grep -c -v '^[0-9][0-9]*$' "$work/ids.txt" || true)
+# (acked_ids.txt, not ids.txt: the ids.* glob would read the file being written)
+cat "$work"/ids.* | grep -v '^$' >"$work/acked_ids.txt" || true
+unknown=$(grep -c -v '^[0-9][0-9]*$' "$work/acked_ids.txt" || true)
 present=$(sqlite3 "$db" <<SQL
 CREATE TEMP TABLE acked(id INTEGER PRIMARY KEY);
 .mode csv
-.import $work/ids.txt acked
+.import $work/acked_ids.txt acked
 SELECT count(*) FROM acked JOIN drills USING (id);
 SQL
 )
 echo "reads: $(awk -v a="$list_rps" -v b="$hello_rps" 'BEGIN {printf "%.1f", 100*a/b}')% of the bare handler (target >= 40%)"
 echo "drills: $before before, $after after (+$((after - before))); wrk acknowledged $acked (2xx), $rejected non-2xx;"
-echo "        ids from the 2xx answers: $(wc -l <"$work/ids.txt") ($unknown unreadable), present in the database: $present"
-if [ "$present" = "$acked" ] && [ "$unknown" = 0 ]; then
+lines=$(wc -l <"$work/acked_ids.txt")
+echo "        ids from the 2xx answers: $lines ($unknown unreadable), present in the database: $present"
+if [ "$present" = "$acked" ] && [ "$lines" = "$acked" ] && [ "$unknown" = 0 ]; then
   echo "        every acknowledged drill is stored"
 else
   echo "        MISSING acknowledged drills" >&2
