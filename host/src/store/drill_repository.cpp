@@ -102,6 +102,21 @@ void groupInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& 
       use(flag_types), use(flag_dates), now;
 }
 
+// Names the drills' organisations, and the owners of the plans they name, in
+// rule_changes (migration 11), once each per batch.
+void noteRuleChanges(Poco::Data::Session& session, const std::vector<sdk::Drill>& drills) {
+  std::set<Poco::Int64> org_set, plan_set;
+  for (const auto& d : drills) {
+    org_set.insert(d.org_id);
+    if (d.plan_id != 0) plan_set.insert(d.plan_id);
+  }
+  std::vector<Poco::Int64> orgs(org_set.begin(), org_set.end());
+  session << "INSERT INTO rule_changes(org_id) VALUES($1)", use(orgs), now;
+  if (plan_set.empty()) return;
+  std::vector<Poco::Int64> plans(plan_set.begin(), plan_set.end());
+  session << "INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = $1", use(plans), now;
+}
+
 bool anyFlagged(const std::vector<sdk::Drill>& drills) {
   for (const auto& d : drills) {
     for (const auto& field : d.fields) {
@@ -195,6 +210,7 @@ sdk::RecordId DrillRepository::add(sdk::Drill& d, const Actor& actor) {
   d.id = id;
   countInserted(session_, {d});
   groupInserted(session_, {d}, {id});
+  noteRuleChanges(session_, {d});
   audit_.append(actor, "create", "drill", id, "", stringify(toJson(d)));
   tx.commit();
   return id;
@@ -243,6 +259,7 @@ void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills) {
     }
   }
   groupInserted(session_, drills, ids);
+  noteRuleChanges(session_, drills);
   tx.commit();
 }
 

@@ -6,6 +6,9 @@
 // drill_org_month_counts (migrations 6 and 7) in the same transaction: add()
 // and addBatch() count what they insert (one upsert per month, type and
 // organisation, not per drill); SQLite triggers handle updates and deletes.
+// Inserts likewise add their (organisation, plan, type) groups and flagged
+// fields to drill_groups / drill_flags (migration 10) and their
+// organisations to rule_changes (migration 11), once per batch.
 // Insert drills only through this class; any new write path, or a port to
 // another database, must keep the tables exact (summary::DrillTally reads
 // them; its tests compare them with a fresh GROUP BY).

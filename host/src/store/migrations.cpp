@@ -294,7 +294,9 @@ const std::vector<Migration>& migrations() {
        }},
       {11,
        "rule_changes: the organisations whose obligations a write may have changed, one row per"
-       " changed row, written by triggers on every table the rules read, so the compliance engine"
+       " changed row (duplicates allowed), written by triggers on every table the rules read, and"
+       " for inserted drills by DrillRepository once per batch (a trigger per drill made imports"
+       " several times slower), so the compliance engine"
        " re-evaluates only those organisations (a drill counts for its organisation and for the owner"
        " of the plan it names; an organisation's change counts for its sub-organisations too, whose"
        " filing notes name it). Pruned to the last 100,000 rows; an engine that has fallen further"
@@ -310,7 +312,7 @@ const std::vector<Migration>& migrations() {
            " INSERT INTO rule_changes(org_id) SELECT NEW.id;"
            " END",
            "CREATE TRIGGER organisations_rule_changes_update AFTER UPDATE ON organisations BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT NEW.id UNION SELECT OLD.id UNION SELECT id FROM organisations WHERE parent_id IN (NEW.id, OLD.id);"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.id UNION ALL SELECT OLD.id UNION ALL SELECT id FROM organisations WHERE parent_id IN (NEW.id, OLD.id);"
            " END",
            "CREATE TRIGGER organisations_rule_changes_delete AFTER DELETE ON organisations BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT OLD.id;"
@@ -319,7 +321,7 @@ const std::vector<Migration>& migrations() {
            " INSERT INTO rule_changes(org_id) SELECT NEW.org_id;"
            " END",
            "CREATE TRIGGER organisation_attributes_rule_changes_update AFTER UPDATE ON organisation_attributes BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT NEW.org_id UNION SELECT OLD.org_id;"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.org_id UNION ALL SELECT OLD.org_id;"
            " END",
            "CREATE TRIGGER organisation_attributes_rule_changes_delete AFTER DELETE ON organisation_attributes BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT OLD.org_id;"
@@ -328,7 +330,7 @@ const std::vector<Migration>& migrations() {
            " INSERT INTO rule_changes(org_id) SELECT NEW.owner_org_id;"
            " END",
            "CREATE TRIGGER plans_rule_changes_update AFTER UPDATE ON plans BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT NEW.owner_org_id UNION SELECT OLD.owner_org_id UNION SELECT org_id FROM drills WHERE plan_id = NEW.id;"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.owner_org_id UNION ALL SELECT OLD.owner_org_id UNION ALL SELECT org_id FROM drills WHERE plan_id = NEW.id;"
            " END",
            "CREATE TRIGGER plans_rule_changes_delete AFTER DELETE ON plans BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT OLD.owner_org_id;"
@@ -337,7 +339,7 @@ const std::vector<Migration>& migrations() {
            " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
            " END",
            "CREATE TRIGGER plan_versions_rule_changes_update AFTER UPDATE ON plan_versions BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
            " END",
            "CREATE TRIGGER plan_versions_rule_changes_delete AFTER DELETE ON plan_versions BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
@@ -346,7 +348,7 @@ const std::vector<Migration>& migrations() {
            " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
            " END",
            "CREATE TRIGGER reviews_rule_changes_update AFTER UPDATE ON reviews BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
            " END",
            "CREATE TRIGGER reviews_rule_changes_delete AFTER DELETE ON reviews BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
@@ -355,19 +357,16 @@ const std::vector<Migration>& migrations() {
            " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
            " END",
            "CREATE TRIGGER filings_rule_changes_update AFTER UPDATE ON filings BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
            " END",
            "CREATE TRIGGER filings_rule_changes_delete AFTER DELETE ON filings BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
            " END",
-           "CREATE TRIGGER drills_rule_changes_insert AFTER INSERT ON drills BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT NEW.org_id UNION SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
-           " END",
            "CREATE TRIGGER drills_rule_changes_update AFTER UPDATE ON drills BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT NEW.org_id UNION SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION SELECT OLD.org_id UNION SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.org_id UNION ALL SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION ALL SELECT OLD.org_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
            " END",
            "CREATE TRIGGER drills_rule_changes_delete AFTER DELETE ON drills BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT OLD.org_id UNION SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT OLD.org_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
            " END",
        }},
   };
