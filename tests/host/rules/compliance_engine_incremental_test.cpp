@@ -94,6 +94,14 @@ class IncrementalEngineTest : public ::testing::Test {
     EXPECT_TRUE(o.has_value()) << code;
     return o.value_or(sdk::Organisation{});
   }
+  static sdk::Drill drillOf(const char* org_code, const char* type, const char* date) {
+    sdk::Drill drill;
+    drill.drill_type = type;
+    drill.domain = drill.drill_type.substr(0, drill.drill_type.find('.'));
+    drill.org_id = org(org_code).id;
+    drill.date = d(date);
+    return drill;
+  }
   static sdk::Plan firstPlan(const std::string& domain, sdk::RecordId owner) {
     store::PlanFilter f;
     f.domain = domain;
@@ -124,24 +132,14 @@ TEST_F(IncrementalEngineTest, NothingWrittenReusesTheResults) {
 }
 
 TEST_F(IncrementalEngineTest, DrillsLoggedOneByOneAndInABatch) {
-  const auto village = org("xinmi.chengguan.04");
-  sdk::Drill drill;
-  drill.domain = "flood";
-  drill.drill_type = "flood.evacuation";
-  drill.org_id = village.id;
-  drill.date = d("2023-04-20");
+  sdk::Drill drill = drillOf("xinmi.chengguan.04", "flood.evacuation", "2023-04-20");
   drill.fields["hazard"] = "flash_flood";
   store::DrillRepository(app_->db().session()).add(drill, actor_);
   expectSameAsFresh(CheckRefresh::Incremental, "one flood drill");
 
   std::vector<sdk::Drill> batch;
   for (const char* code : {"xinmi.chengguan.05", "xinmi.micun.05"}) {
-    sdk::Drill fire;
-    fire.domain = "fire";
-    fire.drill_type = "fire.evacuation";
-    fire.org_id = org(code).id;
-    fire.date = d("2023-11-09");
-    batch.push_back(fire);
+    batch.push_back(drillOf(code, "fire.evacuation", "2023-11-09"));
   }
   store::DrillRepository(app_->db().session()).addBatch(batch);
   expectSameAsFresh(CheckRefresh::Incremental, "a batch of fire drills");
@@ -217,24 +215,14 @@ TEST_F(IncrementalEngineTest, OrganisationAttributesAndAParentsNameReachTheirObl
 TEST_F(IncrementalEngineTest, AWriteThroughAnotherConnectionIsSeen) {
   store::Database other(path_);
   const int overdue_before = count("overdue");
-  const auto village = org("xinmi.micun.05");
-  sdk::Drill drill;
-  drill.domain = "fire";
-  drill.drill_type = "fire.evacuation";
-  drill.org_id = village.id;
-  drill.date = d("2023-12-30");
+  sdk::Drill drill = drillOf("xinmi.micun.05", "fire.evacuation", "2023-12-30");
   store::DrillRepository(other.session()).add(drill, actor_);
   expectSameAsFresh(CheckRefresh::Incremental, "a drill logged by another process");
   EXPECT_LE(count("overdue"), overdue_before);
 }
 
 TEST_F(IncrementalEngineTest, APrunedFeedOrManyChangesEvaluateEverything) {
-  const auto village = org("xinmi.chengguan.05");
-  sdk::Drill drill;
-  drill.domain = "fire";
-  drill.drill_type = "fire.evacuation";
-  drill.org_id = village.id;
-  drill.date = d("2023-06-01");
+  sdk::Drill drill = drillOf("xinmi.chengguan.05", "fire.evacuation", "2023-06-01");
   store::DrillRepository(app_->db().session()).add(drill, actor_);
   store::DrillRepository(app_->db().session()).add(drill, actor_);
   // Drop the older of the two new rows, as pruning would: the engine's position is gone.
