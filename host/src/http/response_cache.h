@@ -4,8 +4,8 @@
 // Every entry belongs to the current generation: invalidate() starts a new
 // one and drops all entries, and put() refuses an answer computed under an
 // older generation (read generation() before reading the data). The server
-// invalidates whenever its worker's connection reports a change
-// (ConnectionChanges), which covers writes from any thread and any process.
+// invalidates whenever a commit by any thread or process is seen
+// (WalIndexWatch, or ConnectionChanges without a WAL index).
 // Bounded by entry count and by bytes (the key twice, as the list and the
 // map each hold it, the body and a fixed overhead per entry); the least
 // recently used entries are evicted first. An answer larger than a quarter of

@@ -2,7 +2,8 @@
 // (plugin registry, templates, rules configuration and calendar, read-only
 // after start-up), the web settings, the session store and login rate
 // limiter (each thread-safe), the per-thread database pool, the response
-// cache of read-only API GETs (thread-safe) and the routes.
+// cache of read-only API GETs and the watch that invalidates it (each
+// thread-safe) and the routes.
 //
 // Threading: each worker uses its own Database from `pool`. The compliance
 // engine and the plugins' record readers hold the AppContext's single
@@ -22,6 +23,7 @@
 #include "http/database_pool.h"
 #include "http/response_cache.h"
 #include "http/router.h"
+#include "http/wal_index_watch.h"
 #include "http/web_config.h"
 
 namespace beacon::http {
@@ -51,6 +53,7 @@ struct WebState {
   auth::LoginRateLimiter limiter;
   DatabasePool pool;
   ResponseCache cache;
+  WalIndexWatch changes;
   std::mutex app_mutex;
   Router router;
   Poco::Logger& access_log;
