@@ -1,10 +1,11 @@
 // Drill pages: GET /drills (list with filters), GET/POST /drills/new (the
 // mobile-first "log a drill" form built from the domain plugin's drill types
-// and fields, with evidence upload), GET /drills/{id} (detail), POST
-// /drills/{id}/attachments.
+// and fields, with evidence upload), GET /drills/{id} (detail, see
+// drill_detail_page.h), POST /drills/{id}/attachments.
 #include <Poco/NumberParser.h>
 
 #include "http/attachment_store.h"
+#include "http/drill_detail_page.h"
 #include "http/drill_logging.h"
 #include "http/http_error.h"
 #include "http/org_scope.h"
@@ -236,11 +237,7 @@ void submitDrill(RequestContext& ctx) {
 }
 
 void drillDetail(RequestContext& ctx) {
-  const sdk::Drill drill = readableDrill(ctx, ctx.idParam("id"));
-  data d = render::toMustacheData(drillDetailJson(ctx, drill));
-  d.set("logged", ctx.query("logged") == "1");
-  d.set("can_write", ctx.policy().canWrite(ctx.requireUser(), drill.org_id));
-  ctx.sendPage(200, "drill.html", d, ctx.english() ? "Drill" : "演练详情");
+  sendDrillPage(ctx, readableDrill(ctx, ctx.idParam("id")), 200);
 }
 
 void uploadDrillEvidence(RequestContext& ctx) {

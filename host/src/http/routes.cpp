@@ -14,6 +14,7 @@ void addAllRoutes(Router& router) {
   addDashboardPages(router);
   addPlanPages(router);
   addDrillPages(router);
+  addCorrectiveActionPages(router);
   addOrganisationPages(router);
   addSummaryPages(router);
   addAttachmentRoutes(router);

@@ -18,6 +18,7 @@ void addSessionRoutes(Router& router);
 void addDashboardPages(Router& router);
 void addPlanPages(Router& router);
 void addDrillPages(Router& router);
+void addCorrectiveActionPages(Router& router);
 void addOrganisationPages(Router& router);
 void addSummaryPages(Router& router);
 void addAttachmentRoutes(Router& router);

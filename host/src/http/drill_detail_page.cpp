@@ -1,0 +1,98 @@
+#include "http/drill_detail_page.h"
+
+#include <set>
+
+#include <Poco/JSON/Array.h>
+
+#include "http/record_detail.h"
+#include "render/json_data.h"
+
+namespace beacon::http {
+
+namespace {
+
+using kainjow::mustache::data;
+
+// The form's zh / en name of an API field, for the error message.
+std::string fieldLabel(RequestContext& ctx, const std::string& field) {
+  const bool en = ctx.english();
+  if (field == "description") return en ? "Finding and measure" : "问题及整改措施";
+  if (field == "responsible_org_id") return en ? "Responsible organisation" : "责任单位";
+  if (field == "due") return en ? "Due date" : "整改期限";
+  return field;
+}
+
+// The message beside a field: the API's own (English) message, or in zh a
+// fixed wording for the fields of this form.
+std::string fieldMessage(RequestContext& ctx, const std::string& field, const std::string& api_message) {
+  if (ctx.english()) return api_message;
+  if (field == "description") return "必填";
+  if (field == "responsible_org_id") return "请从列表中选择责任单位";
+  if (field == "due") return "日期无效，应为 YYYY-MM-DD 格式的有效日期";
+  return api_message;
+}
+
+// The organisations a new action may be assigned to: the drill's
+// organisation, its superiors and its direct subordinates, as far as the
+// user may write them.
+data responsibleOrgOptions(RequestContext& ctx, const sdk::Drill& drill, const std::string& selected) {
+  const auth::Scope scope = ctx.policy().writeScope(ctx.requireUser());
+  std::set<sdk::RecordId> candidates;
+  for (sdk::RecordId id = drill.org_id; id != 0 && !candidates.count(id);) {
+    candidates.insert(id);
+    auto org = ctx.organisations().findById(id);
+    id = org ? org->parent_id : 0;
+  }
+  data list{data::type::list};
+  const std::string chosen = selected.empty() ? std::to_string(drill.org_id) : selected;
+  for (const auto& o : ctx.organisations().list()) {
+    if (!candidates.count(o.id) && o.parent_id != drill.org_id) continue;
+    if (!scope.contains(o.id)) continue;
+    data item;
+    item.set("value", std::to_string(o.id));
+    item.set("label", o.name);
+    item.set("selected", std::to_string(o.id) == chosen);
+    list.push_back(item);
+  }
+  return list;
+}
+
+}  // namespace
+
+void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status, const CorrectiveActionForm& form) {
+  const auth::User& user = ctx.requireUser();
+  Poco::JSON::Object::Ptr json = drillDetailJson(ctx, drill);
+  // Page-only additions to each action: its status in words and whether this user may close it.
+  if (auto actions = json->getArray("corrective_actions")) {
+    for (std::size_t i = 0; i < actions->size(); ++i) {
+      auto a = actions->getObject(static_cast<unsigned>(i));
+      const std::string state = a->getValue<std::string>("status");
+      const auto parsed = sdk::parseActionStatus(state);
+      const bool open = parsed == sdk::ActionStatus::Open;
+      a->set("status_label", parsed ? (ctx.english() ? sdk::labelEn(*parsed) : sdk::labelZh(*parsed)) : state);
+      a->set("can_close", open && ctx.policy().canWrite(user, a->getValue<sdk::RecordId>("responsible_org_id")));
+    }
+  }
+  data d = render::toMustacheData(json);
+  const bool can_write = ctx.policy().canWrite(user, drill.org_id);
+  d.set("logged", ctx.query("logged") == "1");
+  d.set("action_added", ctx.query("action") == "added");
+  d.set("action_updated", ctx.query("action") == "updated");
+  d.set("can_write", can_write);
+  if (can_write) {
+    data ca;
+    ca.set("description", form.description);
+    ca.set("due", form.due);
+    ca.set("orgs", responsibleOrgOptions(ctx, drill, form.responsible_org_id));
+    if (!form.error_field.empty()) {
+      ca.set("error_field", form.error_field);
+      ca.set("error", fieldLabel(ctx, form.error_field) + (ctx.english() ? ": " : "：") +
+                         fieldMessage(ctx, form.error_field, form.error_message));
+      ca.set("error_" + form.error_field, true);
+    }
+    d.set("ca_form", ca);
+  }
+  ctx.sendPage(status, "drill.html", d, ctx.english() ? "Drill" : "演练详情");
+}
+
+}  // namespace beacon::http

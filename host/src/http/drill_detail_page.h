@@ -1,0 +1,30 @@
+// The drill detail page (演练详情): the drill, its evaluation, corrective
+// actions and attachments, and, for a user who may change the drill, the
+// evidence upload and the "登记整改措施" form; each open corrective action
+// the user may change carries a "标记为已整改" form. Shared by GET
+// /drills/{id} and the corrective-action form routes, which re-render it
+// with the rejected input and its error. Per request; not shared.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "beacon/sdk/records.h"
+#include "http/request_context.h"
+
+namespace beacon::http {
+
+// What the user typed into the corrective-action form, and the field in
+// error with its message (empty field: no error).
+struct CorrectiveActionForm {
+  std::string description;
+  std::string responsible_org_id;
+  std::string due;
+  std::string error_field;
+  std::string error_message;
+};
+
+void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status,
+                   const CorrectiveActionForm& form = {});
+
+}  // namespace beacon::http
