@@ -9,14 +9,12 @@
 #include <Poco/SHA1Engine.h>
 #include <Poco/TemporaryFile.h>
 
+#include "support/cli_runner.h"
+
 namespace beacon::app {
 namespace {
 
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
+using testing::CliRun;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -31,13 +29,8 @@ class CliTest : public ::testing::Test {
                       "--parent", "quliang", "--attr", "flood.flash_flood_zone=1"}).code, 0);
   }
 
-  CliRun beacon(std::vector<std::string> args) {
-    std::vector<std::string> argv = {"beacon", "--db", db_, "--user", "tester"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    std::ostringstream out, err;
-    std::istringstream in;
-    const int code = runCli(argv, out, err, in);
-    return {code, out.str(), err.str()};
+  CliRun beacon(const std::vector<std::string>& args) {
+    return testing::runBeacon({"--db", db_, "--user", "tester"}, args);
   }
 
   std::string digest() {

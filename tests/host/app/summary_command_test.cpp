@@ -12,16 +12,13 @@
 #include "app/app_context.h"
 #include "app/cli.h"
 #include "app/command.h"
+#include "support/cli_runner.h"
 #include "support/docx_reader.h"
 
 namespace beacon::app {
 namespace {
 
-struct CommandRun {
-  int code;
-  std::string out;
-  std::string err;
-};
+using testing::CliRun;
 
 class SummaryCommandTest : public ::testing::Test {
  protected:
@@ -31,14 +28,7 @@ class SummaryCommandTest : public ::testing::Test {
     ASSERT_EQ(beacon({"init"}).code, 0);
     ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code, 0);
   }
-  CommandRun beacon(std::vector<std::string> args) {
-    std::vector<std::string> argv = {"beacon", "--db", db_};
-    argv.insert(argv.end(), args.begin(), args.end());
-    std::ostringstream out, err;
-    std::istringstream in;
-    const int code = runCli(argv, out, err, in);
-    return {code, out.str(), err.str()};
-  }
+  CliRun beacon(const std::vector<std::string>& args) { return testing::runBeacon({"--db", db_}, args); }
   static std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream s;
@@ -52,7 +42,7 @@ class SummaryCommandTest : public ::testing::Test {
 
 TEST_F(SummaryCommandTest, DocxGoesToOutAsAWordDocument) {
   const std::string file = dir_.path() + "/report.docx";
-  CommandRun r = beacon({"summary", "--kind", "city-annual", "--year", "2023", "--format", "docx", "--out", file});
+  CliRun r = beacon({"summary", "--kind", "city-annual", "--year", "2023", "--format", "docx", "--out", file});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find(file), std::string::npos);
   const std::string docx = readFile(file);
@@ -64,14 +54,14 @@ TEST_F(SummaryCommandTest, DocxGoesToOutAsAWordDocument) {
   EXPECT_EQ(paragraphs.front(), "新密市2023年应急预案和应急演练工作情况");
 
   // Standard output that is not a terminal (a pipe, a file) gets the same bytes.
-  CommandRun piped = beacon({"summary", "--kind", "city-annual", "--year", "2023", "--format", "docx"});
+  CliRun piped = beacon({"summary", "--kind", "city-annual", "--year", "2023", "--format", "docx"});
   ASSERT_EQ(piped.code, 0) << piped.err;
   EXPECT_EQ(piped.out, docx);
 }
 
 TEST_F(SummaryCommandTest, DocxForAnotherKindIsRefusedNamingFormat) {
   const std::string file = dir_.path() + "/status.docx";
-  CommandRun r = beacon({"summary", "--kind", "plan-status", "--as-of", "2023-12-31", "--format", "docx", "--out", file});
+  CliRun r = beacon({"summary", "--kind", "plan-status", "--as-of", "2023-12-31", "--format", "docx", "--out", file});
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("format"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("text, markdown, html or json"), std::string::npos) << r.err;

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "auth/api_token_store.h"
+#include "support/cli_runner.h"
 #include "auth/password_hasher.h"
 #include "store/database.h"
 #include "store/user_repository.h"
@@ -15,11 +16,7 @@
 namespace beacon::app {
 namespace {
 
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
+using testing::CliRun;
 
 class UserCommandTest : public ::testing::Test {
  protected:
@@ -34,13 +31,8 @@ class UserCommandTest : public ::testing::Test {
                       "xinmi"}).code, 0);
   }
 
-  CliRun beacon(std::vector<std::string> args, const std::string& input = "") {
-    std::vector<std::string> argv = {"beacon", "--db", db_, "--config", config_, "--user", "admin.cli"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    std::ostringstream out, err;
-    std::istringstream in(input);
-    const int code = runCli(argv, out, err, in);
-    return {code, out.str(), err.str()};
+  CliRun beacon(const std::vector<std::string>& args, const std::string& input = "") {
+    return testing::runBeacon({"--db", db_, "--config", config_, "--user", "admin.cli"}, args, input);
   }
 
   std::optional<auth::User> stored(const std::string& username) {

@@ -14,16 +14,13 @@
 #include "support/canonical_registry.h"
 #include "support/docx_reader.h"
 
+#include "support/seed_sentences.h"
+
 namespace beacon::summary {
 namespace {
 
-// The two sentences of the city's 2023 report, section (六), as in summary_service_test.cpp.
-const std::string kPlanSentence =
-    "全市共编制应急预案11部,其中市级5部、部门6部;修订应急预案403部,其中部门43部、乡镇4部、村(社区)356部;"
-    "对20部应急预案开展评估,其中市级1部、部门19部。";
-const std::string kDrillSentence =
-    "组织开展防汛综合演练1场次,防汛、人员疏散演练1015场次,消防演练217场次,森林防火演练6场次,"
-    "重点生产经营单位演练1124场次。";
+using testing::kSeedDrillSentence;
+using testing::kSeedPlanSentence;
 
 class SummaryDocxTest : public ::testing::Test {
  protected:
@@ -79,8 +76,8 @@ TEST_F(SummaryDocxTest, DemoAnnualTextIsAWordDocumentWithBothSentencesVerbatim) 
   const std::vector<std::string> paragraphs = testing::docxParagraphs(parts.at("word/document.xml"));
   ASSERT_GE(paragraphs.size(), 3u);
   EXPECT_EQ(paragraphs.front(), "新密市2023年应急预案和应急演练工作情况");
-  EXPECT_NE(std::find(paragraphs.begin(), paragraphs.end(), kPlanSentence), paragraphs.end());
-  EXPECT_NE(std::find(paragraphs.begin(), paragraphs.end(), kDrillSentence), paragraphs.end());
+  EXPECT_NE(std::find(paragraphs.begin(), paragraphs.end(), kSeedPlanSentence), paragraphs.end());
+  EXPECT_NE(std::find(paragraphs.begin(), paragraphs.end(), kSeedDrillSentence), paragraphs.end());
 
   // One <w:p> per paragraph of the text format, in order, after the title.
   auto text = render("city-annual", "text");

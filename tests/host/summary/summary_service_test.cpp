@@ -19,16 +19,13 @@
 
 using namespace Poco::Data::Keywords;
 
+#include "support/seed_sentences.h"
+
 namespace beacon::summary {
 namespace {
 
-// Copied byte for byte from the city's 2023 report, section (六).
-const std::string kPlanSentence =
-    "全市共编制应急预案11部,其中市级5部、部门6部;修订应急预案403部,其中部门43部、乡镇4部、村(社区)356部;"
-    "对20部应急预案开展评估,其中市级1部、部门19部。";
-const std::string kDrillSentence =
-    "组织开展防汛综合演练1场次,防汛、人员疏散演练1015场次,消防演练217场次,森林防火演练6场次,"
-    "重点生产经营单位演练1124场次。";
+using testing::kSeedDrillSentence;
+using testing::kSeedPlanSentence;
 
 class SummaryFixture : public ::testing::Test {
  protected:
@@ -212,8 +209,8 @@ class DemoSummaryTest : public SummaryFixture {
 
 TEST_F(DemoSummaryTest, CityAnnualReproducesTheReportVerbatim) {
   const std::string text = annualText(2023);
-  EXPECT_NE(text.find(kPlanSentence), std::string::npos) << text;
-  EXPECT_NE(text.find(kDrillSentence), std::string::npos) << text;
+  EXPECT_NE(text.find(kSeedPlanSentence), std::string::npos) << text;
+  EXPECT_NE(text.find(kSeedDrillSentence), std::string::npos) << text;
   EXPECT_NE(text.find("示例数据"), std::string::npos);
 
   SummaryRequest req;
@@ -221,13 +218,13 @@ TEST_F(DemoSummaryTest, CityAnnualReproducesTheReportVerbatim) {
   req.year = 2023;
   req.format = "markdown";
   const std::string md = render(req);
-  EXPECT_NE(md.find(kPlanSentence), std::string::npos);
+  EXPECT_NE(md.find(kSeedPlanSentence), std::string::npos);
   EXPECT_NE(md.find("| 防汛、人员疏散演练 | 1015 |"), std::string::npos) << md;
 
   req.format = "html";
   const std::string html = render(req);
   EXPECT_NE(html.find("<svg"), std::string::npos);
-  EXPECT_NE(html.find(kDrillSentence), std::string::npos);
+  EXPECT_NE(html.find(kSeedDrillSentence), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("<link"), std::string::npos);
 
@@ -243,7 +240,7 @@ TEST_F(DemoSummaryTest, CityAnnualReproducesTheReportVerbatim) {
   auto json = parser.parse(render(req)).extract<Poco::JSON::Object::Ptr>();
   EXPECT_EQ(json->getObject("revised")->getValue<int>("total"), 403);
   EXPECT_EQ(json->getValue<int>("drills_total"), 1015 + 1 + 217 + 6 + 1124);
-  EXPECT_EQ(json->getValue<std::string>("sentence_plans"), kPlanSentence);
+  EXPECT_EQ(json->getValue<std::string>("sentence_plans"), kSeedPlanSentence);
 }
 
 TEST_F(DemoSummaryTest, PlanStatusWithoutEngineSaysSo) {
