@@ -32,13 +32,7 @@ class CachedReadsTest : public WebFixture {
     for (const auto& [k, v] : headers) req.set(k, v);
     session.sendRequest(req);
     Poco::Net::HTTPResponse resp;
-    std::istream& in = session.receiveResponse(resp);
-    Reply r;
-    r.status = resp.getStatus();
-    Poco::StreamCopier::copyToString(in, r.body);
-    r.content_type = resp.getContentType();
-    for (const auto& [k, v] : resp) r.headers[k] = v;
-    return r;
+    return receiveReply(session, resp);
   }
   static Reply withToken(const std::string& token, const std::string& path) {
     return request("GET", path, "", "", {{"Authorization", "Bearer " + token}});

@@ -147,6 +147,16 @@ inline void WebFixture::TearDownTestSuite() {
   }
 }
 
+inline Reply receiveReply(Poco::Net::HTTPClientSession& session, Poco::Net::HTTPResponse& resp) {
+  std::istream& in = session.receiveResponse(resp);
+  Reply r;
+  r.status = resp.getStatus();
+  Poco::StreamCopier::copyToString(in, r.body);
+  r.content_type = resp.getContentType();
+  for (const auto& [k, v] : resp) r.headers[k] = v;
+  return r;
+}
+
 inline Reply WebFixture::request(const std::string& method, const std::string& path, const std::string& body,
                           const std::string& content_type, const std::map<std::string, std::string>& headers) {
   Poco::Net::HTTPClientSession session("127.0.0.1", server_->port());
@@ -160,12 +170,7 @@ inline Reply WebFixture::request(const std::string& method, const std::string& p
   std::ostream& out = session.sendRequest(req);
   out << body;
   Poco::Net::HTTPResponse resp;
-  std::istream& in = session.receiveResponse(resp);
-  Reply r;
-  r.status = resp.getStatus();
-  Poco::StreamCopier::copyToString(in, r.body);
-  r.content_type = resp.getContentType();
-  for (const auto& [k, v] : resp) r.headers[k] = v;
+  Reply r = receiveReply(session, resp);
   std::vector<Poco::Net::HTTPCookie> cookies;
   resp.getCookies(cookies);
   for (const auto& c : cookies) {

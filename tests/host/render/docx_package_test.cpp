@@ -6,6 +6,8 @@
 #include <Poco/Exception.h>
 #include <gtest/gtest.h>
 
+#include "support/scratch_tree.h"
+
 #include "support/docx_reader.h"
 
 namespace beacon::render {
@@ -31,22 +33,15 @@ const char* const kDocument =
 class DocxPackageTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("beacon_docx_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
     write("builtin/report.docx/[Content_Types].xml.mustache", kContentTypes);
     write("builtin/report.docx/_rels/.rels.mustache", kRels);
     write("builtin/report.docx/word/document.xml.mustache", kDocument);
     write("builtin/report.txt.mustache", "{{title}}");
   }
-  void TearDown() override { fs::remove_all(root_); }
-  void write(const fs::path& relative, const std::string& text) {
-    fs::create_directories((root_ / relative).parent_path());
-    std::ofstream(root_ / relative) << text;
-  }
-  std::string dir(const std::string& name) const { return (root_ / name).string(); }
-  fs::path root_;
+  void write(const fs::path& relative, const std::string& text) { tree_.write(relative, text); }
+  std::string dir(const std::string& name) const { return tree_.dir(name); }
+  beacon::testing::ScratchTree tree_{"beacon_docx_"};
+  const fs::path& root_ = tree_.root();
 };
 
 TEST_F(DocxPackageTest, ZipsEveryPartContentTypesFirstWithXmlEscaping) {

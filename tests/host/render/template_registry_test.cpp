@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/scratch_tree.h"
+
 namespace beacon::render {
 namespace {
 
@@ -14,20 +16,11 @@ using kainjow::mustache::data;
 
 class TemplateRegistryTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("beacon_tpl_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_ / "builtin" / "summary");
-  }
-  void TearDown() override { fs::remove_all(root_); }
-  void write(const fs::path& relative, const std::string& text) {
-    fs::create_directories((root_ / relative).parent_path());
-    std::ofstream(root_ / relative) << text;
-  }
-  std::string dir(const std::string& name) const { return (root_ / name).string(); }
-  fs::path root_;
+  void SetUp() override { fs::create_directories(root_ / "builtin" / "summary"); }
+  void write(const fs::path& relative, const std::string& text) { tree_.write(relative, text); }
+  std::string dir(const std::string& name) const { return tree_.dir(name); }
+  beacon::testing::ScratchTree tree_{"beacon_tpl_"};
+  const fs::path& root_ = tree_.root();
 };
 
 TEST_F(TemplateRegistryTest, RendersByRelativeNameWithHtmlEscaping) {
