@@ -22,6 +22,11 @@ inline sdk::Date day(const char* text) {
   return d ? *d : sdk::Date{};
 }
 
+struct BadParameter {
+  const char* key;
+  const char* value;
+};
+
 struct RuleHarness {
   FakeRecordReader records;
   FakeRuleParameters parameters;
@@ -138,5 +143,23 @@ struct StatusCase {
   const char* as_of;
   const char* expected;
 };
+
+// For each case, a fresh harness with one organisation of `kind` (and
+// `attributes`) and that one parameter set: evaluation as of `as_of` must
+// fail naming the key and append nothing.
+inline void expectEachBadParameterRefused(const sdk::DomainRules& rules, const std::vector<BadParameter>& cases,
+                                          sdk::OrgKind kind, const sdk::FieldValues& attributes,
+                                          const char* as_of) {
+  for (const auto& c : cases) {
+    RuleHarness h;
+    h.org(kind, attributes);
+    h.parameters.set(c.key, c.value);
+    std::vector<sdk::Obligation> out;
+    sdk::Status s = h.evaluate(rules, day(as_of), out);
+    EXPECT_FALSE(s.isOk()) << c.key << "=" << c.value;
+    EXPECT_EQ(s.field(), c.key) << s.describe();
+    EXPECT_TRUE(out.empty()) << c.key;
+  }
+}
 
 }  // namespace beacon::test

@@ -234,26 +234,15 @@ TEST_F(EnterpriseSafetyRulesTest, LooksBackOnlyAsFarAsNeeded) {
 }
 
 TEST_F(EnterpriseSafetyRulesTest, BadParametersFailNamingTheKeyAndWriteNothing) {
-  const struct {
-    const char* key;
-    const char* value;
-  } cases[] = {{"rules.tracking_start", "someday"},
-               {"rules.enterprise_safety.on_site_interval_months", "0"},
-               {"rules.enterprise_safety.key_unit_interval_months", "-6"},
-               {"rules.enterprise_safety.major_hazard_interval_months", "0"},
-               {"rules.enterprise_safety.eval_interval_months", "0"},
-               {"rules.enterprise_safety.government_drill_interval_months", "0"},
-               {"rules.enterprise_safety.filing_working_days", "0"}};
-  for (const auto& c : cases) {
-    RuleHarness h;
-    h.org(OrgKind::Enterprise);
-    h.parameters.set(c.key, c.value);
-    std::vector<sdk::Obligation> out;
-    sdk::Status s = h.evaluate(rules_, day("2024-03-01"), out);
-    EXPECT_FALSE(s.isOk()) << c.key;
-    EXPECT_EQ(s.field(), c.key) << s.describe();
-    EXPECT_TRUE(out.empty());
-  }
+  expectEachBadParameterRefused(rules_,
+                                {{"rules.tracking_start", "someday"},
+                                 {"rules.enterprise_safety.on_site_interval_months", "0"},
+                                 {"rules.enterprise_safety.key_unit_interval_months", "-6"},
+                                 {"rules.enterprise_safety.major_hazard_interval_months", "0"},
+                                 {"rules.enterprise_safety.eval_interval_months", "0"},
+                                 {"rules.enterprise_safety.government_drill_interval_months", "0"},
+                                 {"rules.enterprise_safety.filing_working_days", "0"}},
+                                OrgKind::Enterprise, {}, "2024-03-01");
 }
 
 }  // namespace

@@ -162,26 +162,15 @@ TEST_F(FireRulesTest, LooksBackOnlyAsFarAsNeeded) {
 }
 
 TEST_F(FireRulesTest, BadParametersFailNamingTheKeyAndWriteNothing) {
-  const struct {
-    const char* key;
-    const char* value;
-  } cases[] = {{"rules.tracking_start", "2023/01/01"},
-               {"rules.fire.key_unit_interval_months", "0"},
-               {"rules.fire.unit_interval_months", "-12"},
-               {"rules.fire.institution_interval_months", "5000"},
-               {"rules.fire.property_community_interval_months", "0"},
-               {"rules.fire.village_interval_months", "-1"},
-               {"rules.fire.fire_day_window_months", "-1"}};
-  for (const auto& c : cases) {
-    RuleHarness h;
-    h.org(OrgKind::Enterprise);
-    h.parameters.set(c.key, c.value);
-    std::vector<sdk::Obligation> out;
-    sdk::Status s = h.evaluate(rules_, day("2024-03-01"), out);
-    EXPECT_FALSE(s.isOk()) << c.key;
-    EXPECT_EQ(s.field(), c.key) << s.describe();
-    EXPECT_TRUE(out.empty());
-  }
+  expectEachBadParameterRefused(rules_,
+                                {{"rules.tracking_start", "2023/01/01"},
+                                 {"rules.fire.key_unit_interval_months", "0"},
+                                 {"rules.fire.unit_interval_months", "-12"},
+                                 {"rules.fire.institution_interval_months", "5000"},
+                                 {"rules.fire.property_community_interval_months", "0"},
+                                 {"rules.fire.village_interval_months", "-1"},
+                                 {"rules.fire.fire_day_window_months", "-1"}},
+                                OrgKind::Enterprise, {}, "2024-03-01");
 }
 
 }  // namespace

@@ -180,28 +180,13 @@ TEST_F(FloodRulesTest, OnlyTheCitysLiveSpecialPlansAreChecked) {
 }
 
 TEST_F(FloodRulesTest, BadParametersFailNamingTheKeyAndWriteNothing) {
-  h_.org(OrgKind::Township);
-  struct Case {
-    const char* key;
-    const char* value;
-  };
-  const Case cases[] = {
-      {"rules.flood.season_start.2024", "5-15"},
-      {"rules.flood.season_end.2024", "13-01"},
-      {"rules.flood.season_end.2024", "05-01"},  // before the start
-      {"rules.flood.preseason_window_months", "0"},
-      {"rules.flood.preseason_window_months", "-2"},
-  };
-  for (const auto& c : cases) {
-    RuleHarness h;
-    h.org(OrgKind::Township);
-    h.parameters.set(c.key, c.value);
-    std::vector<sdk::Obligation> out;
-    sdk::Status s = h.evaluate(rules_, day("2024-03-01"), out);
-    EXPECT_FALSE(s.isOk()) << c.key << "=" << c.value;
-    EXPECT_EQ(s.field(), c.key) << s.describe();
-    EXPECT_TRUE(out.empty());
-  }
+  expectEachBadParameterRefused(rules_,
+                                {{"rules.flood.season_start.2024", "5-15"},
+                                 {"rules.flood.season_end.2024", "13-01"},
+                                 {"rules.flood.season_end.2024", "05-01"},  // before the start
+                                 {"rules.flood.preseason_window_months", "0"},
+                                 {"rules.flood.preseason_window_months", "-2"}},
+                                OrgKind::Township, {}, "2024-03-01");
 }
 
 }  // namespace

@@ -92,22 +92,11 @@ TEST_F(ForestFireRulesTest, LooksBackOnlyToTheWindowStart) {
 }
 
 TEST_F(ForestFireRulesTest, BadParametersFailNamingTheKeyAndWriteNothing) {
-  const struct {
-    const char* key;
-    const char* value;
-  } cases[] = {{"rules.forest_fire.predrill_window_months", "0"},
-               {"rules.forest_fire.period_start.2024", "1101"},
-               {"rules.forest_fire.period_end", "04-31"}};
-  for (const auto& c : cases) {
-    RuleHarness h;
-    h.org(OrgKind::Township, {{"forest_fire.forest_fire_duty", "1"}});
-    h.parameters.set(c.key, c.value);
-    std::vector<sdk::Obligation> out;
-    sdk::Status s = h.evaluate(rules_, day("2024-08-01"), out);
-    EXPECT_FALSE(s.isOk()) << c.key;
-    EXPECT_EQ(s.field(), c.key) << s.describe();
-    EXPECT_TRUE(out.empty());
-  }
+  expectEachBadParameterRefused(rules_,
+                                {{"rules.forest_fire.predrill_window_months", "0"},
+                                 {"rules.forest_fire.period_start.2024", "1101"},
+                                 {"rules.forest_fire.period_end", "04-31"}},
+                                OrgKind::Township, {{"forest_fire.forest_fire_duty", "1"}}, "2024-08-01");
 }
 
 }  // namespace
