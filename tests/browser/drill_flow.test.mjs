@@ -96,7 +96,7 @@ async function dashboardCounts(page, base) {
   return { met: await read('#count-met'), due_soon: await read('#count-due-soon'), overdue: await read('#count-overdue') };
 }
 
-test('a village user logs a drill on a phone and the city dashboard changes', { timeout: 60000 }, async (t) => {
+test('a village user logs a drill on a phone and the city dashboard changes', { timeout: 150000 }, async (t) => {
   assert.ok(fs.existsSync(beaconBin), `no beacon binary at ${beaconBin} (set BEACON_BIN)`);
   assert.ok(fs.existsSync(chromiumBin), `no Chromium at ${chromiumBin} (scripts/install-test-deps.sh installs it)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-browser-'));
@@ -123,10 +123,11 @@ test('a village user logs a drill on a phone and the city dashboard changes', { 
 
   // A fresh --user-data-dir: Playwright makes one per launch under os.tmpdir(), here our temp dir.
   process.env.TMPDIR = tmp;
+  // A first launch on a fresh machine can spend most of a minute building font caches.
   browser = await chromium.launch({
     executablePath: chromiumBin,
     headless: true,
-    timeout: 20000,
+    timeout: 60000,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
   });
