@@ -3,6 +3,7 @@
 // filings.
 #include <Poco/JSON/Array.h>
 
+#include "http/plan_filter_query.h"
 #include "http/http_error.h"
 #include "http/json_fields.h"
 #include "http/org_scope.h"
@@ -26,16 +27,8 @@ service::PlanService planService(RequestContext& ctx) {
 }
 
 void listPlans(RequestContext& ctx) {
-  store::PlanFilter filter;
-  filter.domain = ctx.query("domain");
-  filter.status = ctx.query("status");
-  if (!filter.status.empty()) {
-    auto s = sdk::parsePlanStatus(filter.status);
-    if (!s) throw HttpError::badRequest("unknown status \"" + filter.status + "\"", "status");
-    filter.status = sdk::toId(*s);
-  }
+  store::PlanFilter filter = planFilterFromQuery(ctx);
   filter.limit = ctx.queryInt("limit", 50, 1, 500);
-  filter.offset = ctx.queryInt("offset", 0, 0, 100000000);
   const OrgFilter orgs = readableOrgs(ctx, ctx.query("owner"), "owner");
   Object::Ptr out = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   Array::Ptr items = new Array();

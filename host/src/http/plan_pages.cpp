@@ -5,6 +5,7 @@
 // A failed form re-renders the detail (422) with the message by its field.
 #include <Poco/NumberParser.h>
 
+#include "http/plan_filter_query.h"
 #include "http/attachment_store.h"
 #include "http/http_error.h"
 #include "http/org_scope.h"
@@ -22,16 +23,8 @@ namespace {
 using kainjow::mustache::data;
 
 void planList(RequestContext& ctx) {
-  store::PlanFilter filter;
-  filter.domain = ctx.query("domain");
-  filter.status = ctx.query("status");
-  if (!filter.status.empty()) {
-    auto s = sdk::parsePlanStatus(filter.status);
-    if (!s) throw HttpError::badRequest("unknown status \"" + filter.status + "\"", "status");
-    filter.status = sdk::toId(*s);
-  }
+  store::PlanFilter filter = planFilterFromQuery(ctx);
   filter.limit = 50;
-  filter.offset = ctx.queryInt("offset", 0, 0, 100000000);
   const OrgFilter orgs = readableOrgs(ctx, ctx.query("owner"), "owner");
   data items{data::type::list};
   int total = 0;

@@ -7,6 +7,7 @@
 #include "rules/row_scanner.h"
 #include "store/filing_repository.h"
 #include "store/plan_repository.h"
+#include "store/record_rows.h"
 #include "store/record_json.h"
 #include "store/review_repository.h"
 
@@ -27,17 +28,7 @@ std::vector<sdk::PlanVersion> selectVersions(Poco::Data::Session& session, const
       " v.created_at FROM plan_versions v" +
           join + " ORDER BY v.plan_id, v.number",
       domainParams(domain), [&](const ScannedRow& r) {
-        sdk::PlanVersion& v = out.emplace_back();
-        v.id = r.int64(0);
-        v.plan_id = r.int64(1);
-        v.number = r.integer(2);
-        v.action = sdk::parseVersionAction(r.text(3)).value_or(sdk::VersionAction::Drafted);
-        v.trigger = r.text(4);
-        v.major = r.int64(5) != 0;
-        v.issued = r.date(6);
-        v.effective = r.date(7);
-        v.author = r.text(8);
-        v.created_at = r.text(9);
+        out.push_back(store::versionFromRow(r));
       });
   return out;
 }
@@ -51,16 +42,7 @@ std::vector<sdk::Review> selectReviews(Poco::Data::Session& session, const std::
       " FROM reviews r" +
           join + " ORDER BY r.review_date, r.id",
       domainParams(domain), [&](const ScannedRow& row) {
-        sdk::Review& r = out.emplace_back();
-        r.id = row.int64(0);
-        r.plan_id = row.int64(1);
-        r.plan_version_id = row.int64(2);
-        r.kind = sdk::parseReviewKind(row.text(3)).value_or(sdk::ReviewKind::Evaluation);
-        r.date = row.date(4);
-        r.reviewers = row.text(5);
-        r.conclusion =
-            sdk::parseReviewConclusion(row.text(6)).value_or(sdk::ReviewConclusion::Keep);
-        r.findings = row.text(7);
+        out.push_back(store::reviewFromRow(row));
       });
   return out;
 }
@@ -74,14 +56,7 @@ std::vector<sdk::Filing> selectFilings(Poco::Data::Session& session, const std::
       " FROM filings f" +
           join + " ORDER BY f.submitted, f.id",
       domainParams(domain), [&](const ScannedRow& row) {
-        sdk::Filing& f = out.emplace_back();
-        f.id = row.int64(0);
-        f.plan_id = row.int64(1);
-        f.plan_version_id = row.int64(2);
-        f.target_body = row.text(3);
-        f.submitted = row.date(4);
-        f.registration_no = row.text(5);
-        f.published = row.date(6);
+        out.push_back(store::filingFromRow(row));
       });
   return out;
 }
@@ -161,13 +136,8 @@ std::vector<sdk::Organisation> StoreRecordReader::organisations() const {
              : std::string();
   scanner.scan("SELECT id, code, name, kind, parent_id FROM organisations" + where + " ORDER BY id",
                {}, [&](const ScannedRow& r) {
-                 sdk::Organisation& o = out.emplace_back();
-                 o.id = r.int64(0);
-                 o.code = r.text(1);
-                 o.name = r.text(2);
-                 o.kind = sdk::parseOrgKind(r.text(3)).value_or(sdk::OrgKind::Institution);
-                 o.parent_id = r.int64(4);
-                 index.emplace(o.id, out.size() - 1);
+                 out.push_back(store::organisationFromRow(r));
+                 index.emplace(out.back().id, out.size() - 1);
                });
   scanner.scan("SELECT org_id, name, value FROM organisation_attributes", {},
                [&](const ScannedRow& r) {
@@ -188,17 +158,7 @@ std::vector<sdk::Plan> StoreRecordReader::plans() const {
                 (scope_ ? " AND owner_org_id IN " + scope_->sql_list : std::string()) +
                 " ORDER BY id",
             domainParams(domain_), [&](const ScannedRow& r) {
-              sdk::Plan& p = out.emplace_back();
-              p.id = r.int64(0);
-              p.code = r.text(1);
-              p.title = r.text(2);
-              p.domain = r.text(3);
-              p.category = r.text(4);
-              p.owner_org_id = r.int64(5);
-              p.status = sdk::parsePlanStatus(r.text(6)).value_or(sdk::PlanStatus::Drafting);
-              p.revision_required = r.int64(7) != 0;
-              p.revision_reason = r.text(8);
-              p.current_version = r.integer(9);
+              out.push_back(store::planFromRow(r));
             });
   return out;
 }

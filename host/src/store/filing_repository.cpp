@@ -4,6 +4,7 @@
 #include <Poco/Data/Statement.h>
 
 #include "store/record_json.h"
+#include "store/record_rows.h"
 #include "store/row.h"
 #include "store/transaction.h"
 
@@ -36,14 +37,7 @@ std::vector<sdk::Filing> FilingRepository::select(const std::string& where, sdk:
   std::vector<sdk::Filing> out;
   for (std::size_t i = 0; i < rs.rowCount(); ++i) {
     Row row(rs, i);
-    sdk::Filing f;
-    f.id = row.int64(0);
-    f.plan_id = row.int64(1);
-    f.plan_version_id = row.int64(2);
-    f.target_body = row.text(3);
-    f.submitted = row.date(4);
-    f.registration_no = row.text(5);
-    f.published = row.date(6);
+    sdk::Filing f = filingFromRow(row);
     out.push_back(std::move(f));
   }
   return out;

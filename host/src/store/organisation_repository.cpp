@@ -6,6 +6,7 @@
 #include <Poco/Data/Statement.h>
 
 #include "store/record_json.h"
+#include "store/record_rows.h"
 #include "store/row.h"
 #include "store/transaction.h"
 
@@ -61,12 +62,7 @@ std::vector<sdk::Organisation> OrganisationRepository::select(const std::string&
   std::map<sdk::RecordId, std::size_t> index;
   for (std::size_t i = 0; i < rs.rowCount(); ++i) {
     Row r(rs, i);
-    sdk::Organisation o;
-    o.id = r.int64(0);
-    o.code = r.text(1);
-    o.name = r.text(2);
-    o.kind = sdk::parseOrgKind(r.text(3)).value_or(sdk::OrgKind::Institution);
-    o.parent_id = r.int64(4);
+    sdk::Organisation o = organisationFromRow(r);
     index[o.id] = out.size();
     out.push_back(std::move(o));
   }

@@ -4,6 +4,7 @@
 #include <Poco/Data/Statement.h>
 
 #include "store/record_json.h"
+#include "store/record_rows.h"
 #include "store/row.h"
 #include "store/transaction.h"
 
@@ -16,20 +17,7 @@ const char* kPlanColumns =
     "SELECT id, code, title, domain, category, owner_org_id, status, revision_required,"
     " revision_reason, current_version FROM plans ";
 
-sdk::Plan planFrom(const Row& r) {
-  sdk::Plan p;
-  p.id = r.int64(0);
-  p.code = r.text(1);
-  p.title = r.text(2);
-  p.domain = r.text(3);
-  p.category = r.text(4);
-  p.owner_org_id = r.int64(5);
-  p.status = sdk::parsePlanStatus(r.text(6)).value_or(sdk::PlanStatus::Drafting);
-  p.revision_required = r.boolean(7);
-  p.revision_reason = r.text(8);
-  p.current_version = r.integer(9);
-  return p;
-}
+sdk::Plan planFrom(const Row& r) { return planFromRow(r); }
 
 // Appends the filter's conditions; parameters are numbered from `next`.
 std::string filterSql(const PlanFilter& f, Poco::Data::Statement& st, int next) {
@@ -187,17 +175,7 @@ std::vector<sdk::PlanVersion> versionsFrom(Poco::Data::Statement& st, bool with_
   std::vector<sdk::PlanVersion> out;
   for (std::size_t i = 0; i < rs.rowCount(); ++i) {
     Row r(rs, i);
-    sdk::PlanVersion v;
-    v.id = r.int64(0);
-    v.plan_id = r.int64(1);
-    v.number = r.integer(2);
-    v.action = sdk::parseVersionAction(r.text(3)).value_or(sdk::VersionAction::Drafted);
-    v.trigger = r.text(4);
-    v.major = r.boolean(5);
-    v.issued = r.date(6);
-    v.effective = r.date(7);
-    v.author = r.text(8);
-    v.created_at = r.text(9);
+    sdk::PlanVersion v = versionFromRow(r);
     if (with_text) v.text = r.text(10);
     out.push_back(std::move(v));
   }

@@ -4,6 +4,7 @@
 #include <Poco/Data/Statement.h>
 
 #include "store/record_json.h"
+#include "store/record_rows.h"
 #include "store/row.h"
 #include "store/transaction.h"
 
@@ -36,15 +37,7 @@ std::vector<sdk::Review> ReviewRepository::select(const std::string& where, sdk:
   std::vector<sdk::Review> out;
   for (std::size_t i = 0; i < rs.rowCount(); ++i) {
     Row row(rs, i);
-    sdk::Review r;
-    r.id = row.int64(0);
-    r.plan_id = row.int64(1);
-    r.plan_version_id = row.int64(2);
-    r.kind = sdk::parseReviewKind(row.text(3)).value_or(sdk::ReviewKind::Evaluation);
-    r.date = row.date(4);
-    r.reviewers = row.text(5);
-    r.conclusion = sdk::parseReviewConclusion(row.text(6)).value_or(sdk::ReviewConclusion::Keep);
-    r.findings = row.text(7);
+    sdk::Review r = reviewFromRow(row);
     out.push_back(std::move(r));
   }
   return out;
