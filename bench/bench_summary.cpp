@@ -34,6 +34,7 @@
 #include "store/drill_repository.h"
 #include "store/transaction.h"
 #include "summary/summary_service.h"
+#include "build_paths.h"
 
 using namespace Poco::Data::Keywords;
 using namespace beacon;

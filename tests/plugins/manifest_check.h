@@ -15,6 +15,7 @@
 #include <string>
 
 #include "beacon/sdk/plugin.h"
+#include "build_paths.h"
 
 
 namespace beacon::test {

@@ -6,6 +6,7 @@
 
 #include "plugins/plugin_loader.h"
 #include "render/docx_package.h"
+#include "build_paths.h"
 
 namespace beacon::app {
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "beacon/sdk/field_spec.h"
+#include "build_paths.h"
 
 namespace beacon::rules {
 

@@ -39,6 +39,7 @@
 #include "store/organisation_repository.h"
 #include "store/user_repository.h"
 #include "http/request_context.h"
+#include "build_paths.h"
 
 namespace beacon::http::testing {
 

@@ -13,6 +13,7 @@
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "build_paths.h"
 
 using namespace Poco::Data::Keywords;
 

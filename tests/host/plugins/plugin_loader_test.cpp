@@ -9,6 +9,7 @@
 
 #include "plugins/domain_services.h"
 #include "plugins/plugin_manifest.h"
+#include "build_paths.h"
 
 namespace beacon::plugins {
 namespace {

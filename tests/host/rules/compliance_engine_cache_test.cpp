@@ -10,6 +10,7 @@
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "build_paths.h"
 
 using namespace Poco::Data::Keywords;
 

@@ -21,6 +21,7 @@
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/review_repository.h"
+#include "build_paths.h"
 
 using namespace Poco::Data::Keywords;
 

@@ -12,6 +12,7 @@
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/review_repository.h"
+#include "build_paths.h"
 
 namespace beacon::rules {
 namespace {

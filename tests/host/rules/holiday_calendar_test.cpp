@@ -1,6 +1,7 @@
 #include "rules/holiday_calendar.h"
 
 #include <gtest/gtest.h>
+#include "build_paths.h"
 
 namespace beacon::rules {
 namespace {

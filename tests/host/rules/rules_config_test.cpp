@@ -5,6 +5,7 @@
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 #include <gtest/gtest.h>
+#include "build_paths.h"
 
 namespace beacon::rules {
 namespace {

@@ -15,6 +15,7 @@
 #include "support/docx_reader.h"
 
 #include "support/seed_sentences.h"
+#include "build_paths.h"
 
 namespace beacon::summary {
 namespace {

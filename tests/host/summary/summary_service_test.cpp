@@ -20,6 +20,7 @@
 using namespace Poco::Data::Keywords;
 
 #include "support/seed_sentences.h"
+#include "build_paths.h"
 
 namespace beacon::summary {
 namespace {
