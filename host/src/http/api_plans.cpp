@@ -1,6 +1,8 @@
 // /api/v1/plans: list (domain, owner subtree, status, limit/offset), show,
 // create, revise (versions), versions, one version with text, diff, reviews,
 // filings.
+#include <limits>
+
 #include <Poco/JSON/Array.h>
 
 #include "http/plan_filter_query.h"
@@ -9,6 +11,7 @@
 #include "http/org_scope.h"
 #include "http/record_detail.h"
 #include "http/routes.h"
+#include "http/strict_number.h"
 #include "service/plan_service.h"
 #include "store/filing_repository.h"
 #include "store/plan_repository.h"
@@ -128,7 +131,9 @@ void listVersions(RequestContext& ctx) {
 
 void showVersion(RequestContext& ctx) {
   const sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
-  auto v = store::PlanRepository(ctx.db().session()).version(plan.id, static_cast<int>(ctx.idParam("number")));
+  const auto number = parseWholeNumber(ctx.param("number"), 1, std::numeric_limits<int>::max());
+  auto v = number ? store::PlanRepository(ctx.db().session()).version(plan.id, static_cast<int>(*number))
+                  : std::nullopt;
   if (!v) throw HttpError::notFound("plan " + plan.code + " has no version " + ctx.param("number"));
   ctx.sendJson(200, store::toJson(*v, true));
 }

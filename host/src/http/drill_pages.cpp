@@ -2,7 +2,8 @@
 // mobile-first "log a drill" form built from the domain plugin's drill types
 // and fields, with evidence upload), GET /drills/{id} (detail, see
 // drill_detail_page.h), POST /drills/{id}/attachments.
-#include <Poco/NumberParser.h>
+
+#include <limits>
 
 #include "http/attachment_store.h"
 #include "http/drill_detail_page.h"
@@ -12,6 +13,7 @@
 #include "http/page_support.h"
 #include "http/record_detail.h"
 #include "http/routes.h"
+#include "http/strict_number.h"
 #include "render/json_data.h"
 #include "store/drill_repository.h"
 #include "store/plan_repository.h"
@@ -159,22 +161,23 @@ void newDrillForm(RequestContext& ctx) {
 int formInt(RequestContext& ctx, const std::string& name, DrillForm& form) {
   const std::string text = ctx.formValue(name);
   if (text.empty()) return 0;
-  int v = 0;
-  if (!Poco::NumberParser::tryParse(text, v)) {
+  const auto v = parseWholeNumber(text, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+  if (!v) {
     form.errors[name] = ctx.english() ? "must be a whole number" : "请填写整数";
     return 0;
   }
-  return v;
+  return static_cast<int>(*v);
 }
 
 sdk::RecordId formId(RequestContext& ctx, const std::string& name, DrillForm& form) {
   const std::string text = ctx.formValue(name);
   if (text.empty()) return 0;
-  Poco::Int64 v = 0;
-  if (!Poco::NumberParser::tryParse64(text, v) || v < 0) {
+  const auto v = parseWholeNumber(text, 0, std::numeric_limits<sdk::RecordId>::max());
+  if (!v) {
     form.errors[name] = ctx.english() ? "must be chosen from the list" : "请从列表中选择";
+    return 0;
   }
-  return v;
+  return *v;
 }
 
 void submitDrill(RequestContext& ctx) {

@@ -1,11 +1,34 @@
 #include "http/json_fields.h"
 
-#include <Poco/NumberParser.h>
+#include <limits>
+#include <optional>
 
 #include "beacon/sdk/field_spec.h"
 #include "http/http_error.h"
+#include "http/strict_number.h"
 
 namespace beacon::http {
+
+namespace {
+
+// A JSON integer, or a string of digits (strictly), as a 64-bit value;
+// nullopt for anything else, a number past the 64-bit range included.
+std::optional<Poco::Int64> wholeNumber(const Poco::Dynamic::Var& v) {
+  if (v.isInteger() && !v.isBoolean()) {
+    try {
+      return v.convert<Poco::Int64>();
+    } catch (const Poco::Exception&) {
+      return std::nullopt;
+    }
+  }
+  if (v.isString()) {
+    return parseWholeNumber(v.convert<std::string>(), std::numeric_limits<Poco::Int64>::min(),
+                            std::numeric_limits<Poco::Int64>::max());
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 bool JsonFields::has(const std::string& name) const {
   return object_->has(name) && !object_->isNull(name);
@@ -21,27 +44,18 @@ std::string JsonFields::text(const std::string& name, const std::string& fallbac
 int JsonFields::integer(const std::string& name, int fallback) const {
   if (!has(name)) return fallback;
   const Poco::Dynamic::Var v = object_->get(name);
-  int out = 0;
-  if (v.isInteger() && !v.isBoolean()) {
-    const Poco::Int64 wide = v.convert<Poco::Int64>();
-    if (wide < -1000000000 || wide > 1000000000) throw HttpError::invalid(qualified(name), "is out of range");
-    return static_cast<int>(wide);
-  }
-  if (v.isString() && Poco::NumberParser::tryParse(v.convert<std::string>(), out)) return out;
-  throw HttpError::invalid(qualified(name), "must be a whole number");
+  const auto wide = wholeNumber(v);
+  if (!wide) throw HttpError::invalid(qualified(name), "must be a whole number");
+  if (*wide < -1000000000 || *wide > 1000000000) throw HttpError::invalid(qualified(name), "is out of range");
+  return static_cast<int>(*wide);
 }
 
 sdk::RecordId JsonFields::id(const std::string& name) const {
   if (!has(name)) return 0;
   const Poco::Dynamic::Var v = object_->get(name);
-  Poco::Int64 out = 0;
-  if (v.isInteger() && !v.isBoolean()) {
-    out = v.convert<Poco::Int64>();
-  } else if (!v.isString() || !Poco::NumberParser::tryParse64(v.convert<std::string>(), out)) {
-    throw HttpError::invalid(qualified(name), "must be a record id");
-  }
-  if (out < 0) throw HttpError::invalid(qualified(name), "must be a record id");
-  return out;
+  const auto out = wholeNumber(v);
+  if (!out || *out < 0) throw HttpError::invalid(qualified(name), "must be a record id");
+  return *out;
 }
 
 bool JsonFields::boolean(const std::string& name, bool fallback) const {
@@ -50,7 +64,10 @@ bool JsonFields::boolean(const std::string& name, bool fallback) const {
   if (v.isBoolean()) return v.convert<bool>();
   bool out = false;
   if (v.isString() && sdk::parseBoolean(v.convert<std::string>(), out)) return out;
-  if (v.isInteger() && (v.convert<int>() == 0 || v.convert<int>() == 1)) return v.convert<int>() == 1;
+  if (v.isInteger()) {
+    const auto n = wholeNumber(v);
+    if (n && (*n == 0 || *n == 1)) return *n == 1;
+  }
   throw HttpError::invalid(qualified(name), "must be true or false");
 }
 

@@ -1,16 +1,16 @@
 #include "http/org_scope.h"
 
-#include <Poco/NumberParser.h>
+#include <limits>
 
 #include "http/http_error.h"
+#include "http/strict_number.h"
 
 namespace beacon::http {
 
 sdk::Organisation organisationByRef(RequestContext& ctx, const std::string& ref, const std::string& param) {
-  Poco::Int64 id = 0;
   std::optional<sdk::Organisation> org;
-  if (Poco::NumberParser::tryParse64(ref, id)) {
-    org = ctx.organisations().findById(id);
+  if (const auto id = parseWholeNumber(ref, 1, std::numeric_limits<sdk::RecordId>::max())) {
+    org = ctx.organisations().findById(*id);
   } else {
     org = ctx.organisations().findByCode(ref);
   }

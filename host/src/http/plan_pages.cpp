@@ -3,7 +3,6 @@
 // open corrective actions) and its forms: POST /plans/{id}/revise,
 // /plans/{id}/reviews, /plans/{id}/filings, /plans/{id}/versions/{n}/attachments.
 // A failed form re-renders the detail (422) with the message by its field.
-#include <Poco/NumberParser.h>
 
 #include "http/plan_filter_query.h"
 #include "http/attachment_store.h"
@@ -12,6 +11,7 @@
 #include "http/page_support.h"
 #include "http/record_detail.h"
 #include "http/routes.h"
+#include "http/strict_number.h"
 #include "render/json_data.h"
 #include "service/plan_service.h"
 #include "store/plan_repository.h"
@@ -153,12 +153,12 @@ void revise(RequestContext& ctx) {
 sdk::RecordId versionId(RequestContext& ctx, const sdk::Plan& plan, const std::string& name, sdk::Status& s) {
   const std::string text = ctx.formValue(name);
   if (text.empty()) return 0;
-  int number = 0;
-  if (!Poco::NumberParser::tryParse(text, number)) {
+  const auto number = parseWholeNumber(text, 1, std::numeric_limits<int>::max());
+  if (!number) {
     s = sdk::Status::invalid(name, "must be a version number");
     return 0;
   }
-  auto v = store::PlanRepository(ctx.db().session()).version(plan.id, number);
+  auto v = store::PlanRepository(ctx.db().session()).version(plan.id, static_cast<int>(*number));
   if (!v) {
     s = sdk::Status::invalid(name, "no version " + text);
     return 0;
@@ -207,7 +207,9 @@ void addFiling(RequestContext& ctx) {
 
 void uploadDocument(RequestContext& ctx) {
   const sdk::Plan plan = writablePlan(ctx);
-  auto v = store::PlanRepository(ctx.db().session()).version(plan.id, static_cast<int>(ctx.idParam("number")));
+  const auto number = parseWholeNumber(ctx.param("number"), 1, std::numeric_limits<int>::max());
+  auto v = number ? store::PlanRepository(ctx.db().session()).version(plan.id, static_cast<int>(*number))
+                  : std::nullopt;
   if (!v) throw HttpError::notFound("plan " + plan.code + " has no version " + ctx.param("number"));
   sdk::Status s = sdk::Status::invalid("document", ctx.english() ? "choose a file" : "请选择文件");
   for (const auto& f : ctx.files()) {

@@ -1,5 +1,6 @@
 #include "http/request_context.h"
 
+#include <limits>
 #include <sstream>
 
 #include <Poco/JSON/Parser.h>
@@ -8,13 +9,13 @@
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/PartHandler.h>
-#include <Poco/NumberParser.h>
 #include <Poco/StreamCopier.h>
 
 #include "http/http_error.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
 #include "http/response_writer.h"
+#include "http/strict_number.h"
 
 namespace beacon::http {
 
@@ -94,11 +95,9 @@ std::string RequestContext::param(const std::string& name) const {
 }
 
 sdk::RecordId RequestContext::idParam(const std::string& name) const {
-  Poco::Int64 id = 0;
-  if (!Poco::NumberParser::tryParse64(param(name), id) || id <= 0) {
-    throw HttpError::notFound("\"" + param(name) + "\" is not a record id");
-  }
-  return id;
+  const auto id = parseWholeNumber(param(name), 1, std::numeric_limits<sdk::RecordId>::max());
+  if (!id) throw HttpError::notFound("\"" + param(name) + "\" is not a record id");
+  return *id;
 }
 
 bool RequestContext::hasQuery(const std::string& name) const {
@@ -126,13 +125,13 @@ sdk::Date RequestContext::queryDate(const std::string& name) const {
 int RequestContext::queryInt(const std::string& name, int fallback, int min, int max) const {
   const std::string text = query(name);
   if (text.empty()) return fallback;
-  int v = 0;
-  if (!Poco::NumberParser::tryParse(text, v) || v < min || v > max) {
+  const auto v = parseWholeNumber(text, min, max);
+  if (!v) {
     throw HttpError::badRequest("\"" + text + "\" must be a whole number from " + std::to_string(min) +
                                     " to " + std::to_string(max),
                                 name);
   }
-  return v;
+  return static_cast<int>(*v);
 }
 
 const auth::User& RequestContext::requireUser() {
