@@ -42,8 +42,9 @@ void requireLoginFormToken(RequestContext& ctx) {
   const std::string given = ctx.formValue("csrf_token");
   if (expected.empty() || given.empty() || !auth::constantTimeEquals(expected, given)) {
     throw HttpError(403, "csrf_failed",
-                    ctx.english() ? "the login form's security token is missing or stale; reload the page"
-                                  : "登录表单安全令牌缺失或已过期，请刷新页面后重试");
+                    ctx.english()
+                        ? "the login form's security token is missing or stale; reload the page"
+                        : "登录表单安全令牌缺失或已过期，请刷新页面后重试");
   }
 }
 

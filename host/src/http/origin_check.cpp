@@ -13,8 +13,10 @@ namespace {
 // "host[:port]" lower-cased, without a port that is the scheme's default.
 std::string authority(const std::string& host, unsigned short port, const std::string& scheme) {
   std::string out = Poco::toLower(host);
-  if (out.find(':') != std::string::npos && out.front() != '[') out = "[" + out + "]";  // IPv6 literal
-  const bool default_port = port == 0 || (scheme == "http" && port == 80) || (scheme == "https" && port == 443);
+  if (out.find(':') != std::string::npos && out.front() != '[')
+    out = "[" + out + "]";  // IPv6 literal
+  const bool default_port =
+      port == 0 || (scheme == "http" && port == 80) || (scheme == "https" && port == 443);
   if (!default_port) out += ":" + std::to_string(port);
   return out;
 }
@@ -31,7 +33,8 @@ bool sameOrigin(const std::string& origin, const std::string& host) {
     // "example.org:443" and "https://example.org" agree.
     const Poco::URI to(scheme + "://" + host);
     if (to.getHost().empty() || !to.getPath().empty() || !to.getRawQuery().empty()) return false;
-    return authority(from.getHost(), from.getPort(), scheme) == authority(to.getHost(), to.getPort(), scheme);
+    return authority(from.getHost(), from.getPort(), scheme) ==
+           authority(to.getHost(), to.getPort(), scheme);
   } catch (const Poco::Exception&) {
     return false;
   }
@@ -45,7 +48,8 @@ void requireSameOrigin(RequestContext& ctx) {
   if (from.empty()) return;
   if (sameOrigin(from, ctx.request.get("Host", ""))) return;
   throw HttpError(403, "cross_origin",
-                  ctx.english() ? "this request came from another site (Origin \"" + from + "\"); it was refused"
+                  ctx.english() ? "this request came from another site (Origin \"" + from +
+                                      "\"); it was refused"
                                 : "请求来自其他网站（来源“" + from + "”），已拒绝");
 }
 

@@ -24,18 +24,19 @@ class RequestOriginTest : public WebFixture {
     if (!form.cookie.empty()) headers["Cookie"] = form.cookieHeader();
     std::string encoded;
     Poco::URI::encode(next, "&=+;?#%", encoded);
-    return request("POST", "/login",
-                   "csrf_token=" + token + "&username=viewer&password=" + kPassword + "&next=" + encoded,
-                   "application/x-www-form-urlencoded", headers);
+    return request(
+        "POST", "/login",
+        "csrf_token=" + token + "&username=viewer&password=" + kPassword + "&next=" + encoded,
+        "application/x-www-form-urlencoded", headers);
   }
 };
 
 TEST(RedirectTargetTest, OnlyPlainSameSitePathsPass) {
   EXPECT_EQ(sameSiteRedirect("/drills?org=x"), "/drills?org=x");
   EXPECT_EQ(sameSiteRedirect("/"), "/");
-  for (const std::string bad : {"", "drills", "//evil.example", "/\\evil.example", "\\\\evil.example",
-                                "/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/x\x7f",
-                                "https://evil.example/", "/%09/x\\y"}) {
+  for (const std::string bad :
+       {"", "drills", "//evil.example", "/\\evil.example", "\\\\evil.example", "/\t/evil.example",
+        "/\n/evil.example", "/\r/evil.example", "/x\x7f", "https://evil.example/", "/%09/x\\y"}) {
     EXPECT_EQ(sameSiteRedirect(bad), "/") << bad;
   }
 }
@@ -44,7 +45,8 @@ TEST(OriginCheckTest, ComparesAuthorityWithTheHostHeader) {
   EXPECT_TRUE(sameOrigin("http://127.0.0.1:8080", "127.0.0.1:8080"));
   EXPECT_TRUE(sameOrigin("https://Beacon.Example", "beacon.example"));
   EXPECT_TRUE(sameOrigin("https://beacon.example", "beacon.example:443"));
-  EXPECT_TRUE(sameOrigin("http://beacon.example/drills/new?domain=flood", "beacon.example"));  // a Referer
+  EXPECT_TRUE(
+      sameOrigin("http://beacon.example/drills/new?domain=flood", "beacon.example"));  // a Referer
   EXPECT_FALSE(sameOrigin("http://evil.example", "beacon.example"));
   EXPECT_FALSE(sameOrigin("http://beacon.example:8081", "beacon.example:8080"));
   EXPECT_FALSE(sameOrigin("http://beacon.example.evil.example", "beacon.example"));
@@ -56,8 +58,8 @@ TEST(OriginCheckTest, ComparesAuthorityWithTheHostHeader) {
 
 TEST_F(RequestOriginTest, LoginNextThatBrowsersReadAsAnotherSiteBecomesRoot) {
   Login viewer = login("viewer");
-  for (const std::string next : {"%2F%09%2Fevil.example", "/%09/evil.example", "/%5Cevil.example", "//evil.example",
-                                 "%2F%0A%2Fevil.example"}) {
+  for (const std::string next : {"%2F%09%2Fevil.example", "/%09/evil.example", "/%5Cevil.example",
+                                 "//evil.example", "%2F%0A%2Fevil.example"}) {
     Reply r = get(viewer, "/login?next=" + next);
     EXPECT_EQ(r.status, 303) << next;
     EXPECT_EQ(r.headers["Location"], "/") << next;
@@ -80,7 +82,8 @@ TEST_F(RequestOriginTest, LoginFormNeedsItsPreSessionToken) {
   EXPECT_EQ(form.token, form.cookie);
   // The login page's cookie: HttpOnly, SameSite=Strict, only for /login.
   Reply page = request("GET", "/login");
-  EXPECT_NE(page.headers["Set-Cookie"].find("HttpOnly"), std::string::npos) << page.headers["Set-Cookie"];
+  EXPECT_NE(page.headers["Set-Cookie"].find("HttpOnly"), std::string::npos)
+      << page.headers["Set-Cookie"];
   EXPECT_NE(page.headers["Set-Cookie"].find("SameSite=Strict"), std::string::npos);
   EXPECT_NE(page.headers["Set-Cookie"].find("ath=/login"), std::string::npos);
 
@@ -95,8 +98,8 @@ TEST_F(RequestOriginTest, LoginFormNeedsItsPreSessionToken) {
   EXPECT_TRUE(other_token.cookie.empty());
   // Only from the body: the query string's token is not read.
   Reply in_query = request("POST", "/login?csrf_token=" + form.token,
-                           std::string("username=viewer&password=") + kPassword, "application/x-www-form-urlencoded",
-                           {{"Cookie", form.cookieHeader()}});
+                           std::string("username=viewer&password=") + kPassword,
+                           "application/x-www-form-urlencoded", {{"Cookie", form.cookieHeader()}});
   EXPECT_EQ(in_query.status, 403);
   EXPECT_TRUE(in_query.cookie.empty());
 
@@ -111,10 +114,12 @@ TEST_F(RequestOriginTest, LoginFromAnotherSiteIsRefused) {
   Reply foreign = postLogin(form, form.token, "/", {{"Origin", "http://evil.example"}});
   EXPECT_EQ(foreign.status, 403);
   EXPECT_TRUE(foreign.cookie.empty());
-  Reply by_referer = postLogin(form, form.token, "/", {{"Referer", "http://evil.example/login-trap.html"}});
+  Reply by_referer =
+      postLogin(form, form.token, "/", {{"Referer", "http://evil.example/login-trap.html"}});
   EXPECT_EQ(by_referer.status, 403);
   EXPECT_TRUE(by_referer.cookie.empty());
-  Reply api = request("POST", "/api/v1/session", std::string(R"({"username":"viewer","password":")") + kPassword + "\"}",
+  Reply api = request("POST", "/api/v1/session",
+                      std::string(R"({"username":"viewer","password":")") + kPassword + "\"}",
                       "text/plain", {{"Origin", "http://evil.example"}});
   EXPECT_EQ(api.status, 403);
   EXPECT_EQ(api.errorCode(), "cross_origin");
@@ -134,8 +139,9 @@ TEST_F(RequestOriginTest, CookieWritesFromAnotherSiteAreRefusedBearerWritesAreNo
                            {"Origin", "https://evil.example"}});
   EXPECT_EQ(foreign.status, 403);
   EXPECT_EQ(foreign.errorCode(), "cross_origin");
-  Reply page_form = request("POST", "/logout", "csrf_token=" + village.csrf, "application/x-www-form-urlencoded",
-                            {{"Cookie", "beacon_session=" + village.cookie}, {"Referer", "http://evil.example/"}});
+  Reply page_form = request(
+      "POST", "/logout", "csrf_token=" + village.csrf, "application/x-www-form-urlencoded",
+      {{"Cookie", "beacon_session=" + village.cookie}, {"Referer", "http://evil.example/"}});
   EXPECT_EQ(page_form.status, 403);
   EXPECT_EQ(get(village, "/api/v1/me").status, 200);  // still logged in
   EXPECT_EQ(count("SELECT COUNT(*) FROM drills"), before);
@@ -145,36 +151,42 @@ TEST_F(RequestOriginTest, CookieWritesFromAnotherSiteAreRefusedBearerWritesAreNo
                         {"X-CSRF-Token", village.csrf},
                         {"Origin", "http://" + host()}});
   EXPECT_EQ(same.status, 201) << same.body;
-  Reply bearer = request("POST", "/api/v1/drills", drillBody(), "application/json",
-                         {{"Authorization", "Bearer " + apiToken("village")}, {"Origin", "https://evil.example"}});
+  Reply bearer = request(
+      "POST", "/api/v1/drills", drillBody(), "application/json",
+      {{"Authorization", "Bearer " + apiToken("village")}, {"Origin", "https://evil.example"}});
   EXPECT_EQ(bearer.status, 201) << bearer.body;
   EXPECT_EQ(count("SELECT COUNT(*) FROM drills"), before + 2);
   // Reads are not state-changing: a foreign Origin on a GET is answered.
-  EXPECT_EQ(request("GET", "/api/v1/me", "", "",
-                    {{"Cookie", "beacon_session=" + village.cookie}, {"Origin", "https://evil.example"}})
-                .status,
-            200);
+  EXPECT_EQ(
+      request("GET", "/api/v1/me", "", "",
+              {{"Cookie", "beacon_session=" + village.cookie}, {"Origin", "https://evil.example"}})
+          .status,
+      200);
 }
 
 TEST_F(RequestOriginTest, FormCsrfTokenIsTakenFromTheBodyOrHeaderNeverTheQuery) {
   Login village = login("village");
-  Reply in_query = request("POST", "/logout?csrf_token=" + village.csrf, "", "application/x-www-form-urlencoded",
-                           {{"Cookie", "beacon_session=" + village.cookie}});
+  Reply in_query =
+      request("POST", "/logout?csrf_token=" + village.csrf, "", "application/x-www-form-urlencoded",
+              {{"Cookie", "beacon_session=" + village.cookie}});
   EXPECT_EQ(in_query.status, 403);
   EXPECT_EQ(get(village, "/api/v1/me").status, 200);
   // A query token does not override a wrong body token either.
   Reply both = request("POST", "/logout?csrf_token=" + village.csrf, "csrf_token=wrong",
-                       "application/x-www-form-urlencoded", {{"Cookie", "beacon_session=" + village.cookie}});
+                       "application/x-www-form-urlencoded",
+                       {{"Cookie", "beacon_session=" + village.cookie}});
   EXPECT_EQ(both.status, 403);
   EXPECT_EQ(get(village, "/api/v1/me").status, 200);
 
-  Reply header = request("POST", "/logout", "", "application/x-www-form-urlencoded",
-                         {{"Cookie", "beacon_session=" + village.cookie}, {"X-CSRF-Token", village.csrf}});
+  Reply header =
+      request("POST", "/logout", "", "application/x-www-form-urlencoded",
+              {{"Cookie", "beacon_session=" + village.cookie}, {"X-CSRF-Token", village.csrf}});
   EXPECT_EQ(header.status, 303);
   EXPECT_EQ(get(village, "/api/v1/me").status, 401);
   Login again = login("village");
-  Reply body = request("POST", "/logout", "csrf_token=" + again.csrf, "application/x-www-form-urlencoded",
-                       {{"Cookie", "beacon_session=" + again.cookie}});
+  Reply body =
+      request("POST", "/logout", "csrf_token=" + again.csrf, "application/x-www-form-urlencoded",
+              {{"Cookie", "beacon_session=" + again.cookie}});
   EXPECT_EQ(body.status, 303);
   EXPECT_EQ(get(again, "/api/v1/me").status, 401);
 }
