@@ -1,4 +1,5 @@
 // GET /api/v1/summaries?kind=&year=&as_of=&org=&domain=&drill=&format=&download=1
+#include "http/content_policy.h"
 #include "http/routes.h"
 #include "http/summary_request.h"
 
@@ -11,6 +12,8 @@ void getSummary(RequestContext& ctx) {
   if (s.attachment || ctx.query("download") == "1") {
     ctx.response.set("Content-Disposition", "attachment; filename=\"" + s.filename + "\"");
   }
+  // The HTML report opens in the browser from this site: it must run nothing.
+  ctx.response.set("Content-Security-Policy", kDocumentPolicy);
   ctx.send(200, s.content_type, s.body);
 }
 

@@ -6,11 +6,13 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 #include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/PartHandler.h>
 #include <Poco/StreamCopier.h>
 
+#include "http/content_policy.h"
 #include "http/http_error.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
@@ -189,25 +191,35 @@ void RequestContext::readForm() {
   form_ = std::make_unique<Poco::Net::HTMLForm>();
   form_->setFieldLimit(1000);
   const std::string type = request.getContentType();
+  // The body's fields first, read as if the URI had no query, so that the
+  // CSRF token below comes from the body (or the X-CSRF-Token header) and
+  // never from the query string, which leaks into logs and Referer headers.
+  Poco::Net::HTTPRequest body_only(request.getMethod(), "/", request.getVersion());
+  body_only.setContentType(type);
   try {
     if (request.getMethod() == "POST" && type.rfind("multipart/form-data", 0) == 0) {
       body_ = readBounded(request.stream(), state.config.max_upload_bytes);
       std::istringstream in(*body_);
       CollectingPartHandler handler(files_);
-      form_->load(request, in, handler);
+      form_->load(body_only, in, handler);
     } else if (request.getMethod() == "POST") {
       std::istringstream in(body());
-      form_->load(request, in);
-    } else {
-      form_->load(request);
+      form_->load(body_only, in);
+    }
+    // Then the query's fields, except a csrf_token.
+    Poco::Net::HTMLForm query_fields;
+    query_fields.setFieldLimit(1000);
+    query_fields.load(Poco::Net::HTTPRequest(Poco::Net::HTTPRequest::HTTP_GET, request.getURI()));
+    for (const auto& [name, value] : query_fields) {
+      if (name != "csrf_token") form_->add(name, value);
     }
   } catch (const HttpError&) {
     throw;
   } catch (const Poco::Exception& e) {
     throw HttpError::badRequest("malformed form: " + e.message());
   }
-  if (request.getMethod() == "POST" && session && !via_token &&
-      !auth::SessionStore::verifyCsrf(*session, form_->get("csrf_token", ""))) {
+  const std::string token = request.get("X-CSRF-Token", form_->get("csrf_token", ""));
+  if (request.getMethod() == "POST" && session && !via_token && !auth::SessionStore::verifyCsrf(*session, token)) {
     throw HttpError(403, "csrf_failed",
                     english_ ? "the form's security token is missing or stale; reload the page"
                              : "表单安全令牌缺失或已过期，请刷新页面后重试");
@@ -249,9 +261,7 @@ void RequestContext::sendJson(int status, const Poco::Dynamic::Var& value) {
 
 void RequestContext::sendHtml(int status, const std::string& html) {
   response.set("Cache-Control", "no-store");
-  response.set("Content-Security-Policy",
-               "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:; "
-               "form-action 'self'; frame-ancestors 'none'");
+  response.set("Content-Security-Policy", kPagePolicy);
   send(status, "text/html; charset=utf-8", html);
 }
 

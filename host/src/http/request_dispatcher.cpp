@@ -11,6 +11,7 @@
 
 #include "auth/api_token_store.h"
 #include "http/http_error.h"
+#include "http/origin_check.h"
 #include "http/request_context.h"
 #include "http/response_cache_key.h"
 #include "store/user_repository.h"
@@ -86,6 +87,7 @@ void RequestDispatcher::dispatch(RequestContext& ctx) {
   }
   ctx.params = match.params;
   authenticate(ctx);
+  if (!ctx.via_token) requireSameOrigin(ctx);
   if (match.route->access == Access::User && !ctx.user) {
     if (ctx.isApi()) throw HttpError::unauthenticated();
     ctx.redirect("/login?next=" + [&] {

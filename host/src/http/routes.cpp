@@ -19,6 +19,7 @@ void addAllRoutes(Router& router) {
   addSummaryPages(router);
   addAttachmentRoutes(router);
   addCalendarFeed(router);
+  addStaticAssets(router);
 }
 
 }  // namespace beacon::http

@@ -23,6 +23,7 @@ void addOrganisationPages(Router& router);
 void addSummaryPages(Router& router);
 void addAttachmentRoutes(Router& router);
 void addCalendarFeed(Router& router);
+void addStaticAssets(Router& router);
 
 // Every group above.
 void addAllRoutes(Router& router);

@@ -8,6 +8,8 @@
 #include "auth/authenticator.h"
 #include "http/http_error.h"
 #include "http/json_fields.h"
+#include "http/login_form_token.h"
+#include "http/redirect_target.h"
 #include "http/request_context.h"
 #include "http/request_dispatcher.h"
 #include "http/routes.h"
@@ -33,29 +35,26 @@ auth::LoginResult attempt(RequestContext& ctx, const std::string& username, cons
   return authenticator.login(username, password, ctx.request.clientAddress().host().toString());
 }
 
-// Only same-site paths, so the login form cannot redirect elsewhere.
-std::string safeNext(const std::string& next) {
-  if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) return "/";
-  return next;
-}
-
 void loginPage(RequestContext& ctx) {
   if (ctx.user) {
-    ctx.redirect(safeNext(ctx.query("next")));
+    ctx.redirect(sameSiteRedirect(ctx.query("next")));
     return;
   }
   kainjow::mustache::data d;
-  d.set("next", safeNext(ctx.query("next")));
+  d.set("next", sameSiteRedirect(ctx.query("next")));
+  d.set("login_token", loginFormToken(ctx));
   ctx.sendPage(200, "login.html", d, ctx.english() ? "Log in" : "登录");
 }
 
 void loginSubmit(RequestContext& ctx) {
+  requireLoginFormToken(ctx);
   const std::string username = ctx.formValue("username");
-  const std::string next = safeNext(ctx.formValue("next"));
+  const std::string next = sameSiteRedirect(ctx.formValue("next"));
   auto result = attempt(ctx, username, ctx.formValue("password"));
   if (!result.isOk()) {
     kainjow::mustache::data d;
     d.set("next", next);
+    d.set("login_token", loginFormToken(ctx));
     d.set("username", username);
     d.set("error", result.message(ctx.english()));
     if (result.error == auth::LoginError::LockedOut) {

@@ -174,8 +174,9 @@ TEST_F(SecurityTest, LoginIsRateLimited) {
                          std::string(R"({"username":"locked","password":")") + kPassword + "\"}", "application/json");
   EXPECT_EQ(locked.status, 429);
   EXPECT_FALSE(locked.headers["Retry-After"].empty());
-  Reply page = request("POST", "/login", std::string("username=locked&password=") + kPassword,
-                       "application/x-www-form-urlencoded");
+  const LoginForm form = loginForm();
+  Reply page = request("POST", "/login", "csrf_token=" + form.token + "&username=locked&password=" + kPassword,
+                       "application/x-www-form-urlencoded", {{"Cookie", form.cookieHeader()}});
   EXPECT_EQ(page.status, 429);
   EXPECT_TRUE(page.cookie.empty());
 }

@@ -59,6 +59,15 @@ struct Login {
   std::string csrf;
 };
 
+// The login page's pre-session CSRF token: the beacon_login cookie GET /login
+// set and the form's hidden csrf_token (equal when the page is well formed).
+struct LoginForm {
+  std::string cookie;
+  std::string token;
+  // The Cookie header that sends it back.
+  std::string cookieHeader() const { return std::string("beacon_login=") + cookie; }
+};
+
 class WebFixture : public ::testing::Test {
  public:
   static void SetUpTestSuite();
@@ -69,6 +78,8 @@ class WebFixture : public ::testing::Test {
                        const std::string& content_type = "", const std::map<std::string, std::string>& headers = {});
   // Logs in through POST /api/v1/session.
   static Login login(const std::string& username);
+  // GET /login: the token pair its login form carries.
+  static LoginForm loginForm();
   static Reply get(const Login& who, const std::string& path);
   // JSON write with the session cookie and CSRF header.
   static Reply send(const Login& who, const std::string& method, const std::string& path, const std::string& json);
@@ -188,6 +199,29 @@ inline Login WebFixture::login(const std::string& username) {
   l.cookie = r.cookie;
   if (r.status == 200) l.csrf = r.json()->getValue<std::string>("csrf_token");
   return l;
+}
+
+inline LoginForm WebFixture::loginForm() {
+  Poco::Net::HTTPClientSession session("127.0.0.1", server_->port());
+  session.setTimeout(Poco::Timespan(20, 0));
+  Poco::Net::HTTPRequest req("GET", "/login", Poco::Net::HTTPMessage::HTTP_1_1);
+  session.sendRequest(req);
+  Poco::Net::HTTPResponse resp;
+  Reply r = receiveReply(session, resp);
+  EXPECT_EQ(r.status, 200) << r.body;
+  LoginForm form;
+  std::vector<Poco::Net::HTTPCookie> cookies;
+  resp.getCookies(cookies);
+  for (const auto& c : cookies) {
+    if (c.getName() == "beacon_login") form.cookie = c.getValue();
+  }
+  const std::string marker = "name=\"csrf_token\" value=\"";
+  const auto at = r.body.find(marker);
+  if (at != std::string::npos) {
+    const auto start = at + marker.size();
+    form.token = r.body.substr(start, r.body.find('"', start) - start);
+  }
+  return form;
 }
 
 inline Reply WebFixture::get(const Login& who, const std::string& path) {
