@@ -6,6 +6,7 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
 
+#include "io/csv_cell_guard.h"
 #include "io/csv_columns.h"
 #include "io/csv_writer.h"
 #include "store/drill_repository.h"
@@ -18,6 +19,12 @@ namespace beacon::io {
 namespace {
 
 constexpr int kDrillPage = 5000;
+
+// Writes a data record with every cell neutralised for spreadsheets.
+void writeGuarded(CsvWriter& w, std::vector<std::string> rec) {
+  for (auto& cell : rec) cell = guardCell(cell);
+  w.writeRecord(rec);
+}
 
 std::map<sdk::RecordId, std::string> orgCodes(store::Database& db) {
   std::map<sdk::RecordId, std::string> out;
@@ -41,7 +48,7 @@ void exportOrganisations(store::Database& db, const CsvColumns& cols, CsvWriter&
       auto it = o.attributes.find(key);
       rec.push_back(it == o.attributes.end() ? std::string() : it->second);
     }
-    w.writeRecord(rec);
+    writeGuarded(w, std::move(rec));
   }
 }
 
@@ -59,7 +66,7 @@ void exportPlans(store::Database& db, CsvWriter& w, bool en) {
     } else {
       rec.resize(rec.size() + 6);
     }
-    w.writeRecord(rec);
+    writeGuarded(w, std::move(rec));
   }
 }
 
@@ -100,7 +107,7 @@ void exportDrills(store::Database& db, const CsvColumns& cols, CsvWriter& w, boo
         auto it = d.fields.find(name);
         rec.push_back(it == d.fields.end() ? std::string() : it->second);
       }
-      w.writeRecord(rec);
+      writeGuarded(w, std::move(rec));
     }
     if (static_cast<int>(page.size()) < kDrillPage) break;
     f.offset += kDrillPage;

@@ -1,6 +1,7 @@
 // CSV export of organisations, plans (each with its current version) and
 // drills, in the format importCsv reads back: UTF-8 with a byte-order mark
-// (so Excel opens it), zh-CN headers by default or English ones. Drills are
+// (so Excel opens it), zh-CN headers by default or English ones; cells that
+// a spreadsheet would run as formulas are neutralised (csv_cell_guard.h). Drills are
 // read in pages, so memory does not grow with the table. Not thread-safe
 // (follows the Database).
 #pragma once

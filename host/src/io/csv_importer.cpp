@@ -12,6 +12,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/Path.h>
 
+#include "io/csv_cell_guard.h"
 #include "io/csv_columns.h"
 #include "io/csv_error.h"
 #include "io/csv_file_info.h"
@@ -469,6 +470,7 @@ sdk::Result<ImportReport> Importer::run() {
         continue;
       }
       row.line = rec.line;
+      for (auto& f : rec.fields) f = unguardCell(f);
       row.values.swap(rec.fields);
       if (options_.kind == "organisations") {
         importOrganisation(row);
