@@ -13,6 +13,7 @@
 #include "http/http_error.h"
 #include "http/origin_check.h"
 #include "http/request_context.h"
+#include "http/request_framing.h"
 #include "http/response_cache_key.h"
 #include "store/user_repository.h"
 
@@ -33,6 +34,15 @@ void drainBriefly(Poco::Net::HTTPServerRequest& request) {
     while (drained < (1u << 20) && in.read(buffer, sizeof buffer)) drained += static_cast<std::size_t>(in.gcount());
   } catch (...) {
   }
+}
+
+// An answer about to go out before the handler read the request body (404,
+// 405, 401, 403, 303 to the login page, an error): the rest of the body is
+// read now, up to web.max_body_bytes, so that the connection can carry the
+// next request; when it cannot be, the answer says Connection: close. Either
+// way the body is never parsed as a request.
+void settleBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, std::size_t limit) {
+  if (response.getKeepAlive() && !drainBody(request, limit)) response.setKeepAlive(false);
 }
 
 }  // namespace
@@ -68,6 +78,10 @@ void RequestDispatcher::authenticate(RequestContext& ctx) {
 
 void RequestDispatcher::dispatch(RequestContext& ctx) {
   const std::string method = ctx.request.getMethod();
+  if (auto problem = framingProblem(ctx.request)) {
+    ctx.response.setKeepAlive(false);
+    throw HttpError(problem->status, problem->status == 411 ? "length_required" : "bad_request", problem->message);
+  }
   RouteMatch match = state_.router.match(method, ctx.path());
   if (!match.route) {
     if (!match.allowed.empty()) {
@@ -90,6 +104,7 @@ void RequestDispatcher::dispatch(RequestContext& ctx) {
   if (!ctx.via_token) requireSameOrigin(ctx);
   if (match.route->access == Access::User && !ctx.user) {
     if (ctx.isApi()) throw HttpError::unauthenticated();
+    settleBody(ctx.request, ctx.response, state_.config.max_body_bytes);
     ctx.redirect("/login?next=" + [&] {
       std::string encoded;
       Poco::URI::encode(ctx.request.getURI(), "&?=#+ ", encoded);
@@ -144,13 +159,16 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
       if (!ctx.sent()) throw std::runtime_error("handler for " + ctx.path() + " sent no response");
     } catch (const HttpError& e) {
       if (e.status() == 413) response.setKeepAlive(false);
+      settleBody(request, response, state_.config.max_body_bytes);
       ctx.sendError(e.status(), e.code(), e.what(), e.field());
-      if (e.status() == 413) drainBriefly(request);
+      if (!response.getKeepAlive()) drainBriefly(request);
     } catch (const Poco::Exception& e) {
       state_.error_log.error("%s %s: %s", request.getMethod(), ctx.path(), e.displayText());
+      settleBody(request, response, state_.config.max_body_bytes);
       ctx.sendError(500, "internal_error", "internal error; the server log has the details", "");
     } catch (const std::exception& e) {
       state_.error_log.error("%s %s: %s", request.getMethod(), ctx.path(), std::string(e.what()));
+      settleBody(request, response, state_.config.max_body_bytes);
       ctx.sendError(500, "internal_error", "internal error; the server log has the details", "");
     }
   } catch (...) {
@@ -158,6 +176,7 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
     // RequestContext::send already wrote the answer to the socket).
     if (!ctx.sent() && !response.sent()) {
       try {
+        response.setKeepAlive(false);
         response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
         response.setContentType("application/json");
         response.send() << "{\"error\":{\"code\":\"internal_error\",\"message\":\"internal error\",\"field\":\"\"}}";

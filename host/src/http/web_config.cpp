@@ -59,6 +59,8 @@ sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& 
   int max_upload = static_cast<int>(c.max_upload_bytes);
   for (sdk::Status s : {readInt(config, "web.threads", 1, 256, c.threads),
                         readInt(config, "web.queue", 1, 100000, c.queue),
+                        readInt(config, "web.header_timeout_s", 1, 3600, c.header_timeout_s),
+                        readInt(config, "web.keepalive_timeout_s", 1, 3600, c.keepalive_timeout_s),
                         readInt(config, "web.max_body_bytes", 1024, 64 * 1024 * 1024, max_body),
                         readInt(config, "web.max_upload_bytes", 1024, 1024 * 1024 * 1024, max_upload),
                         readInt(config, "web.session_idle_minutes", 1, 7 * 24 * 60, c.session_idle_minutes),

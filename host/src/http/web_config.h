@@ -17,6 +17,10 @@ struct WebConfig {
   int port = 8080;  // 0: an ephemeral port (the bound one is printed)
   int threads = 8;
   int queue = 256;
+  // Seconds for a connection's request head to arrive (also each body read),
+  // and for the next head on a kept-alive connection.
+  int header_timeout_s = 10;
+  int keepalive_timeout_s = 15;
   std::size_t max_body_bytes = 64 * 1024;           // JSON and form bodies
   std::size_t max_upload_bytes = 20 * 1024 * 1024;  // multipart attachments
   std::string attachments_dir = "var/attachments";
@@ -32,7 +36,8 @@ struct WebConfig {
   int response_cache_entries = 2048;
   int response_cache_bytes = 64 * 1024 * 1024;
 
-  // Reads web.listen (host:port), web.threads, web.queue, web.max_body_bytes,
+  // Reads web.listen (host:port), web.threads, web.queue, web.header_timeout_s,
+  // web.keepalive_timeout_s, web.max_body_bytes,
   // web.max_upload_bytes, web.attachments_dir, web.session_idle_minutes,
   // web.session_absolute_hours, web.login_failures_per_username,
   // web.login_failures_per_ip, web.login_lockout_minutes,

@@ -6,6 +6,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 
+#include "http/gated_http_connection.h"
 #include "http/request_dispatcher.h"
 #include "http/routes.h"
 
@@ -32,21 +33,36 @@ void WebServer::start() {
   socket.bind(Poco::Net::SocketAddress(state_->config.host, static_cast<Poco::UInt16>(state_->config.port)), true);
   socket.listen(state_->config.queue > 64 ? 64 : state_->config.queue);
   port_ = socket.address().port();
+  const WebConfig& config = state_->config;
   Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
-  params->setMaxThreads(state_->config.threads);
-  params->setMaxQueued(state_->config.queue);
+  params->setMaxThreads(config.threads);
+  params->setMaxQueued(config.queue);
   params->setKeepAlive(true);
+  // Non-zero, or HTTPServerSession::canKeepAlive() says no. Requests are
+  // counted per worker turn (GatedHttpConnection), so this does not bound a
+  // connection's requests; web.keepalive_timeout_s bounds its idle time.
   params->setMaxKeepAliveRequests(1000);
   params->setServerName("beacon");
-  server_ = std::make_unique<Poco::Net::HTTPServer>(new DispatcherFactory(*state_), threads_, socket, params);
-  server_->start();
+  // Each read of a request body waits at most this long (heads are complete before a worker sees them).
+  params->setTimeout(Poco::Timespan(config.header_timeout_s, 0));
+  gate_ = std::make_unique<ConnectionGate>(
+      socket, [this](const Poco::Net::StreamSocket& ready) { dispatcher_->enqueue(ready); },
+      std::chrono::seconds(config.header_timeout_s), std::chrono::seconds(config.keepalive_timeout_s));
+  // An unread body of up to web.max_body_bytes is read after the answer; a longer one closes the connection.
+  dispatcher_ = new Poco::Net::TCPServerDispatcher(
+      new GatedHttpConnectionFactory(params, new DispatcherFactory(*state_), *gate_, config.max_body_bytes), threads_,
+      params);
+  gate_->start();
 }
 
 void WebServer::stop() {
-  if (!server_) return;
-  server_->stopAll(true);
+  if (!dispatcher_) return;
+  gate_->stop();  // no new connections; waiting ones closed
+  dispatcher_->stop();
   threads_.joinAll();
-  server_.reset();
+  dispatcher_->release();
+  dispatcher_ = nullptr;
+  gate_.reset();
 }
 
 std::string WebServer::url() const {

@@ -1,20 +1,23 @@
-// WebServer: Beacon's HTTP server: a Poco HTTPServer with its own worker
-// thread pool on a listening socket (port 0 picks an ephemeral port; port()
-// tells which), dispatching every request through RequestDispatcher over
-// the shared WebState and the routes of routes.h. Start and stop from one
-// thread; the destructor stops the server and waits for the workers before
-// the state they use goes away.
+// WebServer: Beacon's HTTP server on a listening socket (port 0 picks an
+// ephemeral port; port() tells which). A ConnectionGate accepts connections
+// and hands each one to a worker of its own thread pool (Poco's
+// TCPServerDispatcher running GatedHttpConnection) only once a complete
+// request head has arrived, so idle clients hold no worker; every request
+// goes through RequestDispatcher over the shared WebState and the routes of
+// routes.h. Start and stop from one thread; the destructor stops the server
+// and waits for the workers before the state they use goes away.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <string>
 
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/TCPServerDispatcher.h>
 #include <Poco/ThreadPool.h>
 
 #include "app/app_context.h"
 #include "auth/clock.h"
+#include "http/connection_gate.h"
 #include "http/web_config.h"
 #include "http/web_state.h"
 
@@ -42,7 +45,8 @@ class WebServer {
  private:
   std::unique_ptr<WebState> state_;
   Poco::ThreadPool threads_;
-  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  Poco::Net::TCPServerDispatcher* dispatcher_ = nullptr;  // reference-counted: release()d by stop()
+  std::unique_ptr<ConnectionGate> gate_;
   std::uint16_t port_ = 0;
 };
 

@@ -35,5 +35,26 @@ TEST(WebConfigTest, BadResponseCacheBoundNamesItsKey) {
   }
 }
 
+TEST(WebConfigTest, ConnectionTimeoutsDefaultOverrideAndBadValue) {
+  Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
+  auto defaults = WebConfig::load(*config);
+  ASSERT_TRUE(defaults.isOk());
+  EXPECT_EQ(defaults.value().header_timeout_s, 10);
+  EXPECT_GT(defaults.value().keepalive_timeout_s, 0);
+  config->setString("web.header_timeout_s", "3");
+  config->setString("web.keepalive_timeout_s", "7");
+  auto set = WebConfig::load(*config);
+  ASSERT_TRUE(set.isOk());
+  EXPECT_EQ(set.value().header_timeout_s, 3);
+  EXPECT_EQ(set.value().keepalive_timeout_s, 7);
+  for (const std::string key : {"web.header_timeout_s", "web.keepalive_timeout_s"}) {
+    Poco::AutoPtr<Poco::Util::MapConfiguration> bad(new Poco::Util::MapConfiguration);
+    bad->setString(key, "0");
+    auto loaded = WebConfig::load(*bad);
+    ASSERT_FALSE(loaded.isOk()) << key;
+    EXPECT_EQ(loaded.status().field(), key);
+  }
+}
+
 }  // namespace
 }  // namespace beacon::http
