@@ -149,7 +149,14 @@ void createDrill(RequestContext& ctx) {
   }
   if (f.has("plan")) {
     auto plan = store::PlanRepository(ctx.db().session()).findByCode(f.text("plan"));
-    if (!plan) throw HttpError::invalid("plan", "no plan with code \"" + f.text("plan") + "\"");
+    // Unknown and out-of-scope plan codes get the same answer (drill_logging.h),
+    // after the organisation's write scope (403) as in logDrill.
+    const bool org_known = d.org_id != 0 && ctx.organisations().findById(d.org_id);
+    if (org_known) ctx.requireWrite(d.org_id);
+    if (!plan || org_known) {
+      sdk::Status s = checkDrillPlan(ctx, d.org_id, plan, "plan", "\"" + f.text("plan") + "\"");
+      if (!s.isOk()) throw HttpError::invalid(s);
+    }
     d.plan_id = plan->id;
   } else {
     d.plan_id = f.id("plan_id");

@@ -4,8 +4,44 @@
 #include "http/record_detail.h"
 #include "service/plan_service.h"
 #include "store/corrective_action_repository.h"
+#include "store/drill_repository.h"
+#include "store/plan_repository.h"
+#include "store/review_repository.h"
 
 namespace beacon::http {
+
+namespace {
+
+// The record an action comes from, if it exists and the caller may write
+// it; a missing and an unwritable source get the same answer (422 naming
+// source_id), so that the answer tells nothing about records out of scope.
+// Returns the plan the source belongs to (0: a drill that names no plan).
+sdk::RecordId writableSourcePlan(RequestContext& ctx, sdk::SourceKind kind,
+                                 sdk::RecordId source_id) {
+  const auth::User& user = ctx.requireUser();
+  std::optional<sdk::RecordId> plan_id;
+  if (source_id != 0 && kind == sdk::SourceKind::Drill) {
+    auto drill = store::DrillRepository(ctx.db().session()).findById(source_id);
+    if (drill && ctx.policy().canWrite(user, drill->org_id)) plan_id = drill->plan_id;
+  } else if (source_id != 0) {
+    auto review = store::ReviewRepository(ctx.db().session()).findById(source_id);
+    auto plan =
+        review ? store::PlanRepository(ctx.db().session()).findById(review->plan_id) : std::nullopt;
+    if (plan && ctx.policy().canWrite(user, plan->owner_org_id)) plan_id = plan->id;
+  }
+  if (plan_id) return *plan_id;
+  // No id in the message either: the answer is the same for every id refused.
+  if (kind == sdk::SourceKind::Drill) {
+    throw HttpError::invalid(
+        "source_id", ctx.english() ? "names no drill that you may record corrective actions for"
+                                   : "未指向您可登记整改措施的演练");
+  }
+  throw HttpError::invalid(
+      "source_id", ctx.english() ? "names no review that you may record corrective actions for"
+                                 : "未指向您可登记整改措施的评审（评估）记录");
+}
+
+}  // namespace
 
 sdk::RecordId createCorrectiveAction(RequestContext& ctx, const JsonFields& f) {
   sdk::CorrectiveAction a;
@@ -18,20 +54,40 @@ sdk::RecordId createCorrectiveAction(RequestContext& ctx, const JsonFields& f) {
     throw HttpError::invalid("source_kind", "must be drill or review");
   }
   a.source_id = f.id("source_id");
-  a.plan_id = f.id("plan_id");
   a.description = f.text("description");
   a.responsible_org_id = f.id("responsible_org_id");
   a.due = f.date("due");
   a.plan_defect = f.boolean("plan_defect", false);
-  if (a.source_kind == sdk::SourceKind::Drill && a.source_id != 0) {
-    const sdk::Drill drill = readableDrill(ctx, a.source_id);
-    ctx.requireWrite(drill.org_id);
-    if (a.plan_id == 0) a.plan_id = drill.plan_id;
+  // The plan is the source's, never the client's.
+  a.plan_id = writableSourcePlan(ctx, a.source_kind, a.source_id);
+  const sdk::RecordId given_plan = f.id("plan_id");
+  if (given_plan != 0 && given_plan != a.plan_id) {
+    const std::string own =
+        a.plan_id != 0 ? std::to_string(a.plan_id) : (ctx.english() ? "none" : "无");
+    throw HttpError::invalid(
+        "plan_id", ctx.english() ? "must be the plan of the source (" + own + ") or left out"
+                                 : "应为来源记录所属的预案（" + own + "），或不填");
+  }
+  if (a.plan_defect) {
+    if (a.plan_id == 0) {
+      throw HttpError::invalid("plan_defect",
+                               ctx.english() ? "the source names no plan that could be defective"
+                                             : "来源记录未关联预案，不能登记预案缺陷");
+    }
+    const auto plan = store::PlanRepository(ctx.db().session()).findById(a.plan_id);
+    if (!plan || !ctx.policy().canWrite(ctx.requireUser(), plan->owner_org_id)) {
+      throw HttpError(403, "forbidden",
+                      ctx.english() ? "you may not mark plan " + std::to_string(a.plan_id) +
+                                          " as needing revision"
+                                    : "您无权将该预案标记为需修订",
+                      "plan_defect");
+    }
   }
   if (a.responsible_org_id != 0 && ctx.organisations().findById(a.responsible_org_id)) {
     ctx.requireWrite(a.responsible_org_id);
   }
-  auto id = service::PlanService(ctx.db(), ctx.state.app.plugins()).addCorrectiveAction(a, ctx.actor());
+  auto id =
+      service::PlanService(ctx.db(), ctx.state.app.plugins()).addCorrectiveAction(a, ctx.actor());
   if (!id.isOk()) throw HttpError::invalid(id.status());
   return id.value();
 }
@@ -44,7 +100,8 @@ sdk::CorrectiveAction changeableCorrectiveAction(RequestContext& ctx, sdk::Recor
   return *action;
 }
 
-sdk::CorrectiveAction setCorrectiveActionStatus(RequestContext& ctx, const sdk::CorrectiveAction& action,
+sdk::CorrectiveAction setCorrectiveActionStatus(RequestContext& ctx,
+                                                const sdk::CorrectiveAction& action,
                                                 const std::string& status) {
   auto parsed = sdk::parseActionStatus(status);
   if (!parsed) throw HttpError::invalid("status", "must be open or done");

@@ -1,8 +1,11 @@
 // CorrectiveActionIntake: the one path by which both the JSON API and the
 // web pages create a corrective action (整改措施) and change its status. The
 // fields are read with JsonFields (a malformed value is a 422 naming the
-// field), the caller's write scope is checked (403: the source drill's
-// organisation and the responsible organisation must both be writable), and
+// field), the caller's write scope is checked (the source, a drill or a
+// review, must exist and be writable: 422 naming source_id, the same answer
+// for a missing and an out-of-scope source; the responsible organisation
+// must be writable: 403), the plan is the source's own (a client plan_id that
+// differs is a 422), a plan defect needs write scope on that plan (403), and
 // PlanService validates and stores the action with the caller as the audit
 // actor. Per request (uses the request's Database); not shared.
 #pragma once
@@ -17,7 +20,8 @@ namespace beacon::http {
 
 // Creates the action described by `fields` (source_kind, source_id, plan_id,
 // description, responsible_org_id, due, plan_defect) and returns its id.
-// Throws HttpError: 403 out of scope, 404 no such drill, 422 invalid field.
+// Throws HttpError: 403 responsible organisation or defective plan out of
+// scope, 422 invalid field (source_id: no such source in the caller's scope).
 sdk::RecordId createCorrectiveAction(RequestContext& ctx, const JsonFields& fields);
 
 // Action `id` if the caller may change it. Throws HttpError: 404 no such

@@ -13,6 +13,7 @@
 
 #include "demo/xinmi_demo.h"
 #include "render/json_data.h"
+#include "render/markdown_escape.h"
 #include "rules/compliance_engine.h"
 #include "rules/store_record_reader.h"
 #include "store/corrective_action_repository.h"
@@ -668,7 +669,9 @@ sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
     data.value()->stringify(out, 2);
     return out.str();
   }
-  auto values = render::toMustacheData(data.value());
+  // Markdown has no escaping of its own in mustache: every value is escaped here.
+  auto values = extension == "md" ? render::toMustacheData(data.value(), render::markdownEscape)
+                                  : render::toMustacheData(data.value());
   for (const auto& [key, svg] : c.svgs) values.set(key, svg);
   if (req.format == "docx") return renderSummaryDocx(templates_, name, values);
   return templates_.render("summary/" + name + "." + extension, values,
