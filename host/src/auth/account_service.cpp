@@ -1,7 +1,10 @@
 #include "auth/account_service.h"
 
+#include "auth/api_token_cache.h"
+#include "auth/api_token_store.h"
 #include "auth/password_policy.h"
 #include "store/organisation_repository.h"
+#include "store/transaction.h"
 #include "store/user_repository.h"
 
 namespace beacon::auth {
@@ -53,14 +56,19 @@ sdk::Result<User> AccountService::create(const NewAccount& account, const store:
   return user;
 }
 
-sdk::Status AccountService::changePassword(const std::string& username, const std::string& password,
-                                           const store::Actor& actor) {
+sdk::Result<PasswordChange> AccountService::changePassword(const std::string& username, const std::string& password,
+                                                           const store::Actor& actor, TokenPolicy tokens) {
   auto user = find(username);
   if (!user.isOk()) return user.status();
   sdk::Status strong = checkPassword(password, username);
   if (!strong.isOk()) return strong;
+  PasswordChange change;
+  store::Transaction tx(db_.session());
   store::UserRepository(db_.session()).setPassword(user.value().id, hasher_.hash(password), actor);
-  return sdk::Status::ok();
+  if (tokens == TokenPolicy::Revoke) change.tokens_revoked = ApiTokenStore(db_.session()).revokeAll(user.value().id, actor);
+  tx.commit();
+  ApiTokenCache::process().clear();  // after the outer commit, so no verification re-caches a revoked token
+  return change;
 }
 
 sdk::Status AccountService::setDisabled(const std::string& username, bool disabled, const store::Actor& actor) {

@@ -1,7 +1,8 @@
 // AccountService: the one place accounts are validated and written, whatever
 // the entry path (CLI, admin pages): username format and uniqueness, role,
 // organisation (required for org_staff and village_staff, looked up by code),
-// password strength, then hashing and storing with the audit entry. Errors
+// password strength, then hashing and storing with the audit entry; a
+// password change also ends the user's sessions and, by default, tokens. Errors
 // name the field (username, role, org, password, display_name) and nothing
 // is written. Not thread-safe (follows its Database).
 #pragma once
@@ -24,12 +25,23 @@ struct NewAccount {
   std::string password;
 };
 
+// What a password change does to the user's API tokens.
+enum class TokenPolicy { Revoke, Keep };
+
+struct PasswordChange {
+  int tokens_revoked = 0;  // 0 with TokenPolicy::Keep
+};
+
 class AccountService {
  public:
   AccountService(store::Database& db, const PasswordHasher& hasher) : db_(db), hasher_(hasher) {}
   sdk::Result<User> create(const NewAccount& account, const store::Actor& actor);
-  sdk::Status changePassword(const std::string& username, const std::string& password,
-                             const store::Actor& actor);
+  // Sets a new password (a change or an administrator's reset). Every
+  // session of the user opened before ends at its next request, in every
+  // server process (the credentials generation rises); the user's live API
+  // tokens are revoked unless `tokens` is Keep. One transaction.
+  sdk::Result<PasswordChange> changePassword(const std::string& username, const std::string& password,
+                                             const store::Actor& actor, TokenPolicy tokens = TokenPolicy::Revoke);
   sdk::Status setDisabled(const std::string& username, bool disabled, const store::Actor& actor);
   // Fails naming "username" when there is no such account.
   sdk::Result<User> find(const std::string& username);

@@ -7,7 +7,7 @@ ApiTokenCache& ApiTokenCache::process() {
   return cache;
 }
 
-std::optional<User> ApiTokenCache::find(const std::string& key) {
+std::optional<TokenGrant> ApiTokenCache::find(const std::string& key) {
   const ClockTime now = clock_();
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = entries_.find(key);
@@ -16,7 +16,7 @@ std::optional<User> ApiTokenCache::find(const std::string& key) {
     entries_.erase(it);
     return std::nullopt;
   }
-  return it->second.user;
+  return it->second.grant;
 }
 
 std::uint64_t ApiTokenCache::generation() {
@@ -24,12 +24,12 @@ std::uint64_t ApiTokenCache::generation() {
   return generation_;
 }
 
-void ApiTokenCache::put(const std::string& key, const User& user, std::uint64_t generation) {
+void ApiTokenCache::put(const std::string& key, const TokenGrant& grant, std::uint64_t generation) {
   const ClockTime expires = clock_() + ttl_;
   std::lock_guard<std::mutex> lock(mutex_);
   if (generation != generation_) return;
   if (entries_.size() >= kMaxEntries) entries_.clear();
-  entries_[key] = Entry{user, expires};
+  entries_[key] = Entry{grant, expires};
 }
 
 void ApiTokenCache::clear() {

@@ -1,4 +1,4 @@
-// ApiTokenCache: the users of recently verified API tokens, so a script that
+// ApiTokenCache: the grants (user and scope) of recently verified API tokens, so a script that
 // sends many requests does not pay two database lookups per request. An entry
 // lives for a short TTL (kTtl) and only successful verifications are kept.
 // ApiTokenStore::revoke and revokeAll clear the cache of their process when
@@ -18,7 +18,7 @@
 #include <unordered_map>
 
 #include "auth/clock.h"
-#include "auth/user.h"
+#include "auth/token_grant.h"
 
 namespace beacon::auth {
 
@@ -32,16 +32,16 @@ class ApiTokenCache {
   // The one cache ApiTokenStore uses.
   static ApiTokenCache& process();
 
-  std::optional<User> find(const std::string& key);
+  std::optional<TokenGrant> find(const std::string& key);
   // Read before looking the token up; put() ignores a lookup that a clear()
   // overtook, so a revocation racing with a verification is not undone.
   std::uint64_t generation();
-  void put(const std::string& key, const User& user, std::uint64_t generation);
+  void put(const std::string& key, const TokenGrant& grant, std::uint64_t generation);
   void clear();
 
  private:
   struct Entry {
-    User user;
+    TokenGrant grant;
     ClockTime expires;
   };
   Clock clock_;

@@ -23,6 +23,7 @@ Session SessionStore::create(const User& user, const std::string& ip) {
   s.user_id = user.id;
   s.username = user.username;
   s.ip = ip;
+  s.credentials_generation = user.credentials_generation;
   const std::string key = sha256Hex(s.id);
   std::lock_guard<std::mutex> lock(mutex_);
   s.created = s.last_seen = clock_();

@@ -30,6 +30,7 @@ struct Session {
   sdk::RecordId user_id = 0;
   std::string username;
   std::string ip;
+  int credentials_generation = 0;  // the user's, when the session was opened
   ClockTime created{};
   ClockTime last_seen{};
 };

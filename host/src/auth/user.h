@@ -1,6 +1,7 @@
 // User: one account: who (username, display name), what kind (Role), where
 // (the organisation it works for; 0 for a city-wide administrator or
-// viewer), its password hash and whether it is disabled. Plain value;
+// viewer), its password hash, whether it is disabled and the generation of
+// its credentials. Plain value;
 // thread-safe. toJson never includes the hash or salt (audit log, API).
 #pragma once
 
@@ -23,6 +24,9 @@ struct User {
   PasswordHash password;
   bool disabled = false;
   std::string created_at;  // ISO timestamp, set by the store
+  // Raised by every password change or reset; a session opened under an
+  // older value is over (see SessionStore, RequestDispatcher::authenticate).
+  int credentials_generation = 0;
 };
 
 // 2 to 64 of a-z 0-9 . _ - @, starting with a letter or digit.

@@ -1,12 +1,14 @@
-// GET /calendar/{org code}.ics?token=<api token>: a subscribable calendar
+// GET /calendar/{org code}.ics?key=<feed secret>: a subscribable calendar
 // of an organisation's (and its subtree's) upcoming, due-soon and overdue
 // evaluations, drills and filings from the compliance engine. Calendar
-// apps cannot send cookies, so the API token in the query authenticates;
-// a logged-in browser session works too. Scope rules as everywhere.
+// apps cannot send cookies, so the feed's own read-only secret (`beacon
+// user feed`, CalendarFeedStore) in the query authenticates, for that
+// organisation's feed only; API tokens are refused in the URL. A logged-in
+// browser session works too. Scope rules as everywhere.
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
 
-#include "auth/api_token_store.h"
+#include "auth/calendar_feed_store.h"
 #include "http/http_error.h"
 #include "http/ics_calendar.h"
 #include "http/obligation_view.h"
@@ -18,14 +20,28 @@ namespace beacon::http {
 namespace {
 
 void feed(RequestContext& ctx) {
-  const std::string token = ctx.query("token");
-  if (!token.empty()) {
-    auto user = auth::ApiTokenStore(ctx.db().session()).verify(token);
-    if (!user) throw HttpError(401, "unauthenticated", "the calendar token is unknown or revoked");
-    ctx.user = std::move(user);
+  if (ctx.hasQuery("token")) {
+    throw HttpError(401, "unauthenticated",
+                    ctx.english() ? "API tokens are not accepted in a URL; subscribe with the feed's key"
+                                  : "URL 中不接受 API 令牌，请使用日历订阅密钥（key）");
+  }
+  std::optional<auth::FeedGrant> grant;
+  if (ctx.hasQuery("key")) {
+    grant = auth::CalendarFeedStore(ctx.db().session()).verify(ctx.query("key"));
+    if (!grant) {
+      throw HttpError(401, "unauthenticated",
+                      ctx.english() ? "the calendar key is unknown or was replaced" : "日历订阅密钥无效或已更换");
+    }
+    ctx.user = grant->user;
+    ctx.session.reset();
     ctx.via_token = true;
   }
   ctx.requireUser();
+  // A key opens its own organisation's feed and nothing else (404 alike for any other).
+  if (grant) {
+    auto keyed = ctx.organisations().findByCode(ctx.param("code"));
+    if (!keyed || keyed->id != grant->org_id) throw HttpError::notFound("no calendar feed here for this key");
+  }
   const sdk::Organisation org = organisationByRef(ctx, ctx.param("code"), "code");
   const ObligationView view = checkObligations(ctx, ctx.queryDate("as_of"), org.code, "");
   IcsCalendar calendar("Beacon · " + org.name);

@@ -54,9 +54,13 @@ void RequestDispatcher::authenticate(RequestContext& ctx) {
       throw HttpError(401, "unauthenticated", "Authorization must be \"Bearer <api token>\"");
     }
     auth::ApiTokenStore tokens(ctx.db().session());
-    auto user = tokens.verify(Poco::trim(authorization.substr(7)));
-    if (!user) throw HttpError(401, "unauthenticated", "the API token is unknown or revoked");
-    ctx.user = std::move(user);
+    auto grant = tokens.authenticate(Poco::trim(authorization.substr(7)));
+    if (!grant) throw HttpError(401, "unauthenticated", "the API token is unknown, revoked or expired");
+    if (!auth::scopeAllows(grant->scope, ctx.request.getMethod())) {
+      throw HttpError(403, "insufficient_scope",
+                      "this API token is read-only (scope read); " + ctx.request.getMethod() + " needs scope write");
+    }
+    ctx.user = std::move(grant->user);
     ctx.via_token = true;
     return;
   }
@@ -68,7 +72,9 @@ void RequestDispatcher::authenticate(RequestContext& ctx) {
   if (!session) return;
   store::UserRepository users(ctx.db().session());
   auto user = users.findById(session->user_id);
-  if (!user || user->disabled) {
+  // The user row is read on every request anyway, so a password changed by
+  // another process (the CLI) ends older sessions at their next request.
+  if (!user || user->disabled || user->credentials_generation != session->credentials_generation) {
     state_.sessions.destroy(id);
     return;
   }
@@ -190,7 +196,7 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
     state_.access_log.information(Poco::format("method=%s path=%s status=%d bytes=%z ms=%.1f user=%s ip=%s",
                                                request.getMethod(), ctx.path(), ctx.status(), ctx.bytesSent(),
                                                ms, ctx.user ? ctx.user->username : std::string("-"),
-                                               request.clientAddress().host().toString()));
+                                               state_.config.trusted_proxies.clientAddress(request)));
   }
 }
 

@@ -1,11 +1,15 @@
 // Login and logout: GET/POST /login, POST /logout (pages) and
 // POST/DELETE /api/v1/session (scripts and the browser test). A login sets
-// the HttpOnly, SameSite=Strict session cookie; failures are rate-limited by
-// username and address (429 while locked out).
+// the HttpOnly, SameSite=Strict session cookie; failures are throttled per
+// (username, client address), username and address (429 with Retry-After
+// while an attempt must wait; auth::LoginRateLimiter). The client address
+// honours X-Forwarded-For from web.trusted_proxies only. Logins, failures,
+// throttles and logouts go to the audit log (auth::LoginAudit).
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/NameValueCollection.h>
 
 #include "auth/authenticator.h"
+#include "auth/login_audit.h"
 #include "http/http_error.h"
 #include "http/json_fields.h"
 #include "http/login_form_token.h"
@@ -29,10 +33,25 @@ void setSessionCookie(RequestContext& ctx, const std::string& value, int max_age
   ctx.response.addCookie(cookie);
 }
 
+std::string clientAddress(const RequestContext& ctx) { return ctx.state.config.trusted_proxies.clientAddress(ctx.request); }
+
 auth::LoginResult attempt(RequestContext& ctx, const std::string& username, const std::string& password) {
   store::UserRepository users(ctx.db().session());
-  auth::Authenticator authenticator(users, ctx.state.hasher, ctx.state.limiter, ctx.state.sessions);
-  return authenticator.login(username, password, ctx.request.clientAddress().host().toString());
+  auth::LoginAudit audit(ctx.db().session(), ctx.isApi() ? "api" : "form");
+  auth::Authenticator authenticator(users, ctx.state.hasher, ctx.state.limiter, ctx.state.sessions, &audit);
+  return authenticator.login(username, password, clientAddress(ctx));
+}
+
+// Ends the request's session, if any, and writes the logout to the audit log.
+void endSession(RequestContext& ctx) {
+  Poco::Net::NameValueCollection cookies;
+  ctx.request.getCookies(cookies);
+  ctx.state.sessions.destroy(cookies.get(kSessionCookie, ""));
+  if (ctx.session && ctx.user) {
+    auth::LoginAudit(ctx.db().session(), ctx.isApi() ? "api" : "form")
+        .loggedOut(ctx.user->id, ctx.user->username, clientAddress(ctx));
+  }
+  setSessionCookie(ctx, "", 0);
 }
 
 void loginPage(RequestContext& ctx) {
@@ -57,10 +76,10 @@ void loginSubmit(RequestContext& ctx) {
     d.set("login_token", loginFormToken(ctx));
     d.set("username", username);
     d.set("error", result.message(ctx.english()));
-    if (result.error == auth::LoginError::LockedOut) {
+    if (result.error == auth::LoginError::Throttled) {
       ctx.response.set("Retry-After", std::to_string(result.retry_after.count()));
     }
-    ctx.sendPage(result.error == auth::LoginError::LockedOut ? 429 : 401, "login.html", d,
+    ctx.sendPage(result.error == auth::LoginError::Throttled ? 429 : 401, "login.html", d,
                  ctx.english() ? "Log in" : "登录");
     return;
   }
@@ -70,10 +89,7 @@ void loginSubmit(RequestContext& ctx) {
 
 void logout(RequestContext& ctx) {
   ctx.form();  // checks the CSRF token
-  Poco::Net::NameValueCollection cookies;
-  ctx.request.getCookies(cookies);
-  ctx.state.sessions.destroy(cookies.get(kSessionCookie, ""));
-  setSessionCookie(ctx, "", 0);
+  endSession(ctx);
   ctx.redirect("/login");
 }
 
@@ -83,7 +99,7 @@ void apiLogin(RequestContext& ctx) {
   if (username.empty()) throw HttpError::invalid("username", "is required");
   auto result = attempt(ctx, username, f.text("password"));
   if (!result.isOk()) {
-    if (result.error == auth::LoginError::LockedOut) {
+    if (result.error == auth::LoginError::Throttled) {
       ctx.response.set("Retry-After", std::to_string(result.retry_after.count()));
       throw HttpError(429, "too_many_attempts", result.message(ctx.english()));
     }
@@ -96,10 +112,7 @@ void apiLogin(RequestContext& ctx) {
 }
 
 void apiLogout(RequestContext& ctx) {
-  Poco::Net::NameValueCollection cookies;
-  ctx.request.getCookies(cookies);
-  ctx.state.sessions.destroy(cookies.get(kSessionCookie, ""));
-  setSessionCookie(ctx, "", 0);
+  endSession(ctx);
   ctx.send(204, "application/json", "");
 }
 

@@ -51,6 +51,18 @@ sdk::Status WebConfig::setListen(const std::string& listen, const std::string& k
 
 sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& config) {
   WebConfig c;
+  // The lockout settings were replaced by throttling; say so rather than ignore them.
+  for (const char* old : {"web.login_failures_per_username", "web.login_failures_per_ip", "web.login_lockout_minutes"}) {
+    if (config.hasProperty(old)) {
+      return sdk::Status::invalid(old, "is no longer used: login failures are throttled (web.login_free_failures_*,"
+                                       " web.login_window_minutes, web.login_max_delay_seconds; docs/api.md)");
+    }
+  }
+  if (config.hasProperty("web.trusted_proxies")) {
+    auto proxies = TrustedProxies::parse(config.getString("web.trusted_proxies"), "web.trusted_proxies");
+    if (!proxies.isOk()) return proxies.status();
+    c.trusted_proxies = proxies.value();
+  }
   if (config.hasProperty("web.listen")) {
     sdk::Status s = c.setListen(config.getString("web.listen"), "web.listen");
     if (!s.isOk()) return s;
@@ -65,10 +77,14 @@ sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& 
                         readInt(config, "web.max_upload_bytes", 1024, 1024 * 1024 * 1024, max_upload),
                         readInt(config, "web.session_idle_minutes", 1, 7 * 24 * 60, c.session_idle_minutes),
                         readInt(config, "web.session_absolute_hours", 1, 30 * 24, c.session_absolute_hours),
-                        readInt(config, "web.login_failures_per_username", 1, 1000,
-                                c.login_failures_per_username),
-                        readInt(config, "web.login_failures_per_ip", 1, 100000, c.login_failures_per_ip),
-                        readInt(config, "web.login_lockout_minutes", 1, 24 * 60, c.login_lockout_minutes),
+                        readInt(config, "web.login_free_failures_per_account_address", 1, 1000,
+                                c.login_free_failures_per_account_address),
+                        readInt(config, "web.login_free_failures_per_account", 1, 100000,
+                                c.login_free_failures_per_account),
+                        readInt(config, "web.login_free_failures_per_address", 1, 1000000,
+                                c.login_free_failures_per_address),
+                        readInt(config, "web.login_window_minutes", 1, 7 * 24 * 60, c.login_window_minutes),
+                        readInt(config, "web.login_max_delay_seconds", 5, 24 * 60 * 60, c.login_max_delay_seconds),
                         readInt(config, "web.password_iterations", 1, 10000000, c.password_iterations),
                         readInt(config, "web.response_cache_entries", 0, 1000000, c.response_cache_entries),
                         readInt(config, "web.response_cache_bytes", 0, 1024 * 1024 * 1024,

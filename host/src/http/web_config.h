@@ -9,6 +9,7 @@
 #include <Poco/Util/AbstractConfiguration.h>
 
 #include "beacon/sdk/status.h"
+#include "http/trusted_proxies.h"
 
 namespace beacon::http {
 
@@ -26,9 +27,13 @@ struct WebConfig {
   std::string attachments_dir = "var/attachments";
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
-  int login_failures_per_username = 5;
-  int login_failures_per_ip = 20;
-  int login_lockout_minutes = 15;
+  // Login throttling (auth::LoginRateLimiter): failures allowed before waits begin.
+  int login_free_failures_per_account_address = 5;
+  int login_free_failures_per_account = 20;
+  int login_free_failures_per_address = 100;
+  int login_window_minutes = 60;      // a count is forgotten this long after its last failure
+  int login_max_delay_seconds = 900;  // the longest wait
+  TrustedProxies trusted_proxies;     // whose X-Forwarded-For gives the client address
   int password_iterations = 100000;
   bool secure_cookies = false;  // set behind HTTPS
   bool demo_accounts = true;    // create demo logins on a demo database without accounts
@@ -39,8 +44,9 @@ struct WebConfig {
   // Reads web.listen (host:port), web.threads, web.queue, web.header_timeout_s,
   // web.keepalive_timeout_s, web.max_body_bytes,
   // web.max_upload_bytes, web.attachments_dir, web.session_idle_minutes,
-  // web.session_absolute_hours, web.login_failures_per_username,
-  // web.login_failures_per_ip, web.login_lockout_minutes,
+  // web.session_absolute_hours, web.login_free_failures_per_account_address,
+  // web.login_free_failures_per_account, web.login_free_failures_per_address,
+  // web.login_window_minutes, web.login_max_delay_seconds, web.trusted_proxies,
   // web.password_iterations, web.secure_cookies, web.demo_accounts,
   // web.response_cache_entries, web.response_cache_bytes.
   static sdk::Result<WebConfig> load(const Poco::Util::AbstractConfiguration& config);

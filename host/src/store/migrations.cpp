@@ -369,6 +369,24 @@ const std::vector<Migration>& migrations() {
            " INSERT INTO rule_changes(org_id) SELECT OLD.org_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
            " END",
        }},
+      {12,
+       "account security: a credentials generation per user (a password change ends the user's other"
+       " sessions), API token scopes (read, write) and expiry, per-feed calendar secrets",
+       {
+           "ALTER TABLE users ADD COLUMN credentials_generation INTEGER NOT NULL DEFAULT 0",
+           // Tokens made before scopes existed could do everything; they keep doing so until revoked.
+           "ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write'",
+           "ALTER TABLE api_tokens ADD COLUMN expires_at TEXT NOT NULL DEFAULT ''",
+           "CREATE TABLE calendar_feeds ("
+           " id INTEGER PRIMARY KEY,"
+           " user_id INTEGER NOT NULL REFERENCES users(id),"
+           " org_id INTEGER NOT NULL REFERENCES organisations(id),"
+           " secret_hash TEXT NOT NULL UNIQUE,"
+           " hint TEXT NOT NULL DEFAULT '',"
+           " created_at TEXT NOT NULL,"
+           " revoked_at TEXT NOT NULL DEFAULT '')",
+           "CREATE INDEX calendar_feeds_user ON calendar_feeds(user_id, org_id)",
+       }},
   };
   return kMigrations;
 }

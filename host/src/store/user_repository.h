@@ -25,7 +25,9 @@ class UserRepository {
   std::optional<auth::User> findById(sdk::RecordId id);
   // Every account, ordered by username.
   std::vector<auth::User> list();
-  // False when there is no such user.
+  // Stores a new password hash and raises the user's credentials generation,
+  // which ends the sessions opened before (in every server process). False
+  // when there is no such user.
   bool setPassword(sdk::RecordId id, const auth::PasswordHash& hash, const Actor& actor);
   bool setDisabled(sdk::RecordId id, bool disabled, const Actor& actor);
   int count();

@@ -14,11 +14,11 @@ class ApiTokenCacheTest : public ::testing::Test {
 
 TEST_F(ApiTokenCacheTest, KeepsAUserForTheTtlOnly) {
   EXPECT_FALSE(cache_.find("k"));
-  cache_.put("k", user_, cache_.generation());
+  cache_.put("k", TokenGrant{user_, TokenScope::Read}, cache_.generation());
   auto hit = cache_.find("k");
   ASSERT_TRUE(hit);
-  EXPECT_EQ(hit->username, "ql.staff");
-  EXPECT_EQ(hit->org_id, 3);
+  EXPECT_EQ(hit->user.username, "ql.staff");
+  EXPECT_EQ(hit->user.org_id, 3);
   EXPECT_FALSE(cache_.find("other"));
   now_ += std::chrono::milliseconds(1999);
   EXPECT_TRUE(cache_.find("k"));
@@ -27,13 +27,13 @@ TEST_F(ApiTokenCacheTest, KeepsAUserForTheTtlOnly) {
 }
 
 TEST_F(ApiTokenCacheTest, ClearDropsEntriesAndLookupsItOvertook) {
-  cache_.put("k", user_, cache_.generation());
+  cache_.put("k", TokenGrant{user_, TokenScope::Read}, cache_.generation());
   const auto before = cache_.generation();
   cache_.clear();
   EXPECT_FALSE(cache_.find("k"));
-  cache_.put("k", user_, before);  // looked up before the clear (a revocation)
+  cache_.put("k", TokenGrant{user_, TokenScope::Read}, before);  // looked up before the clear (a revocation)
   EXPECT_FALSE(cache_.find("k"));
-  cache_.put("k", user_, cache_.generation());
+  cache_.put("k", TokenGrant{user_, TokenScope::Read}, cache_.generation());
   EXPECT_TRUE(cache_.find("k"));
 }
 

@@ -101,8 +101,8 @@ TEST_F(UserRepositoryTest, AccountServiceValidatesByFieldAndWritesNothing) {
   EXPECT_EQ(store::UserRepository(db_.session()).count(), 1);
   EXPECT_EQ(store::AuditLog(db_.session()).list("user", 0, 10).size(), 1u);
 
-  EXPECT_EQ(accounts.changePassword("li.ming", "short", actor_).field(), "password");
-  EXPECT_EQ(accounts.changePassword("nobody", "long enough", actor_).field(), "username");
+  EXPECT_EQ(accounts.changePassword("li.ming", "short", actor_).status().field(), "password");
+  EXPECT_EQ(accounts.changePassword("nobody", "long enough", actor_).status().field(), "username");
   ASSERT_TRUE(accounts.changePassword("li.ming", "brand new secret", actor_).isOk());
   EXPECT_TRUE(hasher_.verify("brand new secret", accounts.find("li.ming").value().password));
   // A Chinese label is accepted for the role.

@@ -3,6 +3,7 @@
 // and the calendar feed.
 #include <Poco/JSON/Array.h>
 
+#include "auth/calendar_feed_store.h"
 #include "host/http/web_fixture.h"
 
 namespace beacon::http::testing {
@@ -190,8 +191,10 @@ TEST_F(SecurityTest, SessionCookieIsHttpOnlyAndSameSite) {
 }
 
 TEST_F(SecurityTest, CalendarFeedIsValidIcsAndScoped) {
-  const std::string token = apiToken("village");
-  Reply r = request("GET", "/calendar/xinmi.chengguan.04.ics?as_of=2023-12-31&token=" + token);
+  auto village = store::UserRepository(app_->db().session()).findByUsername("village");
+  const std::string key =
+      auth::CalendarFeedStore(app_->db().session()).rotate(*village, orgId("xinmi.chengguan.04"), {"test"}).secret;
+  Reply r = request("GET", "/calendar/xinmi.chengguan.04.ics?as_of=2023-12-31&key=" + key);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.content_type, "text/calendar; charset=utf-8");
   EXPECT_EQ(r.body.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
@@ -206,8 +209,11 @@ TEST_F(SecurityTest, CalendarFeedIsValidIcsAndScoped) {
     start = end + 2;
   }
   EXPECT_EQ(request("GET", "/calendar/xinmi.chengguan.04.ics").status, 401);
-  EXPECT_EQ(request("GET", "/calendar/xinmi.chengguan.04.ics?token=bcn_bad").status, 401);
-  EXPECT_EQ(request("GET", "/calendar/xinmi.micun.05.ics?token=" + token).status, 403);
+  EXPECT_EQ(request("GET", "/calendar/xinmi.chengguan.04.ics?key=bcf_bad").status, 401);
+  // A key made for an organisation outside the user's scope opens nothing.
+  const std::string foreign =
+      auth::CalendarFeedStore(app_->db().session()).rotate(*village, orgId("xinmi.micun.05"), {"test"}).secret;
+  EXPECT_EQ(request("GET", "/calendar/xinmi.micun.05.ics?key=" + foreign).status, 403);
 }
 
 TEST_F(SecurityTest, PagesRenderForEachRoleInBothLanguages) {
