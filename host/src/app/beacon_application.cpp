@@ -18,6 +18,7 @@
 
 #include "app/app_context.h"
 #include "app/command.h"
+#include "app/os_user.h"
 
 namespace beacon::app {
 
@@ -35,7 +36,7 @@ const GlobalOption kGlobals[] = {
     {"config", "FILE", nullptr, "configuration file (default $BEACON_CONFIG; see etc/beacon.properties)"},
     {"plugins", "DIR", "beacon.plugins", "plugin folder (overrides beacon.plugins)"},
     {"site", "DIR", "beacon.site", "site template overrides (overrides beacon.site)"},
-    {"user", "NAME", nullptr, "user recorded in the audit log (default $USER)"},
+    {"user", "NAME", nullptr, "name for the audit log, kept next to the OS account that runs the command"},
     {"lang", "zh|en", nullptr, "output language (zh-CN by default)"},
 };
 
@@ -157,12 +158,13 @@ int BeaconApplication::main(const std::vector<std::string>& args) {
       return 1;
     }
   }
-  const char* login = std::getenv("USER");
+  // The name given with --user is recorded next to the account that ran the command.
+  const std::string os_user = osUserName();
   CommandContext ctx{config(),
                      out_,
                      err_,
                      in_,
-                     store::Actor{!user_.empty() ? user_ : (login ? login : "cli")},
+                     store::Actor{!user_.empty() ? user_ : os_user, os_user},
                      lang_ == "en",
                      isatty(STDERR_FILENO) == 1,
                      &out_ == &std::cout && isatty(STDOUT_FILENO) == 1,

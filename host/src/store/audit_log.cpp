@@ -3,7 +3,9 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
+#include "store/audit_chain.h"
 #include "store/row.h"
+#include "store/transaction.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -12,16 +14,29 @@ namespace beacon::store {
 void AuditLog::append(const Actor& actor, const std::string& action, const std::string& entity,
                       sdk::RecordId entity_id, const std::string& before_json,
                       const std::string& after_json) {
-  session_ << "INSERT INTO audit_log(at, username, action, entity, entity_id, before_json, after_json)"
-              " VALUES($1, $2, $3, $4, $5, $6, $7)",
-      bind(isoTimestampNow()), bind(actor.username), bind(action), bind(entity),
-      bind(static_cast<Poco::Int64>(entity_id)), bind(before_json), bind(after_json), now;
+  // Reading the newest entry and inserting its successor happen in one write
+  // transaction, so two writers cannot both link to the same entry: the
+  // second waits for (or fails on) SQLite's write lock.
+  Transaction tx(session_);
+  Poco::Int64 last_id = 0;
+  std::string last_hash;
+  session_ << "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", into(last_id), into(last_hash), now;
+  AuditEntry e{last_id + 1, isoTimestampNow(), actor.username, action, entity, entity_id, before_json,
+               after_json, actor.os_user, last_hash, std::string()};
+  e.hash = auditEntryHash(e, e.prev_hash);
+  session_ << "INSERT INTO audit_log(id, at, username, action, entity, entity_id, before_json, after_json,"
+              " os_user, prev_hash, hash) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+      bind(static_cast<Poco::Int64>(e.id)), bind(e.at), bind(e.username), bind(e.action), bind(e.entity),
+      bind(static_cast<Poco::Int64>(e.entity_id)), bind(e.before_json), bind(e.after_json), bind(e.os_user),
+      bind(e.prev_hash), bind(e.hash), now;
+  tx.commit();
 }
 
 std::vector<AuditEntry> AuditLog::list(const std::string& entity, sdk::RecordId entity_id,
                                        int limit) {
   Poco::Data::Statement st(session_);
-  st << "SELECT id, at, username, action, entity, entity_id, before_json, after_json FROM audit_log"
+  st << "SELECT id, at, username, action, entity, entity_id, before_json, after_json, os_user, prev_hash, hash"
+        " FROM audit_log"
         " WHERE ($1 = '' OR entity = $2) AND ($3 = 0 OR entity_id = $4) ORDER BY id DESC LIMIT $5",
       bind(entity), bind(entity), bind(static_cast<Poco::Int64>(entity_id)),
       bind(static_cast<Poco::Int64>(entity_id)), bind(limit);
@@ -31,7 +46,7 @@ std::vector<AuditEntry> AuditLog::list(const std::string& entity, sdk::RecordId 
   for (std::size_t i = 0; i < rs.rowCount(); ++i) {
     Row r(rs, i);
     out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5), r.text(6),
-                   r.text(7)});
+                   r.text(7), r.text(8), r.text(9), r.text(10)});
   }
   return out;
 }

@@ -48,6 +48,7 @@ int Database::migrateTo(int target) {
     if (m.version <= current || m.version > target) continue;
     Transaction tx(*session_);
     for (const auto& sql : m.statements) *session_ << sql, now;
+    if (m.after) m.after(*session_);
     *session_ << "INSERT INTO schema_version(version, applied_at) VALUES($1, $2)", bind(m.version),
         bind(Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FORMAT)),
         now;

@@ -1,5 +1,7 @@
 #include "store/migrations.h"
 
+#include "store/audit_chain.h"
+
 namespace beacon::store {
 
 const std::vector<Migration>& migrations() {
@@ -387,6 +389,15 @@ const std::vector<Migration>& migrations() {
            " revoked_at TEXT NOT NULL DEFAULT '')",
            "CREATE INDEX calendar_feeds_user ON calendar_feeds(user_id, org_id)",
        }},
+      {13,
+       "audit log hash chain: the OS user of CLI writes, and each entry's SHA-256 over its content and the"
+       " previous entry's hash (store/audit_chain.h); entries written before are chained in id order here",
+       {
+           "ALTER TABLE audit_log ADD COLUMN os_user TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
+       },
+       chainUnhashedAuditEntries},
   };
   return kMigrations;
 }

@@ -9,6 +9,7 @@
 #include <Poco/SHA1Engine.h>
 #include <Poco/TemporaryFile.h>
 
+#include "app/os_user.h"
 #include "support/cli_runner.h"
 
 namespace beacon::app {
@@ -66,7 +67,7 @@ TEST_F(CliTest, LoggedDrillShowsInListAndAuditLog) {
   EXPECT_NE(list.out.find("五虎庙村"), std::string::npos);
   CliRun audit = beacon({"audit", "--entity", "drill"});
   ASSERT_EQ(audit.code, 0) << audit.err;
-  EXPECT_NE(audit.out.find("tester\tcreate\tdrill#"), std::string::npos) << audit.out;
+  EXPECT_NE(audit.out.find("tester (os: " + osUserName() + ")\tcreate\tdrill#"), std::string::npos) << audit.out;
   EXPECT_NE(audit.out.find("flash_flood"), std::string::npos) << audit.out;
 }
 

@@ -7,6 +7,7 @@
 
 #include <Poco/Data/Session.h>
 
+#include "store/audit_chain.h"
 #include "store/database.h"
 #include "store/organisation_repository.h"
 
@@ -26,19 +27,22 @@ std::vector<std::string> schemaOf(Database& db) {
   return out;
 }
 
-TEST(MigrationsTest, VersionsAreConsecutiveFromOne) {
-  int expected = 1;
+// Versions are assigned per change and may leave gaps; they only increase.
+TEST(MigrationsTest, VersionsIncreaseFromOne) {
+  int previous = 0;
   for (const auto& m : migrations()) {
-    EXPECT_EQ(m.version, expected++) << m.description;
+    EXPECT_GT(m.version, previous) << m.description;
+    previous = m.version;
     EXPECT_FALSE(m.statements.empty());
   }
-  EXPECT_EQ(latestSchemaVersion(), expected - 1);
+  EXPECT_EQ(migrations().front().version, 1);
+  EXPECT_EQ(latestSchemaVersion(), previous);
 }
 
 TEST(MigrationsTest, FromEmptyReachesTheLatestVersionOnce) {
   Database db(":memory:");
   EXPECT_EQ(db.schemaVersion(), 0);
-  EXPECT_EQ(db.migrate(), latestSchemaVersion());
+  EXPECT_EQ(db.migrate(), static_cast<int>(migrations().size()));
   EXPECT_EQ(db.schemaVersion(), latestSchemaVersion());
   EXPECT_EQ(db.migrate(), 0);
 }
@@ -47,27 +51,57 @@ TEST(MigrationsTest, FromEachEarlierVersionGivesTheSameSchemaAndKeepsData) {
   Database fresh(":memory:");
   fresh.migrate();
   const auto expected = schemaOf(fresh);
-  for (int start = 1; start < latestSchemaVersion(); ++start) {
+  for (std::size_t applied = 1; applied < migrations().size(); ++applied) {
+    const int start = migrations()[applied - 1].version;
     Database db(":memory:");
-    ASSERT_EQ(db.migrateTo(start), start);
+    ASSERT_EQ(db.migrateTo(start), static_cast<int>(applied));
     OrganisationRepository orgs(db.session());
     sdk::Organisation city;
     city.code = "xinmi";
     city.name = "新密市";
     city.kind = sdk::OrgKind::City;
-    if (start >= 2) {
-      orgs.add(city, Actor{"test"});  // the audit log exists from version 2
+    if (start >= 13) {
+      orgs.add(city, Actor{"test"});  // the audit log has its hash chain from version 13
     } else {
       db.session() << "INSERT INTO organisations(code, name, kind, created_at)"
                       " VALUES('xinmi', '新密市', 'city', '2023-01-01T00:00:00Z')",
           now;
+      if (start >= 2) {  // the audit log exists from version 2
+        db.session() << "INSERT INTO audit_log(at, username, action, entity, entity_id, after_json)"
+                        " VALUES('2023-01-01T00:00:00Z', 'test', 'create', 'organisation', 1, '{}')",
+            now;
+      }
     }
-    EXPECT_EQ(db.migrate(), latestSchemaVersion() - start) << "from version " << start;
+    EXPECT_EQ(db.migrate(), static_cast<int>(migrations().size() - applied)) << "from version " << start;
     EXPECT_EQ(schemaOf(db), expected) << "from version " << start;
     auto found = OrganisationRepository(db.session()).findByCode("xinmi");
     ASSERT_TRUE(found.has_value()) << "from version " << start;
     EXPECT_EQ(found->name, "新密市");
+    EXPECT_TRUE(verifyAuditChain(db.session()).ok()) << "from version " << start;
   }
+}
+
+TEST(MigrationsTest, Version13ChainsTheEntriesWrittenBefore) {
+  Database db(":memory:");
+  db.migrateTo(11);
+  for (int i = 1; i <= 3; ++i) {
+    db.session() << "INSERT INTO audit_log(at, username, action, entity, entity_id, after_json)"
+                    " VALUES('2023-01-0" + std::to_string(i) + "T00:00:00Z', 'old', 'create', 'drill', $1, '{}')",
+        bind(i), now;
+  }
+  db.migrate();
+  std::vector<std::string> prev, hash;
+  db.session() << "SELECT prev_hash, hash FROM audit_log ORDER BY id", into(prev), into(hash), now;
+  ASSERT_EQ(hash.size(), 3u);
+  EXPECT_EQ(prev[0], "");
+  EXPECT_EQ(prev[1], hash[0]);
+  EXPECT_EQ(prev[2], hash[1]);
+  AuditLog(db.session()).append(Actor{"new"}, "create", "drill", 4, "", "{}");
+  const auto report = verifyAuditChain(db.session());
+  EXPECT_TRUE(report.ok()) << report.describe(true);
+  EXPECT_EQ(report.entries, 4u);
+  EXPECT_THROW((db.session() << "UPDATE audit_log SET username = 'mallory'", now), Poco::Exception)
+      << "the append-only trigger is back after the migration";
 }
 
 TEST(MigrationsTest, AuditLogIsAppendOnly) {
