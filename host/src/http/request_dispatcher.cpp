@@ -13,6 +13,7 @@
 #include "http/http_error.h"
 #include "http/request_context.h"
 #include "http/response_cache_key.h"
+#include "store/storage_error.h"
 #include "store/user_repository.h"
 
 namespace beacon::http {
@@ -34,7 +35,20 @@ void drainBriefly(Poco::Net::HTTPServerRequest& request) {
   }
 }
 
+// Seconds a client is asked to wait after a storage failure (503): the writer
+// that held the database for the whole busy timeout has usually finished by then.
+constexpr int kStorageRetryAfterSeconds = 5;
+
 }  // namespace
+
+void RequestDispatcher::sendStorageUnavailable(RequestContext& ctx, const std::string& detail) {
+  state_.error_log.error("%s %s: storage unavailable: %s", ctx.request.getMethod(), ctx.path(), detail);
+  ctx.response.set("Retry-After", std::to_string(kStorageRetryAfterSeconds));
+  ctx.sendError(503, "storage_unavailable",
+                ctx.english() ? "the database is busy or unavailable; nothing was changed, please try again shortly"
+                              : "数据库暂时繁忙或不可用，本次操作未保存，请稍后重试。",
+                "");
+}
 
 void RequestDispatcher::authenticate(RequestContext& ctx) {
   const std::string authorization = ctx.request.get("Authorization", "");
@@ -144,9 +158,15 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
       if (e.status() == 413) response.setKeepAlive(false);
       ctx.sendError(e.status(), e.code(), e.what(), e.field());
       if (e.status() == 413) drainBriefly(request);
+    } catch (const store::StorageError& e) {
+      sendStorageUnavailable(ctx, e.what());
     } catch (const Poco::Exception& e) {
-      state_.error_log.error("%s %s: %s", request.getMethod(), ctx.path(), e.displayText());
-      ctx.sendError(500, "internal_error", "internal error; the server log has the details", "");
+      if (store::isStorageFailure(e)) {
+        sendStorageUnavailable(ctx, e.displayText());
+      } else {
+        state_.error_log.error("%s %s: %s", request.getMethod(), ctx.path(), e.displayText());
+        ctx.sendError(500, "internal_error", "internal error; the server log has the details", "");
+      }
     } catch (const std::exception& e) {
       state_.error_log.error("%s %s: %s", request.getMethod(), ctx.path(), std::string(e.what()));
       ctx.sendError(500, "internal_error", "internal error; the server log has the details", "");
