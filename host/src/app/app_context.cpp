@@ -1,12 +1,17 @@
 #include "app/app_context.h"
 
+#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/File.h>
 #include <Poco/Logger.h>
+#include <Poco/NumberParser.h>
 #include <Poco/Path.h>
 
 #include "plugins/plugin_loader.h"
 #include "render/docx_package.h"
 #include "build_paths.h"
+#include "rules/imported_holidays.h"
+#include "store/busy_timeout.h"
+#include "store/storage_error.h"
 
 namespace beacon::app {
 
@@ -31,6 +36,13 @@ sdk::Result<std::unique_ptr<AppContext>> AppContext::open(
   if (!calendar.isOk()) return calendar.status();
   ctx->calendar_ = calendar.value();
 
+  const std::string busy = config.getString("beacon.busy_timeout_ms", std::to_string(store::kDefaultBusyTimeoutMs));
+  int busy_ms = -1;
+  if (!Poco::NumberParser::tryParse(busy, busy_ms) || busy_ms < 0 || busy_ms > 600000) {
+    return sdk::Status::invalid("beacon.busy_timeout_ms", "must be a whole number of milliseconds from 0 to 600000, got \"" + busy + "\"");
+  }
+  store::setBusyTimeoutMs(busy_ms);
+
   ctx->database_path_ = config.getString("beacon.database", "var/beacon.db");
   try {
     const Poco::Path parent = Poco::Path(ctx->database_path_).parent();
@@ -43,7 +55,14 @@ sdk::Result<std::unique_ptr<AppContext>> AppContext::open(
       return sdk::Status::invalid("beacon.database", ctx->database_path_ +
                                                          " has no Beacon schema; run `beacon init` first");
     }
+    auto with_imports = rules::loadCalendarWithImports(ctx->db_->session(), holidays);
+    if (!with_imports.isOk()) return with_imports.status();
+    ctx->calendar_ = with_imports.value();
   } catch (const Poco::Exception& e) {
+    // A database that is busy or failing (not one that cannot be opened at all) is a storage failure.
+    if (!dynamic_cast<const Poco::Data::SQLite::CantOpenDBFileException*>(&e)) {
+      store::throwIfStorageFailure(e, ctx->database_path_);
+    }
     return sdk::Status::invalid("beacon.database", ctx->database_path_ + ": " + e.displayText());
   }
 

@@ -19,6 +19,7 @@
 #include "app/app_context.h"
 #include "app/command.h"
 #include "app/os_user.h"
+#include "store/storage_error.h"
 
 namespace beacon::app {
 
@@ -46,6 +47,16 @@ void configureLogging() {
       new Poco::FormattingChannel(pattern, new Poco::ConsoleChannel(std::cerr)));
   Poco::Logger::root().setChannel(channel);
   Poco::Logger::root().setLevel("warning");
+}
+
+// A storage failure: one log line with the cause, one line for the user, exit code 3.
+int reportStorageFailure(std::ostream& err, bool english, const std::string& detail) {
+  Poco::Logger::get("beacon.store").error("storage unavailable: " + detail);
+  err << "beacon: "
+      << (english ? "the database is busy or unavailable; nothing was changed, try again shortly"
+                  : "数据库暂时繁忙或不可用，未作任何更改，请稍后重试。")
+      << "\n";
+  return store::kStorageFailureExitCode;
 }
 
 }  // namespace
@@ -172,7 +183,10 @@ int BeaconApplication::main(const std::vector<std::string>& args) {
                      nullptr};
   try {
     return command->run(ctx, command_args_);
+  } catch (const store::StorageError& e) {
+    return reportStorageFailure(err_, lang_ == "en", e.what());
   } catch (const Poco::Exception& e) {
+    if (store::isStorageFailure(e)) return reportStorageFailure(err_, lang_ == "en", e.displayText());
     err_ << "beacon: " << e.displayText() << "\n";
   } catch (const std::exception& e) {
     err_ << "beacon: " << e.what() << "\n";

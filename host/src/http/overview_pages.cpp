@@ -7,6 +7,7 @@
 
 #include "http/obligation_view.h"
 #include "http/routes.h"
+#include "rules/provisional_deadline.h"
 #include "summary/svg_chart.h"
 
 namespace beacon::http {
@@ -67,6 +68,7 @@ void dashboard(RequestContext& ctx) {
       item.set("title", ctx.english() ? o.title_en : o.title_zh);
       item.set("citation", o.citation);
       item.set("due", o.due.toString());
+      if (rules::isProvisionalDeadline(o)) item.set("provisional", rules::provisionalLabel(ctx.english()));
       item.set("domain", domainLabel(ctx, o.domain));
       auto on = view.org_names.find(o.org_id);
       item.set("org_name", on == view.org_names.end() ? "" : on->second);

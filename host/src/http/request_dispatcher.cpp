@@ -15,6 +15,7 @@
 #include "http/request_context.h"
 #include "http/request_framing.h"
 #include "http/response_cache_key.h"
+#include "store/storage_error.h"
 #include "store/user_repository.h"
 
 namespace beacon::http {
@@ -45,7 +46,20 @@ void settleBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResp
   if (response.getKeepAlive() && !drainBody(request, limit)) response.setKeepAlive(false);
 }
 
+// Seconds a client is asked to wait after a storage failure (503): the writer
+// that held the database for the whole busy timeout has usually finished by then.
+constexpr int kStorageRetryAfterSeconds = 5;
+
 }  // namespace
+
+void RequestDispatcher::sendStorageUnavailable(RequestContext& ctx, const std::string& detail) {
+  state_.error_log.error("%s %s: storage unavailable: %s", ctx.request.getMethod(), ctx.path(), detail);
+  ctx.response.set("Retry-After", std::to_string(kStorageRetryAfterSeconds));
+  ctx.sendError(503, "storage_unavailable",
+                ctx.english() ? "the database is busy or unavailable; nothing was changed, please try again shortly"
+                              : "数据库暂时繁忙或不可用，本次操作未保存，请稍后重试。",
+                "");
+}
 
 void RequestDispatcher::authenticate(RequestContext& ctx) {
   const std::string authorization = ctx.request.get("Authorization", "");
@@ -168,10 +182,17 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
       settleBody(request, response, state_.config.max_body_bytes);
       ctx.sendError(e.status(), e.code(), e.what(), e.field());
       if (!response.getKeepAlive()) drainBriefly(request);
-    } catch (const Poco::Exception& e) {
-      state_.error_log.error("%s %s: %s", request.getMethod(), ctx.path(), e.displayText());
+    } catch (const store::StorageError& e) {
       settleBody(request, response, state_.config.max_body_bytes);
-      ctx.sendError(500, "internal_error", "internal error; the server log has the details", "");
+      sendStorageUnavailable(ctx, e.what());
+    } catch (const Poco::Exception& e) {
+      settleBody(request, response, state_.config.max_body_bytes);
+      if (store::isStorageFailure(e)) {
+        sendStorageUnavailable(ctx, e.displayText());
+      } else {
+        state_.error_log.error("%s %s: %s", request.getMethod(), ctx.path(), e.displayText());
+        ctx.sendError(500, "internal_error", "internal error; the server log has the details", "");
+      }
     } catch (const std::exception& e) {
       state_.error_log.error("%s %s: %s", request.getMethod(), ctx.path(), std::string(e.what()));
       settleBody(request, response, state_.config.max_body_bytes);

@@ -4,7 +4,9 @@
 // cookie-authenticated API write, routes (404 unknown path, 405 wrong
 // method), runs the handler inside a catch-all that maps every failure to
 // the JSON error shape or an HTML error page (never a dropped connection),
-// and writes one access-log line. A cacheable route's GET is answered from
+// and writes one access-log line. A storage failure (store::StorageError, or
+// a Poco::Data one store::isStorageFailure names) is a 503 storage_unavailable
+// with Retry-After, never a 4xx. A cacheable route's GET is answered from
 // the ResponseCache when it holds the answer for the caller's key, after
 // authentication and the login check, and after asking whether anything was
 // committed since the last look (WalIndexWatch, or the worker's
@@ -13,6 +15,8 @@
 // "X-Beacon-Cache: hit" or "miss". DispatcherFactory never returns null.
 // Both are stateless apart from the shared WebState; thread-safe.
 #pragma once
+
+#include <string>
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -32,6 +36,8 @@ class RequestDispatcher : public Poco::Net::HTTPRequestHandler {
   void dispatch(RequestContext& ctx);
   void authenticate(RequestContext& ctx);
   void serveThroughCache(RequestContext& ctx, const Route& route);
+  // 503 storage_unavailable with Retry-After, and an error-log line with `detail`.
+  void sendStorageUnavailable(RequestContext& ctx, const std::string& detail);
   WebState& state_;
 };
 

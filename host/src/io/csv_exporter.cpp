@@ -13,6 +13,7 @@
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/row.h"
+#include "store/storage_error.h"
 
 namespace beacon::io {
 
@@ -136,6 +137,7 @@ sdk::Status exportCsv(store::Database& db, const plugins::PluginRegistry& regist
     if (!out) return sdk::Status::error("could not write the CSV output");
     return sdk::Status::ok();
   } catch (const Poco::Exception& e) {
+    store::throwIfStorageFailure(e, "export failed");
     return sdk::Status::error("export failed: " + e.displayText());
   }
 }

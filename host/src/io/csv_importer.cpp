@@ -26,6 +26,7 @@
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/record_json.h"
+#include "store/storage_error.h"
 #include "store/transaction.h"
 
 namespace beacon::io {
@@ -500,6 +501,7 @@ sdk::Result<ImportReport> Importer::run() {
     progress(true);
     return report_;
   } catch (const Poco::Exception& e) {
+    store::throwIfStorageFailure(e, "import failed, nothing was written");
     return sdk::Status::error("import failed, nothing was written: " + e.displayText());
   } catch (const std::exception& e) {
     return sdk::Status::error(std::string("import failed, nothing was written: ") + e.what());

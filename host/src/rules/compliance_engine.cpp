@@ -8,8 +8,10 @@
 #include <Poco/Logger.h>
 
 #include "rules/core_rules.h"
+#include "rules/recording_calendar.h"
 #include "rules/row_scanner.h"
 #include "rules/rule_changes.h"
+#include "store/storage_error.h"
 #include "store/transaction.h"
 
 namespace beacon::rules {
@@ -111,7 +113,7 @@ sdk::Result<std::shared_ptr<const ObligationSet>> ComplianceEngine::checkShared(
   });
   try {
     // One read transaction: the feed position and the records it covers are one snapshot.
-    store::Transaction snapshot(db_.session());
+    store::Transaction snapshot(db_.session(), store::Transaction::Mode::Read);
     const std::optional<DataVersion> version = currentDataVersion(db_.session());
     if (kept == kept_.end()) {
       Evaluation fresh;
@@ -136,6 +138,9 @@ sdk::Result<std::shared_ptr<const ObligationSet>> ComplianceEngine::checkShared(
       }
     }
     snapshot.commit();
+  } catch (const Poco::Exception& e) {
+    store::throwIfStorageFailure(e, "compliance check failed reading the store");
+    return sdk::Status::error("compliance check failed reading the store: " + e.displayText());
   } catch (const std::exception& e) {
     return sdk::Status::error(std::string("compliance check failed reading the store: ") +
                               e.what());
@@ -155,7 +160,7 @@ sdk::Result<std::shared_ptr<const ObligationSet>> ComplianceEngine::checkShared(
 
 sdk::Status ComplianceEngine::evaluateAll(Evaluation& e) {
   last_refresh_ = CheckRefresh::Full;
-  e.change_seq = newestRuleChange(db_.session());
+  e.change_seq = confirmedRuleChange(db_.session());
   plugin_errors_.clear();
   auto results = evaluate(e.as_of, nullptr);
   if (!results.isOk()) return results.status();
@@ -200,7 +205,7 @@ sdk::Status ComplianceEngine::refresh(Evaluation& e, long long seq_now,
     }
   }
   addChunks(fresh, e.chunks);
-  e.change_seq = changes.newest;
+  e.change_seq = changes.confirmed;
   return sdk::Status::ok();
 }
 
@@ -226,7 +231,8 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(
   for (const auto* record : registry_.enabled()) {
     if (!record->plugin) continue;
     const StoreRecordReader records(db_, record->id, true, scope);
-    const sdk::RuleContext ctx{as_of, records, config_, calendar_};
+    const RecordingCalendar calendar(calendar_);
+    const sdk::RuleContext ctx{as_of, records, config_, calendar};
     std::vector<sdk::Obligation> out;
     std::string error;
     runPlugin(*record, ctx, out, error);
@@ -236,6 +242,9 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(
       continue;
     }
     for (auto& o : out) {
+      if (calendar.isProvisionalDeadline(o.due)) {
+        o.note += (o.note.empty() ? "" : "; ") + std::string(kProvisionalNote);
+      }
       const sdk::ObligationStatus status = sdk::statusOf(o, as_of, due_soon);
       results.push_back({std::move(o), status});
     }

@@ -5,6 +5,7 @@
 
 #include "beacon/sdk/interval_rule.h"
 #include "rules/filing_target.h"
+#include "rules/provisional_deadline.h"
 
 namespace beacon::rules {
 
@@ -231,6 +232,9 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesCon
     filing.note = "备案机关: " + filingTarget(plan, owner, parent);
     appendNote(filing, anchorNote(*anchor));
     appendNote(publication, anchorNote(*anchor));
+    for (auto* o : {&filing, &publication}) {
+      if (isProvisionalBetween(calendar, anchor->issued, o->due)) appendNote(*o, kProvisionalNote);
+    }
     if (first_filed) {
       filing.last_met = {"filing", first_filed->id, first_filed->submitted};
       if (first_filed->submitted <= filing.due) {

@@ -4,6 +4,7 @@
 
 #include "service/drill_validator.h"
 #include "store/drill_repository.h"
+#include "store/storage_error.h"
 #include "store/transaction.h"
 
 namespace beacon::service {
@@ -14,6 +15,7 @@ sdk::Status DrillService::validate(const sdk::Drill& drill) {
     DrillValidator validator(db_, registry_);
     return validator.prepare(copy);
   } catch (const Poco::Exception& e) {
+    store::throwIfStorageFailure(e, "could not validate the drill");
     return sdk::Status::error("could not validate the drill: " + e.displayText());
   }
 }
@@ -30,6 +32,7 @@ sdk::Result<sdk::RecordId> DrillService::log(sdk::Drill drill, const store::Acto
     tx.commit();
     return id;
   } catch (const Poco::Exception& e) {
+    store::throwIfStorageFailure(e, "could not store the drill");
     return sdk::Status::error("could not store the drill: " + e.displayText());
   }
 }

@@ -6,6 +6,7 @@
 
 #include "service/record_checks.h"
 #include "store/organisation_repository.h"
+#include "store/storage_error.h"
 #include "store/transaction.h"
 
 namespace beacon::service {
@@ -117,6 +118,7 @@ sdk::Result<sdk::RecordId> OrganisationService::add(sdk::Organisation org, const
     tx.commit();
     return id;
   } catch (const Poco::Exception& e) {
+    store::throwIfStorageFailure(e, "could not store organisation " + org.code);
     return sdk::Status::error("could not store organisation " + org.code + ": " + e.displayText());
   }
 }

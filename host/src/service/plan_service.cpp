@@ -13,6 +13,7 @@
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/review_repository.h"
+#include "store/storage_error.h"
 #include "store/transaction.h"
 
 namespace beacon::service {
@@ -30,6 +31,7 @@ sdk::Result<sdk::RecordId> transact(store::Database& db, const std::string& what
     if (r.isOk()) tx.commit();
     return r;
   } catch (const Poco::Exception& e) {
+    store::throwIfStorageFailure(e, "could not store " + what);
     return sdk::Status::error("could not store " + what + ": " + e.displayText());
   } catch (const std::exception& e) {
     return sdk::Status::error("could not store " + what + ": " + e.what());
@@ -269,6 +271,7 @@ sdk::Result<std::string> PlanService::diff(sdk::RecordId plan_id, int from_numbe
     return lineDiff(from->text, to->text, plan->code + " v" + std::to_string(from_number),
                     plan->code + " v" + std::to_string(to_number));
   } catch (const Poco::Exception& e) {
+    store::throwIfStorageFailure(e, "could not read plan versions");
     return sdk::Status::error("could not read plan versions: " + e.displayText());
   }
 }

@@ -7,6 +7,7 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
 
+#include "store/busy_timeout.h"
 #include "store/migrations.h"
 #include "store/transaction.h"
 
@@ -23,11 +24,12 @@ void registerConnectorOnce() {
 
 Database::Database(const std::string& path) : path_(path) {
   registerConnectorOnce();
+  const int busy_ms = busyTimeoutMs();
   session_ = std::make_unique<Poco::Data::Session>("SQLite", path, 30);
   Poco::Data::Session& s = *session_;
   if (path != ":memory:") s << "PRAGMA journal_mode=WAL", now;
   s << "PRAGMA foreign_keys=ON", now;
-  s << "PRAGMA busy_timeout=30000", now;
+  s << "PRAGMA busy_timeout=" + std::to_string(busy_ms), now;
   s << "PRAGMA synchronous=NORMAL", now;
   s << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)",
       now;

@@ -398,6 +398,24 @@ const std::vector<Migration>& migrations() {
            "ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
        },
        chainUnhashedAuditEntries},
+      {16,
+       "holiday_years, holiday_days: years of the working-day calendar added with `beacon calendar"
+       " import FILE` (the State Council's schedule for a year the shipped data/holidays/cn.csv does"
+       " not cover), loaded on top of that file by every command and by the server at start; a year"
+       " is imported once and its listed days all belong to it",
+       {
+           "CREATE TABLE holiday_years ("
+           " year INTEGER PRIMARY KEY,"
+           " source TEXT NOT NULL,"
+           " imported_at TEXT NOT NULL,"
+           " imported_by TEXT NOT NULL)",
+           "CREATE TABLE holiday_days ("
+           " day TEXT PRIMARY KEY,"
+           " year INTEGER NOT NULL REFERENCES holiday_years(year),"
+           " kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),"
+           " name TEXT NOT NULL DEFAULT '',"
+           " CHECK (substr(day, 1, 4) = CAST(year AS TEXT)))",
+       }},
   };
   return kMigrations;
 }

@@ -1,7 +1,18 @@
 // Transaction: RAII scope around a multi-row change. Rolls back on
 // destruction unless commit() was called. Nests: an inner scope inside an
 // outer one joins it, so an all-or-nothing import can call repository methods
-// that open their own scope. Not thread-safe (follows its Session).
+// that open their own scope.
+//
+// A write transaction (the default) starts with SQLite's BEGIN IMMEDIATE: it
+// takes the write lock before its first statement, so a busy database makes
+// it wait (the connection's 30 s busy timeout) instead of failing. A plain
+// deferred BEGIN that reads and then writes after another connection
+// committed cannot wait and fails at once with "database is locked" (Poco's
+// Session::begin() sends that plain BEGIN, so this type never calls it).
+// A read transaction (Mode::Read) is a deferred BEGIN: one consistent snapshot
+// for several reads, never holding the write lock; a write scope opened inside
+// it throws std::logic_error (the snapshot could not be upgraded safely).
+// Not thread-safe (follows its Session).
 #pragma once
 
 #include <Poco/Data/Session.h>
@@ -10,7 +21,9 @@ namespace beacon::store {
 
 class Transaction {
  public:
-  explicit Transaction(Poco::Data::Session& session);
+  enum class Mode { Write, Read };
+
+  explicit Transaction(Poco::Data::Session& session, Mode mode = Mode::Write);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

@@ -15,11 +15,13 @@
 #include "render/json_data.h"
 #include "render/markdown_escape.h"
 #include "rules/compliance_engine.h"
+#include "rules/provisional_deadline.h"
 #include "rules/store_record_reader.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "store/storage_error.h"
 #include "summary/annual_counts.h"
 #include "summary/drill_tally.h"
 #include "summary/plan_brief.h"
@@ -480,6 +482,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     r->set("rule_id", o.rule_id);
     r->set("citation", o.citation);
     r->set("due", o.due.toString());
+    if (rules::isProvisionalDeadline(o)) r->set("provisional", rules::provisionalLabel(req.english));
     r->set("days_overdue", static_cast<int>(sdk::daysBetween(o.due, as_of)));
     overdue_rows->add(r);
   }
@@ -661,6 +664,7 @@ sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
           "kind", "unknown summary \"" + req.kind + "\" (city-annual, plan-status, township, domain, drill-sheet)");
     }
   } catch (const Poco::Exception& e) {
+    store::throwIfStorageFailure(e, "summary " + req.kind);
     return sdk::Status::error("summary " + req.kind + ": " + e.displayText());
   }
   if (!data.isOk()) return data.status();

@@ -10,6 +10,9 @@
 #include <Poco/TemporaryFile.h>
 
 #include "app/os_user.h"
+#include "store/database.h"
+#include "store/storage_error.h"
+#include "store/transaction.h"
 #include "support/cli_runner.h"
 
 namespace beacon::app {
@@ -112,6 +115,38 @@ TEST_F(CliTest, UnknownCommandAndHelp) {
   CliRun help = beacon({"drill", "--help"});
   EXPECT_EQ(help.code, 0);
   EXPECT_NE(help.out.find("beacon drill add"), std::string::npos);
+}
+
+// Another connection holds the write lock past the (shortened) busy timeout:
+// the command fails with the storage exit code, not the bad-input one, and
+// writes nothing; once the lock is released the same command succeeds.
+TEST_F(CliTest, LockedDatabaseExitsWithTheStorageCodeNotTheBadInputOne) {
+  const std::string config = dir_.path() + "/busy.properties";
+  std::ofstream(config) << "beacon.busy_timeout_ms = 200\n";
+  const std::vector<std::string> add = {"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation",
+                                        "--date", "2023-05-10", "--participants", "5", "--field", "hazard=山洪"};
+  {
+    store::Database holder(db_);
+    store::Transaction lock(holder.session());
+    CliRun locked = testing::runBeacon({"--config", config, "--db", db_}, add);
+    EXPECT_EQ(locked.code, store::kStorageFailureExitCode) << locked.err;
+    EXPECT_NE(locked.err.find("数据库暂时繁忙"), std::string::npos) << locked.err;
+    CliRun english = testing::runBeacon({"--config", config, "--db", db_, "--lang", "en"}, add);
+    EXPECT_EQ(english.code, store::kStorageFailureExitCode) << english.err;
+    EXPECT_NE(english.err.find("the database is busy"), std::string::npos) << english.err;
+  }
+  CliRun list = beacon({"drill", "list", "--org", "quliang"});
+  EXPECT_EQ(list.out.find("2023-05-10"), std::string::npos) << "nothing was written:\n" << list.out;
+  CliRun retried = testing::runBeacon({"--config", config, "--db", db_}, add);
+  EXPECT_EQ(retried.code, 0) << retried.err;
+}
+
+TEST_F(CliTest, BadBusyTimeoutIsRefusedNamingTheKey) {
+  const std::string config = dir_.path() + "/bad.properties";
+  std::ofstream(config) << "beacon.busy_timeout_ms = soon\n";
+  CliRun r = testing::runBeacon({"--config", config, "--db", db_}, {"drill", "list"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("beacon.busy_timeout_ms"), std::string::npos) << r.err;
 }
 
 }  // namespace

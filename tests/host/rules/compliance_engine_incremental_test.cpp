@@ -21,6 +21,7 @@
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/review_repository.h"
+#include "store/transaction.h"
 #include "build_paths.h"
 
 using namespace Poco::Data::Keywords;
@@ -220,6 +221,38 @@ TEST_F(IncrementalEngineTest, AWriteThroughAnotherConnectionIsSeen) {
   store::DrillRepository(other.session()).add(drill, actor_);
   expectSameAsFresh(CheckRefresh::Incremental, "a drill logged by another process");
   EXPECT_LE(count("overdue"), overdue_before);
+}
+
+// Two writers committing out of order: the first takes feed positions, the
+// second commits rows with positions below those after the engine has read
+// past them (as when a sequence is allocated outside the write lock). The
+// engine must still see the second writer's change.
+TEST_F(IncrementalEngineTest, AFeedRowCommittedLateBelowAReadPositionIsStillSeen) {
+  store::Database first(path_);
+  store::Database second(path_);
+  Poco::Int64 newest = 0;
+  first.session() << "SELECT COALESCE(MAX(seq), 0) FROM rule_changes", into(newest), now;
+  // The first writer's row skips one position, which the second writer will fill.
+  first.session() << "INSERT INTO rule_changes(seq, org_id) VALUES($1, $2)", bind(newest + 2),
+      bind(static_cast<Poco::Int64>(org("xinmi").id)), now;
+  ASSERT_TRUE(engine_->check(query_).isOk());
+  const auto before = describeAll(engine_->check(query_).value());
+
+  {
+    store::Transaction tx(second.session());
+    sdk::Drill drill = drillOf("xinmi.chengguan.04", "flood.evacuation", "2023-12-30");
+    drill.fields["hazard"] = "flash_flood";
+    store::DrillRepository(second.session()).add(drill, actor_);
+    Poco::Int64 added = 0;
+    second.session() << "SELECT COUNT(*) FROM rule_changes WHERE seq > $1", bind(newest + 2), into(added), now;
+    ASSERT_EQ(added, 1);  // a drill naming no plan: its organisation's row
+    // Its row takes the position below the one the engine has read.
+    second.session() << "UPDATE rule_changes SET seq = $1 WHERE seq > $2", bind(newest + 1), bind(newest + 2), now;
+    tx.commit();
+  }
+  expectSameAsFresh(CheckRefresh::Incremental, "a drill whose feed row was committed late");
+  EXPECT_NE(describeAll(engine_->check(query_).value()), before) << "the drill changes an obligation";
+  ASSERT_TRUE(engine_->check(query_).isOk());
 }
 
 TEST_F(IncrementalEngineTest, APrunedFeedOrManyChangesEvaluateEverything) {

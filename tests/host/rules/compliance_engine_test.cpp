@@ -7,6 +7,7 @@
 #include "rules/check_report.h"
 #include "rules/core_rules.h"
 #include "rules/filing_target.h"
+#include "rules/provisional_deadline.h"
 #include "store/drill_repository.h"
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
@@ -345,15 +346,22 @@ TEST_F(ComplianceEngineTest, ConfigOverrideChangesTheOutcome) {
             "2024-02-07");  // the make-up Sunday 02-04 counts
 }
 
-TEST_F(ComplianceEngineTest, DateBeyondCalendarIsAStatusNamingTheYear) {
-  addPlan("late", town_, sdk::category::kGrassroots, "2026-12-20");
+// A deadline in a year without holiday data never fails the check: weekends only, marked provisional.
+TEST_F(ComplianceEngineTest, DeadlineBeyondTheCalendarIsProvisionalNotAFailure) {
+  const auto plan = addPlan("late", town_, sdk::category::kGrassroots, "2026-12-20");
+  const auto early = addPlan("early", town_, sdk::category::kGrassroots, "2026-10-09");
   ComplianceEngine engine(db_, registry_, defaults_, calendar_);
   CheckQuery q;
   q.as_of = d("2027-01-05");
   const auto r = engine.check(q);
-  ASSERT_FALSE(r.isOk());
-  EXPECT_NE(r.status().message().find("2027"), std::string::npos) << r.status().describe();
-  EXPECT_NE(r.status().message().find("late"), std::string::npos);
+  ASSERT_TRUE(r.isOk()) << r.status().describe();
+  const auto* filing = find(r.value(), CoreRules::kFiling, plan);
+  ASSERT_NE(filing, nullptr);
+  // 2026-12-20 is a Sunday; 20 weekdays on (2027-01-01 counted: no 2027 data) is 2027-01-15.
+  EXPECT_EQ(filing->obligation.due, d("2027-01-15"));
+  EXPECT_NE(filing->obligation.note.find(kProvisionalNote), std::string::npos) << filing->obligation.note;
+  EXPECT_TRUE(isProvisionalDeadline(find(r.value(), CoreRules::kPublication, plan)->obligation));
+  EXPECT_FALSE(isProvisionalDeadline(find(r.value(), CoreRules::kFiling, early)->obligation));
 }
 
 TEST_F(ComplianceEngineTest, ThrowingPluginIsSkippedOthersStillReport) {

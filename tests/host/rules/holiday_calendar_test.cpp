@@ -1,4 +1,5 @@
 #include "rules/holiday_calendar.h"
+#include "rules/provisional_deadline.h"
 
 #include <gtest/gtest.h>
 #include "build_paths.h"
@@ -87,17 +88,23 @@ TEST(HolidayCalendarTest, AddWorkingDaysAcrossSpringFestivalAndNationalDay) {
   }
 }
 
-TEST(HolidayCalendarTest, DateBeyondTheDataIsAnErrorNamingTheYear) {
+// A year without data never fails: weekends only, and the deadline is provisional.
+TEST(HolidayCalendarTest, AYearWithoutDataCountsWeekendsOnlyAndIsProvisional) {
   const auto cal = shipped();
-  auto late = cal.isWorkingDay(d("2027-01-04"));
-  ASSERT_FALSE(late.isOk());
-  EXPECT_NE(late.status().message().find("2027"), std::string::npos) << late.status().message();
-  auto early = cal.isWorkingDay(d("2022-12-30"));
-  ASSERT_FALSE(early.isOk());
-  EXPECT_NE(early.status().message().find("2022"), std::string::npos);
+  EXPECT_FALSE(coversYear(cal, 2027));
+  auto monday = cal.isWorkingDay(d("2027-01-04"));
+  ASSERT_TRUE(monday.isOk()) << monday.status().describe();
+  EXPECT_TRUE(monday.value());
+  auto saturday = cal.isWorkingDay(d("2027-01-02"));
+  ASSERT_TRUE(saturday.isOk());
+  EXPECT_FALSE(saturday.value());
+  // 2026-12-20 is a Sunday; 20 weekdays later (no 2027 holidays known) is 2027-01-15.
   auto crossing = cal.addWorkingDays(d("2026-12-20"), 20);
-  ASSERT_FALSE(crossing.isOk());
-  EXPECT_NE(crossing.status().message().find("2027"), std::string::npos);
+  ASSERT_TRUE(crossing.isOk()) << crossing.status().describe();
+  EXPECT_EQ(crossing.value().toString(), "2027-01-15");
+  EXPECT_TRUE(isProvisionalBetween(cal, d("2026-12-20"), crossing.value()));
+  EXPECT_FALSE(isProvisionalBetween(cal, d("2026-11-02"), d("2026-11-30")));
+  EXPECT_TRUE(cal.isWorkingDay(d("2022-12-30")).isOk());
 }
 
 TEST(HolidayCalendarTest, OperatorCanAddAYearWithoutRebuilding) {

@@ -13,6 +13,28 @@
 namespace beacon::app {
 namespace {
 
+constexpr int kCalendarWarningDays = 90;
+
+// One warning when the holiday data ends within 90 days of the as-of date (or of today, if later):
+// deadlines after it count weekends only until the next year's schedule is imported.
+void warnIfCalendarEndsSoon(CommandContext& ctx, const rules::HolidayCalendar& calendar, const sdk::Date& as_of) {
+  const sdk::Date today = plugins::DomainServices::systemToday();
+  const sdk::Date from = today < as_of ? as_of : today;
+  const int year = from.year < calendar.firstYear() ? from.year : calendar.lastYear() + 1;
+  const sdk::Date end = sdk::Date{year, 1, 1}.addDays(-1);
+  if (from.addDays(kCalendarWarningDays) < end) return;
+  const bool ended = end < from;
+  if (ctx.english) {
+    ctx.err << "beacon: warning: the holiday calendar " << (ended ? "ended on " : "ends on ") << end.toString()
+            << "; working-day deadlines after it count weekends only and are marked provisional until "
+               "`beacon calendar import FILE` adds the "
+            << year << " schedule\n";
+  } else {
+    ctx.err << "beacon: 注意：节假日数据" << (ended ? "已于 " : "将于 ") << end.toString() << " 截止，此后的工作日期限"
+            << "暂按周末推算并标注为暂定，待公布 " << year << " 年节假日安排后用 `beacon calendar import FILE` 导入\n";
+  }
+}
+
 class CheckCommand : public Command {
  public:
   std::string name() const override { return "check"; }
@@ -57,6 +79,7 @@ class CheckCommand : public Command {
       auto tree = orgs.subtree(org.value().id);
       q.org_ids.assign(tree.begin(), tree.end());
     }
+    warnIfCalendarEndsSoon(ctx, c.calendar(), q.as_of);
     auto results = c.engine().check(q);
     if (!results.isOk()) return fail(ctx, results.status());
     for (const auto& e : c.engine().pluginErrors()) ctx.err << "beacon: plugin skipped: " << e << "\n";

@@ -1,0 +1,33 @@
+// StorageError: the store could not do what was asked for a reason that is
+// not the request's fault: the database stayed locked past the busy timeout,
+// an I/O error, a full disk, a read-only or corrupt file, no memory. Such a
+// failure is never reported as a validation error: services rethrow it, the
+// web dispatcher answers 503 with Retry-After (code storage_unavailable) and
+// the CLI exits with kStorageFailureExitCode; both log it. Bad SQL and broken
+// constraints are not storage failures (retrying would not help); they keep
+// their own handling. Immutable; thread-safe.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include <Poco/Exception.h>
+
+namespace beacon::store {
+
+// The CLI's exit code for a storage failure (0 ok, 1 bad input, 2 usage).
+constexpr int kStorageFailureExitCode = 3;
+
+class StorageError : public std::runtime_error {
+ public:
+  explicit StorageError(const std::string& message) : std::runtime_error(message) {}
+};
+
+// Whether `e`, thrown by Poco::Data, means the storage is unavailable (busy,
+// locked, I/O, full, read-only, corrupt, out of memory, not connected).
+bool isStorageFailure(const Poco::Exception& e);
+
+// Throws StorageError("<context>: <e>") when isStorageFailure(e); returns otherwise.
+void throwIfStorageFailure(const Poco::Exception& e, const std::string& context);
+
+}  // namespace beacon::store

@@ -1,0 +1,102 @@
+// Transaction against a real SQLite file with two connections: a write
+// transaction that reads first and writes after another connection committed
+// must wait for the write lock, not fail with "database is locked"; a read
+// transaction never takes the write lock.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include <Poco/Data/SQLite/SQLiteException.h>
+
+#include "store/database.h"
+#include "store/transaction.h"
+#include "support/scratch_tree.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::store {
+namespace {
+
+class TransactionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Database db(path_);
+    db.session() << "CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)", now;
+    db.session() << "INSERT INTO counter(id, n) VALUES(1, 0)", now;
+  }
+
+  static int read(Database& db) {
+    int n = -1;
+    db.session() << "SELECT n FROM counter WHERE id = 1", into(n), now;
+    return n;
+  }
+
+  testing::ScratchTree tree_{"transaction"};
+  std::string path_ = tree_.dir("store.db");
+};
+
+// The read-then-write pattern of every audited change (read the "before" row,
+// then write): another connection commits between the read and the write.
+TEST_F(TransactionTest, ReadThenWriteWaitsForAnotherWriterInsteadOfFailing) {
+  Database first(path_);
+  Database second(path_);
+  std::promise<void> first_has_read;
+  auto other = std::async(std::launch::async, [&] {
+    first_has_read.get_future().wait();
+    Transaction tx(second.session());
+    second.session() << "UPDATE counter SET n = n + 1 WHERE id = 1", now;
+    tx.commit();
+  });
+  {
+    Transaction tx(first.session());
+    const int before = read(first);
+    first_has_read.set_value();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    first.session() << "UPDATE counter SET n = $1 WHERE id = 1", bind(before + 10), now;
+    tx.commit();
+  }
+  ASSERT_NO_THROW(other.get());
+  // The second writer waited for the first and then added its 1.
+  EXPECT_EQ(read(first), 11);
+}
+
+TEST_F(TransactionTest, ReadTransactionDoesNotTakeTheWriteLock) {
+  Database reader(path_);
+  Database writer(path_);
+  Transaction snapshot(reader.session(), Transaction::Mode::Read);
+  EXPECT_EQ(read(reader), 0);
+  writer.session() << "PRAGMA busy_timeout=0", now;
+  {
+    Transaction tx(writer.session());
+    writer.session() << "UPDATE counter SET n = 5 WHERE id = 1", now;
+    tx.commit();
+  }
+  EXPECT_EQ(read(reader), 0) << "the snapshot is unchanged";
+  snapshot.commit();
+  EXPECT_EQ(read(reader), 5);
+}
+
+TEST_F(TransactionTest, NestedScopesJoinTheOuterOneAndRollBackTogether) {
+  Database db(path_);
+  {
+    Transaction outer(db.session());
+    {
+      Transaction inner(db.session());
+      db.session() << "UPDATE counter SET n = 7 WHERE id = 1", now;
+      inner.commit();
+    }
+  }
+  EXPECT_EQ(read(db), 0);
+}
+
+TEST_F(TransactionTest, AWriteScopeInsideAReadSnapshotIsRefused) {
+  Database db(path_);
+  Transaction snapshot(db.session(), Transaction::Mode::Read);
+  EXPECT_EQ(read(db), 0);
+  EXPECT_THROW(Transaction(db.session()), std::logic_error);
+}
+
+}  // namespace
+}  // namespace beacon::store
