@@ -1,7 +1,9 @@
 // Login and logout: GET/POST /login, POST /logout (pages) and
 // POST/DELETE /api/v1/session (scripts and the browser test). A login sets
 // the HttpOnly, SameSite=Strict session cookie; failures are rate-limited by
-// username and address (429 while locked out).
+// username and address (429 while locked out). The login form carries a
+// pre-session CSRF token (login_form_token.h) and `next` is only ever a
+// same-site path (redirect_target.h).
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/NameValueCollection.h>
 
