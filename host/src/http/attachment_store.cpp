@@ -12,6 +12,7 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/UUIDGenerator.h>
 
+#include "http/office_package.h"
 #include "store/row.h"
 #include "store/transaction.h"
 
@@ -48,8 +49,7 @@ std::optional<std::string> sniffMediaType(const std::string& data, const std::st
     }
   }
   if (startsWith(data, "%PDF-")) return std::string("application/pdf");
-  if (startsWith(data, std::string("PK\x03\x04", 4)) && endsWithNoCase(filename, ".docx") &&
-      data.find("word/") != std::string::npos) {
+  if (startsWith(data, std::string("PK\x03\x04", 4)) && endsWithNoCase(filename, ".docx") && isWordPackage(data)) {
     return std::string(kDocx);
   }
   return std::nullopt;

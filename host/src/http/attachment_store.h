@@ -37,7 +37,8 @@ struct Attachment {
 Poco::JSON::Object::Ptr toJson(const Attachment& attachment);
 
 // The media type the content's first bytes show (image/jpeg, image/png,
-// image/heic, application/pdf, DOCX), or nullopt for anything else.
+// image/heic, application/pdf), or DOCX for a .docx that is a Word package
+// (office_package.h); nullopt for anything else.
 std::optional<std::string> sniffMediaType(const std::string& data, const std::string& filename);
 
 class AttachmentStore {

@@ -5,6 +5,8 @@
 // while an attempt must wait; auth::LoginRateLimiter). The client address
 // honours X-Forwarded-For from web.trusted_proxies only. Logins, failures,
 // throttles and logouts go to the audit log (auth::LoginAudit).
+// The login form carries a pre-session CSRF token (login_form_token.h) and
+// `next` is only ever a same-site path (redirect_target.h).
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/NameValueCollection.h>
 
