@@ -1,5 +1,7 @@
 #include "http/request_context.h"
 
+#include <algorithm>
+#include <climits>
 #include <sstream>
 
 #include <Poco/JSON/Parser.h>
@@ -11,6 +13,7 @@
 #include <Poco/NumberParser.h>
 #include <Poco/StreamCopier.h>
 
+#include "auth/secure_random.h"
 #include "http/http_error.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
@@ -193,6 +196,9 @@ void RequestContext::readForm() {
   try {
     if (request.getMethod() == "POST" && type.rfind("multipart/form-data", 0) == 0) {
       body_ = readBounded(request.stream(), state.config.max_upload_bytes);
+      // A field may carry a document (the revision preview's confirmation), so
+      // a field is bounded by the upload limit, not Poco's 256 KB default.
+      form_->setValueLengthLimit(static_cast<int>(std::min<std::size_t>(body_->size() + 1, INT_MAX)));
       std::istringstream in(*body_);
       CollectingPartHandler handler(files_);
       form_->load(request, in, handler);
@@ -294,6 +300,8 @@ std::string RequestContext::renderPage(const std::string& name, kainjow::mustach
   const kainjow::mustache::data text = pageText(english_);
   data.set("t", text);
   data.set("csrf_token", csrfToken());
+  // Each form's one-time submission token (IdempotentPost): a fresh value wherever it is used.
+  data.set("submit_token", kainjow::mustache::lambda{[](const std::string&) { return auth::randomHex(16); }});
   data.set("lang", english_ ? "en" : "zh");
   auto body_html = state.app.templates().render("web/" + name, data);
   if (!body_html.isOk()) throw std::runtime_error("template web/" + name + ": " + body_html.status().message());
