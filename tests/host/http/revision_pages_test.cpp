@@ -194,5 +194,40 @@ TEST_F(RevisionPagesTest, ASecondFilingWithTheSameRegistrationNumberIsRefused) {
   EXPECT_EQ(count(filings), after_first);
 }
 
+TEST_F(RevisionPagesTest, SummariesAreArchivedListedDownloadedAndChecked) {
+  Login admin = login("admin");
+  const std::string query = "kind=city-annual&year=2023&format=text";
+  Reply archived = send(admin, "POST", "/api/v1/summaries/archive?" + query, "");
+  ASSERT_EQ(archived.status, 201) << archived.body;
+  const auto id = archived.json()->getValue<Poco::Int64>("id");
+  EXPECT_EQ(archived.json()->getValue<std::string>("created_by"), "admin");
+  const std::string href = "/api/v1/summaries/archive/" + std::to_string(id);
+  Reply content = get(admin, href);
+  ASSERT_EQ(content.status, 200);
+  EXPECT_EQ(content.body, get(admin, "/api/v1/summaries?" + query).body) << "the output as it was rendered";
+  EXPECT_EQ(content.headers["X-Beacon-Sha256"], archived.json()->getValue<std::string>("sha256"));
+  Reply list = get(admin, "/api/v1/summaries/archive");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_GE(list.json()->getArray("items")->size(), 1u);
+  Reply check = get(admin, href + "/check");
+  ASSERT_EQ(check.status, 200) << check.body;
+  EXPECT_TRUE(check.json()->getValue<bool>("same_text"));
+  EXPECT_EQ(get(admin, "/api/v1/summaries/archive/99999").status, 404);
+
+  Login viewer = login("viewer");
+  EXPECT_EQ(send(viewer, "POST", "/api/v1/summaries/archive?" + query, "").status, 403);
+  Login village = login("village");
+  EXPECT_EQ(get(village, href).status, 403) << "a city-wide archive needs a city-wide account";
+
+  Reply page = get(admin, "/summaries?" + query);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("id=\"summary-archive\""), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"archive-" + std::to_string(id) + "\""), std::string::npos);
+  const int before = count("SELECT COUNT(*) FROM summary_archives");
+  Reply button = postForm(admin, "/summaries/archive?" + query, {});
+  EXPECT_EQ(button.status, 303) << button.body.substr(0, 2000);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM summary_archives"), before + 1);
+}
+
 }  // namespace
 }  // namespace beacon::http::testing
