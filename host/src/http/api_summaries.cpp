@@ -52,8 +52,8 @@ summary::ArchivedSummary visibleArchive(RequestContext& ctx) {
   std::optional<summary::ArchivedSummary> found;
   {
     std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
-    summary::SummaryService service(ctx.state.app.db(), ctx.state.app.plugins(), ctx.state.app.templates(),
-                                    &ctx.state.app.engine());
+    summary::SummaryService service(ctx.state.app.db(), ctx.state.app.plugins(),
+                                    ctx.state.app.templates(), &ctx.state.app.engine());
     found = summary::SummaryArchive(ctx.state.app.db(), service).find(id);
   }
   if (!found) throw HttpError::notFound("no archived summary #" + std::to_string(id));
@@ -87,8 +87,8 @@ void checkArchive(RequestContext& ctx) {
   sdk::Result<summary::ArchiveCheck> checked = summary::ArchiveCheck{};
   {
     std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
-    summary::SummaryService service(ctx.state.app.db(), ctx.state.app.plugins(), ctx.state.app.templates(),
-                                    &ctx.state.app.engine());
+    summary::SummaryService service(ctx.state.app.db(), ctx.state.app.plugins(),
+                                    ctx.state.app.templates(), &ctx.state.app.engine());
     checked = summary::SummaryArchive(ctx.state.app.db(), service).check(a.id);
   }
   if (!checked.isOk()) throw std::runtime_error(checked.status().describe());

@@ -29,7 +29,8 @@ constexpr int kPollMillis = 20;
 
 bool isFormBody(const RequestContext& ctx) {
   const std::string type = ctx.request.getContentType();
-  return type.rfind("multipart/form-data", 0) == 0 || type.rfind("application/x-www-form-urlencoded", 0) == 0;
+  return type.rfind("multipart/form-data", 0) == 0 ||
+         type.rfind("application/x-www-form-urlencoded", 0) == 0;
 }
 
 // What was asked, independent of how the client framed it (a browser picks a
@@ -42,7 +43,8 @@ std::string requestDigest(RequestContext& ctx) {
       if (name == "csrf_token" || name == kFormField) continue;
       text += name + "=" + auth::sha256Hex(value) + "\n";
     }
-    for (const auto& f : ctx.files()) text += "file " + f.field + " " + f.filename + " " + auth::sha256Hex(f.data) + "\n";
+    for (const auto& f : ctx.files())
+      text += "file " + f.field + " " + f.filename + " " + auth::sha256Hex(f.data) + "\n";
   } else {
     text += ctx.request.getContentType() + "\n" + ctx.body();
   }
@@ -82,8 +84,9 @@ void runIdempotent(RequestContext& ctx, const Handler& handler) {
     field = kFormField;
     if (key.empty()) return handler(ctx);
     if (key.size() > 128 || !printableAscii(key)) {
-      throw HttpError::badRequest(ctx.english() ? "the form's submission token is malformed; reload the page"
-                                                : "表单提交令牌格式错误，请刷新页面后重试",
+      throw HttpError::badRequest(ctx.english()
+                                      ? "the form's submission token is malformed; reload the page"
+                                      : "表单提交令牌格式错误，请刷新页面后重试",
                                   kFormField);
     }
     key = "form:" + key;
@@ -95,7 +98,8 @@ void runIdempotent(RequestContext& ctx, const Handler& handler) {
     auto stored = keys.find(user_id, key);
     // The first request stores its answer just after sending it, so a repeat
     // (a double click) may arrive first: wait a little for the answer.
-    for (int waited = 0; stored && stored->status == 0 && stored->request_digest == digest && waited < kWaitMillis;
+    for (int waited = 0;
+         stored && stored->status == 0 && stored->request_digest == digest && waited < kWaitMillis;
          waited += kPollMillis) {
       std::this_thread::sleep_for(std::chrono::milliseconds(kPollMillis));
       stored = keys.find(user_id, key);
@@ -106,22 +110,28 @@ void runIdempotent(RequestContext& ctx, const Handler& handler) {
     }
     if (!stored) {
       if (!keys.reserve(user_id, key, digest)) {
-        throw HttpError(409, "in_progress", ctx.english() ? "this request is already being processed"
-                                                          : "该请求正在处理中，请稍后重试", field);
+        throw HttpError(409, "in_progress",
+                        ctx.english() ? "this request is already being processed"
+                                      : "该请求正在处理中，请稍后重试",
+                        field);
       }
     } else if (stored->request_digest != digest) {
       if (ctx.isApi()) {
         throw HttpError(422, "idempotency_key_reused",
-                        ctx.english() ? "this Idempotency-Key was already used for a different request"
-                                      : "该 Idempotency-Key 已用于另一项不同的请求",
+                        ctx.english()
+                            ? "this Idempotency-Key was already used for a different request"
+                            : "该 Idempotency-Key 已用于另一项不同的请求",
                         kHeader);
       }
-      throw HttpError(409, "already_submitted", ctx.english() ? "this form was already submitted; reload the page"
-                                                              : "此表单已提交，请刷新页面后重新填写",
+      throw HttpError(409, "already_submitted",
+                      ctx.english() ? "this form was already submitted; reload the page"
+                                    : "此表单已提交，请刷新页面后重新填写",
                       kFormField);
     } else if (stored->status == 0) {
-      throw HttpError(409, "in_progress", ctx.english() ? "the first request with this key is still being processed"
-                                                        : "首次提交仍在处理中，请稍后重试", field);
+      throw HttpError(409, "in_progress",
+                      ctx.english() ? "the first request with this key is still being processed"
+                                    : "首次提交仍在处理中，请稍后重试",
+                      field);
     } else {
       if (!stored->location.empty()) ctx.response.set("Location", stored->location);
       ctx.response.set("Idempotent-Replayed", "true");

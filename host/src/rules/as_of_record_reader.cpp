@@ -2,7 +2,9 @@
 
 namespace beacon::rules {
 
-std::vector<sdk::Organisation> AsOfRecordReader::organisations() const { return records_.organisations(); }
+std::vector<sdk::Organisation> AsOfRecordReader::organisations() const {
+  return records_.organisations();
+}
 
 std::vector<sdk::Plan> AsOfRecordReader::plans() const {
   std::vector<sdk::Plan> out = records_.plans();
@@ -42,7 +44,8 @@ std::vector<sdk::Drill> AsOfRecordReader::drills(const sdk::Date& from, const sd
   return records_.drills(from, end);
 }
 
-std::vector<sdk::LatestDrill> AsOfRecordReader::latestDrills(const sdk::Date& from, const sdk::Date& to,
+std::vector<sdk::LatestDrill> AsOfRecordReader::latestDrills(const sdk::Date& from,
+                                                             const sdk::Date& to,
                                                              const std::string& flag_field) const {
   const sdk::Date end = until(to);
   if (from.isSet() && end < from) return {};

@@ -16,7 +16,8 @@ namespace beacon::rules {
 class AsOfRecordReader : public sdk::RecordReader {
  public:
   // REQUIRES: `records` and `history` outlive this reader.
-  AsOfRecordReader(const sdk::RecordReader& records, const PlanHistory& history, const sdk::Date& as_of)
+  AsOfRecordReader(const sdk::RecordReader& records, const PlanHistory& history,
+                   const sdk::Date& as_of)
       : records_(records), history_(history), as_of_(as_of) {}
 
   std::vector<sdk::Organisation> organisations() const override;

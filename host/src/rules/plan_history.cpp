@@ -8,9 +8,11 @@ namespace beacon::rules {
 
 PlanHistory PlanHistory::load(Poco::Data::Session& session, const std::string& domain) {
   PlanHistory h;
-  const std::vector<std::string> params = domain.empty() ? std::vector<std::string>() : std::vector<std::string>{domain};
+  const std::vector<std::string> params =
+      domain.empty() ? std::vector<std::string>() : std::vector<std::string>{domain};
   auto join = [&](const std::string& alias) {
-    return domain.empty() ? std::string() : " JOIN plans p ON p.id = " + alias + ".plan_id AND p.domain = $1";
+    return domain.empty() ? std::string()
+                          : " JOIN plans p ON p.id = " + alias + ".plan_id AND p.domain = $1";
   };
   RowScanner scanner(session);
   scanner.scan("SELECT v.plan_id, v.number, v.issued FROM plan_versions v" + join("v") +
@@ -29,16 +31,18 @@ PlanHistory PlanHistory::load(Poco::Data::Session& session, const std::string& d
                  if (!findings.empty()) reason += ": " + findings;
                  h.findings_[r.int64(0)].push_back({date, reason});
                });
-  scanner.scan("SELECT a.plan_id, COALESCE(d.drill_date, rv.review_date, substr(a.created_at, 1, 10)),"
-               " a.description FROM corrective_actions a" +
-                   join("a") +
-                   " LEFT JOIN drills d ON a.source_kind = 'drill' AND d.id = a.source_id"
-                   " LEFT JOIN reviews rv ON a.source_kind = 'review' AND rv.id = a.source_id"
-                   " WHERE a.plan_defect = 1 AND a.plan_id IS NOT NULL",
-               params, [&](const ScannedRow& r) {
-                 const sdk::Date date = r.date(1);
-                 if (date.isSet()) h.findings_[r.int64(0)].push_back({date, "整改发现预案缺陷: " + r.text(2)});
-               });
+  scanner.scan(
+      "SELECT a.plan_id, COALESCE(d.drill_date, rv.review_date, substr(a.created_at, 1, 10)),"
+      " a.description FROM corrective_actions a" +
+          join("a") +
+          " LEFT JOIN drills d ON a.source_kind = 'drill' AND d.id = a.source_id"
+          " LEFT JOIN reviews rv ON a.source_kind = 'review' AND rv.id = a.source_id"
+          " WHERE a.plan_defect = 1 AND a.plan_id IS NOT NULL",
+      params, [&](const ScannedRow& r) {
+        const sdk::Date date = r.date(1);
+        if (date.isSet())
+          h.findings_[r.int64(0)].push_back({date, "整改发现预案缺陷: " + r.text(2)});
+      });
   for (auto& [plan, findings] : h.findings_) {
     std::stable_sort(findings.begin(), findings.end(),
                      [](const Finding& a, const Finding& b) { return a.date < b.date; });

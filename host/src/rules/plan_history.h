@@ -40,7 +40,8 @@ class PlanHistory {
   // Sets the plan's current_version, status, revision_required and
   // revision_reason to what they were as of `as_of`.
   void apply(sdk::Plan& plan, const sdk::Date& as_of) const;
-  // The date of each plan's latest unanswered finding, for the plans that needed revision as of `as_of`.
+  // The date of each plan's latest unanswered finding, for the plans that needed revision as of
+  // `as_of`.
   std::map<sdk::RecordId, sdk::Date> flaggedOn(const sdk::Date& as_of) const;
 
  private:

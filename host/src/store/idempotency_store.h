@@ -17,8 +17,9 @@
 namespace beacon::store {
 
 struct IdempotentAnswer {
-  std::string request_digest;  // SHA-256 of what was asked, to tell a repeat from a different request
-  int status = 0;              // 0: the first request is still running
+  std::string
+      request_digest;  // SHA-256 of what was asked, to tell a repeat from a different request
+  int status = 0;      // 0: the first request is still running
   std::string content_type;
   std::string location;
   std::string body;

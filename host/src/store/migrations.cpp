@@ -374,7 +374,7 @@ const std::vector<Migration>& migrations() {
        " or a one-time submission token (page forms), per user, so a repeated submission is answered"
        " from here instead of writing again (status 0 while the first one runs; kept 24 hours);"
        " summary_archives: rendered summaries as sent, with the time, the user and a SHA-256 digest"
-       " of the records they were computed from, append-only like the audit log",
+       " of their inputs (the request and the summary's data), append-only like the audit log",
        {
            "CREATE TABLE idempotency_keys ("
            " user_id INTEGER NOT NULL,"

@@ -59,7 +59,8 @@ SummaryMedia summaryMedia(const std::string& format) {
   if (format == "html") return {"text/html; charset=utf-8", "html"};
   if (format == "markdown") return {"text/markdown; charset=utf-8", "md"};
   if (format == "json") return {"application/json; charset=utf-8", "json"};
-  if (format == "docx") return {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"};
+  if (format == "docx")
+    return {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"};
   return {"text/plain; charset=utf-8", "txt"};
 }
 
@@ -73,7 +74,8 @@ sdk::Result<std::string> SummaryArchive::inputsDigest(const SummaryRequest& requ
   return auth::sha256Hex(requestJson(named) + "\n" + json.value());
 }
 
-sdk::Result<ArchivedSummary> SummaryArchive::archive(const SummaryRequest& request, const store::Actor& actor) {
+sdk::Result<ArchivedSummary> SummaryArchive::archive(const SummaryRequest& request,
+                                                     const store::Actor& actor) {
   auto body = service_.render(request);
   if (!body.isOk()) return body.status();
   auto inputs = inputsDigest(request);
@@ -83,8 +85,8 @@ sdk::Result<ArchivedSummary> SummaryArchive::archive(const SummaryRequest& reque
   const SummaryMedia media = summaryMedia(request.format);
   a.content_type = media.content_type;
   a.filename = "beacon-" + request.kind + "-" +
-               (request.as_of.isSet() ? request.as_of.toString() : std::to_string(request.year)) + "." +
-               media.extension;
+               (request.as_of.isSet() ? request.as_of.toString() : std::to_string(request.year)) +
+               "." + media.extension;
   a.body = body.value();
   a.size = a.body.size();
   a.body_sha256 = auth::sha256Hex(a.body);
@@ -93,12 +95,13 @@ sdk::Result<ArchivedSummary> SummaryArchive::archive(const SummaryRequest& reque
   a.created_at = store::isoTimestampNow();
   Poco::Int64 id = 0;
   try {
-    db_.session() << "INSERT INTO summary_archives(kind, format, request, content_type, filename, body,"
-                     " body_sha256, inputs_sha256, created_by, created_at)"
-                     " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-        bind(request.kind), bind(request.format), bind(requestJson(request)), bind(a.content_type), bind(a.filename),
-        bind(toBlob(a.body)), bind(a.body_sha256), bind(a.inputs_sha256), bind(a.created_by), bind(a.created_at),
-        into(id), now;
+    db_.session()
+        << "INSERT INTO summary_archives(kind, format, request, content_type, filename, body,"
+           " body_sha256, inputs_sha256, created_by, created_at)"
+           " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        bind(request.kind), bind(request.format), bind(requestJson(request)), bind(a.content_type),
+        bind(a.filename), bind(toBlob(a.body)), bind(a.body_sha256), bind(a.inputs_sha256),
+        bind(a.created_by), bind(a.created_at), into(id), now;
   } catch (const Poco::Exception& e) {
     return sdk::Status::error("could not archive the summary: " + e.displayText());
   }
@@ -109,10 +112,11 @@ sdk::Result<ArchivedSummary> SummaryArchive::archive(const SummaryRequest& reque
 std::vector<ArchivedSummary> SummaryArchive::list() {
   std::vector<Poco::Int64> ids, sizes;
   std::vector<std::string> requests, types, names, body_sums, input_sums, users, times;
-  db_.session() << "SELECT id, request, content_type, filename, length(body), body_sha256, inputs_sha256,"
-                   " created_by, created_at FROM summary_archives ORDER BY id DESC",
-      into(ids), into(requests), into(types), into(names), into(sizes), into(body_sums), into(input_sums),
-      into(users), into(times), now;
+  db_.session()
+      << "SELECT id, request, content_type, filename, length(body), body_sha256, inputs_sha256,"
+         " created_by, created_at FROM summary_archives ORDER BY id DESC",
+      into(ids), into(requests), into(types), into(names), into(sizes), into(body_sums),
+      into(input_sums), into(users), into(times), now;
   std::vector<ArchivedSummary> out(ids.size());
   for (std::size_t i = 0; i < ids.size(); ++i) {
     auto& a = out[i];
@@ -134,10 +138,12 @@ std::optional<ArchivedSummary> SummaryArchive::find(sdk::RecordId id) {
   std::string request;
   Poco::Data::BLOB body;
   Poco::Data::Statement select(db_.session());
-  select << "SELECT request, content_type, filename, body, body_sha256, inputs_sha256, created_by, created_at"
+  select << "SELECT request, content_type, filename, body, body_sha256, inputs_sha256, created_by, "
+            "created_at"
             " FROM summary_archives WHERE id = $1",
-      bind(static_cast<Poco::Int64>(id)), into(request), into(a.content_type), into(a.filename), into(body),
-      into(a.body_sha256), into(a.inputs_sha256), into(a.created_by), into(a.created_at);
+      bind(static_cast<Poco::Int64>(id)), into(request), into(a.content_type), into(a.filename),
+      into(body), into(a.body_sha256), into(a.inputs_sha256), into(a.created_by),
+      into(a.created_at);
   if (select.execute() == 0) return std::nullopt;
   a.id = id;
   a.request = requestFromJson(request);

@@ -15,15 +15,21 @@ namespace {
 
 class RevisionPagesTest : public WebFixture {
  protected:
-  static int issuedPlan() { return count("SELECT MIN(id) FROM plans WHERE status = 'issued' AND current_version > 0"); }
+  static int issuedPlan() {
+    return count("SELECT MIN(id) FROM plans WHERE status = 'issued' AND current_version > 0");
+  }
   static int versions(int plan) {
     return count("SELECT COUNT(*) FROM plan_versions WHERE plan_id = " + std::to_string(plan));
   }
-  static int current(int plan) { return count("SELECT current_version FROM plans WHERE id = " + std::to_string(plan)); }
-  static bool issued(int plan) {
-    return count("SELECT COUNT(*) FROM plans WHERE status = 'issued' AND id = " + std::to_string(plan)) == 1;
+  static int current(int plan) {
+    return count("SELECT current_version FROM plans WHERE id = " + std::to_string(plan));
   }
-  static Reply postForm(const Login& who, const std::string& path, std::map<std::string, std::string> fields) {
+  static bool issued(int plan) {
+    return count("SELECT COUNT(*) FROM plans WHERE status = 'issued' AND id = " +
+                 std::to_string(plan)) == 1;
+  }
+  static Reply postForm(const Login& who, const std::string& path,
+                        std::map<std::string, std::string> fields) {
     fields["csrf_token"] = who.csrf;
     std::string body;
     const std::string type = multipartBody(fields, "", "", "", "", body);
@@ -37,17 +43,26 @@ TEST_F(RevisionPagesTest, AnIncompleteRevisionIsRefusedNamingTheFieldAndWritesNo
   const int plan = issuedPlan();
   ASSERT_GT(plan, 0);
   const int before = versions(plan), in_force = current(plan);
-  Reply empty = postForm(admin, revisePath(plan), {{"trigger", ""}, {"issued", ""}, {"effective", ""}, {"text", ""}});
+  Reply empty = postForm(admin, revisePath(plan),
+                         {{"trigger", ""}, {"issued", ""}, {"effective", ""}, {"text", ""}});
   EXPECT_EQ(empty.status, 422) << "an empty 修订预案 form is not a revision";
   EXPECT_NE(empty.body.find("id=\"error-trigger\""), std::string::npos);
-  Reply no_date = postForm(admin, revisePath(plan), {{"trigger", "risk_changed_major"}, {"text", "新正文"}, {"confirm", "1"}});
+  Reply no_date =
+      postForm(admin, revisePath(plan),
+               {{"trigger", "risk_changed_major"}, {"text", "新正文"}, {"confirm", "1"}});
   EXPECT_EQ(no_date.status, 422);
   EXPECT_NE(no_date.body.find("id=\"error-issued\""), std::string::npos);
-  Reply no_text = postForm(admin, revisePath(plan), {{"trigger", "risk_changed_major"}, {"issued", "2024-06-01"}, {"confirm", "1"}});
+  Reply no_text =
+      postForm(admin, revisePath(plan),
+               {{"trigger", "risk_changed_major"}, {"issued", "2024-06-01"}, {"confirm", "1"}});
   EXPECT_EQ(no_text.status, 422);
   EXPECT_NE(no_text.body.find("id=\"error-text\""), std::string::npos);
-  Reply dated_draft = postForm(admin, revisePath(plan), {{"trigger", "risk_changed_major"}, {"issued", "2024-06-01"},
-                                                         {"draft", "1"}, {"text", "x"}, {"confirm", "1"}});
+  Reply dated_draft = postForm(admin, revisePath(plan),
+                               {{"trigger", "risk_changed_major"},
+                                {"issued", "2024-06-01"},
+                                {"draft", "1"},
+                                {"text", "x"},
+                                {"confirm", "1"}});
   EXPECT_EQ(dated_draft.status, 422);
   EXPECT_NE(dated_draft.body.find("id=\"error-issued\""), std::string::npos);
   EXPECT_EQ(versions(plan), before);
@@ -55,9 +70,14 @@ TEST_F(RevisionPagesTest, AnIncompleteRevisionIsRefusedNamingTheFieldAndWritesNo
   EXPECT_TRUE(issued(plan)) << "the plan stays 现行有效";
 
   const std::string base = "/api/v1/plans/" + std::to_string(plan) + "/versions";
-  EXPECT_EQ(send(admin, "POST", base, R"({"trigger":"risk_changed_major","text":"x"})").errorField(), "issued");
-  EXPECT_EQ(send(admin, "POST", base, R"({"trigger":"risk_changed_major","issued":"2024-06-01"})").errorField(), "text");
-  EXPECT_EQ(send(admin, "POST", base, R"({"issued":"2024-06-01","text":"x"})").errorField(), "trigger");
+  EXPECT_EQ(
+      send(admin, "POST", base, R"({"trigger":"risk_changed_major","text":"x"})").errorField(),
+      "issued");
+  EXPECT_EQ(send(admin, "POST", base, R"({"trigger":"risk_changed_major","issued":"2024-06-01"})")
+                .errorField(),
+            "text");
+  EXPECT_EQ(send(admin, "POST", base, R"({"issued":"2024-06-01","text":"x"})").errorField(),
+            "trigger");
   EXPECT_EQ(versions(plan), before);
 }
 
@@ -65,12 +85,14 @@ TEST_F(RevisionPagesTest, ThePageShowsTheDiffAndOnlyTheConfirmedSubmitWrites) {
   Login admin = login("admin");
   const int plan = issuedPlan();
   const int before = versions(plan);
-  const std::map<std::string, std::string> fields = {
-      {"trigger", "command_structure_changed"}, {"issued", "2024-06-03"}, {"text", "第一章 总则\n新增第九章 附则\n"}};
+  const std::map<std::string, std::string> fields = {{"trigger", "command_structure_changed"},
+                                                     {"issued", "2024-06-03"},
+                                                     {"text", "第一章 总则\n新增第九章 附则\n"}};
   Reply preview = postForm(admin, revisePath(plan), fields);
   ASSERT_EQ(preview.status, 200) << preview.body.substr(0, 2000);
   EXPECT_NE(preview.body.find("id=\"revise-diff\""), std::string::npos);
-  EXPECT_NE(preview.body.find("+新增第九章 附则"), std::string::npos) << "the diff against the version in force";
+  EXPECT_NE(preview.body.find("+新增第九章 附则"), std::string::npos)
+      << "the diff against the version in force";
   EXPECT_NE(preview.body.find("id=\"confirm-revise\""), std::string::npos);
   EXPECT_NE(preview.body.find("name=\"confirm\" value=\"1\""), std::string::npos);
   EXPECT_EQ(versions(plan), before) << "the preview writes nothing";
@@ -80,7 +102,8 @@ TEST_F(RevisionPagesTest, ThePageShowsTheDiffAndOnlyTheConfirmedSubmitWrites) {
   Reply confirmed = postForm(admin, revisePath(plan), confirmed_fields);
   ASSERT_EQ(confirmed.status, 303) << confirmed.body.substr(0, 2000);
   EXPECT_EQ(versions(plan), before + 1);
-  EXPECT_EQ(current(plan), count("SELECT MAX(number) FROM plan_versions WHERE plan_id = " + std::to_string(plan)));
+  EXPECT_EQ(current(plan),
+            count("SELECT MAX(number) FROM plan_versions WHERE plan_id = " + std::to_string(plan)));
   EXPECT_TRUE(issued(plan));
 }
 
@@ -88,8 +111,9 @@ TEST_F(RevisionPagesTest, ADraftRevisionLeavesThePlanInForceOnItsIssuedVersion) 
   Login admin = login("admin");
   const int plan = issuedPlan();
   const int before = versions(plan), in_force = current(plan);
-  Reply draft = postForm(admin, revisePath(plan), {{"trigger", "risk_changed_major"}, {"draft", "1"},
-                                                   {"text", "修订稿\n"}, {"confirm", "1"}});
+  Reply draft = postForm(
+      admin, revisePath(plan),
+      {{"trigger", "risk_changed_major"}, {"draft", "1"}, {"text", "修订稿\n"}, {"confirm", "1"}});
   ASSERT_EQ(draft.status, 303) << draft.body.substr(0, 2000);
   EXPECT_EQ(versions(plan), before + 1) << "the draft is kept";
   EXPECT_EQ(current(plan), in_force) << "but does not replace the version in force";
@@ -112,7 +136,8 @@ TEST_F(RevisionPagesTest, EveryPageFormCarriesItsOwnSubmissionToken) {
   std::regex token("name=\"submit_token\" value=\"([0-9a-f]{32})\"");
   std::set<std::string> seen;
   int forms = 0;
-  for (std::sregex_iterator it(page.body.begin(), page.body.end(), token), end; it != end; ++it, ++forms) {
+  for (std::sregex_iterator it(page.body.begin(), page.body.end(), token), end; it != end;
+       ++it, ++forms) {
     seen.insert((*it)[1]);
   }
   EXPECT_EQ(forms, 3) << "revise, review and filing forms";
@@ -122,12 +147,14 @@ TEST_F(RevisionPagesTest, EveryPageFormCarriesItsOwnSubmissionToken) {
 TEST_F(RevisionPagesTest, ADoubleSubmittedFormStoresOneRecord) {
   Login admin = login("admin");
   const int plan = issuedPlan();
-  const std::string reviews = "SELECT COUNT(*) FROM reviews WHERE plan_id = " + std::to_string(plan);
+  const std::string reviews =
+      "SELECT COUNT(*) FROM reviews WHERE plan_id = " + std::to_string(plan);
   const int before = count(reviews);
-  const std::map<std::string, std::string> fields = {{"submit_token", "0123456789abcdef0123456789abcdef"},
-                                                     {"kind", "review"},
-                                                     {"date", "2024-05-06"},
-                                                     {"conclusion", "keep"}};
+  const std::map<std::string, std::string> fields = {
+      {"submit_token", "0123456789abcdef0123456789abcdef"},
+      {"kind", "review"},
+      {"date", "2024-05-06"},
+      {"conclusion", "keep"}};
   const std::string path = "/plans/" + std::to_string(plan) + "/reviews";
   Reply first = postForm(admin, path, fields);
   ASSERT_EQ(first.status, 303) << first.body.substr(0, 2000);
@@ -149,7 +176,8 @@ TEST_F(RevisionPagesTest, AnIdempotencyKeyReplaysTheFirstAnswer) {
   const std::string token = apiToken("admin");
   const int plan = issuedPlan();
   const std::string path = "/api/v1/plans/" + std::to_string(plan) + "/reviews";
-  const std::string reviews = "SELECT COUNT(*) FROM reviews WHERE plan_id = " + std::to_string(plan);
+  const std::string reviews =
+      "SELECT COUNT(*) FROM reviews WHERE plan_id = " + std::to_string(plan);
   const int before = count(reviews);
   const std::string body = R"({"kind":"evaluation","date":"2024-05-08","conclusion":"keep"})";
   auto post = [&](const std::string& key, const std::string& json, const std::string& bearer) {
@@ -164,7 +192,8 @@ TEST_F(RevisionPagesTest, AnIdempotencyKeyReplaysTheFirstAnswer) {
   EXPECT_EQ(again.headers["Idempotent-Replayed"], "true");
   EXPECT_EQ(count(reviews), before + 1);
 
-  Reply different = post("retry-1", R"({"kind":"evaluation","date":"2024-05-09","conclusion":"keep"})", token);
+  Reply different =
+      post("retry-1", R"({"kind":"evaluation","date":"2024-05-09","conclusion":"keep"})", token);
   EXPECT_EQ(different.status, 422);
   EXPECT_EQ(different.errorField(), "Idempotency-Key");
   EXPECT_EQ(count(reviews), before + 1);
@@ -183,8 +212,10 @@ TEST_F(RevisionPagesTest, ASecondFilingWithTheSameRegistrationNumberIsRefused) {
   Login admin = login("admin");
   const int plan = issuedPlan();
   const std::string path = "/api/v1/plans/" + std::to_string(plan) + "/filings";
-  const std::string filings = "SELECT COUNT(*) FROM filings WHERE plan_id = " + std::to_string(plan);
-  const std::string body = R"({"target_body":"郑州市应急管理局","submitted":"2024-08-01","registration_no":"ZZ-2024-77"})";
+  const std::string filings =
+      "SELECT COUNT(*) FROM filings WHERE plan_id = " + std::to_string(plan);
+  const std::string body =
+      R"({"target_body":"郑州市应急管理局","submitted":"2024-08-01","registration_no":"ZZ-2024-77"})";
   Reply first = send(admin, "POST", path, body);
   ASSERT_EQ(first.status, 201) << first.body;
   const int after_first = count(filings);
@@ -204,7 +235,8 @@ TEST_F(RevisionPagesTest, SummariesAreArchivedListedDownloadedAndChecked) {
   const std::string href = "/api/v1/summaries/archive/" + std::to_string(id);
   Reply content = get(admin, href);
   ASSERT_EQ(content.status, 200);
-  EXPECT_EQ(content.body, get(admin, "/api/v1/summaries?" + query).body) << "the output as it was rendered";
+  EXPECT_EQ(content.body, get(admin, "/api/v1/summaries?" + query).body)
+      << "the output as it was rendered";
   EXPECT_EQ(content.headers["X-Beacon-Sha256"], archived.json()->getValue<std::string>("sha256"));
   Reply list = get(admin, "/api/v1/summaries/archive");
   ASSERT_EQ(list.status, 200);

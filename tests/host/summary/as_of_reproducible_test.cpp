@@ -50,8 +50,10 @@ class AsOfReproducibleTest : public ::testing::Test {
     std::string all;
     std::vector<SummaryRequest> requests;
     for (const char* kind : {"city-annual", "plan-status", "township", "domain", "drill-sheet"}) {
-      for (const std::string& domain : std::string(kind) == "domain" ? std::vector<std::string>{"flood", "enterprise_safety", "general"}
-                                                        : std::vector<std::string>{""}) {
+      for (const std::string& domain :
+           std::string(kind) == "domain"
+               ? std::vector<std::string>{"flood", "enterprise_safety", "general"}
+               : std::vector<std::string>{""}) {
         SummaryRequest r;
         r.kind = kind;
         r.year = 2023;
@@ -70,8 +72,8 @@ class AsOfReproducibleTest : public ::testing::Test {
           r.english = english;
           auto out = service.render(r);
           EXPECT_TRUE(out.isOk()) << r.kind << " " << format << ": " << out.status().describe();
-          all += "=== " + r.kind + " " + r.domain + " " + format + (english ? " en" : " zh") + "\n" +
-                 (out.isOk() ? out.value() : out.status().describe()) + "\n";
+          all += "=== " + r.kind + " " + r.domain + " " + format + (english ? " en" : " zh") +
+                 "\n" + (out.isOk() ? out.value() : out.status().describe()) + "\n";
         }
       }
     }
@@ -79,13 +81,15 @@ class AsOfReproducibleTest : public ::testing::Test {
     q.as_of = {2023, 12, 31};
     auto checked = app_->engine().check(q);
     EXPECT_TRUE(checked.isOk()) << checked.status().describe();
-    if (checked.isOk()) all += "=== check\n" + rules::formatCheckJson(checked.value(), q, {}, {}, false);
+    if (checked.isOk())
+      all += "=== check\n" + rules::formatCheckJson(checked.value(), q, {}, {}, false);
     return all;
   }
 
   sdk::RecordId firstPlan(const std::string& where) {
     Poco::Int64 id = 0;
-    app_->db().session() << "SELECT COALESCE(MIN(id), 0) FROM plans WHERE " + std::string(where), into(id), now;
+    app_->db().session() << "SELECT COALESCE(MIN(id), 0) FROM plans WHERE " + std::string(where),
+        into(id), now;
     return id;
   }
 
@@ -101,9 +105,10 @@ TEST_F(AsOfReproducibleTest, RecordsDatedLaterNeverChangeAReportAsOfADate) {
   service::PlanService plans(app_->db(), app_->plugins());
   store::PlanRepository repo(app_->db().session());
   // An evaluation dated 2026 concluding 需修订 on every kind of plan the rules look at.
-  for (const char* where : {"domain = 'general' AND status = 'issued'", "domain = 'flood' AND status = 'issued'",
-                                   "domain = 'enterprise_safety' AND status = 'issued'", "domain = 'fire' AND status = 'issued'",
-                                   "domain = 'forest_fire' AND status = 'issued'"}) {
+  for (const char* where :
+       {"domain = 'general' AND status = 'issued'", "domain = 'flood' AND status = 'issued'",
+        "domain = 'enterprise_safety' AND status = 'issued'",
+        "domain = 'fire' AND status = 'issued'", "domain = 'forest_fire' AND status = 'issued'"}) {
     const sdk::RecordId plan = firstPlan(where);
     if (plan == 0) continue;
     sdk::Review r;
@@ -147,7 +152,8 @@ TEST_F(AsOfReproducibleTest, RecordsDatedLaterNeverChangeAReportAsOfADate) {
     ++revised;
   }
   // A late filing of a 2023 version, dated 2024 (the 2023 report still counts it as not filed).
-  const sdk::RecordId unfiled = firstPlan("status = 'issued' AND id NOT IN (SELECT plan_id FROM filings)");
+  const sdk::RecordId unfiled =
+      firstPlan("status = 'issued' AND id NOT IN (SELECT plan_id FROM filings)");
   if (unfiled != 0) {
     sdk::Filing f;
     f.plan_id = unfiled;
@@ -209,7 +215,8 @@ TEST_F(AsOfReproducibleTest, AnArchivedSummaryNeverChangesAndCheckSaysWhetherTod
   EXPECT_THROW((session << "DELETE FROM summary_archives", now), Poco::Exception);
   EXPECT_EQ(archive.find(archived.value().id)->body, archived.value().body);
 
-  // A record dated on or before the date (a late entry for 2023) changes today's answer, not the archive.
+  // A record dated on or before the date (a late entry for 2023) changes today's answer, not the
+  // archive.
   const sdk::RecordId plan = firstPlan("status = 'issued'");
   sdk::Review r;
   r.plan_id = plan;
@@ -222,7 +229,8 @@ TEST_F(AsOfReproducibleTest, AnArchivedSummaryNeverChangesAndCheckSaysWhetherTod
   ASSERT_TRUE(differs.isOk());
   EXPECT_FALSE(differs.value().same_text);
   EXPECT_FALSE(differs.value().same_inputs);
-  EXPECT_EQ(archive.find(archived.value().id)->body, archived.value().body) << "the archive is as it was sent";
+  EXPECT_EQ(archive.find(archived.value().id)->body, archived.value().body)
+      << "the archive is as it was sent";
   EXPECT_EQ(archive.check(9999).status().field(), "id");
 }
 
