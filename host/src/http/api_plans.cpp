@@ -112,7 +112,9 @@ sdk::Plan writablePlan(RequestContext& ctx) {
 void revisePlan(RequestContext& ctx) {
   const sdk::Plan plan = writablePlan(ctx);
   JsonFields f(ctx.jsonBody());
-  auto id = planService(ctx).revise(plan.id, versionFrom(f, ctx.actor().username), ctx.actor());
+  service::RevisionOptions options;
+  options.draft = f.boolean("draft", false);
+  auto id = planService(ctx).revise(plan.id, versionFrom(f, ctx.actor().username), ctx.actor(), options);
   if (!id.isOk()) throw HttpError::invalid(id.status());
   auto v = store::PlanRepository(ctx.db().session()).versionById(id.value());
   ctx.sendJson(201, store::toJson(*v, false));

@@ -111,6 +111,23 @@ const std::vector<Phrase>& phrases() {
       {"demo_notice", "示例数据，仅供演示", "Illustrative demo data"},
       {"required", "必填", "required"},
       {"detail", "详情", "Details"},
+      {"choose", "请选择", "Choose"},
+      {"draft_revision", "保存为修订稿（暂不印发，不替代现行版本）", "Store as a draft (not issued; the version in force stays)"},
+      {"revise_preview", "确认修订", "Confirm the revision"},
+      {"revise_changes", "与现行版本相比的变化", "Changes against the version in force"},
+      {"revise_draft_note", "修订稿保存后，预案仍按现行版本执行，直至新版本印发。",
+       "After a draft is stored the plan stays in force on its current version until a new one is issued."},
+      {"revise_issue_note", "确认后，新版本将成为现行版本。", "Once confirmed, the new version is the version in force."},
+      {"confirm_revise", "确认修订", "Confirm revision"},
+      {"cancel", "取消", "Cancel"},
+      {"major_revision", "重大修订", "Major revision"},
+      {"archive", "存档", "Archive"},
+      {"archives", "已存档报告", "Archived summaries"},
+      {"archived_at", "存档时间", "Archived at"},
+      {"archived_by", "存档人", "Archived by"},
+      {"archive_check", "核对", "Check"},
+      {"archive_note", "存档内容不可更改；“核对”按今天的数据重新生成并比较文字。",
+       "Archived summaries never change; Check renders again on today's data and compares the text."},
   };
   return kPhrases;
 }

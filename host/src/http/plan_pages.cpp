@@ -1,8 +1,15 @@
 // Plan pages: GET /plans (list with filters), GET /plans/{id} (detail with
 // versions, a line diff of any two versions, reviews, filings, linked drills,
-// open corrective actions) and its forms: POST /plans/{id}/revise,
+// open corrective actions) and its forms: POST /plans/{id}/revise (checked,
+// then shown as a diff to confirm; only the confirmed submit writes),
 // /plans/{id}/reviews, /plans/{id}/filings, /plans/{id}/versions/{n}/attachments.
 // A failed form re-renders the detail (422) with the message by its field.
+#include <iterator>
+#include <sstream>
+
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
+#include <Poco/NumberParser.h>
 
 #include "http/plan_filter_query.h"
 #include "http/attachment_store.h"
@@ -13,6 +20,7 @@
 #include "http/routes.h"
 #include "http/strict_number.h"
 #include "render/json_data.h"
+#include "service/line_diff.h"
 #include "service/plan_service.h"
 #include "store/plan_repository.h"
 
@@ -115,6 +123,86 @@ void finish(RequestContext& ctx, const sdk::Plan& plan, const std::string& form,
   sendPlanDetail(ctx, fresh ? *fresh : plan, 422, form, status);
 }
 
+// The document of a revision: a file chosen in the form, or on the
+// confirmation step the one chosen before, carried as base64 in a hidden field.
+struct RevisionDocument {
+  std::string filename;
+  std::string data;
+  bool present() const { return !data.empty(); }
+};
+
+sdk::Status readRevisionDocument(RequestContext& ctx, RevisionDocument& out) {
+  for (const auto& f : ctx.files()) {
+    if (f.field == "document" && !f.data.empty()) out = {f.filename, f.data};
+  }
+  const std::string carried = ctx.formValue("document_base64");
+  if (!out.present() && !carried.empty()) {
+    try {
+      std::istringstream in(carried);
+      Poco::Base64Decoder decoder(in);
+      out.data.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
+      out.filename = ctx.formValue("document_name");
+    } catch (const Poco::Exception&) {
+      return sdk::Status::invalid("document", ctx.english() ? "the carried document is damaged; choose the file again"
+                                                            : "文件数据已损坏，请重新选择文件");
+    }
+  }
+  if (!out.present()) return sdk::Status::ok();
+  auto type = sniffMediaType(out.data, out.filename);
+  if (!type || type->rfind("image/", 0) == 0) {
+    return sdk::Status::invalid("document", ctx.english() ? "only PDF or DOCX documents are accepted"
+                                                          : "仅支持 PDF 或 DOCX 文件");
+  }
+  return sdk::Status::ok();
+}
+
+// The confirmation step: what the revision changes against the version in
+// force, and a form carrying the same fields with confirm=1.
+void sendRevisionPreview(RequestContext& ctx, const sdk::Plan& plan, const sdk::PlanVersion& v, bool draft,
+                         const RevisionDocument& document) {
+  store::PlanRepository plans(ctx.db().session());
+  std::string current_text;
+  std::string from_label = plan.code + (ctx.english() ? " (no version)" : "（无版本）");
+  if (plan.current_version > 0) {
+    if (auto current = plans.version(plan.id, plan.current_version)) current_text = current->text;
+    from_label = plan.code + " v" + std::to_string(plan.current_version);
+  }
+  const std::string diff =
+      service::lineDiff(current_text, v.text, from_label, plan.code + (ctx.english() ? " (revision)" : "（修订）"));
+  data d;
+  d.set("id", std::to_string(plan.id));
+  d.set("title", plan.title);
+  d.set("code", plan.code);
+  std::string trigger_label = v.trigger;
+  for (const auto& t : sdk::revisionTriggers()) {
+    if (t.id == v.trigger) trigger_label = ctx.english() ? t.label_en : t.label_zh;
+  }
+  d.set("trigger", v.trigger);
+  d.set("trigger_label", trigger_label);
+  d.set("issued", v.issued.isSet() ? v.issued.toString() : std::string());
+  d.set("effective", v.effective.isSet() ? v.effective.toString() : std::string());
+  d.set("major", v.major ? "1" : "0");
+  d.set("major_label", v.major ? (ctx.english() ? "yes" : "是") : (ctx.english() ? "no" : "否"));
+  d.set("draft", draft);
+  d.set("text", v.text);
+  d.set("diff", diff.empty() ? (ctx.english() ? "(no differences in the text)" : "（正文无变化）") : diff);
+  if (document.present()) {
+    std::ostringstream encoded;
+    Poco::Base64Encoder encoder(encoded);
+    encoder.rdbuf()->setLineLength(0);
+    encoder << document.data;
+    encoder.close();
+    data doc;
+    doc.set("name", document.filename);
+    doc.set("bytes", std::to_string(document.data.size()));
+    doc.set("base64", encoded.str());
+    d.set("document", doc);
+  }
+  ctx.sendPage(200, "plan_revise_preview.html", d, ctx.english() ? "Confirm the revision" : "确认修订");
+}
+
+// POST /plans/{id}/revise: a first submit is checked and answered with the
+// preview (nothing written); only the submit with confirm=1 stores the version.
 void revise(RequestContext& ctx) {
   const sdk::Plan plan = writablePlan(ctx);
   sdk::PlanVersion v;
@@ -122,27 +210,31 @@ void revise(RequestContext& ctx) {
   v.major = ctx.formValue("major", "1") == "1";
   v.text = ctx.formValue("text");
   v.author = ctx.actor().username;
+  const bool draft = ctx.formValue("draft") == "1";
+  const bool confirmed = ctx.formValue("confirm") == "1";
   sdk::Status s = formDate(ctx, "issued", v.issued);
   if (s.isOk()) s = formDate(ctx, "effective", v.effective);
   // The document is checked before anything is written.
-  const UploadedFile* document = nullptr;
-  for (const auto& f : ctx.files()) {
-    if (f.field == "document" && !f.data.empty()) document = &f;
-  }
-  if (s.isOk() && document) {
-    auto type = sniffMediaType(document->data, document->filename);
-    if (!type || type->rfind("image/", 0) == 0) {
-      s = sdk::Status::invalid("document", ctx.english() ? "only PDF or DOCX documents are accepted"
-                                                         : "仅支持 PDF 或 DOCX 文件");
+  RevisionDocument document;
+  if (s.isOk()) s = readRevisionDocument(ctx, document);
+  service::PlanService service(ctx.db(), ctx.state.app.plugins());
+  service::RevisionOptions options;
+  options.draft = draft;
+  options.has_document = document.present();
+  if (s.isOk() && !confirmed) {
+    s = service.checkRevision(plan.id, v, options);
+    if (s.isOk()) {
+      sendRevisionPreview(ctx, plan, v, draft, document);
+      return;
     }
   }
   if (s.isOk()) {
-    auto id = service::PlanService(ctx.db(), ctx.state.app.plugins()).revise(plan.id, v, ctx.actor());
+    auto id = service.revise(plan.id, v, ctx.actor(), options);
     if (!id.isOk()) {
       s = id.status();
-    } else if (document) {
+    } else if (document.present()) {
       auto stored = AttachmentStore(ctx.db().session(), ctx.state.config.attachments_dir)
-                        .add("plan_version", id.value(), "document", document->filename, document->data,
+                        .add("plan_version", id.value(), "document", document.filename, document.data,
                              "document", ctx.actor());
       if (!stored.isOk()) s = stored.status();
     }

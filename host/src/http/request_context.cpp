@@ -1,6 +1,8 @@
 #include "http/request_context.h"
 
 #include <limits>
+#include <algorithm>
+#include <climits>
 #include <sstream>
 
 #include <Poco/JSON/Parser.h>
@@ -13,6 +15,7 @@
 #include <Poco/StreamCopier.h>
 
 #include "http/content_policy.h"
+#include "auth/secure_random.h"
 #include "http/http_error.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
@@ -199,6 +202,9 @@ void RequestContext::readForm() {
   try {
     if (request.getMethod() == "POST" && type.rfind("multipart/form-data", 0) == 0) {
       body_ = readBounded(request.stream(), state.config.max_upload_bytes);
+      // A field may carry a document (the revision preview's confirmation), so
+      // a field is bounded by the upload limit, not Poco's 256 KB default.
+      form_->setValueLengthLimit(static_cast<int>(std::min<std::size_t>(body_->size() + 1, INT_MAX)));
       std::istringstream in(*body_);
       CollectingPartHandler handler(files_);
       form_->load(body_only, in, handler);
@@ -303,6 +309,8 @@ std::string RequestContext::renderPage(const std::string& name, kainjow::mustach
   const kainjow::mustache::data text = pageText(english_);
   data.set("t", text);
   data.set("csrf_token", csrfToken());
+  // Each form's one-time submission token (IdempotentPost): a fresh value wherever it is used.
+  data.set("submit_token", kainjow::mustache::lambda{[](const std::string&) { return auth::randomHex(16); }});
   data.set("lang", english_ ? "en" : "zh");
   auto body_html = state.app.templates().render("web/" + name, data);
   if (!body_html.isOk()) throw std::runtime_error("template web/" + name + ": " + body_html.status().message());

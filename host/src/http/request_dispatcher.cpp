@@ -12,6 +12,7 @@
 #include "auth/api_token_store.h"
 #include "http/http_error.h"
 #include "http/origin_check.h"
+#include "http/idempotent_post.h"
 #include "http/request_context.h"
 #include "http/request_framing.h"
 #include "http/response_cache_key.h"
@@ -136,6 +137,10 @@ void RequestDispatcher::dispatch(RequestContext& ctx) {
     if (!auth::SessionStore::verifyCsrf(*ctx.session, ctx.request.get("X-CSRF-Token", ""))) {
       throw HttpError(403, "csrf_failed", "X-CSRF-Token header missing or wrong for a session-authenticated write");
     }
+  }
+  if (method == "POST" && ctx.user) {
+    runIdempotent(ctx, match.route->handler);
+    return;
   }
   if (match.route->cacheable && method == "GET" && ctx.user && state_.cache.enabled()) {
     serveThroughCache(ctx, *match.route);

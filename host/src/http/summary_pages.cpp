@@ -1,6 +1,8 @@
 // GET /summaries: choose kind, year or date, scope, domain and format; a
 // preview of the chosen summary and links to open or download it (through
-// /api/v1/summaries, which the session cookie also authorises).
+// /api/v1/summaries, which the session cookie also authorises), a 存档 button
+// (POST /summaries/archive with the same query) and the list of archived
+// summaries the user may see, each downloadable and checkable against today's data.
 #include <Poco/URI.h>
 
 #include "http/http_error.h"
@@ -59,16 +61,45 @@ void summariesPage(RequestContext& ctx) {
       std::string query = Poco::URI(ctx.request.getURI()).getRawQuery();
       d.set("open_href", "/api/v1/summaries?" + query);
       d.set("download_href", "/api/v1/summaries?" + query + "&download=1");
+      d.set("archive_action", "/summaries/archive?" + query);
     } catch (const HttpError& e) {
       if (e.status() != 400 && e.status() != 403) throw;
       d.set("error", std::string(e.what()) + (e.field().empty() ? "" : " (" + e.field() + ")"));
     }
   }
+  data archives{data::type::list};
+  for (const auto& a : visibleArchives(ctx)) {
+    data item;
+    item.set("id", std::to_string(a.id));
+    item.set("created_at", a.created_at);
+    item.set("created_by", a.created_by);
+    item.set("kind", a.request.kind);
+    item.set("as_of", a.request.as_of.isSet() ? a.request.as_of.toString() : std::to_string(a.request.year));
+    item.set("format", a.request.format);
+    item.set("sha256", a.body_sha256.substr(0, 16));
+    item.set("href", "/api/v1/summaries/archive/" + std::to_string(a.id));
+    item.set("check_href", "/api/v1/summaries/archive/" + std::to_string(a.id) + "/check");
+    item.set("new", ctx.query("archived") == std::to_string(a.id));
+    archives.push_back(item);
+  }
+  d.set("archives", archives);
+  d.set("has_archives", !archives.is_empty_list());
   ctx.sendPage(200, "summaries.html", d, ctx.english() ? "Summaries" : "汇总报告");
+}
+
+// POST /summaries/archive?<the summary's query>: archive it, back to the page.
+void archivePage(RequestContext& ctx) {
+  ctx.form();  // the form's CSRF token
+  const summary::ArchivedSummary a = archiveSummary(ctx, summaryRequestFromQuery(ctx));
+  std::string query = Poco::URI(ctx.request.getURI()).getRawQuery();
+  ctx.redirect("/summaries?" + query + (query.empty() ? "" : "&") + "archived=" + std::to_string(a.id));
 }
 
 }  // namespace
 
-void addSummaryPages(Router& router) { router.add("GET", "/summaries", summariesPage); }
+void addSummaryPages(Router& router) {
+  router.add("GET", "/summaries", summariesPage);
+  router.add("POST", "/summaries/archive", archivePage);
+}
 
 }  // namespace beacon::http

@@ -28,7 +28,7 @@ summary::SummaryRequest summaryRequestFromQuery(RequestContext& ctx) {
   return r;
 }
 
-RenderedSummary renderSummary(RequestContext& ctx, const summary::SummaryRequest& request) {
+void requireSummaryScope(RequestContext& ctx, const summary::SummaryRequest& request) {
   const auth::User& user = ctx.requireUser();
   const auth::Scope scope = ctx.policy().scope(user);
   if (request.kind == "township") {
@@ -45,6 +45,10 @@ RenderedSummary renderSummary(RequestContext& ctx, const summary::SummaryRequest
     throw HttpError::forbidden(ctx.english() ? "city-wide summaries need a city-wide account; choose township"
                                              : "全市汇总仅限市级账户查看；请选择乡镇(街道)汇总");
   }
+}
+
+RenderedSummary renderSummary(RequestContext& ctx, const summary::SummaryRequest& request) {
+  requireSummaryScope(ctx, request);
   RenderedSummary out;
   {
     std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
@@ -54,23 +58,46 @@ RenderedSummary renderSummary(RequestContext& ctx, const summary::SummaryRequest
     if (!body.isOk()) throw HttpError::badRequest(body.status().message(), paramFor(body.status().field()));
     out.body = body.value();
   }
-  std::string ext = "txt";
-  out.content_type = "text/plain; charset=utf-8";
-  if (request.format == "html") {
-    out.content_type = "text/html; charset=utf-8";
-    ext = "html";
-  } else if (request.format == "markdown") {
-    out.content_type = "text/markdown; charset=utf-8";
-    ext = "md";
-  } else if (request.format == "json") {
-    out.content_type = "application/json; charset=utf-8";
-    ext = "json";
-  } else if (request.format == "docx") {
-    out.content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    ext = "docx";
-    out.attachment = true;
-  }
+  const summary::SummaryMedia media = summary::summaryMedia(request.format);
+  out.content_type = media.content_type;
+  out.attachment = request.format == "docx";
+  const std::string ext = media.extension;
   out.filename = "beacon-" + request.kind + "." + ext;
+  return out;
+}
+
+summary::ArchivedSummary archiveSummary(RequestContext& ctx, const summary::SummaryRequest& request) {
+  if (ctx.requireUser().role == auth::Role::Viewer) {
+    throw HttpError::forbidden(ctx.english() ? "a read-only account cannot archive summaries" : "只读账户不能存档汇总报告");
+  }
+  requireSummaryScope(ctx, request);
+  std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
+  summary::SummaryService service(ctx.state.app.db(), ctx.state.app.plugins(), ctx.state.app.templates(),
+                                  &ctx.state.app.engine());
+  auto archived = summary::SummaryArchive(ctx.state.app.db(), service).archive(request, ctx.actor());
+  if (!archived.isOk()) {
+    if (archived.status().field().empty()) throw std::runtime_error(archived.status().message());
+    throw HttpError::badRequest(archived.status().message(), paramFor(archived.status().field()));
+  }
+  return archived.value();
+}
+
+std::vector<summary::ArchivedSummary> visibleArchives(RequestContext& ctx) {
+  std::vector<summary::ArchivedSummary> all;
+  {
+    std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
+    summary::SummaryService service(ctx.state.app.db(), ctx.state.app.plugins(), ctx.state.app.templates(),
+                                    &ctx.state.app.engine());
+    all = summary::SummaryArchive(ctx.state.app.db(), service).list();
+  }
+  std::vector<summary::ArchivedSummary> out;
+  for (auto& a : all) {
+    try {
+      requireSummaryScope(ctx, a.request);
+      out.push_back(std::move(a));
+    } catch (const HttpError&) {
+    }
+  }
   return out;
 }
 

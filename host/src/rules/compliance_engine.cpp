@@ -7,8 +7,10 @@
 
 #include <Poco/Logger.h>
 
+#include "rules/as_of_record_reader.h"
 #include "rules/core_rules.h"
 #include "rules/recording_calendar.h"
+#include "rules/plan_history.h"
 #include "rules/row_scanner.h"
 #include "rules/rule_changes.h"
 #include "store/storage_error.h"
@@ -215,8 +217,10 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(
   std::vector<ObligationResult> results;
 
   std::vector<CoreObligation> core;
+  // Every rule sees the records as they stood on as_of (PlanHistory, AsOfRecordReader).
+  const PlanHistory history = PlanHistory::load(db_.session(), "");
   const StoreRecordReader core_records(db_, "", true, scope);
-  const sdk::Status s = CoreRules().evaluate(core_records, config_, calendar_, as_of, core);
+  const sdk::Status s = CoreRules().evaluate(core_records, history, config_, calendar_, as_of, core);
   if (!s.isOk()) return s;
   results.reserve(core.size());
   for (auto& c : core) {
@@ -230,7 +234,8 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(
 
   for (const auto* record : registry_.enabled()) {
     if (!record->plugin) continue;
-    const StoreRecordReader records(db_, record->id, true, scope);
+    const StoreRecordReader stored(db_, record->id, true, scope);
+    const AsOfRecordReader records(stored, history, as_of);
     const RecordingCalendar calendar(calendar_);
     const sdk::RuleContext ctx{as_of, records, config_, calendar};
     std::vector<sdk::Obligation> out;

@@ -101,18 +101,19 @@ std::vector<sdk::RuleInfo> CoreRules::rules() const {
   return std::vector<sdk::RuleInfo>(std::begin(kRuleInfos), std::end(kRuleInfos));
 }
 
-sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const RulesConfig& config,
+sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHistory& history, const RulesConfig& config,
                                 const HolidayCalendar& calendar, const sdk::Date& as_of,
                                 std::vector<CoreObligation>& out) const {
   std::unordered_map<sdk::RecordId, sdk::Organisation> orgs;
   for (auto& org : records.organisations()) orgs.emplace(org.id, std::move(org));
-  const auto plans = records.plans();
+  auto plans = records.plans();
+  for (auto& plan : plans) history.apply(plan, as_of);
   std::unordered_map<sdk::RecordId, std::vector<sdk::RecordRef>>
       drills;  // each plan's newest drill per type
   for (auto& g : records.latestDrills(sdk::Date{}, as_of, "")) {
     if (g.plan_id != 0) drills[g.plan_id].push_back(std::move(g.drill));
   }
-  const auto flagged = records.revisionFlaggedOn();
+  const auto flagged = history.flaggedOn(as_of);
   const sdk::Date tracking_start = config.trackingStart();
   const int eval_months = config.evalIntervalMonths();
   const int eval_warning_months = config.evalWarningMonths();

@@ -16,6 +16,7 @@
 
 #include "beacon/sdk/domain_rules.h"
 #include "rules/holiday_calendar.h"
+#include "rules/plan_history.h"
 #include "rules/rules_config.h"
 #include "rules/store_record_reader.h"
 
@@ -37,9 +38,11 @@ class CoreRules {
   static constexpr const char* kRevision = "core.revision";
 
   std::vector<sdk::RuleInfo> rules() const;
-  // Appends the core obligations of every plan `records` reads. Fails (naming
+  // Appends the core obligations of every plan `records` reads, as the plans
+  // stood on `as_of` (`history`: the version in force and the revision
+  // requirement then; records dated later are not used). Fails (naming
   // the year) when a deadline needs a day the holiday calendar does not cover.
-  sdk::Status evaluate(const StoreRecordReader& records, const RulesConfig& config,
+  sdk::Status evaluate(const StoreRecordReader& records, const PlanHistory& history, const RulesConfig& config,
                        const HolidayCalendar& calendar, const sdk::Date& as_of,
                        std::vector<CoreObligation>& out) const;
 };

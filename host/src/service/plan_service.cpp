@@ -123,6 +123,13 @@ sdk::Result<sdk::RecordId> PlanService::addPlan(sdk::Plan plan, std::optional<sd
     if (!s.isOk()) return s;
     if (first) {
       s = validateVersion(*first, true);
+      // A plan recorded at a revision (e.g. from CSV) has no draft choice: the revision is issued.
+      if (s.isOk() && first->action == sdk::VersionAction::Revised && !first->issued.isSet()) {
+        s = sdk::Status::invalid("issued", "is required for a revision (YYYY-MM-DD)");
+      }
+      if (s.isOk() && first->action == sdk::VersionAction::Revised && first->text.empty()) {
+        s = sdk::Status::invalid("text", "is required for a revision");
+      }
       if (!s.isOk()) return sdk::Status::invalid("version." + s.field(), s.message());
     }
     store::PlanRepository plans(db_.session());
@@ -135,26 +142,60 @@ sdk::Result<sdk::RecordId> PlanService::addPlan(sdk::Plan plan, std::optional<sd
   });
 }
 
+sdk::Status PlanService::validateRevision(const sdk::Plan& plan, const sdk::PlanVersion& version,
+                                          const RevisionOptions& options) {
+  if (plan.status == sdk::PlanStatus::Abolished) {
+    return sdk::Status::invalid("plan_id", "plan " + plan.code + " is abolished");
+  }
+  if (version.trigger.empty()) return sdk::Status::invalid("trigger", "is required (the reason for the revision)");
+  if (!sdk::isRevisionTrigger(version.trigger)) {
+    return sdk::Status::invalid("trigger", "\"" + version.trigger + "\" is not a revision trigger");
+  }
+  if (options.draft && version.issued.isSet()) {
+    return sdk::Status::invalid("issued", "a draft revision has no issue date (leave it empty, or do not choose draft)");
+  }
+  if (!options.draft && !version.issued.isSet()) {
+    return sdk::Status::invalid("issued", "is required (YYYY-MM-DD), or choose to store the revision as a draft");
+  }
+  if (version.text.empty() && !options.has_document) {
+    return sdk::Status::invalid("text", "is required (the revised text, or a document file)");
+  }
+  sdk::Status s = validateVersion(version, false);
+  if (!s.isOk()) return s;
+  store::PlanRepository plans(db_.session());
+  if (plan.current_version > 0 && version.issued.isSet()) {
+    auto current = plans.version(plan.id, plan.current_version);
+    if (current && current->issued.isSet() && version.issued < current->issued) {
+      return sdk::Status::invalid("issued", "is before version " + std::to_string(current->number) +
+                                                "'s issue date " + current->issued.toString());
+    }
+  }
+  return sdk::Status::ok();
+}
+
+sdk::Status PlanService::checkRevision(sdk::RecordId plan_id, const sdk::PlanVersion& version,
+                                       const RevisionOptions& options) {
+  try {
+    auto plan = store::PlanRepository(db_.session()).findById(plan_id);
+    if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(plan_id));
+    sdk::PlanVersion v = version;
+    v.action = sdk::VersionAction::Revised;
+    return validateRevision(*plan, v, options);
+  } catch (const Poco::Exception& e) {
+    return sdk::Status::error("could not read plan: " + e.displayText());
+  }
+}
+
 sdk::Result<sdk::RecordId> PlanService::revise(sdk::RecordId plan_id, sdk::PlanVersion version,
-                                               const store::Actor& actor) {
+                                               const store::Actor& actor, const RevisionOptions& options) {
   return transact(db_, "revision", [&]() -> sdk::Result<sdk::RecordId> {
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(plan_id);
     if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(plan_id));
-    if (plan->status == sdk::PlanStatus::Abolished) {
-      return sdk::Status::invalid("plan_id", "plan " + plan->code + " is abolished");
-    }
     version.plan_id = plan_id;
     version.action = sdk::VersionAction::Revised;
-    sdk::Status s = validateVersion(version, false);
+    sdk::Status s = validateRevision(*plan, version, options);
     if (!s.isOk()) return s;
-    if (plan->current_version > 0 && version.issued.isSet()) {
-      auto current = plans.version(plan_id, plan->current_version);
-      if (current && current->issued.isSet() && version.issued < current->issued) {
-        return sdk::Status::invalid("issued", "is before version " + std::to_string(current->number) +
-                                                  "'s issue date " + current->issued.toString());
-      }
-    }
     return plans.addVersion(version, actor);
   });
 }
@@ -210,6 +251,15 @@ sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const stor
       }
     }
     store::FilingRepository filings(db_.session());
+    if (!filing.registration_no.empty()) {
+      for (const auto& other : filings.listForPlan(plan->id)) {
+        if (other.plan_version_id == filing.plan_version_id && other.registration_no == filing.registration_no) {
+          return sdk::Status::invalid("registration_no", "version " + std::to_string(version.value().number) +
+                                                             " of plan " + plan->code + " is already filed under " +
+                                                             filing.registration_no);
+        }
+      }
+    }
     return filings.add(filing, actor);
   });
 }

@@ -16,6 +16,15 @@
 
 namespace beacon::service {
 
+// What comes with a revision besides its version: `draft` is the explicit
+// choice to store it without an issue date (a draft does not replace the
+// version in force); `has_document` says a document file comes with it in
+// place of the text.
+struct RevisionOptions {
+  bool draft = false;
+  bool has_document = false;
+};
+
 class PlanService {
  public:
   PlanService(store::Database& db, const plugins::PluginRegistry& registry)
@@ -26,12 +35,18 @@ class PlanService {
   // The plan and, when given, its first version (number 1).
   sdk::Result<sdk::RecordId> addPlan(sdk::Plan plan, std::optional<sdk::PlanVersion> first,
                                      const store::Actor& actor);
-  // Appends a Revised version; its trigger must be a revision trigger. Returns the version id.
+  // Appends a Revised version. It needs a revision trigger, an issue date (or
+  // options.draft, and then no date), and its text or a document; the field
+  // missing is named. Returns the version id.
   sdk::Result<sdk::RecordId> revise(sdk::RecordId plan_id, sdk::PlanVersion version,
-                                    const store::Actor& actor);
+                                    const store::Actor& actor, const RevisionOptions& options = {});
+  // The checks revise() makes, writing nothing (the revision page's preview).
+  sdk::Status checkRevision(sdk::RecordId plan_id, const sdk::PlanVersion& version,
+                            const RevisionOptions& options);
   // An Evaluation concluding Revise marks the plan revision_required with a reason.
   sdk::Result<sdk::RecordId> addReview(sdk::Review review, const store::Actor& actor);
-  // Submitted on or after the version's issue date.
+  // Submitted on or after the version's issue date; a registration number
+  // already recorded for the same version is refused.
   sdk::Result<sdk::RecordId> addFiling(sdk::Filing filing, const store::Actor& actor);
   // plan_defect marks the plan revision_required.
   sdk::Result<sdk::RecordId> addCorrectiveAction(sdk::CorrectiveAction action,
@@ -41,6 +56,8 @@ class PlanService {
 
  private:
   sdk::Status validateVersion(const sdk::PlanVersion& version, bool first);
+  sdk::Status validateRevision(const sdk::Plan& plan, const sdk::PlanVersion& version,
+                               const RevisionOptions& options);
   store::Database& db_;
   const plugins::PluginRegistry& registry_;
 };

@@ -398,6 +398,41 @@ const std::vector<Migration>& migrations() {
            "ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
        },
        chainUnhashedAuditEntries},
+      {15,
+       "idempotency_keys: the stored answer of each POST made with an Idempotency-Key header (API)"
+       " or a one-time submission token (page forms), per user, so a repeated submission is answered"
+       " from here instead of writing again (status 0 while the first one runs; kept 24 hours);"
+       " summary_archives: rendered summaries as sent, with the time, the user and a SHA-256 digest"
+       " of their inputs (the request and the summary's data), append-only like the audit log",
+       {
+           "CREATE TABLE idempotency_keys ("
+           " user_id INTEGER NOT NULL,"
+           " idem_key TEXT NOT NULL,"
+           " request_digest TEXT NOT NULL,"
+           " status INTEGER NOT NULL DEFAULT 0,"
+           " content_type TEXT NOT NULL DEFAULT '',"
+           " location TEXT NOT NULL DEFAULT '',"
+           " body BLOB,"
+           " created_at TEXT NOT NULL,"
+           " PRIMARY KEY (user_id, idem_key))",
+           "CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)",
+           "CREATE TABLE summary_archives ("
+           " id INTEGER PRIMARY KEY,"
+           " kind TEXT NOT NULL,"
+           " format TEXT NOT NULL,"
+           " request TEXT NOT NULL,"
+           " content_type TEXT NOT NULL,"
+           " filename TEXT NOT NULL,"
+           " body BLOB NOT NULL,"
+           " body_sha256 TEXT NOT NULL,"
+           " inputs_sha256 TEXT NOT NULL,"
+           " created_by TEXT NOT NULL,"
+           " created_at TEXT NOT NULL)",
+           "CREATE TRIGGER summary_archives_no_update BEFORE UPDATE ON summary_archives"
+           " BEGIN SELECT RAISE(ABORT, 'summary_archives is append-only'); END",
+           "CREATE TRIGGER summary_archives_no_delete BEFORE DELETE ON summary_archives"
+           " BEGIN SELECT RAISE(ABORT, 'summary_archives is append-only'); END",
+       }},
       {16,
        "holiday_years, holiday_days: years of the working-day calendar added with `beacon calendar"
        " import FILE` (the State Council's schedule for a year the shipped data/holidays/cn.csv does"

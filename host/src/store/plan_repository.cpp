@@ -64,7 +64,10 @@ sdk::RecordId PlanRepository::addVersion(sdk::PlanVersion& v, const Actor& actor
   Transaction tx(session_);
   auto before = findById(v.plan_id);
   if (!before) throw Poco::NotFoundException("plan " + std::to_string(v.plan_id));
-  v.number = before->current_version + 1;
+  Poco::Int64 last = 0;
+  session_ << "SELECT COALESCE(MAX(number), 0) FROM plan_versions WHERE plan_id = $1",
+      bind(static_cast<Poco::Int64>(v.plan_id)), into(last), now;
+  v.number = static_cast<int>(last) + 1;
   v.created_at = isoTimestampNow();
   Poco::Int64 id = 0;
   session_ << "INSERT INTO plan_versions(plan_id, number, action, revision_trigger, major, issued,"
@@ -75,17 +78,30 @@ sdk::RecordId PlanRepository::addVersion(sdk::PlanVersion& v, const Actor& actor
       bind(v.issued.toString()), bind(v.effective.toString()), bind(v.text), bind(v.author),
       bind(v.created_at), into(id), now;
   v.id = id;
-  // A new version answers an outstanding revision requirement; a major revision
-  // restarts approval, so an unissued major revision puts the plan back in drafting.
-  std::string status = sdk::toId(before->status);
-  if (v.issued.isSet()) {
-    status = sdk::toId(sdk::PlanStatus::Issued);
-  } else if (v.major) {
-    status = sdk::toId(sdk::PlanStatus::Drafting);
+  // An issued version becomes the version in force, answers an outstanding
+  // revision requirement and makes the plan Issued. An unissued version only
+  // becomes current while no issued version is in force (a plan still being
+  // drafted); a draft revision of an issued plan leaves the plan, its status
+  // and its version in force as they are until a revision is issued.
+  std::string issued_in_force;
+  if (before->current_version > 0) {
+    session_ << "SELECT issued FROM plan_versions WHERE plan_id = $1 AND number = $2",
+        bind(static_cast<Poco::Int64>(v.plan_id)), bind(before->current_version), into(issued_in_force), now;
   }
-  session_ << "UPDATE plans SET current_version = $1, status = $2, revision_required = 0,"
-              " revision_reason = '' WHERE id = $3",
-      bind(v.number), bind(status), bind(static_cast<Poco::Int64>(v.plan_id)), now;
+  if (v.issued.isSet() || issued_in_force.empty()) {
+    std::string status = sdk::toId(before->status);
+    if (v.issued.isSet()) {
+      status = sdk::toId(sdk::PlanStatus::Issued);
+    } else if (v.major) {
+      status = sdk::toId(sdk::PlanStatus::Drafting);
+    }
+    const bool answers = v.issued.isSet();
+    session_ << "UPDATE plans SET current_version = $1, status = $2,"
+                " revision_required = CASE WHEN $3 = 1 THEN 0 ELSE revision_required END,"
+                " revision_reason = CASE WHEN $4 = 1 THEN '' ELSE revision_reason END WHERE id = $5",
+        bind(v.number), bind(status), bind(answers ? 1 : 0), bind(answers ? 1 : 0),
+        bind(static_cast<Poco::Int64>(v.plan_id)), now;
+  }
   audit_.append(actor, v.action == sdk::VersionAction::Drafted ? "draft" : "revise",
                 "plan_version", id, "", stringify(toJson(v, false)));
   audit(actor, "update", *before, v.plan_id);

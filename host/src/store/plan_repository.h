@@ -1,7 +1,8 @@
 // PlanRepository: plans and their immutable, numbered versions. A version is
-// never changed once stored; revising a plan appends version N+1 and moves
-// the plan's current_version in the same transaction. Each write carries its
-// audit entry. Not thread-safe (follows its Session).
+// never changed once stored; revising a plan appends version N+1 and, when
+// that version is issued (or the plan has no issued version yet), moves the
+// plan's current_version (the version in force) in the same transaction.
+// Each write carries its audit entry. Not thread-safe (follows its Session).
 #pragma once
 
 #include <optional>
@@ -27,8 +28,10 @@ class PlanRepository {
  public:
   explicit PlanRepository(Poco::Data::Session& session) : session_(session), audit_(session) {}
   sdk::RecordId add(sdk::Plan& plan, const Actor& actor);
-  // Appends the next version (number assigned) and makes it current. When the
-  // version is issued the plan's status becomes Issued.
+  // Appends the next version (number assigned). An issued version becomes
+  // current, clears revision_required and makes the plan Issued; an unissued
+  // one becomes current only while the current version is unissued (or there
+  // is none), so a draft revision leaves an issued plan as it is.
   sdk::RecordId addVersion(sdk::PlanVersion& version, const Actor& actor);
   void setStatus(sdk::RecordId plan_id, sdk::PlanStatus status, const Actor& actor);
   void setRevisionRequired(sdk::RecordId plan_id, bool required, const std::string& reason,

@@ -16,6 +16,7 @@
 #include "render/markdown_escape.h"
 #include "rules/compliance_engine.h"
 #include "rules/provisional_deadline.h"
+#include "rules/plan_history.h"
 #include "rules/store_record_reader.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
@@ -314,12 +315,16 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
       default: return 1;
     }
   };
+  // From the records dated on or before as_of only, not the plans' state now.
+  const rules::PlanHistory history = rules::PlanHistory::load(c.db.session(), domain);
   std::unordered_map<sdk::RecordId, std::size_t> plan_status;
   plan_status.reserve(plans.size());
-  for (const auto& p : plans) {
-    plan_status[p.id] = p.revision_required ? kRevisionRequired
-                        : p.current_version == 0 || p.status == sdk::PlanStatus::Drafting ? kDrafting
-                                                                                          : kCurrent;
+  for (auto& p : plans) {
+    const rules::PlanAsOf then = history.asOf(p.id, as_of);
+    p.revision_required = then.revision_required;
+    p.current_version = then.version_in_force;
+    p.status = then.version_in_force > 0 ? sdk::PlanStatus::Issued : sdk::PlanStatus::Drafting;
+    plan_status[p.id] = p.revision_required ? kRevisionRequired : p.current_version == 0 ? kDrafting : kCurrent;
   }
   for (const auto& r : obligations) {
     const auto& o = r.obligation;

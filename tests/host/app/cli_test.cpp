@@ -105,9 +105,20 @@ TEST_F(CliTest, PlanRevisionAndDiff) {
   ASSERT_EQ(diff.code, 0) << diff.err;
   EXPECT_NE(diff.out.find("-第二章 组织体系"), std::string::npos) << diff.out;
   EXPECT_NE(diff.out.find("+第三章 转移避险"), std::string::npos) << diff.out;
-  CliRun bad = beacon({"plan", "revise", "ql-flood", "--trigger", "whim", "--issued", "2023-05-01"});
+  CliRun bad = beacon({"plan", "revise", "ql-flood", "--trigger", "whim", "--issued", "2023-05-01", "--text", "x"});
   EXPECT_EQ(bad.code, 1);
   EXPECT_NE(bad.err.find("trigger"), std::string::npos) << bad.err;
+  CliRun undated = beacon({"plan", "revise", "ql-flood", "--trigger", "risk_changed_major", "--text", "x"});
+  EXPECT_EQ(undated.code, 1);
+  EXPECT_NE(undated.err.find("issued"), std::string::npos) << undated.err;
+  CliRun empty = beacon({"plan", "revise", "ql-flood", "--trigger", "risk_changed_major", "--issued", "2023-05-01"});
+  EXPECT_EQ(empty.code, 1);
+  EXPECT_NE(empty.err.find("text"), std::string::npos) << empty.err;
+  CliRun draft = beacon({"plan", "revise", "ql-flood", "--trigger", "risk_changed_major", "--draft", "--text", "修订稿"});
+  ASSERT_EQ(draft.code, 0) << draft.err;
+  EXPECT_NE(draft.out.find("v3"), std::string::npos) << draft.out;
+  CliRun show = beacon({"plan", "show", "ql-flood"});
+  EXPECT_NE(show.out.find("已印发"), std::string::npos) << "a draft leaves the plan issued: " << show.out;
 }
 
 TEST_F(CliTest, UnknownCommandAndHelp) {

@@ -313,7 +313,15 @@ TEST_F(ComplianceEngineTest, MajorRevisionRestartsClocksMinorDoesNot) {
 TEST_F(ComplianceEngineTest, RevisionRequiredIsOverdue) {
   const auto plan = addPlan("r", town_, sdk::category::kGrassroots, "2023-05-10");
   EXPECT_EQ(find(check("2024-01-01"), CoreRules::kRevision, plan), nullptr);
-  store::PlanRepository(db_.session()).setRevisionRequired(plan, true, "演练发现指挥体系问题", actor_);
+  // The requirement comes from a dated record (an evaluation concluding 需修订), not the stored flag.
+  sdk::Review evaluation;
+  evaluation.plan_id = plan;
+  evaluation.kind = sdk::ReviewKind::Evaluation;
+  evaluation.date = {2024, 2, 1};
+  evaluation.conclusion = sdk::ReviewConclusion::Revise;
+  evaluation.findings = "演练发现指挥体系问题";
+  store::ReviewRepository(db_.session()).add(evaluation, actor_);
+  EXPECT_EQ(find(check("2024-01-31"), CoreRules::kRevision, plan), nullptr) << "not before the evaluation";
   const auto r = only(CoreRules::kRevision, plan, "2099-01-01");
   EXPECT_EQ(r.status, ObligationStatus::Overdue);
   EXPECT_EQ(r.obligation.kind, sdk::ObligationKind::Revision);

@@ -76,6 +76,74 @@ TEST_F(PlanServiceTest, ReviseNeedsATriggerAndAppendsAVersion) {
   EXPECT_EQ(s.diff(plan_, 1, 7).status().field(), "to");
 }
 
+TEST_F(PlanServiceTest, ARevisionNeedsItsTriggerIssueDateAndText) {
+  service::PlanService s(*db_, registry_);
+  store::PlanRepository repo(db_->session());
+  const auto before = repo.versions(plan_, false).size();
+  EXPECT_EQ(s.revise(plan_, sdk::PlanVersion{}, actor_).status().field(), "trigger") << "an empty revision";
+  sdk::PlanVersion v;
+  v.trigger = sdk::trigger::kRiskChangedMajor;
+  v.text = "第一章 总则\n";
+  EXPECT_EQ(s.revise(plan_, v, actor_).status().field(), "issued") << "no date and no draft choice";
+  v.issued = sdk::Date{2024, 5, 1};
+  auto no_text = v;
+  no_text.text.clear();
+  EXPECT_EQ(s.revise(plan_, no_text, actor_).status().field(), "text");
+  service::RevisionOptions with_document;
+  with_document.has_document = true;
+  EXPECT_TRUE(s.checkRevision(plan_, no_text, with_document).isOk()) << "a document stands for the text";
+  service::RevisionOptions draft;
+  draft.draft = true;
+  EXPECT_EQ(s.revise(plan_, v, actor_, draft).status().field(), "issued") << "a draft has no issue date";
+  EXPECT_EQ(repo.versions(plan_, false).size(), before) << "nothing written";
+  auto p = repo.findById(plan_);
+  EXPECT_EQ(p->status, sdk::PlanStatus::Issued);
+  EXPECT_EQ(p->current_version, 1);
+}
+
+TEST_F(PlanServiceTest, ADraftRevisionDoesNotReplaceTheVersionInForce) {
+  service::PlanService s(*db_, registry_);
+  store::PlanRepository repo(db_->session());
+  sdk::CorrectiveAction defect;
+  defect.description = "预案未明确转移路线";
+  defect.responsible_org_id = township_;
+  defect.plan_id = plan_;
+  defect.plan_defect = true;
+  ASSERT_TRUE(s.addCorrectiveAction(defect, actor_).isOk());
+  sdk::PlanVersion v;
+  v.trigger = sdk::trigger::kRiskChangedMajor;
+  v.text = "修订稿\n";
+  service::RevisionOptions draft;
+  draft.draft = true;
+  auto stored = s.revise(plan_, v, actor_, draft);
+  ASSERT_TRUE(stored.isOk()) << stored.status().describe();
+  auto p = repo.findById(plan_);
+  EXPECT_EQ(p->status, sdk::PlanStatus::Issued) << "the plan stays issued";
+  EXPECT_EQ(p->current_version, 1) << "on its issued version";
+  EXPECT_TRUE(p->revision_required) << "a draft does not answer the revision requirement";
+  EXPECT_EQ(repo.versionById(stored.value())->number, 2);
+  v.issued = sdk::Date{2024, 6, 1};
+  v.text = "印发稿\n";
+  auto issued = s.revise(plan_, v, actor_);
+  ASSERT_TRUE(issued.isOk()) << issued.status().describe();
+  p = repo.findById(plan_);
+  EXPECT_EQ(p->current_version, 3) << "the issued revision is numbered after the draft and is in force";
+  EXPECT_FALSE(p->revision_required);
+}
+
+TEST_F(PlanServiceTest, TheSameVersionIsNotFiledTwiceUnderOneRegistrationNumber) {
+  service::PlanService s(*db_, registry_);
+  sdk::Filing f;
+  f.plan_id = plan_;
+  f.target_body = "新密市应急管理局";
+  f.submitted = sdk::Date{2023, 3, 10};
+  f.registration_no = "XM-2023-01";
+  ASSERT_TRUE(s.addFiling(f, actor_).isOk());
+  EXPECT_EQ(s.addFiling(f, actor_).status().field(), "registration_no");
+  f.registration_no = "XM-2023-02";
+  EXPECT_TRUE(s.addFiling(f, actor_).isOk()) << "another registration number is another filing";
+}
+
 TEST_F(PlanServiceTest, EvaluationConcludingReviseFlagsThePlan) {
   service::PlanService s(*db_, registry_);
   sdk::Review keep;

@@ -94,19 +94,27 @@ TEST_F(RepositoriesTest, PlanVersionsAreNumberedAndRevisionClearsTheRequirement)
   v2.plan_id = id;
   v2.action = sdk::VersionAction::Revised;
   v2.trigger = sdk::trigger::kDrillOrIncidentFinding;
-  v2.major = true;  // not yet issued: a major revision goes back to drafting
+  v2.major = true;  // not yet issued: a draft revision leaves the issued version in force
   v2.text = "第一章 总则\n第二章 转移避险";
   plans.addVersion(v2, actor_);
   auto p = plans.findById(id);
-  EXPECT_EQ(p->current_version, 2);
-  EXPECT_EQ(p->status, sdk::PlanStatus::Drafting);
+  EXPECT_EQ(v2.number, 2);
+  EXPECT_EQ(p->current_version, 1);
+  EXPECT_EQ(p->status, sdk::PlanStatus::Issued);
+  EXPECT_TRUE(p->revision_required) << "a draft does not answer the requirement";
+  sdk::PlanVersion v3 = v2;
+  v3.issued = day("2020-09-01");
+  plans.addVersion(v3, actor_);
+  p = plans.findById(id);
+  EXPECT_EQ(p->current_version, 3);
+  EXPECT_EQ(p->status, sdk::PlanStatus::Issued);
   EXPECT_FALSE(p->revision_required);
   auto versions = plans.versions(id, false);
-  ASSERT_EQ(versions.size(), 2u);
+  ASSERT_EQ(versions.size(), 3u);
   EXPECT_TRUE(versions[0].text.empty());  // listing leaves the text out
   EXPECT_EQ(plans.version(id, 1)->text, "第一章 总则");
   EXPECT_EQ(plans.version(id, 2)->trigger, sdk::trigger::kDrillOrIncidentFinding);
-  EXPECT_FALSE(plans.version(id, 3).has_value());
+  EXPECT_FALSE(plans.version(id, 4).has_value());
   store::PlanFilter f;
   f.domain = "fire";
   EXPECT_EQ(plans.count(f), 0);

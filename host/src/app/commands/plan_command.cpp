@@ -37,8 +37,9 @@ class PlanCommand : public Command {
            "                       [--text TEXT | --text-file FILE]\n"
            "       beacon plan list [--domain DOMAIN] [--owner ORG_CODE] [--status STATUS]\n"
            "       beacon plan show CODE\n"
-           "       beacon plan revise CODE --trigger TRIGGER --issued DATE [--minor] [--author NAME]\n"
-           "                       [--text TEXT | --text-file FILE]\n"
+           "       beacon plan revise CODE --trigger TRIGGER (--issued DATE | --draft) [--minor] [--author NAME]\n"
+           "                       (--text TEXT | --text-file FILE)\n"
+           "       (--draft stores the revision unissued; the version in force stays until one is issued)\n"
            "       beacon plan diff CODE FROM_VERSION TO_VERSION\n"
            "DOMAIN: general, flood, fire, forest_fire, enterprise_safety.\n"
            "CATEGORY: master 总体, special 专项, department 部门, grassroots 基层, comprehensive 综合,\n"
@@ -51,7 +52,7 @@ class PlanCommand : public Command {
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
     auto parsed = Arguments::parse(
         args, {"code", "title", "domain", "category", "owner", "issued", "author", "text", "text-file", "trigger", "status"},
-        {"minor"});
+        {"minor", "draft"});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const Arguments& a = parsed.value();
     const auto& pos = a.positionals();
@@ -137,13 +138,23 @@ class PlanCommand : public Command {
       v.issued = issued.value();
       v.effective = issued.value();
       v.major = !a.has("minor");
+      service::RevisionOptions options;
+      options.draft = a.has("draft");
       auto text = readText(a);
       if (!text.isOk()) return fail(ctx, text.status());
       v.text = text.value();
       v.author = a.get("author", ctx.actor.username);
-      auto id = plans.revise(p.id, v, ctx.actor);
+      auto id = plans.revise(p.id, v, ctx.actor, options);
       if (!id.isOk()) return fail(ctx, id.status());
-      ctx.out << (ctx.english ? "revised plan " : "已修订预案 ") << p.code << " → v" << p.current_version + 1 << "\n";
+      auto stored = store::PlanRepository(c.db().session()).versionById(id.value());
+      const std::string number = stored ? std::to_string(stored->number) : "?";
+      if (options.draft) {
+        ctx.out << (ctx.english ? "stored draft revision v" + number + " of plan " + p.code + " (not in force)"
+                                : "已保存预案 " + p.code + " 修订稿 v" + number + "（未印发，不替代现行版本）")
+                << "\n";
+      } else {
+        ctx.out << (ctx.english ? "revised plan " : "已修订预案 ") << p.code << " → v" << number << "\n";
+      }
       return 0;
     }
     if (pos.size() < 4) return fail(ctx, sdk::Status::invalid("VERSION", "plan diff needs two version numbers"));

@@ -5,6 +5,7 @@
 #include "app/arguments.h"
 #include "app/command.h"
 #include "plugins/domain_services.h"
+#include "summary/summary_archive.h"
 #include "summary/summary_service.h"
 
 namespace beacon::app {
@@ -19,10 +20,16 @@ class SummaryCommand : public Command {
            "                      [--drill ID] [--format text|markdown|html|json|docx] [--out FILE]\n"
            "KIND: city-annual (年度报告文字, needs --year), plan-status (as of a date),\n"
            "      township (--org), domain (--domain), drill-sheet (演练记录, --drill).\n"
-           "docx (Word) is for city-annual and needs --out FILE (or a redirected standard output).\n";
+           "docx (Word) is for city-annual and needs --out FILE (or a redirected standard output).\n"
+           "--archive also stores the output as sent (time, user, SHA-256 of the output and of its inputs).\n"
+           "       beacon summary archive list\n"
+           "       beacon summary archive show ID [--out FILE]   the archived output, unchanged\n"
+           "       beacon summary archive check ID               does today's data still give the same text?\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
-    auto parsed = Arguments::parse(args, {"kind", "year", "as-of", "org", "domain", "drill", "format", "out"}, {});
+    if (!args.empty() && args[0] == "archive") return runArchive(ctx, {args.begin() + 1, args.end()});
+    auto parsed =
+        Arguments::parse(args, {"kind", "year", "as-of", "org", "domain", "drill", "format", "out"}, {"archive"});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const Arguments& a = parsed.value();
     summary::SummaryRequest req;
@@ -49,8 +56,19 @@ class SummaryCommand : public Command {
     if (!app.isOk()) return fail(ctx, app.status());
     AppContext& c = *app.value();
     summary::SummaryService service(c.db(), c.plugins(), c.templates(), &c.engine());
-    auto text = service.render(req);
+    sdk::Result<std::string> text = std::string();
+    std::string archived_line;
+    if (a.has("archive")) {
+      auto archived = summary::SummaryArchive(c.db(), service).archive(req, ctx.actor);
+      if (!archived.isOk()) return fail(ctx, archived.status());
+      text = archived.value().body;
+      archived_line = (ctx.english ? "archived as #" : "已存档 #") + std::to_string(archived.value().id) + " sha256 " +
+                      archived.value().body_sha256 + "\n";
+    } else {
+      text = service.render(req);
+    }
     if (!text.isOk()) return fail(ctx, text.status());
+    ctx.err << archived_line;
     if (!a.has("out")) {
       ctx.out << text.value();
       return 0;
@@ -60,6 +78,65 @@ class SummaryCommand : public Command {
     file << text.value();
     ctx.out << (ctx.english ? "written " : "已写入 ") << a.get("out") << "\n";
     return 0;
+  }
+
+ private:
+  int runArchive(CommandContext& ctx, const std::vector<std::string>& args) {
+    auto parsed = Arguments::parse(args, {"out"}, {});
+    if (!parsed.isOk()) return fail(ctx, parsed.status());
+    const Arguments& a = parsed.value();
+    const auto& pos = a.positionals();
+    const std::string verb = pos.empty() ? "" : pos[0];
+    if (verb != "list" && verb != "show" && verb != "check") {
+      return fail(ctx, sdk::Status::invalid("archive", "expected list, show ID or check ID"));
+    }
+    sdk::RecordId id = 0;
+    if (verb != "list") {
+      try {
+        id = pos.size() > 1 ? std::stoll(pos[1]) : 0;
+      } catch (const std::exception&) {
+        id = 0;
+      }
+      if (id <= 0) return fail(ctx, sdk::Status::invalid("ID", "an archived summary's number is required"));
+    }
+    auto app = ctx.app();
+    if (!app.isOk()) return fail(ctx, app.status());
+    AppContext& c = *app.value();
+    summary::SummaryService service(c.db(), c.plugins(), c.templates(), &c.engine());
+    summary::SummaryArchive archive(c.db(), service);
+    if (verb == "list") {
+      for (const auto& s : archive.list()) {
+        ctx.out << "#" << s.id << "\t" << s.created_at << "\t" << s.created_by << "\t" << s.request.kind << "\t"
+                << (s.request.as_of.isSet() ? s.request.as_of.toString() : std::to_string(s.request.year)) << "\t"
+                << s.request.format << "\t" << s.size << " B\tsha256 " << s.body_sha256 << "\n";
+      }
+      return 0;
+    }
+    if (verb == "show") {
+      auto s = archive.find(id);
+      if (!s) return fail(ctx, sdk::Status::invalid("ID", "no archived summary #" + std::to_string(id)));
+      if (!a.has("out")) {
+        ctx.out << s->body;
+        return 0;
+      }
+      std::ofstream file(a.get("out"), std::ios::binary);
+      if (!file) return fail(ctx, sdk::Status::invalid("--out", "cannot write " + a.get("out")));
+      file << s->body;
+      ctx.out << (ctx.english ? "written " : "已写入 ") << a.get("out") << "\n";
+      return 0;
+    }
+    auto checked = archive.check(id);
+    if (!checked.isOk()) return fail(ctx, checked.status());
+    const auto& r = checked.value();
+    if (r.same_text) {
+      ctx.out << (ctx.english ? "same: today's data gives the archived text of #" : "一致：按今天的数据重新生成，与存档 #")
+              << id << (ctx.english ? "" : " 的文字相同") << "\n";
+      return 0;
+    }
+    ctx.out << (ctx.english ? "different: today's data no longer gives the archived text of #"
+                            : "不一致：按今天的数据重新生成，与存档 #")
+            << id << (ctx.english ? "" : " 的文字不同") << " (sha256 " << r.body_sha256 << ")\n";
+    return 2;
   }
 };
 

@@ -1,0 +1,60 @@
+// PlanHistory: what each plan was as of a date, computed only from its dated
+// records, so that a check or summary as of D gives the same answer whenever
+// it is run. The version in force as of D is the latest version issued on or
+// before D; revision is required as of D when a finding dated on or before D
+// (an evaluation concluding 需修订, or a plan-defect corrective action, dated
+// by its source drill or review, else by the day it was recorded) has no
+// version issued on or after it and on or before D. Drafts and records dated
+// after D never change the answer. The stored plan columns (status,
+// current_version, revision_required) are the state now and are not read,
+// except that an abolished plan stays abolished (abolition carries no date).
+// Loaded in one pass; immutable afterwards, so thread-safe for reads.
+#pragma once
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+
+#include "beacon/sdk/date.h"
+#include "beacon/sdk/records.h"
+
+namespace beacon::rules {
+
+struct PlanAsOf {
+  int version_in_force = 0;  // its number; 0 when no version was issued by then
+  bool ever_issued = false;  // a version was issued at some date (possibly after as_of)
+  bool revision_required = false;
+  std::string revision_reason;  // of the latest unanswered finding
+  sdk::Date flagged;            // that finding's date
+};
+
+class PlanHistory {
+ public:
+  // The issued versions and the revision findings of every plan of `domain` (empty: all).
+  static PlanHistory load(Poco::Data::Session& session, const std::string& domain);
+
+  PlanAsOf asOf(sdk::RecordId plan_id, const sdk::Date& as_of) const;
+  // Sets the plan's current_version, status, revision_required and
+  // revision_reason to what they were as of `as_of`.
+  void apply(sdk::Plan& plan, const sdk::Date& as_of) const;
+  // The date of each plan's latest unanswered finding, for the plans that needed revision as of
+  // `as_of`.
+  std::map<sdk::RecordId, sdk::Date> flaggedOn(const sdk::Date& as_of) const;
+
+ private:
+  struct Issue {
+    sdk::Date issued;
+    int number = 0;
+  };
+  struct Finding {
+    sdk::Date date;
+    std::string reason;
+  };
+  std::unordered_map<sdk::RecordId, std::vector<Issue>> issues_;      // by issue date, then number
+  std::unordered_map<sdk::RecordId, std::vector<Finding>> findings_;  // by date
+};
+
+}  // namespace beacon::rules
