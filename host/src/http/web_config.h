@@ -31,13 +31,16 @@ struct WebConfig {
   // ResponseCache bounds (0 in either: no caching).
   int response_cache_entries = 2048;
   int response_cache_bytes = 64 * 1024 * 1024;
+  // records.correction_days: how long a recorder may correct or void its own records.
+  int correction_days = 30;
 
   // Reads web.listen (host:port), web.threads, web.queue, web.max_body_bytes,
   // web.max_upload_bytes, web.attachments_dir, web.session_idle_minutes,
   // web.session_absolute_hours, web.login_failures_per_username,
   // web.login_failures_per_ip, web.login_lockout_minutes,
   // web.password_iterations, web.secure_cookies, web.demo_accounts,
-  // web.response_cache_entries, web.response_cache_bytes.
+  // web.response_cache_entries, web.response_cache_bytes and records.correction_days
+  // (auth::CorrectionPolicy::configuredDays).
   static sdk::Result<WebConfig> load(const Poco::Util::AbstractConfiguration& config);
   // Parses "host:port" (port 0..65535); fails naming `key`.
   sdk::Status setListen(const std::string& listen, const std::string& key);
