@@ -267,3 +267,67 @@ TEST_F(CorrectionsTest, ThePageFormsCorrectAndVoidWithTheirCsrfToken) {
 
 }  // namespace
 }  // namespace beacon::http::testing
+
+namespace beacon::http::testing {
+namespace {
+
+class OtherCorrectionsTest : public WebFixture {};
+
+TEST_F(OtherCorrectionsTest, ReviewsFilingsAndCorrectiveActionsAreCorrectedAndVoidedWithTheSameRules) {
+  Login admin = login("admin");
+  Login viewer = login("viewer");
+  const int review = count("SELECT MIN(id) FROM reviews");
+  const int plan = count("SELECT plan_id FROM reviews WHERE id = " + std::to_string(review));
+  const std::string rpath = "/api/v1/reviews/" + std::to_string(review);
+  EXPECT_EQ(send(viewer, "PATCH", rpath, R"({"findings":"补充","reason":"漏填"})").status, 403);
+  Reply bad = send(admin, "PATCH", rpath, R"({"date":"2024-02-30","reason":"x"})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.errorField(), "date");
+  EXPECT_EQ(send(admin, "PATCH", rpath, R"({"findings":"补充"})").errorField(), "reason");
+  Reply ok = send(admin, "PATCH", rpath, R"({"findings":"补充的问题","reason":"漏填"})");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json()->getValue<std::string>("findings"), "补充的问题");
+  auto history = ok.json()->getArray("corrections");
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ(history->getObject(0)->getArray("changes")->getObject(0)->getValue<std::string>("field"), "findings");
+  Reply voided = send(admin, "POST", rpath + "/void", R"({"reason":"重复录入"})");
+  ASSERT_EQ(voided.status, 200) << voided.body;
+  EXPECT_TRUE(voided.json()->getValue<bool>("voided"));
+  Reply detail = get(admin, "/api/v1/plans/" + std::to_string(plan));
+  EXPECT_NE(detail.body.find("\"voided\":true"), std::string::npos);
+  EXPECT_EQ(send(admin, "POST", rpath + "/void", R"({"reason":"再次"})").status, 409);
+
+  const int filing = count("SELECT MIN(id) FROM filings");
+  const std::string fpath = "/api/v1/filings/" + std::to_string(filing);
+  Reply early = send(admin, "PATCH", fpath, R"({"submitted":"1990-01-01","reason":"x"})");
+  EXPECT_EQ(early.status, 422);
+  EXPECT_EQ(early.errorField(), "submitted");
+  Reply filed = send(admin, "PATCH", fpath, R"({"registration_no":"XM-BA-2023-001","reason":"编号录错"})");
+  ASSERT_EQ(filed.status, 200) << filed.body;
+  EXPECT_EQ(filed.json()->getValue<std::string>("registration_no"), "XM-BA-2023-001");
+
+  Login village = login("village");
+  Reply drill = send(village, "POST", "/api/v1/drills",
+                     R"({"drill_type":"flood.evacuation","org":"xinmi.chengguan.04","date":"2024-05-10",)"
+                     R"("fields":{"hazard":"flash_flood"}})");
+  ASSERT_EQ(drill.status, 201);
+  Reply action = send(village, "POST", "/api/v1/corrective-actions",
+                      R"({"source_kind":"drill","source_id":)" + std::to_string(drill.json()->getValue<int>("id")) +
+                          R"(,"description":"补充指示牌","responsible_org_id":)" +
+                          std::to_string(orgId("xinmi.chengguan.04")) + "}");
+  ASSERT_EQ(action.status, 201) << action.body;
+  const std::string apath = "/api/v1/corrective-actions/" + std::to_string(action.json()->getValue<int>("id"));
+  EXPECT_EQ(send(login("other"), "PATCH", apath, R"({"description":"x","reason":"y"})").status, 403);
+  Reply corrected = send(village, "PATCH", apath, R"({"description":"补充转移路线指示牌","reason":"措辞"})");
+  ASSERT_EQ(corrected.status, 200) << corrected.body;
+  EXPECT_EQ(corrected.json()->getValue<std::string>("description"), "补充转移路线指示牌");
+  EXPECT_EQ(send(village, "PATCH", apath, R"({"status":"done"})").status, 200) << "the status change stays";
+  EXPECT_EQ(send(village, "POST", apath + "/void", R"({"reason":"重复"})").status, 200);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action IN ('correct', 'void')"
+                  " AND entity IN ('review', 'filing', 'corrective_action')"),
+            5)
+      << "review corrected and voided, filing corrected, action corrected and voided";
+}
+
+}  // namespace
+}  // namespace beacon::http::testing
