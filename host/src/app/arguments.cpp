@@ -32,6 +32,7 @@ sdk::Result<Arguments> Arguments::parse(const std::vector<std::string>& args,
         value = args[++i];
       }
       out.values_[name] = value;
+      out.repeated_[name].push_back(value);
     } else {
       return sdk::Status::invalid("--" + name, "unknown option (see --help)");
     }
@@ -42,6 +43,11 @@ sdk::Result<Arguments> Arguments::parse(const std::vector<std::string>& args,
 std::string Arguments::get(const std::string& name, const std::string& fallback) const {
   auto it = values_.find(name);
   return it == values_.end() ? fallback : it->second;
+}
+
+std::vector<std::string> Arguments::all(const std::string& name) const {
+  auto it = repeated_.find(name);
+  return it == repeated_.end() ? std::vector<std::string>() : it->second;
 }
 
 sdk::Result<std::string> Arguments::required(const std::string& name) const {

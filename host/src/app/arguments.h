@@ -21,6 +21,8 @@ class Arguments {
                                       const std::set<std::string>& flags);
   bool has(const std::string& name) const { return values_.count(name) > 0; }
   std::string get(const std::string& name, const std::string& fallback = "") const;
+  // Every value given for a repeatable option, in order (get() gives the last).
+  std::vector<std::string> all(const std::string& name) const;
   // Fails naming --name when it is missing or empty.
   sdk::Result<std::string> required(const std::string& name) const;
   // Fails naming --name when present but not a YYYY-MM-DD date; unset Date when absent.
@@ -30,6 +32,7 @@ class Arguments {
 
  private:
   std::map<std::string, std::string> values_;
+  std::map<std::string, std::vector<std::string>> repeated_;
   std::vector<std::string> positionals_;
 };
 

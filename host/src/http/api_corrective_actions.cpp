@@ -6,6 +6,7 @@
 #include "http/http_error.h"
 #include "http/json_fields.h"
 #include "http/record_detail.h"
+#include "http/record_correction_request.h"
 #include "http/routes.h"
 #include "store/corrective_action_repository.h"
 #include "store/record_json.h"
@@ -48,6 +49,11 @@ void createAction(RequestContext& ctx) {
 }
 
 void updateAction(RequestContext& ctx) {
+  // With a "reason" the PATCH is a correction (api_corrections.cpp, RecordCorrection).
+  if (ctx.request.getMethod() == "PATCH" && ctx.jsonBody()->has("reason")) {
+    correctCorrectiveActionFromApi(ctx);
+    return;
+  }
   const sdk::CorrectiveAction action = changeableCorrectiveAction(ctx, ctx.idParam("id"));
   JsonFields f(ctx.jsonBody());
   ctx.sendJson(200, store::toJson(setCorrectiveActionStatus(ctx, action, f.text("status"))));

@@ -10,6 +10,7 @@
 #include "http/http_error.h"
 #include "http/json_fields.h"
 #include "http/org_scope.h"
+#include "http/record_correction_request.h"
 #include "http/record_detail.h"
 #include "http/routes.h"
 #include "store/drill_repository.h"
@@ -61,7 +62,7 @@ class JsonText {
 };
 
 // The fields of drillItemJson, in its order.
-void writeDrillItem(RequestContext& ctx, const sdk::Drill& d, const OrgLabels& orgs, JsonText& j) {
+void writeDrillItem(RequestContext& ctx, const sdk::Drill& d, const OrgLabels& orgs, bool voided, JsonText& j) {
   j.raw("{").key("id").number(d.id);
   j.raw(",").key("domain").string(d.domain);
   j.raw(",").key("drill_type").string(d.drill_type);
@@ -87,6 +88,7 @@ void writeDrillItem(RequestContext& ctx, const sdk::Drill& d, const OrgLabels& o
   j.raw(",").key("org_code").string(orgs.code(d.org_id));
   const sdk::DrillType* type = ctx.state.app.plugins().drillType(d.drill_type);
   j.raw(",").key("drill_type_label").string(type ? (ctx.english() ? type->label_en : type->label_zh) : d.drill_type);
+  j.raw(",").key("voided").raw(voided ? "true" : "false");
   j.raw("}");
 }
 
@@ -99,6 +101,7 @@ void listDrills(RequestContext& ctx) {
   filter.plan_id = ctx.queryInt("plan", 0, 0, 2000000000);
   filter.limit = ctx.queryInt("limit", 50, 1, 500);
   filter.offset = ctx.queryInt("offset", 0, 0, 100000000);
+  filter.include_voided = true;  // listed, marked "voided"
   if (!filter.domain.empty() && !ctx.state.app.plugins().byDomain(filter.domain)) {
     throw HttpError::badRequest("no enabled plugin for domain \"" + filter.domain + "\"", "domain");
   }
@@ -117,6 +120,7 @@ void listDrills(RequestContext& ctx) {
     total = complete ? filter.offset + static_cast<int>(page.size()) : drills.count(filter);
   }
   const OrgLabels labels = orgLabelsOf(ctx, page);
+  const auto voided = voidedIds(ctx, store::RecordKind::Drill, page);
   JsonText out;
   out.str().reserve(512 + 512 * page.size());
   out.raw("{").key("total").number(total);
@@ -125,7 +129,7 @@ void listDrills(RequestContext& ctx) {
   out.raw(",").key("items").raw("[");
   for (std::size_t i = 0; i < page.size(); ++i) {
     if (i) out.raw(",");
-    writeDrillItem(ctx, page[i], labels, out);
+    writeDrillItem(ctx, page[i], labels, voided.count(page[i].id) > 0, out);
   }
   out.raw("]}");
   ctx.send(200, "application/json; charset=utf-8", out.str());

@@ -4,6 +4,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "http/record_correction_request.h"
 #include "http/record_detail.h"
 #include "render/json_data.h"
 
@@ -79,6 +80,8 @@ void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status, con
   d.set("action_added", ctx.query("action") == "added");
   d.set("action_updated", ctx.query("action") == "updated");
   d.set("can_write", can_write);
+  d.set("corrected", ctx.query("corrected") == "1");
+  d.set("can_correct", mayChangeRecord(ctx, store::RecordKind::Drill, drill.id));
   if (can_write) {
     data ca;
     ca.set("description", form.description);

@@ -1,9 +1,13 @@
 // Drill pages: GET /drills (list with filters), GET/POST /drills/new (the
 // mobile-first "log a drill" form built from the domain plugin's drill types
 // and fields, with evidence upload), GET /drills/{id} (detail, see
-// drill_detail_page.h), POST /drills/{id}/attachments.
+// drill_detail_page.h), POST /drills/{id}/attachments, and corrections:
+// GET/POST /drills/{id}/edit (the same form, prefilled, with a required
+// reason) and POST /drills/{id}/void (作废 with a reason).
 
 #include <limits>
+
+#include <Poco/NumberParser.h>
 
 #include "http/attachment_store.h"
 #include "http/drill_detail_page.h"
@@ -11,11 +15,13 @@
 #include "http/http_error.h"
 #include "http/org_scope.h"
 #include "http/page_support.h"
+#include "http/record_correction_request.h"
 #include "http/record_detail.h"
 #include "http/routes.h"
 #include "http/strict_number.h"
 #include "render/json_data.h"
 #include "store/drill_repository.h"
+#include "service/record_checks.h"
 #include "store/plan_repository.h"
 
 namespace beacon::http {
@@ -31,6 +37,7 @@ void drillList(RequestContext& ctx) {
   filter.to = ctx.queryDate("to");
   filter.limit = 50;
   filter.offset = ctx.queryInt("offset", 0, 0, 100000000);
+  filter.include_voided = true;  // listed, marked 已作废
   if (!filter.domain.empty() && !ctx.state.app.plugins().byDomain(filter.domain)) {
     throw HttpError::badRequest("no enabled plugin for domain \"" + filter.domain + "\"", "domain");
   }
@@ -43,7 +50,12 @@ void drillList(RequestContext& ctx) {
     total = drills.count(filter);
     const auto page = drills.list(filter);
     const OrgLabels labels = orgLabelsOf(ctx, page);
-    for (const auto& d : page) items.push_back(render::toMustacheData(drillItemJson(ctx, d, labels)));
+    const auto voided = voidedIds(ctx, store::RecordKind::Drill, page);
+    for (const auto& d : page) {
+      auto item = drillItemJson(ctx, d, labels);
+      item->set("voided", voided.count(d.id) > 0);
+      items.push_back(render::toMustacheData(item));
+    }
   }
   data d;
   d.set("items", items);
@@ -59,6 +71,8 @@ void drillList(RequestContext& ctx) {
 struct DrillForm {
   sdk::Drill drill;
   std::map<std::string, std::string> errors;
+  sdk::RecordId editing = 0;  // the drill being corrected; 0: a new drill
+  std::string reason;
 };
 
 data drillFormData(RequestContext& ctx, const DrillForm& form) {
@@ -140,7 +154,11 @@ data drillFormData(RequestContext& ctx, const DrillForm& form) {
   d.set("verdicts", verdicts);
   d.set("errors", fieldErrors(form.errors, {"domain", "drill_type", "org_id", "plan_id", "plan_version_id", "date",
                                              "place", "scenario", "participants", "evacuees", "verdict", "findings",
-                                             "evidence"}));
+                                             "evidence", "reason", "changes"}));
+  d.set("form_action", form.editing ? "/drills/" + std::to_string(form.editing) + "/edit" : "/drills/new");
+  d.set("editing", form.editing != 0);
+  d.set("id", std::to_string(form.editing));
+  d.set("reason", form.reason);
   if (!form.errors.empty()) {
     std::string all;
     for (const auto& [k, v] : form.errors) all += k + ": " + v + "; ";
@@ -180,8 +198,8 @@ sdk::RecordId formId(RequestContext& ctx, const std::string& name, DrillForm& fo
   return *v;
 }
 
-void submitDrill(RequestContext& ctx) {
-  DrillForm form;
+// Reads the drill fields of the form into form.drill (errors into form.errors).
+void readDrillForm(RequestContext& ctx, DrillForm& form) {
   sdk::Drill& d = form.drill;
   d.domain = ctx.formValue("domain");
   d.drill_type = ctx.formValue("drill_type");
@@ -212,6 +230,12 @@ void submitDrill(RequestContext& ctx) {
       }
     }
   }
+}
+
+void submitDrill(RequestContext& ctx) {
+  DrillForm form;
+  readDrillForm(ctx, form);
+  const sdk::Drill& d = form.drill;
   // Evidence is checked before anything is written.
   std::vector<const UploadedFile*> evidence;
   for (const auto& f : ctx.files()) {
@@ -237,6 +261,79 @@ void submitDrill(RequestContext& ctx) {
     form.errors[id.status().field().empty() ? "drill_type" : id.status().field()] = id.status().message();
   }
   ctx.sendPage(422, "drill_form.html", drillFormData(ctx, form), ctx.english() ? "Log a drill" : "登记演练");
+}
+
+// The drill to correct: readable, not voided (409) and changeable by the user now (403).
+sdk::Drill correctableDrill(RequestContext& ctx, sdk::RecordId id) {
+  const sdk::Drill drill = readableDrill(ctx, id);
+  const service::CorrectionOutcome may = service::RecordCorrection(ctx.db(), ctx.state.app.plugins(),
+                                                                   ctx.state.config.correction_days, service::today(),
+                                                                   ctx.english())
+                                             .mayChange(store::RecordKind::Drill, id, {ctx.actor(), ctx.requireUser()});
+  throwIfFailed(may);
+  return drill;
+}
+
+std::string editTitle(RequestContext& ctx) { return ctx.english() ? "Correct a drill" : "更正演练记录"; }
+
+void editDrillForm(RequestContext& ctx) {
+  DrillForm form;
+  form.drill = correctableDrill(ctx, ctx.idParam("id"));
+  form.editing = form.drill.id;
+  ctx.sendPage(200, "drill_form.html", drillFormData(ctx, form), editTitle(ctx));
+}
+
+// The form's values that differ from the stored drill, by API name (a
+// Boolean field left unticked equals one never answered).
+service::FieldChanges changedFields(const sdk::Drill& stored, const sdk::Drill& typed) {
+  service::FieldChanges out;
+  auto differs = [&](const std::string& name, const std::string& before, const std::string& after) {
+    if (before != after) out[name] = after;
+  };
+  differs("drill_type", stored.drill_type, typed.drill_type);
+  differs("org_id", std::to_string(stored.org_id), std::to_string(typed.org_id));
+  differs("plan_id", std::to_string(stored.plan_id), std::to_string(typed.plan_id));
+  differs("date", stored.date.toString(), typed.date.toString());
+  differs("place", stored.place, typed.place);
+  differs("scenario", stored.scenario, typed.scenario);
+  differs("participants", std::to_string(stored.participants), std::to_string(typed.participants));
+  differs("evacuees", std::to_string(stored.evacuees), std::to_string(typed.evacuees));
+  differs("verdict", sdk::toId(stored.verdict), sdk::toId(typed.verdict));
+  differs("findings", stored.findings, typed.findings);
+  auto value = [](const sdk::FieldValues& fields, const std::string& name) {
+    const auto it = fields.find(name);
+    return it == fields.end() || it->second == "0" ? std::string() : it->second;
+  };
+  for (const auto& [name, v] : typed.fields) differs("fields." + name, value(stored.fields, name), value(typed.fields, name));
+  for (const auto& [name, v] : stored.fields) {
+    if (!typed.fields.count(name)) differs("fields." + name, value(stored.fields, name), "");
+  }
+  return out;
+}
+
+void submitDrillCorrection(RequestContext& ctx) {
+  const sdk::Drill stored = correctableDrill(ctx, ctx.idParam("id"));
+  DrillForm form;
+  form.editing = stored.id;
+  readDrillForm(ctx, form);
+  form.reason = ctx.formValue("reason");
+  if (form.errors.empty()) {
+    const service::CorrectionOutcome out =
+        correctDrillAs(ctx, stored.id, changedFields(stored, form.drill), form.reason);
+    if (out.ok()) {
+      ctx.redirect("/drills/" + std::to_string(stored.id) + "?corrected=1");
+      return;
+    }
+    if (out.failure != service::CorrectionFailure::Invalid) throwIfFailed(out);
+    form.errors[out.status.field().empty() ? "changes" : out.status.field()] = out.status.message();
+  }
+  ctx.sendPage(422, "drill_form.html", drillFormData(ctx, form), editTitle(ctx));
+}
+
+void voidDrill(RequestContext& ctx) {
+  const sdk::Drill drill = readableDrill(ctx, ctx.idParam("id"));
+  throwIfFailed(voidRecordAs(ctx, store::RecordKind::Drill, drill.id, ctx.formValue("reason")));
+  ctx.redirect("/drills/" + std::to_string(drill.id) + "?voided=1");
 }
 
 void drillDetail(RequestContext& ctx) {
@@ -267,6 +364,9 @@ void addDrillPages(Router& router) {
   router.add("POST", "/drills/new", submitDrill, Access::User, true);
   router.add("GET", "/drills/{id}", drillDetail);
   router.add("POST", "/drills/{id}/attachments", uploadDrillEvidence, Access::User, true);
+  router.add("GET", "/drills/{id}/edit", editDrillForm);
+  router.add("POST", "/drills/{id}/edit", submitDrillCorrection, Access::User, true);
+  router.add("POST", "/drills/{id}/void", voidDrill);
 }
 
 }  // namespace beacon::http

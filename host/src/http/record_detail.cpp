@@ -4,6 +4,7 @@
 
 #include "http/attachment_store.h"
 #include "http/http_error.h"
+#include "http/record_correction_request.h"
 #include "service/plan_category_catalog.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
@@ -85,22 +86,36 @@ Object::Ptr planDetailJson(RequestContext& ctx, const sdk::Plan& plan) {
   }
   o->set("versions", versions);
   Array::Ptr reviews = new Array();
-  for (const auto& r : store::ReviewRepository(ctx.db().session()).listForPlan(plan.id)) {
-    reviews->add(store::toJson(r));
+  const auto plan_reviews = store::ReviewRepository(ctx.db().session()).listForPlan(plan.id);
+  const auto voided_reviews = voidedIds(ctx, store::RecordKind::Review, plan_reviews);
+  for (const auto& r : plan_reviews) {
+    Object::Ptr j = store::toJson(r);
+    j->set("voided", voided_reviews.count(r.id) > 0);
+    reviews->add(j);
   }
   o->set("reviews", reviews);
   Array::Ptr filings = new Array();
-  for (const auto& f : store::FilingRepository(ctx.db().session()).listForPlan(plan.id)) {
-    filings->add(store::toJson(f));
+  const auto plan_filings = store::FilingRepository(ctx.db().session()).listForPlan(plan.id);
+  const auto voided_filings = voidedIds(ctx, store::RecordKind::Filing, plan_filings);
+  for (const auto& f : plan_filings) {
+    Object::Ptr j = store::toJson(f);
+    j->set("voided", voided_filings.count(f.id) > 0);
+    filings->add(j);
   }
   o->set("filings", filings);
   store::DrillFilter filter;
   filter.plan_id = plan.id;
   filter.limit = 50;
+  filter.include_voided = true;
   Array::Ptr drills = new Array();
   const auth::Scope scope = ctx.policy().scope(ctx.requireUser());
-  for (const auto& d : store::DrillRepository(ctx.db().session()).list(filter)) {
-    if (scope.contains(d.org_id)) drills->add(drillItemJson(ctx, d));
+  const auto linked = store::DrillRepository(ctx.db().session()).list(filter);
+  const auto voided = voidedIds(ctx, store::RecordKind::Drill, linked);
+  for (const auto& d : linked) {
+    if (!scope.contains(d.org_id)) continue;
+    Object::Ptr j = drillItemJson(ctx, d);
+    j->set("voided", voided.count(d.id) > 0);
+    drills->add(j);
   }
   o->set("drills", drills);
   o->set("open_actions",
@@ -110,6 +125,7 @@ Object::Ptr planDetailJson(RequestContext& ctx, const sdk::Plan& plan) {
 
 Object::Ptr drillDetailJson(RequestContext& ctx, const sdk::Drill& drill, DrillAge age) {
   Object::Ptr o = drillItemJson(ctx, drill);
+  setVoidMark(ctx, o, store::RecordKind::Drill, drill.id);  // "voided" ends the list item's fields
   if (drill.plan_id != 0) {
     auto plan = store::PlanRepository(ctx.db().session()).findById(drill.plan_id);
     if (plan) {
@@ -118,6 +134,7 @@ Object::Ptr drillDetailJson(RequestContext& ctx, const sdk::Drill& drill, DrillA
     }
   }
   o->set("verdict_label", ctx.english() ? sdk::labelEn(drill.verdict) : sdk::labelZh(drill.verdict));
+  o->set("corrections", correctionHistory(ctx, store::RecordKind::Drill, drill.id));
   Array::Ptr fields = new Array();
   if (const auto* plugin = ctx.state.app.plugins().byDomain(drill.domain)) {
     for (const auto& spec : plugin->drill_fields) {

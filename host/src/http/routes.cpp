@@ -8,6 +8,7 @@ void addAllRoutes(Router& router) {
   addPlanApi(router);
   addDrillApi(router);
   addCorrectiveActionApi(router);
+  addCorrectionApi(router);
   addObligationApi(router);
   addSummaryApi(router);
   addPluginApi(router);

@@ -11,6 +11,8 @@ void addOrganisationApi(Router& router);
 void addPlanApi(Router& router);
 void addDrillApi(Router& router);
 void addCorrectiveActionApi(Router& router);
+// PATCH (correct) and POST .../void for drills, reviews, filings and corrective actions.
+void addCorrectionApi(Router& router);
 void addObligationApi(Router& router);
 void addSummaryApi(Router& router);
 void addPluginApi(Router& router);

@@ -2,6 +2,8 @@
 
 #include <Poco/NumberParser.h>
 
+#include "auth/correction_policy.h"
+
 namespace beacon::http {
 
 namespace {
@@ -93,6 +95,9 @@ sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& 
                         readBool(config, "web.demo_accounts", c.demo_accounts)}) {
     if (!s.isOk()) return s;
   }
+  auto days = auth::CorrectionPolicy::configuredDays(config);
+  if (!days.isOk()) return days.status();
+  c.correction_days = days.value();
   c.max_body_bytes = static_cast<std::size_t>(max_body);
   c.max_upload_bytes = static_cast<std::size_t>(max_upload);
   c.attachments_dir = config.getString("web.attachments_dir", c.attachments_dir);

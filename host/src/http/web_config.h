@@ -40,6 +40,8 @@ struct WebConfig {
   // ResponseCache bounds (0 in either: no caching).
   int response_cache_entries = 2048;
   int response_cache_bytes = 64 * 1024 * 1024;
+  // records.correction_days: how long a recorder may correct or void its own records.
+  int correction_days = 30;
 
   // Reads web.listen (host:port), web.threads, web.queue, web.header_timeout_s,
   // web.keepalive_timeout_s, web.max_body_bytes,
@@ -48,7 +50,8 @@ struct WebConfig {
   // web.login_free_failures_per_account, web.login_free_failures_per_address,
   // web.login_window_minutes, web.login_max_delay_seconds, web.trusted_proxies,
   // web.password_iterations, web.secure_cookies, web.demo_accounts,
-  // web.response_cache_entries, web.response_cache_bytes.
+  // web.response_cache_entries, web.response_cache_bytes and records.correction_days
+  // (auth::CorrectionPolicy::configuredDays).
   static sdk::Result<WebConfig> load(const Poco::Util::AbstractConfiguration& config);
   // Parses "host:port" (port 0..65535); fails naming `key`.
   sdk::Status setListen(const std::string& listen, const std::string& key);

@@ -9,6 +9,7 @@
 #include "store/plan_repository.h"
 #include "store/record_rows.h"
 #include "store/record_json.h"
+#include "store/record_voids.h"
 #include "store/review_repository.h"
 
 namespace beacon::rules {
@@ -40,7 +41,7 @@ std::vector<sdk::Review> selectReviews(Poco::Data::Session& session, const std::
       "SELECT r.id, r.plan_id, r.plan_version_id, r.kind, r.review_date, r.reviewers, "
       "r.conclusion, r.findings"
       " FROM reviews r" +
-          join + " ORDER BY r.review_date, r.id",
+          join + " WHERE r.voided_at = '' ORDER BY r.review_date, r.id",
       domainParams(domain), [&](const ScannedRow& row) {
         out.push_back(store::reviewFromRow(row));
       });
@@ -54,10 +55,24 @@ std::vector<sdk::Filing> selectFilings(Poco::Data::Session& session, const std::
       "SELECT f.id, f.plan_id, f.plan_version_id, f.target_body, f.submitted, f.registration_no, "
       "f.published"
       " FROM filings f" +
-          join + " ORDER BY f.submitted, f.id",
+          join + " WHERE f.voided_at = '' ORDER BY f.submitted, f.id",
       domainParams(domain), [&](const ScannedRow& row) {
         out.push_back(store::filingFromRow(row));
       });
+  return out;
+}
+
+// `records` without the voided ones (作废, migration 14).
+template <typename T>
+std::vector<T> inForce(Poco::Data::Session& session, store::RecordKind kind, std::vector<T> records) {
+  std::vector<sdk::RecordId> ids;
+  for (const auto& r : records) ids.push_back(r.id);
+  const auto voided = store::RecordVoids(session).voided(kind, ids);
+  if (voided.empty()) return records;
+  std::vector<T> out;
+  for (auto& r : records) {
+    if (!voided.count(r.id)) out.push_back(std::move(r));
+  }
   return out;
 }
 
@@ -194,7 +209,9 @@ std::vector<sdk::PlanVersion> StoreRecordReader::versions(sdk::RecordId plan_id)
 
 std::vector<sdk::Review> StoreRecordReader::reviews(sdk::RecordId plan_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (!snapshot_) return store::ReviewRepository(db_.session()).listForPlan(plan_id);
+  if (!snapshot_) {
+    return inForce(db_.session(), store::RecordKind::Review, store::ReviewRepository(db_.session()).listForPlan(plan_id));
+  }
   loadReviews();
   const auto* v = find(reviews_, plan_id);
   return v ? *v : std::vector<sdk::Review>();
@@ -202,7 +219,9 @@ std::vector<sdk::Review> StoreRecordReader::reviews(sdk::RecordId plan_id) const
 
 std::vector<sdk::Filing> StoreRecordReader::filings(sdk::RecordId plan_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (!snapshot_) return store::FilingRepository(db_.session()).listForPlan(plan_id);
+  if (!snapshot_) {
+    return inForce(db_.session(), store::RecordKind::Filing, store::FilingRepository(db_.session()).listForPlan(plan_id));
+  }
   loadFilings();
   const auto* v = find(filings_, plan_id);
   return v ? *v : std::vector<sdk::Filing>();
@@ -232,7 +251,7 @@ std::vector<sdk::Drill> StoreRecordReader::drills(const sdk::Date& from,
   std::string sql =
       "SELECT id, domain, drill_type, org_id, plan_id, plan_version_id, drill_date, place, "
       "scenario,"
-      " participants, evacuees, fields, verdict, findings FROM drills WHERE 1 = 1";
+      " participants, evacuees, fields, verdict, findings FROM drills WHERE voided_at = ''";
   std::vector<std::string> params;
   if (!domain_.empty()) {
     params.push_back(domain_);
@@ -308,7 +327,8 @@ std::vector<sdk::LatestDrill> StoreRecordReader::latestDrills(const sdk::Date& f
             "d.org_id = g.org_id"
             " AND d.drill_type = g.drill_type AND d.plan_id IS NOT DISTINCT FROM NULLIF(g.plan_id, "
             "0)"
-            " AND d.drill_date >= $2 AND d.drill_date <= $3 ORDER BY d.drill_date DESC, d.id DESC "
+            " AND d.drill_date >= $2 AND d.drill_date <= $3 AND d.voided_at = ''"
+            " ORDER BY d.drill_date DESC, d.id DESC "
             "LIMIT 1"
           : "SELECT f.drill_date || ' ' || f.drill_id FROM drill_flags f WHERE f.domain = g.domain"
             " AND f.flag = g.flag AND f.org_id = g.org_id AND f.drill_type = g.drill_type AND "

@@ -4,6 +4,7 @@
 #include <Poco/Data/Statement.h>
 
 #include "store/record_json.h"
+#include "store/record_voids.h"
 #include "store/row.h"
 #include "store/transaction.h"
 
@@ -84,6 +85,16 @@ std::vector<sdk::CorrectiveAction> CorrectiveActionRepository::listForPlan(sdk::
 std::vector<sdk::CorrectiveAction> CorrectiveActionRepository::listForSource(
     sdk::SourceKind kind, sdk::RecordId source_id) {
   return select("source_id = $1 AND $2 = $2 AND source_kind = $3", source_id, 0, sdk::toId(kind));
+}
+
+void CorrectiveActionRepository::correct(const sdk::CorrectiveAction& before, const sdk::CorrectiveAction& after,
+                                         const Actor& actor, const std::string& reason) {
+  Transaction tx(session_);
+  session_ << "UPDATE corrective_actions SET description = $1, responsible_org_id = $2, due = $3 WHERE id = $4",
+      bind(after.description), bind(static_cast<Poco::Int64>(after.responsible_org_id)), bind(after.due.toString()),
+      bind(static_cast<Poco::Int64>(before.id)), now;
+  appendCorrection(audit_, actor, RecordKind::CorrectiveAction, before.id, toJson(before), toJson(after), reason);
+  tx.commit();
 }
 
 }  // namespace beacon::store

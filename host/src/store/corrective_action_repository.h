@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <Poco/Data/Session.h>
@@ -20,6 +21,10 @@ class CorrectiveActionRepository {
   sdk::RecordId add(sdk::CorrectiveAction& action, const Actor& actor);
   void setStatus(sdk::RecordId id, sdk::ActionStatus status, const Actor& actor);
   std::optional<sdk::CorrectiveAction> findById(sdk::RecordId id);
+  // Stores `after`'s description, responsible organisation and due date over
+  // action `before.id` with a "correct" audit entry. REQUIRES: validated `after`.
+  void correct(const sdk::CorrectiveAction& before, const sdk::CorrectiveAction& after, const Actor& actor,
+               const std::string& reason);
   // plan_id 0: every action; open_only filters to open ones.
   std::vector<sdk::CorrectiveAction> listForPlan(sdk::RecordId plan_id, bool open_only);
   std::vector<sdk::CorrectiveAction> listForSource(sdk::SourceKind kind, sdk::RecordId source_id);

@@ -8,6 +8,7 @@
 #include <Poco/Data/Statement.h>
 
 #include "store/record_json.h"
+#include "store/record_voids.h"
 #include "store/row.h"
 #include "store/transaction.h"
 
@@ -161,7 +162,7 @@ sdk::FieldValues parseFields(const std::string& json) {
 std::string whereSql(const DrillFilter& f, Poco::Data::Statement& st) {
   int next = 1;
   auto param = [&]() { return "$" + std::to_string(next++); };
-  std::string sql = " WHERE 1 = 1";
+  std::string sql = f.include_voided ? " WHERE 1 = 1" : " WHERE voided_at = ''";
   if (f.id != 0) {
     sql += " AND id = " + param();
     st, bind(static_cast<Poco::Int64>(f.id));
@@ -306,6 +307,7 @@ std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& f) {
 std::optional<sdk::Drill> DrillRepository::findById(sdk::RecordId id) {
   DrillFilter f;
   f.id = id;
+  f.include_voided = true;
   auto v = list(f);
   if (v.empty()) return std::nullopt;
   return v.front();
@@ -315,15 +317,39 @@ int DrillRepository::count(const DrillFilter& f) {
   Poco::Data::Statement st(session_);
   int n = 0;
   if (f.id == 0 && f.org_ids.empty() && f.plan_id == 0 && !f.from.isSet() && !f.to.isSet()) {
-    // drill_month_counts is exact (see the header) and far shorter than drills.
-    const std::string where = whereSql(f, st);
+    // drill_month_counts is exact (see the header), holds no voided drill and
+    // is far shorter than drills; voided drills are few (partial index
+    // drills_voided, migration 14).
+    DrillFilter in_force = f;
+    in_force.include_voided = true;
+    const std::string where = whereSql(in_force, st);
     st << "SELECT COALESCE(SUM(n), 0) FROM drill_month_counts" + where, into(n);
     st.execute();
-    return n;
+    if (!f.include_voided) return n;
+    int voided = 0;
+    Poco::Data::Statement vs(session_);
+    vs << "SELECT COUNT(*) FROM drills" + whereSql(in_force, vs) + " AND voided_at <> ''", into(voided);
+    vs.execute();
+    return n + voided;
   }
   st << "SELECT COUNT(*) FROM drills" + whereSql(f, st), into(n);
   st.execute();
   return n;
+}
+
+void DrillRepository::correct(const sdk::Drill& before, const sdk::Drill& after, const Actor& actor,
+                              const std::string& reason) {
+  Transaction tx(session_);
+  session_ << "UPDATE drills SET domain = $1, drill_type = $2, org_id = $3, plan_id = $4, plan_version_id = $5,"
+              " drill_date = $6, place = $7, scenario = $8, participants = $9, evacuees = $10, fields = $11,"
+              " verdict = $12, findings = $13 WHERE id = $14",
+      bind(after.domain), bind(after.drill_type), bind(static_cast<Poco::Int64>(after.org_id)),
+      bind(nullableId(after.plan_id)), bind(nullableId(after.plan_version_id)), bind(after.date.toString()),
+      bind(after.place), bind(after.scenario), bind(after.participants), bind(after.evacuees),
+      bind(stringify(toJson(after.fields))), bind(std::string(sdk::toId(after.verdict))), bind(after.findings),
+      bind(static_cast<Poco::Int64>(before.id)), now;
+  appendCorrection(audit_, actor, RecordKind::Drill, before.id, toJson(before), toJson(after), reason);
+  tx.commit();
 }
 
 }  // namespace beacon::store

@@ -9,6 +9,8 @@
 // Inserts likewise add their (organisation, plan, type) groups and flagged
 // fields to drill_groups / drill_flags (migration 10) and their
 // organisations to rule_changes (migration 11), once per batch.
+// A correction (correct()) and a void (RecordVoids) are updates; migration
+// 14's triggers count a drill, and give it flags, only while it is not voided.
 // Insert drills only through this class; any new write path, or a port to
 // another database, must keep the tables exact (summary::DrillTally reads
 // them; its tests compare them with a fresh GROUP BY).
@@ -37,6 +39,7 @@ struct DrillFilter {
   int limit = 0;                       // 0: no limit
   int offset = 0;
   bool newest_first = true;
+  bool include_voided = false;         // voided drills (作废) are left out unless asked for
 };
 
 class DrillRepository {
@@ -46,9 +49,14 @@ class DrillRepository {
   // Inserts all drills with one prepared statement; ids are not read back.
   // REQUIRES: an open Transaction; the caller writes the audit entry.
   void addBatch(const std::vector<sdk::Drill>& drills);
+  // Finds voided drills too (see RecordVoids::mark).
   std::optional<sdk::Drill> findById(sdk::RecordId id);
   std::vector<sdk::Drill> list(const DrillFilter& filter);
   int count(const DrillFilter& filter);
+  // Stores `after` over drill `before.id` with a "correct" audit entry (before,
+  // after with the reason). The triggers move its counts, groups and flags and
+  // note its organisations in rule_changes. REQUIRES: validated `after`.
+  void correct(const sdk::Drill& before, const sdk::Drill& after, const Actor& actor, const std::string& reason);
 
  private:
   Poco::Data::Session& session_;

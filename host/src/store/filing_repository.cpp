@@ -4,6 +4,7 @@
 #include <Poco/Data/Statement.h>
 
 #include "store/record_json.h"
+#include "store/record_voids.h"
 #include "store/record_rows.h"
 #include "store/row.h"
 #include "store/transaction.h"
@@ -51,6 +52,17 @@ std::optional<sdk::Filing> FilingRepository::findById(sdk::RecordId id) {
   auto v = select("WHERE id = $1", id);
   if (v.empty()) return std::nullopt;
   return v.front();
+}
+
+void FilingRepository::correct(const sdk::Filing& before, const sdk::Filing& after, const Actor& actor,
+                               const std::string& reason) {
+  Transaction tx(session_);
+  session_ << "UPDATE filings SET plan_version_id = $1, target_body = $2, submitted = $3, registration_no = $4,"
+              " published = $5 WHERE id = $6",
+      bind(nullableId(after.plan_version_id)), bind(after.target_body), bind(after.submitted.toString()),
+      bind(after.registration_no), bind(after.published.toString()), bind(static_cast<Poco::Int64>(before.id)), now;
+  appendCorrection(audit_, actor, RecordKind::Filing, before.id, toJson(before), toJson(after), reason);
+  tx.commit();
 }
 
 }  // namespace beacon::store

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <Poco/Data/Session.h>
@@ -20,6 +21,9 @@ class FilingRepository {
   // Oldest first; plan_id 0 lists every plan's filings.
   std::vector<sdk::Filing> listForPlan(sdk::RecordId plan_id);
   std::optional<sdk::Filing> findById(sdk::RecordId id);
+  // Stores `after` over filing `before.id` with a "correct" audit entry
+  // (before, after with the reason). REQUIRES: validated `after`.
+  void correct(const sdk::Filing& before, const sdk::Filing& after, const Actor& actor, const std::string& reason);
 
  private:
   std::vector<sdk::Filing> select(const std::string& where, sdk::RecordId arg);

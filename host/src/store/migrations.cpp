@@ -398,6 +398,70 @@ const std::vector<Migration>& migrations() {
            "ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
        },
        chainUnhashedAuditEntries},
+      {14,
+       "corrections and voids (作废): drills, reviews, filings and corrective actions get voided_at,"
+       " voided_by and void_reason ('' while in force). A voided row stays for the record but leaves"
+       " the counts and the rules: the summary-table triggers count a drill only while it is not"
+       " voided, and drill_flags holds no voided drill (its group stays; it finds the next drill)",
+       {
+           "ALTER TABLE drills ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE drills ADD COLUMN voided_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE drills ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE reviews ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE reviews ADD COLUMN voided_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE reviews ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE filings ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE filings ADD COLUMN voided_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE filings ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE corrective_actions ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE corrective_actions ADD COLUMN voided_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE corrective_actions ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''",
+           "CREATE INDEX drills_voided ON drills(voided_at) WHERE voided_at <> ''",
+           // Migration 6's update and delete triggers, counting only drills in force.
+           "DROP TRIGGER drills_count_update",
+           "DROP TRIGGER drills_count_delete",
+           "CREATE TRIGGER drills_count_delete AFTER DELETE ON drills WHEN OLD.voided_at = '' BEGIN"
+           " UPDATE drill_month_counts SET n = n - 1 WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND domain = OLD.domain AND drill_type = OLD.drill_type;"
+           " DELETE FROM drill_month_counts WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND domain = OLD.domain AND drill_type = OLD.drill_type AND n <= 0;"
+           " UPDATE drill_org_month_counts SET n = n - 1 WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND org_id = OLD.org_id AND domain = OLD.domain;"
+           " DELETE FROM drill_org_month_counts WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND org_id = OLD.org_id AND domain = OLD.domain AND n <= 0;"
+           " END",
+           "CREATE TRIGGER drills_count_update AFTER UPDATE OF drill_date, domain, drill_type, org_id, voided_at"
+           " ON drills BEGIN"
+           " UPDATE drill_month_counts SET n = n - 1 WHERE OLD.voided_at = '' AND month = substr(OLD.drill_date, 1, 7)"
+           " AND domain = OLD.domain AND drill_type = OLD.drill_type;"
+           " DELETE FROM drill_month_counts WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND domain = OLD.domain AND drill_type = OLD.drill_type AND n <= 0;"
+           " UPDATE drill_org_month_counts SET n = n - 1 WHERE OLD.voided_at = ''"
+           " AND month = substr(OLD.drill_date, 1, 7) AND org_id = OLD.org_id AND domain = OLD.domain;"
+           " DELETE FROM drill_org_month_counts WHERE month = substr(OLD.drill_date, 1, 7)"
+           " AND org_id = OLD.org_id AND domain = OLD.domain AND n <= 0;"
+           " INSERT INTO drill_month_counts(month, domain, drill_type, n)"
+           " SELECT substr(NEW.drill_date, 1, 7), NEW.domain, NEW.drill_type, 1 WHERE NEW.voided_at = ''"
+           " ON CONFLICT(month, domain, drill_type) DO UPDATE SET n = n + 1;"
+           " INSERT INTO drill_org_month_counts(month, org_id, domain, n)"
+           " SELECT substr(NEW.drill_date, 1, 7), NEW.org_id, NEW.domain, 1 WHERE NEW.voided_at = ''"
+           " ON CONFLICT(month, org_id, domain) DO UPDATE SET n = n + 1;"
+           " END",
+           // Migration 10's group trigger: a voided drill keeps no flags.
+           "DROP TRIGGER drills_groups_update",
+           "CREATE TRIGGER drills_groups_update AFTER UPDATE OF domain, org_id, plan_id, drill_type, drill_date,"
+           " fields, voided_at ON drills BEGIN"
+           " DELETE FROM drill_flags WHERE drill_id = NEW.id;"
+           " INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, drill_date)"
+           " SELECT NEW.id, j.key, NEW.domain, NEW.org_id, COALESCE(NEW.plan_id, 0), NEW.drill_type, NEW.drill_date"
+           " FROM json_each(NEW.fields) j WHERE j.value = '1' AND NEW.voided_at = '';"
+           " INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type)"
+           " SELECT NEW.domain, '', NEW.org_id, COALESCE(NEW.plan_id, 0), NEW.drill_type"
+           " UNION SELECT NEW.domain, j.key, NEW.org_id, COALESCE(NEW.plan_id, 0), NEW.drill_type"
+           " FROM json_each(NEW.fields) j WHERE j.value = '1'"
+           " ON CONFLICT DO NOTHING;"
+           " END",
+       }},
       {15,
        "idempotency_keys: the stored answer of each POST made with an Idempotency-Key header (API)"
        " or a one-time submission token (page forms), per user, so a repeated submission is answered"

@@ -4,6 +4,7 @@
 #include <Poco/Data/Statement.h>
 
 #include "store/record_json.h"
+#include "store/record_voids.h"
 #include "store/record_rows.h"
 #include "store/row.h"
 #include "store/transaction.h"
@@ -51,6 +52,18 @@ std::optional<sdk::Review> ReviewRepository::findById(sdk::RecordId id) {
   auto v = select("WHERE id = $1", id);
   if (v.empty()) return std::nullopt;
   return v.front();
+}
+
+void ReviewRepository::correct(const sdk::Review& before, const sdk::Review& after, const Actor& actor,
+                               const std::string& reason) {
+  Transaction tx(session_);
+  session_ << "UPDATE reviews SET plan_version_id = $1, kind = $2, review_date = $3, reviewers = $4,"
+              " conclusion = $5, findings = $6 WHERE id = $7",
+      bind(nullableId(after.plan_version_id)), bind(std::string(sdk::toId(after.kind))), bind(after.date.toString()),
+      bind(after.reviewers), bind(std::string(sdk::toId(after.conclusion))), bind(after.findings),
+      bind(static_cast<Poco::Int64>(before.id)), now;
+  appendCorrection(audit_, actor, RecordKind::Review, before.id, toJson(before), toJson(after), reason);
+  tx.commit();
 }
 
 }  // namespace beacon::store

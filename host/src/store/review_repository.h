@@ -3,6 +3,7 @@
 // the audit trail. Not thread-safe (follows its Session).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include <Poco/Data/Session.h>
@@ -19,6 +20,9 @@ class ReviewRepository {
   // Oldest first; plan_id 0 lists every plan's reviews.
   std::vector<sdk::Review> listForPlan(sdk::RecordId plan_id);
   std::optional<sdk::Review> findById(sdk::RecordId id);
+  // Stores `after` over review `before.id` with a "correct" audit entry
+  // (before, after with the reason). REQUIRES: validated `after`.
+  void correct(const sdk::Review& before, const sdk::Review& after, const Actor& actor, const std::string& reason);
 
  private:
   std::vector<sdk::Review> select(const std::string& where, sdk::RecordId arg);

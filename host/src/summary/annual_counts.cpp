@@ -54,7 +54,8 @@ AnnualCounts countAnnual(Poco::Data::Session& session, const plugins::PluginRegi
     std::vector<int> counts;
     session << "SELECT o.kind, COUNT(DISTINCT r.plan_id) FROM reviews r"
                " JOIN plans p ON p.id = r.plan_id JOIN organisations o ON o.id = p.owner_org_id"
-               " WHERE r.kind = $1 AND r.review_date >= $2 AND r.review_date <= $3 GROUP BY o.kind",
+               " WHERE r.kind = $1 AND r.review_date >= $2 AND r.review_date <= $3 AND r.voided_at = ''"
+               " GROUP BY o.kind",
         bind(std::string(sdk::toId(sdk::ReviewKind::Evaluation))), bind(from), bind(to), into(kinds),
         into(counts), now;
     out.evaluated = byLevel(kinds, counts);

@@ -65,7 +65,7 @@ std::map<std::string, int> DrillTally::byType(const sdk::Date& from, const sdk::
         split.first_month, split.last_month);
   }
   for (const auto& [lo, hi] : split.fragments) {
-    run("SELECT drill_type, COUNT(*) FROM drills WHERE drill_date >= $1 AND drill_date <= $2 GROUP BY drill_type",
+    run("SELECT drill_type, COUNT(*) FROM drills WHERE drill_date >= $1 AND drill_date <= $2 AND voided_at = '' GROUP BY drill_type",
         lo.toString(), hi.toString());
   }
   return out;
@@ -97,7 +97,7 @@ std::map<std::pair<std::string, std::string>, int> DrillTally::byDomainMonth(con
         split.first_month, split.last_month);
   }
   for (const auto& [lo, hi] : split.fragments) {
-    run("SELECT domain, substr(drill_date, 1, 7), COUNT(*) FROM drills WHERE drill_date >= $1 AND drill_date <= $2",
+    run("SELECT domain, substr(drill_date, 1, 7), COUNT(*) FROM drills WHERE drill_date >= $1 AND drill_date <= $2 AND voided_at = ''",
         lo.toString(), hi.toString());
   }
   return out;
@@ -118,7 +118,7 @@ std::map<sdk::RecordId, std::set<std::string>> DrillTally::domainsByOrg(const sd
   }
   for (const auto& [lo, hi] : split.fragments) {
     // "org_id + 0" keeps SQLite on the covering date index instead of walking drills_org_date.
-    run("SELECT org_id + 0, domain FROM drills WHERE drill_date >= $1 AND drill_date <= $2 GROUP BY 1, 2",
+    run("SELECT org_id + 0, domain FROM drills WHERE drill_date >= $1 AND drill_date <= $2 AND voided_at = '' GROUP BY 1, 2",
         lo.toString(), hi.toString());
   }
   return out;

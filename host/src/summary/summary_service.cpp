@@ -20,6 +20,7 @@
 #include "rules/store_record_reader.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
+#include "store/record_voids.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/storage_error.h"
@@ -617,7 +618,12 @@ sdk::Result<Object::Ptr> drillSheet(Context& c, const SummaryRequest& req) {
 
   store::CorrectiveActionRepository actions(c.db.session());
   Array::Ptr rows = new Array;
-  for (const auto& a : actions.listForSource(sdk::SourceKind::Drill, drill->id)) {
+  const auto listed = actions.listForSource(sdk::SourceKind::Drill, drill->id);
+  std::vector<sdk::RecordId> ids;
+  for (const auto& a : listed) ids.push_back(a.id);
+  const auto voided = store::RecordVoids(c.db.session()).voided(store::RecordKind::CorrectiveAction, ids);
+  for (const auto& a : listed) {
+    if (voided.count(a.id)) continue;  // 作废: not reported
     Object::Ptr o = obj();
     auto responsible = orgs.findById(a.responsible_org_id);
     o->set("description", a.description);

@@ -3,10 +3,12 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_corrector.h"
 #include "app/command.h"
 #include "app/lookup.h"
 #include "app/record_printer.h"
 #include "service/drill_service.h"
+#include "store/record_voids.h"
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
@@ -25,19 +27,26 @@ class DrillCommand : public Command {
            "       beacon drill list [--org CODE (and everything under it)] [--domain DOMAIN]\n"
            "                         [--type DRILL_TYPE] [--from DATE] [--to DATE] [--limit N (50)]\n"
            "       beacon drill show ID\n"
+           "       beacon drill correct ID --field NAME=VALUE [--field NAME=VALUE ...] --reason TEXT\n"
+           "                         (NAME: drill_type, org, plan, date, place, scenario, participants,\n"
+           "                          evacuees, verdict, findings, fields.<domain field>)\n"
+           "       beacon drill void ID --reason TEXT\n"
+           "A correction is validated as a new drill; a voided (作废) drill stays listed but is no longer\n"
+           "counted. With --user naming an account, that account's correction rights apply\n"
+           "(records.correction_days).\n"
            "DRILL_TYPE ids and domain fields: see `beacon plugins`.\n";
   }
 
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
     auto parsed = Arguments::parse(args,
                                    {"org", "type", "date", "plan", "place", "scenario", "participants",
-                                    "evacuees", "verdict", "findings", "field", "domain", "from", "to", "limit"},
+                                    "evacuees", "verdict", "findings", "field", "domain", "from", "to", "limit", "reason"},
                                    {});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const Arguments& a = parsed.value();
     const auto& pos = a.positionals();
     const std::string verb = pos.empty() ? "" : pos[0];
-    if (verb != "add" && verb != "list" && verb != "show") {
+    if (verb != "add" && verb != "list" && verb != "show" && verb != "correct" && verb != "void") {
       ctx.err << help();
       return 2;
     }
@@ -93,6 +102,8 @@ class DrillCommand : public Command {
       return 0;
     }
 
+    if (verb == "correct" || verb == "void") return runCorrection(ctx, c, a, store::RecordKind::Drill, verb);
+
     std::map<sdk::RecordId, std::string> names;
     for (const auto& o : orgs.list()) names[o.id] = o.name;
     if (verb == "show") {
@@ -131,8 +142,22 @@ class DrillCommand : public Command {
       auto tree = orgs.subtree(org.value().id);
       f.org_ids.assign(tree.begin(), tree.end());
     }
-    for (const auto& d : drills.list(f)) print.drillLine(d, names[d.org_id], typeLabel(d.drill_type));
+    f.include_voided = true;
+    const auto listed = drills.list(f);
+    const auto voided = store::RecordVoids(c.db().session()).voided(store::RecordKind::Drill, idsOf(listed));
+    for (const auto& d : listed) {
+      print.drillLine(d, names[d.org_id], typeLabel(d.drill_type));
+      if (voided.count(d.id)) ctx.out << (ctx.english ? "  (voided: " : "  （已作废：") << voided.at(d.id).reason
+                                       << (ctx.english ? ")\n" : "）\n");
+    }
     return 0;
+  }
+
+ private:
+  static std::vector<sdk::RecordId> idsOf(const std::vector<sdk::Drill>& drills) {
+    std::vector<sdk::RecordId> ids;
+    for (const auto& d : drills) ids.push_back(d.id);
+    return ids;
   }
 };
 

@@ -2,6 +2,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_corrector.h"
 #include "app/command.h"
 #include "app/lookup.h"
 #include "app/record_printer.h"
@@ -19,20 +20,24 @@ class FilingCommand : public Command {
     return "usage: beacon filing add --plan CODE --target BODY --submitted DATE\n"
            "                         [--registration NO] [--published DATE]\n"
            "       beacon filing list [--plan CODE]\n"
-           "The filing is for the plan's current version.\n";
+           "The filing is for the plan's current version.\n"
+           "       beacon filing correct ID --field NAME=VALUE [--field ...] --reason TEXT\n"
+           "                         (NAME: target_body, submitted, registration_no, published, plan_version_id)\n"
+           "       beacon filing void ID --reason TEXT   (作废: kept, no longer counted)\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
-    auto parsed = Arguments::parse(args, {"plan", "target", "submitted", "registration", "published"}, {});
+    auto parsed = Arguments::parse(args, {"plan", "target", "submitted", "registration", "published", "field", "reason"}, {});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const Arguments& a = parsed.value();
     const std::string verb = a.positionals().empty() ? "" : a.positionals()[0];
-    if (verb != "add" && verb != "list") {
+    if (verb != "add" && verb != "list" && verb != "correct" && verb != "void") {
       ctx.err << help();
       return 2;
     }
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
     AppContext& c = *app.value();
+    if (verb == "correct" || verb == "void") return runCorrection(ctx, c, a, store::RecordKind::Filing, verb);
     sdk::Plan plan;
     if (a.has("plan") || verb == "add") {
       auto found = planByCode(c, a.get("plan"), "--plan");

@@ -2,6 +2,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_corrector.h"
 #include "app/command.h"
 #include "app/lookup.h"
 #include "app/record_printer.h"
@@ -19,20 +20,24 @@ class ReviewCommand : public Command {
     return "usage: beacon review add --plan CODE --kind review|evaluation --date DATE\n"
            "                         --conclusion keep|revise [--reviewers NAMES] [--findings TEXT]\n"
            "       beacon review list [--plan CODE]\n"
-           "An evaluation concluding `revise` marks the plan as requiring revision.\n";
+           "An evaluation concluding `revise` marks the plan as requiring revision.\n"
+           "       beacon review correct ID --field NAME=VALUE [--field ...] --reason TEXT\n"
+           "                         (NAME: kind, date, reviewers, conclusion, findings, plan_version_id)\n"
+           "       beacon review void ID --reason TEXT   (作废: kept, no longer counted)\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
-    auto parsed = Arguments::parse(args, {"plan", "kind", "date", "conclusion", "reviewers", "findings"}, {});
+    auto parsed = Arguments::parse(args, {"plan", "kind", "date", "conclusion", "reviewers", "findings", "field", "reason"}, {});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const Arguments& a = parsed.value();
     const std::string verb = a.positionals().empty() ? "" : a.positionals()[0];
-    if (verb != "add" && verb != "list") {
+    if (verb != "add" && verb != "list" && verb != "correct" && verb != "void") {
       ctx.err << help();
       return 2;
     }
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
     AppContext& c = *app.value();
+    if (verb == "correct" || verb == "void") return runCorrection(ctx, c, a, store::RecordKind::Review, verb);
     sdk::RecordId plan_id = 0;
     if (a.has("plan") || verb == "add") {
       auto plan = planByCode(c, a.get("plan"), "--plan");

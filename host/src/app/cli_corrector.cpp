@@ -1,0 +1,80 @@
+#include "app/cli_corrector.h"
+
+#include <Poco/Exception.h>
+
+#include "auth/correction_policy.h"
+#include "service/record_checks.h"
+#include "store/user_repository.h"
+
+namespace beacon::app {
+
+sdk::Result<service::Corrector> cliCorrector(AppContext& app, const store::Actor& actor) {
+  service::Corrector who{actor, std::nullopt};
+  try {
+    who.user = store::UserRepository(app.db().session()).findByUsername(actor.username);
+  } catch (const Poco::Exception& e) {
+    return sdk::Status::error("could not read the accounts: " + e.displayText());
+  }
+  return who;
+}
+
+int runCorrection(CommandContext& ctx, AppContext& c, const Arguments& a, store::RecordKind kind,
+                  const std::string& verb) {
+  const std::string entity = store::entityOf(kind);
+  const auto& pos = a.positionals();
+  if (pos.size() < 2)
+    return fail(ctx, sdk::Status::invalid("ID", entity + " " + verb + " needs an id"));
+  sdk::RecordId id = 0;
+  try {
+    id = std::stoll(pos[1]);
+  } catch (const std::exception&) {
+    return fail(ctx, sdk::Status::invalid("ID", "must be a number"));
+  }
+  auto corrector = cliCorrector(c, ctx.actor);
+  if (!corrector.isOk()) return fail(ctx, corrector.status());
+  auto days = auth::CorrectionPolicy::configuredDays(ctx.config);
+  if (!days.isOk()) return fail(ctx, days.status());
+  service::RecordCorrection correction(c.db(), c.plugins(), days.value(), service::today(),
+                                       ctx.english);
+  service::CorrectionOutcome out;
+  if (verb == "void") {
+    out = correction.voidRecord(kind, id, a.get("reason"), corrector.value());
+  } else {
+    service::FieldChanges changes;
+    for (const auto& item : a.all("field")) {
+      const auto eq = item.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        return fail(ctx,
+                    sdk::Status::invalid("--field", "expected NAME=VALUE, got \"" + item + "\""));
+      }
+      changes[item.substr(0, eq)] = item.substr(eq + 1);
+    }
+    const std::string& reason = a.get("reason");
+    switch (kind) {
+      case store::RecordKind::Drill:
+        out = correction.correctDrill(id, changes, reason, corrector.value());
+        break;
+      case store::RecordKind::Review:
+        out = correction.correctReview(id, changes, reason, corrector.value());
+        break;
+      case store::RecordKind::Filing:
+        out = correction.correctFiling(id, changes, reason, corrector.value());
+        break;
+      case store::RecordKind::CorrectiveAction:
+        out = correction.correctCorrectiveAction(id, changes, reason, corrector.value());
+        break;
+    }
+  }
+  if (!out.ok()) {
+    const std::string field = out.status.field();
+    return fail(
+        ctx, sdk::Status::invalid(field.empty() ? "ID" : (field == "reason" ? "--reason" : field),
+                                  out.status.message()));
+  }
+  ctx.out << (verb == "void" ? (ctx.english ? "voided " : "已作废 ")
+                             : (ctx.english ? "corrected " : "已更正 "))
+          << entity << " #" << id << "\n";
+  return 0;
+}
+
+}  // namespace beacon::app

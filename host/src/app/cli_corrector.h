@@ -1,0 +1,22 @@
+// CLI corrections and voids (`beacon drill|review|filing correct|void ID
+// [--field NAME=VALUE ...] --reason TEXT`). The corrector is the account
+// named by --user when one exists (its rights under auth::CorrectionPolicy
+// apply), otherwise the operator holding the database file, who may change
+// anything as with every other CLI write. Not thread-safe (uses the
+// context's Database).
+#pragma once
+
+#include "app/app_context.h"
+#include "app/arguments.h"
+#include "app/command.h"
+#include "service/record_correction.h"
+
+namespace beacon::app {
+
+sdk::Result<service::Corrector> cliCorrector(AppContext& app, const store::Actor& actor);
+// Runs `verb` (correct or void) on the record whose id is the second
+// positional; prints one line and returns the exit code.
+int runCorrection(CommandContext& ctx, AppContext& app, const Arguments& args,
+                  store::RecordKind kind, const std::string& verb);
+
+}  // namespace beacon::app

@@ -1,0 +1,202 @@
+#include "http/record_correction_request.h"
+
+#include <map>
+
+#include <Poco/JSON/Parser.h>
+
+#include "http/http_error.h"
+#include "service/record_checks.h"
+#include "store/audit_log.h"
+#include "store/record_voids.h"
+
+namespace beacon::http {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+service::RecordCorrection correctionFor(RequestContext& ctx) {
+  return service::RecordCorrection(ctx.db(), ctx.state.app.plugins(),
+                                   ctx.state.config.correction_days, service::today(),
+                                   ctx.english());
+}
+
+service::Corrector corrector(RequestContext& ctx) { return {ctx.actor(), ctx.requireUser()}; }
+
+// The label of a record field in the history (zh, en).
+std::string fieldLabel(const std::string& field, bool en) {
+  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
+      {"domain", {"领域", "Domain"}},
+      {"drill_type", {"演练类型", "Drill type"}},
+      {"org_id", {"单位", "Organisation"}},
+      {"plan_id", {"预案", "Plan"}},
+      {"plan_version_id", {"预案版本", "Plan version"}},
+      {"date", {"日期", "Date"}},
+      {"place", {"地点", "Place"}},
+      {"scenario", {"演练情景", "Scenario"}},
+      {"participants", {"参演人数", "Participants"}},
+      {"evacuees", {"疏散人数", "Evacuees"}},
+      {"verdict", {"评估结论", "Verdict"}},
+      {"findings", {"发现的问题", "Findings"}},
+      {"kind", {"类别", "Kind"}},
+      {"reviewers", {"评审/评估人员", "Reviewers"}},
+      {"conclusion", {"结论", "Conclusion"}},
+      {"target_body", {"备案机关", "Filed with"}},
+      {"submitted", {"报送日期", "Submitted"}},
+      {"registration_no", {"备案编号", "Registration no."}},
+      {"published", {"公开日期", "Published"}},
+      {"description", {"问题及整改措施", "Finding and measure"}},
+      {"responsible_org_id", {"责任单位", "Responsible organisation"}},
+      {"due", {"整改期限", "Due date"}},
+      {"status", {"状态", "Status"}},
+  };
+  const auto it = kLabels.find(field);
+  if (it != kLabels.end()) return en ? it->second.second : it->second.first;
+  if (field.rfind("fields.", 0) == 0) return (en ? "Field " : "字段 ") + field.substr(7);
+  return field;
+}
+
+std::string shown(const Poco::Dynamic::Var& v) {
+  if (v.isEmpty()) return "";
+  return v.toString();
+}
+
+// The record's fields flattened: "fields" becomes fields.<name>.
+std::map<std::string, std::string> flatten(const Object::Ptr& o) {
+  std::map<std::string, std::string> out;
+  if (!o) return out;
+  for (const auto& [name, value] : *o) {
+    if (name == "fields" && value.type() == typeid(Object::Ptr)) {
+      for (const auto& [k, v] : *value.extract<Object::Ptr>()) out["fields." + k] = shown(v);
+    } else if (value.type() != typeid(Object::Ptr) && value.type() != typeid(Array::Ptr)) {
+      out[name] = shown(value);
+    }
+  }
+  return out;
+}
+
+Object::Ptr parseObject(const std::string& json) {
+  if (json.empty()) return nullptr;
+  try {
+    Poco::JSON::Parser parser;
+    return parser.parse(json).extract<Object::Ptr>();
+  } catch (const Poco::Exception&) {
+    return nullptr;
+  }
+}
+
+}  // namespace
+
+void throwIfFailed(const service::CorrectionOutcome& outcome) {
+  switch (outcome.failure) {
+    case service::CorrectionFailure::None:
+      return;
+    case service::CorrectionFailure::NotFound:
+      throw HttpError::notFound(outcome.status.message());
+    case service::CorrectionFailure::Forbidden:
+      throw HttpError::forbidden(outcome.status.message());
+    case service::CorrectionFailure::Voided:
+      throw HttpError(409, "already_voided", outcome.status.message());
+    case service::CorrectionFailure::Invalid:
+      throw HttpError::invalid(outcome.status);
+    case service::CorrectionFailure::Storage:
+      throw HttpError(503, "storage_unavailable", outcome.status.message());
+  }
+}
+
+service::CorrectionOutcome correctDrillAs(RequestContext& ctx, sdk::RecordId id,
+                                          const service::FieldChanges& changes,
+                                          const std::string& reason) {
+  const service::Corrector who = corrector(ctx);
+  std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
+  return correctionFor(ctx).correctDrill(id, changes, reason, who);
+}
+
+service::CorrectionOutcome correctRecordAs(RequestContext& ctx, store::RecordKind kind,
+                                           sdk::RecordId id, const service::FieldChanges& changes,
+                                           const std::string& reason) {
+  const service::Corrector who = corrector(ctx);
+  service::RecordCorrection correction = correctionFor(ctx);
+  switch (kind) {
+    case store::RecordKind::Drill:
+      break;
+    case store::RecordKind::Review:
+      return correction.correctReview(id, changes, reason, who);
+    case store::RecordKind::Filing:
+      return correction.correctFiling(id, changes, reason, who);
+    case store::RecordKind::CorrectiveAction:
+      return correction.correctCorrectiveAction(id, changes, reason, who);
+  }
+  return correctDrillAs(ctx, id, changes, reason);
+}
+
+service::CorrectionOutcome voidRecordAs(RequestContext& ctx, store::RecordKind kind,
+                                        sdk::RecordId id, const std::string& reason) {
+  const service::Corrector who = corrector(ctx);
+  return correctionFor(ctx).voidRecord(kind, id, reason, who);
+}
+
+bool mayChangeRecord(RequestContext& ctx, store::RecordKind kind, sdk::RecordId id) {
+  if (!ctx.user) return false;
+  return correctionFor(ctx).mayChange(kind, id, corrector(ctx)).ok();
+}
+
+void setVoidMark(RequestContext& ctx, Object::Ptr& o, store::RecordKind kind, sdk::RecordId id) {
+  const auto mark = store::RecordVoids(ctx.db().session()).mark(kind, id);
+  const bool voided = mark && mark->voided();
+  o->set("voided", voided);
+  if (!voided) return;
+  o->set("voided_at", mark->at);
+  o->set("voided_by", mark->by);
+  o->set("void_reason", mark->reason);
+}
+
+Array::Ptr correctionHistory(RequestContext& ctx, store::RecordKind kind, sdk::RecordId id) {
+  const bool en = ctx.english();
+  auto entries = store::AuditLog(ctx.db().session()).list(store::entityOf(kind), id, 1000);
+  Array::Ptr out = new Array();
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+    if (it->action != "correct" && it->action != "void") continue;
+    const Object::Ptr before = parseObject(it->before_json);
+    const Object::Ptr after = parseObject(it->after_json);
+    Object::Ptr h = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    h->set("at", it->at);
+    h->set("by", it->username);
+    h->set("action", it->action);
+    const bool is_void = it->action == "void";
+    h->set("action_label", is_void ? (en ? "Voided" : "作废") : (en ? "Corrected" : "更正"));
+    h->set("is_void", is_void);
+    std::string reason;
+    if (after) reason = shown(after->get(is_void ? "void_reason" : "correction_reason"));
+    h->set("reason", reason);
+    Array::Ptr changes = new Array();
+    if (!is_void) {
+      const auto b = flatten(before);
+      auto a = flatten(after);
+      a.erase("correction_reason");
+      std::map<std::string, std::pair<std::string, std::string>> diff;
+      for (const auto& [k, v] : b) {
+        const auto f = a.find(k);
+        const std::string now_value = f == a.end() ? "" : f->second;
+        if (now_value != v) diff[k] = {v, now_value};
+      }
+      for (const auto& [k, v] : a) {
+        if (!b.count(k) && !v.empty()) diff[k] = {"", v};
+      }
+      for (const auto& [k, values] : diff) {
+        Object::Ptr c = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        c->set("field", k);
+        c->set("label", fieldLabel(k, en));
+        c->set("before", values.first);
+        c->set("after", values.second);
+        changes->add(c);
+      }
+    }
+    h->set("changes", changes);
+    out->add(h);
+  }
+  return out;
+}
+
+}  // namespace beacon::http

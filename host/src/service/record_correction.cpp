@@ -1,0 +1,411 @@
+#include "service/record_correction.h"
+
+#include <Poco/Exception.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+
+#include "service/drill_validator.h"
+#include "service/plan_record_validation.h"
+#include "store/corrective_action_repository.h"
+#include "store/drill_repository.h"
+#include "store/filing_repository.h"
+#include "store/organisation_repository.h"
+#include "store/plan_repository.h"
+#include "store/record_json.h"
+#include "store/review_repository.h"
+#include "store/transaction.h"
+
+namespace beacon::service {
+
+namespace {
+
+constexpr std::size_t kMaxReasonBytes = 2000;
+
+CorrectionOutcome fail(CorrectionFailure failure, sdk::Status status) {
+  return {failure, std::move(status)};
+}
+
+CorrectionOutcome invalid(const std::string& field, const std::string& message) {
+  return fail(CorrectionFailure::Invalid, sdk::Status::invalid(field, message));
+}
+
+// The record's owning organisation and its JSON; nullopt when it does not exist.
+struct Loaded {
+  sdk::RecordId org_id = 0;
+  Poco::JSON::Object::Ptr json;
+};
+
+sdk::RecordId planOwner(Poco::Data::Session& session, sdk::RecordId plan_id) {
+  auto plan = store::PlanRepository(session).findById(plan_id);
+  return plan ? plan->owner_org_id : 0;
+}
+
+std::optional<Loaded> load(Poco::Data::Session& session, store::RecordKind kind, sdk::RecordId id) {
+  switch (kind) {
+    case store::RecordKind::Drill:
+      if (auto d = store::DrillRepository(session).findById(id))
+        return Loaded{d->org_id, store::toJson(*d)};
+      break;
+    case store::RecordKind::Review:
+      if (auto r = store::ReviewRepository(session).findById(id))
+        return Loaded{planOwner(session, r->plan_id), store::toJson(*r)};
+      break;
+    case store::RecordKind::Filing:
+      if (auto f = store::FilingRepository(session).findById(id))
+        return Loaded{planOwner(session, f->plan_id), store::toJson(*f)};
+      break;
+    case store::RecordKind::CorrectiveAction:
+      if (auto a = store::CorrectiveActionRepository(session).findById(id))
+        return Loaded{a->responsible_org_id, store::toJson(*a)};
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<Poco::Int64> parseId(const std::string& text) {
+  Poco::Int64 v = 0;
+  if (text.empty()) return 0;
+  if (!Poco::NumberParser::tryParse64(Poco::trim(text), v) || v < 0) return std::nullopt;
+  return v;
+}
+
+std::optional<sdk::Date> parseDate(const std::string& text, bool allow_empty) {
+  if (text.empty() && allow_empty) return sdk::Date{};
+  return sdk::Date::parse(Poco::trim(text));
+}
+
+}  // namespace
+
+sdk::Status RecordCorrection::checkReason(const std::string& reason) const {
+  if (Poco::trim(reason).empty()) {
+    return sdk::Status::invalid("reason",
+                                english_ ? "is required: say why the record is corrected or voided"
+                                         : "必填：请说明更正或作废的原因");
+  }
+  if (reason.size() > kMaxReasonBytes) {
+    return sdk::Status::invalid("reason",
+                                english_ ? "is longer than 2000 bytes" : "不得超过 2000 字节");
+  }
+  return sdk::Status::ok();
+}
+
+CorrectionOutcome RecordCorrection::authorise(store::RecordKind kind, sdk::RecordId id,
+                                              sdk::RecordId org_id, const Corrector& who) {
+  store::RecordVoids voids(db_.session());
+  const auto mark = voids.mark(kind, id);
+  if (!mark)
+    return fail(
+        CorrectionFailure::NotFound,
+        sdk::Status::error("no " + std::string(store::entityOf(kind)) + " " + std::to_string(id)));
+  if (mark->voided()) {
+    return fail(CorrectionFailure::Voided,
+                sdk::Status::error(english_ ? "the record was voided on " + mark->at.substr(0, 10) +
+                                                  " and can no longer be changed"
+                                            : "本记录已于 " + mark->at.substr(0, 10) +
+                                                  " 作废，不能再更正或作废"));
+  }
+  if (!who.user) return {};
+  const store::RecordOrigin origin = voids.origin(kind, id);
+  auth::CorrectableRecord record;
+  record.org_id = org_id;
+  record.recorded_by = origin.recorded_by;
+  record.recorded_on = sdk::Date::parse(origin.recorded_at.substr(0, 10)).value_or(sdk::Date{});
+  store::OrganisationRepository orgs(db_.session());
+  auth::CorrectionPolicy policy(orgs, correction_days_, today_);
+  const auth::CorrectionVerdict verdict = policy.decide(*who.user, record);
+  if (verdict != auth::CorrectionVerdict::Allowed) {
+    return fail(CorrectionFailure::Forbidden,
+                sdk::Status::error(policy.refusal(verdict, english_)));
+  }
+  return {};
+}
+
+CorrectionOutcome RecordCorrection::mayChange(store::RecordKind kind, sdk::RecordId id,
+                                              const Corrector& who) {
+  try {
+    auto loaded = load(db_.session(), kind, id);
+    if (!loaded) return fail(CorrectionFailure::NotFound, sdk::Status::error("no such record"));
+    return authorise(kind, id, loaded->org_id, who);
+  } catch (const Poco::Exception& e) {
+    return fail(CorrectionFailure::Storage,
+                sdk::Status::error("could not read the record: " + e.displayText()));
+  }
+}
+
+CorrectionOutcome RecordCorrection::correctDrill(sdk::RecordId id, const FieldChanges& changes,
+                                                 const std::string& reason, const Corrector& who) {
+  if (auto s = checkReason(reason); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
+  if (changes.empty()) {
+    return invalid("changes",
+                   english_ ? "name at least one field to correct" : "请至少填写一项需更正的内容");
+  }
+  try {
+    store::Transaction tx(db_.session());
+    store::DrillRepository drills(db_.session());
+    const auto before = drills.findById(id);
+    if (!before)
+      return fail(CorrectionFailure::NotFound,
+                  sdk::Status::error("no drill " + std::to_string(id)));
+    if (auto allowed = authorise(store::RecordKind::Drill, id, before->org_id, who); !allowed.ok())
+      return allowed;
+    sdk::Drill after = *before;
+    const std::string number = english_ ? "must be a whole number" : "应为整数";
+    for (const auto& [name, value] : changes) {
+      if (name == "drill_type") {
+        after.drill_type = value;
+        const auto dot = value.find('.');
+        after.domain = dot == std::string::npos ? value : value.substr(0, dot);
+      } else if (name == "domain") {
+        after.domain = value;
+      } else if (name == "org_id") {
+        const auto v = parseId(value);
+        if (!v) return invalid(name, english_ ? "must be chosen from the list" : "请从列表中选择");
+        after.org_id = *v;
+      } else if (name == "org") {
+        const auto org = store::OrganisationRepository(db_.session()).findByCode(value);
+        if (!org) return invalid(name, "no organisation with code \"" + value + "\"");
+        after.org_id = org->id;
+      } else if (name == "plan_id" || name == "plan") {
+        sdk::RecordId plan_id = 0;
+        if (name == "plan_id") {
+          const auto v = parseId(value);
+          if (!v)
+            return invalid(name, english_ ? "must be chosen from the list" : "请从列表中选择");
+          plan_id = *v;
+        } else if (!value.empty()) {
+          const auto plan = store::PlanRepository(db_.session()).findByCode(value);
+          if (!plan) return invalid(name, "no plan with code \"" + value + "\"");
+          plan_id = plan->id;
+        }
+        if (plan_id != after.plan_id && !changes.count("plan_version_id"))
+          after.plan_version_id = 0;
+        after.plan_id = plan_id;
+      } else if (name == "plan_version_id") {
+        const auto v = parseId(value);
+        if (!v) return invalid(name, english_ ? "must be chosen from the list" : "请从列表中选择");
+        after.plan_version_id = *v;
+      } else if (name == "date") {
+        const auto d = sdk::Date::parse(value);
+        if (!d)
+          return invalid(name, english_ ? "is not a date (YYYY-MM-DD)" : "日期格式应为 YYYY-MM-DD");
+        after.date = *d;
+      } else if (name == "place") {
+        after.place = value;
+      } else if (name == "scenario") {
+        after.scenario = value;
+      } else if (name == "findings") {
+        after.findings = value;
+      } else if (name == "participants" || name == "evacuees") {
+        int n = 0;
+        if (!Poco::NumberParser::tryParse(Poco::trim(value), n)) return invalid(name, number);
+        (name == "participants" ? after.participants : after.evacuees) = n;
+      } else if (name == "verdict") {
+        const auto v = sdk::parseDrillVerdict(value);
+        if (!v)
+          return invalid(name, english_ ? "must be none, excellent, good, fair or poor"
+                                        : "应为 优、良、中 或 差");
+        after.verdict = *v;
+      } else if (name.rfind("fields.", 0) == 0 && name.size() > 7) {
+        if (value.empty()) {
+          after.fields.erase(name.substr(7));
+        } else {
+          after.fields[name.substr(7)] = value;
+        }
+      } else {
+        return invalid(name, english_ ? "is not a field of a drill that can be corrected"
+                                      : "不是可更正的演练字段");
+      }
+    }
+    if (after.org_id != before->org_id) {
+      if (!store::OrganisationRepository(db_.session()).findById(after.org_id)) {
+        return invalid("org_id", "no organisation with id " + std::to_string(after.org_id));
+      }
+      // Moving a drill needs the same right over its new organisation.
+      auto moved = authorise(store::RecordKind::Drill, id, after.org_id, who);
+      if (!moved.ok()) return moved;
+    }
+    DrillValidator validator(db_, registry_);
+    if (auto s = validator.prepare(after); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
+    if (store::stringify(store::toJson(after)) == store::stringify(store::toJson(*before))) {
+      return invalid("changes", english_ ? "every field already has that value; nothing to correct"
+                                         : "所填内容与现有记录相同，无需更正");
+    }
+    drills.correct(*before, after, who.actor, Poco::trim(reason));
+    tx.commit();
+    return {};
+  } catch (const Poco::Exception& e) {
+    return fail(CorrectionFailure::Storage,
+                sdk::Status::error("could not store the correction: " + e.displayText()));
+  }
+}
+
+template <typename Repository, typename Apply, typename Validate, typename Owner>
+CorrectionOutcome RecordCorrection::correctRecord(store::RecordKind kind, sdk::RecordId id,
+                                                  const FieldChanges& changes,
+                                                  const std::string& reason, const Corrector& who,
+                                                  Owner owner, Apply apply, Validate validate) {
+  if (auto s = checkReason(reason); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
+  if (changes.empty()) {
+    return invalid("changes",
+                   english_ ? "name at least one field to correct" : "请至少填写一项需更正的内容");
+  }
+  try {
+    store::Transaction tx(db_.session());
+    Repository repo(db_.session());
+    const auto before = repo.findById(id);
+    if (!before) {
+      return fail(CorrectionFailure::NotFound,
+                  sdk::Status::error("no " + std::string(store::entityOf(kind)) + " " +
+                                     std::to_string(id)));
+    }
+    if (auto allowed = authorise(kind, id, owner(*before), who); !allowed.ok()) return allowed;
+    auto after = *before;
+    for (const auto& [name, value] : changes) {
+      sdk::Status s = apply(after, name, value);
+      if (!s.isOk()) return fail(CorrectionFailure::Invalid, s);
+    }
+    if (owner(after) != owner(*before)) {
+      auto moved = authorise(kind, id, owner(after), who);
+      if (!moved.ok()) return moved;
+    }
+    if (auto s = validate(after); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
+    if (store::stringify(store::toJson(after)) == store::stringify(store::toJson(*before))) {
+      return invalid("changes", english_ ? "every field already has that value; nothing to correct"
+                                         : "所填内容与现有记录相同，无需更正");
+    }
+    repo.correct(*before, after, who.actor, Poco::trim(reason));
+    tx.commit();
+    return {};
+  } catch (const Poco::Exception& e) {
+    return fail(CorrectionFailure::Storage,
+                sdk::Status::error("could not store the correction: " + e.displayText()));
+  }
+}
+
+CorrectionOutcome RecordCorrection::correctReview(sdk::RecordId id, const FieldChanges& changes,
+                                                  const std::string& reason, const Corrector& who) {
+  auto& db = db_;
+  const bool en = english_;
+  return correctRecord<store::ReviewRepository>(
+      store::RecordKind::Review, id, changes, reason, who,
+      [&](const sdk::Review& r) { return planOwner(db.session(), r.plan_id); },
+      [en](sdk::Review& r, const std::string& name, const std::string& value) {
+        if (name == "kind") {
+          auto k = sdk::parseReviewKind(value);
+          if (!k) return sdk::Status::invalid(name, "must be review or evaluation");
+          r.kind = *k;
+        } else if (name == "date") {
+          auto d = parseDate(value, false);
+          if (!d)
+            return sdk::Status::invalid(
+                name, en ? "is not a date (YYYY-MM-DD)" : "日期格式应为 YYYY-MM-DD");
+          r.date = *d;
+        } else if (name == "conclusion") {
+          auto c = sdk::parseReviewConclusion(value);
+          if (!c) return sdk::Status::invalid(name, "is not a known conclusion");
+          r.conclusion = *c;
+        } else if (name == "reviewers") {
+          r.reviewers = value;
+        } else if (name == "findings") {
+          r.findings = value;
+        } else if (name == "plan_version_id") {
+          auto v = parseId(value);
+          if (!v) return sdk::Status::invalid(name, "must be a version id");
+          r.plan_version_id = *v;
+        } else {
+          return sdk::Status::invalid(name, en ? "is not a field of a review that can be corrected"
+                                               : "不是可更正的评审/评估字段");
+        }
+        return sdk::Status::ok();
+      },
+      [&](sdk::Review& r) { return validateReview(db, r); });
+}
+
+CorrectionOutcome RecordCorrection::correctFiling(sdk::RecordId id, const FieldChanges& changes,
+                                                  const std::string& reason, const Corrector& who) {
+  auto& db = db_;
+  const bool en = english_;
+  return correctRecord<store::FilingRepository>(
+      store::RecordKind::Filing, id, changes, reason, who,
+      [&](const sdk::Filing& f) { return planOwner(db.session(), f.plan_id); },
+      [en](sdk::Filing& f, const std::string& name, const std::string& value) {
+        if (name == "submitted" || name == "published") {
+          auto d = parseDate(value, name == "published");
+          if (!d)
+            return sdk::Status::invalid(
+                name, en ? "is not a date (YYYY-MM-DD)" : "日期格式应为 YYYY-MM-DD");
+          (name == "submitted" ? f.submitted : f.published) = *d;
+        } else if (name == "target_body") {
+          f.target_body = value;
+        } else if (name == "registration_no") {
+          f.registration_no = value;
+        } else if (name == "plan_version_id") {
+          auto v = parseId(value);
+          if (!v) return sdk::Status::invalid(name, "must be a version id");
+          f.plan_version_id = *v;
+        } else {
+          return sdk::Status::invalid(name, en ? "is not a field of a filing that can be corrected"
+                                               : "不是可更正的备案字段");
+        }
+        return sdk::Status::ok();
+      },
+      [&](sdk::Filing& f) { return validateFiling(db, f); });
+}
+
+CorrectionOutcome RecordCorrection::correctCorrectiveAction(sdk::RecordId id,
+                                                            const FieldChanges& changes,
+                                                            const std::string& reason,
+                                                            const Corrector& who) {
+  auto& db = db_;
+  const bool en = english_;
+  return correctRecord<store::CorrectiveActionRepository>(
+      store::RecordKind::CorrectiveAction, id, changes, reason, who,
+      [](const sdk::CorrectiveAction& a) { return a.responsible_org_id; },
+      [en](sdk::CorrectiveAction& a, const std::string& name, const std::string& value) {
+        if (name == "description") {
+          a.description = value;
+        } else if (name == "responsible_org_id") {
+          auto v = parseId(value);
+          if (!v)
+            return sdk::Status::invalid(name,
+                                        en ? "must be chosen from the list" : "请从列表中选择");
+          a.responsible_org_id = *v;
+        } else if (name == "due") {
+          auto d = parseDate(value, true);
+          if (!d)
+            return sdk::Status::invalid(
+                name, en ? "is not a date (YYYY-MM-DD)" : "日期格式应为 YYYY-MM-DD");
+          a.due = *d;
+        } else {
+          return sdk::Status::invalid(
+              name, en ? "is not a field of a corrective action that can be corrected"
+                       : "不是可更正的整改措施字段");
+        }
+        return sdk::Status::ok();
+      },
+      [&](sdk::CorrectiveAction& a) { return validateCorrectiveAction(db, a); });
+}
+
+CorrectionOutcome RecordCorrection::voidRecord(store::RecordKind kind, sdk::RecordId id,
+                                               const std::string& reason, const Corrector& who) {
+  if (auto s = checkReason(reason); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
+  try {
+    store::Transaction tx(db_.session());
+    auto loaded = load(db_.session(), kind, id);
+    if (!loaded) {
+      return fail(CorrectionFailure::NotFound,
+                  sdk::Status::error("no " + std::string(store::entityOf(kind)) + " " +
+                                     std::to_string(id)));
+    }
+    if (auto allowed = authorise(kind, id, loaded->org_id, who); !allowed.ok()) return allowed;
+    store::RecordVoids(db_.session())
+        .markVoided(kind, id, loaded->json, who.actor, Poco::trim(reason));
+    tx.commit();
+    return {};
+  } catch (const Poco::Exception& e) {
+    return fail(CorrectionFailure::Storage,
+                sdk::Status::error("could not store the void: " + e.displayText()));
+  }
+}
+
+}  // namespace beacon::service

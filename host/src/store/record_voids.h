@@ -1,0 +1,67 @@
+// RecordVoids: the correctable kinds of record (drills, reviews/evaluations,
+// filings, corrective actions), their void marks (作废: voided_at, voided_by,
+// void_reason, migration 14) and who recorded each one (the user of its
+// "create" audit entry, and its created_at). A voided record stays in its
+// table for the record and is left out of counts, rules and summaries.
+// Not thread-safe (follows its Session).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+#include <Poco/JSON/Object.h>
+
+#include "beacon/sdk/records.h"
+#include "store/audit_log.h"
+
+namespace beacon::store {
+
+enum class RecordKind { Drill, Review, Filing, CorrectiveAction };
+
+const char* tableOf(RecordKind kind);  // drills, reviews, filings, corrective_actions
+const char* entityOf(
+    RecordKind kind);  // the audit log's entity: drill, review, filing, corrective_action
+
+struct VoidMark {
+  std::string at;  // ISO timestamp; empty: in force
+  std::string by;
+  std::string reason;
+  bool voided() const { return !at.empty(); }
+};
+
+// Who recorded a record and when: the "create" audit entry's user (empty for
+// imported records, which have one audit entry per import) and created_at.
+struct RecordOrigin {
+  std::string recorded_by;
+  std::string recorded_at;
+};
+
+// Appends the "correct" audit entry of a corrected record: the record before,
+// and after with "correction_reason". Within the correction's transaction.
+void appendCorrection(AuditLog& audit, const Actor& actor, RecordKind kind, sdk::RecordId id,
+                      const Poco::JSON::Object::Ptr& before, const Poco::JSON::Object::Ptr& after,
+                      const std::string& reason);
+
+class RecordVoids {
+ public:
+  explicit RecordVoids(Poco::Data::Session& session) : session_(session), audit_(session) {}
+  // The record's mark; nullopt when there is no such record.
+  std::optional<VoidMark> mark(RecordKind kind, sdk::RecordId id);
+  // The marks of those of `ids` that are voided.
+  std::map<sdk::RecordId, VoidMark> voided(RecordKind kind, const std::vector<sdk::RecordId>& ids);
+  RecordOrigin origin(RecordKind kind, sdk::RecordId id);
+  // Marks the record voided with a "void" audit entry (the record before, and
+  // after with its mark). REQUIRES: an open Transaction, the record exists and
+  // is not voided; `record_json` is the record as toJson writes it.
+  void markVoided(RecordKind kind, sdk::RecordId id, const Poco::JSON::Object::Ptr& record_json,
+                  const Actor& actor, const std::string& reason);
+
+ private:
+  Poco::Data::Session& session_;
+  AuditLog audit_;
+};
+
+}  // namespace beacon::store

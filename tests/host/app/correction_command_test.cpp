@@ -1,0 +1,80 @@
+// `beacon drill correct|void` and `beacon review|filing correct|void` end to
+// end: the change, its audit entry, the refusal of a --user account outside
+// its rights, and bad input named with nothing written.
+#include <Poco/File.h>
+#include <Poco/TemporaryFile.h>
+#include <gtest/gtest.h>
+
+#include "support/cli_runner.h"
+
+namespace beacon {
+namespace {
+
+using testing::CliRun;
+
+class CorrectionCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Poco::File(dir_.path()).createDirectories();
+    db_ = dir_.path() + "/beacon.db";
+    ASSERT_EQ(beacon({"init"}).code, 0);
+    ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code, 0);
+    ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township", "--parent", "xinmi"})
+                  .code,
+              0);
+    ASSERT_EQ(beacon({"org", "add", "--code", "quliang.v1", "--name", "五虎庙村", "--kind", "village", "--parent",
+                      "quliang"})
+                  .code,
+              0);
+    CliRun add = beacon({"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation", "--date", "2023-05-10",
+                         "--participants", "430", "--field", "hazard=山洪"});
+    ASSERT_EQ(add.code, 0) << add.err;
+  }
+
+  CliRun beacon(const std::vector<std::string>& args, const std::string& user = "tester") {
+    return testing::runBeacon({"--db", db_, "--user", user}, args);
+  }
+
+  Poco::TemporaryFile dir_;
+  std::string db_;
+};
+
+TEST_F(CorrectionCommandTest, DrillCorrectAndVoidAreAuditedAndAVoidedDrillIsMarked) {
+  CliRun bad = beacon({"drill", "correct", "1", "--field", "participants=-3", "--reason", "录错"});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("participants"), std::string::npos) << bad.err;
+  CliRun no_reason = beacon({"drill", "correct", "1", "--field", "participants=43"});
+  EXPECT_EQ(no_reason.code, 1);
+  EXPECT_NE(no_reason.err.find("--reason"), std::string::npos) << no_reason.err;
+  CliRun ok = beacon({"drill", "correct", "1", "--field", "participants=43", "--field", "place=村委会", "--reason",
+                      "参演人数多录了一个0"});
+  ASSERT_EQ(ok.code, 0) << ok.err;
+  CliRun show = beacon({"drill", "show", "1"});
+  EXPECT_NE(show.out.find("43"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("村委会"), std::string::npos) << show.out;
+  CliRun audit = beacon({"audit", "--entity", "drill"});
+  EXPECT_NE(audit.out.find("tester\tcorrect\tdrill#1"), std::string::npos) << audit.out;
+  EXPECT_NE(audit.out.find("参演人数多录了一个0"), std::string::npos) << audit.out;
+
+  ASSERT_EQ(beacon({"drill", "void", "1", "--reason", "重复登记"}).code, 0);
+  CliRun list = beacon({"drill", "list"});
+  EXPECT_NE(list.out.find("已作废：重复登记"), std::string::npos) << list.out;
+  CliRun again = beacon({"drill", "void", "1", "--reason", "再次"});
+  EXPECT_EQ(again.code, 1);
+  EXPECT_NE(again.err.find("作废"), std::string::npos) << again.err;
+}
+
+TEST_F(CorrectionCommandTest, AUserAccountNamedByUserIsHeldToItsRights) {
+  ASSERT_EQ(testing::runBeacon({"--db", db_},
+                               {"user", "add", "--username", "looker", "--role", "viewer", "--password",
+                                "a-long-password-1"})
+                .code,
+            0);
+  CliRun refused = beacon({"drill", "correct", "1", "--field", "participants=43", "--reason", "x"}, "looker");
+  EXPECT_EQ(refused.code, 1);
+  EXPECT_NE(refused.err.find("登记人"), std::string::npos) << refused.err;
+  EXPECT_NE(beacon({"drill", "show", "1"}).out.find("430"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace beacon
