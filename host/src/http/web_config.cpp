@@ -52,14 +52,18 @@ sdk::Status WebConfig::setListen(const std::string& listen, const std::string& k
 sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& config) {
   WebConfig c;
   // The lockout settings were replaced by throttling; say so rather than ignore them.
-  for (const char* old : {"web.login_failures_per_username", "web.login_failures_per_ip", "web.login_lockout_minutes"}) {
+  for (const char* old : {"web.login_failures_per_username", "web.login_failures_per_ip",
+                          "web.login_lockout_minutes"}) {
     if (config.hasProperty(old)) {
-      return sdk::Status::invalid(old, "is no longer used: login failures are throttled (web.login_free_failures_*,"
-                                       " web.login_window_minutes, web.login_max_delay_seconds; docs/api.md)");
+      return sdk::Status::invalid(
+          old,
+          "is no longer used: login failures are throttled (web.login_free_failures_*,"
+          " web.login_window_minutes, web.login_max_delay_seconds; docs/api.md)");
     }
   }
   if (config.hasProperty("web.trusted_proxies")) {
-    auto proxies = TrustedProxies::parse(config.getString("web.trusted_proxies"), "web.trusted_proxies");
+    auto proxies =
+        TrustedProxies::parse(config.getString("web.trusted_proxies"), "web.trusted_proxies");
     if (!proxies.isOk()) return proxies.status();
     c.trusted_proxies = proxies.value();
   }
@@ -69,26 +73,26 @@ sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& 
   }
   int max_body = static_cast<int>(c.max_body_bytes);
   int max_upload = static_cast<int>(c.max_upload_bytes);
-  for (sdk::Status s : {readInt(config, "web.threads", 1, 256, c.threads),
-                        readInt(config, "web.queue", 1, 100000, c.queue),
-                        readInt(config, "web.max_body_bytes", 1024, 64 * 1024 * 1024, max_body),
-                        readInt(config, "web.max_upload_bytes", 1024, 1024 * 1024 * 1024, max_upload),
-                        readInt(config, "web.session_idle_minutes", 1, 7 * 24 * 60, c.session_idle_minutes),
-                        readInt(config, "web.session_absolute_hours", 1, 30 * 24, c.session_absolute_hours),
-                        readInt(config, "web.login_free_failures_per_account_address", 1, 1000,
-                                c.login_free_failures_per_account_address),
-                        readInt(config, "web.login_free_failures_per_account", 1, 100000,
-                                c.login_free_failures_per_account),
-                        readInt(config, "web.login_free_failures_per_address", 1, 1000000,
-                                c.login_free_failures_per_address),
-                        readInt(config, "web.login_window_minutes", 1, 7 * 24 * 60, c.login_window_minutes),
-                        readInt(config, "web.login_max_delay_seconds", 5, 24 * 60 * 60, c.login_max_delay_seconds),
-                        readInt(config, "web.password_iterations", 1, 10000000, c.password_iterations),
-                        readInt(config, "web.response_cache_entries", 0, 1000000, c.response_cache_entries),
-                        readInt(config, "web.response_cache_bytes", 0, 1024 * 1024 * 1024,
-                                c.response_cache_bytes),
-                        readBool(config, "web.secure_cookies", c.secure_cookies),
-                        readBool(config, "web.demo_accounts", c.demo_accounts)}) {
+  for (sdk::Status s :
+       {readInt(config, "web.threads", 1, 256, c.threads),
+        readInt(config, "web.queue", 1, 100000, c.queue),
+        readInt(config, "web.max_body_bytes", 1024, 64 * 1024 * 1024, max_body),
+        readInt(config, "web.max_upload_bytes", 1024, 1024 * 1024 * 1024, max_upload),
+        readInt(config, "web.session_idle_minutes", 1, 7 * 24 * 60, c.session_idle_minutes),
+        readInt(config, "web.session_absolute_hours", 1, 30 * 24, c.session_absolute_hours),
+        readInt(config, "web.login_free_failures_per_account_address", 1, 1000,
+                c.login_free_failures_per_account_address),
+        readInt(config, "web.login_free_failures_per_account", 1, 100000,
+                c.login_free_failures_per_account),
+        readInt(config, "web.login_free_failures_per_address", 1, 1000000,
+                c.login_free_failures_per_address),
+        readInt(config, "web.login_window_minutes", 1, 7 * 24 * 60, c.login_window_minutes),
+        readInt(config, "web.login_max_delay_seconds", 5, 24 * 60 * 60, c.login_max_delay_seconds),
+        readInt(config, "web.password_iterations", 1, 10000000, c.password_iterations),
+        readInt(config, "web.response_cache_entries", 0, 1000000, c.response_cache_entries),
+        readInt(config, "web.response_cache_bytes", 0, 1024 * 1024 * 1024, c.response_cache_bytes),
+        readBool(config, "web.secure_cookies", c.secure_cookies),
+        readBool(config, "web.demo_accounts", c.demo_accounts)}) {
     if (!s.isOk()) return s;
   }
   c.max_body_bytes = static_cast<std::size_t>(max_body);
