@@ -56,8 +56,10 @@ sdk::Result<User> AccountService::create(const NewAccount& account, const store:
   return user;
 }
 
-sdk::Result<PasswordChange> AccountService::changePassword(const std::string& username, const std::string& password,
-                                                           const store::Actor& actor, TokenPolicy tokens) {
+sdk::Result<PasswordChange> AccountService::changePassword(const std::string& username,
+                                                           const std::string& password,
+                                                           const store::Actor& actor,
+                                                           TokenPolicy tokens) {
   auto user = find(username);
   if (!user.isOk()) return user.status();
   sdk::Status strong = checkPassword(password, username);
@@ -65,9 +67,11 @@ sdk::Result<PasswordChange> AccountService::changePassword(const std::string& us
   PasswordChange change;
   store::Transaction tx(db_.session());
   store::UserRepository(db_.session()).setPassword(user.value().id, hasher_.hash(password), actor);
-  if (tokens == TokenPolicy::Revoke) change.tokens_revoked = ApiTokenStore(db_.session()).revokeAll(user.value().id, actor);
+  if (tokens == TokenPolicy::Revoke)
+    change.tokens_revoked = ApiTokenStore(db_.session()).revokeAll(user.value().id, actor);
   tx.commit();
-  ApiTokenCache::process().clear();  // after the outer commit, so no verification re-caches a revoked token
+  ApiTokenCache::process()
+      .clear();  // after the outer commit, so no verification re-caches a revoked token
   return change;
 }
 

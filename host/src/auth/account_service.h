@@ -40,8 +40,9 @@ class AccountService {
   // session of the user opened before ends at its next request, in every
   // server process (the credentials generation rises); the user's live API
   // tokens are revoked unless `tokens` is Keep. One transaction.
-  sdk::Result<PasswordChange> changePassword(const std::string& username, const std::string& password,
-                                             const store::Actor& actor, TokenPolicy tokens = TokenPolicy::Revoke);
+  sdk::Result<PasswordChange> changePassword(const std::string& username,
+                                             const std::string& password, const store::Actor& actor,
+                                             TokenPolicy tokens = TokenPolicy::Revoke);
   sdk::Status setDisabled(const std::string& username, bool disabled, const store::Actor& actor);
   // Fails naming "username" when there is no such account.
   sdk::Result<User> find(const std::string& username);

@@ -25,7 +25,9 @@ struct ApiToken {
 
   bool revoked() const { return !revoked_at.empty(); }
   // Whether it has expired at `now_iso` (an ISO timestamp in the same format).
-  bool expiredAt(const std::string& now_iso) const { return !expires_at.empty() && expires_at <= now_iso; }
+  bool expiredAt(const std::string& now_iso) const {
+    return !expires_at.empty() && expires_at <= now_iso;
+  }
 };
 
 inline constexpr const char* kApiTokenPrefix = "bcn_";

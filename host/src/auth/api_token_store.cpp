@@ -33,8 +33,8 @@ std::string tokenJson(const ApiToken& t, const std::string& username) {
 }
 }  // namespace
 
-CreatedToken ApiTokenStore::create(const User& user, const std::string& label, const store::Actor& actor,
-                                   const TokenOptions& options) {
+CreatedToken ApiTokenStore::create(const User& user, const std::string& label,
+                                   const store::Actor& actor, const TokenOptions& options) {
   CreatedToken out;
   out.secret = std::string(kApiTokenPrefix) + randomHex(kSecretBytes);
   out.token.user_id = user.id;
@@ -45,11 +45,12 @@ CreatedToken ApiTokenStore::create(const User& user, const std::string& label, c
   out.token.expires_at = options.expires_at;
   store::Transaction tx(session_);
   Poco::Int64 id = 0;
-  session_ << "INSERT INTO api_tokens(user_id, token_hash, hint, label, created_at, scope, expires_at)"
-              " VALUES($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+  session_
+      << "INSERT INTO api_tokens(user_id, token_hash, hint, label, created_at, scope, expires_at)"
+         " VALUES($1, $2, $3, $4, $5, $6, $7) RETURNING id",
       bind(static_cast<Poco::Int64>(user.id)), bind(sha256Hex(out.secret)), bind(out.token.hint),
-      bind(label), bind(out.token.created_at), bind(std::string(toId(options.scope))), bind(options.expires_at),
-      into(id), now;
+      bind(label), bind(out.token.created_at), bind(std::string(toId(options.scope))),
+      bind(options.expires_at), into(id), now;
   out.token.id = id;
   audit_.append(actor, "create", "api_token", id, "", tokenJson(out.token, user.username));
   tx.commit();
@@ -88,8 +89,9 @@ std::optional<TokenGrant> ApiTokenStore::authenticate(const std::string& secret)
 
 std::vector<ApiToken> ApiTokenStore::select(const std::string& where, Poco::Int64 arg) {
   Poco::Data::Statement st(session_);
-  st << "SELECT id, user_id, hint, label, created_at, revoked_at, scope, expires_at FROM api_tokens " + where +
-            " ORDER BY id",
+  st << "SELECT id, user_id, hint, label, created_at, revoked_at, scope, expires_at FROM "
+        "api_tokens " +
+            where + " ORDER BY id",
       bind(arg);
   st.execute();
   Poco::Data::RecordSet rs(st);

@@ -36,8 +36,8 @@ struct LoginResult {
 
 class Authenticator {
  public:
-  Authenticator(store::UserRepository& users, const PasswordHasher& hasher, LoginRateLimiter& limiter,
-                SessionStore& sessions, LoginAudit* audit = nullptr)
+  Authenticator(store::UserRepository& users, const PasswordHasher& hasher,
+                LoginRateLimiter& limiter, SessionStore& sessions, LoginAudit* audit = nullptr)
       : users_(users), hasher_(hasher), limiter_(limiter), sessions_(sessions), audit_(audit) {}
 
   LoginResult login(const std::string& username, const std::string& password, const std::string& ip);

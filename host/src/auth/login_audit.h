@@ -20,7 +20,8 @@ namespace beacon::auth {
 
 class LoginAudit {
  public:
-  LoginAudit(Poco::Data::Session& session, std::string via) : session_(session), via_(std::move(via)) {}
+  LoginAudit(Poco::Data::Session& session, std::string via)
+      : session_(session), via_(std::move(via)) {}
   void loggedIn(sdk::RecordId user_id, const std::string& username, const std::string& address);
   void failed(sdk::RecordId user_id, const std::string& username, const std::string& address);
   void throttled(sdk::RecordId user_id, const std::string& username, const std::string& address,

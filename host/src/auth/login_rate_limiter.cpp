@@ -30,32 +30,39 @@ const char* toId(ThrottleLimit limit) {
   return "";
 }
 
-LoginRateLimiter::LoginRateLimiter(RateLimits limits, Clock clock) : limits_(limits), clock_(std::move(clock)) {}
+LoginRateLimiter::LoginRateLimiter(RateLimits limits, Clock clock)
+    : limits_(limits), clock_(std::move(clock)) {}
 
 std::chrono::seconds LoginRateLimiter::delayOf(const Entry& e, int free_failures) const {
   if (e.failures < free_failures) return std::chrono::seconds(0);
   const int doublings = std::min(e.failures - free_failures, kMaxDoublings);
-  return std::min<std::chrono::seconds>(limits_.first_delay * (1LL << doublings), limits_.max_delay);
+  return std::min<std::chrono::seconds>(limits_.first_delay * (1LL << doublings),
+                                        limits_.max_delay);
 }
 
-std::chrono::seconds LoginRateLimiter::remaining(const std::string& key, int free_failures, ClockTime now) const {
+std::chrono::seconds LoginRateLimiter::remaining(const std::string& key, int free_failures,
+                                                 ClockTime now) const {
   auto it = entries_.find(key);
-  if (it == entries_.end() || now - it->second.last_failure >= limits_.window) return std::chrono::seconds(0);
+  if (it == entries_.end() || now - it->second.last_failure >= limits_.window)
+    return std::chrono::seconds(0);
   const ClockTime until = it->second.last_failure + delayOf(it->second, free_failures);
   if (until <= now) return std::chrono::seconds(0);
   // Round up so a caller told "0" is never still waiting.
   return std::chrono::ceil<std::chrono::seconds>(until - now);
 }
 
-Throttle LoginRateLimiter::checkLocked(const std::string& username, const std::string& ip, ClockTime now) const {
+Throttle LoginRateLimiter::checkLocked(const std::string& username, const std::string& ip,
+                                       ClockTime now) const {
   Throttle t;
   auto consider = [&](std::chrono::seconds wait, ThrottleLimit limit) {
     if (wait > t.retry_after) t = Throttle{wait, limit};
   };
   const std::string pair = pairKey(username, ip);
-  consider(remaining(pair, limits_.free_failures_per_account_address, now), ThrottleLimit::AccountAddress);
+  consider(remaining(pair, limits_.free_failures_per_account_address, now),
+           ThrottleLimit::AccountAddress);
   if (!known_pairs_.count(pair)) {
-    consider(remaining(userKey(username), limits_.free_failures_per_account, now), ThrottleLimit::Account);
+    consider(remaining(userKey(username), limits_.free_failures_per_account, now),
+             ThrottleLimit::Account);
     consider(remaining(ipKey(ip), limits_.free_failures_per_address, now), ThrottleLimit::Address);
   }
   return t;
@@ -66,7 +73,8 @@ Throttle LoginRateLimiter::check(const std::string& username, const std::string&
   return checkLocked(username, ip, clock_());
 }
 
-Throttle LoginRateLimiter::recordFailure(const std::string& username, const std::string& ip, Throttle* started) {
+Throttle LoginRateLimiter::recordFailure(const std::string& username, const std::string& ip,
+                                         Throttle* started) {
   std::lock_guard<std::mutex> lock(mutex_);
   const ClockTime now = clock_();
   auto fail = [&](const std::string& key, int free_failures, ThrottleLimit limit) {
@@ -74,9 +82,11 @@ Throttle LoginRateLimiter::recordFailure(const std::string& username, const std:
     if (now - e.last_failure >= limits_.window) e.failures = 0;
     ++e.failures;
     e.last_failure = now;
-    if (e.failures == free_failures && started) *started = Throttle{delayOf(e, free_failures), limit};
+    if (e.failures == free_failures && started)
+      *started = Throttle{delayOf(e, free_failures), limit};
   };
-  fail(pairKey(username, ip), limits_.free_failures_per_account_address, ThrottleLimit::AccountAddress);
+  fail(pairKey(username, ip), limits_.free_failures_per_account_address,
+       ThrottleLimit::AccountAddress);
   fail(userKey(username), limits_.free_failures_per_account, ThrottleLimit::Account);
   fail(ipKey(ip), limits_.free_failures_per_address, ThrottleLimit::Address);
   if (++ops_since_purge_ >= kPurgeEvery) purge(now);
@@ -89,8 +99,9 @@ void LoginRateLimiter::recordSuccess(const std::string& username, const std::str
   entries_.erase(pair);
   if (known_pairs_.size() >= kMaxKnownPairs && !known_pairs_.count(pair)) {
     // Forget the pair that logged in longest ago.
-    auto oldest = std::min_element(known_pairs_.begin(), known_pairs_.end(),
-                                   [](const auto& a, const auto& b) { return a.second < b.second; });
+    auto oldest =
+        std::min_element(known_pairs_.begin(), known_pairs_.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
     known_pairs_.erase(oldest);
   }
   known_pairs_[pair] = clock_();

@@ -62,7 +62,8 @@ class LoginRateLimiter {
   // When this failure made one of the counts start waiting (the moment
   // worth an audit entry), `started` gets that count's limit and first wait
   // (the widest, if several); otherwise it is left as it was.
-  Throttle recordFailure(const std::string& username, const std::string& address, Throttle* started = nullptr);
+  Throttle recordFailure(const std::string& username, const std::string& address,
+                         Throttle* started = nullptr);
   void recordSuccess(const std::string& username, const std::string& address);
   std::size_t trackedKeys() const;
 
@@ -73,7 +74,8 @@ class LoginRateLimiter {
   };
   std::chrono::seconds delayOf(const Entry& e, int free_failures) const;
   std::chrono::seconds remaining(const std::string& key, int free_failures, ClockTime now) const;
-  Throttle checkLocked(const std::string& username, const std::string& address, ClockTime now) const;
+  Throttle checkLocked(const std::string& username, const std::string& address,
+                       ClockTime now) const;
   void purge(ClockTime now);
 
   const RateLimits limits_;

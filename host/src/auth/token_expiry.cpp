@@ -22,17 +22,21 @@ sdk::Result<std::string> tokenExpiry(const std::string& value, const std::string
   unsigned days = 0;
   if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos) {
     if (!Poco::NumberParser::tryParseUnsigned(value, days) || days < 1 || days > kMaxDays) {
-      return sdk::Status::invalid(option, "\"" + value + "\": give 1 to " + std::to_string(kMaxDays) +
+      return sdk::Status::invalid(option, "\"" + value + "\": give 1 to " +
+                                              std::to_string(kMaxDays) +
                                               " days or a date YYYY-MM-DD");
     }
     return iso(now + Poco::Timespan(static_cast<int>(days), 0, 0, 0, 0));
   }
   auto date = sdk::Date::parse(value);
-  if (!date) return sdk::Status::invalid(option, "\"" + value + "\" is neither a date YYYY-MM-DD nor a number of days");
+  if (!date)
+    return sdk::Status::invalid(
+        option, "\"" + value + "\" is neither a date YYYY-MM-DD nor a number of days");
   const Poco::LocalDateTime today(now);
   const sdk::Date local_today{today.year(), today.month(), today.day()};
   if (!(local_today < *date)) {
-    return sdk::Status::invalid(option, "\"" + value + "\" is not after today (" + local_today.toString() + ")");
+    return sdk::Status::invalid(
+        option, "\"" + value + "\" is not after today (" + local_today.toString() + ")");
   }
   const sdk::Date end = date->addDays(1);
   const Poco::LocalDateTime midnight(end.year, end.month, end.day);

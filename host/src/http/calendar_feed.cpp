@@ -22,15 +22,17 @@ namespace {
 void feed(RequestContext& ctx) {
   if (ctx.hasQuery("token")) {
     throw HttpError(401, "unauthenticated",
-                    ctx.english() ? "API tokens are not accepted in a URL; subscribe with the feed's key"
-                                  : "URL 中不接受 API 令牌，请使用日历订阅密钥（key）");
+                    ctx.english()
+                        ? "API tokens are not accepted in a URL; subscribe with the feed's key"
+                        : "URL 中不接受 API 令牌，请使用日历订阅密钥（key）");
   }
   std::optional<auth::FeedGrant> grant;
   if (ctx.hasQuery("key")) {
     grant = auth::CalendarFeedStore(ctx.db().session()).verify(ctx.query("key"));
     if (!grant) {
       throw HttpError(401, "unauthenticated",
-                      ctx.english() ? "the calendar key is unknown or was replaced" : "日历订阅密钥无效或已更换");
+                      ctx.english() ? "the calendar key is unknown or was replaced"
+                                    : "日历订阅密钥无效或已更换");
     }
     ctx.user = grant->user;
     ctx.session.reset();
@@ -40,7 +42,8 @@ void feed(RequestContext& ctx) {
   // A key opens its own organisation's feed and nothing else (404 alike for any other).
   if (grant) {
     auto keyed = ctx.organisations().findByCode(ctx.param("code"));
-    if (!keyed || keyed->id != grant->org_id) throw HttpError::notFound("no calendar feed here for this key");
+    if (!keyed || keyed->id != grant->org_id)
+      throw HttpError::notFound("no calendar feed here for this key");
   }
   const sdk::Organisation org = organisationByRef(ctx, ctx.param("code"), "code");
   const ObligationView view = checkObligations(ctx, ctx.queryDate("as_of"), org.code, "");

@@ -70,10 +70,12 @@ void RequestDispatcher::authenticate(RequestContext& ctx) {
     }
     auth::ApiTokenStore tokens(ctx.db().session());
     auto grant = tokens.authenticate(Poco::trim(authorization.substr(7)));
-    if (!grant) throw HttpError(401, "unauthenticated", "the API token is unknown, revoked or expired");
+    if (!grant)
+      throw HttpError(401, "unauthenticated", "the API token is unknown, revoked or expired");
     if (!auth::scopeAllows(grant->scope, ctx.request.getMethod())) {
       throw HttpError(403, "insufficient_scope",
-                      "this API token is read-only (scope read); " + ctx.request.getMethod() + " needs scope write");
+                      "this API token is read-only (scope read); " + ctx.request.getMethod() +
+                          " needs scope write");
     }
     ctx.user = std::move(grant->user);
     ctx.via_token = true;
@@ -219,10 +221,11 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
   const double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (state_.access_log.information()) {
-    state_.access_log.information(Poco::format("method=%s path=%s status=%d bytes=%z ms=%.1f user=%s ip=%s",
-                                               request.getMethod(), ctx.path(), ctx.status(), ctx.bytesSent(),
-                                               ms, ctx.user ? ctx.user->username : std::string("-"),
-                                               state_.config.trusted_proxies.clientAddress(request)));
+    state_.access_log.information(
+        Poco::format("method=%s path=%s status=%d bytes=%z ms=%.1f user=%s ip=%s",
+                     request.getMethod(), ctx.path(), ctx.status(), ctx.bytesSent(), ms,
+                     ctx.user ? ctx.user->username : std::string("-"),
+                     state_.config.trusted_proxies.clientAddress(request)));
   }
 }
 

@@ -35,12 +35,15 @@ void setSessionCookie(RequestContext& ctx, const std::string& value, int max_age
   ctx.response.addCookie(cookie);
 }
 
-std::string clientAddress(const RequestContext& ctx) { return ctx.state.config.trusted_proxies.clientAddress(ctx.request); }
+std::string clientAddress(const RequestContext& ctx) {
+  return ctx.state.config.trusted_proxies.clientAddress(ctx.request);
+}
 
 auth::LoginResult attempt(RequestContext& ctx, const std::string& username, const std::string& password) {
   store::UserRepository users(ctx.db().session());
   auth::LoginAudit audit(ctx.db().session(), ctx.isApi() ? "api" : "form");
-  auth::Authenticator authenticator(users, ctx.state.hasher, ctx.state.limiter, ctx.state.sessions, &audit);
+  auth::Authenticator authenticator(users, ctx.state.hasher, ctx.state.limiter, ctx.state.sessions,
+                                    &audit);
   return authenticator.login(username, password, clientAddress(ctx));
 }
 

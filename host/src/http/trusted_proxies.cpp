@@ -20,7 +20,8 @@ Poco::Net::IPAddress unmapped(const Poco::Net::IPAddress& a) {
 
 bool parseAddress(std::string text, Poco::Net::IPAddress& out) {
   text = Poco::trim(text);
-  if (text.size() > 2 && text.front() == '[' && text.back() == ']') text = text.substr(1, text.size() - 2);
+  if (text.size() > 2 && text.front() == '[' && text.back() == ']')
+    text = text.substr(1, text.size() - 2);
   if (!Poco::Net::IPAddress::tryParse(text, out)) return false;
   out = unmapped(out);
   return true;
@@ -30,19 +31,22 @@ bool parseAddress(std::string text, Poco::Net::IPAddress& out) {
 
 sdk::Result<TrustedProxies> TrustedProxies::parse(const std::string& list, const std::string& key) {
   TrustedProxies out;
-  Poco::StringTokenizer items(list, ", \t", Poco::StringTokenizer::TOK_IGNORE_EMPTY | Poco::StringTokenizer::TOK_TRIM);
+  Poco::StringTokenizer items(
+      list, ", \t", Poco::StringTokenizer::TOK_IGNORE_EMPTY | Poco::StringTokenizer::TOK_TRIM);
   for (const std::string& item : items) {
     const auto slash = item.find('/');
     Net net;
     if (!parseAddress(item.substr(0, slash), net.address)) {
-      return sdk::Status::invalid(key, "\"" + item + "\" is not an IP address or CIDR block (e.g. 10.0.0.0/8)");
+      return sdk::Status::invalid(
+          key, "\"" + item + "\" is not an IP address or CIDR block (e.g. 10.0.0.0/8)");
     }
     const unsigned bits = net.address.family() == Poco::Net::IPAddress::IPv4 ? 32 : 128;
     net.prefix = bits;
     if (slash != std::string::npos) {
       unsigned prefix = 0;
       if (!Poco::NumberParser::tryParseUnsigned(item.substr(slash + 1), prefix) || prefix > bits) {
-        return sdk::Status::invalid(key, "\"" + item + "\": the prefix length must be 0.." + std::to_string(bits));
+        return sdk::Status::invalid(
+            key, "\"" + item + "\": the prefix length must be 0.." + std::to_string(bits));
       }
       net.prefix = prefix;
     }
@@ -61,14 +65,18 @@ bool TrustedProxies::trusts(const Poco::Net::IPAddress& address_in) const {
   return false;
 }
 
-std::string TrustedProxies::clientAddress(const Poco::Net::IPAddress& peer, const std::string& forwarded_for) const {
+std::string TrustedProxies::clientAddress(const Poco::Net::IPAddress& peer,
+                                          const std::string& forwarded_for) const {
   Poco::Net::IPAddress client = unmapped(peer);
   if (!trusts(client)) return client.toString();
   // Walk from the right: each trusted hop vouches for the entry to its left.
-  Poco::StringTokenizer hops(forwarded_for, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+  Poco::StringTokenizer hops(
+      forwarded_for, ",",
+      Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
   for (std::size_t i = hops.count(); i-- > 0;) {
     Poco::Net::IPAddress hop;
-    if (!parseAddress(hops[i], hop)) break;  // garbage: keep the last address a trusted hop vouched for
+    if (!parseAddress(hops[i], hop))
+      break;  // garbage: keep the last address a trusted hop vouched for
     client = hop;
     if (!trusts(hop)) break;
   }
@@ -79,7 +87,8 @@ std::string TrustedProxies::clientAddress(const Poco::Net::HTTPServerRequest& re
   std::string forwarded_for;
   if (!empty()) {
     for (const auto& [name, value] : request) {
-      if (Poco::icompare(name, "X-Forwarded-For") == 0) forwarded_for += (forwarded_for.empty() ? "" : ",") + value;
+      if (Poco::icompare(name, "X-Forwarded-For") == 0)
+        forwarded_for += (forwarded_for.empty() ? "" : ",") + value;
     }
   }
   return clientAddress(request.clientAddress().host(), forwarded_for);

@@ -28,7 +28,8 @@ class TrustedProxies {
   bool trusts(const Poco::Net::IPAddress& address) const;
   // The client address of a peer that sent `forwarded_for` (every
   // X-Forwarded-For value, joined with commas), as text.
-  std::string clientAddress(const Poco::Net::IPAddress& peer, const std::string& forwarded_for) const;
+  std::string clientAddress(const Poco::Net::IPAddress& peer,
+                            const std::string& forwarded_for) const;
   // The same for a request (its peer and all its X-Forwarded-For headers).
   std::string clientAddress(const Poco::Net::HTTPServerRequest& request) const;
 

@@ -54,14 +54,18 @@ sdk::Status WebConfig::setListen(const std::string& listen, const std::string& k
 sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& config) {
   WebConfig c;
   // The lockout settings were replaced by throttling; say so rather than ignore them.
-  for (const char* old : {"web.login_failures_per_username", "web.login_failures_per_ip", "web.login_lockout_minutes"}) {
+  for (const char* old : {"web.login_failures_per_username", "web.login_failures_per_ip",
+                          "web.login_lockout_minutes"}) {
     if (config.hasProperty(old)) {
-      return sdk::Status::invalid(old, "is no longer used: login failures are throttled (web.login_free_failures_*,"
-                                       " web.login_window_minutes, web.login_max_delay_seconds; docs/api.md)");
+      return sdk::Status::invalid(
+          old,
+          "is no longer used: login failures are throttled (web.login_free_failures_*,"
+          " web.login_window_minutes, web.login_max_delay_seconds; docs/api.md)");
     }
   }
   if (config.hasProperty("web.trusted_proxies")) {
-    auto proxies = TrustedProxies::parse(config.getString("web.trusted_proxies"), "web.trusted_proxies");
+    auto proxies =
+        TrustedProxies::parse(config.getString("web.trusted_proxies"), "web.trusted_proxies");
     if (!proxies.isOk()) return proxies.status();
     c.trusted_proxies = proxies.value();
   }

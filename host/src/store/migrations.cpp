@@ -171,7 +171,8 @@ const std::vector<Migration>& migrations() {
       {6,
        "summary tables: drills counted per month, domain and type, and per month, organisation and"
        " domain; SQLite triggers keep them exact on every insert, update and delete of a drill;"
-       " covering indexes for the annual plan counts (versions by action and issue day, plan owners)",
+       " covering indexes for the annual plan counts (versions by action and issue day, plan "
+       "owners)",
        {
            "CREATE INDEX plan_versions_action_issued ON plan_versions(action, issued, plan_id)",
            "CREATE INDEX plans_id_owner ON plans(id, owner_org_id)",
@@ -188,9 +189,11 @@ const std::vector<Migration>& migrations() {
            " n INTEGER NOT NULL,"
            " PRIMARY KEY (month, org_id, domain))",
            "INSERT INTO drill_month_counts(month, domain, drill_type, n)"
-           " SELECT substr(drill_date, 1, 7), domain, drill_type, COUNT(*) FROM drills GROUP BY 1, 2, 3",
+           " SELECT substr(drill_date, 1, 7), domain, drill_type, COUNT(*) FROM drills GROUP BY 1, "
+           "2, 3",
            "INSERT INTO drill_org_month_counts(month, org_id, domain, n)"
-           " SELECT substr(drill_date, 1, 7), org_id, domain, COUNT(*) FROM drills GROUP BY 1, 2, 3",
+           " SELECT substr(drill_date, 1, 7), org_id, domain, COUNT(*) FROM drills GROUP BY 1, 2, "
+           "3",
            // SQLite dialect (UPSERT in triggers); the PostgreSQL port uses trigger functions.
            "CREATE TRIGGER drills_count_insert AFTER INSERT ON drills BEGIN"
            " INSERT INTO drill_month_counts(month, domain, drill_type, n)"
@@ -210,7 +213,8 @@ const std::vector<Migration>& migrations() {
            " DELETE FROM drill_org_month_counts WHERE month = substr(OLD.drill_date, 1, 7)"
            " AND org_id = OLD.org_id AND domain = OLD.domain AND n <= 0;"
            " END",
-           "CREATE TRIGGER drills_count_update AFTER UPDATE OF drill_date, domain, drill_type, org_id ON drills"
+           "CREATE TRIGGER drills_count_update AFTER UPDATE OF drill_date, domain, drill_type, "
+           "org_id ON drills"
            " BEGIN"
            " UPDATE drill_month_counts SET n = n - 1 WHERE month = substr(OLD.drill_date, 1, 7)"
            " AND domain = OLD.domain AND drill_type = OLD.drill_type;"
@@ -235,7 +239,8 @@ const std::vector<Migration>& migrations() {
            "DROP TRIGGER drills_count_insert",
        }},
       {8,
-       "planner statistics, so a database upgraded to migration 6 uses its covering indexes (without"
+       "planner statistics, so a database upgraded to migration 6 uses its covering indexes "
+       "(without"
        " them SQLite read whole plan rows for the annual counts)",
        {
            "ANALYZE",
@@ -251,7 +256,8 @@ const std::vector<Migration>& migrations() {
        "the newest drill per (organisation, plan, type) for the rules (SDK 1.2 latestDrills): the"
        " groups that exist, drills flagged by a Boolean field, and an index that finds a group's"
        " newest drill in one seek. DrillRepository adds groups and flags on insert; triggers keep"
-       " them on update; deleting a drill cascades to its flags (a group left empty finds no drill)",
+       " them on update; deleting a drill cascades to its flags (a group left empty finds no "
+       "drill)",
        {
            "CREATE TABLE drill_groups ("
            " domain TEXT NOT NULL,"
@@ -269,22 +275,30 @@ const std::vector<Migration>& migrations() {
            " drill_type TEXT NOT NULL,"
            " drill_date TEXT NOT NULL,"
            " PRIMARY KEY (drill_id, flag))",
-           "CREATE INDEX drill_flags_latest ON drill_flags(domain, flag, org_id, drill_type, plan_id, drill_date,"
+           "CREATE INDEX drill_flags_latest ON drill_flags(domain, flag, org_id, drill_type, "
+           "plan_id, drill_date,"
            " drill_id)",
-           "CREATE INDEX drills_group_latest ON drills(domain, org_id, drill_type, plan_id, drill_date)",
+           "CREATE INDEX drills_group_latest ON drills(domain, org_id, drill_type, plan_id, "
+           "drill_date)",
            "INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type)"
            " SELECT DISTINCT domain, '', org_id, COALESCE(plan_id, 0), drill_type FROM drills",
-           // SQLite dialect (json_each), as the other triggers; the PostgreSQL port uses jsonb_each_text.
-           "INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, drill_date)"
-           " SELECT d.id, j.key, d.domain, d.org_id, COALESCE(d.plan_id, 0), d.drill_type, d.drill_date"
+           // SQLite dialect (json_each), as the other triggers; the PostgreSQL port uses
+           // jsonb_each_text.
+           "INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, "
+           "drill_date)"
+           " SELECT d.id, j.key, d.domain, d.org_id, COALESCE(d.plan_id, 0), d.drill_type, "
+           "d.drill_date"
            " FROM drills d, json_each(d.fields) j WHERE j.value = '1'",
            "INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type)"
            " SELECT DISTINCT domain, flag, org_id, plan_id, drill_type FROM drill_flags",
-           "CREATE TRIGGER drills_groups_update AFTER UPDATE OF domain, org_id, plan_id, drill_type, drill_date,"
+           "CREATE TRIGGER drills_groups_update AFTER UPDATE OF domain, org_id, plan_id, "
+           "drill_type, drill_date,"
            " fields ON drills BEGIN"
            " DELETE FROM drill_flags WHERE drill_id = NEW.id;"
-           " INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, drill_date)"
-           " SELECT NEW.id, j.key, NEW.domain, NEW.org_id, COALESCE(NEW.plan_id, 0), NEW.drill_type, NEW.drill_date"
+           " INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, "
+           "drill_date)"
+           " SELECT NEW.id, j.key, NEW.domain, NEW.org_id, COALESCE(NEW.plan_id, 0), "
+           "NEW.drill_type, NEW.drill_date"
            " FROM json_each(NEW.fields) j WHERE j.value = '1';"
            " INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type)"
            " SELECT NEW.domain, '', NEW.org_id, COALESCE(NEW.plan_id, 0), NEW.drill_type"
@@ -299,7 +313,8 @@ const std::vector<Migration>& migrations() {
        " changed row (duplicates allowed), written by triggers on every table the rules read, and"
        " for inserted drills by DrillRepository once per batch (a trigger per drill made imports"
        " several times slower), so the compliance engine"
-       " re-evaluates only those organisations (a drill counts for its organisation and for the owner"
+       " re-evaluates only those organisations (a drill counts for its organisation and for the "
+       "owner"
        " of the plan it names; an organisation's change counts for its sub-organisations too, whose"
        " filing notes name it). Pruned to the last 100,000 rows; an engine that has fallen further"
        " behind evaluates everything again",
@@ -307,76 +322,96 @@ const std::vector<Migration>& migrations() {
            "CREATE TABLE rule_changes ("
            " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
            " org_id INTEGER NOT NULL)",
-           "CREATE TRIGGER rule_changes_prune AFTER INSERT ON rule_changes WHEN NEW.seq % 1000 = 0 BEGIN"
+           "CREATE TRIGGER rule_changes_prune AFTER INSERT ON rule_changes WHEN NEW.seq % 1000 = 0 "
+           "BEGIN"
            " DELETE FROM rule_changes WHERE seq <= NEW.seq - 100000;"
            " END",
            "CREATE TRIGGER organisations_rule_changes_insert AFTER INSERT ON organisations BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT NEW.id;"
            " END",
            "CREATE TRIGGER organisations_rule_changes_update AFTER UPDATE ON organisations BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT NEW.id UNION ALL SELECT OLD.id UNION ALL SELECT id FROM organisations WHERE parent_id IN (NEW.id, OLD.id);"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.id UNION ALL SELECT OLD.id UNION ALL "
+           "SELECT id FROM organisations WHERE parent_id IN (NEW.id, OLD.id);"
            " END",
            "CREATE TRIGGER organisations_rule_changes_delete AFTER DELETE ON organisations BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT OLD.id;"
            " END",
-           "CREATE TRIGGER organisation_attributes_rule_changes_insert AFTER INSERT ON organisation_attributes BEGIN"
+           "CREATE TRIGGER organisation_attributes_rule_changes_insert AFTER INSERT ON "
+           "organisation_attributes BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT NEW.org_id;"
            " END",
-           "CREATE TRIGGER organisation_attributes_rule_changes_update AFTER UPDATE ON organisation_attributes BEGIN"
+           "CREATE TRIGGER organisation_attributes_rule_changes_update AFTER UPDATE ON "
+           "organisation_attributes BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT NEW.org_id UNION ALL SELECT OLD.org_id;"
            " END",
-           "CREATE TRIGGER organisation_attributes_rule_changes_delete AFTER DELETE ON organisation_attributes BEGIN"
+           "CREATE TRIGGER organisation_attributes_rule_changes_delete AFTER DELETE ON "
+           "organisation_attributes BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT OLD.org_id;"
            " END",
            "CREATE TRIGGER plans_rule_changes_insert AFTER INSERT ON plans BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT NEW.owner_org_id;"
            " END",
            "CREATE TRIGGER plans_rule_changes_update AFTER UPDATE ON plans BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT NEW.owner_org_id UNION ALL SELECT OLD.owner_org_id UNION ALL SELECT org_id FROM drills WHERE plan_id = NEW.id;"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.owner_org_id UNION ALL SELECT "
+           "OLD.owner_org_id UNION ALL SELECT org_id FROM drills WHERE plan_id = NEW.id;"
            " END",
            "CREATE TRIGGER plans_rule_changes_delete AFTER DELETE ON plans BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT OLD.owner_org_id;"
            " END",
            "CREATE TRIGGER plan_versions_rule_changes_insert AFTER INSERT ON plan_versions BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = "
+           "NEW.plan_id;"
            " END",
            "CREATE TRIGGER plan_versions_rule_changes_update AFTER UPDATE ON plan_versions BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = "
+           "NEW.plan_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
            " END",
            "CREATE TRIGGER plan_versions_rule_changes_delete AFTER DELETE ON plan_versions BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = "
+           "OLD.plan_id;"
            " END",
            "CREATE TRIGGER reviews_rule_changes_insert AFTER INSERT ON reviews BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = "
+           "NEW.plan_id;"
            " END",
            "CREATE TRIGGER reviews_rule_changes_update AFTER UPDATE ON reviews BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = "
+           "NEW.plan_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
            " END",
            "CREATE TRIGGER reviews_rule_changes_delete AFTER DELETE ON reviews BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = "
+           "OLD.plan_id;"
            " END",
            "CREATE TRIGGER filings_rule_changes_insert AFTER INSERT ON filings BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = "
+           "NEW.plan_id;"
            " END",
            "CREATE TRIGGER filings_rule_changes_update AFTER UPDATE ON filings BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = "
+           "NEW.plan_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
            " END",
            "CREATE TRIGGER filings_rule_changes_delete AFTER DELETE ON filings BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = "
+           "OLD.plan_id;"
            " END",
            "CREATE TRIGGER drills_rule_changes_update AFTER UPDATE ON drills BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT NEW.org_id UNION ALL SELECT owner_org_id FROM plans WHERE id = NEW.plan_id UNION ALL SELECT OLD.org_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.org_id UNION ALL SELECT owner_org_id FROM "
+           "plans WHERE id = NEW.plan_id UNION ALL SELECT OLD.org_id UNION ALL SELECT owner_org_id "
+           "FROM plans WHERE id = OLD.plan_id;"
            " END",
            "CREATE TRIGGER drills_rule_changes_delete AFTER DELETE ON drills BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT OLD.org_id UNION ALL SELECT owner_org_id FROM plans WHERE id = OLD.plan_id;"
+           " INSERT INTO rule_changes(org_id) SELECT OLD.org_id UNION ALL SELECT owner_org_id FROM "
+           "plans WHERE id = OLD.plan_id;"
            " END",
        }},
       {12,
-       "account security: a credentials generation per user (a password change ends the user's other"
+       "account security: a credentials generation per user (a password change ends the user's "
+       "other"
        " sessions), API token scopes (read, write) and expiry, per-feed calendar secrets",
        {
            "ALTER TABLE users ADD COLUMN credentials_generation INTEGER NOT NULL DEFAULT 0",
-           // Tokens made before scopes existed could do everything; they keep doing so until revoked.
+           // Tokens made before scopes existed could do everything; they keep doing so until
+           // revoked.
            "ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write'",
            "ALTER TABLE api_tokens ADD COLUMN expires_at TEXT NOT NULL DEFAULT ''",
            "CREATE TABLE calendar_feeds ("

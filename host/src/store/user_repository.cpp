@@ -28,8 +28,10 @@ sdk::RecordId UserRepository::add(auth::User& user, const Actor& actor) {
 
 std::vector<auth::User> UserRepository::select(const std::string& where, const std::string& arg) {
   Poco::Data::Statement st(session_);
-  st << "SELECT id, username, display_name, role, org_id, password_hash, salt, iterations, disabled,"
-        " created_at, credentials_generation FROM users " + where + " ORDER BY username";
+  st << "SELECT id, username, display_name, role, org_id, password_hash, salt, iterations, "
+        "disabled,"
+        " created_at, credentials_generation FROM users " +
+            where + " ORDER BY username";
   if (!where.empty()) st, bind(arg);
   st.execute();
   Poco::Data::RecordSet rs(st);
@@ -76,8 +78,8 @@ bool UserRepository::setPassword(sdk::RecordId id, const auth::PasswordHash& has
   if (!before) return false;
   session_ << "UPDATE users SET password_hash = $1, salt = $2, iterations = $3,"
               " credentials_generation = credentials_generation + 1 WHERE id = $4",
-      bind(hash.hash_hex), bind(hash.salt_hex), bind(hash.iterations), bind(static_cast<Poco::Int64>(id)),
-      now;
+      bind(hash.hash_hex), bind(hash.salt_hex), bind(hash.iterations),
+      bind(static_cast<Poco::Int64>(id)), now;
   audit_.append(actor, "set_password", "user", id, stringify(auth::toJson(*before)),
                 stringify(auth::toJson(*before)));
   tx.commit();

@@ -31,7 +31,8 @@ TEST_F(ApiTokenCacheTest, ClearDropsEntriesAndLookupsItOvertook) {
   const auto before = cache_.generation();
   cache_.clear();
   EXPECT_FALSE(cache_.find("k"));
-  cache_.put("k", TokenGrant{user_, TokenScope::Read}, before);  // looked up before the clear (a revocation)
+  cache_.put("k", TokenGrant{user_, TokenScope::Read},
+             before);  // looked up before the clear (a revocation)
   EXPECT_FALSE(cache_.find("k"));
   cache_.put("k", TokenGrant{user_, TokenScope::Read}, cache_.generation());
   EXPECT_TRUE(cache_.find("k"));

@@ -12,8 +12,10 @@ class LoginRateLimiterTest : public ::testing::Test {
   Clock clock() {
     return [this] { return now_; };
   }
-  // Fails `n` times for `username` from `ip`, waiting out each wait first (as a patient attacker would).
-  void failPatiently(LoginRateLimiter& limiter, const std::string& username, const std::string& ip, int n) {
+  // Fails `n` times for `username` from `ip`, waiting out each wait first (as a patient attacker
+  // would).
+  void failPatiently(LoginRateLimiter& limiter, const std::string& username, const std::string& ip,
+                     int n) {
     for (int i = 0; i < n; ++i) {
       now_ += limiter.check(username, ip).retry_after;
       limiter.recordFailure(username, ip);

@@ -9,10 +9,10 @@
 
 #include "auth/api_token_store.h"
 #include "auth/calendar_feed_store.h"
-#include "support/cli_runner.h"
 #include "auth/password_hasher.h"
 #include "store/database.h"
 #include "store/user_repository.h"
+#include "support/cli_runner.h"
 
 namespace beacon::app {
 namespace {
@@ -146,11 +146,14 @@ TEST_F(UserCommandTest, PasswdDisableAndTokens) {
 }
 
 TEST_F(UserCommandTest, PasswdRevokesTokensUnlessKeptAndSaysWhich) {
-  ASSERT_EQ(beacon({"user", "add", "--username", "li.ming", "--role", "org_staff", "--org", "quliang",
-                    "--password", "correct horse"}).code, 0);
+  ASSERT_EQ(beacon({"user", "add", "--username", "li.ming", "--role", "org_staff", "--org",
+                    "quliang", "--password", "correct horse"})
+                .code,
+            0);
   auto secretOf = [](const CliRun& run) { return run.out.substr(0, run.out.size() - 1); };
   const std::string first = secretOf(beacon({"user", "token", "li.ming"}));
-  CliRun kept = beacon({"--lang", "en", "user", "passwd", "li.ming", "--password", "second secret", "--keep-tokens"});
+  CliRun kept = beacon({"--lang", "en", "user", "passwd", "li.ming", "--password", "second secret",
+                        "--keep-tokens"});
   ASSERT_EQ(kept.code, 0) << kept.err;
   EXPECT_NE(kept.out.find("API tokens kept"), std::string::npos) << kept.out;
   EXPECT_NE(kept.out.find("ended every session"), std::string::npos) << kept.out;
@@ -169,31 +172,41 @@ TEST_F(UserCommandTest, PasswdRevokesTokensUnlessKeptAndSaysWhich) {
 }
 
 TEST_F(UserCommandTest, TokenScopeAndExpiry) {
-  ASSERT_EQ(beacon({"user", "add", "--username", "li.ming", "--role", "org_staff", "--org", "quliang",
-                    "--password", "correct horse"}).code, 0);
+  ASSERT_EQ(beacon({"user", "add", "--username", "li.ming", "--role", "org_staff", "--org",
+                    "quliang", "--password", "correct horse"})
+                .code,
+            0);
   CliRun plain = beacon({"--lang", "en", "user", "token", "li.ming"});
   ASSERT_EQ(plain.code, 0) << plain.err;
   EXPECT_NE(plain.err.find("scope read, never expires"), std::string::npos) << plain.err;
-  CliRun write = beacon({"--lang", "en", "user", "token", "li.ming", "--scope", "write", "--expires", "30"});
+  CliRun write =
+      beacon({"--lang", "en", "user", "token", "li.ming", "--scope", "write", "--expires", "30"});
   ASSERT_EQ(write.code, 0) << write.err;
   EXPECT_NE(write.err.find("scope write, expires 20"), std::string::npos) << write.err;
   ASSERT_EQ(beacon({"user", "token", "li.ming", "--expires", "2999-12-31"}).code, 0);
   {
     store::Database db(db_);
-    auto grant = auth::ApiTokenStore(db.session()).authenticate(plain.out.substr(0, plain.out.size() - 1));
+    auto grant =
+        auth::ApiTokenStore(db.session()).authenticate(plain.out.substr(0, plain.out.size() - 1));
     ASSERT_TRUE(grant);
     EXPECT_EQ(grant->scope, auth::TokenScope::Read);
-    grant = auth::ApiTokenStore(db.session()).authenticate(write.out.substr(0, write.out.size() - 1));
+    grant =
+        auth::ApiTokenStore(db.session()).authenticate(write.out.substr(0, write.out.size() - 1));
     ASSERT_TRUE(grant);
     EXPECT_EQ(grant->scope, auth::TokenScope::Write);
   }
   CliRun tokens = beacon({"user", "tokens", "li.ming"});
   EXPECT_NE(tokens.out.find("\tread\t-\t"), std::string::npos) << tokens.out;
-  EXPECT_NE(tokens.out.find("\tread\t3000-01-0"), std::string::npos) << tokens.out;  // midnight after, in UTC
+  EXPECT_NE(tokens.out.find("\tread\t3000-01-0"), std::string::npos)
+      << tokens.out;  // midnight after, in UTC
 
-  for (const auto& [option, value] : std::vector<std::pair<std::string, std::string>>{
-           {"--scope", "admin"}, {"--expires", "2020-01-01"}, {"--expires", "0"}, {"--expires", "soon"},
-           {"--expires", "2024-02-30"}, {"--expires", "99999"}}) {
+  for (const auto& [option, value] :
+       std::vector<std::pair<std::string, std::string>>{{"--scope", "admin"},
+                                                        {"--expires", "2020-01-01"},
+                                                        {"--expires", "0"},
+                                                        {"--expires", "soon"},
+                                                        {"--expires", "2024-02-30"},
+                                                        {"--expires", "99999"}}) {
     CliRun bad = beacon({"user", "token", "li.ming", option, value});
     EXPECT_EQ(bad.code, 1) << option << " " << value;
     EXPECT_NE(bad.err.find(option), std::string::npos) << bad.err;
@@ -201,13 +214,16 @@ TEST_F(UserCommandTest, TokenScopeAndExpiry) {
 }
 
 TEST_F(UserCommandTest, FeedKeyRotates) {
-  ASSERT_EQ(beacon({"user", "add", "--username", "li.ming", "--role", "org_staff", "--org", "quliang",
-                    "--password", "correct horse"}).code, 0);
+  ASSERT_EQ(beacon({"user", "add", "--username", "li.ming", "--role", "org_staff", "--org",
+                    "quliang", "--password", "correct horse"})
+                .code,
+            0);
   CliRun first = beacon({"user", "feed", "li.ming", "--org", "quliang"});
   ASSERT_EQ(first.code, 0) << first.err;
   EXPECT_EQ(first.out.rfind("/calendar/quliang.ics?key=bcf_", 0), 0u) << first.out;
   const std::string key1 = first.out.substr(first.out.find("key=") + 4, 68);
-  const std::string key2 = beacon({"user", "feed", "li.ming", "--org", "quliang"}).out.substr(26, 68);
+  const std::string key2 =
+      beacon({"user", "feed", "li.ming", "--org", "quliang"}).out.substr(26, 68);
   {
     store::Database db(db_);
     auth::CalendarFeedStore feeds(db.session());
@@ -218,7 +234,8 @@ TEST_F(UserCommandTest, FeedKeyRotates) {
   }
   EXPECT_EQ(beacon({"user", "feed", "li.ming"}).code, 1);
   EXPECT_EQ(beacon({"user", "feed", "li.ming", "--org", "nowhere"}).code, 1);
-  CliRun revoke = beacon({"--lang", "en", "user", "feed", "li.ming", "--org", "quliang", "--revoke"});
+  CliRun revoke =
+      beacon({"--lang", "en", "user", "feed", "li.ming", "--org", "quliang", "--revoke"});
   EXPECT_NE(revoke.out.find("revoked 1"), std::string::npos) << revoke.out;
   store::Database db(db_);
   EXPECT_FALSE(auth::CalendarFeedStore(db.session()).verify(key2));

@@ -13,9 +13,10 @@ class CredentialsChangeTest : public WebFixture {
   // A fresh village account per test, so tests do not share its sessions.
   static void addUser(const std::string& username) {
     auth::PasswordHasher hasher(1000);
-    auto created = auth::AccountService(app_->db(), hasher)
-                       .create({username, username, "village_staff", "xinmi.chengguan.04", kPassword},
-                               store::Actor{"test"});
+    auto created =
+        auth::AccountService(app_->db(), hasher)
+            .create({username, username, "village_staff", "xinmi.chengguan.04", kPassword},
+                    store::Actor{"test"});
     ASSERT_TRUE(created.isOk()) << created.status().describe();
   }
   // The CLI's path: its own connection to the database file.
@@ -23,17 +24,20 @@ class CredentialsChangeTest : public WebFixture {
                                      auth::TokenPolicy tokens) {
     store::Database cli(app_->databasePath());
     auth::PasswordHasher hasher(1000);
-    auto changed = auth::AccountService(cli, hasher).changePassword(username, password, store::Actor{"cli"}, tokens);
+    auto changed = auth::AccountService(cli, hasher)
+                       .changePassword(username, password, store::Actor{"cli"}, tokens);
     EXPECT_TRUE(changed.isOk()) << changed.status().describe();
     return changed.isOk() ? changed.value() : auth::PasswordChange{};
   }
-  static Reply withToken(const std::string& method, const std::string& path, const std::string& token,
-                         const std::string& json = "") {
-    return request(method, path, json, json.empty() ? "" : "application/json", {{"Authorization", "Bearer " + token}});
+  static Reply withToken(const std::string& method, const std::string& path,
+                         const std::string& token, const std::string& json = "") {
+    return request(method, path, json, json.empty() ? "" : "application/json",
+                   {{"Authorization", "Bearer " + token}});
   }
   static Reply loginAs(const std::string& username, const std::string& password) {
     return request("POST", "/api/v1/session",
-                   "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", "application/json");
+                   "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}",
+                   "application/json");
   }
   static constexpr const char* kDrill =
       R"({"drill_type":"flood.evacuation","org":"xinmi.chengguan.04","date":"2024-05-01","participants":20,)"
@@ -61,7 +65,9 @@ TEST_F(CredentialsChangeTest, PasswordChangeEndsOldSessionsAndRevokesTokens) {
   EXPECT_EQ(loginAs("rotator", kPassword).status, 401);
   Reply fresh = loginAs("rotator", "rotated-password-2");
   ASSERT_EQ(fresh.status, 200) << fresh.body;
-  EXPECT_EQ(request("GET", "/api/v1/me", "", "", {{"Cookie", "beacon_session=" + fresh.cookie}}).status, 200);
+  EXPECT_EQ(
+      request("GET", "/api/v1/me", "", "", {{"Cookie", "beacon_session=" + fresh.cookie}}).status,
+      200);
 }
 
 TEST_F(CredentialsChangeTest, KeepTokensEndsSessionsOnly) {

@@ -38,7 +38,8 @@ class LoginThrottleTest : public WebFixture {
     Poco::Net::HTTPClientSession session("127.0.0.1", server.port());
     session.setTimeout(Poco::Timespan(20, 0));
     Poco::Net::HTTPRequest req("POST", "/api/v1/session", Poco::Net::HTTPMessage::HTTP_1_1);
-    const std::string body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+    const std::string body =
+        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
     req.setContentType("application/json");
     req.setContentLength(static_cast<std::streamsize>(body.size()));
     if (!forwarded_for.empty()) req.set("X-Forwarded-For", forwarded_for);
@@ -64,7 +65,8 @@ class LoginThrottleTest : public WebFixture {
 TEST_F(LoginThrottleTest, AttackerIsSlowedWhileTheOwnerLogsInFromElsewhere) {
   addUser("chief");
   const std::string attacker = "203.0.113.9";
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(attempt(*proxied_, "chief", "guess", attacker).status, 401) << i;
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(attempt(*proxied_, "chief", "guess", attacker).status, 401) << i;
   Reply slowed = attempt(*proxied_, "chief", kPassword, attacker);  // even the right password waits
   EXPECT_EQ(slowed.status, 429);
   EXPECT_TRUE(slowed.cookie.empty());
@@ -87,9 +89,11 @@ TEST_F(LoginThrottleTest, AttackerIsSlowedWhileTheOwnerLogsInFromElsewhere) {
 
 TEST_F(LoginThrottleTest, ForwardedForIsIgnoredFromAnUntrustedPeer) {
   addUser("deputy");
-  // The default server trusts no proxy: a new X-Forwarded-For per guess does not escape the peer's count.
+  // The default server trusts no proxy: a new X-Forwarded-For per guess does not escape the peer's
+  // count.
   for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(attempt(*server_, "deputy", "guess", "192.0.2." + std::to_string(i)).status, 401) << i;
+    EXPECT_EQ(attempt(*server_, "deputy", "guess", "192.0.2." + std::to_string(i)).status, 401)
+        << i;
   }
   EXPECT_EQ(attempt(*server_, "deputy", kPassword, "192.0.2.99").status, 429);
   EXPECT_EQ(attempt(*server_, "deputy", kPassword, "").status, 429);
@@ -99,7 +103,9 @@ TEST_F(LoginThrottleTest, ForwardedForFromATrustedProxyGivesTheRightMostUntruste
   addUser("clerk");
   // A client-written left part ("1.2.3.4") is ignored: the proxy appended the real address.
   for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(attempt(*proxied_, "clerk", "guess", std::to_string(i + 1) + ".2.3.4, 203.0.113.50, 10.1.1.1").status,
+    EXPECT_EQ(attempt(*proxied_, "clerk", "guess",
+                      std::to_string(i + 1) + ".2.3.4, 203.0.113.50, 10.1.1.1")
+                  .status,
               401);
   }
   EXPECT_EQ(attempt(*proxied_, "clerk", kPassword, "9.9.9.9, 203.0.113.50").status, 429);
@@ -110,7 +116,8 @@ TEST_F(LoginThrottleTest, LoginsFailuresThrottlesAndLogoutsAreAudited) {
   addUser("auditee");
   const int before = count("SELECT COUNT(*) FROM audit_log WHERE entity = 'login'");
   for (int i = 0; i < 5; ++i) attempt(*proxied_, "auditee", "s3cret-guess", "203.0.113.77");
-  attempt(*proxied_, "auditee", "s3cret-guess", "203.0.113.77");  // refused while waiting: not written
+  attempt(*proxied_, "auditee", "s3cret-guess",
+          "203.0.113.77");  // refused while waiting: not written
   Reply ok = attempt(*proxied_, "auditee", kPassword, "198.51.100.77");
   ASSERT_EQ(ok.status, 200);
   Poco::Net::HTTPClientSession session("127.0.0.1", proxied_->port());
@@ -124,7 +131,8 @@ TEST_F(LoginThrottleTest, LoginsFailuresThrottlesAndLogoutsAreAudited) {
 
   auto n = [](const std::string& action, const std::string& address) {
     return count("SELECT COUNT(*) FROM audit_log WHERE entity = 'login' AND action = '" + action +
-                 "' AND after_json LIKE '%\"username\":\"auditee\"%' AND after_json LIKE '%" + address + "%'");
+                 "' AND after_json LIKE '%\"username\":\"auditee\"%' AND after_json LIKE '%" +
+                 address + "%'");
   };
   EXPECT_EQ(n("login_failed", "203.0.113.77"), 5);
   EXPECT_EQ(n("login_throttled", "203.0.113.77"), 1);
@@ -132,11 +140,14 @@ TEST_F(LoginThrottleTest, LoginsFailuresThrottlesAndLogoutsAreAudited) {
   EXPECT_EQ(n("logout", "198.51.100.77"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'login'"), before + 8);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE after_json LIKE '%s3cret-guess%'"
-                  " OR after_json LIKE '%" + std::string(kPassword) + "%'"),
+                  " OR after_json LIKE '%" +
+                  std::string(kPassword) + "%'"),
             0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'login' AND action = 'login_throttled'"
-                  " AND after_json LIKE '%\"limit\":\"account_address\"%' AND after_json LIKE '%auditee%'"),
-            1);
+  EXPECT_EQ(
+      count(
+          "SELECT COUNT(*) FROM audit_log WHERE entity = 'login' AND action = 'login_throttled'"
+          " AND after_json LIKE '%\"limit\":\"account_address\"%' AND after_json LIKE '%auditee%'"),
+      1);
 }
 
 }  // namespace

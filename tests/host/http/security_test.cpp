@@ -192,8 +192,9 @@ TEST_F(SecurityTest, SessionCookieIsHttpOnlyAndSameSite) {
 
 TEST_F(SecurityTest, CalendarFeedIsValidIcsAndScoped) {
   auto village = store::UserRepository(app_->db().session()).findByUsername("village");
-  const std::string key =
-      auth::CalendarFeedStore(app_->db().session()).rotate(*village, orgId("xinmi.chengguan.04"), {"test"}).secret;
+  const std::string key = auth::CalendarFeedStore(app_->db().session())
+                              .rotate(*village, orgId("xinmi.chengguan.04"), {"test"})
+                              .secret;
   Reply r = request("GET", "/calendar/xinmi.chengguan.04.ics?as_of=2023-12-31&key=" + key);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.content_type, "text/calendar; charset=utf-8");
@@ -211,8 +212,9 @@ TEST_F(SecurityTest, CalendarFeedIsValidIcsAndScoped) {
   EXPECT_EQ(request("GET", "/calendar/xinmi.chengguan.04.ics").status, 401);
   EXPECT_EQ(request("GET", "/calendar/xinmi.chengguan.04.ics?key=bcf_bad").status, 401);
   // A key made for an organisation outside the user's scope opens nothing.
-  const std::string foreign =
-      auth::CalendarFeedStore(app_->db().session()).rotate(*village, orgId("xinmi.micun.05"), {"test"}).secret;
+  const std::string foreign = auth::CalendarFeedStore(app_->db().session())
+                                  .rotate(*village, orgId("xinmi.micun.05"), {"test"})
+                                  .secret;
   EXPECT_EQ(request("GET", "/calendar/xinmi.micun.05.ics?key=" + foreign).status, 403);
 }
 

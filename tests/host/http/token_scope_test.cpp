@@ -10,7 +10,8 @@ namespace {
 
 class TokenScopeTest : public WebFixture {
  protected:
-  static std::string token(const std::string& username, auth::TokenScope scope, const std::string& expires_at = "") {
+  static std::string token(const std::string& username, auth::TokenScope scope,
+                           const std::string& expires_at = "") {
     auto user = store::UserRepository(app_->db().session()).findByUsername(username);
     return auth::ApiTokenStore(app_->db().session())
         .create(*user, "test", store::Actor{"test"}, {scope, expires_at})
@@ -18,11 +19,14 @@ class TokenScopeTest : public WebFixture {
   }
   static std::string feedKey(const std::string& username, const std::string& org_code) {
     auto user = store::UserRepository(app_->db().session()).findByUsername(username);
-    return auth::CalendarFeedStore(app_->db().session()).rotate(*user, orgId(org_code), store::Actor{"test"}).secret;
+    return auth::CalendarFeedStore(app_->db().session())
+        .rotate(*user, orgId(org_code), store::Actor{"test"})
+        .secret;
   }
   static Reply bearer(const std::string& method, const std::string& path, const std::string& secret,
                       const std::string& json = "") {
-    return request(method, path, json, json.empty() ? "" : "application/json", {{"Authorization", "Bearer " + secret}});
+    return request(method, path, json, json.empty() ? "" : "application/json",
+                   {{"Authorization", "Bearer " + secret}});
   }
   static constexpr const char* kDrill =
       R"({"drill_type":"flood.evacuation","org":"xinmi.chengguan.04","date":"2024-05-01","participants":20,)"
@@ -38,7 +42,8 @@ TEST_F(TokenScopeTest, ReadOnlyTokenReadsButIsRefusedOnEveryWrite) {
   EXPECT_EQ(post.status, 403) << post.body;
   EXPECT_EQ(post.errorCode(), "insufficient_scope");
   EXPECT_EQ(bearer("DELETE", "/api/v1/session", read).status, 403);
-  EXPECT_EQ(bearer("PATCH", "/api/v1/corrective-actions/1", read, R"({"status":"done"})").status, 403);
+  EXPECT_EQ(bearer("PATCH", "/api/v1/corrective-actions/1", read, R"({"status":"done"})").status,
+            403);
   EXPECT_EQ(count("SELECT COUNT(*) FROM drills"), before);
 
   const std::string write = token("village", auth::TokenScope::Write);
@@ -50,8 +55,10 @@ TEST_F(TokenScopeTest, ExpiredTokenIsUnauthenticated) {
   Reply r = bearer("GET", "/api/v1/me", expired);
   EXPECT_EQ(r.status, 401);
   EXPECT_EQ(r.errorCode(), "unauthenticated");
-  EXPECT_EQ(bearer("GET", "/api/v1/me", token("village", auth::TokenScope::Read, "2999-01-01T00:00:00Z")).status,
-            200);
+  EXPECT_EQ(
+      bearer("GET", "/api/v1/me", token("village", auth::TokenScope::Read, "2999-01-01T00:00:00Z"))
+          .status,
+      200);
 }
 
 TEST_F(TokenScopeTest, FeedKeyOpensItsOwnFeedOnly) {
@@ -65,7 +72,9 @@ TEST_F(TokenScopeTest, FeedKeyOpensItsOwnFeedOnly) {
   EXPECT_EQ(request("GET", "/calendar/xinmi.chengguan.ics?key=" + key).status, 404);
   EXPECT_EQ(request("GET", "/calendar/xinmi.micun.05.ics?key=" + key).status, 404);
   // An API token is refused in the URL, even a valid one.
-  EXPECT_EQ(request("GET", "/calendar/xinmi.chengguan.04.ics?token=" + token("village", auth::TokenScope::Read)).status,
+  EXPECT_EQ(request("GET", "/calendar/xinmi.chengguan.04.ics?token=" +
+                               token("village", auth::TokenScope::Read))
+                .status,
             401);
 }
 

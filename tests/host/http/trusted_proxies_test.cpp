@@ -36,7 +36,8 @@ TEST(TrustedProxiesTest, AddressesAndCidrBlocks) {
 }
 
 TEST(TrustedProxiesTest, BadEntriesNameTheKey) {
-  for (const std::string bad : {"10.0.0.0/33", "example.com", "10.0.0.1/x", "::1/129", "10.0.0.256"}) {
+  for (const std::string bad :
+       {"10.0.0.0/33", "example.com", "10.0.0.1/x", "::1/129", "10.0.0.256"}) {
     auto parsed = TrustedProxies::parse(bad, "web.trusted_proxies");
     ASSERT_FALSE(parsed.isOk()) << bad;
     EXPECT_EQ(parsed.status().field(), "web.trusted_proxies");
@@ -49,7 +50,8 @@ TEST(TrustedProxiesTest, ClientIsTheRightMostUntrustedEntry) {
   // An untrusted peer: the header is ignored.
   EXPECT_EQ(p.clientAddress(ip("203.0.113.9"), "198.51.100.1"), "203.0.113.9");
   EXPECT_EQ(proxies("").clientAddress(ip("127.0.0.1"), "198.51.100.1"), "127.0.0.1");
-  // A trusted peer: walk left past trusted hops; the client's own entries further left do not count.
+  // A trusted peer: walk left past trusted hops; the client's own entries further left do not
+  // count.
   EXPECT_EQ(p.clientAddress(ip("127.0.0.1"), "198.51.100.1"), "198.51.100.1");
   EXPECT_EQ(p.clientAddress(ip("127.0.0.1"), "6.6.6.6, 198.51.100.1, 10.0.0.7"), "198.51.100.1");
   EXPECT_EQ(p.clientAddress(ip("127.0.0.1"), "[2001:db8::1]"), "2001:db8::1");
@@ -74,7 +76,8 @@ TEST(TrustedProxiesTest, WebConfigReadsThrottlingAndProxiesAndRefusesTheOldLocko
   config->setString("web.trusted_proxies", "");
   config->setString("web.login_max_delay_seconds", "0");
   EXPECT_EQ(WebConfig::load(*config).status().field(), "web.login_max_delay_seconds");
-  for (const std::string old : {"web.login_failures_per_username", "web.login_failures_per_ip", "web.login_lockout_minutes"}) {
+  for (const std::string old : {"web.login_failures_per_username", "web.login_failures_per_ip",
+                                "web.login_lockout_minutes"}) {
     Poco::AutoPtr<Poco::Util::MapConfiguration> c(new Poco::Util::MapConfiguration);
     c->setString(old, "5");
     EXPECT_EQ(WebConfig::load(*c).status().field(), old);

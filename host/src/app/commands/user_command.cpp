@@ -10,8 +10,8 @@
 #include "auth/account_service.h"
 #include "auth/api_token_store.h"
 #include "auth/calendar_feed_store.h"
-#include "auth/token_expiry.h"
 #include "auth/password_hasher.h"
+#include "auth/token_expiry.h"
 #include "store/migrations.h"
 #include "store/organisation_repository.h"
 #include "store/row.h"
@@ -49,7 +49,9 @@ class UserCommand : public Command {
     auto code = a.required("org");
     if (!code.isOk()) return fail(ctx, code.status());
     auto org = store::OrganisationRepository(c.db().session()).findByCode(code.value());
-    if (!org) return fail(ctx, sdk::Status::invalid("--org", "no organisation with code \"" + code.value() + "\""));
+    if (!org)
+      return fail(
+          ctx, sdk::Status::invalid("--org", "no organisation with code \"" + code.value() + "\""));
     auth::CalendarFeedStore feeds(c.db().session());
     if (a.has("revoke")) {
       const int n = feeds.revoke(user, org->id, ctx.actor);
@@ -57,14 +59,16 @@ class UserCommand : public Command {
                               : "已吊销 " + std::to_string(n) + " 个日历订阅密钥\n");
       return 0;
     }
-    if (user.disabled) return fail(ctx, sdk::Status::invalid("USERNAME", user.username + " is disabled"));
+    if (user.disabled)
+      return fail(ctx, sdk::Status::invalid("USERNAME", user.username + " is disabled"));
     auto created = feeds.rotate(user, org->id, ctx.actor);
     ctx.out << "/calendar/" << org->code << ".ics?key=" << created.secret << "\n";
-    ctx.err << (ctx.english ? "calendar feed key for " + user.username + " and " + org->code +
-                                  ": shown once; put the server's address before the path; any older key"
-                                  " for this feed no longer works\n"
-                            : "日历订阅密钥（" + user.username + "，" + org->code +
-                                  "）只显示这一次；请在路径前加上服务器地址；此前的密钥已失效\n");
+    ctx.err << (ctx.english
+                    ? "calendar feed key for " + user.username + " and " + org->code +
+                          ": shown once; put the server's address before the path; any older key"
+                          " for this feed no longer works\n"
+                    : "日历订阅密钥（" + user.username + "，" + org->code +
+                          "）只显示这一次；请在路径前加上服务器地址；此前的密钥已失效\n");
     return 0;
   }
 
@@ -95,13 +99,14 @@ class UserCommand : public Command {
   }
 
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
-    auto parsed = Arguments::parse(args, {"username", "role", "org", "name", "password", "label", "scope", "expires"},
-                                   {"password-stdin", "keep-tokens", "revoke"});
+    auto parsed = Arguments::parse(
+        args, {"username", "role", "org", "name", "password", "label", "scope", "expires"},
+        {"password-stdin", "keep-tokens", "revoke"});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const Arguments& a = parsed.value();
     const auto& pos = a.positionals();
     const std::string verb = pos.empty() ? "" : pos[0];
-    static const std::set<std::string> kVerbs = {"add", "passwd", "list", "disable", "enable",
+    static const std::set<std::string> kVerbs = {"add",   "passwd", "list",   "disable", "enable",
                                                  "token", "tokens", "revoke", "feed"};
     if (!kVerbs.count(verb)) {
       ctx.err << help();
@@ -153,17 +158,22 @@ class UserCommand : public Command {
       auto password = readPassword(ctx, a);
       if (!password.isOk()) return fail(ctx, password.status());
       const bool keep = a.has("keep-tokens");
-      auto changed = accounts.changePassword(pos[1], password.value(), ctx.actor,
-                                             keep ? auth::TokenPolicy::Keep : auth::TokenPolicy::Revoke);
+      auto changed =
+          accounts.changePassword(pos[1], password.value(), ctx.actor,
+                                  keep ? auth::TokenPolicy::Keep : auth::TokenPolicy::Revoke);
       if (!changed.isOk()) {
         const sdk::Status& s = changed.status();
-        return fail(ctx, s.field() == "username" ? sdk::Status::invalid("USERNAME", s.message()) : asOption(s));
+        return fail(ctx, s.field() == "username" ? sdk::Status::invalid("USERNAME", s.message())
+                                                 : asOption(s));
       }
       const std::string n = std::to_string(changed.value().tokens_revoked);
       ctx.out << (ctx.english ? "password changed for " : "已修改密码：") << pos[1] << "\n"
-              << (ctx.english ? "ended every session of " + pos[1] + "\n" : "已结束该用户的全部登录会话\n")
-              << (keep ? (ctx.english ? "API tokens kept (--keep-tokens)\n" : "API 令牌保留（--keep-tokens）\n")
-                       : (ctx.english ? "revoked " + n + " API token(s)\n" : "已吊销 " + n + " 个 API 令牌\n"));
+              << (ctx.english ? "ended every session of " + pos[1] + "\n"
+                              : "已结束该用户的全部登录会话\n")
+              << (keep ? (ctx.english ? "API tokens kept (--keep-tokens)\n"
+                                      : "API 令牌保留（--keep-tokens）\n")
+                       : (ctx.english ? "revoked " + n + " API token(s)\n"
+                                      : "已吊销 " + n + " 个 API 令牌\n"));
       return 0;
     }
     if (verb == "disable" || verb == "enable") {
@@ -174,8 +184,10 @@ class UserCommand : public Command {
       return 0;
     }
     if (c.db().schemaVersion() < 12) {
-      return fail(ctx, sdk::Status::invalid("beacon.database",
-                                            "has no token scopes or calendar feeds yet; run `beacon init` to migrate"));
+      return fail(ctx,
+                  sdk::Status::invalid(
+                      "beacon.database",
+                      "has no token scopes or calendar feeds yet; run `beacon init` to migrate"));
     }
     auth::ApiTokenStore tokens(c.db().session());
     if (verb == "revoke") {
@@ -203,8 +215,9 @@ class UserCommand : public Command {
         } else if (t.expiredAt(now)) {
           state = (ctx.english ? "expired " : "已过期 ") + t.expires_at;
         }
-        ctx.out << t.id << "\t" << t.hint << "…\t" << t.label << "\t" << t.created_at << "\t" << auth::toId(t.scope)
-                << "\t" << (t.expires_at.empty() ? "-" : t.expires_at) << "\t" << state << "\n";
+        ctx.out << t.id << "\t" << t.hint << "…\t" << t.label << "\t" << t.created_at << "\t"
+                << auth::toId(t.scope) << "\t" << (t.expires_at.empty() ? "-" : t.expires_at)
+                << "\t" << state << "\n";
       }
       return 0;
     }
@@ -216,7 +229,9 @@ class UserCommand : public Command {
     options.scope = auth::TokenScope::Read;
     if (a.has("scope")) {
       auto scope = auth::parseTokenScope(a.get("scope"));
-      if (!scope) return fail(ctx, sdk::Status::invalid("--scope", "\"" + a.get("scope") + "\": use read or write"));
+      if (!scope)
+        return fail(
+            ctx, sdk::Status::invalid("--scope", "\"" + a.get("scope") + "\": use read or write"));
       options.scope = *scope;
     }
     if (a.has("expires")) {
@@ -227,13 +242,16 @@ class UserCommand : public Command {
     auto created = tokens.create(user.value(), a.get("label"), ctx.actor, options);
     ctx.out << created.secret << "\n";
     const std::string scope = auth::toId(options.scope);
-    const std::string expiry = options.expires_at.empty() ? (ctx.english ? "never expires" : "永不过期")
-                                                          : (ctx.english ? "expires " : "过期时间 ") + options.expires_at;
-    ctx.err << (ctx.english ? "API token #" : "API 令牌 #") << created.token.id
-            << (ctx.english ? " for " + pos[1] + " (scope " + scope + ", " + expiry +
-                                  "): shown once, store it now; send it as \"Authorization: Bearer <token>\"\n"
-                            : "（" + pos[1] + "，权限 " + scope + "，" + expiry +
-                                  "）只显示这一次，请立即保存；请求时使用 \"Authorization: Bearer <令牌>\"\n");
+    const std::string expiry = options.expires_at.empty()
+                                   ? (ctx.english ? "never expires" : "永不过期")
+                                   : (ctx.english ? "expires " : "过期时间 ") + options.expires_at;
+    ctx.err
+        << (ctx.english ? "API token #" : "API 令牌 #") << created.token.id
+        << (ctx.english
+                ? " for " + pos[1] + " (scope " + scope + ", " + expiry +
+                      "): shown once, store it now; send it as \"Authorization: Bearer <token>\"\n"
+                : "（" + pos[1] + "，权限 " + scope + "，" + expiry +
+                      "）只显示这一次，请立即保存；请求时使用 \"Authorization: Bearer <令牌>\"\n");
     return 0;
   }
 };
