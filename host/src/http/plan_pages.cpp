@@ -127,10 +127,10 @@ void revise(RequestContext& ctx) {
   // The document is checked before anything is written.
   const UploadedFile* document = nullptr;
   for (const auto& f : ctx.files()) {
-    if (f.field == "document" && !f.data.empty()) document = &f;
+    if (f.field == "document" && f.size > 0) document = &f;
   }
   if (s.isOk() && document) {
-    auto type = sniffMediaType(document->data, document->filename);
+    auto type = sniffMediaType(document->head, document->filename);
     if (!type || type->rfind("image/", 0) == 0) {
       s = sdk::Status::invalid("document", ctx.english() ? "only PDF or DOCX documents are accepted"
                                                          : "仅支持 PDF 或 DOCX 文件");
@@ -142,8 +142,7 @@ void revise(RequestContext& ctx) {
       s = id.status();
     } else if (document) {
       auto stored = AttachmentStore(ctx.db().session(), ctx.state.config.attachments_dir)
-                        .add("plan_version", id.value(), "document", document->filename, document->data,
-                             "document", ctx.actor());
+                        .addUpload("plan_version", id.value(), "document", *document, "document", ctx.actor());
       if (!stored.isOk()) s = stored.status();
     }
   }
@@ -213,9 +212,9 @@ void uploadDocument(RequestContext& ctx) {
   if (!v) throw HttpError::notFound("plan " + plan.code + " has no version " + ctx.param("number"));
   sdk::Status s = sdk::Status::invalid("document", ctx.english() ? "choose a file" : "请选择文件");
   for (const auto& f : ctx.files()) {
-    if (f.data.empty()) continue;
+    if (f.size == 0) continue;
     auto stored = AttachmentStore(ctx.db().session(), ctx.state.config.attachments_dir)
-                      .add("plan_version", v->id, "document", f.filename, f.data, "document", ctx.actor());
+                      .addUpload("plan_version", v->id, "document", f, "document", ctx.actor());
     s = stored.isOk() ? sdk::Status::ok() : stored.status();
     break;
   }
