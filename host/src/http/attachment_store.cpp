@@ -75,12 +75,13 @@ std::string AttachmentStore::pathOf(const std::string& sha256) const {
   return Poco::Path(directory_).append(sha256.substr(0, 2)).append(sha256).toString();
 }
 
-sdk::Result<Attachment> AttachmentStore::add(const std::string& owner_kind, sdk::RecordId owner_id,
-                                             const std::string& purpose, const std::string& filename,
-                                             const std::string& data, const std::string& field,
-                                             const store::Actor& actor) {
-  if (data.empty()) return sdk::Status::invalid(field, "the file is empty");
-  auto type = sniffMediaType(data, filename);
+sdk::Result<Attachment> AttachmentStore::describe(const std::string& owner_kind, sdk::RecordId owner_id,
+                                                  const std::string& purpose, const std::string& filename,
+                                                  const std::string& head, Poco::Int64 size,
+                                                  const std::string& sha256, const std::string& field,
+                                                  const store::Actor& actor) {
+  if (size == 0) return sdk::Status::invalid(field, "the file is empty");
+  auto type = sniffMediaType(head, filename);
   const bool document = type && (*type == "application/pdf" || *type == kDocx);
   const bool image = type && type->rfind("image/", 0) == 0;
   if (owner_kind == "plan_version" ? !document : !(document || image)) {
@@ -89,8 +90,6 @@ sdk::Result<Attachment> AttachmentStore::add(const std::string& owner_kind, sdk:
                                            : "only photos (JPEG, PNG, HEIC), PDF or DOCX are accepted (\"" +
                                                  filename + "\")");
   }
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-  sha.update(data);
   Attachment a;
   a.owner_kind = owner_kind;
   a.owner_id = owner_id;
@@ -98,11 +97,23 @@ sdk::Result<Attachment> AttachmentStore::add(const std::string& owner_kind, sdk:
   a.filename = Poco::Path(filename).getFileName();
   if (a.filename.empty()) a.filename = "attachment";
   a.media_type = *type;
-  a.sha256 = Poco::DigestEngine::digestToHex(sha.digest());
-  a.size = static_cast<Poco::Int64>(data.size());
+  a.sha256 = sha256;
+  a.size = size;
   a.uploaded_by = actor.username;
   a.created_at = store::isoTimestampNow();
+  return a;
+}
 
+sdk::Result<Attachment> AttachmentStore::add(const std::string& owner_kind, sdk::RecordId owner_id,
+                                             const std::string& purpose, const std::string& filename,
+                                             const std::string& data, const std::string& field,
+                                             const store::Actor& actor) {
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  sha.update(data);
+  auto described = describe(owner_kind, owner_id, purpose, filename, data, static_cast<Poco::Int64>(data.size()),
+                            Poco::DigestEngine::digestToHex(sha.digest()), field, actor);
+  if (!described.isOk()) return described.status();
+  Attachment a = described.value();
   const std::string target = pathOf(a.sha256);
   if (!Poco::File(target).exists()) {
     Poco::File(Poco::Path(target).parent()).createDirectories();
@@ -114,8 +125,27 @@ sdk::Result<Attachment> AttachmentStore::add(const std::string& owner_kind, sdk:
     }
     Poco::File(temp).renameTo(target);
   }
+  return record(std::move(a), actor);
+}
+
+sdk::Result<Attachment> AttachmentStore::addUpload(const std::string& owner_kind, sdk::RecordId owner_id,
+                                                   const std::string& purpose, const UploadedFile& file,
+                                                   const std::string& field, const store::Actor& actor) {
+  auto described = describe(owner_kind, owner_id, purpose, file.filename, file.head, file.size, file.sha256, field,
+                            actor);
+  if (!described.isOk()) return described.status();
+  Attachment a = described.value();
+  const std::string target = pathOf(a.sha256);
+  if (!Poco::File(target).exists()) {
+    Poco::File(Poco::Path(target).parent()).createDirectories();
+    Poco::File(file.temp_path).renameTo(target);  // atomic: the same content under the same name
+  }
+  return record(std::move(a), actor);
+}
+
+Attachment AttachmentStore::record(Attachment a, const store::Actor& actor) {
   store::Transaction tx(session_);
-  Poco::Int64 owner = owner_id;
+  Poco::Int64 owner = a.owner_id;
   session_ << "INSERT INTO attachments(owner_kind, owner_id, purpose, filename, media_type, sha256, size,"
               " uploaded_by, created_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
       bind(a.owner_kind), bind(owner), bind(a.purpose), bind(a.filename), bind(a.media_type), bind(a.sha256),

@@ -6,6 +6,7 @@
 // bytes, not the client's claim) and uploader; each add is audited. Not
 // thread-safe (follows its Session); the files are written atomically
 // (temp file + rename), so concurrent stores of the same content are safe.
+// An upload spooled by UploadSpool is moved into place, never read into memory.
 #pragma once
 
 #include <optional>
@@ -17,6 +18,7 @@
 
 #include "beacon/sdk/records.h"
 #include "beacon/sdk/status.h"
+#include "http/uploaded_file.h"
 #include "store/audit_log.h"
 
 namespace beacon::http {
@@ -50,6 +52,10 @@ class AttachmentStore {
   sdk::Result<Attachment> add(const std::string& owner_kind, sdk::RecordId owner_id, const std::string& purpose,
                               const std::string& filename, const std::string& data, const std::string& field,
                               const store::Actor& actor);
+  // The same for a spooled upload: its type is sniffed from its head, and
+  // its temporary file (in the same folder tree) is renamed into place.
+  sdk::Result<Attachment> addUpload(const std::string& owner_kind, sdk::RecordId owner_id, const std::string& purpose,
+                                    const UploadedFile& file, const std::string& field, const store::Actor& actor);
   std::vector<Attachment> list(const std::string& owner_kind, sdk::RecordId owner_id);
   std::optional<Attachment> findById(sdk::RecordId id);
   // The stored content; throws Poco::FileException when the file is missing.
@@ -57,6 +63,12 @@ class AttachmentStore {
 
  private:
   std::string pathOf(const std::string& sha256) const;
+  // The checked, typed Attachment for this content (not yet stored), or the refusal naming `field`.
+  sdk::Result<Attachment> describe(const std::string& owner_kind, sdk::RecordId owner_id, const std::string& purpose,
+                                   const std::string& filename, const std::string& head, Poco::Int64 size,
+                                   const std::string& sha256, const std::string& field, const store::Actor& actor);
+  // Inserts the row and its audit entry.
+  Attachment record(Attachment a, const store::Actor& actor);
   std::vector<Attachment> select(const std::string& where, const std::string& kind, Poco::Int64 id);
   Poco::Data::Session& session_;
   std::string directory_;

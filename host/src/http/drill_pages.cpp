@@ -239,8 +239,8 @@ void submitDrill(RequestContext& ctx) {
   // Evidence is checked before anything is written.
   std::vector<const UploadedFile*> evidence;
   for (const auto& f : ctx.files()) {
-    if (f.filename.empty() && f.data.empty()) continue;
-    if (!sniffMediaType(f.data, f.filename)) {
+    if (f.filename.empty() && f.size == 0) continue;
+    if (!sniffMediaType(f.head, f.filename)) {
       form.errors["evidence"] = (ctx.english() ? "not a photo, PDF or DOCX: " : "仅支持照片(JPEG/PNG/HEIC)、PDF 或 DOCX: ") +
                                 f.filename;
     }
@@ -251,8 +251,8 @@ void submitDrill(RequestContext& ctx) {
     if (id.isOk()) {
       AttachmentStore attachments(ctx.db().session(), ctx.state.config.attachments_dir);
       for (const auto* f : evidence) {
-        auto stored = attachments.add("drill", id.value(), f->field == "sign_in" ? "sign_in_sheet" : "evidence",
-                                      f->filename, f->data, "evidence", ctx.actor());
+        auto stored = attachments.addUpload("drill", id.value(), f->field == "sign_in" ? "sign_in_sheet" : "evidence",
+                                            *f, "evidence", ctx.actor());
         if (!stored.isOk()) throw HttpError::invalid(stored.status());
       }
       ctx.redirect("/drills/" + std::to_string(id.value()) + "?logged=1");
@@ -346,9 +346,9 @@ void uploadDrillEvidence(RequestContext& ctx) {
   AttachmentStore attachments(ctx.db().session(), ctx.state.config.attachments_dir);
   int stored_count = 0;
   for (const auto& f : ctx.files()) {
-    if (f.filename.empty() && f.data.empty()) continue;
-    auto stored = attachments.add("drill", drill.id, f.field == "sign_in" ? "sign_in_sheet" : "evidence", f.filename,
-                                  f.data, "evidence", ctx.actor());
+    if (f.filename.empty() && f.size == 0) continue;
+    auto stored = attachments.addUpload("drill", drill.id, f.field == "sign_in" ? "sign_in_sheet" : "evidence", f,
+                                        "evidence", ctx.actor());
     if (!stored.isOk()) throw HttpError::invalid(stored.status());
     ++stored_count;
   }

@@ -44,7 +44,7 @@ std::string requestDigest(RequestContext& ctx) {
       text += name + "=" + auth::sha256Hex(value) + "\n";
     }
     for (const auto& f : ctx.files())
-      text += "file " + f.field + " " + f.filename + " " + auth::sha256Hex(f.data) + "\n";
+      text += "file " + f.field + " " + f.filename + " " + f.sha256 + "\n";
   } else {
     text += ctx.request.getContentType() + "\n" + ctx.body();
   }

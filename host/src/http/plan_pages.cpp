@@ -4,6 +4,7 @@
 // then shown as a diff to confirm; only the confirmed submit writes),
 // /plans/{id}/reviews, /plans/{id}/filings, /plans/{id}/versions/{n}/attachments.
 // A failed form re-renders the detail (422) with the message by its field.
+#include <fstream>
 #include <iterator>
 #include <sstream>
 
@@ -133,7 +134,10 @@ struct RevisionDocument {
 
 sdk::Status readRevisionDocument(RequestContext& ctx, RevisionDocument& out) {
   for (const auto& f : ctx.files()) {
-    if (f.field == "document" && !f.data.empty()) out = {f.filename, f.data};
+    if (f.field == "document" && f.size > 0) {
+      std::ifstream in(f.temp_path, std::ios::binary);
+      out = {f.filename, std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>())};
+    }
   }
   const std::string carried = ctx.formValue("document_base64");
   if (!out.present() && !carried.empty()) {
@@ -305,9 +309,9 @@ void uploadDocument(RequestContext& ctx) {
   if (!v) throw HttpError::notFound("plan " + plan.code + " has no version " + ctx.param("number"));
   sdk::Status s = sdk::Status::invalid("document", ctx.english() ? "choose a file" : "请选择文件");
   for (const auto& f : ctx.files()) {
-    if (f.data.empty()) continue;
+    if (f.size == 0) continue;
     auto stored = AttachmentStore(ctx.db().session(), ctx.state.config.attachments_dir)
-                      .add("plan_version", v->id, "document", f.filename, f.data, "document", ctx.actor());
+                      .addUpload("plan_version", v->id, "document", f, "document", ctx.actor());
     s = stored.isOk() ? sdk::Status::ok() : stored.status();
     break;
   }

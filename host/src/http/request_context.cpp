@@ -5,14 +5,13 @@
 #include <climits>
 #include <sstream>
 
+#include <Poco/File.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
-#include <Poco/Net/PartHandler.h>
-#include <Poco/StreamCopier.h>
 
 #include "http/content_policy.h"
 #include "auth/secure_random.h"
@@ -21,31 +20,11 @@
 #include "http/page_text.h"
 #include "http/response_writer.h"
 #include "http/strict_number.h"
+#include "http/upload_spool.h"
 
 namespace beacon::http {
 
 namespace {
-
-class CollectingPartHandler : public Poco::Net::PartHandler {
- public:
-  explicit CollectingPartHandler(std::vector<UploadedFile>& files) : files_(files) {}
-  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
-    UploadedFile f;
-    std::string disposition;
-    Poco::Net::NameValueCollection params;
-    if (header.has("Content-Disposition")) {
-      Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition"), disposition, params);
-    }
-    f.field = params.get("name", "");
-    f.filename = params.get("filename", "");
-    f.content_type = header.get("Content-Type", "application/octet-stream");
-    Poco::StreamCopier::copyToString(stream, f.data);
-    files_.push_back(std::move(f));
-  }
-
- private:
-  std::vector<UploadedFile>& files_;
-};
 
 std::string readBounded(std::istream& in, std::size_t limit) {
   std::string out;
@@ -90,7 +69,16 @@ RequestContext::RequestContext(WebState& s, Poco::Net::HTTPServerRequest& req,
   }
 }
 
-RequestContext::~RequestContext() = default;
+RequestContext::~RequestContext() {
+  for (const auto& f : files_) {
+    if (f.temp_path.empty()) continue;
+    try {
+      Poco::File file(f.temp_path);
+      if (file.exists()) file.remove();  // not taken by AttachmentStore::addUpload
+    } catch (...) {
+    }
+  }
+}
 
 store::Database& RequestContext::db() { return state.pool.forThisThread(); }
 
@@ -201,13 +189,22 @@ void RequestContext::readForm() {
   body_only.setContentType(type);
   try {
     if (request.getMethod() == "POST" && type.rfind("multipart/form-data", 0) == 0) {
-      body_ = readBounded(request.stream(), state.config.max_upload_bytes);
+      // Streamed: file parts go to temporary files as they arrive (bounded memory).
       // A field may carry a document (the revision preview's confirmation), so
       // a field is bounded by the upload limit, not Poco's 256 KB default.
-      form_->setValueLengthLimit(static_cast<int>(std::min<std::size_t>(body_->size() + 1, INT_MAX)));
-      std::istringstream in(*body_);
-      CollectingPartHandler handler(files_);
-      form_->load(body_only, in, handler);
+      form_->setValueLengthLimit(static_cast<int>(std::min<std::size_t>(state.config.max_upload_bytes, INT_MAX)));
+      LimitedInputBuf limited(request.stream(), state.config.max_upload_bytes);
+      std::istream in(&limited);
+      UploadSpool spool(files_, state.config.attachments_dir);
+      try {
+        form_->load(body_only, in, spool);
+      } catch (const Poco::Exception&) {
+        if (!limited.exceeded()) throw;
+      }
+      if (limited.exceeded()) {
+        throw HttpError::tooLarge("the request body is larger than " +
+                                  std::to_string(state.config.max_upload_bytes) + " bytes");
+      }
     } else if (request.getMethod() == "POST") {
       std::istringstream in(body());
       form_->load(body_only, in);
