@@ -1,11 +1,28 @@
 #include "http/json_fields.h"
 
+#include <limits>
+#include <optional>
+
 #include <Poco/NumberParser.h>
 
 #include "beacon/sdk/field_spec.h"
 #include "http/http_error.h"
 
 namespace beacon::http {
+
+namespace {
+
+// A JSON whole number as an Int64; nullopt for other values and for numbers
+// beyond Int64 (Poco parses those as UInt64, and convert<Int64> would throw).
+std::optional<Poco::Int64> wholeNumber(const Poco::Dynamic::Var& v) {
+  if (!v.isInteger() || v.isBoolean()) return std::nullopt;
+  if (v.isSigned()) return v.convert<Poco::Int64>();
+  const Poco::UInt64 u = v.convert<Poco::UInt64>();
+  if (u > static_cast<Poco::UInt64>(std::numeric_limits<Poco::Int64>::max())) return std::nullopt;
+  return static_cast<Poco::Int64>(u);
+}
+
+}  // namespace
 
 bool JsonFields::has(const std::string& name) const {
   return object_->has(name) && !object_->isNull(name);
@@ -23,9 +40,11 @@ int JsonFields::integer(const std::string& name, int fallback) const {
   const Poco::Dynamic::Var v = object_->get(name);
   int out = 0;
   if (v.isInteger() && !v.isBoolean()) {
-    const Poco::Int64 wide = v.convert<Poco::Int64>();
-    if (wide < -1000000000 || wide > 1000000000) throw HttpError::invalid(qualified(name), "is out of range");
-    return static_cast<int>(wide);
+    const auto wide = wholeNumber(v);
+    if (!wide || *wide < -1000000000 || *wide > 1000000000) {
+      throw HttpError::invalid(qualified(name), "is out of range");
+    }
+    return static_cast<int>(*wide);
   }
   if (v.isString() && Poco::NumberParser::tryParse(v.convert<std::string>(), out)) return out;
   throw HttpError::invalid(qualified(name), "must be a whole number");
@@ -36,7 +55,9 @@ sdk::RecordId JsonFields::id(const std::string& name) const {
   const Poco::Dynamic::Var v = object_->get(name);
   Poco::Int64 out = 0;
   if (v.isInteger() && !v.isBoolean()) {
-    out = v.convert<Poco::Int64>();
+    const auto wide = wholeNumber(v);
+    if (!wide) throw HttpError::invalid(qualified(name), "must be a record id");
+    out = *wide;
   } else if (!v.isString() || !Poco::NumberParser::tryParse64(v.convert<std::string>(), out)) {
     throw HttpError::invalid(qualified(name), "must be a record id");
   }
@@ -50,7 +71,8 @@ bool JsonFields::boolean(const std::string& name, bool fallback) const {
   if (v.isBoolean()) return v.convert<bool>();
   bool out = false;
   if (v.isString() && sdk::parseBoolean(v.convert<std::string>(), out)) return out;
-  if (v.isInteger() && (v.convert<int>() == 0 || v.convert<int>() == 1)) return v.convert<int>() == 1;
+  const auto n = wholeNumber(v);
+  if (n && (*n == 0 || *n == 1)) return *n == 1;
   throw HttpError::invalid(qualified(name), "must be true or false");
 }
 

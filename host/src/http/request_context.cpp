@@ -2,16 +2,14 @@
 
 #include <sstream>
 
-#include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 #include <Poco/Net/HTTPCookie.h>
-#include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
-#include <Poco/Net/PartHandler.h>
 #include <Poco/NumberParser.h>
-#include <Poco/StreamCopier.h>
 
+#include "http/form_body.h"
 #include "http/http_error.h"
+#include "http/json_body.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
 #include "http/response_writer.h"
@@ -19,27 +17,6 @@
 namespace beacon::http {
 
 namespace {
-
-class CollectingPartHandler : public Poco::Net::PartHandler {
- public:
-  explicit CollectingPartHandler(std::vector<UploadedFile>& files) : files_(files) {}
-  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
-    UploadedFile f;
-    std::string disposition;
-    Poco::Net::NameValueCollection params;
-    if (header.has("Content-Disposition")) {
-      Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition"), disposition, params);
-    }
-    f.field = params.get("name", "");
-    f.filename = params.get("filename", "");
-    f.content_type = header.get("Content-Type", "application/octet-stream");
-    Poco::StreamCopier::copyToString(stream, f.data);
-    files_.push_back(std::move(f));
-  }
-
- private:
-  std::vector<UploadedFile>& files_;
-};
 
 std::string readBounded(std::istream& in, std::size_t limit) {
   std::string out;
@@ -171,35 +148,18 @@ const std::string& RequestContext::body() {
   return *body_;
 }
 
-Poco::JSON::Object::Ptr RequestContext::jsonBody() {
-  const std::string& text = body();
-  if (text.empty()) throw HttpError::badRequest("a JSON object body is required");
-  try {
-    Poco::JSON::Parser parser;
-    Poco::Dynamic::Var v = parser.parse(text);
-    if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
-      throw HttpError::badRequest("the body must be a JSON object");
-    }
-    return v.extract<Poco::JSON::Object::Ptr>();
-  } catch (const Poco::Exception& e) {
-    throw HttpError::badRequest("malformed JSON: " + e.message());
-  }
-}
+Poco::JSON::Object::Ptr RequestContext::jsonBody() { return parseJsonObjectBody(body()); }
 
 void RequestContext::readForm() {
   form_ = std::make_unique<Poco::Net::HTMLForm>();
-  form_->setFieldLimit(1000);
-  const std::string type = request.getContentType();
   try {
-    if (request.getMethod() == "POST" && type.rfind("multipart/form-data", 0) == 0) {
+    if (request.getMethod() == "POST" && isMultipartForm(request.getContentType())) {
       body_ = readBounded(request.stream(), state.config.max_upload_bytes);
-      std::istringstream in(*body_);
-      CollectingPartHandler handler(files_);
-      form_->load(request, in, handler);
+      loadFormBody(request, *body_, *form_, files_);
     } else if (request.getMethod() == "POST") {
-      std::istringstream in(body());
-      form_->load(request, in);
+      loadFormBody(request, body(), *form_, files_);
     } else {
+      form_->setFieldLimit(kFormFieldLimit);
       form_->load(request);
     }
   } catch (const HttpError&) {

@@ -26,19 +26,12 @@
 #include "auth/user.h"
 #include "beacon/sdk/date.h"
 #include "http/response_cache.h"
+#include "http/uploaded_file.h"
 #include "http/web_state.h"
 #include "store/audit_log.h"
 #include "store/organisation_repository.h"
 
 namespace beacon::http {
-
-// A file part of a multipart form, read into memory (bounded by web.max_upload_bytes).
-struct UploadedFile {
-  std::string field;
-  std::string filename;
-  std::string content_type;
-  std::string data;
-};
 
 class RequestContext {
  public:
