@@ -28,14 +28,15 @@ namespace {
   std::abort();
 }
 
-// Runs one reader; an HttpError must be 400 or 422 and, when 422, name the field.
+// Runs one reader of `field` (its qualified name); an HttpError must be a 422
+// naming that field (or, for values(), one of its keys: "fields.hazard").
 template <typename F>
 void read(const std::string& field, F&& reader) {
   try {
     reader();
   } catch (const http::HttpError& e) {
-    if (e.status() != 422 || e.field().empty()) {
-      fail("reader of " + field + " threw HttpError " + std::to_string(e.status()) + " field \"" +
+    if (e.status() != 422 || e.field().rfind(field, 0) != 0) {
+      fail("reader of \"" + field + "\" threw HttpError " + std::to_string(e.status()) + " field \"" +
            e.field() + "\"");
     }
   } catch (const Poco::Exception& e) {
@@ -54,15 +55,16 @@ void readAll(const Poco::JSON::Object::Ptr& object, const std::string& prefix, i
     names.push_back(n);
   }
   for (const auto& name : names) {
-    read(name, [&] { (void)f.has(name); });
-    read(name, [&] { (void)f.text(name, "fallback"); });
-    read(name, [&] { (void)f.integer(name, -1); });
-    read(name, [&] { (void)f.id(name); });
-    read(name, [&] { (void)f.boolean(name, false); });
-    read(name, [&] { (void)f.date(name); });
-    read(name, [&] { (void)f.values(name); });
+    const std::string field = prefix + name;
+    read(field, [&] { (void)f.has(name); });
+    read(field, [&] { (void)f.text(name, "fallback"); });
+    read(field, [&] { (void)f.integer(name, -1); });
+    read(field, [&] { (void)f.id(name); });
+    read(field, [&] { (void)f.boolean(name, false); });
+    read(field, [&] { (void)f.date(name); });
+    read(field, [&] { (void)f.values(name); });
     Poco::JSON::Object::Ptr inner;
-    read(name, [&] { inner = f.object(name); });
+    read(field, [&] { inner = f.object(name); });
     if (inner && depth < 3) readAll(inner, prefix + name + ".", depth + 1);
   }
 }

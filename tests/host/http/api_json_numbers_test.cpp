@@ -38,8 +38,9 @@ TEST_F(ApiJsonNumbersTest, BooleanGivenAHugeNumberIs422) {
   const int versions = count("SELECT COUNT(*) FROM plan_versions");
   for (const char* major : {"4294967296", "18446744073709551615", "-2147483649"}) {
     SCOPED_TRACE(major);
-    Reply r = send(admin, "POST", "/api/v1/plans/" + std::to_string(plan) + "/versions",
-                   std::string(R"({"trigger":"risk_changed_major","issued":"2024-03-01","major":)") + major + "}");
+    Reply r =
+        send(admin, "POST", "/api/v1/plans/" + std::to_string(plan) + "/versions",
+             std::string(R"({"trigger":"risk_changed_major","issued":"2024-03-01","major":)") + major + "}");
     EXPECT_EQ(r.status, 422) << r.body;
     EXPECT_EQ(r.errorField(), "major");
   }

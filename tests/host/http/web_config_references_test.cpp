@@ -38,8 +38,9 @@ TEST(WebConfigReferencesTest, CircularReferenceFailsNamingTheKey) {
 }
 
 TEST(WebConfigReferencesTest, ReferencesThatResolveStillWork) {
-  auto r = loadText("beacon.home=/srv/beacon\nweb.attachments_dir=${beacon.home}/attachments\n"
-                    "web.port_base=80\nweb.listen=0.0.0.0:${web.port_base}80\n");
+  auto r = loadText(
+      "beacon.home=/srv/beacon\nweb.attachments_dir=${beacon.home}/attachments\n"
+      "web.port_base=80\nweb.listen=0.0.0.0:${web.port_base}80\n");
   ASSERT_TRUE(r.isOk()) << r.status().describe();
   EXPECT_EQ(r.value().attachments_dir, "/srv/beacon/attachments");
   EXPECT_EQ(r.value().port, 8080);
