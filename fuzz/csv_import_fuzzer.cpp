@@ -68,13 +68,16 @@ struct World {
               [](const std::string&, const sdk::FieldValues&) -> sdk::Result<std::string> {
                 return sdk::Status::error("no templates in the fuzzer");
               },
-              [] { return sdk::Date{2024, 1, 1}; }));
+              [] {
+                return sdk::Date{2024, 1, 1};
+              }));
           return *services.back();
         },
         Poco::Logger::get("beacon.plugins"));
     if (loader.loadDirectory(BEACON_DEFAULT_PLUGIN_DIR) != 4) fail("the four domain plugins did not load");
-    for (const auto& [file, kind] : {std::pair<const char*, const char*>{"organisations.csv", "organisations"},
-                                     {"plans.csv", "plans"}}) {
+    for (const auto& [file, kind] :
+         {std::pair<const char*, const char*>{"organisations.csv", "organisations"},
+          {"plans.csv", "plans"}}) {
       io::ImportOptions options;
       options.kind = kind;
       auto r = io::importCsv(fixture, registry, source + "/examples/csv/" + file, options, actor);
