@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the browser test needs beyond the build: Debian's chromium, a CJK
-# font and, in tests/browser/, playwright-core from the committed package-lock.json.
+# font and, in tests/browser/, playwright-core from the committed package-lock.json;
+# and clang with its sanitizer and libFuzzer runtimes for the fuzz targets (fuzz/).
 # Nothing downloads a browser build: the test drives /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +9,8 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 missing=()
 # fonts-wqy-microhei: a CJK font, so the zh-CN pages render in Chromium (screenshots) instead of boxes.
-for p in chromium fonts-wqy-microhei; do
+# clang, libclang-rt-dev: clang++ -fsanitize=fuzzer,address,undefined for fuzz/.
+for p in chromium fonts-wqy-microhei clang libclang-rt-dev; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 # Node.js and npm come with the machine (they may not be Debian's packages, whose npm would conflict).

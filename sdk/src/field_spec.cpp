@@ -61,8 +61,9 @@ Status checkValue(const FieldSpec& spec, const std::string& v) {
 
 FieldValues normalizeFields(const std::vector<FieldSpec>& specs, const FieldValues& values) {
   FieldValues out;
-  for (const auto& [name, raw] : values) {
-    std::string v = raw;
+  for (const auto& entry : values) {
+    const std::string& name = entry.first;  // not a structured binding: C++17 lambdas cannot capture one
+    std::string v = entry.second;
     const auto first = v.find_first_not_of(" \t");
     v = first == std::string::npos ? std::string() : v.substr(first, v.find_last_not_of(" \t") - first + 1);
     auto spec = std::find_if(specs.begin(), specs.end(), [&](const FieldSpec& s) { return s.name == name; });
@@ -82,7 +83,8 @@ FieldValues normalizeFields(const std::vector<FieldSpec>& specs, const FieldValu
 }
 
 Status validateFields(const std::vector<FieldSpec>& specs, const FieldValues& values) {
-  for (const auto& [name, value] : values) {
+  for (const auto& entry : values) {
+    const std::string& name = entry.first;  // not a structured binding: C++17 lambdas cannot capture one
     const bool known = std::any_of(specs.begin(), specs.end(),
                                    [&](const FieldSpec& s) { return s.name == name; });
     if (!known) return Status::invalid(name, "unknown field");

@@ -14,8 +14,10 @@
 #include <Poco/Net/NameValueCollection.h>
 
 #include "http/content_policy.h"
+#include "http/form_body.h"
 #include "auth/secure_random.h"
 #include "http/http_error.h"
+#include "http/json_body.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
 #include "http/response_writer.h"
@@ -163,55 +165,23 @@ const std::string& RequestContext::body() {
   return *body_;
 }
 
-Poco::JSON::Object::Ptr RequestContext::jsonBody() {
-  const std::string& text = body();
-  if (text.empty()) throw HttpError::badRequest("a JSON object body is required");
-  try {
-    Poco::JSON::Parser parser;
-    Poco::Dynamic::Var v = parser.parse(text);
-    if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
-      throw HttpError::badRequest("the body must be a JSON object");
-    }
-    return v.extract<Poco::JSON::Object::Ptr>();
-  } catch (const Poco::Exception& e) {
-    throw HttpError::badRequest("malformed JSON: " + e.message());
-  }
-}
+Poco::JSON::Object::Ptr RequestContext::jsonBody() { return parseJsonObjectBody(body()); }
 
 void RequestContext::readForm() {
   form_ = std::make_unique<Poco::Net::HTMLForm>();
-  form_->setFieldLimit(1000);
-  const std::string type = request.getContentType();
-  // The body's fields first, read as if the URI had no query, so that the
-  // CSRF token below comes from the body (or the X-CSRF-Token header) and
-  // never from the query string, which leaks into logs and Referer headers.
-  Poco::Net::HTTPRequest body_only(request.getMethod(), "/", request.getVersion());
-  body_only.setContentType(type);
   try {
-    if (request.getMethod() == "POST" && type.rfind("multipart/form-data", 0) == 0) {
-      // Streamed: file parts go to temporary files as they arrive (bounded memory).
-      // A field may carry a document (the revision preview's confirmation), so
-      // a field is bounded by the upload limit, not Poco's 256 KB default.
-      form_->setValueLengthLimit(static_cast<int>(std::min<std::size_t>(state.config.max_upload_bytes, INT_MAX)));
-      LimitedInputBuf limited(request.stream(), state.config.max_upload_bytes);
-      std::istream in(&limited);
-      UploadSpool spool(files_, state.config.attachments_dir);
-      try {
-        form_->load(body_only, in, spool);
-      } catch (const Poco::Exception&) {
-        if (!limited.exceeded()) throw;
-      }
-      if (limited.exceeded()) {
-        throw HttpError::tooLarge("the request body is larger than " +
-                                  std::to_string(state.config.max_upload_bytes) + " bytes");
-      }
+    if (request.getMethod() == "POST" && isMultipartForm(request.getContentType())) {
+      loadFormBody(request, request.stream(), state.config.max_upload_bytes, state.config.attachments_dir, *form_,
+                   files_);
     } else if (request.getMethod() == "POST") {
       std::istringstream in(body());
-      form_->load(body_only, in);
+      loadFormBody(request, in, state.config.max_body_bytes, state.config.attachments_dir, *form_, files_);
     }
-    // Then the query's fields, except a csrf_token.
+    // Then the query's fields, except a csrf_token: the CSRF token below comes
+    // from the body (or the X-CSRF-Token header), never from the query string,
+    // which leaks into logs and Referer headers.
     Poco::Net::HTMLForm query_fields;
-    query_fields.setFieldLimit(1000);
+    query_fields.setFieldLimit(kFormFieldLimit);
     query_fields.load(Poco::Net::HTTPRequest(Poco::Net::HTTPRequest::HTTP_GET, request.getURI()));
     for (const auto& [name, value] : query_fields) {
       if (name != "csrf_token") form_->add(name, value);

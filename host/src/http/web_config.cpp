@@ -1,5 +1,6 @@
 #include "http/web_config.h"
 
+#include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
 
 #include "auth/correction_policy.h"
@@ -8,11 +9,24 @@ namespace beacon::http {
 
 namespace {
 
+// The value of `key` with its ${...} references expanded; a reference that
+// loops or cannot be expanded fails naming the key.
+sdk::Status readString(const Poco::Util::AbstractConfiguration& config, const std::string& key,
+                       std::string& out) {
+  try {
+    out = config.getString(key);
+  } catch (const Poco::Exception& e) {
+    return sdk::Status::invalid(key, "cannot expand the value: " + e.displayText());
+  }
+  return sdk::Status::ok();
+}
+
 sdk::Status readInt(const Poco::Util::AbstractConfiguration& config, const std::string& key, int min,
                     int max, int& out) {
   if (!config.hasProperty(key)) return sdk::Status::ok();
   int value = 0;
-  const std::string text = config.getString(key);
+  std::string text;
+  if (sdk::Status s = readString(config, key, text); !s.isOk()) return s;
   if (!Poco::NumberParser::tryParse(text, value) || value < min || value > max) {
     return sdk::Status::invalid(key, "\"" + text + "\" is not a whole number from " + std::to_string(min) +
                                          " to " + std::to_string(max));
@@ -23,7 +37,8 @@ sdk::Status readInt(const Poco::Util::AbstractConfiguration& config, const std::
 
 sdk::Status readBool(const Poco::Util::AbstractConfiguration& config, const std::string& key, bool& out) {
   if (!config.hasProperty(key)) return sdk::Status::ok();
-  const std::string text = config.getString(key);
+  std::string text;
+  if (sdk::Status s = readString(config, key, text); !s.isOk()) return s;
   if (text == "true" || text == "1" || text == "yes") {
     out = true;
   } else if (text == "false" || text == "0" || text == "no") {
@@ -70,7 +85,9 @@ sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& 
     c.trusted_proxies = proxies.value();
   }
   if (config.hasProperty("web.listen")) {
-    sdk::Status s = c.setListen(config.getString("web.listen"), "web.listen");
+    std::string listen;
+    sdk::Status s = readString(config, "web.listen", listen);
+    if (s.isOk()) s = c.setListen(listen, "web.listen");
     if (!s.isOk()) return s;
   }
   int max_body = static_cast<int>(c.max_body_bytes);
@@ -104,7 +121,10 @@ sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& 
   c.correction_days = days.value();
   c.max_body_bytes = static_cast<std::size_t>(max_body);
   c.max_upload_bytes = static_cast<std::size_t>(max_upload);
-  c.attachments_dir = config.getString("web.attachments_dir", c.attachments_dir);
+  if (config.hasProperty("web.attachments_dir")) {
+    sdk::Status s = readString(config, "web.attachments_dir", c.attachments_dir);
+    if (!s.isOk()) return s;
+  }
   if (c.attachments_dir.empty()) return sdk::Status::invalid("web.attachments_dir", "must not be empty");
   return c;
 }
