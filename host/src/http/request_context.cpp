@@ -15,6 +15,7 @@
 #include "http/page_support.h"
 #include "http/page_text.h"
 #include "http/response_writer.h"
+#include "service/text_limits.h"
 
 namespace beacon::http {
 
@@ -267,7 +268,7 @@ void RequestContext::sendError(int status, const std::string& code, const std::s
   if (is_api_ || request.get("Accept", "").find("application/json") == 0) {
     Poco::JSON::Object::Ptr error = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     error->set("code", code);
-    error->set("message", message);
+    error->set("message", service::localisedMessage(message, english_));
     error->set("field", field);
     Poco::JSON::Object::Ptr wrapper = new Poco::JSON::Object();
     wrapper->set("error", error);
@@ -277,7 +278,7 @@ void RequestContext::sendError(int status, const std::string& code, const std::s
   kainjow::mustache::data d;
   d.set("status", std::to_string(status));
   d.set("code", code);
-  d.set("message", message);
+  d.set("message", service::localisedMessage(message, english_));
   d.set("field", field);
   std::string html;
   try {
