@@ -20,7 +20,8 @@ sdk::Result<AppContext*> CommandContext::app(bool migrate) {
 
 int fail(CommandContext& ctx, const sdk::Status& status) {
   const std::string message = service::localisedMessage(status.message(), ctx.english);
-  ctx.err << "beacon: " << (status.field().empty() ? message : status.field() + ": " + message) << "\n";
+  ctx.err << "beacon: " << (status.field().empty() ? message : status.field() + ": " + message)
+          << "\n";
   return 1;
 }
 

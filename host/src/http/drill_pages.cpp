@@ -232,7 +232,8 @@ void submitDrill(RequestContext& ctx) {
       ctx.redirect("/drills/" + std::to_string(id.value()) + "?logged=1");
       return;
     }
-    form.errors[id.status().field().empty() ? "drill_type" : id.status().field()] = service::localisedMessage(id.status().message(), ctx.english());
+    form.errors[id.status().field().empty() ? "drill_type" : id.status().field()] =
+        service::localisedMessage(id.status().message(), ctx.english());
   }
   ctx.sendPage(422, "drill_form.html", drillFormData(ctx, form), ctx.english() ? "Log a drill" : "登记演练");
 }

@@ -20,7 +20,6 @@ namespace beacon::service {
 
 namespace {
 
-
 // Runs `body` inside one transaction; a failed Status or an exception rolls back.
 template <typename Body>
 sdk::Result<sdk::RecordId> transact(store::Database& db, const std::string& what, Body body) {
@@ -194,7 +193,8 @@ sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const stor
     filing.plan_version_id = version.value().id;
     if (filing.target_body.empty()) return sdk::Status::invalid("target_body", "is required");
     if (sdk::Status s = checkText("filing", "target_body", filing.target_body); !s.isOk()) return s;
-    if (sdk::Status s = checkText("filing", "registration_no", filing.registration_no); !s.isOk()) return s;
+    if (sdk::Status s = checkText("filing", "registration_no", filing.registration_no); !s.isOk())
+      return s;
     if (!isValidDate(filing.submitted)) return sdk::Status::invalid("submitted", "is required (YYYY-MM-DD)");
     const sdk::Date issued = version.value().issued;
     if (!issued.isSet()) {
@@ -222,7 +222,9 @@ sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(sdk::CorrectiveActio
                                                             const store::Actor& actor) {
   return transact(db_, "corrective action", [&]() -> sdk::Result<sdk::RecordId> {
     if (action.description.empty()) return sdk::Status::invalid("description", "is required");
-    if (sdk::Status s = checkText("corrective_action", "description", action.description); !s.isOk()) return s;
+    if (sdk::Status s = checkText("corrective_action", "description", action.description);
+        !s.isOk())
+      return s;
     store::OrganisationRepository orgs(db_.session());
     if (action.responsible_org_id == 0 || !orgs.findById(action.responsible_org_id)) {
       return sdk::Status::invalid("responsible_org_id",

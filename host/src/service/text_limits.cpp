@@ -12,10 +12,13 @@ const char kControlPrefix[] = "不得包含控制字符（";
 const char kControlSuffix[] = "），只允许制表符和换行";
 const char kBadUtf8[] = "不是有效的 UTF-8 文本";
 
-bool startsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+bool startsWith(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
 
 bool endsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // Decodes the code point at `i` and advances `i`; false on an invalid sequence
@@ -84,7 +87,8 @@ std::size_t textLimit(const std::string& record, const std::string& field) {
     if (record != l.record) continue;
     const std::string name = l.field;
     if (name == field) return l.max_chars;
-    if (endsWith(name, ".*") && startsWith(field, name.substr(0, name.size() - 1))) return l.max_chars;
+    if (endsWith(name, ".*") && startsWith(field, name.substr(0, name.size() - 1)))
+      return l.max_chars;
   }
   return 0;
 }
@@ -97,7 +101,8 @@ std::size_t countCharacters(const std::string& text) {
   return n;
 }
 
-sdk::Status checkText(const std::string& record, const std::string& field, const std::string& value) {
+sdk::Status checkText(const std::string& record, const std::string& field,
+                      const std::string& value) {
   std::size_t chars = 0;
   for (std::size_t i = 0; i < value.size();) {
     char32_t cp = 0;

@@ -25,11 +25,13 @@ struct TextLimit {
 
 // Every limit, for the documentation table and the tests.
 const std::vector<TextLimit>& textLimits();
-// The limit of `record`'s `field` ("fields.hazard" matches "fields.*"). REQUIRES: listed in textLimits().
+// The limit of `record`'s `field` ("fields.hazard" matches "fields.*"). REQUIRES: listed in
+// textLimits().
 std::size_t textLimit(const std::string& record, const std::string& field);
 
 // Checks `value` of `record`'s `field`; the failed Status names `field`.
-sdk::Status checkText(const std::string& record, const std::string& field, const std::string& value);
+sdk::Status checkText(const std::string& record, const std::string& field,
+                      const std::string& value);
 
 // Unicode code points in valid UTF-8 `text`.
 std::size_t countCharacters(const std::string& text);

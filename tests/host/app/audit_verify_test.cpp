@@ -4,8 +4,8 @@
 // follows the service's character rule (item 8).
 #include <gtest/gtest.h>
 
-#include <Poco/Data/Session.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
@@ -25,11 +25,16 @@ class AuditVerifyTest : public ::testing::Test {
     Poco::File(dir_.path()).createDirectories();
     db_ = dir_.path() + "/beacon.db";
     ASSERT_EQ(beacon({"init"}).code, 0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code, 0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township", "--parent",
-                      "xinmi"}).code, 0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "quliang.v1", "--name", "五虎庙村", "--kind", "village",
-                      "--parent", "quliang"}).code, 0);
+    ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code,
+              0);
+    ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township",
+                      "--parent", "xinmi"})
+                  .code,
+              0);
+    ASSERT_EQ(beacon({"org", "add", "--code", "quliang.v1", "--name", "五虎庙村", "--kind",
+                      "village", "--parent", "quliang"})
+                  .code,
+              0);
   }
 
   CliRun beacon(const std::vector<std::string>& args, const std::string& lang = "") {
@@ -52,7 +57,8 @@ class AuditVerifyTest : public ::testing::Test {
 TEST_F(AuditVerifyTest, CliRecordsTheOsAccountNextToTheGivenName) {
   CliRun audit = beacon({"audit", "--entity", "organisation"});
   ASSERT_EQ(audit.code, 0) << audit.err;
-  EXPECT_NE(audit.out.find("\tadmin (os: " + osUserName() + ")\tcreate\torganisation#"), std::string::npos)
+  EXPECT_NE(audit.out.find("\tadmin (os: " + osUserName() + ")\tcreate\torganisation#"),
+            std::string::npos)
       << audit.out;
 }
 
@@ -73,7 +79,8 @@ TEST_F(AuditVerifyTest, AnEditedEntryIsReported) {
   EXPECT_EQ(r.err, "beacon: audit: 审计日志第 2 条被改动：内容与哈希不符\n");
   CliRun en = beacon({"audit", "verify"}, "en");
   EXPECT_EQ(en.code, 1);
-  EXPECT_EQ(en.err, "beacon: audit: audit entry 2 was changed: its content does not match its hash\n");
+  EXPECT_EQ(en.err,
+            "beacon: audit: audit entry 2 was changed: its content does not match its hash\n");
 }
 
 TEST_F(AuditVerifyTest, ADeletedEntryIsReported) {
@@ -105,20 +112,23 @@ TEST_F(AuditVerifyTest, ARecordedHeadCatchesATruncatedLog) {
   EXPECT_EQ(beacon({"audit", "verify"}).code, 0) << "the chain alone cannot see its tail cut off";
   CliRun r = beacon({"audit", "verify", "--head", head_arg}, "en");
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.err.find("audit entry 3 does not have the expected hash"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("audit entry 3 does not have the expected hash"), std::string::npos)
+      << r.err;
   CliRun bad = beacon({"audit", "verify", "--head", "3"}, "en");
   EXPECT_EQ(bad.code, 1);
   EXPECT_NE(bad.err.find("head: must be ID:HASH"), std::string::npos) << bad.err;
 }
 
 TEST_F(AuditVerifyTest, CliTextFollowsTheCharacterRule) {
-  CliRun r = beacon({"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation", "--date", "2023-05-10",
-                     "--participants", "5", "--place", "村委会\x01", "--field", "hazard=山洪"});
+  CliRun r = beacon({"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation", "--date",
+                     "2023-05-10", "--participants", "5", "--place", "村委会\x01", "--field",
+                     "hazard=山洪"});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.err, "beacon: place: 不得包含控制字符（U+0001），只允许制表符和换行\n");
-  CliRun en = beacon({"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation", "--date", "2023-05-10",
-                      "--participants", "5", "--place", std::string(201, 'x'), "--field", "hazard=山洪"},
-                     "en");
+  CliRun en = beacon(
+      {"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation", "--date", "2023-05-10",
+       "--participants", "5", "--place", std::string(201, 'x'), "--field", "hazard=山洪"},
+      "en");
   EXPECT_EQ(en.code, 1);
   EXPECT_EQ(en.err, "beacon: place: must be at most 200 characters\n");
 }

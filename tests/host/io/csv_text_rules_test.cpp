@@ -11,7 +11,8 @@ namespace {
 
 class CsvTextRulesTest : public ServiceFixture {
  protected:
-  std::vector<std::string> importErrors(const std::string& name, const std::string& text, bool english = false) {
+  std::vector<std::string> importErrors(const std::string& name, const std::string& text,
+                                        bool english = false) {
     io::ImportOptions o;
     o.kind = "drills";
     o.english = english;
@@ -30,13 +31,15 @@ class CsvTextRulesTest : public ServiceFixture {
 
 TEST_F(CsvTextRulesTest, ControlCharacterNamesLineAndColumn) {
   const std::string before = closedFileHash();
-  auto errors = importErrors("nul.csv", kHeader + kRow + "村委会,好\r\n" + kRow + std::string("村委会\0隐藏", 16) + ",好\r\n");
+  auto errors = importErrors("nul.csv", kHeader + kRow + "村委会,好\r\n" + kRow +
+                                            std::string("村委会\0隐藏", 16) + ",好\r\n");
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0], "line 3, column 地点: 不得包含控制字符（U+0000），只允许制表符和换行");
   errors = importErrors("bell.csv", kHeader + kRow + "村委会,\"a\x07\"\r\n", true);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0],
-            "line 2, column 发现问题: must not contain control characters (U+0007); only tab and line breaks are allowed");
+            "line 2, column 发现问题: must not contain control characters (U+0007); only tab and "
+            "line breaks are allowed");
   EXPECT_EQ(closedFileHash(), before) << "nothing written";
 }
 

@@ -16,16 +16,17 @@ std::string repeat(const std::string& s, std::size_t n) {
 
 TEST(TextLimits, ControlCharactersOtherThanTabAndLineEndsAreRefused) {
   EXPECT_TRUE(service::checkText("drill", "findings", "一\t二\n三\r\n四").isOk());
-  for (const std::string& bad : {std::string("a\0b", 3), std::string("\x01"), std::string("a\rb"),
-                                std::string("a\r"), std::string("\x1b[31m"), std::string("\x7f"),
-                                std::string("\xc2\x85")}) {
+  for (const std::string& bad :
+       {std::string("a\0b", 3), std::string("\x01"), std::string("a\rb"), std::string("a\r"),
+        std::string("\x1b[31m"), std::string("\x7f"), std::string("\xc2\x85")}) {
     sdk::Status s = service::checkText("drill", "place", bad);
     EXPECT_FALSE(s.isOk()) << bad;
     EXPECT_EQ(s.field(), "place");
   }
   EXPECT_EQ(service::checkText("drill", "place", std::string("a\0b", 3)).message(),
             "不得包含控制字符（U+0000），只允许制表符和换行");
-  EXPECT_EQ(service::checkText("drill", "place", "\xc2\x85").message(), "不得包含控制字符（U+0085），只允许制表符和换行");
+  EXPECT_EQ(service::checkText("drill", "place", "\xc2\x85").message(),
+            "不得包含控制字符（U+0085），只允许制表符和换行");
   for (const std::string bad : {"\xff", "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80"}) {
     EXPECT_EQ(service::checkText("drill", "place", bad).message(), "不是有效的 UTF-8 文本") << bad;
   }
@@ -48,12 +49,14 @@ TEST(TextLimits, LimitsCountCharactersNotBytes) {
 }
 
 TEST(TextLimits, MessagesHaveAnEnglishForm) {
-  EXPECT_EQ(service::localisedMessage("不得超过 200 个字符", true), "must be at most 200 characters");
+  EXPECT_EQ(service::localisedMessage("不得超过 200 个字符", true),
+            "must be at most 200 characters");
   EXPECT_EQ(service::localisedMessage("不得超过 200 个字符", false), "不得超过 200 个字符");
   EXPECT_EQ(service::localisedMessage("不得包含控制字符（U+0000），只允许制表符和换行", true),
             "must not contain control characters (U+0000); only tab and line breaks are allowed");
   EXPECT_EQ(service::localisedMessage("不是有效的 UTF-8 文本", true), "is not valid UTF-8 text");
-  EXPECT_EQ(service::localisedMessage("is required", true), "is required") << "other messages pass through";
+  EXPECT_EQ(service::localisedMessage("is required", true), "is required")
+      << "other messages pass through";
 }
 
 class TextLimitsServiceTest : public ServiceFixture {};
@@ -136,12 +139,14 @@ TEST_F(TextLimitsServiceTest, EveryServiceChecksItsTextsBeforeWriting) {
   EXPECT_EQ(plans.addCorrectiveAction(a, actor_).status().field(), "description");
 
   int n = 0;
-  db_->session() << "SELECT COUNT(*) FROM organisations WHERE code = 'V2'", Poco::Data::Keywords::into(n),
+  db_->session() << "SELECT COUNT(*) FROM organisations WHERE code = 'V2'",
+      Poco::Data::Keywords::into(n), Poco::Data::Keywords::now;
+  EXPECT_EQ(n, 0);
+  db_->session() << "SELECT COUNT(*) FROM reviews", Poco::Data::Keywords::into(n),
       Poco::Data::Keywords::now;
   EXPECT_EQ(n, 0);
-  db_->session() << "SELECT COUNT(*) FROM reviews", Poco::Data::Keywords::into(n), Poco::Data::Keywords::now;
-  EXPECT_EQ(n, 0);
-  db_->session() << "SELECT COUNT(*) FROM drills", Poco::Data::Keywords::into(n), Poco::Data::Keywords::now;
+  db_->session() << "SELECT COUNT(*) FROM drills", Poco::Data::Keywords::into(n),
+      Poco::Data::Keywords::now;
   EXPECT_EQ(n, 1);
 }
 
