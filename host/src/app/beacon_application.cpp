@@ -37,7 +37,7 @@ const GlobalOption kGlobals[] = {
     {"config", "FILE", nullptr, "configuration file (default $BEACON_CONFIG; see etc/beacon.properties)"},
     {"plugins", "DIR", "beacon.plugins", "plugin folder (overrides beacon.plugins)"},
     {"site", "DIR", "beacon.site", "site template overrides (overrides beacon.site)"},
-    {"user", "NAME", nullptr, "name for the audit log, kept next to the OS account that runs the command"},
+    {"user", "NAME", nullptr, "name for the audit log, kept with the OS account running the command"},
     {"lang", "zh|en", nullptr, "output language (zh-CN by default)"},
 };
 

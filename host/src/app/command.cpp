@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "app/app_context.h"
+#include "service/text_limits.h"
 
 namespace beacon::app {
 
@@ -18,7 +19,9 @@ sdk::Result<AppContext*> CommandContext::app(bool migrate) {
 }
 
 int fail(CommandContext& ctx, const sdk::Status& status) {
-  ctx.err << "beacon: " << status.describe() << "\n";
+  const std::string message = service::localisedMessage(status.message(), ctx.english);
+  ctx.err << "beacon: " << (status.field().empty() ? message : status.field() + ": " + message)
+          << "\n";
   return 1;
 }
 

@@ -12,7 +12,8 @@ std::string osUserName() {
   std::vector<char> buf(16384);
   passwd pw{};
   passwd* found = nullptr;
-  if (getpwuid_r(uid, &pw, buf.data(), buf.size(), &found) == 0 && found && found->pw_name && *found->pw_name) {
+  if (getpwuid_r(uid, &pw, buf.data(), buf.size(), &found) == 0 && found && found->pw_name &&
+      *found->pw_name) {
     return found->pw_name;
   }
   return "uid " + std::to_string(uid);

@@ -61,8 +61,9 @@ void RecordPrinter::drillBlock(const sdk::Drill& d, const std::string& org_name,
 }
 
 void RecordPrinter::auditLine(const store::AuditEntry& e) {
-  out_ << e.id << "\t" << e.at << "\t" << e.username << (e.os_user.empty() ? "" : " (os: " + e.os_user + ")") << "\t" << e.action << "\t" << e.entity << "#"
-       << e.entity_id << "\t" << e.after_json << "\n";
+  out_ << e.id << "\t" << e.at << "\t" << e.username
+       << (e.os_user.empty() ? "" : " (os: " + e.os_user + ")") << "\t" << e.action << "\t"
+       << e.entity << "#" << e.entity_id << "\t" << e.after_json << "\n";
 }
 
 }  // namespace beacon::app

@@ -13,6 +13,7 @@
 #include "http/json_fields.h"
 #include "http/record_detail.h"
 #include "http/routes.h"
+#include "service/text_limits.h"
 
 namespace beacon::http {
 
@@ -38,7 +39,7 @@ void addFromForm(RequestContext& ctx) {
   } catch (const HttpError& e) {
     if (e.status() != 422) throw;
     form.error_field = e.field();
-    form.error_message = e.what();
+    form.error_message = service::localisedMessage(e.what(), ctx.english());
     sendDrillPage(ctx, drill, 422, form);
     return;
   }

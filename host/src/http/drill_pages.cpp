@@ -20,6 +20,7 @@
 #include "http/routes.h"
 #include "http/strict_number.h"
 #include "render/json_data.h"
+#include "service/text_limits.h"
 #include "store/drill_repository.h"
 #include "service/record_checks.h"
 #include "store/plan_repository.h"
@@ -258,7 +259,8 @@ void submitDrill(RequestContext& ctx) {
       ctx.redirect("/drills/" + std::to_string(id.value()) + "?logged=1");
       return;
     }
-    form.errors[id.status().field().empty() ? "drill_type" : id.status().field()] = id.status().message();
+    form.errors[id.status().field().empty() ? "drill_type" : id.status().field()] =
+        service::localisedMessage(id.status().message(), ctx.english());
   }
   ctx.sendPage(422, "drill_form.html", drillFormData(ctx, form), ctx.english() ? "Log a drill" : "登记演练");
 }

@@ -23,6 +23,7 @@
 #include "render/json_data.h"
 #include "service/line_diff.h"
 #include "service/plan_service.h"
+#include "service/text_limits.h"
 #include "store/plan_repository.h"
 
 namespace beacon::http {
@@ -89,7 +90,7 @@ void sendPlanDetail(RequestContext& ctx, const sdk::Plan& plan, int status, cons
   if (!error.isOk()) {
     data e;
     e.set("field", error.field());
-    e.set("message", error.message());
+    e.set("message", service::localisedMessage(error.message(), ctx.english()));
     d.set(form + "_error", e);
   }
   ctx.sendPage(status, "plan.html", d, plan.title);

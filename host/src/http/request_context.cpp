@@ -23,6 +23,7 @@
 #include "http/response_writer.h"
 #include "http/strict_number.h"
 #include "http/upload_spool.h"
+#include "service/text_limits.h"
 
 namespace beacon::http {
 
@@ -249,7 +250,7 @@ void RequestContext::sendError(int status, const std::string& code, const std::s
   if (is_api_ || request.get("Accept", "").find("application/json") == 0) {
     Poco::JSON::Object::Ptr error = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     error->set("code", code);
-    error->set("message", message);
+    error->set("message", service::localisedMessage(message, english_));
     error->set("field", field);
     Poco::JSON::Object::Ptr wrapper = new Poco::JSON::Object();
     wrapper->set("error", error);
@@ -259,7 +260,7 @@ void RequestContext::sendError(int status, const std::string& code, const std::s
   kainjow::mustache::data d;
   d.set("status", std::to_string(status));
   d.set("code", code);
-  d.set("message", message);
+  d.set("message", service::localisedMessage(message, english_));
   d.set("field", field);
   std::string html;
   try {

@@ -4,7 +4,9 @@ namespace beacon::io {
 
 namespace {
 
-bool startsFormula(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+bool startsFormula(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
 
 // -?digits[.digits]: a number a spreadsheet reads as a number, not as a formula.
 bool isPlainNumber(const std::string& s) {
@@ -28,7 +30,8 @@ bool hasStrippableQuote(const std::string& s) {
 
 std::string guardCell(const std::string& cell) {
   if (cell.empty()) return cell;
-  if ((startsFormula(cell[0]) && !isPlainNumber(cell)) || hasStrippableQuote(cell)) return "'" + cell;
+  if ((startsFormula(cell[0]) && !isPlainNumber(cell)) || hasStrippableQuote(cell))
+    return "'" + cell;
   return cell;
 }
 

@@ -22,6 +22,7 @@
 #include "service/organisation_service.h"
 #include "service/plan_category_catalog.h"
 #include "service/plan_service.h"
+#include "service/text_limits.h"
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
@@ -171,10 +172,11 @@ std::string Importer::columnForField(const std::string& field) const {
 }
 
 void Importer::reportStatus(std::size_t line, const sdk::Status& s) {
+  const std::string message = service::localisedMessage(s.message(), options_.english);
   if (s.field().empty()) {
-    addError(line, s.message());
+    addError(line, message);
   } else {
-    addError(line, columnForField(s.field()), s.message());
+    addError(line, columnForField(s.field()), message);
   }
 }
 

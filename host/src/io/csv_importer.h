@@ -25,6 +25,7 @@ inline constexpr std::size_t kMaxImportErrors = 20;
 struct ImportOptions {
   std::string kind;  // organisations | plans | drills
   bool english_headers = false;  // informational: both header languages are always accepted
+  bool english = false;  // row messages of the service checks in English (zh-CN by default)
   std::function<void(std::size_t done_bytes, std::size_t total_bytes)> progress;
 };
 

@@ -7,6 +7,7 @@
 #include <Poco/Data/Statement.h>
 
 #include "service/record_checks.h"
+#include "service/text_limits.h"
 #include "store/row.h"
 
 using namespace Poco::Data::Keywords;
@@ -130,6 +131,14 @@ std::optional<sdk::RecordId> DrillValidator::versionId(sdk::RecordId plan_id, in
 }
 
 sdk::Status DrillValidator::prepare(sdk::Drill& d) {
+  for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"place", &d.place},
+                                     {"scenario", &d.scenario},
+                                     {"findings", &d.findings}}) {
+    if (sdk::Status s = checkText("drill", field, *value); !s.isOk()) return s;
+  }
+  for (const auto& [name, value] : d.fields) {
+    if (sdk::Status s = checkText("drill", "fields." + name, value); !s.isOk()) return s;
+  }
   const plugins::PluginRecord* rec = registry_.byDomain(d.domain);
   if (!rec) {
     return sdk::Status::invalid("domain", "\"" + d.domain + "\" is not an enabled plugin's domain");

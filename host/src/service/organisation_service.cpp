@@ -5,6 +5,7 @@
 #include <Poco/Exception.h>
 
 #include "service/record_checks.h"
+#include "service/text_limits.h"
 #include "store/organisation_repository.h"
 #include "store/storage_error.h"
 #include "store/transaction.h"
@@ -65,6 +66,7 @@ sdk::Status OrganisationService::validate(const sdk::Organisation& org) {
                                             org.code + "\"");
   }
   if (org.name.empty()) return sdk::Status::invalid("name", "is required");
+  if (sdk::Status s = checkText("organisation", "name", org.name); !s.isOk()) return s;
   store::OrganisationRepository repo(db_.session());
   if (org.id == 0 && repo.findByCode(org.code)) {
     return sdk::Status::invalid("code", "\"" + org.code + "\" is already used by another organisation");
@@ -88,6 +90,7 @@ sdk::Status OrganisationService::validate(const sdk::Organisation& org) {
   }
   std::map<std::string, sdk::FieldValues> by_domain;
   for (const auto& [key, value] : org.attributes) {
+    if (sdk::Status s = checkText("organisation", "attributes." + key, value); !s.isOk()) return s;
     std::string domain, field;
     if (!splitKey(key, domain, field)) {
       return sdk::Status::invalid("attributes." + key, "must be named <domain>.<field>");

@@ -7,6 +7,7 @@
 #include "service/line_diff.h"
 #include "service/plan_category_catalog.h"
 #include "service/record_checks.h"
+#include "service/text_limits.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
 #include "store/filing_repository.h"
@@ -19,8 +20,6 @@
 namespace beacon::service {
 
 namespace {
-
-constexpr std::size_t kMaxTitle = 500;
 
 // Runs `body` inside one transaction; a failed Status or an exception rolls back.
 template <typename Body>
@@ -65,7 +64,7 @@ sdk::Status PlanService::validatePlan(const sdk::Plan& plan) {
                                             plan.code + "\"");
   }
   if (plan.title.empty()) return sdk::Status::invalid("title", "is required");
-  if (plan.title.size() > kMaxTitle) return sdk::Status::invalid("title", "too long (max 500 bytes)");
+  if (sdk::Status s = checkText("plan", "title", plan.title); !s.isOk()) return s;
   if (plan.domain != sdk::kGeneralDomain && !registry_.byDomain(plan.domain)) {
     return sdk::Status::invalid("domain", "\"" + plan.domain +
                                               "\" is neither general nor an enabled plugin's domain");
@@ -91,6 +90,8 @@ sdk::Status PlanService::validatePlan(const sdk::Plan& plan) {
 }
 
 sdk::Status PlanService::validateVersion(const sdk::PlanVersion& v, bool first) {
+  if (sdk::Status s = checkText("plan_version", "text", v.text); !s.isOk()) return s;
+  if (sdk::Status s = checkText("plan_version", "author", v.author); !s.isOk()) return s;
   if (v.action == sdk::VersionAction::Revised || !first) {
     if (!sdk::isRevisionTrigger(v.trigger)) {
       return sdk::Status::invalid("trigger", "\"" + v.trigger + "\" is not a revision trigger");
@@ -208,6 +209,8 @@ sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const stor
     auto version = resolveVersion(plans, *plan, review.plan_version_id);
     if (!version.isOk()) return version.status();
     review.plan_version_id = version.value().id;
+    if (sdk::Status s = checkText("review", "reviewers", review.reviewers); !s.isOk()) return s;
+    if (sdk::Status s = checkText("review", "findings", review.findings); !s.isOk()) return s;
     if (!isValidDate(review.date)) return sdk::Status::invalid("date", "is required (YYYY-MM-DD)");
     if (review.date > today().addDays(1)) {
       return sdk::Status::invalid("date", "is in the future: " + review.date.toString());
@@ -232,6 +235,9 @@ sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const stor
     if (!version.isOk()) return version.status();
     filing.plan_version_id = version.value().id;
     if (filing.target_body.empty()) return sdk::Status::invalid("target_body", "is required");
+    if (sdk::Status s = checkText("filing", "target_body", filing.target_body); !s.isOk()) return s;
+    if (sdk::Status s = checkText("filing", "registration_no", filing.registration_no); !s.isOk())
+      return s;
     if (!isValidDate(filing.submitted)) return sdk::Status::invalid("submitted", "is required (YYYY-MM-DD)");
     const sdk::Date issued = version.value().issued;
     if (!issued.isSet()) {
@@ -268,6 +274,9 @@ sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(sdk::CorrectiveActio
                                                             const store::Actor& actor) {
   return transact(db_, "corrective action", [&]() -> sdk::Result<sdk::RecordId> {
     if (action.description.empty()) return sdk::Status::invalid("description", "is required");
+    if (sdk::Status s = checkText("corrective_action", "description", action.description);
+        !s.isOk())
+      return s;
     store::OrganisationRepository orgs(db_.session());
     if (action.responsible_org_id == 0 || !orgs.findById(action.responsible_org_id)) {
       return sdk::Status::invalid("responsible_org_id",

@@ -18,7 +18,8 @@ namespace beacon::store {
 namespace {
 
 constexpr int kPage = 1000;
-constexpr sdk::RecordId kBeforeAll = std::numeric_limits<sdk::RecordId>::min();  // ids a forger picks may be <= 0
+constexpr sdk::RecordId kBeforeAll =
+    std::numeric_limits<sdk::RecordId>::min();  // ids a forger picks may be <= 0
 
 void addValue(Poco::SHA2Engine& sha, const std::string& value) {
   const std::string length = std::to_string(value.size()) + ":";
@@ -30,7 +31,8 @@ void addValue(Poco::SHA2Engine& sha, const std::string& value) {
 // Entries with id > `after`, oldest first, at most kPage.
 std::vector<AuditEntry> page(Poco::Data::Session& session, sdk::RecordId after) {
   Poco::Data::Statement st(session);
-  st << "SELECT id, at, username, action, entity, entity_id, before_json, after_json, os_user, prev_hash, hash"
+  st << "SELECT id, at, username, action, entity, entity_id, before_json, after_json, os_user, "
+        "prev_hash, hash"
         " FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2",
       bind(static_cast<Poco::Int64>(after)), bind(kPage);
   st.execute();
@@ -39,8 +41,8 @@ std::vector<AuditEntry> page(Poco::Data::Session& session, sdk::RecordId after) 
   out.reserve(rs.rowCount());
   for (std::size_t i = 0; i < rs.rowCount(); ++i) {
     Row r(rs, i);
-    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5), r.text(6), r.text(7),
-                   r.text(8), r.text(9), r.text(10)});
+    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5), r.text(6),
+                   r.text(7), r.text(8), r.text(9), r.text(10)});
   }
   return out;
 }
@@ -147,35 +149,45 @@ std::string AuditChainReport::describe(bool english) const {
     case Problem::None:
       return english ? "audit log intact: " + std::to_string(entries) + " entries, head " +
                            std::to_string(head_id) + ":" + head_hash
-                     : "审计日志完整：共 " + std::to_string(entries) + " 条，链尾 " + std::to_string(head_id) +
-                           ":" + head_hash;
+                     : "审计日志完整：共 " + std::to_string(entries) + " 条，链尾 " +
+                           std::to_string(head_id) + ":" + head_hash;
     case Problem::Changed:
       return english ? "audit entry " + n + " was changed: its content does not match its hash"
                      : "审计日志第 " + n + " 条被改动：内容与哈希不符";
     case Problem::Removed:
       if (after_id == 0) {
-        return english ? "audit entry " + n + " is the oldest but does not start the chain: earlier entries "
-                                              "were removed"
-                       : "审计日志第 " + n + " 条是最早的一条，却不是哈希链的起点：之前的条目被删除";
+        return english
+                   ? "audit entry " + n +
+                         " is the oldest but does not start the chain: earlier entries "
+                         "were removed"
+                   : "审计日志第 " + n + " 条是最早的一条，却不是哈希链的起点：之前的条目被删除";
       }
       return english ? "audit entry " + n + " does not follow entry " + m +
-                           ": an entry between them was removed, or entry " + m + " was changed and re-hashed"
+                           ": an entry between them was removed, or entry " + m +
+                           " was changed and re-hashed"
                      : "审计日志第 " + n + " 条不接续第 " + m + " 条：其间有条目被删除，或第 " + m +
                            " 条被改动后重算了哈希";
     case Problem::Inserted:
       if (after_id == 0) {
-        return english ? "audit entry " + n + " was inserted out of order at the start: the chain does not pass "
-                                              "through it"
+        return english ? "audit entry " + n +
+                             " was inserted out of order at the start: the chain does not pass "
+                             "through it"
                        : "审计日志第 " + n + " 条是插入在开头的：不在哈希链上";
       }
       return english ? "audit entry " + n + " was inserted out of order after entry " + m +
                            ": the chain does not pass through it"
                      : "审计日志第 " + n + " 条是在第 " + m + " 条之后插入的：不在哈希链上";
     case Problem::HeadMismatch:
-      return english ? "audit entry " + n + " does not have the expected hash (or is gone): entries were "
-                           "removed from the end or the chain was rewritten; the chain now ends at entry " + m
-                     : "审计日志第 " + n + " 条的哈希与记录的链尾不符（或该条已不存在）：末尾条目被删除或哈希链被重写；"
-                           "现在的链尾为第 " + m + " 条";
+      return english
+                 ? "audit entry " + n +
+                       " does not have the expected hash (or is gone): entries were "
+                       "removed from the end or the chain was rewritten; the chain now ends at "
+                       "entry " +
+                       m
+                 : "审计日志第 " + n +
+                       " 条的哈希与记录的链尾不符（或该条已不存在）：末尾条目被删除或哈希链被重写；"
+                       "现在的链尾为第 " +
+                       m + " 条";
   }
   return std::string();
 }
@@ -190,8 +202,8 @@ void chainUnhashedAuditEntries(Poco::Data::Session& session) {
       if (e.hash.empty()) {
         e.prev_hash = last_hash;
         e.hash = auditEntryHash(e, e.prev_hash);
-        session << "UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE id = $3", bind(e.prev_hash),
-            bind(e.hash), bind(static_cast<Poco::Int64>(e.id)), now;
+        session << "UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE id = $3",
+            bind(e.prev_hash), bind(e.hash), bind(static_cast<Poco::Int64>(e.id)), now;
       }
       last_hash = e.hash;
       cursor = e.id;

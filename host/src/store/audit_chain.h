@@ -25,9 +25,9 @@ std::string auditEntryHash(const AuditEntry& entry, const std::string& prev_hash
 struct AuditChainReport {
   enum class Problem {
     None,
-    Changed,   // entry_id's content or hash is not what was written
-    Removed,   // one or more entries before entry_id are gone (it follows after_id's hash in no row)
-    Inserted,  // entry_id is not on the chain: the entry after it links to after_id
+    Changed,  // entry_id's content or hash is not what was written
+    Removed,  // one or more entries before entry_id are gone (it follows after_id's hash in no row)
+    Inserted,      // entry_id is not on the chain: the entry after it links to after_id
     HeadMismatch,  // the chain is whole but does not hold the expected head entry/hash
   };
   Problem problem = Problem::None;

@@ -21,8 +21,8 @@ void AuditLog::append(const Actor& actor, const std::string& action, const std::
   Poco::Int64 last_id = 0;
   std::string last_hash;
   session_ << "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", into(last_id), into(last_hash), now;
-  AuditEntry e{last_id + 1, isoTimestampNow(), actor.username, action, entity, entity_id, before_json,
-               after_json, actor.os_user, last_hash, std::string()};
+  AuditEntry e{last_id + 1, isoTimestampNow(), actor.username, action,   entity, entity_id,
+               before_json, after_json,        actor.os_user,  last_hash, ""};
   e.hash = auditEntryHash(e, e.prev_hash);
   session_ << "INSERT INTO audit_log(id, at, username, action, entity, entity_id, before_json, after_json,"
               " os_user, prev_hash, hash) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -35,9 +35,8 @@ void AuditLog::append(const Actor& actor, const std::string& action, const std::
 std::vector<AuditEntry> AuditLog::list(const std::string& entity, sdk::RecordId entity_id,
                                        int limit) {
   Poco::Data::Statement st(session_);
-  st << "SELECT id, at, username, action, entity, entity_id, before_json, after_json, os_user, prev_hash, hash"
-        " FROM audit_log"
-        " WHERE ($1 = '' OR entity = $2) AND ($3 = 0 OR entity_id = $4) ORDER BY id DESC LIMIT $5",
+  st << "SELECT id, at, username, action, entity, entity_id, before_json, after_json, os_user,"
+        " prev_hash, hash FROM audit_log WHERE ($1 = '' OR entity = $2) AND ($3 = 0 OR entity_id = $4) ORDER BY id DESC LIMIT $5",
       bind(entity), bind(entity), bind(static_cast<Poco::Int64>(entity_id)),
       bind(static_cast<Poco::Int64>(entity_id)), bind(limit);
   st.execute();

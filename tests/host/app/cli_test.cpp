@@ -70,7 +70,8 @@ TEST_F(CliTest, LoggedDrillShowsInListAndAuditLog) {
   EXPECT_NE(list.out.find("五虎庙村"), std::string::npos);
   CliRun audit = beacon({"audit", "--entity", "drill"});
   ASSERT_EQ(audit.code, 0) << audit.err;
-  EXPECT_NE(audit.out.find("tester (os: " + osUserName() + ")\tcreate\tdrill#"), std::string::npos) << audit.out;
+  EXPECT_NE(audit.out.find("tester (os: " + osUserName() + ")\tcreate\tdrill#"), std::string::npos)
+      << audit.out;
   EXPECT_NE(audit.out.find("flash_flood"), std::string::npos) << audit.out;
 }
 

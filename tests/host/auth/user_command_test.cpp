@@ -7,6 +7,7 @@
 #include <Poco/TemporaryFile.h>
 #include <gtest/gtest.h>
 
+#include "app/os_user.h"
 #include "auth/api_token_store.h"
 #include "auth/calendar_feed_store.h"
 #include "auth/password_hasher.h"
@@ -64,7 +65,7 @@ TEST_F(UserCommandTest, AddAndList) {
   EXPECT_EQ(admin->password.iterations, 1000);
   EXPECT_TRUE(auth::PasswordHasher(1000).verify("another secret", admin->password));
   CliRun audit = beacon({"audit", "--entity", "user"});
-  EXPECT_NE(audit.out.find("admin.cli\tcreate\tuser#"), std::string::npos) << audit.out;
+  EXPECT_NE(audit.out.find("admin.cli (os: " + app::osUserName() + ")\tcreate\tuser#"), std::string::npos) << audit.out;
   EXPECT_EQ(audit.out.find(admin->password.hash_hex), std::string::npos);
 }
 

@@ -14,7 +14,8 @@ namespace beacon::testing {
 namespace {
 
 TEST(CsvCellGuard, FormulaStartsArePrefixedAndRoundTrip) {
-  EXPECT_EQ(io::guardCell("=HYPERLINK(\"http://evil.example\",\"x\")"), "'=HYPERLINK(\"http://evil.example\",\"x\")");
+  EXPECT_EQ(io::guardCell("=HYPERLINK(\"http://evil.example\",\"x\")"),
+            "'=HYPERLINK(\"http://evil.example\",\"x\")");
   EXPECT_EQ(io::guardCell("@SUM(A1:A9)"), "'@SUM(A1:A9)");
   EXPECT_EQ(io::guardCell("+1-1"), "'+1-1");
   EXPECT_EQ(io::guardCell("-1+1"), "'-1+1");
@@ -23,12 +24,14 @@ TEST(CsvCellGuard, FormulaStartsArePrefixedAndRoundTrip) {
   EXPECT_EQ(io::guardCell("-3"), "-3") << "a negative number stays a number";
   EXPECT_EQ(io::guardCell("-0.5"), "-0.5");
   EXPECT_EQ(io::guardCell("-"), "'-");
-  EXPECT_EQ(io::guardCell("'plain"), "'plain") << "a leading apostrophe before ordinary text is kept as is";
+  EXPECT_EQ(io::guardCell("'plain"), "'plain")
+      << "a leading apostrophe before ordinary text is kept as is";
   EXPECT_EQ(io::guardCell("'=1"), "''=1") << "a real apostrophe before a formula start is escaped";
   EXPECT_EQ(io::guardCell("''"), "'''");
   EXPECT_EQ(io::unguardCell("'plain"), "'plain") << "a hand-written leading apostrophe is data";
-  for (const std::string s : {"", "'", "''", "'''", "=1", "'=1", "''=1", "-", "-3", "'-3", "+", "@", "\t", "'\t",
-                              "a=b", "测试", "'测试", "-1.", "--1", "-.5", "1-"}) {
+  for (const std::string s :
+       {"",  "'",  "''",  "'''", "=1",   "'=1",   "''=1", "-",   "-3",  "'-3", "+",
+        "@", "\t", "'\t", "a=b", "测试", "'测试", "-1.",  "--1", "-.5", "1-"}) {
     EXPECT_EQ(io::unguardCell(io::guardCell(s)), s) << s;
     const std::string g = io::guardCell(s);
     if (!g.empty() && g != "-3") {
@@ -39,7 +42,8 @@ TEST(CsvCellGuard, FormulaStartsArePrefixedAndRoundTrip) {
 
 class CsvFormulaExportTest : public ServiceFixture {
  protected:
-  sdk::Drill drill(const std::string& place, const std::string& scenario, const std::string& findings) {
+  sdk::Drill drill(const std::string& place, const std::string& scenario,
+                   const std::string& findings) {
     sdk::Drill d;
     d.domain = "flood";
     d.drill_type = "flood.evacuation";
@@ -81,8 +85,9 @@ TEST_F(CsvFormulaExportTest, ExportedCellsDoNotStartFormulasAndImportBack) {
   while (reader.next(rec)) {
     ++rows;
     for (const auto& cell : rec.fields) {
-      ASSERT_FALSE(!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '@' || cell[0] == '\t' ||
-                                     cell[0] == '\r' || (cell[0] == '-' && cell != "-3")))
+      ASSERT_FALSE(!cell.empty() &&
+                   (cell[0] == '=' || cell[0] == '+' || cell[0] == '@' || cell[0] == '\t' ||
+                    cell[0] == '\r' || (cell[0] == '-' && cell != "-3")))
           << "line " << rec.line << " has a formula cell: " << cell;
     }
   }
@@ -113,10 +118,10 @@ TEST_F(CsvFormulaExportTest, ExportedCellsDoNotStartFormulasAndImportBack) {
 }
 
 TEST_F(CsvFormulaExportTest, NegativeNumbersAndHandWrittenApostrophesImportUnchanged) {
-  const std::string path = writeFile(
-      "hand.csv",
-      "组织编码,领域,演练类型,演练日期,参演人数,转移人数,灾害类型,地点,预警级别\r\n"
-      "V1,flood,flood.evacuation,2023-07-01,20,10,山洪,'村委会,-3\r\n");
+  const std::string path =
+      writeFile("hand.csv",
+                "组织编码,领域,演练类型,演练日期,参演人数,转移人数,灾害类型,地点,预警级别\r\n"
+                "V1,flood,flood.evacuation,2023-07-01,20,10,山洪,'村委会,-3\r\n");
   io::ImportOptions o;
   o.kind = "drills";
   auto r = io::importCsv(*db_, registry_, path, o, actor_);
@@ -124,10 +129,10 @@ TEST_F(CsvFormulaExportTest, NegativeNumbersAndHandWrittenApostrophesImportUncha
   ASSERT_EQ(r.value().errors.size(), 1u) << "the negative warning level reaches the range check";
   EXPECT_NE(r.value().errors[0].find("column 预警级别"), std::string::npos) << r.value().errors[0];
 
-  const std::string ok = writeFile(
-      "hand-ok.csv",
-      "组织编码,领域,演练类型,演练日期,参演人数,转移人数,灾害类型,地点\r\n"
-      "V1,flood,flood.evacuation,2023-07-01,20,10,山洪,'村委会\r\n");
+  const std::string ok =
+      writeFile("hand-ok.csv",
+                "组织编码,领域,演练类型,演练日期,参演人数,转移人数,灾害类型,地点\r\n"
+                "V1,flood,flood.evacuation,2023-07-01,20,10,山洪,'村委会\r\n");
   r = io::importCsv(*db_, registry_, ok, o, actor_);
   ASSERT_TRUE(r.isOk()) << r.status().describe();
   ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();

@@ -26,8 +26,9 @@ class AuditChainTest : public ::testing::Test {
     db_ = std::make_unique<Database>(dir_.path() + "/beacon.db");
     db_->migrate();
     for (int i = 1; i <= 5; ++i) {
-      AuditLog(db_->session()).append(Actor{"town", i % 2 ? "root" : ""}, "create", "drill", i, "",
-                                      "{\"n\":" + std::to_string(i) + "}");
+      AuditLog(db_->session())
+          .append(Actor{"town", i % 2 ? "root" : ""}, "create", "drill", i, "",
+                  "{\"n\":" + std::to_string(i) + "}");
     }
   }
 
@@ -46,11 +47,13 @@ class AuditChainTest : public ::testing::Test {
   }
 
   void insertRaw(const AuditEntry& e) {
-    db_->session() << "INSERT INTO audit_log(id, at, username, action, entity, entity_id, before_json, after_json,"
-                      " os_user, prev_hash, hash) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        bind(static_cast<Poco::Int64>(e.id)), bind(e.at), bind(e.username), bind(e.action), bind(e.entity),
-        bind(static_cast<Poco::Int64>(e.entity_id)), bind(e.before_json), bind(e.after_json), bind(e.os_user),
-        bind(e.prev_hash), bind(e.hash), now;
+    db_->session()
+        << "INSERT INTO audit_log(id, at, username, action, entity, entity_id, before_json, "
+           "after_json,"
+           " os_user, prev_hash, hash) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        bind(static_cast<Poco::Int64>(e.id)), bind(e.at), bind(e.username), bind(e.action),
+        bind(e.entity), bind(static_cast<Poco::Int64>(e.entity_id)), bind(e.before_json),
+        bind(e.after_json), bind(e.os_user), bind(e.prev_hash), bind(e.hash), now;
   }
 
   Poco::TemporaryFile dir_;
@@ -86,13 +89,14 @@ TEST_F(AuditChainTest, AChangedAndRehashedEntryBreaksTheNextLink) {
   AuditEntry e = entry(3);
   e.after_json = "{\"n\":30}";
   e.hash = auditEntryHash(e, e.prev_hash);
-  db_->session() << "UPDATE audit_log SET after_json = $1, hash = $2 WHERE id = 3", bind(e.after_json),
-      bind(e.hash), now;
+  db_->session() << "UPDATE audit_log SET after_json = $1, hash = $2 WHERE id = 3",
+      bind(e.after_json), bind(e.hash), now;
   const auto r = verifyAuditChain(db_->session());
   EXPECT_EQ(r.problem, AuditChainReport::Problem::Removed);
   EXPECT_EQ(r.entry_id, 4);
   EXPECT_EQ(r.after_id, 3);
-  EXPECT_NE(r.describe(true).find("entry 3 was changed and re-hashed"), std::string::npos) << r.describe(true);
+  EXPECT_NE(r.describe(true).find("entry 3 was changed and re-hashed"), std::string::npos)
+      << r.describe(true);
 }
 
 TEST_F(AuditChainTest, ARemovedEntryIsNamed) {
@@ -175,8 +179,9 @@ TEST_F(AuditChainTest, AnEntryInsertedInAGapIsNamed) {
   EXPECT_EQ(r.problem, AuditChainReport::Problem::Inserted);
   EXPECT_EQ(r.entry_id, 3);
   EXPECT_EQ(r.after_id, 2);
-  EXPECT_EQ(r.describe(true),
-            "audit entry 3 was inserted out of order after entry 2: the chain does not pass through it");
+  EXPECT_EQ(
+      r.describe(true),
+      "audit entry 3 was inserted out of order after entry 2: the chain does not pass through it");
 
   // The same with the forged row linked to 2 as well: the next entry skips it.
   db_->session() << "DELETE FROM audit_log WHERE id = 3", now;
@@ -200,7 +205,8 @@ TEST_F(AuditChainTest, ConcurrentWritersFormOneChain) {
         // A writer that loses SQLite's write lock race tries again, as a client would.
         for (int attempt = 0; attempt < 1000; ++attempt) {
           try {
-            AuditLog(db.session()).append(Actor{"w" + std::to_string(t)}, "create", "drill", i, "", "{}");
+            AuditLog(db.session())
+                .append(Actor{"w" + std::to_string(t)}, "create", "drill", i, "", "{}");
             ++written;
             break;
           } catch (const Poco::Exception&) {
@@ -216,7 +222,8 @@ TEST_F(AuditChainTest, ConcurrentWritersFormOneChain) {
   EXPECT_TRUE(r.ok()) << r.describe(true);
   EXPECT_EQ(r.entries, static_cast<std::size_t>(5 + kThreads * kEach));
   int forks = -1;
-  db_->session() << "SELECT COUNT(*) FROM (SELECT prev_hash FROM audit_log GROUP BY prev_hash HAVING COUNT(*) > 1)",
+  db_->session() << "SELECT COUNT(*) FROM (SELECT prev_hash FROM audit_log GROUP BY prev_hash "
+                    "HAVING COUNT(*) > 1)",
       into(forks), now;
   EXPECT_EQ(forks, 0);
 }

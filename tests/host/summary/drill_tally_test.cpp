@@ -186,13 +186,13 @@ TEST_F(DrillTallyTest, SummaryTablesStayExactThroughAddBatchUpdateAndDelete) {
 TEST_F(DrillTallyTest, MigrationBackfillsExistingDrills) {
   store::Database db(":memory:");
   db.migrateTo(5);
-  store::OrganisationRepository orgs(db.session());
-  sdk::Organisation o;
-  o.code = "X";
-  o.name = "X";
-  o.kind = sdk::OrgKind::Village;
-  const sdk::RecordId org = orgs.add(o, actor_);
-  // Drills stored by a Beacon from before the summary tables.
+  // An organisation and drills stored by a Beacon from before the summary tables (written with
+  // SQL: today's repositories write audit columns that version 5 does not have).
+  db.session() << "INSERT INTO organisations(code, name, kind, created_at)"
+                  " VALUES('X', 'X', 'village', '2023-01-01T00:00:00Z')",
+      now;
+  Poco::Int64 org = 0;
+  db.session() << "SELECT id FROM organisations WHERE code = 'X'", into(org), now;
   for (const auto& [type, date] : std::vector<std::pair<std::string, std::string>>{
            {"fire.evacuation", "2023-03-05"}, {"fire.evacuation", "2023-03-28"}, {"flood.evacuation", "2023-04-01"}}) {
     db.session() << "INSERT INTO drills(domain, drill_type, org_id, drill_date, created_at)"

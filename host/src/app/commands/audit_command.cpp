@@ -14,15 +14,21 @@ namespace {
 class AuditCommand : public Command {
  public:
   std::string name() const override { return "audit"; }
-  std::string summary() const override { return "show the append-only audit log, or verify its hash chain"; }
+  std::string summary() const override {
+    return "show the append-only audit log, or verify its hash chain";
+  }
   std::string help() const override {
-    return "usage: beacon audit [--entity drill|plan|plan_version|organisation|review|filing|corrective_action]\n"
+    return "usage: beacon audit [--entity "
+           "drill|plan|plan_version|organisation|review|filing|corrective_action]\n"
            "                    [--id N] [--limit N (default 50)]\n"
            "       beacon audit verify [--head ID:HASH]\n"
-           "Newest first: time, user (and the OS account for CLI writes), action, record and the record after\n"
+           "Newest first: time, user (and the OS account for CLI writes), action, record and the "
+           "record after\n"
            "the change.\n"
-           "verify checks the hash chain and names the first entry that was changed, removed or inserted out of\n"
-           "order (exit code 1); when intact it prints the head ID:HASH. --head ID:HASH, a head printed earlier,\n"
+           "verify checks the hash chain and names the first entry that was changed, removed or "
+           "inserted out of\n"
+           "order (exit code 1); when intact it prints the head ID:HASH. --head ID:HASH, a head "
+           "printed earlier,\n"
            "also catches entries cut off the end or a chain rewritten from that entry on.\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
@@ -39,7 +45,8 @@ class AuditCommand : public Command {
     if (!app.isOk()) return fail(ctx, app.status());
     store::AuditLog log(app.value()->db().session());
     RecordPrinter print(ctx.out, ctx.english);
-    for (const auto& e : log.list(a.value().get("entity"), id.value(), limit.value())) print.auditLine(e);
+    for (const auto& e : log.list(a.value().get("entity"), id.value(), limit.value()))
+      print.auditLine(e);
     return 0;
   }
 
@@ -48,18 +55,20 @@ class AuditCommand : public Command {
     auto a = Arguments::parse(args, {"head"}, {});
     if (!a.isOk()) return fail(ctx, a.status());
     if (!a.value().positionals().empty()) {
-      return fail(ctx, sdk::Status::invalid("verify", "unexpected argument \"" + a.value().positionals().front() +
-                                                          "\""));
+      return fail(ctx, sdk::Status::invalid("verify", "unexpected argument \"" +
+                                                          a.value().positionals().front() + "\""));
     }
     Poco::Int64 head_id = 0;
     std::string head_hash;
     if (a.value().has("head")) {
       const std::string head = a.value().get("head");
       const auto colon = head.find(':');
-      if (colon == std::string::npos || !Poco::NumberParser::tryParse64(head.substr(0, colon), head_id) ||
-          head_id <= 0 || head.size() - colon - 1 != 64) {
-        return fail(ctx, sdk::Status::invalid("head", ctx.english ? "must be ID:HASH as verify printed it"
-                                                                  : "应为 verify 输出的“编号:哈希”"));
+      if (colon == std::string::npos ||
+          !Poco::NumberParser::tryParse64(head.substr(0, colon), head_id) || head_id <= 0 ||
+          head.size() - colon - 1 != 64) {
+        return fail(
+            ctx, sdk::Status::invalid("head", ctx.english ? "must be ID:HASH as verify printed it"
+                                                          : "应为 verify 输出的“编号:哈希”"));
       }
       head_hash = head.substr(colon + 1);
     }

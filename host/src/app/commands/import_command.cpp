@@ -33,6 +33,7 @@ class ImportCommand : public Command {
     if (!app.isOk()) return fail(ctx, app.status());
     io::ImportOptions options;
     options.kind = pos[0];
+    options.english = ctx.english;
     int last_percent = -1;
     if (ctx.terminal) {
       options.progress = [&](std::size_t done, std::size_t total) {
