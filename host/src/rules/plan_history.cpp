@@ -22,7 +22,7 @@ PlanHistory PlanHistory::load(Poco::Data::Session& session, const std::string& d
                  if (issued.isSet()) h.issues_[r.int64(0)].push_back({issued, r.integer(1)});
                });
   scanner.scan("SELECT r.plan_id, r.review_date, r.findings FROM reviews r" + join("r") +
-                   " WHERE r.kind = 'evaluation' AND r.conclusion = 'revise'",
+                   " WHERE r.kind = 'evaluation' AND r.conclusion = 'revise' AND r.voided_at = ''",
                params, [&](const ScannedRow& r) {
                  const sdk::Date date = r.date(1);
                  if (!date.isSet()) return;
@@ -37,11 +37,11 @@ PlanHistory PlanHistory::load(Poco::Data::Session& session, const std::string& d
           join("a") +
           " LEFT JOIN drills d ON a.source_kind = 'drill' AND d.id = a.source_id"
           " LEFT JOIN reviews rv ON a.source_kind = 'review' AND rv.id = a.source_id"
-          " WHERE a.plan_defect = 1 AND a.plan_id IS NOT NULL",
+          " WHERE a.plan_defect = 1 AND a.plan_id IS NOT NULL AND a.voided_at = ''",
       params, [&](const ScannedRow& r) {
         const sdk::Date date = r.date(1);
         if (date.isSet())
-          h.findings_[r.int64(0)].push_back({date, "整改发现预案缺陷: " + r.text(2)});
+          h.findings_[r.int64(0)].push_back({date, "整改发现预案缺陷：" + r.text(2)});
       });
   for (auto& [plan, findings] : h.findings_) {
     std::stable_sort(findings.begin(), findings.end(),

@@ -2,6 +2,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "host/service/service_fixture.h"
+#include "rules/plan_history.h"
 #include "rules/store_record_reader.h"
 #include "service/drill_service.h"
 #include "service/record_checks.h"
@@ -227,6 +228,30 @@ TEST_F(RecordCorrectionTest, ACorrectedDateMovesTheMonthCountsAndFlags) {
   EXPECT_EQ(scalar("SELECT COALESCE(SUM(n), 0) FROM drill_month_counts WHERE month = '2023-04'"),
             1);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM drill_flags"), 0);
+}
+
+// A voided evaluation concluding 需修订 no longer makes its plan need revision
+// as of any date; the plan history (core rules, plan-status summaries) reads
+// only records in force.
+TEST_F(RecordCorrectionTest, AVoidedReviseEvaluationNoLongerRequiresARevision) {
+  sdk::Review review;
+  review.plan_id = plan_;
+  review.kind = sdk::ReviewKind::Evaluation;
+  review.date = sdk::Date{2023, 9, 1};
+  review.reviewers = "市应急管理局";
+  review.conclusion = sdk::ReviewConclusion::Revise;
+  review.findings = "组织机构已调整";
+  auto id = service::PlanService(*db_, registry_).addReview(review, actor_);
+  ASSERT_TRUE(id.isOk()) << id.status().describe();
+  const sdk::Date as_of{2023, 12, 31};
+  EXPECT_TRUE(rules::PlanHistory::load(db_->session(), "").asOf(plan_, as_of).revision_required);
+
+  const auth::User admin = user("admin", auth::Role::Admin, city_);
+  service::RecordCorrection c(*db_, registry_, 30, sdk::Date{2023, 9, 2});
+  auto voided = c.voidRecord(store::RecordKind::Review, id.value(), "评估记录录错了预案",
+                             {store::Actor{admin.username}, admin});
+  ASSERT_TRUE(voided.ok()) << voided.status.describe();
+  EXPECT_FALSE(rules::PlanHistory::load(db_->session(), "").asOf(plan_, as_of).revision_required);
 }
 
 }  // namespace
