@@ -53,7 +53,9 @@ TEST_F(CorrectionCommandTest, DrillCorrectAndVoidAreAuditedAndAVoidedDrillIsMark
   EXPECT_NE(show.out.find("43"), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("村委会"), std::string::npos) << show.out;
   CliRun audit = beacon({"audit", "--entity", "drill"});
-  EXPECT_NE(audit.out.find("tester\tcorrect\tdrill#1"), std::string::npos) << audit.out;
+  // The actor is the name given with --user and the operating-system account that ran the command.
+  EXPECT_NE(audit.out.find("\ttester (os: "), std::string::npos) << audit.out;
+  EXPECT_NE(audit.out.find(")\tcorrect\tdrill#1"), std::string::npos) << audit.out;
   EXPECT_NE(audit.out.find("参演人数多录了一个0"), std::string::npos) << audit.out;
 
   ASSERT_EQ(beacon({"drill", "void", "1", "--reason", "重复登记"}).code, 0);
