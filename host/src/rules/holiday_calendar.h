@@ -1,8 +1,9 @@
 // HolidayCalendar: the PRC working-day calendar (public holidays and the
 // make-up working days, 调休) loaded from a CSV data file such as
 // data/holidays/cn.csv, so an operator can add a year without rebuilding.
-// The file declares the years it covers (`#years,2023-2026`); any question
-// about a day outside them fails with a Status naming the year. Immutable
+// The file declares the years it covers (`#years,2023-2026`); a day outside
+// them is answered with weekends only (a provisional answer, which
+// rules/provisional_deadline.h marks in every output). Immutable
 // after load(); safe to share between threads.
 #pragma once
 
