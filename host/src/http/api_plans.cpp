@@ -9,6 +9,7 @@
 #include "http/http_error.h"
 #include "http/json_fields.h"
 #include "http/org_scope.h"
+#include "http/record_correction_request.h"
 #include "http/record_detail.h"
 #include "http/routes.h"
 #include "http/strict_number.h"
@@ -140,6 +141,40 @@ void showVersion(RequestContext& ctx) {
   ctx.sendJson(200, store::toJson(*v, true));
 }
 
+// The hunks as JSON: section, line ranges, and lines with their tag and,
+// for a changed line paired with its replacement, the changed pieces.
+Array::Ptr diffHunksJson(const service::TextDiff& diff) {
+  Array::Ptr hunks = new Array();
+  for (const auto& h : diff.hunks) {
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("section", h.section);
+    o->set("from_start", h.from_start);
+    o->set("from_count", h.from_count);
+    o->set("to_start", h.to_start);
+    o->set("to_count", h.to_count);
+    Array::Ptr lines = new Array();
+    for (const auto& l : h.lines) {
+      Object::Ptr line = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+      line->set("tag", l.tag == service::DiffTag::Equal ? "context" : l.tag == service::DiffTag::Delete ? "removed" : "added");
+      line->set("text", l.text);
+      if (!l.segments.empty()) {
+        Array::Ptr segments = new Array();
+        for (const auto& s : l.segments) {
+          Object::Ptr seg = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+          seg->set("text", s.text);
+          seg->set("changed", s.changed);
+          segments->add(seg);
+        }
+        line->set("segments", segments);
+      }
+      lines->add(line);
+    }
+    o->set("lines", lines);
+    hunks->add(o);
+  }
+  return hunks;
+}
+
 void diffVersions(RequestContext& ctx) {
   const sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
   const int from = ctx.queryInt("from", plan.current_version > 1 ? plan.current_version - 1 : 1, 1, 100000);
@@ -150,14 +185,21 @@ void diffVersions(RequestContext& ctx) {
   out->set("plan_id", plan.id);
   out->set("from", from);
   out->set("to", to);
-  out->set("diff", diff.value());
+  out->set("diff", diff.value().toText());
+  out->set("hunks", diffHunksJson(diff.value()));
   ctx.sendJson(200, out);
 }
 
 void listReviews(RequestContext& ctx) {
   const sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
   Array::Ptr items = new Array();
-  for (const auto& r : store::ReviewRepository(ctx.db().session()).listForPlan(plan.id)) items->add(store::toJson(r));
+  const auto listed = store::ReviewRepository(ctx.db().session()).listForPlan(plan.id);
+  const auto voided = voidedIds(ctx, store::RecordKind::Review, listed);
+  for (const auto& r : listed) {
+    Object::Ptr item = store::toJson(r);
+    item->set("voided", voided.count(r.id) > 0);
+    items->add(item);
+  }
   Object::Ptr out = new Object();
   out->set("items", items);
   ctx.sendJson(200, out);
@@ -198,7 +240,13 @@ void createReview(RequestContext& ctx) {
 void listFilings(RequestContext& ctx) {
   const sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
   Array::Ptr items = new Array();
-  for (const auto& r : store::FilingRepository(ctx.db().session()).listForPlan(plan.id)) items->add(store::toJson(r));
+  const auto listed = store::FilingRepository(ctx.db().session()).listForPlan(plan.id);
+  const auto voided = voidedIds(ctx, store::RecordKind::Filing, listed);
+  for (const auto& r : listed) {
+    Object::Ptr item = store::toJson(r);
+    item->set("voided", voided.count(r.id) > 0);
+    items->add(item);
+  }
   Object::Ptr out = new Object();
   out->set("items", items);
   ctx.sendJson(200, out);

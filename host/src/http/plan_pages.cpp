@@ -1,5 +1,5 @@
 // Plan pages: GET /plans (list with filters), GET /plans/{id} (detail with
-// versions, a line diff of any two versions, reviews, filings, linked drills,
+// versions, the diff of any two versions (diff_view.h), reviews, filings, linked drills,
 // open corrective actions) and its forms: POST /plans/{id}/revise (checked,
 // then shown as a diff to confirm; only the confirmed submit writes),
 // /plans/{id}/reviews, /plans/{id}/filings, /plans/{id}/versions/{n}/attachments.
@@ -14,6 +14,7 @@
 
 #include "http/plan_filter_query.h"
 #include "http/attachment_store.h"
+#include "http/diff_view.h"
 #include "http/http_error.h"
 #include "http/org_scope.h"
 #include "http/page_support.h"
@@ -21,7 +22,7 @@
 #include "http/routes.h"
 #include "http/strict_number.h"
 #include "render/json_data.h"
-#include "service/line_diff.h"
+#include "service/text_diff.h"
 #include "service/plan_service.h"
 #include "service/text_limits.h"
 #include "store/plan_repository.h"
@@ -74,7 +75,7 @@ void sendPlanDetail(RequestContext& ctx, const sdk::Plan& plan, int status, cons
   if (from > 0 && to > 0 && plan.current_version > 0 && (ctx.hasQuery("from") || ctx.hasQuery("to"))) {
     auto diff = service::PlanService(ctx.db(), ctx.state.app.plugins()).diff(plan.id, from, to);
     if (diff.isOk()) {
-      d.set("diff", diff.value().empty() ? (ctx.english() ? "(no differences)" : "(无差异)") : diff.value());
+      d.set("diff", diffView(diff.value(), "diff", ctx.english()));
     } else {
       d.set("diff_error", diff.status().describe());
     }
@@ -172,8 +173,8 @@ void sendRevisionPreview(RequestContext& ctx, const sdk::Plan& plan, const sdk::
     if (auto current = plans.version(plan.id, plan.current_version)) current_text = current->text;
     from_label = plan.code + " v" + std::to_string(plan.current_version);
   }
-  const std::string diff =
-      service::lineDiff(current_text, v.text, from_label, plan.code + (ctx.english() ? " (revision)" : "（修订）"));
+  const service::TextDiff diff =
+      service::diffTexts(current_text, v.text, from_label, plan.code + (ctx.english() ? " (revision)" : "（修订）"));
   data d;
   d.set("id", std::to_string(plan.id));
   d.set("title", plan.title);
@@ -190,7 +191,7 @@ void sendRevisionPreview(RequestContext& ctx, const sdk::Plan& plan, const sdk::
   d.set("major_label", v.major ? (ctx.english() ? "yes" : "是") : (ctx.english() ? "no" : "否"));
   d.set("draft", draft);
   d.set("text", v.text);
-  d.set("diff", diff.empty() ? (ctx.english() ? "(no differences in the text)" : "（正文无变化）") : diff);
+  d.set("diff", diffView(diff, "revise-diff", ctx.english()));
   if (document.present()) {
     std::ostringstream encoded;
     Poco::Base64Encoder encoder(encoded);

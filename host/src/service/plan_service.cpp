@@ -4,7 +4,7 @@
 
 #include <Poco/Exception.h>
 
-#include "service/line_diff.h"
+#include "service/text_diff.h"
 #include "service/plan_category_catalog.h"
 #include "service/record_checks.h"
 #include "service/text_limits.h"
@@ -314,7 +314,7 @@ sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(sdk::CorrectiveActio
   });
 }
 
-sdk::Result<std::string> PlanService::diff(sdk::RecordId plan_id, int from_number, int to_number) {
+sdk::Result<TextDiff> PlanService::diff(sdk::RecordId plan_id, int from_number, int to_number) {
   try {
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(plan_id);
@@ -327,7 +327,7 @@ sdk::Result<std::string> PlanService::diff(sdk::RecordId plan_id, int from_numbe
     if (!to) {
       return sdk::Status::invalid("to", "plan " + plan->code + " has no version " + std::to_string(to_number));
     }
-    return lineDiff(from->text, to->text, plan->code + " v" + std::to_string(from_number),
+    return diffTexts(from->text, to->text, plan->code + " v" + std::to_string(from_number),
                     plan->code + " v" + std::to_string(to_number));
   } catch (const Poco::Exception& e) {
     store::throwIfStorageFailure(e, "could not read plan versions");

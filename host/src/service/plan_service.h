@@ -11,6 +11,7 @@
 #include "beacon/sdk/records.h"
 #include "beacon/sdk/status.h"
 #include "plugins/plugin_registry.h"
+#include "service/text_diff.h"
 #include "store/audit_log.h"
 #include "store/database.h"
 
@@ -51,8 +52,8 @@ class PlanService {
   // plan_defect marks the plan revision_required.
   sdk::Result<sdk::RecordId> addCorrectiveAction(sdk::CorrectiveAction action,
                                                  const store::Actor& actor);
-  // Line diff of version `from_number` against `to_number`.
-  sdk::Result<std::string> diff(sdk::RecordId plan_id, int from_number, int to_number);
+  // What changed from version `from_number` to `to_number` (text_diff.h).
+  sdk::Result<TextDiff> diff(sdk::RecordId plan_id, int from_number, int to_number);
 
  private:
   sdk::Status validateVersion(const sdk::PlanVersion& version, bool first);

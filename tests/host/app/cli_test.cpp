@@ -106,6 +106,7 @@ TEST_F(CliTest, PlanRevisionAndDiff) {
   ASSERT_EQ(diff.code, 0) << diff.err;
   EXPECT_NE(diff.out.find("-第二章 组织体系"), std::string::npos) << diff.out;
   EXPECT_NE(diff.out.find("+第三章 转移避险"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("+第二章 组织{+指挥+}体系"), std::string::npos) << "the added word marked";
   CliRun bad = beacon({"plan", "revise", "ql-flood", "--trigger", "whim", "--issued", "2023-05-01", "--text", "x"});
   EXPECT_EQ(bad.code, 1);
   EXPECT_NE(bad.err.find("trigger"), std::string::npos) << bad.err;

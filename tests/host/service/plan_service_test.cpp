@@ -70,9 +70,10 @@ TEST_F(PlanServiceTest, ReviseNeedsATriggerAndAppendsAVersion) {
   EXPECT_EQ(p->current_version, 2);
   auto d = s.diff(plan_, 1, 2);
   ASSERT_TRUE(d.isOk());
-  EXPECT_NE(d.value().find("-第二章 组织机构"), std::string::npos) << d.value();
-  EXPECT_NE(d.value().find("+第二章 指挥机构"), std::string::npos);
-  EXPECT_NE(d.value().find("+第三章 保障"), std::string::npos);
+  const std::string text = d.value().toText();
+  EXPECT_NE(text.find("-第二章 [-组织-]机构"), std::string::npos) << text;
+  EXPECT_NE(text.find("+第二章 {+指挥+}机构"), std::string::npos) << "only the changed word is marked";
+  EXPECT_NE(text.find("+第三章 保障"), std::string::npos);
   EXPECT_EQ(s.diff(plan_, 1, 7).status().field(), "to");
 }
 

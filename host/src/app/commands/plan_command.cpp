@@ -167,7 +167,7 @@ class PlanCommand : public Command {
     }
     auto diff = plans.diff(p.id, from, to);
     if (!diff.isOk()) return fail(ctx, diff.status());
-    ctx.out << diff.value();
+    ctx.out << diff.value().toText();
     return 0;
   }
 };
