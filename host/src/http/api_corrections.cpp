@@ -10,10 +10,6 @@
 #include "http/record_correction_request.h"
 #include "http/record_detail.h"
 #include "http/routes.h"
-#include "store/corrective_action_repository.h"
-#include "store/filing_repository.h"
-#include "store/record_json.h"
-#include "store/review_repository.h"
 
 namespace beacon::http {
 
@@ -61,47 +57,21 @@ void voidDrill(RequestContext& ctx) {
   ctx.sendJson(200, drillDetailJson(ctx, readableDrill(ctx, id)));
 }
 
-// A review, filing or corrective action the user may read, as JSON with its
-// void mark and history; 404 when missing.
-Object::Ptr readableRecord(RequestContext& ctx, store::RecordKind kind, sdk::RecordId id) {
-  Object::Ptr o;
-  auto& session = ctx.db().session();
-  if (kind == store::RecordKind::Review) {
-    auto r = store::ReviewRepository(session).findById(id);
-    if (!r) throw HttpError::notFound("no review " + std::to_string(id));
-    readablePlan(ctx, r->plan_id);
-    o = store::toJson(*r);
-  } else if (kind == store::RecordKind::Filing) {
-    auto f = store::FilingRepository(session).findById(id);
-    if (!f) throw HttpError::notFound("no filing " + std::to_string(id));
-    readablePlan(ctx, f->plan_id);
-    o = store::toJson(*f);
-  } else {
-    auto a = store::CorrectiveActionRepository(session).findById(id);
-    if (!a) throw HttpError::notFound("no corrective action " + std::to_string(id));
-    ctx.requireRead(a->responsible_org_id);
-    o = store::toJson(*a);
-  }
-  setVoidMark(ctx, o, kind, id);
-  o->set("corrections", correctionHistory(ctx, kind, id));
-  return o;
-}
-
 template <store::RecordKind Kind>
 void correctRecord(RequestContext& ctx) {
   const sdk::RecordId id = ctx.idParam("id");
-  readableRecord(ctx, Kind, id);
+  readableRecordJson(ctx, Kind, id);
   const Object::Ptr body = ctx.jsonBody();
   throwIfFailed(correctRecordAs(ctx, Kind, id, changesOf(body), reasonOf(body)));
-  ctx.sendJson(200, readableRecord(ctx, Kind, id));
+  ctx.sendJson(200, readableRecordJson(ctx, Kind, id));
 }
 
 template <store::RecordKind Kind>
 void voidRecord(RequestContext& ctx) {
   const sdk::RecordId id = ctx.idParam("id");
-  readableRecord(ctx, Kind, id);
+  readableRecordJson(ctx, Kind, id);
   throwIfFailed(voidRecordAs(ctx, Kind, id, reasonOf(ctx.jsonBody())));
-  ctx.sendJson(200, readableRecord(ctx, Kind, id));
+  ctx.sendJson(200, readableRecordJson(ctx, Kind, id));
 }
 
 }  // namespace

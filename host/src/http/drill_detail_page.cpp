@@ -82,6 +82,7 @@ void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status, con
   d.set("can_write", can_write);
   d.set("corrected", ctx.query("corrected") == "1");
   d.set("can_correct", mayChangeRecord(ctx, store::RecordKind::Drill, drill.id));
+  d.set("void_action", "/drills/" + std::to_string(drill.id) + "/void");
   if (can_write) {
     data ca;
     ca.set("description", form.description);

@@ -268,11 +268,7 @@ void submitDrill(RequestContext& ctx) {
 // The drill to correct: readable, not voided (409) and changeable by the user now (403).
 sdk::Drill correctableDrill(RequestContext& ctx, sdk::RecordId id) {
   const sdk::Drill drill = readableDrill(ctx, id);
-  const service::CorrectionOutcome may = service::RecordCorrection(ctx.db(), ctx.state.app.plugins(),
-                                                                   ctx.state.config.correction_days, service::today(),
-                                                                   ctx.english())
-                                             .mayChange(store::RecordKind::Drill, id, {ctx.actor(), ctx.requireUser()});
-  throwIfFailed(may);
+  requireChangeable(ctx, store::RecordKind::Drill, id);
   return drill;
 }
 

@@ -5,9 +5,14 @@
 #include <Poco/JSON/Parser.h>
 
 #include "http/http_error.h"
+#include "http/record_detail.h"
 #include "service/record_checks.h"
 #include "store/audit_log.h"
+#include "store/corrective_action_repository.h"
+#include "store/filing_repository.h"
+#include "store/record_json.h"
 #include "store/record_voids.h"
+#include "store/review_repository.h"
 
 namespace beacon::http {
 
@@ -24,8 +29,9 @@ service::RecordCorrection correctionFor(RequestContext& ctx) {
 
 service::Corrector corrector(RequestContext& ctx) { return {ctx.actor(), ctx.requireUser()}; }
 
-// The label of a record field in the history (zh, en).
-std::string fieldLabel(const std::string& field, bool en) {
+}  // namespace
+
+std::string correctionFieldLabel(const std::string& field, bool en) {
   static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
       {"domain", {"领域", "Domain"}},
       {"drill_type", {"演练类型", "Drill type"}},
@@ -56,6 +62,8 @@ std::string fieldLabel(const std::string& field, bool en) {
   if (field.rfind("fields.", 0) == 0) return (en ? "Field " : "字段 ") + field.substr(7);
   return field;
 }
+
+namespace {
 
 std::string shown(const Poco::Dynamic::Var& v) {
   if (v.isEmpty()) return "";
@@ -142,6 +150,10 @@ bool mayChangeRecord(RequestContext& ctx, store::RecordKind kind, sdk::RecordId 
   return correctionFor(ctx).mayChange(kind, id, corrector(ctx)).ok();
 }
 
+void requireChangeable(RequestContext& ctx, store::RecordKind kind, sdk::RecordId id) {
+  throwIfFailed(correctionFor(ctx).mayChange(kind, id, corrector(ctx)));
+}
+
 void setVoidMark(RequestContext& ctx, Object::Ptr& o, store::RecordKind kind, sdk::RecordId id) {
   const auto mark = store::RecordVoids(ctx.db().session()).mark(kind, id);
   const bool voided = mark && mark->voided();
@@ -187,7 +199,7 @@ Array::Ptr correctionHistory(RequestContext& ctx, store::RecordKind kind, sdk::R
       for (const auto& [k, values] : diff) {
         Object::Ptr c = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
         c->set("field", k);
-        c->set("label", fieldLabel(k, en));
+        c->set("label", correctionFieldLabel(k, en));
         c->set("before", values.first);
         c->set("after", values.second);
         changes->add(c);
@@ -197,6 +209,32 @@ Array::Ptr correctionHistory(RequestContext& ctx, store::RecordKind kind, sdk::R
     out->add(h);
   }
   return out;
+}
+
+Object::Ptr readableRecordJson(RequestContext& ctx, store::RecordKind kind, sdk::RecordId id) {
+  Object::Ptr o;
+  auto& session = ctx.db().session();
+  if (kind == store::RecordKind::Review) {
+    auto r = store::ReviewRepository(session).findById(id);
+    if (!r) throw HttpError::notFound("no review " + std::to_string(id));
+    readablePlan(ctx, r->plan_id);
+    o = store::toJson(*r);
+  } else if (kind == store::RecordKind::Filing) {
+    auto f = store::FilingRepository(session).findById(id);
+    if (!f) throw HttpError::notFound("no filing " + std::to_string(id));
+    readablePlan(ctx, f->plan_id);
+    o = store::toJson(*f);
+  } else if (kind == store::RecordKind::CorrectiveAction) {
+    auto a = store::CorrectiveActionRepository(session).findById(id);
+    if (!a) throw HttpError::notFound("no corrective action " + std::to_string(id));
+    ctx.requireRead(a->responsible_org_id);
+    o = store::toJson(*a);
+  } else {
+    o = store::toJson(readableDrill(ctx, id));
+  }
+  setVoidMark(ctx, o, kind, id);
+  o->set("corrections", correctionHistory(ctx, kind, id));
+  return o;
 }
 
 }  // namespace beacon::http

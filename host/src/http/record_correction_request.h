@@ -34,6 +34,15 @@ service::CorrectionOutcome voidRecordAs(RequestContext& ctx, store::RecordKind k
                                         sdk::RecordId id, const std::string& reason);
 // Whether the logged-in user may correct or void the record now.
 bool mayChangeRecord(RequestContext& ctx, store::RecordKind kind, sdk::RecordId id);
+// The same as an HttpError (403; 409 when voided; 404) for the edit forms.
+void requireChangeable(RequestContext& ctx, store::RecordKind kind, sdk::RecordId id);
+// A review, filing or corrective action the user may read (the plan's or the
+// responsible organisation's read scope), as its record JSON with the void
+// mark and "corrections" history; 404 when missing, 403 out of scope.
+Poco::JSON::Object::Ptr readableRecordJson(RequestContext& ctx, store::RecordKind kind,
+                                           sdk::RecordId id);
+// The zh / en label of a correctable field by its API name ("findings": 发现的问题).
+std::string correctionFieldLabel(const std::string& field, bool english);
 
 // The ids of those of `records` that are voided.
 template <typename Record>

@@ -36,10 +36,12 @@ Array::Ptr attachmentsJson(RequestContext& ctx, const std::string& kind, sdk::Re
 
 Array::Ptr actionsJson(RequestContext& ctx, const std::vector<sdk::CorrectiveAction>& actions) {
   Array::Ptr out = new Array();
+  const auto voided = voidedIds(ctx, store::RecordKind::CorrectiveAction, actions);
   for (const auto& a : actions) {
     Object::Ptr j = store::toJson(a);
     setOrg(ctx, j, a.responsible_org_id, "responsible_org");
     j->set("open", a.status == sdk::ActionStatus::Open);
+    j->set("voided", voided.count(a.id) > 0);
     out->add(j);
   }
   return out;

@@ -16,6 +16,7 @@ void addAllRoutes(Router& router) {
   addPlanPages(router);
   addDrillPages(router);
   addCorrectiveActionPages(router);
+  addRecordPages(router);
   addOrganisationPages(router);
   addSummaryPages(router);
   addAttachmentRoutes(router);

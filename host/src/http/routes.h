@@ -21,6 +21,8 @@ void addDashboardPages(Router& router);
 void addPlanPages(Router& router);
 void addDrillPages(Router& router);
 void addCorrectiveActionPages(Router& router);
+// The pages of reviews, filings and corrective actions: show, correct (edit), void.
+void addRecordPages(Router& router);
 void addOrganisationPages(Router& router);
 void addSummaryPages(Router& router);
 void addAttachmentRoutes(Router& router);
