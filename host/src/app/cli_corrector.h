@@ -10,6 +10,7 @@
 #include "app/arguments.h"
 #include "app/command.h"
 #include "service/record_correction.h"
+#include "store/record_voids.h"
 
 namespace beacon::app {
 
@@ -18,5 +19,14 @@ sdk::Result<service::Corrector> cliCorrector(AppContext& app, const store::Actor
 // positional; prints one line and returns the exit code.
 int runCorrection(CommandContext& ctx, AppContext& app, const Arguments& args,
                   store::RecordKind kind, const std::string& verb);
+// The void marks of those of `records` that are voided, for the list commands.
+template <typename Record>
+std::map<sdk::RecordId, store::VoidMark> voidMarksOf(AppContext& app, store::RecordKind kind,
+                                                     const std::vector<Record>& records) {
+  std::vector<sdk::RecordId> ids;
+  ids.reserve(records.size());
+  for (const auto& r : records) ids.push_back(r.id);
+  return store::RecordVoids(app.db().session()).voided(kind, ids);
+}
 
 }  // namespace beacon::app

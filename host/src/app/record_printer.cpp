@@ -37,6 +37,10 @@ void RecordPrinter::filingLine(const sdk::Filing& f) {
        << " " << (f.published.isSet() ? f.published.toString() : "-") << "\n";
 }
 
+void RecordPrinter::voidedLine(const std::string& reason) {
+  out_ << (english_ ? "  (voided: " : "  （已作废：") << reason << (english_ ? ")\n" : "）\n");
+}
+
 void RecordPrinter::drillLine(const sdk::Drill& d, const std::string& org_name,
                               const std::string& type_label) {
   out_ << d.id << "\t" << d.date.toString() << "\t" << org_name << "\t" << type_label << "\t"

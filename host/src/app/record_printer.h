@@ -24,6 +24,8 @@ class RecordPrinter {
   void drillBlock(const sdk::Drill& d, const std::string& org_name, const std::string& type_label,
                   const std::string& plan_code);
   void auditLine(const store::AuditEntry& e);
+  // The line under a voided record in a list: （已作废：reason） / (voided: reason).
+  void voidedLine(const std::string& reason);
 
  private:
   std::string label(const char* zh, const char* en) const { return english_ ? en : zh; }

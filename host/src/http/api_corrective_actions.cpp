@@ -31,14 +31,21 @@ void listActions(RequestContext& ctx) {
     if (ctx.hasQuery("plan")) plan_id = readablePlan(ctx, ctx.queryInt("plan", 0, 1, 2000000000)).id;
     actions = repo.listForPlan(plan_id, open_only);
   }
+  // Voided actions are listed, marked, and left out of "total" (and of ?open=1).
   Array::Ptr items = new Array();
+  const auto voided = voidedIds(ctx, store::RecordKind::CorrectiveAction, actions);
+  std::size_t total = 0;
   for (const auto& a : actions) {
     if (!scope.contains(a.responsible_org_id)) continue;
-    if (open_only && a.status != sdk::ActionStatus::Open) continue;
-    items->add(store::toJson(a));
+    const bool is_voided = voided.count(a.id) > 0;
+    if (open_only && (a.status != sdk::ActionStatus::Open || is_voided)) continue;
+    Object::Ptr item = store::toJson(a);
+    item->set("voided", is_voided);
+    items->add(item);
+    if (!is_voided) ++total;
   }
   Object::Ptr out = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  out->set("total", items->size());
+  out->set("total", total);
   out->set("items", items);
   ctx.sendJson(200, out);
 }

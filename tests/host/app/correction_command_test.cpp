@@ -80,3 +80,33 @@ TEST_F(CorrectionCommandTest, AUserAccountNamedByUserIsHeldToItsRights) {
 
 }  // namespace
 }  // namespace beacon
+
+namespace beacon {
+namespace {
+
+TEST_F(CorrectionCommandTest, ReviewAndFilingListsMarkVoidedRecords) {
+  ASSERT_EQ(beacon({"plan", "add", "--code", "XM-FX", "--title", "新密市防汛应急预案", "--domain", "flood",
+                    "--category", "special", "--owner", "xinmi", "--issued", "2023-03-01", "--text", "正文"})
+                .code,
+            0);
+  ASSERT_EQ(beacon({"review", "add", "--plan", "XM-FX", "--kind", "evaluation", "--date", "2023-09-01",
+                    "--conclusion", "keep"})
+                .code,
+            0);
+  ASSERT_EQ(beacon({"filing", "add", "--plan", "XM-FX", "--target", "郑州市应急管理局", "--submitted", "2023-03-20"})
+                .code,
+            0);
+  ASSERT_EQ(beacon({"review", "void", "1", "--reason", "重复登记"}).code, 0);
+  ASSERT_EQ(beacon({"filing", "void", "1", "--reason", "报送机关录错"}).code, 0);
+  CliRun reviews = beacon({"review", "list", "--plan", "XM-FX"});
+  ASSERT_EQ(reviews.code, 0) << reviews.err;
+  EXPECT_NE(reviews.out.find("（已作废：重复登记）"), std::string::npos) << reviews.out;
+  CliRun filings = beacon({"filing", "list", "--plan", "XM-FX"});
+  ASSERT_EQ(filings.code, 0) << filings.err;
+  EXPECT_NE(filings.out.find("（已作废：报送机关录错）"), std::string::npos) << filings.out;
+  CliRun english = testing::runBeacon({"--db", db_, "--lang", "en"}, {"filing", "list", "--plan", "XM-FX"});
+  EXPECT_NE(english.out.find("(voided: 报送机关录错)"), std::string::npos) << english.out;
+}
+
+}  // namespace
+}  // namespace beacon

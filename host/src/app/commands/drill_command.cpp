@@ -144,20 +144,12 @@ class DrillCommand : public Command {
     }
     f.include_voided = true;
     const auto listed = drills.list(f);
-    const auto voided = store::RecordVoids(c.db().session()).voided(store::RecordKind::Drill, idsOf(listed));
+    const auto voided = voidMarksOf(c, store::RecordKind::Drill, listed);
     for (const auto& d : listed) {
       print.drillLine(d, names[d.org_id], typeLabel(d.drill_type));
-      if (voided.count(d.id)) ctx.out << (ctx.english ? "  (voided: " : "  （已作废：") << voided.at(d.id).reason
-                                       << (ctx.english ? ")\n" : "）\n");
+      if (voided.count(d.id)) print.voidedLine(voided.at(d.id).reason);
     }
     return 0;
-  }
-
- private:
-  static std::vector<sdk::RecordId> idsOf(const std::vector<sdk::Drill>& drills) {
-    std::vector<sdk::RecordId> ids;
-    for (const auto& d : drills) ids.push_back(d.id);
-    return ids;
   }
 };
 

@@ -46,7 +46,12 @@ class FilingCommand : public Command {
     }
     if (verb == "list") {
       RecordPrinter print(ctx.out, ctx.english);
-      for (const auto& f : store::FilingRepository(c.db().session()).listForPlan(plan.id)) print.filingLine(f);
+      const auto listed = store::FilingRepository(c.db().session()).listForPlan(plan.id);
+      const auto voided = voidMarksOf(c, store::RecordKind::Filing, listed);
+      for (const auto& f : listed) {
+        print.filingLine(f);
+        if (voided.count(f.id)) print.voidedLine(voided.at(f.id).reason);
+      }
       return 0;
     }
     sdk::Filing f;

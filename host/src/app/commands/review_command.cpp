@@ -46,7 +46,12 @@ class ReviewCommand : public Command {
     }
     if (verb == "list") {
       RecordPrinter print(ctx.out, ctx.english);
-      for (const auto& r : store::ReviewRepository(c.db().session()).listForPlan(plan_id)) print.reviewLine(r);
+      const auto listed = store::ReviewRepository(c.db().session()).listForPlan(plan_id);
+      const auto voided = voidMarksOf(c, store::RecordKind::Review, listed);
+      for (const auto& r : listed) {
+        print.reviewLine(r);
+        if (voided.count(r.id)) print.voidedLine(voided.at(r.id).reason);
+      }
       return 0;
     }
     sdk::Review r;
