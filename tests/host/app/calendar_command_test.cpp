@@ -73,6 +73,10 @@ TEST_F(CalendarCommandTest, AMissingYearGivesProvisionalDeadlinesAndOneWarningNe
             std::string::npos);
   EXPECT_EQ(occurrences(json.err, "warning: the holiday calendar"), 1u) << json.err;
 
+  CliRun zh_json = beacon({"check", "--as-of", "2025-12-31", "--format", "json"});
+  ASSERT_EQ(zh_json.code, 0) << zh_json.err;
+  EXPECT_NE(zh_json.out.find(kProvisional), std::string::npos) << zh_json.out;
+
   for (const char* format : {"text", "markdown", "html", "json"}) {
     CliRun summary =
         beacon({"summary", "--kind", "plan-status", "--as-of", "2026-02-28", "--format", format});
@@ -96,6 +100,7 @@ TEST_F(CalendarCommandTest, ImportAddsAYearValidatedAndTheMarkGoesAway) {
   CliRun outside = beacon({"calendar", "import", dir_.path() + "/outside.csv"});
   EXPECT_EQ(outside.code, 1);
   EXPECT_NE(outside.err.find("outside the declared"), std::string::npos) << outside.err;
+  EXPECT_NE(outside.err.find("line 3"), std::string::npos) << "the refusal names the line: " << outside.err;
   write("overlap.csv", "#years,2025-2026\ndate,kind,name\n2026-01-01,holiday,元旦\n");
   CliRun overlap = beacon({"calendar", "import", dir_.path() + "/overlap.csv"});
   EXPECT_EQ(overlap.code, 1);
@@ -120,6 +125,21 @@ TEST_F(CalendarCommandTest, ImportAddsAYearValidatedAndTheMarkGoesAway) {
   EXPECT_NE(text.out.find("2026-01-19"), std::string::npos) << text.out;
   CliRun audit = beacon({"audit", "--entity", "holiday_calendar"});
   EXPECT_NE(audit.out.find("import"), std::string::npos) << audit.out;
+}
+
+TEST_F(CalendarCommandTest, CheckWarnsOnceOnlyWhenTheCalendarEndsWithinNinetyDays) {
+  write("later.csv", "#years,2026-2030\ndate,kind,name\n2026-01-01,holiday,元旦\n2027-01-01,holiday,元旦\n"
+                     "2028-01-01,holiday,元旦\n2029-01-01,holiday,元旦\n2030-01-01,holiday,元旦\n");
+  CliRun imported = beacon({"calendar", "import", dir_.path() + "/later.csv"});
+  ASSERT_EQ(imported.code, 0) << imported.err;
+  // The data now ends 2030-12-31: far from 2029-06-01, within 90 days of 2030-11-01.
+  CliRun far = beacon({"check", "--as-of", "2029-06-01"});
+  ASSERT_EQ(far.code, 0) << far.err;
+  EXPECT_EQ(occurrences(far.err, "节假日数据"), 0u) << far.err;
+  CliRun near = beacon({"check", "--as-of", "2030-11-01"});
+  ASSERT_EQ(near.code, 0) << near.err;
+  EXPECT_EQ(occurrences(near.err, "节假日数据"), 1u) << near.err;
+  EXPECT_NE(near.err.find("2030-12-31"), std::string::npos) << near.err;
 }
 
 }  // namespace
