@@ -71,6 +71,29 @@ std::string toGbk(const std::string& utf8) {
   return out;
 }
 
+// A row source that is not a CSV file (as an .xlsx sheet will be): rows in
+// memory, places named by sheet.
+class SheetSource : public io::RowSource {
+ public:
+  SheetSource(std::string sheet, std::vector<io::CsvRecord> rows)
+      : sheet_(std::move(sheet)), rows_(std::move(rows)) {}
+  bool next(io::CsvRecord& out) override {
+    if (next_ >= rows_.size()) return false;
+    out = rows_[next_++];
+    return true;
+  }
+  std::size_t bytesRead() const override { return next_; }
+  std::size_t totalBytes() const override { return rows_.size(); }
+  std::string location(std::size_t line, const std::string& column, bool english) const override {
+    return io::formatLocation(sheet_, line, column, english);
+  }
+
+ private:
+  std::string sheet_;
+  std::vector<io::CsvRecord> rows_;
+  std::size_t next_ = 0;
+};
+
 class LedgerImportTest : public ServiceFixture {
  protected:
   LedgerImportTest() { seed_ = false; }
@@ -293,6 +316,41 @@ TEST_F(LedgerImportTest, PlanHistoryRowsAreValidatedAsRevisions) {
   ASSERT_TRUE(more.isOk());
   EXPECT_TRUE(more.value().errors.empty()) << more.value().errors.front();
   EXPECT_EQ(plans.findByCode("P-1")->current_version, 4);
+}
+
+TEST_F(LedgerImportTest, AnotherRowSourceNamesItsSheetAndUsesTheSameKinds) {
+  importExamples("reviews");
+  auto rows = parse(readFile(kExamples + "reviews.csv"));
+  const std::size_t line = rows.back().line;
+  rows.back().fields[3] = "2023-13-01";  // 日期
+  const io::ImportOrigin origin{"ledger.xlsx", "", "xlsx"};
+  for (bool english : {false, true}) {
+    SheetSource bad("评审", rows);
+    io::ImportOptions o;
+    o.kind = "reviews";
+    o.english = english;
+    auto r = io::importRows(*db_, registry_, bad, origin, o, actor_);
+    ASSERT_TRUE(r.isOk()) << r.status().describe();
+    ASSERT_EQ(r.value().errors.size(), 1u);
+    EXPECT_EQ(r.value().errors[0],
+              english ? "sheet 评审, row " + std::to_string(line) +
+                            ", column 日期: \"2023-13-01\" is not a date (YYYY-MM-DD)"
+                      : "工作表 评审，第" + std::to_string(line) + "行，“日期”列：“2023-13-01”不是日期（YYYY-MM-DD）");
+  }
+  EXPECT_EQ(count("reviews"), 0);
+  SheetSource good("评审", parse(readFile(kExamples + "reviews.csv")));
+  io::ImportOptions o;
+  o.kind = "reviews";
+  std::size_t done = 0, total = 0;
+  o.progress = [&](std::size_t d, std::size_t t) {
+    done = d;
+    total = t;
+  };
+  auto r = io::importRows(*db_, registry_, good, origin, o, actor_);
+  ASSERT_TRUE(r.isOk());
+  EXPECT_TRUE(r.value().errors.empty()) << r.value().errors.front();
+  EXPECT_EQ(count("reviews"), 3);
+  EXPECT_EQ(done, total) << "the progress bar reaches the end";
 }
 
 TEST_F(LedgerImportTest, ExportOfEveryKindImportsBackIdentically) {
