@@ -125,8 +125,13 @@ GeneratedDrill drillAt(std::size_t i) {
   return d;
 }
 
-// A fresh migrated database with the organisation tree; returns its path.
+// A fresh migrated database with the organisation tree at `path` (a
+// database left there by an earlier run with the same --dir is removed).
 void makeDatabase(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    Poco::File old(path + suffix);
+    if (old.exists()) old.remove();
+  }
   store::Database db(path);
   db.migrate();
   plugins::PluginRegistry registry;

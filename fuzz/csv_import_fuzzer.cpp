@@ -1,7 +1,7 @@
 // csv_import_fuzzer: the whole CSV import (io::importCsv: encoding scan,
 // UTF-8/BOM/GBK decoding, the reader, header resolution, every row's
 // validation by the services and the real domain plugins) on arbitrary
-// bytes, as organisations, plans and drills in turn, into an in-memory
+// bytes, as every ledger kind in turn (io::importKindIds), into an in-memory
 // database holding the example organisations and plans (examples/csv/).
 // Checks the importer's promise: a failed or refused import writes nothing.
 // Each input starts from the same database (restored when an import wrote).
@@ -21,6 +21,7 @@
 
 #include "build_paths.h"
 #include "io/csv_importer.h"
+#include "io/import_kind.h"
 #include "plugins/domain_services.h"
 #include "plugins/plugin_loader.h"
 #include "rules/holiday_calendar.h"
@@ -135,16 +136,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     if (!out) fail("cannot write " + w.input);
   }
-  for (const char* kind : {"organisations", "plans", "drills"}) {
+  for (const std::string& kind : io::importKindIds()) {
     io::ImportOptions options;
     options.kind = kind;
     auto r = io::importCsv(w.db, w.registry, w.input, options, w.actor);
     const bool refused = !r.isOk() || !r.value().errors.empty();
     if (refused && sqlite3_total_changes(handle(w.db)) != w.changes && fingerprint(w.db) != w.empty) {
-      fail(std::string(kind) + ": a refused import wrote: " + fingerprint(w.db));
+      fail(kind + ": a refused import wrote: " + fingerprint(w.db));
     }
     if (r.isOk() && r.value().errors.size() > io::kMaxImportErrors + 1) {
-      fail(std::string(kind) + ": more errors than the limit");
+      fail(kind + ": more errors than the limit");
     }
     if (sqlite3_total_changes(handle(w.db)) != w.changes) w.restore();
   }

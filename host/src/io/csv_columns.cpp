@@ -3,15 +3,11 @@
 #include <algorithm>
 #include <set>
 
+#include "io/import_values.h"
+
 namespace beacon::io {
 
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto a = s.find_first_not_of(" \t");
-  if (a == std::string::npos) return std::string();
-  return s.substr(a, s.find_last_not_of(" \t") - a + 1);
-}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
@@ -21,19 +17,10 @@ std::string lower(std::string s) {
 
 }  // namespace
 
-bool CsvColumns::isKind(const std::string& kind) {
-  return kind == "organisations" || kind == "plans" || kind == "drills";
-}
-
-CsvColumns::CsvColumns(const plugins::PluginRegistry& registry, const std::string& kind)
-    : registry_(registry), kind_(kind) {
-  if (kind == "organisations") {
-    fixed_ = {
-        {"code", "组织编码", {"编码"}, true},
-        {"name", "组织名称", {"名称"}, true},
-        {"kind", "类型", {"组织类型"}, true},
-        {"parent_code", "上级编码", {"上级组织编码"}, false},
-    };
+CsvColumns::CsvColumns(const plugins::PluginRegistry& registry, std::vector<CsvColumn> fixed,
+                       PluginColumns plugin)
+    : registry_(registry), plugin_(plugin), fixed_(std::move(fixed)) {
+  if (plugin == PluginColumns::OrganisationAttributes) {
     for (const auto* rec : registry.enabled()) {
       for (const auto& f : rec->organisation_fields) {
         field_keys_.push_back(rec->id + "." + f.name);
@@ -41,36 +28,7 @@ CsvColumns::CsvColumns(const plugins::PluginRegistry& registry, const std::strin
         field_en_.push_back("attr:" + rec->id + "." + f.name);
       }
     }
-  } else if (kind == "plans") {
-    fixed_ = {
-        {"code", "预案编码", {"编码"}, true},
-        {"title", "预案名称", {"名称"}, true},
-        {"domain", "领域", {}, true},
-        {"category", "类别", {"预案类别"}, true},
-        {"owner_code", "编制单位编码", {"组织编码"}, true},
-        {"status", "状态", {}, false},
-        {"action", "版本动作", {}, false},
-        {"trigger", "修订原因", {}, false},
-        {"issued", "印发日期", {}, false},
-        {"effective", "施行日期", {}, false},
-        {"author", "编写人", {}, false},
-        {"text", "正文", {}, false},
-    };
-  } else {
-    fixed_ = {
-        {"org_code", "组织编码", {}, true},
-        {"domain", "领域", {}, true},
-        {"drill_type", "演练类型", {}, true},
-        {"date", "演练日期", {"日期"}, true},
-        {"place", "地点", {}, false},
-        {"scenario", "情景", {}, false},
-        {"participants", "参演人数", {}, false},
-        {"evacuees", "转移人数", {}, false},
-        {"plan_code", "预案编码", {}, false},
-        {"plan_version", "预案版本", {}, false},
-        {"verdict", "评估结论", {}, false},
-        {"findings", "发现问题", {}, false},
-    };
+  } else if (plugin == PluginColumns::DrillFields) {
     std::set<std::string> seen;
     for (const auto* rec : registry.enabled()) {
       for (const auto& f : rec->drill_fields) {
@@ -102,7 +60,7 @@ std::optional<ResolvedColumn> CsvColumns::match(const std::string& raw) const {
       return rc;
     }
   }
-  if (kind_ == "drills") {
+  if (plugin_ == PluginColumns::DrillFields) {
     std::string name = h.rfind("field:", 0) == 0 ? h.substr(6) : std::string();
     for (const auto* rec : registry_.enabled()) {
       for (const auto& f : rec->drill_fields) {
@@ -114,7 +72,7 @@ std::optional<ResolvedColumn> CsvColumns::match(const std::string& raw) const {
       }
     }
     if (!rc.field_by_domain.empty()) return rc;
-  } else if (kind_ == "organisations") {
+  } else if (plugin_ == PluginColumns::OrganisationAttributes) {
     std::string key = h.rfind("attr:", 0) == 0 ? h.substr(5) : h;
     for (const auto* rec : registry_.enabled()) {
       for (const auto& f : rec->organisation_fields) {
@@ -129,28 +87,33 @@ std::optional<ResolvedColumn> CsvColumns::match(const std::string& raw) const {
   return std::nullopt;
 }
 
-sdk::Status CsvColumns::resolve(const std::vector<std::string>& header,
-                                std::vector<ResolvedColumn>& out) const {
+std::optional<HeaderProblem> CsvColumns::resolve(const std::vector<std::string>& header,
+                                                 std::vector<ResolvedColumn>& out) const {
   out.clear();
   std::set<std::string> ids;
   for (const auto& h : header) {
     auto rc = match(h);
     if (!rc) {
-      std::string known;
-      for (const auto& c : fixed_) known += (known.empty() ? "" : ", ") + c.zh + "/" + c.id;
-      return sdk::Status::invalid(trim(h), "unknown column (known: " + known +
-                                               ", and the enabled plugins' fields)");
+      std::string known_zh, known_en;
+      for (const auto& c : fixed_) {
+        known_zh += (known_zh.empty() ? "" : "、") + c.zh + "/" + c.id;
+        known_en += (known_en.empty() ? "" : ", ") + c.zh + "/" + c.id;
+      }
+      return HeaderProblem{
+          trim(h), "未知的列（可用的列：" + known_zh + "，以及已启用插件的字段）",
+          "unknown column (known: " + known_en + ", and the enabled plugins' fields)"};
     }
     const std::string key = rc->id.empty() ? "field:" + rc->field_key : rc->id;
-    if (!ids.insert(key).second) return sdk::Status::invalid(rc->header, "column appears twice");
+    if (!ids.insert(key).second)
+      return HeaderProblem{rc->header, "该列出现两次", "column appears twice"};
     out.push_back(std::move(*rc));
   }
   for (const auto& c : fixed_) {
     if (c.required && !ids.count(c.id)) {
-      return sdk::Status::invalid(c.zh + "/" + c.id, "required column is missing");
+      return HeaderProblem{c.zh + "/" + c.id, "缺少必填列", "required column is missing"};
     }
   }
-  return sdk::Status::ok();
+  return std::nullopt;
 }
 
 }  // namespace beacon::io

@@ -1,6 +1,6 @@
-// CsvColumns: the column set of each CSV kind (organisations, plans,
-// drills): fixed columns with their English id and zh-CN header (and
-// accepted aliases), plus the enabled plugins' fields (drill fields as
+// CsvColumns: the column set of one import kind: fixed columns with their
+// English id and zh-CN header (and accepted aliases), plus, for the kinds
+// that carry them, the enabled plugins' fields (drill fields as
 // "field:<name>" or their zh-CN label; organisation attributes as
 // "attr:<domain>.<field>", "<domain>.<field>" or "<插件名>:<zh label>").
 // Resolves a file's header row and reports unknown, duplicate or missing
@@ -12,7 +12,6 @@
 #include <string>
 #include <vector>
 
-#include "beacon/sdk/status.h"
 #include "plugins/plugin_registry.h"
 
 namespace beacon::io {
@@ -24,6 +23,9 @@ struct CsvColumn {
   bool required = false;
 };
 
+// Which plugin-defined columns a kind takes after its fixed ones.
+enum class PluginColumns { None, OrganisationAttributes, DrillFields };
+
 // One column of a file's header, resolved.
 struct ResolvedColumn {
   std::string header;     // as written in the file
@@ -32,23 +34,31 @@ struct ResolvedColumn {
   std::map<std::string, std::string> field_by_domain;  // drills: domain -> field name
 };
 
+// A header row that cannot be used: the column (as written, or zh/en of a
+// missing one) and the reason in both languages.
+struct HeaderProblem {
+  std::string column;
+  std::string zh;
+  std::string en;
+};
+
 class CsvColumns {
  public:
-  // REQUIRES: kind is organisations, plans or drills (see isKind).
-  CsvColumns(const plugins::PluginRegistry& registry, const std::string& kind);
-  static bool isKind(const std::string& kind);
+  CsvColumns(const plugins::PluginRegistry& registry, std::vector<CsvColumn> fixed,
+             PluginColumns plugin);
   const std::vector<CsvColumn>& fixed() const { return fixed_; }
   // The header row to write: fixed columns then plugin fields.
   std::vector<std::string> headers(bool english) const;
   // Plugin field keys in header order (drill field names or attribute keys).
   const std::vector<std::string>& fieldKeys() const { return field_keys_; }
-  // Resolves the header row; the failed Status names the column.
-  sdk::Status resolve(const std::vector<std::string>& header, std::vector<ResolvedColumn>& out) const;
+  // Resolves the header row into `out`, or says what is wrong with it.
+  std::optional<HeaderProblem> resolve(const std::vector<std::string>& header,
+                                       std::vector<ResolvedColumn>& out) const;
 
  private:
   std::optional<ResolvedColumn> match(const std::string& header) const;
   const plugins::PluginRegistry& registry_;
-  std::string kind_;
+  PluginColumns plugin_;
   std::vector<CsvColumn> fixed_;
   std::vector<std::string> field_keys_;
   std::vector<std::string> field_zh_;

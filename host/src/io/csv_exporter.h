@@ -1,9 +1,10 @@
-// CSV export of organisations, plans (each with its current version) and
-// drills, in the format importCsv reads back: UTF-8 with a byte-order mark
-// (so Excel opens it), zh-CN headers by default or English ones; cells that
-// a spreadsheet would run as formulas are neutralised (csv_cell_guard.h). Drills are
-// read in pages, so memory does not grow with the table. Not thread-safe
-// (follows the Database).
+// CSV export of every ledger kind (import_kind.h: organisations, plans with
+// every version, reviews, filings, drills, corrective actions) in the format
+// importCsv reads back: UTF-8 with a byte-order mark (so Excel opens it),
+// zh-CN headers by default or English ones; cells that a spreadsheet would
+// run as formulas are neutralised (csv_cell_guard.h). Drills are read in
+// pages, so memory does not grow with the table. Not thread-safe (follows
+// the Database).
 #pragma once
 
 #include <ostream>
@@ -15,7 +16,7 @@
 
 namespace beacon::io {
 
-// `kind` is organisations, plans or drills.
+// `kind` is one of importKindIds().
 sdk::Status exportCsv(store::Database& db, const plugins::PluginRegistry& registry,
                       const std::string& kind, std::ostream& out, bool english_headers);
 

@@ -1,11 +1,14 @@
-// CSV import of organisations, plans (with their first version) and drills.
-// The file may be UTF-8 (with or without BOM) or GBK; headers may be zh-CN
-// or English (see docs/csv-format.md). Every row goes through the service
-// layer's validation, and every error names its CSV line and column.
-// All-or-nothing: the whole import is one transaction, and a file with any
-// bad row writes nothing (up to kMaxImportErrors errors are reported).
-// Drills are stored in chunks with DrillRepository::addBatch and one audit
-// entry for the whole import. Not thread-safe (follows the Database).
+// Bulk import of the ledger: organisations, plans with their version
+// history, reviews and evaluations, filings, drills and corrective actions
+// (import_kind.h; docs/csv-format.md). importRows reads any RowSource (a CSV
+// file, an .xlsx sheet); importCsv opens a CSV file, UTF-8 (with or without
+// BOM) or GBK. Headers may be zh-CN or English. Every row goes through the
+// service layer's validation, and every error names its place (第N行，“列名”列
+// in zh-CN by default, line N, column X in English). All-or-nothing: the
+// whole import is one transaction, and a file with any bad row writes
+// nothing (up to kMaxImportErrors errors are reported). A row that repeats
+// a stored record is refused as a duplicate, naming its line.
+// Not thread-safe (follows the Database).
 #pragma once
 
 #include <cstddef>
@@ -14,24 +17,24 @@
 #include <vector>
 
 #include "beacon/sdk/status.h"
+#include "io/import_session.h"
+#include "io/row_source.h"
 #include "plugins/plugin_registry.h"
 #include "store/audit_log.h"
 #include "store/database.h"
 
 namespace beacon::io {
 
-inline constexpr std::size_t kMaxImportErrors = 20;
-
 struct ImportOptions {
-  std::string kind;  // organisations | plans | drills
+  std::string kind;              // one of importKindIds()
   bool english_headers = false;  // informational: both header languages are always accepted
-  bool english = false;  // row messages of the service checks in English (zh-CN by default)
+  bool english = false;          // messages in English (zh-CN by default)
   std::function<void(std::size_t done_bytes, std::size_t total_bytes)> progress;
 };
 
 struct ImportReport {
   std::size_t rows = 0;  // data rows read (written when errors is empty)
-  std::vector<std::string> errors;  // "line 17, column 演练日期: ..."
+  std::vector<std::string> errors;  // "第17行，“演练日期”列：…" / "line 17, column 演练日期: ..."
 };
 
 // A failed Result (file unreadable, unknown kind, database failure) or a
@@ -39,5 +42,8 @@ struct ImportReport {
 sdk::Result<ImportReport> importCsv(store::Database& db, const plugins::PluginRegistry& registry,
                                     const std::string& path, const ImportOptions& options,
                                     const store::Actor& actor);
+sdk::Result<ImportReport> importRows(store::Database& db, const plugins::PluginRegistry& registry,
+                                     RowSource& source, const ImportOrigin& origin,
+                                     const ImportOptions& options, const store::Actor& actor);
 
 }  // namespace beacon::io

@@ -52,7 +52,9 @@ bool CsvReader::next(CsvRecord& out) {
   bool was_quoted = false;   // the current field was quoted and is closed
   while (true) {
     if (pos_ >= buf_.size() && !fill()) {
-      if (quoted) throw CsvError(out.line, "unterminated quoted field (a \" is never closed)");
+      if (quoted)
+        throw CsvError(out.line, "unterminated quoted field (a \" is never closed)",
+                       "引号字段没有结束（缺少配对的 \"）");
       out.fields.push_back(std::move(field));
       return true;
     }
@@ -86,14 +88,16 @@ bool CsvReader::next(CsvRecord& out) {
           ++pos_;
           ++consumed_;
         } else {
-          throw CsvError(line_, "bare carriage return outside quotes");
+          throw CsvError(line_, "bare carriage return outside quotes", "引号外有单独的回车符");
         }
       }
       ++line_;
       out.fields.push_back(std::move(field));
       return true;
     } else if (was_quoted) {
-      throw CsvError(line_, "unexpected character after a closing quote (use \"\" for a quote inside a field)");
+      throw CsvError(
+          line_, "unexpected character after a closing quote (use \"\" for a quote inside a field)",
+          "结束引号后有多余字符（字段内的引号应写作 \"\"）");
     } else if (c == '"' && field.empty()) {
       quoted = true;
     } else {

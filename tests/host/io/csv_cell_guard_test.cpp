@@ -127,7 +127,8 @@ TEST_F(CsvFormulaExportTest, NegativeNumbersAndHandWrittenApostrophesImportUncha
   auto r = io::importCsv(*db_, registry_, path, o, actor_);
   ASSERT_TRUE(r.isOk()) << r.status().describe();
   ASSERT_EQ(r.value().errors.size(), 1u) << "the negative warning level reaches the range check";
-  EXPECT_NE(r.value().errors[0].find("column 预警级别"), std::string::npos) << r.value().errors[0];
+  EXPECT_NE(r.value().errors[0].find("第2行，“预警级别”列："), std::string::npos)
+      << r.value().errors[0];
 
   const std::string ok =
       writeFile("hand-ok.csv",

@@ -35,9 +35,11 @@ class CsvImportTest : public ServiceFixture {
  protected:
   CsvImportTest() { seed_ = false; }
 
+  // English messages: the zh-CN wording is tested in ledger_import_test.cpp.
   sdk::Result<io::ImportReport> import(const std::string& path, const std::string& kind) {
     io::ImportOptions o;
     o.kind = kind;
+    o.english = true;
     return io::importCsv(*db_, registry_, path, o, actor_);
   }
 
@@ -86,7 +88,7 @@ class CsvImportTest : public ServiceFixture {
 TEST_F(CsvImportTest, ExamplesImportWithAuditAndNormalisedValues) {
   importExamples("drills.csv");
   EXPECT_EQ(store::OrganisationRepository(db_->session()).count(), 10);
-  EXPECT_EQ(store::PlanRepository(db_->session()).count({}), 4);
+  EXPECT_EQ(store::PlanRepository(db_->session()).count({}), 5);
   store::DrillFilter f;
   f.newest_first = false;
   auto drills = store::DrillRepository(db_->session()).list(f);

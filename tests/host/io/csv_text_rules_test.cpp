@@ -34,7 +34,7 @@ TEST_F(CsvTextRulesTest, ControlCharacterNamesLineAndColumn) {
   auto errors = importErrors("nul.csv", kHeader + kRow + "村委会,好\r\n" + kRow +
                                             std::string("村委会\0隐藏", 16) + ",好\r\n");
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0], "line 3, column 地点: 不得包含控制字符（U+0000），只允许制表符和换行");
+  EXPECT_EQ(errors[0], "第3行，“地点”列：不得包含控制字符（U+0000），只允许制表符和换行");
   errors = importErrors("bell.csv", kHeader + kRow + "村委会,\"a\x07\"\r\n", true);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0],
@@ -47,7 +47,7 @@ TEST_F(CsvTextRulesTest, ThreeMegabytesOfFindingsAreRefused) {
   const std::string big(3 * 1024 * 1024, 'x');
   auto errors = importErrors("big.csv", kHeader + kRow + "村委会," + big + "\r\n");
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0], "line 2, column 发现问题: 不得超过 20000 个字符");
+  EXPECT_EQ(errors[0], "第2行，“发现问题”列：不得超过 20000 个字符");
   EXPECT_EQ(drills(), 0);
   errors = importErrors("multi.csv", kHeader + kRow + "村委会,\"第一行\r\n第二行\"\r\n");
   EXPECT_TRUE(errors.empty()) << errors.front();

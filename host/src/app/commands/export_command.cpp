@@ -12,10 +12,15 @@ namespace {
 class ExportCommand : public Command {
  public:
   std::string name() const override { return "export"; }
-  std::string summary() const override { return "export organisations, plans or drills as CSV"; }
+  std::string summary() const override {
+    return "export a ledger kind (organisations, plans, reviews, ...) as CSV";
+  }
   std::string help() const override {
-    return "usage: beacon export organisations|plans|drills [--out FILE] [--english-headers]\n"
-           "UTF-8 with BOM (opens in Excel), Chinese headers by default; re-importable.\n";
+    return "usage: beacon export KIND [--out FILE] [--english-headers]\n"
+           "KIND: organisations, plans (every version), reviews, filings, drills, "
+           "corrective-actions.\n"
+           "UTF-8 with BOM (opens in Excel), Chinese headers by default; `beacon import KIND` "
+           "reads it back.\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
     auto parsed = Arguments::parse(args, {"out"}, {"english-headers"});

@@ -4,6 +4,7 @@
 #include "app/arguments.h"
 #include "app/command.h"
 #include "io/csv_importer.h"
+#include "io/import_kind.h"
 
 namespace beacon::app {
 namespace {
@@ -11,12 +12,20 @@ namespace {
 class ImportCommand : public Command {
  public:
   std::string name() const override { return "import"; }
-  std::string summary() const override { return "import organisations, plans or drills from CSV (all or nothing)"; }
+  std::string summary() const override {
+    return "import a ledger file (organisations, plans, reviews, ...) from CSV (all or nothing)";
+  }
   std::string help() const override {
-    return "usage: beacon import organisations|plans|drills FILE.csv\n"
+    return "usage: beacon import KIND FILE.csv\n"
+           "KIND, in dependency order: organisations, plans (one row per version), reviews, "
+           "filings,\n"
+           "drills, corrective-actions.\n"
            "UTF-8 (with or without BOM) or GBK (Excel on Chinese Windows); headers in Chinese or\n"
-           "English (docs/csv-format.md, examples in examples/csv/). Every row is validated first;\n"
-           "any bad row is reported with its line and column and nothing is written.\n";
+           "English (docs/csv-format.md, examples in examples/csv/). Every row is validated "
+           "first;\n"
+           "any bad row, or one that repeats a stored record, is reported with its line and "
+           "column\n"
+           "(in English with --lang en) and nothing is written.\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
     auto parsed = Arguments::parse(args, {}, {});
@@ -26,8 +35,10 @@ class ImportCommand : public Command {
       ctx.err << help();
       return 2;
     }
-    if (pos[0] != "organisations" && pos[0] != "plans" && pos[0] != "drills") {
-      return fail(ctx, sdk::Status::invalid("KIND", "must be organisations, plans or drills"));
+    if (!io::makeImportKind(pos[0])) {
+      std::string kinds;
+      for (const auto& k : io::importKindIds()) kinds += (kinds.empty() ? "" : ", ") + k;
+      return fail(ctx, sdk::Status::invalid("KIND", "must be one of " + kinds));
     }
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());

@@ -1,0 +1,89 @@
+// The filings kind: the 备案 of a plan version, named by plan code and
+// version number (empty: the version current at that row), with the body
+// it went to, the date submitted, its registration number and publication
+// date. Rows go through PlanService::addFiling (issued versions only, not
+// before the issue date, one registration number per version). A row
+// repeating a stored filing (same plan version, body and date) is refused
+// as a duplicate.
+#include <Poco/Data/Session.h>
+
+#include "io/export_session.h"
+#include "io/import_kind.h"
+#include "io/import_session.h"
+#include "service/plan_service.h"
+#include "store/filing_repository.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::io {
+
+namespace {
+
+class FilingImport : public ImportKind {
+ public:
+  std::vector<CsvColumn> columns() const override {
+    return {
+        {"plan_code", "预案编码", {}, true},
+        {"plan_version", "预案版本", {}, false},
+        {"target_body", "备案机关", {"受理机关"}, true},
+        {"submitted", "报送日期", {"备案日期"}, true},
+        {"registration_no", "备案编号", {}, false},
+        {"published", "公开日期", {}, false},
+    };
+  }
+
+  void begin(ImportSession& s) override {
+    service_ = std::make_unique<service::PlanService>(s.db(), s.registry());
+    s.mapField("plan_id", "plan_code");
+    s.mapField("plan_version_id", s.has("plan_version") ? "plan_version" : "plan_code");
+  }
+
+  void importRow(ImportSession& s, const ImportRow& row) override {
+    auto plan = s.planByCode(row, "plan_code");
+    if (!plan) return;
+    sdk::Filing f;
+    f.plan_id = plan->id;
+    auto version = s.versionOf(row, "plan_version", *plan);
+    if (!version) return;
+    f.plan_version_id = *version;
+    f.target_body = s.get(row, "target_body");
+    if (!s.date(row, "submitted", f.submitted, true) || !s.date(row, "published", f.published))
+      return;
+    f.registration_no = s.get(row, "registration_no");
+    if (isStored(s, f)) {
+      s.failRow(row.line,
+                "与已存的一条备案记录相同（同一预案版本、备案机关和报送日期），是重复导入",
+                "repeats a stored filing (same plan version, body and date submitted): a duplicate "
+                "import");
+      return;
+    }
+    auto id = service_->addFiling(f, s.actor());
+    if (!id.isOk()) s.failStatus(row.line, id.status());
+  }
+
+  void exportRows(ExportSession& s, const RowSink& sink) override {
+    for (const auto& f : store::FilingRepository(s.db().session()).listForPlan(0)) {
+      if (s.voided("filings", f.id)) continue;
+      sink({s.planCode(f.plan_id), s.versionOrCurrent(f.plan_id, f.plan_version_id), f.target_body,
+            f.submitted.toString(), f.registration_no, f.published.toString()});
+    }
+  }
+
+ private:
+  static bool isStored(ImportSession& s, const sdk::Filing& f) {
+    int n = 0;
+    s.db().session() << "SELECT COUNT(*) FROM filings WHERE plan_version_id = $1 AND target_body = "
+                        "$2 AND submitted = $3 AND voided_at = ''",
+        bind(static_cast<Poco::Int64>(f.plan_version_id)), bind(f.target_body),
+        bind(f.submitted.toString()), into(n), now;
+    return n > 0;
+  }
+
+  std::unique_ptr<service::PlanService> service_;
+};
+
+}  // namespace
+
+std::unique_ptr<ImportKind> makeFilingImport() { return std::make_unique<FilingImport>(); }
+
+}  // namespace beacon::io

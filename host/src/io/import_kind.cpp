@@ -1,0 +1,21 @@
+#include "io/import_kind.h"
+
+namespace beacon::io {
+
+const std::vector<std::string>& importKindIds() {
+  static const std::vector<std::string> ids = {"organisations", "plans",  "reviews",
+                                               "filings",       "drills", "corrective-actions"};
+  return ids;
+}
+
+std::unique_ptr<ImportKind> makeImportKind(const std::string& kind) {
+  if (kind == "organisations") return makeOrganisationImport();
+  if (kind == "plans") return makePlanImport();
+  if (kind == "reviews") return makeReviewImport();
+  if (kind == "filings") return makeFilingImport();
+  if (kind == "drills") return makeDrillImport();
+  if (kind == "corrective-actions") return makeCorrectiveActionImport();
+  return nullptr;
+}
+
+}  // namespace beacon::io

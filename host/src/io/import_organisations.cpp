@@ -1,0 +1,86 @@
+// The organisations kind: one row per organisation, parents before their
+// children (a parent is named by its code, stored or earlier in the file),
+// plus the enabled plugins' organisation attributes. Rows go through
+// service::OrganisationService::add, which refuses a code already used.
+#include "io/export_session.h"
+#include "io/import_kind.h"
+#include "io/import_session.h"
+#include "io/import_values.h"
+#include "service/organisation_service.h"
+#include "store/organisation_repository.h"
+
+namespace beacon::io {
+
+namespace {
+
+class OrganisationImport : public ImportKind {
+ public:
+  std::vector<CsvColumn> columns() const override {
+    return {
+        {"code", "组织编码", {"编码"}, true},
+        {"name", "组织名称", {"名称"}, true},
+        {"kind", "类型", {"组织类型"}, true},
+        {"parent_code", "上级编码", {"上级组织编码"}, false},
+    };
+  }
+  PluginColumns pluginColumns() const override { return PluginColumns::OrganisationAttributes; }
+
+  void begin(ImportSession& session) override {
+    service_ = std::make_unique<service::OrganisationService>(session.db(), session.registry());
+    session.mapField("parent_id", "parent_code");
+  }
+
+  void importRow(ImportSession& s, const ImportRow& row) override {
+    sdk::Organisation org;
+    org.code = s.get(row, "code");
+    org.name = s.get(row, "name");
+    const std::string kind = s.get(row, "kind");
+    auto k = sdk::parseOrgKind(kind);
+    if (!k) {
+      s.fail(row.line, "kind",
+             quoteZh(kind) + "不是组织类型（市/部门/乡镇/街道/村/社区/企业/单位）",
+             quoteEn(kind) +
+                 " is not an organisation kind (市/部门/乡镇/街道/村/社区/企业/单位 or "
+                 "city/department/"
+                 "township/subdistrict/village/community/enterprise/institution)");
+      return;
+    }
+    org.kind = *k;
+    if (!s.get(row, "parent_code").empty()) {
+      auto parent = s.orgByCode(row, "parent_code");
+      if (!parent) return;
+      org.parent_id = *parent;
+    }
+    for (std::size_t i = 0; i < s.resolved().size(); ++i) {
+      if (!s.resolved()[i].id.empty()) continue;
+      const std::string v = trim(row.values[i]);
+      if (!v.empty()) org.attributes[s.resolved()[i].field_key] = v;
+    }
+    auto r = service_->add(org, s.actor());
+    if (!r.isOk()) s.failStatus(row.line, r.status());
+  }
+
+  void exportRows(ExportSession& s, const RowSink& sink) override {
+    for (const auto& o : store::OrganisationRepository(s.db().session()).list()) {
+      std::vector<std::string> rec = {o.code, o.name,
+                                      s.choice(sdk::toId(o.kind), sdk::labelZh(o.kind)),
+                                      s.orgCode(o.parent_id)};
+      for (const auto& key : s.columns().fieldKeys()) {
+        auto it = o.attributes.find(key);
+        rec.push_back(it == o.attributes.end() ? std::string() : it->second);
+      }
+      sink(std::move(rec));
+    }
+  }
+
+ private:
+  std::unique_ptr<service::OrganisationService> service_;
+};
+
+}  // namespace
+
+std::unique_ptr<ImportKind> makeOrganisationImport() {
+  return std::make_unique<OrganisationImport>();
+}
+
+}  // namespace beacon::io

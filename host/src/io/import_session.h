@@ -1,0 +1,104 @@
+// ImportSession: the state one import shares with its kind: the database
+// and registry, the resolved header, the language of messages, and the
+// errors found so far, each naming its place through the RowSource
+// (第N行，“列名”列：… / line N, column X: …). Also the value and reference
+// helpers every kind uses (dates, numbers, choices, organisation and plan
+// codes), so each reports a bad cell the same way. One per import; not
+// thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "beacon/sdk/records.h"
+#include "beacon/sdk/status.h"
+#include "io/csv_columns.h"
+#include "io/import_kind.h"
+#include "io/row_source.h"
+#include "plugins/plugin_registry.h"
+#include "store/audit_log.h"
+#include "store/database.h"
+
+namespace beacon::io {
+
+inline constexpr std::size_t kMaxImportErrors = 20;
+
+// What the audit entry of a bulk import records about its file.
+struct ImportOrigin {
+  std::string file;  // name without directories
+  std::string sha256;
+  std::string encoding;
+};
+
+class ImportSession {
+ public:
+  ImportSession(store::Database& db, const plugins::PluginRegistry& registry,
+                const store::Actor& actor, const RowSource& source, const CsvColumns& columns,
+                ImportOrigin origin, bool english);
+
+  store::Database& db() { return db_; }
+  const plugins::PluginRegistry& registry() const { return registry_; }
+  const store::Actor& actor() const { return actor_; }
+  const ImportOrigin& origin() const { return origin_; }
+  bool english() const { return english_; }
+
+  void setHeader(std::vector<ResolvedColumn> resolved);
+  const std::vector<ResolvedColumn>& resolved() const { return resolved_; }
+  bool has(const std::string& id) const { return index_.count(id) > 0; }
+  // The cell of column `id`, trimmed (raw: as written); "" when the file has no such column.
+  std::string get(const ImportRow& row, const std::string& id) const;
+  std::string raw(const ImportRow& row, const std::string& id) const;
+  // The header of column `id` as the file writes it (or its zh-CN / English name).
+  std::string header(const std::string& id) const;
+  // A service Status field (e.g. "org_id") is reported in column `id`.
+  void mapField(const std::string& field, const std::string& id) { field_ids_[field] = id; }
+
+  // Errors: `column_id` is a fixed column id; failAt takes a header as written.
+  void fail(std::size_t line, const std::string& column_id, const std::string& zh,
+            const std::string& en);
+  void failAt(std::size_t line, const std::string& header, const std::string& zh,
+              const std::string& en);
+  void failRow(std::size_t line, const std::string& zh, const std::string& en);
+  void failStatus(std::size_t line, const sdk::Status& status);
+  bool failed() const { return !errors_.empty(); }
+  bool tooManyErrors() const { return errors_.size() >= kMaxImportErrors; }
+  std::vector<std::string>& errors() { return errors_; }
+
+  // Cell helpers: false when the cell is bad (the error is already reported).
+  // An empty cell leaves `out` unchanged and is an error only when `required`.
+  bool date(const ImportRow& row, const std::string& id, sdk::Date& out, bool required = false);
+  bool integer(const ImportRow& row, const std::string& id, int& out);
+  bool boolean(const ImportRow& row, const std::string& id, bool& out);
+  // An organisation / plan named by its code in column `id`.
+  std::optional<sdk::RecordId> orgByCode(const ImportRow& row, const std::string& id);
+  std::optional<sdk::Plan> planByCode(const ImportRow& row, const std::string& id);
+  // The id of the version numbered in column `id` of `plan`; when the cell is
+  // empty, its current version (0 if it has none: the service names that).
+  std::optional<sdk::RecordId> versionOf(const ImportRow& row, const std::string& id,
+                                         const sdk::Plan& plan);
+
+ private:
+  std::string columnForField(const std::string& field) const;
+  void add(const std::string& where, const std::string& zh, const std::string& en);
+
+  store::Database& db_;
+  const plugins::PluginRegistry& registry_;
+  const store::Actor& actor_;
+  const RowSource& source_;
+  const CsvColumns& columns_;
+  ImportOrigin origin_;
+  bool english_;
+  std::vector<ResolvedColumn> resolved_;
+  std::map<std::string, std::size_t> index_;      // column id -> position
+  std::map<std::string, std::string> field_ids_;  // Status field -> column id
+  std::vector<std::string> errors_;
+};
+
+// Quotes a value in the message's language: “x” (zh-CN) or "x" (en).
+std::string quoteZh(const std::string& value);
+std::string quoteEn(const std::string& value);
+
+}  // namespace beacon::io

@@ -1,0 +1,376 @@
+// The ledger kinds of the CSV import (issue 11 part 4): plan version
+// history, reviews, filings, corrective actions, next to organisations and
+// drills. Per kind: the example file, every required column missing, a bad
+// value named by line and column in zh-CN and English, GBK, all or nothing,
+// duplicates refused, and the export/import round trip of every kind.
+#include <fstream>
+#include <sstream>
+
+#include <Poco/File.h>
+#include <Poco/TextConverter.h>
+#include <Poco/UTF8Encoding.h>
+#include <Poco/Windows936Encoding.h>
+
+#include "build_paths.h"
+#include "host/service/service_fixture.h"
+#include "io/csv_exporter.h"
+#include "io/csv_importer.h"
+#include "io/csv_reader.h"
+#include "io/csv_writer.h"
+#include "io/import_kind.h"
+#include "store/corrective_action_repository.h"
+#include "store/filing_repository.h"
+#include "store/plan_repository.h"
+#include "store/review_repository.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::testing {
+namespace {
+
+const std::string kExamples = std::string(BEACON_SOURCE_DIR) + "/examples/csv/";
+
+// Each kind's example file, in dependency order.
+const std::vector<std::pair<std::string, std::string>> kFiles = {
+    {"organisations", "organisations.csv"},
+    {"plans", "plans.csv"},
+    {"reviews", "reviews.csv"},
+    {"filings", "filings.csv"},
+    {"drills", "drills.csv"},
+    {"corrective-actions", "corrective-actions.csv"}};
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<io::CsvRecord> parse(const std::string& text) {
+  std::istringstream in(text);
+  io::CsvReader reader(in);
+  std::vector<io::CsvRecord> out;
+  io::CsvRecord rec;
+  while (reader.next(rec)) out.push_back(rec);
+  return out;
+}
+
+std::string unparse(const std::vector<io::CsvRecord>& records) {
+  std::ostringstream out;
+  io::CsvWriter w(out);
+  for (const auto& r : records) w.writeRecord(r.fields);
+  return out.str();
+}
+
+std::string toGbk(const std::string& utf8) {
+  Poco::UTF8Encoding from;
+  Poco::Windows936Encoding to;
+  Poco::TextConverter conv(from, to);
+  std::string out;
+  EXPECT_EQ(conv.convert(utf8, out), 0);
+  return out;
+}
+
+// A row source that is not a CSV file (as an .xlsx sheet will be): rows in
+// memory, places named by sheet.
+class SheetSource : public io::RowSource {
+ public:
+  SheetSource(std::string sheet, std::vector<io::CsvRecord> rows)
+      : sheet_(std::move(sheet)), rows_(std::move(rows)) {}
+  bool next(io::CsvRecord& out) override {
+    if (next_ >= rows_.size()) return false;
+    out = rows_[next_++];
+    return true;
+  }
+  std::size_t bytesRead() const override { return next_; }
+  std::size_t totalBytes() const override { return rows_.size(); }
+  std::string location(std::size_t line, const std::string& column, bool english) const override {
+    return io::formatLocation(sheet_, line, column, english);
+  }
+
+ private:
+  std::string sheet_;
+  std::vector<io::CsvRecord> rows_;
+  std::size_t next_ = 0;
+};
+
+class LedgerImportTest : public ServiceFixture {
+ protected:
+  LedgerImportTest() { seed_ = false; }
+
+  sdk::Result<io::ImportReport> import(store::Database& db, const std::string& path,
+                                       const std::string& kind, bool english = false) {
+    io::ImportOptions o;
+    o.kind = kind;
+    o.english = english;
+    return io::importCsv(db, registry_, path, o, actor_);
+  }
+
+  // Imports the example files of every kind before `stop` (all of them by default).
+  void importExamples(const std::string& stop = "") {
+    for (const auto& [kind, file] : kFiles) {
+      if (kind == stop) return;
+      auto r = import(*db_, kExamples + file, kind);
+      ASSERT_TRUE(r.isOk()) << r.status().describe();
+      ASSERT_TRUE(r.value().errors.empty()) << file << ": " << r.value().errors.front();
+    }
+  }
+
+  int count(const std::string& table) {
+    int n = 0;
+    db_->session() << "SELECT COUNT(*) FROM " + table, into(n), now;
+    return n;
+  }
+
+  std::string exportText(store::Database& db, const std::string& kind, bool english) {
+    std::ostringstream out;
+    sdk::Status s = io::exportCsv(db, registry_, kind, out, english);
+    EXPECT_TRUE(s.isOk()) << s.describe();
+    return out.str();
+  }
+
+  // Imports `bytes` as `kind` and expects its first error to contain `expected`
+  // (and `expected_en` with english messages), with the database file unchanged.
+  void expectRejected(const std::string& kind, const std::string& bytes,
+                      const std::string& expected, const std::string& expected_en) {
+    SCOPED_TRACE(kind + ": " + expected);
+    const std::string before = closedFileHash();
+    for (bool english : {false, true}) {
+      auto r = import(*db_, writeFile("bad.csv", bytes), kind, english);
+      ASSERT_TRUE(r.isOk()) << r.status().describe();
+      ASSERT_FALSE(r.value().errors.empty());
+      const std::string& want = english ? expected_en : expected;
+      EXPECT_NE(r.value().errors.front().find(want), std::string::npos) << r.value().errors.front();
+    }
+    EXPECT_EQ(closedFileHash(), before) << "the database file changed";
+  }
+};
+
+TEST_F(LedgerImportTest, ExamplesOfEveryKindImport) {
+  importExamples();
+  store::PlanRepository plans(db_->session());
+  auto dz = plans.findByCode("XM-DZ-2021");
+  ASSERT_TRUE(dz);
+  auto versions = plans.versions(dz->id, true);
+  ASSERT_EQ(versions.size(), 2u) << "v1 编制 2021 and v2 修订 2024 of one plan code";
+  EXPECT_EQ(versions[0].action, sdk::VersionAction::Drafted);
+  EXPECT_EQ(versions[0].issued, (sdk::Date{2021, 6, 15}));
+  EXPECT_EQ(versions[1].action, sdk::VersionAction::Revised);
+  EXPECT_EQ(versions[1].trigger, sdk::trigger::kLawOrParentPlanChanged);
+  EXPECT_EQ(versions[1].issued, (sdk::Date{2024, 5, 20}));
+  EXPECT_EQ(dz->current_version, 2);
+
+  auto reviews = store::ReviewRepository(db_->session()).listForPlan(0);
+  ASSERT_EQ(reviews.size(), 3u);
+  EXPECT_EQ(reviews[2].plan_version_id, versions[1].id);
+  auto jsx = plans.findByCode("JSX-FX-2023");
+  EXPECT_TRUE(jsx->revision_required)
+      << "an evaluation concluding 需修订 marks the plan, as from the CLI";
+  EXPECT_EQ(reviews[1].findings, "山洪危险区人员名单需更新，\n转移路线需复核");
+
+  auto filings = store::FilingRepository(db_->session()).listForPlan(0);
+  ASSERT_EQ(filings.size(), 3u);
+  EXPECT_EQ(filings[0].registration_no, "ZZ-2023-017");
+  EXPECT_EQ(filings[0].published, (sdk::Date{2023, 5, 15}));
+
+  auto actions = store::CorrectiveActionRepository(db_->session()).listForPlan(0, false);
+  ASSERT_EQ(actions.size(), 3u);
+  EXPECT_EQ(actions[0].source_kind, sdk::SourceKind::Drill);
+  EXPECT_NE(actions[0].source_id, 0);
+  EXPECT_EQ(actions[0].status, sdk::ActionStatus::Done);
+  EXPECT_EQ(actions[2].source_kind, sdk::SourceKind::Review);
+  EXPECT_EQ(actions[2].source_id, reviews[1].id);
+  EXPECT_TRUE(actions[2].plan_defect);
+}
+
+TEST_F(LedgerImportTest, EveryRequiredColumnMissingIsNamed) {
+  importExamples();
+  for (const auto& [kind, file] : kFiles) {
+    auto k = io::makeImportKind(kind);
+    const auto records = parse(readFile(kExamples + file));
+    for (const auto& column : k->columns()) {
+      if (!column.required) continue;
+      auto without = records;
+      const auto& header = records.front().fields;
+      auto at = std::find(header.begin(), header.end(), column.zh);
+      ASSERT_NE(at, header.end()) << file << " lacks " << column.zh;
+      const auto pos = static_cast<std::size_t>(at - header.begin());
+      for (auto& r : without) r.fields.erase(r.fields.begin() + static_cast<long>(pos));
+      expectRejected(
+          kind, unparse(without), "第1行，“" + column.zh + "/" + column.id + "”列：缺少必填列",
+          "line 1, column " + column.zh + "/" + column.id + ": required column is missing");
+    }
+  }
+}
+
+// The bad cell is in the last row, so the good rows before it test all or nothing.
+TEST_F(LedgerImportTest, BadValuesNameLineAndColumnInBothLanguagesAndWriteNothing) {
+  struct Case {
+    std::string column, bad, zh, en;
+  };
+  // In kFiles order: each case runs on a database holding the kinds before it.
+  const Case cases[] = {
+      {"类型", "星球", "“星球”不是组织类型", "\"星球\" is not an organisation kind"},
+      {"印发日期", "2023-13-01", "“2023-13-01”不是日期", "\"2023-13-01\" is not a date"},
+      {"结论", "很好", "“很好”不是结论", "\"很好\" is not a conclusion"},
+      {"报送日期", "去年", "“去年”不是日期", "\"去年\" is not a date"},
+      {"参演人数", "二十", "“二十”不是整数", "\"二十\" is not a whole number"},
+      {"预案缺陷", "也许", "“也许”应为“是”或“否”", "\"也许\" is not yes or no"},
+  };
+  for (std::size_t i = 0; i < kFiles.size(); ++i) {
+    const auto& [kind, file] = kFiles[i];
+    const Case& c = cases[i];
+    auto records = parse(readFile(kExamples + file));
+    const auto& header = records.front().fields;
+    const auto pos = static_cast<std::size_t>(std::find(header.begin(), header.end(), c.column) -
+                                              header.begin());
+    ASSERT_LT(pos, header.size()) << file;
+    const std::size_t line = records.back().line;
+    records.back().fields[pos] = c.bad;
+    expectRejected(kind, unparse(records),
+                   "第" + std::to_string(line) + "行，“" + c.column + "”列：" + c.zh,
+                   "line " + std::to_string(line) + ", column " + c.column + ": " + c.en);
+    auto good = import(*db_, kExamples + file, kind);
+    ASSERT_TRUE(good.isOk());
+    ASSERT_TRUE(good.value().errors.empty()) << good.value().errors.front();
+  }
+}
+
+TEST_F(LedgerImportTest, GbkFilesImportLikeUtf8) {
+  importExamples();
+  std::vector<std::string> utf8_exports;
+  for (const auto& [kind, file] : kFiles) utf8_exports.push_back(exportText(*db_, kind, false));
+  Poco::File(dir_ + "/gbk").createDirectories();
+  store::Database other(dir_ + "/gbk/gbk.db");
+  other.migrate();
+  for (std::size_t i = 0; i < kFiles.size(); ++i) {
+    const auto& [kind, file] = kFiles[i];
+    auto r = import(other, writeFile("gbk-" + file, toGbk(readFile(kExamples + file))), kind);
+    ASSERT_TRUE(r.isOk()) << r.status().describe();
+    ASSERT_TRUE(r.value().errors.empty()) << file << ": " << r.value().errors.front();
+    EXPECT_EQ(exportText(other, kind, false), utf8_exports[i]) << kind;
+  }
+}
+
+TEST_F(LedgerImportTest, ImportingAFileTwiceRefusesItsFirstRow) {
+  importExamples();
+  for (const auto& [kind, file] : kFiles) {
+    SCOPED_TRACE(kind);
+    const std::string before = closedFileHash();
+    auto r = import(*db_, kExamples + file, kind);
+    ASSERT_TRUE(r.isOk()) << r.status().describe();
+    ASSERT_FALSE(r.value().errors.empty())
+        << "a second import of the same file must not add records";
+    EXPECT_EQ(r.value().errors.front().rfind("第2行", 0), 0u) << r.value().errors.front();
+    EXPECT_EQ(closedFileHash(), before);
+  }
+}
+
+TEST_F(LedgerImportTest, PlanHistoryRowsAreValidatedAsRevisions) {
+  importExamples("plans");
+  const std::string header =
+      "预案编码,预案名称,领域,类别,编制单位编码,版本号,版本动作,修订原因,草稿,印发日期,正文\n";
+  const std::string v1 = "P-1,某预案,general,special,XM,1,编制,,,2021-03-01,第一章\n";
+  expectRejected("plans",
+                 header + v1 + "P-1,某预案,general,special,XM,2,修订,,,2024-03-01,第一章 修订\n",
+                 "第3行，“修订原因”列：", "line 3, column 修订原因: is required");
+  expectRejected(
+      "plans",
+      header + v1 + "P-1,某预案,general,special,XM,2,修订,risk_changed_major,,,第一章 修订\n",
+      "第3行，“印发日期”列：", "line 3, column 印发日期: is required");
+  expectRejected(
+      "plans",
+      header + v1 + "P-1,某预案,general,special,XM,2,修订,risk_changed_major,,2024-03-01,\n",
+      "第3行，“正文”列：", "line 3, column 正文: is required");
+  expectRejected(
+      "plans",
+      header + v1 + "P-1,某预案,general,special,XM,3,修订,risk_changed_major,,2024-03-01,x\n",
+      "第3行，“版本号”列：版本应按顺序导入", "line 3, column 版本号: versions must come in order");
+  expectRejected(
+      "plans",
+      header + v1 + "P-1,另一个名称,general,special,XM,2,修订,risk_changed_major,,2024-03-01,x\n",
+      "第3行，“预案名称”列：", "line 3, column 预案名称: differs");
+  auto r = import(
+      *db_,
+      writeFile(
+          "draft.csv",
+          header + v1 +
+              "P-1,某预案,general,special,XM,2,修订,面临的风险发生重大变化,,2024-03-01,第二版\n"
+              "P-1,某预案,general,special,XM,3,修订,risk_changed_major,是,,第三版草稿\n"),
+      "plans");
+  ASSERT_TRUE(r.isOk());
+  ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();
+  store::PlanRepository plans(db_->session());
+  auto p = plans.findByCode("P-1");
+  auto versions = plans.versions(p->id, true);
+  ASSERT_EQ(versions.size(), 3u);
+  EXPECT_FALSE(versions[2].issued.isSet()) << "a draft revision";
+  EXPECT_EQ(p->current_version, 2) << "the issued version stays in force until the draft is issued";
+  // A later file appends the next version of a stored plan when it numbers it.
+  auto more = import(
+      *db_,
+      writeFile(
+          "v4.csv",
+          header + "P-1,某预案,general,special,XM,4,修订,risk_changed_major,,2025-01-01,第四版\n"),
+      "plans");
+  ASSERT_TRUE(more.isOk());
+  EXPECT_TRUE(more.value().errors.empty()) << more.value().errors.front();
+  EXPECT_EQ(plans.findByCode("P-1")->current_version, 4);
+}
+
+TEST_F(LedgerImportTest, AnotherRowSourceNamesItsSheetAndUsesTheSameKinds) {
+  importExamples("reviews");
+  auto rows = parse(readFile(kExamples + "reviews.csv"));
+  const std::size_t line = rows.back().line;
+  rows.back().fields[3] = "2023-13-01";  // 日期
+  const io::ImportOrigin origin{"ledger.xlsx", "", "xlsx"};
+  for (bool english : {false, true}) {
+    SheetSource bad("评审", rows);
+    io::ImportOptions o;
+    o.kind = "reviews";
+    o.english = english;
+    auto r = io::importRows(*db_, registry_, bad, origin, o, actor_);
+    ASSERT_TRUE(r.isOk()) << r.status().describe();
+    ASSERT_EQ(r.value().errors.size(), 1u);
+    EXPECT_EQ(r.value().errors[0],
+              english ? "sheet 评审, row " + std::to_string(line) +
+                            ", column 日期: \"2023-13-01\" is not a date (YYYY-MM-DD)"
+                      : "工作表 评审，第" + std::to_string(line) + "行，“日期”列：“2023-13-01”不是日期（YYYY-MM-DD）");
+  }
+  EXPECT_EQ(count("reviews"), 0);
+  SheetSource good("评审", parse(readFile(kExamples + "reviews.csv")));
+  io::ImportOptions o;
+  o.kind = "reviews";
+  std::size_t done = 0, total = 0;
+  o.progress = [&](std::size_t d, std::size_t t) {
+    done = d;
+    total = t;
+  };
+  auto r = io::importRows(*db_, registry_, good, origin, o, actor_);
+  ASSERT_TRUE(r.isOk());
+  EXPECT_TRUE(r.value().errors.empty()) << r.value().errors.front();
+  EXPECT_EQ(count("reviews"), 3);
+  EXPECT_EQ(done, total) << "the progress bar reaches the end";
+}
+
+TEST_F(LedgerImportTest, ExportOfEveryKindImportsBackIdentically) {
+  importExamples();
+  for (bool english : {false, true}) {
+    SCOPED_TRACE(english ? "english" : "chinese");
+    const std::string other_dir = dir_ + (english ? "/en" : "/zh");
+    Poco::File(other_dir).createDirectories();
+    store::Database other(other_dir + "/copy.db");
+    other.migrate();
+    for (const auto& [kind, file] : kFiles) {
+      const std::string text = exportText(*db_, kind, english);
+      EXPECT_GT(parse(text).size(), 2u) << kind << " has records to compare";
+      auto r = import(other, writeFile(kind + (english ? "-en" : "-zh") + ".csv", text), kind);
+      ASSERT_TRUE(r.isOk()) << r.status().describe();
+      ASSERT_TRUE(r.value().errors.empty()) << kind << ": " << r.value().errors.front();
+      EXPECT_EQ(exportText(other, kind, english), text) << kind;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace beacon::testing
