@@ -1,7 +1,8 @@
 // The organisations kind: one row per organisation, parents before their
 // children (a parent is named by its code, stored or earlier in the file),
 // plus the enabled plugins' organisation attributes. Rows go through
-// service::OrganisationService::add, which refuses a code already used.
+// service::OrganisationService::add; a code already stored is refused as a
+// duplicate.
 #include "io/export_session.h"
 #include "io/import_kind.h"
 #include "io/import_session.h"
@@ -55,6 +56,11 @@ class OrganisationImport : public ImportKind {
       if (!s.resolved()[i].id.empty()) continue;
       const std::string v = trim(row.values[i]);
       if (!v.empty()) org.attributes[s.resolved()[i].field_key] = v;
+    }
+    if (store::OrganisationRepository(s.db().session()).findByCode(org.code)) {
+      s.fail(row.line, "code", "组织编码" + quoteZh(org.code) + "已存在，是重复导入",
+             "organisation " + quoteEn(org.code) + " is already stored (a duplicate)");
+      return;
     }
     auto r = service_->add(org, s.actor());
     if (!r.isOk()) s.failStatus(row.line, r.status());

@@ -262,6 +262,7 @@ TEST_F(LedgerImportTest, ImportingAFileTwiceRefusesItsFirstRow) {
     ASSERT_FALSE(r.value().errors.empty())
         << "a second import of the same file must not add records";
     EXPECT_EQ(r.value().errors.front().rfind("第2行", 0), 0u) << r.value().errors.front();
+    EXPECT_NE(r.value().errors.front().find("是重复导入"), std::string::npos) << r.value().errors.front();
     EXPECT_EQ(closedFileHash(), before);
   }
 }
@@ -316,6 +317,34 @@ TEST_F(LedgerImportTest, PlanHistoryRowsAreValidatedAsRevisions) {
   ASSERT_TRUE(more.isOk());
   EXPECT_TRUE(more.value().errors.empty()) << more.value().errors.front();
   EXPECT_EQ(plans.findByCode("P-1")->current_version, 4);
+}
+
+TEST_F(LedgerImportTest, AnActionSourceMatchingSeveralDrillsNeedsItsIndex) {
+  importExamples();
+  auto second = import(*db_,
+                       writeFile("second.csv",
+                                 "组织编码,领域,演练类型,演练日期,地点,参演人数,转移人数,灾害类型\n"
+                                 "XM-CHZ,flood,flood.comprehensive,2023-06-02,超化镇二组,40,0,河道\n"),
+                       "drills");
+  ASSERT_TRUE(second.isOk());
+  ASSERT_TRUE(second.value().errors.empty()) << second.value().errors.front();
+  const std::string header = "整改事项,责任单位编码,来源,来源编码,来源日期,来源类型,来源序号\n";
+  const std::string row = "疏通排水沟,XM-CHZ,演练,XM-CHZ,2023-06-02,flood.comprehensive,";
+  expectRejected("corrective-actions", header + row + "\n", "第2行，“来源类型”列：有 2 条演练记录与之相符",
+                 "line 2, column 来源类型: 2 drills match");
+  auto r = import(*db_, writeFile("indexed.csv", header + row + "2\n"), "corrective-actions");
+  ASSERT_TRUE(r.isOk());
+  ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();
+  std::vector<Poco::Int64> ids;
+  db_->session() << "SELECT d.id FROM drills d JOIN organisations o ON o.id = d.org_id"
+                    " WHERE o.code = 'XM-CHZ' AND d.drill_date = '2023-06-02' ORDER BY d.id",
+      into(ids), now;
+  ASSERT_EQ(ids.size(), 2u);
+  auto actions = store::CorrectiveActionRepository(db_->session()).listForPlan(0, false);
+  EXPECT_EQ(actions.back().source_id, ids[1]) << "来源序号 2: the second drill recorded";
+  EXPECT_NE(exportText(*db_, "corrective-actions", false).find("2023-06-02,flood.comprehensive,2\r\n"),
+            std::string::npos)
+      << "the export writes the index where the source has rivals";
 }
 
 TEST_F(LedgerImportTest, AnotherRowSourceNamesItsSheetAndUsesTheSameKinds) {
