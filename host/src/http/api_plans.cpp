@@ -1,6 +1,8 @@
 // /api/v1/plans: list (domain, owner subtree, status, limit/offset), show,
 // create, revise (versions), versions, one version with text, diff, reviews,
-// filings.
+// filings, and the life-cycle steps (transitions, preparations,
+// submit-review, approve, issue, publications, abolish) through
+// service::PlanLifecycle.
 #include <limits>
 
 #include <Poco/JSON/Array.h>
@@ -10,9 +12,11 @@
 #include "http/json_fields.h"
 #include "http/org_scope.h"
 #include "http/record_correction_request.h"
+#include "http/plan_transition_json.h"
 #include "http/record_detail.h"
 #include "http/routes.h"
 #include "http/strict_number.h"
+#include "service/plan_lifecycle.h"
 #include "service/plan_service.h"
 #include "store/filing_repository.h"
 #include "store/plan_repository.h"
@@ -27,7 +31,7 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 service::PlanService planService(RequestContext& ctx) {
-  return service::PlanService(ctx.db(), ctx.state.app.plugins());
+  return service::PlanService(ctx.db(), ctx.state.app.plugins(), ctx.english());
 }
 
 void listPlans(RequestContext& ctx) {
@@ -115,6 +119,7 @@ void revisePlan(RequestContext& ctx) {
   JsonFields f(ctx.jsonBody());
   service::RevisionOptions options;
   options.draft = f.boolean("draft", false);
+  options.addresses_action_id = f.id("addresses_action_id");
   auto id = planService(ctx).revise(plan.id, versionFrom(f, ctx.actor().username), ctx.actor(), options);
   if (!id.isOk()) throw HttpError::invalid(id.status());
   auto v = store::PlanRepository(ctx.db().session()).versionById(id.value());
@@ -227,9 +232,13 @@ void createReview(RequestContext& ctx) {
   r.kind = *k;
   r.date = f.date("date");
   r.reviewers = f.text("reviewers");
+  if (r.kind == sdk::ReviewKind::Review && !f.has("conclusion")) {
+    throw HttpError::invalid("conclusion", ctx.english() ? "is required: passed, passed_with_changes or failed"
+                                                         : "为必填项：passed（通过）、passed_with_changes（修改后通过）或 failed（不通过）");
+  }
   const std::string conclusion = f.text("conclusion", "keep");
   auto c = sdk::parseReviewConclusion(conclusion);
-  if (!c) throw HttpError::invalid("conclusion", "must be keep or revise");
+  if (!c) throw HttpError::invalid("conclusion", "must be passed, passed_with_changes, failed, keep or revise");
   r.conclusion = *c;
   r.findings = f.text("findings");
   auto id = planService(ctx).addReview(r, ctx.actor());
@@ -267,6 +276,82 @@ void createFiling(RequestContext& ctx) {
   ctx.sendJson(201, store::toJson(*store::FilingRepository(ctx.db().session()).findById(id.value())));
 }
 
+void listTransitions(RequestContext& ctx) {
+  const sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
+  Object::Ptr out = new Object();
+  out->set("items", planTransitionsJson(ctx, plan.id));
+  ctx.sendJson(200, out);
+}
+
+service::StepRecord stepFrom(const JsonFields& f, const std::string& date, const std::string& body,
+                             const std::string& document) {
+  service::StepRecord r;
+  r.date = f.date(date);
+  r.body = body.empty() ? std::string() : f.text(body);
+  r.document = f.text(document);
+  r.note = f.text("note");
+  return r;
+}
+
+// Answers a recorded step (201: the transition and the plan's state after it) or its refusal (422).
+void sendStep(RequestContext& ctx, const sdk::Plan& plan, const sdk::Result<sdk::RecordId>& id) {
+  if (!id.isOk()) throw HttpError::invalid(id.status());
+  Object::Ptr out = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  for (const auto& t : store::PlanTransitionRepository(ctx.db().session()).listForPlan(plan.id)) {
+    if (t.id == id.value()) out->set("transition", planTransitionJson(ctx, t));
+  }
+  auto after = store::PlanRepository(ctx.db().session()).findById(plan.id);
+  out->set("plan", planItemJson(ctx, *after));
+  ctx.sendJson(201, out);
+}
+
+service::PlanLifecycle lifecycle(RequestContext& ctx) { return service::PlanLifecycle(ctx.db(), ctx.english()); }
+
+void recordPreparation(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  JsonFields f(ctx.jsonBody());
+  auto step = service::parseLifecycleStep(f.text("kind"));
+  if (!step || (*step != service::LifecycleStep::RiskAssessment && *step != service::LifecycleStep::ResourceSurvey)) {
+    throw HttpError::invalid("kind", ctx.english() ? "must be risk_assessment or resource_survey"
+                                                   : "应为 risk_assessment（风险评估）或 resource_survey（应急资源调查）");
+  }
+  sendStep(ctx, plan, lifecycle(ctx).recordPreparation(plan.id, *step, stepFrom(f, "date", "", "document"), ctx.actor()));
+}
+
+void submitReview(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  JsonFields f(ctx.jsonBody());
+  sendStep(ctx, plan, lifecycle(ctx).submitForReview(plan.id, stepFrom(f, "date", "", "document"), ctx.actor()));
+}
+
+void approvePlan(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  JsonFields f(ctx.jsonBody());
+  sendStep(ctx, plan, lifecycle(ctx).approve(plan.id, stepFrom(f, "date", "approved_by", "document"), ctx.actor()));
+}
+
+void issuePlan(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  JsonFields f(ctx.jsonBody());
+  service::IssueRecord r;
+  r.step = stepFrom(f, "issued", "", "document_no");
+  r.effective = f.date("effective");
+  sendStep(ctx, plan, lifecycle(ctx).issue(plan.id, r, ctx.actor()));
+}
+
+void publishPlan(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  JsonFields f(ctx.jsonBody());
+  sendStep(ctx, plan, lifecycle(ctx).publish(plan.id, stepFrom(f, "date", "channel", "link"), ctx.actor()));
+}
+
+void abolishPlan(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  JsonFields f(ctx.jsonBody());
+  sendStep(ctx, plan,
+           lifecycle(ctx).abolish(plan.id, stepFrom(f, "date", "", "document"), f.text("replaced_by"), ctx.actor()));
+}
+
 }  // namespace
 
 void addPlanApi(Router& router) {
@@ -281,6 +366,13 @@ void addPlanApi(Router& router) {
   router.add("POST", "/api/v1/plans/{id}/reviews", createReview);
   router.addCacheable("/api/v1/plans/{id}/filings", listFilings);
   router.add("POST", "/api/v1/plans/{id}/filings", createFiling);
+  router.addCacheable("/api/v1/plans/{id}/transitions", listTransitions);
+  router.add("POST", "/api/v1/plans/{id}/preparations", recordPreparation);
+  router.add("POST", "/api/v1/plans/{id}/submit-review", submitReview);
+  router.add("POST", "/api/v1/plans/{id}/approve", approvePlan);
+  router.add("POST", "/api/v1/plans/{id}/issue", issuePlan);
+  router.add("POST", "/api/v1/plans/{id}/publications", publishPlan);
+  router.add("POST", "/api/v1/plans/{id}/abolish", abolishPlan);
 }
 
 }  // namespace beacon::http

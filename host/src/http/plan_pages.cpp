@@ -2,11 +2,17 @@
 // versions, the diff of any two versions (diff_view.h), reviews, filings, linked drills,
 // open corrective actions) and its forms: POST /plans/{id}/revise (checked,
 // then shown as a diff to confirm; only the confirmed submit writes),
-// /plans/{id}/reviews, /plans/{id}/filings, /plans/{id}/versions/{n}/attachments.
-// A failed form re-renders the detail (422) with the message by its field.
+// /plans/{id}/reviews, /plans/{id}/filings, /plans/{id}/versions/{n}/attachments,
+// and the life-cycle forms (service::PlanLifecycle): /plans/{id}/preparations,
+// /submit-review, /approve, /issue, /publications, /abolish.
+// A failed form re-renders the detail (422) with the message by its field; the
+// life-cycle forms come back with the values typed.
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <map>
 #include <sstream>
+#include <vector>
 
 #include <Poco/Base64Decoder.h>
 #include <Poco/Base64Encoder.h>
@@ -23,6 +29,7 @@
 #include "http/strict_number.h"
 #include "render/json_data.h"
 #include "service/text_diff.h"
+#include "service/plan_lifecycle.h"
 #include "service/plan_service.h"
 #include "service/text_limits.h"
 #include "store/plan_repository.h"
@@ -64,6 +71,19 @@ void planList(RequestContext& ctx) {
   ctx.sendPage(200, "plans.html", d, ctx.english() ? "Plans" : "预案");
 }
 
+// The fields of each life-cycle form, echoed back as typed when the form is refused.
+const std::map<std::string, std::vector<std::string>>& lifecycleFormFields() {
+  static const std::map<std::string, std::vector<std::string>> kFields = {
+      {"preparation", {"kind", "date", "document", "note"}},
+      {"submit", {"date", "note"}},
+      {"approve", {"date", "approved_by", "document", "note"}},
+      {"issue", {"issued", "effective", "document_no", "note"}},
+      {"publish", {"date", "channel", "link", "note"}},
+      {"abolish", {"date", "replaced_by", "document", "note"}},
+  };
+  return kFields;
+}
+
 void sendPlanDetail(RequestContext& ctx, const sdk::Plan& plan, int status, const std::string& form,
                     const sdk::Status& error) {
   data d = render::toMustacheData(planDetailJson(ctx, plan));
@@ -93,6 +113,12 @@ void sendPlanDetail(RequestContext& ctx, const sdk::Plan& plan, int status, cons
     e.set("field", error.field());
     e.set("message", service::localisedMessage(error.message(), ctx.english()));
     d.set(form + "_error", e);
+    const auto fields = lifecycleFormFields().find(form);
+    if (fields != lifecycleFormFields().end()) {
+      data typed;
+      for (const auto& name : fields->second) typed.set(name, ctx.formValue(name));
+      d.set(form + "_values", typed);
+    }
   }
   ctx.sendPage(status, "plan.html", d, plan.title);
 }
@@ -223,7 +249,7 @@ void revise(RequestContext& ctx) {
   // The document is checked before anything is written.
   RevisionDocument document;
   if (s.isOk()) s = readRevisionDocument(ctx, document);
-  service::PlanService service(ctx.db(), ctx.state.app.plugins());
+  service::PlanService service(ctx.db(), ctx.state.app.plugins(), ctx.english());
   service::RevisionOptions options;
   options.draft = draft;
   options.has_document = document.present();
@@ -275,12 +301,12 @@ void addReview(RequestContext& ctx) {
   else if (s.isOk()) s = sdk::Status::invalid("kind", "must be review or evaluation");
   auto conclusion = sdk::parseReviewConclusion(ctx.formValue("conclusion", "keep"));
   if (conclusion) r.conclusion = *conclusion;
-  else if (s.isOk()) s = sdk::Status::invalid("conclusion", "must be keep or revise");
+  else if (s.isOk()) s = sdk::Status::invalid("conclusion", ctx.english() ? "must be passed, passed_with_changes, failed, keep or revise" : "应为 通过、修改后通过、不通过（评审）或 继续有效、需修订（评估）");
   r.reviewers = ctx.formValue("reviewers");
   r.findings = ctx.formValue("findings");
   if (s.isOk()) s = formDate(ctx, "date", r.date);
   if (s.isOk()) {
-    auto id = service::PlanService(ctx.db(), ctx.state.app.plugins()).addReview(r, ctx.actor());
+    auto id = service::PlanService(ctx.db(), ctx.state.app.plugins(), ctx.english()).addReview(r, ctx.actor());
     if (!id.isOk()) s = id.status();
   }
   finish(ctx, plan, "review", s);
@@ -297,10 +323,86 @@ void addFiling(RequestContext& ctx) {
   if (s.isOk()) s = formDate(ctx, "submitted", f.submitted);
   if (s.isOk()) s = formDate(ctx, "published", f.published);
   if (s.isOk()) {
-    auto id = service::PlanService(ctx.db(), ctx.state.app.plugins()).addFiling(f, ctx.actor());
+    auto id = service::PlanService(ctx.db(), ctx.state.app.plugins(), ctx.english()).addFiling(f, ctx.actor());
     if (!id.isOk()) s = id.status();
   }
   finish(ctx, plan, "filing", s);
+}
+
+// A life-cycle form's StepRecord; a malformed date is named (typed values come back on the 422).
+sdk::Status stepFromForm(RequestContext& ctx, const std::string& date_field, const std::string& body_field,
+                         const std::string& document_field, service::StepRecord& r) {
+  r.body = body_field.empty() ? std::string() : ctx.formValue(body_field);
+  r.document = ctx.formValue(document_field);
+  r.note = ctx.formValue("note");
+  return formDate(ctx, date_field, r.date);
+}
+
+void finishStep(RequestContext& ctx, const sdk::Plan& plan, const std::string& form, sdk::Status s,
+                const std::function<sdk::Result<sdk::RecordId>()>& step) {
+  if (s.isOk()) {
+    auto id = step();
+    if (!id.isOk()) s = id.status();
+  }
+  finish(ctx, plan, form, s);
+}
+
+void preparationForm(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  service::StepRecord r;
+  sdk::Status s = stepFromForm(ctx, "date", "", "document", r);
+  auto step = service::parseLifecycleStep(ctx.formValue("kind"));
+  if (s.isOk() && (!step || (*step != service::LifecycleStep::RiskAssessment &&
+                             *step != service::LifecycleStep::ResourceSurvey))) {
+    s = sdk::Status::invalid("kind", ctx.english() ? "choose risk assessment or resource survey"
+                                                   : "请选择风险评估或应急资源调查");
+  }
+  finishStep(ctx, plan, "preparation", s, [&] {
+    return service::PlanLifecycle(ctx.db(), ctx.english()).recordPreparation(plan.id, *step, r, ctx.actor());
+  });
+}
+
+void submitForm(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  service::StepRecord r;
+  sdk::Status s = stepFromForm(ctx, "date", "", "document", r);
+  finishStep(ctx, plan, "submit", s, [&] {
+    return service::PlanLifecycle(ctx.db(), ctx.english()).submitForReview(plan.id, r, ctx.actor());
+  });
+}
+
+void approveForm(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  service::StepRecord r;
+  sdk::Status s = stepFromForm(ctx, "date", "approved_by", "document", r);
+  finishStep(ctx, plan, "approve", s,
+             [&] { return service::PlanLifecycle(ctx.db(), ctx.english()).approve(plan.id, r, ctx.actor()); });
+}
+
+void issueForm(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  service::IssueRecord r;
+  sdk::Status s = stepFromForm(ctx, "issued", "", "document_no", r.step);
+  if (s.isOk()) s = formDate(ctx, "effective", r.effective);
+  finishStep(ctx, plan, "issue", s,
+             [&] { return service::PlanLifecycle(ctx.db(), ctx.english()).issue(plan.id, r, ctx.actor()); });
+}
+
+void publishForm(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  service::StepRecord r;
+  sdk::Status s = stepFromForm(ctx, "date", "channel", "link", r);
+  finishStep(ctx, plan, "publish", s,
+             [&] { return service::PlanLifecycle(ctx.db(), ctx.english()).publish(plan.id, r, ctx.actor()); });
+}
+
+void abolishForm(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  service::StepRecord r;
+  sdk::Status s = stepFromForm(ctx, "date", "", "document", r);
+  finishStep(ctx, plan, "abolish", s, [&] {
+    return service::PlanLifecycle(ctx.db(), ctx.english()).abolish(plan.id, r, ctx.formValue("replaced_by"), ctx.actor());
+  });
 }
 
 void uploadDocument(RequestContext& ctx) {
@@ -328,6 +430,12 @@ void addPlanPages(Router& router) {
   router.add("POST", "/plans/{id}/revise", revise, Access::User, true);
   router.add("POST", "/plans/{id}/reviews", addReview);
   router.add("POST", "/plans/{id}/filings", addFiling);
+  router.add("POST", "/plans/{id}/preparations", preparationForm);
+  router.add("POST", "/plans/{id}/submit-review", submitForm);
+  router.add("POST", "/plans/{id}/approve", approveForm);
+  router.add("POST", "/plans/{id}/issue", issueForm);
+  router.add("POST", "/plans/{id}/publications", publishForm);
+  router.add("POST", "/plans/{id}/abolish", abolishForm);
   router.add("POST", "/plans/{id}/versions/{number}/attachments", uploadDocument, Access::User, true);
 }
 

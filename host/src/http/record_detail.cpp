@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "http/attachment_store.h"
+#include "http/plan_transition_json.h"
 #include "http/http_error.h"
 #include "http/record_correction_request.h"
 #include "service/plan_category_catalog.h"
@@ -93,6 +94,7 @@ Object::Ptr planDetailJson(RequestContext& ctx, const sdk::Plan& plan) {
   for (const auto& r : plan_reviews) {
     Object::Ptr j = store::toJson(r);
     j->set("voided", voided_reviews.count(r.id) > 0);
+    j->set("conclusion_label", ctx.english() ? sdk::labelEn(r.conclusion) : sdk::labelZh(r.conclusion));
     reviews->add(j);
   }
   o->set("reviews", reviews);
@@ -122,6 +124,7 @@ Object::Ptr planDetailJson(RequestContext& ctx, const sdk::Plan& plan) {
   o->set("drills", drills);
   o->set("open_actions",
          actionsJson(ctx, store::CorrectiveActionRepository(ctx.db().session()).listForPlan(plan.id, true)));
+  setLifecycleJson(ctx, o, plan);
   return o;
 }
 

@@ -32,8 +32,13 @@ const sdk::RuleInfo kRuleInfos[] = {
      "A plan found to need revision must be revised promptly",
      "中华人民共和国突发事件应对法(2024修订) 第二十八条; 国办发〔2013〕101号 第二十五条; "
      "国办发〔2024〕5号 第六章",
-     sdk::RuleBasis::Law, ""},
+     sdk::RuleBasis::Law, "rules.defect_revision_days"},
 };
+
+// Days to revise a plan after the event that found a plan defect, when its corrective action has no due
+// date. Policy: the law says only "及时" (promptly).
+constexpr const char* kDefectRevisionDaysKey = "rules.defect_revision_days";
+constexpr int kDefectRevisionDays = 30;
 
 const sdk::RuleInfo& info(const char* id) {
   for (const auto& r : kRuleInfos) {
@@ -120,6 +125,7 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHist
   const int drill_months = config.specialDrillIntervalMonths();
   const int filing_days = config.filingWorkingDays();
   const int publication_days = config.publicationWorkingDays();
+  const int defect_days = config.intValue(kDefectRevisionDaysKey, kDefectRevisionDays);
   static const std::vector<sdk::PlanVersion> kNoVersions;
   static const std::vector<sdk::RecordRef> kNoDrills;
   out.reserve(out.size() + plans.size() * 2);
@@ -134,10 +140,20 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHist
     if (plan.revision_required) {
       sdk::Obligation o = start(kRevision, sdk::ObligationKind::Revision, plan);
       const auto f = flagged.find(plan.id);
-      o.due = f != flagged.end() && f->second < as_of ? f->second : as_of.addDays(-1);
+      const PlanAsOf then = history.asOf(plan.id, as_of);
+      if (then.revision_required && then.defect) {
+        // A plan defect: by its corrective action's due date, else within the policy period
+        // (rules.defect_revision_days) of the event that found it.
+        o.due = then.due.isSet() ? then.due : then.flagged.addDays(defect_days);
+      } else {
+        o.due = f != flagged.end() && f->second < as_of ? f->second : as_of.addDays(-1);
+      }
       o.note =
           "需修订" + (plan.revision_reason.empty() ? std::string() : ": " + plan.revision_reason);
       if (f != flagged.end()) appendNote(o, "标记日期 " + f->second.toString());
+      if (then.revision_required && then.defect) {
+        appendNote(o, (then.due.isSet() ? "整改期限 " : "修订期限(政策) ") + o.due.toString());
+      }
       out.push_back({o, {}});
     }
 
@@ -211,6 +227,15 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHist
     };
     const sdk::Filing* first_filed = nullptr;
     const sdk::Filing* first_published = nullptr;
+    const PublicationEvent* first_publication = nullptr;  // 公开 recorded as its own step
+    if (const auto* events = history.publicationsOf(plan.id)) {
+      for (const auto& e : *events) {
+        if (e.date <= as_of && issuedNumber(e.plan_version_id) >= anchor->number &&
+            (!first_publication || e.date < first_publication->date)) {
+          first_publication = &e;
+        }
+      }
+    }
     if (const auto* plan_filings = records.filingsOf(plan.id)) {
       for (const auto& f : *plan_filings) {
         const bool counts = f.plan_version_id == 0
@@ -244,12 +269,17 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHist
         appendNote(filing, "逾期备案于 " + first_filed->submitted.toString());
       }
     }
-    if (first_published) {
+    // The earlier of a publication step and the publication date of a filing (older records).
+    if (first_publication && (!first_published || first_publication->date < first_published->published)) {
+      publication.last_met = {"publication", first_publication->id, first_publication->date};
+    } else if (first_published) {
       publication.last_met = {"filing", first_published->id, first_published->published};
-      if (first_published->published <= publication.due) {
+    }
+    if (publication.last_met.isSet()) {
+      if (publication.last_met.date <= publication.due) {
         publication.period_satisfied = true;
       } else {
-        appendNote(publication, "逾期公开于 " + first_published->published.toString());
+        appendNote(publication, "逾期公开于 " + publication.last_met.date.toString());
       }
     }
     out.push_back({std::move(filing), {}});

@@ -22,6 +22,7 @@ const CoreKey kCoreKeys[] = {
     {"rules.special_drill_interval_months", false},
     {"rules.filing_working_days", false},
     {"rules.publication_working_days", false},
+    {"rules.defect_revision_days", false},
 };
 
 bool parseInt(const std::string& text, long& out) {

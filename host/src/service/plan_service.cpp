@@ -4,9 +4,11 @@
 
 #include <Poco/Exception.h>
 
-#include "service/text_diff.h"
+#include "beacon/sdk/review_conclusions.h"
 #include "service/plan_category_catalog.h"
+#include "service/plan_lifecycle.h"
 #include "service/record_checks.h"
+#include "service/text_diff.h"
 #include "service/text_limits.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
@@ -138,6 +140,15 @@ sdk::Result<sdk::RecordId> PlanService::addPlan(sdk::Plan plan, std::optional<sd
     if (first) {
       first->plan_id = id;
       plans.addVersion(*first, actor);
+      if (first->issued.isSet()) {
+        // Recorded as issued already: the life cycle starts at 印发 on its issue day.
+        PlanLifecycle lifecycle(db_, english_);
+        StepRecord row;
+        row.date = first->issued;
+        row.note = english_ ? "recorded as issued" : "录入时已印发";
+        lifecycle.record(lifecycle.state(id), LifecycleStep::Issue, first->id, sdk::PlanStatus::Drafting,
+                         sdk::PlanStatus::Issued, row, actor);
+      }
     }
     return id;
   });
@@ -145,8 +156,15 @@ sdk::Result<sdk::RecordId> PlanService::addPlan(sdk::Plan plan, std::optional<sd
 
 sdk::Status PlanService::validateRevision(const sdk::Plan& plan, const sdk::PlanVersion& version,
                                           const RevisionOptions& options) {
-  if (plan.status == sdk::PlanStatus::Abolished) {
-    return sdk::Status::invalid("plan_id", "plan " + plan.code + " is abolished");
+  PlanLifecycle lifecycle(db_, english_);
+  if (sdk::Status s = lifecycle.checkRevision(loadLifecycleState(db_.session(), plan)); !s.isOk()) return s;
+  if (options.addresses_action_id != 0) {
+    auto action = store::CorrectiveActionRepository(db_.session()).findById(options.addresses_action_id);
+    if (!action || action->plan_id != plan.id || !action->plan_defect) {
+      return sdk::Status::invalid("addresses", (english_ ? "no plan-defect corrective action #" : "没有本预案的预案缺陷整改措施 #") +
+                                                   std::to_string(options.addresses_action_id) +
+                                                   (english_ ? " of plan " + plan.code : std::string()));
+    }
   }
   if (version.trigger.empty()) return sdk::Status::invalid("trigger", "is required (the reason for the revision)");
   if (!sdk::isRevisionTrigger(version.trigger)) {
@@ -197,7 +215,22 @@ sdk::Result<sdk::RecordId> PlanService::revise(sdk::RecordId plan_id, sdk::PlanV
     version.action = sdk::VersionAction::Revised;
     sdk::Status s = validateRevision(*plan, version, options);
     if (!s.isOk()) return s;
-    return plans.addVersion(version, actor);
+    PlanLifecycle lifecycle(db_, english_);
+    const sdk::PlanStatus from = loadLifecycleState(db_.session(), *plan).shown();
+    const sdk::RecordId id = plans.addVersion(version, actor);
+    if (options.addresses_action_id != 0) plans.setAddressedAction(id, options.addresses_action_id, actor);
+    StepRecord row;
+    row.date = version.issued.isSet() ? version.issued : today();
+    row.note = version.trigger + (version.major ? "" : english_ ? " (minor)" : "（一般修订）");
+    if (options.addresses_action_id != 0) {
+      row.document = (english_ ? "answers corrective action #" : "整改措施 #") + std::to_string(options.addresses_action_id);
+    }
+    lifecycle.record(lifecycle.state(plan_id), LifecycleStep::Revise, id, from,
+                     version.issued.isSet() ? sdk::PlanStatus::Issued : sdk::PlanStatus::Drafting, row, actor);
+    // An issued major revision answers every finding before it (addVersion cleared the flag); a minor one
+    // only the corrective action it names.
+    if (version.issued.isSet() && !version.major) restoreRevisionFlag(db_.session(), plan_id, actor);
+    return id;
   });
 }
 
@@ -206,7 +239,17 @@ sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const stor
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(review.plan_id);
     if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(review.plan_id));
-    auto version = resolveVersion(plans, *plan, review.plan_version_id);
+    PlanLifecycle lifecycle(db_, english_);
+    const LifecycleState state = loadLifecycleState(db_.session(), *plan);
+    // A 评审 without a version is of the draft under review; an evaluation of the version in force.
+    sdk::RecordId version_id = review.plan_version_id;
+    if (version_id == 0 && review.kind == sdk::ReviewKind::Review && state.draft.id != 0) version_id = state.draft.id;
+    if (version_id == 0 && review.kind == sdk::ReviewKind::Evaluation && review.date.isSet()) {
+      for (const auto& v : plans.versions(plan->id, false)) {  // the version in force on the evaluation's day
+        if (v.issued.isSet() && v.issued <= review.date) version_id = v.id;
+      }
+    }
+    auto version = resolveVersion(plans, *plan, version_id);
     if (!version.isOk()) return version.status();
     review.plan_version_id = version.value().id;
     if (sdk::Status s = checkText("review", "reviewers", review.reviewers); !s.isOk()) return s;
@@ -215,8 +258,23 @@ sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const stor
     if (review.date > today().addDays(1)) {
       return sdk::Status::invalid("date", "is in the future: " + review.date.toString());
     }
+    if (sdk::Status s = lifecycle.checkReview(state, review, version.value()); !s.isOk()) return s;
     store::ReviewRepository reviews(db_.session());
     const sdk::RecordId id = reviews.add(review, actor);
+    StepRecord row;
+    row.date = review.date;
+    row.body = review.reviewers;
+    row.note = std::string(english_ ? sdk::labelEn(review.conclusion) : sdk::labelZh(review.conclusion)) +
+               (review.findings.empty() ? "" : (english_ ? ": " : "：") + review.findings);
+    if (review.kind == sdk::ReviewKind::Evaluation) {
+      lifecycle.record(state, LifecycleStep::Evaluate, review.plan_version_id, sdk::PlanStatus::Issued,
+                       sdk::PlanStatus::Issued, row, actor);
+    } else if (!version.value().issued.isSet()) {
+      lifecycle.record(state, LifecycleStep::Review, review.plan_version_id, sdk::PlanStatus::InReview,
+                       review.conclusion == sdk::conclusion::kFailed ? sdk::PlanStatus::Drafting
+                                                                          : sdk::PlanStatus::InReview,
+                       row, actor);
+    }
     if (review.kind == sdk::ReviewKind::Evaluation && review.conclusion == sdk::ReviewConclusion::Revise) {
       std::string reason = "评估结论：需修订 (evaluation " + review.date.toString() + ")";
       if (!review.findings.empty()) reason += ": " + review.findings;
@@ -240,10 +298,9 @@ sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const stor
       return s;
     if (!isValidDate(filing.submitted)) return sdk::Status::invalid("submitted", "is required (YYYY-MM-DD)");
     const sdk::Date issued = version.value().issued;
-    if (!issued.isSet()) {
-      return sdk::Status::invalid("plan_version_id", "version " + std::to_string(version.value().number) +
-                                                         " of plan " + plan->code + " is not issued yet");
-    }
+    PlanLifecycle lifecycle(db_, english_);
+    const LifecycleState state = loadLifecycleState(db_.session(), *plan);
+    if (sdk::Status s = lifecycle.checkFiling(state, version.value()); !s.isOk()) return s;
     if (filing.submitted < issued) {
       return sdk::Status::invalid("submitted", "is before the version's issue date " + issued.toString());
     }
@@ -266,7 +323,14 @@ sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const stor
         }
       }
     }
-    return filings.add(filing, actor);
+    const sdk::RecordId id = filings.add(filing, actor);
+    StepRecord row;
+    row.date = filing.submitted;
+    row.body = filing.target_body;
+    row.document = filing.registration_no;
+    lifecycle.record(state, LifecycleStep::File, filing.plan_version_id, sdk::PlanStatus::Issued,
+                     sdk::PlanStatus::Issued, row, actor);
+    return id;
   });
 }
 
@@ -308,7 +372,7 @@ sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(sdk::CorrectiveActio
     store::CorrectiveActionRepository actions(db_.session());
     const sdk::RecordId id = actions.add(action, actor);
     if (action.plan_defect) {
-      plans.setRevisionRequired(plan->id, true, "整改发现预案缺陷: " + action.description, actor);
+      plans.setRevisionRequired(plan->id, true, "整改发现预案缺陷：" + action.description, actor);
     }
     return id;
   });

@@ -21,15 +21,20 @@ namespace beacon::service {
 // choice to store it without an issue date (a draft does not replace the
 // version in force); `has_document` says a document file comes with it in
 // place of the text.
+// `addresses_action_id` names the plan-defect corrective action a minor
+// revision answers: without it an issued minor revision leaves a plan-defect
+// "revision required" flag standing.
 struct RevisionOptions {
   bool draft = false;
   bool has_document = false;
+  sdk::RecordId addresses_action_id = 0;
 };
 
 class PlanService {
  public:
-  PlanService(store::Database& db, const plugins::PluginRegistry& registry)
-      : db_(db), registry_(registry) {}
+  // `english`: the life-cycle refusals (service/plan_lifecycle.h) in English, else zh-CN.
+  PlanService(store::Database& db, const plugins::PluginRegistry& registry, bool english = false)
+      : db_(db), registry_(registry), english_(english) {}
   // Code, title, domain (general or an enabled plugin), the domain's
   // categories, owner and code uniqueness.
   sdk::Status validatePlan(const sdk::Plan& plan);
@@ -44,9 +49,13 @@ class PlanService {
   // The checks revise() makes, writing nothing (the revision page's preview).
   sdk::Status checkRevision(sdk::RecordId plan_id, const sdk::PlanVersion& version,
                             const RevisionOptions& options);
-  // An Evaluation concluding Revise marks the plan revision_required with a reason.
+  // A 评审 (Review) of the draft submitted for review concludes passed,
+  // passed_with_changes or failed (failed sends the draft back to drafting);
+  // a 评估 (Evaluation) of an issued version concludes keep or revise, and
+  // revise marks the plan revision_required with a reason. Each is a step of
+  // the life cycle (PlanLifecycle::checkReview) and recorded as one.
   sdk::Result<sdk::RecordId> addReview(sdk::Review review, const store::Actor& actor);
-  // Submitted on or after the version's issue date; a registration number
+  // Of an issued version, submitted on or after its issue date; a registration number
   // already recorded for the same version is refused.
   sdk::Result<sdk::RecordId> addFiling(sdk::Filing filing, const store::Actor& actor);
   // plan_defect marks the plan revision_required.
@@ -61,6 +70,7 @@ class PlanService {
                                const RevisionOptions& options);
   store::Database& db_;
   const plugins::PluginRegistry& registry_;
+  bool english_ = false;
 };
 
 }  // namespace beacon::service

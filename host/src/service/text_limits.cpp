@@ -78,6 +78,9 @@ const std::vector<TextLimit>& textLimits() {
       {"drill", "findings", 20000},
       {"drill", "fields.*", 500},
       {"corrective_action", "description", 2000},
+      {"plan_transition", "body", 200},
+      {"plan_transition", "document", 500},
+      {"plan_transition", "note", 2000},
   };
   return kLimits;
 }

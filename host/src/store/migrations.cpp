@@ -550,6 +550,47 @@ const std::vector<Migration>& migrations() {
            " name TEXT NOT NULL DEFAULT '',"
            " CHECK (substr(day, 1, 4) = CAST(year AS TEXT)))",
        }},
+      {18,
+       "plan life cycle (state machine): plan_transitions, one row per step a plan or one of its versions"
+       " went through (风险评估, 应急资源调查, 提交评审, 评审, 审批, 印发, 备案, 公开, 评估, 修订, 废止) with the"
+       " state before and after, the day, who recorded it, the body (approving body, publication channel,"
+       " filing target), the document (文号, link, registration number) and a note; a publication (公开) is"
+       " its own row here. plan_versions get the approving body, the 文号 and, for a minor revision, the"
+       " corrective action it answers; plans get the day they were abolished and the plan that replaced"
+       " them. A 评审 recorded before with the evaluation conclusions reads 通过 (keep) or 修改后通过"
+       " (revise)",
+       {
+           "CREATE TABLE plan_transitions ("
+           " id INTEGER PRIMARY KEY,"
+           " plan_id INTEGER NOT NULL REFERENCES plans(id),"
+           " plan_version_id INTEGER REFERENCES plan_versions(id),"
+           " step TEXT NOT NULL,"
+           " from_status TEXT NOT NULL,"
+           " to_status TEXT NOT NULL,"
+           " event_date TEXT NOT NULL,"
+           " actor TEXT NOT NULL,"
+           " body TEXT NOT NULL DEFAULT '',"
+           " document TEXT NOT NULL DEFAULT '',"
+           " note TEXT NOT NULL DEFAULT '',"
+           " created_at TEXT NOT NULL)",
+           "CREATE INDEX plan_transitions_plan ON plan_transitions(plan_id, event_date, id)",
+           "CREATE INDEX plan_transitions_step ON plan_transitions(step, event_date)",
+           "ALTER TABLE plan_versions ADD COLUMN approved_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE plan_versions ADD COLUMN document_no TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE plan_versions ADD COLUMN addresses_action_id INTEGER REFERENCES corrective_actions(id)",
+           "ALTER TABLE plans ADD COLUMN abolished_on TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE plans ADD COLUMN replaced_by_plan_id INTEGER REFERENCES plans(id)",
+           "UPDATE reviews SET conclusion = 'passed' WHERE kind = 'review' AND conclusion = 'keep'",
+           "UPDATE reviews SET conclusion = 'passed_with_changes' WHERE kind = 'review' AND conclusion = 'revise'",
+           // SQLite dialect (as migrations 2 and 11); the PostgreSQL port replaces these with trigger functions.
+           "CREATE TRIGGER plan_transitions_rule_changes_insert AFTER INSERT ON plan_transitions BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
+           " END",
+           "CREATE TRIGGER plan_transitions_no_update BEFORE UPDATE ON plan_transitions"
+           " BEGIN SELECT RAISE(ABORT, 'plan_transitions is append-only'); END",
+           "CREATE TRIGGER plan_transitions_no_delete BEFORE DELETE ON plan_transitions"
+           " BEGIN SELECT RAISE(ABORT, 'plan_transitions is append-only'); END",
+       }},
   };
   return kMigrations;
 }

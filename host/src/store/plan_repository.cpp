@@ -2,6 +2,7 @@
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
+#include <Poco/JSON/Object.h>
 
 #include "store/record_json.h"
 #include "store/record_rows.h"
@@ -135,6 +136,83 @@ void PlanRepository::setRevisionRequired(sdk::RecordId plan_id, bool required,
       bind(required ? 1 : 0), bind(reason), bind(static_cast<Poco::Int64>(plan_id)), now;
   audit(actor, "revision_required", *before, plan_id);
   tx.commit();
+}
+
+void PlanRepository::issueVersion(sdk::RecordId version_id, const VersionIssue& issue, const Actor& actor) {
+  Transaction tx(session_);
+  auto before = versionById(version_id);
+  if (!before) throw Poco::NotFoundException("plan version " + std::to_string(version_id));
+  auto plan = findById(before->plan_id);
+  if (!plan) throw Poco::NotFoundException("plan " + std::to_string(before->plan_id));
+  session_ << "UPDATE plan_versions SET issued = $1, effective = $2, approved_by = $3, document_no = $4"
+              " WHERE id = $5 AND issued = ''",
+      bind(issue.issued.toString()), bind(issue.effective.toString()), bind(issue.approved_by),
+      bind(issue.document_no), bind(static_cast<Poco::Int64>(version_id)), now;
+  session_ << "UPDATE plans SET current_version = $1, status = $2, revision_required = 0, revision_reason = ''"
+              " WHERE id = $3",
+      bind(before->number), bind(std::string(sdk::toId(sdk::PlanStatus::Issued))),
+      bind(static_cast<Poco::Int64>(before->plan_id)), now;
+  auto after = versionById(version_id);
+  Poco::JSON::Object::Ptr after_json = toJson(*after, false);
+  after_json->set("approved_by", issue.approved_by);
+  after_json->set("document_no", issue.document_no);
+  audit_.append(actor, "issue", "plan_version", version_id, stringify(toJson(*before, false)),
+                stringify(after_json));
+  audit(actor, "update", *plan, before->plan_id);
+  tx.commit();
+}
+
+void PlanRepository::setAddressedAction(sdk::RecordId version_id, sdk::RecordId action_id, const Actor& actor) {
+  Transaction tx(session_);
+  session_ << "UPDATE plan_versions SET addresses_action_id = $1 WHERE id = $2", bind(nullableId(action_id)),
+      bind(static_cast<Poco::Int64>(version_id)), now;
+  Poco::JSON::Object::Ptr after = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  after->set("addresses_action_id", action_id);
+  audit_.append(actor, "update", "plan_version", version_id, "", stringify(after));
+  tx.commit();
+}
+
+VersionIssue PlanRepository::issueOf(sdk::RecordId version_id) {
+  VersionIssue out;
+  Poco::Data::Statement st(session_);
+  st << "SELECT issued, effective, approved_by, document_no, COALESCE(addresses_action_id, 0)"
+        " FROM plan_versions WHERE id = $1",
+      bind(static_cast<Poco::Int64>(version_id));
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  if (rs.rowCount() == 0) return out;
+  Row r(rs, 0);
+  out.issued = r.date(0);
+  out.effective = r.date(1);
+  out.approved_by = r.text(2);
+  out.document_no = r.text(3);
+  out.addresses_action_id = r.int64(4);
+  return out;
+}
+
+void PlanRepository::abolish(sdk::RecordId plan_id, const PlanAbolition& abolition, const Actor& actor) {
+  Transaction tx(session_);
+  auto before = findById(plan_id);
+  if (!before) throw Poco::NotFoundException("plan " + std::to_string(plan_id));
+  session_ << "UPDATE plans SET status = $1, abolished_on = $2, replaced_by_plan_id = $3 WHERE id = $4",
+      bind(std::string(sdk::toId(sdk::PlanStatus::Abolished))), bind(abolition.date.toString()),
+      bind(nullableId(abolition.replaced_by)), bind(static_cast<Poco::Int64>(plan_id)), now;
+  audit(actor, "abolish", *before, plan_id);
+  tx.commit();
+}
+
+PlanAbolition PlanRepository::abolitionOf(sdk::RecordId plan_id) {
+  PlanAbolition out;
+  Poco::Data::Statement st(session_);
+  st << "SELECT abolished_on, COALESCE(replaced_by_plan_id, 0) FROM plans WHERE id = $1",
+      bind(static_cast<Poco::Int64>(plan_id));
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  if (rs.rowCount() == 0) return out;
+  Row r(rs, 0);
+  out.date = r.date(0);
+  out.replaced_by = r.int64(1);
+  return out;
 }
 
 std::vector<sdk::Plan> PlanRepository::select(const std::string& where, const PlanFilter& filter,

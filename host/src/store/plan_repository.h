@@ -16,6 +16,24 @@
 
 namespace beacon::store {
 
+// What 印发 (issue) sets on a draft version, and what it answers: the issue
+// and effective dates, the approving body (审批机关), the 文号, and for a minor
+// revision the corrective action whose finding it answers (0: none).
+struct VersionIssue {
+  sdk::Date issued;
+  sdk::Date effective;
+  std::string approved_by;
+  std::string document_no;
+  sdk::RecordId addresses_action_id = 0;
+};
+
+// When a plan was abolished (unset: not abolished, or abolished before the
+// day was recorded) and the plan that replaced it (0: none).
+struct PlanAbolition {
+  sdk::Date date;
+  sdk::RecordId replaced_by = 0;
+};
+
 struct PlanFilter {
   std::string domain;                  // empty: all
   std::vector<sdk::RecordId> owner_ids;  // empty: all
@@ -36,6 +54,16 @@ class PlanRepository {
   void setStatus(sdk::RecordId plan_id, sdk::PlanStatus status, const Actor& actor);
   void setRevisionRequired(sdk::RecordId plan_id, bool required, const std::string& reason,
                            const Actor& actor);
+  // 印发: sets the unissued version's issue record (its text never changes),
+  // makes it the version in force and the plan Issued, and clears
+  // revision_required like an issued addVersion.
+  void issueVersion(sdk::RecordId version_id, const VersionIssue& issue, const Actor& actor);
+  // Records the corrective action a new (minor) version answers.
+  void setAddressedAction(sdk::RecordId version_id, sdk::RecordId action_id, const Actor& actor);
+  VersionIssue issueOf(sdk::RecordId version_id);
+  // 废止: the plan becomes Abolished on `date`, replaced by `replaced_by` (0: none).
+  void abolish(sdk::RecordId plan_id, const PlanAbolition& abolition, const Actor& actor);
+  PlanAbolition abolitionOf(sdk::RecordId plan_id);
   std::optional<sdk::Plan> findById(sdk::RecordId id);
   std::optional<sdk::Plan> findByCode(const std::string& code);
   std::vector<sdk::Plan> list(const PlanFilter& filter);

@@ -140,8 +140,10 @@ TEST_F(RevisionPagesTest, EveryPageFormCarriesItsOwnSubmissionToken) {
        ++it, ++forms) {
     seen.insert((*it)[1]);
   }
-  EXPECT_EQ(forms, 3) << "revise, review and filing forms";
-  EXPECT_EQ(seen.size(), 3u) << "one token per form";
+  // revise, review and filing, and the six life-cycle forms (preparation, submit for review, approve,
+  // issue, publish, abolish).
+  EXPECT_EQ(forms, 9) << "every form of the plan page";
+  EXPECT_EQ(seen.size(), 9u) << "one token per form";
 }
 
 TEST_F(RevisionPagesTest, ADoubleSubmittedFormStoresOneRecord) {
@@ -152,7 +154,7 @@ TEST_F(RevisionPagesTest, ADoubleSubmittedFormStoresOneRecord) {
   const int before = count(reviews);
   const std::map<std::string, std::string> fields = {
       {"submit_token", "0123456789abcdef0123456789abcdef"},
-      {"kind", "review"},
+      {"kind", "evaluation"},  // 继续有效 is an evaluation's conclusion (a 评审 of an issued version is refused)
       {"date", "2024-05-06"},
       {"conclusion", "keep"}};
   const std::string path = "/plans/" + std::to_string(plan) + "/reviews";

@@ -11,7 +11,9 @@
 #include "store/drill_repository.h"
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
+#include "store/corrective_action_repository.h"
 #include "store/plan_repository.h"
+#include "store/plan_transition_repository.h"
 #include "store/review_repository.h"
 #include "build_paths.h"
 
@@ -474,6 +476,73 @@ TEST_F(ComplianceEngineTest, ReportsGroupOverdueFirstAndCount) {
   EXPECT_NE(json.find("\"status\":\"overdue\""), std::string::npos);
   EXPECT_NE(json.find("\"plan_title\":\"曲梁镇总体应急预案\""), std::string::npos);
   EXPECT_NE(json.find("\"last_met\":null"), std::string::npos);
+}
+
+
+// The plan life cycle (migration 18) in the rules: a plan defect's revision is due by its corrective
+// action's due date or within rules.defect_revision_days of the event that found it (not on the day it
+// was found), a 公开 recorded as its own step meets the publication duty, and an abolition dated D
+// ends the plan's duties from D only.
+TEST_F(ComplianceEngineTest, APlanDefectIsDueByItsCorrectiveActionOrThePolicyPeriod) {
+  const auto with_due = addPlan("defect-due", town_, sdk::category::kGrassroots, "2023-05-10");
+  const auto without = addPlan("defect-policy", town_, sdk::category::kGrassroots, "2023-05-10");
+  for (auto plan : {with_due, without}) {
+    sdk::Review found;
+    found.plan_id = plan;
+    found.kind = sdk::ReviewKind::Evaluation;
+    found.date = {2024, 3, 1};
+    found.conclusion = sdk::ReviewConclusion::Keep;
+    const auto review = store::ReviewRepository(db_.session()).add(found, actor_);
+    sdk::CorrectiveAction a;
+    a.source_kind = sdk::SourceKind::Review;
+    a.source_id = review;
+    a.plan_id = plan;
+    a.description = "转移路线与实际不符";
+    a.responsible_org_id = town_;
+    a.plan_defect = true;
+    if (plan == with_due) a.due = {2024, 5, 31};
+    store::CorrectiveActionRepository(db_.session()).add(a, actor_);
+  }
+  const auto due = only(CoreRules::kRevision, with_due, "2024-04-01");
+  EXPECT_EQ(due.obligation.due.toString(), "2024-05-31") << "the corrective action's due date";
+  EXPECT_NE(due.status, ObligationStatus::Overdue) << "not overdue the day after the defect was found";
+  EXPECT_NE(due.obligation.note.find("标记日期 2024-03-01"), std::string::npos) << due.obligation.note;
+  EXPECT_NE(due.obligation.note.find("评审评估 2024-03-01"), std::string::npos) << "the event's date";
+  EXPECT_EQ(only(CoreRules::kRevision, with_due, "2024-06-01").status, ObligationStatus::Overdue);
+  EXPECT_EQ(only(CoreRules::kRevision, without, "2024-03-02").obligation.due.toString(), "2024-03-31")
+      << "30 days (policy) after the event";
+  auto ten = RulesConfig::fromValues({{"rules.defect_revision_days", "10"}});
+  ASSERT_TRUE(ten.isOk());
+  EXPECT_EQ(only(CoreRules::kRevision, without, "2024-03-02", ten.value()).obligation.due.toString(), "2024-03-11");
+  EXPECT_FALSE(RulesConfig::fromValues({{"rules.defect_revision_days", "-1"}}).isOk());
+}
+
+TEST_F(ComplianceEngineTest, APublicationStepMeetsThePublicationDuty) {
+  const auto plan = addPlan("published-step", town_, sdk::category::kGrassroots, "2023-05-10");
+  EXPECT_EQ(only(CoreRules::kPublication, plan, "2023-07-01").status, ObligationStatus::Overdue);
+  store::PlanTransition t;
+  t.plan_id = plan;
+  t.plan_version_id = store::PlanRepository(db_.session()).version(plan, 1)->id;
+  t.step = "publish";
+  t.from_status = "issued";
+  t.to_status = "issued";
+  t.date = {2023, 5, 20};
+  t.body = "政务公开栏";
+  store::PlanTransitionRepository(db_.session()).add(t, actor_);
+  const auto met = only(CoreRules::kPublication, plan, "2023-07-01");
+  EXPECT_EQ(met.status, ObligationStatus::Met);
+  EXPECT_EQ(met.obligation.last_met.kind, "publication");
+  EXPECT_EQ(only(CoreRules::kPublication, plan, "2023-05-19").obligation.last_met.isSet(), false)
+      << "not before its day";
+}
+
+TEST_F(ComplianceEngineTest, AnAbolitionEndsTheDutiesFromItsDayOnly) {
+  const auto plan = addPlan("abolished-dated", town_, sdk::category::kGrassroots, "2023-05-10");
+  store::PlanAbolition abolition;
+  abolition.date = {2024, 1, 1};
+  store::PlanRepository(db_.session()).abolish(plan, abolition, actor_);
+  EXPECT_NE(find(check("2023-12-31"), CoreRules::kFiling, plan), nullptr) << "in force the day before";
+  EXPECT_EQ(find(check("2024-01-01"), CoreRules::kFiling, plan), nullptr);
 }
 
 }  // namespace

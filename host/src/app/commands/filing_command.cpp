@@ -20,7 +20,8 @@ class FilingCommand : public Command {
     return "usage: beacon filing add --plan CODE --target BODY --submitted DATE\n"
            "                         [--registration NO] [--published DATE]\n"
            "       beacon filing list [--plan CODE]\n"
-           "The filing is for the plan's current version.\n"
+           "The filing is for the plan's current (issued) version. --published is kept for older\n"
+           "records; record a publication (公开) with `beacon plan publish`.\n"
            "       beacon filing correct ID --field NAME=VALUE [--field ...] --reason TEXT\n"
            "                         (NAME: target_body, submitted, registration_no, published, plan_version_id)\n"
            "       beacon filing void ID --reason TEXT   (作废: kept, no longer counted)\n";
@@ -67,7 +68,7 @@ class FilingCommand : public Command {
     if (!published.isOk()) return fail(ctx, published.status());
     f.published = published.value();
     f.registration_no = a.get("registration");
-    auto id = service::PlanService(c.db(), c.plugins()).addFiling(f, ctx.actor);
+    auto id = service::PlanService(c.db(), c.plugins(), ctx.english).addFiling(f, ctx.actor);
     if (!id.isOk()) return fail(ctx, id.status());
     ctx.out << (ctx.english ? "recorded filing #" : "已记录备案 #") << id.value() << "\n";
     return 0;

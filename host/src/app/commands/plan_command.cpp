@@ -6,6 +6,7 @@
 #include "app/app_context.h"
 #include "app/arguments.h"
 #include "app/command.h"
+#include "app/commands/plan_lifecycle_verbs.h"
 #include "app/lookup.h"
 #include "app/record_printer.h"
 #include "service/plan_service.h"
@@ -30,7 +31,9 @@ sdk::Result<std::string> readText(const Arguments& a) {
 class PlanCommand : public Command {
  public:
   std::string name() const override { return "plan"; }
-  std::string summary() const override { return "add, list, show, revise and diff emergency plans"; }
+  std::string summary() const override {
+    return "add, list, show, revise and diff emergency plans; move them through their life cycle";
+  }
   std::string help() const override {
     return "usage: beacon plan add --code CODE --title TITLE --domain DOMAIN --category CATEGORY\n"
            "                       --owner ORG_CODE [--issued DATE] [--author NAME]\n"
@@ -38,9 +41,12 @@ class PlanCommand : public Command {
            "       beacon plan list [--domain DOMAIN] [--owner ORG_CODE] [--status STATUS]\n"
            "       beacon plan show CODE\n"
            "       beacon plan revise CODE --trigger TRIGGER (--issued DATE | --draft) [--minor] [--author NAME]\n"
-           "                       (--text TEXT | --text-file FILE)\n"
-           "       (--draft stores the revision unissued; the version in force stays until one is issued)\n"
-           "       beacon plan diff CODE FROM_VERSION TO_VERSION\n"
+           "                       (--text TEXT | --text-file FILE) [--addresses ACTION_ID]\n"
+           "       (--draft stores the revision unissued; the version in force stays until one is issued;\n"
+           "        a --minor revision answers a plan-defect finding only when --addresses names its\n"
+           "        corrective action)\n"
+           "       beacon plan diff CODE FROM_VERSION TO_VERSION\n" +
+           std::string(kLifecycleUsage) +
            "DOMAIN: general, flood, fire, forest_fire, enterprise_safety.\n"
            "CATEGORY: master 总体, special 专项, department 部门, grassroots 基层, comprehensive 综合,\n"
            "          on_site 现场处置方案, major_event, joint, work_manual.\n"
@@ -51,20 +57,24 @@ class PlanCommand : public Command {
 
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
     auto parsed = Arguments::parse(
-        args, {"code", "title", "domain", "category", "owner", "issued", "author", "text", "text-file", "trigger", "status"},
+        args,
+        {"code", "title", "domain", "category", "owner", "issued", "author", "text", "text-file", "trigger", "status",
+         "addresses", "date", "by", "document", "note", "kind", "channel", "link", "replaced-by", "document-no",
+         "effective"},
         {"minor", "draft"});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const Arguments& a = parsed.value();
     const auto& pos = a.positionals();
     const std::string verb = pos.empty() ? "" : pos[0];
-    if (verb != "add" && verb != "list" && verb != "show" && verb != "revise" && verb != "diff") {
+    if (verb != "add" && verb != "list" && verb != "show" && verb != "revise" && verb != "diff" &&
+        !isLifecycleVerb(verb)) {
       ctx.err << help();
       return 2;
     }
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
     AppContext& c = *app.value();
-    service::PlanService plans(c.db(), c.plugins());
+    service::PlanService plans(c.db(), c.plugins(), ctx.english);
     store::PlanRepository repo(c.db().session());
     RecordPrinter print(ctx.out, ctx.english);
 
@@ -116,6 +126,7 @@ class PlanCommand : public Command {
     auto plan = planByCode(c, pos[1], "CODE");
     if (!plan.isOk()) return fail(ctx, plan.status());
     const sdk::Plan& p = plan.value();
+    if (isLifecycleVerb(verb)) return runLifecycleVerb(ctx, c, a, p, verb);
     if (verb == "show") {
       auto owner = store::OrganisationRepository(c.db().session()).findById(p.owner_org_id);
       print.planLine(p, owner ? owner->name : "");
@@ -140,6 +151,9 @@ class PlanCommand : public Command {
       v.major = !a.has("minor");
       service::RevisionOptions options;
       options.draft = a.has("draft");
+      auto addresses = a.integer("addresses", 0);
+      if (!addresses.isOk()) return fail(ctx, addresses.status());
+      options.addresses_action_id = addresses.value();
       auto text = readText(a);
       if (!text.isOk()) return fail(ctx, text.status());
       v.text = text.value();

@@ -18,9 +18,12 @@ class ReviewCommand : public Command {
   std::string summary() const override { return "record and list reviews (评审) and evaluations (评估)"; }
   std::string help() const override {
     return "usage: beacon review add --plan CODE --kind review|evaluation --date DATE\n"
-           "                         --conclusion keep|revise [--reviewers NAMES] [--findings TEXT]\n"
+           "                         --conclusion CONCLUSION [--reviewers NAMES] [--findings TEXT]\n"
            "       beacon review list [--plan CODE]\n"
-           "An evaluation concluding `revise` marks the plan as requiring revision.\n"
+           "CONCLUSION of a review (评审/论证 of the draft submitted with `plan submit-review`):\n"
+           "  passed 通过, passed_with_changes 修改后通过, failed 不通过 (back to drafting).\n"
+           "CONCLUSION of an evaluation (评估 of the issued version): keep 继续有效 (default), revise 需修订;\n"
+           "  revise marks the plan as requiring revision.\n"
            "       beacon review correct ID --field NAME=VALUE [--field ...] --reason TEXT\n"
            "                         (NAME: kind, date, reviewers, conclusion, findings, plan_version_id)\n"
            "       beacon review void ID --reason TEXT   (作废: kept, no longer counted)\n";
@@ -63,12 +66,19 @@ class ReviewCommand : public Command {
     if (!date.isOk()) return fail(ctx, date.status());
     if (!date.value().isSet()) return fail(ctx, sdk::Status::invalid("--date", "is required"));
     r.date = date.value();
+    if (r.kind == sdk::ReviewKind::Review && !a.has("conclusion")) {
+      return fail(ctx, sdk::Status::invalid("--conclusion", ctx.english ? "is required: passed, passed_with_changes or failed"
+                                                                        : "为必填项：passed（通过）、passed_with_changes（修改后通过）或 failed（不通过）"));
+    }
     auto conclusion = sdk::parseReviewConclusion(a.get("conclusion", "keep"));
-    if (!conclusion) return fail(ctx, sdk::Status::invalid("--conclusion", "must be keep or revise"));
+    if (!conclusion) {
+      return fail(ctx, sdk::Status::invalid("--conclusion", ctx.english ? "must be passed, passed_with_changes, failed, keep or revise"
+                                                                        : "应为 passed、passed_with_changes、failed、keep 或 revise"));
+    }
     r.conclusion = *conclusion;
     r.reviewers = a.get("reviewers");
     r.findings = a.get("findings");
-    auto id = service::PlanService(c.db(), c.plugins()).addReview(r, ctx.actor);
+    auto id = service::PlanService(c.db(), c.plugins(), ctx.english).addReview(r, ctx.actor);
     if (!id.isOk()) return fail(ctx, id.status());
     ctx.out << (ctx.english ? "recorded review #" : "已记录评审评估 #") << id.value() << "\n";
     return 0;

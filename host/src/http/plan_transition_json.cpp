@@ -1,0 +1,73 @@
+#include "http/plan_transition_json.h"
+
+#include "http/request_context.h"
+#include "service/lifecycle_step.h"
+#include "service/plan_lifecycle.h"
+#include "store/plan_repository.h"
+
+namespace beacon::http {
+
+namespace {
+std::string statusLabel(const RequestContext& ctx, const std::string& id) {
+  auto s = sdk::parsePlanStatus(id);
+  if (!s) return id;
+  return ctx.english() ? sdk::labelEn(*s) : sdk::labelZh(*s);
+}
+}  // namespace
+
+Poco::JSON::Object::Ptr planTransitionJson(RequestContext& ctx, const store::PlanTransition& t) {
+  Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("id", t.id);
+  o->set("plan_id", t.plan_id);
+  o->set("plan_version_id", t.plan_version_id);
+  o->set("version", t.version_number);
+  o->set("step", t.step);
+  auto step = service::parseLifecycleStep(t.step);
+  o->set("step_label", step ? (ctx.english() ? service::labelEn(*step) : service::labelZh(*step)) : t.step);
+  o->set("from_status", t.from_status);
+  o->set("from_label", statusLabel(ctx, t.from_status));
+  o->set("to_status", t.to_status);
+  o->set("to_label", statusLabel(ctx, t.to_status));
+  o->set("date", t.date.toString());
+  o->set("body", t.body);
+  o->set("document", t.document);
+  o->set("note", t.note);
+  o->set("actor", t.actor);
+  o->set("created_at", t.created_at);
+  return o;
+}
+
+Poco::JSON::Array::Ptr planTransitionsJson(RequestContext& ctx, sdk::RecordId plan_id) {
+  Poco::JSON::Array::Ptr out = new Poco::JSON::Array();
+  for (const auto& t : store::PlanTransitionRepository(ctx.db().session()).listForPlan(plan_id)) {
+    out->add(planTransitionJson(ctx, t));
+  }
+  return out;
+}
+
+void setLifecycleJson(RequestContext& ctx, Poco::JSON::Object::Ptr o, const sdk::Plan& plan) {
+  const service::LifecycleState state = service::loadLifecycleState(ctx.db().session(), plan);
+  Poco::JSON::Array::Ptr all = new Poco::JSON::Array();
+  Poco::JSON::Array::Ptr publications = new Poco::JSON::Array();
+  for (const auto& t : state.transitions) {
+    Poco::JSON::Object::Ptr j = planTransitionJson(ctx, t);
+    all->add(j);
+    if (t.step == service::toId(service::LifecycleStep::Publish)) publications->add(j);
+  }
+  o->set("transitions", all);
+  o->set("publications", publications);
+  const sdk::PlanStatus stage = state.shown();
+  o->set("stage", sdk::toId(stage));
+  o->set("stage_label", ctx.english() ? sdk::labelEn(stage) : sdk::labelZh(stage));
+  o->set("draft_version", state.draft.number);
+  store::PlanRepository plans(ctx.db().session());
+  const store::PlanAbolition abolition = plans.abolitionOf(plan.id);
+  o->set("abolished_on", abolition.date.isSet() ? abolition.date.toString() : std::string());
+  std::string replaced_by;
+  if (abolition.replaced_by != 0) {
+    if (auto other = plans.findById(abolition.replaced_by)) replaced_by = other->code;
+  }
+  o->set("replaced_by_code", replaced_by);
+}
+
+}  // namespace beacon::http
