@@ -78,6 +78,12 @@ const std::vector<TextLimit>& textLimits() {
       {"drill", "findings", 20000},
       {"drill", "fields.*", 500},
       {"corrective_action", "description", 2000},
+      {"drill_plan", "note", 2000},
+      {"drill_plan_item", "note", 500},
+      {"drill_evaluation", "findings", 20000},
+      {"drill_evaluation", "suggestions", 20000},
+      {"drill_evaluation", "evaluator", 200},
+      {"drill_evaluation", "document", 500},
   };
   return kLimits;
 }
