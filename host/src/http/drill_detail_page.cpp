@@ -4,9 +4,12 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "http/drill_plan_json.h"
 #include "http/record_correction_request.h"
 #include "http/record_detail.h"
 #include "render/json_data.h"
+#include "rules/drill_duties.h"
+#include "store/drill_evaluation_repository.h"
 
 namespace beacon::http {
 
@@ -60,7 +63,57 @@ data responsibleOrgOptions(RequestContext& ctx, const sdk::Drill& drill, const s
 
 }  // namespace
 
-void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status, const CorrectiveActionForm& form) {
+namespace {
+
+// The evaluation report, or what stands in for it, and the form to add one.
+void setEvaluation(RequestContext& ctx, const sdk::Drill& drill, bool can_write, const DrillEvaluationForm& form,
+                   data& d) {
+  const bool en = ctx.english();
+  d.set("evaluated", ctx.query("evaluated") == "1");
+  const auto evaluation = store::DrillEvaluationRepository(ctx.db().session()).findByDrill(drill.id);
+  if (evaluation) {
+    d.set("evaluation", render::toMustacheData(drillEvaluationJson(ctx, *evaluation)));
+    return;
+  }
+  if (drill.verdict != sdk::DrillVerdict::None) {
+    d.set("evaluation_note", en ? "The drill record carries the evaluation's verdict: counted as evaluated."
+                                : "演练记录已载明评估结论，视为已评估。");
+  } else {
+    const int days = rules::DrillDuties::evaluationDays(ctx.state.app.rulesConfig());
+    const std::string due = drill.date.addDays(days).toString();
+    d.set("evaluation_note", en ? "No evaluation report yet: due by " + due + " (" + std::to_string(days) +
+                                      " days after the drill, local policy)."
+                                : "尚无演练评估报告，应于 " + due + " 前完成（演练后 " + std::to_string(days) +
+                                      " 日内，本地政策）。");
+  }
+  if (!can_write) return;
+  data f;
+  data verdicts{data::type::list};
+  for (const auto v : {sdk::DrillVerdict::Excellent, sdk::DrillVerdict::Good, sdk::DrillVerdict::Fair,
+                       sdk::DrillVerdict::Poor}) {
+    data item;
+    item.set("value", std::string(sdk::toId(v)));
+    item.set("label", std::string(en ? sdk::labelEn(v) : sdk::labelZh(v)));
+    item.set("selected", form.verdict == sdk::toId(v));
+    verdicts.push_back(item);
+  }
+  f.set("verdicts", verdicts);
+  f.set("findings", form.findings);
+  f.set("suggestions", form.suggestions);
+  f.set("evaluator", form.evaluator);
+  f.set("date", form.date);
+  f.set("document", form.document);
+  if (!form.error_field.empty()) {
+    f.set("error_field", form.error_field);
+    f.set("error", form.error_field + (en ? ": " : "：") + form.error_message);
+  }
+  d.set("eval_form", f);
+}
+
+}  // namespace
+
+void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status, const CorrectiveActionForm& form,
+                   const DrillEvaluationForm& evaluation_form) {
   const auth::User& user = ctx.requireUser();
   Poco::JSON::Object::Ptr json = drillDetailJson(ctx, drill);
   // Page-only additions to each action: its status in words and whether this user may close it.
@@ -83,6 +136,7 @@ void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status, con
   d.set("corrected", ctx.query("corrected") == "1");
   d.set("can_correct", mayChangeRecord(ctx, store::RecordKind::Drill, drill.id));
   d.set("void_action", "/drills/" + std::to_string(drill.id) + "/void");
+  setEvaluation(ctx, drill, can_write, evaluation_form, d);
   if (can_write) {
     data ca;
     ca.set("description", form.description);

@@ -1,6 +1,7 @@
 // The drill detail page (演练详情): the drill, its evaluation, corrective
 // actions and attachments, and, for a user who may change the drill, the
-// evidence upload and the "登记整改措施" form; each open corrective action
+// evidence upload, the evaluation form (登记评估报告, while the drill has
+// none) and the "登记整改措施" form; each open corrective action
 // the user may change carries a "标记为已整改" form. Shared by GET
 // /drills/{id} and the corrective-action form routes, which re-render it
 // with the rejected input and its error. Per request; not shared.
@@ -24,7 +25,20 @@ struct CorrectiveActionForm {
   std::string error_message;
 };
 
+// What the user typed into the evaluation form (演练评估报告), and the field
+// in error with its message (empty field: no error).
+struct DrillEvaluationForm {
+  std::string verdict;
+  std::string findings;
+  std::string suggestions;
+  std::string evaluator;
+  std::string date;
+  std::string document;
+  std::string error_field;
+  std::string error_message;
+};
+
 void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status,
-                   const CorrectiveActionForm& form = {});
+                   const CorrectiveActionForm& form = {}, const DrillEvaluationForm& evaluation_form = {});
 
 }  // namespace beacon::http

@@ -165,6 +165,33 @@ const std::vector<Phrase>& phrases() {
       {"archive_check", "核对", "Check"},
       {"archive_note", "存档内容不可更改；“核对”按今天的数据重新生成并比较文字。",
        "Archived summaries never change; Check renders again on today's data and compares the text."},
+      // Annual drill plans and drill evaluation reports.
+      {"drill_plans", "年度演练计划", "Annual drill plans"},
+      {"org_code", "单位编码", "Organisation code"},
+      {"drill_plan_item_added", "已登记计划演练", "Planned drill added"},
+      {"drill_plan_matching_note",
+       "实际演练按同一单位、同一年度、同一领域和演练类型（计划注明预案的，还须为该预案的演练）与计划对应：先对应计划月份内的演练，再对应月份最接近的演练；每次演练只对应一项计划。",
+       "Drills are matched to the plan by organisation, year, domain and drill type (and the plan, where the item "
+       "names one): first a drill in the planned month, then the one in the nearest month; each drill matches "
+       "one planned item."},
+      {"drill_plan_made_on", "制定日期", "Made on"},
+      {"planned_month", "计划月份", "Planned month"},
+      {"actual_drill", "实际演练", "Actual drill"},
+      {"planned", "计划", "Planned"},
+      {"done", "已完成", "Done"},
+      {"done_in_month", "按月完成", "In the planned month"},
+      {"missing", "缺项", "Missing"},
+      {"pending", "未到计划月份", "Pending"},
+      {"unplanned", "计划外演练", "Unplanned drills"},
+      {"add_planned_drill", "登记计划演练", "Add a planned drill"},
+      {"exercised_plan_code", "演练预案编码（可选）", "Plan exercised (code, optional)"},
+      {"note", "备注", "Note"},
+      {"evaluation_saved", "已登记演练评估报告", "Evaluation report saved"},
+      {"suggestions", "改进意见和建议", "Suggestions"},
+      {"evaluator", "评估人（单位）", "Evaluator"},
+      {"evaluation_date", "评估日期", "Evaluation date"},
+      {"evaluation_document", "评估报告文件", "Report document"},
+      {"add_evaluation", "登记演练评估报告", "Record the evaluation report"},
   };
   return kPhrases;
 }

@@ -1,3 +1,4 @@
+#include "http/drill_plan_routes.h"
 #include "http/routes.h"
 
 namespace beacon::http {
@@ -7,6 +8,7 @@ void addAllRoutes(Router& router) {
   addOrganisationApi(router);
   addPlanApi(router);
   addDrillApi(router);
+  addDrillPlanApi(router);
   addCorrectiveActionApi(router);
   addCorrectionApi(router);
   addObligationApi(router);
@@ -15,6 +17,7 @@ void addAllRoutes(Router& router) {
   addDashboardPages(router);
   addPlanPages(router);
   addDrillPages(router);
+  addDrillPlanPages(router);
   addCorrectiveActionPages(router);
   addRecordPages(router);
   addOrganisationPages(router);

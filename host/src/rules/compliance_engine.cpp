@@ -9,6 +9,7 @@
 
 #include "rules/as_of_record_reader.h"
 #include "rules/core_rules.h"
+#include "rules/drill_duties.h"
 #include "rules/recording_calendar.h"
 #include "rules/plan_history.h"
 #include "rules/row_scanner.h"
@@ -222,6 +223,7 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(
   const StoreRecordReader core_records(db_, "", true, scope);
   const sdk::Status s = CoreRules().evaluate(core_records, history, config_, calendar_, as_of, core);
   if (!s.isOk()) return s;
+  DrillDuties::evaluate(core_records, DrillRecordReader(db_, scope), config_, as_of, core);
   results.reserve(core.size());
   for (auto& c : core) {
     sdk::ObligationStatus status = sdk::statusOf(c.obligation, as_of, due_soon);

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "beacon/sdk/interval_rule.h"
+#include "rules/drill_duties.h"
 #include "rules/filing_target.h"
 #include "rules/provisional_deadline.h"
 
@@ -103,7 +104,9 @@ sdk::Status calendarError(const sdk::Plan& plan, const sdk::Status& s) {
 }  // namespace
 
 std::vector<sdk::RuleInfo> CoreRules::rules() const {
-  return std::vector<sdk::RuleInfo>(std::begin(kRuleInfos), std::end(kRuleInfos));
+  std::vector<sdk::RuleInfo> out(std::begin(kRuleInfos), std::end(kRuleInfos));
+  for (auto& r : DrillDuties::rules()) out.push_back(std::move(r));
+  return out;
 }
 
 sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHistory& history, const RulesConfig& config,

@@ -10,19 +10,22 @@
 namespace beacon::rules {
 
 namespace {
+enum class KeyType { Count, Date, MonthDay };
 struct CoreKey {
   const char* key;
-  bool is_date;
+  KeyType type;
 };
 const CoreKey kCoreKeys[] = {
-    {"rules.due_soon_days", false},
-    {"rules.tracking_start", true},
-    {"rules.eval_interval_months", false},
-    {"rules.eval_warning_months", false},
-    {"rules.special_drill_interval_months", false},
-    {"rules.filing_working_days", false},
-    {"rules.publication_working_days", false},
-    {"rules.defect_revision_days", false},
+    {"rules.due_soon_days", KeyType::Count},
+    {"rules.tracking_start", KeyType::Date},
+    {"rules.eval_interval_months", KeyType::Count},
+    {"rules.eval_warning_months", KeyType::Count},
+    {"rules.special_drill_interval_months", KeyType::Count},
+    {"rules.filing_working_days", KeyType::Count},
+    {"rules.publication_working_days", KeyType::Count},
+    {"rules.drill_plan_due", KeyType::MonthDay},
+    {"rules.drill_evaluation_days", KeyType::Count},
+    {"rules.defect_revision_days", KeyType::Count},
 };
 
 bool parseInt(const std::string& text, long& out) {
@@ -71,8 +74,12 @@ sdk::Status bad(const std::string& key, const std::string& value, const std::str
   return sdk::Status::invalid(key, "invalid value \"" + value + "\": " + why);
 }
 
-sdk::Status checkCore(const std::string& key, const std::string& value, bool is_date) {
-  if (is_date) {
+sdk::Status checkCore(const std::string& key, const std::string& value, KeyType type) {
+  if (type == KeyType::MonthDay) {
+    if (!isMonthDay(value)) return bad(key, value, "expected a month-day MM-DD (e.g. 01-31)");
+    return sdk::Status::ok();
+  }
+  if (type == KeyType::Date) {
     if (!sdk::Date::parse(value)) return bad(key, value, "expected a date YYYY-MM-DD");
     return sdk::Status::ok();
   }
@@ -165,7 +172,7 @@ sdk::Result<RulesConfig> RulesConfig::fromValues(const std::map<std::string, std
         return sdk::Status::invalid(key, "unknown key (shared rule keys are: " + known +
                                              "; domain keys are rules.<domain>.<name>)");
       }
-      status = checkCore(key, value, core->is_date);
+      status = checkCore(key, value, core->type);
     } else {
       status = checkDomain(key, value);
     }

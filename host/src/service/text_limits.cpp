@@ -81,6 +81,12 @@ const std::vector<TextLimit>& textLimits() {
       {"plan_transition", "body", 200},
       {"plan_transition", "document", 500},
       {"plan_transition", "note", 2000},
+      {"drill_plan", "note", 2000},
+      {"drill_plan_item", "note", 500},
+      {"drill_evaluation", "findings", 20000},
+      {"drill_evaluation", "suggestions", 20000},
+      {"drill_evaluation", "evaluator", 200},
+      {"drill_evaluation", "document", 500},
   };
   return kLimits;
 }

@@ -591,6 +591,47 @@ const std::vector<Migration>& migrations() {
            "CREATE TRIGGER plan_transitions_no_delete BEFORE DELETE ON plan_transitions"
            " BEGIN SELECT RAISE(ABORT, 'plan_transitions is append-only'); END",
        }},
+      {20,
+       "drill_plans, drill_plan_items: each organisation's annual drill plan (年度演练计划,"
+       " 部令2号 第三十三条), one per organisation and year, with the day it was made, and its planned"
+       " drills (domain, drill type, month, optionally the plan exercised); drill_evaluations: the"
+       " evaluation report of a drill (演练评估报告, 部令2号 第三十四条), at most one in force per drill,"
+       " with void columns as migration 14 gives the other records",
+       {
+           "CREATE TABLE drill_plans ("
+           " id INTEGER PRIMARY KEY,"
+           " org_id INTEGER NOT NULL REFERENCES organisations(id),"
+           " year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),"
+           " made_on TEXT NOT NULL,"
+           " note TEXT NOT NULL DEFAULT '',"
+           " created_at TEXT NOT NULL,"
+           " UNIQUE (org_id, year))",
+           "CREATE INDEX drill_plans_year ON drill_plans(year)",
+           "CREATE TABLE drill_plan_items ("
+           " id INTEGER PRIMARY KEY,"
+           " drill_plan_id INTEGER NOT NULL REFERENCES drill_plans(id),"
+           " domain TEXT NOT NULL,"
+           " drill_type TEXT NOT NULL,"
+           " month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),"
+           " plan_id INTEGER REFERENCES plans(id),"
+           " note TEXT NOT NULL DEFAULT '',"
+           " created_at TEXT NOT NULL)",
+           "CREATE INDEX drill_plan_items_plan ON drill_plan_items(drill_plan_id)",
+           "CREATE TABLE drill_evaluations ("
+           " id INTEGER PRIMARY KEY,"
+           " drill_id INTEGER NOT NULL REFERENCES drills(id),"
+           " verdict TEXT NOT NULL,"
+           " findings TEXT NOT NULL DEFAULT '',"
+           " suggestions TEXT NOT NULL DEFAULT '',"
+           " evaluator TEXT NOT NULL,"
+           " evaluation_date TEXT NOT NULL,"
+           " document TEXT NOT NULL DEFAULT '',"
+           " created_at TEXT NOT NULL,"
+           " voided_at TEXT NOT NULL DEFAULT '',"
+           " voided_by TEXT NOT NULL DEFAULT '',"
+           " void_reason TEXT NOT NULL DEFAULT '')",
+           "CREATE UNIQUE INDEX drill_evaluations_in_force ON drill_evaluations(drill_id) WHERE voided_at = ''",
+       }},
   };
   return kMigrations;
 }

@@ -10,6 +10,7 @@ std::unique_ptr<Command> makePlanCommand();
 std::unique_ptr<Command> makeReviewCommand();
 std::unique_ptr<Command> makeFilingCommand();
 std::unique_ptr<Command> makeDrillCommand();
+std::unique_ptr<Command> makeDrillPlanCommand();
 std::unique_ptr<Command> makeImportCommand();
 std::unique_ptr<Command> makeExportCommand();
 std::unique_ptr<Command> makeCheckCommand();
@@ -28,6 +29,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   v.push_back(makeReviewCommand());
   v.push_back(makeFilingCommand());
   v.push_back(makeDrillCommand());
+  v.push_back(makeDrillPlanCommand());
   v.push_back(makeImportCommand());
   v.push_back(makeExportCommand());
   v.push_back(makeCheckCommand());

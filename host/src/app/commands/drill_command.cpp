@@ -7,7 +7,9 @@
 #include "app/command.h"
 #include "app/lookup.h"
 #include "app/record_printer.h"
+#include "service/drill_evaluation_service.h"
 #include "service/drill_service.h"
+#include "store/drill_evaluation_repository.h"
 #include "store/record_voids.h"
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
@@ -31,22 +33,30 @@ class DrillCommand : public Command {
            "                         (NAME: drill_type, org, plan, date, place, scenario, participants,\n"
            "                          evacuees, verdict, findings, fields.<domain field>)\n"
            "       beacon drill void ID --reason TEXT\n"
+           "       beacon drill evaluate ID --verdict 优|良|中|差 --evaluator TEXT --date DATE\n"
+           "                         [--findings TEXT] [--suggestions TEXT] [--document TEXT]\n"
            "A correction is validated as a new drill; a voided (作废) drill stays listed but is no longer\n"
            "counted. With --user naming an account, that account's correction rights apply\n"
            "(records.correction_days).\n"
+           "evaluate records the drill's evaluation report (演练评估报告), one per drill, dated from the\n"
+           "drill's day on. A drill logged without a verdict needs one within rules.drill_evaluation_days\n"
+           "(local policy, default 30; duty core.drill_evaluation); a verdict given with the drill counts\n"
+           "as its evaluation.\n"
            "DRILL_TYPE ids and domain fields: see `beacon plugins`.\n";
   }
 
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
     auto parsed = Arguments::parse(args,
                                    {"org", "type", "date", "plan", "place", "scenario", "participants",
-                                    "evacuees", "verdict", "findings", "field", "domain", "from", "to", "limit", "reason"},
+                                    "evacuees", "verdict", "findings", "field", "domain", "from", "to", "limit", "reason",
+                                    "evaluator", "suggestions", "document"},
                                    {});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const Arguments& a = parsed.value();
     const auto& pos = a.positionals();
     const std::string verb = pos.empty() ? "" : pos[0];
-    if (verb != "add" && verb != "list" && verb != "show" && verb != "correct" && verb != "void") {
+    if (verb != "add" && verb != "list" && verb != "show" && verb != "correct" && verb != "void" &&
+        verb != "evaluate") {
       ctx.err << help();
       return 2;
     }
@@ -103,6 +113,7 @@ class DrillCommand : public Command {
     }
 
     if (verb == "correct" || verb == "void") return runCorrection(ctx, c, a, store::RecordKind::Drill, verb);
+    if (verb == "evaluate") return evaluate(ctx, c, a);
 
     std::map<sdk::RecordId, std::string> names;
     for (const auto& o : orgs.list()) names[o.id] = o.name;
@@ -122,6 +133,14 @@ class DrillCommand : public Command {
         if (plan) plan_code = plan->code;
       }
       print.drillBlock(*d, names[d->org_id], typeLabel(d->drill_type), plan_code);
+      if (const auto e = store::DrillEvaluationRepository(c.db().session()).findByDrill(d->id)) {
+        const bool en = ctx.english;
+        ctx.out << (en ? "Evaluation report: #" : "演练评估报告：#") << e->id << " "
+                << (en ? sdk::labelEn(e->verdict) : sdk::labelZh(e->verdict)) << " " << e->date.toString() << " "
+                << e->evaluator << "\n";
+        if (!e->findings.empty()) ctx.out << (en ? "  findings: " : "  发现问题：") << e->findings << "\n";
+        if (!e->suggestions.empty()) ctx.out << (en ? "  suggestions: " : "  改进意见和建议：") << e->suggestions << "\n";
+      }
       return 0;
     }
     store::DrillFilter f;
@@ -150,6 +169,40 @@ class DrillCommand : public Command {
       if (voided.count(d.id)) print.voidedLine(voided.at(d.id).reason);
     }
     return 0;
+  }
+
+ private:
+  static int evaluate(CommandContext& ctx, AppContext& c, const Arguments& a) {
+    const auto& pos = a.positionals();
+    store::DrillEvaluation e;
+    try {
+      e.drill_id = pos.size() < 2 ? 0 : std::stoll(pos[1]);
+    } catch (const std::exception&) {
+      return fail(ctx, sdk::Status::invalid("ID", "must be a number"));
+    }
+    if (e.drill_id <= 0) return fail(ctx, sdk::Status::invalid("ID", "drill evaluate needs a drill id"));
+    if (a.has("verdict")) {
+      auto verdict = sdk::parseDrillVerdict(a.get("verdict"));
+      if (!verdict) return fail(ctx, sdk::Status::invalid("--verdict", "must be 优, 良, 中 or 差"));
+      e.verdict = *verdict;
+    }
+    e.evaluator = a.get("evaluator");
+    auto date = a.date("date");
+    if (!date.isOk()) return fail(ctx, date.status());
+    e.date = date.value();
+    e.findings = a.get("findings");
+    e.suggestions = a.get("suggestions");
+    e.document = a.get("document");
+    auto id = service::DrillEvaluationService(c.db(), ctx.english).record(e, ctx.actor);
+    if (!id.isOk()) return fail(ctx, id.status());
+    ctx.out << (ctx.english ? "recorded evaluation #" : "已登记演练评估报告 #") << id.value() << "\n";
+    return 0;
+  }
+
+  static std::vector<sdk::RecordId> idsOf(const std::vector<sdk::Drill>& drills) {
+    std::vector<sdk::RecordId> ids;
+    for (const auto& d : drills) ids.push_back(d.id);
+    return ids;
   }
 };
 

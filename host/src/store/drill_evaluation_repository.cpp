@@ -1,0 +1,81 @@
+#include "store/drill_evaluation_repository.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+
+#include "store/record_json.h"
+#include "store/row.h"
+#include "store/transaction.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::store {
+
+namespace {
+Poco::JSON::Object::Ptr evaluationJson(const DrillEvaluation& e) {
+  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+  o->set("id", e.id);
+  o->set("drill_id", e.drill_id);
+  o->set("verdict", std::string(sdk::toId(e.verdict)));
+  o->set("findings", e.findings);
+  o->set("suggestions", e.suggestions);
+  o->set("evaluator", e.evaluator);
+  o->set("date", e.date.toString());
+  o->set("document", e.document);
+  return o;
+}
+}  // namespace
+
+sdk::RecordId DrillEvaluationRepository::add(DrillEvaluation& e, const Actor& actor) {
+  Transaction tx(session_);
+  Poco::Int64 id = 0;
+  session_ << "INSERT INTO drill_evaluations(drill_id, verdict, findings, suggestions, evaluator, evaluation_date,"
+              " document, created_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+      bind(static_cast<Poco::Int64>(e.drill_id)), bind(std::string(sdk::toId(e.verdict))), bind(e.findings),
+      bind(e.suggestions), bind(e.evaluator), bind(e.date.toString()), bind(e.document), bind(isoTimestampNow()),
+      into(id), now;
+  e.id = id;
+  session_ << "INSERT INTO rule_changes(org_id) SELECT org_id FROM drills WHERE id = $1",
+      bind(static_cast<Poco::Int64>(e.drill_id)), now;
+  audit_.append(actor, "create", "drill_evaluation", id, "", stringify(evaluationJson(e)));
+  tx.commit();
+  return id;
+}
+
+std::vector<DrillEvaluation> DrillEvaluationRepository::select(const std::string& where, sdk::RecordId arg) {
+  Poco::Data::Statement st(session_);
+  st << "SELECT id, drill_id, verdict, findings, suggestions, evaluator, evaluation_date, document"
+        " FROM drill_evaluations " + where + " ORDER BY id",
+      bind(static_cast<Poco::Int64>(arg));
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  std::vector<DrillEvaluation> out;
+  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
+    Row r(rs, i);
+    DrillEvaluation e;
+    e.id = r.int64(0);
+    e.drill_id = r.int64(1);
+    e.verdict = sdk::parseDrillVerdict(r.text(2)).value_or(sdk::DrillVerdict::None);
+    e.findings = r.text(3);
+    e.suggestions = r.text(4);
+    e.evaluator = r.text(5);
+    e.date = r.date(6);
+    e.document = r.text(7);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::optional<DrillEvaluation> DrillEvaluationRepository::findById(sdk::RecordId id) {
+  auto v = select("WHERE id = $1", id);
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+std::optional<DrillEvaluation> DrillEvaluationRepository::findByDrill(sdk::RecordId drill_id) {
+  auto v = select("WHERE drill_id = $1 AND voided_at = ''", drill_id);
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+}  // namespace beacon::store

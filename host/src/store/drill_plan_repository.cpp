@@ -1,0 +1,161 @@
+#include "store/drill_plan_repository.h"
+
+#include <algorithm>
+#include <map>
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
+#include <Poco/JSON/Array.h>
+
+#include "store/record_json.h"
+#include "store/row.h"
+#include "store/transaction.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::store {
+
+namespace {
+
+Poco::JSON::Object::Ptr itemJson(const DrillPlanItem& item) {
+  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+  o->set("id", item.id);
+  o->set("domain", item.domain);
+  o->set("drill_type", item.drill_type);
+  o->set("month", item.month);
+  o->set("plan_id", item.plan_id);
+  o->set("note", item.note);
+  return o;
+}
+
+Poco::JSON::Object::Ptr planJson(const DrillPlan& plan, const std::vector<DrillPlanItem>& items) {
+  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+  o->set("id", plan.id);
+  o->set("org_id", plan.org_id);
+  o->set("year", plan.year);
+  o->set("made_on", plan.made_on.toString());
+  o->set("note", plan.note);
+  Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+  for (const auto& i : items) list->add(itemJson(i));
+  o->set("items", list);
+  return o;
+}
+
+void insertItems(Poco::Data::Session& session, sdk::RecordId plan_id, std::vector<DrillPlanItem>& items) {
+  for (auto& item : items) {
+    Poco::Int64 id = 0;
+    item.drill_plan_id = plan_id;
+    session << "INSERT INTO drill_plan_items(drill_plan_id, domain, drill_type, month, plan_id, note, created_at)"
+               " VALUES($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        bind(static_cast<Poco::Int64>(plan_id)), bind(item.domain), bind(item.drill_type), bind(item.month),
+        bind(nullableId(item.plan_id)), bind(item.note), bind(isoTimestampNow()), into(id), now;
+    item.id = id;
+  }
+}
+
+void noteOrganisation(Poco::Data::Session& session, sdk::RecordId org_id) {
+  session << "INSERT INTO rule_changes(org_id) VALUES($1)", bind(static_cast<Poco::Int64>(org_id)), now;
+}
+
+}  // namespace
+
+sdk::RecordId DrillPlanRepository::add(DrillPlan& plan, const Actor& actor) {
+  Transaction tx(session_);
+  Poco::Int64 id = 0;
+  session_ << "INSERT INTO drill_plans(org_id, year, made_on, note, created_at) VALUES($1, $2, $3, $4, $5)"
+              " RETURNING id",
+      bind(static_cast<Poco::Int64>(plan.org_id)), bind(plan.year), bind(plan.made_on.toString()), bind(plan.note),
+      bind(isoTimestampNow()), into(id), now;
+  plan.id = id;
+  insertItems(session_, plan.id, plan.items);
+  noteOrganisation(session_, plan.org_id);
+  audit_.append(actor, "create", "drill_plan", plan.id, "", stringify(planJson(plan, plan.items)));
+  tx.commit();
+  return plan.id;
+}
+
+void DrillPlanRepository::addItems(sdk::RecordId plan_id, std::vector<DrillPlanItem>& items, const Actor& actor) {
+  Transaction tx(session_);
+  auto before = findById(plan_id);
+  if (!before) throw Poco::NotFoundException("no drill plan #" + std::to_string(plan_id));
+  insertItems(session_, plan_id, items);
+  std::vector<DrillPlanItem> all = before->items;
+  all.insert(all.end(), items.begin(), items.end());
+  noteOrganisation(session_, before->org_id);
+  audit_.append(actor, "update", "drill_plan", plan_id, stringify(planJson(*before, before->items)),
+                stringify(planJson(*before, all)));
+  tx.commit();
+}
+
+std::vector<DrillPlan> DrillPlanRepository::select(const std::string& where, const std::vector<Poco::Int64>& args) {
+  Poco::Data::Statement st(session_);
+  st << "SELECT id, org_id, year, made_on, note FROM drill_plans " + where + " ORDER BY year, org_id, id";
+  for (const auto& a : args) st, bind(a);
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  std::vector<DrillPlan> out;
+  std::map<sdk::RecordId, std::size_t> index;
+  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
+    Row r(rs, i);
+    DrillPlan p;
+    p.id = r.int64(0);
+    p.org_id = r.int64(1);
+    p.year = r.integer(2);
+    p.made_on = r.date(3);
+    p.note = r.text(4);
+    index[p.id] = out.size();
+    out.push_back(std::move(p));
+  }
+  if (out.empty()) return out;
+  Poco::Data::Statement items(session_);
+  items << "SELECT i.id, i.drill_plan_id, i.domain, i.drill_type, i.month, i.plan_id, i.note"
+           " FROM drill_plan_items i WHERE i.drill_plan_id IN (SELECT id FROM drill_plans " +
+               where + ") ORDER BY i.drill_plan_id, i.month, i.id";
+  for (const auto& a : args) items, bind(a);
+  items.execute();
+  Poco::Data::RecordSet ir(items);
+  for (std::size_t i = 0; i < ir.rowCount(); ++i) {
+    Row r(ir, i);
+    DrillPlanItem item;
+    item.id = r.int64(0);
+    item.drill_plan_id = r.int64(1);
+    item.domain = r.text(2);
+    item.drill_type = r.text(3);
+    item.month = r.integer(4);
+    item.plan_id = r.int64(5);
+    item.note = r.text(6);
+    const auto it = index.find(item.drill_plan_id);
+    if (it != index.end()) out[it->second].items.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::optional<DrillPlan> DrillPlanRepository::findById(sdk::RecordId id) {
+  auto v = select("WHERE id = $1", {static_cast<Poco::Int64>(id)});
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+std::optional<DrillPlan> DrillPlanRepository::find(sdk::RecordId org_id, int year) {
+  auto v = select("WHERE org_id = $1 AND year = $2", {static_cast<Poco::Int64>(org_id), year});
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+std::vector<DrillPlan> DrillPlanRepository::list(const std::vector<sdk::RecordId>& org_ids, int year) {
+  std::string where;
+  std::vector<Poco::Int64> args;
+  if (year != 0) {
+    args.push_back(year);
+    where = "WHERE year = $1";
+  }
+  if (!org_ids.empty()) {
+    std::string list;
+    for (const auto id : org_ids) list += (list.empty() ? "" : ", ") + std::to_string(id);
+    where += (where.empty() ? "WHERE" : " AND") + std::string(" org_id IN (") + list + ")";
+  }
+  return select(where, args);
+}
+
+}  // namespace beacon::store
