@@ -198,12 +198,6 @@ class DrillCommand : public Command {
     ctx.out << (ctx.english ? "recorded evaluation #" : "已登记演练评估报告 #") << id.value() << "\n";
     return 0;
   }
-
-  static std::vector<sdk::RecordId> idsOf(const std::vector<sdk::Drill>& drills) {
-    std::vector<sdk::RecordId> ids;
-    for (const auto& d : drills) ids.push_back(d.id);
-    return ids;
-  }
 };
 
 }  // namespace
