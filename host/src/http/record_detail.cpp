@@ -87,24 +87,10 @@ Object::Ptr planDetailJson(RequestContext& ctx, const sdk::Plan& plan) {
     versions->add(j);
   }
   o->set("versions", versions);
-  Array::Ptr reviews = new Array();
-  const auto plan_reviews = store::ReviewRepository(ctx.db().session()).listForPlan(plan.id);
-  const auto voided_reviews = voidedIds(ctx, store::RecordKind::Review, plan_reviews);
-  for (const auto& r : plan_reviews) {
-    Object::Ptr j = store::toJson(r);
-    j->set("voided", voided_reviews.count(r.id) > 0);
-    reviews->add(j);
-  }
-  o->set("reviews", reviews);
-  Array::Ptr filings = new Array();
-  const auto plan_filings = store::FilingRepository(ctx.db().session()).listForPlan(plan.id);
-  const auto voided_filings = voidedIds(ctx, store::RecordKind::Filing, plan_filings);
-  for (const auto& f : plan_filings) {
-    Object::Ptr j = store::toJson(f);
-    j->set("voided", voided_filings.count(f.id) > 0);
-    filings->add(j);
-  }
-  o->set("filings", filings);
+  o->set("reviews", markedRecordsJson(ctx, store::RecordKind::Review,
+                                      store::ReviewRepository(ctx.db().session()).listForPlan(plan.id)));
+  o->set("filings", markedRecordsJson(ctx, store::RecordKind::Filing,
+                                      store::FilingRepository(ctx.db().session()).listForPlan(plan.id)));
   store::DrillFilter filter;
   filter.plan_id = plan.id;
   filter.limit = 50;
