@@ -160,7 +160,9 @@ Array::Ptr diffHunksJson(const service::TextDiff& diff) {
     Array::Ptr lines = new Array();
     for (const auto& l : h.lines) {
       Object::Ptr line = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-      line->set("tag", l.tag == service::DiffTag::Equal ? "context" : l.tag == service::DiffTag::Delete ? "removed" : "added");
+      const char* tag = l.tag == service::DiffTag::Equal ? "context" : "added";
+      if (l.tag == service::DiffTag::Delete) tag = "removed";
+      line->set("tag", tag);
       line->set("text", l.text);
       if (!l.segments.empty()) {
         Array::Ptr segments = new Array();
@@ -197,16 +199,9 @@ void diffVersions(RequestContext& ctx) {
 
 void listReviews(RequestContext& ctx) {
   const sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
-  Array::Ptr items = new Array();
-  const auto listed = store::ReviewRepository(ctx.db().session()).listForPlan(plan.id);
-  const auto voided = voidedIds(ctx, store::RecordKind::Review, listed);
-  for (const auto& r : listed) {
-    Object::Ptr item = store::toJson(r);
-    item->set("voided", voided.count(r.id) > 0);
-    items->add(item);
-  }
   Object::Ptr out = new Object();
-  out->set("items", items);
+  out->set("items", markedRecordsJson(ctx, store::RecordKind::Review,
+                                      store::ReviewRepository(ctx.db().session()).listForPlan(plan.id)));
   ctx.sendJson(200, out);
 }
 
@@ -248,16 +243,9 @@ void createReview(RequestContext& ctx) {
 
 void listFilings(RequestContext& ctx) {
   const sdk::Plan plan = readablePlan(ctx, ctx.idParam("id"));
-  Array::Ptr items = new Array();
-  const auto listed = store::FilingRepository(ctx.db().session()).listForPlan(plan.id);
-  const auto voided = voidedIds(ctx, store::RecordKind::Filing, listed);
-  for (const auto& r : listed) {
-    Object::Ptr item = store::toJson(r);
-    item->set("voided", voided.count(r.id) > 0);
-    items->add(item);
-  }
   Object::Ptr out = new Object();
-  out->set("items", items);
+  out->set("items", markedRecordsJson(ctx, store::RecordKind::Filing,
+                                      store::FilingRepository(ctx.db().session()).listForPlan(plan.id)));
   ctx.sendJson(200, out);
 }
 

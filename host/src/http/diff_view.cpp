@@ -17,13 +17,16 @@ data diffView(const service::TextDiff& diff, const std::string& id, bool english
     data hunk;
     hunk.set("has_section", !h.section.empty());
     hunk.set("section", h.section);
-    hunk.set("header", "@@ -" + std::to_string(h.from_start) + "," + std::to_string(h.from_count) + " +" +
-                           std::to_string(h.to_start) + "," + std::to_string(h.to_count) + " @@");
+    hunk.set("header", "@@ -" + std::to_string(h.from_start) + "," + std::to_string(h.from_count) +
+                           " +" + std::to_string(h.to_start) + "," + std::to_string(h.to_count) +
+                           " @@");
     data lines{data::type::list};
     for (const auto& l : h.lines) {
       data line;
       const bool removed = l.tag == service::DiffTag::Delete;
-      line.set("cls", l.tag == service::DiffTag::Equal ? "diff-ctx" : removed ? "diff-del" : "diff-ins");
+      line.set("cls", l.tag == service::DiffTag::Equal ? "diff-ctx"
+                      : removed                        ? "diff-del"
+                                                       : "diff-ins");
       line.set("sign", std::string(1, static_cast<char>(l.tag)));
       line.set("mark", removed ? "del" : "ins");
       data pieces{data::type::list};

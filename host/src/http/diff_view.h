@@ -14,6 +14,7 @@
 namespace beacon::http {
 
 // `id` is the element id of the diff; `english` picks the fixed wording.
-kainjow::mustache::data diffView(const service::TextDiff& diff, const std::string& id, bool english);
+kainjow::mustache::data diffView(const service::TextDiff& diff, const std::string& id,
+                                 bool english);
 
 }  // namespace beacon::http

@@ -199,8 +199,8 @@ void sendRevisionPreview(RequestContext& ctx, const sdk::Plan& plan, const sdk::
     if (auto current = plans.version(plan.id, plan.current_version)) current_text = current->text;
     from_label = plan.code + " v" + std::to_string(plan.current_version);
   }
-  const service::TextDiff diff =
-      service::diffTexts(current_text, v.text, from_label, plan.code + (ctx.english() ? " (revision)" : "（修订）"));
+  const std::string to_label = plan.code + (ctx.english() ? " (revision)" : "（修订）");
+  const service::TextDiff diff = service::diffTexts(current_text, v.text, from_label, to_label);
   data d;
   d.set("id", std::to_string(plan.id));
   d.set("title", plan.title);

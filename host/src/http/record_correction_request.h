@@ -15,6 +15,7 @@
 
 #include "http/request_context.h"
 #include "service/record_correction.h"
+#include "store/record_json.h"
 #include "store/record_voids.h"
 
 namespace beacon::http {
@@ -54,6 +55,20 @@ std::set<sdk::RecordId> voidedIds(RequestContext& ctx, store::RecordKind kind,
   std::set<sdk::RecordId> out;
   for (const auto& entry : store::RecordVoids(ctx.db().session()).voided(kind, ids))
     out.insert(entry.first);
+  return out;
+}
+
+// `records` (reviews or filings) as their record JSON, each with its "voided" flag.
+template <typename Record>
+Poco::JSON::Array::Ptr markedRecordsJson(RequestContext& ctx, store::RecordKind kind,
+                                         const std::vector<Record>& records) {
+  const auto voided = voidedIds(ctx, kind, records);
+  Poco::JSON::Array::Ptr out = new Poco::JSON::Array();
+  for (const auto& r : records) {
+    Poco::JSON::Object::Ptr j = store::toJson(r);
+    j->set("voided", voided.count(r.id) > 0);
+    out->add(j);
+  }
   return out;
 }
 

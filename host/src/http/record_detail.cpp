@@ -88,25 +88,16 @@ Object::Ptr planDetailJson(RequestContext& ctx, const sdk::Plan& plan) {
     versions->add(j);
   }
   o->set("versions", versions);
-  Array::Ptr reviews = new Array();
   const auto plan_reviews = store::ReviewRepository(ctx.db().session()).listForPlan(plan.id);
-  const auto voided_reviews = voidedIds(ctx, store::RecordKind::Review, plan_reviews);
-  for (const auto& r : plan_reviews) {
-    Object::Ptr j = store::toJson(r);
-    j->set("voided", voided_reviews.count(r.id) > 0);
-    j->set("conclusion_label", ctx.english() ? sdk::labelEn(r.conclusion) : sdk::labelZh(r.conclusion));
-    reviews->add(j);
+  Array::Ptr reviews = markedRecordsJson(ctx, store::RecordKind::Review, plan_reviews);
+  for (std::size_t i = 0; i < plan_reviews.size(); ++i) {
+    const auto conclusion = plan_reviews[i].conclusion;
+    reviews->getObject(static_cast<unsigned>(i))
+        ->set("conclusion_label", ctx.english() ? sdk::labelEn(conclusion) : sdk::labelZh(conclusion));
   }
   o->set("reviews", reviews);
-  Array::Ptr filings = new Array();
-  const auto plan_filings = store::FilingRepository(ctx.db().session()).listForPlan(plan.id);
-  const auto voided_filings = voidedIds(ctx, store::RecordKind::Filing, plan_filings);
-  for (const auto& f : plan_filings) {
-    Object::Ptr j = store::toJson(f);
-    j->set("voided", voided_filings.count(f.id) > 0);
-    filings->add(j);
-  }
-  o->set("filings", filings);
+  o->set("filings", markedRecordsJson(ctx, store::RecordKind::Filing,
+                                      store::FilingRepository(ctx.db().session()).listForPlan(plan.id)));
   store::DrillFilter filter;
   filter.plan_id = plan.id;
   filter.limit = 50;

@@ -78,11 +78,15 @@ const char* basePath(store::RecordKind kind) {
 
 // The plan's versions as choices (value: the version's id), with "none"
 // when the record names no version.
-std::vector<Choice> versionChoices(RequestContext& ctx, sdk::RecordId plan_id, const std::string& current) {
+std::vector<Choice> versionChoices(RequestContext& ctx, sdk::RecordId plan_id,
+                                   const std::string& current) {
   std::vector<Choice> out;
-  if (current.empty() || current == "0") out.push_back({current, ctx.english() ? "(none)" : "（未指定）"});
+  if (current.empty() || current == "0")
+    out.push_back({current, ctx.english() ? "(none)" : "（未指定）"});
   for (const auto& v : store::PlanRepository(ctx.db().session()).versions(plan_id, false)) {
-    out.push_back({std::to_string(v.id), "v" + std::to_string(v.number) + (v.issued.isSet() ? " · " + v.issued.toString() : "")});
+    out.push_back(
+        {std::to_string(v.id),
+         "v" + std::to_string(v.number) + (v.issued.isSet() ? " · " + v.issued.toString() : "")});
   }
   return out;
 }
@@ -92,7 +96,8 @@ std::vector<Choice> responsibleChoices(RequestContext& ctx, const std::string& c
   const auth::Scope scope = ctx.policy().writeScope(ctx.requireUser());
   std::vector<Choice> out;
   for (const auto& o : ctx.organisations().list()) {
-    if (scope.contains(o.id) || std::to_string(o.id) == current) out.push_back({std::to_string(o.id), o.name});
+    if (scope.contains(o.id) || std::to_string(o.id) == current)
+      out.push_back({std::to_string(o.id), o.name});
   }
   return out;
 }
@@ -100,7 +105,8 @@ std::vector<Choice> responsibleChoices(RequestContext& ctx, const std::string& c
 template <typename Enum>
 std::vector<Choice> enumChoices(RequestContext& ctx, std::initializer_list<Enum> values) {
   std::vector<Choice> out;
-  for (Enum v : values) out.push_back({sdk::toId(v), ctx.english() ? sdk::labelEn(v) : sdk::labelZh(v)});
+  for (Enum v : values)
+    out.push_back({sdk::toId(v), ctx.english() ? sdk::labelEn(v) : sdk::labelZh(v)});
   return out;
 }
 
@@ -115,21 +121,26 @@ RecordPage loadPage(RequestContext& ctx, store::RecordKind kind, sdk::RecordId i
   const Object::Ptr& j = page.json;
   if (kind == store::RecordKind::Review) {
     const bool evaluation = text(j, "kind") == "evaluation";
-    page.title = en ? (evaluation ? "Evaluation" : "Review") : (evaluation ? "预案评估记录" : "预案评审记录");
+    page.title = en ? (evaluation ? "Evaluation" : "Review")
+                    : (evaluation ? "预案评估记录" : "预案评审记录");
     page.edit_title = en ? (evaluation ? "Correct an evaluation" : "Correct a review")
                          : (evaluation ? "更正预案评估记录" : "更正预案评审记录");
     page.fields = {
-        {"kind", Input::Select, enumChoices(ctx, {sdk::ReviewKind::Evaluation, sdk::ReviewKind::Review})},
+        {"kind", Input::Select,
+         enumChoices(ctx, {sdk::ReviewKind::Evaluation, sdk::ReviewKind::Review})},
         {"date", Input::Date, {}},
-        {"plan_version_id", Input::Select, versionChoices(ctx, j->getValue<sdk::RecordId>("plan_id"), text(j, "plan_version_id"))},
+        {"plan_version_id", Input::Select,
+         versionChoices(ctx, j->getValue<sdk::RecordId>("plan_id"), text(j, "plan_version_id"))},
         {"reviewers", Input::Text, {}},
-        {"conclusion", Input::Select, enumChoices(ctx, {sdk::ReviewConclusion::Keep, sdk::ReviewConclusion::Revise})},
+        {"conclusion", Input::Select,
+         enumChoices(ctx, {sdk::ReviewConclusion::Keep, sdk::ReviewConclusion::Revise})},
         {"findings", Input::TextArea, {}}};
   } else if (kind == store::RecordKind::Filing) {
     page.title = en ? "Filing" : "预案备案记录";
     page.edit_title = en ? "Correct a filing" : "更正预案备案记录";
     page.fields = {
-        {"plan_version_id", Input::Select, versionChoices(ctx, j->getValue<sdk::RecordId>("plan_id"), text(j, "plan_version_id"))},
+        {"plan_version_id", Input::Select,
+         versionChoices(ctx, j->getValue<sdk::RecordId>("plan_id"), text(j, "plan_version_id"))},
         {"target_body", Input::Text, {}},
         {"submitted", Input::Date, {}},
         {"registration_no", Input::Text, {}},
@@ -138,11 +149,13 @@ RecordPage loadPage(RequestContext& ctx, store::RecordKind kind, sdk::RecordId i
     page.title = en ? "Corrective action" : "整改措施";
     page.edit_title = en ? "Correct a corrective action" : "更正整改措施";
     page.fields = {{"description", Input::TextArea, {}},
-                   {"responsible_org_id", Input::Select, responsibleChoices(ctx, text(j, "responsible_org_id"))},
+                   {"responsible_org_id", Input::Select,
+                    responsibleChoices(ctx, text(j, "responsible_org_id"))},
                    {"due", Input::Date, {}}};
   }
   const std::string source_kind = text(j, "source_kind");
-  if (kind == store::RecordKind::CorrectiveAction && source_kind == "drill" && text(j, "source_id") != "0") {
+  if (kind == store::RecordKind::CorrectiveAction && source_kind == "drill" &&
+      text(j, "source_id") != "0") {
     page.back_href = "/drills/" + text(j, "source_id");
     page.back_label = en ? "Back to the drill" : "返回演练详情";
   } else if (!text(j, "plan_id").empty() && text(j, "plan_id") != "0") {
@@ -173,8 +186,8 @@ data pageData(const RecordPage& page) {
   return d;
 }
 
-void sendRecordPage(RequestContext& ctx, const RecordPage& page, int status, const std::string& void_error = "",
-                    const std::string& void_reason = "") {
+void sendRecordPage(RequestContext& ctx, const RecordPage& page, int status,
+                    const std::string& void_error = "", const std::string& void_reason = "") {
   data d = pageData(page);
   data fields{data::type::list};
   for (const auto& f : page.fields) {
@@ -193,8 +206,9 @@ void sendRecordPage(RequestContext& ctx, const RecordPage& page, int status, con
 }
 
 // The edit form with `values` (API name → typed value) and `errors` by field.
-void sendEditForm(RequestContext& ctx, const RecordPage& page, int status, const std::map<std::string, std::string>& values,
-                  const std::string& reason, const std::map<std::string, std::string>& errors) {
+void sendEditForm(RequestContext& ctx, const RecordPage& page, int status,
+                  const std::map<std::string, std::string>& values, const std::string& reason,
+                  const std::map<std::string, std::string>& errors) {
   data d = pageData(page);
   d.set("heading", page.edit_title);
   data fields{data::type::list};
@@ -219,7 +233,8 @@ void sendEditForm(RequestContext& ctx, const RecordPage& page, int status, const
       found = found || c.value == value;
       options.push_back(o);
     }
-    if (f.input == FormField::Input::Select && !found) {  // a typed value not offered is shown as typed
+    if (f.input == FormField::Input::Select &&
+        !found) {  // a typed value not offered is shown as typed
       data o;
       o.set("value", value);
       o.set("label", value);
@@ -292,7 +307,8 @@ void voidFromForm(RequestContext& ctx) {
     return;
   }
   if (out.failure != service::CorrectionFailure::Invalid) throwIfFailed(out);
-  sendRecordPage(ctx, page, 422, service::localisedMessage(out.status.message(), ctx.english()), reason);
+  sendRecordPage(ctx, page, 422, service::localisedMessage(out.status.message(), ctx.english()),
+                 reason);
 }
 
 template <store::RecordKind Kind>

@@ -29,7 +29,8 @@ class MiddleSnakeDiff {
       Box box = todo.back();
       todo.pop_back();
       while (box.a0 < box.a1 && box.b0 < box.b1 && a_[box.a0] == b_[box.b0]) ++box.a0, ++box.b0;
-      while (box.a0 < box.a1 && box.b0 < box.b1 && a_[box.a1 - 1] == b_[box.b1 - 1]) --box.a1, --box.b1;
+      while (box.a0 < box.a1 && box.b0 < box.b1 && a_[box.a1 - 1] == b_[box.b1 - 1])
+        --box.a1, --box.b1;
       if (box.a0 == box.a1 || box.b0 == box.b1) {
         for (Index i = box.a0; i < box.a1; ++i) a_changed_[i] = 1;
         for (Index j = box.b0; j < box.b1; ++j) b_changed_[j] = 1;
@@ -80,7 +81,8 @@ class MiddleSnakeDiff {
           k1_start += 2;
         } else if (front) {
           const Index k2_offset = offset + delta - k1;
-          if (k2_offset >= 0 && k2_offset < length && backward_[k2_offset] != -1 && x1 >= n - backward_[k2_offset]) {
+          if (k2_offset >= 0 && k2_offset < length && backward_[k2_offset] != -1 &&
+              x1 >= n - backward_[k2_offset]) {
             split_x = x1;
             split_y = y1;
             return true;
@@ -125,7 +127,8 @@ class MiddleSnakeDiff {
 };
 
 // The distinct tokens of v[head, end), sorted.
-std::vector<std::uint32_t> sortedTokens(const std::vector<std::uint32_t>& v, std::size_t head, std::size_t end) {
+std::vector<std::uint32_t> sortedTokens(const std::vector<std::uint32_t>& v, std::size_t head,
+                                        std::size_t end) {
   std::vector<std::uint32_t> out(v.begin() + static_cast<std::ptrdiff_t>(head),
                                  v.begin() + static_cast<std::ptrdiff_t>(end));
   std::sort(out.begin(), out.end());
@@ -135,11 +138,13 @@ std::vector<std::uint32_t> sortedTokens(const std::vector<std::uint32_t>& v, std
 
 }  // namespace
 
-std::vector<DiffRun> myersDiff(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+std::vector<DiffRun> myersDiff(const std::vector<std::uint32_t>& a,
+                               const std::vector<std::uint32_t>& b) {
   std::size_t head = 0;
   while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
   std::size_t tail = 0;
-  while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) {
+  while (tail < a.size() - head && tail < b.size() - head &&
+         a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) {
     ++tail;
   }
   const std::size_t a_end = a.size() - tail;

@@ -26,6 +26,7 @@ struct DiffRun {
   std::size_t count;
 };
 
-std::vector<DiffRun> myersDiff(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
+std::vector<DiffRun> myersDiff(const std::vector<std::uint32_t>& a,
+                               const std::vector<std::uint32_t>& b);
 
 }  // namespace beacon::service

@@ -45,7 +45,9 @@ std::string_view trimmed(std::string_view s) {
   return s;
 }
 
-bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool startsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -86,11 +88,13 @@ void markChangedCharacters(DiffLine& old_line, DiffLine& new_line) {
   std::vector<DiffSegment> old_segments, new_segments;
   for (const auto& r : runs) {
     if (r.tag != DiffTag::Insert) {
-      const std::string_view piece = at.substr(a_at[r.a_start], a_at[r.a_start + r.count] - a_at[r.a_start]);
+      const std::string_view piece =
+          at.substr(a_at[r.a_start], a_at[r.a_start + r.count] - a_at[r.a_start]);
       appendSegment(old_segments, r.tag == DiffTag::Delete, piece);
     }
     if (r.tag != DiffTag::Delete) {
-      const std::string_view piece = bt.substr(b_at[r.b_start], b_at[r.b_start + r.count] - b_at[r.b_start]);
+      const std::string_view piece =
+          bt.substr(b_at[r.b_start], b_at[r.b_start + r.count] - b_at[r.b_start]);
       appendSegment(new_segments, r.tag == DiffTag::Insert, piece);
     }
   }
@@ -100,7 +104,8 @@ void markChangedCharacters(DiffLine& old_line, DiffLine& new_line) {
 
 }  // namespace
 
-std::vector<std::uint32_t> utf8Units(std::string_view text, std::vector<std::size_t>* byte_offsets) {
+std::vector<std::uint32_t> utf8Units(std::string_view text,
+                                     std::vector<std::size_t>* byte_offsets) {
   std::vector<std::uint32_t> units;
   units.reserve(text.size());
   if (byte_offsets) byte_offsets->clear();
@@ -152,8 +157,8 @@ bool isSectionHeading(std::string_view line) {
   if (s.empty()) return false;
   static constexpr std::string_view kDi = "\xE7\xAC\xAC";  // 第
   if (startsWith(s, kDi)) {
-    static const std::vector<std::string_view> kNumerals = {"一", "二", "三", "四", "五", "六", "七", "八",
-                                                            "九", "十", "百", "零", "〇", "两"};
+    static const std::vector<std::string_view> kNumerals = {
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两"};
     std::string_view rest = s.substr(kDi.size());
     bool any = false;
     for (bool more = true; more && !rest.empty();) {
@@ -187,7 +192,8 @@ bool isSectionHeading(std::string_view line) {
   }
   if (i == 0 || i >= s.size() || !titleLike(s)) return false;
   const std::string_view rest = s.substr(i);
-  const bool blank = rest.front() == ' ' || rest.front() == '\t' || startsWith(rest, "\xE3\x80\x80");
+  const bool blank =
+      rest.front() == ' ' || rest.front() == '\t' || startsWith(rest, "\xE3\x80\x80");
   // Straight after the number only a CJK character (lead byte 0xE4..0xE9) starts a title.
   const auto lead = static_cast<unsigned char>(rest.front());
   const bool cjk = lead >= 0xE4 && lead <= 0xE9;
@@ -224,8 +230,8 @@ std::string TextDiff::toText() const {
   return out;
 }
 
-TextDiff diffTexts(const std::string& from_text, const std::string& to_text, const std::string& from_label,
-                   const std::string& to_label, int context) {
+TextDiff diffTexts(const std::string& from_text, const std::string& to_text,
+                   const std::string& from_label, const std::string& to_label, int context) {
   TextDiff diff;
   diff.from_label = from_label;
   diff.to_label = to_label;
@@ -237,7 +243,8 @@ TextDiff diffTexts(const std::string& from_text, const std::string& to_text, con
   auto intern = [&ids](const std::vector<std::string_view>& lines) {
     std::vector<std::uint32_t> out;
     out.reserve(lines.size());
-    for (const auto& l : lines) out.push_back(ids.emplace(l, static_cast<std::uint32_t>(ids.size())).first->second);
+    for (const auto& l : lines)
+      out.push_back(ids.emplace(l, static_cast<std::uint32_t>(ids.size())).first->second);
     return out;
   };
   const auto a_ids = intern(a);
@@ -246,7 +253,8 @@ TextDiff diffTexts(const std::string& from_text, const std::string& to_text, con
   ops.reserve(std::max(a.size(), b.size()));
   for (const auto& r : myersDiff(a_ids, b_ids)) {
     for (std::size_t k = 0; k < r.count; ++k) {
-      ops.push_back({r.tag, r.a_start + (r.tag == DiffTag::Insert ? 0 : k), r.b_start + (r.tag == DiffTag::Delete ? 0 : k)});
+      ops.push_back({r.tag, r.a_start + (r.tag == DiffTag::Insert ? 0 : k),
+                     r.b_start + (r.tag == DiffTag::Delete ? 0 : k)});
     }
   }
   // The heading in force at each line of each text (-1: none yet).
@@ -263,8 +271,10 @@ TextDiff diffTexts(const std::string& from_text, const std::string& to_text, con
   const auto b_heading = headings(b);
   // A change's section: for a removed line the old text's, otherwise the new one's.
   auto sectionOf = [&](const Op& op) -> std::string_view {
-    if (op.tag == DiffTag::Delete) return a_heading[op.a] < 0 ? std::string_view() : trimmed(a[a_heading[op.a]]);
-    if (op.b < b.size()) return b_heading[op.b] < 0 ? std::string_view() : trimmed(b[b_heading[op.b]]);
+    if (op.tag == DiffTag::Delete)
+      return a_heading[op.a] < 0 ? std::string_view() : trimmed(a[a_heading[op.a]]);
+    if (op.b < b.size())
+      return b_heading[op.b] < 0 ? std::string_view() : trimmed(b[b_heading[op.b]]);
     return b.empty() || b_heading.back() < 0 ? std::string_view() : trimmed(b[b_heading.back()]);
   };
   const std::size_t ctx = static_cast<std::size_t>(std::max(context, 0));
@@ -304,7 +314,8 @@ TextDiff diffTexts(const std::string& from_text, const std::string& to_text, con
       const Op& op = ops[x];
       if (op.tag != DiffTag::Insert) ++from_count;
       if (op.tag != DiffTag::Delete) ++to_count;
-      hunk.lines.push_back({op.tag, std::string(op.tag == DiffTag::Insert ? b[op.b] : a[op.a]), {}});
+      hunk.lines.push_back(
+          {op.tag, std::string(op.tag == DiffTag::Insert ? b[op.b] : a[op.a]), {}});
     }
     hunk.from_start = from_count ? ops[start].a + 1 : ops[start].a;
     hunk.to_start = to_count ? ops[start].b + 1 : ops[start].b;
@@ -317,11 +328,14 @@ TextDiff diffTexts(const std::string& from_text, const std::string& to_text, con
         continue;
       }
       std::size_t deletes_end = x;
-      while (deletes_end < hunk.lines.size() && hunk.lines[deletes_end].tag == DiffTag::Delete) ++deletes_end;
+      while (deletes_end < hunk.lines.size() && hunk.lines[deletes_end].tag == DiffTag::Delete)
+        ++deletes_end;
       std::size_t inserts_end = deletes_end;
-      while (inserts_end < hunk.lines.size() && hunk.lines[inserts_end].tag == DiffTag::Insert) ++inserts_end;
+      while (inserts_end < hunk.lines.size() && hunk.lines[inserts_end].tag == DiffTag::Insert)
+        ++inserts_end;
       const std::size_t pairs = std::min(deletes_end - x, inserts_end - deletes_end);
-      for (std::size_t p = 0; p < pairs; ++p) markChangedCharacters(hunk.lines[x + p], hunk.lines[deletes_end + p]);
+      for (std::size_t p = 0; p < pairs; ++p)
+        markChangedCharacters(hunk.lines[x + p], hunk.lines[deletes_end + p]);
       x = std::max(inserts_end, x + 1);
     }
     diff.hunks.push_back(std::move(hunk));

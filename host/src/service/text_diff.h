@@ -34,7 +34,7 @@ struct DiffLine {
 };
 
 struct DiffHunk {
-  std::string section;  // the heading in force ("" before the first heading)
+  std::string section;                         // the heading in force ("" before the first heading)
   std::size_t from_start = 0, from_count = 0;  // 1-based line numbers, as in a unified diff
   std::size_t to_start = 0, to_count = 0;
   std::vector<DiffLine> lines;
@@ -51,8 +51,8 @@ struct TextDiff {
 
 // `context` unchanged lines surround each change, fewer where the section
 // begins or ends (context never crosses a section heading).
-TextDiff diffTexts(const std::string& from_text, const std::string& to_text, const std::string& from_label,
-                   const std::string& to_label, int context = 3);
+TextDiff diffTexts(const std::string& from_text, const std::string& to_text,
+                   const std::string& from_label, const std::string& to_label, int context = 3);
 
 // Whether a line is a section heading: 第X章 / 第X节 (Chinese or Arabic
 // numerals) or a decimal number "1.1", "3.2.1" (or "1 " for a short line)
@@ -61,6 +61,7 @@ bool isSectionHeading(std::string_view line);
 
 // The UTF-8 characters of `text` as code points; a byte that does not start
 // a valid sequence stands for itself (0x110000 + byte), so nothing is lost.
-std::vector<std::uint32_t> utf8Units(std::string_view text, std::vector<std::size_t>* byte_offsets = nullptr);
+std::vector<std::uint32_t> utf8Units(std::string_view text,
+                                     std::vector<std::size_t>* byte_offsets = nullptr);
 
 }  // namespace beacon::service

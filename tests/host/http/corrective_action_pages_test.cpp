@@ -148,7 +148,9 @@ TEST_F(CorrectiveActionPagesTest, ViewerSeesNoFormsAndIsRefused) {
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("更新应急物资台账"), std::string::npos);
   EXPECT_EQ(page.body.find("id=\"ca-form\""), std::string::npos);
-  EXPECT_EQ(page.body.find("/corrective-actions/"), std::string::npos) << "a status form for a viewer";
+  // The action links to its page (read-only for a viewer), but no status form is offered.
+  EXPECT_EQ(page.body.find("/status\""), std::string::npos) << "a status form for a viewer";
+  EXPECT_EQ(page.body.find("id=\"ca-status-"), std::string::npos);
   const int before = count("SELECT COUNT(*) FROM corrective_actions");
   EXPECT_EQ(postForm(viewer, drillPath(drill) + "/corrective-actions",
                      {{"csrf_token", viewer.csrf}, {"description", "只读用户登记"},

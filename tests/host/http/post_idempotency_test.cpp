@@ -24,7 +24,8 @@ TEST_F(PostIdempotencyTest, EveryApiPostRouteReplaysARepeatedKeyAndRefusesItForA
   const std::string drill = std::to_string(count("SELECT MIN(id) FROM drills"));
   const std::string review = std::to_string(count("SELECT MIN(id) FROM reviews"));
   const std::string filing = std::to_string(count("SELECT MIN(id) FROM filings"));
-  const std::string action = std::to_string(count("SELECT COALESCE(MIN(id), 1) FROM corrective_actions"));
+  const std::string action =
+      std::to_string(count("SELECT COALESCE(MIN(id), 1) FROM corrective_actions"));
   // Every router.add("POST", "/api/v1/...") in host/src/http.
   const std::vector<std::string> routes = {
       "/api/v1/corrective-actions",
@@ -54,7 +55,8 @@ TEST_F(PostIdempotencyTest, EveryApiPostRouteReplaysARepeatedKeyAndRefusesItForA
     Reply repeat = post("{}");
     EXPECT_EQ(repeat.status, first.status) << path;
     EXPECT_EQ(repeat.body, first.body) << path;
-    EXPECT_EQ(repeat.headers["Idempotent-Replayed"], "true") << path << " did not replay the stored answer";
+    EXPECT_EQ(repeat.headers["Idempotent-Replayed"], "true")
+        << path << " did not replay the stored answer";
     Reply other = post(R"({"reason":"另一项请求"})");
     EXPECT_EQ(other.status, 422) << path << ": " << other.body;
     if (other.status == 422) {
@@ -82,7 +84,8 @@ TEST(PageFormTokensTest, EveryPostFormOfEveryPageTemplateCarriesASubmissionToken
       if (it.name() == "login.html.mustache") continue;  // no session yet: login_form_token.h
       EXPECT_NE(form.find("name=\"submit_token\""), std::string::npos)
           << it.name() << ": " << m->str() << " has no submit_token";
-      EXPECT_NE(form.find("name=\"csrf_token\""), std::string::npos) << it.name() << ": " << m->str();
+      EXPECT_NE(form.find("name=\"csrf_token\""), std::string::npos)
+          << it.name() << ": " << m->str();
     }
   }
   EXPECT_GE(forms, 12) << "the templates were not found in " << dir;

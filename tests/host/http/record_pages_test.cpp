@@ -21,12 +21,15 @@ class RecordPagesTest : public WebFixture {
     }
     return out;
   }
-  static Reply postForm(const Login& who, const std::string& path, std::map<std::string, std::string> fields) {
+  static Reply postForm(const Login& who, const std::string& path,
+                        std::map<std::string, std::string> fields) {
     if (!fields.count("csrf_token")) fields["csrf_token"] = who.csrf;
     return request("POST", path, formBody(fields), "application/x-www-form-urlencoded",
                    {{"Cookie", "beacon_session=" + who.cookie}});
   }
-  static bool has(const Reply& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
+  static bool has(const Reply& r, const std::string& text) {
+    return r.body.find(text) != std::string::npos;
+  }
   static std::string value(const std::string& sql) {
     std::string out;
     app_->db().session() << sql, Poco::Data::Keywords::into(out), Poco::Data::Keywords::now;
@@ -52,14 +55,16 @@ TEST_F(RecordPagesTest, AReviewIsCorrectedThroughItsPrefilledFormAndTheHistorySh
   EXPECT_TRUE(has(form, ">" + findings + "</textarea>"));
 
   // No reason: 422, the field named, what was typed kept, nothing written.
-  Reply no_reason = postForm(admin, "/reviews/" + id + "/edit", {{"findings", "应急物资清单未更新"}, {"date", date}});
+  Reply no_reason = postForm(admin, "/reviews/" + id + "/edit",
+                             {{"findings", "应急物资清单未更新"}, {"date", date}});
   EXPECT_EQ(no_reason.status, 422);
   EXPECT_TRUE(has(no_reason, "id=\"error-reason\""));
   EXPECT_TRUE(has(no_reason, ">应急物资清单未更新</textarea>"));
   EXPECT_EQ(value("SELECT findings FROM reviews WHERE id = " + id), findings);
 
   // A bad date: 422 naming the date, the typed date shown again.
-  Reply bad_date = postForm(admin, "/reviews/" + id + "/edit", {{"date", "2023-02-30"}, {"reason", "日期录错"}});
+  Reply bad_date =
+      postForm(admin, "/reviews/" + id + "/edit", {{"date", "2023-02-30"}, {"reason", "日期录错"}});
   EXPECT_EQ(bad_date.status, 422);
   EXPECT_TRUE(has(bad_date, "id=\"error-date\""));
   EXPECT_TRUE(has(bad_date, "value=\"2023-02-30\""));
@@ -84,7 +89,9 @@ TEST_F(RecordPagesTest, AReviewIsCorrectedThroughItsPrefilledFormAndTheHistorySh
   EXPECT_TRUE(has(after, "id=\"record-corrected\""));
   EXPECT_TRUE(has(after, "发现的问题：" + findings + " → 应急物资清单未更新")) << after.body;
   EXPECT_TRUE(has(after, "漏填问题"));
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'review' AND action = 'correct' AND entity_id = " + id),
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'review' AND action = 'correct' "
+                  "AND entity_id = " +
+                  id),
             1);
 }
 
@@ -113,16 +120,18 @@ TEST_F(RecordPagesTest, AVoidedFilingStaysOnThePlanPageMarkedAndCannotBeChangedA
   Reply plan_page = get(admin, "/plans/" + plan);
   const auto row = plan_page.body.find("id=\"filing-" + id + "\"");
   ASSERT_NE(row, std::string::npos) << "the voided filing is still listed";
-  EXPECT_NE(plan_page.body.substr(row, plan_page.body.find("</tr>", row) - row).find("已作废"), std::string::npos);
+  EXPECT_NE(plan_page.body.substr(row, plan_page.body.find("</tr>", row) - row).find("已作废"),
+            std::string::npos);
 }
 
 TEST_F(RecordPagesTest, ACorrectiveActionIsCorrectedAndVoidedByItsRecorderNotByAnotherVillage) {
   Login village = login("village");
   Login other = login("other");
   Login viewer = login("viewer");
-  Reply drill = send(village, "POST", "/api/v1/drills",
-                     R"({"drill_type":"flood.evacuation","org":"xinmi.chengguan.04","date":"2024-05-10",)"
-                     R"("fields":{"hazard":"flash_flood"}})");
+  Reply drill =
+      send(village, "POST", "/api/v1/drills",
+           R"({"drill_type":"flood.evacuation","org":"xinmi.chengguan.04","date":"2024-05-10",)"
+           R"("fields":{"hazard":"flash_flood"}})");
   ASSERT_EQ(drill.status, 201) << drill.body;
   const std::string drill_id = std::to_string(drill.json()->getValue<int>("id"));
   const std::string org = std::to_string(orgId("xinmi.chengguan.04"));
@@ -146,22 +155,34 @@ TEST_F(RecordPagesTest, ACorrectiveActionIsCorrectedAndVoidedByItsRecorderNotByA
   EXPECT_TRUE(has(form, ">补充指示牌</textarea>"));
   EXPECT_TRUE(has(form, "<option value=\"" + org + "\" selected>"));
   Reply bad_due = postForm(village, base + "/edit",
-                           {{"description", "补充转移路线指示牌"}, {"responsible_org_id", org}, {"due", "2024-13-01"},
+                           {{"description", "补充转移路线指示牌"},
+                            {"responsible_org_id", org},
+                            {"due", "2024-13-01"},
                             {"reason", "措辞"}});
   EXPECT_EQ(bad_due.status, 422);
   EXPECT_TRUE(has(bad_due, "id=\"error-due\""));
   EXPECT_TRUE(has(bad_due, ">补充转移路线指示牌</textarea>")) << "what was typed is kept";
   Reply ok = postForm(village, base + "/edit",
-                      {{"description", "补充转移路线指示牌"}, {"responsible_org_id", org}, {"due", ""}, {"reason", "措辞"}});
+                      {{"description", "补充转移路线指示牌"},
+                       {"responsible_org_id", org},
+                       {"due", ""},
+                       {"reason", "措辞"}});
   ASSERT_EQ(ok.status, 303) << ok.body;
-  EXPECT_EQ(value("SELECT description FROM corrective_actions WHERE id = " + id), "补充转移路线指示牌");
+  EXPECT_EQ(value("SELECT description FROM corrective_actions WHERE id = " + id),
+            "补充转移路线指示牌");
 
   Reply voided = postForm(village, base + "/void", {{"reason", "重复"}});
   ASSERT_EQ(voided.status, 303) << voided.body;
   Reply drill_page = get(village, "/drills/" + drill_id);
   const auto row = drill_page.body.find("id=\"ca-" + id + "\"");
   ASSERT_NE(row, std::string::npos) << "the voided action stays on its drill's page";
-  EXPECT_NE(drill_page.body.substr(row, drill_page.body.find("</tr>", row) - row).find("已作废"), std::string::npos);
+  EXPECT_NE(drill_page.body.substr(row, drill_page.body.find("</tr>", row) - row).find("已作废"),
+            std::string::npos);
+  Reply listed = get(village, "/api/v1/corrective-actions?drill=" + drill_id);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.json()->getValue<int>("total"), 0) << "a voided action is not counted";
+  ASSERT_EQ(listed.json()->getArray("items")->size(), 1u) << "but stays listed";
+  EXPECT_TRUE(listed.json()->getArray("items")->getObject(0)->getValue<bool>("voided"));
   Reply page = get(village, base);
   EXPECT_TRUE(has(page, "id=\"voided-mark\""));
   EXPECT_TRUE(has(page, "更正")) << "the correction is in the history";

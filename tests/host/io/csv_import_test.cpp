@@ -240,5 +240,24 @@ TEST_F(CsvImportTest, ExportImportRoundTrip) {
   }
 }
 
+TEST_F(CsvImportTest, APlanRecordedAtARevisionNeedsItsTriggerIssueDateAndTextNamingTheColumn) {
+  auto orgs = import(kExamples + "organisations.csv", "organisations");
+  ASSERT_TRUE(orgs.isOk() && orgs.value().errors.empty());
+  const std::string header = "预案编码,预案名称,领域,类别,编制单位编码,状态,版本动作,修订原因,印发日期,施行日期,编写人,正文\r\n";
+  const int plans = count("plans"), versions = count("plan_versions");
+  for (const auto& [row, column] : std::vector<std::pair<std::string, std::string>>{
+           {"XM-XD-2024,新密市修订预案,general,special,XM,,修订,,2024-03-01,,市应急管理局,正文\r\n", "修订原因"},
+           {"XM-XD-2024,新密市修订预案,general,special,XM,,修订,risk_changed_major,,,市应急管理局,正文\r\n", "印发日期"},
+           {"XM-XD-2024,新密市修订预案,general,special,XM,,修订,risk_changed_major,2024-03-01,,市应急管理局,\r\n", "正文"}}) {
+    SCOPED_TRACE(column);
+    auto r = import(writeFile("revision.csv", header + row), "plans");
+    ASSERT_TRUE(r.isOk()) << r.status().describe();
+    ASSERT_EQ(r.value().errors.size(), 1u);
+    EXPECT_NE(r.value().errors.front().find("line 2, column " + column), std::string::npos) << r.value().errors.front();
+    EXPECT_EQ(count("plans"), plans) << "nothing written";
+    EXPECT_EQ(count("plan_versions"), versions);
+  }
+}
+
 }  // namespace
 }  // namespace beacon::testing

@@ -41,24 +41,30 @@ TEST(TextDiffTest, DistantChangesGetSeparateHunks) {
   std::string from, to;
   for (int i = 1; i <= 20; ++i) {
     from += std::to_string(i) + "\n";
-    to += (i == 2 ? std::string("two") : i == 18 ? std::string("eighteen") : std::to_string(i)) + "\n";
+    to += (i == 2    ? std::string("two")
+           : i == 18 ? std::string("eighteen")
+                     : std::to_string(i)) +
+          "\n";
   }
   EXPECT_EQ(diffText(from, to, "a", "b", 1),
-            "--- a\n+++ b\n@@ -1,3 +1,3 @@\n 1\n-2\n+two\n 3\n@@ -17,3 +17,3 @@\n 17\n-18\n+eighteen\n 19\n");
+            "--- a\n+++ b\n@@ -1,3 +1,3 @@\n 1\n-2\n+two\n 3\n@@ -17,3 +17,3 @@\n "
+            "17\n-18\n+eighteen\n 19\n");
 }
 
 TEST(TextDiffTest, AllDifferent) {
   const TextDiff d = diffTexts("甲\n乙\n丙\n", "子\n丑\n", "a", "b");
   EXPECT_EQ(d.toText(), "--- a\n+++ b\n@@ -1,3 +1,2 @@\n-甲\n-乙\n-丙\n+子\n+丑\n");
   ASSERT_EQ(d.hunks.size(), 1u);
-  for (const auto& l : d.hunks[0].lines) EXPECT_TRUE(l.segments.empty()) << "nothing in common to mark";
+  for (const auto& l : d.hunks[0].lines)
+    EXPECT_TRUE(l.segments.empty()) << "nothing in common to mark";
 }
 
 TEST(TextDiffTest, AOneWordChangeMarksOnlyTheChangedCharacters) {
-  const TextDiff d = diffTexts("第一章 总则\n各乡镇每年至少组织一次防汛演练。\n", "第一章 总则\n各乡镇每年至少组织两次防汛演练。\n",
-                               "v1", "v2");
+  const TextDiff d = diffTexts("第一章 总则\n各乡镇每年至少组织一次防汛演练。\n",
+                               "第一章 总则\n各乡镇每年至少组织两次防汛演练。\n", "v1", "v2");
   EXPECT_EQ(d.toText(),
-            "--- v1\n+++ v2\n@@ -1,2 +1,2 @@ 第一章 总则\n 第一章 总则\n-各乡镇每年至少组织[-一-]次防汛演练。\n"
+            "--- v1\n+++ v2\n@@ -1,2 +1,2 @@ 第一章 总则\n 第一章 "
+            "总则\n-各乡镇每年至少组织[-一-]次防汛演练。\n"
             "+各乡镇每年至少组织{+两+}次防汛演练。\n");
   const auto& removed = d.hunks.at(0).lines.at(1);
   ASSERT_EQ(removed.segments.size(), 3u);
@@ -75,16 +81,23 @@ TEST(TextDiffTest, CharactersThatShareLeadingBytesAreMarkedWhole) {
   ASSERT_EQ(lines[0].segments.size(), 3u);
   EXPECT_EQ(lines[0].segments[1].text, "一");
   EXPECT_EQ(lines[1].segments[1].text, "丁");
-  EXPECT_EQ(lines[0].segments[0].text + lines[0].segments[1].text + lines[0].segments[2].text, "甲乙一丙丁戊");
+  EXPECT_EQ(lines[0].segments[0].text + lines[0].segments[1].text + lines[0].segments[2].text,
+            "甲乙一丙丁戊");
 }
 
 TEST(TextDiffTest, InvalidUtf8BytesPassThroughUnchanged) {
   std::vector<std::size_t> at;
   const auto units = utf8Units("a\xff\xe4\xb8", &at);
-  EXPECT_EQ(units, (std::vector<std::uint32_t>{'a', 0x110000u + 0xff, 0x110000u + 0xe4, 0x110000u + 0xb8}));
+  EXPECT_EQ(units, (std::vector<std::uint32_t>{'a', 0x110000u + 0xff, 0x110000u + 0xe4,
+                                               0x110000u + 0xb8}));
   EXPECT_EQ(at.back(), 4u);
   EXPECT_EQ(utf8Units("一"), (std::vector<std::uint32_t>{0x4e00}));
-  const TextDiff d = diffTexts("ab\xff" "cd\n", "ab\xfe" "cd\n", "a", "b");
+  const TextDiff d = diffTexts(
+      "ab\xff"
+      "cd\n",
+      "ab\xfe"
+      "cd\n",
+      "a", "b");
   EXPECT_EQ(d.toText(), "--- a\n+++ b\n@@ -1,1 +1,1 @@\n-ab[-\xff-]cd\n+ab{+\xfe+}cd\n");
 }
 
@@ -104,8 +117,10 @@ TEST(TextDiffTest, RecognisesSectionHeadings) {
 }
 
 TEST(TextDiffTest, ChangesAreGroupedByTheirSection) {
-  const std::string from = "第一章 总则\n1.1 编制目的\n目的甲\n1.2 适用范围\n范围乙\n第二章 组织体系\n指挥部丙\n";
-  const std::string to = "第一章 总则\n1.1 编制目的\n目的甲改\n1.2 适用范围\n范围乙\n第二章 组织体系\n指挥部丁\n";
+  const std::string from =
+      "第一章 总则\n1.1 编制目的\n目的甲\n1.2 适用范围\n范围乙\n第二章 组织体系\n指挥部丙\n";
+  const std::string to =
+      "第一章 总则\n1.1 编制目的\n目的甲改\n1.2 适用范围\n范围乙\n第二章 组织体系\n指挥部丁\n";
   const TextDiff d = diffTexts(from, to, "v1", "v2");
   // The changes are three lines apart and would share one hunk, but lie in two sections.
   ASSERT_EQ(d.hunks.size(), 2u) << d.toText();
@@ -147,8 +162,10 @@ std::size_t applyScript(const std::vector<DiffRun>& runs, const std::vector<std:
 }
 
 // The insert/delete edit distance by the quadratic LCS table.
-std::size_t bruteForceDistance(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  std::vector<std::vector<std::size_t>> lcs(a.size() + 1, std::vector<std::size_t>(b.size() + 1, 0));
+std::size_t bruteForceDistance(const std::vector<std::uint32_t>& a,
+                               const std::vector<std::uint32_t>& b) {
+  std::vector<std::vector<std::size_t>> lcs(a.size() + 1,
+                                            std::vector<std::size_t>(b.size() + 1, 0));
   for (std::size_t i = a.size(); i-- > 0;) {
     for (std::size_t j = b.size(); j-- > 0;) {
       lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
@@ -176,9 +193,9 @@ TEST(MyersDiffTest, ALargeRandomRevisionIsAShortestEditScript) {
   std::vector<std::uint32_t> b;
   for (std::size_t i = 0; i < a.size(); ++i) {
     const unsigned roll = rng() % 100;
-    if (roll < 3) continue;                             // removed
-    if (roll < 6) b.push_back(1000 + rng() % 50);      // added
-    b.push_back(roll < 9 ? rng() % 300 : a[i]);        // changed or kept
+    if (roll < 3) continue;                        // removed
+    if (roll < 6) b.push_back(1000 + rng() % 50);  // added
+    b.push_back(roll < 9 ? rng() % 300 : a[i]);    // changed or kept
   }
   const auto runs = myersDiff(a, b);
   EXPECT_EQ(applyScript(runs, a, b), bruteForceDistance(a, b));
