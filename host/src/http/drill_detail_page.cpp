@@ -6,6 +6,7 @@
 
 #include "http/record_correction_request.h"
 #include "http/record_detail.h"
+#include "plugins/drill_periods.h"
 #include "render/json_data.h"
 
 namespace beacon::http {
@@ -82,6 +83,10 @@ void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status, con
   d.set("can_write", can_write);
   d.set("corrected", ctx.query("corrected") == "1");
   d.set("can_correct", mayChangeRecord(ctx, store::RecordKind::Drill, drill.id));
+  // 汛期内 / 森林防火期内: the domain plugin's own periods, with the deployment's dates.
+  const auto periods =
+      plugins::drillPeriods(ctx.state.app.plugins(), ctx.state.app.rulesConfig(), drill.domain, drill.date);
+  d.set("period_text", plugins::periodsText(periods, ctx.english()));
   if (can_write) {
     data ca;
     ca.set("description", form.description);

@@ -236,19 +236,18 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHist
     for (auto* o : {&filing, &publication}) {
       if (isProvisionalBetween(calendar, anchor->issued, o->due)) appendNote(*o, kProvisionalNote);
     }
+    // Filed or published after the due date: done, but 逾期完成 (the engine counts the days late).
     if (first_filed) {
       filing.last_met = {"filing", first_filed->id, first_filed->submitted};
-      if (first_filed->submitted <= filing.due) {
-        filing.period_satisfied = true;
-      } else {
+      filing.period_satisfied = true;
+      if (first_filed->submitted > filing.due) {
         appendNote(filing, "逾期备案于 " + first_filed->submitted.toString());
       }
     }
     if (first_published) {
       publication.last_met = {"filing", first_published->id, first_published->published};
-      if (first_published->published <= publication.due) {
-        publication.period_satisfied = true;
-      } else {
+      publication.period_satisfied = true;
+      if (first_published->published > publication.due) {
         appendNote(publication, "逾期公开于 " + first_published->published.toString());
       }
     }
