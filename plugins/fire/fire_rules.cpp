@@ -132,6 +132,15 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
   for (const auto& g : ctx.records.latestDrills(from, ctx.as_of, ""))
     by_org[g.org_id].push_back(g.drill);
 
+  // The fire day's own records: a newer late drill must not hide an on-time one of the same group.
+  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> fire_day_done;
+  if (window.value() > 0) {
+    const sdk::Date opens = std::max(fire_day.addMonths(-window.value()), sdk::Date{ctx.as_of.year, 1, 1});
+    for (const auto& g :
+         sdk::periodDrills(ctx.records, opens, fire_day, sdk::Date{ctx.as_of.year, 12, 31}, ctx.as_of))
+      fire_day_done[g.org_id].push_back(g.drill);
+  }
+
   const sdk::RuleInfo fire_day_rule = fireDayRule();
   for (const auto& org : ctx.records.organisations()) {
     const auto& done = by_org[org.id];
@@ -147,7 +156,8 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
     if (township && window.value() > 0) {
       sdk::Obligation o =
           sdk::obligationFor(fire_day_rule, kDomain, sdk::ObligationKind::Drill, org.id, 0);
-      sdk::applyAnnualDeadline(o, done, kFireDayMonth, kFireDayDay, window.value(), ctx.as_of);
+      sdk::applyAnnualDeadline(o, fire_day_done[org.id], kFireDayMonth, kFireDayDay, window.value(),
+                               ctx.as_of);
       out.push_back(std::move(o));
     }
   }

@@ -13,8 +13,9 @@
 // A duty with no drill yet runs from rules.tracking_start. Townships and
 // sub-districts also get fire.fire_day (policy): a drill or publicity drill
 // in the rules.fire.fire_day_window_months (default 1; 0 disables) up to the
-// Henan Fire Day, 11-09 (河南省消防条例 第八条). Any fire drill of the
-// organisation counts. Stateless; safe to call from several threads.
+// Henan Fire Day, 11-09 (河南省消防条例 第八条); one later in the same year
+// meets it late (逾期完成). Any fire drill of the organisation counts.
+// Stateless; safe to call from several threads.
 #pragma once
 
 #include <vector>

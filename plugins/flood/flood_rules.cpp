@@ -2,6 +2,7 @@
 
 #include "beacon/sdk/all_or_nothing.h"
 
+#include <algorithm>
 #include <exception>
 #include <map>
 
@@ -15,7 +16,6 @@ namespace beacon::plugins::flood {
 namespace {
 
 const char* kDomain = "flood";
-const char* kSeasonCitation = "河南省实施《防洪法》办法 第二十七条 (汛期5月15日至9月30日)";
 
 sdk::RuleInfo preseasonDrillRule() {
   return {"flood.preseason_drill",
@@ -52,15 +52,19 @@ bool isLive(const std::string& drill_type) {
 sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) {
   auto season = floodSeason(ctx.as_of.year, ctx.parameters);
   if (!season.isOk()) return season.status();
+  auto previous_end = floodSeasonEnd(ctx.as_of.year - 1, ctx.parameters);
+  if (!previous_end.isOk()) return previous_end.status();
   auto window = sdk::intervalMonths(ctx.parameters, kPreseasonWindowKey, 12);
   if (!window.isOk()) return window.status();
   const sdk::Date deadline = season.value().start;
-  const sdk::Date from = deadline.addMonths(-window.value());
+  const sdk::Date late_until = season.value().end;
+  // A record dated inside (or before) last year's season belongs to that season, never to this one.
+  const sdk::Date from = std::max(deadline.addMonths(-window.value()), previous_end.value().addDays(1));
 
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> any_drill;
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> live_drill;
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> plan_records;
-  for (const auto& g : ctx.records.latestDrills(from, ctx.as_of, "")) {
+  for (const auto& g : sdk::periodDrills(ctx.records, from, deadline, late_until, ctx.as_of)) {
     any_drill[g.org_id].push_back(g.drill);
     if (isLive(g.drill_type)) live_drill[g.org_id].push_back(g.drill);
     if (g.plan_id != 0) plan_records[g.plan_id].push_back(g.drill);
@@ -79,8 +83,8 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
     if (!township && !village) continue;
     sdk::Obligation o =
         sdk::obligationFor(preseason, kDomain, sdk::ObligationKind::Drill, org.id, 0);
-    sdk::applyAnnualDeadline(o, township ? any_drill[org.id] : live_drill[org.id], deadline.month,
-                             deadline.day, window.value(), ctx.as_of);
+    sdk::applyPeriodDeadline(o, township ? any_drill[org.id] : live_drill[org.id], from, deadline,
+                             late_until, ctx.as_of);
     o.note = "汛期 " + season.value().start.toString() + " .. " + season.value().end.toString();
     out.push_back(std::move(o));
   }
@@ -98,7 +102,7 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
     for (const auto& r : ctx.records.reviews(plan.id)) done.push_back({"review", r.id, r.date});
     sdk::Obligation o = sdk::obligationFor(city_plan, kDomain, sdk::ObligationKind::Evaluation,
                                            plan.owner_org_id, plan.id);
-    sdk::applyAnnualDeadline(o, done, deadline.month, deadline.day, window.value(), ctx.as_of);
+    sdk::applyPeriodDeadline(o, done, from, deadline, late_until, ctx.as_of);
     o.note = "met by an issued revision, a review/evaluation or a drill of this plan";
     out.push_back(std::move(o));
   }

@@ -2,10 +2,14 @@
 //  - flood.preseason_drill (policy): every township/sub-district, and every
 //    village/community with flood.flash_flood_zone=1, drills before the
 //    flood season starts; a drill in the rules.flood.preseason_window_months
-//    (default 12) before the start meets it. Villages need a live drill (the
+//    (default 12) before the start meets it, but never one dated inside or
+//    before last year's season (that record belongs to last year); a drill
+//    inside this year's season meets it late (逾期完成); after the season
+//    the year's duty stays overdue. Villages need a live drill (the
 //    "逐村逐户" transfer drill); a tabletop exercise does not count for them.
 //  - flood.city_plan_preseason (policy): the city's 防汛 专项 plan is revised
-//    (a version issued), reviewed/evaluated or drilled in the same window.
+//    (a version issued), reviewed/evaluated or drilled in the same window,
+//    late inside the season.
 // The 36-month drill of the 专项 plan is the host's, not repeated here.
 // Stateless; safe to call from several threads.
 #pragma once

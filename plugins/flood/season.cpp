@@ -26,7 +26,7 @@ sdk::Result<sdk::Date> seasonDay(int year, const std::string& base, const std::s
 sdk::Result<FloodSeason> floodSeason(int year, const sdk::RuleParameters& parameters) {
   auto start = seasonDay(year, kSeasonStartKey, kDefaultSeasonStart, parameters);
   if (!start.isOk()) return start.status();
-  auto end = seasonDay(year, kSeasonEndKey, kDefaultSeasonEnd, parameters);
+  auto end = floodSeasonEnd(year, parameters);
   if (!end.isOk()) return end.status();
   if (!(start.value() < end.value())) {
     return sdk::Status::invalid(std::string(kSeasonEndKey) + "." + std::to_string(year),
@@ -34,6 +34,21 @@ sdk::Result<FloodSeason> floodSeason(int year, const sdk::RuleParameters& parame
                                     start.value().toString() + " .. " + end.value().toString() + ")");
   }
   return FloodSeason{start.value(), end.value()};
+}
+
+sdk::Result<sdk::Date> floodSeasonEnd(int year, const sdk::RuleParameters& parameters) {
+  return seasonDay(year, kSeasonEndKey, kDefaultSeasonEnd, parameters);
+}
+
+sdk::Status floodSeasonsContaining(const sdk::Date& day, const sdk::RuleParameters& parameters,
+                                   std::vector<sdk::DutyPeriod>& out) {
+  auto season = floodSeason(day.year, parameters);
+  if (!season.isOk()) return season.status();
+  if (season.value().contains(day)) {
+    out.push_back({"flood.season", "汛期", "flood season", season.value().start, season.value().end,
+                   kSeasonCitation});
+  }
+  return sdk::Status::ok();
 }
 
 sdk::Result<bool> isInFloodSeason(const sdk::Date& day, const sdk::RuleParameters& parameters) {

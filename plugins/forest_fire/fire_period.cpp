@@ -51,4 +51,22 @@ sdk::Result<bool> isInFirePeriod(const sdk::Date& day, const sdk::RuleParameters
   return current.value().contains(day);
 }
 
+sdk::Result<FirePeriod> firePeriodFor(const sdk::Date& day, const sdk::RuleParameters& parameters) {
+  auto previous = firePeriodStartingIn(day.year - 1, parameters);
+  if (!previous.isOk()) return previous.status();
+  if (previous.value().contains(day)) return previous.value();
+  return firePeriodStartingIn(day.year, parameters);
+}
+
+sdk::Status firePeriodsContaining(const sdk::Date& day, const sdk::RuleParameters& parameters,
+                                  std::vector<sdk::DutyPeriod>& out) {
+  auto period = firePeriodFor(day, parameters);
+  if (!period.isOk()) return period.status();
+  if (period.value().contains(day)) {
+    out.push_back({"forest_fire.period", "森林防火期", "forest-fire prevention period", period.value().start,
+                   period.value().end, kPeriodCitation});
+  }
+  return sdk::Status::ok();
+}
+
 }  // namespace beacon::plugins::forest_fire

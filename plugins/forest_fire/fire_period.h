@@ -7,7 +7,10 @@
 // unsuffixed keys apply to every year. Pure functions; thread-safe.
 #pragma once
 
+#include <vector>
+
 #include "beacon/sdk/date.h"
+#include "beacon/sdk/duty_period.h"
 #include "beacon/sdk/host_services.h"
 #include "beacon/sdk/status.h"
 
@@ -15,6 +18,7 @@ namespace beacon::plugins::forest_fire {
 
 inline constexpr const char* kPeriodStartKey = "rules.forest_fire.period_start";
 inline constexpr const char* kPeriodEndKey = "rules.forest_fire.period_end";
+inline constexpr const char* kPeriodCitation = "河南省森林防火条例 第二十二条 (森林防火期11月1日至次年4月30日)";
 
 struct FirePeriod {
   sdk::Date start;  // first day, in the starting year
@@ -30,5 +34,14 @@ sdk::Result<FirePeriod> firePeriodStartingIn(int year, const sdk::RuleParameters
 // Whether `day` lies in a fire-prevention period (the one starting in its
 // own year or the one that started the year before).
 sdk::Result<bool> isInFirePeriod(const sdk::Date& day, const sdk::RuleParameters& parameters);
+
+// The period a duty as of `day` is about: the one containing `day` (which
+// may have started the year before), else the next, starting in `day`'s year.
+sdk::Result<FirePeriod> firePeriodFor(const sdk::Date& day, const sdk::RuleParameters& parameters);
+
+// Appends the period containing `day`, if any, to `out` (the PeriodCalendar
+// answer of the forest-fire plugin). Fails naming the key.
+sdk::Status firePeriodsContaining(const sdk::Date& day, const sdk::RuleParameters& parameters,
+                                  std::vector<sdk::DutyPeriod>& out);
 
 }  // namespace beacon::plugins::forest_fire

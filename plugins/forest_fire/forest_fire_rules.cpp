@@ -2,6 +2,7 @@
 
 #include "beacon/sdk/all_or_nothing.h"
 
+#include <algorithm>
 #include <exception>
 #include <map>
 #include <string>
@@ -32,15 +33,20 @@ bool isTrue(const sdk::Organisation& org, const char* attribute) {
 }
 
 sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) {
-  auto period = firePeriodStartingIn(ctx.as_of.year, ctx.parameters);
+  // Any day inside a period sees that period (2024-01-01 still sees 2023-11-01 .. 2024-04-30).
+  auto period = firePeriodFor(ctx.as_of, ctx.parameters);
   if (!period.isOk()) return period.status();
+  auto before = firePeriodStartingIn(period.value().start.year - 1, ctx.parameters);
+  if (!before.isOk()) return before.status();
   auto window = sdk::intervalMonths(ctx.parameters, kPredrillWindowKey, 6);
   if (!window.isOk()) return window.status();
   const sdk::Date deadline = period.value().start;
+  const sdk::Date late_until = period.value().end;
+  // A drill inside the period before belongs to that period, never to this one.
+  const sdk::Date from = std::max(deadline.addMonths(-window.value()), before.value().end.addDays(1));
 
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> by_org;
-  for (const auto& g :
-       ctx.records.latestDrills(deadline.addMonths(-window.value()), ctx.as_of, "")) {
+  for (const auto& g : sdk::periodDrills(ctx.records, from, deadline, late_until, ctx.as_of)) {
     by_org[g.org_id].push_back(g.drill);
   }
   const sdk::RuleInfo rule = predrillRule();
@@ -50,8 +56,7 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
     if (!township || !isTrue(org, kDutyAttribute)) continue;
     sdk::Obligation o =
         sdk::obligationFor(rule, "forest_fire", sdk::ObligationKind::Drill, org.id, 0);
-    sdk::applyAnnualDeadline(o, by_org[org.id], deadline.month, deadline.day, window.value(),
-                             ctx.as_of);
+    sdk::applyPeriodDeadline(o, by_org[org.id], from, deadline, late_until, ctx.as_of);
     o.note =
         "森林防火期 " + period.value().start.toString() + " .. " + period.value().end.toString();
     out.push_back(std::move(o));

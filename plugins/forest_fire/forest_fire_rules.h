@@ -3,7 +3,10 @@
 // forest_fire.forest_fire_duty=1 drills in the
 // rules.forest_fire.predrill_window_months (default 6) before the
 // fire-prevention period starts (11-01, per-year overrides, see
-// fire_period.h). Any forest-fire drill of the organisation counts.
+// fire_period.h). Any forest-fire drill of the organisation counts. The duty
+// as of a day inside a period is that period's (it crosses the new year); a
+// drill inside the period meets it late (逾期完成) and a drill inside the
+// period before never counts for this one.
 // Stateless; safe to call from several threads.
 #pragma once
 

@@ -13,6 +13,16 @@ const RecordRef* latestOnOrBefore(const std::vector<RecordRef>& done, const Date
   }
   return best;
 }
+
+// The earliest record dated within [from, to] (the lowest id on a tie).
+const RecordRef* earliestWithin(const std::vector<RecordRef>& done, const Date& from, const Date& to) {
+  const RecordRef* best = nullptr;
+  for (const auto& r : done) {
+    if (r.date < from || r.date > to) continue;
+    if (!best || r.date < best->date || (r.date == best->date && r.id < best->id)) best = &r;
+  }
+  return best;
+}
 }  // namespace
 
 void applyInterval(Obligation& o, const std::vector<RecordRef>& done, const Date& anchor,
@@ -20,6 +30,9 @@ void applyInterval(Obligation& o, const std::vector<RecordRef>& done, const Date
   if (const RecordRef* last = latestOnOrBefore(done, as_of)) {
     o.last_met = *last;
     o.due = last->date.addMonths(months);
+    // The cycle `last` closed was due `months` after the record before it (or the anchor).
+    const RecordRef* before = latestOnOrBefore(done, last->date.addDays(-1));
+    o.met_due = (before ? before->date : anchor).addMonths(months);
   } else {
     o.due = anchor.addMonths(months);
   }
@@ -35,15 +48,38 @@ void applyCalendarYear(Obligation& o, const std::vector<RecordRef>& done, const 
 
 void applyAnnualDeadline(Obligation& o, const std::vector<RecordRef>& done, int deadline_month,
                          int deadline_day, int window_months, const Date& as_of) {
-  o.due = Date{as_of.year, deadline_month, deadline_day};
-  const Date window_start = o.due.addMonths(-window_months);
-  const Date limit = as_of > o.due ? as_of : o.due;
-  if (const RecordRef* last = latestOnOrBefore(done, limit, window_start)) {
-    if (last->date <= as_of) {
-      o.last_met = *last;
-      o.period_satisfied = true;
-    }
+  const Date deadline{as_of.year, deadline_month, deadline_day};
+  const Date year_start{as_of.year, 1, 1};
+  const Date window_start = deadline.addMonths(-window_months);
+  applyPeriodDeadline(o, done, window_start < year_start ? year_start : window_start, deadline,
+                      Date{as_of.year, 12, 31}, as_of);
+}
+
+void applyPeriodDeadline(Obligation& o, const std::vector<RecordRef>& done, const Date& on_time_from,
+                         const Date& deadline, const Date& late_until, const Date& as_of) {
+  o.due = deadline;
+  o.met_due = deadline;
+  const RecordRef* met = latestOnOrBefore(done, as_of < deadline ? as_of : deadline, on_time_from);
+  if (!met && as_of > deadline) met = earliestWithin(done, deadline.addDays(1), as_of < late_until ? as_of : late_until);
+  if (met) {
+    o.last_met = *met;
+    o.period_satisfied = true;
   }
+}
+
+std::vector<LatestDrill> periodDrills(const RecordReader& records, const Date& on_time_from,
+                                      const Date& deadline, const Date& late_until, const Date& as_of,
+                                      const std::string& flag_field) {
+  std::vector<LatestDrill> out = records.latestDrills(on_time_from, as_of < deadline ? as_of : deadline, flag_field);
+  if (!(as_of > deadline)) return out;
+  for (const auto& d : records.drills(deadline.addDays(1), as_of < late_until ? as_of : late_until)) {
+    if (!flag_field.empty()) {
+      const auto it = d.fields.find(flag_field);
+      if (it == d.fields.end() || it->second != "1") continue;
+    }
+    out.push_back(LatestDrill{d.org_id, d.plan_id, d.drill_type, RecordRef{"drill", d.id, d.date}});
+  }
+  return out;
 }
 
 Obligation obligationFor(const RuleInfo& rule, const std::string& domain, ObligationKind kind,
@@ -80,12 +116,19 @@ Result<int> intervalMonths(const RuleParameters& parameters, const std::string& 
 }
 
 ObligationStatus statusOf(const Obligation& o, const Date& as_of, int due_soon_days) {
+  const ObligationStatus met = daysLate(o) > 0 ? ObligationStatus::MetLate : ObligationStatus::Met;
   if (!o.applicable) return ObligationStatus::NotApplicable;
-  if (o.period_satisfied) return ObligationStatus::Met;
+  if (o.period_satisfied) return met;
   if (as_of > o.due) return ObligationStatus::Overdue;
   if (daysBetween(as_of, o.due) <= due_soon_days) return ObligationStatus::DueSoon;
-  if (o.last_met.isSet()) return ObligationStatus::Met;
+  if (o.last_met.isSet()) return met;
   return ObligationStatus::Upcoming;
+}
+
+long daysLate(const Obligation& o) {
+  if (!o.last_met.isSet()) return 0;
+  const Date& due = o.met_due.isSet() ? o.met_due : o.due;
+  return o.last_met.date > due ? daysBetween(due, o.last_met.date) : 0;
 }
 
 }  // namespace beacon::sdk

@@ -117,6 +117,7 @@ const Entry<ObligationStatus> kObligationStatuses[] = {
     {ObligationStatus::Overdue, "overdue", "已逾期", "Overdue"},
     {ObligationStatus::Upcoming, "upcoming", "未到期", "Upcoming"},
     {ObligationStatus::NotApplicable, "not_applicable", "不适用", "Not applicable"},
+    {ObligationStatus::MetLate, "met_late", "逾期完成", "Met late"},
 };
 
 }  // namespace

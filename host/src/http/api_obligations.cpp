@@ -15,7 +15,8 @@ void listObligations(RequestContext& ctx) {
     std::vector<rules::ObligationResult> kept;
     bool known = false;
     for (auto s : {sdk::ObligationStatus::Met, sdk::ObligationStatus::DueSoon, sdk::ObligationStatus::Overdue,
-                   sdk::ObligationStatus::Upcoming, sdk::ObligationStatus::NotApplicable}) {
+                   sdk::ObligationStatus::Upcoming, sdk::ObligationStatus::NotApplicable,
+                   sdk::ObligationStatus::MetLate}) {
       if (status == sdk::toId(s)) known = true;
     }
     if (!known) throw HttpError::badRequest("unknown status \"" + status + "\"", "status");

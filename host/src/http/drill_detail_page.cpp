@@ -7,6 +7,7 @@
 #include "http/drill_plan_json.h"
 #include "http/record_correction_request.h"
 #include "http/record_detail.h"
+#include "plugins/drill_periods.h"
 #include "render/json_data.h"
 #include "rules/drill_duties.h"
 #include "store/drill_evaluation_repository.h"
@@ -137,6 +138,10 @@ void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status, con
   d.set("can_correct", mayChangeRecord(ctx, store::RecordKind::Drill, drill.id));
   d.set("void_action", "/drills/" + std::to_string(drill.id) + "/void");
   setEvaluation(ctx, drill, can_write, evaluation_form, d);
+  // 汛期内 / 森林防火期内: the domain plugin's own periods, with the deployment's dates.
+  const auto periods =
+      plugins::drillPeriods(ctx.state.app.plugins(), ctx.state.app.rulesConfig(), drill.domain, drill.date);
+  d.set("period_text", plugins::periodsText(periods, ctx.english()));
   if (can_write) {
     data ca;
     ca.set("description", form.description);

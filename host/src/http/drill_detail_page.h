@@ -1,8 +1,9 @@
-// The drill detail page (演练详情): the drill, its evaluation, corrective
-// actions and attachments, and, for a user who may change the drill, the
-// evidence upload, the evaluation form (登记评估报告, while the drill has
-// none) and the "登记整改措施" form; each open corrective action
-// the user may change carries a "标记为已整改" form. Shared by GET
+// The drill detail page (演练详情): the drill, the duty periods it lies in
+// (汛期内, from the domain plugin), its evaluation, corrective actions and
+// attachments, and, for a user who may change the drill, the evidence
+// upload, the evaluation form (登记评估报告, while the drill has none) and the
+// "登记整改措施" form; each open corrective action the user may change
+// carries a "标记为已整改" form. Shared by GET
 // /drills/{id} and the corrective-action form routes, which re-render it
 // with the rejected input and its error. Per request; not shared.
 #pragma once

@@ -1,12 +1,14 @@
 // Overview pages: GET / (dashboard: obligations by domain × township with
-// met / due soon / overdue counts, an inline SVG chart and the overdue list
-// with citations) and GET /organisations (the readable organisation tree
-// with each organisation's obligation counts). Both take ?as_of=.
+// met / met late / due soon / overdue counts, an inline SVG chart, the
+// overdue list with citations and the list of duties met late) and GET
+// /organisations (the readable organisation tree with each organisation's
+// obligation counts). Both take ?as_of=.
 #include <map>
 #include <set>
 
 #include "http/obligation_view.h"
 #include "http/routes.h"
+#include "rules/met_late_text.h"
 #include "rules/provisional_deadline.h"
 #include "summary/svg_chart.h"
 
@@ -16,16 +18,19 @@ namespace {
 
 using kainjow::mustache::data;
 
+// Met late (逾期完成) is counted on its own, never inside met.
 struct Counts {
-  int met = 0, due_soon = 0, overdue = 0;
+  int met = 0, met_late = 0, due_soon = 0, overdue = 0;
   void add(sdk::ObligationStatus s) {
     if (s == sdk::ObligationStatus::Met) ++met;
+    if (s == sdk::ObligationStatus::MetLate) ++met_late;
     if (s == sdk::ObligationStatus::DueSoon) ++due_soon;
     if (s == sdk::ObligationStatus::Overdue) ++overdue;
   }
   data toData() const {
     data d;
     d.set("met", std::to_string(met));
+    d.set("met_late", std::to_string(met_late));
     d.set("due_soon", std::to_string(due_soon));
     d.set("overdue", std::to_string(overdue));
     return d;
@@ -57,6 +62,7 @@ void dashboard(RequestContext& ctx) {
   std::set<std::string> domains;
   Counts total;
   data overdue{data::type::list};
+  data met_late{data::type::list};
   for (const auto& r : view.results) {
     const auto& o = r.obligation;
     domains.insert(o.domain);
@@ -76,6 +82,20 @@ void dashboard(RequestContext& ctx) {
       if (o.plan_id != 0 && pt != view.plan_titles.end()) item.set("plan_title", pt->second);
       item.set("plan_id", std::to_string(o.plan_id));
       overdue.push_back(item);
+    }
+    if (r.status == sdk::ObligationStatus::MetLate && met_late.list_value().size() < 200) {
+      data item;
+      item.set("title", ctx.english() ? o.title_en : o.title_zh);
+      item.set("due", (o.met_due.isSet() ? o.met_due : o.due).toString());
+      item.set("met_on", o.last_met.date.toString());
+      item.set("days_late", rules::daysLateText(r.days_late, ctx.english()));
+      item.set("domain", domainLabel(ctx, o.domain));
+      auto on = view.org_names.find(o.org_id);
+      item.set("org_name", on == view.org_names.end() ? "" : on->second);
+      auto pt = view.plan_titles.find(o.plan_id);
+      if (o.plan_id != 0 && pt != view.plan_titles.end()) item.set("plan_title", pt->second);
+      item.set("plan_id", std::to_string(o.plan_id));
+      met_late.push_back(item);
     }
   }
   data header{data::type::list};
@@ -99,21 +119,24 @@ void dashboard(RequestContext& ctx) {
   chart.title = ctx.english() ? "Obligations by domain" : "各领域义务落实情况";
   chart.stacked = true;
   summary::ChartSeries met{ctx.english() ? "Met" : "已落实", "#1e7b34", {}};
+  summary::ChartSeries met_late_series{ctx.english() ? "Met late" : "逾期完成", "#7a9a3a", {}};
   summary::ChartSeries soon{ctx.english() ? "Due soon" : "即将到期", "#e0a100", {}};
   summary::ChartSeries late{ctx.english() ? "Overdue" : "已逾期", "#b3261e", {}};
   for (const auto& dmn : domains) {
     chart.categories.push_back(domainLabel(ctx, dmn));
     met.values.push_back(by_domain[dmn].met);
+    met_late_series.values.push_back(by_domain[dmn].met_late);
     soon.values.push_back(by_domain[dmn].due_soon);
     late.values.push_back(by_domain[dmn].overdue);
   }
-  chart.series = {met, soon, late};
+  chart.series = {met, met_late_series, soon, late};
   data d;
   d.set("as_of", view.query.as_of.toString());
   d.set("totals", total.toData());
   d.set("header", header);
   d.set("rows", rows);
   d.set("overdue", overdue);
+  d.set("met_late", met_late);
   d.set("chart", domains.empty() ? std::string() : chart.toSvg());
   ctx.sendPage(200, "dashboard.html", d, ctx.english() ? "Dashboard" : "总览");
 }

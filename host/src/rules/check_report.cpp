@@ -5,12 +5,14 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include "rules/met_late_text.h"
+
 namespace beacon::rules {
 
 namespace {
 const sdk::ObligationStatus kStatusOrder[] = {
     sdk::ObligationStatus::Overdue, sdk::ObligationStatus::DueSoon, sdk::ObligationStatus::Upcoming,
-    sdk::ObligationStatus::Met, sdk::ObligationStatus::NotApplicable};
+    sdk::ObligationStatus::MetLate, sdk::ObligationStatus::Met, sdk::ObligationStatus::NotApplicable};
 
 std::string nameOr(const std::map<sdk::RecordId, std::string>& names, sdk::RecordId id) {
   if (id == 0) return std::string();
@@ -68,6 +70,7 @@ std::string formatCheckText(const std::vector<ObligationResult>& results, const 
           out << " | " << (english ? "last: " : "上次: ") << o.last_met.kind << " #" << o.last_met.id
               << " " << o.last_met.date.toString();
         }
+        if (r->status == sdk::ObligationStatus::MetLate) out << " | " << daysLateText(r->days_late, english);
         out << "\n    " << (english ? "basis: " : "依据: ") << o.citation << " ("
             << (english ? sdk::toId(o.basis) : sdk::labelZh(o.basis)) << ")\n";
         if (!o.note.empty()) out << "    " << (english ? "note: " : "说明: ") << o.note << "\n";
@@ -108,6 +111,11 @@ std::string formatCheckJson(const std::vector<ObligationResult>& results, const 
     }
     item->set("due", o.due.toString());
     item->set("status", std::string(sdk::toId(r.status)));
+    if (r.status == sdk::ObligationStatus::MetLate) {
+      item->set("days_late", static_cast<Poco::Int64>(r.days_late));
+    } else {
+      item->set("days_late", Poco::Dynamic::Var());
+    }
     if (o.last_met.isSet()) {
       Poco::JSON::Object::Ptr last = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
       last->set("kind", o.last_met.kind);

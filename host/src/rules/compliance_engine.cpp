@@ -75,6 +75,12 @@ void addChunks(std::vector<ObligationResult>& results, std::map<Key, ObligationC
   }
 }
 
+// One rule for every duty, core or plugin: met after the due date it answered is 逾期完成.
+ObligationResult resultOf(sdk::Obligation&& o, sdk::ObligationStatus status) {
+  const long late = status == sdk::ObligationStatus::MetLate ? sdk::daysLate(o) : 0;
+  return {std::move(o), status, late};
+}
+
 long long organisationCount(store::Database& db) {
   long long n = 0;
   RowScanner(db.session()).scan("SELECT COUNT(*) FROM organisations", {}, [&](const ScannedRow& r) {
@@ -228,10 +234,11 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(
   for (auto& c : core) {
     sdk::ObligationStatus status = sdk::statusOf(c.obligation, as_of, due_soon);
     if (c.warn_from.isSet() && as_of >= c.warn_from &&
-        (status == sdk::ObligationStatus::Met || status == sdk::ObligationStatus::Upcoming)) {
+        (status == sdk::ObligationStatus::Met || status == sdk::ObligationStatus::MetLate ||
+         status == sdk::ObligationStatus::Upcoming)) {
       status = sdk::ObligationStatus::DueSoon;
     }
-    results.push_back({std::move(c.obligation), status});
+    results.push_back(resultOf(std::move(c.obligation), status));
   }
 
   for (const auto* record : registry_.enabled()) {
@@ -253,7 +260,7 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(
         o.note += (o.note.empty() ? "" : "; ") + std::string(kProvisionalNote);
       }
       const sdk::ObligationStatus status = sdk::statusOf(o, as_of, due_soon);
-      results.push_back({std::move(o), status});
+      results.push_back(resultOf(std::move(o), status));
     }
   }
   return results;

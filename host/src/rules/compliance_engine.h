@@ -68,6 +68,8 @@ class ComplianceEngine {
   // "<plugin id>: <what went wrong>" for each plugin skipped by the last check().
   const std::vector<std::string>& pluginErrors() const { return plugin_errors_; }
   CheckRefresh lastRefresh() const { return last_refresh_; }
+  // The rule parameters the engine evaluates with (for a plugin's PeriodCalendar too).
+  const RulesConfig& config() const { return config_; }
 
   // At most this many changed organisations (and this share of all) are
   // evaluated again one by one; more, and the engine evaluates everything.

@@ -264,11 +264,11 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHist
     for (auto* o : {&filing, &publication}) {
       if (isProvisionalBetween(calendar, anchor->issued, o->due)) appendNote(*o, kProvisionalNote);
     }
+    // Filed or published after the due date: done, but 逾期完成 (the engine counts the days late).
     if (first_filed) {
       filing.last_met = {"filing", first_filed->id, first_filed->submitted};
-      if (first_filed->submitted <= filing.due) {
-        filing.period_satisfied = true;
-      } else {
+      filing.period_satisfied = true;
+      if (first_filed->submitted > filing.due) {
         appendNote(filing, "逾期备案于 " + first_filed->submitted.toString());
       }
     }
@@ -279,9 +279,8 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHist
       publication.last_met = {"filing", first_published->id, first_published->published};
     }
     if (publication.last_met.isSet()) {
-      if (publication.last_met.date <= publication.due) {
-        publication.period_satisfied = true;
-      } else {
+      publication.period_satisfied = true;
+      if (publication.last_met.date > publication.due) {
         appendNote(publication, "逾期公开于 " + publication.last_met.date.toString());
       }
     }

@@ -18,6 +18,7 @@ namespace beacon::rules {
 struct ObligationResult {
   sdk::Obligation obligation;
   sdk::ObligationStatus status = sdk::ObligationStatus::Upcoming;
+  long days_late = 0;  // MetLate only: the days its record came after the due date it answered
 };
 
 using ObligationChunk = std::shared_ptr<const std::vector<ObligationResult>>;

@@ -13,8 +13,10 @@
 
 #include "demo/xinmi_demo.h"
 #include "render/json_data.h"
+#include "plugins/drill_periods.h"
 #include "render/markdown_escape.h"
 #include "rules/compliance_engine.h"
+#include "rules/met_late_text.h"
 #include "rules/provisional_deadline.h"
 #include "rules/plan_history.h"
 #include "rules/store_record_reader.h"
@@ -98,6 +100,9 @@ Object::Ptr headings(const Lang& t) {
   h->set("citation", t("依据", "Basis"));
   h->set("due", t("到期日", "Due"));
   h->set("days_overdue", t("逾期天数", "Days overdue"));
+  h->set("met_late", t("逾期完成事项", "Duties met late"));
+  h->set("met_on", t("完成日期", "Met on"));
+  h->set("days_late", t("逾期天数", "Days late"));
   h->set("as_of", t("统计截至", "As of"));
   h->set("field", t("项目", "Item"));
   h->set("value", t("内容", "Value"));
@@ -494,6 +499,37 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   }
   data->set("overdue", overdue_rows);
   data->set("overdue_total", static_cast<int>(overdue.size()));
+
+  // Duties met after their due date (逾期完成), most days late first: done, so the plan stays in its
+  // column (现行有效 unless something else is open), but listed here and never counted as on time.
+  std::vector<const rules::ObligationResult*> met_late;
+  for (const auto& r : obligations)
+    if (r.status == sdk::ObligationStatus::MetLate) met_late.push_back(&r);
+  std::stable_sort(met_late.begin(), met_late.end(),
+                   [](const auto* a, const auto* b) { return a->days_late > b->days_late; });
+  std::set<sdk::RecordId> late_plans;
+  for (const auto* r : met_late)
+    if (r->obligation.plan_id != 0) late_plans.insert(r->obligation.plan_id);
+  const auto late_titles = planTitles(c.db.session(), late_plans);
+  Array::Ptr met_late_rows = new Array;
+  for (std::size_t i = 0; i < met_late.size() && i < static_cast<std::size_t>(kOverdueListLimit); ++i) {
+    const auto& o = met_late[i]->obligation;
+    Object::Ptr r = obj();
+    auto org = org_by_id.find(o.org_id);
+    r->set("organisation", org == org_by_id.end() ? std::to_string(o.org_id) : org->second->name);
+    auto plan = late_titles.find(o.plan_id);
+    r->set("plan", plan == late_titles.end() ? "" : plan->second);
+    r->set("duty", t(o.title_zh, o.title_en.empty() ? o.title_zh : o.title_en));
+    r->set("rule_id", o.rule_id);
+    r->set("citation", o.citation);
+    r->set("due", (o.met_due.isSet() ? o.met_due : o.due).toString());
+    r->set("met_on", o.last_met.date.toString());
+    r->set("days_late", static_cast<int>(met_late[i]->days_late));
+    r->set("days_late_text", rules::daysLateText(met_late[i]->days_late, req.english));
+    met_late_rows->add(r);
+  }
+  data->set("met_late", met_late_rows);
+  data->set("met_late_total", static_cast<int>(met_late.size()));
   data->set("overdue_shown", static_cast<int>(overdue_rows->size()));
   data->set("overdue_truncated", overdue_rows->size() < overdue.size());
   addFootnote(c, data);
@@ -506,6 +542,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     by_town.title = t("各乡镇(街道)义务落实情况", "Duties by township");
     const std::vector<std::pair<sdk::ObligationStatus, std::string>> kinds = {
         {sdk::ObligationStatus::Met, "#2ca02c"},
+        {sdk::ObligationStatus::MetLate, "#8c9f2e"},
         {sdk::ObligationStatus::Upcoming, "#9ecae1"},
         {sdk::ObligationStatus::DueSoon, "#ff7f0e"},
         {sdk::ObligationStatus::Overdue, "#d62728"}};
@@ -611,6 +648,28 @@ sdk::Result<Object::Ptr> drillSheet(Context& c, const SummaryRequest& req) {
         if (f.name == name) spec = &f;
     item(spec ? t(spec->label_zh, spec->label_en.empty() ? spec->label_zh : spec->label_en) : name,
          fieldValue(spec, value, t));
+  }
+  if (c.engine) {
+    // 汛期内 / 森林防火期内, and the duties this drill met as of its date (逾期完成 with the days late).
+    const std::string periods = plugins::periodsText(
+        plugins::drillPeriods(c.registry, c.engine->config(), drill->domain, drill->date), t.en);
+    if (!periods.empty()) item(t("所处时段", "Period"), periods);
+    rules::CheckQuery q;
+    q.as_of = drill->date;
+    q.org_ids = {drill->org_id};
+    auto checked = c.engine->checkShared(q);
+    if (!checked.isOk()) return checked.status();
+    std::string duties;
+    for (const auto& r : *checked.value()) {
+      const auto& o = r.obligation;
+      if (o.last_met.kind != "drill" || o.last_met.id != drill->id) continue;
+      if (r.status != sdk::ObligationStatus::Met && r.status != sdk::ObligationStatus::MetLate) continue;
+      duties += duties.empty() ? "" : t("；", "; ");
+      duties += t(o.title_zh, o.title_en.empty() ? o.title_zh : o.title_en) + t("：", ": ") +
+                t(sdk::labelZh(r.status), sdk::labelEn(r.status));
+      if (r.status == sdk::ObligationStatus::MetLate) duties += t("，", ", ") + rules::daysLateText(r.days_late, t.en);
+    }
+    if (!duties.empty()) item(t("落实义务", "Duties met"), duties);
   }
   item(t("演练评估结论", "Verdict"), t(sdk::labelZh(drill->verdict), sdk::labelEn(drill->verdict)));
   item(t("发现问题", "Findings"), drill->findings.empty() ? t("无", "None") : drill->findings);

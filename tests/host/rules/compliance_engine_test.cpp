@@ -276,7 +276,7 @@ TEST_F(ComplianceEngineTest, FilingAndPublicationDeadlinesAcrossHolidays) {
   }
 }
 
-TEST_F(ComplianceEngineTest, FilingMetOnTheDeadlineAndLateFilingStaysOverdue) {
+TEST_F(ComplianceEngineTest, FilingMetOnTheDeadlineAndLateFilingIsMetLate) {
   const auto on_time = addPlan("a", town_, sdk::category::kGrassroots, "2024-02-01");
   const auto late = addPlan("b", town_, sdk::category::kGrassroots, "2024-02-01");
   const auto v_on = store::PlanRepository(db_.session()).version(on_time, 1)->id;
@@ -287,9 +287,13 @@ TEST_F(ComplianceEngineTest, FilingMetOnTheDeadlineAndLateFilingStaysOverdue) {
   EXPECT_EQ(find(results, CoreRules::kFiling, on_time)->status, ObligationStatus::Met);
   EXPECT_EQ(find(results, CoreRules::kPublication, on_time)->status, ObligationStatus::Met);
   const auto* filed_late = find(results, CoreRules::kFiling, late);
-  EXPECT_EQ(filed_late->status, ObligationStatus::Overdue);
+  // Filed a day after the due date (2024-03-05): done, but 逾期完成, not overdue forever.
+  EXPECT_EQ(std::string(sdk::toId(filed_late->status)), "met_late");
   EXPECT_NE(filed_late->obligation.note.find("2024-03-06"), std::string::npos);
   EXPECT_EQ(find(results, CoreRules::kPublication, late)->status, ObligationStatus::Overdue);
+  // On the due date it was still due; from the day it was filed, met late.
+  EXPECT_EQ(only(CoreRules::kFiling, late, "2024-03-05").status, ObligationStatus::DueSoon);
+  EXPECT_EQ(std::string(sdk::toId(only(CoreRules::kFiling, late, "2024-03-06").status)), "met_late");
 }
 
 TEST_F(ComplianceEngineTest, MajorRevisionRestartsClocksMinorDoesNot) {

@@ -57,11 +57,11 @@ TEST_F(FloodRulesTest, DrillWindowBoundaries) {
     const char* expected;  // as of 2024-05-16, the day after the 2024 season start
   };
   const Case cases[] = {
-      {"2023-05-14", "overdue"},  // one day before the 12-month window opens
-      {"2023-05-15", "met"},      // the window's first day
-      {"2024-05-15", "met"},      // on the season start
-      {"2024-05-16", "met"},      // late, but done by as_of
-      {"2024-05-17", "overdue"},  // after as_of: not counted yet
+      {"2023-09-30", "overdue"},   // inside the 2023 season: that season's record
+      {"2023-10-01", "met"},       // the first day after it opens the window (12 months would reach back further)
+      {"2024-05-15", "met"},       // on the season start
+      {"2024-05-16", "met_late"},  // late, done by as_of: 逾期完成
+      {"2024-05-17", "overdue"},   // after as_of: not counted yet
   };
   for (const auto& c : cases) {
     RuleHarness h;
@@ -73,7 +73,7 @@ TEST_F(FloodRulesTest, DrillWindowBoundaries) {
 
 TEST_F(FloodRulesTest, WindowPolicyOverrideChangesTheOutcome) {
   const auto town = h_.org(OrgKind::Township);
-  h_.drill("flood", "flood.comprehensive", town, "2023-06-01");
+  h_.drill("flood", "flood.comprehensive", town, "2023-11-01");
   EXPECT_EQ(h_.status(rules_, "2024-05-16", kPreseason, town), "met");
   h_.parameters.set("rules.flood.preseason_window_months", "3");
   EXPECT_EQ(h_.status(rules_, "2024-05-16", kPreseason, town), "overdue");
@@ -134,7 +134,7 @@ TEST_F(FloodRulesTest, ADrillOfAnotherOrganisationDoesNotCount) {
 TEST_F(FloodRulesTest, LooksBackOnlyToTheWindowStart) {
   h_.org(OrgKind::Township);
   h_.obligations(rules_, "2024-08-01");
-  EXPECT_EQ(h_.records.earliestDrillQuery().toString(), "2023-05-15");
+  EXPECT_EQ(h_.records.earliestDrillQuery().toString(), "2023-10-01");  // the day after the 2023 season
 }
 
 TEST_F(FloodRulesTest, CityFloodPlanMustBeRevisedEvaluatedOrDrilledBeforeTheSeason) {
@@ -161,10 +161,10 @@ TEST_F(FloodRulesTest, CityPlanMetByEvaluationOrRevision) {
   r.kind = sdk::ReviewKind::Evaluation;
   r.date = day("2024-03-10");
   h_.records.add(r);
-  h_.revise(revised, 2, "2023-05-14");  // a day before the window opens
+  h_.revise(revised, 2, "2023-09-30");  // inside the 2023 season: that season's
   EXPECT_EQ(h_.status(rules_, "2024-05-16", kCityPlan, city, evaluated), "met");
   EXPECT_EQ(h_.status(rules_, "2024-05-16", kCityPlan, city, revised), "overdue");
-  h_.revise(revised, 3, "2023-05-15");
+  h_.revise(revised, 3, "2023-10-01");
   EXPECT_EQ(h_.status(rules_, "2024-05-16", kCityPlan, city, revised), "met");
 }
 

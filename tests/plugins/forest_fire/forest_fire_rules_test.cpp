@@ -30,14 +30,17 @@ TEST_F(ForestFireRulesTest, RuleIsDocumentedAsUnconfirmedPolicy) {
 TEST_F(ForestFireRulesTest, DutyTownshipWithoutDrillAroundThePeriodStart) {
   const auto town = h_.org(OrgKind::Township, {{"forest_fire.forest_fire_duty", "1"}});
   const StatusCase cases[] = {
-      {"2024-03-01", "upcoming"},
+      {"2024-03-01", "overdue"},   // inside the 2023-24 period: that period's duty, still undone
+      {"2024-05-01", "upcoming"},  // the first day after it
       {"2024-09-30", "upcoming"},  // 32 days before 11-01
       {"2024-10-02", "due_soon"},  // 30 days before
       {"2024-10-31", "due_soon"},  // the day before
       {"2024-11-01", "due_soon"},  // on the start
       {"2024-11-02", "overdue"},   // the day after
       {"2024-12-31", "overdue"},
-      {"2025-01-01", "upcoming"},  // a new year: the next period's checkpoint
+      {"2025-01-01", "overdue"},   // a new year, still inside the 2024-25 period
+      {"2025-04-30", "overdue"},   // the period's last day
+      {"2025-05-01", "upcoming"},  // the day after: the next period's checkpoint
   };
   for (const auto& c : cases) EXPECT_EQ(h_.status(rules_, c.as_of, kRule, town), c.expected) << c.as_of;
   auto o = h_.find(rules_, "2024-11-02", kRule, town);
@@ -57,11 +60,15 @@ TEST_F(ForestFireRulesTest, WindowBoundariesAndPolicyOverride) {
     const auto town = h.org(OrgKind::SubDistrict, {{"forest_fire.forest_fire_duty", "1"}});
     h.drill("forest_fire", "forest_fire.suppression", town, c.drill);
     EXPECT_EQ(h.status(rules_, "2024-11-02", kRule, town), c.expected) << c.drill;
+    // A longer window opens earlier, but never inside the period before (2024-04-30 is its last day).
     h.parameters.set("rules.forest_fire.predrill_window_months", "7");
-    if (std::string(c.drill) == "2024-04-30") {
-      EXPECT_EQ(h.status(rules_, "2024-11-02", kRule, town), "met");
-    }
+    EXPECT_EQ(h.status(rules_, "2024-11-02", kRule, town), c.expected) << c.drill << ", 7 months";
   }
+  RuleHarness h;
+  const auto town = h.org(OrgKind::SubDistrict, {{"forest_fire.forest_fire_duty", "1"}});
+  h.drill("forest_fire", "forest_fire.suppression", town, "2024-05-01");
+  h.parameters.set("rules.forest_fire.predrill_window_months", "5");  // opens 2024-06-01
+  EXPECT_EQ(h.status(rules_, "2024-11-02", kRule, town), "overdue");
 }
 
 TEST_F(ForestFireRulesTest, CountyEarlierStartMovesTheDeadline) {
@@ -71,7 +78,7 @@ TEST_F(ForestFireRulesTest, CountyEarlierStartMovesTheDeadline) {
   h_.parameters.set("rules.forest_fire.period_start.2024", "10-15");
   auto o = h_.find(rules_, "2024-10-25", kRule, town);
   EXPECT_EQ(o.due.toString(), "2024-10-15");
-  EXPECT_EQ(h_.status(rules_, "2024-10-25", kRule, town), "met");  // a late drill still meets it
+  EXPECT_EQ(h_.status(rules_, "2024-10-25", kRule, town), "met_late");  // a late drill meets it late
   EXPECT_EQ(h_.status(rules_, "2024-10-16", kRule, town), "overdue");
 }
 

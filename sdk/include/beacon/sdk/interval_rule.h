@@ -16,6 +16,8 @@ namespace beacon::sdk {
 // Fills o.due and o.last_met for a duty repeating every `months`: due
 // `months` after the latest of `done` dated on or before as_of, or `months`
 // after `anchor` (e.g. plan issue date, tracking start) when nothing is done.
+// o.met_due is the cycle that record closed: `months` after the record
+// before it in `done`, or after `anchor`.
 BEACON_SDK_API void applyInterval(Obligation& o, const std::vector<RecordRef>& done,
                                   const Date& anchor, int months, const Date& as_of);
 
@@ -25,7 +27,9 @@ BEACON_SDK_API void applyCalendarYear(Obligation& o, const std::vector<RecordRef
                                       const Date& as_of);
 
 // Fills a once-a-year seasonal checkpoint: due on `deadline` (month/day) of
-// as_of's year, met by a record in the `months` before it.
+// as_of's year, met on time by a record in the `months` before it (not
+// before 01-01 of that year), met late by one after it in the same year
+// (applyPeriodDeadline).
 BEACON_SDK_API void applyAnnualDeadline(Obligation& o, const std::vector<RecordRef>& done,
                                         int deadline_month, int deadline_day, int window_months,
                                         const Date& as_of);
@@ -43,5 +47,28 @@ BEACON_SDK_API Result<Date> trackingStart(const RuleParameters& parameters);
 // Fails naming the key otherwise (at most 1200 months).
 BEACON_SDK_API Result<int> intervalMonths(const RuleParameters& parameters, const std::string& key,
                                           int default_months, bool zero_disables = false);
+
+// ---- Met late (逾期完成) and one record per period (issue #11) ----
+
+// Fills a duty due once per period on `deadline`: a record dated within
+// [on_time_from, deadline] meets it on time (the newest is kept); failing
+// that, the earliest record within (deadline, late_until] meets it late
+// (the host reports 逾期完成 with the days past o.met_due). A record outside
+// [on_time_from, late_until] belongs to another period and never counts
+// here, so one record meets one period's duty only. Only records dated on
+// or before as_of count. Fills o.due, o.met_due, o.last_met and
+// o.period_satisfied. REQUIRES: on_time_from <= deadline <= late_until.
+BEACON_SDK_API void applyPeriodDeadline(Obligation& o, const std::vector<RecordRef>& done,
+                                        const Date& on_time_from, const Date& deadline,
+                                        const Date& late_until, const Date& as_of);
+
+// The drills a period duty needs (see applyPeriodDeadline), as of as_of: the
+// newest of each group dated within [on_time_from, deadline], and every
+// drill dated within (deadline, late_until], so the earliest late one is
+// known. `flag_field` as in RecordReader::latestDrills.
+BEACON_SDK_API std::vector<LatestDrill> periodDrills(const RecordReader& records,
+                                                     const Date& on_time_from, const Date& deadline,
+                                                     const Date& late_until, const Date& as_of,
+                                                     const std::string& flag_field = "");
 
 }  // namespace beacon::sdk

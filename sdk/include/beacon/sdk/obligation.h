@@ -14,7 +14,8 @@ namespace beacon::sdk {
 
 enum class RuleBasis { Law, Policy };  // statute/regulation vs configurable local policy
 enum class ObligationKind { Evaluation, Drill, Filing, Publication, Revision, Review, Report };
-enum class ObligationStatus { Met, DueSoon, Overdue, Upcoming, NotApplicable };
+// MetLate (逾期完成, issue #11, appended): met by a record dated after the due date it answered.
+enum class ObligationStatus { Met, DueSoon, Overdue, Upcoming, NotApplicable, MetLate };
 
 // A rule as the plugin documents it; every obligation names one.
 struct RuleInfo {
@@ -48,6 +49,12 @@ struct Obligation {
   bool period_satisfied = false;  // the current period's duty is done (calendar-period rules)
   bool applicable = true;
   std::string note;  // e.g. why it is not applicable, or what restarted the clock
+
+  // ---- Met late (逾期完成), issue #11: appended ----
+  // The due date the record in last_met answered, when it is not `due`: an
+  // interval duty's previous cycle, a period duty's deadline. Unset: `due`.
+  // A last_met dated after it met the duty late (see daysLate, statusOf).
+  Date met_due;
 };
 
 BEACON_SDK_API const char* toId(RuleBasis);
@@ -62,5 +69,11 @@ BEACON_SDK_API const char* labelEn(ObligationStatus);
 // not applicable; met when the period is done; overdue past due; due soon
 // within the margin; met while a record still covers it; otherwise upcoming.
 BEACON_SDK_API ObligationStatus statusOf(const Obligation& o, const Date& as_of, int due_soon_days);
+
+// ---- Met late (逾期完成), issue #11 ----
+// statusOf answers MetLate instead of Met when daysLate(o) > 0.
+// The days last_met is dated after the due date it answered (met_due, else
+// due); 0 when it was on time or nothing met the duty.
+BEACON_SDK_API long daysLate(const Obligation& o);
 
 }  // namespace beacon::sdk
