@@ -68,11 +68,8 @@ void DrillDuties::evaluate(const StoreRecordReader& records, const DrillRecordRe
       if (it != made.end()) {
         const store::DrillPlan& p = *it->second;
         o.last_met = {"drill_plan", p.id, p.made_on};
-        if (p.made_on <= due) {
-          o.period_satisfied = true;
-        } else {
-          o.note += "; 逾期制定于 " + p.made_on.toString();
-        }
+        o.period_satisfied = true;  // made after the due day: 逾期完成 (the engine counts the days)
+        if (p.made_on > due) o.note += "；逾期制定于 " + p.made_on.toString();
       }
       out.push_back({std::move(o), {}});
     }
@@ -87,11 +84,8 @@ void DrillDuties::evaluate(const StoreRecordReader& records, const DrillRecordRe
     o.note = "演练 #" + std::to_string(s.drill.id) + "（" + s.drill.date.toString() + "）";
     if (reported) {
       o.last_met = {"drill_evaluation", s.evaluation_id, s.evaluated};
-      if (s.evaluated <= o.due) {
-        o.period_satisfied = true;
-      } else {
-        o.note += "; 逾期评估于 " + s.evaluated.toString();
-      }
+      o.period_satisfied = true;  // reported after the due day: 逾期完成
+      if (s.evaluated > o.due) o.note += "；逾期评估于 " + s.evaluated.toString();
     }
     out.push_back({std::move(o), {}});
   }

@@ -5,7 +5,7 @@
 //   (生产安全事故应急预案管理办法 第三十三条) by rules.drill_plan_due (MM-DD of
 //   the as-of year, local policy, default 01-31). Only the as-of year's plan
 //   counts, and only if made on or before the as-of day; made after the due
-//   day it is noted as late and the duty stays overdue, as a late filing.
+//   day the duty is met late (逾期完成, noted 逾期制定于 …), like every duty.
 //   Years whose due day is before rules.tracking_start are not checked.
 // - core.drill_evaluation: each drill in force from rules.tracking_start on
 //   is evaluated within rules.drill_evaluation_days (local policy, default 30)

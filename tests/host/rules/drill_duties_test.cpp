@@ -132,14 +132,15 @@ TEST_F(DrillDutiesTest, AnEnterpriseWithoutTheYearsDrillPlanIsOverdueAfterTheDue
   EXPECT_EQ(of(check("2025-02-01"), DrillDuties::kDrillPlan)[0].status, ObligationStatus::Overdue);
 }
 
-TEST_F(DrillDutiesTest, TheDueDayIsConfigurableAndALatePlanIsNoted) {
+TEST_F(DrillDutiesTest, TheDueDayIsConfigurableAndALatePlanIsMetLate) {
   auto config = RulesConfig::fromValues({{"rules.drill_plan_due", "03-31"}});
   ASSERT_TRUE(config.isOk()) << config.status().describe();
   EXPECT_EQ(of(check("2024-02-15", config.value()), DrillDuties::kDrillPlan)[0].status, ObligationStatus::Upcoming);
   EXPECT_EQ(of(check("2024-04-01", config.value()), DrillDuties::kDrillPlan)[0].status, ObligationStatus::Overdue);
   addPlan(firm_, 2024, "2024-04-10");
   const auto late = of(check("2024-04-10", config.value()), DrillDuties::kDrillPlan)[0];
-  EXPECT_EQ(late.status, ObligationStatus::Overdue) << "made after the due day: late, as a late filing";
+  EXPECT_EQ(late.status, ObligationStatus::MetLate) << "made after the due day: 逾期完成, never plain met";
+  EXPECT_EQ(sdk::daysLate(late.obligation), 10);
   EXPECT_NE(late.obligation.note.find("逾期制定于 2024-04-10"), std::string::npos) << late.obligation.note;
   EXPECT_FALSE(RulesConfig::fromValues({{"rules.drill_plan_due", "02-30"}}).isOk());
   EXPECT_FALSE(RulesConfig::fromValues({{"rules.drill_evaluation_days", "-1"}}).isOk());
@@ -178,7 +179,8 @@ TEST_F(DrillDutiesTest, AnEvaluationCountsFromItsDateOnAndLateOnesAreNoted) {
   for (const auto& r : of(check("2024-10-20"), DrillDuties::kDrillEvaluation)) {
     if (r.obligation.note.find("#" + std::to_string(late)) == std::string::npos) continue;
     seen = true;
-    EXPECT_EQ(r.status, ObligationStatus::Overdue);
+    EXPECT_EQ(r.status, ObligationStatus::MetLate);
+    EXPECT_EQ(sdk::daysLate(r.obligation), 45);  // due 2024-08-31
     EXPECT_NE(r.obligation.note.find("逾期评估于 2024-10-15"), std::string::npos) << r.obligation.note;
   }
   EXPECT_TRUE(seen);
