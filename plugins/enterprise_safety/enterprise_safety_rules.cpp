@@ -16,7 +16,9 @@ namespace beacon::plugins::enterprise_safety {
 namespace {
 
 const char* kDomain = "enterprise_safety";
-const char* kOrder2 = "生产安全事故应急预案管理办法(应急管理部令第2号)";
+const char* kOrder2 = "《生产安全事故应急预案管理办法》（应急管理部令第2号）";
+const char* kRegulation = "《生产安全事故应急条例》";
+const char* kOrder40 = "《危险化学品重大危险源监督管理暂行规定》（原国家安全生产监督管理总局令第40号）";
 
 const char* kOnSiteKey = "rules.enterprise_safety.on_site_interval_months";
 const char* kKeyUnitKey = "rules.enterprise_safety.key_unit_interval_months";
@@ -24,6 +26,8 @@ const char* kMajorHazardKey = "rules.enterprise_safety.major_hazard_interval_mon
 const char* kEvalKey = "rules.enterprise_safety.eval_interval_months";
 const char* kFilingKey = "rules.enterprise_safety.filing_working_days";
 const char* kGovernmentKey = "rules.enterprise_safety.government_drill_interval_months";
+const char* kMajorHazardSpecialKey = "rules.enterprise_safety.major_hazard_special_interval_months";
+const char* kMajorHazardOnSiteKey = "rules.enterprise_safety.major_hazard_on_site_interval_months";
 
 enum Which {
   kAnnual,
@@ -35,6 +39,8 @@ enum Which {
   kReview,
   kFiling,
   kGovernment,
+  kMajorHazardSpecial,
+  kMajorHazardOnSite,
 };
 
 const std::vector<sdk::RuleInfo>& ruleTable() {
@@ -43,34 +49,42 @@ const std::vector<sdk::RuleInfo>& ruleTable() {
   const std::string track = ", rules.tracking_start";
   static const std::vector<sdk::RuleInfo> kRules = {
       {"enterprise_safety.annual_drill", "生产经营单位每年至少一次综合或专项应急预案演练",
-       "At least one comprehensive or special plan drill a year", o2 + " 第三十三条第一款",
+       "At least one comprehensive or special plan drill a year", o2 + "第三十三条第一款",
        RuleBasis::Law, ""},
       {"enterprise_safety.on_site_plan_drill", "每个现场处置方案每半年至少演练一次",
        "Each on-site disposal plan drilled every 6 months",
-       o2 + " 第三十三条第一款 (江苏省应急管理厅答复：每个现场处置方案)", RuleBasis::Law,
+       o2 + "第三十三条第一款※“每个现场处置方案”分别计算系参照江苏省应急管理厅的答复，河南省未见同类解释",
+       RuleBasis::Law,
        kOnSiteKey + track},
       {"enterprise_safety.key_unit_drill", "条例第八条重点单位每半年至少演练一次",
        "Key units (Regulation art. 8) drill every 6 months",
-       "生产安全事故应急条例 第八条第二款; " + o2 + " 第三十三条第二款", RuleBasis::Law,
+       std::string(kRegulation) + "第八条第二款；" + o2 + "第三十三条第二款", RuleBasis::Law,
        kKeyUnitKey + track},
       {"enterprise_safety.key_unit_report", "条例第八条重点单位演练结果报县级主管部门",
        "Key units report drill results to the county-level department",
-       "生产安全事故应急条例 第八条第二款; " + o2 + " 第三十三条第二款", RuleBasis::Law,
+       std::string(kRegulation) + "第八条第二款；" + o2 + "第三十三条第二款", RuleBasis::Law,
        kKeyUnitKey + track},
       {"enterprise_safety.major_hazard_drill", "重大危险源应急预案每半年至少演练一次",
-       "Major hazard source plan drilled every 6 months", "河南省安全生产条例 第二十三条第(四)项",
+       "Major hazard source plan drilled every 6 months", "《河南省安全生产条例》第二十三条第（四）项",
        RuleBasis::Law, kMajorHazardKey + track},
       {"enterprise_safety.plan_evaluation", "应急预案每三年至少评估一次",
-       "Plan evaluated every 3 years", o2 + " 第三十五条", RuleBasis::Law, kEvalKey + track},
+       "Plan evaluated every 3 years", o2 + "第三十五条", RuleBasis::Law, kEvalKey + track},
       {"enterprise_safety.plan_review", "应急预案公布前评审",
-       "Plan formally reviewed before publication", o2 + " 第二十一条", RuleBasis::Law, ""},
+       "Plan formally reviewed before publication", o2 + "第二十一条", RuleBasis::Law, ""},
       {"enterprise_safety.plan_filing", "应急预案公布之日起20个工作日内备案",
        "Plan filed within 20 working days of publication",
-       o2 + " 第二十六条; 生产安全事故应急条例 第七条", RuleBasis::Law, kFilingKey},
+       o2 + "第二十六条；" + kRegulation + "第七条", RuleBasis::Law, kFilingKey},
       {"enterprise_safety.government_drill",
-       "政府及部门、乡镇(街道)生产安全事故应急救援预案每2年至少演练一次",
-       "Government work-safety plans drilled every 2 years", "生产安全事故应急条例 第八条第一款",
+       "政府及部门、乡镇（街道）生产安全事故应急救援预案每2年至少演练一次",
+       "Government work-safety plans drilled every 2 years", std::string(kRegulation) + "第八条第一款",
        RuleBasis::Law, kGovernmentKey + track},
+      // Appended (issue #11): 原总局令第40号 第二十一条第一款, for units with a major hazard source.
+      {"enterprise_safety.major_hazard_special_drill", "重大危险源专项应急预案每年至少演练一次",
+       "Major hazard source special plan drilled at least once a year",
+       std::string(kOrder40) + "第二十一条第一款第（一）项", RuleBasis::Law, kMajorHazardSpecialKey + track},
+      {"enterprise_safety.major_hazard_on_site_drill", "重大危险源现场处置方案每半年至少演练一次",
+       "Major hazard source on-site disposal plan drilled at least every 6 months",
+       std::string(kOrder40) + "第二十一条第一款第（二）项", RuleBasis::Law, kMajorHazardOnSiteKey + track},
   };
   return kRules;
 }
@@ -81,7 +95,7 @@ bool isTrue(const sdk::Organisation& org, const char* attribute) {
 }
 
 bool isGovernment(sdk::OrgKind kind) {
-  return kind == sdk::OrgKind::City || kind == sdk::OrgKind::Department ||
+  return sdk::levelOf(kind) == sdk::PlanLevel::City || kind == sdk::OrgKind::Department ||
          kind == sdk::OrgKind::Township || kind == sdk::OrgKind::SubDistrict;
 }
 
@@ -124,7 +138,7 @@ PlanFacts factsOf(const sdk::Plan& plan, const sdk::RecordReader& records) {
 sdk::Obligation notIssued(Which which, sdk::ObligationKind kind, const sdk::Plan& plan) {
   sdk::Obligation o = make(which, kind, plan.owner_org_id, plan.id);
   o.applicable = false;
-  o.note = "预案尚未印发(公布) / the plan's current version is not issued yet";
+  o.note = "预案当前版本尚未印发（公布）";
   return o;
 }
 
@@ -136,7 +150,8 @@ class Evaluator {
   sdk::Status run() {
     sdk::Status s = readParameters();
     if (!s.isOk()) return s;
-    const int longest = std::max({on_site_, key_unit_, major_hazard_, government_});
+    const int longest =
+        std::max({on_site_, key_unit_, major_hazard_, government_, hazard_special_, hazard_on_site_});
     const sdk::Date from =
         std::min({tracking_, ctx_.as_of.addMonths(-longest), sdk::Date{ctx_.as_of.year, 1, 1}});
 
@@ -154,6 +169,13 @@ class Evaluator {
       if (g.drill_type == kComprehensiveDrill || g.drill_type == kSpecialDrill ||
           (g.drill_type == kTabletopDrill && names_main_plan)) {
         main_plan_[g.org_id].push_back(g.drill);
+      }
+      const bool names = plan != plan_by_id.end();
+      if (g.drill_type == kSpecialDrill || (names && plan->second->category == sdk::category::kSpecial)) {
+        special_plan_[g.org_id].push_back(g.drill);
+      }
+      if (g.drill_type == kOnSiteDrill || (names && plan->second->category == sdk::category::kOnSite)) {
+        on_site_plan_[g.org_id].push_back(g.drill);
       }
     }
     for (const auto& g : ctx_.records.latestDrills(from, ctx_.as_of, kReportedToCountyField)) {
@@ -189,7 +211,9 @@ class Evaluator {
                   {kKeyUnitKey, 6, &key_unit_},
                   {kMajorHazardKey, 6, &major_hazard_},
                   {kEvalKey, 36, &evaluation_},
-                  {kGovernmentKey, 24, &government_}};
+                  {kGovernmentKey, 24, &government_},
+                  {kMajorHazardSpecialKey, 12, &hazard_special_},
+                  {kMajorHazardOnSiteKey, 6, &hazard_on_site_}};
     for (const auto& m : months) {
       auto value = sdk::intervalMonths(ctx_.parameters, m.key, m.default_value);
       if (!value.isOk()) return value.status();
@@ -214,13 +238,19 @@ class Evaluator {
       out_.push_back(std::move(drill));
       sdk::Obligation report = make(kKeyUnitReport, sdk::ObligationKind::Report, org.id, 0);
       sdk::applyInterval(report, reported_[org.id], tracking_, key_unit_, ctx_.as_of);
-      report.note = "counts drills with reported_to_county = yes";
+      report.note = "计入已报送县级主管部门的演练";
       out_.push_back(std::move(report));
     }
     if (isTrue(org, kMajorHazardAttribute)) {
       sdk::Obligation o = make(kMajorHazard, sdk::ObligationKind::Drill, org.id, 0);
       sdk::applyInterval(o, any_[org.id], tracking_, major_hazard_, ctx_.as_of);
       out_.push_back(std::move(o));
+      sdk::Obligation special = make(kMajorHazardSpecial, sdk::ObligationKind::Drill, org.id, 0);
+      sdk::applyInterval(special, special_plan_[org.id], tracking_, hazard_special_, ctx_.as_of);
+      out_.push_back(std::move(special));
+      sdk::Obligation on_site = make(kMajorHazardOnSite, sdk::ObligationKind::Drill, org.id, 0);
+      sdk::applyInterval(on_site, on_site_plan_[org.id], tracking_, hazard_on_site_, ctx_.as_of);
+      out_.push_back(std::move(on_site));
     }
   }
 
@@ -278,7 +308,7 @@ class Evaluator {
     const sdk::PlanVersion& v = *facts.current;
     sdk::Obligation o = make(kReview, sdk::ObligationKind::Review, plan.owner_org_id, plan.id);
     o.due = v.issued;
-    o.note = "version " + std::to_string(v.number) + " issued " + v.issued.toString();
+    o.note = "第" + std::to_string(v.number) + "版印发于 " + v.issued.toString();
     for (const auto& r : ctx_.records.reviews(plan.id)) {
       if (r.kind != sdk::ReviewKind::Review || r.date > ctx_.as_of) continue;
       const bool for_version = r.plan_version_id == v.id ||
@@ -304,8 +334,8 @@ class Evaluator {
       sdk::Obligation o = make(kFiling, sdk::ObligationKind::Filing, plan.owner_org_id, plan.id);
       o.due = v.issued;
       o.applicable = false;
-      o.note = "version " + std::to_string(v.number) + " issued " + v.issued.toString() +
-               ", before tracking start " + tracking_.toString();
+      o.note = "第" + std::to_string(v.number) + "版印发于 " + v.issued.toString() + "，早于跟踪起始日 " +
+               tracking_.toString();
       out_.push_back(std::move(o));
       return sdk::Status::ok();
     }
@@ -317,7 +347,7 @@ class Evaluator {
     }
     sdk::Obligation o = make(kFiling, sdk::ObligationKind::Filing, plan.owner_org_id, plan.id);
     o.due = due.value();
-    o.note = "version " + std::to_string(v.number) + " issued " + v.issued.toString();
+    o.note = "第" + std::to_string(v.number) + "版印发于 " + v.issued.toString();
     for (const auto& f : ctx_.records.filings(plan.id)) {
       if (!f.submitted.isSet() || f.submitted > ctx_.as_of) continue;
       const bool for_version =
@@ -327,7 +357,7 @@ class Evaluator {
         o.period_satisfied = true;
       }
     }
-    if (o.period_satisfied && o.last_met.date > o.due) o.note += "; filed late";
+    if (o.period_satisfied && o.last_met.date > o.due) o.note += "；逾期备案";
     out_.push_back(std::move(o));
     return sdk::Status::ok();
   }
@@ -340,9 +370,13 @@ class Evaluator {
   int major_hazard_ = 6;
   int evaluation_ = 36;
   int government_ = 24;
+  int hazard_special_ = 12;
+  int hazard_on_site_ = 6;
   int filing_days_ = 20;
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> any_;        // by org
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> reported_;   // by org
+  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> special_plan_;  // by org: 专项 plan drills
+  std::map<sdk::RecordId, std::vector<sdk::RecordRef>> on_site_plan_;  // by org: 现场处置方案 drills
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> main_plan_;  // by org: 综合/专项 drills
   std::map<sdk::RecordId, std::vector<sdk::RecordRef>> by_plan_;
 };

@@ -11,7 +11,12 @@
 //    county (fields.reported_to_county == "1") every 6 months
 //    (生产安全事故应急条例 第八条 ¶2; 部令2号 第三十三条 ¶2);
 //  - major_hazard_source=1: enterprise_safety.major_hazard_drill, any drill
-//    every 6 months (河南省安全生产条例 第二十三条(四));
+//    every 6 months (河南省安全生产条例 第二十三条(四)); and, from
+//    原总局令第40号 第二十一条第一款, enterprise_safety.major_hazard_special_drill,
+//    a 专项应急预案 drill (type special, or a drill naming a special plan) every
+//    12 months, and enterprise_safety.major_hazard_on_site_drill, a 现场处置方案
+//    drill (type on_site, or naming an on_site plan) every 6 months; Beacon
+//    cannot tell which special or on-site plan is the hazard's, so any counts;
 //  - eval_3yr=1: enterprise_safety.plan_evaluation, each plan evaluated
 //    (Review kind Evaluation) every 36 months (部令2号 第三十五条);
 //  - review_required=1: enterprise_safety.plan_review, a 评审 (Review kind

@@ -16,7 +16,8 @@ namespace beacon::plugins::fire {
 namespace {
 
 const char* kDomain = "fire";
-const char* k61 = "机关、团体、企业、事业单位消防安全管理规定(公安部令第61号) 第四十条";
+const char* k61 =
+    "《机关、团体、企业、事业单位消防安全管理规定》（公安部令第61号）第四十条※内容已核，条号据二手资料，待核原文";
 
 // A drill-interval rule and the parameter that tunes its length.
 struct IntervalRule {
@@ -38,14 +39,14 @@ const std::vector<IntervalRule>& intervalRules() {
        false},
       {{"fire.property_community_drill", "物业服务企业每年组织员工和居民消防演练",
         "Property-managed community drills with residents every year",
-        "河南省消防条例 第十七条(五)", sdk::RuleBasis::Law,
+        "《河南省消防条例》第十七条第（五）项", sdk::RuleBasis::Law,
         "rules.fire.property_community_interval_months, rules.tracking_start"},
        "rules.fire.property_community_interval_months",
        12,
        false},
       {{"fire.institution_drill", "学校、幼儿园、养老院、福利院、医院每年消防演练",
         "Schools, kindergartens, nursing and welfare homes, hospitals drill every year",
-        "河南省消防条例 第三十七条", sdk::RuleBasis::Law,
+        "《河南省消防条例》第三十七条", sdk::RuleBasis::Law,
         "rules.fire.institution_interval_months, rules.tracking_start"},
        "rules.fire.institution_interval_months",
        12,
@@ -55,9 +56,9 @@ const std::vector<IntervalRule>& intervalRules() {
        "rules.fire.unit_interval_months",
        12,
        false},
-      {{"fire.village_drill", "村(社区)消防演练(本地政策)",
+      {{"fire.village_drill", "村（社区）消防演练（本地政策）",
         "Village/community fire drill (local policy)",
-        "无法定演练周期(消防法 第三十二条; 河南省消防条例 第十六条)，本地政策",
+        "本地政策（无法定演练周期：《中华人民共和国消防法》第三十二条、《河南省消防条例》第十六条）",
         sdk::RuleBasis::Policy,
         "rules.fire.village_interval_months (0 disables), rules.tracking_start"},
        "rules.fire.village_interval_months",
@@ -71,9 +72,9 @@ const char* kFireDayWindowKey = "rules.fire.fire_day_window_months";
 
 sdk::RuleInfo fireDayRule() {
   return {"fire.fire_day",
-          "乡镇(街道)河南消防日(11月9日)前后消防演练宣传",
+          "乡镇（街道）河南消防日（11月9日）前后消防演练宣传",
           "Townships hold a fire drill or publicity around Henan Fire Day (11-09)",
-          "河南省消防条例 第八条 (每年11月9日为全省消防日); 演练要求为本地政策",
+          "《河南省消防条例》第八条（每年11月9日为全省消防日）；演练要求为本地政策",
           sdk::RuleBasis::Policy,
           std::string(kFireDayWindowKey) + " (0 disables)"};
 }

@@ -16,13 +16,15 @@ namespace beacon::plugins::flood {
 namespace {
 
 const char* kDomain = "flood";
+const char* kSeasonCitation = "《河南省实施〈中华人民共和国防洪法〉办法》第二十七条（汛期5月15日至9月30日）";
 
 sdk::RuleInfo preseasonDrillRule() {
   return {"flood.preseason_drill",
-          "汛前防汛演练(乡镇街道、山洪灾害危险区村社区)",
+          "汛前防汛演练（乡镇街道、山洪灾害危险区村社区）",
           "Pre-season flood drill (townships; villages in flash-flood zones)",
           std::string(kSeasonCitation) +
-              "; 2022年4月河南省防汛工作会议“山洪灾害危险区逐村逐户转移演练”部署(政策)",
+              "；2022年4月河南省防汛工作会议部署“山洪灾害危险区逐村逐户转移演练”（政策）"
+              "※演练要求来自会议部署的新闻报道，不是法规条款",
           sdk::RuleBasis::Policy,
           std::string(kPreseasonWindowKey) +
               ", rules.flood.season_start, rules.flood.season_start.<year>, "
@@ -33,7 +35,7 @@ sdk::RuleInfo cityPlanPreseasonRule() {
   return {"flood.city_plan_preseason",
           "市防汛专项预案汛前修订评估或演练",
           "City flood special plan revised, evaluated or drilled before the season",
-          std::string(kSeasonCitation) + "; 汛前预案修订与演练(惯例/政策，未见法定条款)",
+          std::string(kSeasonCitation) + "；汛前预案修订与演练（惯例、政策）※未见法定条款",
           sdk::RuleBasis::Policy,
           std::string(kPreseasonWindowKey) +
               ", rules.flood.season_start, rules.flood.season_start.<year>"};
@@ -94,7 +96,7 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
     if (plan.category != sdk::category::kSpecial || plan.status == sdk::PlanStatus::Abolished)
       continue;
     auto owner = kinds.find(plan.owner_org_id);
-    if (owner == kinds.end() || owner->second != sdk::OrgKind::City) continue;
+    if (owner == kinds.end() || sdk::levelOf(owner->second) != sdk::PlanLevel::City) continue;
     std::vector<sdk::RecordRef> done = plan_records[plan.id];
     for (const auto& v : ctx.records.versions(plan.id)) {
       if (v.issued.isSet()) done.push_back({"version", v.id, v.issued});
@@ -103,7 +105,7 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
     sdk::Obligation o = sdk::obligationFor(city_plan, kDomain, sdk::ObligationKind::Evaluation,
                                            plan.owner_org_id, plan.id);
     sdk::applyPeriodDeadline(o, done, from, deadline, late_until, ctx.as_of);
-    o.note = "met by an issued revision, a review/evaluation or a drill of this plan";
+    o.note = "本预案的修订印发、评审评估或演练均可落实";
     out.push_back(std::move(o));
   }
   return sdk::Status::ok();

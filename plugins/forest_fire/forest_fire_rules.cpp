@@ -17,11 +17,10 @@ namespace {
 
 sdk::RuleInfo predrillRule() {
   return {"forest_fire.predrill",
-          "有森林防火任务的乡镇(街道)防火期前扑火演练",
+          "有森林防火任务的乡镇（街道）防火期前扑火演练",
           "Townships with forest-fire duty drill before the fire-prevention period",
-          "河南省森林防火条例 第二十二条 (森林防火期11月1日至次年4月30日); "
-          "演练频次无法定要求(森林防火条例 "
-          "第十六条“必要的”演练)，本地政策，未经确认",
+          "《河南省森林防火条例》第二十二条（森林防火期11月1日至次年4月30日）；演练频次为本地政策"
+          "（《森林防火条例》第十六条只要求“必要的”演练）※演练频次无法定要求，本地政策的依据未经确认",
           sdk::RuleBasis::Policy,
           std::string(kPredrillWindowKey) + ", " + kPeriodStartKey + ", " + kPeriodStartKey +
               ".<year>, " + kPeriodEndKey + ", " + kPeriodEndKey + ".<year>"};

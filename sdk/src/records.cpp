@@ -51,7 +51,7 @@ const Entry<PlanLevel> kPlanLevels[] = {
     {PlanLevel::City, "city", "市级", "City"},
     {PlanLevel::Department, "department", "部门", "Department"},
     {PlanLevel::Township, "township", "乡镇", "Township"},
-    {PlanLevel::Village, "village", "村(社区)", "Village/community"},
+    {PlanLevel::Village, "village", "村（社区）", "Village/community"},
     {PlanLevel::Enterprise, "enterprise", "企业", "Enterprise"},
 };
 const Entry<PlanStatus> kPlanStatuses[] = {

@@ -26,7 +26,8 @@ void listObligations(RequestContext& ctx) {
     view.results.swap(kept);
   }
   const std::string items =
-      rules::formatCheckJson(view.results, view.query, view.org_names, view.plan_titles, ctx.english());
+      rules::formatCheckJson(view.results, view.query, view.org_names, view.plan_titles, ctx.english(),
+                             view.plan_codes);
   ctx.send(200, "application/json; charset=utf-8",
            "{\"as_of\":\"" + view.query.as_of.toString() + "\",\"total\":" + std::to_string(view.results.size()) +
                ",\"items\":" + items + "}");

@@ -14,6 +14,7 @@
 #include "http/obligation_view.h"
 #include "http/org_scope.h"
 #include "http/routes.h"
+#include "rules/citation_text.h"
 
 namespace beacon::http {
 
@@ -65,8 +66,9 @@ void feed(RequestContext& ctx) {
     e.summary = "[" + std::string(ctx.english() ? sdk::labelEn(r.status) : sdk::labelZh(r.status)) + "] " + title +
                 (org_name != view.org_names.end() ? " · " + org_name->second : "");
     auto plan = view.plan_titles.find(o.plan_id);
-    e.description = (plan != view.plan_titles.end() ? plan->second + "\n" : "") + o.citation +
-                    (o.note.empty() ? "" : "\n" + o.note);
+    const rules::CitationText citation = rules::userCitation(o.citation);
+    e.description = (plan != view.plan_titles.end() ? plan->second + "\n" : "") + citation.text +
+                    (citation.note.empty() ? "" : "\n※ " + citation.note) + (o.note.empty() ? "" : "\n" + o.note);
     calendar.add(e);
   }
   const std::string stamp = Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y%m%dT%H%M%SZ");

@@ -19,7 +19,10 @@ ObligationView checkObligations(RequestContext& ctx, sdk::Date as_of, const std:
   if (filter.none()) return view;
   view.query.org_ids = filter.ids;
   for (const auto& o : ctx.organisations().list()) view.org_names[o.id] = o.name;
-  for (const auto& p : store::PlanRepository(ctx.db().session()).list({})) view.plan_titles[p.id] = p.title;
+  for (const auto& p : store::PlanRepository(ctx.db().session()).list({})) {
+    view.plan_titles[p.id] = p.title;
+    view.plan_codes[p.id] = p.code;
+  }
   std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
   auto results = ctx.state.app.engine().check(view.query);
   if (!results.isOk()) throw std::runtime_error("compliance check: " + results.status().describe());

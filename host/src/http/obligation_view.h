@@ -19,6 +19,7 @@ struct ObligationView {
   std::vector<rules::ObligationResult> results;
   std::map<sdk::RecordId, std::string> org_names;
   std::map<sdk::RecordId, std::string> plan_titles;
+  std::map<sdk::RecordId, std::string> plan_codes;
 };
 
 // `as_of` unset: today. `org_ref` empty: the whole read scope. `domain`

@@ -5,10 +5,12 @@
 // obligation counts). Both take ?as_of=.
 #include <map>
 #include <set>
+#include <vector>
 
 #include "http/obligation_view.h"
 #include "http/routes.h"
 #include "rules/met_late_text.h"
+#include "rules/citation_text.h"
 #include "rules/provisional_deadline.h"
 #include "summary/svg_chart.h"
 
@@ -63,6 +65,7 @@ void dashboard(RequestContext& ctx) {
   Counts total;
   data overdue{data::type::list};
   data met_late{data::type::list};
+  std::vector<rules::CitationText> listed_citations;
   for (const auto& r : view.results) {
     const auto& o = r.obligation;
     domains.insert(o.domain);
@@ -72,7 +75,9 @@ void dashboard(RequestContext& ctx) {
     if (r.status == sdk::ObligationStatus::Overdue && overdue.list_value().size() < 200) {
       data item;
       item.set("title", ctx.english() ? o.title_en : o.title_zh);
-      item.set("citation", o.citation);
+      const rules::CitationText citation = rules::userCitation(o.citation);
+      item.set("citation", citation.text);
+      listed_citations.push_back(citation);
       item.set("due", o.due.toString());
       if (rules::isProvisionalDeadline(o)) item.set("provisional", rules::provisionalLabel(ctx.english()));
       item.set("domain", domainLabel(ctx, o.domain));
@@ -137,6 +142,14 @@ void dashboard(RequestContext& ctx) {
   d.set("rows", rows);
   d.set("overdue", overdue);
   d.set("met_late", met_late);
+  data notes{data::type::list};  // the footnotes of the citations marked ※
+  for (const auto& n : rules::citationNotes(listed_citations)) {
+    data note;
+    note.set("citation", n.text);
+    note.set("note", n.note);
+    notes.push_back(note);
+  }
+  d.set("citation_notes", notes);
   d.set("chart", domains.empty() ? std::string() : chart.toSvg());
   ctx.sendPage(200, "dashboard.html", d, ctx.english() ? "Dashboard" : "总览");
 }

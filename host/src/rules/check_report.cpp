@@ -6,6 +6,8 @@
 #include <Poco/JSON/Object.h>
 
 #include "rules/met_late_text.h"
+#include "rules/citation_text.h"
+#include "rules/provisional_deadline.h"
 
 namespace beacon::rules {
 
@@ -30,6 +32,26 @@ std::string kindLabel(sdk::ObligationKind k, bool english) {
 std::string statusLabel(sdk::ObligationStatus s, bool english) {
   return english ? sdk::labelEn(s) : sdk::labelZh(s);
 }
+
+// The obligation's note in the output's language: the notes are Chinese; in
+// English the provisional-deadline mark reads as provisionalLabel(true).
+std::string noteText(const sdk::Obligation& o, bool english) {
+  std::string note = o.note;
+  const std::string mark = kProvisionalNote;
+  const auto at = note.find(mark);
+  if (english && at != std::string::npos) note.replace(at, mark.size(), provisionalLabel(true));
+  return note;
+}
+
+// The record that last met a duty: "filing #3 2024-03-01", or 备案（第3号，2024-03-01）.
+std::string lastMetText(const sdk::RecordRef& r, bool english) {
+  if (english) return r.kind + " #" + std::to_string(r.id) + " " + r.date.toString();
+  static const std::map<std::string, std::string> kKinds = {
+      {"drill", "演练"}, {"review", "评审评估"}, {"filing", "备案"}, {"version", "预案版本"}};
+  const auto it = kKinds.find(r.kind);
+  return (it == kKinds.end() ? std::string("记录") : it->second) + "（第" + std::to_string(r.id) + "号，" +
+         r.date.toString() + "）";
+}
 }  // namespace
 
 std::string formatCheckText(const std::vector<ObligationResult>& results, const CheckQuery& query,
@@ -37,15 +59,15 @@ std::string formatCheckText(const std::vector<ObligationResult>& results, const 
                             const std::map<sdk::RecordId, std::string>& plan_titles, bool english) {
   std::ostringstream out;
   std::string orgs;
-  for (auto id : query.org_ids) orgs += (orgs.empty() ? "" : ", ") + nameOr(org_names, id);
+  for (auto id : query.org_ids) orgs += (orgs.empty() ? "" : english ? ", " : "、") + nameOr(org_names, id);
   const std::string all = english ? "all" : "全部";
   if (english) {
     out << "Compliance check as of " << query.as_of.toString() << " (organisations: "
         << (orgs.empty() ? all : orgs) << "; domain: " << (query.domain.empty() ? all : query.domain)
         << ")\n";
   } else {
-    out << "应急预案合规检查  截至 " << query.as_of.toString() << "  (单位: " << (orgs.empty() ? all : orgs)
-        << "; 领域: " << (query.domain.empty() ? all : query.domain) << ")\n";
+    out << "应急预案合规检查　截至" << query.as_of.toString() << "（单位：" << (orgs.empty() ? all : orgs)
+        << "；领域：" << (query.domain.empty() ? all : query.domain) << "）\n";
   }
   std::map<sdk::ObligationStatus, int> counts;
   for (const auto status : kStatusOrder) {
@@ -57,7 +79,8 @@ std::string formatCheckText(const std::vector<ObligationResult>& results, const 
     for (const auto& [domain, list] : by_domain) n += static_cast<int>(list.size());
     counts[status] = n;
     if (n == 0) continue;
-    out << "\n== " << statusLabel(status, english) << " (" << n << ") ==\n";
+    out << "\n== " << statusLabel(status, english) << (english ? " (" : "（") << n << (english ? ")" : "）")
+        << " ==\n";
     for (const auto& [domain, list] : by_domain) {
       out << "[" << domain << "]\n";
       for (const auto* r : list) {
@@ -66,21 +89,23 @@ std::string formatCheckText(const std::vector<ObligationResult>& results, const 
             << " | " << nameOr(org_names, o.org_id);
         if (o.plan_id != 0) out << " | " << nameOr(plan_titles, o.plan_id);
         out << " | " << (english ? "due " : "期限 ") << o.due.toString();
-        if (o.last_met.isSet()) {
-          out << " | " << (english ? "last: " : "上次: ") << o.last_met.kind << " #" << o.last_met.id
-              << " " << o.last_met.date.toString();
-        }
+        if (o.last_met.isSet()) out << " | " << (english ? "last: " : "上次：") << lastMetText(o.last_met, english);
         if (r->status == sdk::ObligationStatus::MetLate) out << " | " << daysLateText(r->days_late, english);
-        out << "\n    " << (english ? "basis: " : "依据: ") << o.citation << " ("
-            << (english ? sdk::toId(o.basis) : sdk::labelZh(o.basis)) << ")\n";
-        if (!o.note.empty()) out << "    " << (english ? "note: " : "说明: ") << o.note << "\n";
+        const CitationText citation = userCitation(o.citation);
+        if (english) {
+          out << "\n    basis: " << citation.text << " (" << sdk::toId(o.basis) << ")\n";
+        } else {
+          out << "\n    依据：" << citation.text << "（" << sdk::labelZh(o.basis) << "）\n";
+        }
+        if (!citation.note.empty()) out << "    " << (english ? "※ " : "注※：") << citation.note << "\n";
+        if (!o.note.empty()) out << "    " << (english ? "note: " : "说明：") << noteText(o, english) << "\n";
       }
     }
   }
-  out << "\n" << (english ? "Total: " : "合计: ");
+  out << "\n" << (english ? "Total: " : "合计：");
   bool first = true;
   for (const auto status : kStatusOrder) {
-    out << (first ? "" : ", ") << statusLabel(status, english) << " " << counts[status];
+    out << (first ? "" : english ? ", " : "，") << statusLabel(status, english) << " " << counts[status];
     first = false;
   }
   out << "\n";
@@ -89,7 +114,8 @@ std::string formatCheckText(const std::vector<ObligationResult>& results, const 
 
 std::string formatCheckJson(const std::vector<ObligationResult>& results, const CheckQuery&,
                             const std::map<sdk::RecordId, std::string>& org_names,
-                            const std::map<sdk::RecordId, std::string>& plan_titles, bool english) {
+                            const std::map<sdk::RecordId, std::string>& plan_titles, bool english,
+                            const std::map<sdk::RecordId, std::string>& plan_codes) {
   Poco::JSON::Array array;
   for (const auto& r : results) {
     const auto& o = r.obligation;
@@ -98,15 +124,20 @@ std::string formatCheckJson(const std::vector<ObligationResult>& results, const 
     item->set("domain", o.domain);
     item->set("kind", std::string(sdk::toId(o.kind)));
     item->set("title", english ? o.title_en : o.title_zh);
-    item->set("citation", o.citation);
+    const CitationText citation = userCitation(o.citation);
+    item->set("citation", citation.text);
+    item->set("citation_note", citation.note);
     item->set("basis", std::string(sdk::toId(o.basis)));
     item->set("org_id", static_cast<Poco::Int64>(o.org_id));
     item->set("org_name", nameOr(org_names, o.org_id));
     if (o.plan_id != 0) {
       item->set("plan_id", static_cast<Poco::Int64>(o.plan_id));
+      const auto code = plan_codes.find(o.plan_id);
+      item->set("plan_code", code == plan_codes.end() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(code->second));
       item->set("plan_title", nameOr(plan_titles, o.plan_id));
     } else {
       item->set("plan_id", Poco::Dynamic::Var());
+      item->set("plan_code", Poco::Dynamic::Var());
       item->set("plan_title", Poco::Dynamic::Var());
     }
     item->set("due", o.due.toString());
@@ -125,7 +156,7 @@ std::string formatCheckJson(const std::vector<ObligationResult>& results, const 
     } else {
       item->set("last_met", Poco::Dynamic::Var());
     }
-    item->set("note", o.note);
+    item->set("note", noteText(o, english));
     array.add(item);
   }
   std::ostringstream out;

@@ -227,7 +227,8 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(
   // Every rule sees the records as they stood on as_of (PlanHistory, AsOfRecordReader).
   const PlanHistory history = PlanHistory::load(db_.session(), "");
   const StoreRecordReader core_records(db_, "", true, scope);
-  const sdk::Status s = CoreRules().evaluate(core_records, history, config_, calendar_, as_of, core);
+  const CoreRules core_rules(FilingTarget::load(db_.session(), config_.stringValue(kParentAuthorityKey, "")));
+  const sdk::Status s = core_rules.evaluate(core_records, history, config_, calendar_, as_of, core);
   if (!s.isOk()) return s;
   DrillDuties::evaluate(core_records, DrillRecordReader(db_, scope), config_, as_of, core);
   results.reserve(core.size());

@@ -11,29 +11,41 @@
 namespace beacon::rules {
 
 namespace {
+// Citations as users read them, with the operator's note after ※ (rules/citation_text.h).
+constexpr const char* k2024 = "《突发事件应急预案管理办法》（国办发〔2024〕5号）";
+
 const sdk::RuleInfo kRuleInfos[] = {
-    {CoreRules::kEvaluation, "政府及部门应急预案定期评估(原则上每3年一次)",
+    {CoreRules::kEvaluation, "政府及部门应急预案定期评估（原则上每3年一次）",
      "Periodic evaluation of government and department plans (every 3 years)",
-     "突发事件应急预案管理办法(国办发〔2024〕5号) 第六章(第三十五条, 条号待核)",
+     std::string(k2024) + "第六章※条号待核：二手资料称第三十五条，未见原文",
      sdk::RuleBasis::Law,
      "rules.eval_interval_months,rules.eval_warning_months,rules.tracking_start"},
     {CoreRules::kSpecialDrill, "专项、部门应急预案至少每3年演练一次",
      "Special and department plans drilled at least every 3 years",
-     "突发事件应急预案管理办法(国办发〔2013〕101号) 第二十二条; 国办发〔2024〕5号 第五章",
+     std::string(k2024) + "第五章※条号待核：二手资料称第三十一条或第三十二条，未见原文",
      sdk::RuleBasis::Law, "rules.special_drill_interval_months,rules.tracking_start"},
     {CoreRules::kFiling, "应急预案印发之日起20个工作日内备案",
-     "File the plan within 20 working days of issue",
-     "突发事件应急预案管理办法(国办发〔2024〕5号) 第二十六条", sdk::RuleBasis::Law,
-     "rules.filing_working_days,rules.tracking_start,calendar.holidays_file"},
+     "File the plan within 20 working days of issue", std::string(k2024) + "第二十六条",
+     sdk::RuleBasis::Law, "rules.filing_working_days,rules.tracking_start,calendar.holidays_file"},
     {CoreRules::kPublication, "应急预案印发之日起20个工作日内公开",
-     "Publish the plan within 20 working days of issue",
-     "突发事件应急预案管理办法(国办发〔2024〕5号) 第二十八条", sdk::RuleBasis::Law,
-     "rules.publication_working_days,rules.tracking_start,calendar.holidays_file"},
+     "Publish the plan within 20 working days of issue", std::string(k2024) + "第二十八条",
+     sdk::RuleBasis::Law, "rules.publication_working_days,rules.tracking_start,calendar.holidays_file"},
     {CoreRules::kRevision, "应急预案需及时修订",
      "A plan found to need revision must be revised promptly",
-     "中华人民共和国突发事件应对法(2024修订) 第二十八条; 国办发〔2013〕101号 第二十五条; "
-     "国办发〔2024〕5号 第六章",
+     "《中华人民共和国突发事件应对法》（2024年修订）第二十八条；" + std::string(k2024) +
+         "第六章※修订情形的条号待核：二手资料称第三十六条，未见原文",
      sdk::RuleBasis::Law, "rules.defect_revision_days"},
+};
+
+// The citations the rules replaced, kept as history (`beacon check --rules`).
+const struct {
+  const char* id;
+  const char* history;
+} kHistory[] = {
+    {CoreRules::kSpecialDrill,
+     "原依据《突发事件应急预案管理办法》（国办发〔2013〕101号）第二十二条，已被国办发〔2024〕5号取代"},
+    {CoreRules::kRevision,
+     "原依据《突发事件应急预案管理办法》（国办发〔2013〕101号）第二十五条，已被国办发〔2024〕5号取代"},
 };
 
 // Days to revise a plan after the event that found a plan defect, when its corrective action has no due
@@ -89,13 +101,13 @@ const sdk::PlanVersion* anchorVersion(const std::vector<const sdk::PlanVersion*>
 
 std::string anchorNote(const sdk::PlanVersion& anchor) {
   if (anchor.number <= 1 && anchor.action == sdk::VersionAction::Drafted) return std::string();
-  return "自第" + std::to_string(anchor.number) + "版(重大修订)印发日 " + anchor.issued.toString() +
+  return "自第" + std::to_string(anchor.number) + "版（重大修订）印发日 " + anchor.issued.toString() +
          " 起算";
 }
 
 void appendNote(sdk::Obligation& o, const std::string& text) {
   if (text.empty()) return;
-  o.note += (o.note.empty() ? "" : "; ") + text;
+  o.note += (o.note.empty() ? "" : "；") + text;
 }
 
 sdk::Status calendarError(const sdk::Plan& plan, const sdk::Status& s) {
@@ -107,6 +119,13 @@ std::vector<sdk::RuleInfo> CoreRules::rules() const {
   std::vector<sdk::RuleInfo> out(std::begin(kRuleInfos), std::end(kRuleInfos));
   for (auto& r : DrillDuties::rules()) out.push_back(std::move(r));
   return out;
+}
+
+std::string CoreRules::history(const std::string& rule_id) {
+  for (const auto& h : kHistory) {
+    if (rule_id == h.id) return h.history;
+  }
+  return std::string();
 }
 
 sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHistory& history, const RulesConfig& config,
@@ -152,7 +171,7 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHist
         o.due = f != flagged.end() && f->second < as_of ? f->second : as_of.addDays(-1);
       }
       o.note =
-          "需修订" + (plan.revision_reason.empty() ? std::string() : ": " + plan.revision_reason);
+          "需修订" + (plan.revision_reason.empty() ? std::string() : "：" + plan.revision_reason);
       if (f != flagged.end()) appendNote(o, "标记日期 " + f->second.toString());
       if (then.revision_required && then.defect) {
         appendNote(o, (then.due.isSet() ? "整改期限 " : "修订期限(政策) ") + o.due.toString());
@@ -181,7 +200,7 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHist
       const sdk::Date from = o.last_met.isSet() ? o.last_met.date : base;
       appendNote(o, anchorNote(*anchor));
       if (!o.last_met.isSet() && base == tracking_start && anchor->issued < tracking_start) {
-        appendNote(o, "无评估记录, 自跟踪起始日 " + tracking_start.toString() + " 起算");
+        appendNote(o, "无评估记录，自跟踪起始日 " + tracking_start.toString() + " 起算");
       }
       out.push_back({std::move(o), from.addMonths(eval_warning_months)});
     }
@@ -196,7 +215,7 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHist
       sdk::applyInterval(o, dit == drills.end() ? kNoDrills : dit->second, base, drill_months,
                          as_of);
       if (!o.last_met.isSet() && first < tracking_start) {
-        appendNote(o, "无演练记录, 自跟踪起始日 " + tracking_start.toString() + " 起算");
+        appendNote(o, "无演练记录，自跟踪起始日 " + tracking_start.toString() + " 起算");
       }
       out.push_back({std::move(o), {}});
     }
@@ -209,7 +228,7 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHist
         o->applicable = false;
         o->due = anchor->issued;
         o->note = "第" + std::to_string(anchor->number) + "版印发于 " + anchor->issued.toString() +
-                  ", 早于跟踪起始日 " + tracking_start.toString();
+                  "，早于跟踪起始日 " + tracking_start.toString();
       }
       out.push_back({std::move(filing), {}});
       out.push_back({std::move(publication), {}});
@@ -258,7 +277,7 @@ sdk::Status CoreRules::evaluate(const StoreRecordReader& records, const PlanHist
     const sdk::Organisation* parent = nullptr;
     const auto pit = orgs.find(owner.parent_id);
     if (pit != orgs.end()) parent = &pit->second;
-    filing.note = "备案机关: " + filingTarget(plan, owner, parent);
+    filing.note = "备案机关：" + filing_target_.of(plan, owner, parent);
     appendNote(filing, anchorNote(*anchor));
     appendNote(publication, anchorNote(*anchor));
     for (auto* o : {&filing, &publication}) {

@@ -3,6 +3,9 @@
 // 国办发〔2013〕101号 and 国办发〔2024〕5号) and the Emergency Response Law:
 // periodic evaluation, the 36-month drill of 专项/部门 plans, filing and
 // publication within 20 working days of issue, and an outstanding revision.
+// Citations: the 2024 measures; the 2013 ones they replaced are kept as
+// history(). Filing targets come from the FilingTarget given (the
+// organisation tree and city.parent_authority).
 // Reading of "major revision": a major revision restarts the evaluation
 // clock and the filing/publication deadlines (they run from the latest major
 // version's issue date); a minor revision restarts neither, and a filing of
@@ -12,9 +15,12 @@
 // thread-safe.
 #pragma once
 
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "beacon/sdk/domain_rules.h"
+#include "rules/filing_target.h"
 #include "rules/holiday_calendar.h"
 #include "rules/plan_history.h"
 #include "rules/rules_config.h"
@@ -37,7 +43,12 @@ class CoreRules {
   static constexpr const char* kPublication = "core.publication";
   static constexpr const char* kRevision = "core.revision";
 
+  CoreRules() = default;
+  explicit CoreRules(FilingTarget filing_target) : filing_target_(std::move(filing_target)) {}
+
   std::vector<sdk::RuleInfo> rules() const;
+  // The citation a rule had before the current one (superseded measures), or "".
+  static std::string history(const std::string& rule_id);
   // Appends the core obligations of every plan `records` reads, as the plans
   // stood on `as_of` (`history`: the version in force and the revision
   // requirement then; records dated later are not used). Fails (naming
@@ -45,6 +56,9 @@ class CoreRules {
   sdk::Status evaluate(const StoreRecordReader& records, const PlanHistory& history, const RulesConfig& config,
                        const HolidayCalendar& calendar, const sdk::Date& as_of,
                        std::vector<CoreObligation>& out) const;
+
+ private:
+  FilingTarget filing_target_;
 };
 
 }  // namespace beacon::rules

@@ -14,10 +14,9 @@
 
 namespace beacon::rules {
 
-// The mark on such a deadline's note (zh-CN, then English).
-inline constexpr const char* kProvisionalNote =
-    "暂按周末推算，待公布节假日安排后更新 (provisional: weekends only until the holiday schedule "
-    "is published)";
+// The mark on such a deadline's note (zh-CN: the notes are Chinese text;
+// renderings in English show provisionalLabel(true) next to the due date).
+inline constexpr const char* kProvisionalNote = "暂按周末推算，待公布节假日安排后更新";
 
 inline bool coversYear(const HolidayCalendar& calendar, int year) {
   return year >= calendar.firstYear() && year <= calendar.lastYear();

@@ -1,11 +1,13 @@
 #include "rules/rules_config.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <vector>
 
 #include "beacon/sdk/field_spec.h"
 #include "build_paths.h"
+#include "rules/filing_target.h"
 
 namespace beacon::rules {
 
@@ -122,6 +124,22 @@ sdk::Status checkDomain(const std::string& key, const std::string& value) {
   return sdk::Status::ok();
 }
 
+// city.parent_authority: a place name (郑州市), not its government or bureau.
+sdk::Status checkParentAuthority(const std::string& value) {
+  const std::string key = kParentAuthorityKey;
+  if (value.empty()) return sdk::Status::invalid(key, "has no value (name the place above the county, e.g. 郑州市)");
+  if (value.size() > 60) return bad(key, value, "longer than 60 bytes");
+  for (unsigned char c : value) {
+    if (c < 0x80 && !std::isalnum(c) && c != ' ' && c != '-') {
+      return bad(key, value, "a place name has no punctuation or control characters");
+    }
+  }
+  for (const char* tail : {"人民政府", "应急管理局"}) {
+    if (endsWith(value, tail)) return bad(key, value, "name the place (e.g. 郑州市), not its " + std::string(tail));
+  }
+  return sdk::Status::ok();
+}
+
 void collect(const Poco::Util::AbstractConfiguration& config, const std::string& prefix,
              std::map<std::string, std::string>& out) {
   if (config.hasProperty(prefix)) out[prefix] = config.getRawString(prefix);
@@ -138,6 +156,7 @@ sdk::Result<RulesConfig> RulesConfig::load(const Poco::Util::AbstractConfigurati
     if (config.hasProperty("calendar.holidays_file")) {
       values["calendar.holidays_file"] = config.getString("calendar.holidays_file");
     }
+    if (config.hasProperty(kParentAuthorityKey)) values[kParentAuthorityKey] = config.getRawString(kParentAuthorityKey);
   } catch (const std::exception& e) {
     return sdk::Status::error(std::string("cannot read the rules configuration: ") + e.what());
   }
@@ -154,6 +173,11 @@ sdk::Result<RulesConfig> RulesConfig::fromValues(const std::map<std::string, std
             : raw_value.substr(first, raw_value.find_last_not_of(" \t\r") - first + 1);
     if (key == "calendar.holidays_file") {
       if (value.empty()) return sdk::Status::invalid(key, "must name a file");
+      config.values_[key] = value;
+      continue;
+    }
+    if (key == kParentAuthorityKey) {
+      if (sdk::Status s = checkParentAuthority(value); !s.isOk()) return s;
       config.values_[key] = value;
       continue;
     }

@@ -16,11 +16,12 @@ namespace {
 
 bool parentAllowed(sdk::OrgKind child, sdk::OrgKind parent) {
   using K = sdk::OrgKind;
+  const bool top = sdk::levelOf(parent) == sdk::PlanLevel::City;  // 市, 县, 县级市, 区
   switch (child) {
     case K::City: return false;
     case K::Department:
     case K::Township:
-    case K::SubDistrict: return parent == K::City;
+    case K::SubDistrict: return top;
     case K::Village:
     case K::Community: return parent == K::Township || parent == K::SubDistrict;
     case K::Enterprise:
@@ -71,8 +72,11 @@ sdk::Status OrganisationService::validate(const sdk::Organisation& org) {
   if (org.id == 0 && repo.findByCode(org.code)) {
     return sdk::Status::invalid("code", "\"" + org.code + "\" is already used by another organisation");
   }
-  if (org.kind == sdk::OrgKind::City) {
-    if (org.parent_id != 0) return sdk::Status::invalid("parent_id", "the city has no parent");
+  if (sdk::levelOf(org.kind) == sdk::PlanLevel::City) {
+    if (org.parent_id != 0) {
+      return sdk::Status::invalid("parent_id", std::string("the top organisation (") + sdk::labelZh(org.kind) +
+                                                   ") has no parent");
+    }
   } else {
     if (org.parent_id == 0) {
       return sdk::Status::invalid("parent_id", std::string("is required for a ") + sdk::labelEn(org.kind));

@@ -15,6 +15,7 @@
 #include "render/json_data.h"
 #include "plugins/drill_periods.h"
 #include "render/markdown_escape.h"
+#include "rules/citation_text.h"
 #include "rules/compliance_engine.h"
 #include "rules/met_late_text.h"
 #include "rules/provisional_deadline.h"
@@ -91,8 +92,8 @@ Object::Ptr headings(const Lang& t) {
   h->set("total", t("合计", "Total"));
   h->set("plan_status", t("应急预案状态", "Plan status"));
   h->set("coverage", t("近12个月演练覆盖情况", "Drill coverage, last 12 months"));
-  h->set("township", t("乡镇(街道)", "Township"));
-  h->set("units", t("村(社区)及单位数", "Villages and units"));
+  h->set("township", t("乡镇（街道）", "Township"));
+  h->set("units", t("村（社区）及单位数", "Villages and units"));
   h->set("overdue", t("逾期事项", "Overdue duties"));
   h->set("organisation", t("责任单位", "Responsible organisation"));
   h->set("plan", t("预案", "Plan"));
@@ -114,6 +115,12 @@ Object::Ptr headings(const Lang& t) {
   h->set("revised", t("修订", "Revised"));
   h->set("evaluated", t("评估", "Evaluated"));
   h->set("shown", t("列出前", "Showing the first"));
+  // Punctuation between template values: full-width in Chinese (GB/T 15834).
+  h->set("lp", t("（", " ("));
+  h->set("rp", t("）", ")"));
+  h->set("colon", t("：", ": "));
+  h->set("comma", t("，", ", "));
+  h->set("period", t("。", ". "));
   return h;
 }
 
@@ -137,7 +144,7 @@ struct Context {
 void addFootnote(Context& c, Object::Ptr& data) {
   const bool demo = demo::isDemoData(c.db);
   data->set("demo", demo);
-  data->set("footnote", demo ? c.t("注:本文数据为示例数据(演示数据集),不是真实台账。",
+  data->set("footnote", demo ? c.t("注：本文数据为示例数据（演示数据集），不是真实台账。",
                                    "Note: illustrative demo data, not real records.")
                              : "");
 }
@@ -148,7 +155,7 @@ SvgChart monthlyChart(Context& c, const sdk::Date& to, const std::set<sdk::Recor
   const sdk::Date from = sdk::Date{to.year, to.month, 1}.addMonths(-11);
   const auto counts = DrillTally(c.db.session()).byDomainMonth(from, to, domain, orgs);
   SvgChart chart;
-  chart.title = c.t("各月演练场次(按领域)", "Drills per month by domain");
+  chart.title = c.t("各月演练场次（按领域）", "Drills per month by domain");
   std::vector<std::string> keys;
   for (int i = 0; i < 12; ++i) {
     const sdk::Date m = from.addMonths(i);
@@ -203,7 +210,7 @@ sdk::Result<Object::Ptr> cityAnnual(Context& c, const SummaryRequest& req) {
     d->set("label", t(counts.drills[i].label_zh, counts.drills[i].label_en));
     d->set("count", counts.drills[i].count);
     d->set("order", counts.drills[i].order);
-    d->set("sep", i == 0 ? "" : t(",", "; "));
+    d->set("sep", i == 0 ? "" : t("，", "; "));
     drills->add(d);
   }
   data->set("drills", drills);
@@ -374,7 +381,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
                           : scope_name + "应急预案和演练状态");
   data->set("t", headings(t));
   data->set("engine_available", c.engine != nullptr);
-  data->set("engine_note", c.engine ? "" : t("合规引擎未接入:各预案的到期、逾期和备案事项未计入。",
+  data->set("engine_note", c.engine ? "" : t("合规引擎未接入：各预案的到期、逾期和备案事项未计入。",
                                              "The compliance engine is not available: due, overdue and filing "
                                              "duties are left out."));
   Array::Ptr columns = new Array;
@@ -482,6 +489,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     if (plan_status.count(overdue[i]->obligation.plan_id)) listed_plans.insert(overdue[i]->obligation.plan_id);
   const auto titles = planTitles(c.db.session(), listed_plans);
   Array::Ptr overdue_rows = new Array;
+  std::vector<rules::CitationText> listed_citations;
   for (std::size_t i = 0; i < shown; ++i) {
     const auto& o = overdue[i]->obligation;
     Object::Ptr r = obj();
@@ -491,13 +499,23 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     r->set("plan", plan == titles.end() ? "" : plan->second);
     r->set("duty", t(o.title_zh, o.title_en.empty() ? o.title_zh : o.title_en));
     r->set("rule_id", o.rule_id);
-    r->set("citation", o.citation);
+    const rules::CitationText citation = rules::userCitation(o.citation);
+    listed_citations.push_back(citation);
+    r->set("citation", citation.text);
     r->set("due", o.due.toString());
     if (rules::isProvisionalDeadline(o)) r->set("provisional", rules::provisionalLabel(req.english));
     r->set("days_overdue", static_cast<int>(sdk::daysBetween(o.due, as_of)));
     overdue_rows->add(r);
   }
   data->set("overdue", overdue_rows);
+  Array::Ptr notes = new Array;  // the footnotes of the citations marked ※
+  for (const auto& n : rules::citationNotes(listed_citations)) {
+    Object::Ptr note = obj();
+    note->set("citation", n.text);
+    note->set("note", n.note);
+    notes->add(note);
+  }
+  data->set("citation_notes", notes);
   data->set("overdue_total", static_cast<int>(overdue.size()));
 
   // Duties met after their due date (逾期完成), most days late first: done, so the plan stays in its
@@ -539,7 +557,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   by_town.stacked = true;
   for (const auto& [town_id, cov] : coverage) by_town.categories.push_back(org_by_id[town_id]->name);
   if (c.engine) {
-    by_town.title = t("各乡镇(街道)义务落实情况", "Duties by township");
+    by_town.title = t("各乡镇（街道）义务落实情况", "Duties by township");
     const std::vector<std::pair<sdk::ObligationStatus, std::string>> kinds = {
         {sdk::ObligationStatus::Met, "#2ca02c"},
         {sdk::ObligationStatus::MetLate, "#8c9f2e"},
@@ -562,7 +580,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
         if (kinds[k].first == r.status) by_town.series[k].values[index[town->second]] += 1;
     }
   } else {
-    by_town.title = t("各乡镇(街道)近12个月有演练的村(社区)及单位数", "Units with a drill in the last 12 months");
+    by_town.title = t("各乡镇（街道）近12个月有演练的村（社区）及单位数", "Units with a drill in the last 12 months");
     by_town.stacked = false;
     for (std::size_t i = 0; i < domains.size(); ++i) {
       ChartSeries s;
@@ -630,11 +648,11 @@ sdk::Result<Object::Ptr> drillSheet(Context& c, const SummaryRequest& req) {
   std::string plan_text = t("未关联预案", "No plan named");
   if (drill->plan_id != 0) {
     if (auto plan = plans.findById(drill->plan_id)) {
-      plan_text = plan->title + " (" + plan->code + ")";
+      plan_text = plan->title + t("（", " (") + plan->code + t("）", ")");
       if (drill->plan_version_id != 0) {
         if (auto v = plans.versionById(drill->plan_version_id)) {
-          plan_text += t(" 第", " version ") + std::to_string(v->number) + t("版", "") +
-                       (v->issued.isSet() ? t(",印发日期 ", ", issued ") + v->issued.toString() : "");
+          plan_text += t("第", " version ") + std::to_string(v->number) + t("版", "") +
+                       (v->issued.isSet() ? t("，印发日期 ", ", issued ") + v->issued.toString() : "");
         }
       }
     }

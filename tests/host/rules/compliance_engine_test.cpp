@@ -2,9 +2,13 @@
 
 #include <stdexcept>
 
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
 #include <gtest/gtest.h>
 
 #include "rules/check_report.h"
+#include "rules/citation_text.h"
 #include "rules/core_rules.h"
 #include "rules/filing_target.h"
 #include "rules/provisional_deadline.h"
@@ -439,7 +443,45 @@ TEST_F(ComplianceEngineTest, FiltersByOrganisationAndDomain) {
   EXPECT_EQ(r.status().field(), "domain");
 }
 
-TEST_F(ComplianceEngineTest, FilingTargetByLevel) {
+// The zh-CN check reads as Chinese: full-width marks, the last record named in Chinese, the
+// citation as users read it with its note on a line of its own.
+TEST_F(ComplianceEngineTest, CheckTextIsChineseWithFullWidthPunctuation) {
+  const auto plan = addPlan("zt", town_, sdk::category::kGrassroots, "2024-02-01");
+  addFiling(plan, 0, "2024-02-05", "2024-02-06");
+  const auto special = addPlan("zx", dept_, sdk::category::kSpecial, "2024-02-01");
+  (void)special;
+  const auto results = check("2024-04-01", RulesConfig::fromValues({{"city.parent_authority", "郑州市"}}).value());
+  CheckQuery q;
+  q.as_of = d("2024-04-01");
+  const std::string text = formatCheckText(results, q, {}, {}, false);
+  EXPECT_NE(text.find("上次：备案（第1号，2024-02-05）"), std::string::npos) << text;
+  EXPECT_EQ(text.find("上次: filing"), std::string::npos) << text;
+  EXPECT_NE(text.find("备案机关：新密市人民政府（送新密市应急管理局）"), std::string::npos) << text;
+  EXPECT_NE(text.find("依据：《突发事件应急预案管理办法》（国办发〔2024〕5号）第五章※（法规）"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("注※：条号待核"), std::string::npos) << text;
+  for (const char* ascii : {": ", "; ", " (", "上次: "}) {
+    for (std::size_t at = text.find(ascii); at != std::string::npos; at = text.find(ascii, at + 1)) {
+      ADD_FAILURE() << "half-width \"" << ascii << "\" in: " << text.substr(at < 30 ? 0 : at - 30, 80);
+    }
+  }
+  Poco::JSON::Parser parser;
+  const auto items = parser.parse(formatCheckJson(results, q, {}, {}, false)).extract<Poco::JSON::Array::Ptr>();
+  int noted = 0;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const auto item = items->getObject(static_cast<unsigned>(i));
+    const std::string citation = item->getValue<std::string>("citation");
+    const std::string note = item->getValue<std::string>("citation_note");
+    EXPECT_EQ(citation.find("待核"), std::string::npos) << citation;
+    if (!note.empty()) {
+      ++noted;
+      EXPECT_EQ(citation.substr(citation.size() - std::string(kNoteMark).size()), kNoteMark) << citation;
+    }
+  }
+  EXPECT_GT(noted, 0);
+}
+
+TEST_F(ComplianceEngineTest, FilingTargetByLevelFromTheTreeAndTheParentAuthority) {
   store::OrganisationRepository orgs(db_.session());
   sdk::Plan master;
   master.category = sdk::category::kMaster;
@@ -448,11 +490,44 @@ TEST_F(ComplianceEngineTest, FilingTargetByLevel) {
   const auto city = *orgs.findById(city_);
   const auto town = *orgs.findById(town_);
   const auto village = *orgs.findById(village_);
-  EXPECT_NE(filingTarget(master, city, nullptr).find("郑州市人民政府"), std::string::npos);
-  EXPECT_NE(filingTarget(special, city, nullptr).find("郑州市对口牵头部门"), std::string::npos);
-  EXPECT_NE(filingTarget(special, *orgs.findById(dept_), &city).find("新密市人民政府"), std::string::npos);
-  EXPECT_NE(filingTarget(master, town, &city).find("新密市应急管理局"), std::string::npos);
-  EXPECT_EQ(filingTarget(master, village, &town), "曲梁镇");
+  const FilingTarget target = FilingTarget::load(db_.session(), "郑州市");
+  EXPECT_EQ(target.of(master, city, nullptr), "郑州市人民政府（送郑州市应急管理局，抄送郑州市有关部门）");
+  EXPECT_EQ(target.of(special, city, nullptr), "郑州市对口牵头部门（抄送郑州市应急管理局）");
+  EXPECT_EQ(target.of(special, *orgs.findById(dept_), &city), "新密市人民政府（送新密市应急管理局）");
+  EXPECT_EQ(target.of(master, town, &city), "新密市人民政府（送新密市应急管理局）");
+  EXPECT_EQ(target.of(master, village, &town), "曲梁镇");
+  const FilingTarget unnamed = FilingTarget::load(db_.session(), "");
+  EXPECT_EQ(unnamed.of(master, city, nullptr), "上一级人民政府（送上一级应急管理部门，抄送上一级有关部门）");
+  EXPECT_EQ(FilingTarget().of(master, town, &city), "本级人民政府（送本级应急管理部门）");
+}
+
+// A second county: nothing of the demo city's names in any filing note.
+TEST_F(ComplianceEngineTest, FilingTargetOfAnotherCountyNamesItsOwnGovernment) {
+  store::Database other{":memory:"};
+  other.migrate();
+  store::OrganisationRepository repo(other.session());
+  auto add = [&](const char* code, const char* name, sdk::OrgKind kind, sdk::RecordId parent) {
+    sdk::Organisation o;
+    o.code = code;
+    o.name = name;
+    o.kind = kind;
+    o.parent_id = parent;
+    return repo.add(o, actor_);
+  };
+  const auto county = add("gy", "巩义市", sdk::OrgKind::City, 0);
+  add("gy.ag", "巩义市农业农村局", sdk::OrgKind::Department, county);
+  const auto town = add("gy.town", "紫荆路街道", sdk::OrgKind::Township, county);
+  const auto firm = add("gy.firm", "某化工企业", sdk::OrgKind::Enterprise, town);
+  sdk::Plan master;
+  master.category = sdk::category::kMaster;
+  const FilingTarget target = FilingTarget::load(other.session(), "郑州市");
+  const sdk::Organisation county_org = *repo.findById(county);
+  EXPECT_EQ(target.of(master, *repo.findById(town), &county_org),
+            "巩义市人民政府（送巩义市应急管理部门）");
+  EXPECT_EQ(target.of(master, *repo.findById(firm), nullptr), "巩义市应急管理部门及有关负有安全生产监督管理职责的部门");
+  add("gy.yjj", "巩义市应急管理局", sdk::OrgKind::Department, county);
+  EXPECT_EQ(FilingTarget::load(other.session(), "郑州市").of(master, *repo.findById(town), nullptr),
+            "巩义市人民政府（送巩义市应急管理局）");
 }
 
 TEST_F(ComplianceEngineTest, ReportsGroupOverdueFirstAndCount) {
@@ -471,10 +546,13 @@ TEST_F(ComplianceEngineTest, ReportsGroupOverdueFirstAndCount) {
   EXPECT_LT(overdue, upcoming);
   EXPECT_NE(text.find("曲梁镇总体应急预案"), std::string::npos);
   EXPECT_NE(text.find("第二十六条"), std::string::npos);
-  EXPECT_NE(text.find("合计: 已逾期 4"), std::string::npos) << text;
+  EXPECT_NE(text.find("合计：已逾期 4"), std::string::npos) << text;
   EXPECT_NE(formatCheckText(results, q, orgs, plans, true).find("Overdue (4)"), std::string::npos);
 
-  const std::string json = formatCheckJson(results, q, orgs, plans, false);
+  const std::string json = formatCheckJson(results, q, orgs, plans, false, {{plan, "rep"}});
+  EXPECT_NE(json.find("\"plan_id\":" + std::to_string(plan) + ",\"plan_code\":\"rep\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"plan_code\":null"), std::string::npos) << json;  // a plan not in the map
+  EXPECT_NE(json.find("\"citation_note\":\"\""), std::string::npos) << json;
   EXPECT_EQ(json.front(), '[');
   EXPECT_NE(json.find("\"rule_id\":\"core.filing\""), std::string::npos) << json;
   EXPECT_NE(json.find("\"status\":\"overdue\""), std::string::npos);

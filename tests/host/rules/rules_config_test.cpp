@@ -6,6 +6,7 @@
 #include <Poco/Util/PropertyFileConfiguration.h>
 #include <gtest/gtest.h>
 #include "build_paths.h"
+#include "rules/filing_target.h"
 
 namespace beacon::rules {
 namespace {
@@ -93,6 +94,32 @@ TEST(RulesConfigTest, UnknownSharedKeyAndInconsistentWarningAreRejected) {
   auto warning = fromProperties("rules.eval_interval_months = 24\n");
   ASSERT_FALSE(warning.isOk());  // the 30-month warning now comes after the deadline
   EXPECT_EQ(warning.status().field(), "rules.eval_warning_months");
+}
+
+}  // namespace
+}  // namespace beacon::rules
+
+namespace beacon::rules {
+namespace {
+
+TEST(RulesConfigParentAuthorityTest, ReadFromTheCityKeyAndChecked) {
+  auto config = RulesConfig::fromValues({{"city.parent_authority", " 开封市 "}});
+  ASSERT_TRUE(config.isOk()) << config.status().describe();
+  EXPECT_EQ(config.value().stringValue(kParentAuthorityKey, ""), "开封市");
+  EXPECT_EQ(RulesConfig().stringValue(kParentAuthorityKey, ""), "");
+  for (const char* bad : {"", "郑州市人民政府", "郑州市应急管理局", "郑州市(河南)", "郑州;市"}) {
+    auto r = RulesConfig::fromValues({{"city.parent_authority", bad}});
+    ASSERT_FALSE(r.isOk()) << bad;
+    EXPECT_EQ(r.status().field(), "city.parent_authority") << bad;
+  }
+}
+
+TEST(RulesConfigParentAuthorityTest, TheShippedFileNamesZhengzhou) {
+  Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> props(
+      new Poco::Util::PropertyFileConfiguration(std::string(BEACON_SOURCE_DIR) + "/etc/beacon.properties"));
+  auto config = RulesConfig::load(*props);
+  ASSERT_TRUE(config.isOk()) << config.status().describe();
+  EXPECT_EQ(config.value().stringValue(kParentAuthorityKey, ""), "郑州市");
 }
 
 }  // namespace

@@ -130,11 +130,11 @@ TEST_F(SummaryFixture, CityAnnualSentencesFollowTheRecords) {
   drill("enterprise_safety.on_site", village, "2022-12-31");
 
   std::string text = annualText(2023);
-  EXPECT_NE(text.find("全市共编制应急预案1部,其中市级1部;修订应急预案3部,其中部门1部、乡镇2部;"
-                      "对1部应急预案开展评估,其中部门1部。"),
+  EXPECT_NE(text.find("全市共编制应急预案1部，其中市级1部；修订应急预案3部，其中部门1部、乡镇2部；"
+                      "对1部应急预案开展评估，其中部门1部。"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("组织开展防汛、人员疏散演练2场次,消防演练2场次。"), std::string::npos) << text;
+  EXPECT_NE(text.find("组织开展防汛、人员疏散演练2场次，消防演练2场次。"), std::string::npos) << text;
 
   // More records change the figures; a village level appears.
   const auto p5 = plan(village, "flood");
@@ -142,26 +142,26 @@ TEST_F(SummaryFixture, CityAnnualSentencesFollowTheRecords) {
   version(p5, sdk::VersionAction::Revised, "2023-03-15");
   drill("flood.comprehensive", city, "2023-05-26");
   text = annualText(2023);
-  EXPECT_NE(text.find("修订应急预案4部,其中部门1部、乡镇2部、村(社区)1部;"), std::string::npos) << text;
-  EXPECT_NE(text.find("组织开展防汛综合演练1场次,防汛、人员疏散演练2场次,消防演练2场次。"), std::string::npos)
+  EXPECT_NE(text.find("修订应急预案4部，其中部门1部、乡镇2部、村（社区）1部；"), std::string::npos) << text;
+  EXPECT_NE(text.find("组织开展防汛综合演练1场次，防汛、人员疏散演练2场次，消防演练2场次。"), std::string::npos)
       << text;
 
   // Removing the township revision drops 乡镇 to one; removing the other drops the level.
   db_.session() << "DELETE FROM plan_versions WHERE id = $1", bind(static_cast<Poco::Int64>(r3)), now;
   text = annualText(2023);
-  EXPECT_NE(text.find("修订应急预案3部,其中部门1部、乡镇1部、村(社区)1部;"), std::string::npos) << text;
+  EXPECT_NE(text.find("修订应急预案3部，其中部门1部、乡镇1部、村（社区）1部；"), std::string::npos) << text;
   db_.session() << "DELETE FROM plan_versions WHERE plan_id = $1 AND action = 'revised'",
       bind(static_cast<Poco::Int64>(p4)), now;
   text = annualText(2023);
-  EXPECT_NE(text.find("修订应急预案2部,其中部门1部、村(社区)1部;"), std::string::npos) << text;
+  EXPECT_NE(text.find("修订应急预案2部，其中部门1部、村（社区）1部；"), std::string::npos) << text;
   db_.session() << "DELETE FROM drills WHERE drill_type LIKE 'fire.%'", now;
   text = annualText(2023);
-  EXPECT_NE(text.find("组织开展防汛综合演练1场次,防汛、人员疏散演练2场次。"), std::string::npos) << text;
+  EXPECT_NE(text.find("组织开展防汛综合演练1场次，防汛、人员疏散演练2场次。"), std::string::npos) << text;
   EXPECT_EQ(text.find("消防演练"), std::string::npos);
 
   // Another year has its own figures.
   text = annualText(2022);
-  EXPECT_NE(text.find("全市共编制应急预案1部,其中部门1部;修订应急预案0部;对1部应急预案开展评估,其中部门1部。"),
+  EXPECT_NE(text.find("全市共编制应急预案1部，其中部门1部；修订应急预案0部；对1部应急预案开展评估，其中部门1部。"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("组织开展重点生产经营单位演练1场次。"), std::string::npos) << text;

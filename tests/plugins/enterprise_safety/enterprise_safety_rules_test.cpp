@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "plugins/rule_harness.h"
+#include "rules/citation_text.h"
 
 namespace beacon::test {
 namespace {
@@ -19,6 +20,8 @@ const char* kEval = "enterprise_safety.plan_evaluation";
 const char* kReview = "enterprise_safety.plan_review";
 const char* kFiling = "enterprise_safety.plan_filing";
 const char* kGov = "enterprise_safety.government_drill";
+const char* kHazardSpecial = "enterprise_safety.major_hazard_special_drill";
+const char* kHazardOnSite = "enterprise_safety.major_hazard_on_site_drill";
 
 const char* kDomain = "enterprise_safety";
 
@@ -30,7 +33,7 @@ class EnterpriseSafetyRulesTest : public ::testing::Test {
 
 TEST_F(EnterpriseSafetyRulesTest, EveryRuleIsDocumentedLaw) {
   const auto rules = rules_.rules();
-  EXPECT_EQ(rules.size(), 9u);
+  EXPECT_EQ(rules.size(), 11u);
   for (const auto& r : rules) {
     EXPECT_EQ(r.id.rfind("enterprise_safety.", 0), 0u) << r.id;
     EXPECT_FALSE(r.title_zh.empty() || r.title_en.empty() || r.citation.empty()) << r.id;
@@ -116,6 +119,39 @@ TEST_F(EnterpriseSafetyRulesTest, MajorHazardSourceEverySixMonthsAndOverride) {
   EXPECT_NE(h_.find(rules_, "2024-07-11", kHazard, firm).citation.find("第二十三条"), std::string::npos);
   h_.parameters.set("rules.enterprise_safety.major_hazard_interval_months", "12");
   EXPECT_EQ(h_.status(rules_, "2024-07-11", kHazard, firm), "met");
+}
+
+// 原总局令第40号 第二十一条第一款: the hazard's 专项应急预案 every year, its 现场处置方案 every half-year.
+TEST_F(EnterpriseSafetyRulesTest, MajorHazardSpecialPlanYearlyAndOnSitePlanHalfYearly) {
+  h_.due_soon_days = 0;
+  const auto firm = h_.org(OrgKind::Enterprise, {{"enterprise_safety.major_hazard_source", "1"}});
+  const auto special = h_.plan(kDomain, category::kSpecial, firm, "2022-01-10");
+  h_.drill(kDomain, "enterprise_safety.on_site", firm, "2024-01-10");  // an on-site drill only
+  EXPECT_EQ(h_.status(rules_, "2024-07-09", kHazardOnSite, firm), "met");
+  EXPECT_EQ(h_.find(rules_, "2024-07-09", kHazardOnSite, firm).due.toString(), "2024-07-10");
+  EXPECT_EQ(h_.status(rules_, "2024-07-11", kHazardOnSite, firm), "overdue");
+  EXPECT_EQ(h_.find(rules_, "2024-03-01", kHazardSpecial, firm).due.toString(), "2024-01-01");  // from tracking start
+  EXPECT_EQ(h_.status(rules_, "2024-03-01", kHazardSpecial, firm), "overdue");
+  h_.drill(kDomain, "enterprise_safety.tabletop", firm, "2024-03-05", special);  // names the special plan
+  EXPECT_EQ(h_.status(rules_, "2025-03-04", kHazardSpecial, firm), "met");
+  EXPECT_EQ(h_.status(rules_, "2025-03-06", kHazardSpecial, firm), "overdue");
+  EXPECT_EQ(h_.status(rules_, "2024-07-11", kHazardOnSite, firm), "overdue");  // a special drill is not on-site
+  const auto rule = h_.find(rules_, "2024-03-01", kHazardSpecial, firm);
+  EXPECT_NE(rule.citation.find("总局令第40号"), std::string::npos);
+  EXPECT_NE(rule.citation.find("第二十一条"), std::string::npos);
+  h_.parameters.set("rules.enterprise_safety.major_hazard_on_site_interval_months", "12");
+  EXPECT_EQ(h_.status(rules_, "2024-07-11", kHazardOnSite, firm), "met");
+  EXPECT_EQ(h_.count(rules_, "2024-03-01", kHazardSpecial, h_.org(OrgKind::Enterprise)), 0u);
+}
+
+// The per-plan reading comes from another province's reply: users see a clean citation, the note says so.
+TEST_F(EnterpriseSafetyRulesTest, UsersSeeNoOtherProvincesAuthorityInTheCitation) {
+  for (const auto& r : rules_.rules()) {
+    const auto c = rules::userCitation(r.citation);
+    EXPECT_EQ(c.text.find("江苏"), std::string::npos) << r.id << ": " << c.text;
+    EXPECT_EQ(c.text.find('('), std::string::npos) << r.id << ": " << c.text;
+    if (r.id == kOnSite) EXPECT_NE(c.note.find("江苏省应急管理厅"), std::string::npos) << c.note;
+  }
 }
 
 TEST_F(EnterpriseSafetyRulesTest, EvaluationEveryThirtySixMonths) {

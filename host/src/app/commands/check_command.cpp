@@ -7,6 +7,7 @@
 #include "app/lookup.h"
 #include "plugins/domain_services.h"
 #include "rules/check_report.h"
+#include "rules/core_rules.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 
@@ -44,7 +45,9 @@ class CheckCommand : public Command {
            "                    [--domain DOMAIN] [--format text|json] [--rules]\n"
            "Every obligation of every plan and organisation with its due date, status (已落实 met,\n"
            "即将到期 due soon, 已逾期 overdue, 未到期 upcoming, 不适用 not applicable), the record that\n"
-           "met it and the rule's citation. --rules lists the encoded rules instead.\n";
+           "met it and the rule's citation (a ※ marks a citation with a note, printed below it).\n"
+           "--rules lists the encoded rules instead: id, title, citation with its note, basis\n"
+           "and, for a rule whose source was replaced, the former citation (历史).\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
     auto parsed = Arguments::parse(args, {"as-of", "org", "domain", "format"}, {"rules"});
@@ -61,8 +64,12 @@ class CheckCommand : public Command {
     AppContext& c = *app.value();
     if (a.has("rules")) {
       for (const auto& r : c.engine().rules()) {
+        // The citation whole, with its note after ※ (条号待核 ...) and any superseded citation.
         ctx.out << r.id << "\t" << (ctx.english ? r.title_en : r.title_zh) << "\t" << r.citation << "\t"
-                << sdk::labelZh(r.basis) << "\n";
+                << sdk::labelZh(r.basis);
+        const std::string history = rules::CoreRules::history(r.id);
+        if (!history.empty()) ctx.out << "\t" << (ctx.english ? "history: " : "历史：") << history;
+        ctx.out << "\n";
       }
       return 0;
     }
@@ -83,11 +90,14 @@ class CheckCommand : public Command {
     auto results = c.engine().check(q);
     if (!results.isOk()) return fail(ctx, results.status());
     for (const auto& e : c.engine().pluginErrors()) ctx.err << "beacon: plugin skipped: " << e << "\n";
-    std::map<sdk::RecordId, std::string> org_names, plan_titles;
+    std::map<sdk::RecordId, std::string> org_names, plan_titles, plan_codes;
     for (const auto& o : orgs.list()) org_names[o.id] = o.name;
-    for (const auto& p : store::PlanRepository(c.db().session()).list({})) plan_titles[p.id] = p.title;
+    for (const auto& p : store::PlanRepository(c.db().session()).list({})) {
+      plan_titles[p.id] = p.title;
+      plan_codes[p.id] = p.code;
+    }
     ctx.out << (format == "json"
-                    ? rules::formatCheckJson(results.value(), q, org_names, plan_titles, ctx.english)
+                    ? rules::formatCheckJson(results.value(), q, org_names, plan_titles, ctx.english, plan_codes)
                     : rules::formatCheckText(results.value(), q, org_names, plan_titles, ctx.english));
     return 0;
   }
