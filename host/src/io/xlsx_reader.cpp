@@ -21,7 +21,8 @@ namespace {
 
 using Parser = Poco::XML::XMLStreamParser;
 
-constexpr std::uint64_t kSmallPartBytes = 16 * 1024 * 1024;  // workbook, rels, styles, content types
+constexpr std::uint64_t kSmallPartBytes =
+    16 * 1024 * 1024;  // workbook, rels, styles, content types
 constexpr std::size_t kMaxCellBytes = 1024 * 1024;
 constexpr std::size_t kMaxColumns = 16384;  // XFD, Excel's last column
 constexpr long kUnixEpoch1900 = 25569;      // serial of 1970-01-01 in the 1900 date system
@@ -192,7 +193,8 @@ std::string resolveTarget(const std::string& base_dir, const std::string& target
   std::size_t up;
   while ((up = path.find("/../")) != std::string::npos) {
     const auto start = path.rfind('/', up == 0 ? 0 : up - 1);
-    path.erase(start == std::string::npos ? 0 : start + 1, up + 4 - (start == std::string::npos ? 0 : start + 1));
+    path.erase(start == std::string::npos ? 0 : start + 1,
+               up + 4 - (start == std::string::npos ? 0 : start + 1));
   }
   return path;
 }
@@ -213,9 +215,14 @@ class XlsxReader::Part {
   // Inflates at most min(limit, declared) bytes (declared 0: unknown).
   Part(std::istream& file, const Poco::Zip::ZipLocalFileHeader& header, std::uint64_t limit,
        std::uint64_t declared, const std::string& name)
-      : name_(name), over_declared_(declared > 0 && declared < limit), zip_(file, header, true),
-        buf_(zip_, over_declared_ ? declared : limit), in_(&buf_),
-        parser_(in_, name, Parser::RECEIVE_ELEMENTS | Parser::RECEIVE_CHARACTERS | Parser::RECEIVE_ATTRIBUTE_MAP) {}
+      : name_(name),
+        over_declared_(declared > 0 && declared < limit),
+        zip_(file, header, true),
+        buf_(zip_, over_declared_ ? declared : limit),
+        in_(&buf_),
+        parser_(in_, name,
+                Parser::RECEIVE_ELEMENTS | Parser::RECEIVE_CHARACTERS |
+                    Parser::RECEIVE_ATTRIBUTE_MAP) {}
 
   // The next event; throws XlsxError for damaged XML or a part over its limit.
   Parser::EventType next() {
@@ -272,21 +279,26 @@ class XlsxReader::Part {
   }
   XlsxError tooLarge() const {
     if (over_declared_) {
-      return XlsxError("工作簿部件 " + name_ + " 解压后比 zip 文件头声明的大小更大，文件已损坏或被篡改，未读取",
-                       "part " + name_ + " inflates to more than its zip header declares; the file is damaged or "
-                       "tampered with and was not read");
+      return XlsxError(
+          "工作簿部件 " + name_ + " 解压后比 zip 文件头声明的大小更大，文件已损坏或被篡改，未读取",
+          "part " + name_ +
+              " inflates to more than its zip header declares; the file is damaged or "
+              "tampered with and was not read");
     }
     return XlsxError("工作簿部件 " + name_ + " 解压后超过导入上限，可能是压缩炸弹；请拆分后再导入",
-                     "part " + name_ + " is larger than the import limit once inflated (possibly a zip bomb); "
-                     "split the workbook");
+                     "part " + name_ +
+                         " is larger than the import limit once inflated (possibly a zip bomb); "
+                         "split the workbook");
   }
   XlsxError damaged(const std::string& detail) const {
-    return XlsxError("工作簿已损坏：部件 " + name_ + " 无法解析" + (detail.empty() ? "" : "（" + detail + "）"),
-                     "the workbook is damaged: part " + name_ + " cannot be parsed" +
-                         (detail.empty() ? "" : " (" + detail + ")"));
+    return XlsxError(
+        "工作簿已损坏：部件 " + name_ + " 无法解析" + (detail.empty() ? "" : "（" + detail + "）"),
+        "the workbook is damaged: part " + name_ + " cannot be parsed" +
+            (detail.empty() ? "" : " (" + detail + ")"));
   }
   XlsxError cellTooLarge() const {
-    return XlsxError("部件 " + name_ + " 中有单元格超过 1 MiB", "a cell in part " + name_ + " is over 1 MiB");
+    return XlsxError("部件 " + name_ + " 中有单元格超过 1 MiB",
+                     "a cell in part " + name_ + " is over 1 MiB");
   }
 
  private:
@@ -306,7 +318,9 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, const 
 
 XlsxReader::~XlsxReader() = default;
 
-void XlsxReader::fail(const std::string& zh, const std::string& en) const { throw XlsxError(zh, en); }
+void XlsxReader::fail(const std::string& zh, const std::string& en) const {
+  throw XlsxError(zh, en);
+}
 
 void XlsxReader::openPackage() {
   file_.open(path_, std::ios::binary);
@@ -332,7 +346,8 @@ void XlsxReader::openPackage() {
     }
     if (encrypted) {
       fail("工作簿设有打开密码（已加密），无法读取；请在 Excel 中取消密码后另存为 .xlsx 再导入",
-           "the workbook is password-protected (encrypted); remove the password in Excel and save it as .xlsx");
+           "the workbook is password-protected (encrypted); remove the password in Excel and save "
+           "it as .xlsx");
     }
     fail("这是旧版 Excel 97-2003 工作簿（.xls），不支持；请在 Excel 中另存为 .xlsx 再导入",
          "this is a legacy Excel 97-2003 workbook (.xls); save it as .xlsx in Excel");
@@ -366,21 +381,24 @@ std::uint64_t XlsxReader::declaredSize(const std::string& name) const {
   auto h = archive_->findHeader(name);
   if (h != archive_->headerEnd()) declared = h->second.getUncompressedSize();
   for (auto it = archive_->fileInfoBegin(); it != archive_->fileInfoEnd(); ++it) {
-    if (it->second.getFileName() == name) declared = std::max<std::uint64_t>(declared, it->second.getUncompressedSize());
+    if (it->second.getFileName() == name)
+      declared = std::max<std::uint64_t>(declared, it->second.getUncompressedSize());
   }
   return declared;
 }
 
 std::unique_ptr<XlsxReader::Part> XlsxReader::openPart(const std::string& name, std::uint64_t limit,
-                                                       const std::string& what_zh, const std::string& what_en) {
+                                                       const std::string& what_zh,
+                                                       const std::string& what_en) {
   auto h = archive_->findHeader(name);
   if (h == archive_->headerEnd()) return nullptr;
   const std::uint64_t declared = declaredSize(name);
   if (declared > limit) {  // checked before inflating anything
-    fail(what_zh + "解压后有 " + std::to_string(declared) + " 字节，超过导入上限 " + std::to_string(limit) +
-             " 字节；请拆分后再导入",
-         what_en + " is " + std::to_string(declared) + " bytes uncompressed, over the import limit of " +
-             std::to_string(limit) + " bytes; split the workbook");
+    fail(what_zh + "解压后有 " + std::to_string(declared) + " 字节，超过导入上限 " +
+             std::to_string(limit) + " 字节；请拆分后再导入",
+         what_en + " is " + std::to_string(declared) +
+             " bytes uncompressed, over the import limit of " + std::to_string(limit) +
+             " bytes; split the workbook");
   }
   file_.clear();
   return std::make_unique<Part>(file_, h->second, limit, declared, name);
@@ -468,15 +486,18 @@ void XlsxReader::readWorkbook(const std::string& wanted) {
   }
   if (!shared_part.empty()) readSharedStrings(shared_part);
   if (!styles_part.empty()) readStyles(styles_part);
-  sheet_ = openPart(sheet_part_, limits_.max_sheet_bytes, "工作表“" + sheet_name_ + "”", "sheet \"" + sheet_name_ + "\"");
+  sheet_ = openPart(sheet_part_, limits_.max_sheet_bytes, "工作表“" + sheet_name_ + "”",
+                    "sheet \"" + sheet_name_ + "\"");
   sheet_uncompressed_ = declaredSize(sheet_part_);
 }
 
 void XlsxReader::readSharedStrings(const std::string& name) {
-  auto part = openPart(name, limits_.max_shared_strings_bytes, "共享字符串表", "the shared string table");
+  auto part =
+      openPart(name, limits_.max_shared_strings_bytes, "共享字符串表", "the shared string table");
   if (!part) return;
   for (auto e = part->next(); e != Parser::EV_EOF; e = part->next()) {
-    if (e == Parser::EV_START_ELEMENT && part->parser().localName() == "si") shared_.push_back(part->text());
+    if (e == Parser::EV_START_ELEMENT && part->parser().localName() == "si")
+      shared_.push_back(part->text());
   }
 }
 
@@ -488,7 +509,8 @@ void XlsxReader::readStyles(const std::string& name) {
   for (auto e = st->next(); e != Parser::EV_EOF; e = st->next()) {
     const std::string& el = st->parser().localName();
     if (e == Parser::EV_START_ELEMENT) {
-      if (el == "numFmt") custom[std::atoi(st->attr("numFmtId").c_str())] = isDateFormat(st->attr("formatCode"));
+      if (el == "numFmt")
+        custom[std::atoi(st->attr("numFmtId").c_str())] = isDateFormat(st->attr("formatCode"));
       if (el == "cellXfs") in_cell_xfs = true;
       if (el == "xf" && in_cell_xfs) {
         const int id = std::atoi(st->attr("numFmtId").c_str());
@@ -530,12 +552,14 @@ bool XlsxReader::readRow(CsvRecord& out) {
     }
     last_row_ = row;
     if (++rows_ > limits_.max_rows || row > limits_.max_rows) {
-      fail("工作表“" + sheet_name_ + "”超过 " + std::to_string(limits_.max_rows) + " 行的导入上限；请拆分后再导入",
-           "sheet \"" + sheet_name_ + "\" has more than the import limit of " + std::to_string(limits_.max_rows) +
-               " rows; split it");
+      fail("工作表“" + sheet_name_ + "”超过 " + std::to_string(limits_.max_rows) +
+               " 行的导入上限；请拆分后再导入",
+           "sheet \"" + sheet_name_ + "\" has more than the import limit of " +
+               std::to_string(limits_.max_rows) + " rows; split it");
     }
     out.line = row;
-    for (auto c = p.next(); c != Parser::EV_END_ELEMENT || p.parser().localName() != "row"; c = p.next()) {
+    for (auto c = p.next(); c != Parser::EV_END_ELEMENT || p.parser().localName() != "row";
+         c = p.next()) {
       if (c == Parser::EV_EOF) throw p.damaged("unexpected end");
       if (c == Parser::EV_START_ELEMENT && p.parser().localName() == "c") readCell(out, row);
     }
@@ -548,7 +572,8 @@ void XlsxReader::readCell(CsvRecord& out, std::size_t row) {
   Part& p = *sheet_;
   const std::string ref_attr = p.attr("r");
   std::size_t col = out.fields.size() + 1, ref_row = row;
-  if (!ref_attr.empty() && (!parseRef(ref_attr, col, ref_row) || ref_row != row || col <= out.fields.size())) {
+  if (!ref_attr.empty() &&
+      (!parseRef(ref_attr, col, ref_row) || ref_row != row || col <= out.fields.size())) {
     throw p.damaged("cell " + ref_attr + " in row " + std::to_string(row));
   }
   const std::string ref = columnName(col) + std::to_string(row);
@@ -579,15 +604,17 @@ void XlsxReader::readCell(CsvRecord& out, std::size_t row) {
       }
     }
   }
-  std::string text = cellText(ref, type, style, value, inline_text, has_formula, has_value, formula);
+  std::string text =
+      cellText(ref, type, style, value, inline_text, has_formula, has_value, formula);
   if (text.empty() && !has_value && type != "inlineStr") return;  // an empty, formatted cell
   out.fields.resize(col - 1);  // a gap (C5 after A5) fills B5 with ""
   out.fields.push_back(std::move(text));
 }
 
 std::string XlsxReader::cellText(const std::string& ref, const std::string& type, int style,
-                                 const std::string& value, const std::string& inline_text, bool has_formula,
-                                 bool has_value, const std::string& formula) const {
+                                 const std::string& value, const std::string& inline_text,
+                                 bool has_formula, bool has_value,
+                                 const std::string& formula) const {
   const std::string where_zh = "工作表“" + sheet_name_ + "”单元格 " + ref;
   const std::string where_en = "sheet \"" + sheet_name_ + "\" cell " + ref;
   if (type == "inlineStr") return inline_text;
@@ -596,7 +623,8 @@ std::string XlsxReader::cellText(const std::string& ref, const std::string& type
     fail(where_zh + " 是公式" + (f.empty() ? "" : "（" + f + "）") +
              "，但文件中没有保存计算结果；请在 Excel 中打开并保存后再导入，或把公式改为数值",
          where_en + " holds a formula" + (f.empty() ? "" : " (" + f + ")") +
-             " without a saved result; open and save the workbook in Excel, or replace the formula by its value");
+             " without a saved result; open and save the workbook in Excel, or replace the formula "
+             "by its value");
   }
   if (!has_value) return std::string();
   if (type == "s") {
@@ -604,7 +632,8 @@ std::string XlsxReader::cellText(const std::string& ref, const std::string& type
     const unsigned long i = std::strtoul(value.c_str(), &end, 10);
     if (value.empty() || *end != '\0' || i >= shared_.size()) {
       fail(where_zh + " 引用的共享字符串 " + value + " 不存在（工作簿已损坏）",
-           where_en + " refers to shared string " + value + ", which does not exist (the workbook is damaged)");
+           where_en + " refers to shared string " + value +
+               ", which does not exist (the workbook is damaged)");
     }
     return shared_[i];
   }
@@ -618,9 +647,11 @@ std::string XlsxReader::cellText(const std::string& ref, const std::string& type
   double v = 0;
   if (!parseNumber(value, v)) {
     fail(where_zh + " 的数值“" + value + "”无法识别（工作簿已损坏）",
-         where_en + " holds the number \"" + value + "\", which cannot be read (the workbook is damaged)");
+         where_en + " holds the number \"" + value +
+             "\", which cannot be read (the workbook is damaged)");
   }
-  const bool is_date = style >= 0 && static_cast<std::size_t>(style) < date_styles_.size() && date_styles_[style];
+  const bool is_date =
+      style >= 0 && static_cast<std::size_t>(style) < date_styles_.size() && date_styles_[style];
   if (!is_date) return formatNumber(v);
   const long serial = static_cast<long>(std::floor(v));
   if (!date1904_ && serial == 60) {
@@ -638,7 +669,8 @@ std::string XlsxReader::cellText(const std::string& ref, const std::string& type
 
 std::size_t XlsxReader::bytesRead() const {
   if (!sheet_ || sheet_uncompressed_ == 0) return 0;
-  const double share = std::min(1.0, static_cast<double>(sheet_->inflated()) / static_cast<double>(sheet_uncompressed_));
+  const double share = std::min(
+      1.0, static_cast<double>(sheet_->inflated()) / static_cast<double>(sheet_uncompressed_));
   return static_cast<std::size_t>(share * static_cast<double>(file_size_));
 }
 

@@ -41,9 +41,10 @@ class ZipArchive;
 namespace beacon::io {
 
 struct XlsxLimits {
-  std::size_t max_rows = 1048576;                        // data and header rows (Excel's own maximum)
-  std::uint64_t max_sheet_bytes = 2147483648ULL;         // the sheet part, uncompressed
-  std::uint64_t max_shared_strings_bytes = 268435456ULL; // sharedStrings.xml, uncompressed (kept in memory)
+  std::size_t max_rows = 1048576;                 // data and header rows (Excel's own maximum)
+  std::uint64_t max_sheet_bytes = 2147483648ULL;  // the sheet part, uncompressed
+  std::uint64_t max_shared_strings_bytes =
+      268435456ULL;  // sharedStrings.xml, uncompressed (kept in memory)
 };
 
 // True when the file starts like a zip package (PK\3\4) or an OLE2 compound
@@ -76,17 +77,17 @@ class XlsxReader {
   struct Cell;
   void openPackage();
   std::uint64_t declaredSize(const std::string& name) const;
-  std::unique_ptr<Part> openPart(const std::string& name, std::uint64_t limit, const std::string& what_zh,
-                                 const std::string& what_en);
+  std::unique_ptr<Part> openPart(const std::string& name, std::uint64_t limit,
+                                 const std::string& what_zh, const std::string& what_en);
   std::unique_ptr<Part> openSmallPart(const std::string& name);
   void readWorkbook(const std::string& wanted);
   void readSharedStrings(const std::string& name);
   void readStyles(const std::string& name);
   bool readRow(CsvRecord& out);
   void readCell(CsvRecord& out, std::size_t row);
-  std::string cellText(const std::string& ref, const std::string& type, int style, const std::string& value,
-                       const std::string& inline_text, bool has_formula, bool has_value,
-                       const std::string& formula) const;
+  std::string cellText(const std::string& ref, const std::string& type, int style,
+                       const std::string& value, const std::string& inline_text, bool has_formula,
+                       bool has_value, const std::string& formula) const;
   [[noreturn]] void fail(const std::string& zh, const std::string& en) const;
 
   std::string path_;

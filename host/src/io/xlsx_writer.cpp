@@ -25,23 +25,29 @@ const char* kStyles =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
     "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/></numFmts>"
-    "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset val=\"134\"/></font>"
-    "<font><b/><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset val=\"134\"/></font></fonts>"
+    "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset "
+    "val=\"134\"/></font>"
+    "<font><b/><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset "
+    "val=\"134\"/></font></fonts>"
     "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
     "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
     "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-    "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+    "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" "
+    "borderId=\"0\"/></cellStyleXfs>"
     "<cellXfs count=\"4\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
     "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-    "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" quotePrefix=\"1\"/></cellXfs>"
+    "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" "
+    "applyNumberFormat=\"1\"/>"
+    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" "
+    "quotePrefix=\"1\"/></cellXfs>"
     "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
     "</styleSheet>";
 
 const char* kContentTypes =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"rels\" "
+    "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
     "<Override PartName=\"/xl/workbook.xml\" "
     "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
@@ -68,7 +74,9 @@ const char* kWorkbookRels =
     "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
     "Target=\"styles.xml\"/></Relationships>";
 
-bool isHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool isHex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 // XML text of a cell: & < > escaped, CR as a character reference (a parser
 // would fold CRLF to LF), other control characters and a literal "_xHHHH_"
@@ -77,13 +85,21 @@ void appendEscaped(std::string& out, const std::string& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\r': out += "&#13;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
       case '_':
-        if (i + 6 < s.size() && s[i + 1] == 'x' && isHex(s[i + 2]) && isHex(s[i + 3]) && isHex(s[i + 4]) &&
-            isHex(s[i + 5]) && s[i + 6] == '_') {
+        if (i + 6 < s.size() && s[i + 1] == 'x' && isHex(s[i + 2]) && isHex(s[i + 3]) &&
+            isHex(s[i + 4]) && isHex(s[i + 5]) && s[i + 6] == '_') {
           out += "_x005F_";
         } else {
           out += c;
@@ -92,7 +108,8 @@ void appendEscaped(std::string& out, const std::string& s) {
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
           char buf[8];
-          std::snprintf(buf, sizeof buf, "_x%04X_", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          std::snprintf(buf, sizeof buf, "_x%04X_",
+                        static_cast<unsigned>(static_cast<unsigned char>(c)));
           out += buf;
         } else {
           out += c;
@@ -134,7 +151,8 @@ std::size_t displayWidth(const std::string& s) {
 }
 
 bool startsFormula(const std::string& s) {
-  return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+  return !s.empty() &&
+         (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
 }
 
 // -?digits[.digits], as the number columns hold them.
@@ -143,7 +161,8 @@ bool isPlainNumber(const std::string& s) {
   std::size_t i = s.size() > 1 && s[0] == '-' ? 1 : 0;
   const std::size_t int_start = i;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-  if (i == int_start || i - int_start > 15 || (s[int_start] == '0' && i - int_start > 1)) return false;
+  if (i == int_start || i - int_start > 15 || (s[int_start] == '0' && i - int_start > 1))
+    return false;
   if (i == s.size()) return true;
   if (s[i] != '.') return false;
   const std::size_t frac_start = ++i;
@@ -152,13 +171,17 @@ bool isPlainNumber(const std::string& s) {
 }
 
 bool validSheetName(const std::string& name) {
-  return !name.empty() && utf16Length(name) <= 31 && name.find_first_of("[]:*?/\\") == std::string::npos;
+  return !name.empty() && utf16Length(name) <= 31 &&
+         name.find_first_of("[]:*?/\\") == std::string::npos;
 }
 
 }  // namespace
 
-XlsxWriter::XlsxWriter(std::ostream& out, const std::string& sheet_name, std::vector<XlsxColumn> columns)
-    : out_(out), sheet_name_(validSheetName(sheet_name) ? sheet_name : "Sheet1"), columns_(std::move(columns)) {
+XlsxWriter::XlsxWriter(std::ostream& out, const std::string& sheet_name,
+                       std::vector<XlsxColumn> columns)
+    : out_(out),
+      sheet_name_(validSheetName(sheet_name) ? sheet_name : "Sheet1"),
+      columns_(std::move(columns)) {
   spool_path_ = std::make_unique<Poco::TemporaryFile>();
   spool_.open(spool_path_->path(), std::ios::binary | std::ios::trunc);
   if (!spool_) throw XlsxError("无法创建临时文件", "cannot create a temporary file");
@@ -168,16 +191,19 @@ XlsxWriter::~XlsxWriter() = default;
 
 void XlsxWriter::writeRow(const std::vector<std::string>& cells) {
   if (rows_ + 2 > kMaxRows) {
-    throw XlsxError("超过 Excel 单个工作表 " + std::to_string(kMaxRows) + " 行的上限；请改用 CSV 导出",
-                    "more rows than an Excel sheet holds (" + std::to_string(kMaxRows) + "); export CSV instead");
+    throw XlsxError(
+        "超过 Excel 单个工作表 " + std::to_string(kMaxRows) + " 行的上限；请改用 CSV 导出",
+        "more rows than an Excel sheet holds (" + std::to_string(kMaxRows) +
+            "); export CSV instead");
   }
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (utf16Length(cells[i]) > kMaxCellChars) {
       const std::string col = i < columns_.size() ? columns_[i].header : columnName(i + 1);
       throw XlsxError("第 " + std::to_string(rows_ + 2) + " 行“" + col + "”超过 Excel 单元格 " +
                           std::to_string(kMaxCellChars) + " 个字符的上限；请改用 CSV 导出",
-                      "row " + std::to_string(rows_ + 2) + ", column " + col + " is longer than an Excel cell (" +
-                          std::to_string(kMaxCellChars) + " characters); export CSV instead");
+                      "row " + std::to_string(rows_ + 2) + ", column " + col +
+                          " is longer than an Excel cell (" + std::to_string(kMaxCellChars) +
+                          " characters); export CSV instead");
     }
   }
   ++rows_;
@@ -210,8 +236,8 @@ void XlsxWriter::startSheet() {
     head += "<cols>";
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       const std::size_t w = std::min<std::size_t>(60, std::max<std::size_t>(8, widths[i] + 2));
-      head += "<col min=\"" + std::to_string(i + 1) + "\" max=\"" + std::to_string(i + 1) + "\" width=\"" +
-              std::to_string(w) + "\" customWidth=\"1\"/>";
+      head += "<col min=\"" + std::to_string(i + 1) + "\" max=\"" + std::to_string(i + 1) +
+              "\" width=\"" + std::to_string(w) + "\" customWidth=\"1\"/>";
     }
     head += "</cols>";
   }
@@ -232,7 +258,8 @@ void XlsxWriter::emitRow(const std::vector<std::string>& cells, std::size_t row,
     const std::string& v = cells[i];
     if (v.empty()) continue;
     const std::string ref = columnName(i + 1) + r;
-    const XlsxCellType type = header || i >= columns_.size() ? XlsxCellType::Text : columns_[i].type;
+    const XlsxCellType type =
+        header || i >= columns_.size() ? XlsxCellType::Text : columns_[i].type;
     if (type == XlsxCellType::Number && isPlainNumber(v)) {
       xml += "<c r=\"" + ref + "\"><v>" + v + "</v></c>";
       continue;
@@ -265,10 +292,13 @@ void XlsxWriter::close() {
   if (!started_) startSheet();
   spool_ << "</sheetData></worksheet>";
   spool_.close();
-  if (!spool_) throw XlsxError("无法写入临时文件（磁盘已满？）", "cannot write the temporary file (disk full?)");
+  if (!spool_)
+    throw XlsxError("无法写入临时文件（磁盘已满？）",
+                    "cannot write the temporary file (disk full?)");
   std::string sheet_name;
   appendEscaped(sheet_name, sheet_name_);
-  for (std::size_t p = 0; (p = sheet_name.find('"', p)) != std::string::npos; p += 6) sheet_name.replace(p, 1, "&quot;");
+  for (std::size_t p = 0; (p = sheet_name.find('"', p)) != std::string::npos; p += 6)
+    sheet_name.replace(p, 1, "&quot;");
   const std::string workbook =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
       "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
@@ -280,8 +310,8 @@ void XlsxWriter::close() {
     const Poco::DateTime now(2000, 1, 1);  // a fixed time: the same records give the same bytes
     auto add = [&](const std::string& name, const std::string& text) {
       std::istringstream in(text);
-      zip.addFile(in, now, Poco::Path(name, Poco::Path::PATH_UNIX), Poco::Zip::ZipCommon::CM_DEFLATE,
-                  Poco::Zip::ZipCommon::CL_NORMAL);
+      zip.addFile(in, now, Poco::Path(name, Poco::Path::PATH_UNIX),
+                  Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CL_NORMAL);
     };
     add("[Content_Types].xml", kContentTypes);
     add("_rels/.rels", kPackageRels);
@@ -293,10 +323,12 @@ void XlsxWriter::close() {
                 Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CL_NORMAL);
     zip.close();
   } catch (const Poco::Exception& e) {
-    throw XlsxError("无法写入工作簿：" + e.displayText(), "cannot write the workbook: " + e.displayText());
+    throw XlsxError("无法写入工作簿：" + e.displayText(),
+                    "cannot write the workbook: " + e.displayText());
   }
   out_.flush();
-  if (!out_) throw XlsxError("无法写入工作簿（磁盘已满？）", "cannot write the workbook (disk full?)");
+  if (!out_)
+    throw XlsxError("无法写入工作簿（磁盘已满？）", "cannot write the workbook (disk full?)");
 }
 
 }  // namespace beacon::io

@@ -30,7 +30,8 @@ std::pair<std::string, std::string> refusal(const std::function<void()>& f) {
   return {"", ""};
 }
 
-std::pair<std::string, std::string> refusalOf(const std::string& file, const XlsxLimits& limits = XlsxLimits()) {
+std::pair<std::string, std::string> refusalOf(const std::string& file,
+                                              const XlsxLimits& limits = XlsxLimits()) {
   return refusal([&] {
     XlsxReader r(file, "", limits);
     readAll(r);
@@ -46,18 +47,24 @@ TEST(XlsxReaderTest, ReadsAnExcelLikeWorkbook) {
   const auto rows = readAll(r);
   ASSERT_EQ(rows.size(), 4u) << "row 3 is missing and row 5 holds formatting only";
   EXPECT_EQ(rows[0].line, 1u);
-  EXPECT_EQ(rows[0].fields, (Fields{"组织编码", "演练日期", "参演人数", "1", "", "备注"})) << "E1 is a gap";
+  EXPECT_EQ(rows[0].fields, (Fields{"组织编码", "演练日期", "参演人数", "1", "", "备注"}))
+      << "E1 is a gap";
   EXPECT_EQ(rows[1].line, 2u);
-  EXPECT_EQ(rows[1].fields, (Fields{"XM-001", "2023-05-10", "80", "81", "", "新密市应急管理局 ", "1", "XM-001-x"}))
-      << "date serial with numFmt 14, formula by its cached value, a gap, rich text without the phonetic run, "
+  EXPECT_EQ(rows[1].fields,
+            (Fields{"XM-001", "2023-05-10", "80", "81", "", "新密市应急管理局 ", "1", "XM-001-x"}))
+      << "date serial with numFmt 14, formula by its cached value, a gap, rich text without the "
+         "phonetic run, "
          "TRUE as 1, a text formula";
   EXPECT_EQ(rows[2].line, 4u);
-  EXPECT_EQ(rows[2].fields, (Fields{"内联文本", "2023-12-31", "43", "0.3", "0.5", "A\rB", "1000", "2023-03-15"}))
-      << "inline rich string, custom date format (time of day dropped), no float artefacts, 0.00 and h:mm "
+  EXPECT_EQ(rows[2].fields,
+            (Fields{"内联文本", "2023-12-31", "43", "0.3", "0.5", "A\rB", "1000", "2023-03-15"}))
+      << "inline rich string, custom date format (time of day dropped), no float artefacts, 0.00 "
+         "and h:mm "
          "are not dates, _x000D_ escape, 1.0E3, a [$-F800] long date";
   EXPECT_EQ(rows[3].line, 6u);
   EXPECT_EQ(rows[3].fields, (Fields{"XM-001", "", "160", "-12.5", "", ""}))
-      << "a shared formula's cached value; trailing styled empties dropped, padded to the header's width";
+      << "a shared formula's cached value; trailing styled empties dropped, padded to the header's "
+         "width";
   EXPECT_EQ(r.bytesRead(), r.fileSize()) << "the progress reaches the file size at the end";
 }
 
@@ -81,10 +88,12 @@ TEST(XlsxReaderTest, The1904DateSystem) {
 
 TEST(XlsxReaderTest, RefusesAFormulaWithoutItsValueAndErrorValues) {
   auto [zh, en] = refusalOf(kFixtures + "formula_without_value.xlsx");
-  EXPECT_EQ(zh, "工作表“应急演练”单元格 D2 是公式（=SUM(C2,1)），但文件中没有保存计算结果；"
-                "请在 Excel 中打开并保存后再导入，或把公式改为数值");
-  EXPECT_NE(en.find("sheet \"应急演练\" cell D2 holds a formula (=SUM(C2,1)) without a saved result"),
-            std::string::npos)
+  EXPECT_EQ(zh,
+            "工作表“应急演练”单元格 D2 是公式（=SUM(C2,1)），但文件中没有保存计算结果；"
+            "请在 Excel 中打开并保存后再导入，或把公式改为数值");
+  EXPECT_NE(
+      en.find("sheet \"应急演练\" cell D2 holds a formula (=SUM(C2,1)) without a saved result"),
+      std::string::npos)
       << en;
   std::tie(zh, en) = refusalOf(kFixtures + "error_value.xlsx");
   EXPECT_EQ(zh, "工作表“应急演练”单元格 C2 的值是错误 #DIV/0!；请更正后再导入");
@@ -96,7 +105,8 @@ TEST(XlsxReaderTest, RefusesWhatIsNotAWorkbook) {
   std::ofstream(text.path()) << "组织编码,领域\n";
   auto [zh, en] = refusalOf(text.path());
   EXPECT_EQ(zh, "文件不是 Excel 工作簿（.xlsx 是 zip 压缩包，此文件不是）");
-  EXPECT_EQ(en, "the file is not an Excel workbook (an .xlsx is a zip package, this file is not one)");
+  EXPECT_EQ(en,
+            "the file is not an Excel workbook (an .xlsx is a zip package, this file is not one)");
   std::tie(zh, en) = refusalOf(kFixtures + "not_a_workbook.xlsx");
   EXPECT_EQ(zh, "zip 压缩包不是 Excel 工作簿（缺少 [Content_Types].xml）");
   std::tie(zh, en) = refusalOf(kFixtures + "no_sheet.xlsx");
@@ -128,7 +138,9 @@ TEST(XlsxReaderTest, ZipBombIsRefusedBeforeInflating) {
 
 TEST(XlsxReaderTest, SizesUnderstatedInTheZipStopTheInflation) {
   const auto [zh, en] = refusalOf(kFixtures + "lying_sizes.xlsx");
-  EXPECT_EQ(zh, "工作簿部件 xl/worksheets/sheet1.xml 解压后比 zip 文件头声明的大小更大，文件已损坏或被篡改，未读取");
+  EXPECT_EQ(zh,
+            "工作簿部件 xl/worksheets/sheet1.xml 解压后比 zip "
+            "文件头声明的大小更大，文件已损坏或被篡改，未读取");
 }
 
 TEST(XlsxReaderTest, RowAndSharedStringLimits) {

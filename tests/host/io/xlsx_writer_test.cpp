@@ -74,36 +74,43 @@ TEST(XlsxWriterTest, EveryCellTypeAndUnicodeRoundTrip) {
 
 TEST(XlsxWriterTest, TypedCellsHeaderAndNoFormulas) {
   Poco::TemporaryFile file;
-  writeWorkbook(file, kColumns,
-                {{"=1+1", "2023-05-10", "80", "-2"}, {"+1", "bad", "x", "@a"}});
+  writeWorkbook(file, kColumns, {{"=1+1", "2023-05-10", "80", "-2"}, {"+1", "bad", "x", "@a"}});
   const std::string sheet = part(file.path(), "xl/worksheets/sheet1.xml");
   EXPECT_EQ(sheet.find("<f>"), std::string::npos) << "never a formula";
   EXPECT_EQ(sheet.find("<f "), std::string::npos);
   EXPECT_NE(sheet.find("<c r=\"A1\" t=\"inlineStr\" s=\"1\">"), std::string::npos) << "bold header";
-  EXPECT_NE(sheet.find("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"),
-            std::string::npos)
+  EXPECT_NE(
+      sheet.find(
+          "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"),
+      std::string::npos)
       << "frozen header row";
   EXPECT_NE(sheet.find("<c r=\"B2\" s=\"2\"><v>45056</v></c>"), std::string::npos) << "a date cell";
   EXPECT_NE(sheet.find("<c r=\"C2\"><v>80</v></c>"), std::string::npos) << "a number cell";
-  EXPECT_NE(sheet.find("<c r=\"A2\" t=\"inlineStr\" s=\"3\"><is><t xml:space=\"preserve\">=1+1</t>"),
-            std::string::npos)
+  EXPECT_NE(
+      sheet.find("<c r=\"A2\" t=\"inlineStr\" s=\"3\"><is><t xml:space=\"preserve\">=1+1</t>"),
+      std::string::npos)
       << "formula-like text keeps its text, with Excel's quote prefix";
   EXPECT_NE(sheet.find("<c r=\"D2\" t=\"inlineStr\" s=\"3\">"), std::string::npos);
   EXPECT_NE(sheet.find("<c r=\"B3\" t=\"inlineStr\">"), std::string::npos) << "not a date: text";
   EXPECT_NE(sheet.find("<c r=\"C3\" t=\"inlineStr\">"), std::string::npos) << "not a number: text";
-  EXPECT_NE(sheet.find("<col min=\"1\" max=\"1\" width=\"8\" customWidth=\"1\"/>"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<col min=\"1\" max=\"1\" width=\"8\" customWidth=\"1\"/>"),
+            std::string::npos)
+      << sheet;
   const std::string styles = part(file.path(), "xl/styles.xml");
   EXPECT_NE(styles.find("<font><b/>"), std::string::npos);
   EXPECT_NE(styles.find("formatCode=\"yyyy-mm-dd\""), std::string::npos);
   EXPECT_NE(styles.find("quotePrefix=\"1\""), std::string::npos);
-  EXPECT_NE(part(file.path(), "xl/workbook.xml").find("<sheet name=\"应急演练\""), std::string::npos);
+  EXPECT_NE(part(file.path(), "xl/workbook.xml").find("<sheet name=\"应急演练\""),
+            std::string::npos);
 }
 
 TEST(XlsxWriterTest, ColumnWidthsFollowTheText) {
   Poco::TemporaryFile file;
-  writeWorkbook(file, {{"组织编码"}, {"名称"}}, {{"XM", std::string(80, 'x')}, {"XM-JSX-001", "尖山村"}});
+  writeWorkbook(file, {{"组织编码"}, {"名称"}},
+                {{"XM", std::string(80, 'x')}, {"XM-JSX-001", "尖山村"}});
   const std::string sheet = part(file.path(), "xl/worksheets/sheet1.xml");
-  EXPECT_NE(sheet.find("<col min=\"1\" max=\"1\" width=\"12\""), std::string::npos) << "10 characters + 2";
+  EXPECT_NE(sheet.find("<col min=\"1\" max=\"1\" width=\"12\""), std::string::npos)
+      << "10 characters + 2";
   EXPECT_NE(sheet.find("<col min=\"2\" max=\"2\" width=\"60\""), std::string::npos) << "capped";
 }
 
@@ -131,8 +138,11 @@ TEST(XlsxWriterTest, RefusesACellLongerThanExcelAllows) {
     w.writeRow({"P2", std::string(XlsxWriter::kMaxCellChars + 1, 'a')});
     FAIL() << "a 32768-character cell was written";
   } catch (const XlsxError& e) {
-    EXPECT_EQ(std::string(e.what()), "第 3 行“正文”超过 Excel 单元格 32767 个字符的上限；请改用 CSV 导出");
-    EXPECT_EQ(e.message(true), "row 3, column 正文 is longer than an Excel cell (32767 characters); export CSV instead");
+    EXPECT_EQ(std::string(e.what()),
+              "第 3 行“正文”超过 Excel 单元格 32767 个字符的上限；请改用 CSV 导出");
+    EXPECT_EQ(
+        e.message(true),
+        "row 3, column 正文 is longer than an Excel cell (32767 characters); export CSV instead");
   }
 }
 
