@@ -21,12 +21,6 @@ namespace {
 
 constexpr int kDrillPage = 5000;
 
-// Writes a data record with every cell neutralised for spreadsheets.
-void writeGuarded(CsvWriter& w, std::vector<std::string> rec) {
-  for (auto& cell : rec) cell = guardCell(cell);
-  w.writeRecord(rec);
-}
-
 std::map<sdk::RecordId, std::string> orgCodes(store::Database& db) {
   std::map<sdk::RecordId, std::string> out;
   Poco::Data::Statement st(db.session());
@@ -40,7 +34,7 @@ std::map<sdk::RecordId, std::string> orgCodes(store::Database& db) {
   return out;
 }
 
-void exportOrganisations(store::Database& db, const CsvColumns& cols, CsvWriter& w, bool en) {
+void exportOrganisations(store::Database& db, const CsvColumns& cols, const ExportSink& sink, bool en) {
   const auto codes = orgCodes(db);
   for (const auto& o : store::OrganisationRepository(db.session()).list()) {
     std::vector<std::string> rec = {o.code, o.name, en ? sdk::toId(o.kind) : sdk::labelZh(o.kind),
@@ -49,11 +43,11 @@ void exportOrganisations(store::Database& db, const CsvColumns& cols, CsvWriter&
       auto it = o.attributes.find(key);
       rec.push_back(it == o.attributes.end() ? std::string() : it->second);
     }
-    writeGuarded(w, std::move(rec));
+    sink(std::move(rec));
   }
 }
 
-void exportPlans(store::Database& db, CsvWriter& w, bool en) {
+void exportPlans(store::Database& db, const ExportSink& sink, bool en) {
   const auto codes = orgCodes(db);
   store::PlanRepository plans(db.session());
   for (const auto& p : plans.list({})) {
@@ -67,11 +61,11 @@ void exportPlans(store::Database& db, CsvWriter& w, bool en) {
     } else {
       rec.resize(rec.size() + 6);
     }
-    writeGuarded(w, std::move(rec));
+    sink(std::move(rec));
   }
 }
 
-void exportDrills(store::Database& db, const CsvColumns& cols, CsvWriter& w, bool en) {
+void exportDrills(store::Database& db, const CsvColumns& cols, const ExportSink& sink, bool en) {
   const auto orgs = orgCodes(db);
   std::map<sdk::RecordId, std::string> plan_codes;
   std::map<sdk::RecordId, int> version_numbers;
@@ -108,7 +102,7 @@ void exportDrills(store::Database& db, const CsvColumns& cols, CsvWriter& w, boo
         auto it = d.fields.find(name);
         rec.push_back(it == d.fields.end() ? std::string() : it->second);
       }
-      writeGuarded(w, std::move(rec));
+      sink(std::move(rec));
     }
     if (static_cast<int>(page.size()) < kDrillPage) break;
     f.offset += kDrillPage;
@@ -117,29 +111,43 @@ void exportDrills(store::Database& db, const CsvColumns& cols, CsvWriter& w, boo
 
 }  // namespace
 
-sdk::Status exportCsv(store::Database& db, const plugins::PluginRegistry& registry,
-                      const std::string& kind, std::ostream& out, bool english_headers) {
+sdk::Status exportRecords(store::Database& db, const plugins::PluginRegistry& registry, const std::string& kind,
+                          bool english_headers, const ExportSink& sink) {
   if (!CsvColumns::isKind(kind)) {
     return sdk::Status::invalid("kind", "\"" + kind + "\" is not one of organisations, plans, drills");
   }
   try {
     CsvColumns cols(registry, kind);
-    CsvWriter w(out);
-    w.writeBom();
-    w.writeRecord(cols.headers(english_headers));
     if (kind == "organisations") {
-      exportOrganisations(db, cols, w, english_headers);
+      exportOrganisations(db, cols, sink, english_headers);
     } else if (kind == "plans") {
-      exportPlans(db, w, english_headers);
+      exportPlans(db, sink, english_headers);
     } else {
-      exportDrills(db, cols, w, english_headers);
+      exportDrills(db, cols, sink, english_headers);
     }
-    if (!out) return sdk::Status::error("could not write the CSV output");
     return sdk::Status::ok();
   } catch (const Poco::Exception& e) {
     store::throwIfStorageFailure(e, "export failed");
     return sdk::Status::error("export failed: " + e.displayText());
   }
+}
+
+sdk::Status exportCsv(store::Database& db, const plugins::PluginRegistry& registry,
+                      const std::string& kind, std::ostream& out, bool english_headers) {
+  if (!CsvColumns::isKind(kind)) {
+    return sdk::Status::invalid("kind", "\"" + kind + "\" is not one of organisations, plans, drills");
+  }
+  CsvWriter w(out);
+  w.writeBom();
+  w.writeRecord(CsvColumns(registry, kind).headers(english_headers));
+  // Every data cell neutralised for spreadsheets.
+  auto s = exportRecords(db, registry, kind, english_headers, [&](std::vector<std::string> rec) {
+    for (auto& cell : rec) cell = guardCell(cell);
+    w.writeRecord(rec);
+  });
+  if (!s.isOk()) return s;
+  if (!out) return sdk::Status::error("could not write the CSV output");
+  return sdk::Status::ok();
 }
 
 }  // namespace beacon::io

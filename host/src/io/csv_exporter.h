@@ -6,14 +6,25 @@
 // (follows the Database).
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "beacon/sdk/status.h"
 #include "plugins/plugin_registry.h"
 #include "store/database.h"
 
 namespace beacon::io {
+
+// Receives one data record (cells in CsvColumns::headers() order, as stored,
+// not yet neutralised for spreadsheets).
+using ExportSink = std::function<void(std::vector<std::string> record)>;
+
+// The data records of `kind` (no header row), in the order exportCsv writes
+// them, for other file formats (xlsx_exporter.h). Drills are read in pages.
+sdk::Status exportRecords(store::Database& db, const plugins::PluginRegistry& registry, const std::string& kind,
+                          bool english_headers, const ExportSink& sink);
 
 // `kind` is organisations, plans or drills.
 sdk::Status exportCsv(store::Database& db, const plugins::PluginRegistry& registry,

@@ -18,6 +18,8 @@
 #include "io/csv_file_info.h"
 #include "io/csv_reader.h"
 #include "io/gbk_decoder.h"
+#include "io/xlsx_error.h"
+#include "io/xlsx_reader.h"
 #include "service/drill_validator.h"
 #include "service/organisation_service.h"
 #include "service/plan_category_catalog.h"
@@ -88,6 +90,10 @@ class Importer {
 
   void addError(std::size_t line, const std::string& column, const std::string& message);
   void addError(std::size_t line, const std::string& message);
+  // "line 17" for CSV; for a workbook the sheet and row, in the report's language.
+  std::string at(std::size_t line) const;
+  // The next record of whichever reader the file needs (GBK decoded for CSV).
+  bool nextRecord(CsvRecord& rec);
   bool tooManyErrors() const { return report_.errors.size() >= kMaxImportErrors; }
   std::string get(const Row& row, const std::string& id) const;
   std::string headerOf(const std::string& id) const;
@@ -113,6 +119,8 @@ class Importer {
   ImportReport report_;
   CsvFileInfo info_;
   std::unique_ptr<CsvReader> reader_;
+  std::unique_ptr<XlsxReader> xlsx_;  // instead of reader_ for a workbook
+  GbkDecoder gbk_;
   std::size_t bom_ = 0;
   std::size_t last_progress_rows_ = 0;
 
@@ -123,14 +131,33 @@ class Importer {
   std::size_t drills_written_ = 0;
 };
 
+std::string Importer::at(std::size_t line) const {
+  if (!xlsx_) return "line " + std::to_string(line);
+  if (options_.english) return "sheet \"" + xlsx_->sheetName() + "\", row " + std::to_string(line);
+  return "工作表“" + xlsx_->sheetName() + "”第 " + std::to_string(line) + " 行";
+}
+
 void Importer::addError(std::size_t line, const std::string& column, const std::string& message) {
   if (tooManyErrors()) return;
-  report_.errors.push_back("line " + std::to_string(line) + ", column " + column + ": " + message);
+  if (xlsx_ && !options_.english) {
+    report_.errors.push_back(at(line) + "，列“" + column + "”：" + message);
+  } else {
+    report_.errors.push_back(at(line) + ", column " + column + ": " + message);
+  }
 }
 
 void Importer::addError(std::size_t line, const std::string& message) {
   if (tooManyErrors()) return;
-  report_.errors.push_back("line " + std::to_string(line) + ": " + message);
+  report_.errors.push_back(at(line) + (xlsx_ && !options_.english ? "：" : ": ") + message);
+}
+
+bool Importer::nextRecord(CsvRecord& rec) {
+  if (xlsx_) return xlsx_->next(rec);
+  if (!reader_->next(rec)) return false;
+  if (info_.encoding == CsvEncoding::Gbk) {
+    for (auto& f : rec.fields) f = gbk_.toUtf8(f, rec.line);
+  }
+  return true;
 }
 
 std::string Importer::get(const Row& row, const std::string& id) const {
@@ -184,7 +211,8 @@ void Importer::progress(bool force) {
   if (!options_.progress) return;
   if (!force && report_.rows - last_progress_rows_ < kProgressEvery) return;
   last_progress_rows_ = report_.rows;
-  options_.progress(std::min(info_.size, reader_->bytesRead() + bom_), info_.size);
+  const std::size_t done = xlsx_ ? xlsx_->bytesRead() : reader_->bytesRead() + bom_;
+  options_.progress(std::min(info_.size, done), info_.size);
 }
 
 void Importer::importOrganisation(const Row& row) {
@@ -409,21 +437,29 @@ sdk::Result<ImportReport> Importer::run() {
   } catch (const CsvError& e) {
     return sdk::Status::error(e.what());
   }
-  if (info_.encoding == CsvEncoding::BrokenUtf8) {
+  std::ifstream in;
+  if (looksLikeWorkbook(path_)) {
+    try {
+      xlsx_ = std::make_unique<XlsxReader>(path_, options_.sheet, options_.xlsx_limits);
+    } catch (const XlsxError& e) {
+      report_.errors.push_back(e.message(options_.english) + (options_.english ? "; nothing was imported" : ""));
+      return report_;
+    }
+  } else if (info_.encoding == CsvEncoding::BrokenUtf8) {
     report_.errors.push_back("line " + std::to_string(info_.first_bad_utf8_line) +
                              ": invalid UTF-8 byte sequence (the file is otherwise UTF-8); "
                              "nothing was imported");
     return report_;
   }
-  std::ifstream in(path_, std::ios::binary);
-  if (!in) return sdk::Status::error("cannot open " + path_);
-  if (info_.encoding == CsvEncoding::Utf8Bom) {
-    in.seekg(3);
-    bom_ = 3;
+  if (!xlsx_) {
+    in.open(path_, std::ios::binary);
+    if (!in) return sdk::Status::error("cannot open " + path_);
+    if (info_.encoding == CsvEncoding::Utf8Bom) {
+      in.seekg(3);
+      bom_ = 3;
+    }
+    reader_ = std::make_unique<CsvReader>(in);
   }
-  reader_ = std::make_unique<CsvReader>(in);
-  GbkDecoder gbk;
-  const bool is_gbk = info_.encoding == CsvEncoding::Gbk;
 
   try {
     store::Transaction tx(db_.session());
@@ -437,12 +473,12 @@ sdk::Result<ImportReport> Importer::run() {
     Row row;
     while (!tooManyErrors()) {
       try {
-        if (!reader_->next(rec)) break;
-        if (is_gbk) {
-          for (auto& f : rec.fields) f = gbk.toUtf8(f, rec.line);
-        }
+        if (!nextRecord(rec)) break;
       } catch (const CsvError& e) {
         report_.errors.push_back(e.what());
+        break;
+      } catch (const XlsxError& e) {
+        report_.errors.push_back(e.message(options_.english));
         break;
       }
       if (!header_done) {
@@ -473,7 +509,9 @@ sdk::Result<ImportReport> Importer::run() {
         continue;
       }
       row.line = rec.line;
-      for (auto& f : rec.fields) f = unguardCell(f);
+      if (!xlsx_) {
+        for (auto& f : rec.fields) f = unguardCell(f);  // a workbook's texts are exact (xlsx_writer.h)
+      }
       row.values.swap(rec.fields);
       if (options_.kind == "organisations") {
         importOrganisation(row);
@@ -484,7 +522,14 @@ sdk::Result<ImportReport> Importer::run() {
       }
       progress(false);
     }
-    if (!header_done && report_.errors.empty()) report_.errors.push_back("line 1: the file is empty (no header row)");
+    if (!header_done && report_.errors.empty()) {
+      if (!xlsx_) {
+        report_.errors.push_back("line 1: the file is empty (no header row)");
+      } else {
+        report_.errors.push_back(options_.english ? "sheet \"" + xlsx_->sheetName() + "\" is empty (no header row)"
+                                                  : "工作表“" + xlsx_->sheetName() + "”是空的（没有表头行）");
+      }
+    }
     if (tooManyErrors()) {
       report_.errors.push_back("stopped after " + std::to_string(kMaxImportErrors) +
                                " errors; nothing was imported");
@@ -496,7 +541,8 @@ sdk::Result<ImportReport> Importer::run() {
       after->set("file", Poco::Path(path_).getFileName());
       after->set("rows", static_cast<Poco::UInt64>(drills_written_));
       after->set("sha256", info_.sha256);
-      after->set("encoding", toId(info_.encoding));
+      after->set("encoding", xlsx_ ? "xlsx" : toId(info_.encoding));
+      if (xlsx_) after->set("sheet", xlsx_->sheetName());
       store::AuditLog(db_.session()).append(actor_, "import", "drill", 0, "", store::stringify(after));
     }
     tx.commit();
