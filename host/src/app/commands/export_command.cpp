@@ -5,6 +5,7 @@
 #include "app/arguments.h"
 #include "app/command.h"
 #include "io/csv_exporter.h"
+#include "io/xlsx_exporter.h"
 
 namespace beacon::app {
 namespace {
@@ -12,13 +13,14 @@ namespace {
 class ExportCommand : public Command {
  public:
   std::string name() const override { return "export"; }
-  std::string summary() const override { return "export organisations, plans or drills as CSV"; }
+  std::string summary() const override { return "export organisations, plans or drills as CSV or .xlsx"; }
   std::string help() const override {
-    return "usage: beacon export organisations|plans|drills [--out FILE] [--english-headers]\n"
-           "UTF-8 with BOM (opens in Excel), Chinese headers by default; re-importable.\n";
+    return "usage: beacon export organisations|plans|drills [--format csv|xlsx] [--out FILE] [--english-headers]\n"
+           "CSV: UTF-8 with BOM (opens in Excel), Chinese headers by default; re-importable.\n"
+           "xlsx: an Excel workbook with one sheet (the default when --out ends in .xlsx); re-importable.\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
-    auto parsed = Arguments::parse(args, {"out"}, {"english-headers"});
+    auto parsed = Arguments::parse(args, {"out", "format"}, {"english-headers"});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const auto& pos = parsed.value().positionals();
     if (pos.size() != 1) {
@@ -28,6 +30,27 @@ class ExportCommand : public Command {
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
     const bool english = parsed.value().has("english-headers");
+    const std::string out_path = parsed.value().get("out", "");
+    const bool xlsx_name = out_path.size() > 5 && out_path.compare(out_path.size() - 5, 5, ".xlsx") == 0;
+    const std::string format = parsed.value().get("format", xlsx_name ? "xlsx" : "csv");
+    if (format != "csv" && format != "xlsx") {
+      return fail(ctx, sdk::Status::invalid("--format", ctx.english ? "must be csv or xlsx" : "只能是 csv 或 xlsx"));
+    }
+    if (format == "xlsx") {
+      if (out_path.empty() && ctx.out_terminal) {
+        return fail(ctx, sdk::Status::invalid("--out", ctx.english
+                                                           ? "an .xlsx workbook is binary; write it to a file with --out FILE"
+                                                           : ".xlsx 工作簿是二进制文件，请用 --out FILE 写入文件"));
+      }
+      if (out_path.empty()) {
+        auto s = io::exportXlsx(app.value()->db(), app.value()->plugins(), pos[0], ctx.out, english, ctx.english);
+        return s.isOk() ? 0 : fail(ctx, s);
+      }
+      std::ofstream file(out_path, std::ios::binary);
+      if (!file) return fail(ctx, sdk::Status::invalid("--out", "cannot write " + out_path));
+      auto s = io::exportXlsx(app.value()->db(), app.value()->plugins(), pos[0], file, english, ctx.english);
+      return s.isOk() ? 0 : fail(ctx, s);
+    }
     if (!parsed.value().has("out")) {
       auto s = io::exportCsv(app.value()->db(), app.value()->plugins(), pos[0], ctx.out, english);
       return s.isOk() ? 0 : fail(ctx, s);
