@@ -150,6 +150,8 @@ std::size_t displayWidth(const std::string& s) {
   return std::max(w, line);
 }
 
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 bool startsFormula(const std::string& s) {
   return !s.empty() &&
          (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
@@ -278,7 +280,10 @@ void XlsxWriter::emitRow(const std::vector<std::string>& cells, std::size_t row,
     } else if (startsFormula(v)) {
       xml += " s=\"" + std::to_string(kStyleQuoted) + "\"";
     }
-    xml += "><is><t xml:space=\"preserve\">";
+    // Excel trims a text's outer blanks unless told not to; the attribute costs
+    // the reader a namespaced attribute per cell, so it is written only when needed.
+    const bool blank_ends = isBlank(v.front()) || isBlank(v.back());
+    xml += blank_ends ? "><is><t xml:space=\"preserve\">" : "><is><t>";
     appendEscaped(xml, v);
     xml += "</t></is></c>";
   }

@@ -74,7 +74,7 @@ TEST(XlsxWriterTest, EveryCellTypeAndUnicodeRoundTrip) {
 
 TEST(XlsxWriterTest, TypedCellsHeaderAndNoFormulas) {
   Poco::TemporaryFile file;
-  writeWorkbook(file, kColumns, {{"=1+1", "2023-05-10", "80", "-2"}, {"+1", "bad", "x", "@a"}});
+  writeWorkbook(file, kColumns, {{"=1+1", "2023-05-10", "80", "-2"}, {"+1 ", "bad", "x", "@a"}});
   const std::string sheet = part(file.path(), "xl/worksheets/sheet1.xml");
   EXPECT_EQ(sheet.find("<f>"), std::string::npos) << "never a formula";
   EXPECT_EQ(sheet.find("<f "), std::string::npos);
@@ -86,12 +86,13 @@ TEST(XlsxWriterTest, TypedCellsHeaderAndNoFormulas) {
       << "frozen header row";
   EXPECT_NE(sheet.find("<c r=\"B2\" s=\"2\"><v>45056</v></c>"), std::string::npos) << "a date cell";
   EXPECT_NE(sheet.find("<c r=\"C2\"><v>80</v></c>"), std::string::npos) << "a number cell";
-  EXPECT_NE(
-      sheet.find("<c r=\"A2\" t=\"inlineStr\" s=\"3\"><is><t xml:space=\"preserve\">=1+1</t>"),
-      std::string::npos)
+  EXPECT_NE(sheet.find("<c r=\"A2\" t=\"inlineStr\" s=\"3\"><is><t>=1+1</t>"), std::string::npos)
       << "formula-like text keeps its text, with Excel's quote prefix";
   EXPECT_NE(sheet.find("<c r=\"D2\" t=\"inlineStr\" s=\"3\">"), std::string::npos);
   EXPECT_NE(sheet.find("<c r=\"B3\" t=\"inlineStr\">"), std::string::npos) << "not a date: text";
+  EXPECT_NE(sheet.find("<c r=\"A3\" t=\"inlineStr\" s=\"3\"><is><t xml:space=\"preserve\">+1 </t>"),
+            std::string::npos)
+      << "outer blanks are kept by Excel only with xml:space";
   EXPECT_NE(sheet.find("<c r=\"C3\" t=\"inlineStr\">"), std::string::npos) << "not a number: text";
   EXPECT_NE(sheet.find("<col min=\"1\" max=\"1\" width=\"8\" customWidth=\"1\"/>"),
             std::string::npos)
