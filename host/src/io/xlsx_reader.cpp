@@ -13,6 +13,7 @@
 #include <Poco/Zip/ZipStream.h>
 
 #include "beacon/sdk/date.h"
+#include "io/xlsx_cell_ref.h"
 #include "io/xlsx_error.h"
 
 namespace beacon::io {
@@ -24,9 +25,8 @@ using Parser = Poco::XML::XMLStreamParser;
 constexpr std::uint64_t kSmallPartBytes =
     16 * 1024 * 1024;  // workbook, rels, styles, content types
 constexpr std::size_t kMaxCellBytes = 1024 * 1024;
-constexpr std::size_t kMaxColumns = 16384;  // XFD, Excel's last column
-constexpr long kUnixEpoch1900 = 25569;      // serial of 1970-01-01 in the 1900 date system
-constexpr long kUnixEpoch1904 = 24107;      // ... in the 1904 date system
+constexpr long kUnixEpoch1900 = 25569;  // serial of 1970-01-01 in the 1900 date system
+constexpr long kUnixEpoch1904 = 24107;  // ... in the 1904 date system
 
 // Passes the inflated bytes of one part through, counting them; past `limit`
 // it reports end of input and remembers why, so the caller refuses the part.
@@ -118,32 +118,6 @@ bool parseNumber(const std::string& text, double& out) {
   char* end = nullptr;
   out = std::strtod(text.c_str(), &end);
   return *end == '\0' && std::isfinite(out);
-}
-
-// "C5" -> column 3, row 5; false for anything else.
-bool parseRef(const std::string& ref, std::size_t& col, std::size_t& row) {
-  std::size_t i = 0;
-  col = 0;
-  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z') {
-    col = col * 26 + static_cast<std::size_t>(ref[i] - 'A' + 1);
-    if (++i > 3) return false;
-  }
-  if (i == 0 || i == ref.size() || col > kMaxColumns) return false;
-  row = 0;
-  for (; i < ref.size(); ++i) {
-    if (ref[i] < '0' || ref[i] > '9' || row > 100000000) return false;
-    row = row * 10 + static_cast<std::size_t>(ref[i] - '0');
-  }
-  return row > 0;
-}
-
-std::string columnName(std::size_t col) {
-  std::string s;
-  while (col > 0) {
-    s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
-    col = (col - 1) / 26;
-  }
-  return s;
 }
 
 // Decodes the _xHHHH_ escapes of ST_Xstring (how Excel stores control characters).
@@ -573,10 +547,10 @@ void XlsxReader::readCell(CsvRecord& out, std::size_t row) {
   const std::string ref_attr = p.attr("r");
   std::size_t col = out.fields.size() + 1, ref_row = row;
   if (!ref_attr.empty() &&
-      (!parseRef(ref_attr, col, ref_row) || ref_row != row || col <= out.fields.size())) {
+      (!parseXlsxCellRef(ref_attr, col, ref_row) || ref_row != row || col <= out.fields.size())) {
     throw p.damaged("cell " + ref_attr + " in row " + std::to_string(row));
   }
-  const std::string ref = columnName(col) + std::to_string(row);
+  const std::string ref = xlsxColumnName(col) + std::to_string(row);
   const std::string type = p.attr("t");
   const int style = std::atoi(p.attr("s").c_str());
   std::string value, inline_text, formula;

@@ -11,6 +11,7 @@
 #include <Poco/Zip/Compress.h>
 
 #include "beacon/sdk/date.h"
+#include "io/xlsx_cell_ref.h"
 #include "io/xlsx_error.h"
 
 namespace beacon::io {
@@ -118,15 +119,6 @@ void appendEscaped(std::string& out, const std::string& s) {
   }
 }
 
-std::string columnName(std::size_t col) {
-  std::string s;
-  while (col > 0) {
-    s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
-    col = (col - 1) / 26;
-  }
-  return s;
-}
-
 // UTF-16 code units, as Excel counts a cell's characters.
 std::size_t utf16Length(const std::string& s) {
   std::size_t n = 0;
@@ -200,7 +192,7 @@ void XlsxWriter::writeRow(const std::vector<std::string>& cells) {
   }
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (utf16Length(cells[i]) > kMaxCellChars) {
-      const std::string col = i < columns_.size() ? columns_[i].header : columnName(i + 1);
+      const std::string col = i < columns_.size() ? columns_[i].header : xlsxColumnName(i + 1);
       throw XlsxError("第 " + std::to_string(rows_ + 2) + " 行“" + col + "”超过 Excel 单元格 " +
                           std::to_string(kMaxCellChars) + " 个字符的上限；请改用 CSV 导出",
                       "row " + std::to_string(rows_ + 2) + ", column " + col +
@@ -259,7 +251,7 @@ void XlsxWriter::emitRow(const std::vector<std::string>& cells, std::size_t row,
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const std::string& v = cells[i];
     if (v.empty()) continue;
-    const std::string ref = columnName(i + 1) + r;
+    const std::string ref = xlsxColumnName(i + 1) + r;
     const XlsxCellType type =
         header || i >= columns_.size() ? XlsxCellType::Text : columns_[i].type;
     if (type == XlsxCellType::Number && isPlainNumber(v)) {

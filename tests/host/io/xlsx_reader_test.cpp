@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "build_paths.h"
+#include "io/xlsx_cell_ref.h"
 #include "io/xlsx_error.h"
 
 namespace beacon::io {
@@ -162,6 +163,29 @@ TEST(XlsxReaderTest, MagicBytesNotTheName) {
   std::ofstream(csv.path()) << "PK,not a zip\n";
   EXPECT_FALSE(looksLikeWorkbook(csv.path()));
   EXPECT_FALSE(looksLikeWorkbook(kFixtures + "missing.xlsx"));
+}
+
+}  // namespace
+}  // namespace beacon::io
+
+namespace beacon::io {
+namespace {
+
+TEST(XlsxCellRefTest, ColumnsAToXfd) {
+  EXPECT_EQ(xlsxColumnName(1), "A");
+  EXPECT_EQ(xlsxColumnName(26), "Z");
+  EXPECT_EQ(xlsxColumnName(27), "AA");
+  EXPECT_EQ(xlsxColumnName(kXlsxMaxColumns), "XFD");
+  std::size_t col = 0, row = 0;
+  ASSERT_TRUE(parseXlsxCellRef("XFD1048576", col, row));
+  EXPECT_EQ(col, kXlsxMaxColumns);
+  EXPECT_EQ(row, 1048576u);
+  ASSERT_TRUE(parseXlsxCellRef("C5", col, row));
+  EXPECT_EQ(col, 3u);
+  EXPECT_EQ(row, 5u);
+  for (const char* bad : {"XFE1", "a1", "A0", "A", "5", "A1B", "AAAA1", ""}) {
+    EXPECT_FALSE(parseXlsxCellRef(bad, col, row)) << bad;
+  }
 }
 
 }  // namespace
