@@ -111,8 +111,8 @@ void exportDrills(store::Database& db, const CsvColumns& cols, const ExportSink&
 
 }  // namespace
 
-sdk::Status exportRecords(store::Database& db, const plugins::PluginRegistry& registry, const std::string& kind,
-                          bool english_headers, const ExportSink& sink) {
+sdk::Status exportRecords(store::Database& db, const plugins::PluginRegistry& registry,
+                          const std::string& kind, bool english_headers, const ExportSink& sink) {
   if (!CsvColumns::isKind(kind)) {
     return sdk::Status::invalid("kind", "\"" + kind + "\" is not one of organisations, plans, drills");
   }

@@ -23,8 +23,8 @@ using ExportSink = std::function<void(std::vector<std::string> record)>;
 
 // The data records of `kind` (no header row), in the order exportCsv writes
 // them, for other file formats (xlsx_exporter.h). Drills are read in pages.
-sdk::Status exportRecords(store::Database& db, const plugins::PluginRegistry& registry, const std::string& kind,
-                          bool english_headers, const ExportSink& sink);
+sdk::Status exportRecords(store::Database& db, const plugins::PluginRegistry& registry,
+                          const std::string& kind, bool english_headers, const ExportSink& sink);
 
 // `kind` is organisations, plans or drills.
 sdk::Status exportCsv(store::Database& db, const plugins::PluginRegistry& registry,

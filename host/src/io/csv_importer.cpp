@@ -442,7 +442,8 @@ sdk::Result<ImportReport> Importer::run() {
     try {
       xlsx_ = std::make_unique<XlsxReader>(path_, options_.sheet, options_.xlsx_limits);
     } catch (const XlsxError& e) {
-      report_.errors.push_back(e.message(options_.english) + (options_.english ? "; nothing was imported" : ""));
+      const std::string tail = options_.english ? "; nothing was imported" : "";
+      report_.errors.push_back(e.message(options_.english) + tail);
       return report_;
     }
   } else if (info_.encoding == CsvEncoding::BrokenUtf8) {
@@ -526,8 +527,9 @@ sdk::Result<ImportReport> Importer::run() {
       if (!xlsx_) {
         report_.errors.push_back("line 1: the file is empty (no header row)");
       } else {
-        report_.errors.push_back(options_.english ? "sheet \"" + xlsx_->sheetName() + "\" is empty (no header row)"
-                                                  : "工作表“" + xlsx_->sheetName() + "”是空的（没有表头行）");
+        const std::string& sheet = xlsx_->sheetName();
+        report_.errors.push_back(options_.english ? "sheet \"" + sheet + "\" is empty (no header row)"
+                                                  : "工作表“" + sheet + "”是空的（没有表头行）");
       }
     }
     if (tooManyErrors()) {

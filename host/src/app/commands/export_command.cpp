@@ -15,7 +15,8 @@ class ExportCommand : public Command {
   std::string name() const override { return "export"; }
   std::string summary() const override { return "export organisations, plans or drills as CSV or .xlsx"; }
   std::string help() const override {
-    return "usage: beacon export organisations|plans|drills [--format csv|xlsx] [--out FILE] [--english-headers]\n"
+    return "usage: beacon export organisations|plans|drills [--format csv|xlsx] [--out FILE]\n"
+           "                     [--english-headers]\n"
            "CSV: UTF-8 with BOM (opens in Excel), Chinese headers by default; re-importable.\n"
            "xlsx: an Excel workbook with one sheet (the default when --out ends in .xlsx); re-importable.\n";
   }
@@ -34,16 +35,18 @@ class ExportCommand : public Command {
     const bool xlsx_name = out_path.size() > 5 && out_path.compare(out_path.size() - 5, 5, ".xlsx") == 0;
     const std::string format = parsed.value().get("format", xlsx_name ? "xlsx" : "csv");
     if (format != "csv" && format != "xlsx") {
-      return fail(ctx, sdk::Status::invalid("--format", ctx.english ? "must be csv or xlsx" : "只能是 csv 或 xlsx"));
+      return fail(ctx,
+                  sdk::Status::invalid("--format", ctx.english ? "must be csv or xlsx" : "只能是 csv 或 xlsx"));
     }
     if (format == "xlsx") {
       if (out_path.empty() && ctx.out_terminal) {
-        return fail(ctx, sdk::Status::invalid("--out", ctx.english
-                                                           ? "an .xlsx workbook is binary; write it to a file with --out FILE"
-                                                           : ".xlsx 工作簿是二进制文件，请用 --out FILE 写入文件"));
+        const char* message = ctx.english ? "an .xlsx workbook is binary; write it to a file with --out FILE"
+                                          : ".xlsx 工作簿是二进制文件，请用 --out FILE 写入文件";
+        return fail(ctx, sdk::Status::invalid("--out", message));
       }
       if (out_path.empty()) {
-        auto s = io::exportXlsx(app.value()->db(), app.value()->plugins(), pos[0], ctx.out, english, ctx.english);
+        auto s =
+            io::exportXlsx(app.value()->db(), app.value()->plugins(), pos[0], ctx.out, english, ctx.english);
         return s.isOk() ? 0 : fail(ctx, s);
       }
       std::ofstream file(out_path, std::ios::binary);
