@@ -3,13 +3,17 @@
 // peak memory. Generates an organisation tree and a CSV of N drills in a
 // temporary directory, then runs each measurement in its own process (a
 // re-exec of this binary) so their peak RSS figures do not mix.
+// --xlsx compares the .xlsx import of the same N rows with the CSV import;
+// --export measures the CSV and .xlsx export of N stored drills (peak memory).
 //
-//   bench_import [N] [--keep] [--dir DIR]        run everything, print a report
-//   bench_import --mode raw|import --dir DIR N   one measurement (used internally)
+//   bench_import [N] [--keep] [--dir DIR] [--xlsx | --export]   run, print a report
+//   bench_import --mode raw|import|import-xlsx|export-csv|export-xlsx --dir DIR N
+//                                                 one measurement (used internally)
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -24,8 +28,11 @@
 #include <Poco/TemporaryFile.h>
 
 #include "beacon/sdk/plugin.h"
+#include "io/csv_exporter.h"
 #include "io/csv_importer.h"
 #include "io/csv_writer.h"
+#include "io/xlsx_exporter.h"
+#include "io/xlsx_writer.h"
 #include "plugins/plugin_registry.h"
 #include "service/organisation_service.h"
 #include "store/database.h"
@@ -160,16 +167,32 @@ void makeDatabase(const std::string& path) {
   }
 }
 
+const std::vector<std::string> kHeader = {"组织编码", "领域", "演练类型", "演练日期", "地点", "情景",
+                                          "参演人数", "转移人数", "评估结论", "发现问题", "灾害类型"};
+
+std::vector<std::string> recordAt(std::size_t i) {
+  const GeneratedDrill d = drillAt(i);
+  return {d.org_code, "flood", d.type, d.date, d.place, d.scenario, std::to_string(d.participants),
+          std::to_string(d.evacuees), d.verdict_zh, d.findings, d.hazard_zh};
+}
+
 void writeCsv(const std::string& path, std::size_t n) {
   std::ofstream out(path, std::ios::binary);
   io::CsvWriter w(out);
-  w.writeRecord({"组织编码", "领域", "演练类型", "演练日期", "地点", "情景", "参演人数", "转移人数",
-                 "评估结论", "发现问题", "灾害类型"});
-  for (std::size_t i = 0; i < n; ++i) {
-    const GeneratedDrill d = drillAt(i);
-    w.writeRecord({d.org_code, "flood", d.type, d.date, d.place, d.scenario, std::to_string(d.participants),
-                   std::to_string(d.evacuees), d.verdict_zh, d.findings, d.hazard_zh});
-  }
+  w.writeRecord(kHeader);
+  for (std::size_t i = 0; i < n; ++i) w.writeRecord(recordAt(i));
+}
+
+// The same rows as writeCsv, as a workbook typed the way Excel users keep it.
+void writeXlsx(const std::string& path, std::size_t n) {
+  std::vector<io::XlsxColumn> columns;
+  for (const auto& h : kHeader) columns.push_back({h, io::XlsxCellType::Text});
+  columns[3].type = io::XlsxCellType::Date;
+  columns[6].type = columns[7].type = io::XlsxCellType::Number;
+  std::ofstream out(path, std::ios::binary);
+  io::XlsxWriter w(out, "应急演练", columns);
+  for (std::size_t i = 0; i < n; ++i) w.writeRow(recordAt(i));
+  w.close();
 }
 
 std::string peakMemory() {
@@ -267,8 +290,8 @@ int runRaw(const std::string& dir, std::size_t n) {
   return 0;
 }
 
-int runImport(const std::string& dir, std::size_t n) {
-  const std::string path = dir + "/import.db";
+int runImport(const std::string& dir, std::size_t n, const std::string& file) {
+  const std::string path = dir + "/import-" + file + ".db";
   makeDatabase(path);
   plugins::PluginRegistry registry;
   fillRegistry(registry);
@@ -277,7 +300,7 @@ int runImport(const std::string& dir, std::size_t n) {
   options.kind = "drills";
   const double cpu_start = cpuSeconds();
   const auto start = std::chrono::steady_clock::now();
-  auto r = io::importCsv(db, registry, dir + "/drills.csv", options, store::Actor{"bench"});
+  auto r = io::importFile(db, registry, dir + "/" + file, options, store::Actor{"bench"});
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double cpu = cpuSeconds() - cpu_start;
   if (!r.isOk()) {
@@ -290,6 +313,29 @@ int runImport(const std::string& dir, std::size_t n) {
   }
   std::cout << "import rows=" << r.value().rows << " " << rates(n, secs, cpu) << " " << peakMemory()
             << std::endl;
+  return 0;
+}
+
+// Exports the drills of raw.db (written by the raw child) as CSV or .xlsx.
+int runExport(const std::string& dir, std::size_t n, const std::string& format) {
+  plugins::PluginRegistry registry;
+  fillRegistry(registry);
+  store::Database db(dir + "/raw.db");
+  const std::string path = dir + "/export." + format;
+  std::ofstream out(path, std::ios::binary);
+  const double cpu_start = cpuSeconds();
+  const auto start = std::chrono::steady_clock::now();
+  const sdk::Status s = format == "xlsx" ? io::exportXlsx(db, registry, "drills", out, false, true)
+                                         : io::exportCsv(db, registry, "drills", out, false);
+  out.close();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double cpu = cpuSeconds() - cpu_start;
+  if (!s.isOk()) {
+    std::cerr << "export failed: " << s.describe() << "\n";
+    return 1;
+  }
+  std::cout << "export-" << format << " rows=" << n << " " << rates(n, secs, cpu) << " " << peakMemory()
+            << " file_mb=" << Poco::File(path).getSize() / (1024 * 1024) << std::endl;
   return 0;
 }
 
@@ -320,10 +366,14 @@ std::string runChild(const std::string& self, const std::string& mode, const std
 int main(int argc, char** argv) {
   std::size_t n = 1000000;
   std::string mode, dir;
-  bool keep = false;
+  bool keep = false, xlsx = false, exports = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--mode" && i + 1 < argc) {
+    if (a == "--xlsx") {
+      xlsx = true;
+    } else if (a == "--export") {
+      exports = true;
+    } else if (a == "--mode" && i + 1 < argc) {
       mode = argv[++i];
     } else if (a == "--dir" && i + 1 < argc) {
       dir = argv[++i];
@@ -335,7 +385,10 @@ int main(int argc, char** argv) {
   }
   try {
     if (mode == "raw") return runRaw(dir, n);
-    if (mode == "import") return runImport(dir, n);
+    if (mode == "import") return runImport(dir, n, "drills.csv");
+    if (mode == "import-xlsx") return runImport(dir, n, "drills.xlsx");
+    if (mode == "export-csv") return runExport(dir, n, "csv");
+    if (mode == "export-xlsx") return runExport(dir, n, "xlsx");
     const bool own_dir = dir.empty();
     if (own_dir) dir = Poco::TemporaryFile::tempName();
     Poco::File(dir).createDirectories();
@@ -349,6 +402,37 @@ int main(int argc, char** argv) {
     const ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
     if (len <= 0) return 1;
     self[len] = '\0';
+    if (xlsx) {
+      writeXlsx(dir + "/drills.xlsx", n);
+      std::cout << "workbook of the same rows: " << Poco::File(dir + "/drills.xlsx").getSize() / 1024
+                << " KiB\n";
+      const std::string csv = runChild(self, "import", dir, n);
+      std::cout << csv << "\n";
+      const std::string wb = runChild(self, "import-xlsx", dir, n);
+      std::cout << "xlsx " << wb << "\n";
+      const double c = std::atof(field(csv, "rows_per_cpu_s").c_str());
+      const double x = std::atof(field(wb, "rows_per_cpu_s").c_str());
+      std::printf("xlsx/csv import rate: cpu %.1f%%, wall %.1f%%; peak RSS csv %s kB, xlsx %s kB\n",
+                  c > 0 ? 100.0 * x / c : 0.0,
+                  100.0 * std::atof(field(wb, "rows_per_s").c_str()) /
+                      std::max(1.0, std::atof(field(csv, "rows_per_s").c_str())),
+                  field(csv, "maxrss_kb").c_str(), field(wb, "maxrss_kb").c_str());
+      if (own_dir && !keep) Poco::File(dir).remove(true);
+      return 0;
+    }
+    if (exports) {
+      std::cout << runChild(self, "raw", dir, n) << "\n";
+      const std::string csv = runChild(self, "export-csv", dir, n);
+      std::cout << csv << "\n";
+      const std::string wb = runChild(self, "export-xlsx", dir, n);
+      std::cout << wb << "\n";
+      const double csv_cpu = std::max(1e-9, std::atof(field(csv, "cpu_seconds").c_str()));
+      std::printf("export peak RSS: csv %s kB, xlsx %s kB; xlsx/csv time: cpu %.2fx\n",
+                  field(csv, "maxrss_kb").c_str(), field(wb, "maxrss_kb").c_str(),
+                  std::atof(field(wb, "cpu_seconds").c_str()) / csv_cpu);
+      if (own_dir && !keep) Poco::File(dir).remove(true);
+      return 0;
+    }
     const std::string raw = runChild(self, "raw", dir, n);
     std::cout << raw << "\n";
     const std::string imp = runChild(self, "import", dir, n);

@@ -1,4 +1,4 @@
-// csv_import_fuzzer: the whole CSV import (io::importCsv: encoding scan,
+// csv_import_fuzzer: the whole CSV import (io::importFile: encoding scan,
 // UTF-8/BOM/GBK decoding, the reader, header resolution, every row's
 // validation by the services and the real domain plugins) on arbitrary
 // bytes, as every ledger kind in turn (io::importKindIds), into an in-memory
@@ -81,7 +81,7 @@ struct World {
           {"plans.csv", "plans"}}) {
       io::ImportOptions options;
       options.kind = kind;
-      auto r = io::importCsv(fixture, registry, source + "/examples/csv/" + file, options, actor);
+      auto r = io::importFile(fixture, registry, source + "/examples/csv/" + file, options, actor);
       if (!r.isOk() || !r.value().errors.empty()) fail(std::string("fixture import failed: ") + file);
     }
     input = Poco::TemporaryFile::tempName() + ".csv";
@@ -139,7 +139,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const std::string& kind : io::importKindIds()) {
     io::ImportOptions options;
     options.kind = kind;
-    auto r = io::importCsv(w.db, w.registry, w.input, options, w.actor);
+    auto r = io::importFile(w.db, w.registry, w.input, options, w.actor);
     const bool refused = !r.isOk() || !r.value().errors.empty();
     if (refused && sqlite3_total_changes(handle(w.db)) != w.changes && fingerprint(w.db) != w.empty) {
       fail(kind + ": a refused import wrote: " + fingerprint(w.db));

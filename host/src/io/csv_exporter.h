@@ -1,6 +1,6 @@
 // CSV export of every ledger kind (import_kind.h: organisations, plans with
 // every version, reviews, filings, drills, corrective actions) in the format
-// importCsv reads back: UTF-8 with a byte-order mark (so Excel opens it),
+// importFile reads back: UTF-8 with a byte-order mark (so Excel opens it),
 // zh-CN headers by default or English ones; cells that a spreadsheet would
 // run as formulas are neutralised (csv_cell_guard.h). Drills are read in
 // pages, so memory does not grow with the table. Not thread-safe (follows

@@ -6,10 +6,11 @@
 #include <Poco/Exception.h>
 #include <Poco/Path.h>
 
-#include "io/csv_cell_guard.h"
 #include "io/csv_error.h"
 #include "io/csv_row_source.h"
 #include "io/import_kind.h"
+#include "io/xlsx_error.h"
+#include "io/xlsx_row_source.h"
 #include "store/storage_error.h"
 #include "store/transaction.h"
 
@@ -59,6 +60,9 @@ sdk::Result<ImportReport> importRows(store::Database& db, const plugins::PluginR
       } catch (const CsvError& e) {
         reportCsvError(session, e);
         break;
+      } catch (const XlsxError& e) {  // already names the sheet and cell
+        session.errors().push_back(e.message(options.english));
+        break;
       }
       if (!header_done) {
         std::vector<ResolvedColumn> resolved;
@@ -80,7 +84,6 @@ sdk::Result<ImportReport> importRows(store::Database& db, const plugins::PluginR
         continue;
       }
       row.line = rec.line;
-      for (auto& f : rec.fields) f = unguardCell(f);
       row.values.swap(rec.fields);
       kind->importRow(session, row);
       progress(false);
@@ -107,11 +110,25 @@ sdk::Result<ImportReport> importRows(store::Database& db, const plugins::PluginR
   }
 }
 
-sdk::Result<ImportReport> importCsv(store::Database& db, const plugins::PluginRegistry& registry,
-                                    const std::string& path, const ImportOptions& options,
-                                    const store::Actor& actor) {
+sdk::Result<ImportReport> importFile(store::Database& db, const plugins::PluginRegistry& registry,
+                                     const std::string& path, const ImportOptions& options,
+                                     const store::Actor& actor) {
   if (!makeImportKind(options.kind)) {
     return sdk::Status::invalid("kind", "\"" + options.kind + "\" is not one of " + kindList());
+  }
+  const std::string file = Poco::Path(path).getFileName();
+  if (looksLikeWorkbook(path)) {
+    std::unique_ptr<XlsxRowSource> source;
+    try {
+      source = std::make_unique<XlsxRowSource>(path, options.sheet, options.xlsx_limits);
+    } catch (const XlsxError& e) {
+      ImportReport report;
+      report.errors.push_back(e.message(options.english) +
+                              (options.english ? "; nothing was imported" : "；未导入任何记录"));
+      return report;
+    }
+    ImportOrigin origin{file, source->sha256(), "xlsx (" + source->sheetName() + ")"};
+    return importRows(db, registry, *source, origin, options, actor);
   }
   std::unique_ptr<CsvRowSource> source;
   try {
@@ -123,8 +140,7 @@ sdk::Result<ImportReport> importCsv(store::Database& db, const plugins::PluginRe
                             (options.english ? ": " : "：") + e.detail(options.english));
     return report;
   }
-  ImportOrigin origin{Poco::Path(path).getFileName(), source->info().sha256,
-                      toId(source->info().encoding)};
+  ImportOrigin origin{file, source->info().sha256, toId(source->info().encoding)};
   return importRows(db, registry, *source, origin, options, actor);
 }
 

@@ -1,8 +1,9 @@
 // Bulk import of the ledger: organisations, plans with their version
 // history, reviews and evaluations, filings, drills and corrective actions
 // (import_kind.h; docs/csv-format.md). importRows reads any RowSource (a CSV
-// file, an .xlsx sheet); importCsv opens a CSV file, UTF-8 (with or without
-// BOM) or GBK. Headers may be zh-CN or English. Every row goes through the
+// file, an .xlsx sheet); importFile opens a file: an Excel workbook
+// (recognised by its first bytes, xlsx_reader.h) through XlsxRowSource, any
+// other file as CSV, UTF-8 (with or without BOM) or GBK. Headers may be zh-CN or English. Every row goes through the
 // service layer's validation, and every error names its place (第N行，“列名”列
 // in zh-CN by default, line N, column X in English). All-or-nothing: the
 // whole import is one transaction, and a file with any bad row writes
@@ -19,6 +20,7 @@
 #include "beacon/sdk/status.h"
 #include "io/import_session.h"
 #include "io/row_source.h"
+#include "io/xlsx_reader.h"
 #include "plugins/plugin_registry.h"
 #include "store/audit_log.h"
 #include "store/database.h"
@@ -30,6 +32,8 @@ struct ImportOptions {
   bool english_headers = false;  // informational: both header languages are always accepted
   bool english = false;          // messages in English (zh-CN by default)
   std::function<void(std::size_t done_bytes, std::size_t total_bytes)> progress;
+  std::string sheet;  // .xlsx: the sheet to read by its tab name (default: the first)
+  XlsxLimits xlsx_limits;
 };
 
 struct ImportReport {
@@ -39,7 +43,7 @@ struct ImportReport {
 
 // A failed Result (file unreadable, unknown kind, database failure) or a
 // report with errors means nothing was written.
-sdk::Result<ImportReport> importCsv(store::Database& db, const plugins::PluginRegistry& registry,
+sdk::Result<ImportReport> importFile(store::Database& db, const plugins::PluginRegistry& registry,
                                     const std::string& path, const ImportOptions& options,
                                     const store::Actor& actor);
 sdk::Result<ImportReport> importRows(store::Database& db, const plugins::PluginRegistry& registry,

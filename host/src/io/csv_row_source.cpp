@@ -1,5 +1,6 @@
 #include "io/csv_row_source.h"
 
+#include "io/csv_cell_guard.h"
 #include "io/csv_error.h"
 
 namespace beacon::io {
@@ -25,6 +26,7 @@ bool CsvRowSource::next(CsvRecord& out) {
   if (info_.encoding == CsvEncoding::Gbk) {
     for (auto& f : out.fields) f = gbk_.toUtf8(f, out.line);
   }
+  for (auto& f : out.fields) f = unguardCell(f);  // the export's formula guard (csv_cell_guard.h)
   return true;
 }
 

@@ -1,7 +1,7 @@
 // CsvRowSource: the rows of one CSV file for an import (row_source.h). It
 // scans the file first (size, SHA-256, encoding: csv_file_info.h), skips a
 // UTF-8 byte-order mark, reads RFC 4180 records with CsvReader and decodes
-// GBK files to UTF-8. Places are worded 第N行，“列名”列 / line N, column X.
+// GBK files to UTF-8, and takes off the export's formula guard (csv_cell_guard.h). Places are worded 第N行，“列名”列 / line N, column X.
 // Not thread-safe.
 #pragma once
 

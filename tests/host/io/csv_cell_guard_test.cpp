@@ -101,7 +101,7 @@ TEST_F(CsvFormulaExportTest, ExportedCellsDoNotStartFormulasAndImportBack) {
     io::ImportOptions o;
     o.kind = kind;
     const std::string text = kind == "drills" ? csv : exportText(*db_, kind);
-    auto r = io::importCsv(other, registry_, writeFile(kind + ".csv", text), o, actor_);
+    auto r = io::importFile(other, registry_, writeFile(kind + ".csv", text), o, actor_);
     ASSERT_TRUE(r.isOk()) << r.status().describe();
     ASSERT_TRUE(r.value().errors.empty()) << kind << ": " << r.value().errors.front();
   }
@@ -124,7 +124,7 @@ TEST_F(CsvFormulaExportTest, NegativeNumbersAndHandWrittenApostrophesImportUncha
                 "V1,flood,flood.evacuation,2023-07-01,20,10,山洪,'村委会,-3\r\n");
   io::ImportOptions o;
   o.kind = "drills";
-  auto r = io::importCsv(*db_, registry_, path, o, actor_);
+  auto r = io::importFile(*db_, registry_, path, o, actor_);
   ASSERT_TRUE(r.isOk()) << r.status().describe();
   ASSERT_EQ(r.value().errors.size(), 1u) << "the negative warning level reaches the range check";
   EXPECT_NE(r.value().errors[0].find("第2行，“预警级别”列："), std::string::npos)
@@ -134,7 +134,7 @@ TEST_F(CsvFormulaExportTest, NegativeNumbersAndHandWrittenApostrophesImportUncha
       writeFile("hand-ok.csv",
                 "组织编码,领域,演练类型,演练日期,参演人数,转移人数,灾害类型,地点\r\n"
                 "V1,flood,flood.evacuation,2023-07-01,20,10,山洪,'村委会\r\n");
-  r = io::importCsv(*db_, registry_, ok, o, actor_);
+  r = io::importFile(*db_, registry_, ok, o, actor_);
   ASSERT_TRUE(r.isOk()) << r.status().describe();
   ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();
   store::DrillFilter f;

@@ -40,7 +40,7 @@ class CsvImportTest : public ServiceFixture {
     io::ImportOptions o;
     o.kind = kind;
     o.english = true;
-    return io::importCsv(*db_, registry_, path, o, actor_);
+    return io::importFile(*db_, registry_, path, o, actor_);
   }
 
   void importExamples(const std::string& drills_file) {
@@ -205,7 +205,7 @@ TEST_F(CsvImportTest, ProgressReachesTheFileSize) {
     total = t;
   };
   const std::string path = writeFile("p.csv", kHeader + kGoodRow);
-  auto r = io::importCsv(*db_, registry_, path, o, actor_);
+  auto r = io::importFile(*db_, registry_, path, o, actor_);
   ASSERT_TRUE(r.isOk());
   EXPECT_EQ(total, (kHeader + kGoodRow).size());
   EXPECT_EQ(last_done, total);
@@ -230,7 +230,7 @@ TEST_F(CsvImportTest, ExportImportRoundTrip) {
                                      {drills, "drills"}}) {
       io::ImportOptions o;
       o.kind = kind;
-      auto r = io::importCsv(other, registry_, writeFile(kind + (english ? "-en" : "-zh") + ".csv", text), o, actor_);
+      auto r = io::importFile(other, registry_, writeFile(kind + (english ? "-en" : "-zh") + ".csv", text), o, actor_);
       ASSERT_TRUE(r.isOk()) << r.status().describe();
       ASSERT_TRUE(r.value().errors.empty()) << kind << ": " << r.value().errors.front();
       std::ostringstream again;

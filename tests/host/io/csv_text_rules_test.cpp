@@ -16,7 +16,7 @@ class CsvTextRulesTest : public ServiceFixture {
     io::ImportOptions o;
     o.kind = "drills";
     o.english = english;
-    auto r = io::importCsv(*db_, registry_, writeFile(name, text), o, actor_);
+    auto r = io::importFile(*db_, registry_, writeFile(name, text), o, actor_);
     EXPECT_TRUE(r.isOk()) << r.status().describe();
     return r.isOk() ? r.value().errors : std::vector<std::string>{};
   }

@@ -103,7 +103,7 @@ class LedgerImportTest : public ServiceFixture {
     io::ImportOptions o;
     o.kind = kind;
     o.english = english;
-    return io::importCsv(db, registry_, path, o, actor_);
+    return io::importFile(db, registry_, path, o, actor_);
   }
 
   // Imports the example files of every kind before `stop` (all of them by default).

@@ -5,6 +5,7 @@
 #include "app/arguments.h"
 #include "app/command.h"
 #include "io/csv_exporter.h"
+#include "io/xlsx_exporter.h"
 
 namespace beacon::app {
 namespace {
@@ -13,17 +14,18 @@ class ExportCommand : public Command {
  public:
   std::string name() const override { return "export"; }
   std::string summary() const override {
-    return "export a ledger kind (organisations, plans, reviews, ...) as CSV";
+    return "export a ledger kind (organisations, plans, reviews, ...) as CSV or .xlsx";
   }
   std::string help() const override {
-    return "usage: beacon export KIND [--out FILE] [--english-headers]\n"
+    return "usage: beacon export KIND [--format csv|xlsx] [--out FILE] [--english-headers]\n"
            "KIND: organisations, plans (every version), reviews, filings, drills, "
            "corrective-actions.\n"
-           "UTF-8 with BOM (opens in Excel), Chinese headers by default; `beacon import KIND` "
-           "reads it back.\n";
+           "CSV: UTF-8 with BOM (opens in Excel), Chinese headers by default; xlsx: an Excel\n"
+           "workbook with one sheet (the default when --out ends in .xlsx). `beacon import KIND`\n"
+           "reads either back.\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
-    auto parsed = Arguments::parse(args, {"out"}, {"english-headers"});
+    auto parsed = Arguments::parse(args, {"out", "format"}, {"english-headers"});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const auto& pos = parsed.value().positionals();
     if (pos.size() != 1) {
@@ -33,6 +35,29 @@ class ExportCommand : public Command {
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
     const bool english = parsed.value().has("english-headers");
+    const std::string out_path = parsed.value().get("out", "");
+    const bool xlsx_name = out_path.size() > 5 && out_path.compare(out_path.size() - 5, 5, ".xlsx") == 0;
+    const std::string format = parsed.value().get("format", xlsx_name ? "xlsx" : "csv");
+    if (format != "csv" && format != "xlsx") {
+      return fail(ctx,
+                  sdk::Status::invalid("--format", ctx.english ? "must be csv or xlsx" : "只能是 csv 或 xlsx"));
+    }
+    if (format == "xlsx") {
+      if (out_path.empty() && ctx.out_terminal) {
+        const char* message = ctx.english ? "an .xlsx workbook is binary; write it to a file with --out FILE"
+                                          : ".xlsx 工作簿是二进制文件，请用 --out FILE 写入文件";
+        return fail(ctx, sdk::Status::invalid("--out", message));
+      }
+      if (out_path.empty()) {
+        auto s =
+            io::exportXlsx(app.value()->db(), app.value()->plugins(), pos[0], ctx.out, english, ctx.english);
+        return s.isOk() ? 0 : fail(ctx, s);
+      }
+      std::ofstream file(out_path, std::ios::binary);
+      if (!file) return fail(ctx, sdk::Status::invalid("--out", "cannot write " + out_path));
+      auto s = io::exportXlsx(app.value()->db(), app.value()->plugins(), pos[0], file, english, ctx.english);
+      return s.isOk() ? 0 : fail(ctx, s);
+    }
     if (!parsed.value().has("out")) {
       auto s = io::exportCsv(app.value()->db(), app.value()->plugins(), pos[0], ctx.out, english);
       return s.isOk() ? 0 : fail(ctx, s);

@@ -1,4 +1,8 @@
+#include <cstdint>
 #include <ostream>
+#include <utility>
+
+#include <Poco/NumberParser.h>
 
 #include "app/app_context.h"
 #include "app/arguments.h"
@@ -9,6 +13,28 @@
 namespace beacon::app {
 namespace {
 
+// import.xlsx_max_* from the configuration (etc/beacon.properties); each must be a positive whole number.
+sdk::Result<io::XlsxLimits> readXlsxLimits(const CommandContext& ctx) {
+  io::XlsxLimits limits;
+  const std::pair<const char*, std::uint64_t*> keys[] = {
+      {"import.xlsx_max_sheet_bytes", &limits.max_sheet_bytes},
+      {"import.xlsx_max_shared_strings_bytes", &limits.max_shared_strings_bytes}};
+  std::uint64_t rows = limits.max_rows;
+  const std::pair<const char*, std::uint64_t*> row_key = {"import.xlsx_max_rows", &rows};
+  for (const auto& [key, target] : {keys[0], keys[1], row_key}) {
+    if (!ctx.config.hasProperty(key)) continue;
+    const std::string text = ctx.config.getString(key);
+    Poco::UInt64 v = 0;
+    if (!Poco::NumberParser::tryParseUnsigned64(text, v) || v == 0) {
+      return sdk::Status::invalid(key, ctx.english ? "must be a positive whole number, not \"" + text + "\""
+                                                   : "应为正整数，而不是“" + text + "”");
+    }
+    *target = v;
+  }
+  limits.max_rows = static_cast<std::size_t>(rows);
+  return limits;
+}
+
 class ImportCommand : public Command {
  public:
   std::string name() const override { return "import"; }
@@ -16,19 +42,18 @@ class ImportCommand : public Command {
     return "import a ledger file (organisations, plans, reviews, ...) from CSV (all or nothing)";
   }
   std::string help() const override {
-    return "usage: beacon import KIND FILE.csv\n"
+    return "usage: beacon import KIND FILE.csv|FILE.xlsx [--sheet NAME]\n"
            "KIND, in dependency order: organisations, plans (one row per version), reviews, "
            "filings,\n"
            "drills, corrective-actions.\n"
            "UTF-8 (with or without BOM) or GBK (Excel on Chinese Windows); headers in Chinese or\n"
-           "English (docs/csv-format.md, examples in examples/csv/). Every row is validated "
-           "first;\n"
-           "any bad row, or one that repeats a stored record, is reported with its line and "
-           "column\n"
-           "(in English with --lang en) and nothing is written.\n";
+           "English (docs/csv-format.md, examples in examples/csv/). An Excel workbook (.xlsx,\n"
+           "recognised by its content) is read from its first sheet or --sheet NAME. Every row is\n"
+           "validated first; any bad row, or one that repeats a stored record, is reported with its\n"
+           "line (sheet and row) and column (in English with --lang en) and nothing is written.\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
-    auto parsed = Arguments::parse(args, {}, {});
+    auto parsed = Arguments::parse(args, {"sheet"}, {});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const auto& pos = parsed.value().positionals();
     if (pos.size() != 2) {
@@ -45,6 +70,10 @@ class ImportCommand : public Command {
     io::ImportOptions options;
     options.kind = pos[0];
     options.english = ctx.english;
+    options.sheet = parsed.value().get("sheet", "");
+    auto limits = readXlsxLimits(ctx);
+    if (!limits.isOk()) return fail(ctx, limits.status());
+    options.xlsx_limits = limits.value();
     int last_percent = -1;
     if (ctx.terminal) {
       options.progress = [&](std::size_t done, std::size_t total) {
@@ -55,7 +84,7 @@ class ImportCommand : public Command {
                 << percent << "%" << std::flush;
       };
     }
-    auto report = io::importCsv(app.value()->db(), app.value()->plugins(), pos[1], options, ctx.actor);
+    auto report = io::importFile(app.value()->db(), app.value()->plugins(), pos[1], options, ctx.actor);
     if (ctx.terminal && last_percent >= 0) ctx.err << "\n";
     if (!report.isOk()) return fail(ctx, report.status());
     if (!report.value().errors.empty()) {
