@@ -7,6 +7,7 @@
 #include "beacon/sdk/review_conclusions.h"
 #include "rules/plan_history.h"
 #include "service/record_checks.h"
+#include "service/service_transaction.h"
 #include "service/text_limits.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
@@ -18,22 +19,6 @@ namespace beacon::service {
 namespace {
 
 using sdk::PlanStatus;
-
-// Runs `body` inside one transaction; a failed Status or an exception rolls back.
-template <typename Body>
-sdk::Result<sdk::RecordId> transact(store::Database& db, const std::string& what, Body body) {
-  try {
-    store::Transaction tx(db.session());
-    sdk::Result<sdk::RecordId> r = body();
-    if (r.isOk()) tx.commit();
-    return r;
-  } catch (const Poco::Exception& e) {
-    store::throwIfStorageFailure(e, "could not store " + what);
-    return sdk::Status::error("could not store " + what + ": " + e.displayText());
-  } catch (const std::exception& e) {
-    return sdk::Status::error("could not store " + what + ": " + e.what());
-  }
-}
 
 bool isVersionStep(const std::string& step) {
   return step == toId(LifecycleStep::SubmitReview) || step == toId(LifecycleStep::Review) ||
@@ -170,17 +155,26 @@ sdk::Result<sdk::Plan> findPlan(store::Database& db, sdk::RecordId plan_id, bool
 }
 }  // namespace
 
-sdk::Result<sdk::RecordId> PlanLifecycle::recordPreparation(sdk::RecordId plan_id, LifecycleStep step,
-                                                            const StepRecord& r, const store::Actor& actor) {
+sdk::Result<sdk::RecordId> PlanLifecycle::run(
+    sdk::RecordId plan_id, LifecycleStep step,
+    const std::function<sdk::Result<sdk::RecordId>(const LifecycleState&, PlanStatus)>& body) {
   return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
-    if (!isPreparation(step)) return sdk::Status::invalid("step", text("应为风险评估或应急资源调查", "must be a preparation"));
     auto plan = findPlan(db_, plan_id, english_);
     if (!plan.isOk()) return plan.status();
     const LifecycleState s = loadLifecycleState(db_.session(), plan.value());
     const PlanStatus shown = s.shown();
     if (shown == PlanStatus::Abolished) {
-      return refuse(s, step, shown, "预案已废止", "the plan is abolished");
+      return refuse(s, step, shown, "预案已废止",
+                    step == LifecycleStep::Abolish ? "the plan is already abolished" : "the plan is abolished");
     }
+    return body(s, shown);
+  });
+}
+
+sdk::Result<sdk::RecordId> PlanLifecycle::recordPreparation(sdk::RecordId plan_id, LifecycleStep step,
+                                                            const StepRecord& r, const store::Actor& actor) {
+  if (!isPreparation(step)) return sdk::Status::invalid("step", text("应为风险评估或应急资源调查", "must be a preparation"));
+  return run(plan_id, step, [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
     if (shown != PlanStatus::Drafting && shown != PlanStatus::Issued) {
       return refuse(s, step, shown, "风险评估和应急资源调查在编制阶段（提交评审前）进行",
                     "it belongs to drafting, before the plan is submitted for review");
@@ -192,13 +186,8 @@ sdk::Result<sdk::RecordId> PlanLifecycle::recordPreparation(sdk::RecordId plan_i
 
 sdk::Result<sdk::RecordId> PlanLifecycle::submitForReview(sdk::RecordId plan_id, const StepRecord& r,
                                                           const store::Actor& actor) {
-  return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
-    auto plan = findPlan(db_, plan_id, english_);
-    if (!plan.isOk()) return plan.status();
-    const LifecycleState s = loadLifecycleState(db_.session(), plan.value());
-    const PlanStatus shown = s.shown();
+  return run(plan_id, LifecycleStep::SubmitReview, [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
     const LifecycleStep step = LifecycleStep::SubmitReview;
-    if (shown == PlanStatus::Abolished) return refuse(s, step, shown, "预案已废止", "the plan is abolished");
     if (s.draft.id == 0) {
       return refuse(s, step, shown,
                     s.in_force.id != 0 ? "没有待评审的修订稿（先以 plan revise --draft 编制修订稿）"
@@ -242,13 +231,8 @@ sdk::Result<sdk::RecordId> PlanLifecycle::submitForReview(sdk::RecordId plan_id,
 
 sdk::Result<sdk::RecordId> PlanLifecycle::approve(sdk::RecordId plan_id, const StepRecord& r,
                                                   const store::Actor& actor) {
-  return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
-    auto plan = findPlan(db_, plan_id, english_);
-    if (!plan.isOk()) return plan.status();
-    const LifecycleState s = loadLifecycleState(db_.session(), plan.value());
-    const PlanStatus shown = s.shown();
+  return run(plan_id, LifecycleStep::Approve, [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
     const LifecycleStep step = LifecycleStep::Approve;
-    if (shown == PlanStatus::Abolished) return refuse(s, step, shown, "预案已废止", "the plan is abolished");
     if (s.draft.id == 0 || s.draft_stage != PlanStatus::InReview) {
       return refuse(s, step, shown, "审批需先提交评审并经评审通过",
                     "approval needs the draft submitted for review and a passed review");
@@ -268,13 +252,8 @@ sdk::Result<sdk::RecordId> PlanLifecycle::approve(sdk::RecordId plan_id, const S
 
 sdk::Result<sdk::RecordId> PlanLifecycle::issue(sdk::RecordId plan_id, const IssueRecord& r,
                                                 const store::Actor& actor) {
-  return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
-    auto plan = findPlan(db_, plan_id, english_);
-    if (!plan.isOk()) return plan.status();
-    const LifecycleState s = loadLifecycleState(db_.session(), plan.value());
-    const PlanStatus shown = s.shown();
+  return run(plan_id, LifecycleStep::Issue, [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
     const LifecycleStep step = LifecycleStep::Issue;
-    if (shown == PlanStatus::Abolished) return refuse(s, step, shown, "预案已废止", "the plan is abolished");
     if (s.draft.id == 0) {
       return refuse(s, step, shown, "没有待印发的编制稿或修订稿", "there is no draft to issue");
     }
@@ -316,13 +295,8 @@ sdk::Result<sdk::RecordId> PlanLifecycle::issue(sdk::RecordId plan_id, const Iss
 
 sdk::Result<sdk::RecordId> PlanLifecycle::publish(sdk::RecordId plan_id, const StepRecord& r,
                                                   const store::Actor& actor) {
-  return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
-    auto plan = findPlan(db_, plan_id, english_);
-    if (!plan.isOk()) return plan.status();
-    const LifecycleState s = loadLifecycleState(db_.session(), plan.value());
-    const PlanStatus shown = s.shown();
+  return run(plan_id, LifecycleStep::Publish, [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
     const LifecycleStep step = LifecycleStep::Publish;
-    if (shown == PlanStatus::Abolished) return refuse(s, step, shown, "预案已废止", "the plan is abolished");
     if (s.in_force.id == 0) {
       return refuse(s, step, shown, "公开的是已印发的现行版本，需先印发", "only an issued version is published");
     }
@@ -339,13 +313,8 @@ sdk::Result<sdk::RecordId> PlanLifecycle::publish(sdk::RecordId plan_id, const S
 
 sdk::Result<sdk::RecordId> PlanLifecycle::abolish(sdk::RecordId plan_id, const StepRecord& r,
                                                   const std::string& replaced_by, const store::Actor& actor) {
-  return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
-    auto plan = findPlan(db_, plan_id, english_);
-    if (!plan.isOk()) return plan.status();
-    const LifecycleState s = loadLifecycleState(db_.session(), plan.value());
-    const PlanStatus shown = s.shown();
+  return run(plan_id, LifecycleStep::Abolish, [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
     const LifecycleStep step = LifecycleStep::Abolish;
-    if (shown == PlanStatus::Abolished) return refuse(s, step, shown, "预案已废止", "the plan is already abolished");
     if (sdk::Status c = checkRecord(r, false, "body", false, "document"); !c.isOk()) return c;
     if (s.in_force.id != 0 && r.date < s.in_force.issued) {
       return sdk::Status::invalid("date", text("早于现行版本的印发日期 ", "is before the issue date of the version in force: ") +

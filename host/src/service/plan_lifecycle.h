@@ -23,6 +23,7 @@
 // Database).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -104,6 +105,10 @@ class PlanLifecycle {
                        const store::Actor& actor);
 
  private:
+  // One step: a transaction, the plan's state loaded, an abolished plan refused, then `body`.
+  sdk::Result<sdk::RecordId> run(
+      sdk::RecordId plan_id, LifecycleStep step,
+      const std::function<sdk::Result<sdk::RecordId>(const LifecycleState&, sdk::PlanStatus)>& body);
   sdk::Status checkRecord(const StepRecord& record, bool body_required, const std::string& body_field,
                           bool document_required, const std::string& document_field,
                           const std::string& date_field = "date");
