@@ -23,7 +23,8 @@ Poco::JSON::Object::Ptr planTransitionJson(RequestContext& ctx, const store::Pla
   o->set("version", t.version_number);
   o->set("step", t.step);
   auto step = service::parseLifecycleStep(t.step);
-  o->set("step_label", step ? (ctx.english() ? service::labelEn(*step) : service::labelZh(*step)) : t.step);
+  o->set("step_label",
+         step ? (ctx.english() ? service::labelEn(*step) : service::labelZh(*step)) : t.step);
   o->set("from_status", t.from_status);
   o->set("from_label", statusLabel(ctx, t.from_status));
   o->set("to_status", t.to_status);

@@ -14,13 +14,15 @@ namespace beacon::http {
 
 class RequestContext;
 
-Poco::JSON::Object::Ptr planTransitionJson(RequestContext& ctx, const store::PlanTransition& transition);
+Poco::JSON::Object::Ptr planTransitionJson(RequestContext& ctx,
+                                           const store::PlanTransition& transition);
 // Oldest first.
 Poco::JSON::Array::Ptr planTransitionsJson(RequestContext& ctx, sdk::RecordId plan_id);
 // Sets the plan detail's life-cycle keys: "transitions", "publications" (the
 // 公开 steps), "stage" and "stage_label" (the state steps are checked against:
 // a draft revision's stage while the issued version stays in force),
 // "draft_version" (0: none), "abolished_on" and "replaced_by_code".
-void setLifecycleJson(RequestContext& ctx, Poco::JSON::Object::Ptr plan_json, const sdk::Plan& plan);
+void setLifecycleJson(RequestContext& ctx, Poco::JSON::Object::Ptr plan_json,
+                      const sdk::Plan& plan);
 
 }  // namespace beacon::http

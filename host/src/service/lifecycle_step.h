@@ -12,14 +12,14 @@ enum class LifecycleStep {
   RiskAssessment,  // 风险评估 (preparatory, while drafting)
   ResourceSurvey,  // 应急资源调查 (preparatory, while drafting)
   SubmitReview,    // 提交评审: drafting → in_review
-  Review,          // 评审/论证: 通过 or 修改后通过 stays in_review (passed); 不通过 → drafting
-  Approve,         // 审批: in_review (passed) → approved
-  Issue,           // 印发: approved → issued
-  File,            // 备案 (of the version in force)
-  Publish,         // 公开 (of the version in force)
-  Evaluate,        // 评估 (of the version in force)
-  Revise,          // 修订: a new version (a draft, or one recorded as issued)
-  Abolish,         // 废止: any state but abolished → abolished
+  Review,  // 评审/论证: 通过 or 修改后通过 stays in_review (passed); 不通过 → drafting
+  Approve,   // 审批: in_review (passed) → approved
+  Issue,     // 印发: approved → issued
+  File,      // 备案 (of the version in force)
+  Publish,   // 公开 (of the version in force)
+  Evaluate,  // 评估 (of the version in force)
+  Revise,    // 修订: a new version (a draft, or one recorded as issued)
+  Abolish,   // 废止: any state but abolished → abolished
 };
 
 const char* toId(LifecycleStep step);

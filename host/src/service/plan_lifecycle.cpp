@@ -7,6 +7,7 @@
 #include "beacon/sdk/review_conclusions.h"
 #include "rules/plan_history.h"
 #include "service/record_checks.h"
+#include "service/service_transaction.h"
 #include "service/text_limits.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
@@ -18,22 +19,6 @@ namespace beacon::service {
 namespace {
 
 using sdk::PlanStatus;
-
-// Runs `body` inside one transaction; a failed Status or an exception rolls back.
-template <typename Body>
-sdk::Result<sdk::RecordId> transact(store::Database& db, const std::string& what, Body body) {
-  try {
-    store::Transaction tx(db.session());
-    sdk::Result<sdk::RecordId> r = body();
-    if (r.isOk()) tx.commit();
-    return r;
-  } catch (const Poco::Exception& e) {
-    store::throwIfStorageFailure(e, "could not store " + what);
-    return sdk::Status::error("could not store " + what + ": " + e.displayText());
-  } catch (const std::exception& e) {
-    return sdk::Status::error("could not store " + what + ": " + e.what());
-  }
-}
 
 bool isVersionStep(const std::string& step) {
   return step == toId(LifecycleStep::SubmitReview) || step == toId(LifecycleStep::Review) ||
@@ -63,8 +48,8 @@ LifecycleState loadLifecycleState(Poco::Data::Session& session, const sdk::Plan&
   if (!versions.empty() && !versions.back().issued.isSet()) s.draft = versions.back();
   s.transitions = store::PlanTransitionRepository(session).listForPlan(plan.id);
   if (s.draft.id == 0) return s;
-  // The draft's steps in the order they were recorded (a draft revision is dated the day it was stored,
-  // which may be after the days of the steps recorded for it).
+  // The draft's steps in the order they were recorded (a draft revision is dated the day it was
+  // stored, which may be after the days of the steps recorded for it).
   std::vector<const store::PlanTransition*> steps;
   for (const auto& t : s.transitions) {
     if (t.plan_version_id == s.draft.id && isVersionStep(t.step)) steps.push_back(&t);
@@ -76,36 +61,43 @@ LifecycleState loadLifecycleState(Poco::Data::Session& session, const sdk::Plan&
     // A draft revision is dated the day it was recorded; the steps after it may be dated earlier.
     if (t.step != toId(LifecycleStep::Revise)) s.draft_since = t.date;
     if (t.step == toId(LifecycleStep::SubmitReview)) s.review_passed = false;
-    if (t.step == toId(LifecycleStep::Review)) s.review_passed = s.draft_stage == PlanStatus::InReview;
+    if (t.step == toId(LifecycleStep::Review))
+      s.review_passed = s.draft_stage == PlanStatus::InReview;
   }
   return s;
 }
 
-void restoreRevisionFlag(Poco::Data::Session& session, sdk::RecordId plan_id, const store::Actor& actor) {
+void restoreRevisionFlag(Poco::Data::Session& session, sdk::RecordId plan_id,
+                         const store::Actor& actor) {
   store::PlanRepository plans(session);
   auto plan = plans.findById(plan_id);
   if (!plan || plan->revision_required) return;
-  const rules::PlanAsOf now = rules::PlanHistory::loadPlan(session, plan_id).asOf(plan_id, sdk::Date{9999, 12, 31});
+  const rules::PlanAsOf now =
+      rules::PlanHistory::loadPlan(session, plan_id).asOf(plan_id, sdk::Date{9999, 12, 31});
   if (now.revision_required) plans.setRevisionRequired(plan_id, true, now.revision_reason, actor);
 }
 
-sdk::Status PlanLifecycle::refuse(const LifecycleState& state, LifecycleStep step, sdk::PlanStatus current,
-                                  const std::string& need_zh, const std::string& need_en) const {
+sdk::Status PlanLifecycle::refuse(const LifecycleState& state, LifecycleStep step,
+                                  sdk::PlanStatus current, const std::string& need_zh,
+                                  const std::string& need_en) const {
   std::string version;
   if (state.draft.id != 0 && current == state.draft_stage && current != PlanStatus::Abolished) {
-    version = text("第" + std::to_string(state.draft.number) + "版", " v" + std::to_string(state.draft.number));
+    version = text("第" + std::to_string(state.draft.number) + "版",
+                   " v" + std::to_string(state.draft.number));
   }
   if (english_) {
     return sdk::Status::invalid("status", "plan " + state.plan.code + version + " is " +
-                                              sdk::labelEn(current) + "; cannot " + labelEn(step) + ": " +
-                                              need_en);
+                                              sdk::labelEn(current) + "; cannot " + labelEn(step) +
+                                              ": " + need_en);
   }
   return sdk::Status::invalid("status", "预案 " + state.plan.code + " " + version + "当前状态为「" +
-                                            sdk::labelZh(current) + "」，不能" + labelZh(step) + "：" + need_zh);
+                                            sdk::labelZh(current) + "」，不能" + labelZh(step) +
+                                            "：" + need_zh);
 }
 
-sdk::RecordId PlanLifecycle::record(const LifecycleState& state, LifecycleStep step, sdk::RecordId version_id,
-                                    sdk::PlanStatus from, sdk::PlanStatus to, const StepRecord& r,
+sdk::RecordId PlanLifecycle::record(const LifecycleState& state, LifecycleStep step,
+                                    sdk::RecordId version_id, sdk::PlanStatus from,
+                                    sdk::PlanStatus to, const StepRecord& r,
                                     const store::Actor& actor) {
   store::PlanTransition t;
   t.plan_id = state.plan.id;
@@ -119,27 +111,33 @@ sdk::RecordId PlanLifecycle::record(const LifecycleState& state, LifecycleStep s
   t.note = r.note;
   const sdk::RecordId id = store::PlanTransitionRepository(db_.session()).add(t, actor);
   // Without a version in force, the plan's status is its draft's stage.
-  const bool stage = to == PlanStatus::Drafting || to == PlanStatus::InReview || to == PlanStatus::Approved;
+  const bool stage =
+      to == PlanStatus::Drafting || to == PlanStatus::InReview || to == PlanStatus::Approved;
   if (stage && state.in_force.id == 0 && state.plan.status != PlanStatus::Abolished) {
     store::PlanRepository plans(db_.session());
     auto now = plans.findById(state.plan.id);
-    if (now && now->status != to && now->status != PlanStatus::Abolished && now->status != PlanStatus::Issued) {
+    if (now && now->status != to && now->status != PlanStatus::Abolished &&
+        now->status != PlanStatus::Issued) {
       plans.setStatus(state.plan.id, to, actor);
     }
   }
   return id;
 }
 
-sdk::Status PlanLifecycle::checkRecord(const StepRecord& r, bool body_required, const std::string& body_field,
-                                       bool document_required, const std::string& document_field,
+sdk::Status PlanLifecycle::checkRecord(const StepRecord& r, bool body_required,
+                                       const std::string& body_field, bool document_required,
+                                       const std::string& document_field,
                                        const std::string& date_field) {
   if (!r.date.isSet() || !isValidDate(r.date)) {
-    return sdk::Status::invalid(date_field, text("为必填项，格式为 YYYY-MM-DD", "is required (YYYY-MM-DD)"));
+    return sdk::Status::invalid(date_field,
+                                text("为必填项，格式为 YYYY-MM-DD", "is required (YYYY-MM-DD)"));
   }
   if (r.date > today().addDays(1)) {
-    return sdk::Status::invalid(date_field, text("不能晚于今天：", "is in the future: ") + r.date.toString());
+    return sdk::Status::invalid(date_field,
+                                text("不能晚于今天：", "is in the future: ") + r.date.toString());
   }
-  if (body_required && r.body.empty()) return sdk::Status::invalid(body_field, text("为必填项", "is required"));
+  if (body_required && r.body.empty())
+    return sdk::Status::invalid(body_field, text("为必填项", "is required"));
   if (document_required && r.document.empty()) {
     return sdk::Status::invalid(document_field, text("为必填项", "is required"));
   }
@@ -163,217 +161,243 @@ namespace {
 sdk::Result<sdk::Plan> findPlan(store::Database& db, sdk::RecordId plan_id, bool english) {
   auto plan = store::PlanRepository(db.session()).findById(plan_id);
   if (!plan) {
-    return sdk::Status::invalid("plan_id", (english ? "no plan with id " : "没有编号为 ") + std::to_string(plan_id) +
+    return sdk::Status::invalid("plan_id", (english ? "no plan with id " : "没有编号为 ") +
+                                               std::to_string(plan_id) +
                                                (english ? "" : " 的预案"));
   }
   return *plan;
 }
 }  // namespace
 
-sdk::Result<sdk::RecordId> PlanLifecycle::recordPreparation(sdk::RecordId plan_id, LifecycleStep step,
-                                                            const StepRecord& r, const store::Actor& actor) {
+sdk::Result<sdk::RecordId> PlanLifecycle::run(
+    sdk::RecordId plan_id, LifecycleStep step,
+    const std::function<sdk::Result<sdk::RecordId>(const LifecycleState&, PlanStatus)>& body) {
   return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
-    if (!isPreparation(step)) return sdk::Status::invalid("step", text("应为风险评估或应急资源调查", "must be a preparation"));
     auto plan = findPlan(db_, plan_id, english_);
     if (!plan.isOk()) return plan.status();
     const LifecycleState s = loadLifecycleState(db_.session(), plan.value());
     const PlanStatus shown = s.shown();
     if (shown == PlanStatus::Abolished) {
-      return refuse(s, step, shown, "预案已废止", "the plan is abolished");
+      return refuse(s, step, shown, "预案已废止",
+                    step == LifecycleStep::Abolish ? "the plan is already abolished"
+                                                   : "the plan is abolished");
     }
-    if (shown != PlanStatus::Drafting && shown != PlanStatus::Issued) {
-      return refuse(s, step, shown, "风险评估和应急资源调查在编制阶段（提交评审前）进行",
-                    "it belongs to drafting, before the plan is submitted for review");
-    }
-    if (sdk::Status c = checkRecord(r, false, "body", false, "document"); !c.isOk()) return c;
-    return record(s, step, s.draft.id, shown, shown, r, actor);
+    return body(s, shown);
   });
 }
 
-sdk::Result<sdk::RecordId> PlanLifecycle::submitForReview(sdk::RecordId plan_id, const StepRecord& r,
+sdk::Result<sdk::RecordId> PlanLifecycle::recordPreparation(sdk::RecordId plan_id,
+                                                            LifecycleStep step, const StepRecord& r,
+                                                            const store::Actor& actor) {
+  if (!isPreparation(step))
+    return sdk::Status::invalid("step",
+                                text("应为风险评估或应急资源调查", "must be a preparation"));
+  return run(plan_id, step,
+             [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
+               if (shown != PlanStatus::Drafting && shown != PlanStatus::Issued) {
+                 return refuse(s, step, shown, "风险评估和应急资源调查在编制阶段（提交评审前）进行",
+                               "it belongs to drafting, before the plan is submitted for review");
+               }
+               if (sdk::Status c = checkRecord(r, false, "body", false, "document"); !c.isOk())
+                 return c;
+               return record(s, step, s.draft.id, shown, shown, r, actor);
+             });
+}
+
+sdk::Result<sdk::RecordId> PlanLifecycle::submitForReview(sdk::RecordId plan_id,
+                                                          const StepRecord& r,
                                                           const store::Actor& actor) {
-  return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
-    auto plan = findPlan(db_, plan_id, english_);
-    if (!plan.isOk()) return plan.status();
-    const LifecycleState s = loadLifecycleState(db_.session(), plan.value());
-    const PlanStatus shown = s.shown();
-    const LifecycleStep step = LifecycleStep::SubmitReview;
-    if (shown == PlanStatus::Abolished) return refuse(s, step, shown, "预案已废止", "the plan is abolished");
-    if (s.draft.id == 0) {
-      return refuse(s, step, shown,
-                    s.in_force.id != 0 ? "没有待评审的修订稿（先以 plan revise --draft 编制修订稿）"
-                                       : "尚无预案文本（编制稿），请先录入",
-                    s.in_force.id != 0 ? "there is no draft revision to review (store one with plan revise --draft)"
-                                       : "the plan has no text (draft) yet");
-    }
-    if (s.draft_stage != PlanStatus::Drafting) {
-      return refuse(s, step, shown, "只有编制中的稿本可以提交评审", "only a draft in drafting can be submitted");
-    }
-    if (sdk::Status c = checkRecord(r, false, "body", false, "document"); !c.isOk()) return c;
-    if (s.draft_since.isSet() && r.date < s.draft_since) {
-      return sdk::Status::invalid("date", text("早于上一步骤的日期 ", "is before the previous step's date ") +
-                                              s.draft_since.toString());
-    }
-    // Enterprise plans: 风险评估 and 应急资源调查 first (GB/T 29639-2020 编制程序 3, 4).
-    store::OrganisationRepository orgs(db_.session());
-    auto owner = orgs.findById(s.plan.owner_org_id);
-    if (owner && sdk::levelOf(owner->kind) == sdk::PlanLevel::Enterprise) {
-      for (LifecycleStep prep : {LifecycleStep::RiskAssessment, LifecycleStep::ResourceSurvey}) {
-        bool done = false;
-        for (const auto& t : s.transitions) {
-          if (t.step != toId(prep) || t.date > r.date) continue;
-          if (s.in_force.id != 0 && t.date < s.in_force.issued) continue;  // for an earlier version
-          done = true;
+  return run(
+      plan_id, LifecycleStep::SubmitReview,
+      [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
+        const LifecycleStep step = LifecycleStep::SubmitReview;
+        if (s.draft.id == 0) {
+          return refuse(
+              s, step, shown,
+              s.in_force.id != 0 ? "没有待评审的修订稿（先以 plan revise --draft 编制修订稿）"
+                                 : "尚无预案文本（编制稿），请先录入",
+              s.in_force.id != 0
+                  ? "there is no draft revision to review (store one with plan revise --draft)"
+                  : "the plan has no text (draft) yet");
         }
-        if (!done) {
+        if (s.draft_stage != PlanStatus::Drafting) {
+          return refuse(s, step, shown, "只有编制中的稿本可以提交评审",
+                        "only a draft in drafting can be submitted");
+        }
+        if (sdk::Status c = checkRecord(r, false, "body", false, "document"); !c.isOk()) return c;
+        if (s.draft_since.isSet() && r.date < s.draft_since) {
           return sdk::Status::invalid(
-              "preparation",
-              text(std::string("企业应急预案提交评审前须完成") + labelZh(prep) +
-                       "（GB/T 29639-2020 编制程序第3、4步；应急管理部令第2号 第二十七条备案材料），尚无记录",
-                   std::string("an enterprise plan needs its ") + labelEn(prep) +
-                       " before review (GB/T 29639-2020 drafting steps 3 and 4; MEM Order No. 2 art. 27 filing "
-                       "materials); none is recorded"));
+              "date", text("早于上一步骤的日期 ", "is before the previous step's date ") +
+                          s.draft_since.toString());
         }
-      }
-    }
-    return record(s, step, s.draft.id, PlanStatus::Drafting, PlanStatus::InReview, r, actor);
-  });
+        // Enterprise plans: 风险评估 and 应急资源调查 first (GB/T 29639-2020 编制程序 3, 4).
+        store::OrganisationRepository orgs(db_.session());
+        auto owner = orgs.findById(s.plan.owner_org_id);
+        if (owner && sdk::levelOf(owner->kind) == sdk::PlanLevel::Enterprise) {
+          for (LifecycleStep prep :
+               {LifecycleStep::RiskAssessment, LifecycleStep::ResourceSurvey}) {
+            bool done = false;
+            for (const auto& t : s.transitions) {
+              if (t.step != toId(prep) || t.date > r.date) continue;
+              if (s.in_force.id != 0 && t.date < s.in_force.issued)
+                continue;  // for an earlier version
+              done = true;
+            }
+            if (!done) {
+              return sdk::Status::invalid(
+                  "preparation", text(std::string("企业应急预案提交评审前须完成") + labelZh(prep) +
+                                          "（GB/T 29639-2020 编制程序第3、4步；应急管理部令第2号 "
+                                          "第二十七条备案材料），尚无记录",
+                                      std::string("an enterprise plan needs its ") + labelEn(prep) +
+                                          " before review (GB/T 29639-2020 drafting steps 3 and 4; "
+                                          "MEM Order No. 2 art. 27 filing "
+                                          "materials); none is recorded"));
+            }
+          }
+        }
+        return record(s, step, s.draft.id, PlanStatus::Drafting, PlanStatus::InReview, r, actor);
+      });
 }
 
 sdk::Result<sdk::RecordId> PlanLifecycle::approve(sdk::RecordId plan_id, const StepRecord& r,
                                                   const store::Actor& actor) {
-  return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
-    auto plan = findPlan(db_, plan_id, english_);
-    if (!plan.isOk()) return plan.status();
-    const LifecycleState s = loadLifecycleState(db_.session(), plan.value());
-    const PlanStatus shown = s.shown();
-    const LifecycleStep step = LifecycleStep::Approve;
-    if (shown == PlanStatus::Abolished) return refuse(s, step, shown, "预案已废止", "the plan is abolished");
-    if (s.draft.id == 0 || s.draft_stage != PlanStatus::InReview) {
-      return refuse(s, step, shown, "审批需先提交评审并经评审通过",
-                    "approval needs the draft submitted for review and a passed review");
-    }
-    if (!s.review_passed) {
-      return refuse(s, step, shown, "审批需评审结论为通过或修改后通过",
-                    "approval needs a review concluding passed or passed with changes");
-    }
-    if (sdk::Status c = checkRecord(r, true, "approved_by", false, "document"); !c.isOk()) return c;
-    if (r.date < s.draft_since) {
-      return sdk::Status::invalid("date", text("早于评审日期 ", "is before the review's date ") +
-                                              s.draft_since.toString());
-    }
-    return record(s, step, s.draft.id, PlanStatus::InReview, PlanStatus::Approved, r, actor);
-  });
+  return run(
+      plan_id, LifecycleStep::Approve,
+      [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
+        const LifecycleStep step = LifecycleStep::Approve;
+        if (s.draft.id == 0 || s.draft_stage != PlanStatus::InReview) {
+          return refuse(s, step, shown, "审批需先提交评审并经评审通过",
+                        "approval needs the draft submitted for review and a passed review");
+        }
+        if (!s.review_passed) {
+          return refuse(s, step, shown, "审批需评审结论为通过或修改后通过",
+                        "approval needs a review concluding passed or passed with changes");
+        }
+        if (sdk::Status c = checkRecord(r, true, "approved_by", false, "document"); !c.isOk())
+          return c;
+        if (r.date < s.draft_since) {
+          return sdk::Status::invalid(
+              "date",
+              text("早于评审日期 ", "is before the review's date ") + s.draft_since.toString());
+        }
+        return record(s, step, s.draft.id, PlanStatus::InReview, PlanStatus::Approved, r, actor);
+      });
 }
 
 sdk::Result<sdk::RecordId> PlanLifecycle::issue(sdk::RecordId plan_id, const IssueRecord& r,
                                                 const store::Actor& actor) {
-  return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
-    auto plan = findPlan(db_, plan_id, english_);
-    if (!plan.isOk()) return plan.status();
-    const LifecycleState s = loadLifecycleState(db_.session(), plan.value());
-    const PlanStatus shown = s.shown();
-    const LifecycleStep step = LifecycleStep::Issue;
-    if (shown == PlanStatus::Abolished) return refuse(s, step, shown, "预案已废止", "the plan is abolished");
-    if (s.draft.id == 0) {
-      return refuse(s, step, shown, "没有待印发的编制稿或修订稿", "there is no draft to issue");
-    }
-    if (s.draft_stage != PlanStatus::Approved) {
-      return refuse(s, step, shown, "印发需先经评审通过并审批", "issuing needs a passed review and approval first");
-    }
-    if (sdk::Status c = checkRecord(r.step, false, "body", true, "document_no", "issued"); !c.isOk()) return c;
-    if (r.step.date < s.draft_since) {
-      return sdk::Status::invalid("issued", text("早于审批日期 ", "is before the approval's date ") +
-                                              s.draft_since.toString());
-    }
-    if (s.in_force.id != 0 && r.step.date < s.in_force.issued) {
-      return sdk::Status::invalid("issued", text("早于现行第" + std::to_string(s.in_force.number) + "版的印发日期 ",
-                                               "is before the issue date of v" + std::to_string(s.in_force.number) +
-                                                   " in force: ") +
-                                              s.in_force.issued.toString());
-    }
-    const sdk::Date effective = r.effective.isSet() ? r.effective : r.step.date;
-    if (!isValidDate(effective) || effective < r.step.date) {
-      return sdk::Status::invalid("effective", text("不能早于印发日期", "is before the issue date"));
-    }
-    store::PlanRepository plans(db_.session());
-    std::string approved_by;
-    for (const auto& t : s.transitions) {
-      if (t.plan_version_id == s.draft.id && t.step == toId(LifecycleStep::Approve)) approved_by = t.body;
-    }
-    store::VersionIssue issue;
-    issue.issued = r.step.date;
-    issue.effective = effective;
-    issue.approved_by = approved_by;
-    issue.document_no = r.step.document;
-    plans.issueVersion(s.draft.id, issue, actor);
-    if (!s.draft.major) restoreRevisionFlag(db_.session(), s.plan.id, actor);
-    StepRecord row = r.step;
-    if (row.body.empty()) row.body = approved_by;
-    return record(s, step, s.draft.id, PlanStatus::Approved, PlanStatus::Issued, row, actor);
-  });
+  return run(
+      plan_id, LifecycleStep::Issue,
+      [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
+        const LifecycleStep step = LifecycleStep::Issue;
+        if (s.draft.id == 0) {
+          return refuse(s, step, shown, "没有待印发的编制稿或修订稿", "there is no draft to issue");
+        }
+        if (s.draft_stage != PlanStatus::Approved) {
+          return refuse(s, step, shown, "印发需先经评审通过并审批",
+                        "issuing needs a passed review and approval first");
+        }
+        if (sdk::Status c = checkRecord(r.step, false, "body", true, "document_no", "issued");
+            !c.isOk())
+          return c;
+        if (r.step.date < s.draft_since) {
+          return sdk::Status::invalid(
+              "issued",
+              text("早于审批日期 ", "is before the approval's date ") + s.draft_since.toString());
+        }
+        if (s.in_force.id != 0 && r.step.date < s.in_force.issued) {
+          return sdk::Status::invalid(
+              "issued", text("早于现行第" + std::to_string(s.in_force.number) + "版的印发日期 ",
+                             "is before the issue date of v" + std::to_string(s.in_force.number) +
+                                 " in force: ") +
+                            s.in_force.issued.toString());
+        }
+        const sdk::Date effective = r.effective.isSet() ? r.effective : r.step.date;
+        if (!isValidDate(effective) || effective < r.step.date) {
+          return sdk::Status::invalid("effective",
+                                      text("不能早于印发日期", "is before the issue date"));
+        }
+        store::PlanRepository plans(db_.session());
+        std::string approved_by;
+        for (const auto& t : s.transitions) {
+          if (t.plan_version_id == s.draft.id && t.step == toId(LifecycleStep::Approve))
+            approved_by = t.body;
+        }
+        store::VersionIssue issue;
+        issue.issued = r.step.date;
+        issue.effective = effective;
+        issue.approved_by = approved_by;
+        issue.document_no = r.step.document;
+        plans.issueVersion(s.draft.id, issue, actor);
+        if (!s.draft.major) restoreRevisionFlag(db_.session(), s.plan.id, actor);
+        StepRecord row = r.step;
+        if (row.body.empty()) row.body = approved_by;
+        return record(s, step, s.draft.id, PlanStatus::Approved, PlanStatus::Issued, row, actor);
+      });
 }
 
 sdk::Result<sdk::RecordId> PlanLifecycle::publish(sdk::RecordId plan_id, const StepRecord& r,
                                                   const store::Actor& actor) {
-  return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
-    auto plan = findPlan(db_, plan_id, english_);
-    if (!plan.isOk()) return plan.status();
-    const LifecycleState s = loadLifecycleState(db_.session(), plan.value());
-    const PlanStatus shown = s.shown();
-    const LifecycleStep step = LifecycleStep::Publish;
-    if (shown == PlanStatus::Abolished) return refuse(s, step, shown, "预案已废止", "the plan is abolished");
-    if (s.in_force.id == 0) {
-      return refuse(s, step, shown, "公开的是已印发的现行版本，需先印发", "only an issued version is published");
-    }
-    if (sdk::Status c = checkRecord(r, true, "channel", false, "link"); !c.isOk()) return c;
-    if (r.date < s.in_force.issued) {
-      return sdk::Status::invalid("date", text("早于第" + std::to_string(s.in_force.number) + "版的印发日期 ",
-                                               "is before the issue date of v" +
-                                                   std::to_string(s.in_force.number) + ": ") +
-                                              s.in_force.issued.toString());
-    }
-    return record(s, step, s.in_force.id, PlanStatus::Issued, PlanStatus::Issued, r, actor);
-  });
+  return run(
+      plan_id, LifecycleStep::Publish,
+      [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
+        const LifecycleStep step = LifecycleStep::Publish;
+        if (s.in_force.id == 0) {
+          return refuse(s, step, shown, "公开的是已印发的现行版本，需先印发",
+                        "only an issued version is published");
+        }
+        if (sdk::Status c = checkRecord(r, true, "channel", false, "link"); !c.isOk()) return c;
+        if (r.date < s.in_force.issued) {
+          return sdk::Status::invalid(
+              "date",
+              text("早于第" + std::to_string(s.in_force.number) + "版的印发日期 ",
+                   "is before the issue date of v" + std::to_string(s.in_force.number) + ": ") +
+                  s.in_force.issued.toString());
+        }
+        return record(s, step, s.in_force.id, PlanStatus::Issued, PlanStatus::Issued, r, actor);
+      });
 }
 
 sdk::Result<sdk::RecordId> PlanLifecycle::abolish(sdk::RecordId plan_id, const StepRecord& r,
-                                                  const std::string& replaced_by, const store::Actor& actor) {
-  return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
-    auto plan = findPlan(db_, plan_id, english_);
-    if (!plan.isOk()) return plan.status();
-    const LifecycleState s = loadLifecycleState(db_.session(), plan.value());
-    const PlanStatus shown = s.shown();
-    const LifecycleStep step = LifecycleStep::Abolish;
-    if (shown == PlanStatus::Abolished) return refuse(s, step, shown, "预案已废止", "the plan is already abolished");
-    if (sdk::Status c = checkRecord(r, false, "body", false, "document"); !c.isOk()) return c;
-    if (s.in_force.id != 0 && r.date < s.in_force.issued) {
-      return sdk::Status::invalid("date", text("早于现行版本的印发日期 ", "is before the issue date of the version in force: ") +
-                                              s.in_force.issued.toString());
-    }
-    store::PlanRepository plans(db_.session());
-    store::PlanAbolition abolition;
-    abolition.date = r.date;
-    StepRecord row = r;
-    if (!replaced_by.empty()) {
-      auto other = plans.findByCode(replaced_by);
-      if (!other) {
-        return sdk::Status::invalid("replaced_by", text("没有编码为 " + replaced_by + " 的预案",
-                                                        "no plan with code \"" + replaced_by + "\""));
-      }
-      if (other->id == s.plan.id) {
-        return sdk::Status::invalid("replaced_by", text("不能由本预案替代", "cannot be the plan itself"));
-      }
-      if (other->status == PlanStatus::Abolished) {
-        return sdk::Status::invalid("replaced_by", text("预案 " + replaced_by + " 已废止", "plan " + replaced_by +
-                                                                                      " is abolished"));
-      }
-      abolition.replaced_by = other->id;
-      row.body = other->code;
-    }
-    plans.abolish(s.plan.id, abolition, actor);
-    return record(s, step, s.in_force.id, shown, PlanStatus::Abolished, row, actor);
-  });
+                                                  const std::string& replaced_by,
+                                                  const store::Actor& actor) {
+  return run(plan_id, LifecycleStep::Abolish,
+             [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
+               const LifecycleStep step = LifecycleStep::Abolish;
+               if (sdk::Status c = checkRecord(r, false, "body", false, "document"); !c.isOk())
+                 return c;
+               if (s.in_force.id != 0 && r.date < s.in_force.issued) {
+                 return sdk::Status::invalid(
+                     "date", text("早于现行版本的印发日期 ",
+                                  "is before the issue date of the version in force: ") +
+                                 s.in_force.issued.toString());
+               }
+               store::PlanRepository plans(db_.session());
+               store::PlanAbolition abolition;
+               abolition.date = r.date;
+               StepRecord row = r;
+               if (!replaced_by.empty()) {
+                 auto other = plans.findByCode(replaced_by);
+                 if (!other) {
+                   return sdk::Status::invalid("replaced_by",
+                                               text("没有编码为 " + replaced_by + " 的预案",
+                                                    "no plan with code \"" + replaced_by + "\""));
+                 }
+                 if (other->id == s.plan.id) {
+                   return sdk::Status::invalid(
+                       "replaced_by", text("不能由本预案替代", "cannot be the plan itself"));
+                 }
+                 if (other->status == PlanStatus::Abolished) {
+                   return sdk::Status::invalid("replaced_by",
+                                               text("预案 " + replaced_by + " 已废止",
+                                                    "plan " + replaced_by + " is abolished"));
+                 }
+                 abolition.replaced_by = other->id;
+                 row.body = other->code;
+               }
+               plans.abolish(s.plan.id, abolition, actor);
+               return record(s, step, s.in_force.id, shown, PlanStatus::Abolished, row, actor);
+             });
 }
 
 sdk::Status PlanLifecycle::checkReview(const LifecycleState& s, const sdk::Review& review,
@@ -382,18 +406,22 @@ sdk::Status PlanLifecycle::checkReview(const LifecycleState& s, const sdk::Revie
   const PlanStatus shown = s.shown();
   if (review.kind == sdk::ReviewKind::Review) {
     if (!sdk::conclusion::isReviewConclusion(review.conclusion)) {
-      return sdk::Status::invalid("conclusion", text("评审结论应为 通过、修改后通过 或 不通过（passed、passed_with_changes、failed）",
-                                                     "a review concludes passed, passed_with_changes or failed"));
+      return sdk::Status::invalid(
+          "conclusion",
+          text("评审结论应为 通过、修改后通过 或 不通过（passed、passed_with_changes、failed）",
+               "a review concludes passed, passed_with_changes or failed"));
     }
     if (shown == PlanStatus::Abolished) {
       return refuse(s, LifecycleStep::Review, shown, "预案已废止", "the plan is abolished");
     }
     if (version.issued.isSet()) {
-      if (review.date <= version.issued) return sdk::Status::ok();  // the review before an issue, recorded later
+      if (review.date <= version.issued)
+        return sdk::Status::ok();  // the review before an issue, recorded later
       return refuse(s, LifecycleStep::Review, PlanStatus::Issued,
                     "第" + std::to_string(version.number) + "版已于 " + version.issued.toString() +
                         " 印发；印发后的定期评估请记为评估，修改请修订",
-                    "v" + std::to_string(version.number) + " was issued on " + version.issued.toString() +
+                    "v" + std::to_string(version.number) + " was issued on " +
+                        version.issued.toString() +
                         "; record a periodic evaluation, or revise the plan");
     }
     if (version.id != s.draft.id || s.draft_stage != PlanStatus::InReview) {
@@ -401,38 +429,45 @@ sdk::Status PlanLifecycle::checkReview(const LifecycleState& s, const sdk::Revie
                     "the draft must be submitted for review first (plan submit-review)");
     }
     if (review.date < s.draft_since) {
-      return sdk::Status::invalid("date", text("早于提交评审日期 ", "is before the submission date ") +
-                                              s.draft_since.toString());
+      return sdk::Status::invalid(
+          "date",
+          text("早于提交评审日期 ", "is before the submission date ") + s.draft_since.toString());
     }
     return sdk::Status::ok();
   }
-  if (review.conclusion != ReviewConclusion::Keep && review.conclusion != ReviewConclusion::Revise) {
-    return sdk::Status::invalid("conclusion", text("评估结论应为 继续有效 或 需修订（keep、revise）",
-                                                   "an evaluation concludes keep or revise"));
+  if (review.conclusion != ReviewConclusion::Keep &&
+      review.conclusion != ReviewConclusion::Revise) {
+    return sdk::Status::invalid("conclusion",
+                                text("评估结论应为 继续有效 或 需修订（keep、revise）",
+                                     "an evaluation concludes keep or revise"));
   }
   if (shown == PlanStatus::Abolished) {
     return refuse(s, LifecycleStep::Evaluate, shown, "预案已废止", "the plan is abolished");
   }
   if (!version.issued.isSet()) {
-    return refuse(s, LifecycleStep::Evaluate, s.draft.id == version.id ? s.draft_stage : PlanStatus::Drafting,
+    return refuse(s, LifecycleStep::Evaluate,
+                  s.draft.id == version.id ? s.draft_stage : PlanStatus::Drafting,
                   "评估针对已印发的现行版本", "only an issued version is evaluated");
   }
   if (review.date < version.issued) {
-    return sdk::Status::invalid("date", text("早于第" + std::to_string(version.number) + "版的印发日期 ",
-                                             "is before the issue date of v" + std::to_string(version.number) +
-                                                 ": ") +
-                                            version.issued.toString());
+    return sdk::Status::invalid(
+        "date", text("早于第" + std::to_string(version.number) + "版的印发日期 ",
+                     "is before the issue date of v" + std::to_string(version.number) + ": ") +
+                    version.issued.toString());
   }
   return sdk::Status::ok();
 }
 
 sdk::Status PlanLifecycle::checkFiling(const LifecycleState& s, const sdk::PlanVersion& version) {
   const PlanStatus shown = s.shown();
-  if (shown == PlanStatus::Abolished) return refuse(s, LifecycleStep::File, shown, "预案已废止", "the plan is abolished");
+  if (shown == PlanStatus::Abolished)
+    return refuse(s, LifecycleStep::File, shown, "预案已废止", "the plan is abolished");
   if (!version.issued.isSet()) {
-    return refuse(s, LifecycleStep::File, s.draft.id == version.id ? s.draft_stage : PlanStatus::Drafting,
+    return refuse(s, LifecycleStep::File,
+                  s.draft.id == version.id ? s.draft_stage : PlanStatus::Drafting,
                   "第" + std::to_string(version.number) + "版尚未印发，备案需先印发",
-                  "v" + std::to_string(version.number) + " is not issued yet; a plan is filed after it is issued");
+                  "v" + std::to_string(version.number) +
+                      " is not issued yet; a plan is filed after it is issued");
   }
   return sdk::Status::ok();
 }
@@ -443,8 +478,10 @@ sdk::Status PlanLifecycle::checkRevision(const LifecycleState& s) {
     return refuse(s, LifecycleStep::Revise, shown, "预案已废止", "the plan is abolished");
   }
   if (s.draft.id != 0 && s.draft_stage != PlanStatus::Drafting) {
-    return refuse(s, LifecycleStep::Revise, shown, "稿本正在评审或待印发，请先完成该流程（评审不通过退回编制后可再修订）",
-                  "the draft is in review or awaiting issue; finish that first (a failed review returns it to drafting)");
+    return refuse(s, LifecycleStep::Revise, shown,
+                  "稿本正在评审或待印发，请先完成该流程（评审不通过退回编制后可再修订）",
+                  "the draft is in review or awaiting issue; finish that first (a failed review "
+                  "returns it to drafting)");
   }
   return sdk::Status::ok();
 }

@@ -23,6 +23,7 @@
 // Database).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -58,7 +59,7 @@ struct LifecycleState {
   sdk::PlanVersion in_force;  // id 0: no version in force
   sdk::PlanVersion draft;     // the latest version when it is not issued; id 0: none
   sdk::PlanStatus draft_stage = sdk::PlanStatus::Drafting;
-  sdk::Date draft_since;      // the day of the draft's latest step
+  sdk::Date draft_since;       // the day of the draft's latest step
   bool review_passed = false;  // the draft's latest 评审 since it was submitted passed
   std::vector<store::PlanTransition> transitions;
   // The state refusals name: abolished, else the draft's stage, else issued / drafting.
@@ -69,18 +70,24 @@ class PlanLifecycle {
  public:
   PlanLifecycle(store::Database& db, bool english) : db_(db), english_(english) {}
 
-  // 风险评估 / 应急资源调查 (step must be one of the two): date required, document and note optional.
-  sdk::Result<sdk::RecordId> recordPreparation(sdk::RecordId plan_id, LifecycleStep step, const StepRecord& record,
-                                               const store::Actor& actor);
+  // 风险评估 / 应急资源调查 (step must be one of the two): date required, document and note
+  // optional.
+  sdk::Result<sdk::RecordId> recordPreparation(sdk::RecordId plan_id, LifecycleStep step,
+                                               const StepRecord& record, const store::Actor& actor);
   // 提交评审 of the draft version: date required.
   sdk::Result<sdk::RecordId> submitForReview(sdk::RecordId plan_id, const StepRecord& record,
                                              const store::Actor& actor);
   // 审批 of a draft whose review passed: date and body (审批机关; field approved_by) required.
-  sdk::Result<sdk::RecordId> approve(sdk::RecordId plan_id, const StepRecord& record, const store::Actor& actor);
-  // 印发 of the approved draft: date (field issued) and document (文号; field document_no) required.
-  sdk::Result<sdk::RecordId> issue(sdk::RecordId plan_id, const IssueRecord& record, const store::Actor& actor);
-  // 公开 of the version in force: date and body (渠道; field channel) required; document (field link), note.
-  sdk::Result<sdk::RecordId> publish(sdk::RecordId plan_id, const StepRecord& record, const store::Actor& actor);
+  sdk::Result<sdk::RecordId> approve(sdk::RecordId plan_id, const StepRecord& record,
+                                     const store::Actor& actor);
+  // 印发 of the approved draft: date (field issued) and document (文号; field document_no)
+  // required.
+  sdk::Result<sdk::RecordId> issue(sdk::RecordId plan_id, const IssueRecord& record,
+                                   const store::Actor& actor);
+  // 公开 of the version in force: date and body (渠道; field channel) required; document (field
+  // link), note.
+  sdk::Result<sdk::RecordId> publish(sdk::RecordId plan_id, const StepRecord& record,
+                                     const store::Actor& actor);
   // 废止: date required; `replaced_by` a plan code or empty.
   sdk::Result<sdk::RecordId> abolish(sdk::RecordId plan_id, const StepRecord& record,
                                      const std::string& replaced_by, const store::Actor& actor);
@@ -92,7 +99,8 @@ class PlanLifecycle {
   // issued version is history only when dated on or before its issue) and the
   // conclusions 通过/修改后通过/不通过; a 评估 needs an issued version and the
   // conclusions 继续有效/需修订.
-  sdk::Status checkReview(const LifecycleState& state, const sdk::Review& review, const sdk::PlanVersion& version);
+  sdk::Status checkReview(const LifecycleState& state, const sdk::Review& review,
+                          const sdk::PlanVersion& version);
   sdk::Status checkFiling(const LifecycleState& state, const sdk::PlanVersion& version);
   sdk::Status checkRevision(const LifecycleState& state);
   // The refusal of `step` in the state `state`, with what the step needs.
@@ -104,10 +112,18 @@ class PlanLifecycle {
                        const store::Actor& actor);
 
  private:
-  sdk::Status checkRecord(const StepRecord& record, bool body_required, const std::string& body_field,
-                          bool document_required, const std::string& document_field,
+  // One step: a transaction, the plan's state loaded, an abolished plan refused, then `body`.
+  sdk::Result<sdk::RecordId> run(
+      sdk::RecordId plan_id, LifecycleStep step,
+      const std::function<sdk::Result<sdk::RecordId>(const LifecycleState&, sdk::PlanStatus)>&
+          body);
+  sdk::Status checkRecord(const StepRecord& record, bool body_required,
+                          const std::string& body_field, bool document_required,
+                          const std::string& document_field,
                           const std::string& date_field = "date");
-  std::string text(const std::string& zh, const std::string& en) const { return english_ ? en : zh; }
+  std::string text(const std::string& zh, const std::string& en) const {
+    return english_ ? en : zh;
+  }
   store::Database& db_;
   bool english_;
 };
@@ -115,7 +131,8 @@ class PlanLifecycle {
 // After a minor version is issued (which clears revision_required): sets it again
 // when a finding still stands, i.e. a plan defect the version does not answer
 // (a minor revision answers only the corrective action it names; PlanHistory).
-void restoreRevisionFlag(Poco::Data::Session& session, sdk::RecordId plan_id, const store::Actor& actor);
+void restoreRevisionFlag(Poco::Data::Session& session, sdk::RecordId plan_id,
+                         const store::Actor& actor);
 
 // The state of `plan` from the store. REQUIRES: a stored plan.
 LifecycleState loadLifecycleState(Poco::Data::Session& session, const sdk::Plan& plan);

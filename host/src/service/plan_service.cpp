@@ -8,6 +8,7 @@
 #include "service/plan_category_catalog.h"
 #include "service/plan_lifecycle.h"
 #include "service/record_checks.h"
+#include "service/service_transaction.h"
 #include "service/text_diff.h"
 #include "service/text_limits.h"
 #include "store/corrective_action_repository.h"
@@ -22,22 +23,6 @@
 namespace beacon::service {
 
 namespace {
-
-// Runs `body` inside one transaction; a failed Status or an exception rolls back.
-template <typename Body>
-sdk::Result<sdk::RecordId> transact(store::Database& db, const std::string& what, Body body) {
-  try {
-    store::Transaction tx(db.session());
-    sdk::Result<sdk::RecordId> r = body();
-    if (r.isOk()) tx.commit();
-    return r;
-  } catch (const Poco::Exception& e) {
-    store::throwIfStorageFailure(e, "could not store " + what);
-    return sdk::Status::error("could not store " + what + ": " + e.displayText());
-  } catch (const std::exception& e) {
-    return sdk::Status::error("could not store " + what + ": " + e.what());
-  }
-}
 
 // The version `version_id` names, or the plan's current one when it is 0.
 sdk::Result<sdk::PlanVersion> resolveVersion(store::PlanRepository& plans, const sdk::Plan& plan,

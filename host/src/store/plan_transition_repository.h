@@ -38,7 +38,8 @@ struct PlanTransition {
 
 class PlanTransitionRepository {
  public:
-  explicit PlanTransitionRepository(Poco::Data::Session& session) : session_(session), audit_(session) {}
+  explicit PlanTransitionRepository(Poco::Data::Session& session)
+      : session_(session), audit_(session) {}
   sdk::RecordId add(PlanTransition& transition, const Actor& actor);
   // Oldest first (by day, then as recorded).
   std::vector<PlanTransition> listForPlan(sdk::RecordId plan_id);

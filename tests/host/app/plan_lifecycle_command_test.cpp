@@ -21,11 +21,15 @@ class PlanLifecycleCommandTest : public ::testing::Test {
     Poco::File(dir_.path()).createDirectories();
     db_ = dir_.path() + "/beacon.db";
     ASSERT_EQ(beacon({"init"}).code, 0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code, 0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township", "--parent",
-                      "xinmi"}).code, 0);
-    CliRun add = beacon({"plan", "add", "--code", "ql-flood", "--title", "曲梁镇防汛应急预案", "--domain", "flood",
-                         "--category", "grassroots", "--owner", "quliang", "--text", "第一章 总则\n"});
+    ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code,
+              0);
+    ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township",
+                      "--parent", "xinmi"})
+                  .code,
+              0);
+    CliRun add = beacon({"plan", "add", "--code", "ql-flood", "--title", "曲梁镇防汛应急预案",
+                         "--domain", "flood", "--category", "grassroots", "--owner", "quliang",
+                         "--text", "第一章 总则\n"});
     ASSERT_EQ(add.code, 0) << add.err;
   }
   CliRun beacon(const std::vector<std::string>& args) {
@@ -39,54 +43,68 @@ class PlanLifecycleCommandTest : public ::testing::Test {
 };
 
 TEST_F(PlanLifecycleCommandTest, ADraftIsSubmittedReviewedApprovedIssuedFiledAndPublished) {
-  CliRun filing_before = beacon({"filing", "add", "--plan", "ql-flood", "--target", "新密市应急管理局",
-                                 "--submitted", "2024-04-10"});
+  CliRun filing_before = beacon({"filing", "add", "--plan", "ql-flood", "--target",
+                                 "新密市应急管理局", "--submitted", "2024-04-10"});
   EXPECT_EQ(filing_before.code, 1);
   EXPECT_NE(filing_before.err.find("「编制中」"), std::string::npos) << filing_before.err;
   CliRun submit = beacon({"plan", "submit-review", "ql-flood", "--date", "2024-03-01"});
   ASSERT_EQ(submit.code, 0) << submit.err;
   EXPECT_NE(submit.out.find("编制中 → 评审中"), std::string::npos) << submit.out;
-  CliRun no_conclusion = beacon({"review", "add", "--plan", "ql-flood", "--kind", "review", "--date", "2024-03-05"});
+  CliRun no_conclusion =
+      beacon({"review", "add", "--plan", "ql-flood", "--kind", "review", "--date", "2024-03-05"});
   EXPECT_EQ(no_conclusion.code, 1);
   EXPECT_NE(no_conclusion.err.find("--conclusion"), std::string::npos) << no_conclusion.err;
-  CliRun keep = beacon({"review", "add", "--plan", "ql-flood", "--kind", "review", "--date", "2024-03-05",
-                        "--conclusion", "keep"});
+  CliRun keep = beacon({"review", "add", "--plan", "ql-flood", "--kind", "review", "--date",
+                        "2024-03-05", "--conclusion", "keep"});
   EXPECT_EQ(keep.code, 1) << "继续有效 is not a review's conclusion";
   EXPECT_NE(keep.err.find("conclusion"), std::string::npos) << keep.err;
-  ASSERT_EQ(beacon({"review", "add", "--plan", "ql-flood", "--kind", "review", "--date", "2024-03-05",
-                    "--conclusion", "passed_with_changes", "--reviewers", "专家组"}).code, 0);
+  ASSERT_EQ(beacon({"review", "add", "--plan", "ql-flood", "--kind", "review", "--date",
+                    "2024-03-05", "--conclusion", "passed_with_changes", "--reviewers", "专家组"})
+                .code,
+            0);
   CliRun list = beacon({"review", "list", "--plan", "ql-flood"});
   EXPECT_NE(list.out.find("修改后通过"), std::string::npos) << list.out;
   EXPECT_EQ(list.out.find("继续有效"), std::string::npos) << list.out;
   CliRun no_body = beacon({"plan", "approve", "ql-flood", "--date", "2024-03-10"});
   EXPECT_EQ(no_body.code, 1);
   EXPECT_NE(no_body.err.find("--by"), std::string::npos) << no_body.err;
-  ASSERT_EQ(beacon({"plan", "approve", "ql-flood", "--date", "2024-03-10", "--by", "曲梁镇党委、政府"}).code, 0);
+  ASSERT_EQ(
+      beacon({"plan", "approve", "ql-flood", "--date", "2024-03-10", "--by", "曲梁镇党委、政府"})
+          .code,
+      0);
   CliRun no_number = beacon({"plan", "issue", "ql-flood", "--issued", "2024-04-01"});
   EXPECT_EQ(no_number.code, 1);
   EXPECT_NE(no_number.err.find("--document-no"), std::string::npos) << no_number.err;
-  CliRun issue = beacon({"plan", "issue", "ql-flood", "--issued", "2024-04-01", "--document-no", "曲政〔2024〕5号"});
+  CliRun issue = beacon(
+      {"plan", "issue", "ql-flood", "--issued", "2024-04-01", "--document-no", "曲政〔2024〕5号"});
   ASSERT_EQ(issue.code, 0) << issue.err;
   EXPECT_NE(issue.out.find("已批准 → 已印发"), std::string::npos) << issue.out;
   CliRun show = beacon({"plan", "show", "ql-flood"});
   EXPECT_NE(show.out.find("已印发\tv1"), std::string::npos) << show.out;
-  EXPECT_EQ(beacon({"filing", "add", "--plan", "ql-flood", "--target", "新密市应急管理局", "--submitted",
-                    "2024-04-10"}).code, 0);
+  EXPECT_EQ(beacon({"filing", "add", "--plan", "ql-flood", "--target", "新密市应急管理局",
+                    "--submitted", "2024-04-10"})
+                .code,
+            0);
   CliRun no_channel = beacon({"plan", "publish", "ql-flood", "--date", "2024-04-12"});
   EXPECT_EQ(no_channel.code, 1);
   EXPECT_NE(no_channel.err.find("--channel"), std::string::npos) << no_channel.err;
-  ASSERT_EQ(beacon({"plan", "publish", "ql-flood", "--date", "2024-04-12", "--channel", "曲梁镇政务公开栏"}).code, 0);
+  ASSERT_EQ(beacon({"plan", "publish", "ql-flood", "--date", "2024-04-12", "--channel",
+                    "曲梁镇政务公开栏"})
+                .code,
+            0);
   CliRun history = beacon({"plan", "history", "ql-flood"});
   ASSERT_EQ(history.code, 0) << history.err;
   for (const char* step : {"提交评审", "评审", "审批", "印发", "备案", "公开"}) {
-    EXPECT_NE(history.out.find(std::string("\t") + step + "\t"), std::string::npos) << step << "\n" << history.out;
+    EXPECT_NE(history.out.find(std::string("\t") + step + "\t"), std::string::npos) << step << "\n"
+                                                                                    << history.out;
   }
   EXPECT_NE(history.out.find("曲政〔2024〕5号"), std::string::npos) << history.out;
   EXPECT_NE(history.out.find("tester"), std::string::npos) << history.out;
 }
 
 TEST_F(PlanLifecycleCommandTest, AStepTheStateDoesNotAllowExitsOneNamingTheState) {
-  CliRun issue = beacon({"plan", "issue", "ql-flood", "--issued", "2024-04-01", "--document-no", "x"});
+  CliRun issue =
+      beacon({"plan", "issue", "ql-flood", "--issued", "2024-04-01", "--document-no", "x"});
   EXPECT_EQ(issue.code, 1);
   EXPECT_NE(issue.err.find("status"), std::string::npos) << issue.err;
   EXPECT_NE(issue.err.find("「编制中」，不能印发"), std::string::npos) << issue.err;
@@ -97,31 +115,36 @@ TEST_F(PlanLifecycleCommandTest, AStepTheStateDoesNotAllowExitsOneNamingTheState
   CliRun again = beacon({"plan", "submit-review", "ql-flood", "--date", "2024-03-02"});
   EXPECT_EQ(again.code, 1);
   EXPECT_NE(again.err.find("「评审中」"), std::string::npos) << again.err;
-  ASSERT_EQ(beacon({"review", "add", "--plan", "ql-flood", "--kind", "review", "--date", "2024-03-05",
-                    "--conclusion", "failed"}).code, 0);
+  ASSERT_EQ(beacon({"review", "add", "--plan", "ql-flood", "--kind", "review", "--date",
+                    "2024-03-05", "--conclusion", "failed"})
+                .code,
+            0);
   CliRun approve = beacon({"plan", "approve", "ql-flood", "--date", "2024-03-10", "--by", "x"});
   EXPECT_EQ(approve.code, 1) << "不通过 sends the draft back to drafting";
   EXPECT_NE(approve.err.find("「编制中」"), std::string::npos) << approve.err;
-  CliRun prepare = beacon({"plan", "prepare", "ql-flood", "--kind", "risk_assessment", "--date", "2024-03-11",
-                           "--document", "风险评估报告"});
+  CliRun prepare = beacon({"plan", "prepare", "ql-flood", "--kind", "risk_assessment", "--date",
+                           "2024-03-11", "--document", "风险评估报告"});
   EXPECT_EQ(prepare.code, 0) << prepare.err;
-  EXPECT_EQ(beacon({"plan", "prepare", "ql-flood", "--kind", "whim", "--date", "2024-03-11"}).code, 1);
-  CliRun bad_replacement = beacon({"plan", "abolish", "ql-flood", "--date", "2024-05-01", "--replaced-by", "nope"});
+  EXPECT_EQ(beacon({"plan", "prepare", "ql-flood", "--kind", "whim", "--date", "2024-03-11"}).code,
+            1);
+  CliRun bad_replacement =
+      beacon({"plan", "abolish", "ql-flood", "--date", "2024-05-01", "--replaced-by", "nope"});
   EXPECT_EQ(bad_replacement.code, 1);
   EXPECT_NE(bad_replacement.err.find("--replaced-by"), std::string::npos) << bad_replacement.err;
   ASSERT_EQ(beacon({"plan", "abolish", "ql-flood", "--date", "2024-05-01"}).code, 0);
   CliRun twice = beacon({"plan", "abolish", "ql-flood", "--date", "2024-05-02"});
   EXPECT_EQ(twice.code, 1);
   EXPECT_NE(twice.err.find("「已废止」"), std::string::npos) << twice.err;
-  CliRun revise = beacon({"plan", "revise", "ql-flood", "--trigger", "risk_changed_major", "--draft", "--text", "x"});
+  CliRun revise = beacon(
+      {"plan", "revise", "ql-flood", "--trigger", "risk_changed_major", "--draft", "--text", "x"});
   EXPECT_EQ(revise.code, 1);
   EXPECT_NE(revise.err.find("「已废止」，不能修订"), std::string::npos) << revise.err;
 }
 
 TEST_F(PlanLifecycleCommandTest, HelpListsTheLifeCycleVerbs) {
   CliRun help = beacon({"plan", "--help"});
-  for (const char* verb : {"submit-review", "approve", "issue", "publish", "abolish", "history", "--replaced-by",
-                           "--addresses"}) {
+  for (const char* verb : {"submit-review", "approve", "issue", "publish", "abolish", "history",
+                           "--replaced-by", "--addresses"}) {
     EXPECT_NE((help.out + help.err).find(verb), std::string::npos) << verb;
   }
 }

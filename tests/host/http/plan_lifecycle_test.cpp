@@ -15,9 +15,10 @@ class PlanLifecycleWebTest : public WebFixture {
  protected:
   // A new draft plan of 城关镇 (v1 with text, not issued); its id.
   static int draft(const Login& who, const std::string& code) {
-    Reply r = send(who, "POST", "/api/v1/plans",
-                   R"({"code":")" + code +
-                       R"(","title":"城关镇山洪灾害应急预案","domain":"flood","category":"grassroots","owner":"xinmi.chengguan","version":{"text":"第一章 总则\n"}})");
+    Reply r = send(
+        who, "POST", "/api/v1/plans",
+        R"({"code":")" + code +
+            R"(","title":"城关镇山洪灾害应急预案","domain":"flood","category":"grassroots","owner":"xinmi.chengguan","version":{"text":"第一章 总则\n"}})");
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? r.json()->getValue<int>("id") : 0;
   }
@@ -29,7 +30,8 @@ class PlanLifecycleWebTest : public WebFixture {
   static std::string errorMessage(const Reply& r) {
     return r.json()->getObject("error")->getValue<std::string>("message");
   }
-  static Reply postForm(const Login& who, const std::string& path, std::map<std::string, std::string> fields) {
+  static Reply postForm(const Login& who, const std::string& path,
+                        std::map<std::string, std::string> fields) {
     fields["csrf_token"] = who.csrf;
     std::string body;
     const std::string type = multipartBody(fields, "", "", "", "", body);
@@ -42,42 +44,52 @@ TEST_F(PlanLifecycleWebTest, TheApiMovesADraftToIssuedAndRefusesStepsTheStateDoe
   const int plan = draft(admin, "LC-API-1");
   ASSERT_GT(plan, 0);
   EXPECT_EQ(status(plan), "drafting");
-  Reply early = send(admin, "POST", base(plan) + "/issue", R"({"issued":"2024-04-01","document_no":"城政〔2024〕3号"})");
+  Reply early = send(admin, "POST", base(plan) + "/issue",
+                     R"({"issued":"2024-04-01","document_no":"城政〔2024〕3号"})");
   EXPECT_EQ(early.status, 422) << early.body;
   EXPECT_EQ(early.errorField(), "status");
   EXPECT_NE(errorMessage(early).find("「编制中」，不能印发"), std::string::npos) << early.body;
-  Reply filing = send(admin, "POST", base(plan) + "/filings", R"({"target_body":"新密市应急管理局","submitted":"2024-04-05"})");
+  Reply filing = send(admin, "POST", base(plan) + "/filings",
+                      R"({"target_body":"新密市应急管理局","submitted":"2024-04-05"})");
   EXPECT_EQ(filing.status, 422);
   EXPECT_EQ(filing.errorField(), "status");
-  Reply en = send(admin, "POST", base(plan) + "/approve?lang=en", R"({"date":"2024-03-10","approved_by":"x"})");
+  Reply en = send(admin, "POST", base(plan) + "/approve?lang=en",
+                  R"({"date":"2024-03-10","approved_by":"x"})");
   EXPECT_EQ(en.status, 422);
   EXPECT_NE(errorMessage(en).find("is Drafting; cannot approve"), std::string::npos) << en.body;
 
   Reply submit = send(admin, "POST", base(plan) + "/submit-review", R"({"date":"2024-03-01"})");
   ASSERT_EQ(submit.status, 201) << submit.body;
-  EXPECT_EQ(submit.json()->getObject("transition")->getValue<std::string>("to_status"), "in_review");
+  EXPECT_EQ(submit.json()->getObject("transition")->getValue<std::string>("to_status"),
+            "in_review");
   EXPECT_EQ(status(plan), "in_review");
-  Reply keep = send(admin, "POST", base(plan) + "/reviews", R"({"kind":"review","date":"2024-03-05","conclusion":"keep"})");
+  Reply keep = send(admin, "POST", base(plan) + "/reviews",
+                    R"({"kind":"review","date":"2024-03-05","conclusion":"keep"})");
   EXPECT_EQ(keep.status, 422);
   EXPECT_EQ(keep.errorField(), "conclusion");
-  ASSERT_EQ(send(admin, "POST", base(plan) + "/reviews", R"({"kind":"review","date":"2024-03-05","conclusion":"passed"})")
+  ASSERT_EQ(send(admin, "POST", base(plan) + "/reviews",
+                 R"({"kind":"review","date":"2024-03-05","conclusion":"passed"})")
                 .status,
             201);
   Reply no_body = send(admin, "POST", base(plan) + "/approve", R"({"date":"2024-03-10"})");
   EXPECT_EQ(no_body.status, 422);
   EXPECT_EQ(no_body.errorField(), "approved_by");
-  ASSERT_EQ(send(admin, "POST", base(plan) + "/approve", R"({"date":"2024-03-10","approved_by":"城关镇党委、政府"})").status,
+  ASSERT_EQ(send(admin, "POST", base(plan) + "/approve",
+                 R"({"date":"2024-03-10","approved_by":"城关镇党委、政府"})")
+                .status,
             201);
   EXPECT_EQ(status(plan), "approved");
 
   // A retried issue with the same Idempotency-Key is answered from the first one.
   const std::string token = apiToken("admin");
   auto issue = [&](const std::string& key) {
-    return request("POST", base(plan) + "/issue", R"({"issued":"2024-04-01","document_no":"城政〔2024〕3号"})",
-                   "application/json", {{"Authorization", "Bearer " + token}, {"Idempotency-Key", key}});
+    return request("POST", base(plan) + "/issue",
+                   R"({"issued":"2024-04-01","document_no":"城政〔2024〕3号"})", "application/json",
+                   {{"Authorization", "Bearer " + token}, {"Idempotency-Key", key}});
   };
-  const std::string issues = "SELECT COUNT(*) FROM plan_transitions WHERE step = 'issue' AND plan_id = " +
-                             std::to_string(plan);
+  const std::string issues =
+      "SELECT COUNT(*) FROM plan_transitions WHERE step = 'issue' AND plan_id = " +
+      std::to_string(plan);
   Reply first = issue("lc-issue-1");
   ASSERT_EQ(first.status, 201) << first.body;
   Reply again = issue("lc-issue-1");
@@ -89,15 +101,18 @@ TEST_F(PlanLifecycleWebTest, TheApiMovesADraftToIssuedAndRefusesStepsTheStateDoe
   EXPECT_EQ(twice.status, 422) << "no draft left to issue";
   EXPECT_NE(errorMessage(twice).find("「已印发」"), std::string::npos) << twice.body;
 
-  ASSERT_EQ(send(admin, "POST", base(plan) + "/filings", R"({"target_body":"新密市应急管理局","submitted":"2024-04-05"})")
+  ASSERT_EQ(send(admin, "POST", base(plan) + "/filings",
+                 R"({"target_body":"新密市应急管理局","submitted":"2024-04-05"})")
                 .status,
             201);
   Reply no_channel = send(admin, "POST", base(plan) + "/publications", R"({"date":"2024-04-06"})");
   EXPECT_EQ(no_channel.errorField(), "channel");
-  ASSERT_EQ(send(admin, "POST", base(plan) + "/publications",
-                 R"({"date":"2024-04-06","channel":"新密市人民政府网站","link":"https://example.invalid/lc"})")
-                .status,
-            201);
+  ASSERT_EQ(
+      send(
+          admin, "POST", base(plan) + "/publications",
+          R"({"date":"2024-04-06","channel":"新密市人民政府网站","link":"https://example.invalid/lc"})")
+          .status,
+      201);
   Reply steps = get(admin, base(plan) + "/transitions");
   ASSERT_EQ(steps.status, 200);
   auto items = steps.json()->getArray("items");
@@ -106,11 +121,13 @@ TEST_F(PlanLifecycleWebTest, TheApiMovesADraftToIssuedAndRefusesStepsTheStateDoe
   EXPECT_EQ(items->getObject(3)->getValue<std::string>("document"), "城政〔2024〕3号");
   EXPECT_EQ(items->getObject(3)->getValue<std::string>("step_label"), "印发");
 
-  Reply bad_successor = send(admin, "POST", base(plan) + "/abolish", R"({"date":"2024-06-01","replaced_by":"NO-SUCH"})");
+  Reply bad_successor = send(admin, "POST", base(plan) + "/abolish",
+                             R"({"date":"2024-06-01","replaced_by":"NO-SUCH"})");
   EXPECT_EQ(bad_successor.errorField(), "replaced_by");
   ASSERT_EQ(send(admin, "POST", base(plan) + "/abolish", R"({"date":"2024-06-01"})").status, 201);
   EXPECT_EQ(status(plan), "abolished");
-  Reply after = send(admin, "POST", base(plan) + "/publications", R"({"date":"2024-06-02","channel":"网站"})");
+  Reply after = send(admin, "POST", base(plan) + "/publications",
+                     R"({"date":"2024-06-02","channel":"网站"})");
   EXPECT_EQ(after.status, 422);
   EXPECT_NE(errorMessage(after).find("「已废止」"), std::string::npos) << after.body;
 }
@@ -119,7 +136,8 @@ TEST_F(PlanLifecycleWebTest, TheViewerMayNotMoveAPlan) {
   Login admin = login("admin");
   const int plan = draft(admin, "LC-API-2");
   Login viewer = login("viewer");
-  EXPECT_EQ(send(viewer, "POST", base(plan) + "/submit-review", R"({"date":"2024-03-01"})").status, 403);
+  EXPECT_EQ(send(viewer, "POST", base(plan) + "/submit-review", R"({"date":"2024-03-01"})").status,
+            403);
   EXPECT_EQ(status(plan), "drafting");
 }
 
@@ -127,36 +145,55 @@ TEST_F(PlanLifecycleWebTest, ThePageFormsMoveThePlanAndARefusedFormComesBackWith
   Login admin = login("admin");
   const int plan = draft(admin, "LC-PAGE-1");
   const std::string page = "/plans/" + std::to_string(plan);
-  Reply refused = postForm(admin, page + "/issue", {{"issued", "2024-04-01"}, {"document_no", "城政〔2024〕77号"},
-                                                    {"effective", ""}, {"note", "印发备注"}});
+  Reply refused = postForm(admin, page + "/issue",
+                           {{"issued", "2024-04-01"},
+                            {"document_no", "城政〔2024〕77号"},
+                            {"effective", ""},
+                            {"note", "印发备注"}});
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("id=\"error-status\""), std::string::npos);
   EXPECT_NE(refused.body.find("「编制中」，不能印发"), std::string::npos);
-  EXPECT_NE(refused.body.find("value=\"城政〔2024〕77号\""), std::string::npos) << "the typed 文号 comes back";
+  EXPECT_NE(refused.body.find("value=\"城政〔2024〕77号\""), std::string::npos)
+      << "the typed 文号 comes back";
   EXPECT_NE(refused.body.find("value=\"印发备注\""), std::string::npos);
   EXPECT_EQ(status(plan), "drafting");
-  Reply bad_date = postForm(admin, page + "/submit-review", {{"date", "2024-02-30"}, {"note", "n"}});
+  Reply bad_date =
+      postForm(admin, page + "/submit-review", {{"date", "2024-02-30"}, {"note", "n"}});
   EXPECT_EQ(bad_date.status, 422);
   EXPECT_NE(bad_date.body.find("id=\"error-date\""), std::string::npos);
 
-  EXPECT_EQ(postForm(admin, page + "/submit-review", {{"date", "2024-03-01"}, {"note", ""}}).status, 303);
-  EXPECT_EQ(postForm(admin, page + "/reviews", {{"kind", "review"}, {"date", "2024-03-05"}, {"conclusion", "passed"}})
+  EXPECT_EQ(postForm(admin, page + "/submit-review", {{"date", "2024-03-01"}, {"note", ""}}).status,
+            303);
+  EXPECT_EQ(postForm(admin, page + "/reviews",
+                     {{"kind", "review"}, {"date", "2024-03-05"}, {"conclusion", "passed"}})
                 .status,
             303);
-  EXPECT_EQ(postForm(admin, page + "/approve", {{"date", "2024-03-10"}, {"approved_by", "城关镇政府"}}).status, 303);
-  EXPECT_EQ(postForm(admin, page + "/issue", {{"issued", "2024-04-01"}, {"document_no", "城政〔2024〕77号"}}).status,
+  EXPECT_EQ(
+      postForm(admin, page + "/approve", {{"date", "2024-03-10"}, {"approved_by", "城关镇政府"}})
+          .status,
+      303);
+  EXPECT_EQ(postForm(admin, page + "/issue",
+                     {{"issued", "2024-04-01"}, {"document_no", "城政〔2024〕77号"}})
+                .status,
             303);
   EXPECT_EQ(status(plan), "issued");
-  EXPECT_EQ(postForm(admin, page + "/publications", {{"date", "2024-04-03"}, {"channel", "政务公开栏"}}).status, 303);
+  EXPECT_EQ(
+      postForm(admin, page + "/publications", {{"date", "2024-04-03"}, {"channel", "政务公开栏"}})
+          .status,
+      303);
   Reply shown = get(admin, page);
   ASSERT_EQ(shown.status, 200);
   EXPECT_NE(shown.body.find("id=\"transitions\""), std::string::npos);
-  for (const char* text : {"提交评审", "评审中 → 评审中", "已批准 → 已印发", "城政〔2024〕77号", "政务公开栏", "通过"}) {
+  for (const char* text : {"提交评审", "评审中 → 评审中", "已批准 → 已印发", "城政〔2024〕77号",
+                           "政务公开栏", "通过"}) {
     EXPECT_NE(shown.body.find(text), std::string::npos) << text;
   }
-  EXPECT_EQ(postForm(admin, page + "/abolish", {{"date", "2024-07-01"}, {"replaced_by", ""}}).status, 303);
+  EXPECT_EQ(
+      postForm(admin, page + "/abolish", {{"date", "2024-07-01"}, {"replaced_by", ""}}).status,
+      303);
   EXPECT_EQ(status(plan), "abolished");
-  Reply abolished = postForm(admin, page + "/publications", {{"date", "2024-07-02"}, {"channel", "x"}});
+  Reply abolished =
+      postForm(admin, page + "/publications", {{"date", "2024-07-02"}, {"channel", "x"}});
   EXPECT_EQ(abolished.status, 422);
   EXPECT_NE(abolished.body.find("「已废止」"), std::string::npos);
 }

@@ -54,7 +54,8 @@ class PlanLifecycleTest : public ServiceFixture {
     r.step = on(d, "", no);
     return r;
   }
-  sdk::Status review(sdk::RecordId plan, sdk::ReviewKind kind, sdk::ReviewConclusion c, Date d, bool english = false) {
+  sdk::Status review(sdk::RecordId plan, sdk::ReviewKind kind, sdk::ReviewConclusion c, Date d,
+                     bool english = false) {
     sdk::Review r;
     r.plan_id = plan;
     r.kind = kind;
@@ -77,7 +78,8 @@ class PlanLifecycleTest : public ServiceFixture {
     return store::PlanTransitionRepository(db_->session()).listForPlan(id);
   }
   // Expects a refusal naming the state `state_zh` and the step `step_zh`.
-  static void refused(const sdk::Status& s, const std::string& state_zh, const std::string& step_zh) {
+  static void refused(const sdk::Status& s, const std::string& state_zh,
+                      const std::string& step_zh) {
     ASSERT_FALSE(s.isOk()) << "the step must be refused in state " << state_zh;
     EXPECT_EQ(s.field(), "status") << s.describe();
     EXPECT_NE(s.message().find("「" + state_zh + "」"), std::string::npos) << s.message();
@@ -91,7 +93,9 @@ TEST_F(PlanLifecycleTest, ADraftIsSubmittedReviewedApprovedAndIssuedEachStepReco
   EXPECT_EQ(stored(id).status, PlanStatus::Drafting);
   ASSERT_TRUE(lc.submitForReview(id, on({2024, 3, 1}), actor_).isOk());
   EXPECT_EQ(lc.state(id).shown(), PlanStatus::InReview);
-  ASSERT_TRUE(review(id, sdk::ReviewKind::Review, sdk::conclusion::kPassedWithChanges, {2024, 3, 10}).isOk());
+  ASSERT_TRUE(
+      review(id, sdk::ReviewKind::Review, sdk::conclusion::kPassedWithChanges, {2024, 3, 10})
+          .isOk());
   ASSERT_TRUE(lc.approve(id, on({2024, 3, 20}, "城关镇党委、政府"), actor_).isOk());
   EXPECT_EQ(lc.state(id).shown(), PlanStatus::Approved);
   auto issued = lc.issue(id, issueOn({2024, 4, 1}, "城政〔2024〕8号"), actor_);
@@ -108,15 +112,18 @@ TEST_F(PlanLifecycleTest, ADraftIsSubmittedReviewedApprovedAndIssuedEachStepReco
   EXPECT_EQ(v1->action, sdk::VersionAction::Drafted) << "issuing the first draft is 编制, not 修订";
   // Now it can be filed, published and evaluated (a drafted plan could not be filed before).
   EXPECT_TRUE(file(id, {2024, 4, 15}).isOk());
-  ASSERT_TRUE(lc.publish(id, on({2024, 4, 16}, "新密市人民政府网站", "https://example.invalid/p"), actor_).isOk());
-  EXPECT_TRUE(review(id, sdk::ReviewKind::Evaluation, sdk::ReviewConclusion::Keep, {2024, 9, 1}).isOk());
+  ASSERT_TRUE(
+      lc.publish(id, on({2024, 4, 16}, "新密市人民政府网站", "https://example.invalid/p"), actor_)
+          .isOk());
+  EXPECT_TRUE(
+      review(id, sdk::ReviewKind::Evaluation, sdk::ReviewConclusion::Keep, {2024, 9, 1}).isOk());
   const auto rows = steps(id);
   std::vector<std::string> names;
   for (const auto& t : rows) names.push_back(t.step + ":" + t.from_status + ">" + t.to_status);
-  EXPECT_EQ(names, (std::vector<std::string>{"submit_review:drafting>in_review", "review:in_review>in_review",
-                                             "approve:in_review>approved", "issue:approved>issued",
-                                             "file:issued>issued", "publish:issued>issued",
-                                             "evaluate:issued>issued"}));
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "submit_review:drafting>in_review", "review:in_review>in_review",
+                       "approve:in_review>approved", "issue:approved>issued", "file:issued>issued",
+                       "publish:issued>issued", "evaluate:issued>issued"}));
   EXPECT_EQ(rows[3].document, "城政〔2024〕8号");
   EXPECT_EQ(rows[3].actor, "tester");
   EXPECT_EQ(rows[5].body, "新密市人民政府网站");
@@ -131,25 +138,31 @@ TEST_F(PlanLifecycleTest, EveryStepTheStateDoesNotAllowIsRefusedNamingTheState) 
   refused(lc.approve(id, on({2024, 3, 1}, "政府"), actor_).status(), "编制中", "审批");
   refused(lc.issue(id, issueOn({2024, 3, 1}, "文号"), actor_).status(), "编制中", "印发");
   refused(lc.publish(id, on({2024, 3, 1}, "网站"), actor_).status(), "编制中", "公开");
-  refused(review(id, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2024, 3, 1}), "编制中", "评审");
-  refused(review(id, sdk::ReviewKind::Evaluation, sdk::ReviewConclusion::Keep, {2024, 3, 1}), "编制中", "评估");
+  refused(review(id, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2024, 3, 1}), "编制中",
+          "评审");
+  refused(review(id, sdk::ReviewKind::Evaluation, sdk::ReviewConclusion::Keep, {2024, 3, 1}),
+          "编制中", "评估");
   refused(file(id, {2024, 3, 1}), "编制中", "备案");
   // English names the state and the step too.
   auto en = PlanLifecycle(*db_, true).issue(id, issueOn({2024, 3, 1}, "x"), actor_);
-  EXPECT_NE(en.status().message().find("is Drafting; cannot issue"), std::string::npos) << en.status().message();
+  EXPECT_NE(en.status().message().find("is Drafting; cannot issue"), std::string::npos)
+      << en.status().message();
   EXPECT_NE(file(id, {2024, 3, 1}, true).message().find("cannot file"), std::string::npos);
   // 评审中
   ASSERT_TRUE(lc.submitForReview(id, on({2024, 3, 1}), actor_).isOk());
   refused(lc.submitForReview(id, on({2024, 3, 2}), actor_).status(), "评审中", "提交评审");
-  refused(lc.approve(id, on({2024, 3, 2}, "政府"), actor_).status(), "评审中", "审批");  // no review yet
+  refused(lc.approve(id, on({2024, 3, 2}, "政府"), actor_).status(), "评审中",
+          "审批");  // no review yet
   refused(lc.issue(id, issueOn({2024, 3, 2}, "文号"), actor_).status(), "评审中", "印发");
   refused(service::PlanService(*db_, registry_)
-              .revise(id, [] {
-                sdk::PlanVersion v;
-                v.trigger = sdk::trigger::kOwnerDiscretion;
-                v.text = "x";
-                return v;
-              }(), actor_, {true, false, 0})
+              .revise(id,
+                      [] {
+                        sdk::PlanVersion v;
+                        v.trigger = sdk::trigger::kOwnerDiscretion;
+                        v.text = "x";
+                        return v;
+                      }(),
+                      actor_, {true, false, 0})
               .status(),
           "评审中", "修订");
   // 不通过 sends it back to 编制中.
@@ -167,8 +180,9 @@ TEST_F(PlanLifecycleTest, EveryStepTheStateDoesNotAllowIsRefusedNamingTheState) 
   ASSERT_TRUE(lc.abolish(id, on({2024, 3, 10}), "", actor_).isOk());
   refused(lc.issue(id, issueOn({2024, 3, 11}, "文号"), actor_).status(), "已废止", "印发");
   refused(lc.abolish(id, on({2024, 3, 11}), "", actor_).status(), "已废止", "废止");
-  refused(lc.recordPreparation(id, LifecycleStep::RiskAssessment, on({2024, 3, 11}), actor_).status(), "已废止",
-          "风险评估");
+  refused(
+      lc.recordPreparation(id, LifecycleStep::RiskAssessment, on({2024, 3, 11}), actor_).status(),
+      "已废止", "风险评估");
   refused(file(id, {2024, 3, 11}), "已废止", "备案");
   EXPECT_EQ(stored(id).status, PlanStatus::Abolished);
 }
@@ -177,15 +191,20 @@ TEST_F(PlanLifecycleTest, ReviewAndEvaluationConclusionsAreKeptApart) {
   const sdk::RecordId id = draftPlan("P-LC3");
   PlanLifecycle lc(*db_, false);
   ASSERT_TRUE(lc.submitForReview(id, on({2024, 3, 1}), actor_).isOk());
-  EXPECT_EQ(review(id, sdk::ReviewKind::Review, sdk::ReviewConclusion::Keep, {2024, 3, 2}).field(), "conclusion")
+  EXPECT_EQ(review(id, sdk::ReviewKind::Review, sdk::ReviewConclusion::Keep, {2024, 3, 2}).field(),
+            "conclusion")
       << "继续有效 is an evaluation's conclusion, not a review's";
-  EXPECT_EQ(review(plan_, sdk::ReviewKind::Evaluation, sdk::conclusion::kPassed, {2024, 3, 2}).field(),
-            "conclusion");
+  EXPECT_EQ(
+      review(plan_, sdk::ReviewKind::Evaluation, sdk::conclusion::kPassed, {2024, 3, 2}).field(),
+      "conclusion");
   EXPECT_TRUE(review(id, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2024, 3, 2}).isOk());
   EXPECT_STREQ(sdk::labelZh(sdk::conclusion::kPassedWithChanges), "修改后通过");
-  // A 评审 of an issued version after its issue is refused (record an evaluation); one dated before is history.
-  refused(review(plan_, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2023, 6, 1}), "已印发", "评审");
-  EXPECT_TRUE(review(plan_, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2023, 2, 1}).isOk());
+  // A 评审 of an issued version after its issue is refused (record an evaluation); one dated before
+  // is history.
+  refused(review(plan_, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2023, 6, 1}), "已印发",
+          "评审");
+  EXPECT_TRUE(
+      review(plan_, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2023, 2, 1}).isOk());
 }
 
 TEST_F(PlanLifecycleTest, AnEnterprisePlanNeedsRiskAssessmentAndResourceSurveyBeforeReview) {
@@ -195,12 +214,15 @@ TEST_F(PlanLifecycleTest, AnEnterprisePlanNeedsRiskAssessmentAndResourceSurveyBe
   ASSERT_FALSE(none.isOk());
   EXPECT_EQ(none.status().field(), "preparation");
   EXPECT_NE(none.status().message().find("风险评估"), std::string::npos) << none.status().message();
-  ASSERT_TRUE(lc.recordPreparation(id, LifecycleStep::RiskAssessment, on({2024, 2, 1}, "", "风险评估报告"), actor_)
+  ASSERT_TRUE(lc.recordPreparation(id, LifecycleStep::RiskAssessment,
+                                   on({2024, 2, 1}, "", "风险评估报告"), actor_)
                   .isOk());
   auto one = lc.submitForReview(id, on({2024, 3, 1}), actor_);
   ASSERT_FALSE(one.isOk());
-  EXPECT_NE(one.status().message().find("应急资源调查"), std::string::npos) << one.status().message();
-  ASSERT_TRUE(lc.recordPreparation(id, LifecycleStep::ResourceSurvey, on({2024, 2, 20}), actor_).isOk());
+  EXPECT_NE(one.status().message().find("应急资源调查"), std::string::npos)
+      << one.status().message();
+  ASSERT_TRUE(
+      lc.recordPreparation(id, LifecycleStep::ResourceSurvey, on({2024, 2, 20}), actor_).isOk());
   EXPECT_FALSE(lc.submitForReview(id, on({2024, 2, 10}), actor_).isOk())
       << "the survey dated after the submission does not count";
   EXPECT_TRUE(lc.submitForReview(id, on({2024, 3, 1}), actor_).isOk());
@@ -211,10 +233,12 @@ TEST_F(PlanLifecycleTest, AnEnterprisePlanNeedsRiskAssessmentAndResourceSurveyBe
 TEST_F(PlanLifecycleTest, PublishAndAbolishCheckTheirFields) {
   PlanLifecycle lc(*db_, false);
   EXPECT_EQ(lc.publish(plan_, on({2023, 3, 10}), actor_).status().field(), "channel");
-  EXPECT_EQ(lc.publish(plan_, on({2023, 2, 1}, "网站"), actor_).status().field(), "date") << "before the issue";
+  EXPECT_EQ(lc.publish(plan_, on({2023, 2, 1}, "网站"), actor_).status().field(), "date")
+      << "before the issue";
   EXPECT_EQ(lc.publish(plan_, on({}, "网站"), actor_).status().field(), "date");
   EXPECT_EQ(lc.abolish(plan_, on({2024, 1, 1}), "NO-SUCH", actor_).status().field(), "replaced_by");
-  EXPECT_EQ(lc.abolish(plan_, on({2024, 1, 1}), "P-FLOOD-TS1", actor_).status().field(), "replaced_by");
+  EXPECT_EQ(lc.abolish(plan_, on({2024, 1, 1}), "P-FLOOD-TS1", actor_).status().field(),
+            "replaced_by");
   EXPECT_EQ(stored(plan_).status, PlanStatus::Issued) << "nothing written";
   const sdk::RecordId successor = draftPlan("P-LC5");
   ASSERT_TRUE(lc.abolish(plan_, on({2024, 1, 1}, "", "城政〔2024〕1号"), "P-LC5", actor_).isOk());
@@ -227,19 +251,22 @@ TEST_F(PlanLifecycleTest, ADraftRevisionLeavesTheIssuedVersionInForceUntilItIsIs
   sdk::PlanVersion v;
   v.trigger = sdk::trigger::kRiskChangedMajor;
   v.text = "第一章 总则\n第二章 指挥部\n";
-  ASSERT_TRUE(service::PlanService(*db_, registry_).revise(plan_, v, actor_, {true, false, 0}).isOk());
+  ASSERT_TRUE(
+      service::PlanService(*db_, registry_).revise(plan_, v, actor_, {true, false, 0}).isOk());
   EXPECT_EQ(stored(plan_).status, PlanStatus::Issued);
   EXPECT_EQ(stored(plan_).current_version, 1);
   EXPECT_EQ(lc.state(plan_).shown(), PlanStatus::Drafting) << "the revision draft is being drafted";
   ASSERT_TRUE(lc.submitForReview(plan_, on({2024, 3, 1}), actor_).isOk());
-  const sdk::Status passed = review(plan_, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2024, 3, 5});
+  const sdk::Status passed =
+      review(plan_, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2024, 3, 5});
   ASSERT_TRUE(passed.isOk()) << passed.describe();
   EXPECT_TRUE(file(plan_, {2024, 3, 6}).isOk()) << "v1 in force can still be filed meanwhile";
   ASSERT_TRUE(lc.approve(plan_, on({2024, 3, 10}, "城关镇政府"), actor_).isOk());
   EXPECT_EQ(stored(plan_).current_version, 1);
   ASSERT_TRUE(lc.issue(plan_, issueOn({2024, 4, 1}, "城政〔2024〕9号"), actor_).isOk());
   EXPECT_EQ(stored(plan_).current_version, 2);
-  EXPECT_EQ(store::PlanRepository(db_->session()).version(plan_, 2)->action, sdk::VersionAction::Revised);
+  EXPECT_EQ(store::PlanRepository(db_->session()).version(plan_, 2)->action,
+            sdk::VersionAction::Revised);
 }
 
 TEST_F(PlanLifecycleTest, AMinorRevisionClearsAPlanDefectOnlyWhenItNamesTheCorrectiveAction) {
@@ -259,7 +286,8 @@ TEST_F(PlanLifecycleTest, AMinorRevisionClearsAPlanDefectOnlyWhenItNamesTheCorre
   minor.text = "第一章 总则（文字调整）\n";
   minor.issued = service::today();
   ASSERT_TRUE(s.revise(plan_, minor, actor_).isOk());
-  EXPECT_TRUE(stored(plan_).revision_required) << "a minor revision that names no finding leaves the flag";
+  EXPECT_TRUE(stored(plan_).revision_required)
+      << "a minor revision that names no finding leaves the flag";
   EXPECT_EQ(s.revise(plan_, minor, actor_, {false, false, 999}).status().field(), "addresses");
   ASSERT_TRUE(s.revise(plan_, minor, actor_, {false, false, action.value()}).isOk());
   EXPECT_FALSE(stored(plan_).revision_required) << "it answers the corrective action it names";

@@ -10,19 +10,27 @@ namespace beacon::app {
 
 const char* const kLifecycleUsage =
     "       beacon plan prepare CODE --kind risk_assessment|resource_survey --date DATE\n"
-    "                       [--document DOC] [--note TEXT]   (风险评估 / 应急资源调查, while drafting)\n"
-    "       beacon plan submit-review CODE --date DATE [--note TEXT]   (提交评审: 编制中 → 评审中)\n"
-    "       beacon review add --plan CODE --kind review --conclusion passed|passed_with_changes|failed ...\n"
+    "                       [--document DOC] [--note TEXT]   (风险评估 / 应急资源调查, while "
+    "drafting)\n"
+    "       beacon plan submit-review CODE --date DATE [--note TEXT]   (提交评审: 编制中 → "
+    "评审中)\n"
+    "       beacon review add --plan CODE --kind review --conclusion "
+    "passed|passed_with_changes|failed ...\n"
     "                       (评审: failed sends the draft back to 编制中)\n"
     "       beacon plan approve CODE --date DATE --by BODY [--document DOC] [--note TEXT]\n"
     "                       (审批 after a passed review: 评审中 → 已批准)\n"
-    "       beacon plan issue CODE --issued DATE --document-no 文号 [--effective DATE] [--note TEXT]\n"
+    "       beacon plan issue CODE --issued DATE --document-no 文号 [--effective DATE] [--note "
+    "TEXT]\n"
     "                       (印发: 已批准 → 已印发; the issued version is in force)\n"
-    "       beacon plan publish CODE --date DATE --channel CHANNEL [--link URL] [--note TEXT]   (公开)\n"
-    "       beacon plan abolish CODE --date DATE [--replaced-by CODE] [--document DOC] [--note TEXT]   (废止)\n"
-    "       beacon plan history CODE   (every life-cycle step: day, step, version, state before → after, who)\n"
+    "       beacon plan publish CODE --date DATE --channel CHANNEL [--link URL] [--note TEXT]   "
+    "(公开)\n"
+    "       beacon plan abolish CODE --date DATE [--replaced-by CODE] [--document DOC] [--note "
+    "TEXT]   (废止)\n"
+    "       beacon plan history CODE   (every life-cycle step: day, step, version, state before → "
+    "after, who)\n"
     "A step the plan's state does not allow is refused naming the state (exit 1).\n"
-    "Enterprise plans need prepare --kind risk_assessment and resource_survey before submit-review.\n";
+    "Enterprise plans need prepare --kind risk_assessment and resource_survey before "
+    "submit-review.\n";
 
 namespace {
 
@@ -30,11 +38,16 @@ using service::LifecycleStep;
 
 // The option that carried each field the service names.
 std::string optionFor(const std::string& field) {
-  static const std::map<std::string, std::string> kOptions = {
-      {"date", "--date"},           {"approved_by", "--by"},          {"document", "--document"},
-      {"note", "--note"},           {"channel", "--channel"},         {"link", "--link"},
-      {"issued", "--issued"},       {"document_no", "--document-no"}, {"replaced_by", "--replaced-by"},
-      {"effective", "--effective"}};
+  static const std::map<std::string, std::string> kOptions = {{"date", "--date"},
+                                                              {"approved_by", "--by"},
+                                                              {"document", "--document"},
+                                                              {"note", "--note"},
+                                                              {"channel", "--channel"},
+                                                              {"link", "--link"},
+                                                              {"issued", "--issued"},
+                                                              {"document_no", "--document-no"},
+                                                              {"replaced_by", "--replaced-by"},
+                                                              {"effective", "--effective"}};
   const auto it = kOptions.find(field);
   return it == kOptions.end() ? field : it->second;
 }
@@ -47,14 +60,15 @@ void printTransition(CommandContext& ctx, const store::PlanTransition& t, const 
   auto step = service::parseLifecycleStep(t.step);
   auto from = sdk::parsePlanStatus(t.from_status);
   auto to = sdk::parsePlanStatus(t.to_status);
-  const auto stepLabel = step ? (ctx.english ? service::labelEn(*step) : service::labelZh(*step)) : t.step.c_str();
+  const auto stepLabel =
+      step ? (ctx.english ? service::labelEn(*step) : service::labelZh(*step)) : t.step.c_str();
   auto statusLabel = [&](const std::optional<sdk::PlanStatus>& s, const std::string& id) {
     return s ? std::string(ctx.english ? sdk::labelEn(*s) : sdk::labelZh(*s)) : id;
   };
   ctx.out << "  " << t.date.toString() << "\t" << stepLabel << "\t" << code;
   if (t.version_number > 0) ctx.out << " v" << t.version_number;
-  ctx.out << "\t" << statusLabel(from, t.from_status) << " → " << statusLabel(to, t.to_status) << "\t" << t.body
-          << "\t" << t.document << "\t" << t.note << "\t" << t.actor << "\n";
+  ctx.out << "\t" << statusLabel(from, t.from_status) << " → " << statusLabel(to, t.to_status)
+          << "\t" << t.body << "\t" << t.document << "\t" << t.note << "\t" << t.actor << "\n";
 }
 
 }  // namespace
@@ -64,8 +78,8 @@ bool isLifecycleVerb(const std::string& verb) {
          verb == "publish" || verb == "abolish" || verb == "history";
 }
 
-int runLifecycleVerb(CommandContext& ctx, AppContext& app, const Arguments& a, const sdk::Plan& plan,
-                     const std::string& verb) {
+int runLifecycleVerb(CommandContext& ctx, AppContext& app, const Arguments& a,
+                     const sdk::Plan& plan, const std::string& verb) {
   store::PlanTransitionRepository transitions(app.db().session());
   if (verb == "history") {
     ctx.out << (ctx.english ? "Life cycle of plan " : "预案 ") << plan.code
@@ -78,17 +92,21 @@ int runLifecycleVerb(CommandContext& ctx, AppContext& app, const Arguments& a, c
   if (!date.isOk()) return fail(ctx, date.status());
   record.date = date.value();
   record.note = a.get("note");
-  record.document = a.get(verb == "issue" ? "document-no" : verb == "publish" ? "link" : "document");
+  record.document = a.get(verb == "issue"     ? "document-no"
+                          : verb == "publish" ? "link"
+                                              : "document");
   record.body = a.get(verb == "publish" ? "channel" : "by");
   service::PlanLifecycle lifecycle(app.db(), ctx.english);
   sdk::Result<sdk::RecordId> id = sdk::Status::error("unknown verb " + verb);
   if (verb == "prepare") {
     const std::string kind = a.get("kind");
     auto step = service::parseLifecycleStep(kind);
-    if (!step || (*step != LifecycleStep::RiskAssessment && *step != LifecycleStep::ResourceSurvey)) {
-      return fail(ctx, sdk::Status::invalid("--kind", ctx.english ? "must be risk_assessment or resource_survey"
-                                                                  : "应为 risk_assessment（风险评估）或 "
-                                                                    "resource_survey（应急资源调查）"));
+    if (!step ||
+        (*step != LifecycleStep::RiskAssessment && *step != LifecycleStep::ResourceSurvey)) {
+      return fail(ctx, sdk::Status::invalid(
+                           "--kind", ctx.english ? "must be risk_assessment or resource_survey"
+                                                 : "应为 risk_assessment（风险评估）或 "
+                                                   "resource_survey（应急资源调查）"));
     }
     id = lifecycle.recordPreparation(plan.id, *step, record, ctx.actor);
   } else if (verb == "submit-review") {

@@ -18,7 +18,7 @@ bool isLifecycleVerb(const std::string& verb);
 extern const char* const kLifecycleUsage;
 
 // Runs `verb` on `plan`; returns the exit code.
-int runLifecycleVerb(CommandContext& ctx, AppContext& app, const Arguments& args, const sdk::Plan& plan,
-                     const std::string& verb);
+int runLifecycleVerb(CommandContext& ctx, AppContext& app, const Arguments& args,
+                     const sdk::Plan& plan, const std::string& verb);
 
 }  // namespace beacon::app

@@ -11,9 +11,10 @@
 
 namespace beacon::sdk::conclusion {
 
-inline constexpr ReviewConclusion kPassed = static_cast<ReviewConclusion>(2);             // 通过
-inline constexpr ReviewConclusion kPassedWithChanges = static_cast<ReviewConclusion>(3);  // 修改后通过
-inline constexpr ReviewConclusion kFailed = static_cast<ReviewConclusion>(4);             // 不通过
+inline constexpr ReviewConclusion kPassed = static_cast<ReviewConclusion>(2);  // 通过
+inline constexpr ReviewConclusion kPassedWithChanges =
+    static_cast<ReviewConclusion>(3);                                          // 修改后通过
+inline constexpr ReviewConclusion kFailed = static_cast<ReviewConclusion>(4);  // 不通过
 
 // A review's conclusion (kPassed, kPassedWithChanges, kFailed), not an evaluation's.
 inline bool isReviewConclusion(ReviewConclusion c) {

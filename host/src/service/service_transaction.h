@@ -1,0 +1,36 @@
+// transact(): runs a service write inside one store::Transaction. A failed
+// Status or an exception rolls it back; a storage failure (busy, I/O) is
+// rethrown as store::StorageError for the caller's exit code or 503, any other
+// exception becomes a failed Status naming what could not be stored. Shared by
+// the services; stateless.
+#pragma once
+
+#include <exception>
+#include <string>
+
+#include <Poco/Exception.h>
+
+#include "beacon/sdk/records.h"
+#include "beacon/sdk/status.h"
+#include "store/database.h"
+#include "store/storage_error.h"
+#include "store/transaction.h"
+
+namespace beacon::service {
+
+template <typename Body>
+sdk::Result<sdk::RecordId> transact(store::Database& db, const std::string& what, Body body) {
+  try {
+    store::Transaction tx(db.session());
+    sdk::Result<sdk::RecordId> r = body();
+    if (r.isOk()) tx.commit();
+    return r;
+  } catch (const Poco::Exception& e) {
+    store::throwIfStorageFailure(e, "could not store " + what);
+    return sdk::Status::error("could not store " + what + ": " + e.displayText());
+  } catch (const std::exception& e) {
+    return sdk::Status::error("could not store " + what + ": " + e.what());
+  }
+}
+
+}  // namespace beacon::service
