@@ -2,7 +2,6 @@
 // so the id, the zh-CN wording and the English wording never drift apart.
 #include "beacon/sdk/records.h"
 
-#include "beacon/sdk/review_conclusions.h"
 
 #include <cstring>
 
@@ -72,9 +71,9 @@ const Entry<ReviewKind> kReviewKinds[] = {
 const Entry<ReviewConclusion> kConclusions[] = {
     {ReviewConclusion::Keep, "keep", "继续有效", "Keep"},
     {ReviewConclusion::Revise, "revise", "需修订", "Revise"},
-    {conclusion::kPassed, "passed", "通过", "Passed"},
-    {conclusion::kPassedWithChanges, "passed_with_changes", "修改后通过", "Passed with changes"},
-    {conclusion::kFailed, "failed", "不通过", "Failed"},
+    {ReviewConclusion::Passed, "passed", "通过", "Passed"},
+    {ReviewConclusion::PassedWithChanges, "passed_with_changes", "修改后通过", "Passed with changes"},
+    {ReviewConclusion::Failed, "failed", "不通过", "Failed"},
 };
 const Entry<DrillVerdict> kVerdicts[] = {
     {DrillVerdict::None, "", "未评估", "Not evaluated"},
@@ -197,6 +196,11 @@ bool isRevisionTrigger(const std::string& id) {
     if (t.id == id) return true;
   }
   return false;
+}
+
+bool isReviewConclusion(ReviewConclusion c) {
+  return c == ReviewConclusion::Passed || c == ReviewConclusion::PassedWithChanges ||
+         c == ReviewConclusion::Failed;
 }
 
 }  // namespace beacon::sdk

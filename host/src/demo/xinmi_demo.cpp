@@ -9,7 +9,6 @@
 #include <Poco/JSON/Object.h>
 
 #include "beacon/sdk/field_spec.h"
-#include "beacon/sdk/review_conclusions.h"
 #include "store/drill_repository.h"
 #include "store/corrective_action_repository.h"
 #include "store/filing_repository.h"
@@ -391,7 +390,7 @@ void Builder::plansAndReviews() {
   };
   for (const auto& cp : city_plans) {
     PlanInfo& p = plan(cp.title, cp.domain, cp.category, city_);
-    review(p, ReviewKind::Review, cp.drafted.addDays(-20), sdk::conclusion::kPassed, "");
+    review(p, ReviewKind::Review, cp.drafted.addDays(-20), sdk::ReviewConclusion::Passed, "");
     version(p, VersionAction::Drafted, cp.drafted, "", "市应急管理局");
     if (cp.revised.isSet()) version(p, VersionAction::Revised, cp.revised, trg::kLawOrParentPlanChanged, "市应急管理局");
     file(p, "郑州市人民政府", true);
@@ -409,7 +408,7 @@ void Builder::plansAndReviews() {
   for (std::size_t i = 0; i < city_new.size(); ++i) {
     PlanInfo& p = plan(city_new[i].first, city_new[i].second, cat::kSpecial, city_);
     const Date issued = rng_.dateIn(d(2023, 3, 1), d(2023, 11, 30));
-    review(p, ReviewKind::Review, issued.addDays(-rng_.between(10, 30)), sdk::conclusion::kPassed, "");
+    review(p, ReviewKind::Review, issued.addDays(-rng_.between(10, 30)), sdk::ReviewConclusion::Passed, "");
     version(p, VersionAction::Drafted, issued, "", "市应急管理局");
     if (i != 3) file(p, "郑州市人民政府", i != 4);  // one unfiled, one filed but unpublished
   }
@@ -457,7 +456,7 @@ void Builder::plansAndReviews() {
   for (const auto& [dept, title] : dept_new) {
     PlanInfo& p = plan(title, departments()[dept].domain, cat::kDepartment, depts_[dept]);
     const Date issued = rng_.dateIn(d(2023, 4, 1), d(2023, 10, 31));
-    review(p, ReviewKind::Review, issued.addDays(-rng_.between(7, 25)), sdk::conclusion::kPassed, "");
+    review(p, ReviewKind::Review, issued.addDays(-rng_.between(7, 25)), sdk::ReviewConclusion::Passed, "");
     version(p, VersionAction::Drafted, issued, "", departments()[dept].name);
     if (rng_.chance(70)) file(p, "新密市应急管理局", true);
   }
@@ -512,7 +511,7 @@ void Builder::plansAndReviews() {
     PlanInfo& p = plan(found->name + "生产安全事故综合应急预案", "enterprise_safety", cat::kComprehensive,
                        enterprises_[i]);
     const Date drafted = rng_.dateIn(d(2019, 6, 1), d(2022, 6, 30));
-    review(p, ReviewKind::Review, drafted.addDays(-rng_.between(5, 20)), sdk::conclusion::kPassed, "");
+    review(p, ReviewKind::Review, drafted.addDays(-rng_.between(5, 20)), sdk::ReviewConclusion::Passed, "");
     version(p, VersionAction::Drafted, drafted, "", found->name);
     if (rng_.chance(88)) file(p, "新密市应急管理局", false);
     if (drafted.year <= 2020 && rng_.chance(60)) {

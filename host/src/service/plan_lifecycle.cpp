@@ -4,7 +4,6 @@
 
 #include <Poco/Exception.h>
 
-#include "beacon/sdk/review_conclusions.h"
 #include "rules/plan_history.h"
 #include "service/record_checks.h"
 #include "service/service_transaction.h"
@@ -405,7 +404,7 @@ sdk::Status PlanLifecycle::checkReview(const LifecycleState& s, const sdk::Revie
   using sdk::ReviewConclusion;
   const PlanStatus shown = s.shown();
   if (review.kind == sdk::ReviewKind::Review) {
-    if (!sdk::conclusion::isReviewConclusion(review.conclusion)) {
+    if (!sdk::isReviewConclusion(review.conclusion)) {
       return sdk::Status::invalid(
           "conclusion",
           text("评审结论应为 通过、修改后通过 或 不通过（passed、passed_with_changes、failed）",

@@ -4,7 +4,6 @@
 
 #include <Poco/Exception.h>
 
-#include "beacon/sdk/review_conclusions.h"
 #include "service/plan_category_catalog.h"
 #include "service/plan_lifecycle.h"
 #include "service/record_checks.h"
@@ -256,7 +255,7 @@ sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const stor
                        sdk::PlanStatus::Issued, row, actor);
     } else if (!version.value().issued.isSet()) {
       lifecycle.record(state, LifecycleStep::Review, review.plan_version_id, sdk::PlanStatus::InReview,
-                       review.conclusion == sdk::conclusion::kFailed ? sdk::PlanStatus::Drafting
+                       review.conclusion == sdk::ReviewConclusion::Failed ? sdk::PlanStatus::Drafting
                                                                           : sdk::PlanStatus::InReview,
                        row, actor);
     }

@@ -95,24 +95,26 @@ TEST_F(PluginLoaderTest, RejectsMajorVersionMismatchAndKeepsOthers) {
 }
 
 TEST_F(PluginLoaderTest, RejectsPluginBuiltAgainstNewerMinor) {
-  EXPECT_EQ(loader_.loadDirectory(assemble({"minor_newer"})), 0);  // its plugin.json also says 1.99
+  EXPECT_EQ(loader_.loadDirectory(assemble({"minor_newer"})), 0);  // its plugin.json also says 2.99
   const PluginRecord* bad = find(registry_, "newer");
   ASSERT_NE(bad, nullptr);
-  EXPECT_NE(bad->reason.find("1.99"), std::string::npos) << bad->reason;
+  EXPECT_NE(bad->reason.find("2.99"), std::string::npos) << bad->reason;
 }
 
-TEST_F(PluginLoaderTest, AcceptsPluginBuiltAgainstOlderMinor) {
-  EXPECT_EQ(loader_.loadDirectory(assemble({"older_minor"})), 1);
-  const PluginRecord* p = registry_.byDomain("older");
-  ASSERT_NE(p, nullptr);
-  EXPECT_EQ(p->sdk_version, 0x00010000u);
+// SDK 2.0 changed the layout of sdk::Obligation (met_due): a 1.x plugin would
+// fill vectors of the old layout, so it must be refused before any of its code runs.
+TEST_F(PluginLoaderTest, RejectsPluginBuiltAgainstThePreviousMajor) {
+  EXPECT_EQ(loader_.loadDirectory(assemble({"previous_major"})), 0);
+  const PluginRecord* bad = find(registry_, "older");
+  ASSERT_NE(bad, nullptr);
+  EXPECT_NE(bad->reason.find("1.2"), std::string::npos) << bad->reason;
 }
 
 TEST_F(PluginLoaderTest, RejectsLibraryWhoseVersionDisagreesWithItsManifest) {
   EXPECT_EQ(loader_.loadDirectory(assemble({"manifest_disagrees"})), 0);
   const PluginRecord* bad = find(registry_, "disagrees");
   ASSERT_NE(bad, nullptr);
-  EXPECT_NE(bad->reason.find("plugin.json says SDK 1.2"), std::string::npos) << bad->reason;
+  EXPECT_NE(bad->reason.find("plugin.json says SDK 2.0"), std::string::npos) << bad->reason;
 }
 
 TEST_F(PluginLoaderTest, DisablesPluginWhoseInitialiserThrows) {
@@ -169,6 +171,8 @@ TEST(SdkVersionTest, AcceptsSameMajorAndOlderOrEqualMinor) {
   EXPECT_FALSE(sdk::isSdkCompatible(0x00010003u, 0x00010002u));
   EXPECT_FALSE(sdk::isSdkCompatible(0x00020000u, 0x00010002u));
   EXPECT_FALSE(sdk::isSdkCompatible(0x00000009u, 0x00010002u));
+  EXPECT_FALSE(sdk::isSdkCompatible(0x00010002u, 0x00020000u));  // a 1.x plugin in a 2.0 host
+  EXPECT_TRUE(sdk::isSdkCompatible(0x00020000u, sdk::kSdkVersion));
 }
 
 }  // namespace

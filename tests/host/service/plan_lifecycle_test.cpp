@@ -8,7 +8,6 @@
 // dated steps.
 #include <gtest/gtest.h>
 
-#include "beacon/sdk/review_conclusions.h"
 #include "host/service/service_fixture.h"
 #include "rules/plan_history.h"
 #include "service/plan_lifecycle.h"
@@ -94,7 +93,7 @@ TEST_F(PlanLifecycleTest, ADraftIsSubmittedReviewedApprovedAndIssuedEachStepReco
   ASSERT_TRUE(lc.submitForReview(id, on({2024, 3, 1}), actor_).isOk());
   EXPECT_EQ(lc.state(id).shown(), PlanStatus::InReview);
   ASSERT_TRUE(
-      review(id, sdk::ReviewKind::Review, sdk::conclusion::kPassedWithChanges, {2024, 3, 10})
+      review(id, sdk::ReviewKind::Review, sdk::ReviewConclusion::PassedWithChanges, {2024, 3, 10})
           .isOk());
   ASSERT_TRUE(lc.approve(id, on({2024, 3, 20}, "城关镇党委、政府"), actor_).isOk());
   EXPECT_EQ(lc.state(id).shown(), PlanStatus::Approved);
@@ -138,7 +137,7 @@ TEST_F(PlanLifecycleTest, EveryStepTheStateDoesNotAllowIsRefusedNamingTheState) 
   refused(lc.approve(id, on({2024, 3, 1}, "政府"), actor_).status(), "编制中", "审批");
   refused(lc.issue(id, issueOn({2024, 3, 1}, "文号"), actor_).status(), "编制中", "印发");
   refused(lc.publish(id, on({2024, 3, 1}, "网站"), actor_).status(), "编制中", "公开");
-  refused(review(id, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2024, 3, 1}), "编制中",
+  refused(review(id, sdk::ReviewKind::Review, sdk::ReviewConclusion::Passed, {2024, 3, 1}), "编制中",
           "评审");
   refused(review(id, sdk::ReviewKind::Evaluation, sdk::ReviewConclusion::Keep, {2024, 3, 1}),
           "编制中", "评估");
@@ -166,11 +165,11 @@ TEST_F(PlanLifecycleTest, EveryStepTheStateDoesNotAllowIsRefusedNamingTheState) 
               .status(),
           "评审中", "修订");
   // 不通过 sends it back to 编制中.
-  ASSERT_TRUE(review(id, sdk::ReviewKind::Review, sdk::conclusion::kFailed, {2024, 3, 5}).isOk());
+  ASSERT_TRUE(review(id, sdk::ReviewKind::Review, sdk::ReviewConclusion::Failed, {2024, 3, 5}).isOk());
   EXPECT_EQ(lc.state(id).shown(), PlanStatus::Drafting);
   refused(lc.approve(id, on({2024, 3, 6}, "政府"), actor_).status(), "编制中", "审批");
   ASSERT_TRUE(lc.submitForReview(id, on({2024, 3, 7}), actor_).isOk());
-  ASSERT_TRUE(review(id, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2024, 3, 8}).isOk());
+  ASSERT_TRUE(review(id, sdk::ReviewKind::Review, sdk::ReviewConclusion::Passed, {2024, 3, 8}).isOk());
   // 已批准
   ASSERT_TRUE(lc.approve(id, on({2024, 3, 9}, "政府"), actor_).isOk());
   refused(lc.approve(id, on({2024, 3, 9}, "政府"), actor_).status(), "已批准", "审批");
@@ -195,16 +194,16 @@ TEST_F(PlanLifecycleTest, ReviewAndEvaluationConclusionsAreKeptApart) {
             "conclusion")
       << "继续有效 is an evaluation's conclusion, not a review's";
   EXPECT_EQ(
-      review(plan_, sdk::ReviewKind::Evaluation, sdk::conclusion::kPassed, {2024, 3, 2}).field(),
+      review(plan_, sdk::ReviewKind::Evaluation, sdk::ReviewConclusion::Passed, {2024, 3, 2}).field(),
       "conclusion");
-  EXPECT_TRUE(review(id, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2024, 3, 2}).isOk());
-  EXPECT_STREQ(sdk::labelZh(sdk::conclusion::kPassedWithChanges), "修改后通过");
+  EXPECT_TRUE(review(id, sdk::ReviewKind::Review, sdk::ReviewConclusion::Passed, {2024, 3, 2}).isOk());
+  EXPECT_STREQ(sdk::labelZh(sdk::ReviewConclusion::PassedWithChanges), "修改后通过");
   // A 评审 of an issued version after its issue is refused (record an evaluation); one dated before
   // is history.
-  refused(review(plan_, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2023, 6, 1}), "已印发",
+  refused(review(plan_, sdk::ReviewKind::Review, sdk::ReviewConclusion::Passed, {2023, 6, 1}), "已印发",
           "评审");
   EXPECT_TRUE(
-      review(plan_, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2023, 2, 1}).isOk());
+      review(plan_, sdk::ReviewKind::Review, sdk::ReviewConclusion::Passed, {2023, 2, 1}).isOk());
 }
 
 TEST_F(PlanLifecycleTest, AnEnterprisePlanNeedsRiskAssessmentAndResourceSurveyBeforeReview) {
@@ -258,7 +257,7 @@ TEST_F(PlanLifecycleTest, ADraftRevisionLeavesTheIssuedVersionInForceUntilItIsIs
   EXPECT_EQ(lc.state(plan_).shown(), PlanStatus::Drafting) << "the revision draft is being drafted";
   ASSERT_TRUE(lc.submitForReview(plan_, on({2024, 3, 1}), actor_).isOk());
   const sdk::Status passed =
-      review(plan_, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2024, 3, 5});
+      review(plan_, sdk::ReviewKind::Review, sdk::ReviewConclusion::Passed, {2024, 3, 5});
   ASSERT_TRUE(passed.isOk()) << passed.describe();
   EXPECT_TRUE(file(plan_, {2024, 3, 6}).isOk()) << "v1 in force can still be filed meanwhile";
   ASSERT_TRUE(lc.approve(plan_, on({2024, 3, 10}, "城关镇政府"), actor_).isOk());
@@ -299,7 +298,7 @@ TEST_F(PlanLifecycleTest, TheStatusAsOfADateComesFromTheStepsDatedByThen) {
   const sdk::RecordId id = draftPlan("P-LC6");
   PlanLifecycle lc(*db_, false);
   ASSERT_TRUE(lc.submitForReview(id, on({2024, 3, 1}), actor_).isOk());
-  ASSERT_TRUE(review(id, sdk::ReviewKind::Review, sdk::conclusion::kPassed, {2024, 3, 5}).isOk());
+  ASSERT_TRUE(review(id, sdk::ReviewKind::Review, sdk::ReviewConclusion::Passed, {2024, 3, 5}).isOk());
   ASSERT_TRUE(lc.approve(id, on({2024, 3, 10}, "政府"), actor_).isOk());
   ASSERT_TRUE(lc.issue(id, issueOn({2024, 4, 1}, "文号"), actor_).isOk());
   ASSERT_TRUE(lc.abolish(id, on({2025, 1, 1}), "", actor_).isOk());

@@ -28,7 +28,9 @@ enum class PlanLevel { City, Department, Township, Village, Enterprise };
 enum class PlanStatus { Drafting, InReview, Approved, Issued, Abolished };
 enum class VersionAction { Drafted, Revised };
 enum class ReviewKind { Review, Evaluation };        // 评审 before approval; 评估 periodic
-enum class ReviewConclusion { Keep, Revise };
+// Keep / Revise: an evaluation's (评估) 继续有效 / 需修订; Passed, PassedWithChanges,
+// Failed: a review's (评审/论证) 通过 / 修改后通过 / 不通过 (the plan life cycle).
+enum class ReviewConclusion { Keep, Revise, Passed, PassedWithChanges, Failed };
 enum class DrillVerdict { None, Excellent, Good, Fair, Poor };  // 优/良/中/差 (AQ/T 9009)
 enum class ActionStatus { Open, Done };
 enum class SourceKind { Drill, Review };
@@ -67,6 +69,8 @@ BEACON_SDK_API std::optional<PlanStatus> parsePlanStatus(const std::string&);
 BEACON_SDK_API std::optional<VersionAction> parseVersionAction(const std::string&);
 BEACON_SDK_API std::optional<ReviewKind> parseReviewKind(const std::string&);
 BEACON_SDK_API std::optional<ReviewConclusion> parseReviewConclusion(const std::string&);
+// A review's conclusion (Passed, PassedWithChanges, Failed), not an evaluation's.
+BEACON_SDK_API bool isReviewConclusion(ReviewConclusion);
 BEACON_SDK_API std::optional<DrillVerdict> parseDrillVerdict(const std::string&);
 BEACON_SDK_API std::optional<ActionStatus> parseActionStatus(const std::string&);
 BEACON_SDK_API std::optional<PlanLevel> parsePlanLevel(const std::string&);

@@ -9,9 +9,12 @@
 
 namespace beacon::sdk {
 
-inline constexpr std::uint16_t kSdkMajor = 1;
-inline constexpr std::uint16_t kSdkMinor = 2;  // 1.1: drill_checks.h, interval_rule.h helpers;
-                                               // 1.2: RecordReader::latestDrills
+// 1.1: drill_checks.h, interval_rule.h helpers; 1.2: RecordReader::latestDrills;
+// 2.0: Obligation::met_due (a field appended to a struct plugins fill by value
+// in std::vector, so a layout change), ObligationStatus::MetLate, daysLate,
+// duty_period.h, ReviewConclusion's review values (Passed ... Failed).
+inline constexpr std::uint16_t kSdkMajor = 2;
+inline constexpr std::uint16_t kSdkMinor = 0;
 inline constexpr std::uint32_t kSdkVersion = (std::uint32_t{kSdkMajor} << 16) | kSdkMinor;
 
 constexpr std::uint16_t sdkMajor(std::uint32_t packed) { return static_cast<std::uint16_t>(packed >> 16); }
