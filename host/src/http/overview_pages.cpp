@@ -72,34 +72,32 @@ void dashboard(RequestContext& ctx) {
     total.add(r.status);
     by_domain[o.domain].add(r.status);
     by_cell[{townshipOf(o.org_id), o.domain}].add(r.status);
-    if (r.status == sdk::ObligationStatus::Overdue && overdue.list_value().size() < 200) {
+    // One line of the overdue or met-late list: the duty, its organisation and plan.
+    auto dutyItem = [&]() {
       data item;
       item.set("title", ctx.english() ? o.title_en : o.title_zh);
+      item.set("domain", domainLabel(ctx, o.domain));
+      auto on = view.org_names.find(o.org_id);
+      item.set("org_name", on == view.org_names.end() ? "" : on->second);
+      auto pt = view.plan_titles.find(o.plan_id);
+      if (o.plan_id != 0 && pt != view.plan_titles.end()) item.set("plan_title", pt->second);
+      item.set("plan_id", std::to_string(o.plan_id));
+      return item;
+    };
+    if (r.status == sdk::ObligationStatus::Overdue && overdue.list_value().size() < 200) {
+      data item = dutyItem();
       const rules::CitationText citation = rules::userCitation(o.citation);
       item.set("citation", citation.text);
       listed_citations.push_back(citation);
       item.set("due", o.due.toString());
       if (rules::isProvisionalDeadline(o)) item.set("provisional", rules::provisionalLabel(ctx.english()));
-      item.set("domain", domainLabel(ctx, o.domain));
-      auto on = view.org_names.find(o.org_id);
-      item.set("org_name", on == view.org_names.end() ? "" : on->second);
-      auto pt = view.plan_titles.find(o.plan_id);
-      if (o.plan_id != 0 && pt != view.plan_titles.end()) item.set("plan_title", pt->second);
-      item.set("plan_id", std::to_string(o.plan_id));
       overdue.push_back(item);
     }
     if (r.status == sdk::ObligationStatus::MetLate && met_late.list_value().size() < 200) {
-      data item;
-      item.set("title", ctx.english() ? o.title_en : o.title_zh);
+      data item = dutyItem();
       item.set("due", (o.met_due.isSet() ? o.met_due : o.due).toString());
       item.set("met_on", o.last_met.date.toString());
       item.set("days_late", rules::daysLateText(r.days_late, ctx.english()));
-      item.set("domain", domainLabel(ctx, o.domain));
-      auto on = view.org_names.find(o.org_id);
-      item.set("org_name", on == view.org_names.end() ? "" : on->second);
-      auto pt = view.plan_titles.find(o.plan_id);
-      if (o.plan_id != 0 && pt != view.plan_titles.end()) item.set("plan_title", pt->second);
-      item.set("plan_id", std::to_string(o.plan_id));
       met_late.push_back(item);
     }
   }

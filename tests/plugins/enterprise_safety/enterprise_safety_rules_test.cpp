@@ -73,7 +73,8 @@ TEST_F(EnterpriseSafetyRulesTest, EachOnSitePlanEverySixMonths) {
   const auto a = h_.plan(kDomain, category::kOnSite, firm, "2022-05-01");
   const auto b = h_.plan(kDomain, category::kOnSite, firm, "2022-05-01");
   h_.drill(kDomain, "enterprise_safety.on_site", firm, "2023-08-31", a);
-  const StatusCase cases[] = {{"2024-02-28", "met"}, {"2024-02-29", "due_soon"}, {"2024-03-01", "overdue"}};
+  // met_late: the first cycle from tracking start (2023-01-01) was due 2023-07-01.
+  const StatusCase cases[] = {{"2024-02-28", "met_late"}, {"2024-02-29", "due_soon"}, {"2024-03-01", "overdue"}};
   for (const auto& c : cases) EXPECT_EQ(h_.status(rules_, c.as_of, kOnSite, firm, a), c.expected) << c.as_of;
   EXPECT_EQ(h_.find(rules_, "2024-01-01", kOnSite, firm, a).due.toString(), "2024-02-29");  // leap day
   // Plan b was never drilled; a drill of plan a does not count for it. Tracking starts 2023-01-01.
@@ -98,7 +99,9 @@ TEST_F(EnterpriseSafetyRulesTest, KeyUnitDrillAndReportEverySixMonths) {
   h_.due_soon_days = 0;
   const auto firm = h_.org(OrgKind::Enterprise, {{"enterprise_safety.key_unit_cond8", "1"}});
   h_.drill(kDomain, "enterprise_safety.on_site", firm, "2024-01-31", 0, {{"reported_to_county", "0"}});
-  const StatusCase drill_cases[] = {{"2024-07-30", "met"}, {"2024-07-31", "due_soon"}, {"2024-08-01", "overdue"}};
+  // met_late: the first cycle from tracking start was due 2023-07-01.
+  const StatusCase drill_cases[] = {
+      {"2024-07-30", "met_late"}, {"2024-07-31", "due_soon"}, {"2024-08-01", "overdue"}};
   for (const auto& c : drill_cases) EXPECT_EQ(h_.status(rules_, c.as_of, kKeyDrill, firm), c.expected) << c.as_of;
   // The drill was not reported, so the report duty still runs from tracking start (due 2023-07-01).
   EXPECT_EQ(h_.status(rules_, "2024-07-30", kKeyReport, firm), "overdue");
@@ -107,7 +110,7 @@ TEST_F(EnterpriseSafetyRulesTest, KeyUnitDrillAndReportEverySixMonths) {
   EXPECT_FALSE(report.last_met.isSet());
   h_.drill(kDomain, "enterprise_safety.special", firm, "2024-02-10", 0,
            {{"reported_to_county", "1"}, {"reported_date", "2024-02-12"}});
-  EXPECT_EQ(h_.status(rules_, "2024-07-30", kKeyReport, firm), "met");
+  EXPECT_EQ(h_.status(rules_, "2024-07-30", kKeyReport, firm), "met_late");
   EXPECT_EQ(h_.find(rules_, "2024-07-30", kKeyReport, firm).due.toString(), "2024-08-10");
   EXPECT_EQ(h_.count(rules_, "2024-07-30", kKeyDrill, h_.org(OrgKind::Enterprise)), 0u);
 }
@@ -118,7 +121,7 @@ TEST_F(EnterpriseSafetyRulesTest, MajorHazardSourceEverySixMonthsAndOverride) {
   EXPECT_EQ(h_.status(rules_, "2024-07-11", kHazard, firm), "overdue");
   EXPECT_NE(h_.find(rules_, "2024-07-11", kHazard, firm).citation.find("第二十三条"), std::string::npos);
   h_.parameters.set("rules.enterprise_safety.major_hazard_interval_months", "12");
-  EXPECT_EQ(h_.status(rules_, "2024-07-11", kHazard, firm), "met");
+  EXPECT_EQ(h_.status(rules_, "2024-07-11", kHazard, firm), "met_late");  // 12 months from 2023-01-01
 }
 
 // 原总局令第40号 第二十一条第一款: the hazard's 专项应急预案 every year, its 现场处置方案 every half-year.
@@ -196,7 +199,7 @@ TEST_F(EnterpriseSafetyRulesTest, PlanReviewBeforeIssue) {
   late.date = day("2025-01-15");
   h_.records.add(late);
   EXPECT_EQ(h_.status(rules_, "2025-01-14", kReview, firm, plan), "overdue");  // not yet recorded then
-  EXPECT_EQ(h_.status(rules_, "2025-01-15", kReview, firm, plan), "met");
+  EXPECT_EQ(h_.status(rules_, "2025-01-15", kReview, firm, plan), "met_late");  // reviewed after issue
   EXPECT_EQ(h_.count(rules_, "2025-01-15", kReview, h_.org(OrgKind::Enterprise), plan), 0u);
 }
 

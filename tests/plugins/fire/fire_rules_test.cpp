@@ -31,7 +31,7 @@ TEST_F(FireRulesTest, KeyUnitEverySixMonthsBoundaries) {
   const auto unit = h_.org(OrgKind::Enterprise, {{"fire.key_fire_unit", "1"}});
   h_.drill("fire", "fire.evacuation", unit, "2024-01-15");
   const StatusCase cases[] = {
-      {"2024-06-14", "met"},       // 31 days before 07-15
+      {"2024-06-14", "met_late"},  // 31 days before 07-15; the first cycle was due 2023-07-01
       {"2024-06-15", "due_soon"},  // 30 days before
       {"2024-07-14", "due_soon"},  // the day before
       {"2024-07-15", "due_soon"},  // on the due day
@@ -52,7 +52,8 @@ TEST_F(FireRulesTest, IntervalEndingOnLeapDay) {
   const auto unit = h_.org(OrgKind::Institution, {{"fire.key_fire_unit", "1"}});
   h_.drill("fire", "fire.tabletop", unit, "2023-08-31");
   EXPECT_EQ(h_.find(rules_, "2024-02-01", "fire.key_unit_drill", unit).due.toString(), "2024-02-29");
-  const StatusCase cases[] = {{"2024-02-28", "met"}, {"2024-02-29", "due_soon"}, {"2024-03-01", "overdue"}};
+  // met_late: the first cycle from tracking start was due 2023-07-01.
+  const StatusCase cases[] = {{"2024-02-28", "met_late"}, {"2024-02-29", "due_soon"}, {"2024-03-01", "overdue"}};
   for (const auto& c : cases) EXPECT_EQ(h_.status(rules_, c.as_of, "fire.key_unit_drill", unit), c.expected) << c.as_of;
 }
 
@@ -151,7 +152,7 @@ TEST_F(FireRulesTest, DrillsOfOthersOrAfterAsOfDoNotCount) {
   h_.drill("fire", "fire.evacuation", b, "2024-02-01");
   h_.drill("fire", "fire.evacuation", a, "2024-02-02");
   EXPECT_EQ(h_.status(rules_, "2024-02-01", "fire.unit_drill", a), "overdue");  // due 2024-01-01
-  EXPECT_EQ(h_.status(rules_, "2024-02-02", "fire.unit_drill", a), "met");
+  EXPECT_EQ(h_.status(rules_, "2024-02-02", "fire.unit_drill", a), "met_late");  // a day after 2024-01-01
 }
 
 TEST_F(FireRulesTest, LooksBackOnlyAsFarAsNeeded) {
