@@ -330,7 +330,7 @@ TEST_F(DemoSummaryTest, DrillSheetShowsFieldsPlanAndActions) {
   req.drill_id = flood_id;
   req.format = "text";
   const std::string text = render(req);
-  EXPECT_NE(text.find("灾害类型:山洪"), std::string::npos) << text;
+  EXPECT_NE(text.find("灾害类型：山洪"), std::string::npos) << text;
   EXPECT_NE(text.find("第"), std::string::npos) << text;
 }
 

@@ -153,7 +153,9 @@ TEST_F(EnterpriseSafetyRulesTest, UsersSeeNoOtherProvincesAuthorityInTheCitation
     const auto c = rules::userCitation(r.citation);
     EXPECT_EQ(c.text.find("江苏"), std::string::npos) << r.id << ": " << c.text;
     EXPECT_EQ(c.text.find('('), std::string::npos) << r.id << ": " << c.text;
-    if (r.id == kOnSite) EXPECT_NE(c.note.find("江苏省应急管理厅"), std::string::npos) << c.note;
+    if (r.id == kOnSite) {
+      EXPECT_NE(c.note.find("江苏省应急管理厅"), std::string::npos) << c.note;
+    }
   }
 }
 
