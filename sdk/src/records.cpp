@@ -45,6 +45,9 @@ const Entry<OrgKind> kOrgKinds[] = {
     {OrgKind::Community, "community", "社区", "Community"},
     {OrgKind::Enterprise, "enterprise", "企业", "Enterprise"},
     {OrgKind::Institution, "institution", "单位", "Institution"},
+    {OrgKind::County, "county", "县", "County"},
+    {OrgKind::CountyCity, "county_city", "县级市", "County-level city"},
+    {OrgKind::District, "district", "区", "District"},
 };
 const Entry<PlanLevel> kPlanLevels[] = {
     {PlanLevel::City, "city", "市级", "City"},
@@ -161,7 +164,10 @@ std::optional<PlanLevel> parsePlanLevel(const std::string& s) { return parse(kPl
 
 PlanLevel levelOf(OrgKind owner) {
   switch (owner) {
-    case OrgKind::City: return PlanLevel::City;
+    case OrgKind::City:
+    case OrgKind::County:
+    case OrgKind::CountyCity:
+    case OrgKind::District: return PlanLevel::City;
     case OrgKind::Department: return PlanLevel::Department;
     case OrgKind::Township:
     case OrgKind::SubDistrict: return PlanLevel::Township;

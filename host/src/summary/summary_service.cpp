@@ -29,6 +29,7 @@
 #include "store/storage_error.h"
 #include "summary/annual_counts.h"
 #include "summary/drill_tally.h"
+#include "summary/place_words.h"
 #include "summary/plan_brief.h"
 #include "summary/summary_docx.h"
 #include "summary/svg_chart.h"
@@ -66,7 +67,7 @@ std::string percent(int part, int whole) {
   return buf;
 }
 
-Object::Ptr activityJson(const PlanActivity& a, const Lang& t) {
+Object::Ptr activityJson(const PlanActivity& a, const Lang& t, const PlaceWords& place) {
   Object::Ptr o = obj();
   o->set("total", a.total);
   o->set("has_breakdown", !a.levels.empty());
@@ -74,7 +75,9 @@ Object::Ptr activityJson(const PlanActivity& a, const Lang& t) {
   for (std::size_t i = 0; i < a.levels.size(); ++i) {
     Object::Ptr l = obj();
     l->set("level", sdk::toId(a.levels[i].level));
-    l->set("label", t(sdk::labelZh(a.levels[i].level), sdk::labelEn(a.levels[i].level)));
+    const bool own_level = a.levels[i].level == sdk::PlanLevel::City;
+    l->set("label", own_level ? t(place.level_zh, place.level_en)
+                              : t(sdk::labelZh(a.levels[i].level), sdk::labelEn(a.levels[i].level)));
     l->set("count", a.levels[i].count);
     l->set("sep", i == 0 ? "" : t("、", ", "));
     levels->add(l);
@@ -187,13 +190,10 @@ sdk::Result<Object::Ptr> cityAnnual(Context& c, const SummaryRequest& req) {
   const AnnualCounts counts = countAnnual(c.db.session(), c.registry, year);
   const auto& t = c.t;
 
-  std::string city_name = t("全市", "The city");
-  {
-    std::vector<std::string> names;
-    c.db.session() << "SELECT name FROM organisations WHERE kind = $1 ORDER BY id LIMIT 1",
-        bind(std::string(sdk::toId(sdk::OrgKind::City))), into(names), now;
-    if (!names.empty() && !t.en) city_name = names.front();
-  }
+  const std::vector<sdk::Organisation> orgs = rules::StoreRecordReader(c.db, "").organisations();
+  const sdk::Organisation* top = topOrganisation(orgs);
+  const PlaceWords place = placeWordsFor(top ? top->kind : sdk::OrgKind::City);
+  const std::string city_name = top && !t.en ? top->name : t(place.whole_zh, place.whole_en);
   Object::Ptr data = obj();
   data->set("kind", "city-annual");
   data->set("language", t("zh-CN", "en"));
@@ -201,9 +201,10 @@ sdk::Result<Object::Ptr> cityAnnual(Context& c, const SummaryRequest& req) {
   data->set("title", t.en ? "Emergency plans and drills in " + std::to_string(year)
                           : city_name + std::to_string(year) + "年应急预案和应急演练工作情况");
   data->set("t", headings(t));
-  data->set("drafted", activityJson(counts.drafted, t));
-  data->set("revised", activityJson(counts.revised, t));
-  data->set("evaluated", activityJson(counts.evaluated, t));
+  data->set("place", t(place.whole_zh, place.whole_en));
+  data->set("drafted", activityJson(counts.drafted, t, place));
+  data->set("revised", activityJson(counts.revised, t, place));
+  data->set("evaluated", activityJson(counts.evaluated, t, place));
   Array::Ptr drills = new Array;
   for (std::size_t i = 0; i < counts.drills.size(); ++i) {
     Object::Ptr d = obj();
@@ -261,7 +262,9 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   std::unordered_map<sdk::RecordId, const sdk::Organisation*> org_by_id;
   for (const auto& o : orgs) org_by_id[o.id] = &o;
 
-  std::string scope_name = t("全市", "City-wide");
+  const sdk::Organisation* top = topOrganisation(orgs);
+  const PlaceWords place = placeWordsFor(top ? top->kind : sdk::OrgKind::City);
+  std::string scope_name = t(place.whole_zh, "City-wide");
   std::set<sdk::RecordId> scope;
   const bool scoped = req.kind == "township";
   if (scoped) {

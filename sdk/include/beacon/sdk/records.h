@@ -22,7 +22,12 @@ using RecordId = std::int64_t;  // 0 = not yet stored / none
 // Domain-specific values keyed by field name (see FieldSpec).
 using FieldValues = std::map<std::string, std::string>;
 
-enum class OrgKind { City, Department, Township, SubDistrict, Village, Community, Enterprise, Institution };
+enum class OrgKind {
+  City, Department, Township, SubDistrict, Village, Community, Enterprise, Institution,
+  // Top organisations by the kind of county-level place (issue #11): 县, 县级市, 区 (市辖区).
+  // City (市) stays the generic top kind and reads as a county-level city.
+  County, CountyCity, District
+};
 // The plan level an owning organisation gives its plans, as the annual report counts them.
 enum class PlanLevel { City, Department, Township, Village, Enterprise };
 enum class PlanStatus { Drafting, InReview, Approved, Issued, Abolished };
