@@ -98,8 +98,8 @@ class SecondCityOutputsTest : public ::testing::Test {
   }
   // A county-level city with a department, a township, a village and an enterprise, plans at each level
   // issued in 2023 and never filed (so the filing duties are overdue by 2024-06-30).
-  void county(const std::string& name) {
-    top_ = org("top", name, sdk::OrgKind::City, 0);
+  void county(const std::string& name, sdk::OrgKind kind = sdk::OrgKind::City) {
+    top_ = org("top", name, kind, 0);
     const auto bureau = org("top.yjj", name + "应急管理局", sdk::OrgKind::Department, top_);
     town_ = org("top.gd", "官渡镇", sdk::OrgKind::Township, top_);
     const auto village = org("top.gd.v1", "大孟村", sdk::OrgKind::Village, town_);
@@ -184,6 +184,32 @@ TEST_F(SecondCityOutputsTest, ChineseOutputsHaveNoHalfWidthPunctuationNextToChin
     if (name.find(" html") != std::string::npos || name.find(" json") != std::string::npos) continue;
     for (const auto& hit : halfWidthNextToChinese(text)) ADD_FAILURE() << name << ": \"" << hit << "\"";
   }
+}
+
+// A 县 and a 区 name themselves as such in the annual text (全县 / 县级, 全区 / 区级);
+// a 县级市 reads like the demo city (全市 / 市级).
+class PlaceWordsTest : public SecondCityOutputsTest {
+ protected:
+  void expectWords(const char* name, sdk::OrgKind kind, const std::string& whole, const std::string& level) {
+    county(name, kind);
+    const std::string text = render("city-annual", "text");
+    EXPECT_NE(text.find(whole + "共编制应急预案4部"), std::string::npos) << text;
+    EXPECT_NE(text.find(level + "1部"), std::string::npos) << text;
+    for (const std::string other : {"全县", "全区", "全市"}) {
+      if (other != whole) EXPECT_EQ(text.find(other), std::string::npos) << other << "\n" << text;
+    }
+  }
+};
+TEST_F(PlaceWordsTest, County) { expectWords("中牟县", sdk::OrgKind::County, "全县", "县级"); }
+TEST_F(PlaceWordsTest, District) { expectWords("二七区", sdk::OrgKind::District, "全区", "区级"); }
+TEST_F(PlaceWordsTest, CountyLevelCity) { expectWords("巩义市", sdk::OrgKind::CountyCity, "全市", "市级"); }
+
+TEST_F(SecondCityOutputsTest, CountyKindsAreReadInChineseAndEnglish) {
+  EXPECT_EQ(sdk::parseOrgKind("县"), sdk::OrgKind::County);
+  EXPECT_EQ(sdk::parseOrgKind("county_city"), sdk::OrgKind::CountyCity);
+  EXPECT_EQ(sdk::parseOrgKind("区"), sdk::OrgKind::District);
+  EXPECT_EQ(sdk::levelOf(sdk::OrgKind::District), sdk::PlanLevel::City);
+  EXPECT_STREQ(sdk::labelZh(sdk::OrgKind::CountyCity), "县级市");
 }
 
 }  // namespace
