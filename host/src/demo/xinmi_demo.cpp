@@ -9,6 +9,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "beacon/sdk/field_spec.h"
+#include "store/drill_plan_repository.h"
 #include "store/drill_repository.h"
 #include "store/corrective_action_repository.h"
 #include "store/filing_repository.h"
@@ -660,6 +661,29 @@ sdk::Status Builder::run() {
     a.plan_defect = i < 3 && plans[i] != 0;
     actions_.add(a, actor_);
     if (a.plan_defect) plans_.setRevisionRequired(plans[i], true, "演练发现预案缺陷:" + a.description, actor_);
+  }
+
+  // 2023 annual drill plans (年度演练计划) of the enterprises that drill: a
+  // comprehensive drill in June and on-site drills in March and September,
+  // made in January. The last ten enterprises, which never drill, have none
+  // (their core.drill_plan duty is overdue). No random draws: the drills
+  // above stay as they were.
+  store::DrillPlanRepository drill_plans(session_);
+  for (std::size_t i = 0; i + 10 < enterprises_.size(); ++i) {
+    store::DrillPlan p;
+    p.org_id = enterprises_[i];
+    p.year = 2023;
+    p.made_on = d(2023, 1, 5 + static_cast<int>(i % 20));
+    for (const auto& [type, month] : {std::pair<const char*, int>{"enterprise_safety.on_site", 3},
+                                      {"enterprise_safety.comprehensive", 6},
+                                      {"enterprise_safety.on_site", 9}}) {
+      store::DrillPlanItem item;
+      item.domain = "enterprise_safety";
+      item.drill_type = type;
+      item.month = month;
+      p.items.push_back(item);
+    }
+    drill_plans.add(p, actor_);
   }
 
   Poco::JSON::Object::Ptr note = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);

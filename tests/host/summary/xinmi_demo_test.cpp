@@ -70,6 +70,13 @@ TEST_F(XinmiDemoTest, ContentsMatchTheCity) {
   ASSERT_TRUE(loadDemo(db, registry_, "xinmi-2023", actor_).isOk());
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM organisations WHERE kind = 'township'"), 13);
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM organisations WHERE kind = 'subdistrict'"), 4);
+  // 2023 drill plans for the enterprises that drill; the ten that never drill have none.
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM drill_plans WHERE year = 2023"),
+            count(db, "SELECT COUNT(*) FROM organisations WHERE kind = 'enterprise'") - 10);
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM organisations o WHERE kind = 'enterprise' AND NOT EXISTS"
+                      " (SELECT 1 FROM drills d WHERE d.org_id = o.id AND d.domain = 'enterprise_safety')"
+                      " AND EXISTS (SELECT 1 FROM drill_plans p WHERE p.org_id = o.id)"),
+            0);
   EXPECT_GE(count(db, "SELECT COUNT(*) FROM organisations WHERE kind IN ('village', 'community')"), 356);
   EXPECT_GT(count(db, "SELECT COUNT(*) FROM organisation_attributes WHERE name = 'flood.flash_flood_zone'"
                       " AND value = '1'"),
