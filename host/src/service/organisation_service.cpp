@@ -18,7 +18,10 @@ bool parentAllowed(sdk::OrgKind child, sdk::OrgKind parent) {
   using K = sdk::OrgKind;
   const bool top = sdk::levelOf(parent) == sdk::PlanLevel::City;  // 市, 县, 县级市, 区
   switch (child) {
-    case K::City: return false;
+    case K::City:
+    case K::County:
+    case K::CountyCity:
+    case K::District: return false;  // the top of the tree has no parent
     case K::Department:
     case K::Township:
     case K::SubDistrict: return top;
