@@ -196,7 +196,9 @@ class PlaceWordsTest : public SecondCityOutputsTest {
     EXPECT_NE(text.find(whole + "共编制应急预案4部"), std::string::npos) << text;
     EXPECT_NE(text.find(level + "1部"), std::string::npos) << text;
     for (const std::string other : {"全县", "全区", "全市"}) {
-      if (other != whole) EXPECT_EQ(text.find(other), std::string::npos) << other << "\n" << text;
+      if (other != whole) {
+        EXPECT_EQ(text.find(other), std::string::npos) << other << "\n" << text;
+      }
     }
   }
 };
