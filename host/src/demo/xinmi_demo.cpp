@@ -187,6 +187,14 @@ class Builder {
     r.plan_version_id = p.versions.empty() ? 0 : p.versions.back().second;
     r.kind = kind;
     r.date = date;
+    if (kind == sdk::ReviewKind::Evaluation && !p.versions.empty()) {
+      // An evaluation is of the version in force on its day; one drawn before the first
+      // issue is moved to a month after it (the life cycle refuses an earlier one).
+      if (date < p.versions.front().first) r.date = p.versions.front().first.addDays(30);
+      for (const auto& [issued, id] : p.versions) {
+        if (issued <= r.date) r.plan_version_id = id;
+      }
+    }
     r.reviewers = kind == sdk::ReviewKind::Review ? "专家评审组" : "预案评估组";
     r.conclusion = conclusion;
     r.findings = findings;

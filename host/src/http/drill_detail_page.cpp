@@ -141,7 +141,8 @@ void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status, con
   // 汛期内 / 森林防火期内: the domain plugin's own periods, with the deployment's dates.
   const auto periods =
       plugins::drillPeriods(ctx.state.app.plugins(), ctx.state.app.rulesConfig(), drill.domain, drill.date);
-  d.set("period_text", plugins::periodsText(periods, ctx.english()));
+  // kainjow treats an empty string as true in a section: set it only when there is a period.
+  if (!periods.empty()) d.set("period_text", plugins::periodsText(periods, ctx.english()));
   if (can_write) {
     data ca;
     ca.set("description", form.description);

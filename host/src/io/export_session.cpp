@@ -23,8 +23,12 @@ void ExportSession::load() {
     plans_[r.int64(0)] = r.text(1);
     current_[r.int64(0)] = r.integer(2);
   });
-  read("SELECT id, number FROM plan_versions",
-       [&](const store::Row& r) { versions_[r.int64(0)] = r.integer(1); });
+  read("SELECT id, number, plan_id, issued FROM plan_versions ORDER BY plan_id, number",
+       [&](const store::Row& r) {
+         versions_[r.int64(0)] = r.integer(1);
+         version_issued_[r.int64(0)] = r.text(3);
+         if (!r.text(3).empty()) issued_[r.int64(2)].emplace_back(r.text(3), r.integer(1));
+       });
 }
 
 const std::string& ExportSession::orgCode(sdk::RecordId id) {
@@ -50,6 +54,23 @@ std::string ExportSession::versionOrCurrent(sdk::RecordId plan_id, sdk::RecordId
   load();
   auto it = current_.find(plan_id);
   return it == current_.end() || it->second == 0 ? std::string() : std::to_string(it->second);
+}
+
+std::string ExportSession::versionOn(sdk::RecordId plan_id, sdk::RecordId version_id, const sdk::Date& day) {
+  load();
+  const std::string d = day.toString();
+  if (version_id != 0) {
+    auto v = version_issued_.find(version_id);
+    if (v == version_issued_.end() || v->second.empty() || v->second <= d) return versionNumber(version_id);
+  }
+  int number = 0;
+  auto it = issued_.find(plan_id);
+  if (it != issued_.end()) {
+    for (const auto& [issued, n] : it->second) {
+      if (issued <= d) number = n;
+    }
+  }
+  return number == 0 ? versionOrCurrent(plan_id, 0) : std::to_string(number);
 }
 
 bool ExportSession::voided(const std::string& table, sdk::RecordId id) {

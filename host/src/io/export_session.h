@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "beacon/sdk/records.h"
 #include "io/csv_columns.h"
@@ -37,6 +39,11 @@ class ExportSession {
   // The number of `version_id`; for 0 (a record stored without its version)
   // the plan's current version, which an import of an empty cell would store.
   std::string versionOrCurrent(sdk::RecordId plan_id, sdk::RecordId version_id);
+  // For an evaluation: its version, unless that was issued only after `day`
+  // or none is stored (older records); then the version in force on `day`
+  // (the last issued on or before it), which is what an import of an empty
+  // cell stores (PlanService::addReview) and the only one it accepts.
+  std::string versionOn(sdk::RecordId plan_id, sdk::RecordId version_id, const sdk::Date& day);
   // Whether record `id` of `table` (reviews, filings, corrective_actions) is voided (作废).
   bool voided(const std::string& table, sdk::RecordId id);
 
@@ -51,6 +58,8 @@ class ExportSession {
   std::map<sdk::RecordId, std::string> plans_;
   std::map<sdk::RecordId, int> versions_;
   std::map<sdk::RecordId, int> current_;  // plan id -> current version number
+  std::map<sdk::RecordId, std::vector<std::pair<std::string, int>>> issued_;  // plan id -> (issued, number)
+  std::map<sdk::RecordId, std::string> version_issued_;  // version id -> issued date  // plan id -> (issued, number)
   std::map<std::string, std::set<sdk::RecordId>> voided_;  // table -> voided ids
   std::string none_;
 };

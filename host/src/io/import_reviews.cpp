@@ -77,7 +77,10 @@ class ReviewImport : public ImportKind {
   void exportRows(ExportSession& s, const RowSink& sink) override {
     for (const auto& r : store::ReviewRepository(s.db().session()).listForPlan(0)) {
       if (s.voided("reviews", r.id)) continue;
-      sink({s.planCode(r.plan_id), s.versionOrCurrent(r.plan_id, r.plan_version_id),
+      const std::string version = r.kind == sdk::ReviewKind::Evaluation
+                                      ? s.versionOn(r.plan_id, r.plan_version_id, r.date)
+                                      : s.versionOrCurrent(r.plan_id, r.plan_version_id);
+      sink({s.planCode(r.plan_id), version,
             s.choice(sdk::toId(r.kind), sdk::labelZh(r.kind)), r.date.toString(),
             s.choice(sdk::toId(r.conclusion), sdk::labelZh(r.conclusion)), r.reviewers,
             r.findings});

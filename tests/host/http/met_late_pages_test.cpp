@@ -103,7 +103,7 @@ TEST_F(MetLatePagesTest, DrillOnTheSeasonStartIsMetAndOneAfterTheSeasonHasNoPeri
   const sdk::RecordId after_season = logDrill(admin, town, "2026-10-01");
   Reply page = get(admin, "/drills/" + std::to_string(after_season));
   ASSERT_EQ(page.status, 200);
-  EXPECT_EQ(page.body.find("id=\"drill-period\""), std::string::npos);
+  EXPECT_EQ(page.body.find("id=\"drill-period\""), std::string::npos) << page.body.substr(page.body.find("drill-period") == std::string::npos ? 0 : page.body.find("drill-period"), 300);
   Reply last_day = get(admin, "/drills/" + std::to_string(logDrill(admin, town, "2026-09-30")));
   EXPECT_NE(last_day.body.find("id=\"drill-period\""), std::string::npos);
 }

@@ -104,7 +104,7 @@ TEST_F(DrillDutiesTest, RulesAreListedWithCitationsAndParameters) {
   EXPECT_EQ(rules[0].id, DrillDuties::kDrillPlan);
   EXPECT_NE(rules[0].citation.find("第三十三条"), std::string::npos);
   EXPECT_NE(rules[0].parameters.find("rules.drill_plan_due"), std::string::npos);
-  EXPECT_NE(rules[1].citation.find("第三十四条(条号待核)"), std::string::npos) << "unconfirmed article marked";
+  EXPECT_NE(rules[1].citation.find("条号待核"), std::string::npos) << "unconfirmed article marked";
   EXPECT_NE(rules[1].parameters.find("rules.drill_evaluation_days"), std::string::npos);
 }
 

@@ -130,20 +130,21 @@ TEST_F(EnterpriseSafetyRulesTest, MajorHazardSpecialPlanYearlyAndOnSitePlanHalfY
   const auto firm = h_.org(OrgKind::Enterprise, {{"enterprise_safety.major_hazard_source", "1"}});
   const auto special = h_.plan(kDomain, category::kSpecial, firm, "2022-01-10");
   h_.drill(kDomain, "enterprise_safety.on_site", firm, "2024-01-10");  // an on-site drill only
-  EXPECT_EQ(h_.status(rules_, "2024-07-09", kHazardOnSite, firm), "met");
+  // The first drill came after the first cycle's due date (counted from the tracking start): met late.
+  EXPECT_EQ(h_.status(rules_, "2024-07-09", kHazardOnSite, firm), "met_late");
   EXPECT_EQ(h_.find(rules_, "2024-07-09", kHazardOnSite, firm).due.toString(), "2024-07-10");
   EXPECT_EQ(h_.status(rules_, "2024-07-11", kHazardOnSite, firm), "overdue");
   EXPECT_EQ(h_.find(rules_, "2024-03-01", kHazardSpecial, firm).due.toString(), "2024-01-01");  // from tracking start
   EXPECT_EQ(h_.status(rules_, "2024-03-01", kHazardSpecial, firm), "overdue");
   h_.drill(kDomain, "enterprise_safety.tabletop", firm, "2024-03-05", special);  // names the special plan
-  EXPECT_EQ(h_.status(rules_, "2025-03-04", kHazardSpecial, firm), "met");
+  EXPECT_EQ(h_.status(rules_, "2025-03-04", kHazardSpecial, firm), "met_late");  // due 2024-01-01
   EXPECT_EQ(h_.status(rules_, "2025-03-06", kHazardSpecial, firm), "overdue");
   EXPECT_EQ(h_.status(rules_, "2024-07-11", kHazardOnSite, firm), "overdue");  // a special drill is not on-site
   const auto rule = h_.find(rules_, "2024-03-01", kHazardSpecial, firm);
   EXPECT_NE(rule.citation.find("总局令第40号"), std::string::npos);
   EXPECT_NE(rule.citation.find("第二十一条"), std::string::npos);
   h_.parameters.set("rules.enterprise_safety.major_hazard_on_site_interval_months", "12");
-  EXPECT_EQ(h_.status(rules_, "2024-07-11", kHazardOnSite, firm), "met");
+  EXPECT_EQ(h_.status(rules_, "2024-07-11", kHazardOnSite, firm), "met_late");  // due 2024-01-01
   EXPECT_EQ(h_.count(rules_, "2024-03-01", kHazardSpecial, h_.org(OrgKind::Enterprise)), 0u);
 }
 
