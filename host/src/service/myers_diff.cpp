@@ -24,28 +24,30 @@ class MiddleSnakeDiff {
     struct Box {
       Index a0, a1, b0, b1;
     };
-    std::vector<Box> todo{{0, static_cast<Index>(a_.size()), 0, static_cast<Index>(b_.size())}};
-    while (!todo.empty()) {
-      Box box = todo.back();
-      todo.pop_back();
+    std::vector<Box> pending{{0, static_cast<Index>(a_.size()), 0, static_cast<Index>(b_.size())}};
+    while (!pending.empty()) {
+      Box box = pending.back();
+      pending.pop_back();
       while (box.a0 < box.a1 && box.b0 < box.b1 && a_[box.a0] == b_[box.b0]) ++box.a0, ++box.b0;
       while (box.a0 < box.a1 && box.b0 < box.b1 && a_[box.a1 - 1] == b_[box.b1 - 1])
         --box.a1, --box.b1;
+      auto markChanged = [this](const Box& b) {
+        for (Index i = b.a0; i < b.a1; ++i) a_changed_[i] = 1;
+        for (Index j = b.b0; j < b.b1; ++j) b_changed_[j] = 1;
+      };
       if (box.a0 == box.a1 || box.b0 == box.b1) {
-        for (Index i = box.a0; i < box.a1; ++i) a_changed_[i] = 1;
-        for (Index j = box.b0; j < box.b1; ++j) b_changed_[j] = 1;
+        markChanged(box);
         continue;
       }
       Index x = 0, y = 0;
       if (!middleSnake(box.a0, box.a1, box.b0, box.b1, x, y) || (x == 0 && y == 0) ||
           (x == box.a1 - box.a0 && y == box.b1 - box.b0)) {
         // No common token at all (cannot happen after trimming with a split found).
-        for (Index i = box.a0; i < box.a1; ++i) a_changed_[i] = 1;
-        for (Index j = box.b0; j < box.b1; ++j) b_changed_[j] = 1;
+        markChanged(box);
         continue;
       }
-      todo.push_back({box.a0 + x, box.a1, box.b0 + y, box.b1});
-      todo.push_back({box.a0, box.a0 + x, box.b0, box.b0 + y});
+      pending.push_back({box.a0 + x, box.a1, box.b0 + y, box.b1});
+      pending.push_back({box.a0, box.a0 + x, box.b0, box.b0 + y});
     }
   }
 
