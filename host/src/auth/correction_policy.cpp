@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
 
 namespace beacon::auth {
@@ -37,7 +38,12 @@ bool CorrectionPolicy::isAbove(sdk::RecordId upper, sdk::RecordId org_id) {
 sdk::Result<int> CorrectionPolicy::configuredDays(const Poco::Util::AbstractConfiguration& config) {
   const std::string key = "records.correction_days";
   if (!config.hasProperty(key)) return kDefaultCorrectionDays;
-  const std::string text = config.getString(key);
+  std::string text;
+  try {
+    text = config.getString(key);
+  } catch (const Poco::Exception& e) {
+    return sdk::Status::invalid(key, "cannot expand the value: " + e.displayText());
+  }
   int days = 0;
   if (!Poco::NumberParser::tryParse(text, days) || days < 0 || days > 36500) {
     return sdk::Status::invalid(key,

@@ -79,8 +79,9 @@ sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& 
     }
   }
   if (config.hasProperty("web.trusted_proxies")) {
-    auto proxies =
-        TrustedProxies::parse(config.getString("web.trusted_proxies"), "web.trusted_proxies");
+    std::string list;
+    if (sdk::Status s = readString(config, "web.trusted_proxies", list); !s.isOk()) return s;
+    auto proxies = TrustedProxies::parse(list, "web.trusted_proxies");
     if (!proxies.isOk()) return proxies.status();
     c.trusted_proxies = proxies.value();
   }
