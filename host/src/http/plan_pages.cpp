@@ -16,6 +16,7 @@
 
 #include <Poco/Base64Decoder.h>
 #include <Poco/Base64Encoder.h>
+#include <Poco/JSON/Array.h>
 #include <Poco/NumberParser.h>
 
 #include "http/plan_filter_query.h"
@@ -84,10 +85,50 @@ const std::map<std::string, std::vector<std::string>>& lifecycleFormFields() {
   return kFields;
 }
 
+// The page form of each life-cycle step (the names lifecycleFormFields and the *_error keys use).
+const char* formOfStep(const std::string& step) {
+  static const std::map<std::string, const char*> kForms = {{"risk_assessment", "preparation"},
+                                                            {"resource_survey", "preparation"},
+                                                            {"submit_review", "submit"},
+                                                            {"review", "review"},
+                                                            {"approve", "approve"},
+                                                            {"issue", "issue"},
+                                                            {"file", "filing"},
+                                                            {"publish", "publish"},
+                                                            {"evaluate", "evaluation"},
+                                                            {"revise", "revise"},
+                                                            {"abolish", "abolish"}};
+  const auto it = kForms.find(step);
+  return it == kForms.end() ? "" : it->second;
+}
+
+// "show": the forms of the steps the plan's state allows, and the form just refused (it comes
+// back with its message and values); "state_line": 当前状态：…；下一步：….
+void setStepForms(RequestContext& ctx, const Poco::JSON::Object::Ptr& json, const std::string& form,
+                  data& d) {
+  data show;
+  Poco::JSON::Array::Ptr allowed = json->getArray("allowed_steps");
+  for (std::size_t i = 0; allowed && i < allowed->size(); ++i) {
+    show.set(formOfStep(allowed->getElement<std::string>(static_cast<unsigned>(i))), true);
+  }
+  if (!form.empty()) show.set(form, true);
+  d.set("show", show);
+  const std::string stage = json->getValue<std::string>("stage_label");
+  const std::string next = json->getValue<std::string>("next_step_label");
+  if (ctx.english()) {
+    d.set("state_line",
+          "Current state: " + stage + "; next step: " + (next.empty() ? "none" : next));
+  } else {
+    d.set("state_line", "当前状态：" + stage + "；下一步：" + (next.empty() ? "无" : next));
+  }
+}
+
 void sendPlanDetail(RequestContext& ctx, const sdk::Plan& plan, int status, const std::string& form,
                     const sdk::Status& error) {
-  data d = render::toMustacheData(planDetailJson(ctx, plan));
+  const Poco::JSON::Object::Ptr json = planDetailJson(ctx, plan);
+  data d = render::toMustacheData(json);
   d.set("can_write", ctx.policy().canWrite(ctx.requireUser(), plan.owner_org_id));
+  setStepForms(ctx, json, error.isOk() ? std::string() : form, d);
   const int to = ctx.queryInt("to", plan.current_version, 0, 100000);
   const int from = ctx.queryInt("from", to > 1 ? to - 1 : to, 0, 100000);
   d.set("diff_from", std::to_string(from));
@@ -309,7 +350,7 @@ void addReview(RequestContext& ctx) {
     auto id = service::PlanService(ctx.db(), ctx.state.app.plugins(), ctx.english()).addReview(r, ctx.actor());
     if (!id.isOk()) s = id.status();
   }
-  finish(ctx, plan, "review", s);
+  finish(ctx, plan, r.kind == sdk::ReviewKind::Evaluation ? "evaluation" : "review", s);
 }
 
 void addFiling(RequestContext& ctx) {

@@ -61,6 +61,16 @@ void setLifecycleJson(RequestContext& ctx, Poco::JSON::Object::Ptr o, const sdk:
   o->set("stage", sdk::toId(stage));
   o->set("stage_label", ctx.english() ? sdk::labelEn(stage) : sdk::labelZh(stage));
   o->set("draft_version", state.draft.number);
+  Poco::JSON::Array::Ptr allowed = new Poco::JSON::Array();
+  for (service::LifecycleStep step : service::PlanLifecycle::allowedSteps(state)) {
+    allowed->add(std::string(service::toId(step)));
+  }
+  o->set("allowed_steps", allowed);
+  const auto next = service::PlanLifecycle::nextStep(state);
+  o->set("next_step", next ? std::string(service::toId(*next)) : std::string());
+  o->set("next_step_label", !next           ? std::string()
+                            : ctx.english() ? service::labelEn(*next)
+                                            : service::labelZh(*next));
   store::PlanRepository plans(ctx.db().session());
   const store::PlanAbolition abolition = plans.abolitionOf(plan.id);
   o->set("abolished_on", abolition.date.isSet() ? abolition.date.toString() : std::string());

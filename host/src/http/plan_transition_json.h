@@ -21,7 +21,9 @@ Poco::JSON::Array::Ptr planTransitionsJson(RequestContext& ctx, sdk::RecordId pl
 // Sets the plan detail's life-cycle keys: "transitions", "publications" (the
 // 公开 steps), "stage" and "stage_label" (the state steps are checked against:
 // a draft revision's stage while the issued version stays in force),
-// "draft_version" (0: none), "abolished_on" and "replaced_by_code".
+// "draft_version" (0: none), "allowed_steps" (the step ids the state allows,
+// service::PlanLifecycle::allowedSteps), "next_step" and "next_step_label"
+// (empty: none), "abolished_on" and "replaced_by_code".
 void setLifecycleJson(RequestContext& ctx, Poco::JSON::Object::Ptr plan_json,
                       const sdk::Plan& plan);
 

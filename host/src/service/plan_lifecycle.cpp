@@ -8,6 +8,7 @@
 #include "service/record_checks.h"
 #include "service/service_transaction.h"
 #include "service/text_limits.h"
+#include "store/filing_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/storage_error.h"
@@ -46,6 +47,17 @@ LifecycleState loadLifecycleState(Poco::Data::Session& session, const sdk::Plan&
   }
   if (!versions.empty() && !versions.back().issued.isSet()) s.draft = versions.back();
   s.transitions = store::PlanTransitionRepository(session).listForPlan(plan.id);
+  if (s.in_force.id != 0) {
+    for (const auto& f : store::FilingRepository(session).listForPlan(plan.id)) {
+      if (f.plan_version_id != s.in_force.id) continue;
+      s.in_force_filed = true;
+      if (f.published.isSet()) s.in_force_published = true;
+    }
+    for (const auto& t : s.transitions) {
+      if (t.plan_version_id == s.in_force.id && t.step == toId(LifecycleStep::Publish))
+        s.in_force_published = true;
+    }
+  }
   if (s.draft.id == 0) return s;
   // The draft's steps in the order they were recorded (a draft revision is dated the day it was
   // stored, which may be after the days of the steps recorded for it).
@@ -74,6 +86,58 @@ void restoreRevisionFlag(Poco::Data::Session& session, sdk::RecordId plan_id,
   const rules::PlanAsOf now =
       rules::PlanHistory::loadPlan(session, plan_id).asOf(plan_id, sdk::Date{9999, 12, 31});
   if (now.revision_required) plans.setRevisionRequired(plan_id, true, now.revision_reason, actor);
+}
+
+std::vector<LifecycleStep> PlanLifecycle::allowedSteps(const LifecycleState& s) {
+  using Step = LifecycleStep;
+  std::vector<Step> out;
+  const PlanStatus shown = s.shown();
+  if (shown == PlanStatus::Abolished) return out;
+  const bool has_draft = s.draft.id != 0;
+  if (shown == PlanStatus::Drafting) {
+    out.push_back(Step::RiskAssessment);
+    out.push_back(Step::ResourceSurvey);
+  }
+  if (has_draft && s.draft_stage == PlanStatus::Drafting) out.push_back(Step::SubmitReview);
+  if (has_draft && s.draft_stage == PlanStatus::InReview) {
+    out.push_back(s.review_passed ? Step::Approve : Step::Review);
+  }
+  if (has_draft && s.draft_stage == PlanStatus::Approved) out.push_back(Step::Issue);
+  if (s.in_force.id != 0) {
+    out.push_back(Step::File);
+    out.push_back(Step::Publish);
+    out.push_back(Step::Evaluate);
+  }
+  const bool draft_open = !has_draft || s.draft_stage == PlanStatus::Drafting;
+  const bool no_text = !has_draft && s.in_force.id == 0;
+  if (draft_open && (s.in_force.id != 0 || no_text)) out.push_back(Step::Revise);
+  out.push_back(Step::Abolish);
+  return out;
+}
+
+bool PlanLifecycle::allows(const LifecycleState& state, LifecycleStep step) {
+  const auto steps = allowedSteps(state);
+  return std::find(steps.begin(), steps.end(), step) != steps.end();
+}
+
+std::optional<LifecycleStep> PlanLifecycle::nextStep(const LifecycleState& s) {
+  if (s.shown() == PlanStatus::Abolished) return std::nullopt;
+  if (s.draft.id != 0) {
+    switch (s.draft_stage) {
+      case PlanStatus::Drafting:
+        return LifecycleStep::SubmitReview;
+      case PlanStatus::InReview:
+        return s.review_passed ? LifecycleStep::Approve : LifecycleStep::Review;
+      case PlanStatus::Approved:
+        return LifecycleStep::Issue;
+      default:
+        break;
+    }
+  }
+  if (s.in_force.id == 0) return std::nullopt;
+  if (!s.in_force_filed) return LifecycleStep::File;
+  if (!s.in_force_published) return LifecycleStep::Publish;
+  return LifecycleStep::Evaluate;
 }
 
 sdk::Status PlanLifecycle::refuse(const LifecycleState& state, LifecycleStep step,
@@ -193,7 +257,7 @@ sdk::Result<sdk::RecordId> PlanLifecycle::recordPreparation(sdk::RecordId plan_i
                                 text("应为风险评估或应急资源调查", "must be a preparation"));
   return run(plan_id, step,
              [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
-               if (shown != PlanStatus::Drafting && shown != PlanStatus::Issued) {
+               if (!allows(s, step)) {
                  return refuse(s, step, shown, "风险评估和应急资源调查在编制阶段（提交评审前）进行",
                                "it belongs to drafting, before the plan is submitted for review");
                }
@@ -210,7 +274,7 @@ sdk::Result<sdk::RecordId> PlanLifecycle::submitForReview(sdk::RecordId plan_id,
       plan_id, LifecycleStep::SubmitReview,
       [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
         const LifecycleStep step = LifecycleStep::SubmitReview;
-        if (s.draft.id == 0) {
+        if (!allows(s, step) && s.draft.id == 0) {
           return refuse(
               s, step, shown,
               s.in_force.id != 0 ? "没有待评审的修订稿（先以 plan revise --draft 编制修订稿）"
@@ -219,7 +283,7 @@ sdk::Result<sdk::RecordId> PlanLifecycle::submitForReview(sdk::RecordId plan_id,
                   ? "there is no draft revision to review (store one with plan revise --draft)"
                   : "the plan has no text (draft) yet");
         }
-        if (s.draft_stage != PlanStatus::Drafting) {
+        if (!allows(s, step)) {
           return refuse(s, step, shown, "只有编制中的稿本可以提交评审",
                         "only a draft in drafting can be submitted");
         }
@@ -268,7 +332,7 @@ sdk::Result<sdk::RecordId> PlanLifecycle::approve(sdk::RecordId plan_id, const S
           return refuse(s, step, shown, "审批需先提交评审并经评审通过",
                         "approval needs the draft submitted for review and a passed review");
         }
-        if (!s.review_passed) {
+        if (!allows(s, step)) {
           return refuse(s, step, shown, "审批需评审结论为通过或修改后通过",
                         "approval needs a review concluding passed or passed with changes");
         }
@@ -292,7 +356,7 @@ sdk::Result<sdk::RecordId> PlanLifecycle::issue(sdk::RecordId plan_id, const Iss
         if (s.draft.id == 0) {
           return refuse(s, step, shown, "没有待印发的编制稿或修订稿", "there is no draft to issue");
         }
-        if (s.draft_stage != PlanStatus::Approved) {
+        if (!allows(s, step)) {
           return refuse(s, step, shown, "印发需先经评审通过并审批",
                         "issuing needs a passed review and approval first");
         }
@@ -341,7 +405,7 @@ sdk::Result<sdk::RecordId> PlanLifecycle::publish(sdk::RecordId plan_id, const S
       plan_id, LifecycleStep::Publish,
       [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
         const LifecycleStep step = LifecycleStep::Publish;
-        if (s.in_force.id == 0) {
+        if (!allows(s, step)) {
           return refuse(s, step, shown, "公开的是已印发的现行版本，需先印发",
                         "only an issued version is published");
         }
@@ -427,6 +491,10 @@ sdk::Status PlanLifecycle::checkReview(const LifecycleState& s, const sdk::Revie
       return refuse(s, LifecycleStep::Review, shown, "评审需先提交评审（plan submit-review）",
                     "the draft must be submitted for review first (plan submit-review)");
     }
+    if (!allows(s, LifecycleStep::Review)) {
+      return refuse(s, LifecycleStep::Review, shown, "评审已通过，下一步为审批",
+                    "the review has passed; the next step is approval");
+    }
     if (review.date < s.draft_since) {
       return sdk::Status::invalid(
           "date",
@@ -481,6 +549,12 @@ sdk::Status PlanLifecycle::checkRevision(const LifecycleState& s) {
                   "稿本正在评审或待印发，请先完成该流程（评审不通过退回编制后可再修订）",
                   "the draft is in review or awaiting issue; finish that first (a failed review "
                   "returns it to drafting)");
+  }
+  if (!allows(s, LifecycleStep::Revise)) {
+    return refuse(
+        s, LifecycleStep::Revise, shown, "预案尚未印发，修订针对已印发的预案；编制稿请提交评审",
+        "the plan has never been issued; only an issued plan is revised (submit the draft "
+        "for review)");
   }
   return sdk::Status::ok();
 }

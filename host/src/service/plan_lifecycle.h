@@ -24,6 +24,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,8 @@ struct LifecycleState {
   sdk::PlanStatus draft_stage = sdk::PlanStatus::Drafting;
   sdk::Date draft_since;       // the day of the draft's latest step
   bool review_passed = false;  // the draft's latest 评审 since it was submitted passed
+  bool in_force_filed = false;      // the version in force has a 备案
+  bool in_force_published = false;  // it has a 公开 (or a filing with its publication date)
   std::vector<store::PlanTransition> transitions;
   // The state refusals name: abolished, else the draft's stage, else issued / drafting.
   sdk::PlanStatus shown() const;
@@ -93,6 +96,19 @@ class PlanLifecycle {
                                      const std::string& replaced_by, const store::Actor& actor);
   // The state now. REQUIRES: plan_id names a plan.
   LifecycleState state(sdk::RecordId plan_id);
+
+  // The steps `state` allows, in life-cycle order: the one table every step below is checked
+  // against (a step it does not list is refused naming the state), the plan page's forms and the
+  // API's "allowed_steps". 编制中: 风险评估, 应急资源调查 and 提交评审 (of a draft); 评审中: 评审,
+  // then after a 评审 通过 / 修改后通过: 审批; 已批准: 印发; with a version in force: 备案, 公开,
+  // 评估 and 修订 (unless a draft revision is in review or approved); a plan never issued is not
+  // 修订 (only a plan without any text gets its first one that way); 废止 in every state but
+  // 已废止, which allows nothing.
+  static std::vector<LifecycleStep> allowedSteps(const LifecycleState& state);
+  static bool allows(const LifecycleState& state, LifecycleStep step);
+  // The step the plan waits for: the draft's next step, else the first of 备案 / 公开 the version
+  // in force lacks, else 评估; none when abolished or when the plan has no text yet.
+  static std::optional<LifecycleStep> nextStep(const LifecycleState& state);
 
   // For PlanService, inside its transaction. `version` is the version the
   // record is about. A 评审 needs a draft submitted for review (a 评审 of an

@@ -6,6 +6,9 @@
 // the issued version in force, a minor revision that answers a plan defect
 // only when it names the corrective action, and the as-of status from the
 // dated steps.
+#include <algorithm>
+#include <optional>
+
 #include <gtest/gtest.h>
 
 #include "host/service/service_fixture.h"
@@ -184,6 +187,87 @@ TEST_F(PlanLifecycleTest, EveryStepTheStateDoesNotAllowIsRefusedNamingTheState) 
       "已废止", "风险评估");
   refused(file(id, {2024, 3, 11}), "已废止", "备案");
   EXPECT_EQ(stored(id).status, PlanStatus::Abolished);
+}
+
+// allowedSteps is the table the steps are checked against: in each state it lists exactly the
+// steps the brief's life cycle allows, and every other step is refused naming the state.
+TEST_F(PlanLifecycleTest, AllowedStepsIsTheTableEveryStepIsCheckedAgainst) {
+  using Steps = std::vector<LifecycleStep>;
+  const Steps all = {
+      LifecycleStep::RiskAssessment, LifecycleStep::ResourceSurvey, LifecycleStep::SubmitReview,
+      LifecycleStep::Review,         LifecycleStep::Approve,        LifecycleStep::Issue,
+      LifecycleStep::File,           LifecycleStep::Publish,        LifecycleStep::Evaluate,
+      LifecycleStep::Revise,         LifecycleStep::Abolish};
+  const sdk::RecordId id = draftPlan("P-LC-TABLE");
+  PlanLifecycle lc(*db_, false);
+  const Date day{2024, 5, 20};
+  auto attempt = [&](LifecycleStep step) -> sdk::Status {
+    auto status = [](const sdk::Result<sdk::RecordId>& r) {
+      return r.isOk() ? sdk::Status::ok() : r.status();
+    };
+    switch (step) {
+      case LifecycleStep::RiskAssessment:
+      case LifecycleStep::ResourceSurvey:
+        return status(lc.recordPreparation(id, step, on(day), actor_));
+      case LifecycleStep::SubmitReview:
+        return status(lc.submitForReview(id, on(day), actor_));
+      case LifecycleStep::Review:
+        return review(id, sdk::ReviewKind::Review, sdk::ReviewConclusion::Passed, day);
+      case LifecycleStep::Approve:
+        return status(lc.approve(id, on(day, "政府"), actor_));
+      case LifecycleStep::Issue:
+        return status(lc.issue(id, issueOn(day, "文号"), actor_));
+      case LifecycleStep::File:
+        return file(id, day);
+      case LifecycleStep::Publish:
+        return status(lc.publish(id, on(day, "网站"), actor_));
+      case LifecycleStep::Evaluate:
+        return review(id, sdk::ReviewKind::Evaluation, sdk::ReviewConclusion::Keep, day);
+      case LifecycleStep::Revise: {
+        sdk::PlanVersion v;
+        v.trigger = sdk::trigger::kOwnerDiscretion;
+        v.text = "第一章 总则（修订）\n";
+        return status(
+            service::PlanService(*db_, registry_).revise(id, v, actor_, {true, false, 0}));
+      }
+      case LifecycleStep::Abolish:
+        return status(lc.abolish(id, on(day), "", actor_));
+    }
+    return sdk::Status::ok();
+  };
+  auto expect = [&](const Steps& allowed, std::optional<LifecycleStep> next, const char* state) {
+    const service::LifecycleState s = lc.state(id);
+    EXPECT_EQ(PlanLifecycle::allowedSteps(s), allowed) << state;
+    EXPECT_EQ(PlanLifecycle::nextStep(s), next) << state;
+    for (LifecycleStep step : all) {
+      if (std::find(allowed.begin(), allowed.end(), step) != allowed.end()) continue;
+      const sdk::Status refused = attempt(step);
+      EXPECT_FALSE(refused.isOk()) << state << ": " << service::toId(step) << " must be refused";
+      EXPECT_EQ(refused.field(), "status")
+          << state << ": " << service::toId(step) << " " << refused.describe();
+    }
+  };
+  expect({LifecycleStep::RiskAssessment, LifecycleStep::ResourceSurvey, LifecycleStep::SubmitReview,
+          LifecycleStep::Abolish},
+         LifecycleStep::SubmitReview, "编制中 (a plan never issued is not revised)");
+  ASSERT_TRUE(lc.submitForReview(id, on({2024, 3, 1}), actor_).isOk());
+  expect({LifecycleStep::Review, LifecycleStep::Abolish}, LifecycleStep::Review, "评审中");
+  ASSERT_TRUE(
+      review(id, sdk::ReviewKind::Review, sdk::ReviewConclusion::Passed, {2024, 3, 5}).isOk());
+  expect({LifecycleStep::Approve, LifecycleStep::Abolish}, LifecycleStep::Approve,
+         "评审通过 (no second 评审)");
+  ASSERT_TRUE(lc.approve(id, on({2024, 3, 10}, "政府"), actor_).isOk());
+  expect({LifecycleStep::Issue, LifecycleStep::Abolish}, LifecycleStep::Issue, "已批准");
+  ASSERT_TRUE(lc.issue(id, issueOn({2024, 4, 1}, "城政〔2024〕8号"), actor_).isOk());
+  const Steps issued = {LifecycleStep::File, LifecycleStep::Publish, LifecycleStep::Evaluate,
+                        LifecycleStep::Revise, LifecycleStep::Abolish};
+  expect(issued, LifecycleStep::File, "已印发 (no preparation without a draft)");
+  ASSERT_TRUE(file(id, {2024, 4, 5}).isOk());
+  EXPECT_EQ(PlanLifecycle::nextStep(lc.state(id)), LifecycleStep::Publish);
+  ASSERT_TRUE(lc.publish(id, on({2024, 4, 6}, "网站"), actor_).isOk());
+  EXPECT_EQ(PlanLifecycle::nextStep(lc.state(id)), LifecycleStep::Evaluate);
+  ASSERT_TRUE(lc.abolish(id, on({2024, 5, 1}), "", actor_).isOk());
+  expect({}, std::nullopt, "已废止");
 }
 
 TEST_F(PlanLifecycleTest, ReviewAndEvaluationConclusionsAreKeptApart) {
