@@ -114,6 +114,11 @@ Object::Ptr headings(const Lang& t) {
   h->set("description", t("措施", "Action"));
   h->set("status", t("状态", "Status"));
   h->set("none", t("无", "None"));
+  h->set("abolished", t("已废止预案", "Abolished plans"));
+  h->set("abolished_note", t("已废止的预案单独列出，不计入上表及现行预案。",
+                             "Abolished plans are listed here only, not in the table or among the plans in force."));
+  h->set("abolished_on", t("废止日期", "Abolished on"));
+  h->set("replaced_by", t("替代预案", "Replaced by"));
   h->set("drafted", t("编制", "Drafted"));
   h->set("revised", t("修订", "Revised"));
   h->set("evaluated", t("评估", "Evaluated"));
@@ -245,8 +250,36 @@ const std::vector<StatusColumn>& statusColumns() {
       {"revision_required", "需修订", "Revision required"},
       {"filing_pending", "待备案/公开", "Filing/publication pending"},
       {"drafting", "编制中", "Drafting"},
+      {"in_review", "评审中", "In review"},
+      {"approved", "已批准", "Approved"},
   };
   return kColumns;
+}
+
+// The plans abolished as of the summary's date (ids from loadPlanBriefs, by id): code, title,
+// owner, the abolition's date (empty when it was recorded before the days were) and successor.
+Array::Ptr abolishedPlansJson(Context& c, const std::vector<sdk::RecordId>& ids, const sdk::Date& as_of) {
+  Array::Ptr out = new Array;
+  store::PlanRepository plans(c.db.session());
+  store::OrganisationRepository orgs(c.db.session());
+  for (sdk::RecordId id : ids) {
+    auto plan = plans.findById(id);
+    if (!plan) continue;
+    const store::PlanAbolition abolition = plans.abolitionOf(id);
+    Object::Ptr o = obj();
+    o->set("code", plan->code);
+    o->set("title", plan->title);
+    auto owner = orgs.findById(plan->owner_org_id);
+    o->set("owner", owner ? owner->name : std::string());
+    o->set("date", abolition.date.isSet() && abolition.date <= as_of ? abolition.date.toString() : std::string());
+    std::string successor;
+    if (abolition.replaced_by != 0) {
+      if (auto other = plans.findById(abolition.replaced_by)) successor = other->code;
+    }
+    o->set("replaced_by", successor);
+    out->add(o);
+  }
+  return out;
 }
 
 sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
@@ -299,11 +332,22 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     }
   }
 
+  // Each plan's life-cycle state from the records dated on or before as_of only, not its state now;
+  // the plans abolished by then are listed apart and counted nowhere else.
+  const rules::PlanHistory history = rules::PlanHistory::load(c.db.session(), domain);
   PlanBriefs briefs = loadPlanBriefs(c.db.session(), domain);
   std::vector<PlanBrief>& plans = briefs.plans;
+  std::vector<sdk::RecordId> abolished_ids;
   plans.erase(std::remove_if(plans.begin(), plans.end(),
-                             [&](const PlanBrief& p) {
-                               return !inScope(p.owner_org_id) || p.status == sdk::PlanStatus::Abolished;
+                             [&](PlanBrief& p) {
+                               if (!inScope(p.owner_org_id)) return true;
+                               sdk::Plan then;
+                               then.id = p.id;
+                               then.status = p.status;
+                               history.apply(then, as_of);
+                               p.status = then.status;
+                               if (p.status == sdk::PlanStatus::Abolished) abolished_ids.push_back(p.id);
+                               return p.status == sdk::PlanStatus::Abolished;
                              }),
               plans.end());
 
@@ -321,7 +365,11 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   const rules::ObligationSet& obligations = checked_results ? *checked_results : kNoObligations;
 
   // Each plan's status is the worst of its obligations (a column of statusColumns()).
-  enum Column : std::size_t { kCurrent, kDueSoon, kOverdue, kRevisionRequired, kFilingPending, kDrafting };
+  enum Column : std::size_t {
+    kCurrent, kDueSoon, kOverdue, kRevisionRequired, kFilingPending,  // in force (已印发)
+    kDrafting, kInReview, kApproved                                   // not issued yet
+  };
+  auto inForce = [](std::size_t col) { return col < kDrafting; };
   auto rank = [](std::size_t col) {
     switch (col) {
       case kRevisionRequired: return 5;
@@ -331,16 +379,19 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
       default: return 1;
     }
   };
-  // From the records dated on or before as_of only, not the plans' state now.
-  const rules::PlanHistory history = rules::PlanHistory::load(c.db.session(), domain);
   std::unordered_map<sdk::RecordId, std::size_t> plan_status;
   plan_status.reserve(plans.size());
   for (auto& p : plans) {
     const rules::PlanAsOf then = history.asOf(p.id, as_of);
     p.revision_required = then.revision_required;
     p.current_version = then.version_in_force;
-    p.status = then.version_in_force > 0 ? sdk::PlanStatus::Issued : sdk::PlanStatus::Drafting;
-    plan_status[p.id] = p.revision_required ? kRevisionRequired : p.current_version == 0 ? kDrafting : kCurrent;
+    std::size_t col = p.revision_required ? kRevisionRequired : kCurrent;
+    if (p.current_version == 0) {
+      col = p.status == sdk::PlanStatus::InReview ? kInReview
+            : p.status == sdk::PlanStatus::Approved ? kApproved
+                                                    : kDrafting;
+    }
+    plan_status[p.id] = col;
   }
   for (const auto& r : obligations) {
     const auto& o = r.obligation;
@@ -360,7 +411,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     } else {
       continue;
     }
-    if (current->second != kDrafting && rank(s) > rank(current->second)) current->second = s;
+    if (inForce(current->second) && rank(s) > rank(current->second)) current->second = s;
   }
 
   // Plans by domain × level × status.
@@ -423,6 +474,13 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   }
   data->set("plan_totals", total_cells);
   data->set("plans_total", static_cast<int>(plans.size()));
+  int in_force = 0;
+  for (std::size_t col = 0; col < totals.size(); ++col) in_force += inForce(col) ? totals[col] : 0;
+  data->set("in_force_total", in_force);
+  data->set("in_force_line", t("现行预案（已印发）" + std::to_string(in_force) + " 件",
+                               "Plans in force (issued): " + std::to_string(in_force)));
+  data->set("abolished", abolishedPlansJson(c, abolished_ids, as_of));
+  data->set("abolished_total", static_cast<int>(abolished_ids.size()));
 
   // Drill coverage: share of villages and units under each township with a drill in the last 12 months.
   std::vector<std::string> domains;
