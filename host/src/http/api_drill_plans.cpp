@@ -90,7 +90,9 @@ void createDrillPlan(RequestContext& ctx) {
   for (std::size_t i = 0; items && i < items->size(); ++i) {
     const std::string prefix = "items[" + std::to_string(i + 1) + "].";
     Poco::JSON::Object::Ptr object = items->getObject(static_cast<unsigned>(i));
-    if (!object) throw HttpError::invalid(prefix.substr(0, prefix.size() - 1), "应为对象 (an object)");
+    if (!object) {
+      throw HttpError::invalid(prefix.substr(0, prefix.size() - 1), ctx.english() ? "must be an object" : "应为对象");
+    }
     JsonFields item_fields(object, prefix);
     store::DrillPlanItem item;
     item.drill_type = item_fields.text("drill_type");

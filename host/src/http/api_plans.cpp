@@ -95,7 +95,10 @@ void createPlan(RequestContext& ctx) {
   plan.owner_org_id = orgIdFrom(ctx, f, "owner_org_id", "owner");
   if (f.has("status")) {
     auto s = sdk::parsePlanStatus(f.text("status"));
-    if (!s) throw HttpError::invalid("status", "unknown plan status \"" + f.text("status") + "\"");
+    if (!s) {
+      throw HttpError::invalid("status", ctx.english() ? "unknown plan status \"" + f.text("status") + "\""
+                                                       : "“" + f.text("status") + "”不是预案状态");
+    }
     plan.status = *s;
   }
   std::optional<sdk::PlanVersion> first;
@@ -209,7 +212,11 @@ sdk::RecordId versionIdFrom(RequestContext& ctx, const sdk::Plan& plan, const Js
   if (f.has("version")) {
     const int number = f.integer("version", 0);
     auto v = store::PlanRepository(ctx.db().session()).version(plan.id, number);
-    if (!v) throw HttpError::invalid("version", "plan " + plan.code + " has no version " + std::to_string(number));
+    if (!v) {
+      throw HttpError::invalid("version", ctx.english()
+                                              ? "plan " + plan.code + " has no version " + std::to_string(number)
+                                              : "预案 " + plan.code + " 没有第" + std::to_string(number) + "版");
+    }
     return v->id;
   }
   return f.id("plan_version_id");
@@ -223,7 +230,10 @@ void createReview(RequestContext& ctx) {
   r.plan_version_id = versionIdFrom(ctx, plan, f);
   const std::string kind = f.text("kind", "evaluation");
   auto k = sdk::parseReviewKind(kind);
-  if (!k) throw HttpError::invalid("kind", "must be review (评审) or evaluation (评估)");
+  if (!k) {
+    throw HttpError::invalid("kind", ctx.english() ? "must be review or evaluation"
+                                                   : "应为 review（评审）或 evaluation（评估）");
+  }
   r.kind = *k;
   r.date = f.date("date");
   r.reviewers = f.text("reviewers");
@@ -233,7 +243,12 @@ void createReview(RequestContext& ctx) {
   }
   const std::string conclusion = f.text("conclusion", "keep");
   auto c = sdk::parseReviewConclusion(conclusion);
-  if (!c) throw HttpError::invalid("conclusion", "must be passed, passed_with_changes, failed, keep or revise");
+  if (!c) {
+    throw HttpError::invalid("conclusion", ctx.english()
+                                               ? "must be passed, passed_with_changes, failed, keep or revise"
+                                               : "评审结论应为 passed（通过）、passed_with_changes（修改后通过）或 "
+                                                 "failed（不通过），评估结论应为 keep（继续有效）或 revise（需修订）");
+  }
   r.conclusion = *c;
   r.findings = f.text("findings");
   auto id = planService(ctx).addReview(r, ctx.actor());

@@ -320,12 +320,12 @@ sdk::RecordId versionId(RequestContext& ctx, const sdk::Plan& plan, const std::s
   if (text.empty()) return 0;
   const auto number = parseWholeNumber(text, 1, std::numeric_limits<int>::max());
   if (!number) {
-    s = sdk::Status::invalid(name, "must be a version number");
+    s = sdk::Status::invalid(name, ctx.english() ? "must be a version number" : "应为版本号");
     return 0;
   }
   auto v = store::PlanRepository(ctx.db().session()).version(plan.id, static_cast<int>(*number));
   if (!v) {
-    s = sdk::Status::invalid(name, "no version " + text);
+    s = sdk::Status::invalid(name, ctx.english() ? "no version " + text : "没有第" + text + "版");
     return 0;
   }
   return v->id;
@@ -339,7 +339,7 @@ void addReview(RequestContext& ctx) {
   r.plan_version_id = versionId(ctx, plan, "version", s);
   auto kind = sdk::parseReviewKind(ctx.formValue("kind", "evaluation"));
   if (kind) r.kind = *kind;
-  else if (s.isOk()) s = sdk::Status::invalid("kind", "must be review or evaluation");
+  else if (s.isOk()) s = sdk::Status::invalid("kind", ctx.english() ? "must be review or evaluation" : "应为评审或评估");
   auto conclusion = sdk::parseReviewConclusion(ctx.formValue("conclusion", "keep"));
   if (conclusion) r.conclusion = *conclusion;
   else if (s.isOk()) s = sdk::Status::invalid("conclusion", ctx.english() ? "must be passed, passed_with_changes, failed, keep or revise" : "应为 通过、修改后通过、不通过（评审）或 继续有效、需修订（评估）");

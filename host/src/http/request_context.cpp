@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include <Poco/File.h>
+#include <Poco/String.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 #include <Poco/Net/HTTPCookie.h>
@@ -61,6 +62,12 @@ RequestContext::RequestContext(WebState& s, Poco::Net::HTTPServerRequest& req,
   Poco::Net::NameValueCollection cookies;
   req.getCookies(cookies);
   english_ = cookies.get("beacon_lang", "zh") == "en";
+  // An API client with neither the cookie nor ?lang= may ask by Accept-Language (its first tag).
+  if (is_api_ && !cookies.has("beacon_lang") && req.has("Accept-Language")) {
+    std::string first = Poco::toLower(req.get("Accept-Language"));
+    first = Poco::trim(first.substr(0, first.find_first_of(",;")));
+    english_ = first == "en" || first.rfind("en-", 0) == 0;
+  }
   for (const auto& [k, v] : query_) {
     if (k != "lang" || (v != "en" && v != "zh")) continue;
     english_ = v == "en";

@@ -73,7 +73,7 @@ class CorrectiveActionImport : public ImportKind {
   }
 
   void begin(ImportSession& s) override {
-    service_ = std::make_unique<service::PlanService>(s.db(), s.registry());
+    service_ = std::make_unique<service::PlanService>(s.db(), s.registry(), s.english());
     s.mapField("responsible_org_id", "responsible_code");
     s.mapField("plan_id", "plan_code");
     s.mapField("source_id", "source_code");

@@ -33,7 +33,7 @@ class FilingImport : public ImportKind {
   }
 
   void begin(ImportSession& s) override {
-    service_ = std::make_unique<service::PlanService>(s.db(), s.registry());
+    service_ = std::make_unique<service::PlanService>(s.db(), s.registry(), s.english());
     s.mapField("plan_id", "plan_code");
     s.mapField("plan_version_id", s.has("plan_version") ? "plan_version" : "plan_code");
   }

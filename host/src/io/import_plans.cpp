@@ -44,7 +44,7 @@ class PlanImport : public ImportKind {
   }
 
   void begin(ImportSession& s) override {
-    service_ = std::make_unique<service::PlanService>(s.db(), s.registry());
+    service_ = std::make_unique<service::PlanService>(s.db(), s.registry(), s.english());
     s.mapField("owner_org_id", "owner_code");
     s.mapField("plan_id", "code");
   }

@@ -44,7 +44,7 @@ PlanHistory PlanHistory::loadFiltered(Poco::Data::Session& session, const std::s
                params, [&](const ScannedRow& r) {
                  const sdk::Date date = r.date(1);
                  if (!date.isSet()) return;
-                 std::string reason = "评估结论：需修订 (evaluation " + date.toString() + ")";
+                 std::string reason = "评估结论：需修订（" + date.toString() + " 评估）";
                  const std::string findings = r.text(2);
                  if (!findings.empty()) reason += ": " + findings;
                  h.findings_[r.int64(0)].push_back({date, reason, 0, {}});

@@ -23,21 +23,36 @@ namespace beacon::service {
 
 namespace {
 
+// A refusal naming `field`: the official zh-CN wording, or the English one when `english`.
+sdk::Status invalidIn(bool english, const std::string& field, const std::string& zh, const std::string& en) {
+  return sdk::Status::invalid(field, english ? en : zh);
+}
+
+sdk::Status noPlan(bool english, sdk::RecordId id) {
+  return invalidIn(english, "plan_id", "没有编号为 " + std::to_string(id) + " 的预案",
+                   "no plan with id " + std::to_string(id));
+}
+
 // The version `version_id` names, or the plan's current one when it is 0.
 sdk::Result<sdk::PlanVersion> resolveVersion(store::PlanRepository& plans, const sdk::Plan& plan,
-                                             sdk::RecordId version_id) {
+                                             sdk::RecordId version_id, bool english) {
   if (version_id == 0) {
     if (plan.current_version == 0) {
-      return sdk::Status::invalid("plan_version_id", "plan " + plan.code + " has no version yet");
+      return invalidIn(english, "plan_version_id", "预案 " + plan.code + " 尚无版本",
+                       "plan " + plan.code + " has no version yet");
     }
     auto v = plans.version(plan.id, plan.current_version);
-    if (!v) return sdk::Status::invalid("plan_version_id", "plan " + plan.code + " has no current version");
+    if (!v) {
+      return invalidIn(english, "plan_version_id", "预案 " + plan.code + " 没有现行版本",
+                       "plan " + plan.code + " has no current version");
+    }
     return *v;
   }
   auto v = plans.versionById(version_id);
   if (!v || v->plan_id != plan.id) {
-    return sdk::Status::invalid("plan_version_id", "version " + std::to_string(version_id) +
-                                                       " is not a version of plan " + plan.code);
+    return invalidIn(english, "plan_version_id",
+                     "版本 " + std::to_string(version_id) + " 不是预案 " + plan.code + " 的版本",
+                     "version " + std::to_string(version_id) + " is not a version of plan " + plan.code);
   }
   return *v;
 }
@@ -46,14 +61,14 @@ sdk::Result<sdk::PlanVersion> resolveVersion(store::PlanRepository& plans, const
 
 sdk::Status PlanService::validatePlan(const sdk::Plan& plan) {
   if (!isValidCode(plan.code)) {
-    return sdk::Status::invalid("code", "must be 1-64 characters of A-Z a-z 0-9 . _ -, got \"" +
-                                            plan.code + "\"");
+    return invalidIn(english_, "code", "应为 1 至 64 个字符（字母、数字及 . _ -），实际为“" + plan.code + "”",
+                     "must be 1-64 characters of A-Z a-z 0-9 . _ -, got \"" + plan.code + "\"");
   }
-  if (plan.title.empty()) return sdk::Status::invalid("title", "is required");
+  if (plan.title.empty()) return invalidIn(english_, "title", "为必填项", "is required");
   if (sdk::Status s = checkText("plan", "title", plan.title); !s.isOk()) return s;
   if (plan.domain != sdk::kGeneralDomain && !registry_.byDomain(plan.domain)) {
-    return sdk::Status::invalid("domain", "\"" + plan.domain +
-                                              "\" is neither general nor an enabled plugin's domain");
+    return invalidIn(english_, "domain", "“" + plan.domain + "”既不是通用领域，也不是已启用插件的领域",
+                     "\"" + plan.domain + "\" is neither general nor an enabled plugin's domain");
   }
   const auto allowed = allowedCategories(registry_, plan.domain);
   const bool category_ok = std::any_of(allowed.begin(), allowed.end(),
@@ -61,16 +76,20 @@ sdk::Status PlanService::validatePlan(const sdk::Plan& plan) {
   if (!category_ok) {
     std::string list;
     for (const auto& c : allowed) list += (list.empty() ? "" : ", ") + c.id;
-    return sdk::Status::invalid("category", "\"" + plan.category + "\" is not a category of domain " +
-                                                plan.domain + " (allowed: " + list + ")");
+    return invalidIn(english_, "category",
+                     "“" + plan.category + "”不是领域 " + plan.domain + " 的预案类别（可选：" + list + "）",
+                     "\"" + plan.category + "\" is not a category of domain " + plan.domain +
+                         " (allowed: " + list + ")");
   }
   store::OrganisationRepository orgs(db_.session());
   if (plan.owner_org_id == 0 || !orgs.findById(plan.owner_org_id)) {
-    return sdk::Status::invalid("owner_org_id", "no organisation with id " + std::to_string(plan.owner_org_id));
+    return invalidIn(english_, "owner_org_id", "没有编号为 " + std::to_string(plan.owner_org_id) + " 的单位",
+                     "no organisation with id " + std::to_string(plan.owner_org_id));
   }
   store::PlanRepository plans(db_.session());
   if (plan.id == 0 && plans.findByCode(plan.code)) {
-    return sdk::Status::invalid("code", "\"" + plan.code + "\" is already used by another plan");
+    return invalidIn(english_, "code", "“" + plan.code + "”已被其他预案使用",
+                     "\"" + plan.code + "\" is already used by another plan");
   }
   return sdk::Status::ok();
 }
@@ -80,23 +99,30 @@ sdk::Status PlanService::validateVersion(const sdk::PlanVersion& v, bool first) 
   if (sdk::Status s = checkText("plan_version", "author", v.author); !s.isOk()) return s;
   if (v.action == sdk::VersionAction::Revised || !first) {
     if (!sdk::isRevisionTrigger(v.trigger)) {
-      return sdk::Status::invalid("trigger", "\"" + v.trigger + "\" is not a revision trigger");
+      return invalidIn(english_, "trigger", "“" + v.trigger + "”不是规定的修订情形",
+                       "\"" + v.trigger + "\" is not a revision trigger");
     }
   } else if (!v.trigger.empty() && !sdk::isRevisionTrigger(v.trigger)) {
-    return sdk::Status::invalid("trigger", "\"" + v.trigger + "\" is not a revision trigger");
+    return invalidIn(english_, "trigger", "“" + v.trigger + "”不是规定的修订情形",
+                     "\"" + v.trigger + "\" is not a revision trigger");
   }
   if (v.issued.isSet() && !isValidDate(v.issued)) {
-    return sdk::Status::invalid("issued", "is not a real date: " + v.issued.toString());
+    return invalidIn(english_, "issued", "不是有效日期：" + v.issued.toString(),
+                     "is not a real date: " + v.issued.toString());
   }
   if (v.issued.isSet() && v.issued > today().addDays(1)) {
-    return sdk::Status::invalid("issued", "is in the future: " + v.issued.toString());
+    return invalidIn(english_, "issued", "不能晚于今天：" + v.issued.toString(),
+                     "is in the future: " + v.issued.toString());
   }
   if (v.effective.isSet()) {
     if (!isValidDate(v.effective)) {
-      return sdk::Status::invalid("effective", "is not a real date: " + v.effective.toString());
+      return invalidIn(english_, "effective", "不是有效日期：" + v.effective.toString(),
+                       "is not a real date: " + v.effective.toString());
     }
-    if (!v.issued.isSet()) return sdk::Status::invalid("effective", "needs an issued date");
-    if (v.effective < v.issued) return sdk::Status::invalid("effective", "is before the issued date");
+    if (!v.issued.isSet()) return invalidIn(english_, "effective", "需同时填写印发日期", "needs an issued date");
+    if (v.effective < v.issued) {
+      return invalidIn(english_, "effective", "不能早于印发日期", "is before the issued date");
+    }
   }
   return sdk::Status::ok();
 }
@@ -112,10 +138,11 @@ sdk::Result<sdk::RecordId> PlanService::addPlan(sdk::Plan plan, std::optional<sd
       s = validateVersion(*first, true);
       // A plan recorded at a revision (e.g. from CSV) has no draft choice: the revision is issued.
       if (s.isOk() && first->action == sdk::VersionAction::Revised && !first->issued.isSet()) {
-        s = sdk::Status::invalid("issued", "is required for a revision (YYYY-MM-DD)");
+        s = invalidIn(english_, "issued", "修订版本为必填项，格式为 YYYY-MM-DD",
+                      "is required for a revision (YYYY-MM-DD)");
       }
       if (s.isOk() && first->action == sdk::VersionAction::Revised && first->text.empty()) {
-        s = sdk::Status::invalid("text", "is required for a revision");
+        s = invalidIn(english_, "text", "修订版本为必填项", "is required for a revision");
       }
       if (!s.isOk()) return sdk::Status::invalid("version." + s.field(), s.message());
     }
@@ -150,18 +177,24 @@ sdk::Status PlanService::validateRevision(const sdk::Plan& plan, const sdk::Plan
                                                    (english_ ? " of plan " + plan.code : std::string()));
     }
   }
-  if (version.trigger.empty()) return sdk::Status::invalid("trigger", "is required (the reason for the revision)");
+  if (version.trigger.empty()) {
+    return invalidIn(english_, "trigger", "为必填项（修订情形）", "is required (the reason for the revision)");
+  }
   if (!sdk::isRevisionTrigger(version.trigger)) {
-    return sdk::Status::invalid("trigger", "\"" + version.trigger + "\" is not a revision trigger");
+    return invalidIn(english_, "trigger", "“" + version.trigger + "”不是规定的修订情形",
+                     "\"" + version.trigger + "\" is not a revision trigger");
   }
   if (options.draft && version.issued.isSet()) {
-    return sdk::Status::invalid("issued", "a draft revision has no issue date (leave it empty, or do not choose draft)");
+    return invalidIn(english_, "issued", "修订稿没有印发日期（请留空，或不保存为修订稿）",
+                     "a draft revision has no issue date (leave it empty, or do not choose draft)");
   }
   if (!options.draft && !version.issued.isSet()) {
-    return sdk::Status::invalid("issued", "is required (YYYY-MM-DD), or choose to store the revision as a draft");
+    return invalidIn(english_, "issued", "为必填项，格式为 YYYY-MM-DD；或保存为修订稿",
+                     "is required (YYYY-MM-DD), or choose to store the revision as a draft");
   }
   if (version.text.empty() && !options.has_document) {
-    return sdk::Status::invalid("text", "is required (the revised text, or a document file)");
+    return invalidIn(english_, "text", "为必填项（修订后的文本或文件）",
+                     "is required (the revised text, or a document file)");
   }
   sdk::Status s = validateVersion(version, false);
   if (!s.isOk()) return s;
@@ -169,8 +202,10 @@ sdk::Status PlanService::validateRevision(const sdk::Plan& plan, const sdk::Plan
   if (plan.current_version > 0 && version.issued.isSet()) {
     auto current = plans.version(plan.id, plan.current_version);
     if (current && current->issued.isSet() && version.issued < current->issued) {
-      return sdk::Status::invalid("issued", "is before version " + std::to_string(current->number) +
-                                                "'s issue date " + current->issued.toString());
+      return invalidIn(english_, "issued",
+                       "早于第" + std::to_string(current->number) + "版的印发日期 " + current->issued.toString(),
+                       "is before version " + std::to_string(current->number) + "'s issue date " +
+                           current->issued.toString());
     }
   }
   return sdk::Status::ok();
@@ -180,12 +215,12 @@ sdk::Status PlanService::checkRevision(sdk::RecordId plan_id, const sdk::PlanVer
                                        const RevisionOptions& options) {
   try {
     auto plan = store::PlanRepository(db_.session()).findById(plan_id);
-    if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(plan_id));
+    if (!plan) return noPlan(english_, plan_id);
     sdk::PlanVersion v = version;
     v.action = sdk::VersionAction::Revised;
     return validateRevision(*plan, v, options);
   } catch (const Poco::Exception& e) {
-    return sdk::Status::error("could not read plan: " + e.displayText());
+    return sdk::Status::error((english_ ? "could not read plan: " : "无法读取预案：") + e.displayText());
   }
 }
 
@@ -194,7 +229,7 @@ sdk::Result<sdk::RecordId> PlanService::revise(sdk::RecordId plan_id, sdk::PlanV
   return transact(db_, "revision", [&]() -> sdk::Result<sdk::RecordId> {
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(plan_id);
-    if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(plan_id));
+    if (!plan) return noPlan(english_, plan_id);
     version.plan_id = plan_id;
     version.action = sdk::VersionAction::Revised;
     sdk::Status s = validateRevision(*plan, version, options);
@@ -222,7 +257,7 @@ sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const stor
   return transact(db_, "review", [&]() -> sdk::Result<sdk::RecordId> {
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(review.plan_id);
-    if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(review.plan_id));
+    if (!plan) return noPlan(english_, review.plan_id);
     PlanLifecycle lifecycle(db_, english_);
     const LifecycleState state = loadLifecycleState(db_.session(), *plan);
     // A 评审 without a version is of the draft under review; an evaluation of the version in force.
@@ -233,14 +268,17 @@ sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const stor
         if (v.issued.isSet() && v.issued <= review.date) version_id = v.id;
       }
     }
-    auto version = resolveVersion(plans, *plan, version_id);
+    auto version = resolveVersion(plans, *plan, version_id, english_);
     if (!version.isOk()) return version.status();
     review.plan_version_id = version.value().id;
     if (sdk::Status s = checkText("review", "reviewers", review.reviewers); !s.isOk()) return s;
     if (sdk::Status s = checkText("review", "findings", review.findings); !s.isOk()) return s;
-    if (!isValidDate(review.date)) return sdk::Status::invalid("date", "is required (YYYY-MM-DD)");
+    if (!isValidDate(review.date)) {
+      return invalidIn(english_, "date", "为必填项，格式为 YYYY-MM-DD", "is required (YYYY-MM-DD)");
+    }
     if (review.date > today().addDays(1)) {
-      return sdk::Status::invalid("date", "is in the future: " + review.date.toString());
+      return invalidIn(english_, "date", "不能晚于今天：" + review.date.toString(),
+                       "is in the future: " + review.date.toString());
     }
     if (sdk::Status s = lifecycle.checkReview(state, review, version.value()); !s.isOk()) return s;
     store::ReviewRepository reviews(db_.session());
@@ -260,7 +298,7 @@ sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const stor
                        row, actor);
     }
     if (review.kind == sdk::ReviewKind::Evaluation && review.conclusion == sdk::ReviewConclusion::Revise) {
-      std::string reason = "评估结论：需修订 (evaluation " + review.date.toString() + ")";
+      std::string reason = "评估结论：需修订（" + review.date.toString() + " 评估）";
       if (!review.findings.empty()) reason += ": " + review.findings;
       plans.setRevisionRequired(plan->id, true, reason, actor);
     }
@@ -272,38 +310,47 @@ sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const stor
   return transact(db_, "filing", [&]() -> sdk::Result<sdk::RecordId> {
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(filing.plan_id);
-    if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(filing.plan_id));
-    auto version = resolveVersion(plans, *plan, filing.plan_version_id);
+    if (!plan) return noPlan(english_, filing.plan_id);
+    auto version = resolveVersion(plans, *plan, filing.plan_version_id, english_);
     if (!version.isOk()) return version.status();
     filing.plan_version_id = version.value().id;
-    if (filing.target_body.empty()) return sdk::Status::invalid("target_body", "is required");
+    if (filing.target_body.empty()) return invalidIn(english_, "target_body", "为必填项", "is required");
     if (sdk::Status s = checkText("filing", "target_body", filing.target_body); !s.isOk()) return s;
     if (sdk::Status s = checkText("filing", "registration_no", filing.registration_no); !s.isOk())
       return s;
-    if (!isValidDate(filing.submitted)) return sdk::Status::invalid("submitted", "is required (YYYY-MM-DD)");
+    if (!isValidDate(filing.submitted)) {
+      return invalidIn(english_, "submitted", "为必填项，格式为 YYYY-MM-DD", "is required (YYYY-MM-DD)");
+    }
     const sdk::Date issued = version.value().issued;
     PlanLifecycle lifecycle(db_, english_);
     const LifecycleState state = loadLifecycleState(db_.session(), *plan);
     if (sdk::Status s = lifecycle.checkFiling(state, version.value()); !s.isOk()) return s;
     if (filing.submitted < issued) {
-      return sdk::Status::invalid("submitted", "is before the version's issue date " + issued.toString());
+      return invalidIn(english_, "submitted", "早于该版本的印发日期 " + issued.toString(),
+                       "is before the version's issue date " + issued.toString());
     }
     if (filing.submitted > today().addDays(1)) {
-      return sdk::Status::invalid("submitted", "is in the future: " + filing.submitted.toString());
+      return invalidIn(english_, "submitted", "不能晚于今天：" + filing.submitted.toString(),
+                       "is in the future: " + filing.submitted.toString());
     }
     if (filing.published.isSet()) {
-      if (!isValidDate(filing.published)) return sdk::Status::invalid("published", "is not a real date");
+      if (!isValidDate(filing.published)) {
+        return invalidIn(english_, "published", "不是有效日期", "is not a real date");
+      }
       if (filing.published < issued) {
-        return sdk::Status::invalid("published", "is before the version's issue date " + issued.toString());
+        return invalidIn(english_, "published", "早于该版本的印发日期 " + issued.toString(),
+                         "is before the version's issue date " + issued.toString());
       }
     }
     store::FilingRepository filings(db_.session());
     if (!filing.registration_no.empty()) {
       for (const auto& other : filings.listForPlan(plan->id)) {
         if (other.plan_version_id == filing.plan_version_id && other.registration_no == filing.registration_no) {
-          return sdk::Status::invalid("registration_no", "version " + std::to_string(version.value().number) +
-                                                             " of plan " + plan->code + " is already filed under " +
-                                                             filing.registration_no);
+          const std::string number = std::to_string(version.value().number);
+          return invalidIn(english_, "registration_no",
+                           "预案 " + plan->code + " 第" + number + "版已以备案编号 " + filing.registration_no + " 备案",
+                           "version " + number + " of plan " + plan->code + " is already filed under " +
+                               filing.registration_no);
         }
       }
     }
@@ -321,14 +368,15 @@ sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const stor
 sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(sdk::CorrectiveAction action,
                                                             const store::Actor& actor) {
   return transact(db_, "corrective action", [&]() -> sdk::Result<sdk::RecordId> {
-    if (action.description.empty()) return sdk::Status::invalid("description", "is required");
+    if (action.description.empty()) return invalidIn(english_, "description", "为必填项", "is required");
     if (sdk::Status s = checkText("corrective_action", "description", action.description);
         !s.isOk())
       return s;
     store::OrganisationRepository orgs(db_.session());
     if (action.responsible_org_id == 0 || !orgs.findById(action.responsible_org_id)) {
-      return sdk::Status::invalid("responsible_org_id",
-                                  "no organisation with id " + std::to_string(action.responsible_org_id));
+      return invalidIn(english_, "responsible_org_id",
+                       "没有编号为 " + std::to_string(action.responsible_org_id) + " 的单位",
+                       "no organisation with id " + std::to_string(action.responsible_org_id));
     }
     if (action.source_id != 0) {
       bool found = false;
@@ -338,20 +386,25 @@ sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(sdk::CorrectiveActio
         found = store::ReviewRepository(db_.session()).findById(action.source_id).has_value();
       }
       if (!found) {
-        return sdk::Status::invalid("source_id", std::string("no ") + sdk::toId(action.source_kind) +
-                                                     " with id " + std::to_string(action.source_id));
+        const bool drill = action.source_kind == sdk::SourceKind::Drill;
+        return invalidIn(english_, "source_id",
+                         "没有编号为 " + std::to_string(action.source_id) + (drill ? " 的演练" : " 的评审（评估）记录"),
+                         std::string("no ") + sdk::toId(action.source_kind) + " with id " +
+                             std::to_string(action.source_id));
       }
     }
     store::PlanRepository plans(db_.session());
     std::optional<sdk::Plan> plan;
     if (action.plan_id != 0) {
       plan = plans.findById(action.plan_id);
-      if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(action.plan_id));
+      if (!plan) return noPlan(english_, action.plan_id);
     } else if (action.plan_defect) {
-      return sdk::Status::invalid("plan_id", "is required when the action is a plan defect");
+      return invalidIn(english_, "plan_id", "预案缺陷的整改措施须指明预案",
+                       "is required when the action is a plan defect");
     }
     if (action.due.isSet() && !isValidDate(action.due)) {
-      return sdk::Status::invalid("due", "is not a real date: " + action.due.toString());
+      return invalidIn(english_, "due", "不是有效日期：" + action.due.toString(),
+                       "is not a real date: " + action.due.toString());
     }
     store::CorrectiveActionRepository actions(db_.session());
     const sdk::RecordId id = actions.add(action, actor);
@@ -366,20 +419,23 @@ sdk::Result<TextDiff> PlanService::diff(sdk::RecordId plan_id, int from_number, 
   try {
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(plan_id);
-    if (!plan) return sdk::Status::invalid("plan_id", "no plan with id " + std::to_string(plan_id));
+    if (!plan) return noPlan(english_, plan_id);
     auto from = plans.version(plan_id, from_number);
     if (!from) {
-      return sdk::Status::invalid("from", "plan " + plan->code + " has no version " + std::to_string(from_number));
+      return invalidIn(english_, "from", "预案 " + plan->code + " 没有第" + std::to_string(from_number) + "版",
+                       "plan " + plan->code + " has no version " + std::to_string(from_number));
     }
     auto to = plans.version(plan_id, to_number);
     if (!to) {
-      return sdk::Status::invalid("to", "plan " + plan->code + " has no version " + std::to_string(to_number));
+      return invalidIn(english_, "to", "预案 " + plan->code + " 没有第" + std::to_string(to_number) + "版",
+                       "plan " + plan->code + " has no version " + std::to_string(to_number));
     }
     return diffTexts(from->text, to->text, plan->code + " v" + std::to_string(from_number),
                     plan->code + " v" + std::to_string(to_number));
   } catch (const Poco::Exception& e) {
     store::throwIfStorageFailure(e, "could not read plan versions");
-    return sdk::Status::error("could not read plan versions: " + e.displayText());
+    return sdk::Status::error((english_ ? "could not read plan versions: " : "无法读取预案版本：") +
+                              e.displayText());
   }
 }
 

@@ -115,8 +115,9 @@ Object::Ptr headings(const Lang& t) {
   h->set("status", t("状态", "Status"));
   h->set("none", t("无", "None"));
   h->set("abolished", t("已废止预案", "Abolished plans"));
-  h->set("abolished_note", t("已废止的预案单独列出，不计入上表及现行预案。",
-                             "Abolished plans are listed here only, not in the table or among the plans in force."));
+  h->set("abolished_note",
+         t("已废止的预案单独列出，不计入上表及现行预案。",
+           "Abolished plans are listed here only, not in the table or among the plans in force."));
   h->set("abolished_on", t("废止日期", "Abolished on"));
   h->set("replaced_by", t("替代预案", "Replaced by"));
   h->set("drafted", t("编制", "Drafted"));
@@ -271,7 +272,8 @@ Array::Ptr abolishedPlansJson(Context& c, const std::vector<sdk::RecordId>& ids,
     o->set("title", plan->title);
     auto owner = orgs.findById(plan->owner_org_id);
     o->set("owner", owner ? owner->name : std::string());
-    o->set("date", abolition.date.isSet() && abolition.date <= as_of ? abolition.date.toString() : std::string());
+    const bool dated = abolition.date.isSet() && abolition.date <= as_of;
+    o->set("date", dated ? abolition.date.toString() : std::string());
     std::string successor;
     if (abolition.replaced_by != 0) {
       if (auto other = plans.findById(abolition.replaced_by)) successor = other->code;

@@ -149,5 +149,21 @@ TEST_F(PlanLifecycleCommandTest, HelpListsTheLifeCycleVerbs) {
   }
 }
 
+TEST_F(PlanLifecycleCommandTest, ARefusalIsChineseAndEnglishWithLangEn) {
+  // zh-CN: no ASCII letters but the option, the command and the plan code.
+  CliRun diff = beacon({"plan", "diff", "ql-flood", "1", "x"});
+  EXPECT_EQ(diff.code, 1);
+  EXPECT_NE(diff.err.find("VERSION: 版本号应为整数"), std::string::npos) << diff.err;
+  CliRun missing = beacon({"plan", "diff", "ql-flood", "1", "9"});
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("to: 预案 ql-flood 没有第9版"), std::string::npos) << missing.err;
+  CliRun kind = beacon({"review", "add", "--plan", "ql-flood", "--kind", "whim", "--date", "2024-03-05"});
+  EXPECT_NE(kind.err.find("--kind: 应为 review（评审）或 evaluation（评估）"), std::string::npos) << kind.err;
+  CliRun en = english({"plan", "diff", "ql-flood", "1", "9"});
+  EXPECT_NE(en.err.find("to: plan ql-flood has no version 9"), std::string::npos) << en.err;
+  CliRun en_kind = english({"review", "add", "--plan", "ql-flood", "--kind", "whim", "--date", "2024-03-05"});
+  EXPECT_NE(en_kind.err.find("--kind: must be review or evaluation"), std::string::npos) << en_kind.err;
+}
+
 }  // namespace
 }  // namespace beacon::app

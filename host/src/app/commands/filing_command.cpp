@@ -62,7 +62,9 @@ class FilingCommand : public Command {
     f.target_body = target.value();
     auto submitted = a.date("submitted");
     if (!submitted.isOk()) return fail(ctx, submitted.status());
-    if (!submitted.value().isSet()) return fail(ctx, sdk::Status::invalid("--submitted", "is required"));
+    if (!submitted.value().isSet()) {
+      return fail(ctx, sdk::Status::invalid("--submitted", ctx.english ? "is required" : "为必填项"));
+    }
     f.submitted = submitted.value();
     auto published = a.date("published");
     if (!published.isOk()) return fail(ctx, published.status());

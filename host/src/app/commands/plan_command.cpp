@@ -18,11 +18,14 @@
 namespace beacon::app {
 namespace {
 
-sdk::Result<std::string> readText(const Arguments& a) {
+sdk::Result<std::string> readText(const Arguments& a, bool english) {
   if (a.has("text")) return a.get("text");
   if (!a.has("text-file")) return std::string();
   std::ifstream in(a.get("text-file"), std::ios::binary);
-  if (!in) return sdk::Status::invalid("--text-file", "cannot read " + a.get("text-file"));
+  if (!in) {
+    return sdk::Status::invalid("--text-file",
+                                (english ? "cannot read " : "无法读取文件 ") + a.get("text-file"));
+  }
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
@@ -91,7 +94,7 @@ class PlanCommand : public Command {
       p.owner_org_id = owner.value().id;
       auto issued = a.date("issued");
       if (!issued.isOk()) return fail(ctx, issued.status());
-      auto text = readText(a);
+      auto text = readText(a, ctx.english);
       if (!text.isOk()) return fail(ctx, text.status());
       std::optional<sdk::PlanVersion> first;
       if (issued.value().isSet() || !text.value().empty()) {
@@ -122,7 +125,10 @@ class PlanCommand : public Command {
       for (const auto& p : repo.list(f)) print.planLine(p, names[p.owner_org_id]);
       return 0;
     }
-    if (pos.size() < 2) return fail(ctx, sdk::Status::invalid("CODE", "plan " + verb + " needs a plan code"));
+    if (pos.size() < 2) {
+      return fail(ctx, sdk::Status::invalid("CODE", ctx.english ? "plan " + verb + " needs a plan code"
+                                                                : "plan " + verb + " 需要预案编码"));
+    }
     auto plan = planByCode(c, pos[1], "CODE");
     if (!plan.isOk()) return fail(ctx, plan.status());
     const sdk::Plan& p = plan.value();
@@ -154,7 +160,7 @@ class PlanCommand : public Command {
       auto addresses = a.integer("addresses", 0);
       if (!addresses.isOk()) return fail(ctx, addresses.status());
       options.addresses_action_id = addresses.value();
-      auto text = readText(a);
+      auto text = readText(a, ctx.english);
       if (!text.isOk()) return fail(ctx, text.status());
       v.text = text.value();
       v.author = a.get("author", ctx.actor.username);
@@ -171,13 +177,17 @@ class PlanCommand : public Command {
       }
       return 0;
     }
-    if (pos.size() < 4) return fail(ctx, sdk::Status::invalid("VERSION", "plan diff needs two version numbers"));
+    if (pos.size() < 4) {
+      return fail(ctx, sdk::Status::invalid("VERSION", ctx.english ? "plan diff needs two version numbers"
+                                                                   : "plan diff 需要两个版本号"));
+    }
     int from = 0, to = 0;
     try {
       from = std::stoi(pos[2]);
       to = std::stoi(pos[3]);
     } catch (const std::exception&) {
-      return fail(ctx, sdk::Status::invalid("VERSION", "version numbers must be whole numbers"));
+      return fail(ctx, sdk::Status::invalid("VERSION", ctx.english ? "version numbers must be whole numbers"
+                                                                   : "版本号应为整数"));
     }
     auto diff = plans.diff(p.id, from, to);
     if (!diff.isOk()) return fail(ctx, diff.status());

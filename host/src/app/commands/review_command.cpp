@@ -60,11 +60,16 @@ class ReviewCommand : public Command {
     sdk::Review r;
     r.plan_id = plan_id;
     auto kind = sdk::parseReviewKind(a.get("kind"));
-    if (!kind) return fail(ctx, sdk::Status::invalid("--kind", "must be review (评审) or evaluation (评估)"));
+    if (!kind) {
+      return fail(ctx, sdk::Status::invalid("--kind", ctx.english ? "must be review or evaluation"
+                                                                  : "应为 review（评审）或 evaluation（评估）"));
+    }
     r.kind = *kind;
     auto date = a.date("date");
     if (!date.isOk()) return fail(ctx, date.status());
-    if (!date.value().isSet()) return fail(ctx, sdk::Status::invalid("--date", "is required"));
+    if (!date.value().isSet()) {
+      return fail(ctx, sdk::Status::invalid("--date", ctx.english ? "is required" : "为必填项"));
+    }
     r.date = date.value();
     if (r.kind == sdk::ReviewKind::Review && !a.has("conclusion")) {
       return fail(ctx, sdk::Status::invalid("--conclusion", ctx.english ? "is required: passed, passed_with_changes or failed"
