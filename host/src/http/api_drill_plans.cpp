@@ -91,7 +91,8 @@ void createDrillPlan(RequestContext& ctx) {
     const std::string prefix = "items[" + std::to_string(i + 1) + "].";
     Poco::JSON::Object::Ptr object = items->getObject(static_cast<unsigned>(i));
     if (!object) {
-      throw HttpError::invalid(prefix.substr(0, prefix.size() - 1), ctx.english() ? "must be an object" : "应为对象");
+      throw HttpError::invalid(prefix.substr(0, prefix.size() - 1),
+                               ctx.english() ? "must be an object" : "应为对象");
     }
     JsonFields item_fields(object, prefix);
     store::DrillPlanItem item;

@@ -213,9 +213,9 @@ sdk::RecordId versionIdFrom(RequestContext& ctx, const sdk::Plan& plan, const Js
     const int number = f.integer("version", 0);
     auto v = store::PlanRepository(ctx.db().session()).version(plan.id, number);
     if (!v) {
-      throw HttpError::invalid("version", ctx.english()
-                                              ? "plan " + plan.code + " has no version " + std::to_string(number)
-                                              : "预案 " + plan.code + " 没有第" + std::to_string(number) + "版");
+      const std::string n = std::to_string(number);
+      throw HttpError::invalid("version", ctx.english() ? "plan " + plan.code + " has no version " + n
+                                                        : "预案 " + plan.code + " 没有第" + n + "版");
     }
     return v->id;
   }

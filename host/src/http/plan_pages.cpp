@@ -339,7 +339,8 @@ void addReview(RequestContext& ctx) {
   r.plan_version_id = versionId(ctx, plan, "version", s);
   auto kind = sdk::parseReviewKind(ctx.formValue("kind", "evaluation"));
   if (kind) r.kind = *kind;
-  else if (s.isOk()) s = sdk::Status::invalid("kind", ctx.english() ? "must be review or evaluation" : "应为评审或评估");
+  else if (s.isOk())
+    s = sdk::Status::invalid("kind", ctx.english() ? "must be review or evaluation" : "应为评审或评估");
   auto conclusion = sdk::parseReviewConclusion(ctx.formValue("conclusion", "keep"));
   if (conclusion) r.conclusion = *conclusion;
   else if (s.isOk()) s = sdk::Status::invalid("conclusion", ctx.english() ? "must be passed, passed_with_changes, failed, keep or revise" : "应为 通过、修改后通过、不通过（评审）或 继续有效、需修订（评估）");

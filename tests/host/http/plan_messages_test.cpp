@@ -23,7 +23,9 @@ class PlanMessagesTest : public WebFixture {
     if (!accept_language.empty()) headers["Accept-Language"] = accept_language;
     return request("POST", path, json, "application/json", headers);
   }
-  static bool hasAsciiLetter(const std::string& s) { return std::regex_search(s, std::regex("[A-Za-z]")); }
+  static bool hasAsciiLetter(const std::string& s) {
+    return std::regex_search(s, std::regex("[A-Za-z]"));
+  }
 };
 
 TEST_F(PlanMessagesTest, APlanRefusalIsChineseUnlessTheClientAsksForEnglish) {
@@ -38,9 +40,11 @@ TEST_F(PlanMessagesTest, APlanRefusalIsChineseUnlessTheClientAsksForEnglish) {
   ASSERT_EQ(zh.status, 422) << zh.body;
   EXPECT_EQ(zh.errorField(), "target_body");
   EXPECT_EQ(messageOf(zh), "为必填项");
-  Reply before = post(admin, base + "/filings", R"({"target_body":"新密市应急管理局","submitted":"2023-01-05"})");
+  Reply before = post(admin, base + "/filings",
+                      R"({"target_body":"新密市应急管理局","submitted":"2023-01-05"})");
   EXPECT_EQ(messageOf(before), "早于该版本的印发日期 2023-04-01");
-  Reply version = post(admin, base + "/reviews", R"({"kind":"evaluation","version":7,"date":"2024-01-05"})");
+  Reply version =
+      post(admin, base + "/reviews", R"({"kind":"evaluation","version":7,"date":"2024-01-05"})");
   EXPECT_EQ(version.errorField(), "version");
   EXPECT_EQ(messageOf(version), "预案 LC-MSG-1 没有第7版");
   Reply revise = post(admin, base + "/versions", R"({"text":"x","draft":true})");
@@ -49,11 +53,14 @@ TEST_F(PlanMessagesTest, APlanRefusalIsChineseUnlessTheClientAsksForEnglish) {
 
   Reply query = post(admin, base + "/filings?lang=en", R"({"submitted":"2023-04-05"})");
   EXPECT_EQ(messageOf(query), "is required");
-  Reply header = post(admin, base + "/filings", R"({"submitted":"2023-04-05"})", "en-US,en;q=0.9,zh;q=0.5");
+  Reply header =
+      post(admin, base + "/filings", R"({"submitted":"2023-04-05"})", "en-US,en;q=0.9,zh;q=0.5");
   EXPECT_EQ(messageOf(header), "is required");
-  Reply header_version = post(admin, base + "/reviews", R"({"kind":"evaluation","version":7,"date":"2024-01-05"})", "en");
+  Reply header_version = post(admin, base + "/reviews",
+                              R"({"kind":"evaluation","version":7,"date":"2024-01-05"})", "en");
   EXPECT_EQ(messageOf(header_version), "plan LC-MSG-1 has no version 7");
-  Reply chinese = post(admin, base + "/filings", R"({"submitted":"2023-04-05"})", "zh-CN,zh;q=0.9,en;q=0.8");
+  Reply chinese =
+      post(admin, base + "/filings", R"({"submitted":"2023-04-05"})", "zh-CN,zh;q=0.9,en;q=0.8");
   EXPECT_EQ(messageOf(chinese), "为必填项");
   Reply overruled = post(admin, base + "/filings?lang=zh", R"({"submitted":"2023-04-05"})", "en");
   EXPECT_EQ(messageOf(overruled), "为必填项") << "?lang= wins over Accept-Language";

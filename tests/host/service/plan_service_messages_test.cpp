@@ -23,8 +23,11 @@ class PlanServiceMessagesTest : public ServiceFixture {
     std::vector<std::string> codes;  // the codes and values in the message that may be ASCII
     std::function<sdk::Status(service::PlanService&)> call;
   };
-  static sdk::Status of(const sdk::Result<sdk::RecordId>& r) { return r.isOk() ? sdk::Status::ok() : r.status(); }
-  static sdk::PlanVersion revision(const std::string& trigger, const std::string& text, Date issued = {}) {
+  static sdk::Status of(const sdk::Result<sdk::RecordId>& r) {
+    return r.isOk() ? sdk::Status::ok() : r.status();
+  }
+  static sdk::PlanVersion revision(const std::string& trigger, const std::string& text,
+                                   Date issued = {}) {
     sdk::PlanVersion v;
     v.trigger = trigger;
     v.text = text;
@@ -47,66 +50,115 @@ class PlanServiceMessagesTest : public ServiceFixture {
     f.registration_no = no;
     return f;
   }
+  sdk::Plan townshipPlan(const std::string& code, const std::string& title) const {
+    sdk::Plan p;
+    p.code = code;
+    p.title = title;
+    p.domain = "flood";
+    p.category = sdk::category::kGrassroots;
+    p.owner_org_id = township_;
+    return p;
+  }
   std::vector<Case> cases() {
     return {
-        {"revision without its reason", "trigger", {},
-         [&](service::PlanService& s) { return of(s.revise(plan_, revision("", "x"), actor_, {true, false, 0})); }},
-        {"revision with an unknown reason", "trigger", {"whim"},
-         [&](service::PlanService& s) { return of(s.revise(plan_, revision("whim", "x"), actor_, {true, false, 0})); }},
-        {"draft revision with an issue date", "issued", {},
+        {"revision without its reason",
+         "trigger",
+         {},
          [&](service::PlanService& s) {
-           return of(s.revise(plan_, revision(sdk::trigger::kOwnerDiscretion, "x", {2024, 1, 1}), actor_, {true, false, 0}));
+           return of(s.revise(plan_, revision("", "x"), actor_, {true, false, 0}));
          }},
-        {"issued revision without its date", "issued", {"YYYY-MM-DD"},
-         [&](service::PlanService& s) { return of(s.revise(plan_, revision(sdk::trigger::kOwnerDiscretion, "x"), actor_)); }},
-        {"revision without text", "text", {},
-         [&](service::PlanService& s) { return of(s.revise(plan_, revision(sdk::trigger::kOwnerDiscretion, ""), actor_, {true, false, 0})); }},
-        {"revision issued before the version in force", "issued", {},
+        {"revision with an unknown reason",
+         "trigger",
+         {"whim"},
          [&](service::PlanService& s) {
-           return of(s.revise(plan_, revision(sdk::trigger::kOwnerDiscretion, "x", {2023, 1, 1}), actor_));
+           return of(s.revise(plan_, revision("whim", "x"), actor_, {true, false, 0}));
          }},
-        {"evaluation without a date", "date", {"YYYY-MM-DD"},
-         [&](service::PlanService& s) { return of(s.addReview(review(sdk::ReviewKind::Evaluation, {}), actor_)); }},
-        {"evaluation in the future", "date", {},
+        {"draft revision with an issue date",
+         "issued",
+         {},
+         [&](service::PlanService& s) {
+           return of(s.revise(plan_, revision(sdk::trigger::kOwnerDiscretion, "x", {2024, 1, 1}),
+                              actor_, {true, false, 0}));
+         }},
+        {"issued revision without its date",
+         "issued",
+         {"YYYY-MM-DD"},
+         [&](service::PlanService& s) {
+           return of(s.revise(plan_, revision(sdk::trigger::kOwnerDiscretion, "x"), actor_));
+         }},
+        {"revision without text",
+         "text",
+         {},
+         [&](service::PlanService& s) {
+           return of(s.revise(plan_, revision(sdk::trigger::kOwnerDiscretion, ""), actor_,
+                              {true, false, 0}));
+         }},
+        {"revision issued before the version in force",
+         "issued",
+         {},
+         [&](service::PlanService& s) {
+           return of(s.revise(plan_, revision(sdk::trigger::kOwnerDiscretion, "x", {2023, 1, 1}),
+                              actor_));
+         }},
+        {"evaluation without a date",
+         "date",
+         {"YYYY-MM-DD"},
+         [&](service::PlanService& s) {
+           return of(s.addReview(review(sdk::ReviewKind::Evaluation, {}), actor_));
+         }},
+        {"evaluation in the future",
+         "date",
+         {},
          [&](service::PlanService& s) {
            return of(s.addReview(review(sdk::ReviewKind::Evaluation, {2099, 1, 1}), actor_));
          }},
-        {"review of an unknown plan", "plan_id", {},
+        {"review of an unknown plan",
+         "plan_id",
+         {},
          [&](service::PlanService& s) {
            return of(s.addReview(review(sdk::ReviewKind::Review, {2024, 1, 1}, 999999), actor_));
          }},
-        {"filing without its body", "target_body", {},
-         [&](service::PlanService& s) { return of(s.addFiling(filing("", {2024, 1, 1}), actor_)); }},
-        {"filing without its date", "submitted", {"YYYY-MM-DD"},
-         [&](service::PlanService& s) { return of(s.addFiling(filing("新密市应急管理局", {}), actor_)); }},
-        {"filing before the issue", "submitted", {},
+        {"filing without its body",
+         "target_body",
+         {},
+         [&](service::PlanService& s) {
+           return of(s.addFiling(filing("", {2024, 1, 1}), actor_));
+         }},
+        {"filing without its date",
+         "submitted",
+         {"YYYY-MM-DD"},
+         [&](service::PlanService& s) {
+           return of(s.addFiling(filing("新密市应急管理局", {}), actor_));
+         }},
+        {"filing before the issue",
+         "submitted",
+         {},
          [&](service::PlanService& s) {
            return of(s.addFiling(filing("新密市应急管理局", {2023, 1, 1}), actor_));
          }},
-        {"filing under a number already used", "registration_no", {"P-FLOOD-TS1", "备字〔2023〕1号"},
+        {"filing under a number already used",
+         "registration_no",
+         {"P-FLOOD-TS1", "备字〔2023〕1号"},
          [&](service::PlanService& s) {
-           return of(s.addFiling(filing("新密市应急管理局", {2023, 4, 1}, "备字〔2023〕1号"), actor_));
+           return of(
+               s.addFiling(filing("新密市应急管理局", {2023, 4, 1}, "备字〔2023〕1号"), actor_));
          }},
-        {"plan without a title", "title", {},
+        {"plan without a title",
+         "title",
+         {},
          [&](service::PlanService& s) {
-           sdk::Plan p;
-           p.code = "P-NEW";
-           p.domain = "flood";
-           p.category = sdk::category::kGrassroots;
-           p.owner_org_id = township_;
-           return of(s.addPlan(p, std::nullopt, actor_));
+           return of(s.addPlan(townshipPlan("P-NEW", ""), std::nullopt, actor_));
          }},
-        {"plan code already used", "code", {"P-FLOOD-TS1"},
+        {"plan code already used",
+         "code",
+         {"P-FLOOD-TS1"},
          [&](service::PlanService& s) {
-           sdk::Plan p;
-           p.code = "P-FLOOD-TS1";
-           p.title = "城关镇防汛应急预案";
-           p.domain = "flood";
-           p.category = sdk::category::kGrassroots;
-           p.owner_org_id = township_;
-           return of(s.addPlan(p, std::nullopt, actor_));
+           return of(
+               s.addPlan(townshipPlan("P-FLOOD-TS1", "城关镇防汛应急预案"), std::nullopt, actor_));
          }},
-        {"plan-defect action without a plan", "plan_id", {},
+        {"plan-defect action without a plan",
+         "plan_id",
+         {},
          [&](service::PlanService& s) {
            sdk::CorrectiveAction a;
            a.description = "转移路线与实际不符";
@@ -114,7 +166,9 @@ class PlanServiceMessagesTest : public ServiceFixture {
            a.plan_defect = true;
            return of(s.addCorrectiveAction(a, actor_));
          }},
-        {"diff of a missing version", "to", {"P-FLOOD-TS1"},
+        {"diff of a missing version",
+         "to",
+         {"P-FLOOD-TS1"},
          [&](service::PlanService& s) {
            auto d = s.diff(plan_, 1, 9);
            return d.isOk() ? sdk::Status::ok() : d.status();
@@ -125,17 +179,21 @@ class PlanServiceMessagesTest : public ServiceFixture {
 
 std::string withoutCodes(std::string message, const std::vector<std::string>& codes) {
   for (const auto& code : codes) {
-    for (auto at = message.find(code); at != std::string::npos; at = message.find(code)) message.erase(at, code.size());
+    for (auto at = message.find(code); at != std::string::npos; at = message.find(code))
+      message.erase(at, code.size());
   }
   return message;
 }
 
-bool hasCjk(const std::string& s) { return std::regex_search(s, std::regex("[\xE4-\xE9][\x80-\xBF][\x80-\xBF]")); }
+bool hasCjk(const std::string& s) {
+  return std::regex_search(s, std::regex("[\xE4-\xE9][\x80-\xBF][\x80-\xBF]"));
+}
 
 TEST_F(PlanServiceMessagesTest, LifeCycleRefusalsAreInChineseAndInEnglishWhenAsked) {
   {
     service::PlanService zh(*db_, registry_);
-    ASSERT_TRUE(zh.addFiling(filing("新密市应急管理局", {2023, 3, 20}, "备字〔2023〕1号"), actor_).isOk());
+    ASSERT_TRUE(
+        zh.addFiling(filing("新密市应急管理局", {2023, 3, 20}, "备字〔2023〕1号"), actor_).isOk());
   }
   for (const Case& c : cases()) {
     service::PlanService zh(*db_, registry_);
@@ -151,7 +209,8 @@ TEST_F(PlanServiceMessagesTest, LifeCycleRefusalsAreInChineseAndInEnglishWhenAsk
     ASSERT_FALSE(e.isOk()) << c.what;
     EXPECT_EQ(e.field(), c.field) << c.what;
     EXPECT_FALSE(hasCjk(withoutCodes(e.message(), c.codes))) << c.what << ": " << e.message();
-    EXPECT_TRUE(std::regex_search(e.message(), std::regex("[a-z]{3,}"))) << c.what << ": " << e.message();
+    EXPECT_TRUE(std::regex_search(e.message(), std::regex("[a-z]{3,}")))
+        << c.what << ": " << e.message();
   }
 }
 
