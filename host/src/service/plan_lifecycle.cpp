@@ -46,6 +46,10 @@ LifecycleState loadLifecycleState(Poco::Data::Session& session, const sdk::Plan&
   }
   if (!versions.empty() && !versions.back().issued.isSet()) s.draft = versions.back();
   s.transitions = store::PlanTransitionRepository(session).listForPlan(plan.id);
+  // A voided step (作废, migration 22) is history only: the state comes from the others.
+  s.transitions.erase(std::remove_if(s.transitions.begin(), s.transitions.end(),
+                                     [](const store::PlanTransition& t) { return t.voided(); }),
+                      s.transitions.end());
   if (s.draft.id == 0) return s;
   // The draft's steps in the order they were recorded (a draft revision is dated the day it was
   // stored, which may be after the days of the steps recorded for it).
