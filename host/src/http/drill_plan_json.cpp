@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "store/lifecycle_record_json.h"
 #include "store/plan_repository.h"
 
 namespace beacon::http {
@@ -87,16 +88,8 @@ Poco::JSON::Object::Ptr drillPlanJson(RequestContext& ctx, const store::DrillPla
 }
 
 Poco::JSON::Object::Ptr drillEvaluationJson(RequestContext& ctx, const store::DrillEvaluation& e) {
-  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-  o->set("id", e.id);
-  o->set("drill_id", e.drill_id);
-  o->set("verdict", std::string(sdk::toId(e.verdict)));
+  Poco::JSON::Object::Ptr o = store::toJson(e);
   o->set("verdict_label", std::string(ctx.english() ? sdk::labelEn(e.verdict) : sdk::labelZh(e.verdict)));
-  o->set("findings", e.findings);
-  o->set("suggestions", e.suggestions);
-  o->set("evaluator", e.evaluator);
-  o->set("date", e.date.toString());
-  o->set("document", e.document);
   return o;
 }
 

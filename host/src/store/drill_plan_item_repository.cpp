@@ -12,15 +12,11 @@ using namespace Poco::Data::Keywords;
 
 namespace beacon::store {
 
-std::optional<DrillPlanItem> DrillPlanItemRepository::findById(sdk::RecordId id) {
-  Poco::Data::Statement st(session_);
-  st << "SELECT id, drill_plan_id, domain, drill_type, month, plan_id, note, voided_at, voided_by, void_reason"
-        " FROM drill_plan_items WHERE id = $1",
-      bind(static_cast<Poco::Int64>(id));
-  st.execute();
-  Poco::Data::RecordSet rs(st);
-  if (rs.rowCount() == 0) return std::nullopt;
-  Row r(rs, 0);
+const char* const kDrillPlanItemColumns =
+    "i.id, i.drill_plan_id, i.domain, i.drill_type, i.month, i.plan_id, i.note, i.voided_at, i.voided_by,"
+    " i.void_reason";
+
+DrillPlanItem readDrillPlanItem(const Row& r) {
   DrillPlanItem item;
   item.id = r.int64(0);
   item.drill_plan_id = r.int64(1);
@@ -33,6 +29,16 @@ std::optional<DrillPlanItem> DrillPlanItemRepository::findById(sdk::RecordId id)
   item.voided_by = r.text(8);
   item.void_reason = r.text(9);
   return item;
+}
+
+std::optional<DrillPlanItem> DrillPlanItemRepository::findById(sdk::RecordId id) {
+  Poco::Data::Statement st(session_);
+  st << std::string("SELECT ") + kDrillPlanItemColumns + " FROM drill_plan_items i WHERE i.id = $1",
+      bind(static_cast<Poco::Int64>(id));
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  if (rs.rowCount() == 0) return std::nullopt;
+  return readDrillPlanItem(Row(rs, 0));
 }
 
 void DrillPlanItemRepository::correct(const DrillPlanItem& before, const DrillPlanItem& after,

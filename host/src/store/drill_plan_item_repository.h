@@ -12,8 +12,14 @@
 
 #include "store/audit_log.h"
 #include "store/drill_plan.h"
+#include "store/row.h"
 
 namespace beacon::store {
+
+// The columns of a planned drill for "SELECT … FROM drill_plan_items i", in the order
+// readDrillPlanItem() reads them (shared with DrillPlanRepository).
+extern const char* const kDrillPlanItemColumns;
+DrillPlanItem readDrillPlanItem(const Row& r);
 
 class DrillPlanItemRepository {
  public:

@@ -8,6 +8,7 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 
+#include "store/drill_plan_item_repository.h"
 #include "store/lifecycle_record_json.h"
 #include "store/record_json.h"
 #include "store/record_voids.h"
@@ -102,26 +103,14 @@ std::vector<DrillPlan> DrillPlanRepository::select(const std::string& where, con
   }
   if (out.empty()) return out;
   Poco::Data::Statement items(session_);
-  items << "SELECT i.id, i.drill_plan_id, i.domain, i.drill_type, i.month, i.plan_id, i.note, i.voided_at,"
-           " i.voided_by, i.void_reason"
-           " FROM drill_plan_items i WHERE i.drill_plan_id IN (SELECT id FROM drill_plans " +
-               where + ") ORDER BY i.drill_plan_id, i.month, i.id";
+  items << std::string("SELECT ") + kDrillPlanItemColumns +
+               " FROM drill_plan_items i WHERE i.drill_plan_id IN (SELECT id FROM drill_plans " + where +
+               ") ORDER BY i.drill_plan_id, i.month, i.id";
   for (const auto& a : args) items, bind(a);
   items.execute();
   Poco::Data::RecordSet ir(items);
   for (std::size_t i = 0; i < ir.rowCount(); ++i) {
-    Row r(ir, i);
-    DrillPlanItem item;
-    item.id = r.int64(0);
-    item.drill_plan_id = r.int64(1);
-    item.domain = r.text(2);
-    item.drill_type = r.text(3);
-    item.month = r.integer(4);
-    item.plan_id = r.int64(5);
-    item.note = r.text(6);
-    item.voided_at = r.text(7);
-    item.voided_by = r.text(8);
-    item.void_reason = r.text(9);
+    DrillPlanItem item = readDrillPlanItem(Row(ir, i));
     const auto it = index.find(item.drill_plan_id);
     if (it == index.end()) continue;
     auto& plan = out[it->second];
