@@ -19,14 +19,14 @@ sdk::Result<service::Corrector> cliCorrector(AppContext& app, const store::Actor
 }
 
 int runCorrection(CommandContext& ctx, AppContext& c, const Arguments& a, store::RecordKind kind,
-                  const std::string& verb) {
+                  const std::string& verb, std::size_t id_position) {
   const std::string entity = store::entityOf(kind);
   const auto& pos = a.positionals();
-  if (pos.size() < 2)
+  if (pos.size() <= id_position)
     return fail(ctx, sdk::Status::invalid("ID", entity + " " + verb + " needs an id"));
   sdk::RecordId id = 0;
   try {
-    id = std::stoll(pos[1]);
+    id = std::stoll(pos[id_position]);
   } catch (const std::exception&) {
     return fail(ctx, sdk::Status::invalid("ID", "must be a number"));
   }
@@ -49,21 +49,7 @@ int runCorrection(CommandContext& ctx, AppContext& c, const Arguments& a, store:
       }
       changes[item.substr(0, eq)] = item.substr(eq + 1);
     }
-    const std::string& reason = a.get("reason");
-    switch (kind) {
-      case store::RecordKind::Drill:
-        out = correction.correctDrill(id, changes, reason, corrector.value());
-        break;
-      case store::RecordKind::Review:
-        out = correction.correctReview(id, changes, reason, corrector.value());
-        break;
-      case store::RecordKind::Filing:
-        out = correction.correctFiling(id, changes, reason, corrector.value());
-        break;
-      case store::RecordKind::CorrectiveAction:
-        out = correction.correctCorrectiveAction(id, changes, reason, corrector.value());
-        break;
-    }
+    out = correction.correct(kind, id, changes, a.get("reason"), corrector.value());
   }
   if (!out.ok()) {
     const std::string field = out.status.field();

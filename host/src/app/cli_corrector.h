@@ -1,5 +1,6 @@
 // CLI corrections and voids (`beacon drill|review|filing correct|void ID
-// [--field NAME=VALUE ...] --reason TEXT`). The corrector is the account
+// [--field NAME=VALUE ...] --reason TEXT`, and the same for `beacon drill
+// evaluation`, `beacon drill-plan [item]` and `beacon plan step`). The corrector is the account
 // named by --user when one exists (its rights under auth::CorrectionPolicy
 // apply), otherwise the operator holding the database file, who may change
 // anything as with every other CLI write. Not thread-safe (uses the
@@ -15,10 +16,11 @@
 namespace beacon::app {
 
 sdk::Result<service::Corrector> cliCorrector(AppContext& app, const store::Actor& actor);
-// Runs `verb` (correct or void) on the record whose id is the second
-// positional; prints one line and returns the exit code.
+// Runs `verb` (correct or void) on the record whose id is the positional at
+// `id_position` (the second by default: `drill void ID`; the third for
+// `drill evaluation void ID`); prints one line and returns the exit code.
 int runCorrection(CommandContext& ctx, AppContext& app, const Arguments& args,
-                  store::RecordKind kind, const std::string& verb);
+                  store::RecordKind kind, const std::string& verb, std::size_t id_position = 1);
 // The void marks of those of `records` that are voided, for the list commands.
 template <typename Record>
 std::map<sdk::RecordId, store::VoidMark> voidMarksOf(AppContext& app, store::RecordKind kind,

@@ -1,7 +1,8 @@
 // Corrections and voids in the API: PATCH /api/v1/{drills,reviews,filings,
-// corrective-actions}/{id} with the changed fields and "reason", POST
-// .../{id}/void with "reason" (docs/api.md, "Correcting and voiding
-// records"). A drill is answered as GET does; the others as their record
+// corrective-actions,drill-evaluations,drill-plans,drill-plan-items,
+// plan-steps}/{id} with the changed fields and "reason", POST .../{id}/void
+// with "reason" (not for a drill plan as a whole) (docs/api.md, "Correcting
+// and voiding records"). A drill is answered as GET does; the others as their record
 // JSON; each with its "voided" flag and "corrections" history. (PATCH of a
 // corrective action without "reason" is its status change, api_corrective_actions.cpp.)
 #include <Poco/JSON/Array.h>
@@ -90,6 +91,13 @@ void addCorrectionApi(Router& router) {
   router.add("POST", "/api/v1/filings/{id}/void", voidRecord<RecordKind::Filing>);
   router.add("POST", "/api/v1/corrective-actions/{id}/void",
              voidRecord<RecordKind::CorrectiveAction>);
+  router.add("PATCH", "/api/v1/drill-evaluations/{id}", correctRecord<RecordKind::DrillEvaluation>);
+  router.add("POST", "/api/v1/drill-evaluations/{id}/void", voidRecord<RecordKind::DrillEvaluation>);
+  router.add("PATCH", "/api/v1/drill-plans/{id}", correctRecord<RecordKind::DrillPlan>);
+  router.add("PATCH", "/api/v1/drill-plan-items/{id}", correctRecord<RecordKind::DrillPlanItem>);
+  router.add("POST", "/api/v1/drill-plan-items/{id}/void", voidRecord<RecordKind::DrillPlanItem>);
+  router.add("PATCH", "/api/v1/plan-steps/{id}", correctRecord<RecordKind::PlanTransition>);
+  router.add("POST", "/api/v1/plan-steps/{id}/void", voidRecord<RecordKind::PlanTransition>);
 }
 
 }  // namespace beacon::http

@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "store/lifecycle_record_json.h"
 #include "store/plan_repository.h"
 
 namespace beacon::http {
@@ -54,6 +55,27 @@ Poco::JSON::Object::Ptr drillPlanJson(RequestContext& ctx, const store::DrillPla
     items->add(i);
   }
   o->set("items", items);
+  // Voided planned drills (作废): listed for the record, counted nowhere.
+  Poco::JSON::Array::Ptr voided = new Poco::JSON::Array;
+  for (const auto& item : plan.voided_items) {
+    Poco::JSON::Object::Ptr i = new Poco::JSON::Object;
+    i->set("id", item.id);
+    i->set("domain", item.domain);
+    i->set("drill_type", item.drill_type);
+    const sdk::DrillType* type = ctx.state.app.plugins().drillType(item.drill_type);
+    i->set("drill_type_label", type ? (en ? type->label_en : type->label_zh) : item.drill_type);
+    i->set("month", item.month);
+    i->set("plan_id", item.plan_id);
+    const auto p = item.plan_id != 0 ? plans.findById(item.plan_id) : std::nullopt;
+    i->set("plan_code", p ? p->code : std::string());
+    i->set("note", item.note);
+    i->set("voided", true);
+    i->set("voided_at", item.voided_at);
+    i->set("voided_by", item.voided_by);
+    i->set("void_reason", item.void_reason);
+    voided->add(i);
+  }
+  o->set("voided_items", voided);
   Poco::JSON::Object::Ptr counts = new Poco::JSON::Object;
   counts->set("planned", progress.planned);
   counts->set("done", progress.done);
@@ -66,16 +88,8 @@ Poco::JSON::Object::Ptr drillPlanJson(RequestContext& ctx, const store::DrillPla
 }
 
 Poco::JSON::Object::Ptr drillEvaluationJson(RequestContext& ctx, const store::DrillEvaluation& e) {
-  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-  o->set("id", e.id);
-  o->set("drill_id", e.drill_id);
-  o->set("verdict", std::string(sdk::toId(e.verdict)));
+  Poco::JSON::Object::Ptr o = store::toJson(e);
   o->set("verdict_label", std::string(ctx.english() ? sdk::labelEn(e.verdict) : sdk::labelZh(e.verdict)));
-  o->set("findings", e.findings);
-  o->set("suggestions", e.suggestions);
-  o->set("evaluator", e.evaluator);
-  o->set("date", e.date.toString());
-  o->set("document", e.document);
   return o;
 }
 

@@ -35,6 +35,12 @@ Poco::JSON::Object::Ptr planTransitionJson(RequestContext& ctx, const store::Pla
   o->set("note", t.note);
   o->set("actor", t.actor);
   o->set("created_at", t.created_at);
+  o->set("voided", t.voided());
+  if (t.voided()) {
+    o->set("voided_at", t.voided_at);
+    o->set("voided_by", t.voided_by);
+    o->set("void_reason", t.void_reason);
+  }
   return o;
 }
 
@@ -50,10 +56,11 @@ void setLifecycleJson(RequestContext& ctx, Poco::JSON::Object::Ptr o, const sdk:
   const service::LifecycleState state = service::loadLifecycleState(ctx.db().session(), plan);
   Poco::JSON::Array::Ptr all = new Poco::JSON::Array();
   Poco::JSON::Array::Ptr publications = new Poco::JSON::Array();
-  for (const auto& t : state.transitions) {
+  // Voided steps stay listed (marked); the state and the publications are those in force.
+  for (const auto& t : store::PlanTransitionRepository(ctx.db().session()).listForPlan(plan.id)) {
     Poco::JSON::Object::Ptr j = planTransitionJson(ctx, t);
     all->add(j);
-    if (t.step == service::toId(service::LifecycleStep::Publish)) publications->add(j);
+    if (!t.voided() && t.step == service::toId(service::LifecycleStep::Publish)) publications->add(j);
   }
   o->set("transitions", all);
   o->set("publications", publications);

@@ -9,6 +9,11 @@
 #include "service/record_checks.h"
 #include "store/audit_log.h"
 #include "store/corrective_action_repository.h"
+#include "store/drill_evaluation_repository.h"
+#include "store/drill_plan_item_repository.h"
+#include "store/drill_plan_repository.h"
+#include "store/lifecycle_record_json.h"
+#include "store/plan_transition_repository.h"
 #include "store/filing_repository.h"
 #include "store/record_json.h"
 #include "store/record_voids.h"
@@ -56,6 +61,13 @@ std::string correctionFieldLabel(const std::string& field, bool en) {
       {"responsible_org_id", {"责任单位", "Responsible organisation"}},
       {"due", {"整改期限", "Due date"}},
       {"status", {"状态", "Status"}},
+      {"suggestions", {"改进建议", "Suggestions"}},
+      {"evaluator", {"评估人（单位）", "Evaluator"}},
+      {"document", {"文件", "Document"}},
+      {"made_on", {"制定日期", "Made on"}},
+      {"note", {"备注", "Note"}},
+      {"month", {"计划月份", "Month"}},
+      {"body", {"机关/渠道", "Body / channel"}},
   };
   const auto it = kLabels.find(field);
   if (it != kLabels.end()) return en ? it->second.second : it->second.first;
@@ -124,19 +136,14 @@ service::CorrectionOutcome correctDrillAs(RequestContext& ctx, sdk::RecordId id,
 service::CorrectionOutcome correctRecordAs(RequestContext& ctx, store::RecordKind kind,
                                            sdk::RecordId id, const service::FieldChanges& changes,
                                            const std::string& reason) {
+  if (kind == store::RecordKind::Drill) return correctDrillAs(ctx, id, changes, reason);
   const service::Corrector who = corrector(ctx);
-  service::RecordCorrection correction = correctionFor(ctx);
-  switch (kind) {
-    case store::RecordKind::Drill:
-      break;
-    case store::RecordKind::Review:
-      return correction.correctReview(id, changes, reason, who);
-    case store::RecordKind::Filing:
-      return correction.correctFiling(id, changes, reason, who);
-    case store::RecordKind::CorrectiveAction:
-      return correction.correctCorrectiveAction(id, changes, reason, who);
+  if (kind == store::RecordKind::DrillPlanItem) {
+    // Validating a planned drill reads the plugin registry, as a drill's correction does.
+    std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
+    return correctionFor(ctx).correct(kind, id, changes, reason, who);
   }
-  return correctDrillAs(ctx, id, changes, reason);
+  return correctionFor(ctx).correct(kind, id, changes, reason, who);
 }
 
 service::CorrectionOutcome voidRecordAs(RequestContext& ctx, store::RecordKind kind,
@@ -229,6 +236,28 @@ Object::Ptr readableRecordJson(RequestContext& ctx, store::RecordKind kind, sdk:
     if (!a) throw HttpError::notFound("no corrective action " + std::to_string(id));
     ctx.requireRead(a->responsible_org_id);
     o = store::toJson(*a);
+  } else if (kind == store::RecordKind::DrillEvaluation) {
+    auto e = store::DrillEvaluationRepository(session).findById(id);
+    if (!e) throw HttpError::notFound("no drill evaluation " + std::to_string(id));
+    readableDrill(ctx, e->drill_id);
+    o = store::toJson(*e);
+  } else if (kind == store::RecordKind::DrillPlan) {
+    auto p = store::DrillPlanRepository(session).findById(id);
+    if (!p) throw HttpError::notFound("no drill plan " + std::to_string(id));
+    ctx.requireRead(p->org_id);
+    o = store::toJson(*p);
+  } else if (kind == store::RecordKind::DrillPlanItem) {
+    auto i = store::DrillPlanItemRepository(session).findById(id);
+    if (!i) throw HttpError::notFound("no planned drill " + std::to_string(id));
+    auto p = store::DrillPlanRepository(session).findById(i->drill_plan_id);
+    if (!p) throw HttpError::notFound("no planned drill " + std::to_string(id));
+    ctx.requireRead(p->org_id);
+    o = store::toJson(*i);
+  } else if (kind == store::RecordKind::PlanTransition) {
+    auto t = store::PlanTransitionRepository(session).findById(id);
+    if (!t) throw HttpError::notFound("no plan step " + std::to_string(id));
+    readablePlan(ctx, t->plan_id);
+    o = store::toJson(*t);
   } else {
     o = store::toJson(readableDrill(ctx, id));
   }

@@ -1,6 +1,7 @@
 // Pages of the correctable plan records, as the drill pages do for a drill
-// (drill_pages.cpp): GET /reviews/{id}, /filings/{id} and
-// /corrective-actions/{id} show the record (marked 已作废 when voided), its
+// (drill_pages.cpp): GET /reviews/{id}, /filings/{id},
+// /corrective-actions/{id}, /drill-evaluations/{id}, /drill-plans/{id},
+// /drill-plan-items/{id} and /plan-steps/{id} show the record (marked 已作废 when voided), its
 // correction history and, for a user who may change it now, the 更正 link and
 // the 作废 form; GET/POST .../{id}/edit is the record's correctable fields
 // prefilled with a required reason (a refused correction re-renders 422 with
@@ -70,6 +71,14 @@ const char* basePath(store::RecordKind kind) {
       return "/filings/";
     case store::RecordKind::CorrectiveAction:
       return "/corrective-actions/";
+    case store::RecordKind::DrillEvaluation:
+      return "/drill-evaluations/";
+    case store::RecordKind::DrillPlan:
+      return "/drill-plans/";
+    case store::RecordKind::DrillPlanItem:
+      return "/drill-plan-items/";
+    case store::RecordKind::PlanTransition:
+      return "/plan-steps/";
     case store::RecordKind::Drill:
       break;
   }
@@ -145,6 +154,43 @@ RecordPage loadPage(RequestContext& ctx, store::RecordKind kind, sdk::RecordId i
         {"submitted", Input::Date, {}},
         {"registration_no", Input::Text, {}},
         {"published", Input::Date, {}}};
+  } else if (kind == store::RecordKind::DrillEvaluation) {
+    page.title = en ? "Drill evaluation report" : "演练评估报告";
+    page.edit_title = en ? "Correct a drill evaluation report" : "更正演练评估报告";
+    page.fields = {{"verdict", Input::Select,
+                    enumChoices(ctx, {sdk::DrillVerdict::Excellent, sdk::DrillVerdict::Good,
+                                      sdk::DrillVerdict::Fair, sdk::DrillVerdict::Poor})},
+                   {"evaluator", Input::Text, {}},
+                   {"date", Input::Date, {}},
+                   {"findings", Input::TextArea, {}},
+                   {"suggestions", Input::TextArea, {}},
+                   {"document", Input::Text, {}}};
+  } else if (kind == store::RecordKind::DrillPlan) {
+    page.title = en ? "Annual drill plan" : "年度演练计划";
+    page.edit_title = en ? "Correct an annual drill plan" : "更正年度演练计划";
+    page.fields = {{"made_on", Input::Date, {}}, {"note", Input::TextArea, {}}};
+  } else if (kind == store::RecordKind::DrillPlanItem) {
+    page.title = en ? "Planned drill" : "计划演练";
+    page.edit_title = en ? "Correct a planned drill" : "更正计划演练";
+    std::vector<Choice> months;
+    for (int m = 1; m <= 12; ++m)
+      months.push_back({std::to_string(m), std::to_string(m) + (en ? "" : " 月")});
+    std::vector<Choice> types;
+    for (const auto* plugin : ctx.state.app.plugins().enabled()) {
+      for (const auto& t : plugin->drill_types)
+        types.push_back({t.id, en ? t.label_en : t.label_zh});
+    }
+    page.fields = {{"drill_type", Input::Select, types},
+                   {"month", Input::Select, months},
+                   {"plan_id", Input::Text, {}},
+                   {"note", Input::TextArea, {}}};
+  } else if (kind == store::RecordKind::PlanTransition) {
+    page.title = en ? "Plan life-cycle step" : "预案管理步骤";
+    page.edit_title = en ? "Correct a plan life-cycle step" : "更正预案管理步骤";
+    page.fields = {{"date", Input::Date, {}},
+                   {"body", Input::Text, {}},
+                   {"document", Input::Text, {}},
+                   {"note", Input::TextArea, {}}};
   } else {
     page.title = en ? "Corrective action" : "整改措施";
     page.edit_title = en ? "Correct a corrective action" : "更正整改措施";
@@ -158,6 +204,12 @@ RecordPage loadPage(RequestContext& ctx, store::RecordKind kind, sdk::RecordId i
       text(j, "source_id") != "0") {
     page.back_href = "/drills/" + text(j, "source_id");
     page.back_label = en ? "Back to the drill" : "返回演练详情";
+  } else if (kind == store::RecordKind::DrillEvaluation) {
+    page.back_href = "/drills/" + text(j, "drill_id");
+    page.back_label = en ? "Back to the drill" : "返回演练详情";
+  } else if (kind == store::RecordKind::DrillPlan || kind == store::RecordKind::DrillPlanItem) {
+    page.back_href = "/drill-plans";
+    page.back_label = en ? "Back to the drill plans" : "返回年度演练计划";
   } else if (!text(j, "plan_id").empty() && text(j, "plan_id") != "0") {
     page.back_href = "/plans/" + text(j, "plan_id");
     page.back_label = en ? "Back to the plan" : "返回预案详情";
@@ -200,6 +252,7 @@ void sendRecordPage(RequestContext& ctx, const RecordPage& page, int status,
   d.set("fields", fields);
   d.set("corrected", ctx.query("corrected") == "1");
   d.set("can_correct", mayChangeRecord(ctx, page.kind, page.id));
+  d.set("not_voidable", page.kind == store::RecordKind::DrillPlan);  // its planned drills are voided
   d.set("void_reason_typed", void_reason);
   if (!void_error.empty()) d.set("void_error", void_error);
   ctx.sendPage(status, "record.html", d, page.title);
@@ -325,6 +378,11 @@ void addRecordPages(Router& router) {
   addPagesOf<store::RecordKind::Review>(router, "/reviews");
   addPagesOf<store::RecordKind::Filing>(router, "/filings");
   addPagesOf<store::RecordKind::CorrectiveAction>(router, "/corrective-actions");
+  addPagesOf<store::RecordKind::DrillEvaluation>(router, "/drill-evaluations");
+  addPagesOf<store::RecordKind::DrillPlanItem>(router, "/drill-plan-items");
+  addPagesOf<store::RecordKind::PlanTransition>(router, "/plan-steps");
+  // A drill plan is only corrected; its 作废 form answers 422 (its planned drills are voided).
+  addPagesOf<store::RecordKind::DrillPlan>(router, "/drill-plans");
 }
 
 }  // namespace beacon::http

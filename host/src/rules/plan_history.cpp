@@ -67,7 +67,7 @@ PlanHistory PlanHistory::loadFiltered(Poco::Data::Session& session, const std::s
       });
   scanner.scan("SELECT t.plan_id, t.event_date, t.step, t.to_status, t.id, COALESCE(t.plan_version_id, 0)"
                " FROM plan_transitions t" +
-                   join("t") + " ORDER BY t.plan_id, t.event_date, t.id",
+                   join("t") + " WHERE t.voided_at = '' ORDER BY t.plan_id, t.event_date, t.id",
                params, [&](const ScannedRow& r) {
                  const sdk::Date date = r.date(1);
                  if (!date.isSet()) return;

@@ -36,7 +36,8 @@ sdk::Status DrillEvaluationService::validate(const store::DrillEvaluation& e) {
     return invalid("drill_id", "演练 #" + std::to_string(e.drill_id) + " 已作废",
                    "drill #" + std::to_string(e.drill_id) + " is voided");
   }
-  if (const auto existing = store::DrillEvaluationRepository(db_.session()).findByDrill(e.drill_id)) {
+  const auto existing = store::DrillEvaluationRepository(db_.session()).findByDrill(e.drill_id);
+  if (existing && existing->id != e.id) {  // a corrected evaluation is itself the one in force
     return invalid("drill_id", "演练 #" + std::to_string(e.drill_id) + " 已有评估报告 #" + std::to_string(existing->id),
                    "drill #" + std::to_string(e.drill_id) + " already has evaluation #" +
                        std::to_string(existing->id));

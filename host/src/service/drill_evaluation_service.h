@@ -16,7 +16,8 @@ namespace beacon::service {
 class DrillEvaluationService {
  public:
   explicit DrillEvaluationService(store::Database& db, bool english = false) : db_(db), english_(english) {}
-  // drill_id (a drill in force without an evaluation in force), verdict
+  // drill_id (a drill in force without another evaluation in force; a
+  // corrected one keeps its id), verdict
   // (优/良/中/差), evaluator (required), date (a real day from the drill's
   // day to tomorrow), findings, suggestions, document (text rules).
   sdk::Status validate(const store::DrillEvaluation& evaluation);

@@ -47,6 +47,10 @@ LifecycleState loadLifecycleState(Poco::Data::Session& session, const sdk::Plan&
   }
   if (!versions.empty() && !versions.back().issued.isSet()) s.draft = versions.back();
   s.transitions = store::PlanTransitionRepository(session).listForPlan(plan.id);
+  // A voided step (作废, migration 22) is history only: the state comes from the others.
+  s.transitions.erase(std::remove_if(s.transitions.begin(), s.transitions.end(),
+                                     [](const store::PlanTransition& t) { return t.voided(); }),
+                      s.transitions.end());
   if (s.in_force.id != 0) {
     for (const auto& f : store::FilingRepository(session).listForPlan(plan.id)) {
       if (f.plan_version_id != s.in_force.id) continue;

@@ -4,9 +4,17 @@
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
+#include "service/drill_evaluation_service.h"
+#include "service/drill_plan_service.h"
 #include "service/drill_validator.h"
 #include "service/plan_record_validation.h"
+#include "service/plan_step_correction.h"
 #include "store/corrective_action_repository.h"
+#include "store/drill_evaluation_repository.h"
+#include "store/drill_plan_item_repository.h"
+#include "store/drill_plan_repository.h"
+#include "store/lifecycle_record_json.h"
+#include "store/plan_transition_repository.h"
 #include "store/drill_repository.h"
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
@@ -40,6 +48,16 @@ sdk::RecordId planOwner(Poco::Data::Session& session, sdk::RecordId plan_id) {
   return plan ? plan->owner_org_id : 0;
 }
 
+sdk::RecordId drillOwner(Poco::Data::Session& session, sdk::RecordId drill_id) {
+  auto drill = store::DrillRepository(session).findById(drill_id);
+  return drill ? drill->org_id : 0;
+}
+
+sdk::RecordId drillPlanOwner(Poco::Data::Session& session, sdk::RecordId drill_plan_id) {
+  auto plan = store::DrillPlanRepository(session).findById(drill_plan_id);
+  return plan ? plan->org_id : 0;
+}
+
 std::optional<Loaded> load(Poco::Data::Session& session, store::RecordKind kind, sdk::RecordId id) {
   switch (kind) {
     case store::RecordKind::Drill:
@@ -57,6 +75,22 @@ std::optional<Loaded> load(Poco::Data::Session& session, store::RecordKind kind,
     case store::RecordKind::CorrectiveAction:
       if (auto a = store::CorrectiveActionRepository(session).findById(id))
         return Loaded{a->responsible_org_id, store::toJson(*a)};
+      break;
+    case store::RecordKind::DrillEvaluation:
+      if (auto e = store::DrillEvaluationRepository(session).findById(id))
+        return Loaded{drillOwner(session, e->drill_id), store::toJson(*e)};
+      break;
+    case store::RecordKind::DrillPlan:
+      if (auto p = store::DrillPlanRepository(session).findById(id))
+        return Loaded{p->org_id, store::toJson(*p)};
+      break;
+    case store::RecordKind::DrillPlanItem:
+      if (auto i = store::DrillPlanItemRepository(session).findById(id))
+        return Loaded{drillPlanOwner(session, i->drill_plan_id), store::toJson(*i)};
+      break;
+    case store::RecordKind::PlanTransition:
+      if (auto t = store::PlanTransitionRepository(session).findById(id))
+        return Loaded{planOwner(session, t->plan_id), store::toJson(*t)};
       break;
   }
   return std::nullopt;
@@ -386,6 +420,164 @@ CorrectionOutcome RecordCorrection::correctCorrectiveAction(sdk::RecordId id,
       [&](sdk::CorrectiveAction& a) { return validateCorrectiveAction(db, a); });
 }
 
+CorrectionOutcome RecordCorrection::correctDrillEvaluation(sdk::RecordId id,
+                                                           const FieldChanges& changes,
+                                                           const std::string& reason,
+                                                           const Corrector& who) {
+  auto& db = db_;
+  const bool en = english_;
+  return correctRecord<store::DrillEvaluationRepository>(
+      store::RecordKind::DrillEvaluation, id, changes, reason, who,
+      [&](const store::DrillEvaluation& e) { return drillOwner(db.session(), e.drill_id); },
+      [en](store::DrillEvaluation& e, const std::string& name, const std::string& value) {
+        if (name == "verdict") {
+          auto v = sdk::parseDrillVerdict(Poco::trim(value));
+          if (!v || *v == sdk::DrillVerdict::None)
+            return sdk::Status::invalid(name, en ? "must be excellent, good, fair or poor"
+                                                 : "应为 优、良、中 或 差");
+          e.verdict = *v;
+        } else if (name == "date") {
+          auto d = parseDate(value, false);
+          if (!d)
+            return sdk::Status::invalid(
+                name, en ? "is not a date (YYYY-MM-DD)" : "日期格式应为 YYYY-MM-DD");
+          e.date = *d;
+        } else if (name == "findings") {
+          e.findings = value;
+        } else if (name == "suggestions") {
+          e.suggestions = value;
+        } else if (name == "evaluator") {
+          e.evaluator = value;
+        } else if (name == "document") {
+          e.document = value;
+        } else {
+          return sdk::Status::invalid(
+              name, en ? "is not a field of a drill evaluation that can be corrected"
+                       : "不是可更正的演练评估报告字段");
+        }
+        return sdk::Status::ok();
+      },
+      [&](store::DrillEvaluation& e) { return DrillEvaluationService(db, en).validate(e); });
+}
+
+CorrectionOutcome RecordCorrection::correctDrillPlan(sdk::RecordId id, const FieldChanges& changes,
+                                                     const std::string& reason,
+                                                     const Corrector& who) {
+  auto& db = db_;
+  const auto& registry = registry_;
+  const bool en = english_;
+  return correctRecord<store::DrillPlanRepository>(
+      store::RecordKind::DrillPlan, id, changes, reason, who,
+      [](const store::DrillPlan& p) { return p.org_id; },
+      [en](store::DrillPlan& p, const std::string& name, const std::string& value) {
+        if (name == "made_on") {
+          auto d = parseDate(value, false);
+          if (!d)
+            return sdk::Status::invalid(
+                name, en ? "is not a date (YYYY-MM-DD)" : "日期格式应为 YYYY-MM-DD");
+          p.made_on = *d;
+        } else if (name == "note") {
+          p.note = value;
+        } else {
+          return sdk::Status::invalid(
+              name, en ? "is not a field of a drill plan that can be corrected (made_on, note; "
+                         "planned drills are corrected one by one)"
+                       : "不是可更正的年度演练计划字段（制定日期、备注；计划演练请逐项更正）");
+        }
+        return sdk::Status::ok();
+      },
+      [&](store::DrillPlan& p) { return DrillPlanService(db, registry, en).validatePlan(p); });
+}
+
+CorrectionOutcome RecordCorrection::correctDrillPlanItem(sdk::RecordId id,
+                                                         const FieldChanges& changes,
+                                                         const std::string& reason,
+                                                         const Corrector& who) {
+  auto& db = db_;
+  const auto& registry = registry_;
+  const bool en = english_;
+  return correctRecord<store::DrillPlanItemRepository>(
+      store::RecordKind::DrillPlanItem, id, changes, reason, who,
+      [&](const store::DrillPlanItem& i) { return drillPlanOwner(db.session(), i.drill_plan_id); },
+      [&db, en, &changes](store::DrillPlanItem& i, const std::string& name, const std::string& value) {
+        const std::string pick = en ? "must be chosen from the list" : "请从列表中选择";
+        if (name == "drill_type") {
+          i.drill_type = Poco::trim(value);
+          // The domain follows the type unless it is corrected too.
+          if (!changes.count("domain")) i.domain.clear();
+        } else if (name == "domain") {
+          i.domain = Poco::trim(value);
+        } else if (name == "month") {
+          int month = 0;
+          if (!Poco::NumberParser::tryParse(Poco::trim(value), month))
+            return sdk::Status::invalid(name, en ? "must be a month from 1 to 12" : "计划月份应为 1 至 12");
+          i.month = month;
+        } else if (name == "plan_id") {
+          auto v = parseId(value);
+          if (!v) return sdk::Status::invalid(name, pick);
+          i.plan_id = *v;
+        } else if (name == "plan") {
+          i.plan_id = 0;
+          if (!Poco::trim(value).empty()) {
+            const auto plan = store::PlanRepository(db.session()).findByCode(Poco::trim(value));
+            if (!plan)
+              return sdk::Status::invalid(name, en ? "no plan with code \"" + value + "\""
+                                                   : "没有编码为 " + value + " 的预案");
+            i.plan_id = plan->id;
+          }
+        } else if (name == "note") {
+          i.note = value;
+        } else {
+          return sdk::Status::invalid(name, en ? "is not a field of a planned drill that can be corrected"
+                                               : "不是可更正的计划演练字段");
+        }
+        return sdk::Status::ok();
+      },
+      [&](store::DrillPlanItem& i) {
+        return DrillPlanService(db, registry, en)
+            .validateItem(drillPlanOwner(db.session(), i.drill_plan_id), i);
+      });
+}
+
+CorrectionOutcome RecordCorrection::correctPlanStep(sdk::RecordId id, const FieldChanges& changes,
+                                                    const std::string& reason,
+                                                    const Corrector& who) {
+  PlanStepCorrection steps(db_, english_);
+  auto& db = db_;
+  return correctRecord<store::PlanTransitionRepository>(
+      store::RecordKind::PlanTransition, id, changes, reason, who,
+      [&](const store::PlanTransition& t) { return planOwner(db.session(), t.plan_id); },
+      [&](store::PlanTransition& t, const std::string& name, const std::string& value) {
+        if (sdk::Status s = steps.checkCorrectable(t); !s.isOk()) return s;
+        return steps.apply(t, name, value);
+      },
+      [&](store::PlanTransition& t) { return steps.validate(t); });
+}
+
+CorrectionOutcome RecordCorrection::correct(store::RecordKind kind, sdk::RecordId id,
+                                            const FieldChanges& changes, const std::string& reason,
+                                            const Corrector& who) {
+  switch (kind) {
+    case store::RecordKind::Drill:
+      return correctDrill(id, changes, reason, who);
+    case store::RecordKind::Review:
+      return correctReview(id, changes, reason, who);
+    case store::RecordKind::Filing:
+      return correctFiling(id, changes, reason, who);
+    case store::RecordKind::CorrectiveAction:
+      return correctCorrectiveAction(id, changes, reason, who);
+    case store::RecordKind::DrillEvaluation:
+      return correctDrillEvaluation(id, changes, reason, who);
+    case store::RecordKind::DrillPlan:
+      return correctDrillPlan(id, changes, reason, who);
+    case store::RecordKind::DrillPlanItem:
+      return correctDrillPlanItem(id, changes, reason, who);
+    case store::RecordKind::PlanTransition:
+      return correctPlanStep(id, changes, reason, who);
+  }
+  return correctDrill(id, changes, reason, who);
+}
+
 CorrectionOutcome RecordCorrection::voidRecord(store::RecordKind kind, sdk::RecordId id,
                                                const std::string& reason, const Corrector& who) {
   if (auto s = checkReason(reason); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
@@ -398,8 +590,20 @@ CorrectionOutcome RecordCorrection::voidRecord(store::RecordKind kind, sdk::Reco
                                      std::to_string(id)));
     }
     if (auto allowed = authorise(kind, id, loaded->org_id, who); !allowed.ok()) return allowed;
+    if (kind == store::RecordKind::DrillPlan) {
+      return invalid("id", english_ ? "a drill plan is not voided as a whole: void its planned drills "
+                                      "one by one, or correct its made_on or note"
+                                    : "年度演练计划不能整体作废：请逐项作废计划演练，或更正制定日期、备注");
+    }
+    std::optional<store::PlanTransition> step;
+    PlanStepCorrection steps(db_, english_);
+    if (kind == store::RecordKind::PlanTransition) {
+      step = store::PlanTransitionRepository(db_.session()).findById(id);
+      if (auto s = steps.checkVoidable(*step); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
+    }
     store::RecordVoids(db_.session())
         .markVoided(kind, id, loaded->json, who.actor, Poco::trim(reason));
+    if (step) steps.afterVoid(*step, who.actor);
     tx.commit();
     return {};
   } catch (const Poco::Exception& e) {

@@ -1,9 +1,12 @@
 // RecordCorrection: correcting (更正: changed fields, with a reason) and
-// voiding (作废, with a reason) recorded drills, reviews/evaluations, filings
-// and corrective actions; nothing is ever deleted. Every entry path (API,
-// pages, CLI) comes here: the CorrectionPolicy decides who may, a corrected
-// drill goes through DrillValidator as a new one does, and the change and its
-// audit entry (before, after, reason) commit together. Not thread-safe
+// voiding (作废, with a reason) recorded drills, reviews/evaluations, filings,
+// corrective actions, drill evaluation reports, annual drill plans and their
+// planned drills, and plan life-cycle steps; nothing is ever deleted. Every
+// entry path (API, pages, CLI) comes here: the CorrectionPolicy decides who
+// may, a corrected record is validated as a new one (DrillValidator,
+// plan_record_validation.h, DrillEvaluationService, DrillPlanService,
+// PlanStepCorrection), and the change and its audit entry (before, after,
+// reason) commit together. Not thread-safe
 // (follows its Database); the registry must outlive it.
 #pragma once
 
@@ -67,6 +70,25 @@ class RecordCorrection {
                                   const std::string& reason, const Corrector& who);
   CorrectionOutcome correctCorrectiveAction(sdk::RecordId id, const FieldChanges& changes,
                                             const std::string& reason, const Corrector& who);
+  // A drill evaluation report: verdict, findings, suggestions, evaluator, date, document
+  // (DrillEvaluationService::validate; it stays the drill's).
+  CorrectionOutcome correctDrillEvaluation(sdk::RecordId id, const FieldChanges& changes,
+                                           const std::string& reason, const Corrector& who);
+  // An annual drill plan's own made_on and note (DrillPlanService::validatePlan).
+  CorrectionOutcome correctDrillPlan(sdk::RecordId id, const FieldChanges& changes,
+                                     const std::string& reason, const Corrector& who);
+  // A planned drill: drill_type, domain, month, plan_id (or plan: a code; 0 or empty: none),
+  // note (DrillPlanService::validateItem for the plan's organisation).
+  CorrectionOutcome correctDrillPlanItem(sdk::RecordId id, const FieldChanges& changes,
+                                         const std::string& reason, const Corrector& who);
+  // A plan life-cycle step: date, body (channel), document (link), note; see PlanStepCorrection.
+  CorrectionOutcome correctPlanStep(sdk::RecordId id, const FieldChanges& changes,
+                                    const std::string& reason, const Corrector& who);
+  // The correct* of `kind`.
+  CorrectionOutcome correct(store::RecordKind kind, sdk::RecordId id, const FieldChanges& changes,
+                            const std::string& reason, const Corrector& who);
+  // Voids any kind but a drill plan as a whole (Invalid "id": its planned drills are voided one by
+  // one). A plan step: see PlanStepCorrection (the plan's state is recomputed in the same transaction).
   CorrectionOutcome voidRecord(store::RecordKind kind, sdk::RecordId id, const std::string& reason,
                                const Corrector& who);
   // Whether `who` may correct or void the record now (Forbidden / Voided / NotFound otherwise).

@@ -3,28 +3,15 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
+#include "store/lifecycle_record_json.h"
 #include "store/record_json.h"
+#include "store/record_voids.h"
 #include "store/row.h"
 #include "store/transaction.h"
 
 using namespace Poco::Data::Keywords;
 
 namespace beacon::store {
-
-namespace {
-Poco::JSON::Object::Ptr evaluationJson(const DrillEvaluation& e) {
-  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-  o->set("id", e.id);
-  o->set("drill_id", e.drill_id);
-  o->set("verdict", std::string(sdk::toId(e.verdict)));
-  o->set("findings", e.findings);
-  o->set("suggestions", e.suggestions);
-  o->set("evaluator", e.evaluator);
-  o->set("date", e.date.toString());
-  o->set("document", e.document);
-  return o;
-}
-}  // namespace
 
 sdk::RecordId DrillEvaluationRepository::add(DrillEvaluation& e, const Actor& actor) {
   Transaction tx(session_);
@@ -37,9 +24,21 @@ sdk::RecordId DrillEvaluationRepository::add(DrillEvaluation& e, const Actor& ac
   e.id = id;
   session_ << "INSERT INTO rule_changes(org_id) SELECT org_id FROM drills WHERE id = $1",
       bind(static_cast<Poco::Int64>(e.drill_id)), now;
-  audit_.append(actor, "create", "drill_evaluation", id, "", stringify(evaluationJson(e)));
+  audit_.append(actor, "create", "drill_evaluation", id, "", stringify(toJson(e)));
   tx.commit();
   return id;
+}
+
+void DrillEvaluationRepository::correct(const DrillEvaluation& before, const DrillEvaluation& after,
+                                        const Actor& actor, const std::string& reason) {
+  Transaction tx(session_);
+  session_ << "UPDATE drill_evaluations SET verdict = $1, findings = $2, suggestions = $3, evaluator = $4,"
+              " evaluation_date = $5, document = $6 WHERE id = $7",
+      bind(std::string(sdk::toId(after.verdict))), bind(after.findings), bind(after.suggestions),
+      bind(after.evaluator), bind(after.date.toString()), bind(after.document),
+      bind(static_cast<Poco::Int64>(before.id)), now;
+  appendCorrection(audit_, actor, RecordKind::DrillEvaluation, before.id, toJson(before), toJson(after), reason);
+  tx.commit();
 }
 
 std::vector<DrillEvaluation> DrillEvaluationRepository::select(const std::string& where, sdk::RecordId arg) {

@@ -8,7 +8,10 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 
+#include "store/drill_plan_item_repository.h"
+#include "store/lifecycle_record_json.h"
 #include "store/record_json.h"
+#include "store/record_voids.h"
 #include "store/row.h"
 #include "store/transaction.h"
 
@@ -18,28 +21,10 @@ namespace beacon::store {
 
 namespace {
 
-Poco::JSON::Object::Ptr itemJson(const DrillPlanItem& item) {
-  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-  o->set("id", item.id);
-  o->set("domain", item.domain);
-  o->set("drill_type", item.drill_type);
-  o->set("month", item.month);
-  o->set("plan_id", item.plan_id);
-  o->set("note", item.note);
-  return o;
-}
-
 Poco::JSON::Object::Ptr planJson(const DrillPlan& plan, const std::vector<DrillPlanItem>& items) {
-  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-  o->set("id", plan.id);
-  o->set("org_id", plan.org_id);
-  o->set("year", plan.year);
-  o->set("made_on", plan.made_on.toString());
-  o->set("note", plan.note);
-  Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-  for (const auto& i : items) list->add(itemJson(i));
-  o->set("items", list);
-  return o;
+  DrillPlan shown = plan;
+  shown.items = items;
+  return toJson(shown);
 }
 
 void insertItems(Poco::Data::Session& session, sdk::RecordId plan_id, std::vector<DrillPlanItem>& items) {
@@ -88,6 +73,15 @@ void DrillPlanRepository::addItems(sdk::RecordId plan_id, std::vector<DrillPlanI
   tx.commit();
 }
 
+void DrillPlanRepository::correct(const DrillPlan& before, const DrillPlan& after, const Actor& actor,
+                                  const std::string& reason) {
+  Transaction tx(session_);
+  session_ << "UPDATE drill_plans SET made_on = $1, note = $2 WHERE id = $3", bind(after.made_on.toString()),
+      bind(after.note), bind(static_cast<Poco::Int64>(before.id)), now;
+  appendCorrection(audit_, actor, RecordKind::DrillPlan, before.id, toJson(before), toJson(after), reason);
+  tx.commit();
+}
+
 std::vector<DrillPlan> DrillPlanRepository::select(const std::string& where, const std::vector<Poco::Int64>& args) {
   Poco::Data::Statement st(session_);
   st << "SELECT id, org_id, year, made_on, note FROM drill_plans " + where + " ORDER BY year, org_id, id";
@@ -109,24 +103,18 @@ std::vector<DrillPlan> DrillPlanRepository::select(const std::string& where, con
   }
   if (out.empty()) return out;
   Poco::Data::Statement items(session_);
-  items << "SELECT i.id, i.drill_plan_id, i.domain, i.drill_type, i.month, i.plan_id, i.note"
-           " FROM drill_plan_items i WHERE i.drill_plan_id IN (SELECT id FROM drill_plans " +
-               where + ") ORDER BY i.drill_plan_id, i.month, i.id";
+  items << std::string("SELECT ") + kDrillPlanItemColumns +
+               " FROM drill_plan_items i WHERE i.drill_plan_id IN (SELECT id FROM drill_plans " + where +
+               ") ORDER BY i.drill_plan_id, i.month, i.id";
   for (const auto& a : args) items, bind(a);
   items.execute();
   Poco::Data::RecordSet ir(items);
   for (std::size_t i = 0; i < ir.rowCount(); ++i) {
-    Row r(ir, i);
-    DrillPlanItem item;
-    item.id = r.int64(0);
-    item.drill_plan_id = r.int64(1);
-    item.domain = r.text(2);
-    item.drill_type = r.text(3);
-    item.month = r.integer(4);
-    item.plan_id = r.int64(5);
-    item.note = r.text(6);
+    DrillPlanItem item = readDrillPlanItem(Row(ir, i));
     const auto it = index.find(item.drill_plan_id);
-    if (it != index.end()) out[it->second].items.push_back(std::move(item));
+    if (it == index.end()) continue;
+    auto& plan = out[it->second];
+    (item.voided() ? plan.voided_items : plan.items).push_back(std::move(item));
   }
   return out;
 }

@@ -632,6 +632,44 @@ const std::vector<Migration>& migrations() {
            " void_reason TEXT NOT NULL DEFAULT '')",
            "CREATE UNIQUE INDEX drill_evaluations_in_force ON drill_evaluations(drill_id) WHERE voided_at = ''",
        }},
+      {22,
+       "corrections and voids of the newer records: drill_plans, drill_plan_items and plan_transitions get"
+       " voided_at, voided_by and void_reason as migration 14 gave the others (a drill plan itself is"
+       " only corrected: its planned drills are voided one by one). plan_transitions stays append-only"
+       " but for a correction of a step's day, body, document and note and a void mark; a voided step"
+       " can no longer change. A correction or void of a drill plan, planned drill, evaluation or step"
+       " notes the organisation in rule_changes, as their inserts do",
+       {
+           "ALTER TABLE drill_plans ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE drill_plans ADD COLUMN voided_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE drill_plans ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE drill_plan_items ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE drill_plan_items ADD COLUMN voided_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE drill_plan_items ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE plan_transitions ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE plan_transitions ADD COLUMN voided_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE plan_transitions ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''",
+           // SQLite dialect (as migration 18); the PostgreSQL port replaces these with trigger functions.
+           "DROP TRIGGER plan_transitions_no_update",
+           "CREATE TRIGGER plan_transitions_no_update BEFORE UPDATE ON plan_transitions"
+           " WHEN OLD.voided_at <> '' OR NEW.plan_id IS NOT OLD.plan_id"
+           " OR NEW.plan_version_id IS NOT OLD.plan_version_id OR NEW.step IS NOT OLD.step"
+           " OR NEW.from_status IS NOT OLD.from_status OR NEW.to_status IS NOT OLD.to_status"
+           " OR NEW.actor IS NOT OLD.actor OR NEW.created_at IS NOT OLD.created_at"
+           " BEGIN SELECT RAISE(ABORT, 'plan_transitions is append-only'); END",
+           "CREATE TRIGGER plan_transitions_rule_changes_update AFTER UPDATE ON plan_transitions BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
+           " END",
+           "CREATE TRIGGER drill_plans_rule_changes_update AFTER UPDATE ON drill_plans BEGIN"
+           " INSERT INTO rule_changes(org_id) VALUES(NEW.org_id);"
+           " END",
+           "CREATE TRIGGER drill_plan_items_rule_changes_update AFTER UPDATE ON drill_plan_items BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT org_id FROM drill_plans WHERE id = NEW.drill_plan_id;"
+           " END",
+           "CREATE TRIGGER drill_evaluations_rule_changes_update AFTER UPDATE ON drill_evaluations BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT org_id FROM drills WHERE id = NEW.drill_id;"
+           " END",
+       }},
   };
   return kMigrations;
 }

@@ -4,30 +4,15 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/JSON/Object.h>
 
+#include "store/lifecycle_record_json.h"
 #include "store/record_json.h"
+#include "store/record_voids.h"
 #include "store/row.h"
 #include "store/transaction.h"
 
 using namespace Poco::Data::Keywords;
 
 namespace beacon::store {
-
-namespace {
-Poco::JSON::Object::Ptr transitionJson(const PlanTransition& t) {
-  Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  o->set("id", t.id);
-  o->set("plan_id", t.plan_id);
-  o->set("plan_version_id", t.plan_version_id);
-  o->set("step", t.step);
-  o->set("from_status", t.from_status);
-  o->set("to_status", t.to_status);
-  o->set("date", t.date.toString());
-  o->set("body", t.body);
-  o->set("document", t.document);
-  o->set("note", t.note);
-  return o;
-}
-}  // namespace
 
 sdk::RecordId PlanTransitionRepository::add(PlanTransition& t, const Actor& actor) {
   Transaction tx(session_);
@@ -41,18 +26,19 @@ sdk::RecordId PlanTransitionRepository::add(PlanTransition& t, const Actor& acto
       bind(t.from_status), bind(t.to_status), bind(t.date.toString()), bind(t.actor), bind(t.body),
       bind(t.document), bind(t.note), bind(t.created_at), into(id), now;
   t.id = id;
-  audit_.append(actor, t.step, "plan_transition", id, "", stringify(transitionJson(t)));
+  audit_.append(actor, t.step, "plan_transition", id, "", stringify(toJson(t)));
   tx.commit();
   return id;
 }
 
-std::vector<PlanTransition> PlanTransitionRepository::listForPlan(sdk::RecordId plan_id) {
+std::vector<PlanTransition> PlanTransitionRepository::select(const std::string& where, sdk::RecordId arg) {
   Poco::Data::Statement st(session_);
   st << "SELECT t.id, t.plan_id, t.plan_version_id, COALESCE(v.number, 0), t.step, t.from_status,"
-        " t.to_status, t.event_date, t.actor, t.body, t.document, t.note, t.created_at"
-        " FROM plan_transitions t LEFT JOIN plan_versions v ON v.id = t.plan_version_id"
-        " WHERE t.plan_id = $1 ORDER BY t.event_date, t.id",
-      bind(static_cast<Poco::Int64>(plan_id));
+        " t.to_status, t.event_date, t.actor, t.body, t.document, t.note, t.created_at, t.voided_at,"
+        " t.voided_by, t.void_reason"
+        " FROM plan_transitions t LEFT JOIN plan_versions v ON v.id = t.plan_version_id " +
+            where + " ORDER BY t.event_date, t.id",
+      bind(static_cast<Poco::Int64>(arg));
   st.execute();
   Poco::Data::RecordSet rs(st);
   std::vector<PlanTransition> out;
@@ -73,9 +59,32 @@ std::vector<PlanTransition> PlanTransitionRepository::listForPlan(sdk::RecordId 
     t.document = r.text(10);
     t.note = r.text(11);
     t.created_at = r.text(12);
+    t.voided_at = r.text(13);
+    t.voided_by = r.text(14);
+    t.void_reason = r.text(15);
     out.push_back(std::move(t));
   }
   return out;
+}
+
+std::optional<PlanTransition> PlanTransitionRepository::findById(sdk::RecordId id) {
+  auto v = select("WHERE t.id = $1", id);
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+std::vector<PlanTransition> PlanTransitionRepository::listForPlan(sdk::RecordId plan_id) {
+  return select("WHERE t.plan_id = $1", plan_id);
+}
+
+void PlanTransitionRepository::correct(const PlanTransition& before, const PlanTransition& after,
+                                       const Actor& actor, const std::string& reason) {
+  Transaction tx(session_);
+  session_ << "UPDATE plan_transitions SET event_date = $1, body = $2, document = $3, note = $4 WHERE id = $5",
+      bind(after.date.toString()), bind(after.body), bind(after.document), bind(after.note),
+      bind(static_cast<Poco::Int64>(before.id)), now;
+  appendCorrection(audit_, actor, RecordKind::PlanTransition, before.id, toJson(before), toJson(after), reason);
+  tx.commit();
 }
 
 }  // namespace beacon::store

@@ -5,10 +5,13 @@
 // it, the body that came with it (approving body, publication channel,
 // filing target), the document (文号, link, registration number) and a note.
 // A publication (公开) and the preparatory 风险评估 / 应急资源调查 are rows here
-// too. Append-only (the table refuses UPDATE and DELETE); each add carries its
-// audit entry in the caller's transaction. Not thread-safe (follows its Session).
+// too. Append-only (the table refuses DELETE, and UPDATE but for a correction
+// of the day, body, document and note and a void mark, migration 22); each add
+// and correction carries its audit entry in the caller's transaction. Not
+// thread-safe (follows its Session).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +37,11 @@ struct PlanTransition {
   std::string document;
   std::string note;
   std::string created_at;
+  // The void mark (作废, migration 22); empty while in force.
+  std::string voided_at;
+  std::string voided_by;
+  std::string void_reason;
+  bool voided() const { return !voided_at.empty(); }
 };
 
 class PlanTransitionRepository {
@@ -41,10 +49,16 @@ class PlanTransitionRepository {
   explicit PlanTransitionRepository(Poco::Data::Session& session)
       : session_(session), audit_(session) {}
   sdk::RecordId add(PlanTransition& transition, const Actor& actor);
-  // Oldest first (by day, then as recorded).
+  std::optional<PlanTransition> findById(sdk::RecordId id);
+  // Oldest first (by day, then as recorded), voided steps included (see voided()).
   std::vector<PlanTransition> listForPlan(sdk::RecordId plan_id);
+  // Stores the day, body, document and note of `after` over step `before.id`
+  // with a "correct" audit entry (before, after, reason).
+  void correct(const PlanTransition& before, const PlanTransition& after, const Actor& actor,
+               const std::string& reason);
 
  private:
+  std::vector<PlanTransition> select(const std::string& where, sdk::RecordId arg);
   Poco::Data::Session& session_;
   AuditLog audit_;
 };

@@ -20,6 +20,14 @@ const char* tableOf(RecordKind kind) {
       return "filings";
     case RecordKind::CorrectiveAction:
       return "corrective_actions";
+    case RecordKind::DrillEvaluation:
+      return "drill_evaluations";
+    case RecordKind::DrillPlan:
+      return "drill_plans";
+    case RecordKind::DrillPlanItem:
+      return "drill_plan_items";
+    case RecordKind::PlanTransition:
+      return "plan_transitions";
   }
   return "drills";
 }
@@ -34,6 +42,14 @@ const char* entityOf(RecordKind kind) {
       return "filing";
     case RecordKind::CorrectiveAction:
       return "corrective_action";
+    case RecordKind::DrillEvaluation:
+      return "drill_evaluation";
+    case RecordKind::DrillPlan:
+      return "drill_plan";
+    case RecordKind::DrillPlanItem:
+      return "drill_plan_item";
+    case RecordKind::PlanTransition:
+      return "plan_transition";
   }
   return "drill";
 }
@@ -77,10 +93,21 @@ RecordOrigin RecordVoids::origin(RecordKind kind, sdk::RecordId id) {
   session_ << std::string("SELECT created_at FROM ") + tableOf(kind) + " WHERE id = $1",
       bind(static_cast<Poco::Int64>(id)), into(created), now;
   if (!created.empty()) out.recorded_at = created[0];
-  session_
-      << "SELECT username FROM audit_log WHERE entity = $1 AND entity_id = $2 AND action = 'create'"
-         " ORDER BY id LIMIT 1",
-      bind(std::string(entityOf(kind))), bind(static_cast<Poco::Int64>(id)), into(users), now;
+  if (kind == RecordKind::PlanTransition) {
+    session_ << "SELECT actor FROM plan_transitions WHERE id = $1", bind(static_cast<Poco::Int64>(id)),
+        into(users), now;
+  } else if (kind == RecordKind::DrillPlanItem) {
+    // Items are stored with their plan's "create" or "update" entry, in the same transaction.
+    session_ << "SELECT a.username FROM drill_plan_items i JOIN audit_log a ON a.entity = 'drill_plan'"
+                " AND a.entity_id = i.drill_plan_id AND a.action IN ('create', 'update')"
+                " AND a.at >= i.created_at WHERE i.id = $1 ORDER BY a.id LIMIT 1",
+        bind(static_cast<Poco::Int64>(id)), into(users), now;
+  } else {
+    session_
+        << "SELECT username FROM audit_log WHERE entity = $1 AND entity_id = $2 AND action = 'create'"
+           " ORDER BY id LIMIT 1",
+        bind(std::string(entityOf(kind))), bind(static_cast<Poco::Int64>(id)), into(users), now;
+  }
   if (!users.empty()) out.recorded_by = users[0];
   return out;
 }

@@ -1,7 +1,10 @@
 // RecordVoids: the correctable kinds of record (drills, reviews/evaluations,
-// filings, corrective actions), their void marks (作废: voided_at, voided_by,
-// void_reason, migration 14) and who recorded each one (the user of its
-// "create" audit entry, and its created_at). A voided record stays in its
+// filings, corrective actions; since migration 22 also drill evaluation
+// reports, annual drill plans, their planned drills and plan life-cycle
+// steps), their void marks (作废: voided_at, voided_by, void_reason,
+// migrations 14 and 22) and who recorded each one (the user of its "create"
+// audit entry; a planned drill's: of the drill-plan entry that added it; a
+// step's: its actor; and its created_at). A voided record stays in its
 // table for the record and is left out of counts, rules and summaries.
 // Not thread-safe (follows its Session).
 #pragma once
@@ -19,11 +22,24 @@
 
 namespace beacon::store {
 
-enum class RecordKind { Drill, Review, Filing, CorrectiveAction };
+enum class RecordKind {
+  Drill,
+  Review,
+  Filing,
+  CorrectiveAction,
+  // Migration 22.
+  DrillEvaluation,
+  DrillPlan,
+  DrillPlanItem,
+  PlanTransition,
+};
 
-const char* tableOf(RecordKind kind);  // drills, reviews, filings, corrective_actions
-const char* entityOf(
-    RecordKind kind);  // the audit log's entity: drill, review, filing, corrective_action
+// drills, reviews, filings, corrective_actions, drill_evaluations, drill_plans,
+// drill_plan_items, plan_transitions
+const char* tableOf(RecordKind kind);
+// The audit log's entity: drill, review, filing, corrective_action, drill_evaluation,
+// drill_plan, drill_plan_item, plan_transition.
+const char* entityOf(RecordKind kind);
 
 struct VoidMark {
   std::string at;  // ISO timestamp; empty: in force

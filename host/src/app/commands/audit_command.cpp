@@ -19,7 +19,8 @@ class AuditCommand : public Command {
   }
   std::string help() const override {
     return "usage: beacon audit [--entity "
-           "drill|plan|plan_version|organisation|review|filing|corrective_action]\n"
+           "drill|plan|plan_version|organisation|review|filing|corrective_action|\n"
+           "                    drill_evaluation|drill_plan|drill_plan_item|plan_transition]\n"
            "                    [--id N] [--limit N (default 50)]\n"
            "       beacon audit verify [--head ID:HASH]\n"
            "Newest first: time, user (and the OS account for CLI writes), action, record and the "

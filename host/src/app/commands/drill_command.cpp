@@ -35,13 +35,16 @@ class DrillCommand : public Command {
            "       beacon drill void ID --reason TEXT\n"
            "       beacon drill evaluate ID --verdict 优|良|中|差 --evaluator TEXT --date DATE\n"
            "                         [--findings TEXT] [--suggestions TEXT] [--document TEXT]\n"
+           "       beacon drill evaluation correct EVALUATION_ID --field NAME=VALUE [...] --reason TEXT\n"
+           "                         (NAME: verdict, evaluator, date, findings, suggestions, document)\n"
+           "       beacon drill evaluation void EVALUATION_ID --reason TEXT\n"
            "A correction is validated as a new drill; a voided (作废) drill stays listed but is no longer\n"
            "counted. With --user naming an account, that account's correction rights apply\n"
            "(records.correction_days).\n"
            "evaluate records the drill's evaluation report (演练评估报告), one per drill, dated from the\n"
            "drill's day on. A drill logged without a verdict needs one within rules.drill_evaluation_days\n"
            "(local policy, default 30; duty core.drill_evaluation); a verdict given with the drill counts\n"
-           "as its evaluation.\n"
+           "as its evaluation; a voided evaluation no longer does, and another may be recorded.\n"
            "DRILL_TYPE ids and domain fields: see `beacon plugins`.\n";
   }
 
@@ -55,8 +58,10 @@ class DrillCommand : public Command {
     const Arguments& a = parsed.value();
     const auto& pos = a.positionals();
     const std::string verb = pos.empty() ? "" : pos[0];
-    if (verb != "add" && verb != "list" && verb != "show" && verb != "correct" && verb != "void" &&
-        verb != "evaluate") {
+    const std::string sub = pos.size() > 1 ? pos[1] : "";
+    if ((verb != "add" && verb != "list" && verb != "show" && verb != "correct" && verb != "void" &&
+         verb != "evaluate" && verb != "evaluation") ||
+        (verb == "evaluation" && sub != "correct" && sub != "void")) {
       ctx.err << help();
       return 2;
     }
@@ -114,6 +119,7 @@ class DrillCommand : public Command {
 
     if (verb == "correct" || verb == "void") return runCorrection(ctx, c, a, store::RecordKind::Drill, verb);
     if (verb == "evaluate") return evaluate(ctx, c, a);
+    if (verb == "evaluation") return runCorrection(ctx, c, a, store::RecordKind::DrillEvaluation, sub, 2);
 
     std::map<sdk::RecordId, std::string> names;
     for (const auto& o : orgs.list()) names[o.id] = o.name;

@@ -3,6 +3,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_corrector.h"
 #include "app/command.h"
 #include "app/lookup.h"
 #include "service/drill_plan_service.h"
@@ -43,6 +44,10 @@ class DrillPlanCommand : public Command {
            "                             [--item ...] [--made-on DATE (today)] [--note TEXT]\n"
            "       beacon drill-plan list [--org CODE (and everything under it)] [--year YYYY]\n"
            "       beacon drill-plan show --org CODE --year YYYY [--as-of DATE (today)]\n"
+           "       beacon drill-plan correct PLAN_ID --field made_on|note=VALUE [...] --reason TEXT\n"
+           "       beacon drill-plan item correct ITEM_ID --field NAME=VALUE [...] --reason TEXT\n"
+           "                             (NAME: drill_type, month, plan (a code; empty: none), note)\n"
+           "       beacon drill-plan item void ITEM_ID --reason TEXT\n"
            "One plan per organisation and year: add creates it (made on --made-on) or appends the\n"
            "items to the stored one. show matches the organisation's drills of the year to the items\n"
            "(same domain and type, and the plan if the item names one; the planned month first, then\n"
@@ -50,22 +55,29 @@ class DrillPlanCommand : public Command {
            "month, missing (month over) and pending. An enterprise without the year's plan by\n"
            "rules.drill_plan_due (local policy, default 01-31) has an overdue duty core.drill_plan\n"
            "(生产安全事故应急预案管理办法 第三十三条; see `beacon check`).\n"
+           "A corrected planned drill is validated as a new one; a voided one (作废) is listed as such by\n"
+           "show (with the item ids) and left out of plan versus actual. A plan itself is only corrected.\n"
+           "With --user naming an account, that account's correction rights apply (records.correction_days).\n"
            "DRILL_TYPE ids: see `beacon plugins`.\n";
   }
 
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
-    auto parsed = Arguments::parse(args, {"org", "year", "item", "made-on", "note", "as-of"}, {});
+    auto parsed = Arguments::parse(args, {"org", "year", "item", "made-on", "note", "as-of", "field", "reason"}, {});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const Arguments& a = parsed.value();
     const auto& pos = a.positionals();
     const std::string verb = pos.empty() ? "" : pos[0];
-    if (verb != "add" && verb != "list" && verb != "show") {
+    const std::string sub = pos.size() > 1 ? pos[1] : "";
+    if ((verb != "add" && verb != "list" && verb != "show" && verb != "correct" && verb != "item") ||
+        (verb == "item" && sub != "correct" && sub != "void")) {
       ctx.err << help();
       return 2;
     }
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
     AppContext& c = *app.value();
+    if (verb == "correct") return runCorrection(ctx, c, a, store::RecordKind::DrillPlan, verb);
+    if (verb == "item") return runCorrection(ctx, c, a, store::RecordKind::DrillPlanItem, sub, 2);
     service::DrillPlanService service(c.db(), c.plugins(), ctx.english);
     store::OrganisationRepository orgs(c.db().session());
     const bool en = ctx.english;
@@ -128,7 +140,7 @@ class DrillPlanCommand : public Command {
             << (en ? " (made " : "（制定日期 ") << plan->made_on.toString() << (en ? ")" : "）") << "\n";
     for (const auto& m : progress.items) {
       const sdk::DrillType* t = c.plugins().drillType(m.item.drill_type);
-      ctx.out << (m.item.month < 10 ? "0" : "") << m.item.month << (en ? "\t" : "月\t")
+      ctx.out << "#" << m.item.id << "\t" << (m.item.month < 10 ? "0" : "") << m.item.month << (en ? "\t" : "月\t")
               << (t ? (en ? t->label_en : t->label_zh) : m.item.drill_type);
       if (m.item.plan_id != 0) {
         const auto p = plans.findById(m.item.plan_id);
@@ -143,6 +155,14 @@ class DrillPlanCommand : public Command {
         ctx.out << (m.overdue ? (en ? "missing" : "未完成（计划月份已过）") : (en ? "pending" : "未到计划月份"));
       }
       ctx.out << "\n";
+    }
+    for (const auto& item : plan->voided_items) {
+      const sdk::DrillType* t = c.plugins().drillType(item.drill_type);
+      ctx.out << "#" << item.id << "\t" << (item.month < 10 ? "0" : "") << item.month << (en ? "\t" : "月\t")
+              << (t ? (en ? t->label_en : t->label_zh) : item.drill_type) << "\t"
+              << (en ? "(voided by " + item.voided_by + " at " + item.voided_at + ": " + item.void_reason + ")"
+                     : "（已作废：" + item.void_reason + "；" + item.voided_by + "，" + item.voided_at + "）")
+              << "\n";
     }
     if (en) {
       ctx.out << "planned " << progress.planned << ", done " << progress.done << " (" << progress.done_in_month

@@ -6,6 +6,7 @@
 #include "app/app_context.h"
 #include "app/arguments.h"
 #include "app/command.h"
+#include "app/cli_corrector.h"
 #include "app/commands/plan_lifecycle_verbs.h"
 #include "app/lookup.h"
 #include "app/record_printer.h"
@@ -63,14 +64,14 @@ class PlanCommand : public Command {
         args,
         {"code", "title", "domain", "category", "owner", "issued", "author", "text", "text-file", "trigger", "status",
          "addresses", "date", "by", "document", "note", "kind", "channel", "link", "replaced-by", "document-no",
-         "effective"},
+         "effective", "field", "reason"},
         {"minor", "draft"});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const Arguments& a = parsed.value();
     const auto& pos = a.positionals();
     const std::string verb = pos.empty() ? "" : pos[0];
     if (verb != "add" && verb != "list" && verb != "show" && verb != "revise" && verb != "diff" &&
-        !isLifecycleVerb(verb)) {
+        verb != "step" && !isLifecycleVerb(verb)) {
       ctx.err << help();
       return 2;
     }
@@ -124,6 +125,14 @@ class PlanCommand : public Command {
       for (const auto& o : store::OrganisationRepository(c.db().session()).list()) names[o.id] = o.name;
       for (const auto& p : repo.list(f)) print.planLine(p, names[p.owner_org_id]);
       return 0;
+    }
+    if (verb == "step") {  // plan step correct|void ID: a life-cycle step (cli_corrector.h)
+      const std::string step_verb = pos.size() > 1 ? pos[1] : "";
+      if (step_verb != "correct" && step_verb != "void") {
+        ctx.err << help();
+        return 2;
+      }
+      return runCorrection(ctx, c, a, store::RecordKind::PlanTransition, step_verb, 2);
     }
     if (pos.size() < 2) {
       return fail(ctx, sdk::Status::invalid("CODE", ctx.english ? "plan " + verb + " needs a plan code"

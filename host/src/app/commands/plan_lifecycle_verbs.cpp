@@ -27,7 +27,12 @@ const char* const kLifecycleUsage =
     "       beacon plan abolish CODE --date DATE [--replaced-by CODE] [--document DOC] [--note "
     "TEXT]   (废止)\n"
     "       beacon plan history CODE   (every life-cycle step: day, step, version, state before → "
-    "after, who)\n"
+    "after, who, #step id; a voided step is marked 已作废 with who, when and why)\n"
+    "       beacon plan step correct ID --field date|body|document|note=VALUE --reason TEXT\n"
+    "                       (风险评估, 应急资源调查 and 公开 only)\n"
+    "       beacon plan step void ID --reason TEXT   (作废: 风险评估, 应急资源调查, 公开 any time;\n"
+    "                       提交评审, 审批, 印发, 废止 only as the plan's latest step: the state is\n"
+    "                       recomputed, e.g. a voided 印发 leaves the version 已批准, not in force)\n"
     "A step the plan's state does not allow is refused naming the state (exit 1).\n"
     "Enterprise plans need prepare --kind risk_assessment and resource_survey before "
     "submit-review.\n";
@@ -68,7 +73,13 @@ void printTransition(CommandContext& ctx, const store::PlanTransition& t, const 
   ctx.out << "  " << t.date.toString() << "\t" << stepLabel << "\t" << code;
   if (t.version_number > 0) ctx.out << " v" << t.version_number;
   ctx.out << "\t" << statusLabel(from, t.from_status) << " → " << statusLabel(to, t.to_status)
-          << "\t" << t.body << "\t" << t.document << "\t" << t.note << "\t" << t.actor << "\n";
+          << "\t" << t.body << "\t" << t.document << "\t" << t.note << "\t" << t.actor << "\t#" << t.id
+          << "\n";
+  if (t.voided()) {
+    ctx.out << (ctx.english ? "    (voided by " : "    （已作废：") << t.voided_by
+            << (ctx.english ? " at " : "，") << t.voided_at << (ctx.english ? ": " : "；原因：")
+            << t.void_reason << (ctx.english ? ")\n" : "）\n");
+  }
 }
 
 }  // namespace

@@ -1,0 +1,154 @@
+#include "service/plan_step_correction.h"
+
+#include <Poco/String.h>
+
+#include "service/lifecycle_step.h"
+#include "service/plan_lifecycle.h"
+#include "service/record_checks.h"
+#include "service/text_limits.h"
+#include "store/plan_repository.h"
+#include "store/plan_step_undo.h"
+
+namespace beacon::service {
+
+namespace {
+
+bool isOneOf(const std::string& step, std::initializer_list<LifecycleStep> steps) {
+  for (const LifecycleStep s : steps) {
+    if (step == toId(s)) return true;
+  }
+  return false;
+}
+
+bool isRecordStep(const std::string& step) {
+  return isOneOf(step, {LifecycleStep::RiskAssessment, LifecycleStep::ResourceSurvey, LifecycleStep::Publish});
+}
+
+bool isStateStep(const std::string& step) {
+  return isOneOf(step, {LifecycleStep::SubmitReview, LifecycleStep::Approve, LifecycleStep::Issue,
+                        LifecycleStep::Abolish});
+}
+
+std::string stepLabel(const std::string& step, bool english) {
+  const auto s = parseLifecycleStep(step);
+  if (!s) return step;
+  return english ? labelEn(*s) : labelZh(*s);
+}
+
+}  // namespace
+
+sdk::Status PlanStepCorrection::checkCorrectable(const store::PlanTransition& step) const {
+  if (isRecordStep(step.step)) return sdk::Status::ok();
+  const std::string label = stepLabel(step.step, english_);
+  if (isOneOf(step.step, {LifecycleStep::Review, LifecycleStep::Evaluate, LifecycleStep::File})) {
+    return sdk::Status::invalid(
+        "step", text("「" + label + "」步骤随其评审/评估或备案记录更正，请更正该记录",
+                     "a " + label + " step is corrected with its review, evaluation or filing record"));
+  }
+  return sdk::Status::invalid(
+      "step", text("只有风险评估、应急资源调查和公开记录可以更正；「" + label + "」步骤只能作废后重新办理",
+                   "only a risk assessment, resource survey or publication is corrected; void the " + label +
+                       " step and record it again"));
+}
+
+sdk::Status PlanStepCorrection::apply(store::PlanTransition& t, const std::string& name,
+                                      const std::string& value) const {
+  if (name == "date") {
+    const auto d = sdk::Date::parse(Poco::trim(value));
+    if (!d) return sdk::Status::invalid(name, text("日期格式应为 YYYY-MM-DD", "is not a date (YYYY-MM-DD)"));
+    t.date = *d;
+  } else if (name == "body" || name == "channel") {
+    t.body = value;
+  } else if (name == "document" || name == "link") {
+    t.document = value;
+  } else if (name == "note") {
+    t.note = value;
+  } else {
+    return sdk::Status::invalid(name, text("不是可更正的步骤字段（date、body、document、note）",
+                                           "is not a field of a step that can be corrected (date, body, "
+                                           "document, note)"));
+  }
+  return sdk::Status::ok();
+}
+
+sdk::Status PlanStepCorrection::validate(const store::PlanTransition& t) {
+  if (!t.date.isSet() || !isValidDate(t.date)) {
+    return sdk::Status::invalid("date", text("为必填项，格式为 YYYY-MM-DD", "is required (YYYY-MM-DD)"));
+  }
+  if (t.date > today().addDays(1)) {
+    return sdk::Status::invalid("date", text("不能晚于今天：", "is in the future: ") + t.date.toString());
+  }
+  for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"body", &t.body},
+                                     {"document", &t.document},
+                                     {"note", &t.note}}) {
+    if (sdk::Status s = checkText("plan_transition", field, *value); !s.isOk()) {
+      return sdk::Status::invalid(field, localisedMessage(s.message(), english_));
+    }
+  }
+  if (t.step != toId(LifecycleStep::Publish)) return sdk::Status::ok();
+  if (Poco::trim(t.body).empty()) {
+    return sdk::Status::invalid("body", text("公开渠道为必填项", "the publication channel is required"));
+  }
+  const auto version = store::PlanRepository(db_.session()).versionById(t.plan_version_id);
+  if (version && version->issued.isSet() && t.date < version->issued) {
+    return sdk::Status::invalid(
+        "date", text("早于第" + std::to_string(version->number) + "版的印发日期 ",
+                     "is before the issue date of v" + std::to_string(version->number) + ": ") +
+                    version->issued.toString());
+  }
+  return sdk::Status::ok();
+}
+
+sdk::Status PlanStepCorrection::checkVoidable(const store::PlanTransition& step) {
+  if (isRecordStep(step.step)) return sdk::Status::ok();
+  const std::string label = stepLabel(step.step, english_);
+  if (isOneOf(step.step, {LifecycleStep::Review, LifecycleStep::Evaluate, LifecycleStep::File})) {
+    return sdk::Status::invalid(
+        "step", text("「" + label + "」步骤随其评审/评估或备案记录作废，请作废该记录",
+                     "a " + label + " step is voided with its review, evaluation or filing record"));
+  }
+  if (!isStateStep(step.step)) {
+    return sdk::Status::invalid("step", text("修订形成预案的新版本，不能作废", "a revision is a version of the plan "
+                                                                                 "and cannot be voided"));
+  }
+  const store::PlanTransition* latest = nullptr;
+  const auto steps = store::PlanTransitionRepository(db_.session()).listForPlan(step.plan_id);
+  for (const auto& t : steps) {
+    if (!t.voided() && (!latest || t.id > latest->id)) latest = &t;
+  }
+  if (latest && latest->id != step.id) {
+    const std::string later = stepLabel(latest->step, english_);
+    return sdk::Status::invalid(
+        "step", text("「" + label + "」只能在它是预案最近的步骤时作废；其后已记录「" + later + "」（#" +
+                         std::to_string(latest->id) + "，" + latest->date.toString() + "），请先作废其后的步骤",
+                     "a " + label + " step is voided only while it is the plan's latest step; " + later + " #" +
+                         std::to_string(latest->id) + " (" + latest->date.toString() +
+                         ") was recorded after it: void the later steps first"));
+  }
+  return sdk::Status::ok();
+}
+
+void PlanStepCorrection::afterVoid(const store::PlanTransition& step, const store::Actor& actor) {
+  auto& session = db_.session();
+  store::PlanStepUndo undo(session);
+  if (step.step == toId(LifecycleStep::Issue) && step.plan_version_id != 0) {
+    undo.withdrawIssue(step.plan_version_id, actor);
+  } else if (step.step == toId(LifecycleStep::Abolish)) {
+    undo.withdrawAbolition(step.plan_id, actor);
+  }
+  if (!isStateStep(step.step)) return;
+  store::PlanRepository plans(session);
+  const auto plan = plans.findById(step.plan_id);
+  if (!plan) return;
+  const LifecycleState state = loadLifecycleState(session, *plan);
+  sdk::PlanStatus status = sdk::PlanStatus::Drafting;
+  if (state.in_force.id != 0) {
+    status = sdk::PlanStatus::Issued;
+  } else if (state.draft.id != 0) {
+    status = state.draft_stage;
+  }
+  if (plan->status != status) plans.setStatus(step.plan_id, status, actor);
+  if (step.step == toId(LifecycleStep::Issue)) restoreRevisionFlag(session, step.plan_id, actor);
+}
+
+}  // namespace beacon::service

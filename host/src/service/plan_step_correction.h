@@ -1,0 +1,49 @@
+// PlanStepCorrection: what correcting (更正) or voiding (作废) a step of a plan's
+// life cycle (plan_transitions) may do, for RecordCorrection, which decides
+// who may and stores the mark and the audit entry:
+//   风险评估, 应急资源调查, 公开   corrected (date, body, document, note; a
+//                                 publication's body is its channel) and
+//                                 validated as a new one, or voided, any time;
+//   提交评审, 审批, 印发, 废止     voided only while the plan's latest step in
+//                                 force; the plan's state is then recomputed
+//                                 from the steps still in force (a voided 印发
+//                                 leaves the version approved and not in force,
+//                                 the version issued before it in force again;
+//                                 a voided 废止 returns the plan to its state);
+//   评审, 评估, 备案               corrected or voided as their review or filing
+//                                 record; 修订 is a version and is not voided.
+// Messages are zh-CN, or English when `english`; a refusal names its field.
+// Not thread-safe (follows its Database).
+#pragma once
+
+#include <string>
+
+#include "beacon/sdk/status.h"
+#include "store/audit_log.h"
+#include "store/database.h"
+#include "store/plan_transition_repository.h"
+
+namespace beacon::service {
+
+class PlanStepCorrection {
+ public:
+  PlanStepCorrection(store::Database& db, bool english) : db_(db), english_(english) {}
+  // Whether `step` can be corrected at all (field "step" otherwise).
+  sdk::Status checkCorrectable(const store::PlanTransition& step) const;
+  // Applies one changed field by its API name: date, body (or channel), document (or link), note.
+  sdk::Status apply(store::PlanTransition& step, const std::string& name, const std::string& value) const;
+  // The corrected step validated as a new one of its kind.
+  sdk::Status validate(const store::PlanTransition& step);
+  // Whether `step` can be voided now (field "step" otherwise).
+  sdk::Status checkVoidable(const store::PlanTransition& step);
+  // After `step` was marked voided, inside the same transaction: withdraws an
+  // 印发 or a 废止 and sets the plan's status from the steps still in force.
+  void afterVoid(const store::PlanTransition& step, const store::Actor& actor);
+
+ private:
+  std::string text(const std::string& zh, const std::string& en) const { return english_ ? en : zh; }
+  store::Database& db_;
+  bool english_;
+};
+
+}  // namespace beacon::service

@@ -1,0 +1,204 @@
+// Correcting and voiding plan life-cycle steps through RecordCorrection
+// (service/plan_step_correction.h): a 风险评估 / 应急资源调查 record or a 公开
+// is corrected (validated as a new one) or voided; a state-changing step only
+// as the plan's latest step, and the state is recomputed: a voided 印发 leaves
+// the plan 已批准 with no version in force, a voided 废止 returns it to its
+// state before. Voided steps stay in the plan's history with who, when, why.
+#include <gtest/gtest.h>
+
+#include "host/service/service_fixture.h"
+#include "rules/plan_history.h"
+#include "service/plan_lifecycle.h"
+#include "service/record_checks.h"
+#include "service/record_correction.h"
+#include "store/plan_repository.h"
+#include "store/plan_transition_repository.h"
+
+namespace beacon::testing {
+namespace {
+
+using sdk::Date;
+using sdk::PlanStatus;
+using service::LifecycleStep;
+using service::StepRecord;
+using store::RecordKind;
+
+class PlanStepCorrectionTest : public ServiceFixture {
+ protected:
+  static StepRecord on(Date d, const std::string& body = "", const std::string& document = "") {
+    StepRecord r;
+    r.date = d;
+    r.body = body;
+    r.document = document;
+    return r;
+  }
+  // The id of the step the call recorded.
+  static sdk::RecordId must(const sdk::Result<sdk::RecordId>& r) {
+    EXPECT_TRUE(r.isOk()) << r.status().describe();
+    return r.isOk() ? r.value() : 0;
+  }
+  // A plan drafted, submitted, reviewed (passed) and approved on 2024-03-xx.
+  sdk::RecordId approvedPlan() {
+    sdk::Plan p;
+    p.code = "P-FIRE-TS1";
+    p.title = "城关镇森林火灾应急预案";
+    p.domain = sdk::kGeneralDomain;
+    p.category = sdk::category::kSpecial;
+    p.owner_org_id = township_;
+    sdk::PlanVersion v;
+    v.text = "第一章 总则\n";
+    auto id = service::PlanService(*db_, registry_).addPlan(p, v, actor_);
+    EXPECT_TRUE(id.isOk()) << id.status().describe();
+    const sdk::RecordId plan = id.isOk() ? id.value() : 0;
+    must(lifecycle().recordPreparation(plan, LifecycleStep::RiskAssessment, on({2024, 3, 1}), actor_));
+    must(lifecycle().submitForReview(plan, on({2024, 3, 5}), actor_));
+    sdk::Review r;
+    r.plan_id = plan;
+    r.kind = sdk::ReviewKind::Review;
+    r.conclusion = sdk::ReviewConclusion::Passed;
+    r.date = {2024, 3, 10};
+    r.reviewers = "专家组";
+    EXPECT_TRUE(service::PlanService(*db_, registry_).addReview(r, actor_).isOk());
+    must(lifecycle().approve(plan, on({2024, 3, 15}, "城关镇人民政府"), actor_));
+    return plan;
+  }
+  sdk::RecordId issue(sdk::RecordId plan, Date d = {2024, 3, 20}) {
+    service::IssueRecord r;
+    r.step = on(d, "", "城政〔2024〕3号");
+    return must(lifecycle().issue(plan, r, actor_));
+  }
+  service::PlanLifecycle lifecycle() { return service::PlanLifecycle(*db_, false); }
+  service::RecordCorrection correction(bool english = false) {
+    return service::RecordCorrection(*db_, registry_, 30, service::today(), english);
+  }
+  service::Corrector admin() const {
+    auth::User u;
+    u.username = "root";
+    u.role = auth::Role::Admin;
+    return {store::Actor{"root"}, u};
+  }
+  sdk::Plan stored(sdk::RecordId id) { return *store::PlanRepository(db_->session()).findById(id); }
+  service::LifecycleState state(sdk::RecordId id) { return lifecycle().state(id); }
+};
+
+TEST_F(PlanStepCorrectionTest, AVoidedIssueLeavesThePlanApprovedWithNoVersionInForce) {
+  const auto plan = approvedPlan();
+  const auto issued = issue(plan);
+  ASSERT_EQ(stored(plan).status, PlanStatus::Issued);
+  ASSERT_NE(state(plan).in_force.id, 0);
+
+  auto out = correction().voidRecord(RecordKind::PlanTransition, issued, "文号录错，尚未印发", admin());
+  ASSERT_TRUE(out.ok()) << out.status.describe();
+  EXPECT_EQ(stored(plan).status, PlanStatus::Approved);
+  const auto s = state(plan);
+  EXPECT_EQ(s.in_force.id, 0) << "the version is not in force";
+  EXPECT_EQ(s.draft_stage, PlanStatus::Approved);
+  const auto version = store::PlanRepository(db_->session()).version(plan, 1);
+  EXPECT_FALSE(version->issued.isSet());
+  EXPECT_EQ(rules::PlanHistory::loadPlan(db_->session(), plan).asOf(plan, Date{2024, 12, 31}).version_in_force, 0)
+      << "the checks see no version in force either";
+
+  // The history keeps the voided step, marked; it can be issued again.
+  const auto steps = store::PlanTransitionRepository(db_->session()).listForPlan(plan);
+  bool seen = false;
+  for (const auto& t : steps) {
+    if (t.id != issued) continue;
+    seen = true;
+    EXPECT_TRUE(t.voided());
+    EXPECT_EQ(t.voided_by, "root");
+    EXPECT_EQ(t.void_reason, "文号录错，尚未印发");
+  }
+  EXPECT_TRUE(seen);
+  issue(plan, {2024, 3, 22});
+  EXPECT_EQ(stored(plan).status, PlanStatus::Issued);
+  EXPECT_EQ(state(plan).in_force.issued.toString(), "2024-03-22");
+}
+
+TEST_F(PlanStepCorrectionTest, AVoidedAbolitionReturnsThePlanToItsStateAndOnlyTheLatestStepIsVoided) {
+  const auto plan = approvedPlan();
+  const auto issued = issue(plan);
+  const auto published = must(lifecycle().publish(plan, on({2024, 3, 25}, "城关镇政府网站"), actor_));
+  const auto abolished = must(lifecycle().abolish(plan, on({2024, 6, 1}), "", actor_));
+  ASSERT_EQ(stored(plan).status, PlanStatus::Abolished);
+
+  // 印发 is no longer the latest step: refused naming the step, nothing written.
+  auto early = correction().voidRecord(RecordKind::PlanTransition, issued, "x", admin());
+  EXPECT_EQ(early.failure, service::CorrectionFailure::Invalid);
+  EXPECT_EQ(early.status.field(), "step");
+  EXPECT_NE(early.status.message().find("废止"), std::string::npos) << early.status.message();
+  EXPECT_NE(correction(true).voidRecord(RecordKind::PlanTransition, issued, "x", admin())
+                .status.message()
+                .find("latest step"),
+            std::string::npos);
+
+  auto out = correction().voidRecord(RecordKind::PlanTransition, abolished, "误操作废止", admin());
+  ASSERT_TRUE(out.ok()) << out.status.describe();
+  EXPECT_EQ(stored(plan).status, PlanStatus::Issued) << "back to its earlier state";
+  EXPECT_FALSE(store::PlanRepository(db_->session()).abolitionOf(plan).date.isSet());
+  EXPECT_NE(state(plan).in_force.id, 0);
+
+  // A publication is voided any time; then 印发 is the latest again.
+  ASSERT_TRUE(correction().voidRecord(RecordKind::PlanTransition, published, "重复登记", admin()).ok());
+  ASSERT_TRUE(correction().voidRecord(RecordKind::PlanTransition, issued, "未印发", admin()).ok());
+  EXPECT_EQ(stored(plan).status, PlanStatus::Approved);
+}
+
+TEST_F(PlanStepCorrectionTest, PreparationsAndPublicationsAreCorrectedOtherStepsAreNot) {
+  const auto plan = approvedPlan();
+  issue(plan);
+  const auto published = must(lifecycle().publish(plan, on({2024, 3, 25}, "城关镇政府网站"), actor_));
+  const auto steps = store::PlanTransitionRepository(db_->session()).listForPlan(plan);
+  sdk::RecordId risk = 0, submit = 0;
+  for (const auto& t : steps) {
+    if (t.step == "risk_assessment") risk = t.id;
+    if (t.step == "submit_review") submit = t.id;
+  }
+  auto out = correction().correctPlanStep(published, {{"channel", "新密市人民政府网站"}, {"link", "https://x.example/1"}},
+                                          "公开渠道录错", admin());
+  ASSERT_TRUE(out.ok()) << out.status.describe();
+  auto t = store::PlanTransitionRepository(db_->session()).findById(published);
+  EXPECT_EQ(t->body, "新密市人民政府网站");
+  EXPECT_EQ(t->document, "https://x.example/1");
+  EXPECT_TRUE(correction().correctPlanStep(risk, {{"date", "2024-02-28"}}, "日期录错", admin()).ok());
+  EXPECT_EQ(store::PlanTransitionRepository(db_->session()).findById(risk)->date.toString(), "2024-02-28");
+
+  // Validated as new: a publication before the issue, without a channel, a day in the future.
+  for (const auto& [changes, field] : std::vector<std::pair<service::FieldChanges, std::string>>{
+           {{{"date", "2024-03-19"}}, "date"},
+           {{{"body", ""}}, "body"},
+           {{{"date", service::today().addDays(3).toString()}}, "date"},
+           {{{"step", "issue"}}, "step"},
+       }) {
+    auto r = correction().correctPlanStep(published, changes, "更正", admin());
+    EXPECT_EQ(r.failure, service::CorrectionFailure::Invalid) << field;
+    EXPECT_EQ(r.status.field(), field) << r.status.describe();
+  }
+  auto state_step = correction().correctPlanStep(submit, {{"date", "2024-03-06"}}, "更正", admin());
+  EXPECT_EQ(state_step.status.field(), "step") << state_step.status.describe();
+  EXPECT_EQ(store::PlanTransitionRepository(db_->session()).findById(submit)->date.toString(), "2024-03-05");
+  // 提交评审 is not the latest step either, so it cannot be voided.
+  EXPECT_EQ(correction().voidRecord(RecordKind::PlanTransition, submit, "x", admin()).status.field(), "step");
+}
+
+TEST_F(PlanStepCorrectionTest, AVoidedSubmissionSendsTheDraftBackToDrafting) {
+  sdk::Plan p;
+  p.code = "P-QUAKE-TS1";
+  p.title = "城关镇地震应急预案";
+  p.domain = sdk::kGeneralDomain;
+  p.category = sdk::category::kSpecial;
+  p.owner_org_id = township_;
+  sdk::PlanVersion v;
+  v.text = "第一章 总则\n";
+  const auto plan = service::PlanService(*db_, registry_).addPlan(p, v, actor_).value();
+  const auto submitted = must(lifecycle().submitForReview(plan, on({2024, 3, 5}), actor_));
+  ASSERT_EQ(stored(plan).status, PlanStatus::InReview);
+  ASSERT_TRUE(correction().voidRecord(RecordKind::PlanTransition, submitted, "提交错了稿本", admin()).ok());
+  EXPECT_EQ(stored(plan).status, PlanStatus::Drafting);
+  EXPECT_EQ(state(plan).draft_stage, PlanStatus::Drafting);
+  // The plan moves on from drafting as if the voided step had not been recorded.
+  must(lifecycle().submitForReview(plan, on({2024, 3, 6}), actor_));
+  EXPECT_EQ(stored(plan).status, PlanStatus::InReview);
+}
+
+}  // namespace
+}  // namespace beacon::testing
