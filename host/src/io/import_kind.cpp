@@ -4,7 +4,8 @@ namespace beacon::io {
 
 const std::vector<std::string>& importKindIds() {
   static const std::vector<std::string> ids = {"organisations", "plans",  "reviews",
-                                               "filings",       "drills", "corrective-actions"};
+                                               "filings",       "drills", "corrective-actions",
+                                               "publications"};
   return ids;
 }
 
@@ -15,6 +16,7 @@ std::unique_ptr<ImportKind> makeImportKind(const std::string& kind) {
   if (kind == "filings") return makeFilingImport();
   if (kind == "drills") return makeDrillImport();
   if (kind == "corrective-actions") return makeCorrectiveActionImport();
+  if (kind == "publications") return makePublicationImport();
   return nullptr;
 }
 

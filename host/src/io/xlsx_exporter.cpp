@@ -23,6 +23,7 @@ std::string sheetName(const std::string& kind, bool english) {
   if (kind == "filings") return "备案";
   if (kind == "drills") return "应急演练";
   if (kind == "corrective-actions") return "整改措施";
+  if (kind == "publications") return "公开";
   return kind;
 }
 

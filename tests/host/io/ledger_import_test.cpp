@@ -21,6 +21,7 @@
 #include "store/corrective_action_repository.h"
 #include "store/filing_repository.h"
 #include "store/plan_repository.h"
+#include "store/plan_transition_repository.h"
 #include "store/review_repository.h"
 
 using namespace Poco::Data::Keywords;
@@ -37,7 +38,8 @@ const std::vector<std::pair<std::string, std::string>> kFiles = {
     {"reviews", "reviews.csv"},
     {"filings", "filings.csv"},
     {"drills", "drills.csv"},
-    {"corrective-actions", "corrective-actions.csv"}};
+    {"corrective-actions", "corrective-actions.csv"},
+    {"publications", "publications.csv"}};
 
 std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -216,6 +218,7 @@ TEST_F(LedgerImportTest, BadValuesNameLineAndColumnInBothLanguagesAndWriteNothin
       {"报送日期", "去年", "“去年”不是日期", "\"去年\" is not a date"},
       {"参演人数", "二十", "“二十”不是整数", "\"二十\" is not a whole number"},
       {"预案缺陷", "也许", "“也许”应为“是”或“否”", "\"也许\" is not yes or no"},
+      {"公开日期", "上月", "“上月”不是日期", "\"上月\" is not a date"},
   };
   for (std::size_t i = 0; i < kFiles.size(); ++i) {
     const auto& [kind, file] = kFiles[i];
@@ -399,6 +402,43 @@ TEST_F(LedgerImportTest, ExportOfEveryKindImportsBackIdentically) {
       EXPECT_EQ(exportText(other, kind, english), text) << kind;
     }
   }
+}
+
+// Publications go through the publish step's checks for a past day: the version
+// named must be the one in force on that day.
+TEST_F(LedgerImportTest, APublicationNamesTheVersionInForceOnItsDay) {
+  importExamples("publications");
+  const std::string header = "预案编码,预案版本,公开日期,公开渠道,链接\n";
+  expectRejected(
+      "publications", header + "XM-DZ-2021,1,2024-07-01,门户网站,\n",
+      "第2行，“预案版本”列：公开日期 2024-07-01 时现行的是第2版（2024-05-20 印发），不是第1版",
+      "line 2, column 预案版本: on 2024-07-01 version 2 (issued 2024-05-20) was in force, "
+      "not version 1");
+  expectRejected("publications", header + "XM-DZ-2021,2,2024-05-01,门户网站,\n",
+                 "第2行，“公开日期”列：早于第2版的印发日期 2024-05-20",
+                 "line 2, column 公开日期: is before the issue date of v2: 2024-05-20");
+  expectRejected("publications", header + "XM-DZ-2021,,2021-01-01,门户网站,\n",
+                 "第2行，“公开日期”列：早于第1版的印发日期 2021-06-15",
+                 "line 2, column 公开日期: is before the issue date of v1: 2021-06-15");
+  expectRejected("publications", header + "XM-DZ-2021,3,2024-07-01,门户网站,\n",
+                 "第2行，“预案版本”列：预案 XM-DZ-2021 没有第3版",
+                 "line 2, column 预案版本: plan XM-DZ-2021 has no version 3");
+  expectRejected("publications", header + "XM-DZ-2021,2,2024-07-01, ,\n",
+                 "第2行，“公开渠道”列：为必填项", "line 2, column 公开渠道: is required");
+  expectRejected("publications", header + "XM-DZ-2021,2,2999-01-01,门户网站,\n",
+                 "第2行，“公开日期”列：不能晚于今天", "line 2, column 公开日期: is in the future");
+  auto r = import(*db_, writeFile("old.csv", header + "XM-DZ-2021,,2022-03-01,政务公开栏,\n"),
+                  "publications");
+  ASSERT_TRUE(r.isOk()) << r.status().describe();
+  ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();
+  const auto dz = store::PlanRepository(db_->session()).findByCode("XM-DZ-2021");
+  std::vector<store::PlanTransition> published;
+  for (const auto& t : store::PlanTransitionRepository(db_->session()).listForPlan(dz->id)) {
+    if (t.step == "publish") published.push_back(t);
+  }
+  ASSERT_EQ(published.size(), 1u);
+  EXPECT_EQ(published[0].version_number, 1) << "an empty 预案版本: the version in force that day";
+  EXPECT_EQ(published[0].body, "政务公开栏");
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ class ImportCommand : public Command {
     return "usage: beacon import KIND FILE.csv|FILE.xlsx [--sheet NAME]\n"
            "KIND, in dependency order: organisations, plans (one row per version), reviews, "
            "filings,\n"
-           "drills, corrective-actions.\n"
+           "drills, corrective-actions, publications.\n"
            "UTF-8 (with or without BOM) or GBK (Excel on Chinese Windows); headers in Chinese or\n"
            "English (docs/csv-format.md, examples in examples/csv/). An Excel workbook (.xlsx,\n"
            "recognised by its content) is read from its first sheet or --sheet NAME. Every row is\n"
