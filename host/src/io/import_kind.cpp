@@ -3,9 +3,9 @@
 namespace beacon::io {
 
 const std::vector<std::string>& importKindIds() {
-  static const std::vector<std::string> ids = {"organisations", "plans",  "reviews",
-                                               "filings",       "drills", "corrective-actions",
-                                               "publications"};
+  static const std::vector<std::string> ids = {"organisations", "plans",      "reviews",
+                                               "filings",       "drills",     "corrective-actions",
+                                               "publications",  "drill-plans"};
   return ids;
 }
 
@@ -17,6 +17,7 @@ std::unique_ptr<ImportKind> makeImportKind(const std::string& kind) {
   if (kind == "drills") return makeDrillImport();
   if (kind == "corrective-actions") return makeCorrectiveActionImport();
   if (kind == "publications") return makePublicationImport();
+  if (kind == "drill-plans") return makeDrillPlanImport();
   return nullptr;
 }
 

@@ -1,6 +1,6 @@
 // ImportKind: one kind of ledger record (organisations, plans with their
 // version history, reviews, filings, drills, corrective actions,
-// publications) as a file
+// publications, annual drill plans) as a file
 // holds it: its columns (zh-CN and English headers), how one row becomes a
 // service call, and how the stored records are written back as rows in the
 // same format. The importer and exporter drive every kind the same way, from
@@ -57,5 +57,6 @@ std::unique_ptr<ImportKind> makeFilingImport();
 std::unique_ptr<ImportKind> makeDrillImport();
 std::unique_ptr<ImportKind> makeCorrectiveActionImport();
 std::unique_ptr<ImportKind> makePublicationImport();
+std::unique_ptr<ImportKind> makeDrillPlanImport();
 
 }  // namespace beacon::io

@@ -19,7 +19,9 @@
 #include "io/csv_writer.h"
 #include "io/import_kind.h"
 #include "store/corrective_action_repository.h"
+#include "store/drill_plan_repository.h"
 #include "store/filing_repository.h"
+#include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/plan_transition_repository.h"
 #include "store/review_repository.h"
@@ -39,7 +41,8 @@ const std::vector<std::pair<std::string, std::string>> kFiles = {
     {"filings", "filings.csv"},
     {"drills", "drills.csv"},
     {"corrective-actions", "corrective-actions.csv"},
-    {"publications", "publications.csv"}};
+    {"publications", "publications.csv"},
+    {"drill-plans", "drill-plans.csv"}};
 
 std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -219,6 +222,7 @@ TEST_F(LedgerImportTest, BadValuesNameLineAndColumnInBothLanguagesAndWriteNothin
       {"参演人数", "二十", "“二十”不是整数", "\"二十\" is not a whole number"},
       {"预案缺陷", "也许", "“也许”应为“是”或“否”", "\"也许\" is not yes or no"},
       {"公开日期", "上月", "“上月”不是日期", "\"上月\" is not a date"},
+      {"计划月份", "六月", "“六月”不是整数", "\"六月\" is not a whole number"},
   };
   for (std::size_t i = 0; i < kFiles.size(); ++i) {
     const auto& [kind, file] = kFiles[i];
@@ -439,6 +443,53 @@ TEST_F(LedgerImportTest, APublicationNamesTheVersionInForceOnItsDay) {
   ASSERT_EQ(published.size(), 1u);
   EXPECT_EQ(published[0].version_number, 1) << "an empty 预案版本: the version in force that day";
   EXPECT_EQ(published[0].body, "政务公开栏");
+}
+
+// The rows of one organisation and year form one plan, checked by
+// DrillPlanService::validatePlan at its first row and validateItem per row.
+TEST_F(LedgerImportTest, DrillPlanRowsOfOneOrganisationAndYearFormOnePlan) {
+  importExamples("drill-plans");
+  auto r = import(*db_, kExamples + "drill-plans.csv", "drill-plans");
+  ASSERT_TRUE(r.isOk()) << r.status().describe();
+  ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();
+  const std::string header = "组织编码,年度,制定日期,领域,演练类型,计划月份,预案编码\n";
+  const std::string first = "XM-CHZ,2025,2025-01-10,flood,flood.comprehensive,5,\n";
+  expectRejected("drill-plans",
+                 header + first + "XM-CHZ,2025,2025-01-11,flood,flood.evacuation,6,\n",
+                 "第3行，“制定日期”列：与XM-CHZ 2025年度演练计划首行的制定日期 2025-01-10 不同",
+                 "line 3, column 制定日期: differs from the date 2025-01-10");
+  expectRejected(
+      "drill-plans", header + "XM-CHZ,2025,2023-12-31,flood,flood.comprehensive,5,\n",
+      "第2行，“制定日期”列：2025 年度演练计划的制定日期应在 2024-01-01 – 2025-12-31 之间",
+      "line 2, column 制定日期: a drill plan for 2025 is made within 2024-01-01 – 2025-12-31");
+  expectRejected("drill-plans", header + "XM-CHZ,2025,,flood,flood.comprehensive,5,\n",
+                 "第2行，“制定日期”列：每个年度演练计划的首行必填",
+                 "line 2, column 制定日期: is required on the first row of each drill plan");
+  expectRejected(
+      "drill-plans", header + first + "XM-CHZ,2025,,fire,flood.evacuation,6,\n",
+      "第3行，“演练类型”列：演练类型 flood.evacuation 不属于领域 fire",
+      "line 3, column 演练类型: \"flood.evacuation\" is not a drill type of domain fire");
+  expectRejected("drill-plans", header + first + "XM-CHZ,2025,,flood,flood.evacuation,13,\n",
+                 "第3行，“计划月份”列：计划月份应为 1 至 12",
+                 "line 3, column 计划月份: must be a month from 1 to 12");
+  expectRejected(
+      "drill-plans", header + "XM-CHZ,2025,2025-01-10,flood,flood.comprehensive,5,JSX-FX-2023\n",
+      "第2行，“预案编码”列：本单位及其上级单位没有编号为", "line 2, column 预案编码: no plan");
+  expectRejected("drill-plans", header + "XM-JSX,2024,2024-02-01,flood,flood.comprehensive,7,\n",
+                 "第2行：XM-JSX 的 2024 年度演练计划已存在（制定日期 2024-01-15），是重复导入",
+                 "line 2: the 2024 drill plan of XM-JSX is already stored (made on 2024-01-15)");
+
+  const auto jsx = store::OrganisationRepository(db_->session()).findByCode("XM-JSX");
+  const auto plan = store::DrillPlanRepository(db_->session()).find(jsx->id, 2024);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->made_on, (sdk::Date{2024, 1, 15}));
+  EXPECT_EQ(plan->note, "尖山乡2024年度应急演练计划");
+  ASSERT_EQ(plan->items.size(), 3u) << "rows 2, 3 and 5 of the example, not contiguous";
+  EXPECT_EQ(plan->items[2].drill_type, "flood.evacuation") << "given by its zh label";
+  EXPECT_EQ(plan->items[2].month, 8);
+  EXPECT_EQ(plan->items[1].note, "山洪危险区人员转移，各村参加");
+  EXPECT_NE(plan->items[0].plan_id, 0);
+  EXPECT_EQ(count("drill_plans"), 2);
 }
 
 }  // namespace
