@@ -19,6 +19,7 @@
 #include "io/csv_writer.h"
 #include "io/import_kind.h"
 #include "store/corrective_action_repository.h"
+#include "store/drill_evaluation_repository.h"
 #include "store/drill_plan_repository.h"
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
@@ -42,7 +43,8 @@ const std::vector<std::pair<std::string, std::string>> kFiles = {
     {"drills", "drills.csv"},
     {"corrective-actions", "corrective-actions.csv"},
     {"publications", "publications.csv"},
-    {"drill-plans", "drill-plans.csv"}};
+    {"drill-plans", "drill-plans.csv"},
+    {"drill-evaluations", "drill-evaluations.csv"}};
 
 std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -223,6 +225,7 @@ TEST_F(LedgerImportTest, BadValuesNameLineAndColumnInBothLanguagesAndWriteNothin
       {"预案缺陷", "也许", "“也许”应为“是”或“否”", "\"也许\" is not yes or no"},
       {"公开日期", "上月", "“上月”不是日期", "\"上月\" is not a date"},
       {"计划月份", "六月", "“六月”不是整数", "\"六月\" is not a whole number"},
+      {"评估结论", "很好", "“很好”不是评估结论（优/良/中/差）", "\"很好\" is not a verdict"},
   };
   for (std::size_t i = 0; i < kFiles.size(); ++i) {
     const auto& [kind, file] = kFiles[i];
@@ -490,6 +493,65 @@ TEST_F(LedgerImportTest, DrillPlanRowsOfOneOrganisationAndYearFormOnePlan) {
   EXPECT_EQ(plan->items[1].note, "山洪危险区人员转移，各村参加");
   EXPECT_NE(plan->items[0].plan_id, 0);
   EXPECT_EQ(count("drill_plans"), 2);
+}
+
+// An evaluation names its drill by organisation, date, type and, among
+// several of that type, its index; DrillEvaluationService checks the rest.
+TEST_F(LedgerImportTest, AnEvaluationNamesItsDrillAsAFileKnowsIt) {
+  importExamples();
+  auto second =
+      import(*db_,
+             writeFile("second.csv",
+                       "组织编码,领域,演练类型,演练日期,地点,参演人数,转移人数,灾害类型\n"
+                       "XM-CHZ,flood,flood.comprehensive,2023-06-02,超化镇二组,40,0,河道\n"
+                       "XM-CHZ,flood,flood.evacuation,2023-06-02,超化镇三组,30,10,河道\n"),
+             "drills");
+  ASSERT_TRUE(second.isOk());
+  ASSERT_TRUE(second.value().errors.empty()) << second.value().errors.front();
+  const std::string header = "组织编码,演练日期,演练类型,演练序号,评估结论,评估人,评估日期\n";
+  expectRejected("drill-evaluations", header + "XM-CHZ,2023-06-01,,,良,超化镇应急办,2023-06-10\n",
+                 "第2行，“演练日期”列：XM-CHZ 在 2023-06-01 没有演练记录",
+                 "line 2, column 演练日期: no drill of XM-CHZ on 2023-06-01");
+  expectRejected("drill-evaluations", header + "XM-CHZ,2023-06-02,,,良,超化镇应急办,2023-06-10\n",
+                 "第2行，“演练类型”列：有 3 条演练记录与之相符，请填写演练类型",
+                 "line 2, column 演练类型: 3 drills match");
+  expectRejected("drill-evaluations",
+                 header + "XM-CHZ,2023-06-02,flood.comprehensive,3,良,超化镇应急办,2023-06-10\n",
+                 "第2行，“演练序号”列：有 2 条演练记录与之相符",
+                 "line 2, column 演练序号: 2 drills match");
+  expectRejected("drill-evaluations",
+                 header + "XM-CHZ,2023-06-02,flood.evacuation,,良,超化镇应急办,2023-06-01\n",
+                 "第2行，“评估日期”列：评估日期 2023-06-01 早于演练日期 2023-06-02",
+                 "line 2, column 评估日期: 2023-06-01 is before the drill's date 2023-06-02");
+  expectRejected(
+      "drill-evaluations", header + "XM-CHZ,2023-06-02,flood.evacuation,,良, ,2023-06-10\n",
+      "第2行，“评估人”列：评估人（或评估单位）必填", "line 2, column 评估人: is required");
+  expectRejected("drill-evaluations", header + "XM-JSX,2023-05-25,,,中,尖山乡应急办,2023-06-02\n",
+                 "第2行：该演练已有评估报告（评估日期 2023-06-01），是重复导入",
+                 "line 2: the drill already has an evaluation report (dated 2023-06-01)");
+  auto r = import(
+      *db_,
+      writeFile("indexed.csv",
+                header + "XM-CHZ,2023-06-02,flood.comprehensive,2,中,超化镇应急办,2023-06-10\n"
+                         "XM-CHZ,2023-06-02,防汛人员疏散演练,,良,超化镇应急办,2023-06-11\n"),
+      "drill-evaluations");
+  ASSERT_TRUE(r.isOk());
+  ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();
+  std::vector<Poco::Int64> ids;
+  db_->session() << "SELECT d.id FROM drills d JOIN organisations o ON o.id = d.org_id"
+                    " WHERE o.code = 'XM-CHZ' AND d.drill_date = '2023-06-02' ORDER BY d.id",
+      into(ids), now;
+  ASSERT_EQ(ids.size(), 3u);
+  store::DrillEvaluationRepository evaluations(db_->session());
+  EXPECT_FALSE(evaluations.findByDrill(ids[0])) << "演练序号 2: not the first comprehensive drill";
+  ASSERT_TRUE(evaluations.findByDrill(ids[1]));
+  EXPECT_EQ(evaluations.findByDrill(ids[1])->verdict, sdk::DrillVerdict::Fair);
+  ASSERT_TRUE(evaluations.findByDrill(ids[2]));
+  EXPECT_EQ(evaluations.findByDrill(ids[2])->date, (sdk::Date{2023, 6, 11}));
+  EXPECT_NE(exportText(*db_, "drill-evaluations", false)
+                .find("XM-CHZ,2023-06-02,flood.comprehensive,2,中,超化镇应急办,2023-06-10"),
+            std::string::npos)
+      << "the export writes the index where the drill has rivals";
 }
 
 }  // namespace
