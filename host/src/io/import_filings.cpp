@@ -34,18 +34,15 @@ class FilingImport : public ImportKind {
 
   void begin(ImportSession& s) override {
     service_ = std::make_unique<service::PlanService>(s.db(), s.registry(), s.english());
-    s.mapField("plan_id", "plan_code");
-    s.mapField("plan_version_id", s.has("plan_version") ? "plan_version" : "plan_code");
+    s.mapPlanVersionFields();
   }
 
   void importRow(ImportSession& s, const ImportRow& row) override {
-    auto plan = s.planByCode(row, "plan_code");
-    if (!plan) return;
+    auto pv = s.planVersion(row);
+    if (!pv) return;
     sdk::Filing f;
-    f.plan_id = plan->id;
-    auto version = s.versionOf(row, "plan_version", *plan);
-    if (!version) return;
-    f.plan_version_id = *version;
+    f.plan_id = pv->first.id;
+    f.plan_version_id = pv->second;
     f.target_body = s.get(row, "target_body");
     if (!s.date(row, "submitted", f.submitted, true) || !s.date(row, "published", f.published))
       return;

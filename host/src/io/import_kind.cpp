@@ -3,8 +3,9 @@
 namespace beacon::io {
 
 const std::vector<std::string>& importKindIds() {
-  static const std::vector<std::string> ids = {"organisations", "plans",  "reviews",
-                                               "filings",       "drills", "corrective-actions"};
+  static const std::vector<std::string> ids = {"organisations", "plans",       "reviews",
+                                               "filings",       "drills",      "corrective-actions",
+                                               "publications",  "drill-plans", "drill-evaluations"};
   return ids;
 }
 
@@ -15,6 +16,9 @@ std::unique_ptr<ImportKind> makeImportKind(const std::string& kind) {
   if (kind == "filings") return makeFilingImport();
   if (kind == "drills") return makeDrillImport();
   if (kind == "corrective-actions") return makeCorrectiveActionImport();
+  if (kind == "publications") return makePublicationImport();
+  if (kind == "drill-plans") return makeDrillPlanImport();
+  if (kind == "drill-evaluations") return makeDrillEvaluationImport();
   return nullptr;
 }
 

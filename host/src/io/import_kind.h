@@ -1,5 +1,6 @@
 // ImportKind: one kind of ledger record (organisations, plans with their
-// version history, reviews, filings, drills, corrective actions) as a file
+// version history, reviews, filings, drills, corrective actions,
+// publications, annual drill plans, drill evaluation reports) as a file
 // holds it: its columns (zh-CN and English headers), how one row becomes a
 // service call, and how the stored records are written back as rows in the
 // same format. The importer and exporter drive every kind the same way, from
@@ -55,5 +56,8 @@ std::unique_ptr<ImportKind> makeReviewImport();
 std::unique_ptr<ImportKind> makeFilingImport();
 std::unique_ptr<ImportKind> makeDrillImport();
 std::unique_ptr<ImportKind> makeCorrectiveActionImport();
+std::unique_ptr<ImportKind> makePublicationImport();
+std::unique_ptr<ImportKind> makeDrillPlanImport();
+std::unique_ptr<ImportKind> makeDrillEvaluationImport();
 
 }  // namespace beacon::io

@@ -34,18 +34,15 @@ class ReviewImport : public ImportKind {
 
   void begin(ImportSession& s) override {
     service_ = std::make_unique<service::PlanService>(s.db(), s.registry(), s.english());
-    s.mapField("plan_id", "plan_code");
-    s.mapField("plan_version_id", s.has("plan_version") ? "plan_version" : "plan_code");
+    s.mapPlanVersionFields();
   }
 
   void importRow(ImportSession& s, const ImportRow& row) override {
-    auto plan = s.planByCode(row, "plan_code");
-    if (!plan) return;
+    auto pv = s.planVersion(row);
+    if (!pv) return;
     sdk::Review r;
-    r.plan_id = plan->id;
-    auto version = s.versionOf(row, "plan_version", *plan);
-    if (!version) return;
-    r.plan_version_id = *version;
+    r.plan_id = pv->first.id;
+    r.plan_version_id = pv->second;
     const std::string kind = s.get(row, "kind");
     auto k = sdk::parseReviewKind(kind);
     if (!k) {

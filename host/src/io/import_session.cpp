@@ -181,4 +181,18 @@ std::optional<sdk::RecordId> ImportSession::versionOf(const ImportRow& row, cons
   return v->id;
 }
 
+void ImportSession::mapPlanVersionFields(const std::string& version_field) {
+  mapField("plan_id", "plan_code");
+  mapField(version_field, has("plan_version") ? "plan_version" : "plan_code");
+}
+
+std::optional<std::pair<sdk::Plan, sdk::RecordId>> ImportSession::planVersion(
+    const ImportRow& row) {
+  auto plan = planByCode(row, "plan_code");
+  if (!plan) return std::nullopt;
+  auto version = versionOf(row, "plan_version", *plan);
+  if (!version) return std::nullopt;
+  return std::make_pair(std::move(*plan), *version);
+}
+
 }  // namespace beacon::io

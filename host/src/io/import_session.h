@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "beacon/sdk/records.h"
@@ -79,6 +80,11 @@ class ImportSession {
   // empty, its current version (0 if it has none: the service names that).
   std::optional<sdk::RecordId> versionOf(const ImportRow& row, const std::string& id,
                                          const sdk::Plan& plan);
+  // For the kinds about one plan version (columns plan_code and plan_version): a service
+  // Status naming plan_id, plan_version_id or `version_field` is reported in those columns.
+  void mapPlanVersionFields(const std::string& version_field = "plan_version_id");
+  // The plan in column plan_code and the id of the version in plan_version (versionOf).
+  std::optional<std::pair<sdk::Plan, sdk::RecordId>> planVersion(const ImportRow& row);
 
  private:
   std::string columnForField(const std::string& field) const;

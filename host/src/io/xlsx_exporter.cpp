@@ -23,15 +23,20 @@ std::string sheetName(const std::string& kind, bool english) {
   if (kind == "filings") return "备案";
   if (kind == "drills") return "应急演练";
   if (kind == "corrective-actions") return "整改措施";
+  if (kind == "publications") return "公开";
+  if (kind == "drill-plans") return "年度演练计划";
+  if (kind == "drill-evaluations") return "演练评估报告";
   return kind;
 }
 
 // How each fixed column of the ledger kinds is written (every other one as text).
 XlsxCellType cellType(const std::string& column_id) {
-  static const std::set<std::string> dates = {"date",      "issued", "effective", "submitted",
-                                              "published", "due",    "source_date"};
-  static const std::set<std::string> numbers = {"participants", "evacuees", "plan_version", "version",
-                                                "source_index"};
+  static const std::set<std::string> dates = {"date",        "issued",    "effective",
+                                              "submitted",   "published", "due",
+                                              "source_date", "made_on",   "drill_date"};
+  static const std::set<std::string> numbers = {"participants", "evacuees",     "plan_version",
+                                                "version",      "source_index", "year",
+                                                "month",        "drill_index"};
   if (dates.count(column_id)) return XlsxCellType::Date;
   if (numbers.count(column_id)) return XlsxCellType::Number;
   return XlsxCellType::Text;

@@ -425,6 +425,56 @@ sdk::Result<sdk::RecordId> PlanLifecycle::publish(sdk::RecordId plan_id, const S
       });
 }
 
+sdk::Result<sdk::RecordId> PlanLifecycle::publishVersion(sdk::RecordId plan_id, int number,
+                                                         const StepRecord& r,
+                                                         const store::Actor& actor) {
+  return run(
+      plan_id, LifecycleStep::Publish,
+      [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
+        if (s.in_force.id == 0) {
+          return refuse(s, LifecycleStep::Publish, shown, "公开的是已印发的现行版本，需先印发",
+                        "only an issued version is published");
+        }
+        if (sdk::Status c = checkRecord(r, true, "channel", false, "link"); !c.isOk()) return c;
+        sdk::PlanVersion named, first, on_day;  // on_day: the last issued on or before the day
+        for (const auto& v : store::PlanRepository(db_.session()).versions(s.plan.id, false)) {
+          if (v.number == number) named = v;
+          if (!v.issued.isSet() || v.number > s.plan.current_version) continue;
+          if (first.id == 0) first = v;
+          if (!(r.date < v.issued)) on_day = v;
+        }
+        const std::string n = std::to_string(number);
+        if (number != 0 && named.id == 0) {
+          return sdk::Status::invalid("version",
+                                      text("预案 " + s.plan.code + " 没有第" + n + "版",
+                                           "plan " + s.plan.code + " has no version " + n));
+        }
+        if (number != 0 && !named.issued.isSet()) {
+          return sdk::Status::invalid(
+              "version",
+              text("第" + n + "版尚未印发，公开的是已印发的版本",
+                   "version " + n + " is not issued; only an issued version is published"));
+        }
+        const sdk::PlanVersion& wanted = number != 0 ? named : first;
+        if (on_day.id == 0 || r.date < wanted.issued) {
+          return sdk::Status::invalid(
+              "date", text("早于第" + std::to_string(wanted.number) + "版的印发日期 ",
+                           "is before the issue date of v" + std::to_string(wanted.number) + ": ") +
+                          wanted.issued.toString());
+        }
+        if (number != 0 && on_day.id != named.id) {
+          const std::string m = std::to_string(on_day.number);
+          return sdk::Status::invalid(
+              "version", text("公开日期 " + r.date.toString() + " 时现行的是第" + m + "版（" +
+                                  on_day.issued.toString() + " 印发），不是第" + n + "版",
+                              "on " + r.date.toString() + " version " + m + " (issued " +
+                                  on_day.issued.toString() + ") was in force, not version " + n));
+        }
+        return record(s, LifecycleStep::Publish, on_day.id, PlanStatus::Issued, PlanStatus::Issued,
+                      r, actor);
+      });
+}
+
 sdk::Result<sdk::RecordId> PlanLifecycle::abolish(sdk::RecordId plan_id, const StepRecord& r,
                                                   const std::string& replaced_by,
                                                   const store::Actor& actor) {

@@ -91,6 +91,11 @@ class PlanLifecycle {
   // link), note.
   sdk::Result<sdk::RecordId> publish(sdk::RecordId plan_id, const StepRecord& record,
                                      const store::Actor& actor);
+  // 公开 of version `number` as a ledger records it (a bulk import of past publications): the
+  // version must be the one in force on the day (issued on or before it and not yet replaced;
+  // field version); `number` 0 takes that version. Otherwise as publish().
+  sdk::Result<sdk::RecordId> publishVersion(sdk::RecordId plan_id, int number,
+                                            const StepRecord& record, const store::Actor& actor);
   // 废止: date required; `replaced_by` a plan code or empty.
   sdk::Result<sdk::RecordId> abolish(sdk::RecordId plan_id, const StepRecord& record,
                                      const std::string& replaced_by, const store::Actor& actor);

@@ -45,6 +45,18 @@ TEST_F(LedgerCliTest, DemoLedgerRoundTripsThroughEveryKind) {
   const std::string demo = dir_.path() + "/demo.db", copy = dir_.path() + "/copy.db";
   ASSERT_EQ(beacon(demo, {"init", "--demo", "xinmi-2023"}).code, 0);
   ASSERT_EQ(beacon(copy, {"init"}).code, 0);
+  // The demo has no publications and no drill evaluation reports: two of each are recorded as
+  // an office would.
+  for (const char* code : {"XM-1", "XM-2"}) {
+    CliRun r = beacon(demo, {"plan", "publish", code, "--date", "2025-01-10", "--channel",
+                             "新密市人民政府门户网站"});
+    ASSERT_EQ(r.code, 0) << r.err;
+  }
+  for (const char* drill : {"1", "2"}) {
+    CliRun r = beacon(demo, {"drill", "evaluate", drill, "--verdict", "良", "--evaluator",
+                             "城关镇应急办", "--date", "2025-01-10"});
+    ASSERT_EQ(r.code, 0) << r.err;
+  }
   for (const auto& kind : io::importKindIds()) {
     SCOPED_TRACE(kind);
     const std::string first = dir_.path() + "/" + kind + ".csv",

@@ -19,8 +19,12 @@
 #include "io/csv_writer.h"
 #include "io/import_kind.h"
 #include "store/corrective_action_repository.h"
+#include "store/drill_evaluation_repository.h"
+#include "store/drill_plan_repository.h"
 #include "store/filing_repository.h"
+#include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "store/plan_transition_repository.h"
 #include "store/review_repository.h"
 
 using namespace Poco::Data::Keywords;
@@ -37,7 +41,10 @@ const std::vector<std::pair<std::string, std::string>> kFiles = {
     {"reviews", "reviews.csv"},
     {"filings", "filings.csv"},
     {"drills", "drills.csv"},
-    {"corrective-actions", "corrective-actions.csv"}};
+    {"corrective-actions", "corrective-actions.csv"},
+    {"publications", "publications.csv"},
+    {"drill-plans", "drill-plans.csv"},
+    {"drill-evaluations", "drill-evaluations.csv"}};
 
 std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -216,6 +223,9 @@ TEST_F(LedgerImportTest, BadValuesNameLineAndColumnInBothLanguagesAndWriteNothin
       {"报送日期", "去年", "“去年”不是日期", "\"去年\" is not a date"},
       {"参演人数", "二十", "“二十”不是整数", "\"二十\" is not a whole number"},
       {"预案缺陷", "也许", "“也许”应为“是”或“否”", "\"也许\" is not yes or no"},
+      {"公开日期", "上月", "“上月”不是日期", "\"上月\" is not a date"},
+      {"计划月份", "六月", "“六月”不是整数", "\"六月\" is not a whole number"},
+      {"评估结论", "很好", "“很好”不是评估结论（优/良/中/差）", "\"很好\" is not a verdict"},
   };
   for (std::size_t i = 0; i < kFiles.size(); ++i) {
     const auto& [kind, file] = kFiles[i];
@@ -399,6 +409,149 @@ TEST_F(LedgerImportTest, ExportOfEveryKindImportsBackIdentically) {
       EXPECT_EQ(exportText(other, kind, english), text) << kind;
     }
   }
+}
+
+// Publications go through the publish step's checks for a past day: the version
+// named must be the one in force on that day.
+TEST_F(LedgerImportTest, APublicationNamesTheVersionInForceOnItsDay) {
+  importExamples("publications");
+  const std::string header = "预案编码,预案版本,公开日期,公开渠道,链接\n";
+  expectRejected(
+      "publications", header + "XM-DZ-2021,1,2024-07-01,门户网站,\n",
+      "第2行，“预案版本”列：公开日期 2024-07-01 时现行的是第2版（2024-05-20 印发），不是第1版",
+      "line 2, column 预案版本: on 2024-07-01 version 2 (issued 2024-05-20) was in force, "
+      "not version 1");
+  expectRejected("publications", header + "XM-DZ-2021,2,2024-05-01,门户网站,\n",
+                 "第2行，“公开日期”列：早于第2版的印发日期 2024-05-20",
+                 "line 2, column 公开日期: is before the issue date of v2: 2024-05-20");
+  expectRejected("publications", header + "XM-DZ-2021,,2021-01-01,门户网站,\n",
+                 "第2行，“公开日期”列：早于第1版的印发日期 2021-06-15",
+                 "line 2, column 公开日期: is before the issue date of v1: 2021-06-15");
+  expectRejected("publications", header + "XM-DZ-2021,3,2024-07-01,门户网站,\n",
+                 "第2行，“预案版本”列：预案 XM-DZ-2021 没有第3版",
+                 "line 2, column 预案版本: plan XM-DZ-2021 has no version 3");
+  expectRejected("publications", header + "XM-DZ-2021,2,2024-07-01, ,\n",
+                 "第2行，“公开渠道”列：为必填项", "line 2, column 公开渠道: is required");
+  expectRejected("publications", header + "XM-DZ-2021,2,2999-01-01,门户网站,\n",
+                 "第2行，“公开日期”列：不能晚于今天", "line 2, column 公开日期: is in the future");
+  auto r = import(*db_, writeFile("old.csv", header + "XM-DZ-2021,,2022-03-01,政务公开栏,\n"),
+                  "publications");
+  ASSERT_TRUE(r.isOk()) << r.status().describe();
+  ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();
+  const auto dz = store::PlanRepository(db_->session()).findByCode("XM-DZ-2021");
+  std::vector<store::PlanTransition> published;
+  for (const auto& t : store::PlanTransitionRepository(db_->session()).listForPlan(dz->id)) {
+    if (t.step == "publish") published.push_back(t);
+  }
+  ASSERT_EQ(published.size(), 1u);
+  EXPECT_EQ(published[0].version_number, 1) << "an empty 预案版本: the version in force that day";
+  EXPECT_EQ(published[0].body, "政务公开栏");
+}
+
+// The rows of one organisation and year form one plan, checked by
+// DrillPlanService::validatePlan at its first row and validateItem per row.
+TEST_F(LedgerImportTest, DrillPlanRowsOfOneOrganisationAndYearFormOnePlan) {
+  importExamples("drill-plans");
+  auto r = import(*db_, kExamples + "drill-plans.csv", "drill-plans");
+  ASSERT_TRUE(r.isOk()) << r.status().describe();
+  ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();
+  const std::string header = "组织编码,年度,制定日期,领域,演练类型,计划月份,预案编码\n";
+  const std::string first = "XM-CHZ,2025,2025-01-10,flood,flood.comprehensive,5,\n";
+  expectRejected("drill-plans",
+                 header + first + "XM-CHZ,2025,2025-01-11,flood,flood.evacuation,6,\n",
+                 "第3行，“制定日期”列：与XM-CHZ 2025年度演练计划首行的制定日期 2025-01-10 不同",
+                 "line 3, column 制定日期: differs from the date 2025-01-10");
+  expectRejected(
+      "drill-plans", header + "XM-CHZ,2025,2023-12-31,flood,flood.comprehensive,5,\n",
+      "第2行，“制定日期”列：2025 年度演练计划的制定日期应在 2024-01-01 – 2025-12-31 之间",
+      "line 2, column 制定日期: a drill plan for 2025 is made within 2024-01-01 – 2025-12-31");
+  expectRejected("drill-plans", header + "XM-CHZ,2025,,flood,flood.comprehensive,5,\n",
+                 "第2行，“制定日期”列：每个年度演练计划的首行必填",
+                 "line 2, column 制定日期: is required on the first row of each drill plan");
+  expectRejected(
+      "drill-plans", header + first + "XM-CHZ,2025,,fire,flood.evacuation,6,\n",
+      "第3行，“演练类型”列：演练类型 flood.evacuation 不属于领域 fire",
+      "line 3, column 演练类型: \"flood.evacuation\" is not a drill type of domain fire");
+  expectRejected("drill-plans", header + first + "XM-CHZ,2025,,flood,flood.evacuation,13,\n",
+                 "第3行，“计划月份”列：计划月份应为 1 至 12",
+                 "line 3, column 计划月份: must be a month from 1 to 12");
+  expectRejected(
+      "drill-plans", header + "XM-CHZ,2025,2025-01-10,flood,flood.comprehensive,5,JSX-FX-2023\n",
+      "第2行，“预案编码”列：本单位及其上级单位没有编号为", "line 2, column 预案编码: no plan");
+  expectRejected("drill-plans", header + "XM-JSX,2024,2024-02-01,flood,flood.comprehensive,7,\n",
+                 "第2行：XM-JSX 的 2024 年度演练计划已存在（制定日期 2024-01-15），是重复导入",
+                 "line 2: the 2024 drill plan of XM-JSX is already stored (made on 2024-01-15)");
+
+  const auto jsx = store::OrganisationRepository(db_->session()).findByCode("XM-JSX");
+  const auto plan = store::DrillPlanRepository(db_->session()).find(jsx->id, 2024);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->made_on, (sdk::Date{2024, 1, 15}));
+  EXPECT_EQ(plan->note, "尖山乡2024年度应急演练计划");
+  ASSERT_EQ(plan->items.size(), 3u) << "rows 2, 3 and 5 of the example, not contiguous";
+  EXPECT_EQ(plan->items[2].drill_type, "flood.evacuation") << "given by its zh label";
+  EXPECT_EQ(plan->items[2].month, 8);
+  EXPECT_EQ(plan->items[1].note, "山洪危险区人员转移，各村参加");
+  EXPECT_NE(plan->items[0].plan_id, 0);
+  EXPECT_EQ(count("drill_plans"), 2);
+}
+
+// An evaluation names its drill by organisation, date, type and, among
+// several of that type, its index; DrillEvaluationService checks the rest.
+TEST_F(LedgerImportTest, AnEvaluationNamesItsDrillAsAFileKnowsIt) {
+  importExamples();
+  auto second =
+      import(*db_,
+             writeFile("second.csv",
+                       "组织编码,领域,演练类型,演练日期,地点,参演人数,转移人数,灾害类型\n"
+                       "XM-CHZ,flood,flood.comprehensive,2023-06-02,超化镇二组,40,0,河道\n"
+                       "XM-CHZ,flood,flood.evacuation,2023-06-02,超化镇三组,30,10,河道\n"),
+             "drills");
+  ASSERT_TRUE(second.isOk());
+  ASSERT_TRUE(second.value().errors.empty()) << second.value().errors.front();
+  const std::string header = "组织编码,演练日期,演练类型,演练序号,评估结论,评估人,评估日期\n";
+  expectRejected("drill-evaluations", header + "XM-CHZ,2023-06-01,,,良,超化镇应急办,2023-06-10\n",
+                 "第2行，“演练日期”列：XM-CHZ 在 2023-06-01 没有演练记录",
+                 "line 2, column 演练日期: no drill of XM-CHZ on 2023-06-01");
+  expectRejected("drill-evaluations", header + "XM-CHZ,2023-06-02,,,良,超化镇应急办,2023-06-10\n",
+                 "第2行，“演练类型”列：有 3 条演练记录与之相符，请填写演练类型",
+                 "line 2, column 演练类型: 3 drills match");
+  expectRejected("drill-evaluations",
+                 header + "XM-CHZ,2023-06-02,flood.comprehensive,3,良,超化镇应急办,2023-06-10\n",
+                 "第2行，“演练序号”列：有 2 条演练记录与之相符",
+                 "line 2, column 演练序号: 2 drills match");
+  expectRejected("drill-evaluations",
+                 header + "XM-CHZ,2023-06-02,flood.evacuation,,良,超化镇应急办,2023-06-01\n",
+                 "第2行，“评估日期”列：评估日期 2023-06-01 早于演练日期 2023-06-02",
+                 "line 2, column 评估日期: 2023-06-01 is before the drill's date 2023-06-02");
+  expectRejected(
+      "drill-evaluations", header + "XM-CHZ,2023-06-02,flood.evacuation,,良, ,2023-06-10\n",
+      "第2行，“评估人”列：评估人（或评估单位）必填", "line 2, column 评估人: is required");
+  expectRejected("drill-evaluations", header + "XM-JSX,2023-05-25,,,中,尖山乡应急办,2023-06-02\n",
+                 "第2行：该演练已有评估报告（评估日期 2023-06-01），是重复导入",
+                 "line 2: the drill already has an evaluation report (dated 2023-06-01)");
+  auto r = import(
+      *db_,
+      writeFile("indexed.csv",
+                header + "XM-CHZ,2023-06-02,flood.comprehensive,2,中,超化镇应急办,2023-06-10\n"
+                         "XM-CHZ,2023-06-02,防汛人员疏散演练,,良,超化镇应急办,2023-06-11\n"),
+      "drill-evaluations");
+  ASSERT_TRUE(r.isOk());
+  ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();
+  std::vector<Poco::Int64> ids;
+  db_->session() << "SELECT d.id FROM drills d JOIN organisations o ON o.id = d.org_id"
+                    " WHERE o.code = 'XM-CHZ' AND d.drill_date = '2023-06-02' ORDER BY d.id",
+      into(ids), now;
+  ASSERT_EQ(ids.size(), 3u);
+  store::DrillEvaluationRepository evaluations(db_->session());
+  EXPECT_FALSE(evaluations.findByDrill(ids[0])) << "演练序号 2: not the first comprehensive drill";
+  ASSERT_TRUE(evaluations.findByDrill(ids[1]));
+  EXPECT_EQ(evaluations.findByDrill(ids[1])->verdict, sdk::DrillVerdict::Fair);
+  ASSERT_TRUE(evaluations.findByDrill(ids[2]));
+  EXPECT_EQ(evaluations.findByDrill(ids[2])->date, (sdk::Date{2023, 6, 11}));
+  EXPECT_NE(exportText(*db_, "drill-evaluations", false)
+                .find("XM-CHZ,2023-06-02,flood.comprehensive,2,中,超化镇应急办,2023-06-10"),
+            std::string::npos)
+      << "the export writes the index where the drill has rivals";
 }
 
 }  // namespace

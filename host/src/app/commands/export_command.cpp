@@ -19,7 +19,8 @@ class ExportCommand : public Command {
   std::string help() const override {
     return "usage: beacon export KIND [--format csv|xlsx] [--out FILE] [--english-headers]\n"
            "KIND: organisations, plans (every version), reviews, filings, drills, "
-           "corrective-actions.\n"
+           "corrective-actions,\n"
+           "publications, drill-plans, drill-evaluations.\n"
            "CSV: UTF-8 with BOM (opens in Excel), Chinese headers by default; xlsx: an Excel\n"
            "workbook with one sheet (the default when --out ends in .xlsx). `beacon import KIND`\n"
            "reads either back.\n";

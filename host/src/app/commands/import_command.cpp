@@ -45,12 +45,13 @@ class ImportCommand : public Command {
     return "usage: beacon import KIND FILE.csv|FILE.xlsx [--sheet NAME]\n"
            "KIND, in dependency order: organisations, plans (one row per version), reviews, "
            "filings,\n"
-           "drills, corrective-actions.\n"
+           "drills, corrective-actions, publications, drill-plans (年度演练计划),\n"
+           "drill-evaluations (演练评估报告).\n"
            "UTF-8 (with or without BOM) or GBK (Excel on Chinese Windows); headers in Chinese or\n"
            "English (docs/csv-format.md, examples in examples/csv/). An Excel workbook (.xlsx,\n"
            "recognised by its content) is read from its first sheet or --sheet NAME. Every row is\n"
-           "validated first; any bad row, or one that repeats a stored record, is reported with its\n"
-           "line (sheet and row) and column (in English with --lang en) and nothing is written.\n";
+           "validated first; any bad row, or one that repeats a stored record, is reported with\n"
+           "its line (sheet and row) and column (in English with --lang en); nothing is written.\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
     auto parsed = Arguments::parse(args, {"sheet"}, {});
