@@ -152,11 +152,7 @@ bool CorrectiveActionImport::findSource(ImportSession& s, const ImportRow& row,
   if (a.source_kind == sdk::SourceKind::Drill) {
     auto org = s.orgByCode(row, "source_code");
     if (!org) return false;
-    for (const auto* rec : s.registry().enabled()) {
-      for (const auto& t : rec->drill_types) {
-        if (type == t.label_zh || type == t.label_en) type = t.id;
-      }
-    }
+    type = s.drillTypeId(type);
     ids = candidates(s.db().session(), a.source_kind, *org, date.toString(), type);
   } else {
     auto plan = s.planByCode(row, "source_code");

@@ -71,12 +71,7 @@ std::optional<sdk::Drill> DrillEvaluationImport::findDrill(ImportSession& s, con
   if (!org) return std::nullopt;
   sdk::Date date;
   if (!s.date(row, "drill_date", date, true)) return std::nullopt;
-  std::string type = s.get(row, "drill_type");
-  for (const auto* rec : s.registry().enabled()) {
-    for (const auto& t : rec->drill_types) {
-      if (type == t.label_zh || type == t.label_en) type = t.id;
-    }
-  }
+  const std::string type = s.drillTypeId(s.get(row, "drill_type"));
   int index = 0;
   if (!s.integer(row, "drill_index", index)) return std::nullopt;
   const auto drills = drillsOn(s.db(), *org, date, type);

@@ -135,17 +135,8 @@ store::DrillPlan* DrillPlanImport::planOf(ImportSession& s, const ImportRow& row
 
 bool DrillPlanImport::readItem(ImportSession& s, const ImportRow& row, sdk::RecordId org_id,
                                store::DrillPlanItem& item) {
-  item.domain = s.get(row, "domain");
-  for (const auto* rec : s.registry().enabled()) {
-    if (item.domain == rec->name_zh || item.domain == rec->name_en) item.domain = rec->id;
-  }
-  item.drill_type = s.get(row, "drill_type");
-  for (const auto* rec : s.registry().enabled()) {
-    if (!item.domain.empty() && rec->id != item.domain) continue;
-    for (const auto& t : rec->drill_types) {
-      if (item.drill_type == t.label_zh || item.drill_type == t.label_en) item.drill_type = t.id;
-    }
-  }
+  item.domain = s.domainId(s.get(row, "domain"));
+  item.drill_type = s.drillTypeId(s.get(row, "drill_type"), item.domain);
   if (s.get(row, "month").empty()) {
     s.fail(row.line, "month", "必填（1 至 12）", "is required (1 to 12)");
     return false;

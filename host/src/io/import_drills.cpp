@@ -134,20 +134,14 @@ bool DrillImport::isStored(ImportSession& s, const sdk::Drill& d) {
 
 void DrillImport::importRow(ImportSession& s, const ImportRow& row) {
   sdk::Drill d;
-  d.domain = s.get(row, "domain");
-  for (const auto* rec : s.registry().enabled()) {
-    if (d.domain == rec->name_zh || d.domain == rec->name_en) d.domain = rec->id;
-  }
+  d.domain = s.domainId(s.get(row, "domain"));
   const plugins::PluginRecord* rec = s.registry().byDomain(d.domain);
   if (!rec) {
     s.fail(row.line, "domain", quoteZh(d.domain) + "不是已启用插件的领域",
            quoteEn(d.domain) + " is not an enabled plugin's domain");
     return;
   }
-  d.drill_type = s.get(row, "drill_type");
-  for (const auto& t : rec->drill_types) {
-    if (d.drill_type == t.label_zh || d.drill_type == t.label_en) d.drill_type = t.id;
-  }
+  d.drill_type = s.drillTypeId(s.get(row, "drill_type"), d.domain);
   const std::string org = s.get(row, "org_code");
   auto org_id = validator_->orgIdByCode(org);
   if (!org_id) {

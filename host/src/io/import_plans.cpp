@@ -102,10 +102,7 @@ class PlanImport : public ImportKind {
 bool PlanImport::readPlan(ImportSession& s, const ImportRow& row, sdk::Plan& plan) {
   plan.code = s.get(row, "code");
   plan.title = s.get(row, "title");
-  plan.domain = s.get(row, "domain");
-  for (const auto* rec : s.registry().enabled()) {
-    if (plan.domain == rec->name_zh || plan.domain == rec->name_en) plan.domain = rec->id;
-  }
+  plan.domain = s.domainId(s.get(row, "domain"));
   if (plan.domain == "通用" || plan.domain == "综合") plan.domain = sdk::kGeneralDomain;
   const std::string category = s.get(row, "category");
   plan.category = category;

@@ -181,6 +181,23 @@ std::optional<sdk::RecordId> ImportSession::versionOf(const ImportRow& row, cons
   return v->id;
 }
 
+std::string ImportSession::domainId(const std::string& text) const {
+  for (const auto* rec : registry_.enabled()) {
+    if (text == rec->name_zh || text == rec->name_en) return rec->id;
+  }
+  return text;
+}
+
+std::string ImportSession::drillTypeId(const std::string& text, const std::string& domain) const {
+  for (const auto* rec : registry_.enabled()) {
+    if (!domain.empty() && rec->id != domain) continue;
+    for (const auto& t : rec->drill_types) {
+      if (text == t.label_zh || text == t.label_en) return t.id;
+    }
+  }
+  return text;
+}
+
 void ImportSession::mapPlanVersionFields(const std::string& version_field) {
   mapField("plan_id", "plan_code");
   mapField(version_field, has("plan_version") ? "plan_version" : "plan_code");

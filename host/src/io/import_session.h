@@ -80,6 +80,11 @@ class ImportSession {
   // empty, its current version (0 if it has none: the service names that).
   std::optional<sdk::RecordId> versionOf(const ImportRow& row, const std::string& id,
                                          const sdk::Plan& plan);
+  // A domain given by its plugin id or its zh-CN / English name: the id (the text if none).
+  std::string domainId(const std::string& text) const;
+  // A drill type given by its id or its zh-CN / English label, of `domain`'s plugin when it is
+  // not empty: the id (the text if none).
+  std::string drillTypeId(const std::string& text, const std::string& domain = "") const;
   // For the kinds about one plan version (columns plan_code and plan_version): a service
   // Status naming plan_id, plan_version_id or `version_field` is reported in those columns.
   void mapPlanVersionFields(const std::string& version_field = "plan_version_id");

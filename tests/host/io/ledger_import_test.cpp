@@ -123,6 +123,27 @@ class LedgerImportTest : public ServiceFixture {
     }
   }
 
+  // Imports more drills (rows of organisation, domain, type, date, place, participants,
+  // evacuees and hazard).
+  void addDrills(const std::string& rows) {
+    auto r = import(
+        *db_,
+        writeFile("more-drills.csv",
+                  "组织编码,领域,演练类型,演练日期,地点,参演人数,转移人数,灾害类型\n" + rows),
+        "drills");
+    ASSERT_TRUE(r.isOk()) << r.status().describe();
+    ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();
+  }
+
+  // The ids of the drills of organisation `code` on `date`, in the order recorded.
+  std::vector<Poco::Int64> drillIds(const std::string& code, const std::string& date) {
+    std::vector<Poco::Int64> ids;
+    db_->session() << "SELECT d.id FROM drills d JOIN organisations o ON o.id = d.org_id"
+                      " WHERE o.code = $1 AND d.drill_date = $2 ORDER BY d.id",
+        bind(code), bind(date), into(ids), now;
+    return ids;
+  }
+
   int count(const std::string& table) {
     int n = 0;
     db_->session() << "SELECT COUNT(*) FROM " + table, into(n), now;
@@ -331,13 +352,7 @@ TEST_F(LedgerImportTest, PlanHistoryRowsAreValidatedAsRevisions) {
 
 TEST_F(LedgerImportTest, AnActionSourceMatchingSeveralDrillsNeedsItsIndex) {
   importExamples();
-  auto second = import(*db_,
-                       writeFile("second.csv",
-                                 "组织编码,领域,演练类型,演练日期,地点,参演人数,转移人数,灾害类型\n"
-                                 "XM-CHZ,flood,flood.comprehensive,2023-06-02,超化镇二组,40,0,河道\n"),
-                       "drills");
-  ASSERT_TRUE(second.isOk());
-  ASSERT_TRUE(second.value().errors.empty()) << second.value().errors.front();
+  addDrills("XM-CHZ,flood,flood.comprehensive,2023-06-02,超化镇二组,40,0,河道\n");
   const std::string header = "整改事项,责任单位编码,来源,来源编码,来源日期,来源类型,来源序号\n";
   const std::string row = "疏通排水沟,XM-CHZ,演练,XM-CHZ,2023-06-02,flood.comprehensive,";
   expectRejected("corrective-actions", header + row + "\n", "第2行，“来源类型”列：有 2 条演练记录与之相符",
@@ -345,10 +360,7 @@ TEST_F(LedgerImportTest, AnActionSourceMatchingSeveralDrillsNeedsItsIndex) {
   auto r = import(*db_, writeFile("indexed.csv", header + row + "2\n"), "corrective-actions");
   ASSERT_TRUE(r.isOk());
   ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();
-  std::vector<Poco::Int64> ids;
-  db_->session() << "SELECT d.id FROM drills d JOIN organisations o ON o.id = d.org_id"
-                    " WHERE o.code = 'XM-CHZ' AND d.drill_date = '2023-06-02' ORDER BY d.id",
-      into(ids), now;
+  const auto ids = drillIds("XM-CHZ", "2023-06-02");
   ASSERT_EQ(ids.size(), 2u);
   auto actions = store::CorrectiveActionRepository(db_->session()).listForPlan(0, false);
   EXPECT_EQ(actions.back().source_id, ids[1]) << "来源序号 2: the second drill recorded";
@@ -499,15 +511,9 @@ TEST_F(LedgerImportTest, DrillPlanRowsOfOneOrganisationAndYearFormOnePlan) {
 // several of that type, its index; DrillEvaluationService checks the rest.
 TEST_F(LedgerImportTest, AnEvaluationNamesItsDrillAsAFileKnowsIt) {
   importExamples();
-  auto second =
-      import(*db_,
-             writeFile("second.csv",
-                       "组织编码,领域,演练类型,演练日期,地点,参演人数,转移人数,灾害类型\n"
-                       "XM-CHZ,flood,flood.comprehensive,2023-06-02,超化镇二组,40,0,河道\n"
-                       "XM-CHZ,flood,flood.evacuation,2023-06-02,超化镇三组,30,10,河道\n"),
-             "drills");
-  ASSERT_TRUE(second.isOk());
-  ASSERT_TRUE(second.value().errors.empty()) << second.value().errors.front();
+  addDrills(
+      "XM-CHZ,flood,flood.comprehensive,2023-06-02,超化镇二组,40,0,河道\n"
+      "XM-CHZ,flood,flood.evacuation,2023-06-02,超化镇三组,30,10,河道\n");
   const std::string header = "组织编码,演练日期,演练类型,演练序号,评估结论,评估人,评估日期\n";
   expectRejected("drill-evaluations", header + "XM-CHZ,2023-06-01,,,良,超化镇应急办,2023-06-10\n",
                  "第2行，“演练日期”列：XM-CHZ 在 2023-06-01 没有演练记录",
@@ -537,10 +543,7 @@ TEST_F(LedgerImportTest, AnEvaluationNamesItsDrillAsAFileKnowsIt) {
       "drill-evaluations");
   ASSERT_TRUE(r.isOk());
   ASSERT_TRUE(r.value().errors.empty()) << r.value().errors.front();
-  std::vector<Poco::Int64> ids;
-  db_->session() << "SELECT d.id FROM drills d JOIN organisations o ON o.id = d.org_id"
-                    " WHERE o.code = 'XM-CHZ' AND d.drill_date = '2023-06-02' ORDER BY d.id",
-      into(ids), now;
+  const auto ids = drillIds("XM-CHZ", "2023-06-02");
   ASSERT_EQ(ids.size(), 3u);
   store::DrillEvaluationRepository evaluations(db_->session());
   EXPECT_FALSE(evaluations.findByDrill(ids[0])) << "演练序号 2: not the first comprehensive drill";

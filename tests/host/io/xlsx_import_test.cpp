@@ -255,5 +255,29 @@ TEST_F(XlsxImportTest, WorkbookTextsAreExactNoApostropheIsStripped) {
       << "only CSV cells carry the export guard's apostrophe";
 }
 
+// A drill-plans sheet as an office types it: year and month as numbers, 制定日期 as a date cell.
+TEST_F(XlsxImportTest, DrillPlanSheetsUseNumberAndDateCellsAndNameTheirPlace) {
+  importExampleTree();
+  const std::vector<io::XlsxColumn> columns = {{"组织编码"},
+                                               {"年度", io::XlsxCellType::Number},
+                                               {"制定日期", io::XlsxCellType::Date},
+                                               {"演练类型"},
+                                               {"计划月份", io::XlsxCellType::Number}};
+  const std::vector<std::string> good = {"XM-JSX", "2024", "2024-01-15", "flood.comprehensive", "5"};
+  auto bad = good;
+  bad[4] = "13";
+  const std::string before = closedFileHash();
+  auto r = import(workbook("bad-plan.xlsx", columns, {good, bad}), "drill-plans");
+  ASSERT_TRUE(r.isOk()) << r.status().describe();
+  ASSERT_EQ(r.value().errors.size(), 1u);
+  EXPECT_EQ(r.value().errors[0], "工作表 应急演练，第3行，“计划月份”列：计划月份应为 1 至 12");
+  EXPECT_EQ(closedFileHash(), before) << "all or nothing";
+  mustImport(workbook("plan.xlsx", columns, {good}), "drill-plans");
+  EXPECT_EQ(count("drill_plans"), 1);
+  EXPECT_NE(csvOf("drill-plans").find("XM-JSX,2024,2024-01-15,flood,flood.comprehensive,5,"),
+            std::string::npos)
+      << csvOf("drill-plans");
+}
+
 }  // namespace
 }  // namespace beacon::testing
