@@ -136,7 +136,8 @@ void PlanStepCorrection::afterVoid(const store::PlanTransition& step, const stor
   } else if (step.step == toId(LifecycleStep::Abolish)) {
     undo.withdrawAbolition(step.plan_id, actor);
   }
-  if (!isStateStep(step.step)) return;
+  // A 评审 moves the draft's stage too (不通过 back to drafting).
+  if (!isStateStep(step.step) && step.step != toId(LifecycleStep::Review)) return;
   store::PlanRepository plans(session);
   const auto plan = plans.findById(step.plan_id);
   if (!plan) return;
@@ -149,6 +150,26 @@ void PlanStepCorrection::afterVoid(const store::PlanTransition& step, const stor
   }
   if (plan->status != status) plans.setStatus(step.plan_id, status, actor);
   if (step.step == toId(LifecycleStep::Issue)) restoreRevisionFlag(session, step.plan_id, actor);
+}
+
+std::optional<store::PlanTransition> PlanStepCorrection::stepOf(const sdk::Review& review) {
+  const char* step = toId(review.kind == sdk::ReviewKind::Evaluation ? LifecycleStep::Evaluate : LifecycleStep::Review);
+  std::optional<store::PlanTransition> out;
+  for (const auto& t : store::PlanTransitionRepository(db_.session()).listForPlan(review.plan_id)) {
+    if (!t.voided() && t.step == step && t.plan_version_id == review.plan_version_id && t.date == review.date)
+      out = t;
+  }
+  return out;
+}
+
+std::optional<store::PlanTransition> PlanStepCorrection::stepOf(const sdk::Filing& filing) {
+  std::optional<store::PlanTransition> out;
+  for (const auto& t : store::PlanTransitionRepository(db_.session()).listForPlan(filing.plan_id)) {
+    if (!t.voided() && t.step == toId(LifecycleStep::File) && t.plan_version_id == filing.plan_version_id &&
+        t.date == filing.submitted && t.body == filing.target_body && t.document == filing.registration_no)
+      out = t;
+  }
+  return out;
 }
 
 }  // namespace beacon::service

@@ -11,13 +11,16 @@
 //                                 the version issued before it in force again;
 //                                 a voided 废止 returns the plan to its state);
 //   评审, 评估, 备案               corrected or voided as their review or filing
-//                                 record; 修订 is a version and is not voided.
+//                                 record (voiding the record voids its step:
+//                                 stepOf); 修订 is a version and is not voided.
 // Messages are zh-CN, or English when `english`; a refusal names its field.
 // Not thread-safe (follows its Database).
 #pragma once
 
+#include <optional>
 #include <string>
 
+#include "beacon/sdk/records.h"
 #include "beacon/sdk/status.h"
 #include "store/audit_log.h"
 #include "store/database.h"
@@ -39,6 +42,10 @@ class PlanStepCorrection {
   // After `step` was marked voided, inside the same transaction: withdraws an
   // 印发 or a 废止 and sets the plan's status from the steps still in force.
   void afterVoid(const store::PlanTransition& step, const store::Actor& actor);
+  // The step in force a review/evaluation or filing recorded (same plan, version, day and,
+  // for a filing, body and number), if any: voided with its record.
+  std::optional<store::PlanTransition> stepOf(const sdk::Review& review);
+  std::optional<store::PlanTransition> stepOf(const sdk::Filing& filing);
 
  private:
   std::string text(const std::string& zh, const std::string& en) const { return english_ ? en : zh; }

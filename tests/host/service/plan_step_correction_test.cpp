@@ -180,6 +180,32 @@ TEST_F(PlanStepCorrectionTest, PreparationsAndPublicationsAreCorrectedOtherSteps
   EXPECT_EQ(correction().voidRecord(RecordKind::PlanTransition, submit, "x", admin()).status.field(), "step");
 }
 
+TEST_F(PlanStepCorrectionTest, AVoidedFilingTakesItsStepWithItSoTheIssueIsLatestAgain) {
+  const auto plan = approvedPlan();
+  const auto issued = issue(plan);
+  sdk::Filing f;
+  f.plan_id = plan;
+  f.target_body = "新密市应急管理局";
+  f.submitted = {2024, 3, 28};
+  f.registration_no = "XM-2024-01";
+  auto filing = service::PlanService(*db_, registry_).addFiling(f, actor_);
+  ASSERT_TRUE(filing.isOk()) << filing.status().describe();
+  EXPECT_EQ(correction().voidRecord(RecordKind::PlanTransition, issued, "x", admin()).status.field(), "step")
+      << "the 备案 was recorded after the 印发";
+  ASSERT_TRUE(correction().voidRecord(RecordKind::Filing, filing.value(), "备案录错", admin()).ok());
+  bool seen = false;
+  for (const auto& t : store::PlanTransitionRepository(db_->session()).listForPlan(plan)) {
+    if (t.step != "file") continue;
+    seen = true;
+    EXPECT_TRUE(t.voided()) << "voided with its filing";
+    EXPECT_EQ(t.void_reason, "备案录错");
+  }
+  EXPECT_TRUE(seen);
+  auto out = correction().voidRecord(RecordKind::PlanTransition, issued, "尚未印发", admin());
+  ASSERT_TRUE(out.ok()) << out.status.describe();
+  EXPECT_EQ(stored(plan).status, PlanStatus::Approved);
+}
+
 TEST_F(PlanStepCorrectionTest, AVoidedSubmissionSendsTheDraftBackToDrafting) {
   sdk::Plan p;
   p.code = "P-QUAKE-TS1";
