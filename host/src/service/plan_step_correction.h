@@ -34,7 +34,8 @@ class PlanStepCorrection {
   // Whether `step` can be corrected at all (field "step" otherwise).
   sdk::Status checkCorrectable(const store::PlanTransition& step) const;
   // Applies one changed field by its API name: date, body (or channel), document (or link), note.
-  sdk::Status apply(store::PlanTransition& step, const std::string& name, const std::string& value) const;
+  sdk::Status apply(store::PlanTransition& step, const std::string& name,
+                    const std::string& value) const;
   // The corrected step validated as a new one of its kind.
   sdk::Status validate(const store::PlanTransition& step);
   // Whether `step` can be voided now (field "step" otherwise).
@@ -48,7 +49,9 @@ class PlanStepCorrection {
   std::optional<store::PlanTransition> stepOf(const sdk::Filing& filing);
 
  private:
-  std::string text(const std::string& zh, const std::string& en) const { return english_ ? en : zh; }
+  std::string text(const std::string& zh, const std::string& en) const {
+    return english_ ? en : zh;
+  }
   store::Database& db_;
   bool english_;
 };
