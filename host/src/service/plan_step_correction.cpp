@@ -21,7 +21,8 @@ bool isOneOf(const std::string& step, std::initializer_list<LifecycleStep> steps
 }
 
 bool isRecordStep(const std::string& step) {
-  return isOneOf(step, {LifecycleStep::RiskAssessment, LifecycleStep::ResourceSurvey, LifecycleStep::Publish});
+  return isOneOf(
+      step, {LifecycleStep::RiskAssessment, LifecycleStep::ResourceSurvey, LifecycleStep::Publish});
 }
 
 bool isStateStep(const std::string& step) {
@@ -42,20 +43,24 @@ sdk::Status PlanStepCorrection::checkCorrectable(const store::PlanTransition& st
   const std::string label = stepLabel(step.step, english_);
   if (isOneOf(step.step, {LifecycleStep::Review, LifecycleStep::Evaluate, LifecycleStep::File})) {
     return sdk::Status::invalid(
-        "step", text("「" + label + "」步骤随其评审/评估或备案记录更正，请更正该记录",
-                     "a " + label + " step is corrected with its review, evaluation or filing record"));
+        "step",
+        text("「" + label + "」步骤随其评审/评估或备案记录更正，请更正该记录",
+             "a " + label + " step is corrected with its review, evaluation or filing record"));
   }
   return sdk::Status::invalid(
-      "step", text("只有风险评估、应急资源调查和公开记录可以更正；「" + label + "」步骤只能作废后重新办理",
-                   "only a risk assessment, resource survey or publication is corrected; void the " + label +
-                       " step and record it again"));
+      "step",
+      text("只有风险评估、应急资源调查和公开记录可以更正；「" + label + "」步骤只能作废后重新办理",
+           "only a risk assessment, resource survey or publication is corrected; void the " +
+               label + " step and record it again"));
 }
 
 sdk::Status PlanStepCorrection::apply(store::PlanTransition& t, const std::string& name,
                                       const std::string& value) const {
   if (name == "date") {
     const auto d = sdk::Date::parse(Poco::trim(value));
-    if (!d) return sdk::Status::invalid(name, text("日期格式应为 YYYY-MM-DD", "is not a date (YYYY-MM-DD)"));
+    if (!d)
+      return sdk::Status::invalid(name,
+                                  text("日期格式应为 YYYY-MM-DD", "is not a date (YYYY-MM-DD)"));
     t.date = *d;
   } else if (name == "body" || name == "channel") {
     t.body = value;
@@ -64,19 +69,22 @@ sdk::Status PlanStepCorrection::apply(store::PlanTransition& t, const std::strin
   } else if (name == "note") {
     t.note = value;
   } else {
-    return sdk::Status::invalid(name, text("不是可更正的步骤字段（date、body、document、note）",
-                                           "is not a field of a step that can be corrected (date, body, "
-                                           "document, note)"));
+    return sdk::Status::invalid(name,
+                                text("不是可更正的步骤字段（date、body、document、note）",
+                                     "is not a field of a step that can be corrected (date, body, "
+                                     "document, note)"));
   }
   return sdk::Status::ok();
 }
 
 sdk::Status PlanStepCorrection::validate(const store::PlanTransition& t) {
   if (!t.date.isSet() || !isValidDate(t.date)) {
-    return sdk::Status::invalid("date", text("为必填项，格式为 YYYY-MM-DD", "is required (YYYY-MM-DD)"));
+    return sdk::Status::invalid("date",
+                                text("为必填项，格式为 YYYY-MM-DD", "is required (YYYY-MM-DD)"));
   }
   if (t.date > today().addDays(1)) {
-    return sdk::Status::invalid("date", text("不能晚于今天：", "is in the future: ") + t.date.toString());
+    return sdk::Status::invalid("date",
+                                text("不能晚于今天：", "is in the future: ") + t.date.toString());
   }
   for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"body", &t.body},
                                      {"document", &t.document},
@@ -87,7 +95,8 @@ sdk::Status PlanStepCorrection::validate(const store::PlanTransition& t) {
   }
   if (t.step != toId(LifecycleStep::Publish)) return sdk::Status::ok();
   if (Poco::trim(t.body).empty()) {
-    return sdk::Status::invalid("body", text("公开渠道为必填项", "the publication channel is required"));
+    return sdk::Status::invalid("body",
+                                text("公开渠道为必填项", "the publication channel is required"));
   }
   const auto version = store::PlanRepository(db_.session()).versionById(t.plan_version_id);
   if (version && version->issued.isSet() && t.date < version->issued) {
@@ -104,12 +113,14 @@ sdk::Status PlanStepCorrection::checkVoidable(const store::PlanTransition& step)
   const std::string label = stepLabel(step.step, english_);
   if (isOneOf(step.step, {LifecycleStep::Review, LifecycleStep::Evaluate, LifecycleStep::File})) {
     return sdk::Status::invalid(
-        "step", text("「" + label + "」步骤随其评审/评估或备案记录作废，请作废该记录",
-                     "a " + label + " step is voided with its review, evaluation or filing record"));
+        "step",
+        text("「" + label + "」步骤随其评审/评估或备案记录作废，请作废该记录",
+             "a " + label + " step is voided with its review, evaluation or filing record"));
   }
   if (!isStateStep(step.step)) {
-    return sdk::Status::invalid("step", text("修订形成预案的新版本，不能作废", "a revision is a version of the plan "
-                                                                                 "and cannot be voided"));
+    return sdk::Status::invalid("step", text("修订形成预案的新版本，不能作废",
+                                             "a revision is a version of the plan "
+                                             "and cannot be voided"));
   }
   const store::PlanTransition* latest = nullptr;
   const auto steps = store::PlanTransitionRepository(db_.session()).listForPlan(step.plan_id);
@@ -119,11 +130,13 @@ sdk::Status PlanStepCorrection::checkVoidable(const store::PlanTransition& step)
   if (latest && latest->id != step.id) {
     const std::string later = stepLabel(latest->step, english_);
     return sdk::Status::invalid(
-        "step", text("「" + label + "」只能在它是预案最近的步骤时作废；其后已记录「" + later + "」（#" +
-                         std::to_string(latest->id) + "，" + latest->date.toString() + "），请先作废其后的步骤",
-                     "a " + label + " step is voided only while it is the plan's latest step; " + later + " #" +
-                         std::to_string(latest->id) + " (" + latest->date.toString() +
-                         ") was recorded after it: void the later steps first"));
+        "step",
+        text("「" + label + "」只能在它是预案最近的步骤时作废；其后已记录「" + later + "」（#" +
+                 std::to_string(latest->id) + "，" + latest->date.toString() +
+                 "），请先作废其后的步骤",
+             "a " + label + " step is voided only while it is the plan's latest step; " + later +
+                 " #" + std::to_string(latest->id) + " (" + latest->date.toString() +
+                 ") was recorded after it: void the later steps first"));
   }
   return sdk::Status::ok();
 }
@@ -136,7 +149,8 @@ void PlanStepCorrection::afterVoid(const store::PlanTransition& step, const stor
   } else if (step.step == toId(LifecycleStep::Abolish)) {
     undo.withdrawAbolition(step.plan_id, actor);
   }
-  if (!isStateStep(step.step)) return;
+  // A 评审 moves the draft's stage too (不通过 back to drafting).
+  if (!isStateStep(step.step) && step.step != toId(LifecycleStep::Review)) return;
   store::PlanRepository plans(session);
   const auto plan = plans.findById(step.plan_id);
   if (!plan) return;
@@ -149,6 +163,29 @@ void PlanStepCorrection::afterVoid(const store::PlanTransition& step, const stor
   }
   if (plan->status != status) plans.setStatus(step.plan_id, status, actor);
   if (step.step == toId(LifecycleStep::Issue)) restoreRevisionFlag(session, step.plan_id, actor);
+}
+
+std::optional<store::PlanTransition> PlanStepCorrection::stepOf(const sdk::Review& review) {
+  const char* step = toId(review.kind == sdk::ReviewKind::Evaluation ? LifecycleStep::Evaluate
+                                                                     : LifecycleStep::Review);
+  std::optional<store::PlanTransition> out;
+  for (const auto& t : store::PlanTransitionRepository(db_.session()).listForPlan(review.plan_id)) {
+    if (!t.voided() && t.step == step && t.plan_version_id == review.plan_version_id &&
+        t.date == review.date)
+      out = t;
+  }
+  return out;
+}
+
+std::optional<store::PlanTransition> PlanStepCorrection::stepOf(const sdk::Filing& filing) {
+  std::optional<store::PlanTransition> out;
+  for (const auto& t : store::PlanTransitionRepository(db_.session()).listForPlan(filing.plan_id)) {
+    if (!t.voided() && t.step == toId(LifecycleStep::File) &&
+        t.plan_version_id == filing.plan_version_id && t.date == filing.submitted &&
+        t.body == filing.target_body && t.document == filing.registration_no)
+      out = t;
+  }
+  return out;
 }
 
 }  // namespace beacon::service

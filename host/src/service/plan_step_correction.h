@@ -11,13 +11,16 @@
 //                                 the version issued before it in force again;
 //                                 a voided 废止 returns the plan to its state);
 //   评审, 评估, 备案               corrected or voided as their review or filing
-//                                 record; 修订 is a version and is not voided.
+//                                 record (voiding the record voids its step:
+//                                 stepOf); 修订 is a version and is not voided.
 // Messages are zh-CN, or English when `english`; a refusal names its field.
 // Not thread-safe (follows its Database).
 #pragma once
 
+#include <optional>
 #include <string>
 
+#include "beacon/sdk/records.h"
 #include "beacon/sdk/status.h"
 #include "store/audit_log.h"
 #include "store/database.h"
@@ -31,7 +34,8 @@ class PlanStepCorrection {
   // Whether `step` can be corrected at all (field "step" otherwise).
   sdk::Status checkCorrectable(const store::PlanTransition& step) const;
   // Applies one changed field by its API name: date, body (or channel), document (or link), note.
-  sdk::Status apply(store::PlanTransition& step, const std::string& name, const std::string& value) const;
+  sdk::Status apply(store::PlanTransition& step, const std::string& name,
+                    const std::string& value) const;
   // The corrected step validated as a new one of its kind.
   sdk::Status validate(const store::PlanTransition& step);
   // Whether `step` can be voided now (field "step" otherwise).
@@ -39,9 +43,15 @@ class PlanStepCorrection {
   // After `step` was marked voided, inside the same transaction: withdraws an
   // 印发 or a 废止 and sets the plan's status from the steps still in force.
   void afterVoid(const store::PlanTransition& step, const store::Actor& actor);
+  // The step in force a review/evaluation or filing recorded (same plan, version, day and,
+  // for a filing, body and number), if any: voided with its record.
+  std::optional<store::PlanTransition> stepOf(const sdk::Review& review);
+  std::optional<store::PlanTransition> stepOf(const sdk::Filing& filing);
 
  private:
-  std::string text(const std::string& zh, const std::string& en) const { return english_ ? en : zh; }
+  std::string text(const std::string& zh, const std::string& en) const {
+    return english_ ? en : zh;
+  }
   store::Database& db_;
   bool english_;
 };

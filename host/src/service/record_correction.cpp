@@ -601,8 +601,18 @@ CorrectionOutcome RecordCorrection::voidRecord(store::RecordKind kind, sdk::Reco
       step = store::PlanTransitionRepository(db_.session()).findById(id);
       if (auto s = steps.checkVoidable(*step); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
     }
-    store::RecordVoids(db_.session())
-        .markVoided(kind, id, loaded->json, who.actor, Poco::trim(reason));
+    // A review/evaluation or filing takes the life-cycle step it recorded with it.
+    if (kind == store::RecordKind::Review) {
+      if (auto r = store::ReviewRepository(db_.session()).findById(id)) step = steps.stepOf(*r);
+    } else if (kind == store::RecordKind::Filing) {
+      if (auto f = store::FilingRepository(db_.session()).findById(id)) step = steps.stepOf(*f);
+    }
+    store::RecordVoids voids(db_.session());
+    voids.markVoided(kind, id, loaded->json, who.actor, Poco::trim(reason));
+    if (step && kind != store::RecordKind::PlanTransition) {
+      voids.markVoided(store::RecordKind::PlanTransition, step->id, store::toJson(*step), who.actor,
+                       Poco::trim(reason));
+    }
     if (step) steps.afterVoid(*step, who.actor);
     tx.commit();
     return {};

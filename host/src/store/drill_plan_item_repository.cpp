@@ -13,7 +13,8 @@ using namespace Poco::Data::Keywords;
 namespace beacon::store {
 
 const char* const kDrillPlanItemColumns =
-    "i.id, i.drill_plan_id, i.domain, i.drill_type, i.month, i.plan_id, i.note, i.voided_at, i.voided_by,"
+    "i.id, i.drill_plan_id, i.domain, i.drill_type, i.month, i.plan_id, i.note, i.voided_at, "
+    "i.voided_by,"
     " i.void_reason";
 
 DrillPlanItem readDrillPlanItem(const Row& r) {
@@ -44,11 +45,14 @@ std::optional<DrillPlanItem> DrillPlanItemRepository::findById(sdk::RecordId id)
 void DrillPlanItemRepository::correct(const DrillPlanItem& before, const DrillPlanItem& after,
                                       const Actor& actor, const std::string& reason) {
   Transaction tx(session_);
-  session_ << "UPDATE drill_plan_items SET domain = $1, drill_type = $2, month = $3, plan_id = $4, note = $5"
+  session_ << "UPDATE drill_plan_items SET domain = $1, drill_type = $2, month = $3, plan_id = $4, "
+              "note = $5"
               " WHERE id = $6",
-      bind(after.domain), bind(after.drill_type), bind(after.month), bind(nullableId(after.plan_id)),
-      bind(after.note), bind(static_cast<Poco::Int64>(before.id)), now;
-  appendCorrection(audit_, actor, RecordKind::DrillPlanItem, before.id, toJson(before), toJson(after), reason);
+      bind(after.domain), bind(after.drill_type), bind(after.month),
+      bind(nullableId(after.plan_id)), bind(after.note), bind(static_cast<Poco::Int64>(before.id)),
+      now;
+  appendCorrection(audit_, actor, RecordKind::DrillPlanItem, before.id, toJson(before),
+                   toJson(after), reason);
   tx.commit();
 }
 

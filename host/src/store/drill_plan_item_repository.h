@@ -23,7 +23,8 @@ DrillPlanItem readDrillPlanItem(const Row& r);
 
 class DrillPlanItemRepository {
  public:
-  explicit DrillPlanItemRepository(Poco::Data::Session& session) : session_(session), audit_(session) {}
+  explicit DrillPlanItemRepository(Poco::Data::Session& session)
+      : session_(session), audit_(session) {}
   // The item, voided or not.
   std::optional<DrillPlanItem> findById(sdk::RecordId id);
   // Stores domain, drill_type, month, plan_id and note of `after` over item

@@ -20,8 +20,10 @@ class DrillRecordCorrectionCommandTest : public ::testing::Test {
     Poco::File(dir_.path()).createDirectories();
     db_ = dir_.path() + "/beacon.db";
     ASSERT_EQ(beacon({"init"}).code, 0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code, 0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township", "--parent", "xinmi"})
+    ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code,
+              0);
+    ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township",
+                      "--parent", "xinmi"})
                   .code,
               0);
   }
@@ -33,15 +35,18 @@ class DrillRecordCorrectionCommandTest : public ::testing::Test {
 };
 
 TEST_F(DrillRecordCorrectionCommandTest, AnEvaluationIsCorrectedThenVoided) {
-  CliRun add = beacon({"drill", "add", "--org", "quliang", "--type", "flood.evacuation", "--date", "2024-05-10",
-                       "--field", "hazard=山洪"});
+  CliRun add = beacon({"drill", "add", "--org", "quliang", "--type", "flood.evacuation", "--date",
+                       "2024-05-10", "--field", "hazard=山洪"});
   ASSERT_EQ(add.code, 0) << add.err;
-  CliRun eval = beacon({"drill", "evaluate", "1", "--verdict", "良", "--evaluator", "镇应急办", "--date", "2024-05-20"});
+  CliRun eval = beacon({"drill", "evaluate", "1", "--verdict", "良", "--evaluator", "镇应急办",
+                        "--date", "2024-05-20"});
   ASSERT_EQ(eval.code, 0) << eval.err;
-  CliRun bad = beacon({"drill", "evaluation", "correct", "1", "--field", "date=2024-05-01", "--reason", "日期录错"});
+  CliRun bad = beacon({"drill", "evaluation", "correct", "1", "--field", "date=2024-05-01",
+                       "--reason", "日期录错"});
   EXPECT_EQ(bad.code, 1);
   EXPECT_NE(bad.err.find("date"), std::string::npos) << bad.err;
-  CliRun ok = beacon({"drill", "evaluation", "correct", "1", "--field", "verdict=中", "--reason", "结论录错"});
+  CliRun ok = beacon(
+      {"drill", "evaluation", "correct", "1", "--field", "verdict=中", "--reason", "结论录错"});
   ASSERT_EQ(ok.code, 0) << ok.err;
   EXPECT_NE(ok.out.find("已更正 drill_evaluation #1"), std::string::npos) << ok.out;
   ASSERT_EQ(beacon({"drill", "evaluation", "void", "1", "--reason", "重复登记"}).code, 0);
@@ -52,16 +57,25 @@ TEST_F(DrillRecordCorrectionCommandTest, AnEvaluationIsCorrectedThenVoided) {
 }
 
 TEST_F(DrillRecordCorrectionCommandTest, APlannedDrillIsCorrectedAndVoidedAndThePlanIsCorrected) {
-  CliRun add = beacon({"drill-plan", "add", "--org", "quliang", "--year", "2024", "--made-on", "2024-01-10", "--item",
-                       "flood.evacuation:5", "--item", "flood.evacuation:9"});
+  CliRun add =
+      beacon({"drill-plan", "add", "--org", "quliang", "--year", "2024", "--made-on", "2024-01-10",
+              "--item", "flood.evacuation:5", "--item", "flood.evacuation:9"});
   ASSERT_EQ(add.code, 0) << add.err;
-  CliRun month = beacon({"drill-plan", "item", "correct", "2", "--field", "month=13", "--reason", "x"});
+  CliRun month =
+      beacon({"drill-plan", "item", "correct", "2", "--field", "month=13", "--reason", "x"});
   EXPECT_EQ(month.code, 1);
   EXPECT_NE(month.err.find("month"), std::string::npos) << month.err;
-  ASSERT_EQ(beacon({"drill-plan", "item", "correct", "2", "--field", "month=10", "--reason", "月份录错"}).code, 0);
+  ASSERT_EQ(
+      beacon({"drill-plan", "item", "correct", "2", "--field", "month=10", "--reason", "月份录错"})
+          .code,
+      0);
   ASSERT_EQ(beacon({"drill-plan", "item", "void", "2", "--reason", "计划取消"}).code, 0);
-  ASSERT_EQ(beacon({"drill-plan", "correct", "1", "--field", "note=镇党委审定", "--reason", "补备注"}).code, 0);
-  CliRun show = beacon({"drill-plan", "show", "--org", "quliang", "--year", "2024", "--as-of", "2024-12-31"});
+  ASSERT_EQ(
+      beacon({"drill-plan", "correct", "1", "--field", "note=镇党委审定", "--reason", "补备注"})
+          .code,
+      0);
+  CliRun show =
+      beacon({"drill-plan", "show", "--org", "quliang", "--year", "2024", "--as-of", "2024-12-31"});
   ASSERT_EQ(show.code, 0) << show.err;
   EXPECT_NE(show.out.find("计划 1 项"), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("#2\t10月"), std::string::npos) << show.out;
@@ -69,20 +83,23 @@ TEST_F(DrillRecordCorrectionCommandTest, APlannedDrillIsCorrectedAndVoidedAndThe
 }
 
 TEST_F(DrillRecordCorrectionCommandTest, AVoidedStepStaysInTheHistoryMarked) {
-  CliRun add = beacon({"plan", "add", "--code", "ql-flood", "--title", "曲梁镇防汛应急预案", "--domain", "flood",
-                       "--category", "grassroots", "--owner", "quliang", "--text", "第一章 总则\n"});
+  CliRun add = beacon({"plan", "add", "--code", "ql-flood", "--title", "曲梁镇防汛应急预案",
+                       "--domain", "flood", "--category", "grassroots", "--owner", "quliang",
+                       "--text", "第一章 总则\n"});
   ASSERT_EQ(add.code, 0) << add.err;
   CliRun submit = beacon({"plan", "submit-review", "ql-flood", "--date", "2024-03-01"});
   ASSERT_EQ(submit.code, 0) << submit.err;
   const auto hash = submit.out.rfind("\t#");
   ASSERT_NE(hash, std::string::npos) << submit.out;
   const std::string id = submit.out.substr(hash + 2, submit.out.find('\n', hash) - hash - 2);
-  CliRun correct = beacon({"plan", "step", "correct", id, "--field", "date=2024-03-02", "--reason", "x"});
+  CliRun correct =
+      beacon({"plan", "step", "correct", id, "--field", "date=2024-03-02", "--reason", "x"});
   EXPECT_EQ(correct.code, 1) << "a 提交评审 is voided, not corrected";
   ASSERT_EQ(beacon({"plan", "step", "void", id, "--reason", "提交错了稿本"}).code, 0);
   CliRun history = beacon({"plan", "history", "ql-flood"});
   ASSERT_EQ(history.code, 0) << history.err;
-  EXPECT_NE(history.out.find("\t#" + id + "\n    （已作废：tester"), std::string::npos) << history.out;
+  EXPECT_NE(history.out.find("\t#" + id + "\n    （已作废：tester"), std::string::npos)
+      << history.out;
   EXPECT_NE(history.out.find("原因：提交错了稿本"), std::string::npos) << history.out;
   CliRun resubmit = beacon({"plan", "submit-review", "ql-flood", "--date", "2024-03-02"});
   EXPECT_EQ(resubmit.code, 0) << "back to 编制中: " << resubmit.err;

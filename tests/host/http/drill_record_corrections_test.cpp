@@ -19,15 +19,18 @@ class DrillRecordCorrectionsWebTest : public WebFixture {
   static std::string errorMessage(const Reply& r) {
     return r.json()->getObject("error")->getValue<std::string>("message");
   }
-  // A flood drill of xinmi.chengguan.04 without a verdict, and its evaluation report; the report's id.
+  // A flood drill of xinmi.chengguan.04 without a verdict, and its evaluation report; the report's
+  // id.
   static sdk::RecordId evaluatedDrill(const Login& who, sdk::RecordId& drill) {
-    Reply d = send(who, "POST", "/api/v1/drills",
-                   R"({"drill_type":"flood.evacuation","org":"xinmi.chengguan.04","date":"2024-05-10",)"
-                   R"("fields":{"hazard":"flash_flood"}})");
+    Reply d =
+        send(who, "POST", "/api/v1/drills",
+             R"({"drill_type":"flood.evacuation","org":"xinmi.chengguan.04","date":"2024-05-10",)"
+             R"("fields":{"hazard":"flash_flood"}})");
     EXPECT_EQ(d.status, 201) << d.body;
     drill = idOf(d);
-    Reply e = send(who, "POST", "/api/v1/drills/" + std::to_string(drill) + "/evaluation",
-                   R"({"verdict":"良","evaluator":"城关镇应急办","date":"2024-05-20","findings":"路线不清"})");
+    Reply e = send(
+        who, "POST", "/api/v1/drills/" + std::to_string(drill) + "/evaluation",
+        R"({"verdict":"良","evaluator":"城关镇应急办","date":"2024-05-20","findings":"路线不清"})");
     EXPECT_EQ(e.status, 201) << e.body;
     return idOf(e);
   }
@@ -47,7 +50,8 @@ TEST_F(DrillRecordCorrectionsWebTest, AnEvaluationIsCorrectedAndVoidedThroughThe
   Reply none = send(village, "PATCH", path, R"({"verdict":"中"})");
   EXPECT_EQ(none.errorField(), "reason");
 
-  Reply r = send(village, "PATCH", path, R"({"verdict":"中","suggestions":"增设指示牌","reason":"结论录错"})");
+  Reply r = send(village, "PATCH", path,
+                 R"({"verdict":"中","suggestions":"增设指示牌","reason":"结论录错"})");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()->getValue<std::string>("verdict"), "fair");
   EXPECT_FALSE(r.json()->getValue<bool>("voided"));
@@ -71,39 +75,50 @@ TEST_F(DrillRecordCorrectionsWebTest, AnEvaluationIsCorrectedAndVoidedThroughThe
   EXPECT_NE(page.body.find("评估报告重复登记"), std::string::npos);
 }
 
-TEST_F(DrillRecordCorrectionsWebTest, AVoidedPlannedDrillLeavesTheCountsAndIsStruckThroughOnThePage) {
+TEST_F(DrillRecordCorrectionsWebTest,
+       AVoidedPlannedDrillLeavesTheCountsAndIsStruckThroughOnThePage) {
   Login village = login("village");
-  Reply created = send(village, "POST", "/api/v1/drill-plans",
-                       R"({"org":"xinmi.chengguan.04","year":2024,"made_on":"2024-01-15",)"
-                       R"("items":[{"drill_type":"flood.evacuation","month":5},{"drill_type":"flood.evacuation","month":9}]})");
+  Reply created = send(
+      village, "POST", "/api/v1/drill-plans",
+      R"({"org":"xinmi.chengguan.04","year":2024,"made_on":"2024-01-15",)"
+      R"("items":[{"drill_type":"flood.evacuation","month":5},{"drill_type":"flood.evacuation","month":9}]})");
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string plan = std::to_string(idOf(created));
   const auto items = created.json()->getArray("items");
   ASSERT_EQ(items->size(), 2u);
   const std::string september = std::to_string(items->getObject(1)->getValue<sdk::RecordId>("id"));
 
-  Reply bad = send(village, "PATCH", "/api/v1/drill-plan-items/" + september, R"({"month":13,"reason":"x"})");
+  Reply bad = send(village, "PATCH", "/api/v1/drill-plan-items/" + september,
+                   R"({"month":13,"reason":"x"})");
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.errorField(), "month");
-  EXPECT_EQ(send(login("other"), "PATCH", "/api/v1/drill-plan-items/" + september, R"({"month":10,"reason":"x"})")
+  EXPECT_EQ(send(login("other"), "PATCH", "/api/v1/drill-plan-items/" + september,
+                 R"({"month":10,"reason":"x"})")
                 .status,
             403);
-  Reply moved = send(village, "PATCH", "/api/v1/drill-plan-items/" + september, R"({"month":10,"reason":"月份录错"})");
+  Reply moved = send(village, "PATCH", "/api/v1/drill-plan-items/" + september,
+                     R"({"month":10,"reason":"月份录错"})");
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(moved.json()->getValue<int>("month"), 10);
-  Reply note = send(village, "PATCH", "/api/v1/drill-plans/" + plan, R"({"note":"村委会审定","reason":"补备注"})");
+  Reply note = send(village, "PATCH", "/api/v1/drill-plans/" + plan,
+                    R"({"note":"村委会审定","reason":"补备注"})");
   ASSERT_EQ(note.status, 200) << note.body;
-  EXPECT_EQ(send(village, "POST", "/api/v1/drill-plans/" + plan + "/void", R"({"reason":"x"})").status, 404)
+  EXPECT_EQ(
+      send(village, "POST", "/api/v1/drill-plans/" + plan + "/void", R"({"reason":"x"})").status,
+      404)
       << "a plan is not voided as a whole: no such route";
 
-  Reply voided = send(village, "POST", "/api/v1/drill-plan-items/" + september + "/void", R"({"reason":"计划取消"})");
+  Reply voided = send(village, "POST", "/api/v1/drill-plan-items/" + september + "/void",
+                      R"({"reason":"计划取消"})");
   ASSERT_EQ(voided.status, 200) << voided.body;
   Reply shown = get(village, "/api/v1/drill-plans/" + plan + "?as_of=2024-12-31");
   ASSERT_EQ(shown.status, 200);
   EXPECT_EQ(shown.json()->getObject("counts")->getValue<int>("planned"), 1);
   EXPECT_EQ(shown.json()->getArray("items")->size(), 1u);
   ASSERT_EQ(shown.json()->getArray("voided_items")->size(), 1u);
-  EXPECT_EQ(shown.json()->getArray("voided_items")->getObject(0)->getValue<std::string>("void_reason"), "计划取消");
+  EXPECT_EQ(
+      shown.json()->getArray("voided_items")->getObject(0)->getValue<std::string>("void_reason"),
+      "计划取消");
   EXPECT_EQ(shown.json()->getValue<std::string>("note"), "村委会审定");
 
   Reply page = get(village, "/drill-plans?year=2024");
@@ -113,30 +128,42 @@ TEST_F(DrillRecordCorrectionsWebTest, AVoidedPlannedDrillLeavesTheCountsAndIsStr
   EXPECT_NE(page.body.find("计划取消", row), std::string::npos);
 }
 
-TEST_F(DrillRecordCorrectionsWebTest, AVoidedIssueLeavesThePlanApprovedAndThePlanPageStrikesTheStep) {
+TEST_F(DrillRecordCorrectionsWebTest,
+       AVoidedIssueLeavesThePlanApprovedAndThePlanPageStrikesTheStep) {
   Login admin = login("admin");
-  Reply draft = send(admin, "POST", "/api/v1/plans",
-                     R"({"code":"DR-STEP-1","title":"新密市山洪灾害应急预案","domain":"flood","category":"special",)"
-                     R"("owner":"xinmi","version":{"text":"第一章 总则\n"}})");
+  Reply draft = send(
+      admin, "POST", "/api/v1/plans",
+      R"({"code":"DR-STEP-1","title":"新密市山洪灾害应急预案","domain":"flood","category":"special",)"
+      R"("owner":"xinmi","version":{"text":"第一章 总则\n"}})");
   ASSERT_EQ(draft.status, 201) << draft.body;
   const std::string base = "/api/v1/plans/" + std::to_string(idOf(draft));
   ASSERT_EQ(send(admin, "POST", base + "/submit-review", R"({"date":"2024-03-01"})").status, 201);
-  ASSERT_EQ(send(admin, "POST", base + "/reviews", R"({"kind":"review","date":"2024-03-05","conclusion":"passed"})")
+  ASSERT_EQ(send(admin, "POST", base + "/reviews",
+                 R"({"kind":"review","date":"2024-03-05","conclusion":"passed"})")
                 .status,
             201);
-  ASSERT_EQ(send(admin, "POST", base + "/approve", R"({"date":"2024-03-10","approved_by":"新密市人民政府"})").status,
+  ASSERT_EQ(send(admin, "POST", base + "/approve",
+                 R"({"date":"2024-03-10","approved_by":"新密市人民政府"})")
+                .status,
             201);
-  Reply issued = send(admin, "POST", base + "/issue", R"({"issued":"2024-04-01","document_no":"新政〔2024〕3号"})");
+  Reply issued = send(admin, "POST", base + "/issue",
+                      R"({"issued":"2024-04-01","document_no":"新政〔2024〕3号"})");
   ASSERT_EQ(issued.status, 201) << issued.body;
-  const std::string step = std::to_string(issued.json()->getObject("transition")->getValue<sdk::RecordId>("id"));
+  const std::string step =
+      std::to_string(issued.json()->getObject("transition")->getValue<sdk::RecordId>("id"));
   ASSERT_EQ(get(admin, base).json()->getValue<std::string>("status"), "issued");
 
-  EXPECT_EQ(send(login("village"), "POST", "/api/v1/plan-steps/" + step + "/void", R"({"reason":"x"})").status, 403)
+  EXPECT_EQ(
+      send(login("village"), "POST", "/api/v1/plan-steps/" + step + "/void", R"({"reason":"x"})")
+          .status,
+      403)
       << "a village cannot void the city's records";
-  Reply correct = send(admin, "PATCH", "/api/v1/plan-steps/" + step, R"({"date":"2024-04-02","reason":"x"})");
+  Reply correct =
+      send(admin, "PATCH", "/api/v1/plan-steps/" + step, R"({"date":"2024-04-02","reason":"x"})");
   EXPECT_EQ(correct.status, 422);
   EXPECT_EQ(correct.errorField(), "step") << "an 印发 is voided, not corrected";
-  Reply voided = send(admin, "POST", "/api/v1/plan-steps/" + step + "/void", R"({"reason":"文号录错，尚未印发"})");
+  Reply voided = send(admin, "POST", "/api/v1/plan-steps/" + step + "/void",
+                      R"({"reason":"文号录错，尚未印发"})");
   ASSERT_EQ(voided.status, 200) << voided.body;
   EXPECT_TRUE(voided.json()->getValue<bool>("voided"));
   const auto plan = get(admin, base).json();

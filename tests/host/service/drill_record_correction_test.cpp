@@ -39,7 +39,9 @@ class DrillRecordCorrectionTest : public ServiceFixture {
     u.org_id = org;
     return u;
   }
-  service::Corrector admin() const { return {store::Actor{"root"}, user("root", auth::Role::Admin, 0)}; }
+  service::Corrector admin() const {
+    return {store::Actor{"root"}, user("root", auth::Role::Admin, 0)};
+  }
   service::Corrector villageStaff() const {
     return {store::Actor{"vstaff"}, user("vstaff", auth::Role::VillageStaff, village_)};
   }
@@ -109,7 +111,8 @@ TEST_F(DrillRecordCorrectionTest, AnEvaluationIsCorrectedAsANewOneWithItsAuditEn
   const auto d = drill(village_, sdk::Date{2024, 5, 10});
   const auto e = evaluate(d, sdk::Date{2024, 5, 20});
   auto out = correction().correctDrillEvaluation(
-      e, {{"verdict", "中"}, {"suggestions", "增设转移指示牌"}, {"date", "2024-05-21"}}, "评估结论录错", admin());
+      e, {{"verdict", "中"}, {"suggestions", "增设转移指示牌"}, {"date", "2024-05-21"}},
+      "评估结论录错", admin());
   ASSERT_TRUE(out.ok()) << out.status.describe();
   const auto stored = store::DrillEvaluationRepository(db_->session()).findById(e);
   EXPECT_EQ(stored->verdict, sdk::DrillVerdict::Fair);
@@ -141,13 +144,17 @@ TEST_F(DrillRecordCorrectionTest, AnEvaluationIsCorrectedAsANewOneWithItsAuditEn
     EXPECT_EQ(r.failure, service::CorrectionFailure::Invalid) << field;
     EXPECT_EQ(r.status.field(), field) << r.status.describe();
   }
-  EXPECT_EQ(correction().correctDrillEvaluation(e, {{"findings", "x"}}, " ", admin()).status.field(), "reason");
+  EXPECT_EQ(
+      correction().correctDrillEvaluation(e, {{"findings", "x"}}, " ", admin()).status.field(),
+      "reason");
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log"), audit);
-  EXPECT_EQ(store::DrillEvaluationRepository(db_->session()).findById(e)->verdict, sdk::DrillVerdict::Fair);
+  EXPECT_EQ(store::DrillEvaluationRepository(db_->session()).findById(e)->verdict,
+            sdk::DrillVerdict::Fair);
 }
 
 TEST_F(DrillRecordCorrectionTest, AVoidedEvaluationNoLongerMeetsTheEvaluationDuty) {
-  auto calendar = rules::HolidayCalendar::load(std::string(BEACON_SOURCE_DIR) + "/data/holidays/cn.csv");
+  auto calendar =
+      rules::HolidayCalendar::load(std::string(BEACON_SOURCE_DIR) + "/data/holidays/cn.csv");
   ASSERT_TRUE(calendar.isOk());
   const rules::RulesConfig config;
   rules::ComplianceEngine engine(*db_, registry_, config, calendar.value());
@@ -163,8 +170,10 @@ TEST_F(DrillRecordCorrectionTest, AVoidedEvaluationNoLongerMeetsTheEvaluationDut
   ASSERT_TRUE(out.ok()) << out.status.describe();
   auto after = duties(engine, as_of, rules::DrillDuties::kDrillEvaluation);
   ASSERT_EQ(after.size(), 1u);
-  EXPECT_EQ(after[0].status, sdk::ObligationStatus::Overdue) << "due 2024-06-09, no evaluation in force";
-  EXPECT_TRUE(store::DrillEvaluationRepository(db_->session()).findById(e)) << "kept for the record";
+  EXPECT_EQ(after[0].status, sdk::ObligationStatus::Overdue)
+      << "due 2024-06-09, no evaluation in force";
+  EXPECT_TRUE(store::DrillEvaluationRepository(db_->session()).findById(e))
+      << "kept for the record";
   EXPECT_FALSE(store::DrillEvaluationRepository(db_->session()).findByDrill(d));
   EXPECT_EQ(correction().voidRecord(RecordKind::DrillEvaluation, e, "再次", admin()).failure,
             service::CorrectionFailure::Voided);
@@ -183,10 +192,12 @@ TEST_F(DrillRecordCorrectionTest, AVillageCannotChangeTheRecordsOfAnOrganisation
   const auto e = evaluate(d, sdk::Date{2024, 5, 20});
   const auto plan = drillPlan(township_);
   const auto item = store::DrillPlanRepository(db_->session()).findById(plan)->items[0].id;
-  EXPECT_EQ(correction().voidRecord(RecordKind::DrillEvaluation, e, "不是我们的", villageStaff()).failure,
-            service::CorrectionFailure::Forbidden);
-  EXPECT_EQ(correction().correctDrillEvaluation(e, {{"verdict", "差"}}, "x", villageStaff()).failure,
-            service::CorrectionFailure::Forbidden);
+  EXPECT_EQ(
+      correction().voidRecord(RecordKind::DrillEvaluation, e, "不是我们的", villageStaff()).failure,
+      service::CorrectionFailure::Forbidden);
+  EXPECT_EQ(
+      correction().correctDrillEvaluation(e, {{"verdict", "差"}}, "x", villageStaff()).failure,
+      service::CorrectionFailure::Forbidden);
   EXPECT_EQ(correction().voidRecord(RecordKind::DrillPlanItem, item, "x", villageStaff()).failure,
             service::CorrectionFailure::Forbidden);
   EXPECT_EQ(correction().correctDrillPlan(plan, {{"note", "x"}}, "x", villageStaff()).failure,
@@ -200,7 +211,8 @@ TEST_F(DrillRecordCorrectionTest, AVillageCannotChangeTheRecordsOfAnOrganisation
   EXPECT_TRUE(correction().voidRecord(RecordKind::DrillPlanItem, item, "重复计划", town).ok());
 }
 
-TEST_F(DrillRecordCorrectionTest, APlannedDrillIsCorrectedAsANewOneAndAVoidedOneLeavesPlanVersusActual) {
+TEST_F(DrillRecordCorrectionTest,
+       APlannedDrillIsCorrectedAsANewOneAndAVoidedOneLeavesPlanVersusActual) {
   const auto plan = drillPlan(village_);
   drill(village_, sdk::Date{2024, 5, 12});
   service::DrillPlanService plans(*db_, registry_);
@@ -228,14 +240,16 @@ TEST_F(DrillRecordCorrectionTest, APlannedDrillIsCorrectedAsANewOneAndAVoidedOne
     EXPECT_EQ(r.status.field(), field) << r.status.describe();
   }
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log"), audit);
-  auto moved = correction().correctDrillPlanItem(august, {{"month", "9"}, {"drill_type", "fire.evacuation"}},
-                                                 "计划调整录错", admin());
+  auto moved = correction().correctDrillPlanItem(
+      august, {{"month", "9"}, {"drill_type", "fire.evacuation"}}, "计划调整录错", admin());
   ASSERT_TRUE(moved.ok()) << moved.status.describe();
   const auto item = store::DrillPlanItemRepository(db_->session()).findById(august);
   EXPECT_EQ(item->month, 9);
   EXPECT_EQ(item->domain, "fire") << "the domain follows the corrected type";
-  auto plan_code = correction().correctDrillPlanItem(august, {{"plan", "P-FLOOD-TS1"}}, "预案", admin());
-  EXPECT_EQ(plan_code.status.field(), "plan_id") << "a flood plan for a fire drill: " << plan_code.status.describe();
+  auto plan_code =
+      correction().correctDrillPlanItem(august, {{"plan", "P-FLOOD-TS1"}}, "预案", admin());
+  EXPECT_EQ(plan_code.status.field(), "plan_id")
+      << "a flood plan for a fire drill: " << plan_code.status.describe();
 
   // Voided: kept, listed apart, counted nowhere.
   auto out = correction().voidRecord(RecordKind::DrillPlanItem, august, "该项计划已取消", admin());
@@ -256,8 +270,8 @@ TEST_F(DrillRecordCorrectionTest, APlannedDrillIsCorrectedAsANewOneAndAVoidedOne
 
 TEST_F(DrillRecordCorrectionTest, ADrillPlanIsCorrectedButNeverVoidedAsAWhole) {
   const auto plan = drillPlan(village_);
-  auto out = correction().correctDrillPlan(plan, {{"made_on", "2024-01-05"}, {"note", "经村委会审定"}},
-                                           "制定日期录错", admin());
+  auto out = correction().correctDrillPlan(
+      plan, {{"made_on", "2024-01-05"}, {"note", "经村委会审定"}}, "制定日期录错", admin());
   ASSERT_TRUE(out.ok()) << out.status.describe();
   auto stored = store::DrillPlanRepository(db_->session()).findById(plan);
   EXPECT_EQ(stored->made_on.toString(), "2024-01-05");
@@ -265,13 +279,16 @@ TEST_F(DrillRecordCorrectionTest, ADrillPlanIsCorrectedButNeverVoidedAsAWhole) {
   EXPECT_EQ(stored->items.size(), 2u);
   auto late = correction().correctDrillPlan(plan, {{"made_on", "2025-01-01"}}, "x", admin());
   EXPECT_EQ(late.status.field(), "made_on") << late.status.describe();
-  EXPECT_EQ(correction().correctDrillPlan(plan, {{"year", "2025"}}, "x", admin()).status.field(), "year");
+  EXPECT_EQ(correction().correctDrillPlan(plan, {{"year", "2025"}}, "x", admin()).status.field(),
+            "year");
   auto whole = correction().voidRecord(RecordKind::DrillPlan, plan, "整体作废", admin());
   EXPECT_EQ(whole.failure, service::CorrectionFailure::Invalid);
   EXPECT_EQ(whole.status.field(), "id");
   EXPECT_NE(whole.status.message().find("逐项作废"), std::string::npos) << whole.status.message();
-  EXPECT_NE(correction(true).voidRecord(RecordKind::DrillPlan, plan, "x", admin()).status.message().find(
-                "one by one"),
+  EXPECT_NE(correction(true)
+                .voidRecord(RecordKind::DrillPlan, plan, "x", admin())
+                .status.message()
+                .find("one by one"),
             std::string::npos);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM drill_plans WHERE voided_at <> ''"), 0);
 }

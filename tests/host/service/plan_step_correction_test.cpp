@@ -50,7 +50,8 @@ class PlanStepCorrectionTest : public ServiceFixture {
     auto id = service::PlanService(*db_, registry_).addPlan(p, v, actor_);
     EXPECT_TRUE(id.isOk()) << id.status().describe();
     const sdk::RecordId plan = id.isOk() ? id.value() : 0;
-    must(lifecycle().recordPreparation(plan, LifecycleStep::RiskAssessment, on({2024, 3, 1}), actor_));
+    must(lifecycle().recordPreparation(plan, LifecycleStep::RiskAssessment, on({2024, 3, 1}),
+                                       actor_));
     must(lifecycle().submitForReview(plan, on({2024, 3, 5}), actor_));
     sdk::Review r;
     r.plan_id = plan;
@@ -87,7 +88,8 @@ TEST_F(PlanStepCorrectionTest, AVoidedIssueLeavesThePlanApprovedWithNoVersionInF
   ASSERT_EQ(stored(plan).status, PlanStatus::Issued);
   ASSERT_NE(state(plan).in_force.id, 0);
 
-  auto out = correction().voidRecord(RecordKind::PlanTransition, issued, "文号录错，尚未印发", admin());
+  auto out =
+      correction().voidRecord(RecordKind::PlanTransition, issued, "文号录错，尚未印发", admin());
   ASSERT_TRUE(out.ok()) << out.status.describe();
   EXPECT_EQ(stored(plan).status, PlanStatus::Approved);
   const auto s = state(plan);
@@ -95,7 +97,10 @@ TEST_F(PlanStepCorrectionTest, AVoidedIssueLeavesThePlanApprovedWithNoVersionInF
   EXPECT_EQ(s.draft_stage, PlanStatus::Approved);
   const auto version = store::PlanRepository(db_->session()).version(plan, 1);
   EXPECT_FALSE(version->issued.isSet());
-  EXPECT_EQ(rules::PlanHistory::loadPlan(db_->session(), plan).asOf(plan, Date{2024, 12, 31}).version_in_force, 0)
+  EXPECT_EQ(rules::PlanHistory::loadPlan(db_->session(), plan)
+                .asOf(plan, Date{2024, 12, 31})
+                .version_in_force,
+            0)
       << "the checks see no version in force either";
 
   // The history keeps the voided step, marked; it can be issued again.
@@ -114,10 +119,12 @@ TEST_F(PlanStepCorrectionTest, AVoidedIssueLeavesThePlanApprovedWithNoVersionInF
   EXPECT_EQ(state(plan).in_force.issued.toString(), "2024-03-22");
 }
 
-TEST_F(PlanStepCorrectionTest, AVoidedAbolitionReturnsThePlanToItsStateAndOnlyTheLatestStepIsVoided) {
+TEST_F(PlanStepCorrectionTest,
+       AVoidedAbolitionReturnsThePlanToItsStateAndOnlyTheLatestStepIsVoided) {
   const auto plan = approvedPlan();
   const auto issued = issue(plan);
-  const auto published = must(lifecycle().publish(plan, on({2024, 3, 25}, "城关镇政府网站"), actor_));
+  const auto published =
+      must(lifecycle().publish(plan, on({2024, 3, 25}, "城关镇政府网站"), actor_));
   const auto abolished = must(lifecycle().abolish(plan, on({2024, 6, 1}), "", actor_));
   ASSERT_EQ(stored(plan).status, PlanStatus::Abolished);
 
@@ -126,7 +133,8 @@ TEST_F(PlanStepCorrectionTest, AVoidedAbolitionReturnsThePlanToItsStateAndOnlyTh
   EXPECT_EQ(early.failure, service::CorrectionFailure::Invalid);
   EXPECT_EQ(early.status.field(), "step");
   EXPECT_NE(early.status.message().find("废止"), std::string::npos) << early.status.message();
-  EXPECT_NE(correction(true).voidRecord(RecordKind::PlanTransition, issued, "x", admin())
+  EXPECT_NE(correction(true)
+                .voidRecord(RecordKind::PlanTransition, issued, "x", admin())
                 .status.message()
                 .find("latest step"),
             std::string::npos);
@@ -138,7 +146,8 @@ TEST_F(PlanStepCorrectionTest, AVoidedAbolitionReturnsThePlanToItsStateAndOnlyTh
   EXPECT_NE(state(plan).in_force.id, 0);
 
   // A publication is voided any time; then 印发 is the latest again.
-  ASSERT_TRUE(correction().voidRecord(RecordKind::PlanTransition, published, "重复登记", admin()).ok());
+  ASSERT_TRUE(
+      correction().voidRecord(RecordKind::PlanTransition, published, "重复登记", admin()).ok());
   ASSERT_TRUE(correction().voidRecord(RecordKind::PlanTransition, issued, "未印发", admin()).ok());
   EXPECT_EQ(stored(plan).status, PlanStatus::Approved);
 }
@@ -146,21 +155,25 @@ TEST_F(PlanStepCorrectionTest, AVoidedAbolitionReturnsThePlanToItsStateAndOnlyTh
 TEST_F(PlanStepCorrectionTest, PreparationsAndPublicationsAreCorrectedOtherStepsAreNot) {
   const auto plan = approvedPlan();
   issue(plan);
-  const auto published = must(lifecycle().publish(plan, on({2024, 3, 25}, "城关镇政府网站"), actor_));
+  const auto published =
+      must(lifecycle().publish(plan, on({2024, 3, 25}, "城关镇政府网站"), actor_));
   const auto steps = store::PlanTransitionRepository(db_->session()).listForPlan(plan);
   sdk::RecordId risk = 0, submit = 0;
   for (const auto& t : steps) {
     if (t.step == "risk_assessment") risk = t.id;
     if (t.step == "submit_review") submit = t.id;
   }
-  auto out = correction().correctPlanStep(published, {{"channel", "新密市人民政府网站"}, {"link", "https://x.example/1"}},
-                                          "公开渠道录错", admin());
+  auto out = correction().correctPlanStep(
+      published, {{"channel", "新密市人民政府网站"}, {"link", "https://x.example/1"}},
+      "公开渠道录错", admin());
   ASSERT_TRUE(out.ok()) << out.status.describe();
   auto t = store::PlanTransitionRepository(db_->session()).findById(published);
   EXPECT_EQ(t->body, "新密市人民政府网站");
   EXPECT_EQ(t->document, "https://x.example/1");
-  EXPECT_TRUE(correction().correctPlanStep(risk, {{"date", "2024-02-28"}}, "日期录错", admin()).ok());
-  EXPECT_EQ(store::PlanTransitionRepository(db_->session()).findById(risk)->date.toString(), "2024-02-28");
+  EXPECT_TRUE(
+      correction().correctPlanStep(risk, {{"date", "2024-02-28"}}, "日期录错", admin()).ok());
+  EXPECT_EQ(store::PlanTransitionRepository(db_->session()).findById(risk)->date.toString(),
+            "2024-02-28");
 
   // Validated as new: a publication before the issue, without a channel, a day in the future.
   for (const auto& [changes, field] : std::vector<std::pair<service::FieldChanges, std::string>>{
@@ -175,9 +188,41 @@ TEST_F(PlanStepCorrectionTest, PreparationsAndPublicationsAreCorrectedOtherSteps
   }
   auto state_step = correction().correctPlanStep(submit, {{"date", "2024-03-06"}}, "更正", admin());
   EXPECT_EQ(state_step.status.field(), "step") << state_step.status.describe();
-  EXPECT_EQ(store::PlanTransitionRepository(db_->session()).findById(submit)->date.toString(), "2024-03-05");
+  EXPECT_EQ(store::PlanTransitionRepository(db_->session()).findById(submit)->date.toString(),
+            "2024-03-05");
   // 提交评审 is not the latest step either, so it cannot be voided.
-  EXPECT_EQ(correction().voidRecord(RecordKind::PlanTransition, submit, "x", admin()).status.field(), "step");
+  EXPECT_EQ(
+      correction().voidRecord(RecordKind::PlanTransition, submit, "x", admin()).status.field(),
+      "step");
+}
+
+TEST_F(PlanStepCorrectionTest, AVoidedFilingTakesItsStepWithItSoTheIssueIsLatestAgain) {
+  const auto plan = approvedPlan();
+  const auto issued = issue(plan);
+  sdk::Filing f;
+  f.plan_id = plan;
+  f.target_body = "新密市应急管理局";
+  f.submitted = {2024, 3, 28};
+  f.registration_no = "XM-2024-01";
+  auto filing = service::PlanService(*db_, registry_).addFiling(f, actor_);
+  ASSERT_TRUE(filing.isOk()) << filing.status().describe();
+  EXPECT_EQ(
+      correction().voidRecord(RecordKind::PlanTransition, issued, "x", admin()).status.field(),
+      "step")
+      << "the 备案 was recorded after the 印发";
+  ASSERT_TRUE(
+      correction().voidRecord(RecordKind::Filing, filing.value(), "备案录错", admin()).ok());
+  bool seen = false;
+  for (const auto& t : store::PlanTransitionRepository(db_->session()).listForPlan(plan)) {
+    if (t.step != "file") continue;
+    seen = true;
+    EXPECT_TRUE(t.voided()) << "voided with its filing";
+    EXPECT_EQ(t.void_reason, "备案录错");
+  }
+  EXPECT_TRUE(seen);
+  auto out = correction().voidRecord(RecordKind::PlanTransition, issued, "尚未印发", admin());
+  ASSERT_TRUE(out.ok()) << out.status.describe();
+  EXPECT_EQ(stored(plan).status, PlanStatus::Approved);
 }
 
 TEST_F(PlanStepCorrectionTest, AVoidedSubmissionSendsTheDraftBackToDrafting) {
@@ -192,7 +237,8 @@ TEST_F(PlanStepCorrectionTest, AVoidedSubmissionSendsTheDraftBackToDrafting) {
   const auto plan = service::PlanService(*db_, registry_).addPlan(p, v, actor_).value();
   const auto submitted = must(lifecycle().submitForReview(plan, on({2024, 3, 5}), actor_));
   ASSERT_EQ(stored(plan).status, PlanStatus::InReview);
-  ASSERT_TRUE(correction().voidRecord(RecordKind::PlanTransition, submitted, "提交错了稿本", admin()).ok());
+  ASSERT_TRUE(
+      correction().voidRecord(RecordKind::PlanTransition, submitted, "提交错了稿本", admin()).ok());
   EXPECT_EQ(stored(plan).status, PlanStatus::Drafting);
   EXPECT_EQ(state(plan).draft_stage, PlanStatus::Drafting);
   // The plan moves on from drafting as if the voided step had not been recorded.
