@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <Poco/Exception.h>
+
+#include "store/database.h"
+#include "store/migrations.h"
+
 namespace beacon::store {
 namespace {
 
@@ -110,6 +115,23 @@ TEST(DatabaseUriTest, BadUrisNameTheSettingAndThePart) {
       << "a space would split Poco's connection string";
   EXPECT_NE(error("postgresql://b@h/b%2", true).find("must name the database"), std::string::npos);
   EXPECT_NE(error("postgresql://b@[::1/b", true).find("without \"]\""), std::string::npos);
+}
+
+TEST(DatabaseUriTest, DatabaseRefusesABadUriBeforeOpeningAnything) {
+  try {
+    Database db("postgresql://beacon:pw@127.0.0.1:1/beacon");
+    FAIL() << "opened";
+  } catch (const Poco::InvalidArgumentException& e) {
+    EXPECT_NE(e.message().find("beacon.database"), std::string::npos) << e.message();
+    EXPECT_EQ(e.message().find("pw@"), std::string::npos) << e.message();
+  }
+}
+
+TEST(DatabaseUriTest, DatabaseOpensSqliteSchemeAndKeepsThePath) {
+  Database db("sqlite::memory:");
+  EXPECT_EQ(db.path(), ":memory:");
+  EXPECT_GT(db.migrate(), 0);
+  EXPECT_EQ(db.schemaVersion(), latestSchemaVersion());
 }
 
 }  // namespace
