@@ -39,8 +39,7 @@ void PostgresDialect::setUp(Poco::Data::Session& s, const DatabaseUri& uri) cons
   s << "SELECT current_schema()", into(current), now;
   if (current.isNull()) {
     const std::string name = uri.schema.empty() ? std::string("the search_path") : uri.schema;
-    throw Poco::Data::DataException(uri.display() + ": schema " + name +
-                                    " does not exist (CREATE SCHEMA it first)");
+    throw Poco::Data::DataException("schema " + name + " does not exist (CREATE SCHEMA it first)");
   }
   s << "SET lock_timeout = " + std::to_string(busyTimeoutMs()), now;
 }

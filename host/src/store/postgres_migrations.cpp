@@ -267,7 +267,9 @@ END $$)",
       {8,
        "planner statistics, so a database upgraded to migration 6 uses its covering indexes",
        {
-           "ANALYZE",
+           // By table: a bare ANALYZE would read every schema of the database (other
+           // installations' tables too, and fail on one dropped meanwhile).
+           "ANALYZE organisations, plans, plan_versions, drills",
        }},
       {9,
        "drills by date alone, for the newest-first drill list",
@@ -322,7 +324,7 @@ BEGIN
 END $$)",
            "CREATE TRIGGER drills_groups_update AFTER UPDATE OF domain, org_id, plan_id, drill_type, drill_date,"
            " fields ON drills FOR EACH ROW EXECUTE FUNCTION drills_groups_update_fn()",
-           "ANALYZE",
+           "ANALYZE drills, drill_groups, drill_flags",
        }},
       {11,
        "rule_changes: the organisations whose obligations a write may have changed, one row per"
