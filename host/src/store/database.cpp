@@ -23,7 +23,8 @@ DatabaseUri parsed(const std::string& text) {
 // Holds the dialect's migration lock for a scope.
 class MigrationLock {
  public:
-  MigrationLock(const Dialect& dialect, Poco::Data::Session& session) : dialect_(dialect), session_(session) {
+  MigrationLock(const Dialect& dialect, Poco::Data::Session& session)
+      : dialect_(dialect), session_(session) {
     dialect_.lockMigrations(session_);
   }
   ~MigrationLock() {
@@ -44,11 +45,14 @@ class MigrationLock {
 Database::Database(const std::string& uri) : Database(parsed(uri)) {}
 
 Database::Database(const DatabaseUri& uri)
-    : uri_(uri), dialect_(dialectFor(uri.backend)), path_(uri.postgres() ? uri.display() : uri.path) {
+    : uri_(uri),
+      dialect_(dialectFor(uri.backend)),
+      path_(uri.postgres() ? uri.display() : uri.path) {
   session_ = std::make_unique<Poco::Data::Session>(dialect_.open(uri_));
   dialect_.setUp(*session_, uri_);
   MigrationLock lock(dialect_, *session_);
-  *session_ << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)",
+  *session_ << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at "
+               "TEXT NOT NULL)",
       now;
 }
 
@@ -70,7 +74,8 @@ int Database::migrateTo(int target) {
     for (const auto& sql : m.statements) *session_ << sql, now;
     if (m.after) m.after(*session_);
     *session_ << "INSERT INTO schema_version(version, applied_at) VALUES($1, $2)", bind(m.version),
-        bind(Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FORMAT)),
+        bind(Poco::DateTimeFormatter::format(Poco::Timestamp(),
+                                             Poco::DateTimeFormat::ISO8601_FORMAT)),
         now;
     tx.commit();
     ++applied;

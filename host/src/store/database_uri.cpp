@@ -26,7 +26,8 @@ bool startsWith(const std::string& s, const std::string& prefix) {
 // "scheme://" at the start (RFC 3986 scheme characters), or "".
 std::string schemeOf(const std::string& text) {
   const auto colon = text.find("://");
-  if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(text[0]))) {
+  if (colon == std::string::npos || colon == 0 ||
+      !std::isalpha(static_cast<unsigned char>(text[0]))) {
     return std::string();
   }
   for (std::size_t i = 0; i < colon; ++i) {
@@ -64,7 +65,8 @@ bool plainValue(const std::string& v) {
 }
 
 bool identifier(const std::string& v) {
-  if (v.empty() || v.size() > 63 || !(std::islower(static_cast<unsigned char>(v[0])) || v[0] == '_')) {
+  if (v.empty() || v.size() > 63 ||
+      !(std::islower(static_cast<unsigned char>(v[0])) || v[0] == '_')) {
     return false;
   }
   for (unsigned char c : v) {
@@ -82,7 +84,8 @@ bool parsePort(const std::string& text, int& port) {
   return port >= 1 && port <= 65535;
 }
 
-sdk::Result<DatabaseUri> parsePostgres(const std::string& text, const std::string& scheme, bool english) {
+sdk::Result<DatabaseUri> parsePostgres(const std::string& text, const std::string& scheme,
+                                       bool english) {
   DatabaseUri uri;
   uri.backend = DatabaseUri::Backend::PostgreSQL;
   std::string rest = text.substr(scheme.size() + 3);
@@ -104,8 +107,9 @@ sdk::Result<DatabaseUri> parsePostgres(const std::string& text, const std::strin
                   english);
     }
     if (!percentDecode(userinfo, uri.user) || uri.user.empty() || !plainValue(uri.user)) {
-      return fail({"的用户名“" + userinfo + "”无效", "has an invalid user name \"" + userinfo + "\""},
-                  english);
+      return fail(
+          {"的用户名“" + userinfo + "”无效", "has an invalid user name \"" + userinfo + "\""},
+          english);
     }
   }
   std::string host = authority;
@@ -114,12 +118,14 @@ sdk::Result<DatabaseUri> parsePostgres(const std::string& text, const std::strin
   if (startsWith(host, "[")) {  // [IPv6]:port
     const auto close = host.find(']');
     if (close == std::string::npos) {
-      return fail({"的主机“" + authority + "”缺少“]”", "has a host \"" + authority + "\" without \"]\""},
-                  english);
+      return fail(
+          {"的主机“" + authority + "”缺少“]”", "has a host \"" + authority + "\" without \"]\""},
+          english);
     }
     has_port = close + 1 < host.size();
     if (has_port && host[close + 1] != ':') {
-      return fail({"的主机“" + authority + "”无效", "has an invalid host \"" + authority + "\""}, english);
+      return fail({"的主机“" + authority + "”无效", "has an invalid host \"" + authority + "\""},
+                  english);
     }
     if (has_port) port = host.substr(close + 2);
     host = host.substr(1, close - 1);
@@ -132,14 +138,16 @@ sdk::Result<DatabaseUri> parsePostgres(const std::string& text, const std::strin
     return fail({"的主机“" + host + "”无效", "has an invalid host \"" + host + "\""}, english);
   }
   if (has_port && !parsePort(port, uri.port)) {
-    return fail({"的端口“" + port + "”不是 1 至 65535 的整数", "has a port \"" + port + "\" that is not a whole number from 1 to 65535"},
+    return fail({"的端口“" + port + "”不是 1 至 65535 的整数",
+                 "has a port \"" + port + "\" that is not a whole number from 1 to 65535"},
                 english);
   }
   if (!percentDecode(dbname, uri.dbname) || uri.dbname.empty() || !plainValue(uri.dbname) ||
       uri.dbname.find('/') != std::string::npos) {
-    return fail({"须在主机之后写明数据库名，如 postgresql://beacon@127.0.0.1:5432/beacon",
-                 "must name the database after the host, as in postgresql://beacon@127.0.0.1:5432/beacon"},
-                english);
+    return fail(
+        {"须在主机之后写明数据库名，如 postgresql://beacon@127.0.0.1:5432/beacon",
+         "must name the database after the host, as in postgresql://beacon@127.0.0.1:5432/beacon"},
+        english);
   }
 
   std::map<std::string, std::string*> params = {{"host", &uri.host},
@@ -149,7 +157,8 @@ sdk::Result<DatabaseUri> parsePostgres(const std::string& text, const std::strin
   std::size_t start = 0;
   while (!query.empty() && start <= query.size()) {
     const auto amp = query.find('&', start);
-    const std::string pair = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    const std::string pair =
+        query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
     start = amp == std::string::npos ? query.size() + 1 : amp + 1;
     if (pair.empty()) continue;
     const auto eq = pair.find('=');
@@ -157,7 +166,8 @@ sdk::Result<DatabaseUri> parsePostgres(const std::string& text, const std::strin
     std::string value;
     if (eq == std::string::npos || !percentDecode(pair.substr(eq + 1), value) || value.empty() ||
         !plainValue(value)) {
-      return fail({"的参数“" + key + "”须有值（不含空格或引号）", "parameter \"" + key + "\" needs a value (without spaces or quotes)"},
+      return fail({"的参数“" + key + "”须有值（不含空格或引号）",
+                   "parameter \"" + key + "\" needs a value (without spaces or quotes)"},
                   english);
     }
     if (key == "password") {
@@ -167,23 +177,28 @@ sdk::Result<DatabaseUri> parsePostgres(const std::string& text, const std::strin
     }
     if (key == "port") {
       if (!parsePort(value, uri.port)) {
-        return fail({"的端口“" + value + "”不是 1 至 65535 的整数", "has a port \"" + value + "\" that is not a whole number from 1 to 65535"},
+        return fail({"的端口“" + value + "”不是 1 至 65535 的整数",
+                     "has a port \"" + value + "\" that is not a whole number from 1 to 65535"},
                     english);
       }
       continue;
     }
     const auto found = params.find(key);
     if (found == params.end()) {
-      return fail({"的参数“" + key + "”不受支持（可用 host、port、schema、sslmode、connect_timeout）",
-                   "parameter \"" + key + "\" is not supported (host, port, schema, sslmode, connect_timeout)"},
-                  english);
+      return fail(
+          {"的参数“" + key + "”不受支持（可用 host、port、schema、sslmode、connect_timeout）",
+           "parameter \"" + key +
+               "\" is not supported (host, port, schema, sslmode, connect_timeout)"},
+          english);
     }
     *found->second = value;
   }
   if (!uri.schema.empty() && !identifier(uri.schema)) {
-    return fail({"的 schema“" + uri.schema + "”须由小写字母、数字和下划线组成（不以数字开头）",
-                 "schema \"" + uri.schema + "\" must be lower-case letters, digits and underscores (not starting with a digit)"},
-                english);
+    return fail(
+        {"的 schema“" + uri.schema + "”须由小写字母、数字和下划线组成（不以数字开头）",
+         "schema \"" + uri.schema +
+             "\" must be lower-case letters, digits and underscores (not starting with a digit)"},
+        english);
   }
   return uri;
 }
@@ -195,13 +210,18 @@ sdk::Result<DatabaseUri> DatabaseUri::parse(const std::string& text, bool englis
   const std::string scheme = schemeOf(text);
   if (scheme == "postgresql" || scheme == "postgres") return parsePostgres(text, scheme, english);
   if (!scheme.empty() && scheme != "file") {
-    return fail({"的类型“" + scheme + "://”不受支持：可写文件路径、sqlite:路径、:memory: 或 postgresql://用户@主机:端口/数据库",
-                 "has an unsupported scheme \"" + scheme + "://\": give a file path, sqlite:PATH, :memory: or postgresql://USER@HOST:PORT/DBNAME"},
+    return fail({"的类型“" + scheme +
+                     "://”不受支持：可写文件路径、sqlite:路径、:memory: 或 "
+                     "postgresql://用户@主机:端口/数据库",
+                 "has an unsupported scheme \"" + scheme +
+                     "://\": give a file path, sqlite:PATH, :memory: or "
+                     "postgresql://USER@HOST:PORT/DBNAME"},
                 english);
   }
   DatabaseUri uri;
   uri.path = startsWith(text, "sqlite:") ? text.substr(7) : text;
-  if (uri.path.empty()) return fail({"在“sqlite:”之后缺少文件路径", "names no file after \"sqlite:\""}, english);
+  if (uri.path.empty())
+    return fail({"在“sqlite:”之后缺少文件路径", "names no file after \"sqlite:\""}, english);
   return uri;
 }
 

@@ -14,7 +14,8 @@ const PostgresDialect kPostgres;
 }  // namespace
 
 const Dialect& dialectFor(DatabaseUri::Backend backend) {
-  return backend == DatabaseUri::Backend::PostgreSQL ? static_cast<const Dialect&>(kPostgres) : kSqlite;
+  return backend == DatabaseUri::Backend::PostgreSQL ? static_cast<const Dialect&>(kPostgres)
+                                                     : kSqlite;
 }
 
 const Dialect& dialectOf(Poco::Data::Session& session) {

@@ -33,7 +33,8 @@ bool SqliteDialect::inTransaction(Poco::Data::Session& session) const {
 
 // The open transaction already holds the write lock.
 bool SqliteDialect::inWriteTransaction(Poco::Data::Session& session) const {
-  return sqlite3_txn_state(Poco::Data::SQLite::Utility::dbHandle(session), "main") == SQLITE_TXN_WRITE;
+  return sqlite3_txn_state(Poco::Data::SQLite::Utility::dbHandle(session), "main") ==
+         SQLITE_TXN_WRITE;
 }
 
 void SqliteDialect::begin(Poco::Data::Session& session, Transaction::Mode mode) const {

@@ -25,7 +25,8 @@ std::string error(const std::string& text, bool english = false) {
 }
 
 TEST(DatabaseUriTest, ABarePathIsSqliteAsBefore) {
-  for (const std::string text : {"var/beacon.db", "/srv/beacon/beacon.db", "beacon.db", ":memory:"}) {
+  for (const std::string text :
+       {"var/beacon.db", "/srv/beacon/beacon.db", "beacon.db", ":memory:"}) {
     const DatabaseUri uri = ok(text);
     EXPECT_FALSE(uri.postgres()) << text;
     EXPECT_EQ(uri.path, text);
@@ -50,7 +51,8 @@ TEST(DatabaseUriTest, PostgresOverTcp) {
   EXPECT_EQ(uri.display(), "postgresql://beacon@db.example.org:5433/beacon_prod");
   EXPECT_EQ(uri.connectionString(),
             "dbname=beacon_prod client_encoding=UTF8 user=beacon host=db.example.org port=5433");
-  EXPECT_EQ(ok("postgres://beacon@127.0.0.1:5432/beacon").display(), "postgresql://beacon@127.0.0.1:5432/beacon");
+  EXPECT_EQ(ok("postgres://beacon@127.0.0.1:5432/beacon").display(),
+            "postgresql://beacon@127.0.0.1:5432/beacon");
 }
 
 TEST(DatabaseUriTest, PostgresDefaultsAreLeftToLibpq) {
@@ -62,12 +64,15 @@ TEST(DatabaseUriTest, PostgresDefaultsAreLeftToLibpq) {
 }
 
 TEST(DatabaseUriTest, PostgresOverAUnixSocketWithSchema) {
-  EXPECT_EQ(ok("postgresql://postgres@/beacon?host=%2Ftmp%2Fpg").host, "/tmp/pg") << "percent-decoded";
-  DatabaseUri plain = ok("postgresql://postgres@/beacon?host=/run/postgresql&port=6543&schema=office_2");
+  EXPECT_EQ(ok("postgresql://postgres@/beacon?host=%2Ftmp%2Fpg").host, "/tmp/pg")
+      << "percent-decoded";
+  DatabaseUri plain =
+      ok("postgresql://postgres@/beacon?host=/run/postgresql&port=6543&schema=office_2");
   EXPECT_EQ(plain.host, "/run/postgresql");
   EXPECT_EQ(plain.port, 6543);
   EXPECT_EQ(plain.schema, "office_2");
-  EXPECT_EQ(plain.display(), "postgresql://postgres@/beacon?host=/run/postgresql&port=6543&schema=office_2");
+  EXPECT_EQ(plain.display(),
+            "postgresql://postgres@/beacon?host=/run/postgresql&port=6543&schema=office_2");
   EXPECT_EQ(plain.connectionString(),
             "dbname=beacon client_encoding=UTF8 user=postgres host=/run/postgresql port=6543"
             " options=-csearch_path=office_2");
@@ -100,18 +105,25 @@ TEST(DatabaseUriTest, BadUrisNameTheSettingAndThePart) {
             std::string::npos);
   EXPECT_NE(error("postgresql://beacon@127.0.0.1:5432/", true).find("must name the database"),
             std::string::npos);
-  EXPECT_NE(error("postgresql://beacon@127.0.0.1:70000/b", true).find("port \"70000\""), std::string::npos);
+  EXPECT_NE(error("postgresql://beacon@127.0.0.1:70000/b", true).find("port \"70000\""),
+            std::string::npos);
   EXPECT_NE(error("postgresql://beacon@127.0.0.1:/b", true).find("port \"\""), std::string::npos);
   EXPECT_NE(error("postgresql://beacon@127.0.0.1:54x/b").find("端口“54x”"), std::string::npos);
   EXPECT_NE(error("postgresql://b@h/b?port=0", true).find("port \"0\""), std::string::npos);
-  EXPECT_NE(error("postgresql://b@h/b?options=-cwork_mem%3D1GB", true).find("parameter \"options\" is not supported"),
+  EXPECT_NE(error("postgresql://b@h/b?options=-cwork_mem%3D1GB", true)
+                .find("parameter \"options\" is not supported"),
             std::string::npos);
-  EXPECT_NE(error("postgresql://b@h/b?schema=Office", true).find("schema \"Office\""), std::string::npos);
-  EXPECT_NE(error("postgresql://b@h/b?schema=a;drop", true).find("schema \"a;drop\""), std::string::npos);
-  EXPECT_NE(error("postgresql://b@h/b?host=", true).find("parameter \"host\" needs a value"), std::string::npos);
-  EXPECT_NE(error("postgresql://b@/b?host=/tmp/pg%20x", true).find("parameter \"host\" needs a value (without spaces"),
+  EXPECT_NE(error("postgresql://b@h/b?schema=Office", true).find("schema \"Office\""),
             std::string::npos);
-  EXPECT_NE(error("postgresql://b@h/my%20db", true).find("must name the database"), std::string::npos)
+  EXPECT_NE(error("postgresql://b@h/b?schema=a;drop", true).find("schema \"a;drop\""),
+            std::string::npos);
+  EXPECT_NE(error("postgresql://b@h/b?host=", true).find("parameter \"host\" needs a value"),
+            std::string::npos);
+  EXPECT_NE(error("postgresql://b@/b?host=/tmp/pg%20x", true)
+                .find("parameter \"host\" needs a value (without spaces"),
+            std::string::npos);
+  EXPECT_NE(error("postgresql://b@h/my%20db", true).find("must name the database"),
+            std::string::npos)
       << "a space would split Poco's connection string";
   EXPECT_NE(error("postgresql://b@h/b%2", true).find("must name the database"), std::string::npos);
   EXPECT_NE(error("postgresql://b@[::1/b", true).find("without \"]\""), std::string::npos);

@@ -34,12 +34,14 @@ Columns sqliteColumns() {
   Database db(":memory:");
   db.migrate();
   std::vector<std::string> tables;
-  db.session() << "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+  db.session()
+      << "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
       into(tables), now;
   Columns out;
   for (const auto& t : tables) {
     std::vector<std::string> names;
-    db.session() << "SELECT name FROM pragma_table_info($1) ORDER BY cid", bind(t), into(names), now;
+    db.session() << "SELECT name FROM pragma_table_info($1) ORDER BY cid", bind(t), into(names),
+        now;
     out[t] = names;
   }
   return out;
@@ -68,7 +70,8 @@ class PostgresSchemaTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!testing::TestDatabase::postgresRequested()) {
-      GTEST_SKIP() << "set BEACON_TEST_DB_URI to a postgresql:// URI (scripts/pg-cluster.sh start DIR)";
+      GTEST_SKIP()
+          << "set BEACON_TEST_DB_URI to a postgresql:// URI (scripts/pg-cluster.sh start DIR)";
     }
   }
 };
@@ -132,8 +135,9 @@ TEST_F(PostgresSchemaTest, EveryTableWithAnIdNumbersRowsInsertedWithoutOne) {
   Database db(t.uri());
   db.migrate();
   std::vector<std::string> tables;
-  db.session() << "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema()"
-                  " AND column_name IN ('id', 'seq') ORDER BY table_name",
+  db.session()
+      << "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema()"
+         " AND column_name IN ('id', 'seq') ORDER BY table_name",
       into(tables), now;
   EXPECT_GE(tables.size(), 18u);
   auto& s = db.session();
@@ -142,8 +146,10 @@ TEST_F(PostgresSchemaTest, EveryTableWithAnIdNumbersRowsInsertedWithoutOne) {
   s << "SET LOCAL session_replication_role = replica", now;
   for (const auto& table : tables) {
     std::vector<std::string> column, type;
-    s << "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema()"
-         " AND table_name = $1 AND is_nullable = 'NO' AND column_default IS NULL AND is_identity = 'NO'"
+    s << "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = "
+         "current_schema()"
+         " AND table_name = $1 AND is_nullable = 'NO' AND column_default IS NULL AND is_identity = "
+         "'NO'"
          " ORDER BY ordinal_position",
         bind(table), into(column), into(type), now;
     std::vector<Poco::Int64> ids;
@@ -152,12 +158,14 @@ TEST_F(PostgresSchemaTest, EveryTableWithAnIdNumbersRowsInsertedWithoutOne) {
       for (std::size_t i = 0; i < column.size(); ++i) {
         names += (i ? ", " : "") + column[i];
         const bool number = type[i] == "integer" || type[i] == "bigint";
-        const std::string v = column[i] == "year" ? std::to_string(2020 + row) : std::to_string(row);
+        const std::string v =
+            column[i] == "year" ? std::to_string(2020 + row) : std::to_string(row);
         values += (i ? ", " : "") + (number ? v : type[i] == "bytea" ? "'\\x00'" : "'x" + v + "'");
       }
       Poco::Int64 id = 0;
       const std::string key = table == "rule_changes" ? "seq" : "id";
-      s << "INSERT INTO " + table + "(" + names + ") VALUES(" + values + ") RETURNING " + key, into(id), now;
+      s << "INSERT INTO " + table + "(" + names + ") VALUES(" + values + ") RETURNING " + key,
+          into(id), now;
       ids.push_back(id);
     }
     EXPECT_GT(ids[0], 0) << table;
@@ -178,12 +186,15 @@ TEST_F(PostgresSchemaTest, AppendOnlyTablesRefuseUpdateDeleteAndTruncate) {
   OrganisationRepository(s).add(city, Actor{"test"});  // one audit entry, chained
   s << "BEGIN", now;
   s << "SET LOCAL session_replication_role = replica", now;  // rows without their parents
-  s << "INSERT INTO plan_transitions(plan_id, step, from_status, to_status, event_date, actor, created_at)"
+  s << "INSERT INTO plan_transitions(plan_id, step, from_status, to_status, event_date, actor, "
+       "created_at)"
        " VALUES(1, 'issue', 'drafting', 'issued', '2023-01-01', 'test', '2023-01-01T00:00:00Z')",
       now;
-  s << "INSERT INTO summary_archives(kind, format, request, content_type, filename, body, body_sha256,"
+  s << "INSERT INTO summary_archives(kind, format, request, content_type, filename, body, "
+       "body_sha256,"
        " inputs_sha256, created_by, created_at)"
-       " VALUES('city-annual', 'text', '{}', 'text/plain', 'a.txt', '\\x41', 'h', 'i', 'test', 'now')",
+       " VALUES('city-annual', 'text', '{}', 'text/plain', 'a.txt', '\\x41', 'h', 'i', 'test', "
+       "'now')",
       now;
   s << "COMMIT", now;
   const std::map<std::string, std::string> updates = {
@@ -196,7 +207,8 @@ TEST_F(PostgresSchemaTest, AppendOnlyTablesRefuseUpdateDeleteAndTruncate) {
         s << change, now;
         ADD_FAILURE() << change << " was allowed";
       } catch (const Poco::Exception& e) {
-        EXPECT_NE(e.displayText().find(table + " is append-only"), std::string::npos) << e.displayText();
+        EXPECT_NE(e.displayText().find(table + " is append-only"), std::string::npos)
+            << e.displayText();
       }
     }
     int n = 0;
