@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian 12 machine to every test: installs what is
-# missing, builds, runs the whole GoogleTest suite through CTest, then (when
+# missing, builds, runs the whole GoogleTest suite through CTest, the PostgreSQL tests on a
+# throwaway cluster (scripts/pg-cluster.sh), then (when
 # clang is there) builds the libFuzzer targets in build-fuzz/ and runs each
 # for a few seconds (CTest label fuzz; bench/fuzz/README.md has the long runs).
 set -euo pipefail
@@ -9,6 +10,21 @@ scripts/install-deps.sh
 scripts/install-test-deps.sh
 scripts/build.sh
 ctest --test-dir build --output-on-failure -j2 --timeout 300
+# The PostgreSQL tests (CTest label postgres) on a throwaway cluster, stopped on the way out
+# even when a test fails, and store_tests on it but for the tests whose SQL is still SQLite's
+# (issue 12); the rest of the suite does not run on PostgreSQL yet.
+pgdir=$(mktemp -d /tmp/beacon-pg.XXXXXX)
+trap 'scripts/pg-cluster.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
+uri=$(scripts/pg-cluster.sh start "$pgdir")
+BEACON_TEST_DB_URI=$uri ctest --test-dir build -L postgres --output-on-failure -j2 --timeout 300
+sqlite_only="AuditChainTest.AChanged*:AuditChainTest.ARemovedEntryIsNamed:AuditChainTest.EntriesCutOff*"
+sqlite_only+=":AuditChainTest.AnEntryInsertedInAGapIsNamed:AuditChainTest.ConcurrentWritersFormOneChain"
+sqlite_only+=":MigrationsTest.FromEachEarlierVersion*:RepositoriesTest.DrillsRoundTrip*"
+sqlite_only+=":TransactionTest.ReadTransactionDoesNotTakeTheWriteLock"
+BEACON_TEST_DB_URI=$uri build/bin/store_tests --gtest_filter="-$sqlite_only" --gtest_brief=1
+scripts/pg-cluster.sh stop "$pgdir"
+rm -rf "$pgdir"
+trap - EXIT
 if command -v clang++ >/dev/null; then
   cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DBEACON_BUILD_FUZZ=ON \
     -DBEACON_BUILD_TESTS=OFF -DBEACON_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

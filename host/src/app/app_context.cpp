@@ -11,6 +11,7 @@
 #include "build_paths.h"
 #include "rules/imported_holidays.h"
 #include "store/busy_timeout.h"
+#include "store/database_uri.h"
 #include "store/storage_error.h"
 
 namespace beacon::app {
@@ -44,12 +45,14 @@ sdk::Result<std::unique_ptr<AppContext>> AppContext::open(
   store::setBusyTimeoutMs(busy_ms);
 
   ctx->database_path_ = config.getString("beacon.database", "var/beacon.db");
+  const auto database = store::DatabaseUri::parse(ctx->database_path_);
+  if (!database.isOk()) return database.status();
   try {
-    const Poco::Path parent = Poco::Path(ctx->database_path_).parent();
-    if (ctx->database_path_ != ":memory:" && !parent.toString().empty()) {
+    const Poco::Path parent = Poco::Path(database.value().path).parent();
+    if (!database.value().postgres() && database.value().path != ":memory:" && !parent.toString().empty()) {
       Poco::File(parent).createDirectories();
     }
-    ctx->db_ = std::make_unique<store::Database>(ctx->database_path_);
+    ctx->db_ = std::make_unique<store::Database>(database.value());
     if (migrate) ctx->db_->migrate();
     if (ctx->db_->schemaVersion() == 0) {
       return sdk::Status::invalid("beacon.database", ctx->database_path_ +

@@ -194,6 +194,13 @@ std::string AuditChainReport::describe(bool english) const {
 
 void chainUnhashedAuditEntries(Poco::Data::Session& session) {
   session << "DROP TRIGGER IF EXISTS audit_log_no_update", now;
+  chainAuditEntries(session);
+  session << "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+             " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+      now;
+}
+
+void chainAuditEntries(Poco::Data::Session& session) {
   std::string last_hash;
   sdk::RecordId cursor = kBeforeAll;
   while (true) {
@@ -210,9 +217,6 @@ void chainUnhashedAuditEntries(Poco::Data::Session& session) {
     }
     if (rows.size() < static_cast<std::size_t>(kPage)) break;
   }
-  session << "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
-             " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
-      now;
 }
 
 }  // namespace beacon::store

@@ -52,5 +52,7 @@ AuditChainReport verifyAuditChain(Poco::Data::Session& session, sdk::RecordId ex
 // existed) its link, in id order. SQLite dialect: lifts the append-only
 // trigger for the duration. REQUIRES: a write transaction on `session`.
 void chainUnhashedAuditEntries(Poco::Data::Session& session);
+// The same links without touching any trigger (the PostgreSQL migration disables its own).
+void chainAuditEntries(Poco::Data::Session& session);
 
 }  // namespace beacon::store

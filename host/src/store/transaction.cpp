@@ -2,33 +2,20 @@
 
 #include <stdexcept>
 
-#include <Poco/Data/SQLite/Utility.h>
-#include <sqlite3.h>
+#include "store/dialect.h"
 
 using namespace Poco::Data::Keywords;
 
 namespace beacon::store {
 
-namespace {
-// Whether the connection is inside BEGIN ... COMMIT (SQLite's autocommit mode is off).
-bool inTransaction(Poco::Data::Session& session) {
-  return sqlite3_get_autocommit(Poco::Data::SQLite::Utility::dbHandle(session)) == 0;
-}
-
-// Whether the open transaction already holds the write lock.
-bool holdsWriteLock(Poco::Data::Session& session) {
-  return sqlite3_txn_state(Poco::Data::SQLite::Utility::dbHandle(session), "main") ==
-         SQLITE_TXN_WRITE;
-}
-}  // namespace
-
 Transaction::Transaction(Poco::Data::Session& session, Mode mode) : session_(session) {
-  if (!inTransaction(session_)) {
-    session_ << (mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"), now;
+  const Dialect& dialect = dialectOf(session_);
+  if (!dialect.inTransaction(session_)) {
+    dialect.begin(session_, mode);
     owner_ = true;
     return;
   }
-  if (mode == Mode::Write && !holdsWriteLock(session_)) {
+  if (mode == Mode::Write && !dialect.inWriteTransaction(session_)) {
     throw std::logic_error("a write transaction was opened inside a read transaction");
   }
 }
@@ -43,7 +30,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-  if (owner_ && !done_) session_ << "COMMIT", now;
+  if (owner_ && !done_) dialectOf(session_).commit(session_);
   done_ = true;
 }
 

@@ -13,6 +13,7 @@
 #include <Poco/TemporaryFile.h>
 
 #include "store/database.h"
+#include "support/test_database.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -23,7 +24,8 @@ class AuditChainTest : public ::testing::Test {
  protected:
   void SetUp() override {
     Poco::File(dir_.path()).createDirectories();
-    db_ = std::make_unique<Database>(dir_.path() + "/beacon.db");
+    test_db_ = std::make_unique<testing::TestDatabase>(dir_.path() + "/beacon.db");
+    db_ = std::make_unique<Database>(test_db_->uri());
     db_->migrate();
     for (int i = 1; i <= 5; ++i) {
       AuditLog(db_->session())
@@ -57,6 +59,7 @@ class AuditChainTest : public ::testing::Test {
   }
 
   Poco::TemporaryFile dir_;
+  std::unique_ptr<testing::TestDatabase> test_db_;  // a SQLite file, or a PostgreSQL schema
   std::unique_ptr<Database> db_;
 };
 
@@ -200,7 +203,7 @@ TEST_F(AuditChainTest, ConcurrentWritersFormOneChain) {
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
-      Database db(dir_.path() + "/beacon.db");
+      Database db(test_db_->uri());
       for (int i = 0; i < kEach; ++i) {
         // A writer that loses SQLite's write lock race tries again, as a client would.
         for (int attempt = 0; attempt < 1000; ++attempt) {

@@ -10,6 +10,7 @@
 #include "store/audit_chain.h"
 #include "store/database.h"
 #include "store/organisation_repository.h"
+#include "support/test_database.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -46,7 +47,8 @@ TEST(MigrationsTest, VersionsAscendFromOne) {
 }
 
 TEST(MigrationsTest, FromEmptyReachesTheLatestVersionOnce) {
-  Database db(":memory:");
+  testing::TestDatabase t;
+  Database db(t.uri());
   EXPECT_EQ(db.schemaVersion(), 0);
   EXPECT_EQ(db.migrate(), static_cast<int>(migrations().size()));
   EXPECT_EQ(db.schemaVersion(), latestSchemaVersion());
@@ -54,13 +56,15 @@ TEST(MigrationsTest, FromEmptyReachesTheLatestVersionOnce) {
 }
 
 TEST(MigrationsTest, FromEachEarlierVersionGivesTheSameSchemaAndKeepsData) {
-  Database fresh(":memory:");
+  testing::TestDatabase fresh_db;
+  Database fresh(fresh_db.uri());
   fresh.migrate();
   const auto expected = schemaOf(fresh);
   for (const auto& m : migrations()) {
     const int start = m.version;
     if (start == latestSchemaVersion()) break;
-    Database db(":memory:");
+    testing::TestDatabase t;
+    Database db(t.uri());
     ASSERT_EQ(db.migrateTo(start), countVersions(0, start));
     OrganisationRepository orgs(db.session());
     sdk::Organisation city;
@@ -89,7 +93,8 @@ TEST(MigrationsTest, FromEachEarlierVersionGivesTheSameSchemaAndKeepsData) {
 }
 
 TEST(MigrationsTest, Version13ChainsTheEntriesWrittenBefore) {
-  Database db(":memory:");
+  testing::TestDatabase t;
+  Database db(t.uri());
   db.migrateTo(11);
   for (int i = 1; i <= 3; ++i) {
     db.session() << "INSERT INTO audit_log(at, username, action, entity, entity_id, after_json)"
@@ -112,7 +117,8 @@ TEST(MigrationsTest, Version13ChainsTheEntriesWrittenBefore) {
 }
 
 TEST(MigrationsTest, AuditLogIsAppendOnly) {
-  Database db(":memory:");
+  testing::TestDatabase t;
+  Database db(t.uri());
   db.migrate();
   sdk::Organisation city;
   city.code = "xinmi";

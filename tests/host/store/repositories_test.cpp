@@ -12,6 +12,7 @@
 #include "store/plan_repository.h"
 #include "store/review_repository.h"
 #include "store/transaction.h"
+#include "support/test_database.h"
 
 namespace beacon::store {
 namespace {
@@ -48,7 +49,8 @@ class RepositoriesTest : public ::testing::Test {
     return PlanRepository(db_.session()).add(p, actor_);
   }
 
-  Database db_{":memory:"};
+  testing::TestDatabase test_db_;  // SQLite :memory:, or a PostgreSQL schema (BEACON_TEST_DB_URI)
+  Database db_{test_db_.uri()};
   Actor actor_{"tester"};
   sdk::RecordId city_ = 0;
   sdk::RecordId village_ = 0;

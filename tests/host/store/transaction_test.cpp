@@ -13,6 +13,7 @@
 #include "store/database.h"
 #include "store/transaction.h"
 #include "support/scratch_tree.h"
+#include "support/test_database.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -34,7 +35,8 @@ class TransactionTest : public ::testing::Test {
   }
 
   testing::ScratchTree tree_{"transaction"};
-  std::string path_ = tree_.dir("store.db");
+  testing::TestDatabase test_db_{tree_.dir("store.db")};  // a SQLite file, or a PostgreSQL schema
+  std::string path_ = test_db_.uri();
 };
 
 // The read-then-write pattern of every audited change (read the "before" row,

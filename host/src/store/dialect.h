@@ -1,0 +1,50 @@
+// Dialect: what differs between the databases the store runs on (SQLite, the embedded default,
+// and PostgreSQL, the server database): the Poco::Data connector, how a session is set up,
+// how a transaction begins and ends, and the migration list (each backend has its own, with the
+// same versions, tables and columns, so both report the same schemaVersion()). Database picks
+// the dialect from its DatabaseUri; Transaction finds it from the Session's connector name.
+// Stateless singletons; thread-safe (each call follows its Session, which is not).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+
+#include "store/database_uri.h"
+#include "store/migrations.h"
+#include "store/transaction.h"
+
+namespace beacon::store {
+
+class Dialect {
+ public:
+  virtual ~Dialect() = default;
+
+  // The Poco::Data connector name ("sqlite", "postgresql").
+  virtual std::string connector() const = 0;
+  // Opens a session on `uri` (registers the connector once per process).
+  virtual Poco::Data::Session open(const DatabaseUri& uri) const = 0;
+  // Runs once on each new session, before anything else (PRAGMAs, settings, checks).
+  virtual void setUp(Poco::Data::Session& session, const DatabaseUri& uri) const = 0;
+
+  // Whether the session is inside BEGIN ... COMMIT.
+  virtual bool inTransaction(Poco::Data::Session& session) const = 0;
+  // Whether the open transaction may write (a write scope may join it).
+  virtual bool inWriteTransaction(Poco::Data::Session& session) const = 0;
+  virtual void begin(Poco::Data::Session& session, Transaction::Mode mode) const = 0;
+  // Commits the open transaction; throws (and leaves it to the rollback) when it cannot.
+  virtual void commit(Poco::Data::Session& session) const = 0;
+
+  virtual const std::vector<Migration>& migrations() const = 0;
+  // Held around Database::migrateTo so processes starting together apply each step once.
+  virtual void lockMigrations(Poco::Data::Session& session) const = 0;
+  virtual void unlockMigrations(Poco::Data::Session& session) const = 0;
+};
+
+const Dialect& dialectFor(DatabaseUri::Backend backend);
+// The dialect of an open session, by its connector. Throws Poco::NotImplementedException for
+// a connector Beacon does not use.
+const Dialect& dialectOf(Poco::Data::Session& session);
+
+}  // namespace beacon::store

@@ -1,0 +1,84 @@
+#include "store/postgres_dialect.h"
+
+#include <mutex>
+
+#include <Poco/Data/DataException.h>
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/PostgreSQL/SessionImpl.h>
+#include <Poco/Exception.h>
+
+#include "store/busy_timeout.h"
+#include "store/postgres_migrations.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::store {
+
+namespace {
+
+// The advisory lock keys: Beacon's class ("BEAC" and "BEAD") and the schema's hash, so two
+// Beacon installations in different schemas of one database do not wait for each other.
+constexpr const char* kMigrationLock = "1111834947, hashtext(current_schema())";
+constexpr const char* kWriterLock = "1111834948, hashtext(current_schema())";
+
+PGTransactionStatusType transactionStatus(Poco::Data::Session& session) {
+  auto* impl = static_cast<Poco::Data::PostgreSQL::SessionImpl*>(session.impl());
+  return PQtransactionStatus(impl->handle());
+}
+
+}  // namespace
+
+Poco::Data::Session PostgresDialect::open(const DatabaseUri& uri) const {
+  static std::once_flag flag;
+  std::call_once(flag, [] { Poco::Data::PostgreSQL::Connector::registerConnector(); });
+  return Poco::Data::Session(Poco::Data::PostgreSQL::Connector::KEY, uri.connectionString(), 30);
+}
+
+void PostgresDialect::setUp(Poco::Data::Session& s, const DatabaseUri& uri) const {
+  Poco::Nullable<std::string> current;
+  s << "SELECT current_schema()", into(current), now;
+  if (current.isNull()) {
+    const std::string name = uri.schema.empty() ? std::string("the search_path") : uri.schema;
+    throw Poco::Data::DataException("schema " + name + " does not exist (CREATE SCHEMA it first)");
+  }
+  s << "SET lock_timeout = " + std::to_string(busyTimeoutMs()), now;
+}
+
+bool PostgresDialect::inTransaction(Poco::Data::Session& session) const {
+  return transactionStatus(session) != PQTRANS_IDLE;
+}
+
+bool PostgresDialect::inWriteTransaction(Poco::Data::Session& session) const {
+  std::string read_only;
+  session << "SELECT current_setting('transaction_read_only')", into(read_only), now;
+  return read_only == "off";
+}
+
+void PostgresDialect::begin(Poco::Data::Session& session, Transaction::Mode mode) const {
+  if (mode == Transaction::Mode::Read) {
+    session << "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", now;
+    return;
+  }
+  session << "BEGIN ISOLATION LEVEL READ COMMITTED", now;
+  session << std::string("SELECT pg_advisory_xact_lock(") + kWriterLock + ")", now;
+}
+
+void PostgresDialect::commit(Poco::Data::Session& session) const {
+  if (transactionStatus(session) == PQTRANS_INERROR) {
+    throw Poco::Data::DataException(
+        "the transaction was aborted by an earlier error and is rolled back, not committed");
+  }
+  session << "COMMIT", now;
+}
+
+const std::vector<Migration>& PostgresDialect::migrations() const { return postgresMigrations(); }
+
+void PostgresDialect::lockMigrations(Poco::Data::Session& session) const {
+  session << std::string("SELECT pg_advisory_lock(") + kMigrationLock + ")", now;
+}
+
+void PostgresDialect::unlockMigrations(Poco::Data::Session& session) const {
+  session << std::string("SELECT pg_advisory_unlock(") + kMigrationLock + ")", now;
+}
+
+}  // namespace beacon::store

@@ -1,0 +1,40 @@
+// PostgresDialect: PostgreSQL 15 through Poco::Data::PostgreSQL (libpq reads the password from
+// PGPASSWORD or ~/.pgpass). A session checks that its schema exists and sets lock_timeout to the
+// busy timeout (busy_timeout.h), so a busy database waits as long as on SQLite and then fails.
+//
+// Transactions. A write transaction is BEGIN ISOLATION LEVEL READ COMMITTED followed by a
+// transaction-level advisory lock per schema (pg_advisory_xact_lock), so write transactions run
+// one at a time, as SQLite's BEGIN IMMEDIATE makes them: today's repositories read and then
+// write on that assumption (version numbers from current_version + 1, batch ids from MAX(id),
+// the rule_changes feed in commit order). Readers never wait for it. When those statements take
+// row locks and ids from RETURNING, the lock can go and writers run side by side under READ
+// COMMITTED; SERIALIZABLE would instead need every write path to retry serialization failures.
+// A read transaction is BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY: one snapshot for
+// several reads, as SQLite's deferred BEGIN. A statement that fails aborts a PostgreSQL
+// transaction (SQLite only undoes the statement): commit() then throws instead of letting
+// COMMIT turn silently into ROLLBACK.
+//
+// Migrations run under a session-level advisory lock per schema (pg_advisory_lock), so two
+// processes starting together apply each step once; the other waits and finds nothing to do.
+// Stateless; thread-safe.
+#pragma once
+
+#include "store/dialect.h"
+
+namespace beacon::store {
+
+class PostgresDialect : public Dialect {
+ public:
+  std::string connector() const override { return "postgresql"; }
+  Poco::Data::Session open(const DatabaseUri& uri) const override;
+  void setUp(Poco::Data::Session& session, const DatabaseUri& uri) const override;
+  bool inTransaction(Poco::Data::Session& session) const override;
+  bool inWriteTransaction(Poco::Data::Session& session) const override;
+  void begin(Poco::Data::Session& session, Transaction::Mode mode) const override;
+  void commit(Poco::Data::Session& session) const override;
+  const std::vector<Migration>& migrations() const override;
+  void lockMigrations(Poco::Data::Session& session) const override;
+  void unlockMigrations(Poco::Data::Session& session) const override;
+};
+
+}  // namespace beacon::store

@@ -1,0 +1,48 @@
+#include "store/sqlite_dialect.h"
+
+#include <mutex>
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
+#include <sqlite3.h>
+
+#include "store/busy_timeout.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::store {
+
+Poco::Data::Session SqliteDialect::open(const DatabaseUri& uri) const {
+  static std::once_flag flag;
+  std::call_once(flag, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+  return Poco::Data::Session("SQLite", uri.path, 30);
+}
+
+void SqliteDialect::setUp(Poco::Data::Session& s, const DatabaseUri& uri) const {
+  const int busy_ms = busyTimeoutMs();
+  if (uri.path != ":memory:") s << "PRAGMA journal_mode=WAL", now;
+  s << "PRAGMA foreign_keys=ON", now;
+  s << "PRAGMA busy_timeout=" + std::to_string(busy_ms), now;
+  s << "PRAGMA synchronous=NORMAL", now;
+}
+
+// SQLite's autocommit mode is off inside BEGIN ... COMMIT.
+bool SqliteDialect::inTransaction(Poco::Data::Session& session) const {
+  return sqlite3_get_autocommit(Poco::Data::SQLite::Utility::dbHandle(session)) == 0;
+}
+
+// The open transaction already holds the write lock.
+bool SqliteDialect::inWriteTransaction(Poco::Data::Session& session) const {
+  return sqlite3_txn_state(Poco::Data::SQLite::Utility::dbHandle(session), "main") ==
+         SQLITE_TXN_WRITE;
+}
+
+void SqliteDialect::begin(Poco::Data::Session& session, Transaction::Mode mode) const {
+  session << (mode == Transaction::Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"), now;
+}
+
+void SqliteDialect::commit(Poco::Data::Session& session) const { session << "COMMIT", now; }
+
+const std::vector<Migration>& SqliteDialect::migrations() const { return store::migrations(); }
+
+}  // namespace beacon::store
