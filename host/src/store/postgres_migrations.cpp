@@ -633,6 +633,58 @@ END $$)",
            " void_reason TEXT NOT NULL DEFAULT '')",
            "CREATE UNIQUE INDEX drill_evaluations_in_force ON drill_evaluations(drill_id) WHERE voided_at = ''",
        }},
+      {22,
+       "corrections and voids of the newer records: drill_plans, drill_plan_items and plan_transitions get"
+       " void columns; plan_transitions stays append-only but for a correction of a step's day, body,"
+       " document and note and a void mark (a voided step can no longer change); a correction or void of"
+       " a drill plan, planned drill, evaluation or step notes the organisation in rule_changes",
+       {
+           "ALTER TABLE drill_plans ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE drill_plans ADD COLUMN voided_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE drill_plans ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE drill_plan_items ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE drill_plan_items ADD COLUMN voided_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE drill_plan_items ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE plan_transitions ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE plan_transitions ADD COLUMN voided_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE plan_transitions ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''",
+           "DROP TRIGGER plan_transitions_no_update ON plan_transitions",
+           R"(CREATE FUNCTION plan_transitions_correct_only_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.voided_at <> '' OR NEW.plan_id IS DISTINCT FROM OLD.plan_id
+     OR NEW.plan_version_id IS DISTINCT FROM OLD.plan_version_id OR NEW.step IS DISTINCT FROM OLD.step
+     OR NEW.from_status IS DISTINCT FROM OLD.from_status OR NEW.to_status IS DISTINCT FROM OLD.to_status
+     OR NEW.actor IS DISTINCT FROM OLD.actor OR NEW.created_at IS DISTINCT FROM OLD.created_at THEN
+    RAISE EXCEPTION 'plan_transitions is append-only' USING ERRCODE = 'restrict_violation';
+  END IF;
+  RETURN NEW;
+END $$)",
+           "CREATE TRIGGER plan_transitions_no_update BEFORE UPDATE ON plan_transitions"
+           " FOR EACH ROW EXECUTE FUNCTION plan_transitions_correct_only_fn()",
+           "CREATE TRIGGER plan_transitions_rule_changes_update AFTER UPDATE ON plan_transitions"
+           " FOR EACH ROW EXECUTE FUNCTION rule_changes_by_plan_fn()",
+           R"(CREATE FUNCTION drill_plans_rule_changes_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO rule_changes(org_id) VALUES (NEW.org_id);
+  RETURN NULL;
+END $$)",
+           "CREATE TRIGGER drill_plans_rule_changes_update AFTER UPDATE ON drill_plans"
+           " FOR EACH ROW EXECUTE FUNCTION drill_plans_rule_changes_fn()",
+           R"(CREATE FUNCTION drill_plan_items_rule_changes_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO rule_changes(org_id) SELECT org_id FROM drill_plans WHERE id = NEW.drill_plan_id;
+  RETURN NULL;
+END $$)",
+           "CREATE TRIGGER drill_plan_items_rule_changes_update AFTER UPDATE ON drill_plan_items"
+           " FOR EACH ROW EXECUTE FUNCTION drill_plan_items_rule_changes_fn()",
+           R"(CREATE FUNCTION drill_evaluations_rule_changes_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO rule_changes(org_id) SELECT org_id FROM drills WHERE id = NEW.drill_id;
+  RETURN NULL;
+END $$)",
+           "CREATE TRIGGER drill_evaluations_rule_changes_update AFTER UPDATE ON drill_evaluations"
+           " FOR EACH ROW EXECUTE FUNCTION drill_evaluations_rule_changes_fn()",
+       }},
   };
   return kMigrations;
 }
