@@ -1,6 +1,7 @@
 // Arguments: one subcommand's command line ("--name value", "--flag",
 // positionals), checked against the options the command declares so that a
-// mistyped option is an error naming it. Plain value; thread-safe.
+// mistyped option is an error naming it. Its refusals are zh-CN;
+// argumentMessage() gives their English. Plain value; thread-safe.
 #pragma once
 
 #include <map>
@@ -35,5 +36,8 @@ class Arguments {
   std::map<std::string, std::vector<std::string>> repeated_;
   std::vector<std::string> positionals_;
 };
+
+// `message` of a failed Arguments Status in English when `english`; any other message unchanged.
+std::string argumentMessage(const std::string& message, bool english);
 
 }  // namespace beacon::app

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "app/app_context.h"
+#include "app/arguments.h"
 #include "service/text_limits.h"
 
 namespace beacon::app {
@@ -19,7 +20,8 @@ sdk::Result<AppContext*> CommandContext::app(bool migrate) {
 }
 
 int fail(CommandContext& ctx, const sdk::Status& status) {
-  const std::string message = service::localisedMessage(status.message(), ctx.english);
+  const std::string message =
+      service::localisedMessage(argumentMessage(status.message(), ctx.english), ctx.english);
   ctx.err << "beacon: " << (status.field().empty() ? message : status.field() + ": " + message)
           << "\n";
   return 1;

@@ -163,6 +163,17 @@ TEST_F(PlanLifecycleCommandTest, ARefusalIsChineseAndEnglishWithLangEn) {
   EXPECT_NE(en.err.find("to: plan ql-flood has no version 9"), std::string::npos) << en.err;
   CliRun en_kind = english({"review", "add", "--plan", "ql-flood", "--kind", "whim", "--date", "2024-03-05"});
   EXPECT_NE(en_kind.err.find("--kind: must be review or evaluation"), std::string::npos) << en_kind.err;
+  // The command line's own refusals too.
+  CliRun date = beacon({"plan", "issue", "ql-flood", "--issued", "2024-02-30", "--document-no", "x"});
+  EXPECT_EQ(date.code, 1);
+  EXPECT_NE(date.err.find("--issued: 日期格式应为 YYYY-MM-DD，实际为“2024-02-30”"), std::string::npos) << date.err;
+  CliRun en_date = english({"plan", "issue", "ql-flood", "--issued", "2024-02-30", "--document-no", "x"});
+  EXPECT_NE(en_date.err.find("--issued: must be a date YYYY-MM-DD, got \"2024-02-30\""), std::string::npos)
+      << en_date.err;
+  CliRun target = beacon({"filing", "add", "--plan", "ql-flood", "--submitted", "2024-04-10"});
+  EXPECT_NE(target.err.find("--target: 为必填项"), std::string::npos) << target.err;
+  CliRun en_target = english({"filing", "add", "--plan", "ql-flood", "--submitted", "2024-04-10"});
+  EXPECT_NE(en_target.err.find("--target: is required"), std::string::npos) << en_target.err;
 }
 
 }  // namespace
