@@ -36,7 +36,8 @@ std::vector<LatestDrill> RecordReader::latestDrills(const Date& from, const Date
   out.reserve(newest.size() * 2);
   for (const auto& [key, refs] : newest) {
     for (const RecordRef& ref : {refs.first, refs.second}) {
-      if (ref.isSet()) out.push_back(LatestDrill{std::get<0>(key), std::get<1>(key), std::get<2>(key), ref});
+      if (ref.isSet())
+        out.push_back(LatestDrill{std::get<0>(key), std::get<1>(key), std::get<2>(key), ref});
     }
   }
   return out;

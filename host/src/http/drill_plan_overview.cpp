@@ -26,8 +26,8 @@ data countsData(const summary::PlanActualCounts& c) {
 
 }  // namespace
 
-data drillPlanOverview(RequestContext& ctx, const sdk::Date& as_of, const std::vector<sdk::RecordId>& org_ids,
-                       std::size_t limit) {
+data drillPlanOverview(RequestContext& ctx, const sdk::Date& as_of,
+                       const std::vector<sdk::RecordId>& org_ids, std::size_t limit) {
   const bool en = ctx.english();
   const std::set<sdk::RecordId> scope(org_ids.begin(), org_ids.end());
   const summary::DrillPlanExecution tally = summary::tallyDrillPlanExecution(
@@ -58,7 +58,8 @@ data drillPlanOverview(RequestContext& ctx, const sdk::Date& as_of, const std::v
   d.set("behind", list);
   d.set("has_behind", !behind.empty());
   data t;
-  for (const auto& [key, zh, english] : std::vector<std::tuple<std::string, std::string, std::string>>{
+  for (const auto& [key, zh, english] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
            {"heading", "年度演练计划执行情况", "Drill plans: plan versus actual"},
            {"planned", "计划", "Planned"},
            {"on_time", "按计划完成", "Held as planned"},
@@ -86,10 +87,11 @@ std::map<sdk::RecordId, data> drillPlanByOrganisation(RequestContext& ctx, const
     const auto n = [](int v) { return std::to_string(v); };
     data d;
     d.set("year", n(as_of.year));
-    d.set("text", en ? "drill plan " + n(as_of.year) + ": " + n(c.planned) + " planned, " + n(c.on_time) +
-                           " as planned, " + n(c.late) + " late, " + n(c.missing) + " not held"
-                     : n(as_of.year) + "年度演练计划：计划 " + n(c.planned) + "，按计划完成 " + n(c.on_time) +
-                           "，延后完成 " + n(c.late) + "，未完成 " + n(c.missing));
+    d.set("text", en ? "drill plan " + n(as_of.year) + ": " + n(c.planned) + " planned, " +
+                           n(c.on_time) + " as planned, " + n(c.late) + " late, " + n(c.missing) +
+                           " not held"
+                     : n(as_of.year) + "年度演练计划：计划 " + n(c.planned) + "，按计划完成 " +
+                           n(c.on_time) + "，延后完成 " + n(c.late) + "，未完成 " + n(c.missing));
     d.set("behind", c.behind() > 0);
     out.emplace(id, d);
   }

@@ -18,8 +18,10 @@ namespace beacon::http {
 
 // `org_ids` empty: every organisation. At most `limit` organisations are listed.
 kainjow::mustache::data drillPlanOverview(RequestContext& ctx, const sdk::Date& as_of,
-                                          const std::vector<sdk::RecordId>& org_ids, std::size_t limit = 10);
+                                          const std::vector<sdk::RecordId>& org_ids,
+                                          std::size_t limit = 10);
 // Each organisation with a planned drill of the as-of year: {year, text} (all domains).
-std::map<sdk::RecordId, kainjow::mustache::data> drillPlanByOrganisation(RequestContext& ctx, const sdk::Date& as_of);
+std::map<sdk::RecordId, kainjow::mustache::data> drillPlanByOrganisation(RequestContext& ctx,
+                                                                         const sdk::Date& as_of);
 
 }  // namespace beacon::http

@@ -174,7 +174,8 @@ void organisationTree(RequestContext& ctx) {
     n.set("kind", ctx.english() ? sdk::labelEn(o.kind) : sdk::labelZh(o.kind));
     n.set("counts", counts[o.id].toData());
     n.set("has_overdue", counts[o.id].overdue > 0);
-    if (const auto dp = drill_plans.find(o.id); dp != drill_plans.end()) n.set("drill_plan", dp->second);
+    if (const auto dp = drill_plans.find(o.id); dp != drill_plans.end())
+      n.set("drill_plan", dp->second);
     data kids{data::type::list};
     auto range = children.equal_range(o.id);
     for (auto it = range.first; it != range.second; ++it) kids.push_back(node(*it->second));

@@ -19,8 +19,10 @@ void PlanActualCounts::add(const PlanActualCounts& o) {
   unplanned += o.unplanned;
 }
 
-DrillPlanExecution tallyDrillPlanExecution(Poco::Data::Session& session, int year, const sdk::Date& as_of,
-                                           const std::set<sdk::RecordId>* orgs, const std::string& domain) {
+DrillPlanExecution tallyDrillPlanExecution(Poco::Data::Session& session, int year,
+                                           const sdk::Date& as_of,
+                                           const std::set<sdk::RecordId>* orgs,
+                                           const std::string& domain) {
   DrillPlanExecution out;
   out.year = year;
   out.as_of = as_of;
@@ -52,7 +54,8 @@ DrillPlanExecution tallyDrillPlanExecution(Poco::Data::Session& session, int yea
     plan_of[plan.org_id] = plan.id;
     static const std::vector<sdk::Drill> kNone;
     const auto held = drills_of.find(plan.org_id);
-    const auto progress = service::matchDrillPlan(plan, held == drills_of.end() ? kNone : held->second, as_of);
+    const auto progress =
+        service::matchDrillPlan(plan, held == drills_of.end() ? kNone : held->second, as_of);
     for (const auto& m : progress.items) {
       if (!domain.empty() && m.item.domain != domain) continue;
       PlanActualCounts& c = row(plan.org_id, m.item.domain).counts;

@@ -51,7 +51,9 @@ struct DrillPlanExecution {
 };
 
 // REQUIRES: as_of set. `orgs` null: every organisation; `domain` empty: every domain.
-DrillPlanExecution tallyDrillPlanExecution(Poco::Data::Session& session, int year, const sdk::Date& as_of,
-                                           const std::set<sdk::RecordId>* orgs, const std::string& domain);
+DrillPlanExecution tallyDrillPlanExecution(Poco::Data::Session& session, int year,
+                                           const sdk::Date& as_of,
+                                           const std::set<sdk::RecordId>* orgs,
+                                           const std::string& domain);
 
 }  // namespace beacon::summary

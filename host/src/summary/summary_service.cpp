@@ -598,7 +598,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   return data;
 }
 
-// 年度演练计划执行情况: plan versus actual per organisation and domain, rolled up by township and city.
+// 年度演练计划执行情况: plan versus actual per organisation and domain, by township and city.
 sdk::Result<Object::Ptr> drillPlanSummary(Context& c, const SummaryRequest& req) {
   const auto& t = c.t;
   const int year = req.year != 0 ? req.year : req.as_of.year;
@@ -618,8 +618,9 @@ sdk::Result<Object::Ptr> drillPlanSummary(Context& c, const SummaryRequest& req)
   if (!req.org_code.empty()) {
     auto root = org_repo.findByCode(req.org_code);
     if (!root) {
-      return sdk::Status::invalid("org_code", t("没有编码为 " + req.org_code + " 的单位",
-                                                "no organisation with code \"" + req.org_code + "\""));
+      return sdk::Status::invalid("org_code",
+                                  t("没有编码为 " + req.org_code + " 的单位",
+                                    "no organisation with code \"" + req.org_code + "\""));
     }
     scope = org_repo.subtree(root->id);
     scope_name = root->name;
@@ -628,13 +629,16 @@ sdk::Result<Object::Ptr> drillPlanSummary(Context& c, const SummaryRequest& req)
     return sdk::Status::invalid("domain", t("“" + req.domain + "”不是已启用插件的领域",
                                             "unknown or disabled domain \"" + req.domain + "\""));
   }
-  const DrillPlanExecution tally =
-      tallyDrillPlanExecution(c.db.session(), year, as_of, req.org_code.empty() ? nullptr : &scope, req.domain);
+  const DrillPlanExecution tally = tallyDrillPlanExecution(
+      c.db.session(), year, as_of, req.org_code.empty() ? nullptr : &scope, req.domain);
 
-  // Each organisation's township (or sub-district); the others roll up as the city's own units (市直).
+  // Each organisation's township (or sub-district); the others are the city's own units (市直).
   const auto townshipOf = [&](sdk::RecordId id) -> sdk::RecordId {
-    for (auto it = org_by_id.find(id); it != org_by_id.end(); it = org_by_id.find(it->second->parent_id)) {
-      if (it->second->kind == sdk::OrgKind::Township || it->second->kind == sdk::OrgKind::SubDistrict) return it->first;
+    for (auto it = org_by_id.find(id); it != org_by_id.end();
+         it = org_by_id.find(it->second->parent_id)) {
+      if (it->second->kind == sdk::OrgKind::Township ||
+          it->second->kind == sdk::OrgKind::SubDistrict)
+        return it->first;
       if (it->second->parent_id == 0) break;
     }
     return 0;
@@ -666,7 +670,8 @@ sdk::Result<Object::Ptr> drillPlanSummary(Context& c, const SummaryRequest& req)
   data->set("year", year);
   data->set("as_of", as_of.toString());
   data->set("scope", scope_name);
-  data->set("title", t.en ? "Annual drill plans, plan versus actual " + std::to_string(year) + ": " + scope_name
+  data->set("title", t.en ? "Annual drill plans, plan versus actual " + std::to_string(year) +
+                                ": " + scope_name
                           : scope_name + std::to_string(year) + "年度演练计划执行情况");
   Object::Ptr h = headings(t);
   h->set("by_township", t("按乡镇（街道）", "By township"));
@@ -676,12 +681,13 @@ sdk::Result<Object::Ptr> drillPlanSummary(Context& c, const SummaryRequest& req)
   h->set("no_plan", t("未制定年度演练计划", "no drill plan for the year"));
   data->set("t", h);
   Array::Ptr columns = new Array;
-  for (const auto& [zh, en] : std::vector<std::pair<std::string, std::string>>{{"计划", "Planned"},
-                                                                               {"按计划完成", "Held as planned"},
-                                                                               {"延后完成", "Held late"},
-                                                                               {"未完成", "Not held"},
-                                                                               {"未到期", "Not yet due"},
-                                                                               {"计划外", "Held, not planned"}}) {
+  for (const auto& [zh, en] :
+       std::vector<std::pair<std::string, std::string>>{{"计划", "Planned"},
+                                                        {"按计划完成", "Held as planned"},
+                                                        {"延后完成", "Held late"},
+                                                        {"未完成", "Not held"},
+                                                        {"未到期", "Not yet due"},
+                                                        {"计划外", "Held, not planned"}}) {
     Object::Ptr col = obj();
     col->set("label", t(zh, en));
     columns->add(col);
@@ -689,12 +695,14 @@ sdk::Result<Object::Ptr> drillPlanSummary(Context& c, const SummaryRequest& req)
   data->set("columns", columns);
   data->set("total", counted(obj(), tally.total));
 
-  std::map<std::pair<int, std::string>, std::pair<sdk::RecordId, PlanActualCounts>> towns;  // city units last
+  std::map<std::pair<int, std::string>, std::pair<sdk::RecordId, PlanActualCounts>>
+      towns;  // city units last
   Array::Ptr rows = new Array;
   for (const auto& r : tally.rows) {
     const auto org = org_by_id.find(r.org_id);
     const sdk::RecordId town = townshipOf(r.org_id);
-    const std::string town_name = town != 0 ? org_by_id[town]->name : h->getValue<std::string>("city_units");
+    const std::string town_name =
+        town != 0 ? org_by_id[town]->name : h->getValue<std::string>("city_units");
     auto& entry = towns[{town == 0 ? 1 : 0, town_name}];
     entry.first = town;
     entry.second.add(r.counts);
@@ -717,12 +725,15 @@ sdk::Result<Object::Ptr> drillPlanSummary(Context& c, const SummaryRequest& req)
   }
   data->set("townships", town_rows);
   data->set("organisations", rows);
-  data->set("rule_note",
-            t("说明：只统计统计截至日（含）前制定的年度演练计划和此前举行、未作废的演练；演练与计划项的领域、类型"
-              "（及所列预案）一致方可对应，每次演练只对应一项计划；在计划月份或之前举行为按计划完成，之后举行为延后完成。",
-              "Only drill plans made, and drills in force held, on or before the as-of date count. A drill meets a "
-              "planned drill of its domain and type (and plan, when named), one planned drill each; in or before "
-              "the planned month is as planned, after it late."));
+  data->set("rule_note", t("说明：只统计统计截至日（含）前制定的年度演练计划和此前举行、未作废的演"
+                           "练；演练与计划项的领域、类型"
+                           "（及所列预案）一致方可对应，每次演练只对应一项计划；在计划月份或之前举"
+                           "行为按计划完成，之后举行为延后完成。",
+                           "Only drill plans made, and drills in force held, on or before the "
+                           "as-of date count. A drill meets a "
+                           "planned drill of its domain and type (and plan, when named), one "
+                           "planned drill each; in or before "
+                           "the planned month is as planned, after it late."));
   addFootnote(c, data);
   return data;
 }
@@ -874,9 +885,11 @@ sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
       name = "drill_plan";
     } else if (req.format == "docx" && (req.kind == "plan-status" || req.kind == "township" ||
                                         req.kind == "domain" || req.kind == "drill-sheet")) {
-      // Only the annual report text and the drill-plan summary have a Word form (templates/summary/*.docx/).
-      return sdk::Status::invalid("format", "docx is available for city-annual and drill-plan only; " + req.kind +
-                                                " comes as text, markdown, html or json");
+      // Only the annual report text and the drill-plan summary have a Word form
+      // (templates/summary/*.docx/).
+      return sdk::Status::invalid(
+          "format", "docx is available for city-annual and drill-plan only; " + req.kind +
+                        " comes as text, markdown, html or json");
     } else if (req.kind == "plan-status" || req.kind == "township" || req.kind == "domain") {
       data = planStatus(c, req);
       name = "plan_status";

@@ -16,7 +16,8 @@ class DrillPlanOverviewPagesTest : public WebFixture {
  protected:
   // "<planned> <on_time> <late> <missing> <pending> <unplanned>" of the summary's JSON total.
   static std::string summaryTotals(const Login& who, const std::string& extra) {
-    Reply r = get(who, "/api/v1/summaries?kind=drill-plan&year=2023&as_of=2023-12-31&format=json" + extra);
+    Reply r = get(
+        who, "/api/v1/summaries?kind=drill-plan&year=2023&as_of=2023-12-31&format=json" + extra);
     EXPECT_EQ(r.status, 200) << r.body;
     auto total = r.json()->getObject("total");
     std::string out;
@@ -51,8 +52,10 @@ TEST_F(DrillPlanOverviewPagesTest, DashboardTotalsMatchTheSummaryAndLinkTheFurth
   ASSERT_NE(behind, std::string::npos);
   EXPECT_NE(page.body.find("href=\"/drill-plans?org=xinmi.e", behind), std::string::npos);
   EXPECT_NE(page.body.find("&amp;year=2023\"", behind), std::string::npos);
-  EXPECT_NE(page.body.find("/summaries?kind=drill-plan&amp;year=2023&amp;as_of=2023-12-31"), std::string::npos);
-  // Before any plan was made for 2023 (the plans are made from 2022-12 on), as of 2022 nothing is planned.
+  EXPECT_NE(page.body.find("/summaries?kind=drill-plan&amp;year=2023&amp;as_of=2023-12-31"),
+            std::string::npos);
+  // Before any plan was made for 2023 (the plans are made from 2022-12 on), as of 2022 nothing is
+  // planned.
   Reply earlier = get(admin, "/?as_of=2022-06-30");
   ASSERT_EQ(earlier.status, 200);
   EXPECT_EQ(dashboardTotals(earlier.body).substr(0, 2), "0 ");
@@ -62,8 +65,9 @@ TEST_F(DrillPlanOverviewPagesTest, TownshipStaffSeeTheirTownshipsFigures) {
   Login town = login("town");
   Reply me = get(town, "/api/v1/me");
   ASSERT_EQ(me.status, 200) << me.body;
-  const auto org = store::OrganisationRepository(app_->db().session())
-                       .findById(static_cast<sdk::RecordId>(me.json()->getValue<Poco::Int64>("org_id")));
+  const auto org =
+      store::OrganisationRepository(app_->db().session())
+          .findById(static_cast<sdk::RecordId>(me.json()->getValue<Poco::Int64>("org_id")));
   ASSERT_TRUE(org);
   const std::string code = org->code;
   Reply page = get(town, "/?as_of=2023-12-31");

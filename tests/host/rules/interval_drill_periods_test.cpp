@@ -5,12 +5,12 @@
 // cycle's due date (issue #11, 逾期完成).
 #include <gtest/gtest.h>
 
+#include "build_paths.h"
 #include "rules/compliance_engine.h"
 #include "rules/core_rules.h"
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
-#include "build_paths.h"
 
 namespace beacon::rules {
 namespace {
@@ -75,7 +75,8 @@ class IntervalDrillPeriodsTest : public ::testing::Test {
     EXPECT_TRUE(results.isOk()) << results.status().describe();
     if (results.isOk()) {
       for (const auto& r : results.value())
-        if (r.obligation.rule_id == CoreRules::kSpecialDrill && r.obligation.plan_id == plan_) return r;
+        if (r.obligation.rule_id == CoreRules::kSpecialDrill && r.obligation.plan_id == plan_)
+          return r;
     }
     ADD_FAILURE() << "no " << CoreRules::kSpecialDrill << " as of " << as_of;
     return {};
@@ -100,7 +101,8 @@ TEST_F(IntervalDrillPeriodsTest, LateDrillThenOnTimeDrillOfTheSameGroup) {
   const auto second = specialDrill("2029-06-01");
   EXPECT_EQ(second.obligation.last_met.id, on_time);
   EXPECT_EQ(second.obligation.met_due.toString(), "2029-03-02");
-  EXPECT_EQ(second.status, ObligationStatus::Met) << "the on-time drill of cycle 2 is not late for cycle 1";
+  EXPECT_EQ(second.status, ObligationStatus::Met)
+      << "the on-time drill of cycle 2 is not late for cycle 1";
   EXPECT_EQ(second.days_late, 0);
   EXPECT_EQ(second.obligation.due.toString(), "2032-02-01");
 }

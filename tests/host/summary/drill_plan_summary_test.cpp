@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include "build_paths.h"
 #include "render/template_registry.h"
 #include "store/drill_plan_repository.h"
 #include "store/drill_repository.h"
@@ -12,7 +13,6 @@
 #include "summary/summary_service.h"
 #include "support/canonical_registry.h"
 #include "support/docx_reader.h"
-#include "build_paths.h"
 
 namespace beacon::summary {
 namespace {
@@ -30,11 +30,13 @@ class DrillPlanSummaryTest : public ::testing::Test {
     village_ = org("qlz.v1", "大樊庄村", sdk::OrgKind::Village, town_);
     firm_ = org("e001", "某耐火材料公司", sdk::OrgKind::Enterprise, city_);
     // The village plans flood evacuations in May and July and a fire drill in March.
-    plan(village_, "2023-01-10", {{"flood.evacuation", 5}, {"flood.evacuation", 7}, {"fire.evacuation", 3}});
+    plan(village_, "2023-01-10",
+         {{"flood.evacuation", 5}, {"flood.evacuation", 7}, {"fire.evacuation", 3}});
     plan(firm_, "2023-02-01", {{"enterprise_safety.comprehensive", 5}});
   }
 
-  sdk::RecordId org(const std::string& code, const std::string& name, sdk::OrgKind kind, sdk::RecordId parent) {
+  sdk::RecordId org(const std::string& code, const std::string& name, sdk::OrgKind kind,
+                    sdk::RecordId parent) {
     sdk::Organisation o;
     o.code = code;
     o.name = name;
@@ -42,7 +44,8 @@ class DrillPlanSummaryTest : public ::testing::Test {
     o.parent_id = parent;
     return store::OrganisationRepository(db_.session()).add(o, actor_);
   }
-  void plan(sdk::RecordId org_id, const char* made_on, const std::vector<std::pair<std::string, int>>& items) {
+  void plan(sdk::RecordId org_id, const char* made_on,
+            const std::vector<std::pair<std::string, int>>& items) {
     store::DrillPlan p;
     p.org_id = org_id;
     p.year = 2023;
@@ -89,11 +92,14 @@ class DrillPlanSummaryTest : public ::testing::Test {
       out += (out.empty() ? "" : " ") + std::to_string(o->getValue<int>(k));
     return out;
   }
-  static Object::Ptr row(const Object::Ptr& data, const std::string& org, const std::string& domain) {
+  static Object::Ptr row(const Object::Ptr& data, const std::string& org,
+                         const std::string& domain) {
     auto rows = data->getArray("organisations");
     for (std::size_t i = 0; i < rows->size(); ++i) {
       auto r = rows->getObject(static_cast<unsigned>(i));
-      if (r->getValue<std::string>("organisation") == org && r->getValue<std::string>("domain") == domain) return r;
+      if (r->getValue<std::string>("organisation") == org &&
+          r->getValue<std::string>("domain") == domain)
+        return r;
     }
     ADD_FAILURE() << "no row " << org << " " << domain;
     return new Object;
@@ -107,15 +113,16 @@ class DrillPlanSummaryTest : public ::testing::Test {
 };
 
 TEST_F(DrillPlanSummaryTest, HeldAsPlannedLateNotHeldPendingAndUnplanned) {
-  drill("flood.evacuation", village_, "2023-05-20");  // May item: as planned
-  drill("fire.evacuation", village_, "2023-04-02");   // March item: a month late
-  drill("fire.tabletop", village_, "2023-06-01");     // no such item: not planned
+  drill("flood.evacuation", village_, "2023-05-20");   // May item: as planned
+  drill("fire.evacuation", village_, "2023-04-02");    // March item: a month late
+  drill("fire.tabletop", village_, "2023-06-01");      // no such item: not planned
   drill("forest_fire.tabletop", firm_, "2023-03-01");  // the firm planned no forest-fire drill
   const auto data = json("2023-06-30");
   // planned on_time late missing pending unplanned
   EXPECT_EQ(counts(row(data, "大樊庄村", "flood")), "2 1 0 0 1 0");  // July not over yet
   EXPECT_EQ(counts(row(data, "大樊庄村", "fire")), "1 0 1 0 0 1");
-  EXPECT_EQ(counts(row(data, "某耐火材料公司", "enterprise_safety")), "1 0 0 1 0 0");  // May is over
+  EXPECT_EQ(counts(row(data, "某耐火材料公司", "enterprise_safety")),
+            "1 0 0 1 0 0");  // May is over
   EXPECT_EQ(counts(row(data, "某耐火材料公司", "forest_fire")), "0 0 0 0 0 1");
   EXPECT_EQ(counts(data->getObject("total")), "4 1 1 1 1 2");
   // Held 2 of the 3 planned drills already due.

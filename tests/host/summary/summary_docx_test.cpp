@@ -58,7 +58,8 @@ class SummaryDocxTest : public ::testing::Test {
 };
 
 TEST_F(SummaryDocxTest, BuiltInPackageIsValid) {
-  const std::vector<std::string> packages = {"summary/city_annual.docx/", "summary/drill_plan.docx/"};
+  const std::vector<std::string> packages = {"summary/city_annual.docx/",
+                                             "summary/drill_plan.docx/"};
   EXPECT_EQ(render::docxPackages(templates_), packages);
   for (const auto& package : packages) {
     const sdk::Status valid = render::validateDocxPackage(templates_, package);
