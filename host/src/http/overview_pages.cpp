@@ -1,12 +1,14 @@
 // Overview pages: GET / (dashboard: obligations by domain × township with
 // met / met late / due soon / overdue counts, an inline SVG chart, the
-// overdue list with citations and the list of duties met late) and GET
+// overdue list with citations, the list of duties met late and the year's
+// drill plans versus actual drills, http/drill_plan_overview.h) and GET
 // /organisations (the readable organisation tree with each organisation's
-// obligation counts). Both take ?as_of=.
+// obligation counts and its drill plan's progress). Both take ?as_of=.
 #include <map>
 #include <set>
 #include <vector>
 
+#include "http/drill_plan_overview.h"
 #include "http/obligation_view.h"
 #include "http/routes.h"
 #include "rules/met_late_text.h"
@@ -149,6 +151,7 @@ void dashboard(RequestContext& ctx) {
   }
   d.set("citation_notes", notes);
   d.set("chart", domains.empty() ? std::string() : chart.toSvg());
+  d.set("drill_plans", drillPlanOverview(ctx, view.query.as_of, view.query.org_ids));
   ctx.sendPage(200, "dashboard.html", d, ctx.english() ? "Dashboard" : "总览");
 }
 
@@ -156,6 +159,7 @@ void organisationTree(RequestContext& ctx) {
   const ObligationView view = checkObligations(ctx, ctx.queryDate("as_of"), "", "");
   std::map<sdk::RecordId, Counts> counts;
   for (const auto& r : view.results) counts[r.obligation.org_id].add(r.status);
+  const auto drill_plans = drillPlanByOrganisation(ctx, view.query.as_of);
   const auth::Scope scope = ctx.policy().scope(ctx.requireUser());
   const auto all = ctx.organisations().list();
   std::multimap<sdk::RecordId, const sdk::Organisation*> children;
@@ -170,6 +174,8 @@ void organisationTree(RequestContext& ctx) {
     n.set("kind", ctx.english() ? sdk::labelEn(o.kind) : sdk::labelZh(o.kind));
     n.set("counts", counts[o.id].toData());
     n.set("has_overdue", counts[o.id].overdue > 0);
+    if (const auto dp = drill_plans.find(o.id); dp != drill_plans.end())
+      n.set("drill_plan", dp->second);
     data kids{data::type::list};
     auto range = children.equal_range(o.id);
     for (auto it = range.first; it != range.second; ++it) kids.push_back(node(*it->second));

@@ -25,7 +25,8 @@ void summariesPage(RequestContext& ctx) {
            {"plan-status", "预案与演练状况", "Plan and drill status"},
            {"township", "乡镇(街道)汇总", "Township summary"},
            {"domain", "领域汇总", "Domain summary"},
-           {"drill-sheet", "演练记录表", "Drill record sheet"}}) {
+           {"drill-sheet", "演练记录表", "Drill record sheet"},
+           {"drill-plan", "年度演练计划执行情况", "Drill plans: plan versus actual"}}) {
     data k;
     k.set("value", id);
     k.set("label", ctx.english() ? en : zh);

@@ -31,7 +31,7 @@ summary::SummaryRequest summaryRequestFromQuery(RequestContext& ctx) {
 void requireSummaryScope(RequestContext& ctx, const summary::SummaryRequest& request) {
   const auth::User& user = ctx.requireUser();
   const auth::Scope scope = ctx.policy().scope(user);
-  if (request.kind == "township") {
+  if (request.kind == "township" || (request.kind == "drill-plan" && !request.org_code.empty())) {
     if (!request.org_code.empty()) {
       auto org = ctx.organisations().findByCode(request.org_code);
       if (org && !scope.contains(org->id)) throw HttpError::forbidden("organisation " + request.org_code + " is outside your scope");

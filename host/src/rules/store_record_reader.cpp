@@ -320,39 +320,51 @@ std::vector<sdk::LatestDrill> StoreRecordReader::latestDrills(const sdk::Date& f
   std::vector<std::string> params = {flag_field,
                                      from.isSet() ? from.toString() : std::string("0000-01-01"),
                                      to.isSet() ? to.toString() : std::string("9999-12-31")};
-  // The newest drill of the group as "YYYY-MM-DD <id>"; NULL when none is in the window.
-  const std::string newest =
-      flag_field.empty()
-          ? "SELECT d.drill_date || ' ' || d.id FROM drills d WHERE d.domain = g.domain AND "
-            "d.org_id = g.org_id"
-            " AND d.drill_type = g.drill_type AND d.plan_id IS NOT DISTINCT FROM NULLIF(g.plan_id, "
-            "0)"
-            " AND d.drill_date >= $2 AND d.drill_date <= $3 AND d.voided_at = ''"
-            " ORDER BY d.drill_date DESC, d.id DESC "
-            "LIMIT 1"
-          : "SELECT f.drill_date || ' ' || f.drill_id FROM drill_flags f WHERE f.domain = g.domain"
-            " AND f.flag = g.flag AND f.org_id = g.org_id AND f.drill_type = g.drill_type AND "
-            "f.plan_id = g.plan_id"
-            " AND f.drill_date >= $2 AND f.drill_date <= $3 ORDER BY f.drill_date DESC, f.drill_id "
-            "DESC LIMIT 1";
-  std::string sql = "SELECT g.org_id, g.plan_id, g.drill_type, (" + newest +
-                    ") FROM drill_groups g WHERE g.flag = $1";
+  // The newest drill of group x dated within [$2, `upper`] as "YYYY-MM-DD <id>"; NULL when there is
+  // none.
+  const auto newest = [&flag_field](const std::string& upper) {
+    return flag_field.empty()
+               ? "SELECT d.drill_date || ' ' || d.id FROM drills d WHERE d.domain = x.domain AND "
+                 "d.org_id = x.org_id"
+                 " AND d.drill_type = x.drill_type AND d.plan_id IS NOT DISTINCT FROM "
+                 "NULLIF(x.plan_id, 0)"
+                 " AND d.drill_date >= $2 AND d.drill_date " +
+                     upper + " AND d.voided_at = '' ORDER BY d.drill_date DESC, d.id DESC LIMIT 1"
+               : "SELECT f.drill_date || ' ' || f.drill_id FROM drill_flags f WHERE f.domain = "
+                 "x.domain"
+                 " AND f.flag = x.flag AND f.org_id = x.org_id AND f.drill_type = x.drill_type AND "
+                 "f.plan_id = x.plan_id"
+                 " AND f.drill_date >= $2 AND f.drill_date " +
+                     upper + " ORDER BY f.drill_date DESC, f.drill_id DESC LIMIT 1";
+  };
+  // Each group's newest drill, and the newest dated before that one's day: the drill that closed
+  // the cycle before, so that an interval rule knows when the newest one was due (one more seek).
+  std::string groups = "SELECT x.org_id, x.plan_id, x.drill_type, x.domain, x.flag, (" +
+                       newest("<= $3") + ") AS newest FROM drill_groups x WHERE x.flag = $1";
   if (!domain_.empty()) {
     params.push_back(domain_);
-    sql += " AND g.domain = $4";
+    groups += " AND x.domain = $4";
   }
-  sql += drillScope("g");
+  groups += drillScope("x");
+  // Materialised, so that each group's newest drill is sought once.
+  const std::string sql =
+      "WITH x AS MATERIALIZED (" + groups +
+      ") SELECT x.org_id, x.plan_id, x.drill_type, x.newest, CASE WHEN x.newest IS NULL"
+      " THEN NULL ELSE (" +
+      newest("< substr(x.newest, 1, 10)") + ") END FROM x";
   std::vector<sdk::LatestDrill> out;
   RowScanner(db_.session()).scan(sql, params, [&](const ScannedRow& r) {
-    const std::string found = r.text(3);
-    if (found.size() < 12) return;  // NULL: no drill of this group in the window
-    const auto day = sdk::Date::parse(found.substr(0, 10));
-    if (!day) return;
-    sdk::LatestDrill& g = out.emplace_back();
-    g.org_id = r.int64(0);
-    g.plan_id = r.int64(1);
-    g.drill_type = r.text(2);
-    g.drill = sdk::RecordRef{"drill", std::stoll(found.substr(11)), *day};
+    for (const int column : {3, 4}) {
+      const std::string found = r.text(column);
+      if (found.size() < 12) continue;  // NULL: no (earlier) drill of this group in the window
+      const auto day = sdk::Date::parse(found.substr(0, 10));
+      if (!day) continue;
+      sdk::LatestDrill& g = out.emplace_back();
+      g.org_id = r.int64(0);
+      g.plan_id = r.int64(1);
+      g.drill_type = r.text(2);
+      g.drill = sdk::RecordRef{"drill", std::stoll(found.substr(11)), *day};
+    }
   });
   return out;
 }

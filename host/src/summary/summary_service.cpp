@@ -28,6 +28,7 @@
 #include "store/plan_repository.h"
 #include "store/storage_error.h"
 #include "summary/annual_counts.h"
+#include "summary/drill_plan_execution.h"
 #include "summary/drill_tally.h"
 #include "summary/place_words.h"
 #include "summary/plan_brief.h"
@@ -657,6 +658,146 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   return data;
 }
 
+// 年度演练计划执行情况: plan versus actual per organisation and domain, by township and city.
+sdk::Result<Object::Ptr> drillPlanSummary(Context& c, const SummaryRequest& req) {
+  const auto& t = c.t;
+  const int year = req.year != 0 ? req.year : req.as_of.year;
+  if (year < 2000 || year > 2100) {
+    return sdk::Status::invalid("year", t("演练计划执行情况需要年度（2000 至 2100）",
+                                          "a year from 2000 to 2100 is required for drill-plan"));
+  }
+  const sdk::Date as_of = req.as_of.isSet() ? req.as_of : sdk::Date{year, 12, 31};
+  store::OrganisationRepository org_repo(c.db.session());
+  const std::vector<sdk::Organisation> orgs = org_repo.list();
+  std::unordered_map<sdk::RecordId, const sdk::Organisation*> org_by_id;
+  for (const auto& o : orgs) org_by_id[o.id] = &o;
+  const sdk::Organisation* top = topOrganisation(orgs);
+  const PlaceWords place = placeWordsFor(top ? top->kind : sdk::OrgKind::City);
+  std::string scope_name = top && !t.en ? top->name : t(place.whole_zh, place.whole_en);
+  std::set<sdk::RecordId> scope;
+  if (!req.org_code.empty()) {
+    auto root = org_repo.findByCode(req.org_code);
+    if (!root) {
+      return sdk::Status::invalid("org_code",
+                                  t("没有编码为 " + req.org_code + " 的单位",
+                                    "no organisation with code \"" + req.org_code + "\""));
+    }
+    scope = org_repo.subtree(root->id);
+    scope_name = root->name;
+  }
+  if (!req.domain.empty() && !c.registry.byDomain(req.domain)) {
+    return sdk::Status::invalid("domain", t("“" + req.domain + "”不是已启用插件的领域",
+                                            "unknown or disabled domain \"" + req.domain + "\""));
+  }
+  const DrillPlanExecution tally = tallyDrillPlanExecution(
+      c.db.session(), year, as_of, req.org_code.empty() ? nullptr : &scope, req.domain);
+
+  // Each organisation's township (or sub-district); the others are the city's own units (市直).
+  const auto townshipOf = [&](sdk::RecordId id) -> sdk::RecordId {
+    for (auto it = org_by_id.find(id); it != org_by_id.end();
+         it = org_by_id.find(it->second->parent_id)) {
+      if (it->second->kind == sdk::OrgKind::Township ||
+          it->second->kind == sdk::OrgKind::SubDistrict)
+        return it->first;
+      if (it->second->parent_id == 0) break;
+    }
+    return 0;
+  };
+  const auto cells = [](const PlanActualCounts& n) {
+    Array::Ptr a = new Array;
+    for (int v : {n.planned, n.on_time, n.late, n.missing, n.pending, n.unplanned}) {
+      Object::Ptr cell = obj();
+      cell->set("n", v);
+      a->add(cell);
+    }
+    return a;
+  };
+  const auto counted = [&](Object::Ptr o, const PlanActualCounts& n) {
+    o->set("cells", cells(n));
+    o->set("planned", n.planned);
+    o->set("on_time", n.on_time);
+    o->set("late", n.late);
+    o->set("missing", n.missing);
+    o->set("pending", n.pending);
+    o->set("unplanned", n.unplanned);
+    o->set("done_rate", percent(n.on_time + n.late, n.planned - n.pending));
+    return o;
+  };
+
+  Object::Ptr data = obj();
+  data->set("kind", "drill-plan");
+  data->set("language", t("zh-CN", "en"));
+  data->set("year", year);
+  data->set("as_of", as_of.toString());
+  data->set("scope", scope_name);
+  data->set("title", t.en ? "Annual drill plans, plan versus actual " + std::to_string(year) +
+                                ": " + scope_name
+                          : scope_name + std::to_string(year) + "年度演练计划执行情况");
+  Object::Ptr h = headings(t);
+  h->set("by_township", t("按乡镇（街道）", "By township"));
+  h->set("by_organisation", t("按单位和领域", "By organisation and domain"));
+  h->set("city_units", t("市直单位", "City-level units"));
+  h->set("done_rate", t("完成率", "Done"));
+  h->set("no_plan", t("未制定年度演练计划", "no drill plan for the year"));
+  data->set("t", h);
+  Array::Ptr columns = new Array;
+  for (const auto& [zh, en] :
+       std::vector<std::pair<std::string, std::string>>{{"计划", "Planned"},
+                                                        {"按计划完成", "Held as planned"},
+                                                        {"延后完成", "Held late"},
+                                                        {"未完成", "Not held"},
+                                                        {"未到期", "Not yet due"},
+                                                        {"计划外", "Held, not planned"}}) {
+    Object::Ptr col = obj();
+    col->set("label", t(zh, en));
+    columns->add(col);
+  }
+  data->set("columns", columns);
+  data->set("total", counted(obj(), tally.total));
+
+  std::map<std::pair<int, std::string>, std::pair<sdk::RecordId, PlanActualCounts>>
+      towns;  // city units last
+  Array::Ptr rows = new Array;
+  for (const auto& r : tally.rows) {
+    const auto org = org_by_id.find(r.org_id);
+    const sdk::RecordId town = townshipOf(r.org_id);
+    const std::string town_name =
+        town != 0 ? org_by_id[town]->name : h->getValue<std::string>("city_units");
+    auto& entry = towns[{town == 0 ? 1 : 0, town_name}];
+    entry.first = town;
+    entry.second.add(r.counts);
+    Object::Ptr o = counted(obj(), r.counts);
+    o->set("organisation", org == org_by_id.end() ? std::to_string(r.org_id) : org->second->name);
+    o->set("org_code", org == org_by_id.end() ? std::string() : org->second->code);
+    o->set("township", town_name);
+    o->set("domain", r.domain);
+    o->set("domain_label", domainLabel(c.registry, r.domain, t));
+    o->set("drill_plan_id", static_cast<Poco::Int64>(r.drill_plan_id));
+    o->set("no_plan", r.drill_plan_id == 0);
+    rows->add(o);
+  }
+  Array::Ptr town_rows = new Array;
+  for (const auto& [key, entry] : towns) {
+    Object::Ptr o = counted(obj(), entry.second);
+    o->set("township", key.second);
+    o->set("township_code", entry.first != 0 ? org_by_id[entry.first]->code : std::string());
+    town_rows->add(o);
+  }
+  data->set("townships", town_rows);
+  data->set("organisations", rows);
+  data->set("rule_note", t("说明：只统计统计截至日（含）前制定的年度演练计划和此前举行、未作废的演"
+                           "练；演练与计划项的领域、类型"
+                           "（及所列预案）一致方可对应，每次演练只对应一项计划；在计划月份或之前举"
+                           "行为按计划完成，之后举行为延后完成。",
+                           "Only drill plans made, and drills in force held, on or before the "
+                           "as-of date count. A drill meets a "
+                           "planned drill of its domain and type (and plan, when named), one "
+                           "planned drill each; in or before "
+                           "the planned month is as planned, after it late."));
+  addFootnote(c, data);
+  return data;
+}
+
 std::string fieldValue(const sdk::FieldSpec* spec, const std::string& value, const Lang& t) {
   if (!spec) return value;
   if (spec->type == sdk::FieldType::Boolean) {
@@ -799,11 +940,16 @@ sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
     if (req.kind == "city-annual") {
       data = cityAnnual(c, req);
       name = "city_annual";
+    } else if (req.kind == "drill-plan") {
+      data = drillPlanSummary(c, req);
+      name = "drill_plan";
     } else if (req.format == "docx" && (req.kind == "plan-status" || req.kind == "township" ||
                                         req.kind == "domain" || req.kind == "drill-sheet")) {
-      // Only the annual report text has a Word form (templates/summary/city_annual.docx/).
-      return sdk::Status::invalid("format", "docx is available for city-annual only; " + req.kind +
-                                                " comes as text, markdown, html or json");
+      // Only the annual report text and the drill-plan summary have a Word form
+      // (templates/summary/*.docx/).
+      return sdk::Status::invalid(
+          "format", "docx is available for city-annual and drill-plan only; " + req.kind +
+                        " comes as text, markdown, html or json");
     } else if (req.kind == "plan-status" || req.kind == "township" || req.kind == "domain") {
       data = planStatus(c, req);
       name = "plan_status";
@@ -812,7 +958,8 @@ sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
       name = "drill_sheet";
     } else {
       return sdk::Status::invalid(
-          "kind", "unknown summary \"" + req.kind + "\" (city-annual, plan-status, township, domain, drill-sheet)");
+          "kind", "unknown summary \"" + req.kind +
+                      "\" (city-annual, plan-status, township, domain, drill-sheet, drill-plan)");
     }
   } catch (const Poco::Exception& e) {
     store::throwIfStorageFailure(e, "summary " + req.kind);

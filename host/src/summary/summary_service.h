@@ -2,9 +2,9 @@
 // the city's annual report paragraph (city-annual), plan status and drill
 // coverage as of a date (plan-status, and the same scoped to an organisation
 // subtree: township, or to one domain: domain), and one drill's record
-// (drill-sheet), as plain text, Markdown, printable HTML with inline SVG
-// charts, or the JSON data behind them; the annual report text also as a
-// Word document (docx, summary/summary_docx.h). Every figure comes from a query.
+// (drill-sheet), annual drill plans versus actual drills (drill-plan), as
+// plain text, Markdown, printable HTML with inline SVG charts, or the JSON
+// data behind them; the annual report text and drill-plan also as Word (docx).
 // Not thread-safe (uses the Database's Session and the engine); give each
 // thread its own service.
 #pragma once
@@ -25,7 +25,7 @@ class ComplianceEngine;
 namespace beacon::summary {
 
 struct SummaryRequest {
-  std::string kind;  // city-annual | plan-status | township | domain | drill-sheet
+  std::string kind;  // city-annual | plan-status | township | domain | drill-sheet | drill-plan
   int year = 0;      // city-annual; 0 means as_of's year
   sdk::Date as_of;   // plan-status, township, domain; unset means 12-31 of `year`
   std::string org_code;  // township: the subtree's root

@@ -58,9 +58,13 @@ class SummaryDocxTest : public ::testing::Test {
 };
 
 TEST_F(SummaryDocxTest, BuiltInPackageIsValid) {
-  EXPECT_EQ(render::docxPackages(templates_), std::vector<std::string>{"summary/city_annual.docx/"});
-  const sdk::Status valid = render::validateDocxPackage(templates_, "summary/city_annual.docx/");
-  EXPECT_TRUE(valid.isOk()) << valid.describe();
+  const std::vector<std::string> packages = {"summary/city_annual.docx/",
+                                             "summary/drill_plan.docx/"};
+  EXPECT_EQ(render::docxPackages(templates_), packages);
+  for (const auto& package : packages) {
+    const sdk::Status valid = render::validateDocxPackage(templates_, package);
+    EXPECT_TRUE(valid.isOk()) << package << ": " << valid.describe();
+  }
 }
 
 TEST_F(SummaryDocxTest, DemoAnnualTextIsAWordDocumentWithBothSentencesVerbatim) {

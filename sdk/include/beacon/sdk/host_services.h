@@ -16,8 +16,8 @@
 
 namespace beacon::sdk {
 
-// SDK 1.2. The newest drill of one group of a domain's drills: same
-// organisation, same plan (0: drills naming no plan) and same drill type.
+// SDK 1.2. A drill of one group of a domain's drills (same organisation,
+// plan (0: none named) and drill type): see RecordReader::latestDrills.
 struct LatestDrill {
   RecordId org_id = 0;
   RecordId plan_id = 0;
@@ -38,13 +38,13 @@ class BEACON_SDK_API RecordReader {
   // This domain's drills dated within [from, to], oldest first.
   virtual std::vector<Drill> drills(const Date& from, const Date& to) const = 0;
 
-  // SDK 1.2. For each (organisation, plan, drill type) with a drill dated
-  // within [from, to], the newest such drill (latest date, then highest id);
-  // with `flag_field` set, only drills whose field of that name is "1" (a
-  // Boolean field answered yes). Interval and calendar rules need no more
-  // than this, and the host answers it from an index in time proportional to
-  // the number of groups, not of drills. Order unspecified. The default
-  // folds drills(from, to), so every RecordReader has it.
+  // SDK 1.2. For each (organisation, plan, drill type) with a drill dated in
+  // [from, to], the newest (latest date, then highest id) and, as a second
+  // entry, the newest dated before its day: the drill closing the cycle
+  // before, so applyInterval() judges the newest by its own cycle (issue #11).
+  // `flag_field` set: only drills whose field of that name is "1". Answered
+  // from an index in time proportional to the groups, not the drills. Order
+  // unspecified. The default folds drills(from, to).
   virtual std::vector<LatestDrill> latestDrills(const Date& from, const Date& to,
                                                 const std::string& flag_field) const;
 };

@@ -1,0 +1,27 @@
+// Plan versus actual of the as-of year (年度演练计划执行情况,
+// summary/drill_plan_execution.h) for the pages: the dashboard's card (the
+// readable organisations' totals, and those furthest behind: held late plus
+// not held, then not held, each linking to its drill plan page), and each
+// organisation's own line in the organisation tree. Per request.
+#pragma once
+
+#include <map>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "beacon/sdk/date.h"
+#include "beacon/sdk/records.h"
+#include "http/request_context.h"
+
+namespace beacon::http {
+
+// `org_ids` empty: every organisation. At most `limit` organisations are listed.
+kainjow::mustache::data drillPlanOverview(RequestContext& ctx, const sdk::Date& as_of,
+                                          const std::vector<sdk::RecordId>& org_ids,
+                                          std::size_t limit = 10);
+// Each organisation with a planned drill of the as-of year: {year, text} (all domains).
+std::map<sdk::RecordId, kainjow::mustache::data> drillPlanByOrganisation(RequestContext& ctx,
+                                                                         const sdk::Date& as_of);
+
+}  // namespace beacon::http
