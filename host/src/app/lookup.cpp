@@ -14,9 +14,13 @@ sdk::Result<sdk::Organisation> organisationByCode(AppContext& app, const std::st
   return *org;
 }
 
-sdk::Result<sdk::Plan> planByCode(AppContext& app, const std::string& code, const std::string& option) {
+sdk::Result<sdk::Plan> planByCode(AppContext& app, const std::string& code, const std::string& option,
+                                  bool english) {
   auto plan = store::PlanRepository(app.db().session()).findByCode(code);
-  if (!plan) return sdk::Status::invalid(option, "no plan with code \"" + code + "\"");
+  if (!plan) {
+    return sdk::Status::invalid(option, english ? "no plan with code \"" + code + "\""
+                                                : "没有编码为“" + code + "”的预案");
+  }
   return *plan;
 }
 

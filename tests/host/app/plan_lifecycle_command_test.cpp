@@ -163,6 +163,8 @@ TEST_F(PlanLifecycleCommandTest, ARefusalIsChineseAndEnglishWithLangEn) {
   EXPECT_NE(en.err.find("to: plan ql-flood has no version 9"), std::string::npos) << en.err;
   CliRun en_kind = english({"review", "add", "--plan", "ql-flood", "--kind", "whim", "--date", "2024-03-05"});
   EXPECT_NE(en_kind.err.find("--kind: must be review or evaluation"), std::string::npos) << en_kind.err;
+  EXPECT_NE(beacon({"plan", "show", "nosuch"}).err.find("CODE: 没有编码为“nosuch”的预案"), std::string::npos);
+  EXPECT_NE(english({"plan", "show", "nosuch"}).err.find("CODE: no plan with code \"nosuch\""), std::string::npos);
   // The command line's own refusals too.
   CliRun date = beacon({"plan", "issue", "ql-flood", "--issued", "2024-02-30", "--document-no", "x"});
   EXPECT_EQ(date.code, 1);

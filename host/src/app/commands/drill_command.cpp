@@ -90,7 +90,7 @@ class DrillCommand : public Command {
       if (!date.value().isSet()) return fail(ctx, sdk::Status::invalid("--date", "is required"));
       d.date = date.value();
       if (a.has("plan")) {
-        auto plan = planByCode(c, a.get("plan"), "--plan");
+        auto plan = planByCode(c, a.get("plan"), "--plan", ctx.english);
         if (!plan.isOk()) return fail(ctx, plan.status());
         d.plan_id = plan.value().id;
       }

@@ -28,7 +28,7 @@ sdk::Result<store::DrillPlanItem> parseItem(AppContext& c, const std::string& te
   }
   item.month = std::stoi(month);
   if (second != std::string::npos) {
-    auto plan = planByCode(c, text.substr(second + 1), "--item");
+    auto plan = planByCode(c, text.substr(second + 1), "--item", english);
     if (!plan.isOk()) return plan.status();
     item.plan_id = plan.value().id;
   }

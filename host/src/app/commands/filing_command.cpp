@@ -41,7 +41,7 @@ class FilingCommand : public Command {
     if (verb == "correct" || verb == "void") return runCorrection(ctx, c, a, store::RecordKind::Filing, verb);
     sdk::Plan plan;
     if (a.has("plan") || verb == "add") {
-      auto found = planByCode(c, a.get("plan"), "--plan");
+      auto found = planByCode(c, a.get("plan"), "--plan", ctx.english);
       if (!found.isOk()) return fail(ctx, found.status());
       plan = found.value();
     }

@@ -138,7 +138,7 @@ class PlanCommand : public Command {
       return fail(ctx, sdk::Status::invalid("CODE", ctx.english ? "plan " + verb + " needs a plan code"
                                                                 : "plan " + verb + " 需要预案编码"));
     }
-    auto plan = planByCode(c, pos[1], "CODE");
+    auto plan = planByCode(c, pos[1], "CODE", ctx.english);
     if (!plan.isOk()) return fail(ctx, plan.status());
     const sdk::Plan& p = plan.value();
     if (isLifecycleVerb(verb)) return runLifecycleVerb(ctx, c, a, p, verb);

@@ -43,7 +43,7 @@ class ReviewCommand : public Command {
     if (verb == "correct" || verb == "void") return runCorrection(ctx, c, a, store::RecordKind::Review, verb);
     sdk::RecordId plan_id = 0;
     if (a.has("plan") || verb == "add") {
-      auto plan = planByCode(c, a.get("plan"), "--plan");
+      auto plan = planByCode(c, a.get("plan"), "--plan", ctx.english);
       if (!plan.isOk()) return fail(ctx, plan.status());
       plan_id = plan.value().id;
     }
