@@ -23,8 +23,8 @@
 #include "http/database_pool.h"
 #include "http/response_cache.h"
 #include "http/router.h"
-#include "http/wal_index_watch.h"
 #include "http/web_config.h"
+#include "store/change_watch.h"
 
 namespace beacon::http {
 
@@ -45,6 +45,7 @@ struct WebState {
         pool(app_context.databasePath()),
         cache(static_cast<std::size_t>(web_config.response_cache_entries),
               static_cast<std::size_t>(web_config.response_cache_bytes)),
+        changes(store::makeChangeWatch(app_context.db())),
         access_log(Poco::Logger::get("beacon.http.access")),
         error_log(Poco::Logger::get("beacon.http")) {}
 
@@ -55,7 +56,7 @@ struct WebState {
   auth::LoginRateLimiter limiter;
   DatabasePool pool;
   ResponseCache cache;
-  WalIndexWatch changes;
+  std::unique_ptr<store::ChangeWatch> changes;  // declared after pool: destroyed first
   std::mutex app_mutex;
   Router router;
   Poco::Logger& access_log;
