@@ -85,14 +85,15 @@ void RequestDispatcher::authenticate(RequestContext& ctx) {
   ctx.request.getCookies(cookies);
   const std::string id = cookies.get(kSessionCookie, "");
   if (id.empty()) return;
-  auto session = state_.sessions.find(id);
+  auth::SessionStore sessions = state_.sessions(ctx.db().session());
+  auto session = sessions.find(id);
   if (!session) return;
   store::UserRepository users(ctx.db().session());
   auto user = users.findById(session->user_id);
   // The user row is read on every request anyway, so a password changed by
   // another process (the CLI) ends older sessions at their next request.
   if (!user || user->disabled || user->credentials_generation != session->credentials_generation) {
-    state_.sessions.destroy(id);
+    sessions.destroy(id);
     return;
   }
   ctx.session = std::move(session);

@@ -16,7 +16,7 @@ namespace {
 [[maybe_unused]] const bool kSqliteMemstatusOff = store::switchOffSqliteMemoryStatistics();
 }  // namespace
 
-WebServer::WebServer(app::AppContext& app, const WebConfig& config, auth::Clock clock)
+WebServer::WebServer(app::AppContext& app, const WebConfig& config, auth::WallClock clock)
     : state_(std::make_unique<WebState>(app, config, std::move(clock))),
       threads_("beacon-http", 2, config.threads + 2, 60) {
   addAllRoutes(state_->router);
