@@ -1,6 +1,5 @@
 #include "app/app_context.h"
 
-#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/File.h>
 #include <Poco/Logger.h>
 #include <Poco/NumberParser.h>
@@ -63,7 +62,7 @@ sdk::Result<std::unique_ptr<AppContext>> AppContext::open(
     ctx->calendar_ = with_imports.value();
   } catch (const Poco::Exception& e) {
     // A database that is busy or failing (not one that cannot be opened at all) is a storage failure.
-    if (!dynamic_cast<const Poco::Data::SQLite::CantOpenDBFileException*>(&e)) {
+    if (!store::isCannotOpen(e)) {
       store::throwIfStorageFailure(e, ctx->database_path_);
     }
     return sdk::Status::invalid("beacon.database", ctx->database_path_ + ": " + e.displayText());

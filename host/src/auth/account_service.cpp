@@ -3,6 +3,7 @@
 #include "auth/api_token_cache.h"
 #include "auth/api_token_store.h"
 #include "auth/password_policy.h"
+#include "auth/session_store.h"
 #include "store/organisation_repository.h"
 #include "store/transaction.h"
 #include "store/user_repository.h"
@@ -67,6 +68,7 @@ sdk::Result<PasswordChange> AccountService::changePassword(const std::string& us
   PasswordChange change;
   store::Transaction tx(db_.session());
   store::UserRepository(db_.session()).setPassword(user.value().id, hasher_.hash(password), actor);
+  SessionStore(db_.session()).destroyForUser(user.value().id);  // on every server process at once
   if (tokens == TokenPolicy::Revoke)
     change.tokens_revoked = ApiTokenStore(db_.session()).revokeAll(user.value().id, actor);
   tx.commit();
@@ -78,7 +80,10 @@ sdk::Result<PasswordChange> AccountService::changePassword(const std::string& us
 sdk::Status AccountService::setDisabled(const std::string& username, bool disabled, const store::Actor& actor) {
   auto user = find(username);
   if (!user.isOk()) return user.status();
+  store::Transaction tx(db_.session());
   store::UserRepository(db_.session()).setDisabled(user.value().id, disabled, actor);
+  if (disabled) SessionStore(db_.session()).destroyForUser(user.value().id);
+  tx.commit();
   return sdk::Status::ok();
 }
 

@@ -1,17 +1,13 @@
 #include "auth/api_token_store.h"
 
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/Statement.h>
-
 #include "auth/api_token_cache.h"
 #include "auth/secure_random.h"
 #include "auth/sha256.h"
+#include "store/api_token_repository.h"
 #include "store/record_json.h"
 #include "store/row.h"
 #include "store/transaction.h"
 #include "store/user_repository.h"
-
-using namespace Poco::Data::Keywords;
 
 namespace beacon::auth {
 
@@ -44,13 +40,7 @@ CreatedToken ApiTokenStore::create(const User& user, const std::string& label,
   out.token.scope = options.scope;
   out.token.expires_at = options.expires_at;
   store::Transaction tx(session_);
-  Poco::Int64 id = 0;
-  session_
-      << "INSERT INTO api_tokens(user_id, token_hash, hint, label, created_at, scope, expires_at)"
-         " VALUES($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-      bind(static_cast<Poco::Int64>(user.id)), bind(sha256Hex(out.secret)), bind(out.token.hint),
-      bind(label), bind(out.token.created_at), bind(std::string(toId(options.scope))),
-      bind(options.expires_at), into(id), now;
+  const sdk::RecordId id = store::ApiTokenRepository(session_).add(out.token, sha256Hex(out.secret));
   out.token.id = id;
   audit_.append(actor, "create", "api_token", id, "", tokenJson(out.token, user.username));
   tx.commit();
@@ -73,43 +63,22 @@ std::optional<TokenGrant> ApiTokenStore::authenticate(const std::string& secret)
   ApiTokenCache& cache = ApiTokenCache::process();
   if (auto cached = cache.find(key)) return cached;
   const std::uint64_t generation = cache.generation();
-  std::vector<Poco::Int64> user_ids;
-  std::vector<std::string> scopes;
-  session_ << "SELECT user_id, scope FROM api_tokens WHERE token_hash = $1 AND revoked_at = ''"
-              " AND (expires_at = '' OR expires_at > $2)",
-      bind(hash), bind(store::isoTimestampNow()), into(user_ids), into(scopes), now;
-  if (user_ids.size() != 1) return std::nullopt;
-  auto user = store::UserRepository(session_).findById(user_ids.front());
+  auto live = store::ApiTokenRepository(session_).findLive(hash, store::isoTimestampNow());
+  if (!live) return std::nullopt;
+  auto user = store::UserRepository(session_).findById(live->user_id);
   if (!user || user->disabled) return std::nullopt;
   // An unknown stored scope gets the least privilege.
-  TokenGrant grant{std::move(*user), parseTokenScope(scopes.front()).value_or(TokenScope::Read)};
+  TokenGrant grant{std::move(*user), parseTokenScope(live->scope).value_or(TokenScope::Read)};
   cache.put(key, grant, generation);
   return grant;
 }
 
-std::vector<ApiToken> ApiTokenStore::select(const std::string& where, Poco::Int64 arg) {
-  Poco::Data::Statement st(session_);
-  st << "SELECT id, user_id, hint, label, created_at, revoked_at, scope, expires_at FROM "
-        "api_tokens " +
-            where + " ORDER BY id",
-      bind(arg);
-  st.execute();
-  Poco::Data::RecordSet rs(st);
-  std::vector<ApiToken> out;
-  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
-    store::Row r(rs, i);
-    out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5),
-                   parseTokenScope(r.text(6)).value_or(TokenScope::Read), r.text(7)});
-  }
-  return out;
+std::vector<ApiToken> ApiTokenStore::list(sdk::RecordId user_id) {
+  return store::ApiTokenRepository(session_).listForUser(user_id);
 }
 
-std::vector<ApiToken> ApiTokenStore::list(sdk::RecordId user_id) { return select("WHERE user_id = $1", user_id); }
-
 std::optional<ApiToken> ApiTokenStore::findById(sdk::RecordId id) {
-  auto v = select("WHERE id = $1", id);
-  if (v.empty()) return std::nullopt;
-  return v.front();
+  return store::ApiTokenRepository(session_).findById(id);
 }
 
 bool ApiTokenStore::revoke(sdk::RecordId id, const store::Actor& actor) {
@@ -118,8 +87,7 @@ bool ApiTokenStore::revoke(sdk::RecordId id, const store::Actor& actor) {
   if (!before || before->revoked()) return false;
   ApiToken after = *before;
   after.revoked_at = store::isoTimestampNow();
-  session_ << "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2", bind(after.revoked_at),
-      bind(static_cast<Poco::Int64>(id)), now;
+  store::ApiTokenRepository(session_).setRevokedAt(id, after.revoked_at);
   auto user = store::UserRepository(session_).findById(before->user_id);
   const std::string username = user ? user->username : "";
   audit_.append(actor, "revoke", "api_token", id, tokenJson(*before, username), tokenJson(after, username));

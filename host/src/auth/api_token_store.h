@@ -1,10 +1,10 @@
-// ApiTokenStore: creates, verifies, lists and revokes API tokens in the
-// api_tokens table (migration 3). Tokens are 32 random bytes; the table
-// holds their SHA-256, so a copy of the database does not yield usable
-// tokens. Verification accepts only an unrevoked, unexpired token of an
-// enabled user, and grants the token's scope (migration 12).
-// Creation and revocation are audited without the secret. Not thread-safe
-// (follows its Session).
+// ApiTokenStore: creates, verifies, lists and revokes API tokens, kept in
+// the api_tokens table (migration 3, store::ApiTokenRepository). Tokens are
+// 32 random bytes; the table holds their SHA-256, so a copy of the database
+// does not yield usable tokens. Verification accepts only an unrevoked,
+// unexpired token of an enabled user, and grants the token's scope
+// (migration 12). Creation and revocation are audited without the secret.
+// Not thread-safe (follows its Session).
 #pragma once
 
 #include <optional>
@@ -50,7 +50,6 @@ class ApiTokenStore {
   int revokeAll(sdk::RecordId user_id, const store::Actor& actor);
 
  private:
-  std::vector<ApiToken> select(const std::string& where, Poco::Int64 arg);
   Poco::Data::Session& session_;
   store::AuditLog audit_;
 };

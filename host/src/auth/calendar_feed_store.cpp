@@ -1,15 +1,12 @@
 #include "auth/calendar_feed_store.h"
 
-#include <vector>
-
 #include "auth/secure_random.h"
 #include "auth/sha256.h"
+#include "store/calendar_feed_repository.h"
 #include "store/record_json.h"
 #include "store/row.h"
 #include "store/transaction.h"
 #include "store/user_repository.h"
-
-using namespace Poco::Data::Keywords;
 
 namespace beacon::auth {
 
@@ -31,24 +28,18 @@ std::string feedJson(const CalendarFeed& f, const std::string& username) {
 
 int CalendarFeedStore::revoke(const User& user, sdk::RecordId org_id, const store::Actor& actor) {
   store::Transaction tx(session_);
-  std::vector<Poco::Int64> ids;
-  std::vector<std::string> hints, created;
-  session_ << "SELECT id, hint, created_at FROM calendar_feeds WHERE user_id = $1 AND org_id = $2"
-              " AND revoked_at = '' ORDER BY id",
-      bind(static_cast<Poco::Int64>(user.id)), bind(static_cast<Poco::Int64>(org_id)), into(ids),
-      into(hints), into(created), now;
+  store::CalendarFeedRepository feeds(session_);
+  const auto live = feeds.listLive(user.id, org_id);
   const std::string at = store::isoTimestampNow();
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    session_ << "UPDATE calendar_feeds SET revoked_at = $1 WHERE id = $2", bind(at), bind(ids[i]),
-        now;
-    CalendarFeed before{ids[i], user.id, org_id, hints[i], created[i], ""};
+  for (const CalendarFeed& before : live) {
+    feeds.setRevokedAt(before.id, at);
     CalendarFeed after = before;
     after.revoked_at = at;
-    audit_.append(actor, "revoke", "calendar_feed", ids[i], feedJson(before, user.username),
+    audit_.append(actor, "revoke", "calendar_feed", before.id, feedJson(before, user.username),
                   feedJson(after, user.username));
   }
   tx.commit();
-  return static_cast<int>(ids.size());
+  return static_cast<int>(live.size());
 }
 
 CreatedFeed CalendarFeedStore::rotate(const User& user, sdk::RecordId org_id,
@@ -61,11 +52,8 @@ CreatedFeed CalendarFeedStore::rotate(const User& user, sdk::RecordId org_id,
   out.feed.created_at = store::isoTimestampNow();
   store::Transaction tx(session_);
   revoke(user, org_id, actor);
-  Poco::Int64 id = 0;
-  session_ << "INSERT INTO calendar_feeds(user_id, org_id, secret_hash, hint, created_at)"
-              " VALUES($1, $2, $3, $4, $5) RETURNING id",
-      bind(static_cast<Poco::Int64>(user.id)), bind(static_cast<Poco::Int64>(org_id)),
-      bind(sha256Hex(out.secret)), bind(out.feed.hint), bind(out.feed.created_at), into(id), now;
+  const sdk::RecordId id =
+      store::CalendarFeedRepository(session_).add(out.feed, sha256Hex(out.secret));
   out.feed.id = id;
   audit_.append(actor, "create", "calendar_feed", id, "", feedJson(out.feed, user.username));
   tx.commit();
@@ -78,14 +66,11 @@ std::optional<FeedGrant> CalendarFeedStore::verify(const std::string& secret) {
       secret.compare(0, prefix.size(), prefix) != 0) {
     return std::nullopt;
   }
-  std::vector<Poco::Int64> user_ids, org_ids;
-  session_
-      << "SELECT user_id, org_id FROM calendar_feeds WHERE secret_hash = $1 AND revoked_at = ''",
-      bind(sha256Hex(secret)), into(user_ids), into(org_ids), now;
-  if (user_ids.size() != 1) return std::nullopt;
-  auto user = store::UserRepository(session_).findById(user_ids.front());
+  auto live = store::CalendarFeedRepository(session_).findLive(sha256Hex(secret));
+  if (!live) return std::nullopt;
+  auto user = store::UserRepository(session_).findById(live->user_id);
   if (!user || user->disabled) return std::nullopt;
-  return FeedGrant{std::move(*user), org_ids.front()};
+  return FeedGrant{std::move(*user), live->org_id};
 }
 
 }  // namespace beacon::auth

@@ -1,11 +1,11 @@
 // CalendarFeedStore: the secrets of subscribable calendar feeds, in the
-// calendar_feeds table (migration 12). A feed secret ("bcf_" + 64 hex
-// digits) belongs to one user and one organisation: it opens that
-// organisation's .ics feed, read-only, as that user, and nothing else (it is
-// not an API token and no other route accepts it). Only its SHA-256 is
-// stored. Rotating a feed revokes the user's old secret for that
-// organisation and makes a new one; both are audited without the secret.
-// Not thread-safe (follows its Session).
+// calendar_feeds table (migration 12, store::CalendarFeedRepository). A feed
+// secret ("bcf_" + 64 hex digits) belongs to one user and one organisation:
+// it opens that organisation's .ics feed, read-only, as that user, and
+// nothing else (it is not an API token and no other route accepts it). Only
+// its SHA-256 is stored. Rotating a feed revokes the user's old secret for
+// that organisation and makes a new one; both are audited without the
+// secret. Not thread-safe (follows its Session).
 #pragma once
 
 #include <optional>

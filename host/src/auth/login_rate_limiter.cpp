@@ -4,15 +4,20 @@
 
 #include <Poco/String.h>
 
+#include "store/login_throttle_repository.h"
+#include "store/transaction.h"
+
 namespace beacon::auth {
 
 namespace {
-constexpr std::size_t kPurgeEvery = 1024;
 constexpr int kMaxDoublings = 20;
 std::string userKey(const std::string& username) { return "u:" + Poco::toLower(username); }
 std::string ipKey(const std::string& ip) { return "ip:" + ip; }
 std::string pairKey(const std::string& username, const std::string& ip) {
   return "p:" + Poco::toLower(username) + '\n' + ip;
+}
+Poco::Int64 ms(std::chrono::seconds s) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(s).count();
 }
 }  // namespace
 
@@ -30,29 +35,31 @@ const char* toId(ThrottleLimit limit) {
   return "";
 }
 
-LoginRateLimiter::LoginRateLimiter(RateLimits limits, Clock clock)
-    : limits_(limits), clock_(std::move(clock)) {}
+LoginRateLimiter::LoginRateLimiter(Poco::Data::Session& connection, RateLimits limits,
+                                   WallClock clock)
+    : connection_(connection), limits_(limits), clock_(std::move(clock)) {}
 
-std::chrono::seconds LoginRateLimiter::delayOf(const Entry& e, int free_failures) const {
-  if (e.failures < free_failures) return std::chrono::seconds(0);
-  const int doublings = std::min(e.failures - free_failures, kMaxDoublings);
+std::chrono::seconds LoginRateLimiter::delayOf(int failures, int free_failures) const {
+  if (failures < free_failures) return std::chrono::seconds(0);
+  const int doublings = std::min(failures - free_failures, kMaxDoublings);
   return std::min<std::chrono::seconds>(limits_.first_delay * (1LL << doublings),
                                         limits_.max_delay);
 }
 
 std::chrono::seconds LoginRateLimiter::remaining(const std::string& key, int free_failures,
-                                                 ClockTime now) const {
-  auto it = entries_.find(key);
-  if (it == entries_.end() || now - it->second.last_failure >= limits_.window)
+                                                 WallTime now) {
+  auto count = store::LoginThrottleRepository(connection_).findFailures(key);
+  const Poco::Int64 now_ms = toEpochMs(now);
+  if (!count || now_ms - count->last_failure_ms >= ms(limits_.window))
     return std::chrono::seconds(0);
-  const ClockTime until = it->second.last_failure + delayOf(it->second, free_failures);
-  if (until <= now) return std::chrono::seconds(0);
+  const Poco::Int64 until_ms = count->last_failure_ms + ms(delayOf(count->failures, free_failures));
+  if (until_ms <= now_ms) return std::chrono::seconds(0);
   // Round up so a caller told "0" is never still waiting.
-  return std::chrono::ceil<std::chrono::seconds>(until - now);
+  return std::chrono::seconds((until_ms - now_ms + 999) / 1000);
 }
 
-Throttle LoginRateLimiter::checkLocked(const std::string& username, const std::string& ip,
-                                       ClockTime now) const {
+Throttle LoginRateLimiter::checkAt(const std::string& username, const std::string& ip,
+                                   WallTime now) {
   Throttle t;
   auto consider = [&](std::chrono::seconds wait, ThrottleLimit limit) {
     if (wait > t.retry_after) t = Throttle{wait, limit};
@@ -60,7 +67,7 @@ Throttle LoginRateLimiter::checkLocked(const std::string& username, const std::s
   const std::string pair = pairKey(username, ip);
   consider(remaining(pair, limits_.free_failures_per_account_address, now),
            ThrottleLimit::AccountAddress);
-  if (!known_pairs_.count(pair)) {
+  if (!store::LoginThrottleRepository(connection_).isKnownPair(pair)) {
     consider(remaining(userKey(username), limits_.free_failures_per_account, now),
              ThrottleLimit::Account);
     consider(remaining(ipKey(ip), limits_.free_failures_per_address, now), ThrottleLimit::Address);
@@ -69,58 +76,41 @@ Throttle LoginRateLimiter::checkLocked(const std::string& username, const std::s
 }
 
 Throttle LoginRateLimiter::check(const std::string& username, const std::string& ip) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return checkLocked(username, ip, clock_());
+  return checkAt(username, ip, clock_());
 }
 
 Throttle LoginRateLimiter::recordFailure(const std::string& username, const std::string& ip,
                                          Throttle* started) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  const ClockTime now = clock_();
+  const WallTime now = clock_();
+  const Poco::Int64 now_ms = toEpochMs(now);
+  store::Transaction tx(connection_);
+  store::LoginThrottleRepository counts(connection_);
+  counts.removeFailuresBefore(now_ms - ms(limits_.window));
   auto fail = [&](const std::string& key, int free_failures, ThrottleLimit limit) {
-    Entry& e = entries_[key];
-    if (now - e.last_failure >= limits_.window) e.failures = 0;
-    ++e.failures;
-    e.last_failure = now;
-    if (e.failures == free_failures && started)
-      *started = Throttle{delayOf(e, free_failures), limit};
+    const int failures = counts.addFailure(key, now_ms, ms(limits_.window));
+    if (failures == free_failures && started)
+      *started = Throttle{delayOf(failures, free_failures), limit};
   };
   fail(pairKey(username, ip), limits_.free_failures_per_account_address,
        ThrottleLimit::AccountAddress);
   fail(userKey(username), limits_.free_failures_per_account, ThrottleLimit::Account);
   fail(ipKey(ip), limits_.free_failures_per_address, ThrottleLimit::Address);
-  if (++ops_since_purge_ >= kPurgeEvery) purge(now);
-  return checkLocked(username, ip, now);
+  const Throttle t = checkAt(username, ip, now);
+  tx.commit();
+  return t;
 }
 
 void LoginRateLimiter::recordSuccess(const std::string& username, const std::string& ip) {
-  std::lock_guard<std::mutex> lock(mutex_);
   const std::string pair = pairKey(username, ip);
-  entries_.erase(pair);
-  if (known_pairs_.size() >= kMaxKnownPairs && !known_pairs_.count(pair)) {
-    // Forget the pair that logged in longest ago.
-    auto oldest =
-        std::min_element(known_pairs_.begin(), known_pairs_.end(),
-                         [](const auto& a, const auto& b) { return a.second < b.second; });
-    known_pairs_.erase(oldest);
-  }
-  known_pairs_[pair] = clock_();
+  store::Transaction tx(connection_);
+  store::LoginThrottleRepository counts(connection_);
+  counts.clearFailures(pair);
+  counts.rememberPair(pair, toEpochMs(clock_()), kMaxKnownPairs);
+  tx.commit();
 }
 
-void LoginRateLimiter::purge(ClockTime now) {
-  ops_since_purge_ = 0;
-  for (auto it = entries_.begin(); it != entries_.end();) {
-    if (now - it->second.last_failure >= limits_.window) {
-      it = entries_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-}
-
-std::size_t LoginRateLimiter::trackedKeys() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return entries_.size();
+std::size_t LoginRateLimiter::trackedKeys() {
+  return store::LoginThrottleRepository(connection_).countFailureKeys();
 }
 
 }  // namespace beacon::auth

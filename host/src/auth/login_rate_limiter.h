@@ -8,24 +8,30 @@
 //   - the client address over all usernames: the highest (a township office
 //     behind one NAT address shares it).
 // The account and address waits do not apply to a pair that has logged in
-// successfully before (while this process runs), so an attacker elsewhere,
-// or a colleague's typos behind the same NAT, never keeps a known owner
-// out; a stranger's attempts for that account wait. A success clears its
-// pair's count only (not the account's or the address's, so one known
-// account cannot launder guesses). A count is forgotten `window` after its
-// last failure. Attempts made while waiting are refused without checking
-// the password and do not count. Usernames are compared case-insensitively.
-// Entries that no longer matter are purged as it goes; the known pairs are
-// bounded (kMaxKnownPairs). Thread-safe (one mutex).
+// successfully before, so an attacker elsewhere, or a colleague's typos
+// behind the same NAT, never keeps a known owner out; a stranger's attempts
+// for that account wait. A success clears its pair's count only (not the
+// account's or the address's, so one known account cannot launder
+// guesses). A count is forgotten `window` after its last failure. Attempts
+// made while waiting are refused without checking the password and do not
+// count. Usernames are compared case-insensitively.
+// The counts and known pairs are kept in the database (login_failures,
+// login_known_pairs; store::LoginThrottleRepository), so every server
+// process on it applies the same waits: guesses spread over several nodes
+// behind a load balancer add up. Each failure is counted by one statement
+// (concurrent failures all count) and removes the counts that no longer
+// matter; the known pairs are bounded (kMaxKnownPairs). Not thread-safe
+// (follows its Session): make one per request over that thread's connection.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
-#include <map>
-#include <mutex>
+#include <optional>
 #include <string>
 
-#include "auth/clock.h"
+#include <Poco/Data/Session.h>
+
+#include "auth/wall_clock.h"
 
 namespace beacon::auth {
 
@@ -52,9 +58,8 @@ class LoginRateLimiter {
  public:
   static constexpr std::size_t kMaxKnownPairs = 65536;
 
-  explicit LoginRateLimiter(RateLimits limits = {}, Clock clock = steadyClock());
-  LoginRateLimiter(const LoginRateLimiter&) = delete;
-  LoginRateLimiter& operator=(const LoginRateLimiter&) = delete;
+  LoginRateLimiter(Poco::Data::Session& connection, RateLimits limits = {},
+                   WallClock clock = systemClock());
 
   // How long until `username` from `address` may try again, and why.
   Throttle check(const std::string& username, const std::string& address);
@@ -65,25 +70,16 @@ class LoginRateLimiter {
   Throttle recordFailure(const std::string& username, const std::string& address,
                          Throttle* started = nullptr);
   void recordSuccess(const std::string& username, const std::string& address);
-  std::size_t trackedKeys() const;
+  std::size_t trackedKeys();
 
  private:
-  struct Entry {
-    int failures = 0;
-    ClockTime last_failure{};
-  };
-  std::chrono::seconds delayOf(const Entry& e, int free_failures) const;
-  std::chrono::seconds remaining(const std::string& key, int free_failures, ClockTime now) const;
-  Throttle checkLocked(const std::string& username, const std::string& address,
-                       ClockTime now) const;
-  void purge(ClockTime now);
+  std::chrono::seconds delayOf(int failures, int free_failures) const;
+  std::chrono::seconds remaining(const std::string& key, int free_failures, WallTime now);
+  Throttle checkAt(const std::string& username, const std::string& address, WallTime now);
 
+  Poco::Data::Session& connection_;
   const RateLimits limits_;
-  const Clock clock_;
-  mutable std::mutex mutex_;
-  std::map<std::string, Entry> entries_;
-  std::map<std::string, ClockTime> known_pairs_;  // pair key -> last success
-  std::size_t ops_since_purge_ = 0;
+  const WallClock clock_;
 };
 
 }  // namespace beacon::auth

@@ -3,18 +3,18 @@
 #include "auth/constant_time.h"
 #include "auth/secure_random.h"
 #include "auth/sha256.h"
+#include "store/web_session_repository.h"
 
 namespace beacon::auth {
 
 namespace {
-constexpr std::size_t kPurgeEvery = 256;
+Poco::Int64 ms(std::chrono::seconds s) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(s).count();
 }
+}  // namespace
 
-SessionStore::SessionStore(SessionLimits limits, Clock clock) : limits_(limits), clock_(std::move(clock)) {}
-
-bool SessionStore::expired(const Session& s, ClockTime now) const {
-  return now - s.last_seen >= limits_.idle || now - s.created >= limits_.absolute;
-}
+SessionStore::SessionStore(Poco::Data::Session& connection, SessionLimits limits, WallClock clock)
+    : connection_(connection), limits_(limits), clock_(std::move(clock)) {}
 
 Session SessionStore::create(const User& user, const std::string& ip) {
   Session s;
@@ -24,72 +24,58 @@ Session SessionStore::create(const User& user, const std::string& ip) {
   s.username = user.username;
   s.ip = ip;
   s.credentials_generation = user.credentials_generation;
-  const std::string key = sha256Hex(s.id);
-  std::lock_guard<std::mutex> lock(mutex_);
   s.created = s.last_seen = clock_();
-  if (++creates_since_purge_ >= kPurgeEvery) purgeLocked(s.created);
-  sessions_[key] = s;
+  const Poco::Int64 now_ms = toEpochMs(s.created);
+  store::WebSessionRepository sessions(connection_);
+  sessions.removeExpired(now_ms - ms(limits_.idle), now_ms - ms(limits_.absolute));
+  sessions.add({sha256Hex(s.id), s.csrf_token, s.user_id, s.username, s.ip,
+                s.credentials_generation, now_ms, now_ms});
   return s;
 }
 
 std::optional<Session> SessionStore::find(const std::string& id) {
   if (id.size() != kIdBytes * 2) return std::nullopt;
   const std::string key = sha256Hex(id);
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = sessions_.find(key);
-  if (it == sessions_.end()) return std::nullopt;
-  const ClockTime now = clock_();
-  if (expired(it->second, now)) {
-    sessions_.erase(it);
+  store::WebSessionRepository sessions(connection_);
+  auto row = sessions.find(key);
+  if (!row) return std::nullopt;
+  const Poco::Int64 now_ms = toEpochMs(clock_());
+  if (now_ms - row->last_seen_ms >= ms(limits_.idle) ||
+      now_ms - row->created_ms >= ms(limits_.absolute)) {
+    sessions.remove(key);
     return std::nullopt;
   }
-  it->second.last_seen = now;
-  return it->second;
+  if (now_ms - row->last_seen_ms >= ms(kTouchEvery)) {
+    sessions.touch(key, now_ms);
+    row->last_seen_ms = now_ms;
+  }
+  Session s;
+  s.id = id;
+  s.csrf_token = row->csrf_token;
+  s.user_id = row->user_id;
+  s.username = row->username;
+  s.ip = row->ip;
+  s.credentials_generation = row->credentials_generation;
+  s.created = fromEpochMs(row->created_ms);
+  s.last_seen = fromEpochMs(row->last_seen_ms);
+  return s;
 }
 
 void SessionStore::destroy(const std::string& id) {
-  const std::string key = sha256Hex(id);
-  std::lock_guard<std::mutex> lock(mutex_);
-  sessions_.erase(key);
+  store::WebSessionRepository(connection_).remove(sha256Hex(id));
 }
 
 std::size_t SessionStore::destroyForUser(sdk::RecordId user_id) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  std::size_t n = 0;
-  for (auto it = sessions_.begin(); it != sessions_.end();) {
-    if (it->second.user_id == user_id) {
-      it = sessions_.erase(it);
-      ++n;
-    } else {
-      ++it;
-    }
-  }
-  return n;
-}
-
-std::size_t SessionStore::purgeLocked(ClockTime now) {
-  creates_since_purge_ = 0;
-  std::size_t n = 0;
-  for (auto it = sessions_.begin(); it != sessions_.end();) {
-    if (expired(it->second, now)) {
-      it = sessions_.erase(it);
-      ++n;
-    } else {
-      ++it;
-    }
-  }
-  return n;
+  return store::WebSessionRepository(connection_).removeForUser(user_id);
 }
 
 std::size_t SessionStore::purgeExpired() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return purgeLocked(clock_());
+  const Poco::Int64 now_ms = toEpochMs(clock_());
+  return store::WebSessionRepository(connection_)
+      .removeExpired(now_ms - ms(limits_.idle), now_ms - ms(limits_.absolute));
 }
 
-std::size_t SessionStore::size() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return sessions_.size();
-}
+std::size_t SessionStore::size() { return store::WebSessionRepository(connection_).count(); }
 
 bool SessionStore::verifyCsrf(const Session& session, const std::string& token) {
   if (token.empty() || session.csrf_token.empty()) return false;

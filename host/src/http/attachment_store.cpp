@@ -3,8 +3,6 @@
 #include <fstream>
 #include <sstream>
 
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/Statement.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -13,12 +11,11 @@
 #include <Poco/UUIDGenerator.h>
 
 #include "http/office_package.h"
+#include "store/attachment_repository.h"
 #include "store/row.h"
 #include "store/transaction.h"
 
 namespace beacon::http {
-
-using namespace Poco::Data::Keywords;
 
 namespace {
 
@@ -145,14 +142,7 @@ sdk::Result<Attachment> AttachmentStore::addUpload(const std::string& owner_kind
 
 Attachment AttachmentStore::record(Attachment a, const store::Actor& actor) {
   store::Transaction tx(session_);
-  Poco::Int64 owner = a.owner_id;
-  session_ << "INSERT INTO attachments(owner_kind, owner_id, purpose, filename, media_type, sha256, size,"
-              " uploaded_by, created_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      bind(a.owner_kind), bind(owner), bind(a.purpose), bind(a.filename), bind(a.media_type), bind(a.sha256),
-      bind(a.size), bind(a.uploaded_by), bind(a.created_at), now;
-  Poco::Int64 id = 0;
-  session_ << "SELECT last_insert_rowid()", into(id), now;
-  a.id = id;
+  a.id = store::AttachmentRepository(session_).add(a);
   std::ostringstream after;
   toJson(a)->stringify(after);
   audit_.append(actor, "attach", "attachment", a.id, "", after.str());
@@ -160,41 +150,12 @@ Attachment AttachmentStore::record(Attachment a, const store::Actor& actor) {
   return a;
 }
 
-std::vector<Attachment> AttachmentStore::select(const std::string& where, const std::string& kind, Poco::Int64 id) {
-  Poco::Data::Statement st(session_);
-  st << "SELECT id, owner_kind, owner_id, purpose, filename, media_type, sha256, size, uploaded_by, created_at"
-        " FROM attachments WHERE " + where + " ORDER BY id";
-  if (!kind.empty()) st, bind(kind);
-  st, bind(id);
-  st.execute();
-  Poco::Data::RecordSet rs(st);
-  std::vector<Attachment> out;
-  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
-    store::Row r(rs, i);
-    Attachment a;
-    a.id = r.int64(0);
-    a.owner_kind = r.text(1);
-    a.owner_id = r.int64(2);
-    a.purpose = r.text(3);
-    a.filename = r.text(4);
-    a.media_type = r.text(5);
-    a.sha256 = r.text(6);
-    a.size = r.int64(7);
-    a.uploaded_by = r.text(8);
-    a.created_at = r.text(9);
-    out.push_back(a);
-  }
-  return out;
-}
-
 std::vector<Attachment> AttachmentStore::list(const std::string& owner_kind, sdk::RecordId owner_id) {
-  return select("owner_kind = $1 AND owner_id = $2", owner_kind, owner_id);
+  return store::AttachmentRepository(session_).listForOwner(owner_kind, owner_id);
 }
 
 std::optional<Attachment> AttachmentStore::findById(sdk::RecordId id) {
-  auto rows = select("id = $1", "", id);
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return store::AttachmentRepository(session_).findById(id);
 }
 
 std::string AttachmentStore::read(const Attachment& a) const {

@@ -1,9 +1,10 @@
 // AttachmentStore: files attached to records: a drill's evidence (photos,
 // sign-in sheet, evaluation report) and a plan version's document (DOCX or
 // PDF). Content is stored once on disk under its SHA-256
-// (<dir>/<first two hex>/<sha256>), listed in the attachments table with the
-// owner record, purpose, original name, media type (decided from the magic
-// bytes, not the client's claim) and uploader; each add is audited. Not
+// (<dir>/<first two hex>/<sha256>), listed in the attachments table
+// (store::AttachmentRepository) with the owner record, purpose, original
+// name, media type (decided from the magic bytes, not the client's claim)
+// and uploader; each add is audited. Not
 // thread-safe (follows its Session); the files are written atomically
 // (temp file + rename), so concurrent stores of the same content are safe.
 // An upload spooled by UploadSpool is moved into place, never read into memory.
@@ -19,22 +20,12 @@
 #include "beacon/sdk/records.h"
 #include "beacon/sdk/status.h"
 #include "http/uploaded_file.h"
+#include "store/attachment.h"
 #include "store/audit_log.h"
 
 namespace beacon::http {
 
-struct Attachment {
-  sdk::RecordId id = 0;
-  std::string owner_kind;  // "drill" or "plan_version"
-  sdk::RecordId owner_id = 0;
-  std::string purpose;     // photo, sign_in_sheet, evaluation_report, document
-  std::string filename;
-  std::string media_type;
-  std::string sha256;
-  Poco::Int64 size = 0;
-  std::string uploaded_by;
-  std::string created_at;
-};
+using Attachment = store::Attachment;
 
 Poco::JSON::Object::Ptr toJson(const Attachment& attachment);
 
@@ -69,7 +60,6 @@ class AttachmentStore {
                                    const std::string& sha256, const std::string& field, const store::Actor& actor);
   // Inserts the row and its audit entry.
   Attachment record(Attachment a, const store::Actor& actor);
-  std::vector<Attachment> select(const std::string& where, const std::string& kind, Poco::Int64 id);
   Poco::Data::Session& session_;
   std::string directory_;
   store::AuditLog audit_;

@@ -1,8 +1,7 @@
 // DatabasePool: one store::Database per server worker thread, all on the
 // same SQLite file (WAL and a busy timeout let them read concurrently and
-// queue writers), each with its ConnectionChanges (has anything been written
-// since this thread last asked?). A Database is single-threaded, so each
-// thread only ever touches its own; the pool's map is guarded by a mutex.
+// queue writers). A Database is single-threaded, so each thread only ever
+// touches its own; the pool's map is guarded by a mutex.
 // The pool must outlive the threads' use of it (the server stops its threads
 // first).
 #pragma once
@@ -13,7 +12,6 @@
 #include <string>
 #include <thread>
 
-#include "http/connection_changes.h"
 #include "store/database.h"
 
 namespace beacon::http {
@@ -24,21 +22,12 @@ class DatabasePool {
   // The calling thread's Database, opened on first use. Throws Poco::Exception
   // when the file cannot be opened.
   store::Database& forThisThread();
-  // The change watch of the calling thread's Database (opened on first use).
-  ConnectionChanges& changesForThisThread();
   std::size_t size() const;
 
  private:
-  struct Connection {
-    explicit Connection(const std::string& path) : database(path), changes(database.session()) {}
-    store::Database database;
-    ConnectionChanges changes;  // declared after database: destroyed first
-  };
-  Connection& connectionForThisThread();
-
   std::string path_;
   mutable std::mutex mutex_;
-  std::map<std::thread::id, std::unique_ptr<Connection>> connections_;
+  std::map<std::thread::id, std::unique_ptr<store::Database>> connections_;
 };
 
 }  // namespace beacon::http

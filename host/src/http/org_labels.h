@@ -1,6 +1,7 @@
 // OrgLabels: the names and codes of the organisations a list response
-// mentions, read in one query instead of one lookup per row (a page of 50
-// drills cost 50 statement compilations). Per request; not thread-safe.
+// mentions, read in one query (store::readOrganisationLabels) instead of one
+// lookup per row (a page of 50 drills cost 50 statement compilations). Per
+// request; not thread-safe.
 #pragma once
 
 #include <string>
@@ -10,6 +11,7 @@
 #include <Poco/Data/Session.h>
 
 #include "beacon/sdk/records.h"
+#include "store/organisation_labels.h"
 
 namespace beacon::http {
 
@@ -21,11 +23,8 @@ class OrgLabels {
   const std::string& code(sdk::RecordId id) const;
 
  private:
-  struct Label {
-    std::string name, code;
-  };
-  const Label* find(sdk::RecordId id) const;
-  std::unordered_map<sdk::RecordId, Label> labels_;
+  const store::OrganisationLabel* find(sdk::RecordId id) const;
+  std::unordered_map<sdk::RecordId, store::OrganisationLabel> labels_;
 };
 
 }  // namespace beacon::http

@@ -85,14 +85,15 @@ void RequestDispatcher::authenticate(RequestContext& ctx) {
   ctx.request.getCookies(cookies);
   const std::string id = cookies.get(kSessionCookie, "");
   if (id.empty()) return;
-  auto session = state_.sessions.find(id);
+  auth::SessionStore sessions = state_.sessions(ctx.db().session());
+  auto session = sessions.find(id);
   if (!session) return;
   store::UserRepository users(ctx.db().session());
   auto user = users.findById(session->user_id);
   // The user row is read on every request anyway, so a password changed by
   // another process (the CLI) ends older sessions at their next request.
   if (!user || user->disabled || user->credentials_generation != session->credentials_generation) {
-    state_.sessions.destroy(id);
+    sessions.destroy(id);
     return;
   }
   ctx.session = std::move(session);
@@ -154,14 +155,11 @@ void RequestDispatcher::dispatch(RequestContext& ctx) {
 void RequestDispatcher::serveThroughCache(RequestContext& ctx, const Route& route) {
   ResponseCache& cache = state_.cache;
   // Any commit since the last look (by any worker, or another process)
-  // starts a new generation: seen in the database's WAL-index header, or,
-  // where there is none, by this worker's connection. The generation is read
-  // before the handler reads the data, so an answer that a commit overtakes
-  // is never stored under the new generation.
-  const WalIndexWatch::Seen seen = state_.changes.poll(ctx.db().session());
-  const bool changed = seen == WalIndexWatch::Seen::Unavailable ? state_.pool.changesForThisThread().changed()
-                                                                 : seen == WalIndexWatch::Seen::Changed;
-  if (changed) cache.invalidate();
+  // starts a new generation (store::ChangeWatch: on SQLite the WAL-index
+  // header, or, where there is none, this worker's connection). The
+  // generation is read before the handler reads the data, so an answer that
+  // a commit overtakes is never stored under the new generation.
+  if (state_.changes->changed(ctx.db().session())) cache.invalidate();
   const std::uint64_t generation = cache.generation();
   const std::string key = responseCacheKey(*ctx.user, ctx.english(), ctx.path(), ctx.queryParameters());
   if (auto hit = cache.find(key)) {

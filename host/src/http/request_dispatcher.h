@@ -9,8 +9,7 @@
 // with Retry-After, never a 4xx. A cacheable route's GET is answered from
 // the ResponseCache when it holds the answer for the caller's key, after
 // authentication and the login check, and after asking whether anything was
-// committed since the last look (WalIndexWatch, or the worker's
-// ConnectionChanges where the database has no WAL index), which invalidates
+// committed since the last look (store::ChangeWatch), which invalidates
 // the cache; a miss runs the handler and keeps its 200 answer. The answer carries
 // "X-Beacon-Cache: hit" or "miss". DispatcherFactory never returns null.
 // Both are stateless apart from the shared WebState; thread-safe.

@@ -5,7 +5,7 @@
 // one and drops all entries, and put() refuses an answer computed under an
 // older generation (read generation() before reading the data). The server
 // invalidates whenever a commit by any thread or process is seen
-// (WalIndexWatch, or ConnectionChanges without a WAL index).
+// (store::ChangeWatch).
 // Bounded by entry count and by bytes (the key twice, as the list and the
 // map each hold it, the body and a fixed overhead per entry); the least
 // recently used entries are evicted first. An answer larger than a quarter of

@@ -42,8 +42,9 @@ std::string clientAddress(const RequestContext& ctx) {
 auth::LoginResult attempt(RequestContext& ctx, const std::string& username, const std::string& password) {
   store::UserRepository users(ctx.db().session());
   auth::LoginAudit audit(ctx.db().session(), ctx.isApi() ? "api" : "form");
-  auth::Authenticator authenticator(users, ctx.state.hasher, ctx.state.limiter, ctx.state.sessions,
-                                    &audit);
+  auth::LoginRateLimiter limiter = ctx.state.limiter(ctx.db().session());
+  auth::SessionStore sessions = ctx.state.sessions(ctx.db().session());
+  auth::Authenticator authenticator(users, ctx.state.hasher, limiter, sessions, &audit);
   return authenticator.login(username, password, clientAddress(ctx));
 }
 
@@ -51,7 +52,7 @@ auth::LoginResult attempt(RequestContext& ctx, const std::string& username, cons
 void endSession(RequestContext& ctx) {
   Poco::Net::NameValueCollection cookies;
   ctx.request.getCookies(cookies);
-  ctx.state.sessions.destroy(cookies.get(kSessionCookie, ""));
+  ctx.state.sessions(ctx.db().session()).destroy(cookies.get(kSessionCookie, ""));
   if (ctx.session && ctx.user) {
     auth::LoginAudit(ctx.db().session(), ctx.isApi() ? "api" : "form")
         .loggedOut(ctx.user->id, ctx.user->username, clientAddress(ctx));

@@ -1,7 +1,5 @@
 #include "http/web_server.h"
 
-#include <sqlite3.h>
-
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
@@ -9,18 +7,16 @@
 #include "http/gated_http_connection.h"
 #include "http/request_dispatcher.h"
 #include "http/routes.h"
+#include "store/sqlite_memory_statistics.h"
 
 namespace beacon::http {
 
 namespace {
-// SQLite's memory statistics take one process-wide mutex on every allocation,
-// which the server's workers (one Database each) then contend for. Switched
-// off before any database opens: sqlite3_config is refused after
-// initialisation, so this runs at static initialisation.
-[[maybe_unused]] const int kSqliteMemstatusOff = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+// Before any database opens, so at static initialisation (see the header).
+[[maybe_unused]] const bool kSqliteMemstatusOff = store::switchOffSqliteMemoryStatistics();
 }  // namespace
 
-WebServer::WebServer(app::AppContext& app, const WebConfig& config, auth::Clock clock)
+WebServer::WebServer(app::AppContext& app, const WebConfig& config, auth::WallClock clock)
     : state_(std::make_unique<WebState>(app, config, std::move(clock))),
       threads_("beacon-http", 2, config.threads + 2, 60) {
   addAllRoutes(state_->router);

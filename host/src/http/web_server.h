@@ -16,7 +16,7 @@
 #include <Poco/ThreadPool.h>
 
 #include "app/app_context.h"
-#include "auth/clock.h"
+#include "auth/wall_clock.h"
 #include "http/connection_gate.h"
 #include "http/web_config.h"
 #include "http/web_state.h"
@@ -26,7 +26,7 @@ namespace beacon::http {
 class WebServer {
  public:
   // `clock` drives session expiry and login lockouts (tests pass a manual one).
-  WebServer(app::AppContext& app, const WebConfig& config, auth::Clock clock = auth::steadyClock());
+  WebServer(app::AppContext& app, const WebConfig& config, auth::WallClock clock = auth::systemClock());
   ~WebServer();
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;

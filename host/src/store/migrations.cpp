@@ -670,6 +670,34 @@ const std::vector<Migration>& migrations() {
            " INSERT INTO rule_changes(org_id) SELECT org_id FROM drills WHERE id = NEW.drill_id;"
            " END",
        }},
+      {25,
+       "web_sessions, login_failures, login_known_pairs: the web app's login sessions (keyed by the"
+       " SHA-256 of the session id) and the login throttle's counts and known (username, address)"
+       " pairs, in the database so that every server process on it shares them; times in"
+       " milliseconds since the Unix epoch",
+       {
+           "CREATE TABLE web_sessions ("
+           " id_hash TEXT PRIMARY KEY,"
+           " csrf_token TEXT NOT NULL,"
+           " user_id INTEGER NOT NULL REFERENCES users(id),"
+           " username TEXT NOT NULL,"
+           " ip TEXT NOT NULL,"
+           " credentials_generation INTEGER NOT NULL,"
+           " created_ms INTEGER NOT NULL,"
+           " last_seen_ms INTEGER NOT NULL)",
+           "CREATE INDEX web_sessions_user ON web_sessions(user_id)",
+           "CREATE INDEX web_sessions_last_seen ON web_sessions(last_seen_ms)",
+           "CREATE INDEX web_sessions_created ON web_sessions(created_ms)",
+           "CREATE TABLE login_failures ("
+           " throttle_key TEXT PRIMARY KEY,"
+           " failures INTEGER NOT NULL,"
+           " last_failure_ms INTEGER NOT NULL)",
+           "CREATE INDEX login_failures_last ON login_failures(last_failure_ms)",
+           "CREATE TABLE login_known_pairs ("
+           " pair_key TEXT PRIMARY KEY,"
+           " last_success_ms INTEGER NOT NULL)",
+           "CREATE INDEX login_known_pairs_last ON login_known_pairs(last_success_ms)",
+       }},
   };
   return kMigrations;
 }

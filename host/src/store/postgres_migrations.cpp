@@ -685,6 +685,33 @@ END $$)",
            "CREATE TRIGGER drill_evaluations_rule_changes_update AFTER UPDATE ON drill_evaluations"
            " FOR EACH ROW EXECUTE FUNCTION drill_evaluations_rule_changes_fn()",
        }},
+      {25,
+       "web_sessions, login_failures, login_known_pairs: the web app's login sessions (keyed by the"
+       " SHA-256 of the session id) and the login throttle's counts and known (username, address)"
+       " pairs, shared by every server process on the database; times in milliseconds since the epoch",
+       {
+           "CREATE TABLE web_sessions ("
+           " id_hash TEXT PRIMARY KEY,"
+           " csrf_token TEXT NOT NULL,"
+           " user_id BIGINT NOT NULL REFERENCES users(id),"
+           " username TEXT NOT NULL,"
+           " ip TEXT NOT NULL,"
+           " credentials_generation INTEGER NOT NULL,"
+           " created_ms BIGINT NOT NULL,"
+           " last_seen_ms BIGINT NOT NULL)",
+           "CREATE INDEX web_sessions_user ON web_sessions(user_id)",
+           "CREATE INDEX web_sessions_last_seen ON web_sessions(last_seen_ms)",
+           "CREATE INDEX web_sessions_created ON web_sessions(created_ms)",
+           "CREATE TABLE login_failures ("
+           " throttle_key TEXT PRIMARY KEY,"
+           " failures INTEGER NOT NULL,"
+           " last_failure_ms BIGINT NOT NULL)",
+           "CREATE INDEX login_failures_last ON login_failures(last_failure_ms)",
+           "CREATE TABLE login_known_pairs ("
+           " pair_key TEXT PRIMARY KEY,"
+           " last_success_ms BIGINT NOT NULL)",
+           "CREATE INDEX login_known_pairs_last ON login_known_pairs(last_success_ms)",
+       }},
   };
   return kMigrations;
 }

@@ -23,6 +23,10 @@ bool isStorageFailure(const Poco::Exception& e) {
                  Poco::Data::SessionPoolExhaustedException>(e);
 }
 
+bool isCannotOpen(const Poco::Exception& e) {
+  return dynamic_cast<const Poco::Data::SQLite::CantOpenDBFileException*>(&e) != nullptr;
+}
+
 void throwIfStorageFailure(const Poco::Exception& e, const std::string& context) {
   if (isStorageFailure(e)) throw StorageError(context + ": " + e.displayText());
 }

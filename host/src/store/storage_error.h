@@ -27,6 +27,10 @@ class StorageError : public std::runtime_error {
 // locked, I/O, full, read-only, corrupt, out of memory, not connected).
 bool isStorageFailure(const Poco::Exception& e);
 
+// Whether `e` means the database file cannot be opened at all (a storage
+// failure too, but one that start-up reports as a bad beacon.database).
+bool isCannotOpen(const Poco::Exception& e);
+
 // Throws StorageError("<context>: <e>") when isStorageFailure(e); returns otherwise.
 void throwIfStorageFailure(const Poco::Exception& e, const std::string& context);
 

@@ -11,12 +11,12 @@ using namespace std::chrono_literals;
 
 class AuthenticatorTest : public testing::AuthFixture {
  protected:
-  Clock clock() {
+  WallClock clock() {
     return [this] { return now_; };
   }
-  ClockTime now_{std::chrono::hours(1000)};
-  LoginRateLimiter limiter_{RateLimits{}, clock()};
-  SessionStore sessions_{SessionLimits{}, clock()};
+  WallTime now_{std::chrono::hours(1000)};
+  LoginRateLimiter limiter_{db_.session(), RateLimits{}, clock()};
+  SessionStore sessions_{db_.session(), SessionLimits{}, clock()};
   store::UserRepository users_{db_.session()};
   Authenticator auth_{users_, hasher_, limiter_, sessions_};
 };

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/database.h"
+
 namespace beacon::auth {
 namespace {
 
@@ -9,9 +11,11 @@ using namespace std::chrono_literals;
 
 class LoginRateLimiterTest : public ::testing::Test {
  protected:
-  Clock clock() {
+  void SetUp() override { db_.migrate(); }
+  WallClock clock() {
     return [this] { return now_; };
   }
+  LoginRateLimiter limiter() { return LoginRateLimiter(db_.session(), limits_, clock()); }
   // Fails `n` times for `username` from `ip`, waiting out each wait first (as a patient attacker
   // would).
   void failPatiently(LoginRateLimiter& limiter, const std::string& username, const std::string& ip,
@@ -21,13 +25,14 @@ class LoginRateLimiterTest : public ::testing::Test {
       limiter.recordFailure(username, ip);
     }
   }
-  ClockTime now_{std::chrono::hours(1000)};
+  store::Database db_{":memory:"};
+  WallTime now_{std::chrono::hours(1000)};
   // pair 5, account 20, address 100 free failures; window 60 min; waits 5 s doubling up to 900 s.
   RateLimits limits_{5, 20, 100, 60min, 900s, 5s};
 };
 
 TEST_F(LoginRateLimiterTest, PairWaitGrowsFromTheSixthAttemptUpToTheCeiling) {
-  LoginRateLimiter limiter(limits_, clock());
+  LoginRateLimiter limiter = this->limiter();
   for (int i = 0; i < 4; ++i) {
     limiter.recordFailure("li.ming", "10.0.0.1");
     EXPECT_FALSE(limiter.check("li.ming", "10.0.0.1").throttled()) << i;
@@ -45,7 +50,7 @@ TEST_F(LoginRateLimiterTest, PairWaitGrowsFromTheSixthAttemptUpToTheCeiling) {
 }
 
 TEST_F(LoginRateLimiterTest, OwnerFromAnotherAddressIsNotHeldBackByAnAttackersPair) {
-  LoginRateLimiter limiter(limits_, clock());
+  LoginRateLimiter limiter = this->limiter();
   for (int i = 0; i < 8; ++i) limiter.recordFailure("admin", "203.0.113.9");
   EXPECT_TRUE(limiter.check("admin", "203.0.113.9").throttled());
   EXPECT_FALSE(limiter.check("admin", "10.0.0.1").throttled());
@@ -53,7 +58,7 @@ TEST_F(LoginRateLimiterTest, OwnerFromAnotherAddressIsNotHeldBackByAnAttackersPa
 }
 
 TEST_F(LoginRateLimiterTest, AccountCeilingSlowsStrangersButNotAKnownAddress) {
-  LoginRateLimiter limiter(limits_, clock());
+  LoginRateLimiter limiter = this->limiter();
   limiter.recordSuccess("admin", "10.0.0.1");  // the owner's usual address
   for (int a = 0; a < 5; ++a) failPatiently(limiter, "admin", "198.51.100." + std::to_string(a), 4);
   const Throttle stranger = limiter.check("admin", "192.0.2.1");
@@ -67,7 +72,7 @@ TEST_F(LoginRateLimiterTest, AccountCeilingSlowsStrangersButNotAKnownAddress) {
 }
 
 TEST_F(LoginRateLimiterTest, ManyUsernamesFromOneAddressSlowTheAddressExceptKnownPairs) {
-  LoginRateLimiter limiter(limits_, clock());
+  LoginRateLimiter limiter = this->limiter();
   limiter.recordSuccess("li.ming", "203.0.113.9");  // a colleague behind the same NAT
   for (int i = 0; i < 100; ++i) limiter.recordFailure("guess" + std::to_string(i), "203.0.113.9");
   const Throttle t = limiter.check("wang.fang", "203.0.113.9");
@@ -78,7 +83,7 @@ TEST_F(LoginRateLimiterTest, ManyUsernamesFromOneAddressSlowTheAddressExceptKnow
 }
 
 TEST_F(LoginRateLimiterTest, StartedIsReportedOncePerCount) {
-  LoginRateLimiter limiter(limits_, clock());
+  LoginRateLimiter limiter = this->limiter();
   int started = 0;
   for (int i = 0; i < 7; ++i) {
     Throttle s;
@@ -94,7 +99,7 @@ TEST_F(LoginRateLimiterTest, StartedIsReportedOncePerCount) {
 }
 
 TEST_F(LoginRateLimiterTest, SuccessClearsThePairOnlyAndCountsAreForgottenAfterTheWindow) {
-  LoginRateLimiter limiter(limits_, clock());
+  LoginRateLimiter limiter = this->limiter();
   for (int i = 0; i < 5; ++i) limiter.recordFailure("li.ming", "ip");
   EXPECT_TRUE(limiter.check("li.ming", "ip").throttled());
   limiter.recordSuccess("li.ming", "ip");
@@ -108,7 +113,7 @@ TEST_F(LoginRateLimiterTest, SuccessClearsThePairOnlyAndCountsAreForgottenAfterT
 }
 
 TEST_F(LoginRateLimiterTest, ForgetsStaleEntries) {
-  LoginRateLimiter limiter(limits_, clock());
+  LoginRateLimiter limiter = this->limiter();
   for (int i = 0; i < 1023; ++i) limiter.recordFailure("u" + std::to_string(i), "ip" + std::to_string(i));
   EXPECT_EQ(limiter.trackedKeys(), 3069u);
   now_ += 61min;

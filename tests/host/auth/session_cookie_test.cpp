@@ -2,14 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include "auth/session_store.h"
+#include "auth_fixture.h"
+
 namespace beacon::auth {
 namespace {
 
-TEST(SessionCookie, HttpOnlySameSiteLaxNoMaxAge) {
-  SessionStore store;
-  User u;
-  u.id = 7;
-  Session s = store.create(u, "ip");
+class SessionCookie : public testing::AuthFixture {};
+
+TEST_F(SessionCookie, HttpOnlySameSiteLaxNoMaxAge) {
+  SessionStore store(db_.session());
+  Session s = store.create(user("li.ming", Role::Viewer, 0), "ip");
   const std::string header = sessionCookie(s, false).toString();
   EXPECT_EQ(header.rfind("beacon_session=" + s.id, 0), 0u) << header;
   EXPECT_NE(header.find("; path=/"), std::string::npos) << header;
@@ -21,14 +24,14 @@ TEST(SessionCookie, HttpOnlySameSiteLaxNoMaxAge) {
   EXPECT_EQ(header.find(s.csrf_token), std::string::npos);
 }
 
-TEST(SessionCookie, ClearedCookieExpiresAtOnce) {
+TEST_F(SessionCookie, ClearedCookieExpiresAtOnce) {
   const std::string header = clearedSessionCookie(false).toString();
   EXPECT_EQ(header.rfind("beacon_session=;", 0), 0u) << header;
   EXPECT_NE(header.find("expires="), std::string::npos) << header;
   EXPECT_NE(header.find("; HttpOnly"), std::string::npos) << header;
 }
 
-TEST(SessionCookie, ReadsTheIdFromRequestCookies) {
+TEST_F(SessionCookie, ReadsTheIdFromRequestCookies) {
   Poco::Net::NameValueCollection cookies;
   EXPECT_FALSE(sessionIdFrom(cookies));
   cookies.add("other", "x");

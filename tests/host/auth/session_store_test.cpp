@@ -4,29 +4,38 @@
 #include <thread>
 #include <vector>
 
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/TemporaryFile.h>
 #include <gtest/gtest.h>
+
+#include "auth_fixture.h"
 
 namespace beacon::auth {
 namespace {
 
 using namespace std::chrono_literals;
 
-class SessionStoreTest : public ::testing::Test {
+class SessionStoreTest : public testing::AuthFixture {
  protected:
-  Clock clock() {
+  void SetUp() override {
+    AuthFixture::SetUp();
+    for (int i = 1; i <= 2; ++i)
+      users_.push_back(AuthFixture::user("user" + std::to_string(i), Role::Viewer, 0));
+  }
+  WallClock clock() {
     return [this] { return now_; };
   }
-  User user(sdk::RecordId id) {
-    User u;
-    u.id = id;
-    u.username = "user" + std::to_string(id);
-    return u;
+  const User& user(sdk::RecordId id) { return users_.at(static_cast<std::size_t>(id - 1)); }
+  SessionStore sessions(SessionLimits limits = {}) {
+    return SessionStore(db_.session(), limits, clock());
   }
-  ClockTime now_{std::chrono::hours(1000)};
+  WallTime now_{std::chrono::hours(1000)};
+  std::vector<User> users_;
 };
 
 TEST_F(SessionStoreTest, CreatesRandomIdsAndCsrfTokens) {
-  SessionStore store({}, clock());
+  SessionStore store = sessions();
   Session a = store.create(user(1), "10.0.0.1");
   Session b = store.create(user(1), "10.0.0.1");
   EXPECT_EQ(a.id.size(), 64u);
@@ -44,7 +53,7 @@ TEST_F(SessionStoreTest, CreatesRandomIdsAndCsrfTokens) {
 }
 
 TEST_F(SessionStoreTest, IdleExpiryIsResetByUse) {
-  SessionStore store({30min, 12h}, clock());
+  SessionStore store = sessions({30min, 12h});
   Session s = store.create(user(1), "ip");
   now_ += 29min;
   ASSERT_TRUE(store.find(s.id));  // used: idle timer restarts
@@ -56,7 +65,7 @@ TEST_F(SessionStoreTest, IdleExpiryIsResetByUse) {
 }
 
 TEST_F(SessionStoreTest, AbsoluteExpiryEndsEvenAnActiveSession) {
-  SessionStore store({30min, 2h}, clock());
+  SessionStore store = sessions({30min, 2h});
   Session s = store.create(user(1), "ip");
   for (int i = 0; i < 7; ++i) {
     now_ += 17min;
@@ -67,7 +76,7 @@ TEST_F(SessionStoreTest, AbsoluteExpiryEndsEvenAnActiveSession) {
 }
 
 TEST_F(SessionStoreTest, CsrfMustMatchExactly) {
-  SessionStore store({}, clock());
+  SessionStore store = sessions();
   Session s = store.create(user(1), "ip");
   Session other = store.create(user(2), "ip");
   EXPECT_TRUE(SessionStore::verifyCsrf(s, s.csrf_token));
@@ -81,7 +90,7 @@ TEST_F(SessionStoreTest, CsrfMustMatchExactly) {
 }
 
 TEST_F(SessionStoreTest, DestroyAndDestroyForUser) {
-  SessionStore store({}, clock());
+  SessionStore store = sessions();
   Session a = store.create(user(1), "ip");
   Session b = store.create(user(1), "ip");
   Session c = store.create(user(2), "ip");
@@ -94,7 +103,7 @@ TEST_F(SessionStoreTest, DestroyAndDestroyForUser) {
 }
 
 TEST_F(SessionStoreTest, PurgeDropsOnlyExpired) {
-  SessionStore store({30min, 12h}, clock());
+  SessionStore store = sessions({30min, 12h});
   store.create(user(1), "ip");
   now_ += 20min;
   Session fresh = store.create(user(2), "ip");
@@ -104,16 +113,28 @@ TEST_F(SessionStoreTest, PurgeDropsOnlyExpired) {
   EXPECT_TRUE(store.find(fresh.id));
 }
 
+// Each thread over its own connection to one database file, as the server's workers are.
 TEST(SessionStoreThreads, ConcurrentCreateAndFind) {
-  SessionStore store;
+  Poco::TemporaryFile dir;
+  Poco::File(dir.path()).createDirectories();
+  const std::string path = Poco::Path(dir.path()).append("sessions.db").toString();
+  store::Database setup(path);
+  setup.migrate();
+  PasswordHasher hasher(10);
+  std::vector<User> users(4);
+  for (int t = 0; t < 4; ++t) {
+    users[t].username = "user" + std::to_string(t + 1);
+    users[t].password = hasher.hash("correct horse");
+    store::UserRepository(setup.session()).add(users[t], store::Actor{"tester"});
+  }
   std::vector<std::thread> threads;
   std::vector<std::vector<std::string>> ids(4);
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
-      User u;
-      u.id = t + 1;
-      for (int i = 0; i < 200; ++i) {
-        ids[t].push_back(store.create(u, "ip").id);
+      store::Database mine(path);
+      SessionStore store(mine.session());
+      for (int i = 0; i < 50; ++i) {
+        ids[t].push_back(store.create(users[t], "ip").id);
         EXPECT_TRUE(store.find(ids[t].back()));
       }
     });
@@ -121,8 +142,8 @@ TEST(SessionStoreThreads, ConcurrentCreateAndFind) {
   for (auto& th : threads) th.join();
   std::set<std::string> all;
   for (const auto& v : ids) all.insert(v.begin(), v.end());
-  EXPECT_EQ(all.size(), 800u);
-  EXPECT_EQ(store.size(), 800u);
+  EXPECT_EQ(all.size(), 200u);
+  EXPECT_EQ(SessionStore(setup.session()).size(), 200u);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ class LoginThrottleTest : public WebFixture {
     ASSERT_TRUE(proxies.isOk());
     web.trusted_proxies = proxies.value();
     proxied_ = std::make_unique<WebServer>(*app_, web, [] {
-      return std::chrono::steady_clock::now() + std::chrono::seconds(offset_seconds_.load());
+      return std::chrono::system_clock::now() + std::chrono::seconds(offset_seconds_.load());
     });
     proxied_->start();
   }

@@ -143,7 +143,7 @@ inline void WebFixture::SetUpTestSuite() {
   web.password_iterations = 1000;
   web.attachments_dir = Poco::Path(dir_).append("attachments").toString();
   server_ = std::make_unique<WebServer>(*app_, web, [] {
-    return std::chrono::steady_clock::now() + std::chrono::seconds(offset_seconds_.load());
+    return std::chrono::system_clock::now() + std::chrono::seconds(offset_seconds_.load());
   });
   server_->router().add("GET", "/api/v1/test/throw", [](RequestContext&) { throw std::runtime_error("boom"); });
   server_->router().add("GET", "/test/throw", [](RequestContext&) { throw std::logic_error("page boom"); });

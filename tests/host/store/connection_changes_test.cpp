@@ -1,7 +1,7 @@
 // ConnectionChanges over two connections to one SQLite file: the first call
 // reports a change, then a write by the connection itself, a commit by the
 // other connection, and nothing in between (no change).
-#include "http/connection_changes.h"
+#include "store/connection_changes.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 
 using namespace Poco::Data::Keywords;
 
-namespace beacon::http {
+namespace beacon::store {
 namespace {
 
 class ConnectionChangesTest : public ::testing::Test {
@@ -65,4 +65,4 @@ TEST_F(ConnectionChangesTest, AnotherConnectionsOpenTransactionIsSeenOnlyWhenItC
 }
 
 }  // namespace
-}  // namespace beacon::http
+}  // namespace beacon::store

@@ -1,4 +1,4 @@
-#include "http/wal_index_watch.h"
+#include "store/wal_index_watch.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -14,7 +14,7 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/String.h>
 
-namespace beacon::http {
+namespace beacon::store {
 
 namespace {
 
@@ -124,4 +124,4 @@ WalIndexWatch::Seen WalIndexWatch::poll(Poco::Data::Session& connection) {
   return changed ? Seen::Changed : Seen::Unchanged;
 }
 
-}  // namespace beacon::http
+}  // namespace beacon::store

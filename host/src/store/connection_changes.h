@@ -19,7 +19,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace beacon::http {
+namespace beacon::store {
 
 class ConnectionChanges {
  public:
@@ -40,4 +40,4 @@ class ConnectionChanges {
   std::optional<Token> last_;
 };
 
-}  // namespace beacon::http
+}  // namespace beacon::store

@@ -2,7 +2,7 @@
 // commit by another connection, by another process (fork) and by the
 // watching connection itself; reads and uncommitted rows change nothing; a
 // database in memory is Unavailable (the caller falls back).
-#include "http/wal_index_watch.h"
+#include "store/wal_index_watch.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,9 +16,9 @@
 #include "store/database.h"
 
 using namespace Poco::Data::Keywords;
-using Seen = beacon::http::WalIndexWatch::Seen;
+using Seen = beacon::store::WalIndexWatch::Seen;
 
-namespace beacon::http {
+namespace beacon::store {
 namespace {
 
 class WalIndexWatchTest : public ::testing::Test {
@@ -103,4 +103,4 @@ TEST_F(WalIndexWatchTest, ADatabaseInMemoryIsUnavailable) {
 }
 
 }  // namespace
-}  // namespace beacon::http
+}  // namespace beacon::store

@@ -31,7 +31,7 @@
 
 #include <Poco/Data/Session.h>
 
-namespace beacon::http {
+namespace beacon::store {
 
 class WalIndexWatch {
  public:
@@ -70,4 +70,4 @@ class WalIndexWatch {
   Header last_{};
 };
 
-}  // namespace beacon::http
+}  // namespace beacon::store

@@ -1,4 +1,4 @@
-#include "http/connection_changes.h"
+#include "store/connection_changes.h"
 
 #include <sqlite3.h>
 
@@ -6,7 +6,7 @@
 #include <Poco/Exception.h>
 #include <Poco/String.h>
 
-namespace beacon::http {
+namespace beacon::store {
 
 ConnectionChanges::ConnectionChanges(Poco::Data::Session& session) {
   if (Poco::icompare(session.connector(), std::string("sqlite")) != 0) return;
@@ -34,4 +34,4 @@ bool ConnectionChanges::changed() {
   return changed;
 }
 
-}  // namespace beacon::http
+}  // namespace beacon::store

@@ -1,0 +1,61 @@
+#include "store/web_session_repository.h"
+
+#include <Poco/Data/Statement.h>
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::store {
+
+void WebSessionRepository::add(const WebSessionRow& r) {
+  session_ << "INSERT INTO web_sessions(id_hash, csrf_token, user_id, username, ip,"
+              " credentials_generation, created_ms, last_seen_ms)"
+              " VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
+      bind(r.id_hash), bind(r.csrf_token), bind(static_cast<Poco::Int64>(r.user_id)),
+      bind(r.username), bind(r.ip), bind(r.credentials_generation), bind(r.created_ms),
+      bind(r.last_seen_ms), now;
+}
+
+std::optional<WebSessionRow> WebSessionRepository::find(const std::string& id_hash) {
+  WebSessionRow r;
+  Poco::Int64 user_id = 0;
+  Poco::Data::Statement select(session_);
+  select << "SELECT csrf_token, user_id, username, ip, credentials_generation, created_ms,"
+            " last_seen_ms FROM web_sessions WHERE id_hash = $1",
+      bind(id_hash), into(r.csrf_token), into(user_id), into(r.username), into(r.ip),
+      into(r.credentials_generation), into(r.created_ms), into(r.last_seen_ms);
+  if (select.execute() == 0) return std::nullopt;
+  r.id_hash = id_hash;
+  r.user_id = user_id;
+  return r;
+}
+
+void WebSessionRepository::touch(const std::string& id_hash, Poco::Int64 last_seen_ms) {
+  session_ << "UPDATE web_sessions SET last_seen_ms = $1 WHERE id_hash = $2", bind(last_seen_ms),
+      bind(id_hash), now;
+}
+
+void WebSessionRepository::remove(const std::string& id_hash) {
+  session_ << "DELETE FROM web_sessions WHERE id_hash = $1", bind(id_hash), now;
+}
+
+std::size_t WebSessionRepository::removeForUser(sdk::RecordId user_id) {
+  Poco::Data::Statement st(session_);
+  st << "DELETE FROM web_sessions WHERE user_id = $1", bind(static_cast<Poco::Int64>(user_id));
+  return st.execute();
+}
+
+std::size_t WebSessionRepository::removeExpired(Poco::Int64 idle_cutoff_ms,
+                                                Poco::Int64 absolute_cutoff_ms) {
+  Poco::Data::Statement st(session_);
+  st << "DELETE FROM web_sessions WHERE last_seen_ms <= $1 OR created_ms <= $2",
+      bind(idle_cutoff_ms), bind(absolute_cutoff_ms);
+  return st.execute();
+}
+
+std::size_t WebSessionRepository::count() {
+  Poco::Int64 n = 0;
+  session_ << "SELECT COUNT(*) FROM web_sessions", into(n), now;
+  return static_cast<std::size_t>(n);
+}
+
+}  // namespace beacon::store

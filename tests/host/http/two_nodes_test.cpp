@@ -1,0 +1,151 @@
+// Two web servers on one database file, as two `beacon serve` nodes behind a
+// load balancer (each its own AppContext, WebState and workers; requests over
+// real sockets): a login on one node works on the other; a logout on one
+// ends the session on both; a password change ends the user's sessions on
+// both; failed logins sent to both nodes add up to one throttle.
+#include <memory>
+
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/TemporaryFile.h>
+#include <Poco/Util/MapConfiguration.h>
+
+#include "host/http/web_fixture.h"
+
+namespace beacon::http::testing {
+namespace {
+
+class TwoNodesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = Poco::TemporaryFile::tempName();
+    Poco::File(dir_).createDirectories();
+    for (int i = 0; i < 2; ++i) {
+      Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
+      config->setString("beacon.database", Poco::Path(dir_).append("shared.db").toString());
+      config->setString("beacon.plugins", BEACON_DEFAULT_PLUGIN_DIR);
+      auto opened = app::AppContext::open(*config, true);
+      ASSERT_TRUE(opened.isOk()) << opened.status().describe();
+      apps_[i] = std::move(opened.value());
+      if (i == 0) {
+        auth::PasswordHasher hasher(1000);
+        for (const char* name : {"shared", "rotated", "guessed"}) {
+          auto created = auth::AccountService(apps_[0]->db(), hasher)
+                             .create({name, name, "admin", "", kPassword}, store::Actor{"test"});
+          ASSERT_TRUE(created.isOk()) << created.status().describe();
+        }
+      }
+      WebConfig web;
+      web.host = "127.0.0.1";
+      web.port = 0;
+      web.threads = 2;
+      web.password_iterations = 1000;
+      web.attachments_dir = Poco::Path(dir_).append("attachments").toString();
+      nodes_[i] = std::make_unique<WebServer>(*apps_[i], web);
+      nodes_[i]->start();
+    }
+  }
+  static void TearDownTestSuite() {
+    for (auto& node : nodes_) node.reset();
+    for (auto& app : apps_) app.reset();
+    try {
+      Poco::File(dir_).remove(true);
+    } catch (...) {
+    }
+  }
+
+  static Reply call(int node, const std::string& method, const std::string& path,
+                    const std::string& body = "",
+                    const std::map<std::string, std::string>& headers = {}) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", nodes_[node]->port());
+    session.setTimeout(Poco::Timespan(20, 0));
+    Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto& [k, v] : headers) req.set(k, v);
+    if (!body.empty() || method == "POST") {
+      req.setContentLength(static_cast<std::streamsize>(body.size()));
+      req.setContentType("application/json");
+    }
+    session.sendRequest(req) << body;
+    Poco::Net::HTTPResponse resp;
+    Reply r = receiveReply(session, resp);
+    std::vector<Poco::Net::HTTPCookie> cookies;
+    resp.getCookies(cookies);
+    for (const auto& c : cookies) {
+      if (c.getName() == "beacon_session") r.cookie = c.getValue();
+    }
+    return r;
+  }
+  static Reply loginAt(int node, const std::string& username, const std::string& password) {
+    return call(node, "POST", "/api/v1/session",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+  }
+  static Login login(int node, const std::string& username) {
+    Reply r = loginAt(node, username, kPassword);
+    EXPECT_EQ(r.status, 200) << r.body;
+    Login l;
+    l.cookie = r.cookie;
+    if (r.status == 200) l.csrf = r.json()->getValue<std::string>("csrf_token");
+    return l;
+  }
+  static int me(int node, const Login& who) {
+    return call(node, "GET", "/api/v1/me", "", {{"Cookie", "beacon_session=" + who.cookie}}).status;
+  }
+
+  inline static std::string dir_;
+  inline static std::unique_ptr<app::AppContext> apps_[2];
+  inline static std::unique_ptr<WebServer> nodes_[2];
+  inline static const char* const kPassword = "test-password-1";
+};
+
+TEST_F(TwoNodesTest, ALoginOnOneNodeWorksOnTheOther) {
+  Login at_a = login(0, "shared");
+  EXPECT_EQ(me(0, at_a), 200);
+  EXPECT_EQ(me(1, at_a), 200) << "node B must know node A's session";
+  Login at_b = login(1, "shared");
+  EXPECT_EQ(me(0, at_b), 200) << "node A must know node B's session";
+}
+
+TEST_F(TwoNodesTest, ALogoutOnOneNodeEndsTheSessionOnBoth) {
+  Login who = login(0, "shared");
+  ASSERT_EQ(me(1, who), 200);
+  Reply out = call(1, "DELETE", "/api/v1/session", "",
+                   {{"Cookie", "beacon_session=" + who.cookie}, {"X-CSRF-Token", who.csrf}});
+  ASSERT_EQ(out.status, 204) << out.body;
+  EXPECT_EQ(me(1, who), 401);
+  EXPECT_EQ(me(0, who), 401) << "the session logged out on node B still works on node A";
+}
+
+TEST_F(TwoNodesTest, APasswordChangeEndsTheUsersSessionsOnBothNodes) {
+  Login at_a = login(0, "rotated");
+  Login at_b = login(1, "rotated");
+  ASSERT_EQ(me(1, at_a), 200);
+  ASSERT_EQ(me(0, at_b), 200);
+  store::Database cli(apps_[0]->databasePath());
+  auth::PasswordHasher hasher(1000);
+  ASSERT_TRUE(auth::AccountService(cli, hasher)
+                  .changePassword("rotated", "rotated-password-2", store::Actor{"cli"})
+                  .isOk());
+  for (int node = 0; node < 2; ++node) {
+    EXPECT_EQ(me(node, at_a), 401) << node;
+    EXPECT_EQ(me(node, at_b), 401) << node;
+  }
+  EXPECT_EQ(loginAt(0, "rotated", kPassword).status, 401);
+  Reply fresh = loginAt(1, "rotated", "rotated-password-2");
+  ASSERT_EQ(fresh.status, 200) << fresh.body;
+}
+
+TEST_F(TwoNodesTest, FailedLoginsOnBothNodesAddUpToOneThrottle) {
+  // The pair (username, address) may fail 5 times before its attempts wait.
+  for (int i = 0; i < 5; ++i) {
+    Reply r = loginAt(i % 2, "guessed", "wrong-password-" + std::to_string(i));
+    ASSERT_EQ(r.status, 401) << i << r.body;
+  }
+  for (int node = 0; node < 2; ++node) {
+    Reply r = loginAt(node, "guessed", kPassword);
+    EXPECT_EQ(r.status, 429) << "node " << node << " must see the failures made on the other";
+    EXPECT_FALSE(r.headers["Retry-After"].empty()) << node;
+  }
+}
+
+}  // namespace
+}  // namespace beacon::http::testing
