@@ -198,6 +198,24 @@ const std::vector<Phrase>& phrases() {
       {"evaluation_date", "评估日期", "Evaluation date"},
       {"evaluation_document", "评估报告文件", "Report document"},
       {"add_evaluation", "登记演练评估报告", "Record the evaluation report"},
+      // The ledger import and export page (/imports).
+      {"ledger_transfer", "导入导出", "Import and export"},
+      {"import_ledger", "批量导入台账", "Import a ledger file"},
+      {"ledger_kind", "台账类别", "Kind"},
+      {"ledger_file", "文件（CSV 或 Excel .xlsx）", "File (CSV or Excel .xlsx)"},
+      {"import_note", "表头可用中文或英文，编码 UTF-8 或 GBK。全部行校验通过才写入；任何一行有误，不导入任何记录。",
+       "Headers in Chinese or English, UTF-8 or GBK. All or nothing: one bad row and nothing is imported."},
+      {"import_admin_only", "批量导入台账仅限市级管理员。", "Only the city administrator imports ledger files."},
+      {"imported", "已导入", "Imported: "},
+      {"rows_unit", "行", "rows"},
+      {"import_refused", "未导入任何记录，请按下列错误修改文件后重新上传", "Nothing was imported; correct these errors and upload again"},
+      {"sheet", "工作表", "Sheet"},
+      {"line_number", "行号", "Line"},
+      {"column_name", "列", "Column"},
+      {"error_message", "错误", "Error"},
+      {"export_ledger", "导出台账", "Export"},
+      {"export_note", "导出您管辖范围内的记录；文件修改后可重新导入。",
+       "Exports hold the records of your scope and import back unchanged."},
   };
   return kPhrases;
 }

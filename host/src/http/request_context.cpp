@@ -169,7 +169,13 @@ void RequestContext::requireWrite(sdk::RecordId org_id) {
 }
 
 const std::string& RequestContext::body() {
-  if (!body_) body_ = readBounded(request.stream(), state.config.max_body_bytes);
+  if (!body_) {
+    // An upload route (a ledger file sent as the raw body) takes web.max_upload_bytes, as the
+    // dispatcher's Content-Length check does.
+    const RouteMatch match = state.router.match(request.getMethod(), path_);
+    const bool upload = match.route && match.route->upload;
+    body_ = readBounded(request.stream(), upload ? state.config.max_upload_bytes : state.config.max_body_bytes);
+  }
   return *body_;
 }
 

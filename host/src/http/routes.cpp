@@ -1,4 +1,5 @@
 #include "http/drill_plan_routes.h"
+#include "http/ledger_routes.h"
 #include "http/routes.h"
 
 namespace beacon::http {
@@ -13,6 +14,7 @@ void addAllRoutes(Router& router) {
   addCorrectionApi(router);
   addObligationApi(router);
   addSummaryApi(router);
+  addLedgerApi(router);
   addPluginApi(router);
   addDashboardPages(router);
   addPlanPages(router);
@@ -22,6 +24,7 @@ void addAllRoutes(Router& router) {
   addRecordPages(router);
   addOrganisationPages(router);
   addSummaryPages(router);
+  addLedgerPages(router);
   addAttachmentRoutes(router);
   addCalendarFeed(router);
   addStaticAssets(router);

@@ -11,7 +11,8 @@
 namespace beacon::io {
 
 sdk::Status exportCsv(store::Database& db, const plugins::PluginRegistry& registry,
-                      const std::string& kind, std::ostream& out, bool english_headers) {
+                      const std::string& kind, std::ostream& out, bool english_headers,
+                      const ExportScope& scope) {
   auto k = makeImportKind(kind);
   if (!k) {
     std::string list;
@@ -24,7 +25,8 @@ sdk::Status exportCsv(store::Database& db, const plugins::PluginRegistry& regist
     CsvWriter w(out);
     w.writeBom();
     w.writeRecord(cols.headers(english_headers));
-    k->exportRows(session, [&w](std::vector<std::string> rec) {
+    k->exportRows(session, [&](std::vector<std::string> rec) {
+      if (!scope.admits(kind, cols.fixed(), rec)) return;
       for (auto& cell : rec) cell = guardCell(cell);
       w.writeRecord(rec);
     });

@@ -11,13 +11,15 @@
 #include <string>
 
 #include "beacon/sdk/status.h"
+#include "io/export_scope.h"
 #include "plugins/plugin_registry.h"
 #include "store/database.h"
 
 namespace beacon::io {
 
-// `kind` is one of importKindIds().
+// `kind` is one of importKindIds(); only the rows `scope` admits are written.
 sdk::Status exportCsv(store::Database& db, const plugins::PluginRegistry& registry,
-                      const std::string& kind, std::ostream& out, bool english_headers);
+                      const std::string& kind, std::ostream& out, bool english_headers,
+                      const ExportScope& scope = ExportScope());
 
 }  // namespace beacon::io

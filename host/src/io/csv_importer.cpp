@@ -61,7 +61,7 @@ sdk::Result<ImportReport> importRows(store::Database& db, const plugins::PluginR
         reportCsvError(session, e);
         break;
       } catch (const XlsxError& e) {  // already names the sheet and cell
-        session.errors().push_back(e.message(options.english));
+        session.failFile(e.message(options.english));
         break;
       }
       if (!header_done) {
@@ -92,11 +92,11 @@ sdk::Result<ImportReport> importRows(store::Database& db, const plugins::PluginR
       session.failRow(1, "文件为空（没有表头行）", "the file is empty (no header row)");
     if (session.tooManyErrors()) {
       const std::string n = std::to_string(kMaxImportErrors);
-      session.errors().push_back(options.english
-                                     ? "stopped after " + n + " errors; nothing was imported"
-                                     : "已达 " + n + " 个错误，停止检查；未导入任何记录");
+      session.failFile(options.english ? "stopped after " + n + " errors; nothing was imported"
+                                       : "已达 " + n + " 个错误，停止检查；未导入任何记录");
     }
     report.errors = session.errors();
+    report.problems = session.problems();
     if (!report.errors.empty()) return report;  // the transaction rolls back
     kind->finish(session);
     tx.commit();
@@ -116,7 +116,7 @@ sdk::Result<ImportReport> importFile(store::Database& db, const plugins::PluginR
   if (!makeImportKind(options.kind)) {
     return sdk::Status::invalid("kind", "\"" + options.kind + "\" is not one of " + kindList());
   }
-  const std::string file = Poco::Path(path).getFileName();
+  const std::string file = options.file_name.empty() ? Poco::Path(path).getFileName() : options.file_name;
   if (looksLikeWorkbook(path)) {
     std::unique_ptr<XlsxRowSource> source;
     try {
@@ -125,6 +125,7 @@ sdk::Result<ImportReport> importFile(store::Database& db, const plugins::PluginR
       ImportReport report;
       report.errors.push_back(e.message(options.english) +
                               (options.english ? "; nothing was imported" : "；未导入任何记录"));
+      report.problems.push_back({"", 0, "", report.errors.back()});
       return report;
     }
     ImportOrigin origin{file, source->sha256(), "xlsx (" + source->sheetName() + ")"};
@@ -138,6 +139,7 @@ sdk::Result<ImportReport> importFile(store::Database& db, const plugins::PluginR
     ImportReport report;
     report.errors.push_back(formatLocation("", e.line(), "", options.english) +
                             (options.english ? ": " : "：") + e.detail(options.english));
+    report.problems.push_back({"", e.line(), "", e.detail(options.english)});
     return report;
   }
   ImportOrigin origin{file, source->info().sha256, toId(source->info().encoding)};

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "beacon/sdk/status.h"
+#include "io/import_problem.h"
 #include "io/import_session.h"
 #include "io/row_source.h"
 #include "io/xlsx_reader.h"
@@ -34,11 +35,13 @@ struct ImportOptions {
   std::function<void(std::size_t done_bytes, std::size_t total_bytes)> progress;
   std::string sheet;  // .xlsx: the sheet to read by its tab name (default: the first)
   XlsxLimits xlsx_limits;
+  std::string file_name;  // the name the audit entry records (default: the path's file name)
 };
 
 struct ImportReport {
   std::size_t rows = 0;  // data rows read (written when errors is empty)
   std::vector<std::string> errors;  // "第17行，“演练日期”列：…" / "line 17, column 演练日期: ..."
+  std::vector<ImportProblem> problems;  // the same errors as data, in the same order
 };
 
 // A failed Result (file unreadable, unknown kind, database failure) or a

@@ -47,9 +47,17 @@ std::string ImportSession::header(const std::string& id) const {
   return id;
 }
 
-void ImportSession::add(const std::string& where, const std::string& zh, const std::string& en) {
+void ImportSession::add(std::size_t line, const std::string& column, const std::string& zh,
+                        const std::string& en) {
   if (tooManyErrors()) return;
+  const std::string where = source_.location(line, column, english_);
   errors_.push_back(english_ ? where + ": " + en : where + "：" + zh);
+  problems_.push_back({source_.sheet(), line, column, english_ ? en : zh});
+}
+
+void ImportSession::failFile(const std::string& text) {
+  errors_.push_back(text);
+  problems_.push_back({"", 0, "", text});
 }
 
 void ImportSession::fail(std::size_t line, const std::string& column_id, const std::string& zh,
@@ -59,11 +67,11 @@ void ImportSession::fail(std::size_t line, const std::string& column_id, const s
 
 void ImportSession::failAt(std::size_t line, const std::string& header, const std::string& zh,
                            const std::string& en) {
-  add(source_.location(line, header, english_), zh, en);
+  add(line, header, zh, en);
 }
 
 void ImportSession::failRow(std::size_t line, const std::string& zh, const std::string& en) {
-  add(source_.location(line, "", english_), zh, en);
+  add(line, "", zh, en);
 }
 
 std::string ImportSession::columnForField(const std::string& field) const {

@@ -18,6 +18,7 @@
 #include "beacon/sdk/status.h"
 #include "io/csv_columns.h"
 #include "io/import_kind.h"
+#include "io/import_problem.h"
 #include "io/row_source.h"
 #include "plugins/plugin_registry.h"
 #include "store/audit_log.h"
@@ -66,7 +67,12 @@ class ImportSession {
   void failStatus(std::size_t line, const sdk::Status& status);
   bool failed() const { return !errors_.empty(); }
   bool tooManyErrors() const { return errors_.size() >= kMaxImportErrors; }
-  std::vector<std::string>& errors() { return errors_; }
+  const std::vector<std::string>& errors() const { return errors_; }
+  // The same errors as data (sheet, line, column, message), in the same order.
+  const std::vector<ImportProblem>& problems() const { return problems_; }
+  // An error about the whole file (`text` already names any place it has);
+  // added even past kMaxImportErrors.
+  void failFile(const std::string& text);
 
   // Cell helpers: false when the cell is bad (the error is already reported).
   // An empty cell leaves `out` unchanged and is an error only when `required`.
@@ -93,7 +99,7 @@ class ImportSession {
 
  private:
   std::string columnForField(const std::string& field) const;
-  void add(const std::string& where, const std::string& zh, const std::string& en);
+  void add(std::size_t line, const std::string& column, const std::string& zh, const std::string& en);
 
   store::Database& db_;
   const plugins::PluginRegistry& registry_;
@@ -106,6 +112,7 @@ class ImportSession {
   std::map<std::string, std::size_t> index_;      // column id -> position
   std::map<std::string, std::string> field_ids_;  // Status field -> column id
   std::vector<std::string> errors_;
+  std::vector<ImportProblem> problems_;
 };
 
 // Quotes a value in the message's language: “x” (zh-CN) or "x" (en).

@@ -26,6 +26,8 @@ class RowSource {
   virtual std::size_t totalBytes() const = 0;
   // The place of `line` (and `column`, a header as written, when not empty).
   virtual std::string location(std::size_t line, const std::string& column, bool english) const = 0;
+  // The worksheet the rows come from ("" for a CSV file).
+  virtual std::string sheet() const { return std::string(); }
 };
 
 // The wording of a place: `sheet` empty for a CSV file, `column` empty for a whole row.

@@ -7,6 +7,7 @@
 #include "io/csv_columns.h"
 #include "io/export_session.h"
 #include "io/import_kind.h"
+#include "io/kind_label.h"
 #include "io/xlsx_error.h"
 #include "io/xlsx_writer.h"
 #include "store/storage_error.h"
@@ -16,17 +17,7 @@ namespace beacon::io {
 namespace {
 
 std::string sheetName(const std::string& kind, bool english) {
-  if (english) return kind;
-  if (kind == "organisations") return "组织机构";
-  if (kind == "plans") return "应急预案";
-  if (kind == "reviews") return "评审评估";
-  if (kind == "filings") return "备案";
-  if (kind == "drills") return "应急演练";
-  if (kind == "corrective-actions") return "整改措施";
-  if (kind == "publications") return "公开";
-  if (kind == "drill-plans") return "年度演练计划";
-  if (kind == "drill-evaluations") return "演练评估报告";
-  return kind;
+  return english ? kind : kindLabelZh(kind);
 }
 
 // How each fixed column of the ledger kinds is written (every other one as text).
@@ -46,7 +37,7 @@ XlsxCellType cellType(const std::string& column_id) {
 
 sdk::Status exportXlsx(store::Database& db, const plugins::PluginRegistry& registry,
                        const std::string& kind, std::ostream& out, bool english_headers,
-                       bool english) {
+                       bool english, const ExportScope& scope) {
   auto k = makeImportKind(kind);
   if (!k) {
     std::string list;
@@ -62,7 +53,9 @@ sdk::Status exportXlsx(store::Database& db, const plugins::PluginRegistry& regis
     }
     ExportSession session(db, registry, cols, english_headers);
     XlsxWriter writer(out, sheetName(kind, english_headers), std::move(columns));
-    k->exportRows(session, [&writer](std::vector<std::string> rec) { writer.writeRow(rec); });
+    k->exportRows(session, [&](std::vector<std::string> rec) {
+      if (scope.admits(kind, cols.fixed(), rec)) writer.writeRow(rec);
+    });
     writer.close();
     return sdk::Status::ok();
   } catch (const XlsxError& e) {

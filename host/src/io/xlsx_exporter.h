@@ -13,15 +13,17 @@
 #include <string>
 
 #include "beacon/sdk/status.h"
+#include "io/export_scope.h"
 #include "plugins/plugin_registry.h"
 #include "store/database.h"
 
 namespace beacon::io {
 
 // `kind` is one of importKindIds(); `english` picks the language of
-// a refusal (a text longer than an Excel cell, more rows than a sheet holds).
+// a refusal (a text longer than an Excel cell, more rows than a sheet holds);
+// only the rows `scope` admits are written.
 sdk::Status exportXlsx(store::Database& db, const plugins::PluginRegistry& registry,
                        const std::string& kind, std::ostream& out, bool english_headers,
-                       bool english);
+                       bool english, const ExportScope& scope = ExportScope());
 
 }  // namespace beacon::io

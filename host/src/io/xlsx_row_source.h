@@ -22,6 +22,7 @@ class XlsxRowSource : public RowSource {
   std::size_t totalBytes() const override { return reader_.fileSize(); }
   std::string location(std::size_t line, const std::string& column, bool english) const override;
   const std::string& sheetName() const { return reader_.sheetName(); }
+  std::string sheet() const override { return reader_.sheetName(); }
   // SHA-256 of the whole file, hex, for the import's audit entry.
   const std::string& sha256() const { return sha256_; }
 

@@ -1,0 +1,180 @@
+#include "http/ledger_transfer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include <Poco/String.h>
+#include <Poco/TemporaryFile.h>
+
+#include "http/http_error.h"
+#include "io/csv_exporter.h"
+#include "io/import_kind.h"
+#include "io/kind_label.h"
+#include "io/xlsx_exporter.h"
+#include "service/record_checks.h"
+#include "service/text_limits.h"
+#include "store/plan_repository.h"
+
+namespace beacon::http {
+
+namespace {
+
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+std::string kindList() {
+  std::string out;
+  for (const auto& k : io::importKindIds()) out += (out.empty() ? "" : ", ") + k;
+  return out;
+}
+
+bool rawImportType(const std::string& content_type) {
+  const std::string type = Poco::trim(Poco::toLower(content_type.substr(0, content_type.find(';'))));
+  return type == "text/csv" || type == kXlsxType;
+}
+
+void writeFile(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  if (!out) throw HttpError(503, "storage_unavailable", "could not spool the uploaded file");
+}
+
+// RFC 5987 value characters (attr-char) stay, every other byte is %XX.
+std::string percentEncoded(const std::string& text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || std::string("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string::npos) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void requireLedgerKind(RequestContext& ctx, const std::string& kind) {
+  const auto& kinds = io::importKindIds();
+  if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return;
+  throw HttpError::notFound(ctx.english() ? "no ledger kind \"" + kind + "\" (one of " + kindList() + ")"
+                                          : "没有“" + kind + "”这一类台账（可选：" + kindList() + "）");
+}
+
+bool mayImport(RequestContext& ctx) { return ctx.user && auth::AccessPolicy::canAdminister(*ctx.user); }
+
+void requireImporter(RequestContext& ctx) {
+  ctx.requireUser();
+  if (mayImport(ctx)) return;
+  throw HttpError::forbidden(ctx.english() ? "only the city administrator may import ledger files"
+                                           : "批量导入台账仅限市级管理员");
+}
+
+io::ImportReport importLedger(RequestContext& ctx, const std::string& kind) {
+  Poco::TemporaryFile spooled;  // a raw body or an empty part; removed when it goes out of scope
+  std::string path;
+  std::string name;
+  const std::string type = ctx.request.getContentType();
+  if (Poco::toLower(type).rfind("multipart/form-data", 0) == 0) {
+    const UploadedFile* file = nullptr;
+    for (const auto& f : ctx.files()) {
+      if (f.field == "file") {
+        file = &f;
+        break;
+      }
+    }
+    if (!file) {
+      throw HttpError::badRequest(ctx.english() ? "the form has no file part \"file\"" : "表单缺少文件字段“file”",
+                                  "file");
+    }
+    name = file->filename;
+    path = file->temp_path;
+    if (path.empty()) {  // an empty file: nothing was spooled
+      writeFile(spooled.path(), "");
+      path = spooled.path();
+    }
+  } else if (rawImportType(type)) {
+    writeFile(spooled.path(), ctx.body());
+    path = spooled.path();
+  } else {
+    throw HttpError(415, "unsupported_media_type",
+                    ctx.english() ? "send the file as multipart/form-data (part \"file\"), text/csv or " +
+                                        std::string(kXlsxType)
+                                  : "请以 multipart/form-data（文件字段“file”）、text/csv 或 " + std::string(kXlsxType) +
+                                        " 上传文件",
+                    "Content-Type");
+  }
+  io::ImportOptions options;
+  options.kind = kind;
+  options.english = ctx.english();
+  options.file_name = name.empty() ? "request-body" : name;
+  store::Database& db = ctx.db();
+  // Drill rows are validated by the plugins, whose record readers share the AppContext.
+  std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
+  auto result = io::importFile(db, ctx.state.app.plugins(), path, options, ctx.actor());
+  if (result.isOk()) return result.value();
+  io::ImportReport refused;
+  refused.errors.push_back(service::localisedMessage(result.status().message(), ctx.english()));
+  refused.problems.push_back({"", 0, "", refused.errors.back()});
+  return refused;
+}
+
+io::ExportScope exportScope(RequestContext& ctx) {
+  const auth::Scope scope = ctx.policy().scope(ctx.requireUser());
+  io::ExportScope out;
+  if (scope.all) return out;
+  out.all = false;
+  for (const auto& o : ctx.organisations().list()) {
+    if (scope.contains(o.id)) out.org_codes.insert(o.code);
+  }
+  if (!scope.org_ids.empty()) {
+    store::PlanFilter filter;
+    filter.owner_ids = scope.list();
+    for (const auto& p : store::PlanRepository(ctx.db().session()).list(filter)) out.plan_codes.insert(p.code);
+  }
+  return out;
+}
+
+void sendLedgerExport(RequestContext& ctx, const std::string& kind, const std::string& format,
+                      bool english_headers) {
+  const std::string fmt = format.empty() ? "csv" : format;
+  if (fmt != "csv" && fmt != "xlsx") {
+    throw HttpError::badRequest(ctx.english() ? "\"" + fmt + "\" is not csv or xlsx"
+                                              : "“" + fmt + "”不是 csv 或 xlsx",
+                                "format");
+  }
+  const auth::User& user = ctx.requireUser();
+  const io::ExportScope scope = exportScope(ctx);
+  // The file is named after the caller's organisation, or the city (the root) for a city-wide scope.
+  std::string scope_name = ctx.english() ? "all" : "全部";
+  std::string scope_code = "all";
+  for (const auto& o : ctx.organisations().list()) {
+    if ((scope.all && o.parent_id == 0) || (!scope.all && o.id == user.org_id)) {
+      scope_name = o.name;
+      scope_code = o.code;
+      break;
+    }
+  }
+  std::ostringstream out;
+  store::Database& db = ctx.db();
+  const auto& plugins = ctx.state.app.plugins();
+  const sdk::Status s = fmt == "csv" ? io::exportCsv(db, plugins, kind, out, english_headers, scope)
+                                     : io::exportXlsx(db, plugins, kind, out, english_headers, ctx.english(), scope);
+  if (!s.isOk()) throw HttpError::invalid("format", s.message());
+  const std::string day = service::today().toString();
+  const std::string label = english_headers ? kind : io::kindLabelZh(kind);
+  const std::string name = scope_name + "-" + label + "-" + day + "." + fmt;
+  std::string ascii;
+  for (char c : scope_code + "-" + kind + "-" + day + "." + fmt) ascii += (c == '"' || c == '\\') ? '_' : c;
+  ctx.response.set("Content-Disposition",
+                   "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + percentEncoded(name));
+  ctx.response.set("Cache-Control", "private, no-store");
+  ctx.send(200, fmt == "csv" ? "text/csv; charset=utf-8" : kXlsxType, out.str());
+}
+
+}  // namespace beacon::http
