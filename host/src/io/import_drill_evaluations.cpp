@@ -7,6 +7,10 @@
 // DrillEvaluationService::record (verdict, evaluator, a date from the drill's
 // day to tomorrow, text rules). A drill that already has an evaluation in
 // force is refused as a duplicate.
+#include <algorithm>
+#include <map>
+#include <utility>
+
 #include "io/export_session.h"
 #include "io/import_kind.h"
 #include "io/import_session.h"
@@ -126,28 +130,47 @@ void DrillEvaluationImport::importRow(ImportSession& s, const ImportRow& row) {
 }
 
 void DrillEvaluationImport::exportRows(ExportSession& s, const RowSink& sink) {
+  // Every evaluation in force, read once (not one findByDrill per drill).
+  std::map<sdk::RecordId, store::DrillEvaluation> by_drill;
+  for (auto& e : store::DrillEvaluationRepository(s.db().session()).listInForce()) {
+    const sdk::RecordId drill_id = e.drill_id;
+    by_drill.emplace(drill_id, std::move(e));
+  }
+  if (by_drill.empty()) return;
+  // Drills come by day, then in the order recorded. A day's drills are held until the next
+  // day begins, so the rivals of each (same organisation, day and type: drillsOn) are known
+  // without a query per drill; a drill with rivals is named by its place among them.
+  std::vector<sdk::Drill> day;
+  auto writeDay = [&]() {
+    std::map<std::pair<sdk::RecordId, std::string>, std::vector<sdk::RecordId>> rivals;
+    for (const auto& d : day) rivals[{d.org_id, d.drill_type}].push_back(d.id);
+    for (const auto& d : day) {
+      const auto e = by_drill.find(d.id);
+      if (e == by_drill.end()) continue;
+      const auto& same = rivals[{d.org_id, d.drill_type}];
+      std::string index;
+      if (same.size() > 1) index = std::to_string(std::find(same.begin(), same.end(), d.id) - same.begin() + 1);
+      const store::DrillEvaluation& ev = e->second;
+      sink({s.orgCode(d.org_id), d.date.toString(), d.drill_type, index,
+            s.choice(sdk::toId(ev.verdict), sdk::labelZh(ev.verdict)), ev.evaluator, ev.date.toString(),
+            ev.findings, ev.suggestions, ev.document});
+    }
+    day.clear();
+  };
   store::DrillRepository drills(s.db().session());
-  store::DrillEvaluationRepository evaluations(s.db().session());
   store::DrillFilter f;
   f.newest_first = false;
   f.limit = kDrillPage;
   while (true) {
     const auto page = drills.list(f);
     for (const auto& d : page) {
-      auto e = evaluations.findByDrill(d.id);
-      if (!e) continue;
-      const auto rivals = drillsOn(s.db(), d.org_id, d.date, d.drill_type);
-      std::string index;
-      for (std::size_t i = 0; rivals.size() > 1 && i < rivals.size(); ++i) {
-        if (rivals[i].id == d.id) index = std::to_string(i + 1);
-      }
-      sink({s.orgCode(d.org_id), d.date.toString(), d.drill_type, index,
-            s.choice(sdk::toId(e->verdict), sdk::labelZh(e->verdict)), e->evaluator,
-            e->date.toString(), e->findings, e->suggestions, e->document});
+      if (!day.empty() && !(day.front().date == d.date)) writeDay();
+      day.push_back(d);
     }
     if (static_cast<int>(page.size()) < kDrillPage) break;
     f.offset += kDrillPage;
   }
+  writeDay();
 }
 
 }  // namespace

@@ -77,4 +77,8 @@ std::optional<DrillEvaluation> DrillEvaluationRepository::findByDrill(sdk::Recor
   return v.front();
 }
 
+std::vector<DrillEvaluation> DrillEvaluationRepository::listInForce() {
+  return select("WHERE voided_at = '' AND id > $1", 0);
+}
+
 }  // namespace beacon::store

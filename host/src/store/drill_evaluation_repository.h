@@ -31,6 +31,8 @@ class DrillEvaluationRepository {
   std::optional<DrillEvaluation> findById(sdk::RecordId id);
   // The evaluation in force for the drill, if any.
   std::optional<DrillEvaluation> findByDrill(sdk::RecordId drill_id);
+  // Every evaluation in force (voided ones excluded), in one query, by id.
+  std::vector<DrillEvaluation> listInForce();
 
  private:
   std::vector<DrillEvaluation> select(const std::string& where, sdk::RecordId arg);
