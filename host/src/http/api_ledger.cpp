@@ -38,8 +38,8 @@ void postImport(RequestContext& ctx) {
     error->set("code", "import_refused");
     error->set("message", ctx.english() ? "nothing was imported: the file has " +
                                               std::to_string(report.problems.size()) + " error(s)"
-                                        : "未导入任何记录：文件有 " + std::to_string(report.problems.size()) +
-                                              " 处错误");
+                                        : "未导入任何记录：文件有 " +
+                                              std::to_string(report.problems.size()) + " 处错误");
     error->set("field", "file");
     error->set("errors", list);
     Poco::JSON::Object::Ptr wrapper = new Poco::JSON::Object();

@@ -37,7 +37,8 @@ kainjow::mustache::data pageData(RequestContext& ctx, const std::string& selecte
 
 void showImports(RequestContext& ctx) {
   ctx.requireUser();
-  ctx.sendPage(200, "imports.html", pageData(ctx, ""), ctx.english() ? "Import and export" : "导入导出");
+  ctx.sendPage(200, "imports.html", pageData(ctx, ""),
+               ctx.english() ? "Import and export" : "导入导出");
 }
 
 void postImport(RequestContext& ctx) {

@@ -22,7 +22,8 @@ namespace beacon::http {
 
 namespace {
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 std::string kindList() {
   std::string out;
@@ -31,7 +32,8 @@ std::string kindList() {
 }
 
 bool rawImportType(const std::string& content_type) {
-  const std::string type = Poco::trim(Poco::toLower(content_type.substr(0, content_type.find(';'))));
+  const std::string type =
+      Poco::trim(Poco::toLower(content_type.substr(0, content_type.find(';'))));
   return type == "text/csv" || type == kXlsxType;
 }
 
@@ -46,7 +48,8 @@ std::string percentEncoded(const std::string& text) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : text) {
-    if (std::isalnum(c) || std::string("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string::npos) {
+    if (std::isalnum(c) ||
+        std::string("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string::npos) {
       out += static_cast<char>(c);
     } else {
       out += '%';
@@ -62,11 +65,14 @@ std::string percentEncoded(const std::string& text) {
 void requireLedgerKind(RequestContext& ctx, const std::string& kind) {
   const auto& kinds = io::importKindIds();
   if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return;
-  throw HttpError::notFound(ctx.english() ? "no ledger kind \"" + kind + "\" (one of " + kindList() + ")"
-                                          : "没有“" + kind + "”这一类台账（可选：" + kindList() + "）");
+  throw HttpError::notFound(ctx.english()
+                                ? "no ledger kind \"" + kind + "\" (one of " + kindList() + ")"
+                                : "没有“" + kind + "”这一类台账（可选：" + kindList() + "）");
 }
 
-bool mayImport(RequestContext& ctx) { return ctx.user && auth::AccessPolicy::canAdminister(*ctx.user); }
+bool mayImport(RequestContext& ctx) {
+  return ctx.user && auth::AccessPolicy::canAdminister(*ctx.user);
+}
 
 void requireImporter(RequestContext& ctx) {
   ctx.requireUser();
@@ -89,8 +95,8 @@ io::ImportReport importLedger(RequestContext& ctx, const std::string& kind) {
       }
     }
     if (!file) {
-      throw HttpError::badRequest(ctx.english() ? "the form has no file part \"file\"" : "表单缺少文件字段“file”",
-                                  "file");
+      throw HttpError::badRequest(
+          ctx.english() ? "the form has no file part \"file\"" : "表单缺少文件字段“file”", "file");
     }
     name = file->filename;
     path = file->temp_path;
@@ -103,10 +109,11 @@ io::ImportReport importLedger(RequestContext& ctx, const std::string& kind) {
     path = spooled.path();
   } else {
     throw HttpError(415, "unsupported_media_type",
-                    ctx.english() ? "send the file as multipart/form-data (part \"file\"), text/csv or " +
-                                        std::string(kXlsxType)
-                                  : "请以 multipart/form-data（文件字段“file”）、text/csv 或 " + std::string(kXlsxType) +
-                                        " 上传文件",
+                    ctx.english()
+                        ? "send the file as multipart/form-data (part \"file\"), text/csv or " +
+                              std::string(kXlsxType)
+                        : "请以 multipart/form-data（文件字段“file”）、text/csv 或 " +
+                              std::string(kXlsxType) + " 上传文件",
                     "Content-Type");
   }
   io::ImportOptions options;
@@ -135,7 +142,8 @@ io::ExportScope exportScope(RequestContext& ctx) {
   if (!scope.org_ids.empty()) {
     store::PlanFilter filter;
     filter.owner_ids = scope.list();
-    for (const auto& p : store::PlanRepository(ctx.db().session()).list(filter)) out.plan_codes.insert(p.code);
+    for (const auto& p : store::PlanRepository(ctx.db().session()).list(filter))
+      out.plan_codes.insert(p.code);
   }
   return out;
 }
@@ -144,13 +152,14 @@ void sendLedgerExport(RequestContext& ctx, const std::string& kind, const std::s
                       bool english_headers) {
   const std::string fmt = format.empty() ? "csv" : format;
   if (fmt != "csv" && fmt != "xlsx") {
-    throw HttpError::badRequest(ctx.english() ? "\"" + fmt + "\" is not csv or xlsx"
-                                              : "“" + fmt + "”不是 csv 或 xlsx",
-                                "format");
+    throw HttpError::badRequest(
+        ctx.english() ? "\"" + fmt + "\" is not csv or xlsx" : "“" + fmt + "”不是 csv 或 xlsx",
+        "format");
   }
   const auth::User& user = ctx.requireUser();
   const io::ExportScope scope = exportScope(ctx);
-  // The file is named after the caller's organisation, or the city (the root) for a city-wide scope.
+  // The file is named after the caller's organisation, or the city (the root) for a city-wide
+  // scope.
   std::string scope_name = ctx.english() ? "all" : "全部";
   std::string scope_code = "all";
   for (const auto& o : ctx.organisations().list()) {
@@ -163,16 +172,18 @@ void sendLedgerExport(RequestContext& ctx, const std::string& kind, const std::s
   std::ostringstream out;
   store::Database& db = ctx.db();
   const auto& plugins = ctx.state.app.plugins();
-  const sdk::Status s = fmt == "csv" ? io::exportCsv(db, plugins, kind, out, english_headers, scope)
-                                     : io::exportXlsx(db, plugins, kind, out, english_headers, ctx.english(), scope);
+  const sdk::Status s =
+      fmt == "csv" ? io::exportCsv(db, plugins, kind, out, english_headers, scope)
+                   : io::exportXlsx(db, plugins, kind, out, english_headers, ctx.english(), scope);
   if (!s.isOk()) throw HttpError::invalid("format", s.message());
   const std::string day = service::today().toString();
   const std::string label = english_headers ? kind : io::kindLabelZh(kind);
   const std::string name = scope_name + "-" + label + "-" + day + "." + fmt;
   std::string ascii;
-  for (char c : scope_code + "-" + kind + "-" + day + "." + fmt) ascii += (c == '"' || c == '\\') ? '_' : c;
-  ctx.response.set("Content-Disposition",
-                   "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + percentEncoded(name));
+  for (char c : scope_code + "-" + kind + "-" + day + "." + fmt)
+    ascii += (c == '"' || c == '\\') ? '_' : c;
+  ctx.response.set("Content-Disposition", "attachment; filename=\"" + ascii +
+                                              "\"; filename*=UTF-8''" + percentEncoded(name));
   ctx.response.set("Cache-Control", "private, no-store");
   ctx.send(200, fmt == "csv" ? "text/csv; charset=utf-8" : kXlsxType, out.str());
 }

@@ -174,7 +174,8 @@ const std::string& RequestContext::body() {
     // dispatcher's Content-Length check does.
     const RouteMatch match = state.router.match(request.getMethod(), path_);
     const bool upload = match.route && match.route->upload;
-    body_ = readBounded(request.stream(), upload ? state.config.max_upload_bytes : state.config.max_body_bytes);
+    body_ = readBounded(request.stream(),
+                        upload ? state.config.max_upload_bytes : state.config.max_body_bytes);
   }
   return *body_;
 }

@@ -116,7 +116,8 @@ sdk::Result<ImportReport> importFile(store::Database& db, const plugins::PluginR
   if (!makeImportKind(options.kind)) {
     return sdk::Status::invalid("kind", "\"" + options.kind + "\" is not one of " + kindList());
   }
-  const std::string file = options.file_name.empty() ? Poco::Path(path).getFileName() : options.file_name;
+  const std::string file =
+      options.file_name.empty() ? Poco::Path(path).getFileName() : options.file_name;
   if (looksLikeWorkbook(path)) {
     std::unique_ptr<XlsxRowSource> source;
     try {

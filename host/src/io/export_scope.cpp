@@ -7,7 +7,8 @@ ScopeColumn scopeColumn(const std::string& kind) {
   if (kind == "plans") return {"owner_code", false};
   if (kind == "reviews" || kind == "filings" || kind == "publications") return {"plan_code", true};
   if (kind == "corrective-actions") return {"responsible_code", false};
-  if (kind == "drills" || kind == "drill-plans" || kind == "drill-evaluations") return {"org_code", false};
+  if (kind == "drills" || kind == "drill-plans" || kind == "drill-evaluations")
+    return {"org_code", false};
   return {};
 }
 

@@ -149,11 +149,12 @@ void DrillEvaluationImport::exportRows(ExportSession& s, const RowSink& sink) {
       if (e == by_drill.end()) continue;
       const auto& same = rivals[{d.org_id, d.drill_type}];
       std::string index;
-      if (same.size() > 1) index = std::to_string(std::find(same.begin(), same.end(), d.id) - same.begin() + 1);
+      if (same.size() > 1)
+        index = std::to_string(std::find(same.begin(), same.end(), d.id) - same.begin() + 1);
       const store::DrillEvaluation& ev = e->second;
       sink({s.orgCode(d.org_id), d.date.toString(), d.drill_type, index,
-            s.choice(sdk::toId(ev.verdict), sdk::labelZh(ev.verdict)), ev.evaluator, ev.date.toString(),
-            ev.findings, ev.suggestions, ev.document});
+            s.choice(sdk::toId(ev.verdict), sdk::labelZh(ev.verdict)), ev.evaluator,
+            ev.date.toString(), ev.findings, ev.suggestions, ev.document});
     }
     day.clear();
   };

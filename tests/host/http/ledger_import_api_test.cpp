@@ -33,8 +33,8 @@ class LedgerImportApiTest : public WebFixture {
     headers["X-CSRF-Token"] = who.csrf;
     return request("POST", "/api/v1/imports/" + kind, body, type, headers);
   }
-  static Reply raw(const Login& who, const std::string& kind, const std::string& type, const std::string& data,
-                   std::map<std::string, std::string> headers = {}) {
+  static Reply raw(const Login& who, const std::string& kind, const std::string& type,
+                   const std::string& data, std::map<std::string, std::string> headers = {}) {
     headers["Cookie"] = "beacon_session=" + who.cookie;
     headers["X-CSRF-Token"] = who.csrf;
     return request("POST", "/api/v1/imports/" + kind, data, type, headers);
@@ -46,16 +46,20 @@ class LedgerImportApiTest : public WebFixture {
 
 TEST_F(LedgerImportApiTest, AMultipartCsvImportsAllRowsWithOneAuditEntry) {
   const Login admin = login("admin");
-  const int audits = count("SELECT COUNT(*) FROM audit_log WHERE action = 'import' AND entity = 'drill'");
-  const Reply r = upload(admin, "drills", "城关演练.csv",
-                         kDrillHeader + "xinmi.chengguan.04,flood,flood.evacuation,2026-06-10,接口一号,山洪转移,30,山洪\n"
-                                        "xinmi.chengguan.04,flood,flood.evacuation,2026-06-11,接口一号,山洪转移,31,山洪\n");
+  const int audits =
+      count("SELECT COUNT(*) FROM audit_log WHERE action = 'import' AND entity = 'drill'");
+  const Reply r = upload(
+      admin, "drills", "城关演练.csv",
+      kDrillHeader +
+          "xinmi.chengguan.04,flood,flood.evacuation,2026-06-10,接口一号,山洪转移,30,山洪\n"
+          "xinmi.chengguan.04,flood,flood.evacuation,2026-06-11,接口一号,山洪转移,31,山洪\n");
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json()->getValue<std::string>("kind"), "drills");
   EXPECT_EQ(r.json()->getValue<int>("rows"), 2);
   EXPECT_EQ(r.json()->getObject("counts")->getValue<int>("drills"), 2);
   EXPECT_EQ(drillsAt("接口一号"), 2);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'import' AND entity = 'drill'"), audits + 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'import' AND entity = 'drill'"),
+            audits + 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'import' AND entity = 'drill'"
                   " AND after_json LIKE '%城关演练.csv%' AND username = 'admin'"),
             1)
@@ -66,17 +70,23 @@ TEST_F(LedgerImportApiTest, ARawGbkBodyAndARawWorkbookImport) {
   const Login admin = login("admin");
   // 组织编码,组织名称,类型,上级编码 / xinmi.chengguan.g1,国标村,村,xinmi.chengguan in GBK.
   const std::string gbk =
-      "\xd7\xe9\xd6\xaf\xb1\xe0\xc2\xeb\x2c\xd7\xe9\xd6\xaf\xc3\xfb\xb3\xc6\x2c\xc0\xe0\xd0\xcd\x2c\xc9\xcf\xbc"
-      "\xb6\xb1\xe0\xc2\xeb\x0axinmi.chengguan.g1,\xb9\xfa\xb1\xea\xb4\xe5,\xb4\xe5,xinmi.chengguan\x0a";
+      "\xd7\xe9\xd6\xaf\xb1\xe0\xc2\xeb\x2c\xd7\xe9\xd6\xaf\xc3\xfb\xb3\xc6\x2c\xc0\xe0\xd0\xcd\x2c"
+      "\xc9\xcf\xbc"
+      "\xb6\xb1\xe0\xc2\xeb\x0axinmi.chengguan.g1,\xb9\xfa\xb1\xea\xb4\xe5,\xb4\xe5,xinmi."
+      "chengguan\x0a";
   Reply r = raw(admin, "organisations", "text/csv", gbk);
   ASSERT_EQ(r.status, 201) << r.body;
-  EXPECT_EQ(count("SELECT COUNT(*) FROM organisations WHERE code = 'xinmi.chengguan.g1' AND name = '国标村'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM organisations WHERE code = 'xinmi.chengguan.g1' AND name = "
+                  "'国标村'"),
+            1);
 
   // A workbook sent as text/csv is still read as a workbook (the content decides).
   std::ostringstream book;
   io::XlsxWriter writer(book, "组织机构",
-                        {{"组织编码", io::XlsxCellType::Text}, {"组织名称", io::XlsxCellType::Text},
-                         {"类型", io::XlsxCellType::Text}, {"上级编码", io::XlsxCellType::Text}});
+                        {{"组织编码", io::XlsxCellType::Text},
+                         {"组织名称", io::XlsxCellType::Text},
+                         {"类型", io::XlsxCellType::Text},
+                         {"上级编码", io::XlsxCellType::Text}});
   writer.writeRow({"xinmi.chengguan.x1", "表格村", "村", "xinmi.chengguan"});
   writer.close();
   r = raw(admin, "organisations", "text/csv", book.str());
@@ -94,10 +104,11 @@ TEST_F(LedgerImportApiTest, ARawGbkBodyAndARawWorkbookImport) {
 
 TEST_F(LedgerImportApiTest, ABadFileIsRefusedListingEveryErrorInTheRequestsLanguage) {
   const Login admin = login("admin");
-  const std::string file = kDrillHeader +
-                           "xinmi.chengguan.04,flood,flood.evacuation,2026-06-12,接口二号,山洪转移,30,山洪\n"
-                           "xinmi.chengguan.04,flood,flood.evacuation,2026-13-40,接口二号,山洪转移,30,山洪\n"
-                           "no.such.org,flood,flood.evacuation,2026-06-12,接口二号,山洪转移,30,山洪\n";
+  const std::string file =
+      kDrillHeader +
+      "xinmi.chengguan.04,flood,flood.evacuation,2026-06-12,接口二号,山洪转移,30,山洪\n"
+      "xinmi.chengguan.04,flood,flood.evacuation,2026-13-40,接口二号,山洪转移,30,山洪\n"
+      "no.such.org,flood,flood.evacuation,2026-06-12,接口二号,山洪转移,30,山洪\n";
   Reply r = upload(admin, "drills", "bad.csv", file);
   ASSERT_EQ(r.status, 422) << r.body;
   auto error = r.json()->getObject("error");
@@ -107,9 +118,11 @@ TEST_F(LedgerImportApiTest, ABadFileIsRefusedListingEveryErrorInTheRequestsLangu
   ASSERT_EQ(errors->size(), 2u) << r.body;
   EXPECT_EQ(errors->getObject(0)->getValue<int>("line"), 3);
   EXPECT_EQ(errors->getObject(0)->getValue<std::string>("column"), "演练日期");
-  EXPECT_NE(errors->getObject(0)->getValue<std::string>("message").find("不是日期"), std::string::npos)
+  EXPECT_NE(errors->getObject(0)->getValue<std::string>("message").find("不是日期"),
+            std::string::npos)
       << r.body;
-  EXPECT_NE(errors->getObject(0)->getValue<std::string>("text").find("第3行，“演练日期”列"), std::string::npos);
+  EXPECT_NE(errors->getObject(0)->getValue<std::string>("text").find("第3行，“演练日期”列"),
+            std::string::npos);
   EXPECT_EQ(errors->getObject(1)->getValue<int>("line"), 4);
   EXPECT_EQ(errors->getObject(1)->getValue<std::string>("column"), "组织编码");
   EXPECT_EQ(drillsAt("接口二号"), 0) << "all or nothing: the good first row is not written either";
@@ -117,18 +130,24 @@ TEST_F(LedgerImportApiTest, ABadFileIsRefusedListingEveryErrorInTheRequestsLangu
   r = upload(admin, "drills", "bad.csv", file, {{"Accept-Language", "en"}});
   ASSERT_EQ(r.status, 422) << r.body;
   errors = r.json()->getObject("error")->getArray("errors");
-  EXPECT_NE(errors->getObject(0)->getValue<std::string>("message").find("is not a date"), std::string::npos)
+  EXPECT_NE(errors->getObject(0)->getValue<std::string>("message").find("is not a date"),
+            std::string::npos)
       << r.body;
-  EXPECT_NE(errors->getObject(0)->getValue<std::string>("text").find("line 3, column 演练日期"), std::string::npos);
+  EXPECT_NE(errors->getObject(0)->getValue<std::string>("text").find("line 3, column 演练日期"),
+            std::string::npos);
   EXPECT_EQ(drillsAt("接口二号"), 0);
 }
 
 TEST_F(LedgerImportApiTest, AnIdempotencyKeyReplaysTheFirstAnswerAndWritesOnce) {
   const Login admin = login("admin");
-  const std::string file = kDrillHeader + "xinmi.chengguan.04,flood,flood.evacuation,2026-06-13,接口三号,山洪转移,30,山洪\n";
-  const Reply first = raw(admin, "drills", "text/csv; charset=utf-8", file, {{"Idempotency-Key", "ledger-1"}});
+  const std::string file =
+      kDrillHeader +
+      "xinmi.chengguan.04,flood,flood.evacuation,2026-06-13,接口三号,山洪转移,30,山洪\n";
+  const Reply first =
+      raw(admin, "drills", "text/csv; charset=utf-8", file, {{"Idempotency-Key", "ledger-1"}});
   ASSERT_EQ(first.status, 201) << first.body;
-  const Reply again = raw(admin, "drills", "text/csv; charset=utf-8", file, {{"Idempotency-Key", "ledger-1"}});
+  const Reply again =
+      raw(admin, "drills", "text/csv; charset=utf-8", file, {{"Idempotency-Key", "ledger-1"}});
   EXPECT_EQ(again.status, 201);
   EXPECT_EQ(again.body, first.body);
   EXPECT_EQ(again.headers.count("Idempotent-Replayed"), 1u);
@@ -138,7 +157,9 @@ TEST_F(LedgerImportApiTest, AnIdempotencyKeyReplaysTheFirstAnswerAndWritesOnce) 
 TEST_F(LedgerImportApiTest, ARawBodyLargerThanAJsonBodyIsAnUploadToo) {
   const Login admin = login("admin");
   std::string file = kDrillHeader;
-  const std::string row = "xinmi.chengguan.04,flood,flood.evacuation,2026-06-15,接口五号,山洪转移演练（大文件）,30,山洪\n";
+  const std::string row =
+      "xinmi.chengguan.04,flood,flood.evacuation,2026-06-15,接口五号,山洪转移演练（大文件）,30,"
+      "山洪\n";
   while (file.size() <= WebConfig().max_body_bytes) file += row;
   const int rows = static_cast<int>((file.size() - kDrillHeader.size()) / row.size());
   const Reply r = raw(admin, "drills", "text/csv", file, {{"Idempotency-Key", "ledger-big"}});
@@ -151,17 +172,21 @@ TEST_F(LedgerImportApiTest, ABodyOverTheUploadLimitIs413NamingTheLimit) {
   const Login admin = login("admin");
   auto s = rawConnect(server_->port());
   const std::size_t limit = WebConfig().max_upload_bytes;
-  rawSend(s, "POST /api/v1/imports/drills HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: beacon_session=" + admin.cookie +
-                 "\r\nX-CSRF-Token: " + admin.csrf + "\r\nContent-Type: text/csv\r\nContent-Length: " +
-                 std::to_string(limit + 1) + "\r\n\r\n" + kDrillHeader);
+  rawSend(s, "POST /api/v1/imports/drills HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: beacon_session=" +
+                 admin.cookie + "\r\nX-CSRF-Token: " + admin.csrf +
+                 "\r\nContent-Type: text/csv\r\nContent-Length: " + std::to_string(limit + 1) +
+                 "\r\n\r\n" + kDrillHeader);
   const RawRead read = rawReadAll(s);
   ASSERT_FALSE(read.responses.empty());
   EXPECT_EQ(read.responses[0].status, 413);
-  EXPECT_NE(read.responses[0].body.find(std::to_string(limit)), std::string::npos) << read.responses[0].body;
+  EXPECT_NE(read.responses[0].body.find(std::to_string(limit)), std::string::npos)
+      << read.responses[0].body;
 }
 
 TEST_F(LedgerImportApiTest, OnlyTheCityAdministratorImportsAndUnknownKindsAre404) {
-  const std::string file = kDrillHeader + "xinmi.chengguan.04,flood,flood.evacuation,2026-06-14,接口四号,山洪转移,30,山洪\n";
+  const std::string file =
+      kDrillHeader +
+      "xinmi.chengguan.04,flood,flood.evacuation,2026-06-14,接口四号,山洪转移,30,山洪\n";
   EXPECT_EQ(upload(login("admin"), "no-such-kind", "x.csv", file).status, 404);
   for (const char* who : {"village", "town", "viewer"}) {
     const Reply r = upload(login(who), "drills", "x.csv", file);
@@ -183,21 +208,28 @@ TEST_F(LedgerImportApiTest, AnExportIsNamedByScopeKindAndDayAndHoldsOnlyTheCalle
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.content_type, "text/csv; charset=utf-8");
   // 新密市-应急演练-<day>.csv, percent-encoded as UTF-8.
-  EXPECT_EQ(header(r, "Content-Disposition"),
-            "attachment; filename=\"xinmi-drills-" + day +
-                ".csv\"; filename*=UTF-8''%E6%96%B0%E5%AF%86%E5%B8%82-%E5%BA%94%E6%80%A5%E6%BC%94%E7%BB%83-" + day +
-                ".csv");
+  EXPECT_EQ(
+      header(r, "Content-Disposition"),
+      "attachment; filename=\"xinmi-drills-" + day +
+          ".csv\"; "
+          "filename*=UTF-8''%E6%96%B0%E5%AF%86%E5%B8%82-%E5%BA%94%E6%80%A5%E6%BC%94%E7%BB%83-" +
+          day + ".csv");
   EXPECT_EQ(r.body.rfind("\xEF\xBB\xBF组织编码,", 0), 0u) << "BOM and Chinese headers by default";
   EXPECT_NE(r.body.find("\nxinmi.micun."), std::string::npos) << "the city sees every township";
   EXPECT_NE(r.body.find("\nxinmi.chengguan."), std::string::npos);
 
   r = get(login("town"), "/api/v1/exports/drills?lang=en");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.body.rfind("\xEF\xBB\xBF" "org_code,", 0), 0u);
+  EXPECT_EQ(r.body.rfind("\xEF\xBB\xBF"
+                         "org_code,",
+                         0),
+            0u);
   EXPECT_NE(r.body.find("\nxinmi.chengguan."), std::string::npos);
-  EXPECT_EQ(r.body.find("\nxinmi.micun."), std::string::npos) << "a township exports its own subtree only";
-  EXPECT_NE(header(r, "Content-Disposition").find("filename=\"xinmi.chengguan-drills-" + day + ".csv\""),
-            std::string::npos)
+  EXPECT_EQ(r.body.find("\nxinmi.micun."), std::string::npos)
+      << "a township exports its own subtree only";
+  EXPECT_NE(
+      header(r, "Content-Disposition").find("filename=\"xinmi.chengguan-drills-" + day + ".csv\""),
+      std::string::npos)
       << header(r, "Content-Disposition");
 
   // Reviews follow their plan's owner.

@@ -33,7 +33,8 @@ class EmptyServer {
     app_ = std::move(opened.value());
     auth::PasswordHasher hasher(1000);
     auth::AccountService accounts(app_->db(), hasher);
-    auto created = accounts.create({"admin", "admin", "admin", "", "test-password-1"}, store::Actor{"test"});
+    auto created =
+        accounts.create({"admin", "admin", "admin", "", "test-password-1"}, store::Actor{"test"});
     if (!created.isOk()) throw std::runtime_error(created.status().describe());
     WebConfig web;
     web.host = "127.0.0.1";
@@ -41,10 +42,11 @@ class EmptyServer {
     web.threads = 2;
     web.password_iterations = 1000;
     web.attachments_dir = Poco::Path(dir).append("attachments").toString();
-    server_ = std::make_unique<WebServer>(*app_, web, [] { return std::chrono::system_clock::now(); });
+    server_ =
+        std::make_unique<WebServer>(*app_, web, [] { return std::chrono::system_clock::now(); });
     server_->start();
-    Reply r = call("POST", "/api/v1/session", R"({"username":"admin","password":"test-password-1"})",
-                   "application/json");
+    Reply r = call("POST", "/api/v1/session",
+                   R"({"username":"admin","password":"test-password-1"})", "application/json");
     if (r.status != 200) throw std::runtime_error("login: " + r.body);
     csrf_ = r.json()->getValue<std::string>("csrf_token");
   }
@@ -86,26 +88,31 @@ class EmptyServer {
 
 class LedgerRoundTripTest : public WebFixture {};
 
-TEST_F(LedgerRoundTripTest, EveryKindOfTheDemoCityExportsImportsIntoAnEmptyDatabaseAndExportsIdentically) {
+TEST_F(LedgerRoundTripTest,
+       EveryKindOfTheDemoCityExportsImportsIntoAnEmptyDatabaseAndExportsIdentically) {
   const Login admin = login("admin");
   // The demo city has no publication and no drill evaluation report: add one of each.
   const std::string today = service::today().toString();
   const int plan = count("SELECT MIN(id) FROM plans WHERE current_version > 0");
   Reply added = send(admin, "POST", "/api/v1/plans/" + std::to_string(plan) + "/publications",
-                     R"({"date":")" + today + R"(","channel":"新密市人民政府网站","link":"https://example.org/p"})");
+                     R"({"date":")" + today +
+                         R"(","channel":"新密市人民政府网站","link":"https://example.org/p"})");
   ASSERT_EQ(added.status, 201) << added.body;
   const int drill = count("SELECT MIN(id) FROM drills");
   added = send(admin, "POST", "/api/v1/drills/" + std::to_string(drill) + "/evaluation",
-               R"({"verdict":"良","evaluator":"城关镇应急办","date":")" + today + R"(","findings":"疏散路线标识不清"})");
+               R"({"verdict":"良","evaluator":"城关镇应急办","date":")" + today +
+                   R"(","findings":"疏散路线标识不清"})");
   ASSERT_EQ(added.status, 201) << added.body;
   EmptyServer empty(dir_ + "/round-trip");
   for (const auto& kind : io::importKindIds()) {
     SCOPED_TRACE(kind);
     const Reply exported = get(admin, "/api/v1/exports/" + kind);
     ASSERT_EQ(exported.status, 200) << exported.body;
-    EXPECT_GT(std::count(exported.body.begin(), exported.body.end(), '\n'), 1) << "records to compare";
+    EXPECT_GT(std::count(exported.body.begin(), exported.body.end(), '\n'), 1)
+        << "records to compare";
     std::string body;
-    const std::string type = multipartBody({}, "file", kind + ".csv", "text/csv", exported.body, body);
+    const std::string type =
+        multipartBody({}, "file", kind + ".csv", "text/csv", exported.body, body);
     const Reply imported = empty.call("POST", "/api/v1/imports/" + kind, body, type);
     ASSERT_EQ(imported.status, 201) << imported.body;
     const Reply again = empty.call("GET", "/api/v1/exports/" + kind);

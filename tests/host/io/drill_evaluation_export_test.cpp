@@ -26,7 +26,8 @@ int countStatement(unsigned, void* counter, void*, void*) {
 
 class DrillEvaluationExportTest : public ServiceFixture {
  protected:
-  // `n` evaluated drills of the village, from `first` on, one a day; with `twin`, a second one on the first day.
+  // `n` evaluated drills of the village, from `first` on, one a day; with `twin`, a second one on
+  // the first day.
   void addEvaluatedDrills(int n, int first, bool twin = false) {
     store::DrillRepository drills(db_->session());
     store::DrillEvaluationRepository evaluations(db_->session());
