@@ -197,6 +197,26 @@ TEST_F(LedgerImportApiTest, OnlyTheCityAdministratorImportsAndUnknownKindsAre404
   EXPECT_EQ(request("POST", "/api/v1/imports/drills", file, "text/csv").status, 401);
 }
 
+TEST_F(LedgerImportApiTest, AFormWithoutTheFilePartIs400AndAnEmptyFileIs422) {
+  const Login admin = login("admin");
+  std::string body;
+  const std::string type = multipartBody({{"note", "x"}}, "", "", "", "", body);
+  Reply r = request("POST", "/api/v1/imports/drills", body, type,
+                    {{"Cookie", "beacon_session=" + admin.cookie}, {"X-CSRF-Token", admin.csrf}});
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.errorField(), "file");
+  r = upload(admin, "drills", "empty.csv", "");
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_NE(r.json()
+                ->getObject("error")
+                ->getArray("errors")
+                ->getObject(0)
+                ->getValue<std::string>("message")
+                .find("文件为空"),
+            std::string::npos)
+      << r.body;
+}
+
 std::string header(const Reply& r, const std::string& name) {
   auto it = r.headers.find(name);
   return it == r.headers.end() ? "" : it->second;
