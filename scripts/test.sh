@@ -12,17 +12,15 @@ scripts/build.sh
 # The postgres label runs below, on its cluster (under CI a skipped PostgreSQL test fails).
 ctest --test-dir build --output-on-failure -j2 --timeout 300 -LE postgres
 # The PostgreSQL tests (CTest label postgres) on a throwaway cluster, stopped on the way out
-# even when a test fails, and store_tests on it but for the tests whose SQL is still SQLite's
-# (issue 12); the rest of the suite does not run on PostgreSQL yet.
+# even when a test fails; then store_tests, `beacon db copy` (SQLite to PostgreSQL and back) and
+# two web nodes on it (issue 12); the rest of the suite does not run on PostgreSQL yet.
 pgdir=$(mktemp -d /tmp/beacon-pg.XXXXXX)
 trap 'scripts/pg-cluster.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
 uri=$(scripts/pg-cluster.sh start "$pgdir")
 BEACON_TEST_DB_URI=$uri ctest --test-dir build -L postgres --output-on-failure -j2 --timeout 300
-sqlite_only="AuditChainTest.AChanged*:AuditChainTest.ARemovedEntryIsNamed:AuditChainTest.EntriesCutOff*"
-sqlite_only+=":AuditChainTest.AnEntryInsertedInAGapIsNamed:AuditChainTest.ConcurrentWritersFormOneChain"
-sqlite_only+=":MigrationsTest.FromEachEarlierVersion*:RepositoriesTest.DrillsRoundTrip*"
-sqlite_only+=":TransactionTest.ReadTransactionDoesNotTakeTheWriteLock"
-BEACON_TEST_DB_URI=$uri build/bin/store_tests --gtest_filter="-$sqlite_only" --gtest_brief=1
+BEACON_TEST_DB_URI=$uri build/bin/store_tests --gtest_brief=1
+BEACON_TEST_DB_URI=$uri build/bin/cli_tests --gtest_filter='DbCopyCommandTest.*' --gtest_brief=1
+BEACON_TEST_DB_URI=$uri build/bin/http_tests --gtest_filter='TwoNodesTest.*' --gtest_brief=1
 scripts/pg-cluster.sh stop "$pgdir"
 rm -rf "$pgdir"
 trap - EXIT

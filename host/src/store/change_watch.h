@@ -4,7 +4,8 @@
 // (the cost is a recomputation); "unchanged" is said only when no connection,
 // in this process or another, has committed since. How it knows is the
 // dialect's business: SQLite's is SqliteChangeWatch (the WAL-index header,
-// or each connection's data version). makeChangeWatch is the one place that
+// or each connection's data version), PostgreSQL's is PostgresChangeWatch
+// (a commit counter every node polls). makeChangeWatch is the one place that
 // picks it. Implementations are thread-safe.
 #pragma once
 

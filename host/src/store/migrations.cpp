@@ -698,6 +698,14 @@ const std::vector<Migration>& migrations() {
            " last_success_ms INTEGER NOT NULL)",
            "CREATE INDEX login_known_pairs_last ON login_known_pairs(last_success_ms)",
        }},
+      {28,
+       "data_changes: one row counting the write transactions committed, the change watch of"
+       " several nodes on one PostgreSQL database (a trigger on every table adds one per write"
+       " transaction there); on SQLite the watch reads the WAL index and nothing writes this row",
+       {
+           "CREATE TABLE data_changes (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)",
+           "INSERT INTO data_changes(id, n) VALUES(1, 0)",
+       }},
   };
   return kMigrations;
 }

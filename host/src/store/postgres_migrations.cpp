@@ -712,6 +712,36 @@ END $$)",
            " last_success_ms BIGINT NOT NULL)",
            "CREATE INDEX login_known_pairs_last ON login_known_pairs(last_success_ms)",
        }},
+      {28,
+       "data_changes: one row counting the write transactions committed; a statement-level trigger"
+       " <table>_data_changes on every table adds one, once per transaction, which every node"
+       " polls (store/postgres_change_watch.h)",
+       {
+           "CREATE TABLE data_changes (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL)",
+           "INSERT INTO data_changes(id, n) VALUES(1, 0)",
+           // The flag is local to the transaction (set_config(..., true)), so the row is updated
+           // once per write transaction however many statements it runs.
+           R"(CREATE FUNCTION data_changes_bump_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('beacon.data_changes_bumped', true) IS DISTINCT FROM 'on' THEN
+    UPDATE data_changes SET n = n + 1 WHERE id = 1;
+    PERFORM set_config('beacon.data_changes_bumped', 'on', true);
+  END IF;
+  RETURN NULL;
+END $$)",
+           // Every table there is now; a later migration that adds a table gives it its own
+           // (PostgresChangeWatchTest.EveryTableCountsItsWrites fails until it does).
+           R"(DO $$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT table_name FROM information_schema.tables
+           WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+             AND table_name NOT IN ('data_changes', 'schema_version') LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION data_changes_bump_fn()', t || '_data_changes', t);
+  END LOOP;
+END $$)",
+       }},
   };
   return kMigrations;
 }

@@ -17,12 +17,32 @@ using namespace Poco::Data::Keywords;
 namespace beacon::store {
 namespace {
 
-// Every table, index and trigger with its SQL, in name order.
+// Every table, index and trigger with its SQL, in name order. PostgreSQL: from its catalog, in
+// the connection's schema: each column with its type, nullability and default, each constraint,
+// index, trigger and function with its definition.
 std::vector<std::string> schemaOf(Database& db) {
   std::vector<std::string> type, name, sql;
-  db.session() << "SELECT type, name, COALESCE(sql, '') FROM sqlite_master"
-                  " WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
-      into(type), into(name), into(sql), now;
+  if (db.uri().postgres()) {
+    db.session() << "SELECT type, name, replace(sql, current_schema() || '.', '') FROM ("
+                    "SELECT 'column' AS type, table_name || '.' || column_name AS name, data_type || ' ' || is_nullable"
+                    " || ' ' || COALESCE(column_default, '') AS sql FROM information_schema.columns"
+                    " WHERE table_schema = current_schema()"
+                    " UNION ALL SELECT 'constraint', c.relname || '.' || k.conname, pg_get_constraintdef(k.oid)"
+                    " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
+                    " WHERE c.relnamespace = current_schema()::regnamespace"
+                    " UNION ALL SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                    " UNION ALL SELECT 'trigger', t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t"
+                    " JOIN pg_class c ON c.oid = t.tgrelid"
+                    " WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal"
+                    " UNION ALL SELECT 'function', proname, prosrc FROM pg_proc"
+                    " WHERE pronamespace = current_schema()::regnamespace"
+                    ") AS catalog ORDER BY 2, 1",
+        into(type), into(name), into(sql), now;
+  } else {
+    db.session() << "SELECT type, name, COALESCE(sql, '') FROM sqlite_master"
+                    " WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
+        into(type), into(name), into(sql), now;
+  }
   std::vector<std::string> out;
   for (std::size_t i = 0; i < name.size(); ++i) out.push_back(type[i] + " " + name[i] + ": " + sql[i]);
   return out;

@@ -10,6 +10,7 @@
 
 #include <Poco/Data/SQLite/SQLiteException.h>
 
+#include "store/busy_timeout.h"
 #include "store/database.h"
 #include "store/transaction.h"
 #include "support/scratch_tree.h"
@@ -66,10 +67,13 @@ TEST_F(TransactionTest, ReadThenWriteWaitsForAnotherWriterInsteadOfFailing) {
 
 TEST_F(TransactionTest, ReadTransactionDoesNotTakeTheWriteLock) {
   Database reader(path_);
+  // The writer gives up after 1 ms should the snapshot hold any lock it needs (SQLite's busy
+  // timeout, PostgreSQL's lock_timeout).
+  setBusyTimeoutMs(1);
   Database writer(path_);
+  setBusyTimeoutMs(kDefaultBusyTimeoutMs);
   Transaction snapshot(reader.session(), Transaction::Mode::Read);
   EXPECT_EQ(read(reader), 0);
-  writer.session() << "PRAGMA busy_timeout=0", now;
   {
     Transaction tx(writer.session());
     writer.session() << "UPDATE counter SET n = 5 WHERE id = 1", now;

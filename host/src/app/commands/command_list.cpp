@@ -19,6 +19,7 @@ std::unique_ptr<Command> makeSummaryCommand();
 std::unique_ptr<Command> makeAuditCommand();
 std::unique_ptr<Command> makeUserCommand();
 std::unique_ptr<Command> makeServeCommand();
+std::unique_ptr<Command> makeDbCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands() {
   std::vector<std::unique_ptr<Command>> v;
@@ -38,6 +39,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   v.push_back(makeAuditCommand());
   v.push_back(makeUserCommand());
   v.push_back(makeServeCommand());
+  v.push_back(makeDbCommand());
   return v;
 }
 
