@@ -1,11 +1,12 @@
 // /api/v1/drills: list (org subtree, domain, type, plan, from, to,
-// limit/offset), show, create.
+// limit/offset or limit/after/before keys), show, create.
 #include <string>
 #include <vector>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSONString.h>
 
+#include "http/drill_key_query.h"
 #include "http/drill_logging.h"
 #include "http/http_error.h"
 #include "http/json_fields.h"
@@ -101,6 +102,18 @@ void listDrills(RequestContext& ctx) {
   filter.plan_id = ctx.queryInt("plan", 0, 0, 2000000000);
   filter.limit = ctx.queryInt("limit", 50, 1, 500);
   filter.offset = ctx.queryInt("offset", 0, 0, 100000000);
+  filter.after = queryDrillKey(ctx, "after");
+  filter.before = queryDrillKey(ctx, "before");
+  const bool keyed = filter.after || filter.before;
+  if (filter.after && filter.before) {
+    throw HttpError::badRequest(ctx.english() ? "give after or before, not both" : "after 与 before 只能给出一个。",
+                                "before");
+  }
+  if (keyed && filter.offset != 0) {
+    throw HttpError::badRequest(ctx.english() ? "offset cannot be combined with after or before"
+                                              : "offset 不能与 after 或 before 同时使用。",
+                                "offset");
+  }
   filter.include_voided = true;  // listed, marked "voided"
   if (!filter.domain.empty() && !ctx.state.app.plugins().byDomain(filter.domain)) {
     throw HttpError::badRequest("no enabled plugin for domain \"" + filter.domain + "\"", "domain");
@@ -116,7 +129,8 @@ void listDrills(RequestContext& ctx) {
     store::DrillRepository drills(ctx.db().session());
     page = drills.list(filter);
     // A page that is not full (and not past the end) already tells the total.
-    const bool complete = static_cast<int>(page.size()) < filter.limit && (!page.empty() || filter.offset == 0);
+    const bool complete =
+        !keyed && static_cast<int>(page.size()) < filter.limit && (!page.empty() || filter.offset == 0);
     total = complete ? filter.offset + static_cast<int>(page.size()) : drills.count(filter);
   }
   const OrgLabels labels = orgLabelsOf(ctx, page);
@@ -126,6 +140,15 @@ void listDrills(RequestContext& ctx) {
   out.raw("{").key("total").number(total);
   out.raw(",").key("limit").number(filter.limit);
   out.raw(",").key("offset").number(filter.offset);
+  // The keys of the neighbouring pages: after this page's last drill (when there may be more),
+  // before its first (when it is not the first page).
+  if (!page.empty() && (static_cast<int>(page.size()) == filter.limit || filter.before)) {
+    out.raw(",").key("next_after").string(store::DrillKey{page.back().date, page.back().id}.toString());
+  }
+  if (!page.empty() && (filter.offset > 0 || filter.after ||
+                        (filter.before && static_cast<int>(page.size()) == filter.limit))) {
+    out.raw(",").key("prev_before").string(store::DrillKey{page.front().date, page.front().id}.toString());
+  }
   out.raw(",").key("items").raw("[");
   for (std::size_t i = 0; i < page.size(); ++i) {
     if (i) out.raw(",");

@@ -11,8 +11,10 @@
 
 #include "http/attachment_store.h"
 #include "http/drill_detail_page.h"
+#include "http/drill_key_query.h"
 #include "http/drill_logging.h"
 #include "http/http_error.h"
+#include "http/keyset_pager.h"
 #include "http/org_scope.h"
 #include "http/page_support.h"
 #include "http/record_correction_request.h"
@@ -37,11 +39,16 @@ void drillList(RequestContext& ctx) {
   filter.from = ctx.queryDate("from");
   filter.to = ctx.queryDate("to");
   filter.limit = 50;
-  filter.offset = ctx.queryInt("offset", 0, 0, 100000000);
+  // With a key (the pager's links), offset only numbers the rows shown.
+  const int offset = ctx.queryInt("offset", 0, 0, 100000000);
+  filter.after = queryDrillKey(ctx, "after");
+  if (!filter.after) filter.before = queryDrillKey(ctx, "before");
+  if (!filter.after && !filter.before) filter.offset = offset;
   filter.include_voided = true;  // listed, marked 已作废
   if (!filter.domain.empty() && !ctx.state.app.plugins().byDomain(filter.domain)) {
     throw HttpError::badRequest("no enabled plugin for domain \"" + filter.domain + "\"", "domain");
   }
+  std::vector<sdk::Drill> page;
   const OrgFilter orgs = readableOrgs(ctx, ctx.query("org"), "org");
   data items{data::type::list};
   int total = 0;
@@ -49,7 +56,7 @@ void drillList(RequestContext& ctx) {
     filter.org_ids = orgs.ids;
     store::DrillRepository drills(ctx.db().session());
     total = drills.count(filter);
-    const auto page = drills.list(filter);
+    page = drills.list(filter);
     const OrgLabels labels = orgLabelsOf(ctx, page);
     const auto voided = voidedIds(ctx, store::RecordKind::Drill, page);
     for (const auto& d : page) {
@@ -65,7 +72,9 @@ void drillList(RequestContext& ctx) {
   d.set("from", filter.from.toString());
   d.set("to", filter.to.toString());
   d.set("total", std::to_string(total));
-  setPager(ctx, d, filter.offset, filter.limit, total);
+  setKeysetPager(ctx, d, offset, filter.limit, static_cast<int>(page.size()), total,
+                 page.empty() ? "" : store::DrillKey{page.front().date, page.front().id}.toString(),
+                 page.empty() ? "" : store::DrillKey{page.back().date, page.back().id}.toString());
   ctx.sendPage(200, "drills.html", d, ctx.english() ? "Drills" : "演练");
 }
 

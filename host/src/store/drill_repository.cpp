@@ -1,6 +1,8 @@
 #include "store/drill_repository.h"
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -159,7 +161,8 @@ sdk::FieldValues parseFields(const std::string& json) {
   }
 }
 
-std::string whereSql(const DrillFilter& f, Poco::Data::Statement& st) {
+// The filter's WHERE clause; with `keyed`, also the range of its after/before key.
+std::string whereSql(const DrillFilter& f, Poco::Data::Statement& st, bool keyed = false) {
   int next = 1;
   auto param = [&]() { return "$" + std::to_string(next++); };
   std::string sql = f.include_voided ? " WHERE 1 = 1" : " WHERE voided_at = ''";
@@ -194,6 +197,17 @@ std::string whereSql(const DrillFilter& f, Poco::Data::Statement& st) {
       st, bind(static_cast<Poco::Int64>(f.org_ids[i]));
     }
     sql += ")";
+  }
+  const std::optional<DrillKey>& key = f.after ? f.after : f.before;
+  if (keyed && key) {
+    // "Later in the list" is older when newest first. The date alone bounds the index range;
+    // the id orders the drills of the key's own day. Row values ((a, b) < (x, y)) would say the
+    // same, but SQLite does not turn them into an index range over (drill_date, rowid).
+    const bool older = f.newest_first == f.after.has_value();
+    const std::string a = param(), b = param(), c = param();
+    sql += older ? " AND drill_date <= " + a + " AND (drill_date < " + b + " OR id < " + c + ")"
+                 : " AND drill_date >= " + a + " AND (drill_date > " + b + " OR id > " + c + ")";
+    st, bind(key->date.toString()), bind(key->date.toString()), bind(static_cast<Poco::Int64>(key->id));
   }
   return sql;
 }
@@ -264,7 +278,80 @@ void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills) {
   tx.commit();
 }
 
-std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& f) {
+std::optional<DrillFilter> DrillRepository::monthWindow(const DrillFilter& f) {
+  if (f.offset <= 0 || f.limit <= 0 || f.after || f.before || f.id != 0 || f.plan_id != 0 || f.from.isSet() ||
+      f.to.isSet() || (!f.org_ids.empty() && !f.drill_type.empty())) {
+    return std::nullopt;
+  }
+  // Drills listed per month: the in-force ones from the counts, and the voided ones (few: partial
+  // index drills_voided) when listed too.
+  std::map<std::string, long long> by_month;
+  auto add = [&](const std::string& table_sql, const std::string& month_sql, const std::string& count_sql,
+                 const std::string& extra) {
+    Poco::Data::Statement st(session_);
+    int next = 1;
+    std::string sql = "SELECT " + month_sql + ", " + count_sql + " FROM " + table_sql + " WHERE 1 = 1" + extra;
+    if (!f.domain.empty()) {
+      sql += " AND domain = $" + std::to_string(next++);
+      st, bind(f.domain);
+    }
+    if (!f.drill_type.empty()) {
+      sql += " AND drill_type = $" + std::to_string(next++);
+      st, bind(f.drill_type);
+    }
+    if (!f.org_ids.empty()) {
+      sql += " AND org_id IN (";
+      for (std::size_t i = 0; i < f.org_ids.size(); ++i) {
+        sql += (i ? ", $" : "$") + std::to_string(next++);
+        st, bind(static_cast<Poco::Int64>(f.org_ids[i]));
+      }
+      sql += ")";
+    }
+    std::vector<std::string> months;
+    std::vector<Poco::Int64> counts;
+    st << sql + " GROUP BY 1", into(months), into(counts);
+    st.execute();
+    for (std::size_t i = 0; i < months.size(); ++i) by_month[months[i]] += counts[i];
+  };
+  add(f.org_ids.empty() ? "drill_month_counts" : "drill_org_month_counts", "month", "SUM(n)", "");
+  if (f.include_voided) add("drills", "substr(drill_date, 1, 7)", "COUNT(*)", " AND voided_at <> ''");
+  // The months holding rows offset .. offset + limit - 1 of the list, in its order.
+  std::vector<std::pair<std::string, long long>> months(by_month.begin(), by_month.end());
+  if (f.newest_first) std::reverse(months.begin(), months.end());
+  long long before = 0;
+  std::size_t first = months.size(), last = months.size();
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    if (first == months.size() && before + months[i].second > f.offset) first = i;
+    before += months[i].second;
+    if (first != months.size() && (before >= static_cast<long long>(f.offset) + f.limit || i + 1 == months.size())) {
+      last = i;
+      break;
+    }
+  }
+  DrillFilter window = f;
+  auto monthStart = [](const std::string& month) {
+    return sdk::Date::parse(month + "-01").value_or(sdk::Date{});
+  };
+  if (first == months.size()) {
+    // Past the end: an empty range.
+    window.from = sdk::Date{9999, 12, 31};
+    window.to = sdk::Date{1, 1, 1};
+    window.offset = 0;
+    return window;
+  }
+  long long skipped = 0;
+  for (std::size_t i = 0; i < first; ++i) skipped += months[i].second;
+  const std::string& newer = f.newest_first ? months[first].first : months[last].first;
+  const std::string& older = f.newest_first ? months[last].first : months[first].first;
+  window.from = monthStart(older);
+  window.to = monthStart(newer).addMonths(1).addDays(-1);
+  window.offset = static_cast<int>(f.offset - skipped);
+  return window;
+}
+
+std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& filter) {
+  const std::optional<DrillFilter> window = monthWindow(filter);
+  const DrillFilter& f = window ? *window : filter;
   // Whole columns at once (bulk extraction): no per-cell Poco::Dynamic::Var as
   // with a RecordSet. Every text column is NOT NULL; the ids read NULL as 0.
   Poco::Data::Statement st(session_);
@@ -272,8 +359,9 @@ std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& f) {
       "SELECT id, domain, drill_type, org_id, COALESCE(plan_id, 0), COALESCE(plan_version_id, 0), "
       "drill_date,"
       " place, scenario, participants, evacuees, fields, verdict, findings FROM drills" +
-      whereSql(f, st) +
-      (f.newest_first ? " ORDER BY drill_date DESC, id DESC" : " ORDER BY drill_date, id");
+      whereSql(f, st, true) +
+      // A page before a key is read towards the key's far side, then turned round.
+      (f.newest_first != f.before.has_value() ? " ORDER BY drill_date DESC, id DESC" : " ORDER BY drill_date, id");
   if (f.limit > 0)
     sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   std::vector<Poco::Int64> ids, orgs, plans, versions;
@@ -301,6 +389,7 @@ std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& f) {
     d.verdict = sdk::parseDrillVerdict(verdicts[i]).value_or(sdk::DrillVerdict::None);
     d.findings = std::move(findings[i]);
   }
+  if (f.before) std::reverse(out.begin(), out.end());
   return out;
 }
 

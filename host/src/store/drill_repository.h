@@ -25,6 +25,7 @@
 
 #include "beacon/sdk/records.h"
 #include "store/audit_log.h"
+#include "store/drill_key.h"
 
 namespace beacon::store {
 
@@ -40,6 +41,11 @@ struct DrillFilter {
   int offset = 0;
   bool newest_first = true;
   bool include_voided = false;         // voided drills (作废) are left out unless asked for
+  // Keyset paging (list() only; offset must be 0): the `limit` drills just after `after`, or just
+  // before `before`, in the list's order, listed in that order either way. An index range, so a
+  // deep page costs what the first one does (OFFSET N steps over N rows).
+  std::optional<DrillKey> after;
+  std::optional<DrillKey> before;
 };
 
 class DrillRepository {
@@ -52,6 +58,7 @@ class DrillRepository {
   // Finds voided drills too (see RecordVoids::mark).
   std::optional<sdk::Drill> findById(sdk::RecordId id);
   std::vector<sdk::Drill> list(const DrillFilter& filter);
+  // Ignores the filter's after/before keys and its limit and offset.
   int count(const DrillFilter& filter);
   // Stores `after` over drill `before.id` with a "correct" audit entry (before,
   // after with the reason). The triggers move its counts, groups and flags and
@@ -59,6 +66,14 @@ class DrillRepository {
   void correct(const sdk::Drill& before, const sdk::Drill& after, const Actor& actor, const std::string& reason);
 
  private:
+  // A deep page by offset over whole months (no plan or date filter, nor a type with
+  // organisations): the same filter narrowed to the months that hold the page, with the offset
+  // left within them, from the monthly counts (drill_org_month_counts or drill_month_counts,
+  // plus the voided drills when listed). OFFSET N alone makes the database sort the first N + limit
+  // rows of the subtree (185 ms of CPU for offset 10,000 in a township of 62,638 drills, 1M-drill
+  // database); the window sorts one or two months. nullopt: the filter as it is.
+  std::optional<DrillFilter> monthWindow(const DrillFilter& filter);
+
   Poco::Data::Session& session_;
   AuditLog audit_;
 };
