@@ -47,8 +47,8 @@ void postImport(RequestContext& ctx) {
     ctx.sendJson(422, wrapper);
     return;
   }
-  Poco::JSON::Object::Ptr counts = new Poco::JSON::Object();
-  counts->set(kind, static_cast<Poco::UInt64>(report.rows));
+  Poco::JSON::Object::Ptr counts = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  for (const auto& [record, n] : report.counts) counts->set(record, static_cast<Poco::UInt64>(n));
   Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   out->set("kind", kind);
   out->set("rows", static_cast<Poco::UInt64>(report.rows));

@@ -100,6 +100,8 @@ sdk::Result<ImportReport> importRows(store::Database& db, const plugins::PluginR
     if (!report.errors.empty()) return report;  // the transaction rolls back
     kind->finish(session);
     tx.commit();
+    report.counts = session.counts();
+    if (report.counts.empty()) report.counts[options.kind] = report.rows;
     progress(true);
     return report;
   } catch (const Poco::Exception& e) {

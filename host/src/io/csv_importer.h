@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,9 @@ struct ImportReport {
   std::size_t rows = 0;  // data rows read (written when errors is empty)
   std::vector<std::string> errors;  // "第17行，“演练日期”列：…" / "line 17, column 演练日期: ..."
   std::vector<ImportProblem> problems;  // the same errors as data, in the same order
+  // Records written by record kind: {"plans": 3, "plan_versions": 5}; {kind: rows} for a kind
+  // whose rows are one record each. Empty when errors is not.
+  std::map<std::string, std::size_t> counts;
 };
 
 // A failed Result (file unreadable, unknown kind, database failure) or a

@@ -45,7 +45,11 @@ class DrillPlanImport : public ImportKind {
 
   void finish(ImportSession& s) override {
     store::DrillPlanRepository repository(s.db().session());
-    for (auto& plan : plans_) repository.add(plan, s.actor());
+    for (auto& plan : plans_) {
+      repository.add(plan, s.actor());
+      s.count("drill_plans");
+      s.count("drill_plan_items", plan.items.size());
+    }
   }
 
   void exportRows(ExportSession& s, const RowSink& sink) override {

@@ -193,6 +193,8 @@ void PlanImport::importRow(ImportSession& s, const ImportRow& row) {
     }
     created_.insert(r.value());
     if (explicit_status) statuses_[r.value()] = plan.status;
+    s.count("plans");
+    if (first) s.count("plan_versions");
     return;
   }
 
@@ -251,6 +253,7 @@ void PlanImport::importRow(ImportSession& s, const ImportRow& row) {
     s.failStatus(row.line, r.status());
     return;
   }
+  s.count("plan_versions");
   if (explicit_status) statuses_[stored->id] = plan.status;
 }
 

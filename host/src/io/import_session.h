@@ -70,6 +70,10 @@ class ImportSession {
   const std::vector<std::string>& errors() const { return errors_; }
   // The same errors as data (sheet, line, column, message), in the same order.
   const std::vector<ImportProblem>& problems() const { return problems_; }
+  // Records written, by record kind ("plans", "plan_versions"), for the import's answer; a kind
+  // that counts nothing is reported as one record of the kind per row.
+  void count(const std::string& record, std::size_t n = 1) { counts_[record] += n; }
+  const std::map<std::string, std::size_t>& counts() const { return counts_; }
   // An error about the whole file (`text` already names any place it has);
   // added even past kMaxImportErrors.
   void failFile(const std::string& text);
@@ -113,6 +117,7 @@ class ImportSession {
   std::map<std::string, std::string> field_ids_;  // Status field -> column id
   std::vector<std::string> errors_;
   std::vector<ImportProblem> problems_;
+  std::map<std::string, std::size_t> counts_;
 };
 
 // Quotes a value in the message's language: “x” (zh-CN) or "x" (en).

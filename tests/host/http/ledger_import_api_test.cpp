@@ -66,6 +66,23 @@ TEST_F(LedgerImportApiTest, AMultipartCsvImportsAllRowsWithOneAuditEntry) {
       << "the audit entry names the uploaded file and the user";
 }
 
+TEST_F(LedgerImportApiTest, APlanFileCountsPlansAndVersionsApart) {
+  const Login admin = login("admin");
+  const Reply r =
+      upload(admin, "plans", "plans.csv",
+             "预案编码,预案名称,领域,类别,编制单位编码,版本动作,修订原因,印发日期,正文\n"
+             "API-DZ-2021,城关镇地震应急预案,general,grassroots,xinmi.chengguan,编制,,2021-06-15,"
+             "第一章 总则\n"
+             "API-DZ-2021,城关镇地震应急预案,general,grassroots,xinmi.chengguan,修订,"
+             "law_or_parent_plan_changed,2024-05-20,第一章 总则（修订）\n");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()->getValue<int>("rows"), 2);
+  auto counts = r.json()->getObject("counts");
+  EXPECT_EQ(counts->getValue<int>("plans"), 1) << r.body;
+  EXPECT_EQ(counts->getValue<int>("plan_versions"), 2) << r.body;
+  EXPECT_FALSE(counts->has("drills"));
+}
+
 TEST_F(LedgerImportApiTest, ARawGbkBodyAndARawWorkbookImport) {
   const Login admin = login("admin");
   // 组织编码,组织名称,类型,上级编码 / xinmi.chengguan.g1,国标村,村,xinmi.chengguan in GBK.
