@@ -21,7 +21,9 @@ namespace beacon::store {
 namespace {
 
 // Tables a copy leaves alone: the schema's own bookkeeping.
-bool copied(const std::string& table) { return table != "schema_version" && table != "data_changes"; }
+bool copied(const std::string& table) {
+  return table != "schema_version" && table != "data_changes";
+}
 
 std::string joined(const std::vector<std::string>& names, const std::string& separator) {
   std::string out;
@@ -60,8 +62,9 @@ sdk::Result<std::vector<std::string>> dependencyOrder(SchemaCatalog& catalog, bo
       progressed = true;
     }
     if (!progressed) {
-      return sdk::Status::invalid("--from", english ? "the tables' foreign keys form a cycle; no copy order"
-                                                    : "表的外键构成环，无法确定复制顺序");
+      return sdk::Status::invalid("--from",
+                                  english ? "the tables' foreign keys form a cycle; no copy order"
+                                          : "表的外键构成环，无法确定复制顺序");
     }
   }
   return order;
@@ -73,10 +76,22 @@ class RowBuffer {
   explicit RowBuffer(const std::vector<CatalogColumn>& columns) : columns_(columns) {
     for (const auto& c : columns_) {
       switch (c.kind) {
-        case CatalogColumn::Kind::Integer: integers_.emplace_back(); break;
-        case CatalogColumn::Kind::Real: reals_.emplace_back(); break;
-        case CatalogColumn::Kind::Blob: blobs_.emplace_back(); break;
-        case CatalogColumn::Kind::Text: texts_.emplace_back(); break;
+        case CatalogColumn::Kind::Integer:
+          slots_.push_back(integers_.size());
+          integers_.emplace_back();
+          break;
+        case CatalogColumn::Kind::Real:
+          slots_.push_back(reals_.size());
+          reals_.emplace_back();
+          break;
+        case CatalogColumn::Kind::Blob:
+          slots_.push_back(blobs_.size());
+          blobs_.emplace_back();
+          break;
+        case CatalogColumn::Kind::Text:
+          slots_.push_back(texts_.size());
+          texts_.emplace_back();
+          break;
       }
     }
   }
@@ -86,55 +101,63 @@ class RowBuffer {
   // Binds columns `which` (indexes into the columns) to `statement`, in that order.
   void bindTo(Poco::Data::Statement& statement, const std::vector<std::size_t>& which) {
     for (std::size_t i : which) {
-      const std::size_t slot = slotOf(i);
+      const std::size_t slot = slots_[i];
       switch (columns_[i].kind) {
-        case CatalogColumn::Kind::Integer: statement.addBind(use(integers_[slot])); break;
-        case CatalogColumn::Kind::Real: statement.addBind(use(reals_[slot])); break;
-        case CatalogColumn::Kind::Blob: statement.addBind(use(blobs_[slot])); break;
-        case CatalogColumn::Kind::Text: statement.addBind(use(texts_[slot])); break;
+        case CatalogColumn::Kind::Integer:
+          statement.addBind(use(integers_[slot]));
+          break;
+        case CatalogColumn::Kind::Real:
+          statement.addBind(use(reals_[slot]));
+          break;
+        case CatalogColumn::Kind::Blob:
+          statement.addBind(use(blobs_[slot]));
+          break;
+        case CatalogColumn::Kind::Text:
+          statement.addBind(use(texts_[slot]));
+          break;
       }
     }
   }
 
   // Takes row `row` of `rs` (whose columns are columns_, in order); the columns in `cleared`
   // are set to NULL instead.
-  void load(const Poco::Data::RecordSet& rs, std::size_t row, const std::set<std::size_t>& cleared) {
+  void load(const Poco::Data::RecordSet& rs, std::size_t row,
+            const std::set<std::size_t>& cleared) {
     for (std::size_t i = 0; i < columns_.size(); ++i) {
-      const std::size_t slot = slotOf(i);
+      const std::size_t slot = slots_[i];
       const bool null = cleared.count(i) || rs.isNull(i, row);
       switch (columns_[i].kind) {
         case CatalogColumn::Kind::Integer:
-          integers_[slot] = null ? Poco::Nullable<Poco::Int64>()
-                                 : Poco::Nullable<Poco::Int64>(rs.value(i, row).convert<Poco::Int64>());
+          integers_[slot] =
+              null ? Poco::Nullable<Poco::Int64>()
+                   : Poco::Nullable<Poco::Int64>(rs.value(i, row).convert<Poco::Int64>());
           break;
         case CatalogColumn::Kind::Real:
-          reals_[slot] = null ? Poco::Nullable<double>() : Poco::Nullable<double>(rs.value(i, row).convert<double>());
+          reals_[slot] = null ? Poco::Nullable<double>()
+                              : Poco::Nullable<double>(rs.value(i, row).convert<double>());
           break;
         case CatalogColumn::Kind::Blob: {
           if (null) {
             blobs_[slot] = Poco::Nullable<Poco::Data::BLOB>();
           } else {
             const std::string bytes = rs.value(i, row).convert<std::string>();
-            blobs_[slot] = Poco::Data::BLOB(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+            blobs_[slot] = Poco::Data::BLOB(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                            bytes.size());
           }
           break;
         }
         case CatalogColumn::Kind::Text:
-          texts_[slot] = null ? Poco::Nullable<std::string>()
-                              : Poco::Nullable<std::string>(rs.value(i, row).convert<std::string>());
+          texts_[slot] = null
+                             ? Poco::Nullable<std::string>()
+                             : Poco::Nullable<std::string>(rs.value(i, row).convert<std::string>());
           break;
       }
     }
   }
 
  private:
-  std::size_t slotOf(std::size_t column) const {
-    std::size_t slot = 0;
-    for (std::size_t i = 0; i < column; ++i) slot += columns_[i].kind == columns_[column].kind ? 1 : 0;
-    return slot;
-  }
-
   const std::vector<CatalogColumn>& columns_;
+  std::vector<std::size_t> slots_;  // each column's place in the buffer of its kind
   // Deques: binding holds references, which stay valid as the buffers grow.
   std::deque<Poco::Nullable<Poco::Int64>> integers_;
   std::deque<Poco::Nullable<double>> reals_;
@@ -151,7 +174,8 @@ std::string placeholders(std::size_t from, std::size_t n) {
 // Copies `table`'s rows; a self-referencing column is written NULL first and set by a second
 // pass, once every row it may name exists.
 Poco::Int64 copyTable(Database& from, Database& to, const std::string& table,
-                      const std::vector<CatalogColumn>& columns, const std::vector<std::string>& self_refs) {
+                      const std::vector<CatalogColumn>& columns,
+                      const std::vector<std::string>& self_refs) {
   std::vector<std::string> names;
   std::vector<std::size_t> all;
   std::set<std::size_t> deferred;
@@ -200,7 +224,8 @@ class TriggersOff {
  public:
   TriggersOff(Database& db, const std::vector<std::string>& tables) : db_(db), tables_(tables) {
     if (db_.uri().postgres()) {
-      for (const auto& t : tables_) db_.session() << "ALTER TABLE " + t + " DISABLE TRIGGER USER", now;
+      for (const auto& t : tables_)
+        db_.session() << "ALTER TABLE " + t + " DISABLE TRIGGER USER", now;
       return;
     }
     db_.session() << "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
@@ -209,7 +234,8 @@ class TriggersOff {
   }
   void restore() {
     if (db_.uri().postgres()) {
-      for (const auto& t : tables_) db_.session() << "ALTER TABLE " + t + " ENABLE TRIGGER USER", now;
+      for (const auto& t : tables_)
+        db_.session() << "ALTER TABLE " + t + " ENABLE TRIGGER USER", now;
       return;
     }
     for (const auto& s : sql_) db_.session() << s, now;
@@ -222,7 +248,8 @@ class TriggersOff {
 };
 
 // Sets each PostgreSQL identity sequence so that the next row gets the largest copied id + 1.
-void resetIdentities(Database& to, const std::string& table, const std::vector<CatalogColumn>& columns) {
+void resetIdentities(Database& to, const std::string& table,
+                     const std::vector<CatalogColumn>& columns) {
   if (!to.uri().postgres()) return;  // SQLite's AUTOINCREMENT counter follows explicit ids
   for (const auto& c : columns) {
     if (!c.identity) continue;
@@ -232,7 +259,9 @@ void resetIdentities(Database& to, const std::string& table, const std::vector<C
   }
 }
 
-std::string text(bool english, const std::string& zh, const std::string& en) { return english ? en : zh; }
+std::string text(bool english, const std::string& zh, const std::string& en) {
+  return english ? en : zh;
+}
 
 }  // namespace
 
@@ -244,9 +273,10 @@ sdk::Result<DatabaseCopyReport> copyDatabase(Database& from, Database& to, bool 
     return sdk::Status::invalid(
         "--to", text(english,
                      "源数据库结构版本为 " + std::to_string(from_version) + "，目标数据库为 " +
-                         std::to_string(to_version) + "，版本不同，未复制：请先用同一版本的 beacon 对两者运行 init",
-                     "the source's schema version is " + std::to_string(from_version) + " and the target's " +
                          std::to_string(to_version) +
+                         "，版本不同，未复制：请先用同一版本的 beacon 对两者运行 init",
+                     "the source's schema version is " + std::to_string(from_version) +
+                         " and the target's " + std::to_string(to_version) +
                          "; nothing copied (run init on both with the same beacon first)"));
   }
   Transaction read(from.session(), Transaction::Mode::Read);
@@ -259,10 +289,12 @@ sdk::Result<DatabaseCopyReport> copyDatabase(Database& from, Database& to, bool 
     const Poco::Int64 n = rowCount(to, t);
     if (n > 0) {
       return sdk::Status::invalid(
-          "--to", text(english,
-                       "目标数据库不是空的（表 " + t + " 有 " + std::to_string(n) + " 行），未复制：只能复制到空数据库",
-                       "the target database is not empty (table " + t + " has " + std::to_string(n) +
-                           " rows); nothing copied: the copy goes into an empty database only"));
+          "--to",
+          text(english,
+               "目标数据库不是空的（表 " + t + " 有 " + std::to_string(n) +
+                   " 行），未复制：只能复制到空数据库",
+               "the target database is not empty (table " + t + " has " + std::to_string(n) +
+                   " rows); nothing copied: the copy goes into an empty database only"));
     }
   }
   std::map<std::string, std::vector<CatalogColumn>> columns;
@@ -278,8 +310,9 @@ sdk::Result<DatabaseCopyReport> copyDatabase(Database& from, Database& to, bool 
     for (const auto& c : other.columns(t)) theirs.insert(c.name);
     if (mine != theirs) {
       return sdk::Status::invalid(
-          "--to", text(english, "目标数据库的表 " + t + " 与源数据库的列不同，未复制",
-                       "the target's table " + t + " has other columns than the source's; nothing copied"));
+          "--to",
+          text(english, "目标数据库的表 " + t + " 与源数据库的列不同，未复制",
+               "the target's table " + t + " has other columns than the source's; nothing copied"));
     }
   }
   DatabaseCopyReport report;
@@ -295,14 +328,16 @@ sdk::Result<DatabaseCopyReport> copyDatabase(Database& from, Database& to, bool 
     const Poco::Int64 there = rowCount(to, t);
     if (there != n || rowCount(from, t) != n) {
       throw Poco::Data::DataException("table " + t + ": " + std::to_string(n) + " rows read, " +
-                                      std::to_string(there) + " on the target; the copy is rolled back");
+                                      std::to_string(there) +
+                                      " on the target; the copy is rolled back");
     }
   }
   report.audit = verifyAuditChain(to.session());
   if (!report.audit.ok()) {
-    return sdk::Status::invalid("--to", text(english, "复制后目标数据库的审计链校验未通过，已回滚：",
-                                             "the audit chain does not verify on the target; rolled back: ") +
-                                            report.audit.describe(english));
+    return sdk::Status::invalid(
+        "--to", text(english, "复制后目标数据库的审计链校验未通过，已回滚：",
+                     "the audit chain does not verify on the target; rolled back: ") +
+                    report.audit.describe(english));
   }
   to.session() << "UPDATE data_changes SET n = n + 1 WHERE id = 1", now;
   write.commit();

@@ -44,7 +44,8 @@ class PostgresChangeWatch : public ChangeWatch {
 };
 
 // The number of write transactions committed on the schema `connection` uses (data_changes.n):
-// it grows with every commit that wrote to any table. Throws Poco::Exception when it cannot be read.
+// it grows with every commit that wrote to any table. Throws Poco::Exception when it cannot be
+// read.
 Poco::Int64 committedWriteCount(Poco::Data::Session& connection);
 
 }  // namespace beacon::store

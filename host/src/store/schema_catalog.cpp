@@ -14,7 +14,8 @@ namespace {
 CatalogColumn::Kind kindOf(std::string type) {
   std::transform(type.begin(), type.end(), type.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  // SQLite's affinity rules (https://www.sqlite.org/datatype3.html §3.1) cover PostgreSQL's names too.
+  // SQLite's affinity rules (https://www.sqlite.org/datatype3.html §3.1) cover PostgreSQL's names
+  // too.
   if (type.find("int") != std::string::npos) return CatalogColumn::Kind::Integer;
   if (type.find("char") != std::string::npos || type.find("text") != std::string::npos)
     return CatalogColumn::Kind::Text;
@@ -45,15 +46,17 @@ std::vector<CatalogColumn> SchemaCatalog::columns(const std::string& table) {
   std::vector<std::string> names, types;
   std::vector<int> not_null, identity;
   if (db_.uri().postgres()) {
-    db_.session() << "SELECT column_name, data_type, CASE is_nullable WHEN 'NO' THEN 1 ELSE 0 END,"
-                     " CASE is_identity WHEN 'YES' THEN 1 ELSE 0 END FROM information_schema.columns"
-                     " WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+    db_.session()
+        << "SELECT column_name, data_type, CASE is_nullable WHEN 'NO' THEN 1 ELSE 0 END,"
+           " CASE is_identity WHEN 'YES' THEN 1 ELSE 0 END FROM information_schema.columns"
+           " WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
         bind(table), into(names), into(types), into(not_null), into(identity), now;
   } else {
     // An INTEGER PRIMARY KEY alone is the rowid, which numbers rows itself.
-    db_.session() << "SELECT name, type, \"notnull\", CASE WHEN pk = 1 AND upper(type) = 'INTEGER' AND"
-                     " (SELECT COUNT(*) FROM pragma_table_info($1) WHERE pk > 0) = 1 THEN 1 ELSE 0 END"
-                     " FROM pragma_table_info($1) ORDER BY cid",
+    db_.session()
+        << "SELECT name, type, \"notnull\", CASE WHEN pk = 1 AND upper(type) = 'INTEGER' AND"
+           " (SELECT COUNT(*) FROM pragma_table_info($1) WHERE pk > 0) = 1 THEN 1 ELSE 0 END"
+           " FROM pragma_table_info($1) ORDER BY cid",
         bind(table), into(names), into(types), into(not_null), into(identity), now;
   }
   std::vector<CatalogColumn> out;
@@ -66,9 +69,10 @@ std::vector<CatalogColumn> SchemaCatalog::columns(const std::string& table) {
 std::vector<std::string> SchemaCatalog::referencedTables(const std::string& table) {
   std::vector<std::string> parents;
   if (db_.uri().postgres()) {
-    db_.session() << "SELECT DISTINCT p.relname FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
-                     " JOIN pg_class p ON p.oid = k.confrelid WHERE k.contype = 'f'"
-                     " AND c.relnamespace = current_schema()::regnamespace AND c.relname = $1",
+    db_.session()
+        << "SELECT DISTINCT p.relname FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
+           " JOIN pg_class p ON p.oid = k.confrelid WHERE k.contype = 'f'"
+           " AND c.relnamespace = current_schema()::regnamespace AND c.relname = $1",
         bind(table), into(parents), now;
   } else {
     db_.session() << "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list($1)", bind(table),
@@ -86,8 +90,8 @@ std::vector<std::string> SchemaCatalog::selfReferencingColumns(const std::string
                      " AND c.relnamespace = current_schema()::regnamespace AND c.relname = $1",
         bind(table), into(columns), now;
   } else {
-    db_.session() << "SELECT \"from\" FROM pragma_foreign_key_list($1) WHERE \"table\" = $1", bind(table),
-        into(columns), now;
+    db_.session() << "SELECT \"from\" FROM pragma_foreign_key_list($1) WHERE \"table\" = $1",
+        bind(table), into(columns), now;
   }
   return columns;
 }

@@ -48,7 +48,8 @@ class DbCopyCommandTest : public ::testing::Test {
     target_ = std::make_unique<testing::TestDatabase>(dir_.path() + "/target.db");
   }
 
-  static CliRun beacon(const std::vector<std::string>& global, const std::vector<std::string>& args) {
+  static CliRun beacon(const std::vector<std::string>& global,
+                       const std::vector<std::string>& args) {
     return testing::runBeacon(global, args);
   }
   CliRun copy(const std::string& from, const std::string& to, bool english = false) {
@@ -84,9 +85,11 @@ TEST_F(DbCopyCommandTest, DemoCityCopiesWithTheSameRowsIdsAndAuditChain) {
   ASSERT_TRUE(drill.has_value());
   drill->id = 0;
   drill->date = *sdk::Date::parse("2024-03-01");
-  const sdk::RecordId added = store::DrillRepository(target->session()).add(*drill, store::Actor{"tester"});
+  const sdk::RecordId added =
+      store::DrillRepository(target->session()).add(*drill, store::Actor{"tester"});
   EXPECT_EQ(added, max_drill + 1) << "the identity continues above the copied ids";
-  EXPECT_TRUE(store::verifyAuditChain(target->session()).ok()) << "the new entry chains to the copied head";
+  EXPECT_TRUE(store::verifyAuditChain(target->session()).ok())
+      << "the new entry chains to the copied head";
 
   // And back: the target (PostgreSQL when the test runs on it) into a new SQLite file.
   const std::string back = dir_.path() + "/back.db";

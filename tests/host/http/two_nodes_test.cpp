@@ -1,8 +1,11 @@
-// Two web servers on one database file, as two `beacon serve` nodes behind a
+// Two web servers on one database, as two `beacon serve` nodes behind a
 // load balancer (each its own AppContext, WebState and workers; requests over
 // real sockets): a login on one node works on the other; a logout on one
 // ends the session on both; a password change ends the user's sessions on
-// both; failed logins sent to both nodes add up to one throttle.
+// both; failed logins sent to both nodes add up to one throttle; a drill
+// posted on one node is in the other's (cached) drill list at once. The
+// database is a SQLite file, or a PostgreSQL schema when BEACON_TEST_DB_URI
+// names one (support/test_database.h; scripts/test.sh runs both).
 #include <memory>
 
 #include <Poco/File.h>
@@ -11,6 +14,8 @@
 #include <Poco/Util/MapConfiguration.h>
 
 #include "host/http/web_fixture.h"
+#include "store/organisation_repository.h"
+#include "support/test_database.h"
 
 namespace beacon::http::testing {
 namespace {
@@ -20,9 +25,10 @@ class TwoNodesTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = Poco::TemporaryFile::tempName();
     Poco::File(dir_).createDirectories();
+    database_ = std::make_unique<beacon::testing::TestDatabase>(Poco::Path(dir_).append("shared.db").toString());
     for (int i = 0; i < 2; ++i) {
       Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
-      config->setString("beacon.database", Poco::Path(dir_).append("shared.db").toString());
+      config->setString("beacon.database", database_->uri());
       config->setString("beacon.plugins", BEACON_DEFAULT_PLUGIN_DIR);
       auto opened = app::AppContext::open(*config, true);
       ASSERT_TRUE(opened.isOk()) << opened.status().describe();
@@ -34,6 +40,11 @@ class TwoNodesTest : public ::testing::Test {
                              .create({name, name, "admin", "", kPassword}, store::Actor{"test"});
           ASSERT_TRUE(created.isOk()) << created.status().describe();
         }
+        sdk::Organisation city;
+        city.code = "xinmi";
+        city.name = "新密市";
+        city.kind = sdk::OrgKind::City;
+        store::OrganisationRepository(apps_[0]->db().session()).add(city, store::Actor{"test"});
       }
       WebConfig web;
       web.host = "127.0.0.1";
@@ -48,6 +59,7 @@ class TwoNodesTest : public ::testing::Test {
   static void TearDownTestSuite() {
     for (auto& node : nodes_) node.reset();
     for (auto& app : apps_) app.reset();
+    database_.reset();
     try {
       Poco::File(dir_).remove(true);
     } catch (...) {
@@ -92,6 +104,7 @@ class TwoNodesTest : public ::testing::Test {
   }
 
   inline static std::string dir_;
+  inline static std::unique_ptr<beacon::testing::TestDatabase> database_;
   inline static std::unique_ptr<app::AppContext> apps_[2];
   inline static std::unique_ptr<WebServer> nodes_[2];
   inline static const char* const kPassword = "test-password-1";
@@ -120,7 +133,7 @@ TEST_F(TwoNodesTest, APasswordChangeEndsTheUsersSessionsOnBothNodes) {
   Login at_b = login(1, "rotated");
   ASSERT_EQ(me(1, at_a), 200);
   ASSERT_EQ(me(0, at_b), 200);
-  store::Database cli(apps_[0]->databasePath());
+  store::Database cli(database_->uri());
   auth::PasswordHasher hasher(1000);
   ASSERT_TRUE(auth::AccountService(cli, hasher)
                   .changePassword("rotated", "rotated-password-2", store::Actor{"cli"})
@@ -144,6 +157,36 @@ TEST_F(TwoNodesTest, FailedLoginsOnBothNodesAddUpToOneThrottle) {
     Reply r = loginAt(node, "guessed", kPassword);
     EXPECT_EQ(r.status, 429) << "node " << node << " must see the failures made on the other";
     EXPECT_FALSE(r.headers["Retry-After"].empty()) << node;
+  }
+}
+
+TEST_F(TwoNodesTest, ADrillPostedOnOneNodeIsInTheOthersListAtOnce) {
+  Login who = login(0, "shared");
+  const std::map<std::string, std::string> cookie = {{"Cookie", "beacon_session=" + who.cookie}};
+  const std::string list = "/api/v1/drills?org=xinmi&limit=100";
+  // Node B's cache warm: each of its workers has answered the list, and a repeat is a hit.
+  Reply before;
+  bool hit = false;
+  for (int i = 0; i < 20 && !hit; ++i) {
+    before = call(1, "GET", list, "", cookie);
+    ASSERT_EQ(before.status, 200) << before.body;
+    hit = before.headers["X-Beacon-Cache"] == "hit";
+  }
+  ASSERT_TRUE(hit) << "node B's response cache never answered (the change watch says changed every time)";
+  const auto count = before.json()->getArray("items")->size();
+  auto headers = cookie;
+  headers["X-CSRF-Token"] = who.csrf;
+  Reply posted = call(0, "POST", "/api/v1/drills",
+                      R"({"drill_type":"flood.evacuation","org":"xinmi","date":"2024-05-10",)"
+                      R"("participants":80,"evacuees":30,"fields":{"hazard":"山洪"}})",
+                      headers);
+  ASSERT_EQ(posted.status, 201) << posted.body;
+  const std::string id = std::to_string(posted.json()->getValue<Poco::Int64>("id"));
+  for (int i = 0; i < 4; ++i) {  // whichever of node B's workers answers
+    Reply after = call(1, "GET", list, "", cookie);
+    ASSERT_EQ(after.status, 200) << after.body;
+    EXPECT_EQ(after.json()->getArray("items")->size(), count + 1) << "request " << i;
+    EXPECT_NE(after.body.find("\"id\":" + id), std::string::npos) << after.body;
   }
 }
 

@@ -2,8 +2,8 @@
 // schema standing for two nodes: node B's watch says "changed" after any commit by either node
 // and "unchanged" otherwise (nothing written, a read, a rolled-back write), and every table's
 // writes count. Skips unless BEACON_TEST_DB_URI names a PostgreSQL database.
-#include <cstdlib>
 #include <gtest/gtest.h>
+#include <cstdlib>
 
 #include <set>
 #include <string>
@@ -27,8 +27,10 @@ class PostgresChangeWatchTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!testing::TestDatabase::postgresRequested()) {
-      if (std::getenv("CI")) FAIL() << "CI is set but BEACON_TEST_DB_URI is not (scripts/test.sh starts a cluster)";
-      GTEST_SKIP() << "set BEACON_TEST_DB_URI to a postgresql:// URI (scripts/pg-cluster.sh start DIR)";
+      if (std::getenv("CI"))
+        FAIL() << "CI is set but BEACON_TEST_DB_URI is not (scripts/test.sh starts a cluster)";
+      GTEST_SKIP()
+          << "set BEACON_TEST_DB_URI to a postgresql:// URI (scripts/pg-cluster.sh start DIR)";
     }
     test_db_ = std::make_unique<testing::TestDatabase>();
     a_ = test_db_->open();
@@ -100,8 +102,9 @@ TEST_F(PostgresChangeWatchTest, OneWriteTransactionCountsOnce) {
 
 TEST_F(PostgresChangeWatchTest, EveryTableCountsItsWrites) {
   std::vector<std::string> tables, triggered;
-  a_->session() << "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-                   " AND table_type = 'BASE TABLE' AND table_name NOT IN ('data_changes', 'schema_version')",
+  a_->session()
+      << "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+         " AND table_type = 'BASE TABLE' AND table_name NOT IN ('data_changes', 'schema_version')",
       into(tables), now;
   a_->session() << "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
                    " WHERE c.relnamespace = current_schema()::regnamespace"

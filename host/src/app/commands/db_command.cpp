@@ -20,11 +20,15 @@ class DbCommand : public Command {
   }
   std::string help() const override {
     return "usage: beacon db copy --from URI --to URI\n"
-           "Copies every table, with the same ids, from one Beacon database into an empty one, in one\n"
-           "transaction on the target: sqlite:PATH (or PATH) and postgresql://USER@HOST:PORT/DBNAME\n"
-           "(password from PGPASSWORD or ~/.pgpass), either way. A target with no tables is migrated\n"
+           "Copies every table, with the same ids, from one Beacon database into an empty one, in "
+           "one\n"
+           "transaction on the target: sqlite:PATH (or PATH) and "
+           "postgresql://USER@HOST:PORT/DBNAME\n"
+           "(password from PGPASSWORD or ~/.pgpass), either way. A target with no tables is "
+           "migrated\n"
            "first. Refused, nothing written, when the target has rows or the two schema versions\n"
-           "differ. After the copy each table's row count and the audit hash chain are checked on the\n"
+           "differ. After the copy each table's row count and the audit hash chain are checked on "
+           "the\n"
            "target before the commit.\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
@@ -32,27 +36,33 @@ class DbCommand : public Command {
       ctx.err << help();
       return 2;
     }
-    auto a = Arguments::parse(std::vector<std::string>(args.begin() + 1, args.end()), {"from", "to"}, {});
+    auto a = Arguments::parse(std::vector<std::string>(args.begin() + 1, args.end()),
+                              {"from", "to"}, {});
     if (!a.isOk()) return fail(ctx, a.status());
     if (!a.value().positionals().empty()) {
-      return fail(ctx, sdk::Status::invalid("copy", (ctx.english ? "unexpected argument \"" : "多余的参数“") +
-                                                        a.value().positionals().front() +
-                                                        (ctx.english ? "\"" : "”")));
+      return fail(ctx,
+                  sdk::Status::invalid(
+                      "copy", (ctx.english ? "unexpected argument \"" : "多余的参数“") +
+                                  a.value().positionals().front() + (ctx.english ? "\"" : "”")));
     }
     std::string uris[2];
     const char* options[2] = {"from", "to"};
     for (int i = 0; i < 2; ++i) {
       if (!a.value().has(options[i]) || a.value().get(options[i]).empty()) {
-        return fail(ctx, sdk::Status::invalid(std::string("--") + options[i],
-                                              ctx.english ? "required (a database URI)" : "必须给出（数据库地址）"));
+        return fail(ctx, sdk::Status::invalid(
+                             std::string("--") + options[i],
+                             ctx.english ? "required (a database URI)" : "必须给出（数据库地址）"));
       }
       auto uri = store::DatabaseUri::parse(a.value().get(options[i]), ctx.english);
-      if (!uri.isOk()) return fail(ctx, sdk::Status::invalid(std::string("--") + options[i], uri.status().message()));
+      if (!uri.isOk())
+        return fail(ctx,
+                    sdk::Status::invalid(std::string("--") + options[i], uri.status().message()));
       uris[i] = a.value().get(options[i]);
       // Opening a SQLite path creates the file: a source that is not there is a typo.
       if (i == 0 && !uri.value().postgres() && uri.value().path != ":memory:" &&
           !Poco::File(uri.value().path).exists()) {
-        return fail(ctx, sdk::Status::invalid("--from", (ctx.english ? "no such database file: " : "数据库文件不存在：") +
+        return fail(ctx, sdk::Status::invalid("--from", (ctx.english ? "no such database file: "
+                                                                     : "数据库文件不存在：") +
                                                             uri.value().path));
       }
     }
@@ -62,18 +72,20 @@ class DbCommand : public Command {
       auto copied = store::copyDatabase(from, to, ctx.english);
       if (!copied.isOk()) return fail(ctx, copied.status());
       const auto& report = copied.value();
-      for (const auto& [table, rows] : report.tables) ctx.out << "  " << table << "\t" << rows << "\n";
+      for (const auto& [table, rows] : report.tables)
+        ctx.out << "  " << table << "\t" << rows << "\n";
       if (ctx.english) {
-        ctx.out << "copied " << report.rows << " rows in " << report.tables.size() << " tables from "
-                << from.path() << " to " << to.path() << "\n";
+        ctx.out << "copied " << report.rows << " rows in " << report.tables.size()
+                << " tables from " << from.path() << " to " << to.path() << "\n";
       } else {
-        ctx.out << "已从 " << from.path() << " 复制到 " << to.path() << "：" << report.tables.size() << " 张表，共 "
-                << report.rows << " 行\n";
+        ctx.out << "已从 " << from.path() << " 复制到 " << to.path() << "：" << report.tables.size()
+                << " 张表，共 " << report.rows << " 行\n";
       }
       ctx.out << report.audit.describe(ctx.english) << "\n";
       return 0;
     } catch (const Poco::Exception& e) {
-      return fail(ctx, sdk::Status::error((ctx.english ? "copy failed, nothing written: " : "复制失败，未写入任何数据：") +
+      return fail(ctx, sdk::Status::error((ctx.english ? "copy failed, nothing written: "
+                                                       : "复制失败，未写入任何数据：") +
                                           e.displayText()));
     }
   }
