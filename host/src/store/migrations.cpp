@@ -698,6 +698,12 @@ const std::vector<Migration>& migrations() {
            " last_success_ms INTEGER NOT NULL)",
            "CREATE INDEX login_known_pairs_last ON login_known_pairs(last_success_ms)",
        }},
+      {30,
+       "drill_org_month_counts_org: the monthly drill counts of some organisations (a township's"
+       " subtree) by organisation first, for deep drill-list pages and their totals",
+       {
+           "CREATE INDEX drill_org_month_counts_org ON drill_org_month_counts(org_id, month, domain, n)",
+       }},
   };
   return kMigrations;
 }
