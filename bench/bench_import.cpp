@@ -5,9 +5,14 @@
 // re-exec of this binary) so their peak RSS figures do not mix.
 // --xlsx compares the .xlsx import of the same N rows with the CSV import;
 // --export measures the CSV and .xlsx export of N stored drills (peak memory).
+// --sizes A,B,C runs, for each size, the import and sqlite3's own .import of the same CSV into
+// the same schema (the sqlite3 command-line shell: a TEMP staging table, then one INSERT ...
+// SELECT that maps codes and labels to what the importer stores), and prints the per-row cost of
+// both and their ratio.
 //
 //   bench_import [N] [--keep] [--dir DIR] [--xlsx | --export]   run, print a report
-//   bench_import --mode raw|import|import-xlsx|export-csv|export-xlsx --dir DIR N
+//   bench_import --sizes 100000,1000000,3000000 [--dir DIR]      import against sqlite3 .import
+//   bench_import --mode raw|import|import-xlsx|export-csv|export-xlsx|sqlite3 --dir DIR N
 //                                                 one measurement (used internally)
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -316,6 +321,53 @@ int runImport(const std::string& dir, std::size_t n, const std::string& file) {
   return 0;
 }
 
+// sqlite3's .import of drills.csv into a fresh database of the same schema, as an operator
+// would load it by hand: the shell's CSV reader into a TEMP table, then one INSERT ... SELECT in
+// one transaction, mapping the organisation code to its id and the zh labels to stored values,
+// with the connection settings Beacon uses (WAL, synchronous=NORMAL, foreign keys) and SQLite's
+// default page cache. Timed: the whole sqlite3 process (wall, and its CPU from RUSAGE_CHILDREN).
+int runSqlite3(const std::string& dir, std::size_t n) {
+  const std::string path = dir + "/sqlite3.db";
+  makeDatabase(path);
+  const std::string script = dir + "/sqlite3-import.sql";
+  {
+    std::ofstream out(script);
+    out << ".bail on\n"
+           "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\nPRAGMA foreign_keys=ON;\n"
+           "CREATE TEMP TABLE staging(org_code, domain, drill_type, drill_date, place, scenario,"
+           " participants, evacuees, verdict_zh, findings, hazard_zh);\n"
+           ".import --csv --skip 1 '"
+        << dir << "/drills.csv' staging\n"
+        << "BEGIN;\n"
+           "INSERT INTO drills(domain, drill_type, org_id, plan_id, plan_version_id, drill_date, place, scenario,"
+           " participants, evacuees, fields, verdict, findings, created_at)"
+           " SELECT s.domain, s.drill_type, o.id, NULL, NULL, s.drill_date, s.place, s.scenario,"
+           " CAST(s.participants AS INTEGER), CAST(s.evacuees AS INTEGER),"
+           " json_object('hazard', CASE s.hazard_zh WHEN '山洪' THEN 'flash_flood' WHEN '河道' THEN 'river'"
+           " WHEN '水库' THEN 'reservoir' ELSE 'waterlogging' END),"
+           " CASE s.verdict_zh WHEN '优' THEN 'excellent' WHEN '良' THEN 'good' WHEN '中' THEN 'fair'"
+           " ELSE 'poor' END, s.findings, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+           " FROM staging s JOIN organisations o ON o.code = s.org_code ORDER BY s.rowid;\n"
+           "COMMIT;\n";
+  }
+  rusage before{};
+  getrusage(RUSAGE_CHILDREN, &before);
+  const auto start = std::chrono::steady_clock::now();
+  const std::string cmd = "sqlite3 '" + path + "' < '" + script + "' > /dev/null";
+  if (std::system(cmd.c_str()) != 0) {
+    std::cerr << "sqlite3 .import failed (is the sqlite3 shell installed? apt-get install sqlite3)\n";
+    return 1;
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  rusage after{};
+  getrusage(RUSAGE_CHILDREN, &after);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  const double cpu = seconds(after.ru_utime) + seconds(after.ru_stime) - seconds(before.ru_utime) -
+                     seconds(before.ru_stime);
+  std::cout << "sqlite3 rows=" << n << " " << rates(n, secs, cpu) << " maxrss_kb=" << after.ru_maxrss << std::endl;
+  return 0;
+}
+
 // Exports the drills of raw.db (written by the raw child) as CSV or .xlsx.
 int runExport(const std::string& dir, std::size_t n, const std::string& format) {
   plugins::PluginRegistry registry;
@@ -367,6 +419,7 @@ int main(int argc, char** argv) {
   std::size_t n = 1000000;
   std::string mode, dir;
   bool keep = false, xlsx = false, exports = false;
+  std::vector<std::size_t> sizes;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--xlsx") {
@@ -377,6 +430,9 @@ int main(int argc, char** argv) {
       mode = argv[++i];
     } else if (a == "--dir" && i + 1 < argc) {
       dir = argv[++i];
+    } else if (a == "--sizes" && i + 1 < argc) {
+      std::stringstream list(argv[++i]);
+      for (std::string item; std::getline(list, item, ',');) sizes.push_back(std::strtoul(item.c_str(), nullptr, 10));
     } else if (a == "--keep") {
       keep = true;
     } else {
@@ -389,19 +445,42 @@ int main(int argc, char** argv) {
     if (mode == "import-xlsx") return runImport(dir, n, "drills.xlsx");
     if (mode == "export-csv") return runExport(dir, n, "csv");
     if (mode == "export-xlsx") return runExport(dir, n, "xlsx");
+    if (mode == "sqlite3") return runSqlite3(dir, n);
     const bool own_dir = dir.empty();
     if (own_dir) dir = Poco::TemporaryFile::tempName();
     Poco::File(dir).createDirectories();
+    char self[4096];
+    const ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (len <= 0) return 1;
+    self[len] = '\0';
+    if (!sizes.empty()) {
+      // Per-row cost in microseconds of CPU (user+sys) and of wall-clock time.
+      std::printf("%10s %14s %14s %14s %14s %10s %10s %12s\n", "rows", "import cpu us", "sqlite3 cpu us",
+                  "import wall us", "sqlite3 wall", "cpu ratio", "wall ratio", "import peak");
+      for (const std::size_t rows : sizes) {
+        writeCsv(dir + "/drills.csv", rows);
+        const std::string imp = runChild(self, "import", dir, rows);
+        const std::string ref = runChild(self, "sqlite3", dir, rows);
+        std::cout << "# " << imp << "\n# " << ref << "\n";
+        auto perRow = [&](const std::string& line, const std::string& key) {
+          return 1e6 * std::atof(field(line, key).c_str()) / static_cast<double>(rows);
+        };
+        const double ic = perRow(imp, "cpu_seconds"), rc = perRow(ref, "cpu_seconds");
+        const double iw = perRow(imp, "seconds"), rw = perRow(ref, "seconds");
+        // The ratio is the import's rate as a share of sqlite3's (>= 85 % is the target).
+        std::printf("%10zu %14.1f %14.1f %14.1f %14.1f %9.1f%% %9.1f%% %9s kB\n", rows, ic, rc, iw, rw,
+                    100.0 * rc / ic, 100.0 * rw / iw, field(imp, "maxrss_kb").c_str());
+        std::fflush(stdout);
+      }
+      if (own_dir && !keep) Poco::File(dir).remove(true);
+      return 0;
+    }
     const auto gen_start = std::chrono::steady_clock::now();
     writeCsv(dir + "/drills.csv", n);
     const double gen = std::chrono::duration<double>(std::chrono::steady_clock::now() - gen_start).count();
     std::cout << "generated " << n << " drills over " << kTownships * kVillagesPerTownship << " villages ("
               << Poco::File(dir + "/drills.csv").getSize() / (1024 * 1024) << " MiB CSV) in " << gen << " s, in "
               << dir << "\n";
-    char self[4096];
-    const ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (len <= 0) return 1;
-    self[len] = '\0';
     if (xlsx) {
       writeXlsx(dir + "/drills.xlsx", n);
       std::cout << "workbook of the same rows: " << Poco::File(dir + "/drills.xlsx").getSize() / 1024

@@ -11,6 +11,7 @@
 #include "io/import_kind.h"
 #include "io/xlsx_error.h"
 #include "io/xlsx_row_source.h"
+#include "store/bulk_load.h"
 #include "store/storage_error.h"
 #include "store/transaction.h"
 
@@ -50,6 +51,7 @@ sdk::Result<ImportReport> importRows(store::Database& db, const plugins::PluginR
     options.progress(std::min(source.totalBytes(), source.bytesRead()), source.totalBytes());
   };
   try {
+    const store::BulkLoad bulk(db.session());
     store::Transaction tx(db.session());
     CsvRecord rec;
     bool header_done = false;

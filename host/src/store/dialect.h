@@ -40,6 +40,11 @@ class Dialect {
   // Held around Database::migrateTo so processes starting together apply each step once.
   virtual void lockMigrations(Poco::Data::Session& session) const = 0;
   virtual void unlockMigrations(Poco::Data::Session& session) const = 0;
+
+  // Around a load of many rows in one transaction (store::BulkLoad): settings that make the
+  // session fit it, and taking them back. Nothing by default.
+  virtual void beginBulkLoad(Poco::Data::Session&) const {}
+  virtual void endBulkLoad(Poco::Data::Session&) const {}
 };
 
 const Dialect& dialectFor(DatabaseUri::Backend backend);

@@ -278,29 +278,34 @@ void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills) {
   tx.commit();
 }
 
-std::optional<DrillFilter> DrillRepository::monthWindow(const DrillFilter& f) {
-  if (f.offset <= 0 || f.limit <= 0 || f.after || f.before || f.id != 0 || f.plan_id != 0 || f.from.isSet() ||
-      f.to.isSet() || (!f.org_ids.empty() && !f.drill_type.empty())) {
+std::optional<std::map<std::string, long long>> DrillRepository::monthCounts(const DrillFilter& f) {
+  if (f.id != 0 || f.plan_id != 0 || f.from.isSet() || f.to.isSet() || (!f.org_ids.empty() && !f.drill_type.empty()))
     return std::nullopt;
-  }
   // Drills listed per month: the in-force ones from the counts, and the voided ones (few: partial
   // index drills_voided) when listed too.
   std::map<std::string, long long> by_month;
-  auto add = [&](const std::string& table_sql, const std::string& month_sql, const std::string& count_sql,
-                 const std::string& extra) {
+  // `voided`: the voided drills, through the partial index drills_voided alone. Left to choose,
+  // SQLite took drills_org_date and read every drill of the subtree (190 ms of CPU for a
+  // township of 62,638 drills); "+org_id" and "domain || ''" (valid on PostgreSQL too) keep
+  // those columns' indexes out.
+  auto add = [&](bool voided) {
     Poco::Data::Statement st(session_);
     int next = 1;
-    std::string sql = "SELECT " + month_sql + ", " + count_sql + " FROM " + table_sql + " WHERE 1 = 1" + extra;
+    std::string sql = !voided ? std::string("SELECT month, SUM(n) FROM ") +
+                                    (f.org_ids.empty() ? "drill_month_counts" : "drill_org_month_counts") +
+                                    " WHERE 1 = 1"
+                              : "SELECT substr(drill_date, 1, 7), COUNT(*) FROM drills WHERE voided_at <> ''";
+    const std::string text_column = voided ? " || ''" : "";
     if (!f.domain.empty()) {
-      sql += " AND domain = $" + std::to_string(next++);
+      sql += " AND domain" + text_column + " = $" + std::to_string(next++);
       st, bind(f.domain);
     }
     if (!f.drill_type.empty()) {
-      sql += " AND drill_type = $" + std::to_string(next++);
+      sql += " AND drill_type" + text_column + " = $" + std::to_string(next++);
       st, bind(f.drill_type);
     }
     if (!f.org_ids.empty()) {
-      sql += " AND org_id IN (";
+      sql += voided ? " AND +org_id IN (" : " AND org_id IN (";
       for (std::size_t i = 0; i < f.org_ids.size(); ++i) {
         sql += (i ? ", $" : "$") + std::to_string(next++);
         st, bind(static_cast<Poco::Int64>(f.org_ids[i]));
@@ -313,10 +318,17 @@ std::optional<DrillFilter> DrillRepository::monthWindow(const DrillFilter& f) {
     st.execute();
     for (std::size_t i = 0; i < months.size(); ++i) by_month[months[i]] += counts[i];
   };
-  add(f.org_ids.empty() ? "drill_month_counts" : "drill_org_month_counts", "month", "SUM(n)", "");
-  if (f.include_voided) add("drills", "substr(drill_date, 1, 7)", "COUNT(*)", " AND voided_at <> ''");
+  add(false);
+  if (f.include_voided) add(true);
+  return by_month;
+}
+
+std::optional<DrillFilter> DrillRepository::monthWindow(const DrillFilter& f) {
+  if (f.offset <= 0 || f.limit <= 0 || f.after || f.before) return std::nullopt;
+  const auto by_month = monthCounts(f);
+  if (!by_month) return std::nullopt;
   // The months holding rows offset .. offset + limit - 1 of the list, in its order.
-  std::vector<std::pair<std::string, long long>> months(by_month.begin(), by_month.end());
+  std::vector<std::pair<std::string, long long>> months(by_month->begin(), by_month->end());
   if (f.newest_first) std::reverse(months.begin(), months.end());
   long long before = 0;
   std::size_t first = months.size(), last = months.size();
@@ -405,6 +417,13 @@ std::optional<sdk::Drill> DrillRepository::findById(sdk::RecordId id) {
 int DrillRepository::count(const DrillFilter& f) {
   Poco::Data::Statement st(session_);
   int n = 0;
+  if (!f.org_ids.empty()) {
+    if (const auto by_month = monthCounts(f)) {
+      long long sum = 0;
+      for (const auto& [month, rows] : *by_month) sum += rows;
+      return static_cast<int>(sum);
+    }
+  }
   if (f.id == 0 && f.org_ids.empty() && f.plan_id == 0 && !f.from.isSet() && !f.to.isSet()) {
     // drill_month_counts is exact (see the header), holds no voided drill and
     // is far shorter than drills; voided drills are few (partial index

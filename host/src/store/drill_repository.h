@@ -17,6 +17,7 @@
 // Not thread-safe (follows its Session).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,9 @@ class DrillRepository {
   // rows of the subtree (185 ms of CPU for offset 10,000 in a township of 62,638 drills, 1M-drill
   // database); the window sorts one or two months. nullopt: the filter as it is.
   std::optional<DrillFilter> monthWindow(const DrillFilter& filter);
+  // The drills the filter lists per month ("YYYY-MM"), from the monthly counts (and the voided
+  // drills, when listed); nullopt for a plan, a date range, or a type with organisations.
+  std::optional<std::map<std::string, long long>> monthCounts(const DrillFilter& filter);
 
   Poco::Data::Session& session_;
   AuditLog audit_;

@@ -706,6 +706,12 @@ const std::vector<Migration>& migrations() {
            "CREATE TABLE data_changes (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)",
            "INSERT INTO data_changes(id, n) VALUES(1, 0)",
        }},
+      {30,
+       "drill_org_month_counts_org: the monthly drill counts of some organisations (a township's"
+       " subtree) by organisation first, for deep drill-list pages and their totals",
+       {
+           "CREATE INDEX drill_org_month_counts_org ON drill_org_month_counts(org_id, month, domain, n)",
+       }},
   };
   return kMigrations;
 }

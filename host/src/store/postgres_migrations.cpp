@@ -742,6 +742,12 @@ BEGIN
   END LOOP;
 END $$)",
        }},
+      {30,
+       "drill_org_month_counts_org: the monthly drill counts of some organisations (a township's"
+       " subtree) by organisation first, for deep drill-list pages and their totals",
+       {
+           "CREATE INDEX drill_org_month_counts_org ON drill_org_month_counts(org_id, month, domain, n)",
+       }},
   };
   return kMigrations;
 }

@@ -43,6 +43,14 @@ void SqliteDialect::begin(Poco::Data::Session& session, Transaction::Mode mode) 
 
 void SqliteDialect::commit(Poco::Data::Session& session) const { session << "COMMIT", now; }
 
+// SQLite's own default (-2000: 2,000 KiB) is what every other session keeps.
+void SqliteDialect::beginBulkLoad(Poco::Data::Session& session) const {
+  session << "PRAGMA cache_size=-" + std::to_string(kBulkLoadCacheKib), now;
+}
+
+// Shrinking the cache frees the pages beyond the new size.
+void SqliteDialect::endBulkLoad(Poco::Data::Session& session) const { session << "PRAGMA cache_size=-2000", now; }
+
 const std::vector<Migration>& SqliteDialect::migrations() const { return store::migrations(); }
 
 }  // namespace beacon::store

@@ -1,7 +1,13 @@
 // SqliteDialect: the embedded default. A session turns on WAL (files only), foreign keys, the
 // busy timeout (busy_timeout.h) and synchronous=NORMAL; a write transaction is BEGIN IMMEDIATE
 // and a read transaction BEGIN DEFERRED (transaction.h says why); migrations need no lock of
-// their own (each step's BEGIN IMMEDIATE already serialises them). Stateless; thread-safe.
+// their own (each step's BEGIN IMMEDIATE already serialises them).
+// A bulk load (store::BulkLoad, the ledger import) gets a page cache of kBulkLoadCacheKib instead
+// of SQLite's default 2 MB, and its own size back afterwards. Six indexes on drills take random
+// keys (organisation, date, type), so with the default cache the import's dirty pages spill to
+// the WAL inside its transaction (sqlite3PcacheFetchStress, most of the time in system calls)
+// and its per-row cost grows with the table. bench/README.md ("bench_import --sizes") has the
+// figures the size was chosen by. Stateless; thread-safe.
 #pragma once
 
 #include "store/dialect.h"
@@ -20,6 +26,12 @@ class SqliteDialect : public Dialect {
   const std::vector<Migration>& migrations() const override;
   void lockMigrations(Poco::Data::Session&) const override {}
   void unlockMigrations(Poco::Data::Session&) const override {}
+  void beginBulkLoad(Poco::Data::Session& session) const override;
+  void endBulkLoad(Poco::Data::Session& session) const override;
+
+  // The page cache of a bulk load, in KiB (PRAGMA cache_size=-N); an upper bound, filled only
+  // as pages are used.
+  static constexpr int kBulkLoadCacheKib = 128 * 1024;
 };
 
 }  // namespace beacon::store
