@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "store/busy_timeout.h"
+#include "store/sqlite_row_scan.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -44,5 +45,28 @@ void SqliteDialect::begin(Poco::Data::Session& session, Transaction::Mode mode) 
 void SqliteDialect::commit(Poco::Data::Session& session) const { session << "COMMIT", now; }
 
 const std::vector<Migration>& SqliteDialect::migrations() const { return store::migrations(); }
+
+void SqliteDialect::scan(Poco::Data::Session& session, const std::string& sql,
+                         const std::vector<std::string>& params, const RowCallback& row) const {
+  sqliteRowScan(session, sql, params, row);
+}
+
+std::optional<DataVersion> SqliteDialect::dataVersion(Poco::Data::Session& session) const {
+  Poco::Int64 version = 0;
+  session << "PRAGMA data_version", into(version), now;
+  return DataVersion{sqlite3_total_changes64(Poco::Data::SQLite::Utility::dbHandle(session)),
+                     version};
+}
+
+std::optional<std::string> SqliteDialect::unindexedTable(const std::string& table) const {
+  return table + " NOT INDEXED";
+}
+
+bool SqliteDialect::hasTable(Poco::Data::Session& session, const std::string& name) const {
+  int n = 0;
+  session << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1", bind(name),
+      into(n), now;
+  return n == 1;
+}
 
 }  // namespace beacon::store

@@ -1,7 +1,10 @@
 // SqliteDialect: the embedded default. A session turns on WAL (files only), foreign keys, the
 // busy timeout (busy_timeout.h) and synchronous=NORMAL; a write transaction is BEGIN IMMEDIATE
 // and a read transaction BEGIN DEFERRED (transaction.h says why); migrations need no lock of
-// their own (each step's BEGIN IMMEDIATE already serialises them). Stateless; thread-safe.
+// their own (each step's BEGIN IMMEDIATE already serialises them). Its fast reads: bulk SELECTs
+// stepped through the C API (sqlite_row_scan.h), the data version from
+// sqlite3_total_changes64() and PRAGMA data_version, and NOT INDEXED for a table pass.
+// Stateless; thread-safe.
 #pragma once
 
 #include "store/dialect.h"
@@ -20,6 +23,11 @@ class SqliteDialect : public Dialect {
   const std::vector<Migration>& migrations() const override;
   void lockMigrations(Poco::Data::Session&) const override {}
   void unlockMigrations(Poco::Data::Session&) const override {}
+  void scan(Poco::Data::Session& session, const std::string& sql,
+            const std::vector<std::string>& params, const RowCallback& row) const override;
+  std::optional<DataVersion> dataVersion(Poco::Data::Session& session) const override;
+  std::optional<std::string> unindexedTable(const std::string& table) const override;
+  bool hasTable(Poco::Data::Session& session, const std::string& name) const override;
 };
 
 }  // namespace beacon::store
