@@ -12,8 +12,8 @@
 #include "rules/drill_duties.h"
 #include "rules/recording_calendar.h"
 #include "rules/plan_history.h"
-#include "rules/row_scanner.h"
 #include "rules/rule_changes.h"
+#include "store/organisation_repository.h"
 #include "store/storage_error.h"
 #include "store/transaction.h"
 
@@ -82,11 +82,7 @@ ObligationResult resultOf(sdk::Obligation&& o, sdk::ObligationStatus status) {
 }
 
 long long organisationCount(store::Database& db) {
-  long long n = 0;
-  RowScanner(db.session()).scan("SELECT COUNT(*) FROM organisations", {}, [&](const ScannedRow& r) {
-    n = r.int64(0);
-  });
-  return n;
+  return store::OrganisationRepository(db.session()).count();
 }
 }  // namespace
 
@@ -123,7 +119,7 @@ sdk::Result<std::shared_ptr<const ObligationSet>> ComplianceEngine::checkShared(
   try {
     // One read transaction: the feed position and the records it covers are one snapshot.
     store::Transaction snapshot(db_.session(), store::Transaction::Mode::Read);
-    const std::optional<DataVersion> version = currentDataVersion(db_.session());
+    const std::optional<store::DataVersion> version = store::currentDataVersion(db_.session());
     if (kept == kept_.end()) {
       Evaluation fresh;
       fresh.as_of = q.as_of;
@@ -180,7 +176,7 @@ sdk::Status ComplianceEngine::evaluateAll(Evaluation& e) {
 }
 
 sdk::Status ComplianceEngine::refresh(Evaluation& e, long long seq_now,
-                                      const std::optional<DataVersion>& version) {
+                                      const std::optional<store::DataVersion>& version) {
   e.version = version;
   if (seq_now == e.change_seq) {
     last_refresh_ = CheckRefresh::Reused;

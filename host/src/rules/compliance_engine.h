@@ -7,7 +7,7 @@
 //
 // It keeps the full evaluation of the last two as-of dates, in chunks per
 // organisation and domain, and brings a kept one up to date instead of
-// starting again: when the store's DataVersion is unchanged nothing is read;
+// starting again: when the store's DataVersion (store/data_version.h) is unchanged nothing is read;
 // otherwise the rule_changes feed (migration 11) names the organisations
 // written since, and only their obligations are evaluated again, through
 // record readers limited to them, and their chunks replaced. It evaluates
@@ -27,11 +27,11 @@
 #include "beacon/sdk/obligation.h"
 #include "beacon/sdk/status.h"
 #include "plugins/plugin_registry.h"
-#include "rules/data_version.h"
 #include "rules/holiday_calendar.h"
 #include "rules/obligation_set.h"
 #include "rules/rules_config.h"
 #include "rules/store_record_reader.h"
+#include "store/data_version.h"
 #include "store/database.h"
 
 namespace beacon::rules {
@@ -81,7 +81,7 @@ class ComplianceEngine {
     sdk::Date as_of;
     std::string plugins;       // the enabled plugins' ids
     long long change_seq = 0;  // the rule_changes position it covers
-    std::optional<DataVersion> version;
+    std::optional<store::DataVersion> version;
     std::map<ChunkKey, ObligationChunk> chunks;
     std::vector<std::string> plugin_errors;
   };
@@ -91,7 +91,7 @@ class ComplianceEngine {
   sdk::Result<std::vector<ObligationResult>> evaluate(const sdk::Date& as_of,
                                                       const std::shared_ptr<const OrgScope>& scope);
   sdk::Status refresh(Evaluation& kept, long long seq_now,
-                      const std::optional<DataVersion>& version);
+                      const std::optional<store::DataVersion>& version);
   sdk::Status evaluateAll(Evaluation& e);
   std::string enabledPlugins() const;
 

@@ -3,8 +3,8 @@
 // rules read: annual drill plans, and each drill with its evaluation report.
 // With an OrgScope it shows what StoreRecordReader shows for those
 // organisations (their drill plans; the drills they held or that name their
-// plans). Every call is one fresh query. Thread-safe (one mutex around the
-// Session).
+// plans). Every call is one fresh query of the store's DrillDutyQueries.
+// Thread-safe (one mutex around the Session).
 #pragma once
 
 #include <memory>
@@ -13,21 +13,18 @@
 
 #include "rules/store_record_reader.h"
 #include "store/database.h"
+#include "store/drill_duty_queries.h"
 #include "store/drill_plan.h"
 
 namespace beacon::rules {
 
 // A drill as the evaluation duty reads it.
-struct DrillEvaluationState {
-  sdk::Drill drill;  // id, domain, drill_type, org_id, plan_id, date and verdict only
-  sdk::RecordId evaluation_id = 0;  // the report in force; 0: none
-  sdk::Date evaluated;
-};
+using DrillEvaluationState = store::DrillEvaluationState;
 
 class DrillRecordReader {
  public:
   explicit DrillRecordReader(store::Database& db, std::shared_ptr<const OrgScope> scope = nullptr)
-      : db_(db), scope_(std::move(scope)) {}
+      : db_(db), scope_(std::move(scope)), queries_(db.session(), OrgScope::idsOf(scope_)) {}
   // The drill plans of `year`, without their items.
   std::vector<store::DrillPlan> drillPlans(int year) const;
   // Each drill in force dated in [from, to] that carries no verdict of its
@@ -37,6 +34,7 @@ class DrillRecordReader {
  private:
   store::Database& db_;
   std::shared_ptr<const OrgScope> scope_;
+  store::DrillDutyQueries queries_;
   mutable std::mutex mutex_;
 };
 

@@ -1,8 +1,6 @@
 #include "rules/filing_target.h"
 
-#include <Poco/Data/Statement.h>
-
-using namespace Poco::Data::Keywords;
+#include "store/record_reader_queries.h"
 
 namespace beacon::rules {
 
@@ -51,18 +49,7 @@ FilingTarget::FilingTarget(const std::vector<sdk::Organisation>& organisations, 
 }
 
 FilingTarget FilingTarget::load(Poco::Data::Session& session, std::string parent_authority) {
-  std::vector<Poco::Int64> ids, parents;
-  std::vector<std::string> names, kinds;
-  session << "SELECT id, name, kind, COALESCE(parent_id, 0) FROM organisations ORDER BY id", into(ids), into(names),
-      into(kinds), into(parents), now;
-  std::vector<sdk::Organisation> orgs(ids.size());
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    orgs[i].id = ids[i];
-    orgs[i].name = names[i];
-    orgs[i].kind = sdk::parseOrgKind(kinds[i]).value_or(sdk::OrgKind::Institution);
-    orgs[i].parent_id = parents[i];
-  }
-  return FilingTarget(orgs, std::move(parent_authority));
+  return FilingTarget(store::organisationTree(session), std::move(parent_authority));
 }
 
 const FilingTarget::Top* FilingTarget::topOf(sdk::RecordId org_id) const {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "rules/row_scanner.h"
+#include "store/plan_history_queries.h"
 
 namespace beacon::rules {
 
@@ -17,75 +17,42 @@ PlanHistory PlanHistory::loadPlan(Poco::Data::Session& session, sdk::RecordId pl
 PlanHistory PlanHistory::loadFiltered(Poco::Data::Session& session, const std::string& domain,
                                       sdk::RecordId plan_id) {
   PlanHistory h;
-  std::vector<std::string> params;
-  std::string condition;
-  if (plan_id != 0) {
-    params.push_back(std::to_string(plan_id));
-    condition = " AND p.id = $1";
-  } else if (!domain.empty()) {
-    params.push_back(domain);
-    condition = " AND p.domain = $1";
-  }
-  auto join = [&](const std::string& alias) {
-    return condition.empty() ? std::string() : " JOIN plans p ON p.id = " + alias + ".plan_id" + condition;
-  };
-  RowScanner scanner(session);
-  scanner.scan("SELECT v.plan_id, v.number, v.issued, v.major, COALESCE(v.addresses_action_id, 0)"
-               " FROM plan_versions v" +
-                   join("v") + " WHERE v.issued <> '' ORDER BY v.plan_id, v.issued, v.number",
-               params, [&](const ScannedRow& r) {
-                 const sdk::Date issued = r.date(2);
-                 if (issued.isSet()) {
-                   h.issues_[r.int64(0)].push_back({issued, r.integer(1), r.int64(3) != 0, r.int64(4)});
-                 }
-               });
-  scanner.scan("SELECT r.plan_id, r.review_date, r.findings FROM reviews r" + join("r") +
-                   " WHERE r.kind = 'evaluation' AND r.conclusion = 'revise' AND r.voided_at = ''",
-               params, [&](const ScannedRow& r) {
-                 const sdk::Date date = r.date(1);
-                 if (!date.isSet()) return;
-                 std::string reason = "评估结论：需修订（" + date.toString() + " 评估）";
-                 const std::string findings = r.text(2);
-                 if (!findings.empty()) reason += ": " + findings;
-                 h.findings_[r.int64(0)].push_back({date, reason, 0, {}});
-               });
-  scanner.scan(
-      "SELECT a.plan_id, COALESCE(d.drill_date, rv.review_date, substr(a.created_at, 1, 10)),"
-      " a.description, a.id, a.due, a.source_kind, COALESCE(d.id, rv.id, 0) FROM corrective_actions a" +
-          join("a") +
-          " LEFT JOIN drills d ON a.source_kind = 'drill' AND d.id = a.source_id"
-          " LEFT JOIN reviews rv ON a.source_kind = 'review' AND rv.id = a.source_id"
-          " WHERE a.plan_defect = 1 AND a.plan_id IS NOT NULL AND a.voided_at = ''",
-      params, [&](const ScannedRow& r) {
-        const sdk::Date date = r.date(1);
-        if (!date.isSet()) return;
-        // The note names the event that found the defect and its day, not the day of the check.
-        std::string source = "整改措施 #" + std::to_string(r.int64(3));
-        if (r.int64(6) != 0) source = (r.text(5) == "drill" ? "演练 " : "评审评估 ") + date.toString();
-        h.findings_[r.int64(0)].push_back(
-            {date, "整改发现预案缺陷（" + source + "）：" + r.text(2), r.int64(3), r.date(4)});
-      });
-  scanner.scan("SELECT t.plan_id, t.event_date, t.step, t.to_status, t.id, COALESCE(t.plan_version_id, 0)"
-               " FROM plan_transitions t" +
-                   join("t") + " WHERE t.voided_at = '' ORDER BY t.plan_id, t.event_date, t.id",
-               params, [&](const ScannedRow& r) {
-                 const sdk::Date date = r.date(1);
-                 if (!date.isSet()) return;
-                 const std::string step = r.text(2);
-                 if (step == "publish") {
-                   h.publications_[r.int64(0)].push_back({r.int64(4), r.int64(5), date});
-                   return;
-                 }
-                 // A draft revision's row is dated the day it was recorded, not an event of the plan's own.
-                 if (step != "submit_review" && step != "review" && step != "approve") return;
-                 const auto status = sdk::parsePlanStatus(r.text(3));
-                 if (status && *status != sdk::PlanStatus::Issued) h.stages_[r.int64(0)].push_back({date, *status});
-               });
-  scanner.scan("SELECT p.id, p.abolished_on FROM plans p WHERE p.abolished_on <> ''" + condition, params,
-               [&](const ScannedRow& r) {
-                 const sdk::Date date = r.date(1);
-                 if (date.isSet()) h.abolished_[r.int64(0)] = date;
-               });
+  const store::PlanHistoryQueries queries(session, domain, plan_id);
+  queries.issuedVersions([&](const store::IssuedVersionRow& r) {
+    if (r.issued.isSet()) {
+      h.issues_[r.plan_id].push_back({r.issued, r.number, r.major, r.addresses_action_id});
+    }
+  });
+  queries.revisionEvaluations([&](const store::RevisionEvaluationRow& r) {
+    if (!r.date.isSet()) return;
+    std::string reason = "评估结论：需修订（" + r.date.toString() + " 评估）";
+    if (!r.findings.empty()) reason += ": " + r.findings;
+    h.findings_[r.plan_id].push_back({r.date, reason, 0, {}});
+  });
+  queries.planDefects([&](const store::PlanDefectRow& r) {
+    if (!r.found.isSet()) return;
+    // The note names the event that found the defect and its day, not the day of the check.
+    std::string source = "整改措施 #" + std::to_string(r.action_id);
+    if (r.source_id != 0) {
+      source = (r.source_kind == "drill" ? "演练 " : "评审评估 ") + r.found.toString();
+    }
+    h.findings_[r.plan_id].push_back(
+        {r.found, "整改发现预案缺陷（" + source + "）：" + r.description, r.action_id, r.due});
+  });
+  queries.steps([&](const store::PlanStepRow& r) {
+    if (!r.date.isSet()) return;
+    if (r.step == "publish") {
+      h.publications_[r.plan_id].push_back({r.id, r.plan_version_id, r.date});
+      return;
+    }
+    // A draft revision's row is dated the day it was recorded, not an event of the plan's own.
+    if (r.step != "submit_review" && r.step != "review" && r.step != "approve") return;
+    const auto status = sdk::parsePlanStatus(r.to_status);
+    if (status && *status != sdk::PlanStatus::Issued) h.stages_[r.plan_id].push_back({r.date, *status});
+  });
+  queries.abolitions([&](const store::PlanAbolitionRow& r) {
+    if (r.date.isSet()) h.abolished_[r.plan_id] = r.date;
+  });
   for (auto& [plan, findings] : h.findings_) {
     std::stable_sort(findings.begin(), findings.end(),
                      [](const Finding& a, const Finding& b) { return a.date < b.date; });

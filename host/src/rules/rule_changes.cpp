@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
-#include "rules/row_scanner.h"
+#include "store/rule_change_feed.h"
 
 namespace beacon::rules {
 
@@ -24,18 +25,13 @@ long long lastBeforeHole(long long after, long long newest, const std::vector<lo
 }  // namespace
 
 long long newestRuleChange(Poco::Data::Session& session) {
-  long long newest = 0;
-  RowScanner(session).scan("SELECT COALESCE(MAX(seq), 0) FROM rule_changes", {},
-                           [&](const ScannedRow& r) { newest = r.int64(0); });
-  return newest;
+  return store::RuleChangeFeed(session).newest();
 }
 
 long long confirmedRuleChange(Poco::Data::Session& session) {
   const long long newest = newestRuleChange(session);
-  std::vector<long long> seen;
-  RowScanner(session).scan("SELECT seq FROM rule_changes WHERE seq > $1 ORDER BY seq",
-                           {std::to_string(newest - kRuleFeedHoleWindow)},
-                           [&](const ScannedRow& r) { seen.push_back(r.int64(0)); });
+  std::vector<long long> seen =
+      store::RuleChangeFeed(session).positionsAfter(newest - kRuleFeedHoleWindow);
   if (seen.empty()) return newest;
   // Below the oldest row in the window nothing is known (pruned or never written): no hole there.
   const long long first = seen.front();
@@ -45,13 +41,9 @@ long long confirmedRuleChange(Poco::Data::Session& session) {
 
 RuleChangesSince ruleChangesSince(Poco::Data::Session& session, long long seq) {
   RuleChangesSince out;
+  const store::RuleChangeFeed feed(session);
   long long oldest = 0;
-  RowScanner scanner(session);
-  scanner.scan("SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0) FROM rule_changes", {},
-               [&](const ScannedRow& r) {
-                 oldest = r.int64(0);
-                 out.newest = r.int64(1);
-               });
+  std::tie(oldest, out.newest) = feed.bounds();
   out.confirmed = seq;
   if (out.newest <= seq) return out;
   // Pruning keeps the newest rows only: a gap after `seq` means changes were lost.
@@ -59,11 +51,10 @@ RuleChangesSince ruleChangesSince(Poco::Data::Session& session, long long seq) {
   if (!out.complete) return out;
   std::vector<long long> seen;
   std::set<sdk::RecordId> orgs;
-  scanner.scan("SELECT seq, org_id FROM rule_changes WHERE seq > $1 AND seq <= $2 ORDER BY seq",
-               {std::to_string(seq), std::to_string(out.newest)}, [&](const ScannedRow& r) {
-                 seen.push_back(r.int64(0));
-                 orgs.insert(r.int64(1));
-               });
+  feed.rows(seq, out.newest, [&](long long position, sdk::RecordId org_id) {
+    seen.push_back(position);
+    orgs.insert(org_id);
+  });
   out.confirmed = lastBeforeHole(seq, out.newest, seen);
   out.org_ids.assign(orgs.begin(), orgs.end());
   return out;

@@ -1,9 +1,8 @@
 // StoreRecordReader: the sdk::RecordReader a domain plugin's rules read
 // through, backed by the store and scoped to one domain (organisations are
-// shared by all). Every read is one bulk query stepped
-// through RowScanner (no per-cell RecordSet conversion); a drill window that
-// holds a large share of all drills is read by one table pass and sorted in
-// memory instead of a row lookup per drill. With `snapshot` (what the
+// shared by all). Every read is one bulk query of the store's
+// RecordReaderQueries (store/record_reader_queries.h), which knows the
+// backend's fast paths. With `snapshot` (what the
 // compliance engine uses for one check) the first per-plan call loads that
 // kind of record for the whole domain in one query and answers later calls
 // from memory, so rules looping over 50,000 plans issue a handful of
@@ -22,6 +21,7 @@
 #include "beacon/sdk/host_services.h"
 #include "beacon/sdk/obligation.h"
 #include "store/database.h"
+#include "store/record_reader_queries.h"
 
 namespace beacon::rules {
 
@@ -29,7 +29,9 @@ namespace beacon::rules {
 struct OrgScope {
   explicit OrgScope(std::vector<sdk::RecordId> ids);
   std::vector<sdk::RecordId> ids;  // sorted, unique, not empty
-  std::string sql_list;            // "(1, 2, 3)"
+  // The ids of `scope` (sharing it), or null for no scope: what the store's queries take.
+  static std::shared_ptr<const std::vector<sdk::RecordId>> idsOf(
+      const std::shared_ptr<const OrgScope>& scope);
 };
 
 class StoreRecordReader : public sdk::RecordReader {
@@ -49,8 +51,7 @@ class StoreRecordReader : public sdk::RecordReader {
   std::vector<sdk::Review> reviews(sdk::RecordId plan_id) const override;
   std::vector<sdk::Filing> filings(sdk::RecordId plan_id) const override;
   std::vector<sdk::Drill> drills(const sdk::Date& from, const sdk::Date& to) const override;
-  // One seek per group (drill_groups, drills_group_latest / drill_flags_latest), not a pass over
-  // the drills.
+  // One seek per group, not a pass over the drills.
   std::vector<sdk::LatestDrill> latestDrills(const sdk::Date& from, const sdk::Date& to,
                                              const std::string& flag_field) const override;
 
@@ -74,20 +75,12 @@ class StoreRecordReader : public sdk::RecordReader {
   void loadVersions() const;
   void loadReviews() const;
   void loadFilings() const;
-  // Whether [from, to] holds enough of all drills that a table scan beats the date index.
-  bool largeWindow(const sdk::Date& from, const sdk::Date& to) const;
-  // " JOIN plans p ON p.id = <alias>.plan_id AND ..." limiting rows to the domain's and scope's
-  // plans.
-  std::string planJoin(const std::string& alias) const;
-  // " AND (<alias>.org_id IN scope OR <alias>.plan_id IN the scope's plans)", or "" without a
-  // scope.
-  std::string drillScope(const std::string& alias) const;
 
   store::Database& db_;
   std::string domain_;
   bool snapshot_;
   std::shared_ptr<const OrgScope> scope_;
-  bool sqlite_;
+  store::RecordReaderQueries queries_;
   mutable std::mutex mutex_;
   mutable bool versions_loaded_ = false;
   mutable bool reviews_loaded_ = false;

@@ -2,7 +2,7 @@
 // have changed since it was last asked. Its token pairs
 // sqlite3_total_changes64() (rows this connection inserted, updated or
 // deleted) with PRAGMA data_version (bumped when any other connection, in
-// this process or another, commits), as rules::currentDataVersion does, but
+// this process or another, commits), as SqliteDialect::dataVersion does, but
 // keeps the pragma prepared for the connection's lifetime, so asking costs one
 // sqlite3_step (about a microsecond) instead of compiling a Poco statement.
 // Other connectors have no token: changed() is then always true.

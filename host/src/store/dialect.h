@@ -1,18 +1,23 @@
 // Dialect: what differs between the databases the store runs on (SQLite, the embedded default,
 // and PostgreSQL, the server database): the Poco::Data connector, how a session is set up,
 // how a transaction begins and ends, and the migration list (each backend has its own, with the
-// same versions, tables and columns, so both report the same schemaVersion()). Database picks
+// same versions, tables and columns, so both report the same schemaVersion()), and the
+// backend's own ways to read fast: how a bulk SELECT is stepped (RowScanner), the token that
+// says the data is unchanged (DataVersion), a table read without its indexes. Database picks
 // the dialect from its DatabaseUri; Transaction finds it from the Session's connector name.
 // Stateless singletons; thread-safe (each call follows its Session, which is not).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <Poco/Data/Session.h>
 
+#include "store/data_version.h"
 #include "store/database_uri.h"
 #include "store/migrations.h"
+#include "store/row_scanner.h"
 #include "store/transaction.h"
 
 namespace beacon::store {
@@ -45,6 +50,17 @@ class Dialect {
   // session fit it, and taking them back. Nothing by default.
   virtual void beginBulkLoad(Poco::Data::Session&) const {}
   virtual void endBulkLoad(Poco::Data::Session&) const {}
+  // Runs one read-only SELECT (text parameters, $1..$n) and hands each row to `row`
+  // (RowScanner). Throws Poco::Data::DataException when the database refuses it.
+  virtual void scan(Poco::Data::Session& session, const std::string& sql,
+                    const std::vector<std::string>& params, const RowCallback& row) const = 0;
+  // The session's DataVersion now, or nullopt when the backend has no such token.
+  virtual std::optional<DataVersion> dataVersion(Poco::Data::Session& session) const = 0;
+  // `table` as a FROM item read by one pass over the table, not through an index; nullopt when
+  // the dialect has no such hint (the planner chooses).
+  virtual std::optional<std::string> unindexedTable(const std::string& table) const = 0;
+  // Whether the database has the table `name` (in the session's schema).
+  virtual bool hasTable(Poco::Data::Session& session, const std::string& name) const = 0;
 };
 
 const Dialect& dialectFor(DatabaseUri::Backend backend);

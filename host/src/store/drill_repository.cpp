@@ -44,7 +44,8 @@ void countInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& 
     counts.push_back(n);
   }
   session << "INSERT INTO drill_month_counts(month, domain, drill_type, n) VALUES($1, $2, $3, $4)"
-             " ON CONFLICT(month, domain, drill_type) DO UPDATE SET n = drill_month_counts.n + excluded.n",
+             " ON CONFLICT(month, domain, drill_type)"
+             " DO UPDATE SET n = drill_month_counts.n + excluded.n",
       use(months), use(domains), use(types), use(counts), now;
   months.clear();
   domains.clear();
@@ -56,7 +57,8 @@ void countInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& 
     counts.push_back(n);
   }
   session << "INSERT INTO drill_org_month_counts(month, org_id, domain, n) VALUES($1, $2, $3, $4)"
-             " ON CONFLICT(month, org_id, domain) DO UPDATE SET n = drill_org_month_counts.n + excluded.n",
+             " ON CONFLICT(month, org_id, domain)"
+             " DO UPDATE SET n = drill_org_month_counts.n + excluded.n",
       use(months), use(orgs), use(domains), use(counts), now;
 }
 

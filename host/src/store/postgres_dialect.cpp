@@ -81,4 +81,25 @@ void PostgresDialect::unlockMigrations(Poco::Data::Session& session) const {
   session << std::string("SELECT pg_advisory_unlock(") + kMigrationLock + ")", now;
 }
 
+void PostgresDialect::scan(Poco::Data::Session& session, const std::string& sql,
+                           const std::vector<std::string>& params, const RowCallback& row) const {
+  scanRecordSet(session, sql, params, row);
+}
+
+std::optional<DataVersion> PostgresDialect::dataVersion(Poco::Data::Session&) const {
+  return std::nullopt;
+}
+
+std::optional<std::string> PostgresDialect::unindexedTable(const std::string&) const {
+  return std::nullopt;
+}
+
+bool PostgresDialect::hasTable(Poco::Data::Session& session, const std::string& name) const {
+  Poco::Int64 n = 0;
+  session << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+             "current_schema() AND table_name = $1",
+      bind(name), into(n), now;
+  return n == 1;
+}
+
 }  // namespace beacon::store

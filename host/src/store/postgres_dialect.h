@@ -16,6 +16,8 @@
 //
 // Migrations run under a session-level advisory lock per schema (pg_advisory_lock), so two
 // processes starting together apply each step once; the other waits and finds nothing to do.
+// Reads: bulk SELECTs through Poco::Data's RecordSet (scanRecordSet); no data version (a kept
+// result is brought up to date through the rule_changes feed instead) and no index hints.
 // Stateless; thread-safe.
 #pragma once
 
@@ -35,6 +37,11 @@ class PostgresDialect : public Dialect {
   const std::vector<Migration>& migrations() const override;
   void lockMigrations(Poco::Data::Session& session) const override;
   void unlockMigrations(Poco::Data::Session& session) const override;
+  void scan(Poco::Data::Session& session, const std::string& sql,
+            const std::vector<std::string>& params, const RowCallback& row) const override;
+  std::optional<DataVersion> dataVersion(Poco::Data::Session& session) const override;
+  std::optional<std::string> unindexedTable(const std::string& table) const override;
+  bool hasTable(Poco::Data::Session& session, const std::string& name) const override;
 };
 
 }  // namespace beacon::store

@@ -1,6 +1,6 @@
 // Record rows: how one stored row becomes an SDK record, for any row reader
 // with int64(), integer(), text() and date() (store::Row over a Poco
-// RecordSet, rules::ScannedRow over the SQLite C API), so the repositories
+// RecordSet, store::ScannedRow from a RowScanner), so the repositories
 // and the rules' bulk reader map columns one way. Each function names the
 // columns it expects, in order. Stateless templates; thread-safe.
 #pragma once

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "store/busy_timeout.h"
+#include "store/sqlite_row_scan.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -52,5 +53,28 @@ void SqliteDialect::beginBulkLoad(Poco::Data::Session& session) const {
 void SqliteDialect::endBulkLoad(Poco::Data::Session& session) const { session << "PRAGMA cache_size=-2000", now; }
 
 const std::vector<Migration>& SqliteDialect::migrations() const { return store::migrations(); }
+
+void SqliteDialect::scan(Poco::Data::Session& session, const std::string& sql,
+                         const std::vector<std::string>& params, const RowCallback& row) const {
+  sqliteRowScan(session, sql, params, row);
+}
+
+std::optional<DataVersion> SqliteDialect::dataVersion(Poco::Data::Session& session) const {
+  Poco::Int64 version = 0;
+  session << "PRAGMA data_version", into(version), now;
+  return DataVersion{sqlite3_total_changes64(Poco::Data::SQLite::Utility::dbHandle(session)),
+                     version};
+}
+
+std::optional<std::string> SqliteDialect::unindexedTable(const std::string& table) const {
+  return table + " NOT INDEXED";
+}
+
+bool SqliteDialect::hasTable(Poco::Data::Session& session, const std::string& name) const {
+  int n = 0;
+  session << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1", bind(name),
+      into(n), now;
+  return n == 1;
+}
 
 }  // namespace beacon::store

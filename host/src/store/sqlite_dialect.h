@@ -7,7 +7,10 @@
 // keys (organisation, date, type), so with the default cache the import's dirty pages spill to
 // the WAL inside its transaction (sqlite3PcacheFetchStress, most of the time in system calls)
 // and its per-row cost grows with the table. bench/README.md ("bench_import --sizes") has the
-// figures the size was chosen by. Stateless; thread-safe.
+// figures the size was chosen by. Its fast reads: bulk SELECTs stepped through the C API
+// (sqlite_row_scan.h), the data version from sqlite3_total_changes64() and PRAGMA data_version,
+// and NOT INDEXED for a table pass.
+// Stateless; thread-safe.
 #pragma once
 
 #include "store/dialect.h"
@@ -26,6 +29,12 @@ class SqliteDialect : public Dialect {
   const std::vector<Migration>& migrations() const override;
   void lockMigrations(Poco::Data::Session&) const override {}
   void unlockMigrations(Poco::Data::Session&) const override {}
+  void scan(Poco::Data::Session& session, const std::string& sql,
+            const std::vector<std::string>& params, const RowCallback& row) const override;
+  std::optional<DataVersion> dataVersion(Poco::Data::Session& session) const override;
+  std::optional<std::string> unindexedTable(const std::string& table) const override;
+  bool hasTable(Poco::Data::Session& session, const std::string& name) const override;
+
   void beginBulkLoad(Poco::Data::Session& session) const override;
   void endBulkLoad(Poco::Data::Session& session) const override;
 

@@ -6,7 +6,7 @@
 
 #include "rules/compliance_engine.h"
 #include "rules/core_rules.h"
-#include "rules/data_version.h"
+#include "store/data_version.h"
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
@@ -93,17 +93,17 @@ class ComplianceEngineCacheTest : public ::testing::Test {
 };
 
 TEST_F(ComplianceEngineCacheTest, DataVersionMovesOnOwnAndOtherConnectionsWrites) {
-  const auto v0 = currentDataVersion(db_->session());
+  const auto v0 = store::currentDataVersion(db_->session());
   ASSERT_TRUE(v0.has_value());
-  EXPECT_EQ(currentDataVersion(db_->session()), v0);  // reading changes nothing
+  EXPECT_EQ(store::currentDataVersion(db_->session()), v0);  // reading changes nothing
   int n = 0;
   db_->session() << "SELECT COUNT(*) FROM plans", into(n), now;
-  EXPECT_EQ(currentDataVersion(db_->session()), v0);
+  EXPECT_EQ(store::currentDataVersion(db_->session()), v0);
   file(*db_, plan_);
-  const auto v1 = currentDataVersion(db_->session());
+  const auto v1 = store::currentDataVersion(db_->session());
   EXPECT_NE(v1, v0);
   file(*other_, plan_);
-  EXPECT_NE(currentDataVersion(db_->session()), v1);
+  EXPECT_NE(store::currentDataVersion(db_->session()), v1);
 }
 
 TEST_F(ComplianceEngineCacheTest, ReusesResultsOnlyWhileNothingIsWritten) {

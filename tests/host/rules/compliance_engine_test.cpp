@@ -20,6 +20,7 @@
 #include "store/plan_transition_repository.h"
 #include "store/review_repository.h"
 #include "build_paths.h"
+#include "support/test_database.h"
 
 namespace beacon::rules {
 namespace {
@@ -150,7 +151,10 @@ class ComplianceEngineTest : public ::testing::Test {
     return r ? *r : ObligationResult{};
   }
 
-  store::Database db_{":memory:"};
+  // SQLite in memory, or a PostgreSQL schema when BEACON_TEST_DB_URI names one.
+  beacon::testing::TestDatabase test_db_;
+  std::unique_ptr<store::Database> owned_db_ = test_db_.open();
+  store::Database& db_ = *owned_db_;
   store::Actor actor_{"test"};
   plugins::PluginRegistry registry_;
   HolidayCalendar calendar_;

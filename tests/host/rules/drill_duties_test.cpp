@@ -12,6 +12,7 @@
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "build_paths.h"
+#include "support/test_database.h"
 
 namespace beacon::rules {
 namespace {
@@ -91,7 +92,10 @@ class DrillDutiesTest : public ::testing::Test {
     return out;
   }
 
-  store::Database db_{":memory:"};
+  // SQLite in memory, or a PostgreSQL schema when BEACON_TEST_DB_URI names one.
+  beacon::testing::TestDatabase test_db_;
+  std::unique_ptr<store::Database> owned_db_ = test_db_.open();
+  store::Database& db_ = *owned_db_;
   store::Actor actor_{"test"};
   plugins::PluginRegistry registry_;
   HolidayCalendar calendar_;

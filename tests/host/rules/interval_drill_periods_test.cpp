@@ -11,6 +11,7 @@
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "support/test_database.h"
 
 namespace beacon::rules {
 namespace {
@@ -82,7 +83,10 @@ class IntervalDrillPeriodsTest : public ::testing::Test {
     return {};
   }
 
-  store::Database db_{":memory:"};
+  // SQLite in memory, or a PostgreSQL schema when BEACON_TEST_DB_URI names one.
+  beacon::testing::TestDatabase test_db_;
+  std::unique_ptr<store::Database> owned_db_ = test_db_.open();
+  store::Database& db_ = *owned_db_;
   store::Actor actor_{"test"};
   plugins::PluginRegistry registry_;
   HolidayCalendar calendar_;

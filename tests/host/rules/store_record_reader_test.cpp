@@ -7,6 +7,7 @@
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "store/transaction.h"
+#include "support/test_database.h"
 
 namespace beacon::rules {
 namespace {
@@ -64,7 +65,10 @@ class StoreRecordReaderTest : public ::testing::Test {
     }
   }
 
-  store::Database db_{":memory:"};
+  // SQLite in memory, or a PostgreSQL schema when BEACON_TEST_DB_URI names one.
+  beacon::testing::TestDatabase test_db_;
+  std::unique_ptr<store::Database> owned_db_ = test_db_.open();
+  store::Database& db_ = *owned_db_;
   store::Actor actor_{"test"};
   std::vector<sdk::RecordId> orgs_;
 };
