@@ -11,6 +11,7 @@
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "store/record_voids.h"
 #include "store/storage_error.h"
 #include "store/transaction.h"
 
@@ -52,8 +53,13 @@ LifecycleState loadLifecycleState(Poco::Data::Session& session, const sdk::Plan&
                                      [](const store::PlanTransition& t) { return t.voided(); }),
                       s.transitions.end());
   if (s.in_force.id != 0) {
-    for (const auto& f : store::FilingRepository(session).listForPlan(plan.id)) {
-      if (f.plan_version_id != s.in_force.id) continue;
+    const auto filings = store::FilingRepository(session).listForPlan(plan.id);
+    std::vector<sdk::RecordId> ids;
+    for (const auto& f : filings) ids.push_back(f.id);
+    // A voided filing (作废) never counts, as a voided step does not.
+    const auto voided = store::RecordVoids(session).voided(store::RecordKind::Filing, ids);
+    for (const auto& f : filings) {
+      if (f.plan_version_id != s.in_force.id || voided.count(f.id)) continue;
       s.in_force_filed = true;
       if (f.published.isSet()) s.in_force_published = true;
     }

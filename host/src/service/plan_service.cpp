@@ -6,6 +6,7 @@
 
 #include "service/plan_category_catalog.h"
 #include "service/plan_lifecycle.h"
+#include "service/record_step_row.h"
 #include "service/record_checks.h"
 #include "service/service_transaction.h"
 #include "service/text_diff.h"
@@ -283,19 +284,10 @@ sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const stor
     if (sdk::Status s = lifecycle.checkReview(state, review, version.value()); !s.isOk()) return s;
     store::ReviewRepository reviews(db_.session());
     const sdk::RecordId id = reviews.add(review, actor);
-    StepRecord row;
-    row.date = review.date;
-    row.body = review.reviewers;
-    row.note = std::string(english_ ? sdk::labelEn(review.conclusion) : sdk::labelZh(review.conclusion)) +
-               (review.findings.empty() ? "" : (english_ ? ": " : "：") + review.findings);
-    if (review.kind == sdk::ReviewKind::Evaluation) {
-      lifecycle.record(state, LifecycleStep::Evaluate, review.plan_version_id, sdk::PlanStatus::Issued,
-                       sdk::PlanStatus::Issued, row, actor);
-    } else if (!version.value().issued.isSet()) {
-      lifecycle.record(state, LifecycleStep::Review, review.plan_version_id, sdk::PlanStatus::InReview,
-                       review.conclusion == sdk::ReviewConclusion::Failed ? sdk::PlanStatus::Drafting
-                                                                          : sdk::PlanStatus::InReview,
-                       row, actor);
+    // A 评审 of an issued version (dated before its issue) is history only: it moves no step.
+    if (review.kind == sdk::ReviewKind::Evaluation || !version.value().issued.isSet()) {
+      const StepRow row = reviewStepRow(review, english_);
+      lifecycle.record(state, row.step, row.version_id, row.from, row.to, row.record, actor);
     }
     if (review.kind == sdk::ReviewKind::Evaluation && review.conclusion == sdk::ReviewConclusion::Revise) {
       std::string reason = "评估结论：需修订（" + review.date.toString() + " 评估）";
@@ -355,12 +347,8 @@ sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const stor
       }
     }
     const sdk::RecordId id = filings.add(filing, actor);
-    StepRecord row;
-    row.date = filing.submitted;
-    row.body = filing.target_body;
-    row.document = filing.registration_no;
-    lifecycle.record(state, LifecycleStep::File, filing.plan_version_id, sdk::PlanStatus::Issued,
-                     sdk::PlanStatus::Issued, row, actor);
+    const StepRow row = filingStepRow(filing);
+    lifecycle.record(state, row.step, row.version_id, row.from, row.to, row.record, actor);
     return id;
   });
 }

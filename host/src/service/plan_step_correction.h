@@ -22,6 +22,7 @@
 
 #include "beacon/sdk/records.h"
 #include "beacon/sdk/status.h"
+#include "service/record_step_row.h"
 #include "store/audit_log.h"
 #include "store/database.h"
 #include "store/plan_transition_repository.h"
@@ -43,12 +44,24 @@ class PlanStepCorrection {
   // After `step` was marked voided, inside the same transaction: withdraws an
   // 印发 or a 废止 and sets the plan's status from the steps still in force.
   void afterVoid(const store::PlanTransition& step, const store::Actor& actor);
+  // After a review/evaluation or filing was corrected, inside the same transaction: its step
+  // `step` follows it (`row`, service/record_step_row.h). Its day, body, document and note are
+  // corrected in place; a changed kind, version or outcome (评审 通过 ↔ 不通过) voids the row
+  // and records the corrected one, which moves the plan's state and is therefore allowed only
+  // while the step is the plan's latest (Invalid naming `field` otherwise: the caller's
+  // transaction is then not committed).
+  sdk::Status follow(const store::PlanTransition& step, const StepRow& row, const std::string& field,
+                     const std::string& reason, const store::Actor& actor);
   // The step in force a review/evaluation or filing recorded (same plan, version, day and,
   // for a filing, body and number), if any: voided with its record.
   std::optional<store::PlanTransition> stepOf(const sdk::Review& review);
   std::optional<store::PlanTransition> stepOf(const sdk::Filing& filing);
 
  private:
+  // The plan's latest step in force when it is not `step`.
+  std::optional<store::PlanTransition> laterStep(const store::PlanTransition& step);
+  // The plan's status from its steps in force (a version in force: issued, else its draft's stage).
+  void recomputeStatus(sdk::RecordId plan_id, const store::Actor& actor);
   std::string text(const std::string& zh, const std::string& en) const {
     return english_ ? en : zh;
   }

@@ -1,5 +1,7 @@
 #include "service/record_correction.h"
 
+#include <type_traits>
+
 #include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
@@ -9,6 +11,7 @@
 #include "service/drill_validator.h"
 #include "service/plan_record_validation.h"
 #include "service/plan_step_correction.h"
+#include "service/record_step_row.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_evaluation_repository.h"
 #include "store/drill_plan_item_repository.h"
@@ -273,11 +276,12 @@ CorrectionOutcome RecordCorrection::correctDrill(sdk::RecordId id, const FieldCh
   }
 }
 
-template <typename Repository, typename Apply, typename Validate, typename Owner>
+template <typename Repository, typename Apply, typename Validate, typename Owner, typename Stored>
 CorrectionOutcome RecordCorrection::correctRecord(store::RecordKind kind, sdk::RecordId id,
                                                   const FieldChanges& changes,
                                                   const std::string& reason, const Corrector& who,
-                                                  Owner owner, Apply apply, Validate validate) {
+                                                  Owner owner, Apply apply, Validate validate,
+                                                  Stored stored) {
   if (auto s = checkReason(reason); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
   if (changes.empty()) {
     return invalid("changes",
@@ -308,6 +312,9 @@ CorrectionOutcome RecordCorrection::correctRecord(store::RecordKind kind, sdk::R
                                          : "所填内容与现有记录相同，无需更正");
     }
     repo.correct(*before, after, who.actor, Poco::trim(reason));
+    if constexpr (!std::is_same_v<Stored, std::nullptr_t>) {
+      if (sdk::Status s = stored(*before, after); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
+    }
     tx.commit();
     return {};
   } catch (const Poco::Exception& e) {
@@ -352,7 +359,17 @@ CorrectionOutcome RecordCorrection::correctReview(sdk::RecordId id, const FieldC
         }
         return sdk::Status::ok();
       },
-      [&](sdk::Review& r) { return validateReview(db, r); });
+      [&](sdk::Review& r) { return validateReview(db, r); },
+      [&](const sdk::Review& before, const sdk::Review& after) {
+        // Its life-cycle step follows it, so the plan's history shows the review as corrected.
+        PlanStepCorrection steps(db, en);
+        const auto step = steps.stepOf(before);
+        if (!step) return sdk::Status::ok();
+        const char* field = after.kind != before.kind                           ? "kind"
+                            : after.plan_version_id != before.plan_version_id ? "plan_version_id"
+                                                                              : "conclusion";
+        return steps.follow(*step, reviewStepRow(after, en), field, Poco::trim(reason), who.actor);
+      });
 }
 
 CorrectionOutcome RecordCorrection::correctFiling(sdk::RecordId id, const FieldChanges& changes,
@@ -383,7 +400,14 @@ CorrectionOutcome RecordCorrection::correctFiling(sdk::RecordId id, const FieldC
         }
         return sdk::Status::ok();
       },
-      [&](sdk::Filing& f) { return validateFiling(db, f); });
+      [&](sdk::Filing& f) { return validateFiling(db, f); },
+      [&](const sdk::Filing& before, const sdk::Filing& after) {
+        PlanStepCorrection steps(db, en);
+        const auto step = steps.stepOf(before);
+        if (!step) return sdk::Status::ok();
+        return steps.follow(*step, filingStepRow(after), "plan_version_id", Poco::trim(reason),
+                            who.actor);
+      });
 }
 
 CorrectionOutcome RecordCorrection::correctCorrectiveAction(sdk::RecordId id,
