@@ -132,7 +132,7 @@ sdk::Result<sdk::RecordId> PlanService::addPlan(sdk::Plan plan, std::optional<sd
                                                 const store::Actor& actor) {
   plan.id = 0;
   plan.current_version = 0;
-  return transact(db_, "plan " + plan.code, [&]() -> sdk::Result<sdk::RecordId> {
+  return transact(db_, {"预案 " + plan.code, "plan " + plan.code}, english_, [&]() -> sdk::Result<sdk::RecordId> {
     sdk::Status s = validatePlan(plan);
     if (!s.isOk()) return s;
     if (first) {
@@ -227,7 +227,7 @@ sdk::Status PlanService::checkRevision(sdk::RecordId plan_id, const sdk::PlanVer
 
 sdk::Result<sdk::RecordId> PlanService::revise(sdk::RecordId plan_id, sdk::PlanVersion version,
                                                const store::Actor& actor, const RevisionOptions& options) {
-  return transact(db_, "revision", [&]() -> sdk::Result<sdk::RecordId> {
+  return transact(db_, {"修订", "the revision"}, english_, [&]() -> sdk::Result<sdk::RecordId> {
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(plan_id);
     if (!plan) return noPlan(english_, plan_id);
@@ -255,7 +255,7 @@ sdk::Result<sdk::RecordId> PlanService::revise(sdk::RecordId plan_id, sdk::PlanV
 }
 
 sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const store::Actor& actor) {
-  return transact(db_, "review", [&]() -> sdk::Result<sdk::RecordId> {
+  return transact(db_, {"评审/评估记录", "the review"}, english_, [&]() -> sdk::Result<sdk::RecordId> {
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(review.plan_id);
     if (!plan) return noPlan(english_, review.plan_id);
@@ -299,7 +299,7 @@ sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const stor
 }
 
 sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const store::Actor& actor) {
-  return transact(db_, "filing", [&]() -> sdk::Result<sdk::RecordId> {
+  return transact(db_, {"备案记录", "the filing"}, english_, [&]() -> sdk::Result<sdk::RecordId> {
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(filing.plan_id);
     if (!plan) return noPlan(english_, filing.plan_id);
@@ -355,7 +355,7 @@ sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const stor
 
 sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(sdk::CorrectiveAction action,
                                                             const store::Actor& actor) {
-  return transact(db_, "corrective action", [&]() -> sdk::Result<sdk::RecordId> {
+  return transact(db_, {"整改措施", "the corrective action"}, english_, [&]() -> sdk::Result<sdk::RecordId> {
     if (action.description.empty()) return invalidIn(english_, "description", "为必填项", "is required");
     if (sdk::Status s = checkText("corrective_action", "description", action.description);
         !s.isOk())

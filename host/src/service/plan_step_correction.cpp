@@ -29,7 +29,7 @@ bool isRecordStep(const std::string& step) {
 
 bool isStateStep(const std::string& step) {
   return isOneOf(step, {LifecycleStep::SubmitReview, LifecycleStep::Approve, LifecycleStep::Issue,
-                        LifecycleStep::Abolish});
+                        LifecycleStep::Revise, LifecycleStep::Abolish});
 }
 
 std::string stepLabel(const std::string& step, bool english) {
@@ -119,11 +119,6 @@ sdk::Status PlanStepCorrection::checkVoidable(const store::PlanTransition& step)
         text("「" + label + "」步骤随其评审/评估或备案记录作废，请作废该记录",
              "a " + label + " step is voided with its review, evaluation or filing record"));
   }
-  if (!isStateStep(step.step)) {
-    return sdk::Status::invalid("step", text("修订形成预案的新版本，不能作废",
-                                             "a revision is a version of the plan "
-                                             "and cannot be voided"));
-  }
   if (const auto latest = laterStep(step)) {
     const std::string later = stepLabel(latest->step, english_);
     return sdk::Status::invalid(
@@ -212,7 +207,12 @@ sdk::Status PlanStepCorrection::follow(const store::PlanTransition& step, const 
 void PlanStepCorrection::afterVoid(const store::PlanTransition& step, const store::Actor& actor) {
   auto& session = db_.session();
   store::PlanStepUndo undo(session);
-  if (step.step == toId(LifecycleStep::Issue) && step.plan_version_id != 0) {
+  const bool issue = step.step == toId(LifecycleStep::Issue) ||
+                     (step.step == toId(LifecycleStep::Revise) &&
+                      step.to_status == sdk::toId(sdk::PlanStatus::Issued));
+  if (issue && step.plan_version_id != 0) {
+    // A revision recorded as issued is withdrawn as a voided 印发 is; its version, like a draft
+    // revision's, is then withdrawn too (loadLifecycleState: never the draft again).
     undo.withdrawIssue(step.plan_version_id, actor);
   } else if (step.step == toId(LifecycleStep::Abolish)) {
     undo.withdrawAbolition(step.plan_id, actor);
@@ -220,7 +220,7 @@ void PlanStepCorrection::afterVoid(const store::PlanTransition& step, const stor
   // A 评审 moves the draft's stage too (不通过 back to drafting).
   if (!isStateStep(step.step) && step.step != toId(LifecycleStep::Review)) return;
   recomputeStatus(step.plan_id, actor);
-  if (step.step == toId(LifecycleStep::Issue)) restoreRevisionFlag(session, step.plan_id, actor);
+  if (issue) restoreRevisionFlag(session, step.plan_id, actor);
 }
 
 std::optional<store::PlanTransition> PlanStepCorrection::stepOf(const sdk::Review& review) {

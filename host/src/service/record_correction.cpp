@@ -12,16 +12,17 @@
 #include "service/plan_record_validation.h"
 #include "service/plan_step_correction.h"
 #include "service/record_step_row.h"
+#include "service/storage_message.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_evaluation_repository.h"
 #include "store/drill_plan_item_repository.h"
 #include "store/drill_plan_repository.h"
-#include "store/lifecycle_record_json.h"
-#include "store/plan_transition_repository.h"
 #include "store/drill_repository.h"
 #include "store/filing_repository.h"
+#include "store/lifecycle_record_json.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "store/plan_transition_repository.h"
 #include "store/record_json.h"
 #include "store/review_repository.h"
 #include "store/transaction.h"
@@ -165,7 +166,8 @@ CorrectionOutcome RecordCorrection::mayChange(store::RecordKind kind, sdk::Recor
     return authorise(kind, id, loaded->org_id, who);
   } catch (const Poco::Exception& e) {
     return fail(CorrectionFailure::Storage,
-                sdk::Status::error("could not read the record: " + e.displayText()));
+                sdk::Status::error(withDetail(couldNotRead({"记录", "the record"}, english_),
+                                              e.displayText(), english_)));
   }
 }
 
@@ -200,7 +202,10 @@ CorrectionOutcome RecordCorrection::correctDrill(sdk::RecordId id, const FieldCh
         after.org_id = *v;
       } else if (name == "org") {
         const auto org = store::OrganisationRepository(db_.session()).findByCode(value);
-        if (!org) return invalid(name, "no organisation with code \"" + value + "\"");
+        if (!org) {
+          return invalid(name, english_ ? "no organisation with code \"" + value + "\""
+                                        : "没有编码为“" + value + "”的单位");
+        }
         after.org_id = org->id;
       } else if (name == "plan_id" || name == "plan") {
         sdk::RecordId plan_id = 0;
@@ -255,7 +260,9 @@ CorrectionOutcome RecordCorrection::correctDrill(sdk::RecordId id, const FieldCh
     }
     if (after.org_id != before->org_id) {
       if (!store::OrganisationRepository(db_.session()).findById(after.org_id)) {
-        return invalid("org_id", "no organisation with id " + std::to_string(after.org_id));
+        return invalid("org_id", english_
+                                     ? "no organisation with id " + std::to_string(after.org_id)
+                                     : "没有编号为 " + std::to_string(after.org_id) + " 的单位");
       }
       // Moving a drill needs the same right over its new organisation.
       auto moved = authorise(store::RecordKind::Drill, id, after.org_id, who);
@@ -272,7 +279,8 @@ CorrectionOutcome RecordCorrection::correctDrill(sdk::RecordId id, const FieldCh
     return {};
   } catch (const Poco::Exception& e) {
     return fail(CorrectionFailure::Storage,
-                sdk::Status::error("could not store the correction: " + e.displayText()));
+                sdk::Status::error(withDetail(couldNotStore({"更正", "the correction"}, english_),
+                                              e.displayText(), english_)));
   }
 }
 
@@ -319,7 +327,8 @@ CorrectionOutcome RecordCorrection::correctRecord(store::RecordKind kind, sdk::R
     return {};
   } catch (const Poco::Exception& e) {
     return fail(CorrectionFailure::Storage,
-                sdk::Status::error("could not store the correction: " + e.displayText()));
+                sdk::Status::error(withDetail(couldNotStore({"更正", "the correction"}, english_),
+                                              e.displayText(), english_)));
   }
 }
 
@@ -642,7 +651,8 @@ CorrectionOutcome RecordCorrection::voidRecord(store::RecordKind kind, sdk::Reco
     return {};
   } catch (const Poco::Exception& e) {
     return fail(CorrectionFailure::Storage,
-                sdk::Status::error("could not store the void: " + e.displayText()));
+                sdk::Status::error(withDetail(couldNotStore({"作废", "the void"}, english_),
+                                              e.displayText(), english_)));
   }
 }
 

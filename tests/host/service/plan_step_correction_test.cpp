@@ -372,5 +372,72 @@ TEST_F(PlanStepFollowsItsRecordTest, AReviewCorrectedToFailedAsTheLatestStepSend
   EXPECT_FALSE(state(plan).review_passed);
 }
 
+// 修订 is voided like the other state steps, as the plan's latest step only: the version it
+// created is withdrawn (kept as history, never the draft again) and the state is computed from
+// the steps still in force; a revision recorded as issued also gives the earlier version back.
+class RevisionVoidTest : public PlanStepCorrectionTest {
+ protected:
+  sdk::RecordId revise(bool draft, Date issued = {}) {
+    sdk::PlanVersion v;
+    v.trigger = "risk_changed_major";
+    v.text = "第一章 总则（修订）\n";
+    v.issued = issued;
+    service::RevisionOptions options;
+    options.draft = draft;
+    auto id = service::PlanService(*db_, registry_).revise(plan_, v, actor_, options);
+    EXPECT_TRUE(id.isOk()) << id.status().describe();
+    return id.isOk() ? id.value() : 0;
+  }
+  sdk::RecordId reviseStep(sdk::RecordId version) {
+    for (const auto& t : store::PlanTransitionRepository(db_->session()).listForPlan(plan_)) {
+      if (t.step == "revise" && t.plan_version_id == version && !t.voided()) return t.id;
+    }
+    ADD_FAILURE() << "no revise step of version " << version;
+    return 0;
+  }
+};
+
+TEST_F(RevisionVoidTest, AVoidedDraftRevisionWithdrawsItsDraft) {
+  const auto v2 = revise(true);
+  ASSERT_EQ(state(plan_).draft.id, v2);
+  auto out =
+      correction().voidRecord(RecordKind::PlanTransition, reviseStep(v2), "修订稿录错", admin());
+  ASSERT_TRUE(out.ok()) << out.status.describe();
+  const auto s = state(plan_);
+  EXPECT_EQ(s.draft.id, 0) << "the withdrawn draft is no longer the plan's draft";
+  EXPECT_EQ(s.in_force.number, 1);
+  EXPECT_EQ(stored(plan_).status, PlanStatus::Issued);
+  EXPECT_TRUE(service::PlanLifecycle::allows(s, LifecycleStep::Revise));
+  EXPECT_FALSE(service::PlanLifecycle::allows(s, LifecycleStep::SubmitReview));
+  // A new revision is the next number; the withdrawn one stays in the versions as history.
+  const auto v3 = revise(true);
+  EXPECT_EQ(state(plan_).draft.id, v3);
+  EXPECT_EQ(state(plan_).draft.number, 3);
+}
+
+TEST_F(RevisionVoidTest, AVoidedIssuedRevisionGivesTheEarlierVersionBack) {
+  const auto v2 = revise(false, {2024, 1, 10});
+  ASSERT_EQ(state(plan_).in_force.id, v2);
+  auto out = correction(true).voidRecord(RecordKind::PlanTransition, reviseStep(v2), "wrong plan",
+                                         admin());
+  ASSERT_TRUE(out.ok()) << out.status.describe();
+  const auto s = state(plan_);
+  EXPECT_EQ(s.in_force.number, 1) << "version 1 is in force again";
+  EXPECT_EQ(s.draft.id, 0);
+  EXPECT_EQ(stored(plan_).status, PlanStatus::Issued);
+  EXPECT_EQ(stored(plan_).current_version, 1);
+  EXPECT_FALSE(store::PlanRepository(db_->session()).versionById(v2)->issued.isSet());
+}
+
+TEST_F(RevisionVoidTest, ARevisionIsVoidedOnlyWhileItIsTheLatestStep) {
+  const auto v2 = revise(true);
+  must(lifecycle().submitForReview(plan_, on(service::today()), actor_));
+  auto out = correction().voidRecord(RecordKind::PlanTransition, reviseStep(v2), "x", admin());
+  EXPECT_EQ(out.failure, service::CorrectionFailure::Invalid);
+  EXPECT_EQ(out.status.field(), "step");
+  EXPECT_NE(out.status.message().find("提交评审"), std::string::npos) << out.status.message();
+  EXPECT_EQ(state(plan_).draft.id, v2) << "nothing written";
+}
+
 }  // namespace
 }  // namespace beacon::testing
