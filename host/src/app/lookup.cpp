@@ -8,9 +8,12 @@
 namespace beacon::app {
 
 sdk::Result<sdk::Organisation> organisationByCode(AppContext& app, const std::string& code,
-                                                  const std::string& option) {
+                                                  const std::string& option, bool english) {
   auto org = store::OrganisationRepository(app.db().session()).findByCode(code);
-  if (!org) return sdk::Status::invalid(option, "no organisation with code \"" + code + "\"");
+  if (!org) {
+    return sdk::Status::invalid(option, english ? "no organisation with code \"" + code + "\""
+                                                : "没有编码为“" + code + "”的单位");
+  }
   return *org;
 }
 

@@ -10,8 +10,9 @@
 
 namespace beacon::app {
 
+// The refusal is zh-CN, or English when `english`.
 sdk::Result<sdk::Organisation> organisationByCode(AppContext& app, const std::string& code,
-                                                  const std::string& option);
+                                                  const std::string& option, bool english);
 // The refusal is zh-CN, or English when `english`.
 sdk::Result<sdk::Plan> planByCode(AppContext& app, const std::string& code, const std::string& option,
                                   bool english);

@@ -35,7 +35,7 @@ sdk::Result<sdk::RecordId> logDrill(RequestContext& ctx, sdk::Drill drill) {
   }
   store::Database& db = ctx.db();
   std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
-  service::DrillService service(db, ctx.state.app.plugins());
+  service::DrillService service(db, ctx.state.app.plugins(), ctx.english());
   return service.log(drill, ctx.actor());
 }
 

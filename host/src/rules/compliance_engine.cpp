@@ -84,6 +84,25 @@ ObligationResult resultOf(sdk::Obligation&& o, sdk::ObligationStatus status) {
 long long organisationCount(store::Database& db) {
   return store::OrganisationRepository(db.session()).count();
 }
+
+// Parents come with a scope's records (filing notes name them): their partial results are dropped.
+void dropOutside(std::vector<ObligationResult>& results, const OrgScope& scope) {
+  results.erase(std::remove_if(results.begin(), results.end(),
+                               [&](const ObligationResult& r) {
+                                 return !std::binary_search(scope.ids.begin(), scope.ids.end(),
+                                                            r.obligation.org_id);
+                               }),
+                results.end());
+}
+
+// A read the store failed: busy and I/O rethrown as store::StorageError, anything else a Status.
+sdk::Status readFailure(const Poco::Exception& e) {
+  store::throwIfStorageFailure(e, "compliance check failed reading the store");
+  return sdk::Status::error("compliance check failed reading the store: " + e.displayText());
+}
+sdk::Status readFailure(const std::exception& e) {
+  return sdk::Status::error(std::string("compliance check failed reading the store: ") + e.what());
+}
 }  // namespace
 
 ComplianceEngine::ComplianceEngine(store::Database& db, const plugins::PluginRegistry& registry,
@@ -144,11 +163,9 @@ sdk::Result<std::shared_ptr<const ObligationSet>> ComplianceEngine::checkShared(
     }
     snapshot.commit();
   } catch (const Poco::Exception& e) {
-    store::throwIfStorageFailure(e, "compliance check failed reading the store");
-    return sdk::Status::error("compliance check failed reading the store: " + e.displayText());
+    return readFailure(e);
   } catch (const std::exception& e) {
-    return sdk::Status::error(std::string("compliance check failed reading the store: ") +
-                              e.what());
+    return readFailure(e);
   }
 
   const Evaluation& e = kept_.front();
@@ -161,6 +178,43 @@ sdk::Result<std::shared_ptr<const ObligationSet>> ComplianceEngine::checkShared(
     chunks.push_back(chunk);
   }
   return std::make_shared<const ObligationSet>(std::move(chunks));
+}
+
+sdk::Result<std::vector<ObligationResult>> ComplianceEngine::checkOrganisations(
+    const std::vector<sdk::RecordId>& org_ids, const sdk::Date& as_of) {
+  CheckQuery q;
+  q.as_of = as_of;
+  q.org_ids = org_ids;
+  if (!as_of.isSet() || org_ids.empty()) return check(q);
+  const std::string plugins = enabledPlugins();
+  try {
+    store::Transaction snapshot(db_.session(), store::Transaction::Mode::Read);
+    const std::optional<DataVersion> version = currentDataVersion(db_.session());
+    const bool kept = std::any_of(kept_.begin(), kept_.end(), [&](const Evaluation& e) {
+      return e.as_of == as_of && e.plugins == plugins && version && e.version &&
+             *version == *e.version;
+    });
+    if (kept) {
+      snapshot.commit();
+      return check(q);
+    }
+    plugin_errors_.clear();
+    auto scope = std::make_shared<const OrgScope>(org_ids);
+    auto results = evaluate(as_of, scope);
+    if (!results.isOk()) return results.status();
+    snapshot.commit();
+    auto& mine = results.value();
+    dropOutside(mine, *scope);
+    std::map<ChunkKey, ObligationChunk> chunks;
+    addChunks(mine, chunks);
+    std::vector<ObligationResult> out;
+    for (const auto& [key, chunk] : chunks) out.insert(out.end(), chunk->begin(), chunk->end());
+    return out;
+  } catch (const Poco::Exception& e) {
+    return readFailure(e);
+  } catch (const std::exception& e) {
+    return readFailure(e);
+  }
 }
 
 sdk::Status ComplianceEngine::evaluateAll(Evaluation& e) {
@@ -193,15 +247,8 @@ sdk::Status ComplianceEngine::refresh(Evaluation& e, long long seq_now,
   auto results = evaluate(e.as_of, scope);
   if (!results.isOk()) return results.status();
   if (!plugin_errors_.empty()) return evaluateAll(e);
-  // Parents come with the scope's records (filing notes name them); their partial results are
-  // dropped.
   auto& fresh = results.value();
-  fresh.erase(std::remove_if(fresh.begin(), fresh.end(),
-                             [&](const ObligationResult& r) {
-                               return !std::binary_search(scope->ids.begin(), scope->ids.end(),
-                                                          r.obligation.org_id);
-                             }),
-              fresh.end());
+  dropOutside(fresh, *scope);
   for (auto it = e.chunks.begin(); it != e.chunks.end();) {
     if (std::binary_search(scope->ids.begin(), scope->ids.end(), it->first.first)) {
       it = e.chunks.erase(it);

@@ -63,6 +63,13 @@ class ComplianceEngine {
   // The same, sharing the kept results instead of copying them; they stay
   // valid (and unchanged) while the caller holds the pointer.
   sdk::Result<std::shared_ptr<const ObligationSet>> checkShared(const CheckQuery& q);
+  // The obligations of `org_ids` only as of `as_of`: exactly what check() gives with
+  // q.org_ids = org_ids, in the same order. A kept evaluation of that date that is still current
+  // answers it; otherwise only those organisations are evaluated, through record readers limited
+  // to them (with the parents their records name, as the incremental refresh does), and nothing
+  // is kept: a page about one organisation does not pay for the whole city's check.
+  sdk::Result<std::vector<ObligationResult>> checkOrganisations(
+      const std::vector<sdk::RecordId>& org_ids, const sdk::Date& as_of);
   // Core rules, then every enabled plugin's, for documentation (`beacon check --rules`).
   std::vector<sdk::RuleInfo> rules() const;
   // "<plugin id>: <what went wrong>" for each plugin skipped by the last check().

@@ -3,6 +3,7 @@
 #include <Poco/Exception.h>
 
 #include "service/record_checks.h"
+#include "service/storage_message.h"
 #include "service/text_limits.h"
 #include "store/drill_evaluation_repository.h"
 #include "store/drill_repository.h"
@@ -68,8 +69,9 @@ sdk::Result<sdk::RecordId> DrillEvaluationService::record(store::DrillEvaluation
     tx.commit();
     return id;
   } catch (const Poco::Exception& ex) {
-    store::throwIfStorageFailure(ex, "could not store the drill evaluation");
-    return sdk::Status::error("could not store the drill evaluation: " + ex.displayText());
+    const std::string message = couldNotStore({"演练评估报告", "the drill evaluation"}, english_);
+    store::throwIfStorageFailure(ex, message);
+    return sdk::Status::error(withDetail(message, ex.displayText(), english_));
   }
 }
 

@@ -3,6 +3,7 @@
 #include <Poco/Exception.h>
 
 #include "service/record_checks.h"
+#include "service/storage_message.h"
 #include "service/text_limits.h"
 #include "store/drill_plan_repository.h"
 #include "store/drill_repository.h"
@@ -120,8 +121,9 @@ sdk::Result<sdk::RecordId> DrillPlanService::add(store::DrillPlan plan, const st
     tx.commit();
     return id;
   } catch (const Poco::Exception& e) {
-    store::throwIfStorageFailure(e, "could not store the drill plan");
-    return sdk::Status::error("could not store the drill plan: " + e.displayText());
+    const std::string message = couldNotStore({"年度演练计划", "the drill plan"}, english_);
+    store::throwIfStorageFailure(e, message);
+    return sdk::Status::error(withDetail(message, e.displayText(), english_));
   }
 }
 

@@ -3,6 +3,7 @@
 #include <Poco/Exception.h>
 
 #include "service/drill_validator.h"
+#include "service/storage_message.h"
 #include "store/drill_repository.h"
 #include "store/storage_error.h"
 #include "store/transaction.h"
@@ -32,8 +33,9 @@ sdk::Result<sdk::RecordId> DrillService::log(sdk::Drill drill, const store::Acto
     tx.commit();
     return id;
   } catch (const Poco::Exception& e) {
-    store::throwIfStorageFailure(e, "could not store the drill");
-    return sdk::Status::error("could not store the drill: " + e.displayText());
+    const std::string message = couldNotStore({"演练记录", "the drill"}, english_);
+    store::throwIfStorageFailure(e, message);
+    return sdk::Status::error(withDetail(message, e.displayText(), english_));
   }
 }
 

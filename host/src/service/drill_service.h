@@ -14,8 +14,9 @@ namespace beacon::service {
 
 class DrillService {
  public:
-  DrillService(store::Database& db, const plugins::PluginRegistry& registry)
-      : db_(db), registry_(registry) {}
+  // `english`: a storage failure's message in English, else zh-CN (service/storage_message.h).
+  DrillService(store::Database& db, const plugins::PluginRegistry& registry, bool english = false)
+      : db_(db), registry_(registry), english_(english) {}
   // The first problem, naming its field (see DrillValidator::prepare).
   sdk::Status validate(const sdk::Drill& drill);
   // Normalises, validates and stores the drill with its audit entry.
@@ -24,6 +25,7 @@ class DrillService {
  private:
   store::Database& db_;
   const plugins::PluginRegistry& registry_;
+  bool english_;
 };
 
 }  // namespace beacon::service

@@ -5,6 +5,7 @@
 #include <Poco/Exception.h>
 
 #include "service/record_checks.h"
+#include "service/storage_message.h"
 #include "service/text_limits.h"
 #include "store/organisation_repository.h"
 #include "store/storage_error.h"
@@ -128,8 +129,10 @@ sdk::Result<sdk::RecordId> OrganisationService::add(sdk::Organisation org, const
     tx.commit();
     return id;
   } catch (const Poco::Exception& e) {
-    store::throwIfStorageFailure(e, "could not store organisation " + org.code);
-    return sdk::Status::error("could not store organisation " + org.code + ": " + e.displayText());
+    const std::string message =
+        couldNotStore({"单位 " + org.code, "organisation " + org.code}, english_);
+    store::throwIfStorageFailure(e, message);
+    return sdk::Status::error(withDetail(message, e.displayText(), english_));
   }
 }
 

@@ -15,8 +15,10 @@ namespace beacon::service {
 
 class OrganisationService {
  public:
-  OrganisationService(store::Database& db, const plugins::PluginRegistry& registry)
-      : db_(db), registry_(registry) {}
+  // `english`: a storage failure's message in English, else zh-CN (service/storage_message.h).
+  OrganisationService(store::Database& db, const plugins::PluginRegistry& registry,
+                      bool english = false)
+      : db_(db), registry_(registry), english_(english) {}
   // The first problem, naming its field ("code", "parent_id",
   // "attributes.fire.key_fire_unit", ...).
   sdk::Status validate(const sdk::Organisation& org);
@@ -28,6 +30,7 @@ class OrganisationService {
  private:
   store::Database& db_;
   const plugins::PluginRegistry& registry_;
+  bool english_;
 };
 
 }  // namespace beacon::service

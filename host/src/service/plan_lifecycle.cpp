@@ -11,6 +11,7 @@
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "store/record_voids.h"
 #include "store/storage_error.h"
 #include "store/transaction.h"
 
@@ -45,15 +46,28 @@ LifecycleState loadLifecycleState(Poco::Data::Session& session, const sdk::Plan&
   for (const auto& v : versions) {
     if (v.number == plan.current_version && v.issued.isSet()) s.in_force = v;
   }
-  if (!versions.empty() && !versions.back().issued.isSet()) s.draft = versions.back();
   s.transitions = store::PlanTransitionRepository(session).listForPlan(plan.id);
+  // A version whose 修订 was voided is withdrawn: kept as history, never the draft again.
+  std::vector<sdk::RecordId> withdrawn;
+  for (const auto& t : s.transitions) {
+    if (t.voided() && t.step == toId(LifecycleStep::Revise)) withdrawn.push_back(t.plan_version_id);
+  }
+  if (!versions.empty() && !versions.back().issued.isSet() &&
+      std::find(withdrawn.begin(), withdrawn.end(), versions.back().id) == withdrawn.end()) {
+    s.draft = versions.back();
+  }
   // A voided step (作废, migration 22) is history only: the state comes from the others.
   s.transitions.erase(std::remove_if(s.transitions.begin(), s.transitions.end(),
                                      [](const store::PlanTransition& t) { return t.voided(); }),
                       s.transitions.end());
   if (s.in_force.id != 0) {
-    for (const auto& f : store::FilingRepository(session).listForPlan(plan.id)) {
-      if (f.plan_version_id != s.in_force.id) continue;
+    const auto filings = store::FilingRepository(session).listForPlan(plan.id);
+    std::vector<sdk::RecordId> ids;
+    for (const auto& f : filings) ids.push_back(f.id);
+    // A voided filing (作废) never counts, as a voided step does not.
+    const auto voided = store::RecordVoids(session).voided(store::RecordKind::Filing, ids);
+    for (const auto& f : filings) {
+      if (f.plan_version_id != s.in_force.id || voided.count(f.id)) continue;
       s.in_force_filed = true;
       if (f.published.isSet()) s.in_force_published = true;
     }
@@ -239,7 +253,7 @@ sdk::Result<sdk::Plan> findPlan(store::Database& db, sdk::RecordId plan_id, bool
 sdk::Result<sdk::RecordId> PlanLifecycle::run(
     sdk::RecordId plan_id, LifecycleStep step,
     const std::function<sdk::Result<sdk::RecordId>(const LifecycleState&, PlanStatus)>& body) {
-  return transact(db_, "plan step", [&]() -> sdk::Result<sdk::RecordId> {
+  return transact(db_, {"预案步骤", "the plan step"}, english_, [&]() -> sdk::Result<sdk::RecordId> {
     auto plan = findPlan(db_, plan_id, english_);
     if (!plan.isOk()) return plan.status();
     const LifecycleState s = loadLifecycleState(db_.session(), plan.value());

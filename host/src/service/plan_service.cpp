@@ -6,6 +6,7 @@
 
 #include "service/plan_category_catalog.h"
 #include "service/plan_lifecycle.h"
+#include "service/record_step_row.h"
 #include "service/record_checks.h"
 #include "service/service_transaction.h"
 #include "service/text_diff.h"
@@ -131,7 +132,7 @@ sdk::Result<sdk::RecordId> PlanService::addPlan(sdk::Plan plan, std::optional<sd
                                                 const store::Actor& actor) {
   plan.id = 0;
   plan.current_version = 0;
-  return transact(db_, "plan " + plan.code, [&]() -> sdk::Result<sdk::RecordId> {
+  return transact(db_, {"预案 " + plan.code, "plan " + plan.code}, english_, [&]() -> sdk::Result<sdk::RecordId> {
     sdk::Status s = validatePlan(plan);
     if (!s.isOk()) return s;
     if (first) {
@@ -226,7 +227,7 @@ sdk::Status PlanService::checkRevision(sdk::RecordId plan_id, const sdk::PlanVer
 
 sdk::Result<sdk::RecordId> PlanService::revise(sdk::RecordId plan_id, sdk::PlanVersion version,
                                                const store::Actor& actor, const RevisionOptions& options) {
-  return transact(db_, "revision", [&]() -> sdk::Result<sdk::RecordId> {
+  return transact(db_, {"修订", "the revision"}, english_, [&]() -> sdk::Result<sdk::RecordId> {
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(plan_id);
     if (!plan) return noPlan(english_, plan_id);
@@ -254,7 +255,7 @@ sdk::Result<sdk::RecordId> PlanService::revise(sdk::RecordId plan_id, sdk::PlanV
 }
 
 sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const store::Actor& actor) {
-  return transact(db_, "review", [&]() -> sdk::Result<sdk::RecordId> {
+  return transact(db_, {"评审/评估记录", "the review"}, english_, [&]() -> sdk::Result<sdk::RecordId> {
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(review.plan_id);
     if (!plan) return noPlan(english_, review.plan_id);
@@ -283,19 +284,10 @@ sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const stor
     if (sdk::Status s = lifecycle.checkReview(state, review, version.value()); !s.isOk()) return s;
     store::ReviewRepository reviews(db_.session());
     const sdk::RecordId id = reviews.add(review, actor);
-    StepRecord row;
-    row.date = review.date;
-    row.body = review.reviewers;
-    row.note = std::string(english_ ? sdk::labelEn(review.conclusion) : sdk::labelZh(review.conclusion)) +
-               (review.findings.empty() ? "" : (english_ ? ": " : "：") + review.findings);
-    if (review.kind == sdk::ReviewKind::Evaluation) {
-      lifecycle.record(state, LifecycleStep::Evaluate, review.plan_version_id, sdk::PlanStatus::Issued,
-                       sdk::PlanStatus::Issued, row, actor);
-    } else if (!version.value().issued.isSet()) {
-      lifecycle.record(state, LifecycleStep::Review, review.plan_version_id, sdk::PlanStatus::InReview,
-                       review.conclusion == sdk::ReviewConclusion::Failed ? sdk::PlanStatus::Drafting
-                                                                          : sdk::PlanStatus::InReview,
-                       row, actor);
+    // A 评审 of an issued version (dated before its issue) is history only: it moves no step.
+    if (review.kind == sdk::ReviewKind::Evaluation || !version.value().issued.isSet()) {
+      const StepRow row = reviewStepRow(review, english_);
+      lifecycle.record(state, row.step, row.version_id, row.from, row.to, row.record, actor);
     }
     if (review.kind == sdk::ReviewKind::Evaluation && review.conclusion == sdk::ReviewConclusion::Revise) {
       std::string reason = "评估结论：需修订（" + review.date.toString() + " 评估）";
@@ -307,7 +299,7 @@ sdk::Result<sdk::RecordId> PlanService::addReview(sdk::Review review, const stor
 }
 
 sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const store::Actor& actor) {
-  return transact(db_, "filing", [&]() -> sdk::Result<sdk::RecordId> {
+  return transact(db_, {"备案记录", "the filing"}, english_, [&]() -> sdk::Result<sdk::RecordId> {
     store::PlanRepository plans(db_.session());
     auto plan = plans.findById(filing.plan_id);
     if (!plan) return noPlan(english_, filing.plan_id);
@@ -355,19 +347,15 @@ sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const stor
       }
     }
     const sdk::RecordId id = filings.add(filing, actor);
-    StepRecord row;
-    row.date = filing.submitted;
-    row.body = filing.target_body;
-    row.document = filing.registration_no;
-    lifecycle.record(state, LifecycleStep::File, filing.plan_version_id, sdk::PlanStatus::Issued,
-                     sdk::PlanStatus::Issued, row, actor);
+    const StepRow row = filingStepRow(filing);
+    lifecycle.record(state, row.step, row.version_id, row.from, row.to, row.record, actor);
     return id;
   });
 }
 
 sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(sdk::CorrectiveAction action,
                                                             const store::Actor& actor) {
-  return transact(db_, "corrective action", [&]() -> sdk::Result<sdk::RecordId> {
+  return transact(db_, {"整改措施", "the corrective action"}, english_, [&]() -> sdk::Result<sdk::RecordId> {
     if (action.description.empty()) return invalidIn(english_, "description", "为必填项", "is required");
     if (sdk::Status s = checkText("corrective_action", "description", action.description);
         !s.isOk())

@@ -7,7 +7,9 @@
 #include "service/record_checks.h"
 #include "service/text_limits.h"
 #include "store/plan_repository.h"
+#include "store/lifecycle_record_json.h"
 #include "store/plan_step_undo.h"
+#include "store/record_voids.h"
 
 namespace beacon::service {
 
@@ -27,7 +29,7 @@ bool isRecordStep(const std::string& step) {
 
 bool isStateStep(const std::string& step) {
   return isOneOf(step, {LifecycleStep::SubmitReview, LifecycleStep::Approve, LifecycleStep::Issue,
-                        LifecycleStep::Abolish});
+                        LifecycleStep::Revise, LifecycleStep::Abolish});
 }
 
 std::string stepLabel(const std::string& step, bool english) {
@@ -117,17 +119,7 @@ sdk::Status PlanStepCorrection::checkVoidable(const store::PlanTransition& step)
         text("「" + label + "」步骤随其评审/评估或备案记录作废，请作废该记录",
              "a " + label + " step is voided with its review, evaluation or filing record"));
   }
-  if (!isStateStep(step.step)) {
-    return sdk::Status::invalid("step", text("修订形成预案的新版本，不能作废",
-                                             "a revision is a version of the plan "
-                                             "and cannot be voided"));
-  }
-  const store::PlanTransition* latest = nullptr;
-  const auto steps = store::PlanTransitionRepository(db_.session()).listForPlan(step.plan_id);
-  for (const auto& t : steps) {
-    if (!t.voided() && (!latest || t.id > latest->id)) latest = &t;
-  }
-  if (latest && latest->id != step.id) {
+  if (const auto latest = laterStep(step)) {
     const std::string later = stepLabel(latest->step, english_);
     return sdk::Status::invalid(
         "step",
@@ -141,18 +133,20 @@ sdk::Status PlanStepCorrection::checkVoidable(const store::PlanTransition& step)
   return sdk::Status::ok();
 }
 
-void PlanStepCorrection::afterVoid(const store::PlanTransition& step, const store::Actor& actor) {
-  auto& session = db_.session();
-  store::PlanStepUndo undo(session);
-  if (step.step == toId(LifecycleStep::Issue) && step.plan_version_id != 0) {
-    undo.withdrawIssue(step.plan_version_id, actor);
-  } else if (step.step == toId(LifecycleStep::Abolish)) {
-    undo.withdrawAbolition(step.plan_id, actor);
+std::optional<store::PlanTransition> PlanStepCorrection::laterStep(
+    const store::PlanTransition& step) {
+  std::optional<store::PlanTransition> latest;
+  for (const auto& t : store::PlanTransitionRepository(db_.session()).listForPlan(step.plan_id)) {
+    if (!t.voided() && (!latest || t.id > latest->id)) latest = t;
   }
-  // A 评审 moves the draft's stage too (不通过 back to drafting).
-  if (!isStateStep(step.step) && step.step != toId(LifecycleStep::Review)) return;
+  if (latest && latest->id == step.id) return std::nullopt;
+  return latest;
+}
+
+void PlanStepCorrection::recomputeStatus(sdk::RecordId plan_id, const store::Actor& actor) {
+  auto& session = db_.session();
   store::PlanRepository plans(session);
-  const auto plan = plans.findById(step.plan_id);
+  const auto plan = plans.findById(plan_id);
   if (!plan) return;
   const LifecycleState state = loadLifecycleState(session, *plan);
   sdk::PlanStatus status = sdk::PlanStatus::Drafting;
@@ -161,8 +155,72 @@ void PlanStepCorrection::afterVoid(const store::PlanTransition& step, const stor
   } else if (state.draft.id != 0) {
     status = state.draft_stage;
   }
-  if (plan->status != status) plans.setStatus(step.plan_id, status, actor);
-  if (step.step == toId(LifecycleStep::Issue)) restoreRevisionFlag(session, step.plan_id, actor);
+  if (plan->status != status) plans.setStatus(plan_id, status, actor);
+}
+
+sdk::Status PlanStepCorrection::follow(const store::PlanTransition& step, const StepRow& row,
+                                       const std::string& field, const std::string& reason,
+                                       const store::Actor& actor) {
+  store::PlanTransition after = step;
+  after.date = row.record.date;
+  after.body = row.record.body;
+  after.document = row.record.document;
+  after.note = row.record.note;
+  store::PlanTransitionRepository repo(db_.session());
+  if (step.step == toId(row.step) && step.plan_version_id == row.version_id &&
+      step.to_status == sdk::toId(row.to)) {
+    if (after.date != step.date || after.body != step.body || after.document != step.document ||
+        after.note != step.note) {
+      repo.correct(step, after, actor, reason);
+    }
+    return sdk::Status::ok();
+  }
+  const bool moves_state =
+      step.step == toId(LifecycleStep::Review) || row.step == LifecycleStep::Review;
+  if (moves_state) {
+    if (const auto latest = laterStep(step)) {
+      const std::string label = stepLabel(step.step, english_);
+      const std::string later = stepLabel(latest->step, english_);
+      return sdk::Status::invalid(
+          field, text("更正会改变「" + label + "」步骤的结果，只能在它是预案最近的步骤时更正；其后已记录「" +
+                          later + "」（#" + std::to_string(latest->id) + "，" +
+                          latest->date.toString() + "），请先作废其后的步骤",
+                      "the correction changes the outcome of the " + label +
+                          " step, which is corrected only while it is the plan's latest step; " +
+                          later + " #" + std::to_string(latest->id) + " (" +
+                          latest->date.toString() + ") was recorded after it: void the later "
+                          "steps first"));
+    }
+  }
+  store::RecordVoids(db_.session())
+      .markVoided(store::RecordKind::PlanTransition, step.id, store::toJson(step), actor, reason);
+  after.id = 0;
+  after.step = toId(row.step);
+  after.plan_version_id = row.version_id;
+  after.from_status = sdk::toId(row.from);
+  after.to_status = sdk::toId(row.to);
+  repo.add(after, actor);
+  if (moves_state) recomputeStatus(step.plan_id, actor);
+  return sdk::Status::ok();
+}
+
+void PlanStepCorrection::afterVoid(const store::PlanTransition& step, const store::Actor& actor) {
+  auto& session = db_.session();
+  store::PlanStepUndo undo(session);
+  const bool issue = step.step == toId(LifecycleStep::Issue) ||
+                     (step.step == toId(LifecycleStep::Revise) &&
+                      step.to_status == sdk::toId(sdk::PlanStatus::Issued));
+  if (issue && step.plan_version_id != 0) {
+    // A revision recorded as issued is withdrawn as a voided 印发 is; its version, like a draft
+    // revision's, is then withdrawn too (loadLifecycleState: never the draft again).
+    undo.withdrawIssue(step.plan_version_id, actor);
+  } else if (step.step == toId(LifecycleStep::Abolish)) {
+    undo.withdrawAbolition(step.plan_id, actor);
+  }
+  // A 评审 moves the draft's stage too (不通过 back to drafting).
+  if (!isStateStep(step.step) && step.step != toId(LifecycleStep::Review)) return;
+  recomputeStatus(step.plan_id, actor);
+  if (issue) restoreRevisionFlag(session, step.plan_id, actor);
 }
 
 std::optional<store::PlanTransition> PlanStepCorrection::stepOf(const sdk::Review& review) {

@@ -1,5 +1,7 @@
 #include "service/record_correction.h"
 
+#include <type_traits>
+
 #include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
@@ -9,16 +11,18 @@
 #include "service/drill_validator.h"
 #include "service/plan_record_validation.h"
 #include "service/plan_step_correction.h"
+#include "service/record_step_row.h"
+#include "service/storage_message.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_evaluation_repository.h"
 #include "store/drill_plan_item_repository.h"
 #include "store/drill_plan_repository.h"
-#include "store/lifecycle_record_json.h"
-#include "store/plan_transition_repository.h"
 #include "store/drill_repository.h"
 #include "store/filing_repository.h"
+#include "store/lifecycle_record_json.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "store/plan_transition_repository.h"
 #include "store/record_json.h"
 #include "store/review_repository.h"
 #include "store/transaction.h"
@@ -162,7 +166,8 @@ CorrectionOutcome RecordCorrection::mayChange(store::RecordKind kind, sdk::Recor
     return authorise(kind, id, loaded->org_id, who);
   } catch (const Poco::Exception& e) {
     return fail(CorrectionFailure::Storage,
-                sdk::Status::error("could not read the record: " + e.displayText()));
+                sdk::Status::error(withDetail(couldNotRead({"记录", "the record"}, english_),
+                                              e.displayText(), english_)));
   }
 }
 
@@ -197,7 +202,10 @@ CorrectionOutcome RecordCorrection::correctDrill(sdk::RecordId id, const FieldCh
         after.org_id = *v;
       } else if (name == "org") {
         const auto org = store::OrganisationRepository(db_.session()).findByCode(value);
-        if (!org) return invalid(name, "no organisation with code \"" + value + "\"");
+        if (!org) {
+          return invalid(name, english_ ? "no organisation with code \"" + value + "\""
+                                        : "没有编码为“" + value + "”的单位");
+        }
         after.org_id = org->id;
       } else if (name == "plan_id" || name == "plan") {
         sdk::RecordId plan_id = 0;
@@ -252,7 +260,9 @@ CorrectionOutcome RecordCorrection::correctDrill(sdk::RecordId id, const FieldCh
     }
     if (after.org_id != before->org_id) {
       if (!store::OrganisationRepository(db_.session()).findById(after.org_id)) {
-        return invalid("org_id", "no organisation with id " + std::to_string(after.org_id));
+        return invalid("org_id", english_
+                                     ? "no organisation with id " + std::to_string(after.org_id)
+                                     : "没有编号为 " + std::to_string(after.org_id) + " 的单位");
       }
       // Moving a drill needs the same right over its new organisation.
       auto moved = authorise(store::RecordKind::Drill, id, after.org_id, who);
@@ -269,15 +279,17 @@ CorrectionOutcome RecordCorrection::correctDrill(sdk::RecordId id, const FieldCh
     return {};
   } catch (const Poco::Exception& e) {
     return fail(CorrectionFailure::Storage,
-                sdk::Status::error("could not store the correction: " + e.displayText()));
+                sdk::Status::error(withDetail(couldNotStore({"更正", "the correction"}, english_),
+                                              e.displayText(), english_)));
   }
 }
 
-template <typename Repository, typename Apply, typename Validate, typename Owner>
+template <typename Repository, typename Apply, typename Validate, typename Owner, typename Stored>
 CorrectionOutcome RecordCorrection::correctRecord(store::RecordKind kind, sdk::RecordId id,
                                                   const FieldChanges& changes,
                                                   const std::string& reason, const Corrector& who,
-                                                  Owner owner, Apply apply, Validate validate) {
+                                                  Owner owner, Apply apply, Validate validate,
+                                                  Stored stored) {
   if (auto s = checkReason(reason); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
   if (changes.empty()) {
     return invalid("changes",
@@ -308,11 +320,15 @@ CorrectionOutcome RecordCorrection::correctRecord(store::RecordKind kind, sdk::R
                                          : "所填内容与现有记录相同，无需更正");
     }
     repo.correct(*before, after, who.actor, Poco::trim(reason));
+    if constexpr (!std::is_same_v<Stored, std::nullptr_t>) {
+      if (sdk::Status s = stored(*before, after); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
+    }
     tx.commit();
     return {};
   } catch (const Poco::Exception& e) {
     return fail(CorrectionFailure::Storage,
-                sdk::Status::error("could not store the correction: " + e.displayText()));
+                sdk::Status::error(withDetail(couldNotStore({"更正", "the correction"}, english_),
+                                              e.displayText(), english_)));
   }
 }
 
@@ -352,7 +368,17 @@ CorrectionOutcome RecordCorrection::correctReview(sdk::RecordId id, const FieldC
         }
         return sdk::Status::ok();
       },
-      [&](sdk::Review& r) { return validateReview(db, r); });
+      [&](sdk::Review& r) { return validateReview(db, r); },
+      [&](const sdk::Review& before, const sdk::Review& after) {
+        // Its life-cycle step follows it, so the plan's history shows the review as corrected.
+        PlanStepCorrection steps(db, en);
+        const auto step = steps.stepOf(before);
+        if (!step) return sdk::Status::ok();
+        const char* field = after.kind != before.kind                           ? "kind"
+                            : after.plan_version_id != before.plan_version_id ? "plan_version_id"
+                                                                              : "conclusion";
+        return steps.follow(*step, reviewStepRow(after, en), field, Poco::trim(reason), who.actor);
+      });
 }
 
 CorrectionOutcome RecordCorrection::correctFiling(sdk::RecordId id, const FieldChanges& changes,
@@ -383,7 +409,14 @@ CorrectionOutcome RecordCorrection::correctFiling(sdk::RecordId id, const FieldC
         }
         return sdk::Status::ok();
       },
-      [&](sdk::Filing& f) { return validateFiling(db, f); });
+      [&](sdk::Filing& f) { return validateFiling(db, f); },
+      [&](const sdk::Filing& before, const sdk::Filing& after) {
+        PlanStepCorrection steps(db, en);
+        const auto step = steps.stepOf(before);
+        if (!step) return sdk::Status::ok();
+        return steps.follow(*step, filingStepRow(after), "plan_version_id", Poco::trim(reason),
+                            who.actor);
+      });
 }
 
 CorrectionOutcome RecordCorrection::correctCorrectiveAction(sdk::RecordId id,
@@ -618,7 +651,8 @@ CorrectionOutcome RecordCorrection::voidRecord(store::RecordKind kind, sdk::Reco
     return {};
   } catch (const Poco::Exception& e) {
     return fail(CorrectionFailure::Storage,
-                sdk::Status::error("could not store the void: " + e.displayText()));
+                sdk::Status::error(withDetail(couldNotStore({"作废", "the void"}, english_),
+                                              e.displayText(), english_)));
   }
 }
 

@@ -10,6 +10,7 @@
 // (follows its Database); the registry must outlive it.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -99,12 +100,14 @@ class RecordCorrection {
                               const Corrector& who);
   sdk::Status checkReason(const std::string& reason) const;
   // Loads, authorises, applies (false + Invalid outcome on a bad field),
-  // validates, compares and stores one record of `kind`.
-  template <typename Repository, typename Apply, typename Validate, typename Owner>
+  // validates, compares and stores one record of `kind`; then `stored(before, after)` in the
+  // same transaction (a failed Status: Invalid, nothing written).
+  template <typename Repository, typename Apply, typename Validate, typename Owner,
+            typename Stored = std::nullptr_t>
   CorrectionOutcome correctRecord(store::RecordKind kind, sdk::RecordId id,
                                   const FieldChanges& changes, const std::string& reason,
                                   const Corrector& who, Owner owner, Apply apply,
-                                  Validate validate);
+                                  Validate validate, Stored stored = nullptr);
   store::Database& db_;
   const plugins::PluginRegistry& registry_;
   int correction_days_;

@@ -12,24 +12,28 @@
 
 #include "beacon/sdk/records.h"
 #include "beacon/sdk/status.h"
+#include "service/storage_message.h"
 #include "store/database.h"
 #include "store/storage_error.h"
 #include "store/transaction.h"
 
 namespace beacon::service {
 
+// The failure names `what` in zh-CN, or in English when `english` (service/storage_message.h).
 template <typename Body>
-sdk::Result<sdk::RecordId> transact(store::Database& db, const std::string& what, Body body) {
+sdk::Result<sdk::RecordId> transact(store::Database& db, const StoreSubject& what, bool english,
+                                    Body body) {
+  const std::string message = couldNotStore(what, english);
   try {
     store::Transaction tx(db.session());
     sdk::Result<sdk::RecordId> r = body();
     if (r.isOk()) tx.commit();
     return r;
   } catch (const Poco::Exception& e) {
-    store::throwIfStorageFailure(e, "could not store " + what);
-    return sdk::Status::error("could not store " + what + ": " + e.displayText());
+    store::throwIfStorageFailure(e, message);
+    return sdk::Status::error(withDetail(message, e.displayText(), english));
   } catch (const std::exception& e) {
-    return sdk::Status::error("could not store " + what + ": " + e.what());
+    return sdk::Status::error(withDetail(message, e.what(), english));
   }
 }
 

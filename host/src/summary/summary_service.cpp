@@ -876,13 +876,11 @@ sdk::Result<Object::Ptr> drillSheet(Context& c, const SummaryRequest& req) {
     const std::string periods = plugins::periodsText(
         plugins::drillPeriods(c.registry, c.engine->config(), drill->domain, drill->date), t.en);
     if (!periods.empty()) item(t("所处时段", "Period"), periods);
-    rules::CheckQuery q;
-    q.as_of = drill->date;
-    q.org_ids = {drill->org_id};
-    auto checked = c.engine->checkShared(q);
+    // Only the drill's organisation is evaluated (as of the drill's day, rarely a kept date).
+    auto checked = c.engine->checkOrganisations({drill->org_id}, drill->date);
     if (!checked.isOk()) return checked.status();
     std::string duties;
-    for (const auto& r : *checked.value()) {
+    for (const auto& r : checked.value()) {
       const auto& o = r.obligation;
       if (o.last_met.kind != "drill" || o.last_met.id != drill->id) continue;
       if (r.status != sdk::ObligationStatus::Met && r.status != sdk::ObligationStatus::MetLate) continue;

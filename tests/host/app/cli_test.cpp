@@ -154,6 +154,22 @@ TEST_F(CliTest, LockedDatabaseExitsWithTheStorageCodeNotTheBadInputOne) {
   EXPECT_EQ(retried.code, 0) << retried.err;
 }
 
+// An unknown organisation code (organisationByCode) is refused naming the option, in zh-CN, or in
+// English with --lang en; every command that takes an organisation code shares it.
+TEST_F(CliTest, AnUnknownOrganisationCodeIsRefusedInZhCnFirst) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"drill", "list", "--org", "nowhere"},
+        std::vector<std::string>{"check", "--as-of", "2023-12-31", "--org", "nowhere"},
+        std::vector<std::string>{"org", "show", "nowhere"}}) {
+    CliRun zh = beacon(args);
+    EXPECT_NE(zh.code, 0) << args[0];
+    EXPECT_NE(zh.err.find("没有编码为“nowhere”的单位"), std::string::npos) << zh.err;
+    EXPECT_EQ(zh.err.find("no organisation"), std::string::npos) << zh.err;
+    CliRun en = testing::runBeacon({"--db", db_, "--lang", "en"}, args);
+    EXPECT_NE(en.err.find("no organisation with code \"nowhere\""), std::string::npos) << en.err;
+  }
+}
+
 TEST_F(CliTest, BadBusyTimeoutIsRefusedNamingTheKey) {
   const std::string config = dir_.path() + "/bad.properties";
   std::ofstream(config) << "beacon.busy_timeout_ms = soon\n";

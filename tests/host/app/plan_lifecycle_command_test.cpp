@@ -102,6 +102,28 @@ TEST_F(PlanLifecycleCommandTest, ADraftIsSubmittedReviewedApprovedIssuedFiledAnd
   EXPECT_NE(history.out.find("tester"), std::string::npos) << history.out;
 }
 
+// `beacon review correct` corrects the review's step too: `plan history` shows the corrected day and
+// conclusion; corrected to 不通过 as the latest step, the draft is back in drafting.
+TEST_F(PlanLifecycleCommandTest, ACorrectedReviewShowsCorrectedInTheHistory) {
+  ASSERT_EQ(beacon({"plan", "submit-review", "ql-flood", "--date", "2024-03-01"}).code, 0);
+  ASSERT_EQ(beacon({"review", "add", "--plan", "ql-flood", "--kind", "review", "--date", "2024-03-05",
+                    "--conclusion", "passed", "--reviewers", "专家组"})
+                .code,
+            0);
+  CliRun corrected = beacon({"review", "correct", "1", "--field", "date=2024-03-04", "--field",
+                             "conclusion=failed", "--reason", "日期和结论录错"});
+  ASSERT_EQ(corrected.code, 0) << corrected.err;
+  CliRun history = beacon({"plan", "history", "ql-flood"});
+  ASSERT_EQ(history.code, 0) << history.err;
+  const auto line = history.out.find("2024-03-04");
+  ASSERT_NE(line, std::string::npos) << history.out;
+  const std::string row = history.out.substr(line, history.out.find('\n', line) - line);
+  EXPECT_NE(row.find("评审"), std::string::npos) << row;
+  EXPECT_NE(row.find("不通过"), std::string::npos) << row;
+  EXPECT_EQ(beacon({"plan", "submit-review", "ql-flood", "--date", "2024-03-06"}).code, 0)
+      << "back in drafting: the draft can be submitted again";
+}
+
 TEST_F(PlanLifecycleCommandTest, AStepTheStateDoesNotAllowExitsOneNamingTheState) {
   CliRun issue =
       beacon({"plan", "issue", "ql-flood", "--issued", "2024-04-01", "--document-no", "x"});

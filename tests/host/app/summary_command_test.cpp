@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include <Poco/File.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/TemporaryFile.h>
 #include <Poco/Util/MapConfiguration.h>
 #include <gtest/gtest.h>
@@ -12,6 +14,7 @@
 #include "app/app_context.h"
 #include "app/cli.h"
 #include "app/command.h"
+#include "plugins/domain_services.h"
 #include "support/cli_runner.h"
 #include "support/docx_reader.h"
 
@@ -82,6 +85,28 @@ TEST_F(SummaryCommandTest, DocxToATerminalIsRefusedNamingOut) {
   EXPECT_EQ(code, 1);
   EXPECT_NE(err.str().find("--out"), std::string::npos) << err.str();
   EXPECT_TRUE(out.str().empty());
+}
+
+// As GET /api/v1/summaries?kind=drill-plan&year=Y (http/drill_plan_overview_pages_test.cpp): without
+// --as-of the year's 31 December, the current year's too, not today.
+TEST_F(SummaryCommandTest, DrillPlanWithoutAsOfCountsAsOfTheYearsEndAsTheApiDoes) {
+  const int this_year = plugins::DomainServices::systemToday().year;
+  for (const int year : {2023, this_year}) {
+    const std::string y = std::to_string(year);
+    CliRun r = beacon({"summary", "--kind", "drill-plan", "--year", y, "--format", "json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto json = Poco::JSON::Parser().parse(r.out).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ(json->getValue<std::string>("as_of"), y + "-12-31") << r.out;
+    CliRun dated =
+        beacon({"summary", "--kind", "drill-plan", "--year", y, "--as-of", y + "-12-31", "--format", "json"});
+    ASSERT_EQ(dated.code, 0) << dated.err;
+    EXPECT_EQ(r.out, dated.out);
+  }
+  // An explicit --as-of still wins.
+  CliRun mid = beacon({"summary", "--kind", "drill-plan", "--year", "2023", "--as-of", "2023-06-30", "--format", "json"});
+  ASSERT_EQ(mid.code, 0) << mid.err;
+  EXPECT_EQ(Poco::JSON::Parser().parse(mid.out).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("as_of"),
+            "2023-06-30");
 }
 
 }  // namespace

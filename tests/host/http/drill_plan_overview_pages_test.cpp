@@ -89,5 +89,17 @@ TEST_F(DrillPlanOverviewPagesTest, OrganisationTreeShowsEachOrganisationsOwnPlan
   EXPECT_NE(page.body.find("2023年度演练计划：计划 ", link), std::string::npos);
 }
 
+// Without as_of the API counts as of the year's 31 December (`beacon summary --kind drill-plan --year Y`
+// does the same: app/summary_command_test.cpp).
+TEST_F(DrillPlanOverviewPagesTest, WithoutAsOfTheSummaryCountsAsOfTheYearsEnd) {
+  Login admin = login("admin");
+  Reply r = get(admin, "/api/v1/summaries?kind=drill-plan&year=2023&format=json");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()->getValue<std::string>("as_of"), "2023-12-31");
+  Reply dated = get(admin, "/api/v1/summaries?kind=drill-plan&year=2023&as_of=2023-12-31&format=json");
+  ASSERT_EQ(dated.status, 200) << dated.body;
+  EXPECT_EQ(r.body, dated.body);
+}
+
 }  // namespace
 }  // namespace beacon::http::testing

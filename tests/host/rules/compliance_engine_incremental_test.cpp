@@ -3,6 +3,7 @@
 // evaluation gives, after every kind of write the rules read. Runs the four
 // real plugins over the xinmi-2023 demo city.
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 #include <Poco/Data/Statement.h>
@@ -305,6 +306,42 @@ TEST_F(IncrementalEngineTest, StoreLatestDrillsMatchTheDefaultFold) {
           EXPECT_FALSE(fast.empty()) << domain;
         }
       }
+    }
+  }
+}
+
+// checkOrganisations (the drill record sheet's check) gives for the organisations asked exactly
+// what the whole city's check gives for them, in the same order: one organisation of each kind
+// and a few more, alone and together, on a date no engine keeps and on the kept one.
+TEST_F(IncrementalEngineTest, CheckOrganisationsGivesTheFullCheckForThoseOrganisations) {
+  std::vector<sdk::RecordId> picked;
+  std::set<sdk::OrgKind> kinds;
+  const auto all = store::OrganisationRepository(app_->db().session()).list();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (kinds.insert(all[i].kind).second || i % 97 == 0) picked.push_back(all[i].id);
+  }
+  ASSERT_GE(kinds.size(), 4u);
+  std::vector<std::vector<sdk::RecordId>> asks;
+  for (const auto id : picked) asks.push_back({id});
+  asks.push_back(picked);
+  for (const char* day : {"2023-07-15", "2023-12-31"}) {
+    ComplianceEngine full(app_->db(), app_->plugins(), app_->rulesConfig(), app_->calendar());
+    for (const auto& ids : asks) {
+      ComplianceEngine scoped(app_->db(), app_->plugins(), app_->rulesConfig(), app_->calendar());
+      auto mine = scoped.checkOrganisations(ids, d(day));
+      ASSERT_TRUE(mine.isOk()) << mine.status().describe();
+      CheckQuery q{d(day), ids, ""};
+      auto whole = full.check(q);
+      ASSERT_TRUE(whole.isOk()) << whole.status().describe();
+      const auto a = describeAll(mine.value());
+      const auto b = describeAll(whole.value());
+      ASSERT_EQ(a.size(), b.size())
+          << day << ", " << ids.size() << " organisations from " << ids[0];
+      for (std::size_t i = 0; i < a.size(); ++i) ASSERT_EQ(a[i], b[i]) << day << " at " << i;
+      // The engine that keeps the date answers from it, the same.
+      auto kept = full.checkOrganisations(ids, d(day));
+      ASSERT_TRUE(kept.isOk());
+      EXPECT_EQ(describeAll(kept.value()), b) << day;
     }
   }
 }

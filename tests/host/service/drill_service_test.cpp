@@ -90,5 +90,33 @@ TEST_F(DrillServiceTest, PluginExceptionsAreCaught) {
   EXPECT_EQ(store::DrillRepository(db_->session()).count({}), 0);
 }
 
+// A write the store refuses (here a trigger; not busy or I/O, which are StorageError) comes back
+// as a Status in the official zh-CN wording, in English when asked; nothing is stored.
+TEST_F(DrillServiceTest, AStoreRefusalReadsZhCnFirstAndEnglishWhenAsked) {
+  db_->session() << "CREATE TRIGGER refuse_drills BEFORE INSERT ON drills"
+                    " BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
+      Poco::Data::Keywords::now;
+  auto zh = service::DrillService(*db_, registry_).log(drill(), actor_);
+  ASSERT_FALSE(zh.isOk());
+  EXPECT_EQ(zh.status().message().rfind("无法保存演练记录：", 0), 0u) << zh.status().message();
+  auto en = service::DrillService(*db_, registry_, true).log(drill(), actor_);
+  ASSERT_FALSE(en.isOk());
+  EXPECT_EQ(en.status().message().rfind("could not store the drill: ", 0), 0u)
+      << en.status().message();
+  auto org = service::OrganisationService(*db_, registry_);
+  db_->session() << "CREATE TRIGGER refuse_orgs BEFORE INSERT ON organisations"
+                    " BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
+      Poco::Data::Keywords::now;
+  sdk::Organisation o;
+  o.code = "V2";
+  o.name = "西街村";
+  o.kind = sdk::OrgKind::Village;
+  o.parent_id = township_;
+  auto added = org.add(o, actor_);
+  ASSERT_FALSE(added.isOk());
+  EXPECT_EQ(added.status().message().rfind("无法保存单位 V2：", 0), 0u) << added.status().message();
+  EXPECT_TRUE(store::DrillRepository(db_->session()).list({}).empty()) << "nothing was stored";
+}
+
 }  // namespace
 }  // namespace beacon::testing

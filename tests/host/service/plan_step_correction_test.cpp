@@ -13,6 +13,7 @@
 #include "service/record_correction.h"
 #include "store/plan_repository.h"
 #include "store/plan_transition_repository.h"
+#include "store/review_repository.h"
 
 namespace beacon::testing {
 namespace {
@@ -244,6 +245,198 @@ TEST_F(PlanStepCorrectionTest, AVoidedSubmissionSendsTheDraftBackToDrafting) {
   // The plan moves on from drafting as if the voided step had not been recorded.
   must(lifecycle().submitForReview(plan, on({2024, 3, 6}), actor_));
   EXPECT_EQ(stored(plan).status, PlanStatus::InReview);
+}
+
+
+// Issue #11 loose ends: a voided step never counts, and a corrected review or filing keeps its
+// life-cycle step row in step (day, body, document, note; a changed outcome only as the latest step).
+class PlanStepFollowsItsRecordTest : public PlanStepCorrectionTest {
+ protected:
+  sdk::RecordId file(sdk::RecordId plan, Date submitted, const std::string& number) {
+    sdk::Filing f;
+    f.plan_id = plan;
+    f.target_body = "新密市应急管理局";
+    f.submitted = submitted;
+    f.registration_no = number;
+    auto id = service::PlanService(*db_, registry_).addFiling(f, actor_);
+    EXPECT_TRUE(id.isOk()) << id.status().describe();
+    return id.isOk() ? id.value() : 0;
+  }
+  // The steps of `kind` in force, oldest first.
+  std::vector<store::PlanTransition> steps(sdk::RecordId plan, const std::string& kind,
+                                           bool voided = false) {
+    std::vector<store::PlanTransition> out;
+    for (const auto& t : store::PlanTransitionRepository(db_->session()).listForPlan(plan)) {
+      if (t.step == kind && t.voided() == voided) out.push_back(t);
+    }
+    return out;
+  }
+  sdk::RecordId reviewId(sdk::RecordId plan) {
+    sdk::RecordId id = 0;
+    for (const auto& r : store::ReviewRepository(db_->session()).listForPlan(plan)) id = r.id;
+    return id;
+  }
+  // A plan drafted and submitted for review on 2024-03-05, reviewed (passed) on 2024-03-10.
+  sdk::RecordId reviewedPlan() {
+    sdk::Plan p;
+    p.code = "P-QUAKE-TS1";
+    p.title = "城关镇地震应急预案";
+    p.domain = sdk::kGeneralDomain;
+    p.category = sdk::category::kSpecial;
+    p.owner_org_id = township_;
+    sdk::PlanVersion v;
+    v.text = "第一章 总则\n";
+    const auto plan = service::PlanService(*db_, registry_).addPlan(p, v, actor_).value();
+    must(lifecycle().submitForReview(plan, on({2024, 3, 5}), actor_));
+    sdk::Review r;
+    r.plan_id = plan;
+    r.kind = sdk::ReviewKind::Review;
+    r.conclusion = sdk::ReviewConclusion::Passed;
+    r.date = {2024, 3, 10};
+    r.reviewers = "专家组";
+    EXPECT_TRUE(service::PlanService(*db_, registry_).addReview(r, actor_).isOk());
+    return plan;
+  }
+};
+
+TEST_F(PlanStepFollowsItsRecordTest, NextStepIgnoresAVoidedFiling) {
+  const auto plan = approvedPlan();
+  issue(plan);
+  EXPECT_EQ(service::PlanLifecycle::nextStep(state(plan)), LifecycleStep::File);
+  const auto filing = file(plan, {2024, 3, 28}, "XM-2024-01");
+  EXPECT_EQ(service::PlanLifecycle::nextStep(state(plan)), LifecycleStep::Publish);
+  ASSERT_TRUE(correction().voidRecord(RecordKind::Filing, filing, "备案录错", admin()).ok());
+  EXPECT_FALSE(state(plan).in_force_filed) << "a voided filing never counts";
+  EXPECT_EQ(service::PlanLifecycle::nextStep(state(plan)), LifecycleStep::File);
+}
+
+TEST_F(PlanStepFollowsItsRecordTest, ACorrectedFilingCorrectsItsStepSoItsVoidTakesTheStep) {
+  const auto plan = approvedPlan();
+  issue(plan);
+  const auto filing = file(plan, {2024, 3, 28}, "XM-2024-01");
+  auto out = correction().correctFiling(
+      filing, {{"submitted", "2024-03-27"}, {"registration_no", "XM-2024-02"}}, "编号录错",
+      admin());
+  ASSERT_TRUE(out.ok()) << out.status.describe();
+  auto row = steps(plan, "file");
+  ASSERT_EQ(row.size(), 1u);
+  EXPECT_EQ(row[0].date.toString(), "2024-03-27") << "the history shows the corrected day";
+  EXPECT_EQ(row[0].document, "XM-2024-02");
+  ASSERT_TRUE(correction().voidRecord(RecordKind::Filing, filing, "重复备案", admin()).ok());
+  EXPECT_TRUE(steps(plan, "file").empty()) << "the corrected filing's void takes its step";
+  EXPECT_EQ(steps(plan, "file", true).size(), 1u);
+}
+
+TEST_F(PlanStepFollowsItsRecordTest, ACorrectedReviewCorrectsItsStepDayReviewersAndConclusion) {
+  const auto plan = approvedPlan();
+  const auto review = reviewId(plan);
+  auto out = correction().correctReview(
+      review,
+      {{"date", "2024-03-09"}, {"reviewers", "市专家组"}, {"conclusion", "passed_with_changes"}},
+      "日期和结论录错", admin());
+  ASSERT_TRUE(out.ok()) << out.status.describe();
+  auto row = steps(plan, "review");
+  ASSERT_EQ(row.size(), 1u);
+  EXPECT_EQ(row[0].date.toString(), "2024-03-09");
+  EXPECT_EQ(row[0].body, "市专家组");
+  EXPECT_EQ(row[0].note, "修改后通过");
+  EXPECT_EQ(row[0].to_status, "in_review");
+  // 不通过 would undo the approval recorded after it: refused naming the field, nothing written.
+  auto failed =
+      correction().correctReview(review, {{"conclusion", "failed"}}, "结论录错", admin());
+  EXPECT_EQ(failed.failure, service::CorrectionFailure::Invalid);
+  EXPECT_EQ(failed.status.field(), "conclusion") << failed.status.describe();
+  EXPECT_NE(failed.status.message().find("审批"), std::string::npos) << failed.status.message();
+  EXPECT_EQ(store::ReviewRepository(db_->session()).findById(review)->conclusion,
+            sdk::ReviewConclusion::PassedWithChanges);
+}
+
+TEST_F(PlanStepFollowsItsRecordTest, AReviewCorrectedToFailedAsTheLatestStepSendsTheDraftBack) {
+  const auto plan = reviewedPlan();
+  ASSERT_TRUE(state(plan).review_passed);
+  const auto review = reviewId(plan);
+  auto out = correction().correctReview(review, {{"conclusion", "failed"}}, "结论录错", admin());
+  ASSERT_TRUE(out.ok()) << out.status.describe();
+  EXPECT_EQ(stored(plan).status, PlanStatus::Drafting);
+  EXPECT_EQ(state(plan).draft_stage, PlanStatus::Drafting);
+  auto row = steps(plan, "review");
+  ASSERT_EQ(row.size(), 1u) << "the step with the old outcome is voided, the new one in force";
+  EXPECT_EQ(row[0].to_status, "drafting");
+  EXPECT_EQ(row[0].note, "不通过");
+  ASSERT_EQ(steps(plan, "review", true).size(), 1u);
+  EXPECT_EQ(steps(plan, "review", true)[0].void_reason, "结论录错");
+  // Voiding the corrected review takes its (new) step: the draft is in review again, unreviewed.
+  ASSERT_TRUE(correction().voidRecord(RecordKind::Review, review, "评审无效", admin()).ok());
+  EXPECT_TRUE(steps(plan, "review").empty());
+  EXPECT_EQ(stored(plan).status, PlanStatus::InReview);
+  EXPECT_FALSE(state(plan).review_passed);
+}
+
+// 修订 is voided like the other state steps, as the plan's latest step only: the version it
+// created is withdrawn (kept as history, never the draft again) and the state is computed from
+// the steps still in force; a revision recorded as issued also gives the earlier version back.
+class RevisionVoidTest : public PlanStepCorrectionTest {
+ protected:
+  sdk::RecordId revise(bool draft, Date issued = {}) {
+    sdk::PlanVersion v;
+    v.trigger = "risk_changed_major";
+    v.text = "第一章 总则（修订）\n";
+    v.issued = issued;
+    service::RevisionOptions options;
+    options.draft = draft;
+    auto id = service::PlanService(*db_, registry_).revise(plan_, v, actor_, options);
+    EXPECT_TRUE(id.isOk()) << id.status().describe();
+    return id.isOk() ? id.value() : 0;
+  }
+  sdk::RecordId reviseStep(sdk::RecordId version) {
+    for (const auto& t : store::PlanTransitionRepository(db_->session()).listForPlan(plan_)) {
+      if (t.step == "revise" && t.plan_version_id == version && !t.voided()) return t.id;
+    }
+    ADD_FAILURE() << "no revise step of version " << version;
+    return 0;
+  }
+};
+
+TEST_F(RevisionVoidTest, AVoidedDraftRevisionWithdrawsItsDraft) {
+  const auto v2 = revise(true);
+  ASSERT_EQ(state(plan_).draft.id, v2);
+  auto out =
+      correction().voidRecord(RecordKind::PlanTransition, reviseStep(v2), "修订稿录错", admin());
+  ASSERT_TRUE(out.ok()) << out.status.describe();
+  const auto s = state(plan_);
+  EXPECT_EQ(s.draft.id, 0) << "the withdrawn draft is no longer the plan's draft";
+  EXPECT_EQ(s.in_force.number, 1);
+  EXPECT_EQ(stored(plan_).status, PlanStatus::Issued);
+  EXPECT_TRUE(service::PlanLifecycle::allows(s, LifecycleStep::Revise));
+  EXPECT_FALSE(service::PlanLifecycle::allows(s, LifecycleStep::SubmitReview));
+  // A new revision is the next number; the withdrawn one stays in the versions as history.
+  const auto v3 = revise(true);
+  EXPECT_EQ(state(plan_).draft.id, v3);
+  EXPECT_EQ(state(plan_).draft.number, 3);
+}
+
+TEST_F(RevisionVoidTest, AVoidedIssuedRevisionGivesTheEarlierVersionBack) {
+  const auto v2 = revise(false, {2024, 1, 10});
+  ASSERT_EQ(state(plan_).in_force.id, v2);
+  auto out = correction(true).voidRecord(RecordKind::PlanTransition, reviseStep(v2), "wrong plan",
+                                         admin());
+  ASSERT_TRUE(out.ok()) << out.status.describe();
+  const auto s = state(plan_);
+  EXPECT_EQ(s.in_force.number, 1) << "version 1 is in force again";
+  EXPECT_EQ(s.draft.id, 0);
+  EXPECT_EQ(stored(plan_).status, PlanStatus::Issued);
+  EXPECT_EQ(stored(plan_).current_version, 1);
+  EXPECT_FALSE(store::PlanRepository(db_->session()).versionById(v2)->issued.isSet());
+}
+
+TEST_F(RevisionVoidTest, ARevisionIsVoidedOnlyWhileItIsTheLatestStep) {
+  const auto v2 = revise(true);
+  must(lifecycle().submitForReview(plan_, on(service::today()), actor_));
+  auto out = correction().voidRecord(RecordKind::PlanTransition, reviseStep(v2), "x", admin());
+  EXPECT_EQ(out.failure, service::CorrectionFailure::Invalid);
+  EXPECT_EQ(out.status.field(), "step");
+  EXPECT_NE(out.status.message().find("提交评审"), std::string::npos) << out.status.message();
+  EXPECT_EQ(state(plan_).draft.id, v2) << "nothing written";
 }
 
 }  // namespace

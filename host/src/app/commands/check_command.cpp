@@ -81,7 +81,7 @@ class CheckCommand : public Command {
     }
     store::OrganisationRepository orgs(c.db().session());
     if (a.has("org")) {
-      auto org = organisationByCode(c, a.get("org"), "--org");
+      auto org = organisationByCode(c, a.get("org"), "--org", ctx.english);
       if (!org.isOk()) return fail(ctx, org.status());
       auto tree = orgs.subtree(org.value().id);
       q.org_ids.assign(tree.begin(), tree.end());

@@ -78,7 +78,7 @@ class DrillCommand : public Command {
 
     if (verb == "add") {
       sdk::Drill d;
-      auto org = organisationByCode(c, a.get("org"), "--org");
+      auto org = organisationByCode(c, a.get("org"), "--org", ctx.english);
       if (!org.isOk()) return fail(ctx, org.status());
       d.org_id = org.value().id;
       auto type = a.required("type");
@@ -111,7 +111,7 @@ class DrillCommand : public Command {
       auto fields = keyValues(a.get("field"), "--field");
       if (!fields.isOk()) return fail(ctx, fields.status());
       d.fields = fields.value();
-      auto id = service::DrillService(c.db(), c.plugins()).log(d, ctx.actor);
+      auto id = service::DrillService(c.db(), c.plugins(), ctx.english).log(d, ctx.actor);
       if (!id.isOk()) return fail(ctx, id.status());
       ctx.out << (ctx.english ? "logged drill #" : "已登记演练 #") << id.value() << "\n";
       return 0;
@@ -162,7 +162,7 @@ class DrillCommand : public Command {
     if (!limit.isOk()) return fail(ctx, limit.status());
     f.limit = limit.value();
     if (a.has("org")) {
-      auto org = organisationByCode(c, a.get("org"), "--org");
+      auto org = organisationByCode(c, a.get("org"), "--org", ctx.english);
       if (!org.isOk()) return fail(ctx, org.status());
       auto tree = orgs.subtree(org.value().id);
       f.org_ids.assign(tree.begin(), tree.end());

@@ -87,7 +87,7 @@ class DrillPlanCommand : public Command {
     if (verb == "list") {
       std::vector<sdk::RecordId> ids;
       if (a.has("org")) {
-        auto org = organisationByCode(c, a.get("org"), "--org");
+        auto org = organisationByCode(c, a.get("org"), "--org", ctx.english);
         if (!org.isOk()) return fail(ctx, org.status());
         auto tree = orgs.subtree(org.value().id);
         ids.assign(tree.begin(), tree.end());
@@ -100,7 +100,7 @@ class DrillPlanCommand : public Command {
       return 0;
     }
 
-    auto org = organisationByCode(c, a.get("org"), "--org");
+    auto org = organisationByCode(c, a.get("org"), "--org", ctx.english);
     if (!org.isOk()) return fail(ctx, org.status());
     if (year.value() == 0) return fail(ctx, sdk::Status::invalid("--year", en ? "is required" : "必填"));
 

@@ -49,14 +49,14 @@ class OrgCommand : public Command {
       if (!kind) return fail(ctx, sdk::Status::invalid("--kind", "unknown kind \"" + a.value().get("kind") + "\""));
       org.kind = *kind;
       if (a.value().has("parent")) {
-        auto parent = organisationByCode(c, a.value().get("parent"), "--parent");
+        auto parent = organisationByCode(c, a.value().get("parent"), "--parent", ctx.english);
         if (!parent.isOk()) return fail(ctx, parent.status());
         org.parent_id = parent.value().id;
       }
       auto attrs = keyValues(a.value().get("attr"), "--attr");
       if (!attrs.isOk()) return fail(ctx, attrs.status());
       org.attributes = attrs.value();
-      auto id = service::OrganisationService(c.db(), c.plugins()).add(org, ctx.actor);
+      auto id = service::OrganisationService(c.db(), c.plugins(), ctx.english).add(org, ctx.actor);
       if (!id.isOk()) return fail(ctx, id.status());
       ctx.out << (ctx.english ? "added organisation " : "已添加组织 ") << org.code << " (#" << id.value() << ")\n";
       return 0;
@@ -66,7 +66,7 @@ class OrgCommand : public Command {
     for (const auto& o : all) codes[o.id] = o.code;
     if (verb == "show") {
       if (pos.size() < 2) return fail(ctx, sdk::Status::invalid("CODE", "org show needs an organisation code"));
-      auto org = organisationByCode(c, pos[1], "CODE");
+      auto org = organisationByCode(c, pos[1], "CODE", ctx.english);
       if (!org.isOk()) return fail(ctx, org.status());
       print.organisationLine(org.value(), codes[org.value().parent_id]);
       for (const auto& o : all) {
@@ -76,7 +76,7 @@ class OrgCommand : public Command {
     }
     std::set<sdk::RecordId> scope;
     if (a.value().has("under")) {
-      auto root = organisationByCode(c, a.value().get("under"), "--under");
+      auto root = organisationByCode(c, a.value().get("under"), "--under", ctx.english);
       if (!root.isOk()) return fail(ctx, root.status());
       scope = repo.subtree(root.value().id);
     }

@@ -90,7 +90,7 @@ class PlanCommand : public Command {
       p.title = a.get("title");
       p.domain = a.get("domain");
       p.category = a.get("category");
-      auto owner = organisationByCode(c, a.get("owner"), "--owner");
+      auto owner = organisationByCode(c, a.get("owner"), "--owner", ctx.english);
       if (!owner.isOk()) return fail(ctx, owner.status());
       p.owner_org_id = owner.value().id;
       auto issued = a.date("issued");
@@ -117,7 +117,7 @@ class PlanCommand : public Command {
       f.domain = a.get("domain");
       f.status = a.get("status");
       if (a.has("owner")) {
-        auto owner = organisationByCode(c, a.get("owner"), "--owner");
+        auto owner = organisationByCode(c, a.get("owner"), "--owner", ctx.english);
         if (!owner.isOk()) return fail(ctx, owner.status());
         f.owner_ids = {owner.value().id};
       }

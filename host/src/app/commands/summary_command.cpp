@@ -21,6 +21,7 @@ class SummaryCommand : public Command {
            "KIND: city-annual (年度报告文字, needs --year), plan-status (as of a date),\n"
            "      township (--org), domain (--domain), drill-sheet (演练记录, --drill),\n"
            "      drill-plan (年度演练计划执行情况: --year, --as-of, optional --org subtree and --domain).\n"
+           "With --year and no --as-of a summary counts as of 31 December of the year (as the API does).\n"
            "docx (Word) is for city-annual and drill-plan and needs --out FILE (or a redirected standard output).\n"
            "--archive also stores the output as sent (time, user, SHA-256 of the output and of its inputs).\n"
            "       beacon summary archive list\n"
@@ -42,7 +43,10 @@ class SummaryCommand : public Command {
     req.year = year.value();
     auto as_of = a.date("as-of");
     if (!as_of.isOk()) return fail(ctx, as_of.status());
-    req.as_of = as_of.value().isSet() ? as_of.value() : plugins::DomainServices::systemToday();
+    // As GET /api/v1/summaries: with --year and no --as-of the summary service takes the year's
+    // 31 December; with neither, today.
+    req.as_of = as_of.value();
+    if (!req.as_of.isSet() && req.year == 0) req.as_of = plugins::DomainServices::systemToday();
     req.org_code = a.get("org");
     req.domain = a.get("domain");
     auto drill = a.integer("drill", 0);
