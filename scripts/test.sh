@@ -20,7 +20,7 @@ uri=$(scripts/pg-cluster.sh start "$pgdir")
 BEACON_TEST_DB_URI=$uri ctest --test-dir build -L postgres --output-on-failure -j2 --timeout 300
 sqlite_only="AuditChainTest.AChanged*:AuditChainTest.ARemovedEntryIsNamed:AuditChainTest.EntriesCutOff*"
 sqlite_only+=":AuditChainTest.AnEntryInsertedInAGapIsNamed:AuditChainTest.ConcurrentWritersFormOneChain"
-sqlite_only+=":MigrationsTest.FromEachEarlierVersion*:RepositoriesTest.DrillsRoundTrip*"
+sqlite_only+=":MigrationsTest.FromEachEarlierVersion*"
 sqlite_only+=":TransactionTest.ReadTransactionDoesNotTakeTheWriteLock"
 BEACON_TEST_DB_URI=$uri build/bin/store_tests --gtest_filter="-$sqlite_only" --gtest_brief=1
 scripts/pg-cluster.sh stop "$pgdir"
