@@ -18,11 +18,11 @@ pgdir=$(mktemp -d /tmp/beacon-pg.XXXXXX)
 trap 'scripts/pg-cluster.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
 uri=$(scripts/pg-cluster.sh start "$pgdir")
 BEACON_TEST_DB_URI=$uri ctest --test-dir build -L postgres --output-on-failure -j2 --timeout 300
-BEACON_TEST_DB_URI=$uri build/bin/store_tests --gtest_brief=1
+for t in store_tests rules_tests summary_tests io_tests service_tests; do
+  BEACON_TEST_DB_URI=$uri build/bin/$t --gtest_brief=1
+done
 BEACON_TEST_DB_URI=$uri build/bin/cli_tests --gtest_filter='DbCopyCommandTest.*' --gtest_brief=1
-# Not yet: two web nodes on it (tests/host/http/two_nodes_test.cpp), which fail at start-up while
-# rules/imported_holidays.cpp reads sqlite_master; once it does not, run
-#   BEACON_TEST_DB_URI=$uri build/bin/http_tests --gtest_filter='TwoNodesTest.*'
+BEACON_TEST_DB_URI=$uri build/bin/http_tests --gtest_filter='TwoNodesTest.*' --gtest_brief=1
 scripts/pg-cluster.sh stop "$pgdir"
 rm -rf "$pgdir"
 trap - EXIT

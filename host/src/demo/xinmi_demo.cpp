@@ -12,6 +12,7 @@
 #include "store/drill_plan_repository.h"
 #include "store/drill_repository.h"
 #include "store/corrective_action_repository.h"
+#include "store/demo_queries.h"
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
@@ -19,7 +20,6 @@
 #include "store/review_repository.h"
 #include "store/transaction.h"
 
-using namespace Poco::Data::Keywords;
 
 namespace beacon::demo {
 
@@ -653,22 +653,21 @@ sdk::Status Builder::run() {
   drills_.addBatch(all_drills_);
 
   // Findings from the poorest 2023 drills become corrective actions.
-  std::vector<Poco::Int64> ids, orgs, plans;
-  session_ << "SELECT id, org_id, COALESCE(plan_id, 0) FROM drills WHERE verdict = 'poor'"
-              " AND drill_date >= '2023-01-01' ORDER BY id LIMIT 12",
-      into(ids), into(orgs), into(plans), now;
-  for (std::size_t i = 0; i < ids.size(); ++i) {
+  const auto poorest = store::firstDrillsWithVerdict(session_, sdk::toId(sdk::DrillVerdict::Poor),
+                                                     "2023-01-01", 12);
+  for (std::size_t i = 0; i < poorest.size(); ++i) {
+    const store::DrillSource& source = poorest[i];
     sdk::CorrectiveAction a;
     a.source_kind = sdk::SourceKind::Drill;
-    a.source_id = ids[i];
-    a.plan_id = plans[i];
+    a.source_id = source.id;
+    a.plan_id = source.plan_id;
     a.description = "针对演练发现问题完善预警和疏散安排";
-    a.responsible_org_id = orgs[i];
+    a.responsible_org_id = source.org_id;
     a.due = d(2024, 3, 31);
     a.status = i % 3 == 0 ? sdk::ActionStatus::Done : sdk::ActionStatus::Open;
-    a.plan_defect = i < 3 && plans[i] != 0;
+    a.plan_defect = i < 3 && source.plan_id != 0;
     actions_.add(a, actor_);
-    if (a.plan_defect) plans_.setRevisionRequired(plans[i], true, "演练发现预案缺陷:" + a.description, actor_);
+    if (a.plan_defect) plans_.setRevisionRequired(source.plan_id, true, "演练发现预案缺陷:" + a.description, actor_);
   }
 
   // 2023 annual drill plans (年度演练计划) of the enterprises that drill: a
@@ -708,10 +707,7 @@ sdk::Status Builder::run() {
 std::vector<std::string> demoNames() { return {kXinmi2023}; }
 
 bool isDemoData(store::Database& db) {
-  int n = 0;
-  db.session() << "SELECT COUNT(*) FROM audit_log WHERE entity = $1", bind(std::string(kDemoAuditEntity)),
-      into(n), now;
-  return n > 0;
+  return store::countAuditEntries(db.session(), kDemoAuditEntity) > 0;
 }
 
 sdk::Status loadDemo(store::Database& db, const plugins::PluginRegistry& registry, const std::string& name,

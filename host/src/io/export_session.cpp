@@ -1,34 +1,23 @@
 #include "io/export_session.h"
 
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/Statement.h>
-
-#include "store/row.h"
+#include "store/record_codes.h"
 
 namespace beacon::io {
 
 void ExportSession::load() {
   if (loaded_) return;
   loaded_ = true;
-  auto read = [&](const std::string& sql, auto&& put) {
-    Poco::Data::Statement st(db_.session());
-    st << sql;
-    st.execute();
-    Poco::Data::RecordSet rs(st);
-    for (std::size_t i = 0; i < rs.rowCount(); ++i) put(store::Row(rs, i));
-  };
-  read("SELECT id, code FROM organisations",
-       [&](const store::Row& r) { orgs_[r.int64(0)] = r.text(1); });
-  read("SELECT id, code, current_version FROM plans", [&](const store::Row& r) {
-    plans_[r.int64(0)] = r.text(1);
-    current_[r.int64(0)] = r.integer(2);
-  });
-  read("SELECT id, number, plan_id, issued FROM plan_versions ORDER BY plan_id, number",
-       [&](const store::Row& r) {
-         versions_[r.int64(0)] = r.integer(1);
-         version_issued_[r.int64(0)] = r.text(3);
-         if (!r.text(3).empty()) issued_[r.int64(2)].emplace_back(r.text(3), r.integer(1));
-       });
+  store::RecordCodes codes = store::readRecordCodes(db_.session());
+  orgs_ = std::move(codes.organisations);
+  for (auto& [id, plan] : codes.plans) {
+    plans_[id] = std::move(plan.code);
+    current_[id] = plan.current_version;
+  }
+  for (const auto& v : codes.versions) {
+    versions_[v.id] = v.number;
+    version_issued_[v.id] = v.issued;
+    if (!v.issued.empty()) issued_[v.plan_id].emplace_back(v.issued, v.number);
+  }
 }
 
 const std::string& ExportSession::orgCode(sdk::RecordId id) {
@@ -73,15 +62,9 @@ std::string ExportSession::versionOn(sdk::RecordId plan_id, sdk::RecordId versio
   return number == 0 ? versionOrCurrent(plan_id, 0) : std::to_string(number);
 }
 
-bool ExportSession::voided(const std::string& table, sdk::RecordId id) {
-  auto it = voided_.find(table);
-  if (it == voided_.end()) {
-    it = voided_.emplace(table, std::set<sdk::RecordId>()).first;
-    std::vector<Poco::Int64> ids;
-    db_.session() << "SELECT id FROM " + table + " WHERE voided_at <> ''",
-        Poco::Data::Keywords::into(ids), Poco::Data::Keywords::now;
-    it->second.insert(ids.begin(), ids.end());
-  }
+bool ExportSession::voided(store::RecordKind kind, sdk::RecordId id) {
+  auto it = voided_.find(kind);
+  if (it == voided_.end()) it = voided_.emplace(kind, store::RecordVoids(db_.session()).voidedIds(kind)).first;
   return it->second.count(id) > 0;
 }
 

@@ -15,6 +15,7 @@
 #include "io/csv_columns.h"
 #include "plugins/plugin_registry.h"
 #include "store/database.h"
+#include "store/record_voids.h"
 
 namespace beacon::io {
 
@@ -44,8 +45,8 @@ class ExportSession {
   // (the last issued on or before it), which is what an import of an empty
   // cell stores (PlanService::addReview) and the only one it accepts.
   std::string versionOn(sdk::RecordId plan_id, sdk::RecordId version_id, const sdk::Date& day);
-  // Whether record `id` of `table` (reviews, filings, corrective_actions) is voided (作废).
-  bool voided(const std::string& table, sdk::RecordId id);
+  // Whether record `id` of `kind` is voided (作废).
+  bool voided(store::RecordKind kind, sdk::RecordId id);
 
  private:
   void load();
@@ -60,7 +61,7 @@ class ExportSession {
   std::map<sdk::RecordId, int> current_;  // plan id -> current version number
   std::map<sdk::RecordId, std::vector<std::pair<std::string, int>>> issued_;  // plan id -> (issued, number)
   std::map<sdk::RecordId, std::string> version_issued_;  // version id -> issued date  // plan id -> (issued, number)
-  std::map<std::string, std::set<sdk::RecordId>> voided_;  // table -> voided ids
+  std::map<store::RecordKind, std::set<sdk::RecordId>> voided_;  // kind -> voided ids
   std::string none_;
 };
 

@@ -9,18 +9,16 @@
 // as a duplicate.
 #include <algorithm>
 
-#include <Poco/Data/Session.h>
-
 #include "io/export_session.h"
 #include "io/import_kind.h"
 #include "io/import_session.h"
 #include "service/plan_service.h"
+#include "store/action_source_candidates.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
+#include "store/import_duplicates.h"
 #include "store/plan_repository.h"
 #include "store/review_repository.h"
-
-using namespace Poco::Data::Keywords;
 
 namespace beacon::io {
 
@@ -33,22 +31,8 @@ std::optional<sdk::SourceKind> parseSourceKind(const std::string& s) {
   return std::nullopt;
 }
 
-// The ids of the drills of organisation `owner` (or the reviews of plan
-// `owner`) on `date`, of `type` when it is not empty, oldest first.
-std::vector<Poco::Int64> candidates(Poco::Data::Session& session, sdk::SourceKind kind,
-                                    sdk::RecordId owner, const std::string& date,
-                                    const std::string& type) {
-  std::vector<Poco::Int64> ids;
-  const bool drill = kind == sdk::SourceKind::Drill;
-  session << std::string("SELECT id FROM ") + (drill ? "drills WHERE org_id" : "reviews WHERE plan_id") +
-                 " = $1 AND " + (drill ? "drill_date" : "review_date") + " = $2 AND ($3 = '' OR " +
-                 (drill ? "drill_type" : "kind") + " = $4) AND voided_at = '' ORDER BY id",
-      bind(static_cast<Poco::Int64>(owner)), bind(date), bind(type), bind(type), into(ids), now;
-  return ids;
-}
-
 // The 1-based position of `id` among its candidates when it has rivals, else "".
-std::string sourceIndex(const std::vector<Poco::Int64>& ids, sdk::RecordId id) {
+std::string sourceIndex(const std::vector<sdk::RecordId>& ids, sdk::RecordId id) {
   if (ids.size() < 2) return std::string();
   auto at = std::find(ids.begin(), ids.end(), id);
   return at == ids.end() ? std::string() : std::to_string(at - ids.begin() + 1);
@@ -86,7 +70,7 @@ class CorrectiveActionImport : public ImportKind {
     store::ReviewRepository reviews(s.db().session());
     for (const auto& a :
          store::CorrectiveActionRepository(s.db().session()).listForPlan(0, false)) {
-      if (s.voided("corrective_actions", a.id)) continue;
+      if (s.voided(store::RecordKind::CorrectiveAction, a.id)) continue;
       std::vector<std::string> rec = {a.description,
                                       s.orgCode(a.responsible_org_id),
                                       s.planCode(a.plan_id),
@@ -100,7 +84,7 @@ class CorrectiveActionImport : public ImportKind {
           rec[7] = s.orgCode(d->org_id);
           rec[8] = d->date.toString();
           rec[9] = d->drill_type;
-          rec[10] = sourceIndex(candidates(s.db().session(), a.source_kind, d->org_id, rec[8], d->drill_type),
+          rec[10] = sourceIndex(store::actionSourceCandidates(s.db().session(), a.source_kind, d->org_id, rec[8], d->drill_type),
                                 a.source_id);
         }
       } else if (a.source_kind == sdk::SourceKind::Review && a.source_id != 0) {
@@ -109,7 +93,7 @@ class CorrectiveActionImport : public ImportKind {
           rec[7] = s.planCode(r->plan_id);
           rec[8] = r->date.toString();
           rec[9] = s.choice(sdk::toId(r->kind), sdk::labelZh(r->kind));
-          rec[10] = sourceIndex(candidates(s.db().session(), a.source_kind, r->plan_id, rec[8], sdk::toId(r->kind)),
+          rec[10] = sourceIndex(store::actionSourceCandidates(s.db().session(), a.source_kind, r->plan_id, rec[8], sdk::toId(r->kind)),
                                 a.source_id);
         }
       }
@@ -148,12 +132,12 @@ bool CorrectiveActionImport::findSource(ImportSession& s, const ImportRow& row,
   sdk::Date date;
   if (!s.date(row, "source_date", date, true)) return false;
   std::string type = s.get(row, "source_type");
-  std::vector<Poco::Int64> ids;
+  std::vector<sdk::RecordId> ids;
   if (a.source_kind == sdk::SourceKind::Drill) {
     auto org = s.orgByCode(row, "source_code");
     if (!org) return false;
     type = s.drillTypeId(type);
-    ids = candidates(s.db().session(), a.source_kind, *org, date.toString(), type);
+    ids = store::actionSourceCandidates(s.db().session(), a.source_kind, *org, date.toString(), type);
   } else {
     auto plan = s.planByCode(row, "source_code");
     if (!plan) return false;
@@ -166,7 +150,7 @@ bool CorrectiveActionImport::findSource(ImportSession& s, const ImportRow& row,
       }
       type = sdk::toId(*rk);
     }
-    ids = candidates(s.db().session(), a.source_kind, plan->id, date.toString(), type);
+    ids = store::actionSourceCandidates(s.db().session(), a.source_kind, plan->id, date.toString(), type);
   }
   int index = 0;
   if (!s.integer(row, "source_index", index)) return false;
@@ -218,15 +202,7 @@ void CorrectiveActionImport::importRow(ImportSession& s, const ImportRow& row) {
     a.status = *st;
   }
   if (!findSource(s, row, a)) return;
-  int n = 0;
-  s.db().session()
-      << "SELECT COUNT(*) FROM corrective_actions WHERE source_kind = $1 AND source_id = $2"
-         " AND COALESCE(plan_id, 0) = $3 AND responsible_org_id = $4 AND description = $5 AND "
-         "voided_at = ''",
-      bind(std::string(sdk::toId(a.source_kind))), bind(static_cast<Poco::Int64>(a.source_id)),
-      bind(static_cast<Poco::Int64>(a.plan_id)),
-      bind(static_cast<Poco::Int64>(a.responsible_org_id)), bind(a.description), into(n), now;
-  if (n > 0) {
+  if (store::countSameCorrectiveAction(s.db().session(), a) > 0) {
     s.failRow(row.line,
               "与已存的一条整改记录相同（同一来源、预案、责任单位和整改事项），是重复导入",
               "repeats a stored corrective action (same source, plan, responsible organisation and "

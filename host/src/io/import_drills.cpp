@@ -9,7 +9,6 @@
 #include <functional>
 #include <unordered_set>
 
-#include <Poco/Data/Session.h>
 #include <Poco/JSON/Object.h>
 
 #include "io/export_session.h"
@@ -18,9 +17,8 @@
 #include "io/import_values.h"
 #include "service/drill_validator.h"
 #include "store/drill_repository.h"
+#include "store/import_duplicates.h"
 #include "store/record_json.h"
-
-using namespace Poco::Data::Keywords;
 
 namespace beacon::io {
 
@@ -29,12 +27,13 @@ namespace {
 constexpr std::size_t kDrillChunk = 5000;
 constexpr int kDrillPage = 5000;
 
-std::string duplicateKey(Poco::Int64 org, const std::string& domain, const std::string& type,
-                         const std::string& date, const std::string& place,
-                         const std::string& scenario, int participants, int evacuees) {
-  std::string k = std::to_string(org);
-  for (const std::string* part : {&domain, &type, &date, &place, &scenario}) k += '\x1f' + *part;
-  return k + '\x1f' + std::to_string(participants) + '\x1f' + std::to_string(evacuees);
+std::size_t duplicateHash(const store::DrillKey& k) {
+  std::string text = std::to_string(k.org_id);
+  for (const std::string* part : {&k.domain, &k.drill_type, &k.date, &k.place, &k.scenario}) {
+    text += '\x1f' + *part;
+  }
+  text += '\x1f' + std::to_string(k.participants) + '\x1f' + std::to_string(k.evacuees);
+  return std::hash<std::string>()(text);
 }
 
 class DrillImport : public ImportKind {
@@ -99,37 +98,16 @@ class DrillImport : public ImportKind {
 };
 
 void DrillImport::loadStoredKeys(ImportSession& s) {
-  std::vector<Poco::Int64> org, participants, evacuees;
-  std::vector<std::string> domain, type, date, place, scenario;
-  s.db().session()
-      << "SELECT org_id, domain, drill_type, drill_date, place, scenario, participants, evacuees"
-         " FROM drills WHERE voided_at = ''",
-      into(org), into(domain), into(type), into(date), into(place), into(scenario),
-      into(participants), into(evacuees), now;
-  const std::hash<std::string> hash;
-  for (std::size_t i = 0; i < org.size(); ++i) {
-    stored_keys_.insert(
-        hash(duplicateKey(org[i], domain[i], type[i], date[i], place[i], scenario[i],
-                          static_cast<int>(participants[i]), static_cast<int>(evacuees[i]))));
-  }
+  store::forEachDrillKey(s.db().session(),
+                         [&](const store::DrillKey& k) { stored_keys_.insert(duplicateHash(k)); });
 }
 
 bool DrillImport::isStored(ImportSession& s, const sdk::Drill& d) {
   if (stored_keys_.empty()) return false;
-  const std::string date = d.date.toString();
-  if (!stored_keys_.count(
-          std::hash<std::string>()(duplicateKey(d.org_id, d.domain, d.drill_type, date, d.place,
-                                                d.scenario, d.participants, d.evacuees)))) {
-    return false;
-  }
-  int n = 0;  // a hash match: compare exactly
-  s.db().session()
-      << "SELECT COUNT(*) FROM drills WHERE org_id = $1 AND domain = $2 AND drill_type = $3"
-         " AND drill_date = $4 AND place = $5 AND scenario = $6 AND participants = $7"
-         " AND evacuees = $8 AND voided_at = ''",
-      bind(static_cast<Poco::Int64>(d.org_id)), bind(d.domain), bind(d.drill_type), bind(date),
-      bind(d.place), bind(d.scenario), bind(d.participants), bind(d.evacuees), into(n), now;
-  return n > 0;
+  const store::DrillKey key{d.org_id,   d.domain,   d.drill_type,   d.date.toString(),
+                            d.place,    d.scenario, d.participants, d.evacuees};
+  if (!stored_keys_.count(duplicateHash(key))) return false;
+  return store::countSameDrill(s.db().session(), key) > 0;  // a hash match: compare exactly
 }
 
 void DrillImport::importRow(ImportSession& s, const ImportRow& row) {

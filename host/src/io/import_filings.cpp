@@ -5,15 +5,12 @@
 // before the issue date, one registration number per version). A row
 // repeating a stored filing (same plan version, body and date) is refused
 // as a duplicate.
-#include <Poco/Data/Session.h>
-
 #include "io/export_session.h"
 #include "io/import_kind.h"
 #include "io/import_session.h"
 #include "service/plan_service.h"
 #include "store/filing_repository.h"
-
-using namespace Poco::Data::Keywords;
+#include "store/import_duplicates.h"
 
 namespace beacon::io {
 
@@ -60,7 +57,7 @@ class FilingImport : public ImportKind {
 
   void exportRows(ExportSession& s, const RowSink& sink) override {
     for (const auto& f : store::FilingRepository(s.db().session()).listForPlan(0)) {
-      if (s.voided("filings", f.id)) continue;
+      if (s.voided(store::RecordKind::Filing, f.id)) continue;
       sink({s.planCode(f.plan_id), s.versionOrCurrent(f.plan_id, f.plan_version_id), f.target_body,
             f.submitted.toString(), f.registration_no, f.published.toString()});
     }
@@ -68,12 +65,7 @@ class FilingImport : public ImportKind {
 
  private:
   static bool isStored(ImportSession& s, const sdk::Filing& f) {
-    int n = 0;
-    s.db().session() << "SELECT COUNT(*) FROM filings WHERE plan_version_id = $1 AND target_body = "
-                        "$2 AND submitted = $3 AND voided_at = ''",
-        bind(static_cast<Poco::Int64>(f.plan_version_id)), bind(f.target_body),
-        bind(f.submitted.toString()), into(n), now;
-    return n > 0;
+    return store::countSameFiling(s.db().session(), f) > 0;
   }
 
   std::unique_ptr<service::PlanService> service_;

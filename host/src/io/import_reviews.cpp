@@ -4,15 +4,12 @@
 // evaluation concluding 需修订 marks the plan revision-required as it does
 // from the CLI. A row repeating a stored review (same plan version, kind and
 // date) is refused as a duplicate.
-#include <Poco/Data/Session.h>
-
 #include "io/export_session.h"
 #include "io/import_kind.h"
 #include "io/import_session.h"
 #include "service/plan_service.h"
+#include "store/import_duplicates.h"
 #include "store/review_repository.h"
-
-using namespace Poco::Data::Keywords;
 
 namespace beacon::io {
 
@@ -73,7 +70,7 @@ class ReviewImport : public ImportKind {
 
   void exportRows(ExportSession& s, const RowSink& sink) override {
     for (const auto& r : store::ReviewRepository(s.db().session()).listForPlan(0)) {
-      if (s.voided("reviews", r.id)) continue;
+      if (s.voided(store::RecordKind::Review, r.id)) continue;
       const std::string version = r.kind == sdk::ReviewKind::Evaluation
                                       ? s.versionOn(r.plan_id, r.plan_version_id, r.date)
                                       : s.versionOrCurrent(r.plan_id, r.plan_version_id);
@@ -87,12 +84,7 @@ class ReviewImport : public ImportKind {
  private:
   // The same review already stored (its version: the one named, or the plan's current one).
   static bool isStored(ImportSession& s, const sdk::Review& r) {
-    int n = 0;
-    s.db().session() << "SELECT COUNT(*) FROM reviews WHERE plan_version_id = $1 AND kind = $2 AND "
-                        "review_date = $3 AND voided_at = ''",
-        bind(static_cast<Poco::Int64>(r.plan_version_id)), bind(std::string(sdk::toId(r.kind))),
-        bind(r.date.toString()), into(n), now;
-    return n > 0;
+    return store::countSameReview(s.db().session(), r) > 0;
   }
 
   std::unique_ptr<service::PlanService> service_;

@@ -3,69 +3,39 @@
 #include <algorithm>
 #include <set>
 
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/Statement.h>
-
 #include "service/record_checks.h"
 #include "service/text_limits.h"
-#include "store/row.h"
-
-using namespace Poco::Data::Keywords;
 
 namespace beacon::service {
 
 DrillValidator::DrillValidator(store::Database& db, const plugins::PluginRegistry& registry)
     : db_(db), registry_(registry), latest_(today().addDays(1)) {}
 
-void DrillValidator::loadOrgs(const std::string& where, const std::string& arg) {
-  Poco::Data::Statement st(db_.session());
-  st << "SELECT id, code, parent_id FROM organisations " + where;
-  if (!where.empty()) st, bind(arg);
-  st.execute();
-  Poco::Data::RecordSet rs(st);
-  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
-    store::Row r(rs, i);
-    OrgInfo o;
-    o.parent_id = r.int64(2);
-    orgs_[r.int64(0)] = o;
-    org_codes_[r.text(1)] = r.int64(0);
+void DrillValidator::loadOrgs(const store::ReferenceKey& key) {
+  for (auto& r : store::readOrgReferences(db_.session(), key)) {
+    orgs_[r.id] = OrgInfo{r.parent_id};
+    org_codes_[std::move(r.code)] = r.id;
   }
 }
 
-void DrillValidator::loadPlans(const std::string& where, const std::string& arg) {
-  Poco::Data::Statement st(db_.session());
-  st << "SELECT id, code, domain, owner_org_id, current_version FROM plans " + where;
-  if (!where.empty()) st, bind(arg);
-  st.execute();
-  Poco::Data::RecordSet rs(st);
+void DrillValidator::loadPlans(const store::ReferenceKey& key) {
   std::set<sdk::RecordId> ids;
-  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
-    store::Row r(rs, i);
+  for (auto& r : store::readPlanReferences(db_.session(), key)) {
     PlanInfo p;
-    p.code = r.text(1);
-    p.domain = r.text(2);
-    p.owner_org_id = r.int64(3);
-    p.current_version = r.integer(4);
-    plans_[r.int64(0)] = p;
-    plan_codes_[p.code] = r.int64(0);
-    ids.insert(r.int64(0));
+    p.code = std::move(r.code);
+    p.domain = std::move(r.domain);
+    p.owner_org_id = r.owner_org_id;
+    p.current_version = r.current_version;
+    plan_codes_[p.code] = r.id;
+    plans_[r.id] = std::move(p);
+    ids.insert(r.id);
   }
   if (ids.empty()) return;
-  Poco::Data::Statement vs(db_.session());
-  if (ids.size() == 1) {
-    vs << "SELECT id, plan_id, number FROM plan_versions WHERE plan_id = $1",
-        bind(static_cast<Poco::Int64>(*ids.begin()));
-  } else {
-    vs << "SELECT id, plan_id, number FROM plan_versions";
-  }
-  vs.execute();
-  Poco::Data::RecordSet vr(vs);
-  for (std::size_t i = 0; i < vr.rowCount(); ++i) {
-    store::Row r(vr, i);
-    auto it = plans_.find(r.int64(1));
+  for (const auto& v : store::readVersionReferences(db_.session(), ids.size() == 1 ? *ids.begin() : 0)) {
+    auto it = plans_.find(v.plan_id);
     if (it == plans_.end() || !it->second) continue;
-    it->second->versions[r.integer(2)] = r.int64(0);
-    version_plan_[r.int64(0)] = r.int64(1);
+    it->second->versions[v.number] = v.id;
+    version_plan_[v.id] = v.plan_id;
   }
 }
 
@@ -75,15 +45,15 @@ void DrillValidator::preload() {
   plans_.clear();
   plan_codes_.clear();
   version_plan_.clear();
-  loadOrgs("", "");
-  loadPlans("", "");
+  loadOrgs(store::ReferenceKey::all());
+  loadPlans(store::ReferenceKey::all());
   preloaded_ = true;
 }
 
 const DrillValidator::OrgInfo* DrillValidator::org(sdk::RecordId id) {
   auto it = orgs_.find(id);
   if (it == orgs_.end() && !preloaded_) {
-    loadOrgs("WHERE id = $1", std::to_string(id));
+    loadOrgs(store::ReferenceKey::withId(id));
     it = orgs_.find(id);
     if (it == orgs_.end()) it = orgs_.emplace(id, std::nullopt).first;
   }
@@ -94,7 +64,7 @@ const DrillValidator::OrgInfo* DrillValidator::org(sdk::RecordId id) {
 const DrillValidator::PlanInfo* DrillValidator::plan(sdk::RecordId id) {
   auto it = plans_.find(id);
   if (it == plans_.end() && !preloaded_) {
-    loadPlans("WHERE id = $1", std::to_string(id));
+    loadPlans(store::ReferenceKey::withId(id));
     it = plans_.find(id);
     if (it == plans_.end()) it = plans_.emplace(id, std::nullopt).first;
   }
@@ -105,7 +75,7 @@ const DrillValidator::PlanInfo* DrillValidator::plan(sdk::RecordId id) {
 std::optional<sdk::RecordId> DrillValidator::orgIdByCode(const std::string& code) {
   auto it = org_codes_.find(code);
   if (it == org_codes_.end() && !preloaded_) {
-    loadOrgs("WHERE code = $1", code);
+    loadOrgs(store::ReferenceKey::withCode(code));
     it = org_codes_.find(code);
   }
   if (it == org_codes_.end()) return std::nullopt;
@@ -115,7 +85,7 @@ std::optional<sdk::RecordId> DrillValidator::orgIdByCode(const std::string& code
 std::optional<sdk::RecordId> DrillValidator::planIdByCode(const std::string& code) {
   auto it = plan_codes_.find(code);
   if (it == plan_codes_.end() && !preloaded_) {
-    loadPlans("WHERE code = $1", code);
+    loadPlans(store::ReferenceKey::withCode(code));
     it = plan_codes_.find(code);
   }
   if (it == plan_codes_.end()) return std::nullopt;

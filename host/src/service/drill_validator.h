@@ -14,6 +14,7 @@
 #include "beacon/sdk/status.h"
 #include "plugins/plugin_registry.h"
 #include "store/database.h"
+#include "store/reference_rows.h"
 
 namespace beacon::service {
 
@@ -46,8 +47,8 @@ class DrillValidator {
   };
   const OrgInfo* org(sdk::RecordId id);
   const PlanInfo* plan(sdk::RecordId id);
-  void loadOrgs(const std::string& where, const std::string& arg);
-  void loadPlans(const std::string& where, const std::string& arg);
+  void loadOrgs(const store::ReferenceKey& key);
+  void loadPlans(const store::ReferenceKey& key);
 
   store::Database& db_;
   const plugins::PluginRegistry& registry_;

@@ -40,6 +40,15 @@ class Dialect {
   virtual void begin(Poco::Data::Session& session, Transaction::Mode mode) const = 0;
   // Commits the open transaction; throws (and leaves it to the rollback) when it cannot.
   virtual void commit(Poco::Data::Session& session) const = 0;
+  // Whether a scope that joins the open transaction runs inside a SAVEPOINT (Transaction). On
+  // PostgreSQL a failed statement aborts the whole transaction, so a nested scope that failed
+  // must roll back to its savepoint for the outer one to go on; SQLite undoes only the statement.
+  virtual bool savepointPerNestedScope() const = 0;
+  // How a batch insert learns its rows' ids. SQLite: the rows of one batch get consecutive ids
+  // after MAX(id) (one writer, INTEGER PRIMARY KEY), read back by one SELECT after the insert,
+  // which keeps the per-row step loop free of result rows. PostgreSQL: RETURNING id (identity
+  // values come from a sequence and need not follow MAX(id)).
+  virtual bool batchIdsFromReturning() const = 0;
 
   virtual const std::vector<Migration>& migrations() const = 0;
   // Held around Database::migrateTo so processes starting together apply each step once.

@@ -9,6 +9,7 @@
 
 #include <Poco/Data/Statement.h>
 
+#include "store/dialect.h"
 #include "store/record_json.h"
 #include "store/record_voids.h"
 #include "store/row.h"
@@ -43,6 +44,7 @@ void countInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& 
     types.push_back(std::get<2>(key));
     counts.push_back(n);
   }
+  // "table.n + excluded.n": PostgreSQL refuses a bare n there as ambiguous.
   session << "INSERT INTO drill_month_counts(month, domain, drill_type, n) VALUES($1, $2, $3, $4)"
              " ON CONFLICT(month, domain, drill_type)"
              " DO UPDATE SET n = drill_month_counts.n + excluded.n",
@@ -257,23 +259,28 @@ void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills) {
     verdict[i] = sdk::toId(d.verdict);
     findings[i] = d.findings;
   }
-  // One transaction, one writer: the rows get consecutive ids after `before`,
-  // in order (SQLite's INTEGER PRIMARY KEY; a PostgreSQL port reads RETURNING).
+  // The ids are needed only for drills with a flagged field (drill_flags). PostgreSQL reads
+  // them from RETURNING; on SQLite the rows of one transaction with one writer get consecutive
+  // ids after `before`, in order (Dialect::batchIdsFromReturning).
   const bool flagged = anyFlagged(drills);
+  const bool returning = flagged && dialectOf(session_).batchIdsFromReturning();
   Poco::Int64 before = 0;
-  Transaction tx(session_);
-  if (flagged) session_ << "SELECT COALESCE(MAX(id), 0) FROM drills", into(before), now;
-  session_ << kInsert, use(domain), use(type), use(org), use(plan), use(version), use(date),
-      use(place), use(scenario), use(participants), use(evacuees), use(fields), use(verdict),
-      use(findings), use(created), now;
-  countInserted(session_, drills);
   std::vector<Poco::Int64> ids;
-  if (flagged) {
+  Transaction tx(session_);
+  if (flagged && !returning) session_ << "SELECT COALESCE(MAX(id), 0) FROM drills", into(before), now;
+  Poco::Data::Statement insert(session_);
+  insert << (returning ? std::string(kInsert) + " RETURNING id" : std::string(kInsert)), use(domain),
+      use(type), use(org), use(plan), use(version), use(date), use(place), use(scenario),
+      use(participants), use(evacuees), use(fields), use(verdict), use(findings), use(created);
+  if (returning) insert, into(ids);
+  insert.execute();
+  countInserted(session_, drills);
+  if (flagged && !returning) {
     session_ << "SELECT id FROM drills WHERE id > $1 ORDER BY id", bind(before), into(ids), now;
-    if (ids.size() != n) {
-      throw std::runtime_error("drill batch: expected " + std::to_string(n) + " new ids, found " +
-                               std::to_string(ids.size()));
-    }
+  }
+  if (flagged && ids.size() != n) {
+    throw std::runtime_error("drill batch: expected " + std::to_string(n) + " new ids, found " +
+                             std::to_string(ids.size()));
   }
   groupInserted(session_, drills, ids);
   noteRuleChanges(session_, drills);

@@ -5,14 +5,19 @@
 // Transactions. A write transaction is BEGIN ISOLATION LEVEL READ COMMITTED followed by a
 // transaction-level advisory lock per schema (pg_advisory_xact_lock), so write transactions run
 // one at a time, as SQLite's BEGIN IMMEDIATE makes them: today's repositories read and then
-// write on that assumption (version numbers from current_version + 1, batch ids from MAX(id),
-// the rule_changes feed in commit order). Readers never wait for it. When those statements take
-// row locks and ids from RETURNING, the lock can go and writers run side by side under READ
-// COMMITTED; SERIALIZABLE would instead need every write path to retry serialization failures.
+// write on that assumption (a plan's next version number from MAX(number) + 1 in
+// PlanRepository::addVersion, the rule_changes feed in commit order); that lock, not a row
+// lock, is what makes version numbering safe across nodes (PostgresVersionNumberingTest).
+// Batch inserts read their ids from RETURNING (batchIdsFromReturning). Readers never wait for
+// the lock. When the remaining read-then-write statements take row locks (SELECT ... FOR
+// UPDATE), the lock can go and writers run side by side under READ COMMITTED; SERIALIZABLE
+// would instead need every write path to retry serialization failures.
 // A read transaction is BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY: one snapshot for
 // several reads, as SQLite's deferred BEGIN. A statement that fails aborts a PostgreSQL
 // transaction (SQLite only undoes the statement): commit() then throws instead of letting
-// COMMIT turn silently into ROLLBACK.
+// COMMIT turn silently into ROLLBACK, and a Transaction scope nested in another is a SAVEPOINT,
+// so a caller that catches a nested scope's failure (an import reporting a bad row and reading
+// on) rolls back to it and goes on instead of failing with "current transaction is aborted".
 //
 // Migrations run under a session-level advisory lock per schema (pg_advisory_lock), so two
 // processes starting together apply each step once; the other waits and finds nothing to do.
@@ -34,6 +39,8 @@ class PostgresDialect : public Dialect {
   bool inWriteTransaction(Poco::Data::Session& session) const override;
   void begin(Poco::Data::Session& session, Transaction::Mode mode) const override;
   void commit(Poco::Data::Session& session) const override;
+  bool savepointPerNestedScope() const override { return true; }
+  bool batchIdsFromReturning() const override { return true; }
   const std::vector<Migration>& migrations() const override;
   void lockMigrations(Poco::Data::Session& session) const override;
   void unlockMigrations(Poco::Data::Session& session) const override;

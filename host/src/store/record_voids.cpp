@@ -1,5 +1,7 @@
 #include "store/record_voids.h"
 
+#include <set>
+
 #include <Poco/Data/Statement.h>
 #include <Poco/JSON/Object.h>
 
@@ -85,6 +87,12 @@ std::map<sdk::RecordId, VoidMark> RecordVoids::voided(RecordKind kind,
       into(found), into(at), into(by), into(reason), now;
   for (std::size_t i = 0; i < found.size(); ++i) out[found[i]] = VoidMark{at[i], by[i], reason[i]};
   return out;
+}
+
+std::set<sdk::RecordId> RecordVoids::voidedIds(RecordKind kind) {
+  std::vector<Poco::Int64> ids;
+  session_ << std::string("SELECT id FROM ") + tableOf(kind) + " WHERE voided_at <> ''", into(ids), now;
+  return {ids.begin(), ids.end()};
 }
 
 RecordOrigin RecordVoids::origin(RecordKind kind, sdk::RecordId id) {

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,8 @@ class RecordVoids {
   std::optional<VoidMark> mark(RecordKind kind, sdk::RecordId id);
   // The marks of those of `ids` that are voided.
   std::map<sdk::RecordId, VoidMark> voided(RecordKind kind, const std::vector<sdk::RecordId>& ids);
+  // The ids of every voided record of `kind` (an export skips them).
+  std::set<sdk::RecordId> voidedIds(RecordKind kind);
   RecordOrigin origin(RecordKind kind, sdk::RecordId id);
   // Marks the record voided with a "void" audit entry (the record before, and
   // after with its mark). REQUIRES: an open Transaction, the record exists and

@@ -26,6 +26,8 @@ class SqliteDialect : public Dialect {
   bool inWriteTransaction(Poco::Data::Session& session) const override;
   void begin(Poco::Data::Session& session, Transaction::Mode mode) const override;
   void commit(Poco::Data::Session& session) const override;
+  bool savepointPerNestedScope() const override { return false; }
+  bool batchIdsFromReturning() const override { return false; }
   const std::vector<Migration>& migrations() const override;
   void lockMigrations(Poco::Data::Session&) const override {}
   void unlockMigrations(Poco::Data::Session&) const override {}

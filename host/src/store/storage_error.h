@@ -24,8 +24,15 @@ class StorageError : public std::runtime_error {
 };
 
 // Whether `e`, thrown by Poco::Data, means the storage is unavailable (busy,
-// locked, I/O, full, read-only, corrupt, out of memory, not connected).
+// locked, I/O, full, read-only, corrupt, out of memory, not connected). On
+// PostgreSQL also: the connection lost, the server shutting down, and a
+// transaction it aborted for a serialization failure, a deadlock or the lock
+// timeout (classified by SQLSTATE; see storage_error.cpp).
 bool isStorageFailure(const Poco::Exception& e);
+
+// Whether `e` is a unique-constraint violation (a conflict with a stored row;
+// never a storage failure), on either backend.
+bool isUniqueViolation(const Poco::Exception& e);
 
 // Whether `e` means the database file cannot be opened at all (a storage
 // failure too, but one that start-up reports as a bad beacon.database).

@@ -18,19 +18,31 @@ Transaction::Transaction(Poco::Data::Session& session, Mode mode) : session_(ses
   if (mode == Mode::Write && !dialect.inWriteTransaction(session_)) {
     throw std::logic_error("a write transaction was opened inside a read transaction");
   }
+  if (dialect.savepointPerNestedScope()) {
+    session_ << "SAVEPOINT beacon_scope", now;
+    savepoint_ = true;
+  }
 }
 
 Transaction::~Transaction() {
-  if (owner_ && !done_) {
-    try {
+  if (done_ || (!owner_ && !savepoint_)) return;
+  try {
+    if (owner_) {
       session_ << "ROLLBACK", now;
-    } catch (...) {
+    } else {
+      // Savepoints nest by name: this undoes and ends the innermost one, this scope's.
+      session_ << "ROLLBACK TO SAVEPOINT beacon_scope", now;
+      session_ << "RELEASE SAVEPOINT beacon_scope", now;
     }
+  } catch (...) {
   }
 }
 
 void Transaction::commit() {
-  if (owner_ && !done_) dialectOf(session_).commit(session_);
+  if (!done_) {
+    if (owner_) dialectOf(session_).commit(session_);
+    if (savepoint_) session_ << "RELEASE SAVEPOINT beacon_scope", now;
+  }
   done_ = true;
 }
 

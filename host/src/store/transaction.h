@@ -12,6 +12,11 @@
 // A read transaction (Mode::Read) is a deferred BEGIN: one consistent snapshot
 // for several reads, never holding the write lock; a write scope opened inside
 // it throws std::logic_error (the snapshot could not be upgraded safely).
+// On PostgreSQL a nested scope is a SAVEPOINT (Dialect::savepointPerNestedScope):
+// commit() releases it, a scope left without commit() rolls back to it, so
+// the outer transaction stays usable after a failed statement inside. On
+// SQLite a nested scope that fails leaves its earlier statements in the
+// outer transaction (which an all-or-nothing caller then rolls back).
 // Not thread-safe (follows its Session).
 #pragma once
 
@@ -32,6 +37,7 @@ class Transaction {
  private:
   Poco::Data::Session& session_;
   bool owner_ = false;
+  bool savepoint_ = false;
   bool done_ = false;
 };
 

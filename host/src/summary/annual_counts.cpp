@@ -3,11 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include <Poco/Data/Statement.h>
-
+#include "store/plan_activity_counts.h"
 #include "summary/drill_tally.h"
-
-using namespace Poco::Data::Keywords;
 
 namespace beacon::summary {
 
@@ -15,11 +12,11 @@ namespace {
 
 constexpr int kUnknownTypeOrder = 1000000;
 
-PlanActivity byLevel(const std::vector<std::string>& kinds, const std::vector<int>& counts) {
+PlanActivity byLevel(const std::vector<store::OwnerKindCount>& counts) {
   std::map<int, int> per_level;
-  for (std::size_t i = 0; i < kinds.size(); ++i) {
-    const auto kind = sdk::parseOrgKind(kinds[i]).value_or(sdk::OrgKind::Institution);
-    per_level[static_cast<int>(sdk::levelOf(kind))] += counts[i];
+  for (const auto& c : counts) {
+    const auto kind = sdk::parseOrgKind(c.owner_kind).value_or(sdk::OrgKind::Institution);
+    per_level[static_cast<int>(sdk::levelOf(kind))] += c.plans;
   }
   PlanActivity out;
   for (const auto& [level, count] : per_level) {
@@ -39,27 +36,12 @@ AnnualCounts countAnnual(Poco::Data::Session& session, const plugins::PluginRegi
   const std::string to = std::to_string(year) + "-12-31";
 
   auto versions = [&](sdk::VersionAction action) {
-    std::vector<std::string> kinds;
-    std::vector<int> counts;
-    session << "SELECT o.kind, COUNT(DISTINCT v.plan_id) FROM plan_versions v"
-               " JOIN plans p ON p.id = v.plan_id JOIN organisations o ON o.id = p.owner_org_id"
-               " WHERE v.action = $1 AND v.issued >= $2 AND v.issued <= $3 GROUP BY o.kind",
-        bind(std::string(sdk::toId(action))), bind(from), bind(to), into(kinds), into(counts), now;
-    return byLevel(kinds, counts);
+    return byLevel(store::countPlansIssuedByOwnerKind(session, sdk::toId(action), from, to));
   };
   out.drafted = versions(sdk::VersionAction::Drafted);
   out.revised = versions(sdk::VersionAction::Revised);
-  {
-    std::vector<std::string> kinds;
-    std::vector<int> counts;
-    session << "SELECT o.kind, COUNT(DISTINCT r.plan_id) FROM reviews r"
-               " JOIN plans p ON p.id = r.plan_id JOIN organisations o ON o.id = p.owner_org_id"
-               " WHERE r.kind = $1 AND r.review_date >= $2 AND r.review_date <= $3 AND r.voided_at = ''"
-               " GROUP BY o.kind",
-        bind(std::string(sdk::toId(sdk::ReviewKind::Evaluation))), bind(from), bind(to), into(kinds),
-        into(counts), now;
-    out.evaluated = byLevel(kinds, counts);
-  }
+  out.evaluated = byLevel(
+      store::countPlansReviewedByOwnerKind(session, sdk::toId(sdk::ReviewKind::Evaluation), from, to));
 
   const auto per_type = DrillTally(session).byType(sdk::Date{year, 1, 1}, sdk::Date{year, 12, 31});
   std::map<std::string, DrillLabelCount> by_label;

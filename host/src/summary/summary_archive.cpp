@@ -2,17 +2,15 @@
 
 #include <sstream>
 
-#include <Poco/Data/LOB.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
 #include "auth/sha256.h"
 #include "store/row.h"
+#include "store/summary_archive_repository.h"
 
 namespace beacon::summary {
-
-using namespace Poco::Data::Keywords;
 
 namespace {
 
@@ -49,8 +47,19 @@ SummaryRequest requestFromJson(const std::string& text) {
   return r;
 }
 
-Poco::Data::BLOB toBlob(const std::string& bytes) {
-  return Poco::Data::BLOB(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+ArchivedSummary fromStored(store::StoredSummary&& s) {
+  ArchivedSummary a;
+  a.id = s.id;
+  a.request = requestFromJson(s.request);
+  a.content_type = std::move(s.content_type);
+  a.filename = std::move(s.filename);
+  a.body = std::move(s.body);
+  a.size = s.size;
+  a.body_sha256 = std::move(s.body_sha256);
+  a.inputs_sha256 = std::move(s.inputs_sha256);
+  a.created_by = std::move(s.created_by);
+  a.created_at = std::move(s.created_at);
+  return a;
 }
 
 }  // namespace
@@ -93,63 +102,35 @@ sdk::Result<ArchivedSummary> SummaryArchive::archive(const SummaryRequest& reque
   a.inputs_sha256 = inputs.value();
   a.created_by = actor.username;
   a.created_at = store::isoTimestampNow();
-  Poco::Int64 id = 0;
+  store::StoredSummary stored;
+  stored.kind = request.kind;
+  stored.format = request.format;
+  stored.request = requestJson(request);
+  stored.content_type = a.content_type;
+  stored.filename = a.filename;
+  stored.body = a.body;
+  stored.body_sha256 = a.body_sha256;
+  stored.inputs_sha256 = a.inputs_sha256;
+  stored.created_by = a.created_by;
+  stored.created_at = a.created_at;
   try {
-    db_.session()
-        << "INSERT INTO summary_archives(kind, format, request, content_type, filename, body,"
-           " body_sha256, inputs_sha256, created_by, created_at)"
-           " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-        bind(request.kind), bind(request.format), bind(requestJson(request)), bind(a.content_type),
-        bind(a.filename), bind(toBlob(a.body)), bind(a.body_sha256), bind(a.inputs_sha256),
-        bind(a.created_by), bind(a.created_at), into(id), now;
+    a.id = store::SummaryArchiveRepository(db_.session()).add(stored);
   } catch (const Poco::Exception& e) {
     return sdk::Status::error("could not archive the summary: " + e.displayText());
   }
-  a.id = id;
   return a;
 }
 
 std::vector<ArchivedSummary> SummaryArchive::list() {
-  std::vector<Poco::Int64> ids, sizes;
-  std::vector<std::string> requests, types, names, body_sums, input_sums, users, times;
-  db_.session()
-      << "SELECT id, request, content_type, filename, length(body), body_sha256, inputs_sha256,"
-         " created_by, created_at FROM summary_archives ORDER BY id DESC",
-      into(ids), into(requests), into(types), into(names), into(sizes), into(body_sums),
-      into(input_sums), into(users), into(times), now;
-  std::vector<ArchivedSummary> out(ids.size());
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    auto& a = out[i];
-    a.id = ids[i];
-    a.request = requestFromJson(requests[i]);
-    a.content_type = types[i];
-    a.filename = names[i];
-    a.size = static_cast<std::size_t>(sizes[i]);
-    a.body_sha256 = body_sums[i];
-    a.inputs_sha256 = input_sums[i];
-    a.created_by = users[i];
-    a.created_at = times[i];
-  }
+  std::vector<ArchivedSummary> out;
+  for (auto& s : store::SummaryArchiveRepository(db_.session()).list()) out.push_back(fromStored(std::move(s)));
   return out;
 }
 
 std::optional<ArchivedSummary> SummaryArchive::find(sdk::RecordId id) {
-  ArchivedSummary a;
-  std::string request;
-  Poco::Data::BLOB body;
-  Poco::Data::Statement select(db_.session());
-  select << "SELECT request, content_type, filename, body, body_sha256, inputs_sha256, created_by, "
-            "created_at"
-            " FROM summary_archives WHERE id = $1",
-      bind(static_cast<Poco::Int64>(id)), into(request), into(a.content_type), into(a.filename),
-      into(body), into(a.body_sha256), into(a.inputs_sha256), into(a.created_by),
-      into(a.created_at);
-  if (select.execute() == 0) return std::nullopt;
-  a.id = id;
-  a.request = requestFromJson(request);
-  if (body.size() > 0) a.body.assign(reinterpret_cast<const char*>(body.rawContent()), body.size());
-  a.size = a.body.size();
-  return a;
+  auto stored = store::SummaryArchiveRepository(db_.session()).find(id);
+  if (!stored) return std::nullopt;
+  return fromStored(std::move(*stored));
 }
 
 sdk::Result<ArchiveCheck> SummaryArchive::check(sdk::RecordId id) {

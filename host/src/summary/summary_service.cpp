@@ -25,13 +25,13 @@
 #include "store/drill_repository.h"
 #include "store/record_voids.h"
 #include "store/organisation_repository.h"
+#include "store/plan_brief.h"
 #include "store/plan_repository.h"
 #include "store/storage_error.h"
 #include "summary/annual_counts.h"
 #include "summary/drill_plan_execution.h"
 #include "summary/drill_tally.h"
 #include "summary/place_words.h"
-#include "summary/plan_brief.h"
 #include "summary/summary_docx.h"
 #include "summary/svg_chart.h"
 
@@ -338,11 +338,11 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   // Each plan's life-cycle state from the records dated on or before as_of only, not its state now;
   // the plans abolished by then are listed apart and counted nowhere else.
   const rules::PlanHistory history = rules::PlanHistory::load(c.db.session(), domain);
-  PlanBriefs briefs = loadPlanBriefs(c.db.session(), domain);
-  std::vector<PlanBrief>& plans = briefs.plans;
+  store::PlanBriefs briefs = store::loadPlanBriefs(c.db.session(), domain);
+  std::vector<store::PlanBrief>& plans = briefs.plans;
   std::vector<sdk::RecordId> abolished_ids;
   plans.erase(std::remove_if(plans.begin(), plans.end(),
-                             [&](PlanBrief& p) {
+                             [&](store::PlanBrief& p) {
                                if (!inScope(p.owner_org_id)) return true;
                                sdk::Plan then;
                                then.id = p.id;
@@ -551,7 +551,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   std::set<sdk::RecordId> listed_plans;
   for (std::size_t i = 0; i < shown; ++i)
     if (plan_status.count(overdue[i]->obligation.plan_id)) listed_plans.insert(overdue[i]->obligation.plan_id);
-  const auto titles = planTitles(c.db.session(), listed_plans);
+  const auto titles = store::planTitles(c.db.session(), listed_plans);
   Array::Ptr overdue_rows = new Array;
   std::vector<rules::CitationText> listed_citations;
   for (std::size_t i = 0; i < shown; ++i) {
@@ -592,7 +592,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   std::set<sdk::RecordId> late_plans;
   for (const auto* r : met_late)
     if (r->obligation.plan_id != 0) late_plans.insert(r->obligation.plan_id);
-  const auto late_titles = planTitles(c.db.session(), late_plans);
+  const auto late_titles = store::planTitles(c.db.session(), late_plans);
   Array::Ptr met_late_rows = new Array;
   for (std::size_t i = 0; i < met_late.size() && i < static_cast<std::size_t>(kOverdueListLimit); ++i) {
     const auto& o = met_late[i]->obligation;

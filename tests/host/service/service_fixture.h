@@ -1,8 +1,10 @@
-// ServiceFixture: a migrated SQLite file in a fresh temporary directory, a
+// ServiceFixture: a migrated SQLite file in a fresh temporary directory (or, when
+// BEACON_TEST_DB_URI names PostgreSQL, a schema of its own per file name: TestDatabase), a
 // registry with the fake flood and fire plugins, and a small organisation
 // tree (city XM > township TS1 > village V1, enterprise E1 under TS1) with an
 // issued flood plan P-FLOOD-TS1 owned by TS1. Shared by the service and CSV
-// tests (seed_ = false leaves the database empty); also hashes the database file for "nothing was written" checks.
+// tests (seed_ = false leaves the database empty); also hashes the database file for "nothing
+// was written" checks (on PostgreSQL: every table's rows).
 #pragma once
 
 #include <fstream>
@@ -20,8 +22,13 @@
 #include "plugins/plugin_registry.h"
 #include "service/organisation_service.h"
 #include "service/plan_service.h"
+#include <map>
+
+#include <Poco/Data/Session.h>
+
 #include "store/database.h"
 #include "support/fake_plugin.h"
+#include "support/test_database.h"
 
 namespace beacon::testing {
 
@@ -61,10 +68,18 @@ class ServiceFixture : public ::testing::Test {
     Poco::File(dir_).remove(true);
   }
 
-  void open() { db_ = std::make_unique<store::Database>(db_path_); }
+  // Opens db_path_: that SQLite file, or the PostgreSQL schema that stands for it.
+  void open() { db_ = std::make_unique<store::Database>(testDatabase(db_path_).uri()); }
+  testing::TestDatabase& testDatabase(const std::string& path) {
+    auto& t = test_dbs_[path];
+    if (!t) t = std::make_unique<testing::TestDatabase>(path);
+    return *t;
+  }
+  bool postgres() { return testDatabase(db_path_).postgres(); }
   // Closes the connection (SQLite checkpoints and removes the WAL on the
   // last close) and returns the SHA-256 of the database file; reopens.
   std::string closedFileHash() {
+    if (postgres()) return tablesHash();
     db_.reset();
     EXPECT_FALSE(Poco::File(db_path_ + "-wal").exists()) << "WAL not checkpointed on close";
     std::ifstream in(db_path_, std::ios::binary);
@@ -73,6 +88,23 @@ class ServiceFixture : public ::testing::Test {
     Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
     sha.update(ss.str());
     open();
+    return Poco::DigestEngine::digestToHex(sha.digest());
+  }
+
+  // PostgreSQL: the SHA-256 of every table's rows (as record text, sorted).
+  std::string tablesHash() {
+    std::vector<std::string> tables;
+    db_->session() << "SELECT table_name FROM information_schema.tables WHERE table_schema ="
+                      " current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
+        Poco::Data::Keywords::into(tables), Poco::Data::Keywords::now;
+    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+    for (const auto& table : tables) {
+      std::vector<std::string> rows;  // each row as PostgreSQL's record text
+      db_->session() << "SELECT r::text FROM " + table + " r ORDER BY 1",
+          Poco::Data::Keywords::into(rows), Poco::Data::Keywords::now;
+      sha.update(table + "\n");
+      for (const auto& row : rows) sha.update(row + "\n");
+    }
     return Poco::DigestEngine::digestToHex(sha.digest());
   }
 
@@ -98,6 +130,7 @@ class ServiceFixture : public ::testing::Test {
   bool seed_ = true;  // a derived constructor may turn the sample records off
   std::string dir_;
   std::string db_path_;
+  std::map<std::string, std::unique_ptr<testing::TestDatabase>> test_dbs_;  // by db_path_
   plugins::PluginRegistry registry_;
   FakePlugin* flood_ = nullptr;
   FakePlugin* fire_ = nullptr;

@@ -7,11 +7,13 @@
 #include <atomic>
 #include <future>
 #include <thread>
+#include <vector>
 
 #include <Poco/Data/SQLite/SQLiteException.h>
 
 #include "store/busy_timeout.h"
 #include "store/database.h"
+#include "store/storage_error.h"
 #include "store/transaction.h"
 #include "support/scratch_tree.h"
 #include "support/test_database.h"
@@ -39,6 +41,54 @@ class TransactionTest : public ::testing::Test {
   testing::TestDatabase test_db_{tree_.dir("store.db")};  // a SQLite file, or a PostgreSQL schema
   std::string path_ = test_db_.uri();
 };
+
+// A caller catches a nested scope's failure and goes on in the outer transaction, as an
+// import does after a bad row. On PostgreSQL the failed statement aborts the whole
+// transaction ("current transaction is aborted") unless the nested scope is a SAVEPOINT.
+TEST_F(TransactionTest, TheOuterTransactionGoesOnAfterAFailedNestedScope) {
+  Database db(path_);
+  Transaction outer(db.session());
+  db.session() << "UPDATE counter SET n = 5 WHERE id = 1", now;
+  try {
+    Transaction inner(db.session());
+    db.session() << "INSERT INTO counter(id, n) VALUES(1, 0)", now;  // id 1 is taken
+    inner.commit();
+    ADD_FAILURE() << "a duplicate id was stored";
+  } catch (const Poco::Exception& e) {
+    EXPECT_TRUE(isUniqueViolation(e)) << e.displayText();
+    EXPECT_FALSE(isStorageFailure(e)) << e.displayText();
+  }
+  db.session() << "INSERT INTO counter(id, n) VALUES(2, 7)", now;
+  outer.commit();
+  Database other(path_);
+  EXPECT_EQ(read(other), 5);
+  int n = 0;
+  other.session() << "SELECT n FROM counter WHERE id = 2", into(n), now;
+  EXPECT_EQ(n, 7);
+}
+
+// On PostgreSQL a nested scope left without commit() undoes its own statements only.
+TEST_F(TransactionTest, ANestedScopeLeftWithoutCommitUndoesOnlyItselfOnPostgres) {
+  if (!test_db_.postgres()) GTEST_SKIP() << "SQLite's nested scopes join without a savepoint";
+  Database db(path_);
+  Transaction outer(db.session());
+  db.session() << "UPDATE counter SET n = 5 WHERE id = 1", now;
+  {
+    Transaction inner(db.session());
+    db.session() << "INSERT INTO counter(id, n) VALUES(3, 1)", now;
+  }
+  {
+    Transaction inner(db.session());
+    db.session() << "INSERT INTO counter(id, n) VALUES(4, 1)", now;
+    inner.commit();
+  }
+  outer.commit();
+  Database other(path_);
+  EXPECT_EQ(read(other), 5);
+  std::vector<int> ids;
+  other.session() << "SELECT id FROM counter ORDER BY id", into(ids), now;
+  EXPECT_EQ(ids, (std::vector<int>{1, 4}));
+}
 
 // The read-then-write pattern of every audited change (read the "before" row,
 // then write): another connection commits between the read and the write.

@@ -13,6 +13,7 @@
 #include "summary/summary_service.h"
 #include "support/canonical_registry.h"
 #include "support/docx_reader.h"
+#include "support/test_database.h"
 
 namespace beacon::summary {
 namespace {
@@ -105,7 +106,8 @@ class DrillPlanSummaryTest : public ::testing::Test {
     return new Object;
   }
 
-  store::Database db_{":memory:"};
+  testing::TestDatabase test_db_;  // SQLite :memory:, or a PostgreSQL schema (BEACON_TEST_DB_URI)
+  store::Database db_{test_db_.uri()};
   plugins::PluginRegistry registry_;
   render::TemplateRegistry templates_;
   store::Actor actor_{"tester"};

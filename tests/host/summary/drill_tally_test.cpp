@@ -9,6 +9,7 @@
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "store/transaction.h"
+#include "support/test_database.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -112,7 +113,8 @@ class DrillTallyTest : public ::testing::Test {
     EXPECT_EQ(tally.domainsByOrg(from, to), by_org);
   }
 
-  store::Database db_{":memory:"};
+  testing::TestDatabase test_db_;  // SQLite :memory:, or a PostgreSQL schema (BEACON_TEST_DB_URI)
+  store::Database db_{test_db_.uri()};
   store::Actor actor_{"tester"};
   std::vector<sdk::RecordId> orgs_;
 };

@@ -16,6 +16,7 @@
 #include "service/plan_service.h"
 #include "summary/summary_service.h"
 #include "support/canonical_registry.h"
+#include "support/test_database.h"
 
 namespace beacon::summary {
 namespace {
@@ -101,7 +102,8 @@ class PlanStatusStatesTest : public ::testing::Test {
     return out;
   }
 
-  store::Database db_{":memory:"};
+  testing::TestDatabase test_db_;  // SQLite :memory:, or a PostgreSQL schema (BEACON_TEST_DB_URI)
+  store::Database db_{test_db_.uri()};
   plugins::PluginRegistry registry_;
   render::TemplateRegistry templates_;
   store::Actor actor_{"tester"};

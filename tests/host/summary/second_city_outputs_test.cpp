@@ -17,6 +17,7 @@
 #include "support/canonical_registry.h"
 #include "support/docx_reader.h"
 #include "build_paths.h"
+#include "support/test_database.h"
 
 namespace beacon::summary {
 namespace {
@@ -157,7 +158,8 @@ class SecondCityOutputsTest : public ::testing::Test {
     return out;
   }
 
-  store::Database db_{":memory:"};
+  testing::TestDatabase test_db_;  // SQLite :memory:, or a PostgreSQL schema (BEACON_TEST_DB_URI)
+  store::Database db_{test_db_.uri()};
   plugins::PluginRegistry registry_;
   render::TemplateRegistry templates_;
   rules::HolidayCalendar calendar_;

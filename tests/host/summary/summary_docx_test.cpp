@@ -16,6 +16,7 @@
 
 #include "support/seed_sentences.h"
 #include "build_paths.h"
+#include "support/test_database.h"
 
 namespace beacon::summary {
 namespace {
@@ -51,7 +52,8 @@ class SummaryDocxTest : public ::testing::Test {
     return store::OrganisationRepository(db_.session()).add(o, actor_);
   }
 
-  store::Database db_{":memory:"};
+  testing::TestDatabase test_db_;  // SQLite :memory:, or a PostgreSQL schema (BEACON_TEST_DB_URI)
+  store::Database db_{test_db_.uri()};
   plugins::PluginRegistry registry_;
   render::TemplateRegistry templates_;
   store::Actor actor_{"tester"};

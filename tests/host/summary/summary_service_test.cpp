@@ -21,6 +21,7 @@ using namespace Poco::Data::Keywords;
 
 #include "support/seed_sentences.h"
 #include "build_paths.h"
+#include "support/test_database.h"
 
 namespace beacon::summary {
 namespace {
@@ -95,7 +96,8 @@ class SummaryFixture : public ::testing::Test {
     return render(req);
   }
 
-  store::Database db_{":memory:"};
+  testing::TestDatabase test_db_;  // SQLite :memory:, or a PostgreSQL schema (BEACON_TEST_DB_URI)
+  store::Database db_{test_db_.uri()};
   plugins::PluginRegistry registry_;
   render::TemplateRegistry templates_;
   store::Actor actor_{"tester"};

@@ -1,7 +1,8 @@
 // PlanBrief: the few columns of a plan the plan-status summary counts by
 // (domain, owner, status flags), read in one scan without the plan's texts;
-// titles are read afterwards only for the plans a summary lists. Plain data
-// and free functions; not thread-safe (uses the Session).
+// titles are read afterwards only for the plans a summary lists. Named
+// queries over the plans table (moved here from summary/, issue #12). Plain
+// data and free functions; not thread-safe (follows its Session).
 #pragma once
 
 #include <map>
@@ -14,7 +15,7 @@
 
 #include "beacon/sdk/records.h"
 
-namespace beacon::summary {
+namespace beacon::store {
 
 struct PlanBrief {
   sdk::RecordId id = 0;
@@ -33,6 +34,7 @@ struct PlanBriefs {
 // Every plan of `domain` (empty: all), abolished ones included.
 PlanBriefs loadPlanBriefs(Poco::Data::Session& session, const std::string& domain);
 // The titles of the given plans (missing ids are absent).
-std::map<sdk::RecordId, std::string> planTitles(Poco::Data::Session& session, const std::set<sdk::RecordId>& ids);
+std::map<sdk::RecordId, std::string> planTitles(Poco::Data::Session& session,
+                                                const std::set<sdk::RecordId>& ids);
 
-}  // namespace beacon::summary
+}  // namespace beacon::store

@@ -1,8 +1,8 @@
-#include "summary/plan_brief.h"
+#include "store/plan_brief.h"
 
-#include "rules/row_scanner.h"
+#include "store/row_scanner.h"
 
-namespace beacon::summary {
+namespace beacon::store {
 
 namespace {
 
@@ -19,12 +19,13 @@ sdk::PlanStatus statusOf(std::string_view id) {
 PlanBriefs loadPlanBriefs(Poco::Data::Session& session, const std::string& domain) {
   PlanBriefs out;
   std::vector<std::string> params;
-  std::string sql = "SELECT id, domain, owner_org_id, status, revision_required, current_version FROM plans";
+  std::string sql =
+      "SELECT id, domain, owner_org_id, status, revision_required, current_version FROM plans";
   if (!domain.empty()) {
     sql += " WHERE domain = $1";
     params.push_back(domain);
   }
-  rules::RowScanner(session).scan(sql + " ORDER BY id", params, [&](const rules::ScannedRow& r) {
+  RowScanner(session).scan(sql + " ORDER BY id", params, [&](const ScannedRow& r) {
     PlanBrief& p = out.plans.emplace_back();
     p.id = r.int64(0);
     const std::string_view d = r.view(1);
@@ -39,18 +40,20 @@ PlanBriefs loadPlanBriefs(Poco::Data::Session& session, const std::string& domai
   return out;
 }
 
-std::map<sdk::RecordId, std::string> planTitles(Poco::Data::Session& session, const std::set<sdk::RecordId>& ids) {
+std::map<sdk::RecordId, std::string> planTitles(Poco::Data::Session& session,
+                                                const std::set<sdk::RecordId>& ids) {
   std::map<sdk::RecordId, std::string> out;
   if (ids.empty()) return out;
   std::string sql = "SELECT id, title FROM plans WHERE id IN (";
   std::vector<std::string> params;
   for (sdk::RecordId id : ids) {
     params.push_back(std::to_string(id));
-    sql += (params.size() == 1 ? "CAST($" : ", CAST($") + std::to_string(params.size()) + " AS INTEGER)";
+    sql += (params.size() == 1 ? "CAST($" : ", CAST($") + std::to_string(params.size()) +
+           " AS INTEGER)";
   }
-  rules::RowScanner(session).scan(sql + ")", params,
-                                  [&](const rules::ScannedRow& r) { out[r.int64(0)] = r.text(1); });
+  RowScanner(session).scan(sql + ")", params,
+                                  [&](const ScannedRow& r) { out[r.int64(0)] = r.text(1); });
   return out;
 }
 
-}  // namespace beacon::summary
+}  // namespace beacon::store
