@@ -198,6 +198,11 @@ const std::vector<Phrase>& phrases() {
       {"evaluation_date", "评估日期", "Evaluation date"},
       {"evaluation_document", "评估报告文件", "Report document"},
       {"add_evaluation", "登记演练评估报告", "Record the evaluation report"},
+      // Dashboard lists and filters (issue #14 §1).
+      {"sort_by", "排序：", "Sort by:"},
+      {"duty_kind", "义务类型", "Duty"},
+      {"todo", "本单位待办", "To do here"},
+      {"todo_note", "已逾期和今后60天内到期的事项，按到期日排列。", "Overdue, and due in the next 60 days, by date."},
   };
   return kPhrases;
 }
