@@ -49,7 +49,10 @@ void feed(RequestContext& ctx) {
   const sdk::Organisation org = organisationByRef(ctx, ctx.param("code"), "code");
   const ObligationView view = checkObligations(ctx, ctx.queryDate("as_of"), org.code, "");
   IcsCalendar calendar("Beacon · " + org.name);
-  for (const auto& r : view.results) {
+  std::vector<const rules::ObligationResult*> rows;
+  for (const auto& r : *view.results) rows.push_back(&r);
+  const auto plans = planLabels(ctx, rows);
+  for (const auto& r : *view.results) {
     const auto& o = r.obligation;
     if (!o.due.isSet() || r.status == sdk::ObligationStatus::NotApplicable) continue;
     if (o.kind != sdk::ObligationKind::Evaluation && o.kind != sdk::ObligationKind::Drill &&
@@ -65,9 +68,9 @@ void feed(RequestContext& ctx) {
     const std::string title = ctx.english() ? o.title_en : o.title_zh;
     e.summary = "[" + std::string(ctx.english() ? sdk::labelEn(r.status) : sdk::labelZh(r.status)) + "] " + title +
                 (org_name != view.org_names.end() ? " · " + org_name->second : "");
-    auto plan = view.plan_titles.find(o.plan_id);
+    auto plan = plans.find(o.plan_id);
     const rules::CitationText citation = rules::userCitation(o.citation);
-    e.description = (plan != view.plan_titles.end() ? plan->second + "\n" : "") + citation.text +
+    e.description = (plan != plans.end() ? plan->second.title + "\n" : "") + citation.text +
                     (citation.note.empty() ? "" : "\n※ " + citation.note) + (o.note.empty() ? "" : "\n" + o.note);
     calendar.add(e);
   }

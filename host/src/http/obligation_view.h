@@ -1,30 +1,38 @@
 // ObligationView: the compliance engine's answer for one request, limited
 // to what the user may read: the query (as of, organisations, domain), the
-// results and the organisation and plan names the renderings need. The
-// engine runs on the AppContext's Database under WebState::app_mutex.
-// Per request; not shared.
+// engine's kept results for it (shared, never copied: a page copies only
+// the rows it shows, rules/obligation_page.h) and the organisation names the
+// renderings need; plan labels are read for the rows shown (planLabels).
+// The engine runs on the AppContext's Database under WebState::app_mutex,
+// held for the engine call only, never while a page renders. Per request;
+// not shared.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "http/request_context.h"
 #include "rules/compliance_engine.h"
+#include "store/plan_labels.h"
 
 namespace beacon::http {
 
 struct ObligationView {
   rules::CheckQuery query;
-  std::vector<rules::ObligationResult> results;
+  std::shared_ptr<const rules::ObligationSet> results;  // never null
   std::map<sdk::RecordId, std::string> org_names;
-  std::map<sdk::RecordId, std::string> plan_titles;
-  std::map<sdk::RecordId, std::string> plan_codes;
 };
 
 // `as_of` unset: today. `org_ref` empty: the whole read scope. `domain`
 // empty: all; otherwise general or an enabled plugin (400 naming "domain").
 ObligationView checkObligations(RequestContext& ctx, sdk::Date as_of, const std::string& org_ref,
                                 const std::string& domain);
+
+// The code and title of the plans `rows` name (one query per 500 plans).
+std::unordered_map<sdk::RecordId, store::PlanLabel> planLabels(
+    RequestContext& ctx, const std::vector<const rules::ObligationResult*>& rows);
 
 }  // namespace beacon::http

@@ -1,18 +1,30 @@
 // Overview pages: GET / (dashboard: obligations by domain × township with
-// met / met late / due soon / overdue counts, an inline SVG chart, the
-// overdue list with citations, the list of duties met late and the year's
-// drill plans versus actual drills, http/drill_plan_overview.h) and GET
-// /organisations (the readable organisation tree with each organisation's
-// obligation counts and its drill plan's progress). Both take ?as_of=.
+// met / met late / due soon / overdue counts, each linking to its list; an
+// inline SVG chart; the overdue, due-soon and met-late lists, paged
+// (?list=&offset=&limit=, "第 x–y 项，共 N 项") and sorted by due date or
+// organisation (?sort=due|org), with citations; filters ?org= ?domain=
+// ?kind= kept in every link; for a village or community account 本单位待办,
+// what it must do in the next 60 days by date, instead of the township
+// matrix; and the year's drill plans versus actual drills,
+// http/drill_plan_overview.h) and GET /organisations (the readable
+// organisation tree with each organisation's obligation counts and its drill
+// plan's progress). Both take ?as_of=. Counts come from the chunk tallies and
+// only the rows shown are copied (rules/obligation_page.h).
+#include <algorithm>
 #include <map>
 #include <set>
 #include <vector>
 
+#include "http/dashboard_links.h"
 #include "http/drill_plan_overview.h"
+#include "http/http_error.h"
+#include "http/obligation_list_query.h"
 #include "http/obligation_view.h"
+#include "http/page_support.h"
 #include "http/routes.h"
-#include "rules/met_late_text.h"
 #include "rules/citation_text.h"
+#include "rules/met_late_text.h"
+#include "rules/obligation_page.h"
 #include "rules/provisional_deadline.h"
 #include "summary/svg_chart.h"
 
@@ -25,11 +37,11 @@ using kainjow::mustache::data;
 // Met late (逾期完成) is counted on its own, never inside met.
 struct Counts {
   int met = 0, met_late = 0, due_soon = 0, overdue = 0;
-  void add(sdk::ObligationStatus s) {
-    if (s == sdk::ObligationStatus::Met) ++met;
-    if (s == sdk::ObligationStatus::MetLate) ++met_late;
-    if (s == sdk::ObligationStatus::DueSoon) ++due_soon;
-    if (s == sdk::ObligationStatus::Overdue) ++overdue;
+  void add(const rules::StatusCounts& c) {
+    met += c.met;
+    met_late += c.met_late;
+    due_soon += c.due_soon;
+    overdue += c.overdue;
   }
   data toData() const {
     data d;
@@ -39,83 +51,192 @@ struct Counts {
     d.set("overdue", std::to_string(overdue));
     return d;
   }
+  // With a link from each count to its list; no links when `links` is null.
+  data toData(const DashboardLinks* links,
+              const std::map<std::string, std::string>& overrides) const {
+    data d = toData();
+    if (links == nullptr) return d;
+    for (const char* list : {"met", "met_late", "due_soon", "overdue"}) {
+      d.set(std::string(list) + "_href", links->list(list, "", 0, overrides));
+    }
+    return d;
+  }
 };
 
 std::string domainLabel(RequestContext& ctx, const std::string& domain) {
-  if (const auto* p = ctx.state.app.plugins().byDomain(domain)) return ctx.english() ? p->name_en : p->name_zh;
+  if (const auto* p = ctx.state.app.plugins().byDomain(domain))
+    return ctx.english() ? p->name_en : p->name_zh;
   return domain == sdk::kGeneralDomain ? (ctx.english() ? "General" : "综合/其他") : domain;
 }
 
+// A dashboard list: the status it shows and its element ids.
+struct ListKind {
+  sdk::ObligationStatus status;
+  const char* id;  // the `list` parameter
+  const char* heading_zh;
+  const char* heading_en;
+};
+constexpr ListKind kLists[] = {
+    {sdk::ObligationStatus::Overdue, "overdue", "逾期事项", "Overdue obligations"},
+    {sdk::ObligationStatus::DueSoon, "due_soon", "即将到期事项", "Obligations due soon"},
+    {sdk::ObligationStatus::MetLate, "met_late", "逾期完成事项", "Obligations met late"},
+    {sdk::ObligationStatus::Met, "met", "已落实事项", "Obligations met"}};
+
+// "第 1–20 项，共 2001 项" / "Items 1–20 of 2001".
+std::string rangeText(bool english, std::size_t offset, std::size_t shown, std::size_t total) {
+  if (shown == 0)
+    return english ? "0 of " + std::to_string(total) : "共 " + std::to_string(total) + " 项";
+  const std::string range = std::to_string(offset + 1) + "–" + std::to_string(offset + shown);
+  return english ? "Items " + range + " of " + std::to_string(total)
+                 : "第 " + range + " 项，共 " + std::to_string(total) + " 项";
+}
+
+// The rows of one page of a list, each with its organisation, plan, dates and citation.
+data listRows(RequestContext& ctx, const ObligationView& view, const rules::ObligationPage& page,
+              std::vector<rules::CitationText>& citations) {
+  const auto plans = planLabels(ctx, page.rows);
+  data rows{data::type::list};
+  for (const auto* r : page.rows) {
+    const auto& o = r->obligation;
+    data item;
+    item.set("title", ctx.english() ? o.title_en : o.title_zh);
+    item.set("domain", domainLabel(ctx, o.domain));
+    item.set("org_name", orgNameOf(view, o.org_id));
+    if (const auto p = plans.find(o.plan_id); o.plan_id != 0 && p != plans.end()) {
+      item.set("plan_title", p->second.title);
+    }
+    item.set("plan_id", std::to_string(o.plan_id));
+    item.set("due", rules::listedDue(*r).toString());
+    item.set("status", ctx.english() ? sdk::labelEn(r->status) : sdk::labelZh(r->status));
+    item.set("status_class", std::string(sdk::toId(r->status)));
+    if (rules::isProvisionalDeadline(o))
+      item.set("provisional", rules::provisionalLabel(ctx.english()));
+    if (r->status == sdk::ObligationStatus::MetLate || r->status == sdk::ObligationStatus::Met) {
+      item.set("met_on", o.last_met.date.toString());
+    }
+    if (r->status == sdk::ObligationStatus::MetLate) {
+      item.set("days_late", rules::daysLateText(r->days_late, ctx.english()));
+    }
+    const rules::CitationText citation = rules::userCitation(o.citation);
+    item.set("citation", citation.text);
+    citations.push_back(citation);
+    rows.push_back(item);
+  }
+  return rows;
+}
+
+// One list section: its page (the chosen list's offset and sort; the first page of the others),
+// the range shown, pager and sort links.
+data listSection(RequestContext& ctx, const ObligationView& view, const ListKind& kind,
+                 rules::ObligationPageQuery q, bool chosen, const DashboardLinks& links,
+                 std::vector<rules::CitationText>& citations) {
+  q.statuses = {kind.status};
+  if (!chosen) {
+    q.offset = 0;
+    q.order = rules::ObligationOrder::Due;
+  }
+  const rules::ObligationPage page =
+      rules::pageOf(*view.results, q, [&](sdk::RecordId id) { return orgNameOf(view, id); });
+  const std::string sort = q.order == rules::ObligationOrder::Organisation ? "org" : "due";
+  data s;
+  s.set("id", kind.id);
+  std::string anchor = kind.id;
+  for (auto& c : anchor) {
+    if (c == '_') c = '-';
+  }
+  s.set("table_id", anchor + "-list");
+  s.set("heading", ctx.english() ? kind.heading_en : kind.heading_zh);
+  s.set("total", std::to_string(page.total));
+  s.set("range", rangeText(ctx.english(), q.offset, page.rows.size(), page.total));
+  s.set("rows", listRows(ctx, view, page, citations));
+  s.set("empty", page.rows.empty());
+  s.set("show_met_on",
+        kind.status == sdk::ObligationStatus::MetLate || kind.status == sdk::ObligationStatus::Met);
+  s.set("show_days_late", kind.status == sdk::ObligationStatus::MetLate);
+  s.set("sort_due_href", links.list(kind.id, "due"));
+  s.set("sort_org_href", links.list(kind.id, "org"));
+  s.set("sorted_by_due", sort == "due");
+  const int limit = static_cast<int>(q.limit);
+  const int offset = static_cast<int>(q.offset);
+  if (offset > 0)
+    s.set("prev_href", links.list(kind.id, sort, offset > limit ? offset - limit : 0));
+  if (q.offset + q.limit < page.total)
+    s.set("next_href", links.list(kind.id, sort, offset + limit));
+  return s;
+}
+
+bool villageLevel(const sdk::Organisation& o) {
+  return o.kind == sdk::OrgKind::Village || o.kind == sdk::OrgKind::Community;
+}
+
 void dashboard(RequestContext& ctx) {
-  const ObligationView view = checkObligations(ctx, ctx.queryDate("as_of"), ctx.query("org"), "");
+  const ObligationView view =
+      checkObligations(ctx, ctx.queryDate("as_of"), ctx.query("org"), ctx.query("domain"));
+  rules::ObligationPageQuery q = obligationListQuery(ctx, rules::ObligationOrder::Due);
+  q.offset = static_cast<std::size_t>(ctx.queryInt("offset", 0, 0, 100000000));
+  q.limit = static_cast<std::size_t>(ctx.queryInt("limit", 20, 1, 200));
+  const std::string chosen = ctx.query("list", "overdue");
+  if (std::none_of(std::begin(kLists), std::end(kLists),
+                   [&](const ListKind& k) { return chosen == k.id; })) {
+    throw HttpError::badRequest(ctx.english()
+                                    ? "list must be overdue, due_soon, met_late or met"
+                                    : "列表（list）只能是 overdue、due_soon、met_late 或 met",
+                                "list");
+  }
   std::map<sdk::RecordId, sdk::Organisation> orgs;
   for (auto& o : ctx.organisations().list()) orgs[o.id] = o;
-  auto townshipOf = [&](sdk::RecordId id) -> std::string {
+  const auth::User& user = ctx.requireUser();
+  const auto own = orgs.find(user.org_id);
+  const bool village = own != orgs.end() && villageLevel(own->second);
+  // The township (or sub-district) above an organisation: its name and code; 市直 when none.
+  std::map<sdk::RecordId, std::pair<std::string, std::string>> township_of;
+  auto townshipOf = [&](sdk::RecordId org_id) -> const std::pair<std::string, std::string>& {
+    auto kept = township_of.find(org_id);
+    if (kept != township_of.end()) return kept->second;
+    std::pair<std::string, std::string> found{ctx.english() ? "City level" : "市直", ""};
+    sdk::RecordId id = org_id;
     for (int guard = 0; id != 0 && guard < 32; ++guard) {
       auto it = orgs.find(id);
       if (it == orgs.end()) break;
-      if (it->second.kind == sdk::OrgKind::Township || it->second.kind == sdk::OrgKind::SubDistrict) {
-        return it->second.name;
+      if (it->second.kind == sdk::OrgKind::Township ||
+          it->second.kind == sdk::OrgKind::SubDistrict) {
+        found = {it->second.name, it->second.code};
+        break;
       }
       id = it->second.parent_id;
     }
-    return ctx.english() ? "City level" : "市直";
+    return township_of.emplace(org_id, std::move(found)).first->second;
   };
+  // Counts from the chunk tallies: one chunk per organisation and domain, none walked here.
   std::map<std::string, Counts> by_domain;
-  std::map<std::pair<std::string, std::string>, Counts> by_cell;
+  std::map<std::pair<std::string, std::string>, Counts> by_cell;  // (township name, domain)
+  std::map<std::string, std::string> town_codes;
   std::set<std::string> domains;
   Counts total;
-  data overdue{data::type::list};
-  data met_late{data::type::list};
-  std::vector<rules::CitationText> listed_citations;
-  for (const auto& r : view.results) {
-    const auto& o = r.obligation;
-    domains.insert(o.domain);
-    total.add(r.status);
-    by_domain[o.domain].add(r.status);
-    by_cell[{townshipOf(o.org_id), o.domain}].add(r.status);
-    // One line of the overdue or met-late list: the duty, its organisation and plan.
-    auto dutyItem = [&]() {
-      data item;
-      item.set("title", ctx.english() ? o.title_en : o.title_zh);
-      item.set("domain", domainLabel(ctx, o.domain));
-      auto on = view.org_names.find(o.org_id);
-      item.set("org_name", on == view.org_names.end() ? "" : on->second);
-      auto pt = view.plan_titles.find(o.plan_id);
-      if (o.plan_id != 0 && pt != view.plan_titles.end()) item.set("plan_title", pt->second);
-      item.set("plan_id", std::to_string(o.plan_id));
-      return item;
-    };
-    if (r.status == sdk::ObligationStatus::Overdue && overdue.list_value().size() < 200) {
-      data item = dutyItem();
-      const rules::CitationText citation = rules::userCitation(o.citation);
-      item.set("citation", citation.text);
-      listed_citations.push_back(citation);
-      item.set("due", o.due.toString());
-      if (rules::isProvisionalDeadline(o)) item.set("provisional", rules::provisionalLabel(ctx.english()));
-      overdue.push_back(item);
-    }
-    if (r.status == sdk::ObligationStatus::MetLate && met_late.list_value().size() < 200) {
-      data item = dutyItem();
-      item.set("due", (o.met_due.isSet() ? o.met_due : o.due).toString());
-      item.set("met_on", o.last_met.date.toString());
-      item.set("days_late", rules::daysLateText(r.days_late, ctx.english()));
-      met_late.push_back(item);
+  for (const auto& chunk : view.results->chunks()) {
+    const auto& first = chunk->front().obligation;
+    const rules::StatusCounts c = rules::countOf(chunk, q.kind);
+    domains.insert(first.domain);
+    total.add(c);
+    by_domain[first.domain].add(c);
+    if (!village) {
+      const auto& town = townshipOf(first.org_id);
+      by_cell[{town.first, first.domain}].add(c);
+      town_codes[town.first] = town.second;
     }
   }
+  const DashboardLinks links(ctx);
   data header{data::type::list};
   for (const auto& dmn : domains) header.push_back(data("label", domainLabel(ctx, dmn)));
   data rows{data::type::list};
-  std::string last_town;
-  std::set<std::string> towns;
-  for (const auto& [key, c] : by_cell) towns.insert(key.first);
-  for (const auto& town : towns) {
+  for (const auto& [town, code] : town_codes) {
     data row;
     row.set("township", town);
     data cells{data::type::list};
     for (const auto& dmn : domains) {
       auto it = by_cell.find({town, dmn});
-      cells.push_back(it == by_cell.end() ? Counts().toData() : it->second.toData());
+      const Counts c = it == by_cell.end() ? Counts() : it->second;
+      cells.push_back(c.toData(code.empty() ? nullptr : &links, {{"org", code}, {"domain", dmn}}));
     }
     row.set("cells", cells);
     rows.push_back(row);
@@ -135,13 +256,34 @@ void dashboard(RequestContext& ctx) {
     late.values.push_back(by_domain[dmn].overdue);
   }
   chart.series = {met, met_late_series, soon, late};
+
+  std::vector<rules::CitationText> listed_citations;
+  data lists{data::type::list};
+  for (const auto& kind : kLists) {
+    if (kind.status == sdk::ObligationStatus::Met && chosen != kind.id)
+      continue;  // met: on request only
+    lists.push_back(listSection(ctx, view, kind, q, chosen == kind.id, links, listed_citations));
+  }
   data d;
   d.set("as_of", view.query.as_of.toString());
-  d.set("totals", total.toData());
-  d.set("header", header);
-  d.set("rows", rows);
-  d.set("overdue", overdue);
-  d.set("met_late", met_late);
+  d.set("totals", total.toData(&links, {}));
+  d.set("village", village);
+  if (village) {
+    // 本单位待办: what the unit must do in the next 60 days (and what is already overdue), by date.
+    rules::ObligationPageQuery todo;
+    todo.statuses = {sdk::ObligationStatus::Overdue, sdk::ObligationStatus::DueSoon,
+                     sdk::ObligationStatus::Upcoming};
+    todo.due_to = view.query.as_of.addDays(60);
+    todo.order = rules::ObligationOrder::Due;
+    todo.limit = 100;
+    const rules::ObligationPage page = rules::pageOf(*view.results, todo);
+    d.set("todo", listRows(ctx, view, page, listed_citations));
+    d.set("todo_range", rangeText(ctx.english(), 0, page.rows.size(), page.total));
+  } else {
+    d.set("header", header);
+    d.set("rows", rows);
+  }
+  d.set("lists", lists);
   data notes{data::type::list};  // the footnotes of the citations marked ※
   for (const auto& n : rules::citationNotes(listed_citations)) {
     data note;
@@ -151,6 +293,41 @@ void dashboard(RequestContext& ctx) {
   }
   d.set("citation_notes", notes);
   d.set("chart", domains.empty() ? std::string() : chart.toSvg());
+  // Filters as controls; the form keeps them in the URL.
+  d.set("domains", domainOptions(ctx, view.query.domain, true));
+  data kinds{data::type::list};
+  for (const auto k :
+       {sdk::ObligationKind::Drill, sdk::ObligationKind::Evaluation, sdk::ObligationKind::Review,
+        sdk::ObligationKind::Filing, sdk::ObligationKind::Publication,
+        sdk::ObligationKind::Revision, sdk::ObligationKind::Report}) {
+    data o;
+    o.set("value", std::string(sdk::toId(k)));
+    o.set("label", ctx.english() ? std::string(sdk::toId(k)) : std::string(sdk::labelZh(k)));
+    o.set("selected", q.kind && *q.kind == k);
+    kinds.push_back(o);
+  }
+  d.set("kinds", kinds);
+  const auth::Scope scope = ctx.policy().scope(user);
+  data org_options{data::type::list};
+  for (const auto& [id, o] : orgs) {
+    if (!scope.contains(id)) continue;
+    data opt;
+    opt.set("value", o.code);
+    opt.set("label", o.name);
+    opt.set("selected", o.code == ctx.query("org"));
+    org_options.push_back(opt);
+  }
+  d.set("orgs", org_options);
+  data list_options{data::type::list};
+  for (const auto& kind : kLists) {
+    data o;
+    o.set("value", kind.id);
+    o.set("label", ctx.english() ? kind.heading_en : kind.heading_zh);
+    o.set("selected", chosen == kind.id);
+    list_options.push_back(o);
+  }
+  d.set("list_options", list_options);
+  d.set("limit", std::to_string(q.limit));
   d.set("drill_plans", drillPlanOverview(ctx, view.query.as_of, view.query.org_ids));
   ctx.sendPage(200, "dashboard.html", d, ctx.english() ? "Dashboard" : "总览");
 }
@@ -158,7 +335,9 @@ void dashboard(RequestContext& ctx) {
 void organisationTree(RequestContext& ctx) {
   const ObligationView view = checkObligations(ctx, ctx.queryDate("as_of"), "", "");
   std::map<sdk::RecordId, Counts> counts;
-  for (const auto& r : view.results) counts[r.obligation.org_id].add(r.status);
+  for (const auto& chunk : view.results->chunks()) {
+    counts[chunk->front().obligation.org_id].add(rules::countOf(chunk, std::nullopt));
+  }
   const auto drill_plans = drillPlanByOrganisation(ctx, view.query.as_of);
   const auth::Scope scope = ctx.policy().scope(ctx.requireUser());
   const auto all = ctx.organisations().list();

@@ -219,6 +219,11 @@ const std::vector<Phrase>& phrases() {
       {"export_ledger", "导出台账", "Export"},
       {"export_note", "导出您管辖范围内的记录；文件修改后可重新导入。",
        "Exports hold the records of your scope and import back unchanged."},
+      // Dashboard lists and filters (issue #14 §1).
+      {"sort_by", "排序：", "Sort by:"},
+      {"duty_kind", "义务类型", "Duty"},
+      {"todo", "本单位待办", "To do here"},
+      {"todo_note", "已逾期和今后60天内到期的事项，按到期日排列。", "Overdue, and due in the next 60 days, by date."},
   };
   return kPhrases;
 }

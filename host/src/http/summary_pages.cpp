@@ -50,15 +50,13 @@ void summariesPage(RequestContext& ctx) {
   d.set("drill", request.drill_id ? std::to_string(request.drill_id) : "");
   if (ctx.hasQuery("kind")) {
     try {
-      const RenderedSummary s = renderSummary(ctx, request);
-      if (request.format == "html" || request.format == "docx") {
-        // The printable HTML and the Word document open on their own; the preview shows their text form.
-        summary::SummaryRequest text = request;
-        text.format = "text";
-        d.set("preview", renderSummary(ctx, text).body);
-      } else {
-        d.set("preview", s.body);
-      }
+      // The printable HTML and the Word document open on their own (the links below); the preview
+      // shows their text form, rendered once. A Word document is rendered as well, as only that
+      // tells whether the kind has one.
+      summary::SummaryRequest shown = request;
+      if (request.format == "html" || request.format == "docx") shown.format = "text";
+      if (request.format == "docx") renderSummary(ctx, request);
+      d.set("preview", renderSummary(ctx, shown).body);
       std::string query = Poco::URI(ctx.request.getURI()).getRawQuery();
       d.set("open_href", "/api/v1/summaries?" + query);
       d.set("download_href", "/api/v1/summaries?" + query + "&download=1");

@@ -1,11 +1,26 @@
 #include "http/summary_request.h"
 
 #include "http/http_error.h"
+#include "plugins/domain_services.h"
+#include "rules/data_version.h"
 #include "store/drill_repository.h"
 
 namespace beacon::http {
 
 namespace {
+
+// "summary\n<today>\n<data version>\n<request>", or "" when the store has no DataVersion (never
+// kept).
+std::string summaryCacheKey(store::Database& db, const summary::SummaryRequest& r) {
+  const auto version = rules::currentDataVersion(db.session());
+  if (!version) return "";
+  // Today as well: a request without a date reads today's year.
+  return "summary\n" + plugins::DomainServices::systemToday().toString() + "\n" +
+         std::to_string(version->first) + "." + std::to_string(version->second) + "\n" + r.kind +
+         "\n" + std::to_string(r.year) + "\n" + r.as_of.toString() + "\n" + r.org_code + "\n" +
+         r.domain + "\n" + std::to_string(r.drill_id) + "\n" + r.format + "\n" +
+         (r.english ? "en" : "zh");
+}
 
 std::string paramFor(const std::string& field) {
   if (field == "org_code") return "org";
@@ -50,15 +65,27 @@ void requireSummaryScope(RequestContext& ctx, const summary::SummaryRequest& req
 RenderedSummary renderSummary(RequestContext& ctx, const summary::SummaryRequest& request) {
   requireSummaryScope(ctx, request);
   RenderedSummary out;
+  const summary::SummaryMedia media = summary::summaryMedia(request.format);
   {
     std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
-    summary::SummaryService service(ctx.state.app.db(), ctx.state.app.plugins(), ctx.state.app.templates(),
-                                    &ctx.state.app.engine());
-    auto body = service.render(request);
-    if (!body.isOk()) throw HttpError::badRequest(body.status().message(), paramFor(body.status().field()));
-    out.body = body.value();
+    // A summary is a function of the request and the data: while the store's DataVersion is
+    // unchanged, the text rendered for the same request is served again (kept in the response
+    // cache, which also drops it at the next commit it sees).
+    ResponseCache& cache = ctx.state.cache;
+    const std::uint64_t generation = cache.generation();
+    const std::string key = cache.enabled() ? summaryCacheKey(ctx.state.app.db(), request) : "";
+    if (auto kept = key.empty() ? nullptr : cache.find(key)) {
+      out.body = kept->body;
+    } else {
+      summary::SummaryService service(ctx.state.app.db(), ctx.state.app.plugins(),
+                                      ctx.state.app.templates(), &ctx.state.app.engine());
+      auto body = service.render(request);
+      if (!body.isOk())
+        throw HttpError::badRequest(body.status().message(), paramFor(body.status().field()));
+      out.body = std::move(body.value());
+      if (!key.empty()) cache.put(key, generation, CachedResponse{media.content_type, out.body});
+    }
   }
-  const summary::SummaryMedia media = summary::summaryMedia(request.format);
   out.content_type = media.content_type;
   out.attachment = request.format == "docx";
   const std::string ext = media.extension;

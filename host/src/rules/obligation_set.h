@@ -68,6 +68,8 @@ class ObligationSet {
   bool empty() const { return size_ == 0; }
   // A copy of every result, in order.
   std::vector<ObligationResult> toVector() const;
+  // The chunks, in order (none empty): one per organisation and domain.
+  const std::vector<ObligationChunk>& chunks() const { return chunks_; }
 
  private:
   std::vector<ObligationChunk> chunks_;  // never null

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The office's pages under load (issue #13 targets 1–3): wrk on the dashboard, the plan-status and
+# city-annual summary pages, /api/v1/obligations and the list pages of `beacon serve`, beside a bare
+# Poco "hello" server in the same run, then the server's resident memory after 8 concurrent
+# dashboards and plan-status pages, then cold `beacon check` and `beacon summary`. Not run in CI.
+#
+# usage: bench/pages/run.sh [BUILD_DIR (build)] [DATABASE (demo: a fresh demo city)]
+#   DATABASE: e.g. the 50.8k-plan / 1M-drill database bench_summary generates
+#   (BUILD_DIR/bin/bench_summary /tmp/beacon_bench_summary.db 1 scan); it is served as is
+#   (the server adds its demo logins and sessions to it).
+#   env: DURATION (8s), CONNECTIONS (8), WRK_THREADS (2), SERVER_THREADS (8), AS_OF (2023-12-31)
+# Needs: BUILD_DIR/bin/beacon, BUILD_DIR/bin/bench_http_hello, the plugins, wrk and curl.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${1:-build}
+database=${2:-}
+beacon=$build/bin/beacon
+hello=$build/bin/bench_http_hello
+duration=${DURATION:-8s}
+connections=${CONNECTIONS:-8}
+wrk_threads=${WRK_THREADS:-2}
+server_threads=${SERVER_THREADS:-8}
+as_of=${AS_OF:-2023-12-31}
+for f in "$beacon" "$hello"; do
+  [ -x "$f" ] || { echo "run.sh: $f is not built (cmake --build $build --target beacon bench_http_hello)" >&2; exit 2; }
+done
+if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk curl ||
+    { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk curl; }
+fi
+
+work=$(mktemp -d /tmp/beacon-pages.XXXXXX)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+start_server() {  # output file, command...: echoes nothing, sets $url and $server_pid
+  local out=$1; shift
+  "$@" >"$out" 2>&1 &
+  server_pid=$!
+  pids+=($server_pid)
+  for _ in $(seq 1200); do
+    url=$(grep -o 'http://[0-9.]*:[0-9]*' "$out" | head -1 || true)
+    [ -n "$url" ] && return 0
+    sleep 0.1
+  done
+  echo "run.sh: no address from $*:" >&2; cat "$out" >&2; exit 1
+}
+
+if [ -z "$database" ]; then
+  database=$work/demo.db
+  "$beacon" --db "$database" init --demo xinmi-2023 >/dev/null
+fi
+b=("$beacon" --db "$database")
+start_server "$work/hello.out" "$hello" --threads "$server_threads"; hello_url=$url
+start_server "$work/beacon.out" "${b[@]}" serve --listen 127.0.0.1:0 --threads "$server_threads" --quiet
+beacon_url=$url; beacon_pid=$server_pid
+curl -fsS -c "$work/cookies" -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"beacon-demo-2023"}' "$beacon_url/api/v1/session" >/dev/null ||
+  { echo "run.sh: no demo login admin on $database (web.demo_accounts)" >&2; exit 1; }
+cookie="Cookie: beacon_session=$(awk '$6=="beacon_session" {print $7}' "$work/cookies")"
+rss() { awk '/^VmRSS/ {print int($2/1024)}' "/proc/$beacon_pid/status"; }
+hwm() { awk '/^VmHWM/ {print int($2/1024)}' "/proc/$beacon_pid/status"; }
+rss_start=$(rss)
+
+declare -A path=(
+  [dashboard]="/?as_of=$as_of"
+  [plan-status]="/summaries?kind=plan-status&as_of=$as_of&format=html"
+  [city-annual]="/summaries?kind=city-annual&year=${as_of%%-*}&format=html"
+  [obligations]="/api/v1/obligations?as_of=$as_of&status=overdue&limit=50"
+  [plans]="/plans"
+  [drills]="/drills"
+  [drills-new]="/drills/new"
+)
+order=(dashboard plan-status city-annual obligations plans drills drills-new)
+for name in "${order[@]}"; do  # warm: the first check after start-up evaluates the city
+  curl -fsS -o /dev/null -H "$cookie" "$beacon_url${path[$name]}" ||
+    { echo "run.sh: GET ${path[$name]} failed" >&2; exit 1; }
+done
+echo "== $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); wrk -t$wrk_threads -c$connections -d$duration --latency; server threads $server_threads"
+echo "   database $database: $(sqlite3 "$database" 'SELECT count(*) FROM plans' 2>/dev/null || echo '?') plans, $(sqlite3 "$database" 'SELECT count(*) FROM drills' 2>/dev/null || echo '?') drills"
+rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
+line() {  # name, wrk output
+  printf '%-14s %10s req/s  %6s%% of hello   p50 %8s   p99 %8s   errors %s\n' "$1" "$(rps "$2")" \
+    "$(awk -v a="$(rps "$2")" -v b="$hello_rps" 'BEGIN {printf "%.1f", 100*a/b}')" \
+    "$(awk '$1=="50%" {print $2}' "$2")" "$(awk '$1=="99%" {print $2}' "$2")" \
+    "$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' "$2")"
+}
+wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency "$hello_url/" >"$work/hello.wrk"
+hello_rps=$(rps "$work/hello.wrk")
+line hello "$work/hello.wrk"
+for name in "${order[@]}"; do
+  wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -H "$cookie" "$beacon_url${path[$name]}" \
+    >"$work/$name.wrk"
+  line "$name" "$work/$name.wrk"
+  [ "$name" = plan-status ] && echo "               server RSS after 8 concurrent dashboards and plan-status pages: $(rss) MB (peak $(hwm) MB, $rss_start MB at start)"
+done
+kill -TERM "$beacon_pid"; wait "$beacon_pid" 2>/dev/null || true
+
+for cmd in "check --as-of $as_of" "summary --kind plan-status --as-of $as_of --format text" \
+           "summary --kind city-annual --year ${as_of%%-*} --format text"; do
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%e %M' -o "$work/time" "${b[@]}" $cmd >/dev/null 2>"$work/cli.err" ||
+    { cat "$work/cli.err" >&2; exit 1; }
+  read -r secs kb <"$work/time"
+  printf 'beacon %-58s cold %6.0f ms  %5d MB peak\n' "$cmd" "$(awk -v s="$secs" 'BEGIN {print s*1000}')" $((kb / 1024))
+done
