@@ -2,7 +2,7 @@
 
 #include "http/http_error.h"
 #include "plugins/domain_services.h"
-#include "rules/data_version.h"
+#include "store/data_version.h"
 #include "store/drill_repository.h"
 
 namespace beacon::http {
@@ -12,7 +12,7 @@ namespace {
 // "summary\n<today>\n<data version>\n<request>", or "" when the store has no DataVersion (never
 // kept).
 std::string summaryCacheKey(store::Database& db, const summary::SummaryRequest& r) {
-  const auto version = rules::currentDataVersion(db.session());
+  const auto version = store::currentDataVersion(db.session());
   if (!version) return "";
   // Today as well: a request without a date reads today's year.
   return "summary\n" + plugins::DomainServices::systemToday().toString() + "\n" +

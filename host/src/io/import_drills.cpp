@@ -27,7 +27,7 @@ namespace {
 constexpr std::size_t kDrillChunk = 5000;
 constexpr int kDrillPage = 5000;
 
-std::size_t duplicateHash(const store::DrillKey& k) {
+std::size_t duplicateHash(const store::DrillDuplicateKey& k) {
   std::string text = std::to_string(k.org_id);
   for (const std::string* part : {&k.domain, &k.drill_type, &k.date, &k.place, &k.scenario}) {
     text += '\x1f' + *part;
@@ -98,13 +98,13 @@ class DrillImport : public ImportKind {
 };
 
 void DrillImport::loadStoredKeys(ImportSession& s) {
-  store::forEachDrillKey(s.db().session(),
-                         [&](const store::DrillKey& k) { stored_keys_.insert(duplicateHash(k)); });
+  store::forEachDrillDuplicateKey(s.db().session(),
+                         [&](const store::DrillDuplicateKey& k) { stored_keys_.insert(duplicateHash(k)); });
 }
 
 bool DrillImport::isStored(ImportSession& s, const sdk::Drill& d) {
   if (stored_keys_.empty()) return false;
-  const store::DrillKey key{d.org_id,   d.domain,   d.drill_type,   d.date.toString(),
+  const store::DrillDuplicateKey key{d.org_id,   d.domain,   d.drill_type,   d.date.toString(),
                             d.place,    d.scenario, d.participants, d.evacuees};
   if (!stored_keys_.count(duplicateHash(key))) return false;
   return store::countSameDrill(s.db().session(), key) > 0;  // a hash match: compare exactly

@@ -189,7 +189,7 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::checkOrganisations(
   const std::string plugins = enabledPlugins();
   try {
     store::Transaction snapshot(db_.session(), store::Transaction::Mode::Read);
-    const std::optional<DataVersion> version = currentDataVersion(db_.session());
+    const std::optional<store::DataVersion> version = store::currentDataVersion(db_.session());
     const bool kept = std::any_of(kept_.begin(), kept_.end(), [&](const Evaluation& e) {
       return e.as_of == as_of && e.plugins == plugins && version && e.version &&
              *version == *e.version;

@@ -8,8 +8,8 @@ using namespace Poco::Data::Keywords;
 
 namespace beacon::store {
 
-void forEachDrillKey(Poco::Data::Session& session,
-                     const std::function<void(const DrillKey&)>& each) {
+void forEachDrillDuplicateKey(Poco::Data::Session& session,
+                     const std::function<void(const DrillDuplicateKey&)>& each) {
   std::vector<Poco::Int64> org, participants, evacuees;
   std::vector<std::string> domain, type, date, place, scenario;
   session
@@ -17,7 +17,7 @@ void forEachDrillKey(Poco::Data::Session& session,
          " FROM drills WHERE voided_at = ''",
       into(org), into(domain), into(type), into(date), into(place), into(scenario),
       into(participants), into(evacuees), now;
-  DrillKey key;
+  DrillDuplicateKey key;
   for (std::size_t i = 0; i < org.size(); ++i) {
     key.org_id = org[i];
     key.domain = std::move(domain[i]);
@@ -31,7 +31,7 @@ void forEachDrillKey(Poco::Data::Session& session,
   }
 }
 
-int countSameDrill(Poco::Data::Session& session, const DrillKey& k) {
+int countSameDrill(Poco::Data::Session& session, const DrillDuplicateKey& k) {
   int n = 0;
   session << "SELECT COUNT(*) FROM drills WHERE org_id = $1 AND domain = $2 AND drill_type = $3"
              " AND drill_date = $4 AND place = $5 AND scenario = $6 AND participants = $7"

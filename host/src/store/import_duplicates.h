@@ -16,7 +16,7 @@
 namespace beacon::store {
 
 // The columns a drill duplicate is judged by.
-struct DrillKey {
+struct DrillDuplicateKey {
   sdk::RecordId org_id = 0;
   std::string domain;
   std::string drill_type;
@@ -28,8 +28,8 @@ struct DrillKey {
 };
 
 // Every non-voided drill's key, in no particular order.
-void forEachDrillKey(Poco::Data::Session& session, const std::function<void(const DrillKey&)>& each);
-int countSameDrill(Poco::Data::Session& session, const DrillKey& key);
+void forEachDrillDuplicateKey(Poco::Data::Session& session, const std::function<void(const DrillDuplicateKey&)>& each);
+int countSameDrill(Poco::Data::Session& session, const DrillDuplicateKey& key);
 int countSameReview(Poco::Data::Session& session, const sdk::Review& r);
 int countSameFiling(Poco::Data::Session& session, const sdk::Filing& f);
 // Same source, plan (0: none), responsible organisation and description.

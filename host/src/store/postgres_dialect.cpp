@@ -42,6 +42,9 @@ void PostgresDialect::setUp(Poco::Data::Session& s, const DatabaseUri& uri) cons
     throw Poco::Data::DataException("schema " + name + " does not exist (CREATE SCHEMA it first)");
   }
   s << "SET lock_timeout = " + std::to_string(busyTimeoutMs()), now;
+  // libpq prints the server's NOTICEs (CREATE ... IF NOT EXISTS skipping, DROP ... CASCADE) on
+  // standard error, where they would mix with the CLI's output; warnings and errors still come.
+  s << "SET client_min_messages = warning", now;
 }
 
 bool PostgresDialect::inTransaction(Poco::Data::Session& session) const {
