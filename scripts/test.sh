@@ -3,7 +3,8 @@
 # missing, builds, runs the whole GoogleTest suite through CTest, the PostgreSQL tests on a
 # throwaway cluster (scripts/pg-cluster.sh), then (when
 # clang is there) builds the libFuzzer targets in build-fuzz/ and runs each
-# for a few seconds (CTest label fuzz; bench/fuzz/README.md has the long runs).
+# for a few seconds (CTest label fuzz; bench/fuzz/README.md has the long runs); last, the
+# README's demo command through scripts/check-demo.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -34,3 +35,5 @@ if command -v clang++ >/dev/null; then
 else
   echo "clang++ not found: fuzz targets skipped"
 fi
+# The README's other command: scripts/run-demo.sh prints the 2023 text and serves the pages.
+scripts/check-demo.sh
