@@ -276,8 +276,8 @@ class PlanStepFollowsItsRecordTest : public PlanStepCorrectionTest {
     for (const auto& r : store::ReviewRepository(db_->session()).listForPlan(plan)) id = r.id;
     return id;
   }
-  // A plan drafted and submitted for review on 2024-03-05, reviewed (passed) on 2024-03-10.
-  sdk::RecordId reviewedPlan() {
+  // A plan drafted and submitted for review on 2024-03-05, reviewed (`conclusion`) on 2024-03-10.
+  sdk::RecordId reviewedPlan(sdk::ReviewConclusion conclusion = sdk::ReviewConclusion::Passed) {
     sdk::Plan p;
     p.code = "P-QUAKE-TS1";
     p.title = "城关镇地震应急预案";
@@ -291,13 +291,54 @@ class PlanStepFollowsItsRecordTest : public PlanStepCorrectionTest {
     sdk::Review r;
     r.plan_id = plan;
     r.kind = sdk::ReviewKind::Review;
-    r.conclusion = sdk::ReviewConclusion::Passed;
+    r.conclusion = conclusion;
     r.date = {2024, 3, 10};
     r.reviewers = "专家组";
     EXPECT_TRUE(service::PlanService(*db_, registry_).addReview(r, actor_).isOk());
     return plan;
   }
 };
+
+TEST_F(PlanStepFollowsItsRecordTest, AReviewIsVoidedOnlyAsThePlanLatestStepNamingTheLaterOne) {
+  const auto plan = reviewedPlan();
+  const auto approved = must(lifecycle().approve(plan, on({2024, 3, 15}, "城关镇人民政府"), actor_));
+  auto refused = correction().voidRecord(RecordKind::Review, reviewId(plan), "评审记录录错", admin());
+  ASSERT_EQ(refused.failure, service::CorrectionFailure::Invalid);
+  EXPECT_EQ(refused.status.field(), "step");
+  EXPECT_NE(refused.status.message().find("「审批」（#" + std::to_string(approved)), std::string::npos)
+      << refused.status.message();
+  EXPECT_EQ(steps(plan, "review").size(), 1u) << "a refused void writes nothing";
+  EXPECT_EQ(stored(plan).status, PlanStatus::Approved);
+  auto english = correction(true).voidRecord(RecordKind::Review, reviewId(plan), "wrong", admin());
+  EXPECT_NE(english.status.message().find("approve #" + std::to_string(approved)), std::string::npos)
+      << english.status.message();
+  // Voided latest first, the review goes too and the draft is back in review, not yet passed.
+  ASSERT_TRUE(correction().voidRecord(RecordKind::PlanTransition, approved, "审批录错", admin()).ok());
+  auto voided = correction().voidRecord(RecordKind::Review, reviewId(plan), "评审记录录错", admin());
+  ASSERT_TRUE(voided.ok()) << voided.status.describe();
+  EXPECT_TRUE(steps(plan, "review").empty());
+  EXPECT_EQ(stored(plan).status, PlanStatus::InReview);
+  EXPECT_FALSE(state(plan).review_passed);
+  EXPECT_EQ(service::PlanLifecycle::nextStep(state(plan)), LifecycleStep::Review);
+}
+
+TEST_F(PlanStepFollowsItsRecordTest, AVoidedFailedReviewReturnsTheDraftToReviewEvenAfterAnEdit) {
+  const auto plan = reviewedPlan(sdk::ReviewConclusion::Failed);
+  ASSERT_EQ(stored(plan).status, PlanStatus::Drafting);
+  // A draft edit moves no state: it does not hold the review it follows.
+  must(lifecycle().editDraft(plan, {"第一章 总则（改）\n", ""}, actor_));
+  auto voided = correction().voidRecord(RecordKind::Review, reviewId(plan), "结论录错", admin());
+  ASSERT_TRUE(voided.ok()) << voided.status.describe();
+  EXPECT_EQ(stored(plan).status, PlanStatus::InReview) << "the state the review came from";
+  EXPECT_EQ(state(plan).draft_stage, PlanStatus::InReview);
+  // The edit itself is neither voided nor corrected.
+  const auto edit = steps(plan, "edit_draft");
+  ASSERT_EQ(edit.size(), 1u);
+  auto no = correction().voidRecord(RecordKind::PlanTransition, edit[0].id, "撤销修改", admin());
+  EXPECT_EQ(no.status.field(), "step") << no.status.describe();
+  auto fix = correction().correctPlanStep(edit[0].id, {{"note", "x"}}, "更正", admin());
+  EXPECT_EQ(fix.status.field(), "step") << fix.status.describe();
+}
 
 TEST_F(PlanStepFollowsItsRecordTest, NextStepIgnoresAVoidedFiling) {
   const auto plan = approvedPlan();
