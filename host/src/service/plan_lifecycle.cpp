@@ -179,6 +179,14 @@ sdk::Status PlanLifecycle::refuse(const LifecycleState& state, LifecycleStep ste
                                             "：" + need_zh);
 }
 
+sdk::Status PlanLifecycle::refuseWithoutDraft(const LifecycleState& state, LifecycleStep step,
+                                              sdk::PlanStatus current, const std::string& in_force_zh,
+                                              const std::string& in_force_en) const {
+  const bool in_force = state.in_force.id != 0;
+  return refuse(state, step, current, in_force ? in_force_zh : "尚无预案文本（编制稿），请先录入",
+                in_force ? in_force_en : "the plan has no text (draft) yet");
+}
+
 sdk::RecordId PlanLifecycle::record(const LifecycleState& state, LifecycleStep step,
                                     sdk::RecordId version_id, sdk::PlanStatus from,
                                     sdk::PlanStatus to, const StepRecord& r,
@@ -296,13 +304,9 @@ sdk::Result<sdk::RecordId> PlanLifecycle::submitForReview(sdk::RecordId plan_id,
       [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
         const LifecycleStep step = LifecycleStep::SubmitReview;
         if (!allows(s, step) && s.draft.id == 0) {
-          return refuse(
-              s, step, shown,
-              s.in_force.id != 0 ? "没有待评审的修订稿（先以 plan revise --draft 编制修订稿）"
-                                 : "尚无预案文本（编制稿），请先录入",
-              s.in_force.id != 0
-                  ? "there is no draft revision to review (store one with plan revise --draft)"
-                  : "the plan has no text (draft) yet");
+          return refuseWithoutDraft(
+              s, step, shown, "没有待评审的修订稿（先以 plan revise --draft 编制修订稿）",
+              "there is no draft revision to review (store one with plan revise --draft)");
         }
         if (!allows(s, step)) {
           return refuse(s, step, shown, "只有编制中的稿本可以提交评审",
@@ -350,14 +354,9 @@ sdk::Result<sdk::RecordId> PlanLifecycle::editDraft(sdk::RecordId plan_id, const
       [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
         const LifecycleStep step = LifecycleStep::EditDraft;
         if (!allows(s, step) && s.draft.id == 0) {
-          return refuse(
-              s, step, shown,
-              s.in_force.id != 0
-                  ? "没有编制中的稿本；修改已印发的预案请修订（plan revise --draft 编制修订稿）"
-                  : "尚无预案文本（编制稿），请先录入",
-              s.in_force.id != 0 ? "there is no draft; an issued plan is changed by a revision "
-                                   "(plan revise --draft)"
-                                 : "the plan has no text (draft) yet");
+          return refuseWithoutDraft(
+              s, step, shown, "没有编制中的稿本；修改已印发的预案请修订（plan revise --draft 编制修订稿）",
+              "there is no draft; an issued plan is changed by a revision (plan revise --draft)");
         }
         if (!allows(s, step)) {
           return refuse(s, step, shown, "只有编制中的稿本可以修改（评审不通过后退回编制中）",

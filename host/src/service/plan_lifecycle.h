@@ -152,6 +152,11 @@ class PlanLifecycle {
       sdk::RecordId plan_id, LifecycleStep step,
       const std::function<sdk::Result<sdk::RecordId>(const LifecycleState&, sdk::PlanStatus)>&
           body);
+  // The refusal of a draft's step when the plan has no draft: `in_force_*` say what to do when a
+  // version is in force, else the plan has no text yet.
+  sdk::Status refuseWithoutDraft(const LifecycleState& state, LifecycleStep step,
+                                 sdk::PlanStatus current, const std::string& in_force_zh,
+                                 const std::string& in_force_en) const;
   sdk::Status checkRecord(const StepRecord& record, bool body_required,
                           const std::string& body_field, bool document_required,
                           const std::string& document_field,

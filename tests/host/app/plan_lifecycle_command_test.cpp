@@ -7,41 +7,24 @@
 
 #include <gtest/gtest.h>
 
-#include <Poco/File.h>
-#include <Poco/TemporaryFile.h>
-
-#include "support/cli_runner.h"
+#include "support/cli_city_fixture.h"
 
 namespace beacon::app {
 namespace {
 
 using testing::CliRun;
 
-class PlanLifecycleCommandTest : public ::testing::Test {
+class PlanLifecycleCommandTest : public testing::CliCityFixture {
  protected:
   void SetUp() override {
-    Poco::File(dir_.path()).createDirectories();
-    db_ = dir_.path() + "/beacon.db";
-    ASSERT_EQ(beacon({"init"}).code, 0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code,
-              0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township",
-                      "--parent", "xinmi"})
-                  .code,
-              0);
+    CliCityFixture::SetUp();
+    if (HasFatalFailure()) return;
     CliRun add = beacon({"plan", "add", "--code", "ql-flood", "--title", "曲梁镇防汛应急预案",
                          "--domain", "flood", "--category", "grassroots", "--owner", "quliang",
                          "--text", "第一章 总则\n"});
     ASSERT_EQ(add.code, 0) << add.err;
   }
-  CliRun beacon(const std::vector<std::string>& args) {
-    return testing::runBeacon({"--db", db_, "--user", "tester"}, args);
-  }
-  CliRun english(const std::vector<std::string>& args) {
-    return testing::runBeacon({"--db", db_, "--user", "tester", "--lang", "en"}, args);
-  }
-  Poco::TemporaryFile dir_;
-  std::string db_;
+  CliRun english(const std::vector<std::string>& args) { return beacon(args, "en"); }
 };
 
 TEST_F(PlanLifecycleCommandTest, ADraftIsSubmittedReviewedApprovedIssuedFiledAndPublished) {

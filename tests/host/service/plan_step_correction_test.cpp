@@ -38,11 +38,11 @@ class PlanStepCorrectionTest : public ServiceFixture {
     EXPECT_TRUE(r.isOk()) << r.status().describe();
     return r.isOk() ? r.value() : 0;
   }
-  // A plan drafted, submitted, reviewed (passed) and approved on 2024-03-xx.
-  sdk::RecordId approvedPlan() {
+  // A 城关镇 special plan with its first draft (v1, not issued).
+  sdk::RecordId draftPlan(const std::string& code, const std::string& title) {
     sdk::Plan p;
-    p.code = "P-FIRE-TS1";
-    p.title = "城关镇森林火灾应急预案";
+    p.code = code;
+    p.title = title;
     p.domain = sdk::kGeneralDomain;
     p.category = sdk::category::kSpecial;
     p.owner_org_id = township_;
@@ -50,7 +50,11 @@ class PlanStepCorrectionTest : public ServiceFixture {
     v.text = "第一章 总则\n";
     auto id = service::PlanService(*db_, registry_).addPlan(p, v, actor_);
     EXPECT_TRUE(id.isOk()) << id.status().describe();
-    const sdk::RecordId plan = id.isOk() ? id.value() : 0;
+    return id.isOk() ? id.value() : 0;
+  }
+  // A plan drafted, submitted, reviewed (passed) and approved on 2024-03-xx.
+  sdk::RecordId approvedPlan() {
+    const sdk::RecordId plan = draftPlan("P-FIRE-TS1", "城关镇森林火灾应急预案");
     must(lifecycle().recordPreparation(plan, LifecycleStep::RiskAssessment, on({2024, 3, 1}),
                                        actor_));
     must(lifecycle().submitForReview(plan, on({2024, 3, 5}), actor_));
@@ -227,15 +231,7 @@ TEST_F(PlanStepCorrectionTest, AVoidedFilingTakesItsStepWithItSoTheIssueIsLatest
 }
 
 TEST_F(PlanStepCorrectionTest, AVoidedSubmissionSendsTheDraftBackToDrafting) {
-  sdk::Plan p;
-  p.code = "P-QUAKE-TS1";
-  p.title = "城关镇地震应急预案";
-  p.domain = sdk::kGeneralDomain;
-  p.category = sdk::category::kSpecial;
-  p.owner_org_id = township_;
-  sdk::PlanVersion v;
-  v.text = "第一章 总则\n";
-  const auto plan = service::PlanService(*db_, registry_).addPlan(p, v, actor_).value();
+  const auto plan = draftPlan("P-QUAKE-TS1", "城关镇地震应急预案");
   const auto submitted = must(lifecycle().submitForReview(plan, on({2024, 3, 5}), actor_));
   ASSERT_EQ(stored(plan).status, PlanStatus::InReview);
   ASSERT_TRUE(
@@ -278,15 +274,7 @@ class PlanStepFollowsItsRecordTest : public PlanStepCorrectionTest {
   }
   // A plan drafted and submitted for review on 2024-03-05, reviewed (`conclusion`) on 2024-03-10.
   sdk::RecordId reviewedPlan(sdk::ReviewConclusion conclusion = sdk::ReviewConclusion::Passed) {
-    sdk::Plan p;
-    p.code = "P-QUAKE-TS1";
-    p.title = "城关镇地震应急预案";
-    p.domain = sdk::kGeneralDomain;
-    p.category = sdk::category::kSpecial;
-    p.owner_org_id = township_;
-    sdk::PlanVersion v;
-    v.text = "第一章 总则\n";
-    const auto plan = service::PlanService(*db_, registry_).addPlan(p, v, actor_).value();
+    const auto plan = draftPlan("P-QUAKE-TS1", "城关镇地震应急预案");
     must(lifecycle().submitForReview(plan, on({2024, 3, 5}), actor_));
     sdk::Review r;
     r.plan_id = plan;
