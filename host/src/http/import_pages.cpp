@@ -1,7 +1,7 @@
 // /imports: the ledger import and export page. GET shows, for the city
-// administrator and township or department staff (their own subtree), a form to upload one kind's file (CSV or .xlsx), and for
-// every user a CSV and an Excel link per kind (the export API, limited to
-// the user's scope). POST /imports (multipart: kind, file) imports the file
+// administrator and township or department staff (their own subtree), a
+// form to upload one kind's file (CSV or .xlsx), and for every user a CSV
+// and an Excel link per kind (the export API, limited to the user's scope). POST /imports (multipart: kind, file) imports the file
 // all or nothing and shows the rows imported, or every error with its line
 // (sheet and row), column and message (422). Same CSRF, origin and
 // submission-token checks as every page form.

@@ -4,7 +4,8 @@
 // then shown as a diff to confirm; only the confirmed submit writes),
 // /plans/{id}/reviews, /plans/{id}/filings, /plans/{id}/versions/{n}/attachments,
 // and the life-cycle forms (service::PlanLifecycle): /plans/{id}/preparations,
-// /edit-draft (the draft's text, shown only while it is 编制中), /submit-review, /approve, /issue, /publications, /abolish.
+// /edit-draft (the draft's text, shown only while it is 编制中), /submit-review,
+// /approve, /issue, /publications, /abolish.
 // A failed form re-renders the detail (422) with the message by its field; the
 // life-cycle forms come back with the values typed.
 #include <fstream>
@@ -418,8 +419,9 @@ void editDraftForm(RequestContext& ctx) {
   service::DraftEdit edit;
   edit.text = ctx.formValue("text");
   edit.note = ctx.formValue("note");
-  finishStep(ctx, plan, "edit_draft", sdk::Status::ok(),
-             [&] { return service::PlanLifecycle(ctx.db(), ctx.english()).editDraft(plan.id, edit, ctx.actor()); });
+  finishStep(ctx, plan, "edit_draft", sdk::Status::ok(), [&] {
+    return service::PlanLifecycle(ctx.db(), ctx.english()).editDraft(plan.id, edit, ctx.actor());
+  });
 }
 
 void submitForm(RequestContext& ctx) {

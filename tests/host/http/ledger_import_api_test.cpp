@@ -3,8 +3,9 @@
 // xlsx body, all or nothing with one audit entry, and refuses a bad file
 // with 422 listing every error's line (sheet, row) and column in the
 // request's language; Idempotency-Key replays; 413 names the limit; village
-// staff and viewers do not import (township staff: scoped_import_test.cpp). GET /api/v1/exports/{kind} names its file by
-// scope, kind and day and holds only the caller's rows.
+// staff and viewers do not import (township staff: scoped_import_test.cpp).
+// GET /api/v1/exports/{kind} names its file by scope, kind and day and holds
+// only the caller's rows.
 #include <sstream>
 
 #include <Poco/JSON/Array.h>

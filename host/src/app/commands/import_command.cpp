@@ -85,8 +85,9 @@ class ImportCommand : public Command {
       store::OrganisationRepository orgs(app.value()->db().session());
       auto org = orgs.findByCode(code);
       if (!org) {
-        return fail(ctx, sdk::Status::invalid("--within", ctx.english ? "no organisation with code \"" + code + "\""
-                                                                      : "没有编码为“" + code + "”的组织"));
+        return fail(ctx, sdk::Status::invalid("--within", ctx.english
+                                                              ? "no organisation with code \"" + code + "\""
+                                                              : "没有编码为“" + code + "”的组织"));
       }
       auth::User staff;
       staff.role = auth::Role::OrgStaff;

@@ -104,8 +104,8 @@ sdk::Result<std::string> readPlanText(const Arguments& a, bool english) {
 }
 
 bool isLifecycleVerb(const std::string& verb) {
-  return verb == "prepare" || verb == "edit-draft" || verb == "submit-review" || verb == "approve" || verb == "issue" ||
-         verb == "publish" || verb == "abolish" || verb == "history";
+  return verb == "prepare" || verb == "edit-draft" || verb == "submit-review" || verb == "approve" ||
+         verb == "issue" || verb == "publish" || verb == "abolish" || verb == "history";
 }
 
 int runLifecycleVerb(CommandContext& ctx, AppContext& app, const Arguments& a,
