@@ -1,6 +1,6 @@
 // /api/v1/plans: list (domain, owner subtree, status, limit/offset), show,
 // create, revise (versions), versions, one version with text, diff, reviews,
-// filings, and the life-cycle steps (transitions, preparations,
+// filings, and the life-cycle steps (transitions, preparations, edit-draft,
 // submit-review, approve, issue, publications, abolish) through
 // service::PlanLifecycle.
 #include <limits>
@@ -321,6 +321,15 @@ void recordPreparation(RequestContext& ctx) {
   sendStep(ctx, plan, lifecycle(ctx).recordPreparation(plan.id, *step, stepFrom(f, "date", "", "document"), ctx.actor()));
 }
 
+void editDraft(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  JsonFields f(ctx.jsonBody());
+  service::DraftEdit edit;
+  edit.text = f.text("text");
+  edit.note = f.text("note");
+  sendStep(ctx, plan, lifecycle(ctx).editDraft(plan.id, edit, ctx.actor()));
+}
+
 void submitReview(RequestContext& ctx) {
   const sdk::Plan plan = writablePlan(ctx);
   JsonFields f(ctx.jsonBody());
@@ -371,6 +380,7 @@ void addPlanApi(Router& router) {
   router.add("POST", "/api/v1/plans/{id}/filings", createFiling);
   router.addCacheable("/api/v1/plans/{id}/transitions", listTransitions);
   router.add("POST", "/api/v1/plans/{id}/preparations", recordPreparation);
+  router.add("POST", "/api/v1/plans/{id}/edit-draft", editDraft);
   router.add("POST", "/api/v1/plans/{id}/submit-review", submitReview);
   router.add("POST", "/api/v1/plans/{id}/approve", approvePlan);
   router.add("POST", "/api/v1/plans/{id}/issue", issuePlan);

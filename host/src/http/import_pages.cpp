@@ -1,7 +1,7 @@
 // /imports: the ledger import and export page. GET shows, for the city
-// administrator, a form to upload one kind's file (CSV or .xlsx), and for
-// every user a CSV and an Excel link per kind (the export API, limited to
-// the user's scope). POST /imports (multipart: kind, file) imports the file
+// administrator and township or department staff (their own subtree), a
+// form to upload one kind's file (CSV or .xlsx), and for every user a CSV
+// and an Excel link per kind (the export API, limited to the user's scope). POST /imports (multipart: kind, file) imports the file
 // all or nothing and shows the rows imported, or every error with its line
 // (sheet and row), column and message (422). Same CSRF, origin and
 // submission-token checks as every page form.
@@ -31,6 +31,7 @@ kainjow::mustache::data pageData(RequestContext& ctx, const std::string& selecte
   kainjow::mustache::data d;
   d.set("kinds", kinds);
   if (mayImport(ctx)) d.set("may_import", true);
+  if (mayImport(ctx) && !auth::AccessPolicy::canAdminister(*ctx.user)) d.set("import_scoped", true);
   d.set("lang_query", ctx.english() ? "&lang=en" : "");
   return d;
 }

@@ -71,14 +71,18 @@ void requireLedgerKind(RequestContext& ctx, const std::string& kind) {
 }
 
 bool mayImport(RequestContext& ctx) {
-  return ctx.user && auth::AccessPolicy::canAdminister(*ctx.user);
+  if (!ctx.user || ctx.user->disabled) return false;
+  if (auth::AccessPolicy::canAdminister(*ctx.user)) return true;
+  return ctx.user->role == auth::Role::OrgStaff && ctx.user->org_id != 0;
 }
 
 void requireImporter(RequestContext& ctx) {
   ctx.requireUser();
   if (mayImport(ctx)) return;
-  throw HttpError::forbidden(ctx.english() ? "only the city administrator may import ledger files"
-                                           : "批量导入台账仅限市级管理员");
+  throw HttpError::forbidden(
+      ctx.english() ? "only the city administrator and township or department staff (for their own "
+                      "subtree) may import ledger files"
+                    : "批量导入台账仅限市级管理员和乡镇、部门工作人员（本单位及下级组织）");
 }
 
 io::ImportReport importLedger(RequestContext& ctx, const std::string& kind) {
@@ -120,6 +124,10 @@ io::ImportReport importLedger(RequestContext& ctx, const std::string& kind) {
   options.kind = kind;
   options.english = ctx.english();
   options.file_name = name.empty() ? "request-body" : name;
+  // Township and department staff: only the rows of their own subtree (io::ImportScopeCheck).
+  const auth::Scope scope = ctx.policy().writeScope(ctx.requireUser());
+  options.scope.all = scope.all;
+  options.scope.org_ids = scope.org_ids;
   store::Database& db = ctx.db();
   // Drill rows are validated by the plugins, whose record readers share the AppContext.
   std::lock_guard<std::mutex> lock(ctx.state.app_mutex);

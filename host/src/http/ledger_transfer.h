@@ -5,10 +5,11 @@
 // with its download name. Stateless functions of the RequestContext (one
 // request, one thread).
 //
-// Who may import: the city administrator (Role::Admin) only. The importers
-// (io/import_*.cpp) have no per-row organisation hook, so a township or
-// department user cannot be limited to rows of its own subtree; every other
-// role is refused with 403 (docs/api.md).
+// Who may import: the city administrator (Role::Admin), every row; a township
+// or department user (Role::OrgStaff), the rows of its own subtree only
+// (its write scope, checked row by row by io::ImportScopeCheck: a row outside
+// it is refused naming line, column and organisation, and nothing is
+// written). Village staff and viewers are refused with 403 (docs/api.md).
 #pragma once
 
 #include <string>
@@ -21,7 +22,7 @@ namespace beacon::http {
 
 // 404 naming `kind` unless it is one of io::importKindIds().
 void requireLedgerKind(RequestContext& ctx, const std::string& kind);
-// 403 unless the user may import ledger files (the city administrator).
+// 403 unless the user may import ledger files (the administrator or org staff).
 void requireImporter(RequestContext& ctx);
 bool mayImport(RequestContext& ctx);
 

@@ -4,7 +4,8 @@
 // then shown as a diff to confirm; only the confirmed submit writes),
 // /plans/{id}/reviews, /plans/{id}/filings, /plans/{id}/versions/{n}/attachments,
 // and the life-cycle forms (service::PlanLifecycle): /plans/{id}/preparations,
-// /submit-review, /approve, /issue, /publications, /abolish.
+// /edit-draft (the draft's text, shown only while it is 编制中), /submit-review,
+// /approve, /issue, /publications, /abolish.
 // A failed form re-renders the detail (422) with the message by its field; the
 // life-cycle forms come back with the values typed.
 #include <fstream>
@@ -76,6 +77,7 @@ void planList(RequestContext& ctx) {
 const std::map<std::string, std::vector<std::string>>& lifecycleFormFields() {
   static const std::map<std::string, std::vector<std::string>> kFields = {
       {"preparation", {"kind", "date", "document", "note"}},
+      {"edit_draft", {"text", "note"}},
       {"submit", {"date", "note"}},
       {"approve", {"date", "approved_by", "document", "note"}},
       {"issue", {"issued", "effective", "document_no", "note"}},
@@ -89,6 +91,7 @@ const std::map<std::string, std::vector<std::string>>& lifecycleFormFields() {
 const char* formOfStep(const std::string& step) {
   static const std::map<std::string, const char*> kForms = {{"risk_assessment", "preparation"},
                                                             {"resource_survey", "preparation"},
+                                                            {"edit_draft", "edit_draft"},
                                                             {"submit_review", "submit"},
                                                             {"review", "review"},
                                                             {"approve", "approve"},
@@ -149,6 +152,13 @@ void sendPlanDetail(RequestContext& ctx, const sdk::Plan& plan, int status, cons
     triggers.push_back(o);
   }
   d.set("triggers", triggers);
+  // The edit form starts from the draft's text (a refused edit comes back with what was typed).
+  const int draft_number = json->optValue<int>("draft_version", 0);
+  if (draft_number > 0) {
+    if (auto draft = store::PlanRepository(ctx.db().session()).version(plan.id, draft_number)) {
+      d.set("draft_text", draft->text);
+    }
+  }
   if (!error.isOk()) {
     data e;
     e.set("field", error.field());
@@ -404,6 +414,16 @@ void preparationForm(RequestContext& ctx) {
   });
 }
 
+void editDraftForm(RequestContext& ctx) {
+  const sdk::Plan plan = writablePlan(ctx);
+  service::DraftEdit edit;
+  edit.text = ctx.formValue("text");
+  edit.note = ctx.formValue("note");
+  finishStep(ctx, plan, "edit_draft", sdk::Status::ok(), [&] {
+    return service::PlanLifecycle(ctx.db(), ctx.english()).editDraft(plan.id, edit, ctx.actor());
+  });
+}
+
 void submitForm(RequestContext& ctx) {
   const sdk::Plan plan = writablePlan(ctx);
   service::StepRecord r;
@@ -473,6 +493,7 @@ void addPlanPages(Router& router) {
   router.add("POST", "/plans/{id}/reviews", addReview);
   router.add("POST", "/plans/{id}/filings", addFiling);
   router.add("POST", "/plans/{id}/preparations", preparationForm);
+  router.add("POST", "/plans/{id}/edit-draft", editDraftForm);
   router.add("POST", "/plans/{id}/submit-review", submitForm);
   router.add("POST", "/plans/{id}/approve", approveForm);
   router.add("POST", "/plans/{id}/issue", issueForm);

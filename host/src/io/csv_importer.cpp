@@ -42,6 +42,7 @@ sdk::Result<ImportReport> importRows(store::Database& db, const plugins::PluginR
     return sdk::Status::invalid("kind", "\"" + options.kind + "\" is not one of " + kindList());
   const CsvColumns columns(registry, kind->columns(), kind->pluginColumns());
   ImportSession session(db, registry, actor, source, columns, origin, options.english);
+  ImportScopeCheck scope(session, options.kind, options.scope);
   ImportReport report;
   std::size_t last_progress_rows = 0;
   auto progress = [&](bool force) {
@@ -87,7 +88,10 @@ sdk::Result<ImportReport> importRows(store::Database& db, const plugins::PluginR
       }
       row.line = rec.line;
       row.values.swap(rec.fields);
-      kind->importRow(session, row);
+      if (scope.admits(row)) {
+        kind->importRow(session, row);
+        scope.imported(row);
+      }
       progress(false);
     }
     if (!header_done && !session.failed())

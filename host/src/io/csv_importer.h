@@ -20,6 +20,7 @@
 
 #include "beacon/sdk/status.h"
 #include "io/import_problem.h"
+#include "io/import_scope.h"
 #include "io/import_session.h"
 #include "io/row_source.h"
 #include "io/xlsx_reader.h"
@@ -37,6 +38,7 @@ struct ImportOptions {
   std::string sheet;  // .xlsx: the sheet to read by its tab name (default: the first)
   XlsxLimits xlsx_limits;
   std::string file_name;  // the name the audit entry records (default: the path's file name)
+  ImportScope scope;      // the organisations rows may belong to (default: all; import_scope.h)
 };
 
 struct ImportReport {

@@ -21,6 +21,7 @@ const StepText kSteps[] = {
     {LifecycleStep::Evaluate, "evaluate", "评估", "evaluate"},
     {LifecycleStep::Revise, "revise", "修订", "revise"},
     {LifecycleStep::Abolish, "abolish", "废止", "abolish"},
+    {LifecycleStep::EditDraft, "edit_draft", "修改编制稿", "edit the draft"},
 };
 const StepText& find(LifecycleStep step) {
   for (const auto& s : kSteps) {

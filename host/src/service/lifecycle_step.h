@@ -20,6 +20,7 @@ enum class LifecycleStep {
   Evaluate,  // 评估 (of the version in force)
   Revise,    // 修订: a new version (a draft, or one recorded as issued)
   Abolish,   // 废止: any state but abolished → abolished
+  EditDraft,  // 修改编制稿: the draft's text changed while drafting (编制中 → 编制中; not a 修订)
 };
 
 const char* toId(LifecycleStep step);

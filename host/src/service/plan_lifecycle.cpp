@@ -116,7 +116,10 @@ std::vector<LifecycleStep> PlanLifecycle::allowedSteps(const LifecycleState& s) 
     out.push_back(Step::RiskAssessment);
     out.push_back(Step::ResourceSurvey);
   }
-  if (has_draft && s.draft_stage == PlanStatus::Drafting) out.push_back(Step::SubmitReview);
+  if (has_draft && s.draft_stage == PlanStatus::Drafting) {
+    out.push_back(Step::EditDraft);
+    out.push_back(Step::SubmitReview);
+  }
   if (has_draft && s.draft_stage == PlanStatus::InReview) {
     out.push_back(s.review_passed ? Step::Approve : Step::Review);
   }
@@ -174,6 +177,14 @@ sdk::Status PlanLifecycle::refuse(const LifecycleState& state, LifecycleStep ste
   return sdk::Status::invalid("status", "预案 " + state.plan.code + " " + version + "当前状态为「" +
                                             sdk::labelZh(current) + "」，不能" + labelZh(step) +
                                             "：" + need_zh);
+}
+
+sdk::Status PlanLifecycle::refuseWithoutDraft(const LifecycleState& state, LifecycleStep step,
+                                              sdk::PlanStatus current, const std::string& in_force_zh,
+                                              const std::string& in_force_en) const {
+  const bool in_force = state.in_force.id != 0;
+  return refuse(state, step, current, in_force ? in_force_zh : "尚无预案文本（编制稿），请先录入",
+                in_force ? in_force_en : "the plan has no text (draft) yet");
 }
 
 sdk::RecordId PlanLifecycle::record(const LifecycleState& state, LifecycleStep step,
@@ -293,13 +304,9 @@ sdk::Result<sdk::RecordId> PlanLifecycle::submitForReview(sdk::RecordId plan_id,
       [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
         const LifecycleStep step = LifecycleStep::SubmitReview;
         if (!allows(s, step) && s.draft.id == 0) {
-          return refuse(
-              s, step, shown,
-              s.in_force.id != 0 ? "没有待评审的修订稿（先以 plan revise --draft 编制修订稿）"
-                                 : "尚无预案文本（编制稿），请先录入",
-              s.in_force.id != 0
-                  ? "there is no draft revision to review (store one with plan revise --draft)"
-                  : "the plan has no text (draft) yet");
+          return refuseWithoutDraft(
+              s, step, shown, "没有待评审的修订稿（先以 plan revise --draft 编制修订稿）",
+              "there is no draft revision to review (store one with plan revise --draft)");
         }
         if (!allows(s, step)) {
           return refuse(s, step, shown, "只有编制中的稿本可以提交评审",
@@ -337,6 +344,41 @@ sdk::Result<sdk::RecordId> PlanLifecycle::submitForReview(sdk::RecordId plan_id,
           }
         }
         return record(s, step, s.draft.id, PlanStatus::Drafting, PlanStatus::InReview, r, actor);
+      });
+}
+
+sdk::Result<sdk::RecordId> PlanLifecycle::editDraft(sdk::RecordId plan_id, const DraftEdit& edit,
+                                                    const store::Actor& actor) {
+  return run(
+      plan_id, LifecycleStep::EditDraft,
+      [&](const LifecycleState& s, PlanStatus shown) -> sdk::Result<sdk::RecordId> {
+        const LifecycleStep step = LifecycleStep::EditDraft;
+        if (!allows(s, step) && s.draft.id == 0) {
+          return refuseWithoutDraft(
+              s, step, shown, "没有编制中的稿本；修改已印发的预案请修订（plan revise --draft 编制修订稿）",
+              "there is no draft; an issued plan is changed by a revision (plan revise --draft)");
+        }
+        if (!allows(s, step)) {
+          return refuse(s, step, shown, "只有编制中的稿本可以修改（评审不通过后退回编制中）",
+                        "only a draft in drafting is edited (a failed review returns it there)");
+        }
+        if (edit.text.empty()) return sdk::Status::invalid("text", text("为必填项", "is required"));
+        if (sdk::Status c = checkText("plan_version", "text", edit.text); !c.isOk()) {
+          return sdk::Status::invalid("text", c.message());
+        }
+        if (sdk::Status c = checkText("plan_transition", "note", edit.note); !c.isOk()) return c;
+        store::PlanRepository plans(db_.session());
+        const auto before = plans.versionById(s.draft.id);
+        const std::string n = std::to_string(s.draft.number);
+        if (before && before->text == edit.text) {
+          return sdk::Status::invalid("text", text("与第" + n + "版编制稿相同，没有修改",
+                                                   "is the same as the v" + n + " draft: nothing changed"));
+        }
+        plans.editDraftText(s.draft.id, edit.text, actor);
+        StepRecord row;
+        row.date = today();
+        row.note = edit.note;
+        return record(s, step, s.draft.id, PlanStatus::Drafting, PlanStatus::Drafting, row, actor);
       });
 }
 

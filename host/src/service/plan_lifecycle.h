@@ -4,6 +4,7 @@
 // day, the body and document that came with it):
 //
 //   编制中 drafting  --提交评审-->  评审中 in_review
+//   编制中 --修改编制稿-->  编制中 (the draft's text, e.g. after 评审 不通过; no new version)
 //   评审中 --评审 通过 / 修改后通过-->  评审中 (passed)   --评审 不通过-->  编制中
 //   评审中 (passed)  --审批-->  已批准 approved  --印发-->  已印发 issued
 //   已印发: 备案, 公开, 评估 (the version in force); 修订 starts a new draft
@@ -53,6 +54,12 @@ struct IssueRecord {
   sdk::Date effective;  // unset: the issue date
 };
 
+// What 修改编制稿 brings: the draft's whole new text and a note (what changed and why).
+struct DraftEdit {
+  std::string text;
+  std::string note;
+};
+
 // The state a step is checked against, read from the plan, its versions and
 // its transitions.
 struct LifecycleState {
@@ -80,6 +87,13 @@ class PlanLifecycle {
   // 提交评审 of the draft version: date required.
   sdk::Result<sdk::RecordId> submitForReview(sdk::RecordId plan_id, const StepRecord& record,
                                              const store::Actor& actor);
+  // 修改编制稿: replaces the text of the draft while it is 编制中 (a first draft, a draft
+  // revision, or either sent back by 评审 不通过), in place: no new version, not counted as
+  // 修订. text required (field text) and different from the draft's; the step is dated today and
+  // the version's audit entry keeps the text before and after. Refused naming the state in
+  // 评审中, 已批准, 已印发 without a draft revision, and 已废止.
+  sdk::Result<sdk::RecordId> editDraft(sdk::RecordId plan_id, const DraftEdit& edit,
+                                       const store::Actor& actor);
   // 审批 of a draft whose review passed: date and body (审批机关; field approved_by) required.
   sdk::Result<sdk::RecordId> approve(sdk::RecordId plan_id, const StepRecord& record,
                                      const store::Actor& actor);
@@ -104,7 +118,7 @@ class PlanLifecycle {
 
   // The steps `state` allows, in life-cycle order: the one table every step below is checked
   // against (a step it does not list is refused naming the state), the plan page's forms and the
-  // API's "allowed_steps". 编制中: 风险评估, 应急资源调查 and 提交评审 (of a draft); 评审中: 评审,
+  // API's "allowed_steps". 编制中: 风险评估, 应急资源调查, then 修改编制稿 and 提交评审 (of a draft); 评审中: 评审,
   // then after a 评审 通过 / 修改后通过: 审批; 已批准: 印发; with a version in force: 备案, 公开,
   // 评估 and 修订 (unless a draft revision is in review or approved); a plan never issued is not
   // 修订 (only a plan without any text gets its first one that way); 废止 in every state but
@@ -138,6 +152,11 @@ class PlanLifecycle {
       sdk::RecordId plan_id, LifecycleStep step,
       const std::function<sdk::Result<sdk::RecordId>(const LifecycleState&, sdk::PlanStatus)>&
           body);
+  // The refusal of a draft's step when the plan has no draft: `in_force_*` say what to do when a
+  // version is in force, else the plan has no text yet.
+  sdk::Status refuseWithoutDraft(const LifecycleState& state, LifecycleStep step,
+                                 sdk::PlanStatus current, const std::string& in_force_zh,
+                                 const std::string& in_force_en) const;
   sdk::Status checkRecord(const StepRecord& record, bool body_required,
                           const std::string& body_field, bool document_required,
                           const std::string& document_field,

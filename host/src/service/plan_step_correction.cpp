@@ -43,6 +43,7 @@ std::string stepLabel(const std::string& step, bool english) {
 sdk::Status PlanStepCorrection::checkCorrectable(const store::PlanTransition& step) const {
   if (isRecordStep(step.step)) return sdk::Status::ok();
   const std::string label = stepLabel(step.step, english_);
+  if (step.step == toId(LifecycleStep::EditDraft)) return draftEditIsFinal();
   if (isOneOf(step.step, {LifecycleStep::Review, LifecycleStep::Evaluate, LifecycleStep::File})) {
     return sdk::Status::invalid(
         "step",
@@ -110,15 +111,28 @@ sdk::Status PlanStepCorrection::validate(const store::PlanTransition& t) {
   return sdk::Status::ok();
 }
 
+sdk::Status PlanStepCorrection::draftEditIsFinal() const {
+  return sdk::Status::invalid(
+      "step", text("修改编制稿不能更正或作废：请再次修改编制稿（审计日志保留修改前的文本）",
+                   "a draft edit is not corrected or voided: edit the draft again (the audit log "
+                   "keeps the text before)"));
+}
+
 sdk::Status PlanStepCorrection::checkVoidable(const store::PlanTransition& step) {
   if (isRecordStep(step.step)) return sdk::Status::ok();
   const std::string label = stepLabel(step.step, english_);
+  if (step.step == toId(LifecycleStep::EditDraft)) return draftEditIsFinal();
   if (isOneOf(step.step, {LifecycleStep::Review, LifecycleStep::Evaluate, LifecycleStep::File})) {
     return sdk::Status::invalid(
         "step",
         text("「" + label + "」步骤随其评审/评估或备案记录作废，请作废该记录",
              "a " + label + " step is voided with its review, evaluation or filing record"));
   }
+  return checkLatest(step);
+}
+
+sdk::Status PlanStepCorrection::checkLatest(const store::PlanTransition& step) {
+  const std::string label = stepLabel(step.step, english_);
   if (const auto latest = laterStep(step)) {
     const std::string later = stepLabel(latest->step, english_);
     return sdk::Status::invalid(
@@ -137,7 +151,9 @@ std::optional<store::PlanTransition> PlanStepCorrection::laterStep(
     const store::PlanTransition& step) {
   std::optional<store::PlanTransition> latest;
   for (const auto& t : store::PlanTransitionRepository(db_.session()).listForPlan(step.plan_id)) {
-    if (!t.voided() && (!latest || t.id > latest->id)) latest = t;
+    // A draft edit moves no state and is never voided: it does not hold the steps before it.
+    if (t.voided() || t.step == toId(LifecycleStep::EditDraft)) continue;
+    if (!latest || t.id > latest->id) latest = t;
   }
   if (latest && latest->id == step.id) return std::nullopt;
   return latest;

@@ -16,7 +16,13 @@
 //                                 its state);
 //   评审, 评估, 备案               corrected or voided as their review or filing
 //                                 record (voiding the record voids its step:
-//                                 stepOf; correcting it corrects the step: follow).
+//                                 stepOf; correcting it corrects the step: follow);
+//                                 a 评审 moves the draft's state, so its record is
+//                                 voided only while its step is the plan's latest
+//                                 (checkLatest), and the state it came from
+//                                 (评审中) is restored;
+//   修改编制稿                     neither corrected nor voided (edit the draft
+//                                 again); it never counts as a later step.
 // Messages are zh-CN, or English when `english`; a refusal names its field.
 // Not thread-safe (follows its Database).
 #pragma once
@@ -45,6 +51,9 @@ class PlanStepCorrection {
   sdk::Status validate(const store::PlanTransition& step);
   // Whether `step` can be voided now (field "step" otherwise).
   sdk::Status checkVoidable(const store::PlanTransition& step);
+  // Whether `step` is the plan's latest step in force (a 修改编制稿 does not count); refused
+  // (field "step") naming the later step otherwise.
+  sdk::Status checkLatest(const store::PlanTransition& step);
   // After `step` was marked voided, inside the same transaction: withdraws an
   // 印发 (or an issued 修订) or a 废止 and sets the plan's status from the steps still in force.
   void afterVoid(const store::PlanTransition& step, const store::Actor& actor);
@@ -62,6 +71,7 @@ class PlanStepCorrection {
   std::optional<store::PlanTransition> stepOf(const sdk::Filing& filing);
 
  private:
+  sdk::Status draftEditIsFinal() const;
   // The plan's latest step in force when it is not `step`.
   std::optional<store::PlanTransition> laterStep(const store::PlanTransition& step);
   // The plan's status from its steps in force (a version in force: issued, else its draft's stage).

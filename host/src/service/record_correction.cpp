@@ -637,6 +637,10 @@ CorrectionOutcome RecordCorrection::voidRecord(store::RecordKind kind, sdk::Reco
     // A review/evaluation or filing takes the life-cycle step it recorded with it.
     if (kind == store::RecordKind::Review) {
       if (auto r = store::ReviewRepository(db_.session()).findById(id)) step = steps.stepOf(*r);
+      // A 评审 moved the draft's state: voided, like the other state steps, only as the latest.
+      if (step && step->step == toId(LifecycleStep::Review)) {
+        if (auto s = steps.checkLatest(*step); !s.isOk()) return fail(CorrectionFailure::Invalid, s);
+      }
     } else if (kind == store::RecordKind::Filing) {
       if (auto f = store::FilingRepository(db_.session()).findById(id)) step = steps.stepOf(*f);
     }

@@ -162,6 +162,19 @@ void PlanRepository::issueVersion(sdk::RecordId version_id, const VersionIssue& 
   tx.commit();
 }
 
+bool PlanRepository::editDraftText(sdk::RecordId version_id, const std::string& text, const Actor& actor) {
+  Transaction tx(session_);
+  auto before = versionById(version_id);
+  if (!before || before->issued.isSet()) return false;
+  session_ << "UPDATE plan_versions SET body = $1 WHERE id = $2 AND issued = ''", bind(text),
+      bind(static_cast<Poco::Int64>(version_id)), now;
+  auto after = versionById(version_id);
+  audit_.append(actor, "edit_draft", "plan_version", version_id, stringify(toJson(*before, true)),
+                stringify(toJson(*after, true)));
+  tx.commit();
+  return true;
+}
+
 void PlanRepository::setAddressedAction(sdk::RecordId version_id, sdk::RecordId action_id, const Actor& actor) {
   Transaction tx(session_);
   session_ << "UPDATE plan_versions SET addresses_action_id = $1 WHERE id = $2", bind(nullableId(action_id)),

@@ -1,5 +1,6 @@
-// PlanRepository: plans and their immutable, numbered versions. A version is
-// never changed once stored; revising a plan appends version N+1 and, when
+// PlanRepository: plans and their numbered versions. An issued version is
+// never changed (only the text of a draft not yet issued is edited:
+// editDraftText); revising a plan appends version N+1 and, when
 // that version is issued (or the plan has no issued version yet), moves the
 // plan's current_version (the version in force) in the same transaction.
 // Each write carries its audit entry. Not thread-safe (follows its Session).
@@ -58,6 +59,9 @@ class PlanRepository {
   // makes it the version in force and the plan Issued, and clears
   // revision_required like an issued addVersion.
   void issueVersion(sdk::RecordId version_id, const VersionIssue& issue, const Actor& actor);
+  // The text of a version not yet issued (编制中), with its audit entry (before and after, with
+  // the text). Returns false, writing nothing, when the version is issued or absent.
+  bool editDraftText(sdk::RecordId version_id, const std::string& text, const Actor& actor);
   // Records the corrective action a new (minor) version answers.
   void setAddressedAction(sdk::RecordId version_id, sdk::RecordId action_id, const Actor& actor);
   VersionIssue issueOf(sdk::RecordId version_id);

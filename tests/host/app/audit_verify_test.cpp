@@ -6,11 +6,9 @@
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
-#include <Poco/File.h>
-#include <Poco/TemporaryFile.h>
 
 #include "app/os_user.h"
-#include "support/cli_runner.h"
+#include "support/cli_city_fixture.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -19,28 +17,16 @@ namespace {
 
 using testing::CliRun;
 
-class AuditVerifyTest : public ::testing::Test {
+class AuditVerifyTest : public testing::CliCityFixture {
  protected:
+  AuditVerifyTest() : CliCityFixture("admin") {}
   void SetUp() override {
-    Poco::File(dir_.path()).createDirectories();
-    db_ = dir_.path() + "/beacon.db";
-    ASSERT_EQ(beacon({"init"}).code, 0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code,
-              0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township",
-                      "--parent", "xinmi"})
-                  .code,
-              0);
+    CliCityFixture::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_EQ(beacon({"org", "add", "--code", "quliang.v1", "--name", "五虎庙村", "--kind",
                       "village", "--parent", "quliang"})
                   .code,
               0);
-  }
-
-  CliRun beacon(const std::vector<std::string>& args, const std::string& lang = "") {
-    std::vector<std::string> global = {"--db", db_, "--user", "admin"};
-    if (!lang.empty()) global.insert(global.end(), {"--lang", lang});
-    return testing::runBeacon(global, args);
   }
 
   // sqlite3 on the file, as someone with file access would use it.
@@ -49,9 +35,6 @@ class AuditVerifyTest : public ::testing::Test {
     Poco::Data::Session s("SQLite", db_);
     s << statement, now;
   }
-
-  Poco::TemporaryFile dir_;
-  std::string db_;
 };
 
 TEST_F(AuditVerifyTest, CliRecordsTheOsAccountNextToTheGivenName) {

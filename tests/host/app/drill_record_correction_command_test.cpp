@@ -3,36 +3,17 @@
 // goes through RecordCorrection, a bad field is named with exit 1, a voided
 // planned drill is listed apart and not counted, and a voided step stays in
 // `plan history` marked 已作废 with its reason.
-#include <Poco/File.h>
-#include <Poco/TemporaryFile.h>
 #include <gtest/gtest.h>
 
-#include "support/cli_runner.h"
+#include "support/cli_city_fixture.h"
 
 namespace beacon {
 namespace {
 
 using testing::CliRun;
 
-class DrillRecordCorrectionCommandTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    Poco::File(dir_.path()).createDirectories();
-    db_ = dir_.path() + "/beacon.db";
-    ASSERT_EQ(beacon({"init"}).code, 0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code,
-              0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township",
-                      "--parent", "xinmi"})
-                  .code,
-              0);
-  }
-  CliRun beacon(const std::vector<std::string>& args) {
-    return testing::runBeacon({"--db", db_, "--user", "tester"}, args);
-  }
-  Poco::TemporaryFile dir_;
-  std::string db_;
-};
+// The city and 曲梁镇 (testing::CliCityFixture) are all these tests need.
+using DrillRecordCorrectionCommandTest = testing::CliCityFixture;
 
 TEST_F(DrillRecordCorrectionCommandTest, AnEvaluationIsCorrectedThenVoided) {
   CliRun add = beacon({"drill", "add", "--org", "quliang", "--type", "flood.evacuation", "--date",

@@ -3,43 +3,28 @@
 // abolished from the command line; a step its state does not allow exits 1
 // naming the state (zh-CN, and English with --lang en) and the option; the
 // history lists every step.
+#include <fstream>
+
 #include <gtest/gtest.h>
 
-#include <Poco/File.h>
-#include <Poco/TemporaryFile.h>
-
-#include "support/cli_runner.h"
+#include "support/cli_city_fixture.h"
 
 namespace beacon::app {
 namespace {
 
 using testing::CliRun;
 
-class PlanLifecycleCommandTest : public ::testing::Test {
+class PlanLifecycleCommandTest : public testing::CliCityFixture {
  protected:
   void SetUp() override {
-    Poco::File(dir_.path()).createDirectories();
-    db_ = dir_.path() + "/beacon.db";
-    ASSERT_EQ(beacon({"init"}).code, 0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code,
-              0);
-    ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township",
-                      "--parent", "xinmi"})
-                  .code,
-              0);
+    CliCityFixture::SetUp();
+    if (HasFatalFailure()) return;
     CliRun add = beacon({"plan", "add", "--code", "ql-flood", "--title", "曲梁镇防汛应急预案",
                          "--domain", "flood", "--category", "grassroots", "--owner", "quliang",
                          "--text", "第一章 总则\n"});
     ASSERT_EQ(add.code, 0) << add.err;
   }
-  CliRun beacon(const std::vector<std::string>& args) {
-    return testing::runBeacon({"--db", db_, "--user", "tester"}, args);
-  }
-  CliRun english(const std::vector<std::string>& args) {
-    return testing::runBeacon({"--db", db_, "--user", "tester", "--lang", "en"}, args);
-  }
-  Poco::TemporaryFile dir_;
-  std::string db_;
+  CliRun english(const std::vector<std::string>& args) { return beacon(args, "en"); }
 };
 
 TEST_F(PlanLifecycleCommandTest, ADraftIsSubmittedReviewedApprovedIssuedFiledAndPublished) {
@@ -163,9 +148,54 @@ TEST_F(PlanLifecycleCommandTest, AStepTheStateDoesNotAllowExitsOneNamingTheState
   EXPECT_NE(revise.err.find("「已废止」，不能修订"), std::string::npos) << revise.err;
 }
 
+TEST_F(PlanLifecycleCommandTest, TheDraftIsEditedWhileDraftingAndRefusedNamingTheStateOtherwise) {
+  CliRun edit = beacon({"plan", "edit-draft", "ql-flood", "--text", "第一章 总则\n第二章 组织\n",
+                        "--note", "补充组织"});
+  ASSERT_EQ(edit.code, 0) << edit.err;
+  EXPECT_NE(edit.out.find("修改编制稿\tql-flood v1\t编制中 → 编制中"), std::string::npos) << edit.out;
+  ASSERT_EQ(beacon({"plan", "submit-review", "ql-flood", "--date", "2024-03-01"}).code, 0);
+  CliRun in_review = beacon({"plan", "edit-draft", "ql-flood", "--text", "评审中"});
+  EXPECT_EQ(in_review.code, 1);
+  EXPECT_NE(in_review.err.find("status: 预案 ql-flood 第1版当前状态为「评审中」，不能修改编制稿"),
+            std::string::npos)
+      << in_review.err;
+  ASSERT_EQ(beacon({"review", "add", "--plan", "ql-flood", "--kind", "review", "--date",
+                    "2024-03-05", "--conclusion", "failed"})
+                .code,
+            0);
+  // After 评审 不通过: edited in place from a file, still v1 and no 修订.
+  const std::string file = dir_.path() + "/v1.txt";
+  {
+    std::ofstream out(file);
+    out << "第一章 总则（按评审意见修改）\n";
+  }
+  ASSERT_EQ(beacon({"plan", "edit-draft", "ql-flood", "--text-file", file}).code, 0);
+  CliRun show = beacon({"plan", "show", "ql-flood"});
+  EXPECT_EQ(show.out.find("v2"), std::string::npos) << show.out;
+  CliRun empty = beacon({"plan", "edit-draft", "ql-flood"});
+  EXPECT_EQ(empty.code, 1);
+  EXPECT_NE(empty.err.find("--text"), std::string::npos) << empty.err;
+  CliRun missing = beacon({"plan", "edit-draft", "ql-flood", "--text-file", file + ".none"});
+  EXPECT_NE(missing.err.find("--text-file"), std::string::npos) << missing.err;
+  ASSERT_EQ(beacon({"plan", "submit-review", "ql-flood", "--date", "2024-03-10"}).code, 0);
+  ASSERT_EQ(beacon({"review", "add", "--plan", "ql-flood", "--kind", "review", "--date",
+                    "2024-03-12", "--conclusion", "passed"})
+                .code,
+            0);
+  ASSERT_EQ(beacon({"plan", "approve", "ql-flood", "--date", "2024-03-15", "--by", "曲梁镇政府"}).code, 0);
+  ASSERT_EQ(beacon({"plan", "issue", "ql-flood", "--issued", "2024-04-01", "--document-no", "曲政〔2024〕9号"})
+                .code,
+            0);
+  CliRun issued = english({"plan", "edit-draft", "ql-flood", "--text", "x"});
+  EXPECT_EQ(issued.code, 1);
+  EXPECT_NE(issued.err.find("is Issued; cannot edit the draft"), std::string::npos) << issued.err;
+  CliRun history = beacon({"plan", "history", "ql-flood"});
+  EXPECT_NE(history.out.find("修改编制稿"), std::string::npos) << history.out;
+}
+
 TEST_F(PlanLifecycleCommandTest, HelpListsTheLifeCycleVerbs) {
   CliRun help = beacon({"plan", "--help"});
-  for (const char* verb : {"submit-review", "approve", "issue", "publish", "abolish", "history",
+  for (const char* verb : {"edit-draft", "submit-review", "approve", "issue", "publish", "abolish", "history",
                            "--replaced-by", "--addresses"}) {
     EXPECT_NE((help.out + help.err).find(verb), std::string::npos) << verb;
   }

@@ -2,9 +2,10 @@
 // POST /api/v1/imports/{kind} takes a multipart part "file" or a raw CSV /
 // xlsx body, all or nothing with one audit entry, and refuses a bad file
 // with 422 listing every error's line (sheet, row) and column in the
-// request's language; Idempotency-Key replays; 413 names the limit; only the
-// city administrator imports. GET /api/v1/exports/{kind} names its file by
-// scope, kind and day and holds only the caller's rows.
+// request's language; Idempotency-Key replays; 413 names the limit; village
+// staff and viewers do not import (township staff: scoped_import_test.cpp).
+// GET /api/v1/exports/{kind} names its file by scope, kind and day and holds
+// only the caller's rows.
 #include <sstream>
 
 #include <Poco/JSON/Array.h>
@@ -200,12 +201,13 @@ TEST_F(LedgerImportApiTest, ABodyOverTheUploadLimitIs413NamingTheLimit) {
       << read.responses[0].body;
 }
 
-TEST_F(LedgerImportApiTest, OnlyTheCityAdministratorImportsAndUnknownKindsAre404) {
+// Township staff import their own subtree: scoped_import_test.cpp.
+TEST_F(LedgerImportApiTest, VillageStaffAndViewersDoNotImportAndUnknownKindsAre404) {
   const std::string file =
       kDrillHeader +
       "xinmi.chengguan.04,flood,flood.evacuation,2026-06-14,接口四号,山洪转移,30,山洪\n";
   EXPECT_EQ(upload(login("admin"), "no-such-kind", "x.csv", file).status, 404);
-  for (const char* who : {"village", "town", "viewer"}) {
+  for (const char* who : {"village", "viewer"}) {
     const Reply r = upload(login(who), "drills", "x.csv", file);
     EXPECT_EQ(r.status, 403) << who << ": " << r.body;
   }

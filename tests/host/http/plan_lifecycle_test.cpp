@@ -1,10 +1,12 @@
-// The plan life cycle over a real socket: the API routes (submit-review,
+// The plan life cycle over a real socket: the API routes (edit-draft, submit-review,
 // reviews, approve, issue, publications, abolish, transitions) move a draft to
 // 已印发 and refuse a step the state does not allow with a 422 naming the
 // state, an Idempotency-Key replays an issue instead of issuing twice, and the
 // plan page's forms do the same, a refused form coming back (422) with its
 // message and the values typed, the page listing the steps.
 #include <gtest/gtest.h>
+
+#include <Poco/JSON/Array.h>
 
 #include "web_fixture.h"
 
@@ -26,6 +28,12 @@ class PlanLifecycleWebTest : public WebFixture {
   static std::string status(int plan) {
     Login admin = login("admin");
     return get(admin, base(plan)).json()->getValue<std::string>("status");
+  }
+  static std::string pageOf(int plan) { return "/plans/" + std::to_string(plan); }
+  static std::string textOf(int plan, int number) {
+    Reply r = get(login("admin"), base(plan) + "/versions/" + std::to_string(number));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? r.json()->getValue<std::string>("text") : "";
   }
   static std::string errorMessage(const Reply& r) {
     return r.json()->getObject("error")->getValue<std::string>("message");
@@ -196,6 +204,101 @@ TEST_F(PlanLifecycleWebTest, ThePageFormsMoveThePlanAndARefusedFormComesBackWith
       postForm(admin, page + "/publications", {{"date", "2024-07-02"}, {"channel", "x"}});
   EXPECT_EQ(abolished.status, 422);
   EXPECT_NE(abolished.body.find("「已废止」"), std::string::npos);
+}
+
+// 修改编制稿 (issue 11 §1: a draft sent back by 评审 不通过 is edited, not revised): the API replaces
+// the draft's text while it is 编制中 (no new version, not a 修订) and refuses naming the state
+// otherwise; the page's form holds the draft's text, is shown only when allowed, and a refused form
+// comes back (422) with what was typed.
+TEST_F(PlanLifecycleWebTest, TheApiEditsTheDraftWhileDraftingAndAfterAFailedReviewNamingTheStateOtherwise) {
+  const Login town = login("town");
+  const int plan = draft(town, "DE-API-1");
+  Reply r = send(town, "POST", base(plan) + "/edit-draft",
+                 R"({"text":"第一章 总则\n第二章 组织体系\n","note":"补充组织体系"})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()->getObject("transition")->getValue<std::string>("step"), "edit_draft");
+  EXPECT_EQ(r.json()->getObject("plan")->getValue<std::string>("status"), "drafting");
+  EXPECT_EQ(textOf(plan, 1), "第一章 总则\n第二章 组织体系\n");
+
+  ASSERT_EQ(send(town, "POST", base(plan) + "/submit-review", R"({"date":"2024-03-01"})").status, 201);
+  r = send(town, "POST", base(plan) + "/edit-draft", R"({"text":"评审中的修改\n"})");
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(r.errorField(), "status");
+  EXPECT_NE(errorMessage(r).find("「评审中」，不能修改编制稿"), std::string::npos) << r.body;
+  ASSERT_EQ(send(town, "POST", base(plan) + "/reviews",
+                 R"({"kind":"review","date":"2024-03-05","conclusion":"failed"})")
+                .status,
+            201);
+  // 不通过 sends it back: it is edited in place, still v1 (编制), and goes to review again.
+  r = send(town, "POST", base(plan) + "/edit-draft", R"({"text":"第一章 总则（按评审意见修改）\n"})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(textOf(plan, 1), "第一章 总则（按评审意见修改）\n");
+  Reply versions = get(town, base(plan) + "/versions");
+  ASSERT_EQ(versions.status, 200);
+  EXPECT_EQ(versions.json()->getArray("items")->size(), 1u) << "no new version";
+  r = send(town, "POST", base(plan) + "/edit-draft", R"({"text":""})");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(r.errorField(), "text");
+
+  ASSERT_EQ(send(town, "POST", base(plan) + "/submit-review", R"({"date":"2024-03-10"})").status, 201);
+  ASSERT_EQ(send(town, "POST", base(plan) + "/reviews",
+                 R"({"kind":"review","date":"2024-03-12","conclusion":"passed"})")
+                .status,
+            201);
+  ASSERT_EQ(send(town, "POST", base(plan) + "/approve",
+                 R"({"date":"2024-03-15","approved_by":"城关镇人民政府"})")
+                .status,
+            201);
+  ASSERT_EQ(send(town, "POST", base(plan) + "/issue",
+                 R"({"issued":"2024-04-01","document_no":"城政〔2024〕31号"})")
+                .status,
+            201);
+  r = send(town, "POST", base(plan) + "/edit-draft?lang=en", R"({"text":"after issue\n"})");
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(r.errorField(), "status");
+  EXPECT_NE(errorMessage(r).find("is Issued; cannot edit the draft"), std::string::npos) << r.body;
+  EXPECT_EQ(textOf(plan, 1), "第一章 总则（按评审意见修改）\n") << "the issued text never changes";
+  // Village staff may not edit a township's plan.
+  EXPECT_EQ(send(login("village"), "POST", base(plan) + "/edit-draft", R"({"text":"x"})").status,
+            403);
+}
+
+TEST_F(PlanLifecycleWebTest, TheDraftEditFormIsShownOnlyWhenAllowedAndARefusalKeepsWhatWasTyped) {
+  const Login admin = login("admin");
+  const int plan = draft(admin, "DE-PAGE-1");
+  Reply shown = get(admin, pageOf(plan));
+  ASSERT_EQ(shown.status, 200);
+  const auto form = shown.body.find("id=\"edit-draft-form\"");
+  ASSERT_NE(form, std::string::npos);
+  EXPECT_NE(shown.body.find("name=\"text\" rows=\"12\">第一章 总则\n</textarea>", form),
+            std::string::npos)
+      << "the form starts from the draft's text";
+
+  // The same text is no edit: 422, the page again with the message by its field and the text.
+  Reply refused = postForm(admin, pageOf(plan) + "/edit-draft",
+                           {{"text", "第一章 总则\n"}, {"note", "没有改动"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("id=\"error-text\""), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("value=\"没有改动\""), std::string::npos);
+
+  EXPECT_EQ(postForm(admin, pageOf(plan) + "/edit-draft", {{"text", "第一章 总则（页面修改）\n"}}).status,
+            303);
+  EXPECT_EQ(textOf(plan, 1), "第一章 总则（页面修改）\n");
+  Reply history = get(admin, pageOf(plan));
+  EXPECT_NE(history.body.find("修改编制稿"), std::string::npos);
+
+  EXPECT_EQ(postForm(admin, pageOf(plan) + "/submit-review", {{"date", "2024-03-01"}}).status, 303);
+  Reply in_review = get(admin, pageOf(plan));
+  EXPECT_EQ(in_review.body.find("id=\"edit-draft-form\""), std::string::npos)
+      << "no edit form while the draft is in review";
+  // A refused edit (the draft is in review) comes back with the text typed.
+  refused = postForm(admin, pageOf(plan) + "/edit-draft", {{"text", "评审中输入的文本"}, {"note", ""}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("id=\"error-status\""), std::string::npos);
+  EXPECT_NE(refused.body.find("「评审中」，不能修改编制稿"), std::string::npos);
+  EXPECT_NE(refused.body.find(">评审中输入的文本</textarea>"), std::string::npos)
+      << "what was typed comes back";
+  EXPECT_EQ(textOf(plan, 1), "第一章 总则（页面修改）\n");
 }
 
 }  // namespace

@@ -14,8 +14,9 @@ namespace {
 
 // Every life-cycle form of the plan page, by its element id.
 const std::vector<std::string> kForms = {
-    "preparation-form", "submit-form",  "review-form",          "approve-form", "issue-form",
-    "filing-form",      "publish-form", "plan-evaluation-form", "revise-form",  "abolish-form"};
+    "preparation-form", "edit-draft-form", "submit-form", "review-form",
+    "approve-form",     "issue-form",      "filing-form", "publish-form",
+    "plan-evaluation-form", "revise-form", "abolish-form"};
 
 class PlanPageStepsTest : public WebFixture {
  protected:
@@ -62,9 +63,9 @@ TEST_F(PlanPageStepsTest, ThePageShowsOnlyTheFormsOfTheStepsTheStateAllows) {
   ASSERT_EQ(created.status, 201) << created.body;
   const int plan = created.json()->getValue<int>("id");
 
-  expectState(admin, plan, {"preparation-form", "submit-form", "abolish-form"},
+  expectState(admin, plan, {"preparation-form", "edit-draft-form", "submit-form", "abolish-form"},
               "当前状态：编制中；下一步：提交评审",
-              {"risk_assessment", "resource_survey", "submit_review", "abolish"});
+              {"risk_assessment", "resource_survey", "edit_draft", "submit_review", "abolish"});
 
   ASSERT_EQ(send(admin, "POST", api(plan) + "/submit-review", R"({"date":"2024-03-01"})").status,
             201);
@@ -150,11 +151,11 @@ TEST_F(PlanPageStepsTest, ADraftRevisionShowsItsOwnStepsNextToTheStepsOfTheVersi
   // The v2 draft is drafted while v1 stays in force: it can be prepared and submitted, v1 filed,
   // published and evaluated, and the draft replaced by another revision.
   expectState(admin, plan,
-              {"preparation-form", "submit-form", "filing-form", "publish-form",
+              {"preparation-form", "edit-draft-form", "submit-form", "filing-form", "publish-form",
                "plan-evaluation-form", "revise-form", "abolish-form"},
               "当前状态：编制中；下一步：提交评审",
-              {"risk_assessment", "resource_survey", "submit_review", "file", "publish", "evaluate",
-               "revise", "abolish"});
+              {"risk_assessment", "resource_survey", "edit_draft", "submit_review", "file",
+               "publish", "evaluate", "revise", "abolish"});
 }
 
 }  // namespace

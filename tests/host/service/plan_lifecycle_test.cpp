@@ -15,6 +15,7 @@
 #include "rules/plan_history.h"
 #include "service/plan_lifecycle.h"
 #include "service/record_checks.h"
+#include "store/audit_log.h"
 #include "store/corrective_action_repository.h"
 #include "store/plan_repository.h"
 #include "store/plan_transition_repository.h"
@@ -197,7 +198,7 @@ TEST_F(PlanLifecycleTest, AllowedStepsIsTheTableEveryStepIsCheckedAgainst) {
       LifecycleStep::RiskAssessment, LifecycleStep::ResourceSurvey, LifecycleStep::SubmitReview,
       LifecycleStep::Review,         LifecycleStep::Approve,        LifecycleStep::Issue,
       LifecycleStep::File,           LifecycleStep::Publish,        LifecycleStep::Evaluate,
-      LifecycleStep::Revise,         LifecycleStep::Abolish};
+      LifecycleStep::Revise,         LifecycleStep::Abolish,        LifecycleStep::EditDraft};
   const sdk::RecordId id = draftPlan("P-LC-TABLE");
   PlanLifecycle lc(*db_, false);
   const Date day{2024, 5, 20};
@@ -232,6 +233,8 @@ TEST_F(PlanLifecycleTest, AllowedStepsIsTheTableEveryStepIsCheckedAgainst) {
       }
       case LifecycleStep::Abolish:
         return status(lc.abolish(id, on(day), "", actor_));
+      case LifecycleStep::EditDraft:
+        return status(lc.editDraft(id, {"第一章 总则（改）\n", ""}, actor_));
     }
     return sdk::Status::ok();
   };
@@ -247,8 +250,8 @@ TEST_F(PlanLifecycleTest, AllowedStepsIsTheTableEveryStepIsCheckedAgainst) {
           << state << ": " << service::toId(step) << " " << refused.describe();
     }
   };
-  expect({LifecycleStep::RiskAssessment, LifecycleStep::ResourceSurvey, LifecycleStep::SubmitReview,
-          LifecycleStep::Abolish},
+  expect({LifecycleStep::RiskAssessment, LifecycleStep::ResourceSurvey, LifecycleStep::EditDraft,
+          LifecycleStep::SubmitReview, LifecycleStep::Abolish},
          LifecycleStep::SubmitReview, "编制中 (a plan never issued is not revised)");
   ASSERT_TRUE(lc.submitForReview(id, on({2024, 3, 1}), actor_).isOk());
   expect({LifecycleStep::Review, LifecycleStep::Abolish}, LifecycleStep::Review, "评审中");
@@ -268,6 +271,77 @@ TEST_F(PlanLifecycleTest, AllowedStepsIsTheTableEveryStepIsCheckedAgainst) {
   EXPECT_EQ(PlanLifecycle::nextStep(lc.state(id)), LifecycleStep::Evaluate);
   ASSERT_TRUE(lc.abolish(id, on({2024, 5, 1}), "", actor_).isOk());
   expect({}, std::nullopt, "已废止");
+}
+
+TEST_F(PlanLifecycleTest, TheDraftIsEditedWhileDraftingAndAfterAFailedReviewWithoutANewVersion) {
+  const sdk::RecordId id = draftPlan("P-LC-EDIT");
+  PlanLifecycle lc(*db_, false);
+  store::PlanRepository plans(db_->session());
+  auto edited = lc.editDraft(id, {"第一章 总则\n第二章 组织体系\n", "补充组织体系"}, actor_);
+  ASSERT_TRUE(edited.isOk()) << edited.status().describe();
+  EXPECT_EQ(plans.version(id, 1)->text, "第一章 总则\n第二章 组织体系\n");
+  // 评审 不通过 sends it back to 编制中, where it is edited again: still v1, still 编制.
+  ASSERT_TRUE(lc.submitForReview(id, on({2024, 3, 1}), actor_).isOk());
+  ASSERT_TRUE(
+      review(id, sdk::ReviewKind::Review, sdk::ReviewConclusion::Failed, {2024, 3, 5}).isOk());
+  ASSERT_EQ(lc.state(id).shown(), PlanStatus::Drafting);
+  ASSERT_TRUE(lc.editDraft(id, {"第一章 总则（按评审意见修改）\n", ""}, actor_).isOk());
+  const auto versions = plans.versions(id, true);
+  ASSERT_EQ(versions.size(), 1u) << "an edit is not a new version";
+  EXPECT_EQ(versions[0].text, "第一章 总则（按评审意见修改）\n");
+  EXPECT_EQ(versions[0].action, sdk::VersionAction::Drafted) << "an edit is not a 修订";
+  const auto rows = steps(id);
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows.back().step, "edit_draft");
+  EXPECT_EQ(rows.back().from_status, "drafting");
+  EXPECT_EQ(rows.back().to_status, "drafting");
+  EXPECT_EQ(rows.back().date, service::today());
+  // The audit entry keeps the text before and after.
+  const auto audit = store::AuditLog(db_->session()).list("plan_version", versions[0].id, 1);
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0].action, "edit_draft");
+  EXPECT_NE(audit[0].before_json.find("第二章 组织体系"), std::string::npos) << audit[0].before_json;
+  EXPECT_NE(audit[0].after_json.find("按评审意见修改"), std::string::npos) << audit[0].after_json;
+  // The edited draft goes on through review as before.
+  EXPECT_TRUE(lc.submitForReview(id, on({2024, 3, 10}), actor_).isOk());
+}
+
+TEST_F(PlanLifecycleTest, AnEditIsRefusedNamingTheStateOutsideDraftingAndItsTextIsChecked) {
+  const sdk::RecordId id = draftPlan("P-LC-EDIT2");
+  PlanLifecycle lc(*db_, false);
+  auto empty = lc.editDraft(id, {"", ""}, actor_);
+  ASSERT_FALSE(empty.isOk());
+  EXPECT_EQ(empty.status().field(), "text");
+  auto same = lc.editDraft(id, {"第一章 总则\n", ""}, actor_);
+  ASSERT_FALSE(same.isOk());
+  EXPECT_EQ(same.status().field(), "text") << "the same text is no edit";
+  ASSERT_TRUE(lc.submitForReview(id, on({2024, 3, 1}), actor_).isOk());
+  refused(lc.editDraft(id, {"改", ""}, actor_).status(), "评审中", "修改编制稿");
+  ASSERT_TRUE(
+      review(id, sdk::ReviewKind::Review, sdk::ReviewConclusion::Passed, {2024, 3, 5}).isOk());
+  refused(lc.editDraft(id, {"改", ""}, actor_).status(), "评审中", "修改编制稿");
+  ASSERT_TRUE(lc.approve(id, on({2024, 3, 10}, "政府"), actor_).isOk());
+  refused(lc.editDraft(id, {"改", ""}, actor_).status(), "已批准", "修改编制稿");
+  ASSERT_TRUE(lc.issue(id, issueOn({2024, 4, 1}, "城政〔2024〕8号"), actor_).isOk());
+  const sdk::Status issued = lc.editDraft(id, {"改", ""}, actor_).status();
+  refused(issued, "已印发", "修改编制稿");
+  EXPECT_NE(issued.message().find("修订"), std::string::npos) << issued.message();
+  const sdk::Status en = PlanLifecycle(*db_, true).editDraft(id, {"x", ""}, actor_).status();
+  EXPECT_NE(en.message().find("is Issued; cannot edit the draft"), std::string::npos)
+      << en.message();
+  EXPECT_EQ(store::PlanRepository(db_->session()).version(id, 1)->text, "第一章 总则\n")
+      << "a refused edit writes nothing";
+  // A draft revision of the issued plan is edited while it is 编制中.
+  sdk::PlanVersion v2;
+  v2.trigger = sdk::trigger::kOwnerDiscretion;
+  v2.text = "第一章 总则（修订稿）\n";
+  ASSERT_TRUE(service::PlanService(*db_, registry_).revise(id, v2, actor_, {true, false, 0}).isOk());
+  ASSERT_TRUE(lc.editDraft(id, {"第一章 总则（修订稿，改）\n", ""}, actor_).isOk());
+  store::PlanRepository plans(db_->session());
+  EXPECT_EQ(plans.version(id, 2)->text, "第一章 总则（修订稿，改）\n");
+  EXPECT_EQ(plans.version(id, 1)->text, "第一章 总则\n") << "the version in force is untouched";
+  ASSERT_TRUE(lc.abolish(id, on({2024, 5, 1}), "", actor_).isOk());
+  refused(lc.editDraft(id, {"再改", ""}, actor_).status(), "已废止", "修改编制稿");
 }
 
 TEST_F(PlanLifecycleTest, ReviewAndEvaluationConclusionsAreKeptApart) {

@@ -38,11 +38,11 @@ class PlanStepCorrectionTest : public ServiceFixture {
     EXPECT_TRUE(r.isOk()) << r.status().describe();
     return r.isOk() ? r.value() : 0;
   }
-  // A plan drafted, submitted, reviewed (passed) and approved on 2024-03-xx.
-  sdk::RecordId approvedPlan() {
+  // A 城关镇 special plan with its first draft (v1, not issued).
+  sdk::RecordId draftPlan(const std::string& code, const std::string& title) {
     sdk::Plan p;
-    p.code = "P-FIRE-TS1";
-    p.title = "城关镇森林火灾应急预案";
+    p.code = code;
+    p.title = title;
     p.domain = sdk::kGeneralDomain;
     p.category = sdk::category::kSpecial;
     p.owner_org_id = township_;
@@ -50,7 +50,11 @@ class PlanStepCorrectionTest : public ServiceFixture {
     v.text = "第一章 总则\n";
     auto id = service::PlanService(*db_, registry_).addPlan(p, v, actor_);
     EXPECT_TRUE(id.isOk()) << id.status().describe();
-    const sdk::RecordId plan = id.isOk() ? id.value() : 0;
+    return id.isOk() ? id.value() : 0;
+  }
+  // A plan drafted, submitted, reviewed (passed) and approved on 2024-03-xx.
+  sdk::RecordId approvedPlan() {
+    const sdk::RecordId plan = draftPlan("P-FIRE-TS1", "城关镇森林火灾应急预案");
     must(lifecycle().recordPreparation(plan, LifecycleStep::RiskAssessment, on({2024, 3, 1}),
                                        actor_));
     must(lifecycle().submitForReview(plan, on({2024, 3, 5}), actor_));
@@ -227,15 +231,7 @@ TEST_F(PlanStepCorrectionTest, AVoidedFilingTakesItsStepWithItSoTheIssueIsLatest
 }
 
 TEST_F(PlanStepCorrectionTest, AVoidedSubmissionSendsTheDraftBackToDrafting) {
-  sdk::Plan p;
-  p.code = "P-QUAKE-TS1";
-  p.title = "城关镇地震应急预案";
-  p.domain = sdk::kGeneralDomain;
-  p.category = sdk::category::kSpecial;
-  p.owner_org_id = township_;
-  sdk::PlanVersion v;
-  v.text = "第一章 总则\n";
-  const auto plan = service::PlanService(*db_, registry_).addPlan(p, v, actor_).value();
+  const auto plan = draftPlan("P-QUAKE-TS1", "城关镇地震应急预案");
   const auto submitted = must(lifecycle().submitForReview(plan, on({2024, 3, 5}), actor_));
   ASSERT_EQ(stored(plan).status, PlanStatus::InReview);
   ASSERT_TRUE(
@@ -276,28 +272,61 @@ class PlanStepFollowsItsRecordTest : public PlanStepCorrectionTest {
     for (const auto& r : store::ReviewRepository(db_->session()).listForPlan(plan)) id = r.id;
     return id;
   }
-  // A plan drafted and submitted for review on 2024-03-05, reviewed (passed) on 2024-03-10.
-  sdk::RecordId reviewedPlan() {
-    sdk::Plan p;
-    p.code = "P-QUAKE-TS1";
-    p.title = "城关镇地震应急预案";
-    p.domain = sdk::kGeneralDomain;
-    p.category = sdk::category::kSpecial;
-    p.owner_org_id = township_;
-    sdk::PlanVersion v;
-    v.text = "第一章 总则\n";
-    const auto plan = service::PlanService(*db_, registry_).addPlan(p, v, actor_).value();
+  // A plan drafted and submitted for review on 2024-03-05, reviewed (`conclusion`) on 2024-03-10.
+  sdk::RecordId reviewedPlan(sdk::ReviewConclusion conclusion = sdk::ReviewConclusion::Passed) {
+    const auto plan = draftPlan("P-QUAKE-TS1", "城关镇地震应急预案");
     must(lifecycle().submitForReview(plan, on({2024, 3, 5}), actor_));
     sdk::Review r;
     r.plan_id = plan;
     r.kind = sdk::ReviewKind::Review;
-    r.conclusion = sdk::ReviewConclusion::Passed;
+    r.conclusion = conclusion;
     r.date = {2024, 3, 10};
     r.reviewers = "专家组";
     EXPECT_TRUE(service::PlanService(*db_, registry_).addReview(r, actor_).isOk());
     return plan;
   }
 };
+
+TEST_F(PlanStepFollowsItsRecordTest, AReviewIsVoidedOnlyAsThePlanLatestStepNamingTheLaterOne) {
+  const auto plan = reviewedPlan();
+  const auto approved = must(lifecycle().approve(plan, on({2024, 3, 15}, "城关镇人民政府"), actor_));
+  auto refused = correction().voidRecord(RecordKind::Review, reviewId(plan), "评审记录录错", admin());
+  ASSERT_EQ(refused.failure, service::CorrectionFailure::Invalid);
+  EXPECT_EQ(refused.status.field(), "step");
+  EXPECT_NE(refused.status.message().find("「审批」（#" + std::to_string(approved)), std::string::npos)
+      << refused.status.message();
+  EXPECT_EQ(steps(plan, "review").size(), 1u) << "a refused void writes nothing";
+  EXPECT_EQ(stored(plan).status, PlanStatus::Approved);
+  auto english = correction(true).voidRecord(RecordKind::Review, reviewId(plan), "wrong", admin());
+  EXPECT_NE(english.status.message().find("approve #" + std::to_string(approved)), std::string::npos)
+      << english.status.message();
+  // Voided latest first, the review goes too and the draft is back in review, not yet passed.
+  ASSERT_TRUE(correction().voidRecord(RecordKind::PlanTransition, approved, "审批录错", admin()).ok());
+  auto voided = correction().voidRecord(RecordKind::Review, reviewId(plan), "评审记录录错", admin());
+  ASSERT_TRUE(voided.ok()) << voided.status.describe();
+  EXPECT_TRUE(steps(plan, "review").empty());
+  EXPECT_EQ(stored(plan).status, PlanStatus::InReview);
+  EXPECT_FALSE(state(plan).review_passed);
+  EXPECT_EQ(service::PlanLifecycle::nextStep(state(plan)), LifecycleStep::Review);
+}
+
+TEST_F(PlanStepFollowsItsRecordTest, AVoidedFailedReviewReturnsTheDraftToReviewEvenAfterAnEdit) {
+  const auto plan = reviewedPlan(sdk::ReviewConclusion::Failed);
+  ASSERT_EQ(stored(plan).status, PlanStatus::Drafting);
+  // A draft edit moves no state: it does not hold the review it follows.
+  must(lifecycle().editDraft(plan, {"第一章 总则（改）\n", ""}, actor_));
+  auto voided = correction().voidRecord(RecordKind::Review, reviewId(plan), "结论录错", admin());
+  ASSERT_TRUE(voided.ok()) << voided.status.describe();
+  EXPECT_EQ(stored(plan).status, PlanStatus::InReview) << "the state the review came from";
+  EXPECT_EQ(state(plan).draft_stage, PlanStatus::InReview);
+  // The edit itself is neither voided nor corrected.
+  const auto edit = steps(plan, "edit_draft");
+  ASSERT_EQ(edit.size(), 1u);
+  auto no = correction().voidRecord(RecordKind::PlanTransition, edit[0].id, "撤销修改", admin());
+  EXPECT_EQ(no.status.field(), "step") << no.status.describe();
+  auto fix = correction().correctPlanStep(edit[0].id, {{"note", "x"}}, "更正", admin());
+  EXPECT_EQ(fix.status.field(), "step") << fix.status.describe();
+}
 
 TEST_F(PlanStepFollowsItsRecordTest, NextStepIgnoresAVoidedFiling) {
   const auto plan = approvedPlan();

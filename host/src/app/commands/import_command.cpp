@@ -7,6 +7,7 @@
 #include "app/app_context.h"
 #include "app/arguments.h"
 #include "app/command.h"
+#include "auth/access_policy.h"
 #include "io/csv_importer.h"
 #include "io/import_kind.h"
 
@@ -42,7 +43,7 @@ class ImportCommand : public Command {
     return "import a ledger file (organisations, plans, reviews, ...) from CSV (all or nothing)";
   }
   std::string help() const override {
-    return "usage: beacon import KIND FILE.csv|FILE.xlsx [--sheet NAME]\n"
+    return "usage: beacon import KIND FILE.csv|FILE.xlsx [--sheet NAME] [--within ORG_CODE]\n"
            "KIND, in dependency order: organisations, plans (one row per version), reviews, "
            "filings,\n"
            "drills, corrective-actions, publications, drill-plans (年度演练计划),\n"
@@ -51,10 +52,13 @@ class ImportCommand : public Command {
            "English (docs/csv-format.md, examples in examples/csv/). An Excel workbook (.xlsx,\n"
            "recognised by its content) is read from its first sheet or --sheet NAME. Every row is\n"
            "validated first; any bad row, or one that repeats a stored record, is reported with\n"
-           "its line (sheet and row) and column (in English with --lang en); nothing is written.\n";
+           "its line (sheet and row) and column (in English with --lang en); nothing is written.\n"
+           "The CLI imports as the city administrator (every organisation); --within ORG_CODE holds\n"
+           "the file to that organisation's subtree as a township or department user's upload is:\n"
+           "a row of another organisation is refused naming line, column and organisation.\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
-    auto parsed = Arguments::parse(args, {"sheet"}, {});
+    auto parsed = Arguments::parse(args, {"sheet", "within"}, {});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const auto& pos = parsed.value().positionals();
     if (pos.size() != 2) {
@@ -75,6 +79,23 @@ class ImportCommand : public Command {
     auto limits = readXlsxLimits(ctx);
     if (!limits.isOk()) return fail(ctx, limits.status());
     options.xlsx_limits = limits.value();
+    if (parsed.value().has("within")) {
+      // The subtree a township or department user of that organisation may write.
+      const std::string code = parsed.value().get("within");
+      store::OrganisationRepository orgs(app.value()->db().session());
+      auto org = orgs.findByCode(code);
+      if (!org) {
+        return fail(ctx, sdk::Status::invalid("--within", ctx.english
+                                                              ? "no organisation with code \"" + code + "\""
+                                                              : "没有编码为“" + code + "”的组织"));
+      }
+      auth::User staff;
+      staff.role = auth::Role::OrgStaff;
+      staff.org_id = org->id;
+      const auth::Scope scope = auth::AccessPolicy(orgs).writeScope(staff);
+      options.scope.all = false;
+      options.scope.org_ids = scope.org_ids;
+    }
     int last_percent = -1;
     if (ctx.terminal) {
       options.progress = [&](std::size_t done, std::size_t total) {

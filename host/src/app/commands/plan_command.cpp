@@ -19,19 +19,6 @@
 namespace beacon::app {
 namespace {
 
-sdk::Result<std::string> readText(const Arguments& a, bool english) {
-  if (a.has("text")) return a.get("text");
-  if (!a.has("text-file")) return std::string();
-  std::ifstream in(a.get("text-file"), std::ios::binary);
-  if (!in) {
-    return sdk::Status::invalid("--text-file",
-                                (english ? "cannot read " : "无法读取文件 ") + a.get("text-file"));
-  }
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 class PlanCommand : public Command {
  public:
   std::string name() const override { return "plan"; }
@@ -95,7 +82,7 @@ class PlanCommand : public Command {
       p.owner_org_id = owner.value().id;
       auto issued = a.date("issued");
       if (!issued.isOk()) return fail(ctx, issued.status());
-      auto text = readText(a, ctx.english);
+      auto text = readPlanText(a, ctx.english);
       if (!text.isOk()) return fail(ctx, text.status());
       std::optional<sdk::PlanVersion> first;
       if (issued.value().isSet() || !text.value().empty()) {
@@ -169,7 +156,7 @@ class PlanCommand : public Command {
       auto addresses = a.integer("addresses", 0);
       if (!addresses.isOk()) return fail(ctx, addresses.status());
       options.addresses_action_id = addresses.value();
-      auto text = readText(a, ctx.english);
+      auto text = readPlanText(a, ctx.english);
       if (!text.isOk()) return fail(ctx, text.status());
       v.text = text.value();
       v.author = a.get("author", ctx.actor.username);

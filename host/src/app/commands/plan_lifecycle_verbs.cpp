@@ -1,7 +1,9 @@
 #include "app/commands/plan_lifecycle_verbs.h"
 
+#include <fstream>
 #include <map>
 #include <ostream>
+#include <sstream>
 
 #include "service/plan_lifecycle.h"
 #include "store/plan_transition_repository.h"
@@ -12,6 +14,9 @@ const char* const kLifecycleUsage =
     "       beacon plan prepare CODE --kind risk_assessment|resource_survey --date DATE\n"
     "                       [--document DOC] [--note TEXT]   (风险评估 / 应急资源调查, while "
     "drafting)\n"
+    "       beacon plan edit-draft CODE (--text TEXT | --text-file FILE) [--note TEXT]\n"
+    "                       (修改编制稿: the draft's text while 编制中, e.g. after 评审 不通过;\n"
+    "                       no new version, not a 修订)\n"
     "       beacon plan submit-review CODE --date DATE [--note TEXT]   (提交评审: 编制中 → "
     "评审中)\n"
     "       beacon review add --plan CODE --kind review --conclusion "
@@ -52,7 +57,8 @@ std::string optionFor(const std::string& field) {
                                                               {"issued", "--issued"},
                                                               {"document_no", "--document-no"},
                                                               {"replaced_by", "--replaced-by"},
-                                                              {"effective", "--effective"}};
+                                                              {"effective", "--effective"},
+                                                              {"text", "--text"}};
   const auto it = kOptions.find(field);
   return it == kOptions.end() ? field : it->second;
 }
@@ -84,9 +90,22 @@ void printTransition(CommandContext& ctx, const store::PlanTransition& t, const 
 
 }  // namespace
 
+sdk::Result<std::string> readPlanText(const Arguments& a, bool english) {
+  if (a.has("text")) return a.get("text");
+  if (!a.has("text-file")) return std::string();
+  std::ifstream in(a.get("text-file"), std::ios::binary);
+  if (!in) {
+    return sdk::Status::invalid("--text-file",
+                                (english ? "cannot read " : "无法读取文件 ") + a.get("text-file"));
+  }
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 bool isLifecycleVerb(const std::string& verb) {
-  return verb == "prepare" || verb == "submit-review" || verb == "approve" || verb == "issue" ||
-         verb == "publish" || verb == "abolish" || verb == "history";
+  return verb == "prepare" || verb == "edit-draft" || verb == "submit-review" || verb == "approve" ||
+         verb == "issue" || verb == "publish" || verb == "abolish" || verb == "history";
 }
 
 int runLifecycleVerb(CommandContext& ctx, AppContext& app, const Arguments& a,
@@ -96,6 +115,19 @@ int runLifecycleVerb(CommandContext& ctx, AppContext& app, const Arguments& a,
     ctx.out << (ctx.english ? "Life cycle of plan " : "预案 ") << plan.code
             << (ctx.english ? ":\n" : " 生命周期：\n");
     for (const auto& t : transitions.listForPlan(plan.id)) printTransition(ctx, t, plan.code);
+    return 0;
+  }
+  if (verb == "edit-draft") {
+    auto text = readPlanText(a, ctx.english);
+    if (!text.isOk()) return fail(ctx, text.status());
+    service::DraftEdit edit;
+    edit.text = text.value();
+    edit.note = a.get("note");
+    auto id = service::PlanLifecycle(app.db(), ctx.english).editDraft(plan.id, edit, ctx.actor);
+    if (!id.isOk()) return failStep(ctx, id.status());
+    for (const auto& t : transitions.listForPlan(plan.id)) {
+      if (t.id == id.value()) printTransition(ctx, t, plan.code);
+    }
     return 0;
   }
   service::StepRecord record;
