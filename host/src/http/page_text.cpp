@@ -254,6 +254,12 @@ const std::vector<Phrase>& phrases() {
       {"format_markdown", "Markdown 文本", "Markdown"},
       {"format_json", "JSON 数据", "JSON data"},
       {"format_docx", "Word 文档（DOCX）", "Word document (DOCX)"},
+      {"summary_city-annual", "年度报告文字", "Annual report text"},
+      {"summary_plan-status", "预案与演练状况", "Plan and drill status"},
+      {"summary_township", "乡镇(街道)汇总", "Township summary"},
+      {"summary_domain", "领域汇总", "Domain summary"},
+      {"summary_drill-sheet", "演练记录表", "Drill record sheet"},
+      {"summary_drill-plan", "年度演练计划执行情况", "Drill plans: plan versus actual"},
   };
   return kPhrases;
 }
