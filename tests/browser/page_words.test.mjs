@@ -8,7 +8,7 @@
 // Inputs (environment): see support.mjs. Run: node --test tests/browser/ (CTest: browser_page_words)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoCityInChromium, desktop, login } from './support.mjs';
+import { demoCityInChromium, desktop, login, pagesOf } from './support.mjs';
 
 // Codes that must never be shown as they are (domains, triggers, conclusions, formats, statuses,
 // categories, duty states, roles).
@@ -51,22 +51,6 @@ function problemsOf(text, english) {
     if (!allowedWords.has(m[0]) && !codes.includes(m[0])) problems.push(`English "${m[0]}"`);
   }
   return problems;
-}
-
-// The pages a user reaches from the menu, the first plan and drill, and the dashboard's lists.
-async function pagesOf(page, base) {
-  const pages = ['/', '/plans', '/drills', '/drills/new', '/drill-plans', '/organisations', '/summaries', '/imports',
-    '/summaries?kind=plan-status&as_of=2023-12-31&format=text'];
-  await page.goto(`${base}/`);
-  const lists = await page.locator('main a[href^="/?"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  pages.push(...[...new Set(lists)].slice(0, 3));
-  await page.goto(`${base}/plans`);
-  const plan = await page.locator('#plan-list a').first().getAttribute('href').catch(() => null);
-  if (plan) pages.push(plan);
-  await page.goto(`${base}/drills`);
-  const drill = await page.locator('#drill-list a').first().getAttribute('href').catch(() => null);
-  if (drill) pages.push(drill);
-  return pages;
 }
 
 test('every page speaks its language: no raw code or English word in zh-CN, no Chinese status in English',

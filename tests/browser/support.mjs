@@ -124,12 +124,29 @@ export async function logInOn(page, username) {
   assert.equal(await page.locator('#login-error').count(), 0, `${username} could not log in`);
 }
 
-// A new browser context (phone-sized unless `device` says otherwise) with `username` logged in.
-export async function login(browser, base, username, device = phone) {
-  const context = await browser.newContext({ ...device, locale: 'zh-CN' });
+// A new browser context (phone-sized unless `device` says otherwise; `options` adds Playwright
+// context options) with `username` logged in.
+export async function login(browser, base, username, device = phone, options = {}) {
+  const context = await browser.newContext({ ...device, locale: 'zh-CN', ...options });
   context.setDefaultTimeout(stepTimeoutMs);
   const page = await context.newPage();
   await page.goto(`${base}/login`);
   await logInOn(page, username);
   return { context, page };
+}
+
+// The pages a user reaches from the menu, the first plan and drill, and the dashboard's lists.
+export async function pagesOf(page, base) {
+  const pages = ['/', '/plans', '/drills', '/drills/new', '/drill-plans', '/organisations', '/summaries', '/imports',
+    '/summaries?kind=plan-status&as_of=2023-12-31&format=text'];
+  await page.goto(`${base}/`);
+  const lists = await page.locator('main a[href^="/?"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  pages.push(...[...new Set(lists)].slice(0, 3));
+  await page.goto(`${base}/plans`);
+  const plan = await page.locator('#plan-list a').first().getAttribute('href').catch(() => null);
+  if (plan) pages.push(plan);
+  await page.goto(`${base}/drills`);
+  const drill = await page.locator('#drill-list a').first().getAttribute('href').catch(() => null);
+  if (drill) pages.push(drill);
+  return pages;
 }
