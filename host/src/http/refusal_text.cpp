@@ -13,32 +13,58 @@ namespace {
 // The host's own fields, by the names refusals give them, and their page_text.h phrase.
 const std::map<std::string, std::string>& hostLabelKeys() {
   static const std::map<std::string, std::string> kKeys = {
-      {"domain", "domain"},           {"drill_type", "drill_type"},
-      {"org_id", "organisation"},     {"org", "organisation"},
-      {"owner", "owner"},             {"plan_id", "plan"},
-      {"plan_version_id", "plan_version"}, {"date", "date"},
-      {"place", "place"},             {"scenario", "scenario"},
-      {"participants", "participants"}, {"evacuees", "evacuees"},
-      {"verdict", "verdict"},         {"findings", "findings"},
-      {"suggestions", "suggestions"}, {"evaluator", "evaluator"},
-      {"evidence", "evidence"},       {"reason", "correction_reason"},
-      {"changes", "changes"},         {"kind", "kind"},
-      {"version", "version"},         {"reviewers", "reviewers"},
-      {"conclusion", "conclusion"},   {"target_body", "target_body"},
-      {"submitted", "submitted"},     {"registration_no", "registration_no"},
-      {"published", "published"},     {"trigger", "trigger"},
-      {"text", "text"},               {"issued", "issued"},
-      {"effective", "effective"},     {"document", "field_label_document"},
-      {"document_no", "document_no"}, {"approved_by", "approved_by"},
-      {"channel", "channel"},         {"link", "link"},
-      {"replaced_by", "replaced_by"}, {"note", "note"},
-      {"description", "description"}, {"due", "ca_due"},
-      {"code", "code"},               {"name", "name"},
-      {"title", "title"},             {"category", "category"},
-      {"status", "status"},           {"year", "year"},
-      {"month", "month"},             {"made_on", "drill_plan_made_on"},
-      {"as_of", "as_of"},             {"username", "username"},
-      {"password", "password"},       {"role", "role"},
+      {"domain", "domain"},
+      {"drill_type", "drill_type"},
+      {"org_id", "organisation"},
+      {"org", "organisation"},
+      {"owner", "owner"},
+      {"plan_id", "plan"},
+      {"plan_version_id", "plan_version"},
+      {"date", "date"},
+      {"place", "place"},
+      {"scenario", "scenario"},
+      {"participants", "participants"},
+      {"evacuees", "evacuees"},
+      {"verdict", "verdict"},
+      {"findings", "findings"},
+      {"suggestions", "suggestions"},
+      {"evaluator", "evaluator"},
+      {"evidence", "evidence"},
+      {"reason", "correction_reason"},
+      {"changes", "changes"},
+      {"kind", "kind"},
+      {"version", "version"},
+      {"reviewers", "reviewers"},
+      {"conclusion", "conclusion"},
+      {"target_body", "target_body"},
+      {"submitted", "submitted"},
+      {"registration_no", "registration_no"},
+      {"published", "published"},
+      {"trigger", "trigger"},
+      {"text", "text"},
+      {"issued", "issued"},
+      {"effective", "effective"},
+      {"document", "field_label_document"},
+      {"document_no", "document_no"},
+      {"approved_by", "approved_by"},
+      {"channel", "channel"},
+      {"link", "link"},
+      {"replaced_by", "replaced_by"},
+      {"note", "note"},
+      {"description", "description"},
+      {"due", "ca_due"},
+      {"code", "code"},
+      {"name", "name"},
+      {"title", "title"},
+      {"category", "category"},
+      {"status", "status"},
+      {"year", "year"},
+      {"month", "month"},
+      {"made_on", "drill_plan_made_on"},
+      {"as_of", "as_of"},
+      {"username", "username"},
+      {"password", "password"},
+      {"role", "role"},
       {"format", "format"},
   };
   return kKeys;
@@ -89,7 +115,8 @@ const std::vector<Wording>& wordings() {
       {"given without a plan", "未选择预案时不能填写", true},
       {"organisation {} is outside your scope", "单位 {1} 不在您的管辖范围内", false},
       {"drill outside your scope", "该演练不在您的管辖范围内", false},
-      {"this record belongs to an organisation outside your scope", "该记录所属单位不在您的管辖范围内", false},
+      {"this record belongs to an organisation outside your scope",
+       "该记录所属单位不在您的管辖范围内", false},
       {"login required", "请先登录", false},
       {"no such page or endpoint: {}", "没有这个页面或接口：{1}", false},
       {"{} is not allowed here (allowed: {})", "此处不接受 {1} 请求（可用：{2}）", false},
@@ -157,14 +184,17 @@ std::string fill(const std::string& templ, const std::vector<std::string>& parts
   std::string out = templ;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const std::string key = "{" + std::to_string(i + 1) + "}";
-    for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + parts[i].size())) {
+    for (auto at = out.find(key); at != std::string::npos;
+         at = out.find(key, at + parts[i].size())) {
       out.replace(at, key.size(), parts[i]);
     }
   }
   return out;
 }
 
-bool startsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+bool startsWith(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
 
 bool endsWithAny(const std::string& s, const std::vector<std::string>& ends) {
   for (const auto& e : ends) {
@@ -175,7 +205,8 @@ bool endsWithAny(const std::string& s, const std::vector<std::string>& ends) {
 
 // Chinese wording that says something of its field (为必填项, 应为整数, 不得超过 …).
 bool chinesePredicate(const std::string& zh) {
-  for (const char* p : {"为", "应", "不得", "不能", "须", "必须", "早于", "晚于", "不是", "格式", "必填", "过长", "请"}) {
+  for (const char* p : {"为", "应", "不得", "不能", "须", "必须", "早于", "晚于", "不是", "格式",
+                        "必填", "过长", "请"}) {
     if (startsWith(zh, p)) return true;
   }
   return false;
@@ -190,7 +221,8 @@ bool englishPredicate(const std::string& en) {
 
 }  // namespace
 
-std::string fieldLabel(const plugins::PluginRegistry& plugins, const std::string& field, bool english) {
+std::string fieldLabel(const plugins::PluginRegistry& plugins, const std::string& field,
+                       bool english) {
   const std::string kFields = "fields.";
   if (startsWith(field, kFields)) {
     const std::string name = field.substr(kFields.size());

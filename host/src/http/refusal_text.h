@@ -17,7 +17,8 @@
 namespace beacon::http {
 
 // The label of `field` ("fields.hazard", "target_body"); empty when the catalogue has none.
-std::string fieldLabel(const plugins::PluginRegistry& plugins, const std::string& field, bool english);
+std::string fieldLabel(const plugins::PluginRegistry& plugins, const std::string& field,
+                       bool english);
 
 // `message` in Chinese (or English when `english`), from the catalogue when it knows the wording.
 std::string translatedMessage(const std::string& message, bool english);
