@@ -25,9 +25,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
   fi
 fi
-# npm ci unless the pinned playwright-core is already there.
+# npm ci unless every pinned package (playwright-core, axe-core) is already there at its version.
 cd tests/browser
-if ! node -e 'const want = require("./package.json").dependencies["playwright-core"];
-  process.exit(require("./node_modules/playwright-core/package.json").version === want ? 0 : 1)' 2>/dev/null; then
+if ! node -e 'const deps = require("./package.json").dependencies;
+  process.exit(Object.entries(deps).every(([name, want]) =>
+    require("./node_modules/" + name + "/package.json").version === want) ? 0 : 1)' 2>/dev/null; then
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -2,93 +2,13 @@
 // on a 360×740 phone screen a village user logs a flood drill through the form (with a photo as
 // evidence), sees it in the drill list, and the city office's dashboard count changes.
 //
-// Inputs (environment):
-//   BEACON_BIN        the built beacon binary (default build/bin/beacon, from the repository root)
-//   BEACON_ARTIFACTS  where screenshots go (default: an "artifacts" folder in the test's temp dir,
-//                     which is kept, and its path printed, so the shots can be looked at)
-//   CHROMIUM          the browser (default /usr/bin/chromium)
+// Inputs (environment): see support.mjs (BEACON_BIN, BEACON_ARTIFACTS, CHROMIUM).
 // Run: node --test tests/browser/   (CTest runs it as browser_drill_flow)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch (e) {
-  throw new Error(`playwright-core is not installed in tests/browser/: run scripts/install-test-deps.sh (${e.message})`);
-}
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const beaconBin = path.resolve(repoRoot, process.env.BEACON_BIN || 'build/bin/beacon');
-const chromiumBin = process.env.CHROMIUM || '/usr/bin/chromium';
-const password = 'beacon-demo-2023';
-const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const stepTimeoutMs = 15000;
-
-function localDate(d = new Date()) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-// Starts `beacon serve --listen 127.0.0.1:0` and resolves with its URL once it prints
-// "listening on http://HOST:PORT"; rejects if it exits or stays silent first.
-// It runs in `dir`, so its relative paths (attachments under var/) stay in the temp dir.
-function startServer(dir, dbPath, logPath) {
-  const log = fs.openSync(logPath, 'a');
-  const child = spawn(beaconBin, ['--db', dbPath, 'serve', '--listen', '127.0.0.1:0'], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', log],
-  });
-  const ready = new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`beacon serve printed no address in 10 s:\n${out}`)), 10000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      fs.appendFileSync(logPath, chunk);
-      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`beacon serve exited (${code ?? signal}) before listening:\n${out}\n` +
-        fs.readFileSync(logPath, 'utf8')));
-    });
-    child.on('error', reject);
-  });
-  return { child, ready };
-}
-
-function stopServer(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-async function login(browser, base, username) {
-  const context = await browser.newContext({ ...phone, locale: 'zh-CN' });
-  context.setDefaultTimeout(stepTimeoutMs);
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('#login-submit')]);
-  assert.equal(await page.locator('#login-error').count(), 0, `${username} could not log in`);
-  return { context, page };
-}
+import { demoCityInChromium, localDate, login } from './support.mjs';
 
 async function dashboardCounts(page, base) {
   await page.goto(`${base}/`);
@@ -97,40 +17,7 @@ async function dashboardCounts(page, base) {
 }
 
 test('a village user logs a drill on a phone and the city dashboard changes', { timeout: 150000 }, async (t) => {
-  assert.ok(fs.existsSync(beaconBin), `no beacon binary at ${beaconBin} (set BEACON_BIN)`);
-  assert.ok(fs.existsSync(chromiumBin), `no Chromium at ${chromiumBin} (scripts/install-test-deps.sh installs it)`);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-browser-'));
-  const artifacts = process.env.BEACON_ARTIFACTS || path.join(tmp, 'artifacts');
-  fs.mkdirSync(artifacts, { recursive: true });
-  const dbPath = path.join(tmp, 'beacon.db');
-  const serverLog = path.join(artifacts, 'server.log');
-
-  execFileSync(beaconBin, ['--db', dbPath, 'init', '--demo', 'xinmi-2023'], { cwd: tmp, stdio: 'pipe' });
-  const server = startServer(tmp, dbPath, serverLog);
-  let browser;
-  t.after(async () => {
-    if (browser) await browser.close().catch(() => {});
-    await stopServer(server.child);
-    // Everything in tmp goes (database, browser profile, photo) except tmp/artifacts when it holds the shots.
-    if (!process.env.BEACON_ARTIFACTS) {
-      for (const f of fs.readdirSync(tmp)) if (f !== 'artifacts') fs.rmSync(path.join(tmp, f), { recursive: true, force: true });
-    } else {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
-    t.diagnostic(`artifacts: ${artifacts}`);
-  });
-  const base = await server.ready;
-
-  // A fresh --user-data-dir: Playwright makes one per launch under os.tmpdir(), here our temp dir.
-  process.env.TMPDIR = tmp;
-  // A first launch on a fresh machine can spend most of a minute building font caches.
-  browser = await chromium.launch({
-    executablePath: chromiumBin,
-    headless: true,
-    timeout: 60000,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
-  });
+  const { base, browser, tmp, artifacts } = await demoCityInChromium(t);
 
   // The city office's counts before.
   const admin = await login(browser, base, 'admin');

@@ -19,6 +19,7 @@
 #include "http/page_support.h"
 #include "http/record_correction_request.h"
 #include "http/record_detail.h"
+#include "http/refusal_text.h"
 #include "http/routes.h"
 #include "http/strict_number.h"
 #include "render/json_data.h"
@@ -83,13 +84,27 @@ struct DrillForm {
   std::map<std::string, std::string> errors;
   sdk::RecordId editing = 0;  // the drill being corrected; 0: a new drill
   std::string reason;
+  bool filled = false;       // values typed before (a refused submit, a domain change): no draft restore
+  bool files_again = false;  // files were chosen but not kept: the form says to choose them again
 };
+
+// The fields app.js carries over a change of domain (data-carry-fields in drill_form.html).
+const std::vector<std::string>& carriedFields() {
+  static const std::vector<std::string> kNames = {"org_id",       "date",     "place",   "scenario",
+                                                  "participants", "evacuees", "findings", "verdict"};
+  return kNames;
+}
 
 data drillFormData(RequestContext& ctx, const DrillForm& form) {
   const auth::User& user = ctx.requireUser();
   std::string domain = form.drill.domain;
   const auto enabled = ctx.state.app.plugins().enabled();
   if (domain.empty() && !enabled.empty()) domain = enabled.front()->id;
+  // Each refusal as one sentence naming its field (refusal_text.h), by the field and together.
+  std::map<std::string, std::string> sentences;
+  for (const auto& [field, message] : form.errors) {
+    sentences[field] = refusalSentence(ctx.state.app.plugins(), field, message, ctx.english());
+  }
   data d;
   d.set("domains", domainOptions(ctx, domain, false));
   d.set("domain", domain);
@@ -106,7 +121,7 @@ data drillFormData(RequestContext& ctx, const DrillForm& form) {
     for (const auto& spec : plugin->drill_fields) {
       auto it = form.drill.fields.find(spec.name);
       fields.push_back(fieldInput(ctx, spec, "fields." + spec.name, it == form.drill.fields.end() ? "" : it->second,
-                                  errorFor(form.errors, "fields." + spec.name)));
+                                  errorFor(sentences, "fields." + spec.name)));
     }
   }
   d.set("types", types);
@@ -162,23 +177,36 @@ data drillFormData(RequestContext& ctx, const DrillForm& form) {
     verdicts.push_back(item);
   }
   d.set("verdicts", verdicts);
-  d.set("errors", fieldErrors(form.errors, {"domain", "drill_type", "org_id", "plan_id", "plan_version_id", "date",
+  d.set("errors", fieldErrors(sentences, {"domain", "drill_type", "org_id", "plan_id", "plan_version_id", "date",
                                              "place", "scenario", "participants", "evacuees", "verdict", "findings",
                                              "evidence", "reason", "changes"}));
   d.set("form_action", form.editing ? "/drills/" + std::to_string(form.editing) + "/edit" : "/drills/new");
   d.set("editing", form.editing != 0);
   d.set("id", std::to_string(form.editing));
   d.set("reason", form.reason);
-  if (!form.errors.empty()) {
-    std::string all;
-    for (const auto& [k, v] : form.errors) all += k + ": " + v + "; ";
+  if (!sentences.empty()) {
+    data all{data::type::list};
+    for (const auto& [field, sentence] : sentences) all.push_back(data(sentence));
     d.set("error_summary", all);
+    d.set("has_errors", true);
   }
+  d.set("filled", form.filled || !form.errors.empty());
+  d.set("files_again", form.files_again);
+  std::string carry;
+  for (const auto& name : carriedFields()) carry += (carry.empty() ? "" : " ") + name;
+  d.set("carry_fields", carry);
   return d;
 }
 
+void readDrillForm(RequestContext& ctx, DrillForm& form);
+
 void newDrillForm(RequestContext& ctx) {
   DrillForm form;
+  // A change of domain (app.js) carries what was typed in the shared fields; nothing is refused yet.
+  for (const auto& name : carriedFields()) form.filled = form.filled || !ctx.query(name).empty();
+  if (form.filled) readDrillForm(ctx, form);
+  form.errors.clear();
+  form.files_again = ctx.query("files_dropped") == "1";
   form.drill.domain = ctx.query("domain");
   if (!form.drill.domain.empty() && !ctx.state.app.plugins().byDomain(form.drill.domain)) {
     throw HttpError::badRequest("no enabled plugin for domain \"" + form.drill.domain + "\"", "domain");
@@ -219,7 +247,7 @@ void readDrillForm(RequestContext& ctx, DrillForm& form) {
   if (!date.empty()) {
     auto parsed = sdk::Date::parse(date);
     if (!parsed) {
-      form.errors["date"] = ctx.english() ? "is not a date (YYYY-MM-DD)" : "日期格式应为 YYYY-MM-DD";
+      form.errors["date"] = ctx.english() ? "is not a date (YYYY-MM-DD)" : "格式应为 YYYY-MM-DD";
     } else {
       d.date = *parsed;
     }
@@ -251,7 +279,7 @@ void submitDrill(RequestContext& ctx) {
   for (const auto& f : ctx.files()) {
     if (f.filename.empty() && f.size == 0) continue;
     if (!sniffMediaType(f.head, f.filename)) {
-      form.errors["evidence"] = (ctx.english() ? "not a photo, PDF or DOCX: " : "仅支持照片(JPEG/PNG/HEIC)、PDF 或 DOCX: ") +
+      form.errors["evidence"] = (ctx.english() ? "not a photo, PDF or DOCX: " : "仅支持照片（JPEG/PNG/HEIC）、PDF 或 DOCX 文件：") +
                                 f.filename;
     }
     evidence.push_back(&f);
@@ -271,6 +299,7 @@ void submitDrill(RequestContext& ctx) {
     form.errors[id.status().field().empty() ? "drill_type" : id.status().field()] =
         service::localisedMessage(id.status().message(), ctx.english());
   }
+  form.files_again = !evidence.empty();
   ctx.sendPage(422, "drill_form.html", drillFormData(ctx, form), ctx.english() ? "Log a drill" : "登记演练");
 }
 

@@ -229,11 +229,54 @@ const std::vector<Phrase>& phrases() {
       {"duty_kind", "义务类型", "Duty"},
       {"todo", "本单位待办", "To do here"},
       {"todo_note", "已逾期和今后60天内到期的事项，按到期日排列。", "Overdue, and due in the next 60 days, by date."},
+      // What a page says after a write succeeded, and the forms' drafts (issue #14 §3).
+      {"drill_saved", "演练记录已保存。", "The drill is saved."},
+      {"done_review", "评审已记录。", "The review is recorded."},
+      {"done_evaluation", "评估已记录。", "The evaluation is recorded."},
+      {"done_filing", "已提交备案。", "The filing is recorded."},
+      {"done_revise", "已修订，新版本为现行版本。", "Revised: the new version is in force."},
+      {"done_revise_draft", "修订稿已保存，现行版本不变。", "The draft revision is stored; the version in force stays."},
+      {"done_preparation", "已登记。", "Recorded."},
+      {"done_submit", "已提交评审。", "Submitted for review."},
+      {"done_approve", "已审批。", "Approved."},
+      {"done_issue", "已印发。", "Issued."},
+      {"done_publish", "公开情况已登记。", "The publication is recorded."},
+      {"done_abolish", "已废止。", "Abolished."},
+      {"done_document", "文件已上传。", "The document is uploaded."},
+      {"draft_restored", "已恢复您上次未保存的填写内容。", "Your unsaved entries are back."},
+      {"draft_discard", "清除草稿", "Discard them"},
+      {"files_again", "所选照片或文件未保留，请重新选择。", "The photos or files chosen were not kept: choose them again."},
+      {"form_refused", "未保存，请修改以下内容：", "Not saved; please correct:"},
+      {"general_domain", "综合/其他", "General"},
+      {"field_label_document", "文件", "Document"},
+      {"plan_version", "预案版本", "Plan version"},
+      {"role", "角色", "Role"},
+      {"name", "名称", "Name"},
+      {"changes", "更正内容", "Changes"},
+      {"month", "月份", "Month"},
+      {"format_html", "网页（HTML）", "Web page (HTML)"},
+      {"format_text", "纯文本", "Plain text"},
+      {"format_markdown", "Markdown 文本", "Markdown"},
+      {"format_json", "JSON 数据", "JSON data"},
+      {"format_docx", "Word 文档（DOCX）", "Word document (DOCX)"},
+      {"summary_city-annual", "年度报告文字", "Annual report text"},
+      {"summary_plan-status", "预案与演练状况", "Plan and drill status"},
+      {"summary_township", "乡镇(街道)汇总", "Township summary"},
+      {"summary_domain", "领域汇总", "Domain summary"},
+      {"summary_drill-sheet", "演练记录表", "Drill record sheet"},
+      {"summary_drill-plan", "年度演练计划执行情况", "Drill plans: plan versus actual"},
   };
   return kPhrases;
 }
 
 }  // namespace
+
+std::string pageWord(const std::string& key, bool english) {
+  for (const auto& p : phrases()) {
+    if (key == p.key) return english ? p.en : p.zh;
+  }
+  return "";
+}
 
 kainjow::mustache::data pageText(bool english) {
   kainjow::mustache::data d;

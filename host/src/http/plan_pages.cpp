@@ -26,11 +26,14 @@
 #include "http/http_error.h"
 #include "http/org_scope.h"
 #include "http/page_support.h"
+#include "http/page_text.h"
 #include "http/record_detail.h"
+#include "http/refusal_text.h"
 #include "http/routes.h"
 #include "http/strict_number.h"
 #include "render/json_data.h"
 #include "service/text_diff.h"
+#include "service/plan_category_catalog.h"
 #include "service/plan_lifecycle.h"
 #include "service/plan_service.h"
 #include "service/text_limits.h"
@@ -42,6 +45,31 @@ namespace {
 
 using kainjow::mustache::data;
 
+// The page's words for a plan's codes, in the request's language (the API's JSON keeps its
+// zh-CN labels): domain, category, status, and each version's action and trigger.
+void labelPlanCodes(RequestContext& ctx, const sdk::Plan& plan, Poco::JSON::Object::Ptr json) {
+  const bool en = ctx.english();
+  const auto* plugin = ctx.state.app.plugins().byDomain(plan.domain);
+  json->set("domain_label", plugin ? (en ? plugin->name_en : plugin->name_zh)
+                                   : plan.domain == sdk::kGeneralDomain ? pageWord("general_domain", en)
+                                                                        : plan.domain);
+  for (const auto& c : service::allowedCategories(ctx.state.app.plugins(), plan.domain)) {
+    if (c.id == plan.category) json->set("category_label", en ? c.label_en : c.label_zh);
+  }
+  json->set("status_label", en ? sdk::labelEn(plan.status) : sdk::labelZh(plan.status));
+  Poco::JSON::Array::Ptr versions = json->getArray("versions");
+  for (std::size_t i = 0; versions && i < versions->size(); ++i) {
+    Poco::JSON::Object::Ptr v = versions->getObject(static_cast<unsigned>(i));
+    if (const auto action = sdk::parseVersionAction(v->getValue<std::string>("action"))) {
+      v->set("action_label", en ? sdk::labelEn(*action) : sdk::labelZh(*action));
+    }
+    const std::string trigger = v->getValue<std::string>("trigger");
+    for (const auto& t : sdk::revisionTriggers()) {
+      if (t.id == trigger) v->set("trigger_label", en ? t.label_en : t.label_zh);
+    }
+  }
+}
+
 void planList(RequestContext& ctx) {
   store::PlanFilter filter = planFilterFromQuery(ctx);
   filter.limit = 50;
@@ -52,7 +80,11 @@ void planList(RequestContext& ctx) {
     filter.owner_ids = orgs.ids;
     store::PlanRepository plans(ctx.db().session());
     total = plans.count(filter);
-    for (const auto& p : plans.list(filter)) items.push_back(render::toMustacheData(planItemJson(ctx, p)));
+    for (const auto& p : plans.list(filter)) {
+      const Poco::JSON::Object::Ptr item = planItemJson(ctx, p);
+      labelPlanCodes(ctx, p, item);
+      items.push_back(render::toMustacheData(item));
+    }
   }
   data d;
   d.set("items", items);
@@ -83,6 +115,10 @@ const std::map<std::string, std::vector<std::string>>& lifecycleFormFields() {
       {"issue", {"issued", "effective", "document_no", "note"}},
       {"publish", {"date", "channel", "link", "note"}},
       {"abolish", {"date", "replaced_by", "document", "note"}},
+      {"review", {"date", "reviewers", "conclusion", "findings"}},
+      {"evaluation", {"date", "version", "reviewers", "conclusion", "findings"}},
+      {"filing", {"version", "target_body", "submitted", "registration_no", "published"}},
+      {"revise", {"trigger", "issued", "effective", "text", "draft"}},
   };
   return kFields;
 }
@@ -129,6 +165,7 @@ void setStepForms(RequestContext& ctx, const Poco::JSON::Object::Ptr& json, cons
 void sendPlanDetail(RequestContext& ctx, const sdk::Plan& plan, int status, const std::string& form,
                     const sdk::Status& error) {
   const Poco::JSON::Object::Ptr json = planDetailJson(ctx, plan);
+  labelPlanCodes(ctx, plan, json);
   data d = render::toMustacheData(json);
   d.set("can_write", ctx.policy().canWrite(ctx.requireUser(), plan.owner_org_id));
   setStepForms(ctx, json, error.isOk() ? std::string() : form, d);
@@ -149,6 +186,7 @@ void sendPlanDetail(RequestContext& ctx, const sdk::Plan& plan, int status, cons
     data o;
     o.set("value", t.id);
     o.set("label", ctx.english() ? t.label_en : t.label_zh);
+    o.set("selected", form == "revise" && !error.isOk() && ctx.formValue("trigger") == t.id);
     triggers.push_back(o);
   }
   d.set("triggers", triggers);
@@ -162,14 +200,31 @@ void sendPlanDetail(RequestContext& ctx, const sdk::Plan& plan, int status, cons
   if (!error.isOk()) {
     data e;
     e.set("field", error.field());
-    e.set("message", service::localisedMessage(error.message(), ctx.english()));
+    e.set("message", refusalSentence(ctx.state.app.plugins(), error.field(),
+                                     service::localisedMessage(error.message(), ctx.english()), ctx.english()));
     d.set(form + "_error", e);
     const auto fields = lifecycleFormFields().find(form);
     if (fields != lifecycleFormFields().end()) {
       data typed;
-      for (const auto& name : fields->second) typed.set(name, ctx.formValue(name));
+      for (const auto& name : fields->second) {
+        typed.set(name, ctx.formValue(name));
+        // A choice comes back chosen: {{#review_values.conclusion_is.failed}} selected{{/…}}.
+        data chosen;
+        chosen.set(ctx.formValue(name).empty() ? "none" : ctx.formValue(name), true);
+        typed.set(name + "_is", chosen);
+      }
+      // A file input cannot be filled again by the server: the form says to choose it again.
+      for (const auto& f : ctx.files()) {
+        if (f.size > 0) typed.set("files_again", true);
+      }
       d.set(form + "_values", typed);
     }
+  }
+  // After a write the page says what was done (finish() names the form in ?done=).
+  const std::string done = ctx.query("done");
+  if (!done.empty() && error.isOk()) {
+    const std::string notice = pageWord("done_" + done, ctx.english());
+    if (!notice.empty()) d.set("notice", notice);
   }
   ctx.sendPage(status, "plan.html", d, plan.title);
 }
@@ -189,14 +244,15 @@ sdk::Status formDate(RequestContext& ctx, const std::string& name, sdk::Date& ou
   const std::string text = ctx.formValue(name);
   if (text.empty()) return sdk::Status::ok();
   auto d = sdk::Date::parse(text);
-  if (!d) return sdk::Status::invalid(name, ctx.english() ? "is not a date (YYYY-MM-DD)" : "日期格式应为 YYYY-MM-DD");
+  if (!d) return sdk::Status::invalid(name, ctx.english() ? "is not a date (YYYY-MM-DD)" : "格式应为 YYYY-MM-DD");
   out = *d;
   return sdk::Status::ok();
 }
 
 void finish(RequestContext& ctx, const sdk::Plan& plan, const std::string& form, const sdk::Status& status) {
   if (status.isOk()) {
-    ctx.redirect("/plans/" + std::to_string(plan.id));
+    const bool draft = form == "revise" && ctx.formValue("draft") == "1";
+    ctx.redirect("/plans/" + std::to_string(plan.id) + "?done=" + (draft ? "revise_draft" : form));
     return;
   }
   auto fresh = store::PlanRepository(ctx.db().session()).findById(plan.id);

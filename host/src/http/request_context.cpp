@@ -21,6 +21,8 @@
 #include "http/json_body.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
+#include "http/redirect_target.h"
+#include "http/refusal_text.h"
 #include "http/response_writer.h"
 #include "http/strict_number.h"
 #include "http/upload_spool.h"
@@ -43,6 +45,32 @@ std::string readBounded(std::istream& in, std::size_t limit) {
     out.append(buffer, n);
   }
   return out;
+}
+
+// The language switch's link: the page shown (a GET's path and query; after a form's POST, the
+// page the form was on, by Referer, since the POST's own path may take no GET) with lang=`lang`
+// in place of any lang parameter.
+std::string languageSwitchHref(const Poco::Net::HTTPRequest& req, const std::string& path,
+                               const Poco::URI::QueryParameters& query, const std::string& lang) {
+  Poco::URI target;
+  target.setPath(path);
+  Poco::URI::QueryParameters params = query;
+  if (req.getMethod() != "GET" && req.getMethod() != "HEAD" && req.has("Referer")) {
+    try {
+      const Poco::URI from(req.get("Referer"));
+      target = Poco::URI();
+      target.setPath(sameSiteRedirect(from.getPath()));
+      params = from.getQueryParameters();
+    } catch (const Poco::Exception&) {
+      target.setPath("/");
+      params.clear();
+    }
+  }
+  for (const auto& [k, v] : params) {
+    if (k != "lang") target.addQueryParameter(k, v);
+  }
+  target.addQueryParameter("lang", lang);
+  return target.toString();
 }
 
 }  // namespace
@@ -261,10 +289,14 @@ void RequestContext::redirect(const std::string& location) {
 
 void RequestContext::sendError(int status, const std::string& code, const std::string& message,
                                const std::string& field) {
+  // The message in the request's language, naming the field by its label (the API's
+  // "field" keeps the machine name).
+  const std::string sentence =
+      refusalSentence(state.app.plugins(), field, service::localisedMessage(message, english_), english_);
   if (is_api_ || request.get("Accept", "").find("application/json") == 0) {
     Poco::JSON::Object::Ptr error = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     error->set("code", code);
-    error->set("message", service::localisedMessage(message, english_));
+    error->set("message", sentence);
     error->set("field", field);
     Poco::JSON::Object::Ptr wrapper = new Poco::JSON::Object();
     wrapper->set("error", error);
@@ -274,7 +306,7 @@ void RequestContext::sendError(int status, const std::string& code, const std::s
   kainjow::mustache::data d;
   d.set("status", std::to_string(status));
   d.set("code", code);
-  d.set("message", service::localisedMessage(message, english_));
+  d.set("message", sentence);
   d.set("field", field);
   std::string html;
   try {
@@ -303,6 +335,7 @@ std::string RequestContext::renderPage(const std::string& name, kainjow::mustach
   layout.set("csrf_token", csrfToken());
   layout.set("html_lang", english_ ? "en" : "zh-CN");
   layout.set("other_lang", english_ ? "zh" : "en");
+  layout.set("lang_href", languageSwitchHref(request, path_, query_, english_ ? "zh" : "en"));
   layout.set("other_lang_label", english_ ? "中文" : "English");
   layout.set("path", path_);
   if (user) {

@@ -3,10 +3,15 @@
 // /api/v1/summaries, which the session cookie also authorises), a 存档 button
 // (POST /summaries/archive with the same query) and the list of archived
 // summaries the user may see, each downloadable and checkable against today's data.
+#include <string>
+#include <vector>
+
 #include <Poco/URI.h>
 
 #include "http/http_error.h"
 #include "http/page_support.h"
+#include "http/page_text.h"
+#include "http/refusal_text.h"
 #include "http/routes.h"
 #include "http/summary_request.h"
 
@@ -14,22 +19,23 @@ namespace beacon::http {
 
 namespace {
 
+// The kinds of summary, in the order the page offers them (labels: page_text.h, "summary_<kind>").
+const std::vector<std::string>& summaryKinds() {
+  static const std::vector<std::string> kKinds = {"city-annual", "plan-status",  "township",
+                                                  "domain",      "drill-sheet", "drill-plan"};
+  return kKinds;
+}
+
 using kainjow::mustache::data;
 
 void summariesPage(RequestContext& ctx) {
   data d;
   const summary::SummaryRequest request = summaryRequestFromQuery(ctx);
   data kinds{data::type::list};
-  for (const auto& [id, zh, en] : std::vector<std::tuple<std::string, std::string, std::string>>{
-           {"city-annual", "年度报告文字", "Annual report text"},
-           {"plan-status", "预案与演练状况", "Plan and drill status"},
-           {"township", "乡镇(街道)汇总", "Township summary"},
-           {"domain", "领域汇总", "Domain summary"},
-           {"drill-sheet", "演练记录表", "Drill record sheet"},
-           {"drill-plan", "年度演练计划执行情况", "Drill plans: plan versus actual"}}) {
+  for (const std::string& id : summaryKinds()) {
     data k;
     k.set("value", id);
-    k.set("label", ctx.english() ? en : zh);
+    k.set("label", pageWord("summary_" + id, ctx.english()));
     k.set("selected", id == request.kind);
     kinds.push_back(k);
   }
@@ -38,7 +44,7 @@ void summariesPage(RequestContext& ctx) {
   for (const std::string f : {"html", "text", "markdown", "json", "docx"}) {
     data o;
     o.set("value", f);
-    o.set("label", f == "docx" ? "Word (docx)" : f);
+    o.set("label", pageWord("format_" + f, ctx.english()));
     o.set("selected", f == request.format);
     formats.push_back(o);
   }
@@ -63,7 +69,7 @@ void summariesPage(RequestContext& ctx) {
       d.set("archive_action", "/summaries/archive?" + query);
     } catch (const HttpError& e) {
       if (e.status() != 400 && e.status() != 403) throw;
-      d.set("error", std::string(e.what()) + (e.field().empty() ? "" : " (" + e.field() + ")"));
+      d.set("error", refusalSentence(ctx.state.app.plugins(), e.field(), e.what(), ctx.english()));
     }
   }
   data archives{data::type::list};
@@ -72,9 +78,9 @@ void summariesPage(RequestContext& ctx) {
     item.set("id", std::to_string(a.id));
     item.set("created_at", a.created_at);
     item.set("created_by", a.created_by);
-    item.set("kind", a.request.kind);
+    item.set("kind", pageWord("summary_" + a.request.kind, ctx.english()));
     item.set("as_of", a.request.as_of.isSet() ? a.request.as_of.toString() : std::to_string(a.request.year));
-    item.set("format", a.request.format);
+    item.set("format", pageWord("format_" + a.request.format, ctx.english()));
     item.set("sha256", a.body_sha256.substr(0, 16));
     item.set("href", "/api/v1/summaries/archive/" + std::to_string(a.id));
     item.set("check_href", "/api/v1/summaries/archive/" + std::to_string(a.id) + "/check");

@@ -32,7 +32,7 @@ TEST_F(SummaryDownloadTest, AnnualTextDownloadsAsAWordDocument) {
 
   Reply page = get(admin, "/summaries?kind=city-annual&year=2023&format=docx");
   ASSERT_EQ(page.status, 200);
-  EXPECT_NE(page.body.find("<option value=\"docx\" selected>Word (docx)</option>"), std::string::npos);
+  EXPECT_NE(page.body.find("<option value=\"docx\" selected>Word 文档（DOCX）</option>"), std::string::npos);
   EXPECT_NE(page.body.find("id=\"summary-download\" href=\"/api/v1/summaries?kind=city-annual&amp;year=2023"
                            "&amp;format=docx&amp;download=1\""),
             std::string::npos)

@@ -28,13 +28,13 @@ TEST_F(TextRulesTest, ApiRefusesControlCharactersNamingTheField) {
   ASSERT_EQ(nul.status, 422) << nul.body;
   EXPECT_EQ(nul.errorField(), "place");
   EXPECT_EQ(nul.json()->getObject("error")->getValue<std::string>("message"),
-            "不得包含控制字符（U+0000），只允许制表符和换行");
+            "“地点”不得包含控制字符（U+0000），只允许制表符和换行。");
   Reply bell =
       send(village, "POST", "/api/v1/drills?lang=en", drillJson(R"("scenario":"a\u0007b")"));
   ASSERT_EQ(bell.status, 422) << bell.body;
   EXPECT_EQ(bell.errorField(), "scenario");
   EXPECT_EQ(bell.json()->getObject("error")->getValue<std::string>("message"),
-            "must not contain control characters (U+0007); only tab and line breaks are allowed");
+            "“Scenario” must not contain control characters (U+0007); only tab and line breaks are allowed.");
   Reply lone_cr =
       send(village, "POST", "/api/v1/drills", drillJson(R"("findings":"第一行\r第二行")"));
   EXPECT_EQ(lone_cr.status, 422) << lone_cr.body;
@@ -56,13 +56,13 @@ TEST_F(TextRulesTest, ApiRefusesTextsOverTheLimitCountingCharacters) {
   ASSERT_EQ(too_long.status, 422) << too_long.body.substr(0, 300);
   EXPECT_EQ(too_long.errorField(), "findings");
   EXPECT_EQ(too_long.json()->getObject("error")->getValue<std::string>("message"),
-            "不得超过 20000 个字符");
+            "“发现的问题”不得超过 20000 个字符。");
   Reply en = send(village, "POST", "/api/v1/drills?lang=en",
                   drillJson("\"place\":\"" + repeat("x", 201) + "\""));
   ASSERT_EQ(en.status, 422);
   EXPECT_EQ(en.errorField(), "place");
   EXPECT_EQ(en.json()->getObject("error")->getValue<std::string>("message"),
-            "must be at most 200 characters");
+            "“Place” must be at most 200 characters.");
   EXPECT_EQ(count("SELECT COUNT(*) FROM drills"), drills);
 
   // 20,000 Chinese characters are 60,000 bytes: the limit counts characters.
@@ -99,14 +99,14 @@ TEST_F(TextRulesTest, DrillFormRefusesControlCharactersNamingTheField) {
   Reply bad =
       request("POST", "/drills/new", body, type, {{"Cookie", "beacon_session=" + village.cookie}});
   ASSERT_EQ(bad.status, 422);
-  EXPECT_NE(bad.body.find("id=\"form-error\">place: 不得包含控制字符（U+0000）"), std::string::npos)
+  EXPECT_NE(bad.body.find("<li>“地点”不得包含控制字符（U+0000）"), std::string::npos)
       << bad.body;
   EXPECT_EQ(count("SELECT COUNT(*) FROM drills"), drills);
 
   Reply en = request("POST", "/drills/new?lang=en", body, type,
                      {{"Cookie", "beacon_session=" + village.cookie}});
   ASSERT_EQ(en.status, 422);
-  EXPECT_NE(en.body.find("place: must not contain control characters (U+0000)"), std::string::npos)
+  EXPECT_NE(en.body.find("<li>“Place” must not contain control characters (U+0000)"), std::string::npos)
       << en.body;
 }
 
