@@ -36,3 +36,16 @@ for want in earthquake earthquake.evacuation earthquake.tabletop; do
   grep -q "$want" "$work/plugins.txt" || fail "beacon plugins does not list $want"
 done
 grep -q "^earthquake.*已启用" "$work/plugins.txt" || fail "the example plugin is not enabled"
+
+# The example declares its parameter (sdk::ParameterCatalogue): a misspelt key stops start-up,
+# naming the key and the declared one it is nearest to; the right key starts.
+{ cat "$config"; echo "rules.earthquake.township_interval_month = 6"; } >"$work/typo.properties"
+if "$beacon" --config "$work/typo.properties" --db "$work/beacon.db" --plugins "$work/build/beacon-plugins" plugins \
+     >"$work/typo.txt" 2>&1; then
+  fail "a misspelt rules.earthquake.* key did not stop start-up"
+fi
+grep -q "rules.earthquake.township_interval_month\b.*rules.earthquake.township_interval_months" "$work/typo.txt" ||
+  { cat "$work/typo.txt"; fail "the error does not name the key and the nearest declared one"; }
+{ cat "$config"; echo "rules.earthquake.township_interval_months = 6"; } >"$work/right.properties"
+"$beacon" --config "$work/right.properties" --db "$work/beacon.db" --plugins "$work/build/beacon-plugins" plugins \
+  >/dev/null 2>&1 || fail "rules.earthquake.township_interval_months = 6 did not start"

@@ -19,12 +19,15 @@ sdk::Status validateDrill(const sdk::Drill& drill) {
 }  // namespace
 
 std::vector<sdk::DrillType> drillTypes() {
-  // Both count as 地震应急演练 in the annual report, after the four in-tree domains (orders 10..40).
+  // Both count as 地震应急演练 in the annual report, after the four in-tree domains
+  // (orders 10..40).
   return {
-      {kEvacuationDrill, "地震应急疏散演练", "Earthquake evacuation drill", sdk::DrillContent::SingleItem,
-       sdk::DrillForm::Live, false, "地震应急演练", "Earthquake drills", 50},
-      {kTabletopDrill, "地震应急桌面推演", "Earthquake tabletop exercise", sdk::DrillContent::Comprehensive,
-       sdk::DrillForm::Tabletop, false, "地震应急演练", "Earthquake drills", 50},
+      {kEvacuationDrill, "地震应急疏散演练", "Earthquake evacuation drill",
+       sdk::DrillContent::SingleItem, sdk::DrillForm::Live, false, "地震应急演练",
+       "Earthquake drills", 50},
+      {kTabletopDrill, "地震应急桌面推演", "Earthquake tabletop exercise",
+       sdk::DrillContent::Comprehensive, sdk::DrillForm::Tabletop, false, "地震应急演练",
+       "Earthquake drills", 50},
   };
 }
 
@@ -38,10 +41,11 @@ std::vector<sdk::FieldSpec> drillFields() {
 }
 
 EarthquakePlugin::EarthquakePlugin()
-    : sdk::DomainPlugin({sdk::PluginInfo{kDomain, "防震减灾", "Earthquake preparedness", "0.1.0", kDomain},
-                         "earthquake example plugin 0.1.0 ready", &earthquake::drillTypes,
-                         &earthquake::planCategories, &earthquake::drillFields,
-                         &earthquake::organisationFields, &earthquake::validateDrill}) {}
+    : sdk::DomainPlugin(
+          {sdk::PluginInfo{kDomain, "防震减灾", "Earthquake preparedness", "0.1.0", kDomain},
+           "earthquake example plugin 0.1.0 ready", &earthquake::drillTypes,
+           &earthquake::planCategories, &earthquake::drillFields, &earthquake::organisationFields,
+           &earthquake::validateDrill}) {}
 
 }  // namespace example::earthquake
 
