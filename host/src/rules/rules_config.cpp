@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "beacon/sdk/field_spec.h"
+#include "beacon/sdk/parameter_spec.h"
 #include "build_paths.h"
 #include "rules/filing_target.h"
 
@@ -38,16 +39,6 @@ bool parseInt(const std::string& text, long& out) {
   return *end == '\0' && errno == 0 && out >= -2147483647L && out <= 2147483647L;
 }
 
-bool isMonthDay(const std::string& v) {
-  if (v.size() != 5 || v[2] != '-') return false;
-  for (std::size_t i : {0, 1, 3, 4}) {
-    if (v[i] < '0' || v[i] > '9') return false;
-  }
-  const int m = std::stoi(v.substr(0, 2));
-  const int d = std::stoi(v.substr(3, 2));
-  return m >= 1 && m <= 12 && d >= 1 && d <= sdk::Date::daysInMonth(2024, m);
-}
-
 bool endsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -70,8 +61,10 @@ sdk::Status bad(const std::string& key, const std::string& value, const std::str
 
 sdk::Status checkCore(const std::string& key, const std::string& value, KeyType type) {
   if (type == KeyType::MonthDay) {
-    if (!isMonthDay(value)) return bad(key, value, "expected a month-day MM-DD (e.g. 01-31)");
-    return sdk::Status::ok();
+    sdk::ParameterSpec month_day;
+    month_day.key = key;
+    month_day.type = sdk::ParameterType::MonthDay;
+    return sdk::checkParameter(month_day, key, value);
   }
   if (type == KeyType::Date) {
     if (!sdk::Date::parse(value)) return bad(key, value, "expected a date YYYY-MM-DD");
