@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <iterator>
 #include <map>
 #include <string>
 
@@ -28,6 +29,23 @@ const char* kFilingKey = "rules.enterprise_safety.filing_working_days";
 const char* kGovernmentKey = "rules.enterprise_safety.government_drill_interval_months";
 const char* kMajorHazardSpecialKey = "rules.enterprise_safety.major_hazard_special_interval_months";
 const char* kMajorHazardOnSiteKey = "rules.enterprise_safety.major_hazard_on_site_interval_months";
+constexpr int kFilingWorkingDays = 20;  // 1..365
+
+// The month-interval parameters and their legal defaults, in the order readParameters() fills them.
+struct MonthKey {
+  const char* key;
+  int default_months;
+  const char* meaning;
+};
+const MonthKey kMonthKeys[] = {
+    {kOnSiteKey, 6, "现场处置方案演练间隔（月）"},
+    {kKeyUnitKey, 6, "重点单位演练并报告的间隔（月）"},
+    {kMajorHazardKey, 6, "重大危险源预案演练间隔（月）"},
+    {kEvalKey, 36, "预案评估间隔（月）"},
+    {kGovernmentKey, 24, "政府生产安全事故应急救援预案演练间隔（月）"},
+    {kMajorHazardSpecialKey, 12, "重大危险源专项预案演练间隔（月）"},
+    {kMajorHazardOnSiteKey, 6, "重大危险源现场处置方案演练间隔（月）"},
+};
 
 enum Which {
   kAnnual,
@@ -203,23 +221,15 @@ class Evaluator {
     auto tracking = sdk::trackingStart(ctx_.parameters);
     if (!tracking.isOk()) return tracking.status();
     tracking_ = tracking.value();
-    const struct {
-      const char* key;
-      int default_value;
-      int* target;
-    } months[] = {{kOnSiteKey, 6, &on_site_},
-                  {kKeyUnitKey, 6, &key_unit_},
-                  {kMajorHazardKey, 6, &major_hazard_},
-                  {kEvalKey, 36, &evaluation_},
-                  {kGovernmentKey, 24, &government_},
-                  {kMajorHazardSpecialKey, 12, &hazard_special_},
-                  {kMajorHazardOnSiteKey, 6, &hazard_on_site_}};
-    for (const auto& m : months) {
-      auto value = sdk::intervalMonths(ctx_.parameters, m.key, m.default_value);
+    int* const targets[] = {&on_site_,   &key_unit_,       &major_hazard_, &evaluation_,
+                            &government_, &hazard_special_, &hazard_on_site_};
+    static_assert(sizeof(targets) / sizeof(targets[0]) == std::size(kMonthKeys));
+    for (std::size_t i = 0; i < std::size(kMonthKeys); ++i) {
+      auto value = sdk::intervalMonths(ctx_.parameters, kMonthKeys[i].key, kMonthKeys[i].default_months);
       if (!value.isOk()) return value.status();
-      *m.target = value.value();
+      *targets[i] = value.value();
     }
-    filing_days_ = ctx_.parameters.intValue(kFilingKey, 20);
+    filing_days_ = ctx_.parameters.intValue(kFilingKey, kFilingWorkingDays);
     if (filing_days_ < 1 || filing_days_ > 365) {
       return sdk::Status::invalid(kFilingKey,
                                   "must be a number of working days between 1 and 365, got " +
@@ -390,6 +400,16 @@ sdk::Status EnterpriseSafetyRules::evaluate(const sdk::RuleContext& ctx,
   return sdk::evaluateAllOrNothing(
       "enterprise_safety", out,
       [&](std::vector<sdk::Obligation>& found) { return Evaluator(ctx, found).run(); });
+}
+
+std::vector<sdk::ParameterSpec> EnterpriseSafetyRules::parameters() const {
+  std::vector<sdk::ParameterSpec> out;
+  for (const MonthKey& m : kMonthKeys) {
+    out.push_back({m.key, sdk::ParameterType::Integer, std::to_string(m.default_months), 1, 1200, false, m.meaning});
+  }
+  out.push_back({kFilingKey, sdk::ParameterType::Integer, std::to_string(kFilingWorkingDays), 1, 365, false,
+                 "公布后备案期限（工作日）"});
+  return out;
 }
 
 }  // namespace beacon::plugins::enterprise_safety

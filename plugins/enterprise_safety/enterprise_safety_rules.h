@@ -34,11 +34,14 @@
 #include <vector>
 
 #include "beacon/sdk/domain_rules.h"
+#include "beacon/sdk/parameter_spec.h"
 
 namespace beacon::plugins::enterprise_safety {
 
-class EnterpriseSafetyRules : public sdk::DomainRules {
+class EnterpriseSafetyRules : public sdk::DomainRules, public sdk::ParameterCatalogue {
  public:
+  // The rules.enterprise_safety.*_interval_months and filing_working_days.
+  std::vector<sdk::ParameterSpec> parameters() const override;
   std::vector<sdk::RuleInfo> rules() const override;
   sdk::Status evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const override;
 };

@@ -69,6 +69,7 @@ const std::vector<IntervalRule>& intervalRules() {
 }
 
 const char* kFireDayWindowKey = "rules.fire.fire_day_window_months";
+constexpr int kFireDayWindowMonths = 1;  // 0 disables
 
 sdk::RuleInfo fireDayRule() {
   return {"fire.fire_day",
@@ -123,7 +124,7 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
     months[i] = m.value();
     longest = std::max(longest, months[i]);
   }
-  auto window = sdk::intervalMonths(ctx.parameters, kFireDayWindowKey, 1, true);
+  auto window = sdk::intervalMonths(ctx.parameters, kFireDayWindowKey, kFireDayWindowMonths, true);
   if (!window.isOk()) return window.status();
   const sdk::Date fire_day = henanFireDay(ctx.as_of.year);
 
@@ -178,6 +179,17 @@ sdk::Status FireRules::evaluate(const sdk::RuleContext& ctx,
                                 std::vector<sdk::Obligation>& out) const {
   return sdk::evaluateAllOrNothing(
       "fire", out, [&](std::vector<sdk::Obligation>& found) { return evaluateRules(ctx, found); });
+}
+
+std::vector<sdk::ParameterSpec> FireRules::parameters() const {
+  std::vector<sdk::ParameterSpec> out;
+  for (const IntervalRule& r : intervalRules()) {
+    out.push_back({r.key, sdk::ParameterType::Integer, std::to_string(r.default_months), r.zero_disables ? 0 : 1,
+                   1200, false, r.info.title_zh + "：演练间隔（月）" + (r.zero_disables ? "，0 关闭" : "")});
+  }
+  out.push_back({kFireDayWindowKey, sdk::ParameterType::Integer, std::to_string(kFireDayWindowMonths), 0, 1200,
+                 false, "河南消防日（11月9日）前演练计入的月数，0 关闭"});
+  return out;
 }
 
 }  // namespace beacon::plugins::fire

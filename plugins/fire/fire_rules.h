@@ -21,11 +21,14 @@
 #include <vector>
 
 #include "beacon/sdk/domain_rules.h"
+#include "beacon/sdk/parameter_spec.h"
 
 namespace beacon::plugins::fire {
 
-class FireRules : public sdk::DomainRules {
+class FireRules : public sdk::DomainRules, public sdk::ParameterCatalogue {
  public:
+  // Each interval rule's rules.fire.*_interval_months and rules.fire.fire_day_window_months.
+  std::vector<sdk::ParameterSpec> parameters() const override;
   std::vector<sdk::RuleInfo> rules() const override;
   sdk::Status evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const override;
 };

@@ -56,7 +56,7 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
   if (!season.isOk()) return season.status();
   auto previous_end = floodSeasonEnd(ctx.as_of.year - 1, ctx.parameters);
   if (!previous_end.isOk()) return previous_end.status();
-  auto window = sdk::intervalMonths(ctx.parameters, kPreseasonWindowKey, 12);
+  auto window = sdk::intervalMonths(ctx.parameters, kPreseasonWindowKey, kPreseasonWindowMonths);
   if (!window.isOk()) return window.status();
   const sdk::Date deadline = season.value().start;
   const sdk::Date late_until = season.value().end;
@@ -121,6 +121,16 @@ sdk::Status FloodRules::evaluate(const sdk::RuleContext& ctx,
                                  std::vector<sdk::Obligation>& out) const {
   return sdk::evaluateAllOrNothing(
       "flood", out, [&](std::vector<sdk::Obligation>& found) { return evaluateRules(ctx, found); });
+}
+
+std::vector<sdk::ParameterSpec> FloodRules::parameters() const {
+  using sdk::ParameterType;
+  return {
+      {kSeasonStartKey, ParameterType::MonthDay, kDefaultSeasonStart, 0, 0, true, "汛期开始（月-日）"},
+      {kSeasonEndKey, ParameterType::MonthDay, kDefaultSeasonEnd, 0, 0, true, "汛期结束（月-日）"},
+      {kPreseasonWindowKey, ParameterType::Integer, std::to_string(kPreseasonWindowMonths), 1, 1200, false,
+       "汛前演练计入的月数"},
+  };
 }
 
 }  // namespace beacon::plugins::flood

@@ -17,13 +17,17 @@
 #include <vector>
 
 #include "beacon/sdk/domain_rules.h"
+#include "beacon/sdk/parameter_spec.h"
 
 namespace beacon::plugins::flood {
 
 inline constexpr const char* kPreseasonWindowKey = "rules.flood.preseason_window_months";
+inline constexpr int kPreseasonWindowMonths = 12;
 
-class FloodRules : public sdk::DomainRules {
+class FloodRules : public sdk::DomainRules, public sdk::ParameterCatalogue {
  public:
+  // rules.flood.season_start[.<year>], season_end[.<year>], preseason_window_months.
+  std::vector<sdk::ParameterSpec> parameters() const override;
   std::vector<sdk::RuleInfo> rules() const override;
   sdk::Status evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const override;
 };

@@ -25,14 +25,14 @@ sdk::Result<sdk::Date> periodDay(int key_year, int day_year, const std::string& 
 }  // namespace
 
 sdk::Result<FirePeriod> firePeriodStartingIn(int year, const sdk::RuleParameters& parameters) {
-  auto start = periodDay(year, year, kPeriodStartKey, "11-01", parameters);
+  auto start = periodDay(year, year, kPeriodStartKey, kDefaultPeriodStart, parameters);
   if (!start.isOk()) return start.status();
   if (start.value().month < 7) {
     return sdk::Status::invalid(std::string(kPeriodStartKey) + "." + std::to_string(year),
                                 "the period must start in the second half of the year, got " +
                                     start.value().toString());
   }
-  auto end = periodDay(year, year + 1, kPeriodEndKey, "04-30", parameters);
+  auto end = periodDay(year, year + 1, kPeriodEndKey, kDefaultPeriodEnd, parameters);
   if (!end.isOk()) return end.status();
   if (end.value().month > 6) {
     return sdk::Status::invalid(std::string(kPeriodEndKey) + "." + std::to_string(year),

@@ -18,6 +18,8 @@ namespace beacon::plugins::forest_fire {
 
 inline constexpr const char* kPeriodStartKey = "rules.forest_fire.period_start";
 inline constexpr const char* kPeriodEndKey = "rules.forest_fire.period_end";
+inline constexpr const char* kDefaultPeriodStart = "11-01";
+inline constexpr const char* kDefaultPeriodEnd = "04-30";
 inline constexpr const char* kPeriodCitation = "河南省森林防火条例 第二十二条 (森林防火期11月1日至次年4月30日)";
 
 struct FirePeriod {

@@ -37,7 +37,7 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
   if (!period.isOk()) return period.status();
   auto before = firePeriodStartingIn(period.value().start.year - 1, ctx.parameters);
   if (!before.isOk()) return before.status();
-  auto window = sdk::intervalMonths(ctx.parameters, kPredrillWindowKey, 6);
+  auto window = sdk::intervalMonths(ctx.parameters, kPredrillWindowKey, kPredrillWindowMonths);
   if (!window.isOk()) return window.status();
   const sdk::Date deadline = period.value().start;
   const sdk::Date late_until = period.value().end;
@@ -72,6 +72,16 @@ sdk::Status ForestFireRules::evaluate(const sdk::RuleContext& ctx,
   return sdk::evaluateAllOrNothing("forest_fire", out, [&](std::vector<sdk::Obligation>& found) {
     return evaluateRules(ctx, found);
   });
+}
+
+std::vector<sdk::ParameterSpec> ForestFireRules::parameters() const {
+  using sdk::ParameterType;
+  return {
+      {kPeriodStartKey, ParameterType::MonthDay, kDefaultPeriodStart, 0, 0, true, "森林防火期开始（月-日）"},
+      {kPeriodEndKey, ParameterType::MonthDay, kDefaultPeriodEnd, 0, 0, true, "森林防火期结束（次年，月-日）"},
+      {kPredrillWindowKey, ParameterType::Integer, std::to_string(kPredrillWindowMonths), 1, 1200, false,
+       "防火期前演练计入的月数"},
+  };
 }
 
 }  // namespace beacon::plugins::forest_fire

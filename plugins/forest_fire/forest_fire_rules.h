@@ -13,13 +13,17 @@
 #include <vector>
 
 #include "beacon/sdk/domain_rules.h"
+#include "beacon/sdk/parameter_spec.h"
 
 namespace beacon::plugins::forest_fire {
 
 inline constexpr const char* kPredrillWindowKey = "rules.forest_fire.predrill_window_months";
+inline constexpr int kPredrillWindowMonths = 6;
 
-class ForestFireRules : public sdk::DomainRules {
+class ForestFireRules : public sdk::DomainRules, public sdk::ParameterCatalogue {
  public:
+  // rules.forest_fire.period_start[.<year>], period_end[.<year>], predrill_window_months.
+  std::vector<sdk::ParameterSpec> parameters() const override;
   std::vector<sdk::RuleInfo> rules() const override;
   sdk::Status evaluate(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) const override;
 };

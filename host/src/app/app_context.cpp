@@ -6,6 +6,7 @@
 #include <Poco/Path.h>
 
 #include "plugins/plugin_loader.h"
+#include "plugins/plugin_parameters.h"
 #include "render/docx_package.h"
 #include "build_paths.h"
 #include "rules/imported_holidays.h"
@@ -91,6 +92,9 @@ sdk::Result<std::unique_ptr<AppContext>> AppContext::open(
       },
       logger);
   loader.loadDirectory(plugin_dir);
+  // Every rules.<domain>.* key must be one its plugin declares, with a value in its range.
+  sdk::Status parameters = plugins::checkPluginParameters(ctx->rules_config_.values(), ctx->registry_, logger);
+  if (!parameters.isOk()) return parameters;
 
   std::vector<render::PluginTemplateFolder> plugin_templates;
   for (const auto* p : ctx->registry_.enabled()) {

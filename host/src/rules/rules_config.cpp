@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "beacon/sdk/field_spec.h"
+#include "beacon/sdk/parameter_spec.h"
 #include "build_paths.h"
 #include "rules/filing_target.h"
 
@@ -38,26 +39,8 @@ bool parseInt(const std::string& text, long& out) {
   return *end == '\0' && errno == 0 && out >= -2147483647L && out <= 2147483647L;
 }
 
-bool isMonthDay(const std::string& v) {
-  if (v.size() != 5 || v[2] != '-') return false;
-  for (std::size_t i : {0, 1, 3, 4}) {
-    if (v[i] < '0' || v[i] > '9') return false;
-  }
-  const int m = std::stoi(v.substr(0, 2));
-  const int d = std::stoi(v.substr(3, 2));
-  return m >= 1 && m <= 12 && d >= 1 && d <= sdk::Date::daysInMonth(2024, m);
-}
-
 bool endsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Names that hold a count of days, months or years (or a number of drills).
-bool isCountName(const std::string& name) {
-  for (const char* suffix : {"_days", "_months", "_years", "_count", "_interval", "_minimum"}) {
-    if (endsWith(name, suffix)) return true;
-  }
-  return false;
 }
 
 bool isYear(const std::string& s) {
@@ -78,8 +61,10 @@ sdk::Status bad(const std::string& key, const std::string& value, const std::str
 
 sdk::Status checkCore(const std::string& key, const std::string& value, KeyType type) {
   if (type == KeyType::MonthDay) {
-    if (!isMonthDay(value)) return bad(key, value, "expected a month-day MM-DD (e.g. 01-31)");
-    return sdk::Status::ok();
+    sdk::ParameterSpec month_day;
+    month_day.key = key;
+    month_day.type = sdk::ParameterType::MonthDay;
+    return sdk::checkParameter(month_day, key, value);
   }
   if (type == KeyType::Date) {
     if (!sdk::Date::parse(value)) return bad(key, value, "expected a date YYYY-MM-DD");
@@ -91,9 +76,9 @@ sdk::Status checkCore(const std::string& key, const std::string& value, KeyType 
   return sdk::Status::ok();
 }
 
-// rules.<domain>.<name>[.<year>]: MM-DD for season dates, whole numbers >= 0
-// for counts; any number given must not be negative.
-sdk::Status checkDomain(const std::string& key, const std::string& value) {
+// rules.<domain>.<name>[.<year>]: only the key's form here. Its value, and whether the plugin
+// declares it at all, are checked once the plugins are loaded (plugins/plugin_parameters.h).
+sdk::Status checkDomainKeyForm(const std::string& key) {
   std::vector<std::string> parts;
   std::string::size_type start = 0;
   while (true) {
@@ -108,19 +93,6 @@ sdk::Status checkDomain(const std::string& key, const std::string& value) {
       return sdk::Status::invalid(key, "malformed key (segments are lowercase snake_case)");
     }
   }
-  const std::string& last = parts.back();
-  const std::string& name = isYear(last) && parts.size() >= 4 ? parts[parts.size() - 2] : last;
-  if (isYear(last) || endsWith(name, "_start") || endsWith(name, "_end")) {
-    if (!isMonthDay(value)) return bad(key, value, "expected a month-day MM-DD (e.g. 05-15)");
-    return sdk::Status::ok();
-  }
-  long n = 0;
-  if (isCountName(name)) {
-    if (!parseInt(value, n)) return bad(key, value, "expected a whole number");
-    if (n < 0) return bad(key, value, "must not be negative");
-    return sdk::Status::ok();
-  }
-  if (parseInt(value, n) && n < 0) return bad(key, value, "must not be negative");
   return sdk::Status::ok();
 }
 
@@ -198,7 +170,7 @@ sdk::Result<RulesConfig> RulesConfig::fromValues(const std::map<std::string, std
       }
       status = checkCore(key, value, core->type);
     } else {
-      status = checkDomain(key, value);
+      status = checkDomainKeyForm(key);
     }
     if (!status.isOk()) return status;
     config.values_[key] = value;

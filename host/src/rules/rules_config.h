@@ -1,7 +1,9 @@
 // RulesConfig: the deployment's rule parameters (keys "rules.<name>" shared
 // by the core rules, "rules.<domain>.<name>" read by a domain plugin) and the
 // calendar file, read from the configuration (etc/beacon.properties) and
-// validated once: a bad value fails naming the key and the value. A key that
+// validated once: a bad value fails naming the key and the value. Of a domain
+// key only the form is checked here; its value and whether its plugin
+// declares it are checked once plugins are loaded (plugins/plugin_parameters.h). A key that
 // is absent falls back to the default the reader passes, which is the law's
 // value. Immutable after load(); safe to share between threads.
 #pragma once

@@ -5,10 +5,15 @@
 #include <Poco/File.h>
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
+#include <Poco/AutoPtr.h>
+#include <Poco/Channel.h>
+#include <Poco/Message.h>
 #include <Poco/TemporaryFile.h>
 
 #include "plugins/domain_services.h"
 #include "plugins/plugin_manifest.h"
+#include "plugins/plugin_parameters.h"
+#include "beacon/sdk/testing/rule_harness.h"
 #include "build_paths.h"
 
 namespace beacon::plugins {
@@ -147,6 +152,128 @@ TEST_F(PluginLoaderTest, RejectsFolderWithoutManifest) {
 TEST_F(PluginLoaderTest, MissingDirectoryLoadsNothing) {
   EXPECT_EQ(loader_.loadDirectory("/nonexistent/beacon/plugins"), 0);
   EXPECT_TRUE(registry_.all().empty());
+}
+
+// Keeps every message logged to it (issue #15: a refusal is one log line).
+class RecordingChannel : public Poco::Channel {
+ public:
+  void log(const Poco::Message& message) override { messages.push_back(message); }
+  std::vector<Poco::Message> messages;
+};
+
+// Issue #15, ABI policy (version.h): a plugin built against another major lays out the boundary's
+// structs differently, so the loader refuses it before running its code, says so in exactly one
+// log line naming the plugin, the version it was built against and the host's, and loads the rest.
+TEST_F(PluginLoaderTest, RefusesAnotherMajorWithOneLogLineAndLoadsTheRest) {
+  Poco::AutoPtr<RecordingChannel> channel(new RecordingChannel);
+  Poco::Logger& logger = Poco::Logger::get("test.plugin_abi");
+  logger.setChannel(channel);
+  logger.setLevel(Poco::Message::PRIO_INFORMATION);
+  PluginLoader loader(registry_, [this](const std::string&) -> sdk::HostServices& { return services_; },
+                      logger);
+  EXPECT_EQ(loader.loadDirectory(assemble({"good", "major_mismatch", "previous_major"})), 1);
+
+  std::vector<std::string> errors;
+  for (const auto& m : channel->messages) {
+    if (m.getPriority() <= Poco::Message::PRIO_ERROR) errors.push_back(m.getText());
+  }
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].find("plugin major disabled"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("SDK 3.0"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("plugin older disabled"), std::string::npos) << errors[1];
+  EXPECT_NE(errors[1].find("SDK 1.2"), std::string::npos) << errors[1];
+  for (const auto& e : errors) {
+    EXPECT_NE(e.find("host provides " + sdk::sdkVersionString(sdk::kSdkVersion)), std::string::npos) << e;
+    EXPECT_EQ(e.find('\n'), std::string::npos) << e;
+  }
+  const PluginRecord* good = registry_.byDomain("fixture");
+  ASSERT_NE(good, nullptr);
+  EXPECT_EQ(good->state, PluginState::Enabled);
+  EXPECT_EQ(find(registry_, "major")->plugin, nullptr);
+  logger.setChannel(nullptr);
+}
+
+// Issue #15: the rules.<domain>.* keys are checked against what each plugin declares
+// (sdk::ParameterCatalogue), not by the key's suffix: a misspelt key stops start-up naming it and
+// the nearest declared key; a bad value names the key and the value.
+TEST_F(PluginLoaderTest, DomainParametersAreCheckedAgainstThePluginsDeclarations) {
+  ASSERT_EQ(loader_.loadDirectory(kRealPlugins), 4);
+  Poco::Logger& logger = Poco::Logger::get("test");
+  const std::map<std::string, std::string> good = {
+      {"rules.due_soon_days", "14"},  // shared keys are RulesConfig's
+      {"rules.flood.season_start", "05-10"},
+      {"rules.flood.season_start.2025", "05-01"},
+      {"rules.fire.village_interval_months", "0"},
+      {"rules.forest_fire.period_end.2026", "04-29"},
+      {"rules.enterprise_safety.filing_working_days", "30"},
+  };
+  EXPECT_TRUE(checkPluginParameters(good, registry_, logger).isOk())
+      << checkPluginParameters(good, registry_, logger).describe();
+
+  struct Case {
+    const char* key;
+    const char* value;
+    const char* in_message;
+  };
+  const Case bad[] = {
+      {"rules.flood.season_start", "5-15", "5-15"},
+      {"rules.forest_fire.period_end.2026", "04-31", "04-31"},
+      {"rules.flood.preseason_window_months", "twelve", "twelve"},
+      {"rules.fire.key_unit_interval_months", "-6", "between 1 and 1200"},
+      {"rules.fire.village_interval_months", "1201", "between 0 and 1200"},
+      {"rules.enterprise_safety.filing_working_days", "0", "between 1 and 365"},
+      {"rules.flood.preseason_window_month", "12", "did you mean rules.flood.preseason_window_months?"},
+      {"rules.forest_fire.period_strat.2025", "11-05", "did you mean rules.forest_fire.period_start?"},
+      {"rules.flood.season_start.25", "05-01", "unknown parameter"},
+      {"rules.fire.something", "-1", "unknown parameter)"},
+      {"rules.flod.season_start", "05-15", "no plugin has domain \"flod\""},
+  };
+  for (const auto& c : bad) {
+    const sdk::Status s = checkPluginParameters({{c.key, c.value}}, registry_, logger);
+    ASSERT_FALSE(s.isOk()) << c.key << " = " << c.value;
+    EXPECT_EQ(s.field(), c.key) << s.describe();
+    EXPECT_NE(s.message().find(c.in_message), std::string::npos) << s.describe();
+  }
+}
+
+TEST_F(PluginLoaderTest, KeysOfADisabledPluginAreOnlyLogged) {
+  ASSERT_EQ(loader_.loadDirectory(assemble({"throwing"})), 0);
+  EXPECT_TRUE(checkPluginParameters({{"rules.throwing.anything", "1"}}, registry_, Poco::Logger::get("test")).isOk());
+}
+
+// Each declaration matches what the rules read: the declared default evaluates, and a value just
+// outside the declared type or range makes the rules themselves refuse it naming the same key.
+TEST_F(PluginLoaderTest, EveryDeclaredParameterIsOneTheRulesReadWithTheDeclaredRange) {
+  ASSERT_EQ(loader_.loadDirectory(kRealPlugins), 4);
+  for (const auto* p : registry_.enabled()) {
+    auto specs = declaredParameters(*p);
+    ASSERT_TRUE(specs.isOk()) << specs.status().describe();
+    EXPECT_FALSE(specs.value().empty()) << p->id;
+    for (const auto& spec : specs.value()) {
+      EXPECT_EQ(spec.key.rfind("rules." + p->id + ".", 0), 0u) << spec.key;
+      EXPECT_TRUE(sdk::checkParameter(spec, spec.key, spec.default_value).isOk()) << spec.key;
+      sdk::testing::RuleHarness with_default;
+      with_default.parameters.set(spec.key, spec.default_value);
+      std::vector<sdk::Obligation> out;
+      EXPECT_TRUE(with_default.evaluate(p->plugin->rules(), sdk::Date{2024, 6, 1}, out).isOk()) << spec.key;
+
+      std::vector<std::string> outside;
+      if (spec.type == sdk::ParameterType::Integer) {
+        outside = {std::to_string(spec.min_value - 1), std::to_string(spec.max_value + 1)};
+      } else if (spec.type == sdk::ParameterType::MonthDay) {
+        outside = {"13-01", "02-30"};
+      }
+      for (const auto& value : outside) {
+        EXPECT_FALSE(sdk::checkParameter(spec, spec.key, value).isOk()) << spec.key << " = " << value;
+        sdk::testing::RuleHarness h;
+        h.parameters.set(spec.key, value);
+        out.clear();
+        const sdk::Status s = h.evaluate(p->plugin->rules(), sdk::Date{2024, 6, 1}, out);
+        EXPECT_FALSE(s.isOk()) << spec.key << " = " << value << ": the rules accept what the declaration refuses";
+        EXPECT_EQ(s.field(), spec.key) << s.describe();
+      }
+    }
+  }
 }
 
 TEST(PluginManifestTest, ValidatesFieldsBeforeAnyCodeRuns) {

@@ -71,11 +71,9 @@ TEST(RulesConfigTest, BadValuesAreRejectedNamingKeyAndValue) {
       {"rules.due_soon_days = -5", "rules.due_soon_days", "-5"},
       {"rules.filing_working_days = 20.5", "rules.filing_working_days", "20.5"},
       {"rules.tracking_start = 2023-13-01", "rules.tracking_start", "2023-13-01"},
-      {"rules.flood.season_start = 5-15", "rules.flood.season_start", "5-15"},
-      {"rules.forest_fire.season_end.2026 = 04-31", "rules.forest_fire.season_end.2026", "04-31"},
-      {"rules.flood.preseason_window_months = twelve", "rules.flood.preseason_window_months", "twelve"},
-      {"rules.fire.key_unit_interval_months = -6", "rules.fire.key_unit_interval_months", "-6"},
-      {"rules.fire.something = -1", "rules.fire.something", "-1"},
+      // A domain key's value is checked against its plugin's declaration once plugins are loaded
+      // (tests/host/plugins: DomainParameters*); here only its form.
+      {"rules.flood.Season_start = 05-15", "rules.flood.Season_start", "malformed key"},
   };
   for (const auto& c : cases) {
     auto config = fromProperties(std::string(c.line) + "\n");

@@ -2,10 +2,11 @@
 
 #include <gtest/gtest.h>
 
-#include "plugins/rule_harness.h"
+#include "beacon/sdk/testing/rule_harness.h"
 #include "rules/citation_text.h"
 
 namespace beacon::test {
+using namespace beacon::sdk::testing;  // the SDK's rule-test kit (sdk/testing)
 namespace {
 
 using sdk::OrgKind;

@@ -3,9 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "plugins/manifest_check.h"
-#include "plugins/rule_harness.h"
+#include "beacon/sdk/testing/rule_harness.h"
 
 namespace beacon::test {
+using namespace beacon::sdk::testing;  // the SDK's rule-test kit (sdk/testing)
 namespace {
 
 sdk::Drill drill(const char* type, sdk::FieldValues fields = {}, int evacuees = 0) {

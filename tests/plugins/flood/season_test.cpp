@@ -2,9 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "plugins/rule_harness.h"
+#include "beacon/sdk/testing/rule_harness.h"
 
 namespace beacon::test {
+using namespace beacon::sdk::testing;  // the SDK's rule-test kit (sdk/testing)
 namespace {
 
 using plugins::flood::floodSeason;

@@ -7,9 +7,10 @@
 
 #include <string>
 
-#include "plugins/rule_harness.h"
+#include "beacon/sdk/testing/rule_harness.h"
 
 namespace beacon::test {
+using namespace beacon::sdk::testing;  // the SDK's rule-test kit (sdk/testing)
 namespace {
 
 using sdk::OrgKind;

@@ -8,6 +8,8 @@
 //
 // A plugin library ends with, at global scope:
 //   BEACON_PLUGIN(beacon::plugins::flood::FloodPlugin)
+// Build it with the host's compiler and Poco, against the installed SDK
+// (beacon_add_plugin, docs/writing-a-plugin.md): the ABI policy is in version.h.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,27 @@
 // The SDK version a plugin was compiled against, and the host's rule for
 // accepting it: same major, minor not newer than the host's (OBS/GStreamer).
-// Bump minor for additions only (new interfaces, appended fields); bump major
-// for anything that changes an existing layout. Constants only; thread-safe.
+// Constants only; thread-safe.
+//
+// ABI policy (C++ across a shared-library boundary). Records cross it by
+// value inside std::vector and std::string, and plugins implement the SDK's
+// interfaces, so the layout of every boundary type is part of the contract:
+//  - bump MAJOR for ANY change to a struct or enum the boundary carries
+//    (records.h, obligation.h, drill_type.h, field_spec.h, plugin.h,
+//    host_services.h, duty_period.h ...): a field added (appended too),
+//    removed, reordered or retyped, an enumerator added or renumbered; and
+//    for any change to the virtual functions of an interface a plugin
+//    implements (Plugin, DomainRules, PeriodCalendar ...);
+//  - bump MINOR only for what an older-minor plugin never lays out: new free
+//    functions in libbeacon_sdk, new headers and types, new interfaces a
+//    plugin opts into by deriving from them (the host finds them with
+//    dynamic_cast), virtual functions appended to an interface only the host
+//    implements (RecordReader, WorkingCalendar, RuleParameters, HostServices).
+// The version cannot see the toolchain: plugins MUST be built with the host's
+// compiler and standard library (same libstdc++ ABI) and against the same
+// Poco (Poco::ClassLoader, Poco::Manifest), e.g. from the SDK the host's build
+// installs (cmake --install; docs/writing-a-plugin.md). The loader refuses a
+// plugin whose major differs or whose minor is newer, with one log line, and
+// the host carries on without it.
 #pragma once
 
 #include <cstdint>

@@ -1,8 +1,8 @@
-#include "support/fake_working_calendar.h"
+#include "beacon/sdk/testing/fake_working_calendar.h"
 
 #include <string>
 
-namespace beacon::test {
+namespace beacon::sdk::testing {
 
 sdk::Result<bool> FakeWorkingCalendar::isWorkingDay(const sdk::Date& day) const {
   if (day.year < first_year_ || day.year > last_year_) {
@@ -25,4 +25,4 @@ sdk::Result<sdk::Date> FakeWorkingCalendar::addWorkingDays(const sdk::Date& from
   return day;
 }
 
-}  // namespace beacon::test
+}  // namespace beacon::sdk::testing

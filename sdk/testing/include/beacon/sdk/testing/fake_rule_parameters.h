@@ -9,7 +9,7 @@
 
 #include "beacon/sdk/host_services.h"
 
-namespace beacon::test {
+namespace beacon::sdk::testing {
 
 class FakeRuleParameters : public sdk::RuleParameters {
  public:
@@ -25,4 +25,4 @@ class FakeRuleParameters : public sdk::RuleParameters {
   std::map<std::string, std::string> values_;
 };
 
-}  // namespace beacon::test
+}  // namespace beacon::sdk::testing

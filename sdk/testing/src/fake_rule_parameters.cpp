@@ -1,4 +1,4 @@
-#include "support/fake_rule_parameters.h"
+#include "beacon/sdk/testing/fake_rule_parameters.h"
 
 #include <cerrno>
 #include <climits>
@@ -6,7 +6,7 @@
 
 #include "beacon/sdk/field_spec.h"
 
-namespace beacon::test {
+namespace beacon::sdk::testing {
 
 int FakeRuleParameters::intValue(const std::string& key, int default_value) const {
   auto it = values_.find(key);
@@ -30,4 +30,4 @@ std::string FakeRuleParameters::stringValue(const std::string& key, const std::s
   return it == values_.end() ? default_value : it->second;
 }
 
-}  // namespace beacon::test
+}  // namespace beacon::sdk::testing

@@ -1,8 +1,8 @@
-#include "support/fake_record_reader.h"
+#include "beacon/sdk/testing/fake_record_reader.h"
 
 #include <algorithm>
 
-namespace beacon::test {
+namespace beacon::sdk::testing {
 
 namespace {
 template <typename T>
@@ -54,4 +54,4 @@ sdk::RecordId FakeRecordReader::add(sdk::Review review) { return store(reviews_,
 sdk::RecordId FakeRecordReader::add(sdk::Filing filing) { return store(filings_, std::move(filing), next_id_); }
 sdk::RecordId FakeRecordReader::add(sdk::Drill drill) { return store(drills_, std::move(drill), next_id_); }
 
-}  // namespace beacon::test
+}  // namespace beacon::sdk::testing

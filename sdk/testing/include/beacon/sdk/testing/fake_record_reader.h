@@ -8,7 +8,7 @@
 
 #include "beacon/sdk/host_services.h"
 
-namespace beacon::test {
+namespace beacon::sdk::testing {
 
 class FakeRecordReader : public sdk::RecordReader {
  public:
@@ -42,4 +42,4 @@ class FakeRecordReader : public sdk::RecordReader {
   mutable sdk::Date earliest_drill_query_;
 };
 
-}  // namespace beacon::test
+}  // namespace beacon::sdk::testing

@@ -1,6 +1,7 @@
 // RuleHarness: runs a plugin's DomainRules over fake records, parameters and
-// calendar as of a date, and finds the obligation a test asserts on. Shared
-// by the domain plugins' tests; header-only. Not thread-safe.
+// calendar as of a date, and finds the obligation a test asserts on. Part of
+// the SDK's test kit (sdk/testing, installed with the SDK, linked as
+// BeaconSDK::beacon_sdk_testing); header-only, needs GoogleTest. Not thread-safe.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,11 +11,11 @@
 
 #include "beacon/sdk/domain_rules.h"
 #include "beacon/sdk/interval_rule.h"
-#include "support/fake_record_reader.h"
-#include "support/fake_rule_parameters.h"
-#include "support/fake_working_calendar.h"
+#include "beacon/sdk/testing/fake_record_reader.h"
+#include "beacon/sdk/testing/fake_rule_parameters.h"
+#include "beacon/sdk/testing/fake_working_calendar.h"
 
-namespace beacon::test {
+namespace beacon::sdk::testing {
 
 inline sdk::Date day(const char* text) {
   auto d = sdk::Date::parse(text);
@@ -162,4 +163,4 @@ inline void expectEachBadParameterRefused(const sdk::DomainRules& rules, const s
   }
 }
 
-}  // namespace beacon::test
+}  // namespace beacon::sdk::testing

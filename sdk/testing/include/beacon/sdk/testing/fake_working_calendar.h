@@ -8,7 +8,7 @@
 
 #include "beacon/sdk/host_services.h"
 
-namespace beacon::test {
+namespace beacon::sdk::testing {
 
 class FakeWorkingCalendar : public sdk::WorkingCalendar {
  public:
@@ -26,4 +26,4 @@ class FakeWorkingCalendar : public sdk::WorkingCalendar {
   std::set<long> make_up_days_;
 };
 
-}  // namespace beacon::test
+}  // namespace beacon::sdk::testing
