@@ -4,13 +4,16 @@
 // follows the service's character rule (item 8).
 #include <gtest/gtest.h>
 
-#include <Poco/Data/SQLite/Connector.h>
+#include <memory>
+
 #include <Poco/Data/Session.h>
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
 #include "app/os_user.h"
+#include "store/database.h"
 #include "support/cli_runner.h"
+#include "support/test_database.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -23,7 +26,8 @@ class AuditVerifyTest : public ::testing::Test {
  protected:
   void SetUp() override {
     Poco::File(dir_.path()).createDirectories();
-    db_ = dir_.path() + "/beacon.db";
+    database_ = std::make_unique<testing::TestDatabase>(dir_.path() + "/beacon.db");
+    db_ = database_->uri();
     ASSERT_EQ(beacon({"init"}).code, 0);
     ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code,
               0);
@@ -43,14 +47,19 @@ class AuditVerifyTest : public ::testing::Test {
     return testing::runBeacon(global, args);
   }
 
-  // sqlite3 on the file, as someone with file access would use it.
+  // A statement on the database itself (sqlite3 on the file, psql on the schema), as someone
+  // with access to it would write, past Beacon's repositories.
   void sql(const std::string& statement) {
-    Poco::Data::SQLite::Connector::registerConnector();
-    Poco::Data::Session s("SQLite", db_);
-    s << statement, now;
+    store::Database db(db_);
+    db.session() << statement, now;
+  }
+  // Drops one of audit_log's guard triggers (PostgreSQL names the table as well).
+  void dropGuard(const std::string& trigger) {
+    sql("DROP TRIGGER " + trigger + (database_->postgres() ? " ON audit_log" : ""));
   }
 
   Poco::TemporaryFile dir_;
+  std::unique_ptr<testing::TestDatabase> database_;
   std::string db_;
 };
 
@@ -72,7 +81,7 @@ TEST_F(AuditVerifyTest, AnIntactLogVerifies) {
 }
 
 TEST_F(AuditVerifyTest, AnEditedEntryIsReported) {
-  sql("DROP TRIGGER audit_log_no_update");
+  dropGuard("audit_log_no_update");
   sql("UPDATE audit_log SET username = 'nobody' WHERE id = 2");
   CliRun r = beacon({"audit", "verify"});
   EXPECT_EQ(r.code, 1);
@@ -84,7 +93,7 @@ TEST_F(AuditVerifyTest, AnEditedEntryIsReported) {
 }
 
 TEST_F(AuditVerifyTest, ADeletedEntryIsReported) {
-  sql("DROP TRIGGER audit_log_no_delete");
+  dropGuard("audit_log_no_delete");
   sql("DELETE FROM audit_log WHERE id = 2");
   CliRun r = beacon({"audit", "verify"}, "en");
   EXPECT_EQ(r.code, 1);
@@ -94,8 +103,10 @@ TEST_F(AuditVerifyTest, ADeletedEntryIsReported) {
 }
 
 TEST_F(AuditVerifyTest, AnInsertedEntryIsReported) {
-  sql("INSERT INTO audit_log(at, username, action, entity, entity_id) "
-      "VALUES('2023-01-01T00:00:00Z', 'admin', 'delete', 'drill', 9)");
+  // The next id given, as Beacon gives it (the chain hashes it; PostgreSQL's identity sequence
+  // is not where Beacon's ids come from).
+  sql("INSERT INTO audit_log(id, at, username, action, entity, entity_id) "
+      "VALUES(4, '2023-01-01T00:00:00Z', 'admin', 'delete', 'drill', 9)");
   CliRun r = beacon({"audit", "verify"});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.err, "beacon: audit: 审计日志第 4 条被改动：内容与哈希不符\n");
@@ -107,7 +118,7 @@ TEST_F(AuditVerifyTest, ARecordedHeadCatchesATruncatedLog) {
   const std::string head = ok.out.substr(ok.out.find("head ") + 5, std::string::npos);
   const std::string head_arg = head.substr(0, head.find('\n'));
   EXPECT_EQ(beacon({"audit", "verify", "--head", head_arg}).code, 0);
-  sql("DROP TRIGGER audit_log_no_delete");
+  dropGuard("audit_log_no_delete");
   sql("DELETE FROM audit_log WHERE id = 3");
   EXPECT_EQ(beacon({"audit", "verify"}).code, 0) << "the chain alone cannot see its tail cut off";
   CliRun r = beacon({"audit", "verify", "--head", head_arg}, "en");

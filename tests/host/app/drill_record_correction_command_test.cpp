@@ -3,11 +3,14 @@
 // goes through RecordCorrection, a bad field is named with exit 1, a voided
 // planned drill is listed apart and not counted, and a voided step stays in
 // `plan history` marked 已作废 with its reason.
+#include <memory>
+
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 #include <gtest/gtest.h>
 
 #include "support/cli_runner.h"
+#include "support/test_database.h"
 
 namespace beacon {
 namespace {
@@ -18,7 +21,8 @@ class DrillRecordCorrectionCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
     Poco::File(dir_.path()).createDirectories();
-    db_ = dir_.path() + "/beacon.db";
+    database_ = std::make_unique<testing::TestDatabase>(dir_.path() + "/beacon.db");
+    db_ = database_->uri();
     ASSERT_EQ(beacon({"init"}).code, 0);
     ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code,
               0);
@@ -31,6 +35,7 @@ class DrillRecordCorrectionCommandTest : public ::testing::Test {
     return testing::runBeacon({"--db", db_, "--user", "tester"}, args);
   }
   Poco::TemporaryFile dir_;
+  std::unique_ptr<testing::TestDatabase> database_;
   std::string db_;
 };
 

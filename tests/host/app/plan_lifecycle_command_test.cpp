@@ -5,10 +5,13 @@
 // history lists every step.
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
 #include "support/cli_runner.h"
+#include "support/test_database.h"
 
 namespace beacon::app {
 namespace {
@@ -19,7 +22,8 @@ class PlanLifecycleCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
     Poco::File(dir_.path()).createDirectories();
-    db_ = dir_.path() + "/beacon.db";
+    database_ = std::make_unique<testing::TestDatabase>(dir_.path() + "/beacon.db");
+    db_ = database_->uri();
     ASSERT_EQ(beacon({"init"}).code, 0);
     ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code,
               0);
@@ -39,6 +43,7 @@ class PlanLifecycleCommandTest : public ::testing::Test {
     return testing::runBeacon({"--db", db_, "--user", "tester", "--lang", "en"}, args);
   }
   Poco::TemporaryFile dir_;
+  std::unique_ptr<testing::TestDatabase> database_;
   std::string db_;
 };
 
