@@ -4,7 +4,10 @@
 #
 # usage: bench/wrk/run.sh [BUILD_DIR (build)]
 #   env: DURATION (15s), CONNECTIONS (32), WRK_THREADS (2), SERVER_THREADS (8, both servers),
-#        ACCESS_LOG=1 to keep beacon's per-request access log on (default --quiet)
+#        ACCESS_LOG=1 to keep beacon's per-request access log on (default --quiet),
+#        PG_URI=postgresql://... to run the reads and writes again on that PostgreSQL database (a
+#        fresh schema beacon_wrk in it, dropped first), then on two nodes sharing that schema
+#        (wrk with half the connections against each node at once), in the same run; needs psql
 # Needs: BUILD_DIR/bin/beacon, BUILD_DIR/bin/bench_http_hello (cmake --build BUILD_DIR --target
 # beacon bench_http_hello plus the plugins), wrk and sqlite3 (installed here if missing).
 set -euo pipefail
@@ -50,67 +53,117 @@ start_server() {
   echo "run.sh: no address from $*:" >&2; cat "$out" >&2; exit 1
 }
 
-db=$work/beacon.db
-"$beacon" --db "$db" init --demo xinmi-2023 >/dev/null
-"$beacon" --db "$db" org list | awk -F'\t' '$3=="村" || $3=="社区" {print $1}' >"$work/orgs.txt"
-
 quiet=--quiet; [ "${ACCESS_LOG:-0}" = 1 ] && quiet=""
 start_server "$work/hello.out" "$hello" --threads "$server_threads"; hello_url=$url
-start_server "$work/beacon.out" "$beacon" --db "$db" serve --listen 127.0.0.1:0 --threads "$server_threads" $quiet
-beacon_url=$url
-# The demo accounts exist once the server has started on the demo database.
-token=$("$beacon" --db "$db" user token admin --label wrk 2>/dev/null | head -1)
-[[ $token == bcn_* ]] || { echo "run.sh: no API token: $token" >&2; exit 1; }
-auth="Authorization: Bearer $token"
-curl -fsS -H "$auth" "$beacon_url/api/v1/drills?limit=50" >"$work/list.json"
-rows=$(grep -o '"drill_type":' "$work/list.json" | wc -l)
-echo "== $(date -u +%FT%TZ) $(nproc) cores; wrk -t$wrk_threads -c$connections -d$duration --latency; server threads $server_threads; beacon access log: ${ACCESS_LOG:-0}"
-echo "   GET /api/v1/drills?limit=50 returns $(wc -c <"$work/list.json") bytes ($rows drills)"
+hello_pid=${pids[0]}
+echo "== $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$wrk_threads -c$connections -d$duration --latency; server threads $server_threads; beacon access log: ${ACCESS_LOG:-0}"
+wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency "$hello_url/" >"$work/hello.wrk"
+kill -TERM "$hello_pid"; wait "$hello_pid" || true
 
 rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 summary() {  # name, wrk output file
-  printf '%-30s %10s req/s   p50 %8s   p99 %8s\n' "$1" "$(rps "$2")" \
+  printf '%-44s %10s req/s   p50 %8s   p99 %8s\n' "$1" "$(rps "$2")" \
     "$(awk '$1=="50%" {print $2}' "$2")" "$(awk '$1=="99%" {print $2}' "$2")"
 }
+sql() {  # database, statement: one value
+  case $1 in
+    postgresql:*) psql -qAtX "$pg_conn" -c "SET search_path TO beacon_wrk; $2" | tail -1 ;;
+    *) sqlite3 "$1" "$2" ;;
+  esac
+}
+cluster_pids() {  # the PostgreSQL cluster's postmaster and its children (backends), if measured
+  [ -n "${pg_pid:-}" ] && echo "$pg_pid" $(ps -o pid= --ppid "$pg_pid")
+}
+cpu_of() {  # pids...: CPU seconds (user+sys) used so far, children reaped included
+  local total=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] || continue
+    total=$(awk -v t="$total" -v hz="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); print t + ($12+$13+$14+$15)/hz}' "/proc/$p/stat" 2>/dev/null || echo "$total")
+  done
+  echo "$total"
+}
 
-wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency "$hello_url/" >"$work/hello.wrk"
-wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -H "$auth" \
-  "$beacon_url/api/v1/drills?limit=50" >"$work/list.wrk"
+# One backend: NAME DB NODES. The demo city, the drill list read, then drill logging, with wrk
+# split over the nodes; checks that every acknowledged drill is stored.
+run_backend() {
+  local name=$1 db=$2 nodes=$3 n urls=() node_pids=() first
+  if [ "$nodes" = 1 ]; then "$beacon" --db "$db" init --demo xinmi-2023 >/dev/null; fi
+  "$beacon" --db "$db" org list | awk -F'\t' '$3=="村" || $3=="社区" {print $1}' >"$work/orgs.txt"
+  for n in $(seq "$nodes"); do
+    start_server "$work/$name.$n.out" "$beacon" --db "$db" serve --listen 127.0.0.1:0 --threads "$server_threads" $quiet
+    urls+=("$url"); node_pids+=("${pids[-1]}")
+  done
+  # The demo accounts exist once a server has started on the demo database.
+  token=$("$beacon" --db "$db" user token admin --label "wrk-$name" 2>/dev/null | head -1)
+  [[ $token == bcn_* ]] || { echo "run.sh: no API token: $token" >&2; exit 1; }
+  local auth="Authorization: Bearer $token"
+  curl -fsS -H "$auth" "${urls[0]}/api/v1/drills?limit=50" >"$work/list.json"
+  echo "   $name: GET /api/v1/drills?limit=50 returns $(wc -c <"$work/list.json") bytes ($(grep -o '"drill_type":' "$work/list.json" | wc -l) drills)"
+  local per=$((connections / nodes)) wpids=() cpu0 cpu1
+  cpu0=$(cpu_of "${node_pids[@]}" $(cluster_pids))
+  for n in $(seq "$nodes"); do
+    wrk -t"$wrk_threads" -c"$per" -d"$duration" --latency -H "$auth" \
+      "${urls[$((n - 1))]}/api/v1/drills?limit=50" >"$work/$name.list.$n.wrk" & wpids+=($!)
+  done
+  wait "${wpids[@]}"
+  cpu1=$(cpu_of "${node_pids[@]}" $(cluster_pids))
+  echo "$cpu0 $cpu1" >"$work/$name.list.cpu"
+  local before after; before=$(sql "$db" "SELECT count(*) FROM drills")
+  wpids=()
+  for n in $(seq "$nodes"); do
+    BEACON_TOKEN=$token BEACON_ORGS=$work/orgs.txt BEACON_WRK_IDS=$work/$name.ids.$n \
+      wrk -t"$wrk_threads" -c"$per" -d"$duration" --latency -s bench/wrk/log_drill.lua \
+      "${urls[$((n - 1))]}" >"$work/$name.post.$n.wrk" 2>"$work/$name.post.$n.err" & wpids+=($!)
+  done
+  wait "${wpids[@]}" || { cat "$work/$name".post.* >&2; exit 1; }
+  cpu0=$(cpu_of "${node_pids[@]}" $(cluster_pids))
+  echo "$cpu1 $cpu0" >"$work/$name.post.cpu"
+  for p in "${node_pids[@]}"; do kill -TERM "$p"; wait "$p" || true; done  # every answered request is committed
+  after=$(sql "$db" "SELECT count(*) FROM drills")
+  local acked=0 lines=0 present ids
+  for f in "$work/$name".post.*.wrk; do acked=$((acked + $(awk '/^acknowledged 2xx:/ {print $3}' "$f"))); done
+  cat "$work/$name".ids.* 2>/dev/null | grep -v '^$' >"$work/$name.acked" || true
+  lines=$(wc -l <"$work/$name.acked")
+  ids=$(grep "^[0-9][0-9]*$" "$work/$name.acked" | paste -sd, - || true)
+  present=$(sql "$db" "SELECT count(*) FROM drills WHERE id IN (${ids:-0})")
+  echo "   $name drills: $before before, $after after; acknowledged $acked, ids $lines, stored $present"
+  if [ "$present" != "$acked" ] || [ "$lines" != "$acked" ]; then echo "MISSING acknowledged drills ($name)" >&2; exit 1; fi
+}
 
-before=$(sqlite3 "$db" "SELECT count(*) FROM drills")
-BEACON_TOKEN=$token BEACON_ORGS=$work/orgs.txt BEACON_WRK_IDS=$work/ids \
-  wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -s bench/wrk/log_drill.lua \
-  "$beacon_url" >"$work/post.wrk" 2>"$work/post.err" || { cat "$work/post.wrk" "$work/post.err" >&2; exit 1; }
-kill -TERM "${pids[1]}"; wait "${pids[1]}" || true  # beacon stops cleanly: every answered request is committed
-after=$(sqlite3 "$db" "SELECT count(*) FROM drills")
+# Sum of req/s over a run's wrk files; CPU seconds per 1,000 requests of the servers (and cluster).
+total_rps() { cat "$@" | awk '/^Requests\/sec/ {s += $2} END {printf "%.0f", s}'; }
+cpu_per_k() {  # cpu file, wrk files...
+  local f=$1; shift
+  awk -v r="$(cat "$@" | awk '/^Requests:|requests in/ {for (i=1;i<=NF;i++) if ($(i+1) ~ /^requests/) s += $i} END {print s}')" \
+    '{printf "%.3f", 1000 * ($2 - $1) / r}' "$f"
+}
 
-for f in hello list post; do echo "--- wrk $f"; cat "$work/$f.wrk"; done
-[ -s "$work/post.err" ] && { echo "--- wrk post stderr"; head -5 "$work/post.err"; }
+backends=("sqlite $work/beacon.db 1")
+if [ -n "${PG_URI:-}" ]; then
+  command -v psql >/dev/null || { echo "run.sh: PG_URI needs psql (apt-get install postgresql-client)" >&2; exit 2; }
+  pg_base=${PG_URI%%\?*}
+  pg_conn=$pg_base
+  psql -qX "$pg_conn" -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS beacon_wrk CASCADE; CREATE SCHEMA beacon_wrk"
+  pg_pid=$(head -1 "$(psql -qAtX "$pg_conn" -c 'SHOW data_directory')/postmaster.pid")
+  backends+=("postgresql $pg_base?schema=beacon_wrk 1" "postgresql-2-nodes $pg_base?schema=beacon_wrk 2")
+fi
+for b in "${backends[@]}"; do
+  pg_pid_saved=${pg_pid:-}
+  [[ $b == sqlite* ]] && pg_pid=""
+  run_backend $b
+  pg_pid=$pg_pid_saved
+done
+
+for f in "$work"/*.wrk; do echo "--- $(basename "$f")"; cat "$f"; done
 echo "---"
 summary "bare Poco hello (GET /)" "$work/hello.wrk"
-summary "GET /api/v1/drills?limit=50" "$work/list.wrk"
-summary "POST /api/v1/drills" "$work/post.wrk"
 hello_rps=$(rps "$work/hello.wrk")
-list_rps=$(rps "$work/list.wrk")
-acked=$(awk '/^acknowledged 2xx:/ {print $3}' "$work/post.wrk")
-rejected=$(awk '/^non-2xx:/ {print $2}' "$work/post.wrk")
-# (acked_ids.txt, not ids.txt: the ids.* glob would read the file being written)
-cat "$work"/ids.* | grep -v '^$' >"$work/acked_ids.txt" || true
-unknown=$(grep -c -v '^[0-9][0-9]*$' "$work/acked_ids.txt" || true)
-present=$(sqlite3 "$db" <<SQL
-CREATE TEMP TABLE acked(id INTEGER PRIMARY KEY);
-.mode csv
-.import $work/acked_ids.txt acked
-SELECT count(*) FROM acked JOIN drills USING (id);
-SQL
-)
-echo "reads: $(awk -v a="$list_rps" -v b="$hello_rps" 'BEGIN {printf "%.1f", 100*a/b}')% of the bare handler (target >= 40%)"
-echo "drills: $before before, $after after (+$((after - before))); wrk acknowledged $acked (2xx), $rejected non-2xx;"
-lines=$(wc -l <"$work/acked_ids.txt")
-echo "        ids from the 2xx answers: $lines ($unknown unreadable), present in the database: $present"
-if [ "$present" = "$acked" ] && [ "$lines" = "$acked" ] && [ "$unknown" = 0 ]; then
-  echo "        every acknowledged drill is stored"
-else
-  echo "        MISSING acknowledged drills" >&2
-  exit 1
-fi
+for b in "${backends[@]}"; do
+  name=${b%% *}
+  list=$(total_rps "$work/$name".list.*.wrk); post=$(total_rps "$work/$name".post.*.wrk)
+  printf '%-20s reads %8s req/s (%5.1f%% of hello, %s CPU s per 1k)   writes %6s req/s (%s CPU s per 1k)\n' \
+    "$name" "$list" "$(awk -v a="$list" -v b="$hello_rps" 'BEGIN {print 100*a/b}')" \
+    "$(cpu_per_k "$work/$name.list.cpu" "$work/$name".list.*.wrk)" "$post" \
+    "$(cpu_per_k "$work/$name.post.cpu" "$work/$name".post.*.wrk)"
+done
+echo "(CPU: the beacon processes' user+sys, plus the PostgreSQL cluster's on postgresql; reads target >= 40% of hello)"

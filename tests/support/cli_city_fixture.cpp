@@ -6,7 +6,8 @@ namespace beacon::testing {
 
 void CliCityFixture::SetUp() {
   Poco::File(dir_.path()).createDirectories();
-  db_ = dir_.path() + "/beacon.db";
+  database_ = std::make_unique<TestDatabase>(dir_.path() + "/beacon.db");
+  db_ = database_->uri();
   ASSERT_EQ(beacon({"init"}).code, 0);
   ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code, 0);
   ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township",

@@ -1,11 +1,13 @@
 // CliCityFixture: a GoogleTest fixture for CLI tests on a fresh database in a
-// temporary folder with the city 新密市 (xinmi) and its township 曲梁镇
+// temporary folder (SQLite) or its own PostgreSQL schema (BEACON_TEST_DB_URI, see
+// TestDatabase) with the city 新密市 (xinmi) and its township 曲梁镇
 // (quliang), made through `beacon init` and `beacon org add`; beacon() runs
 // the command line on it as `user` (and in `lang` when given). Subclasses add
 // their own records in SetUp after calling CliCityFixture::SetUp(). One per
 // test; not thread-safe.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "support/cli_runner.h"
+#include "support/test_database.h"
 
 namespace beacon::testing {
 
@@ -24,7 +27,8 @@ class CliCityFixture : public ::testing::Test {
   CliRun beacon(const std::vector<std::string>& args, const std::string& lang = "") const;
 
   Poco::TemporaryFile dir_;
-  std::string db_;
+  std::unique_ptr<TestDatabase> database_;
+  std::string db_;  // database_->uri()
 
  private:
   std::string user_;

@@ -30,6 +30,9 @@ class TestDatabase {
   // Whether BEACON_TEST_DB_URI names a PostgreSQL database (the postgres-labelled tests skip
   // otherwise).
   static bool postgresRequested();
+  // Whether a PostgreSQL test must run (CI is set: scripts/test.sh starts a cluster, so a
+  // missing BEACON_TEST_DB_URI there is a broken install step, not a skip).
+  static bool postgresRequired();
   // BEACON_TEST_DB_URI parsed, or a failed result naming the variable.
   static sdk::Result<store::DatabaseUri> requested();
 
@@ -40,3 +43,14 @@ class TestDatabase {
 };
 
 }  // namespace beacon::testing
+
+// In a PostgreSQL-only test (or its SetUp): skips it unless BEACON_TEST_DB_URI names a
+// PostgreSQL database, and fails it instead under CI (TestDatabase::postgresRequired).
+#define BEACON_REQUIRE_POSTGRES()                                                               \
+  do {                                                                                          \
+    if (!::beacon::testing::TestDatabase::postgresRequested()) {                                \
+      if (::beacon::testing::TestDatabase::postgresRequired())                                  \
+        FAIL() << "CI is set but BEACON_TEST_DB_URI is not (scripts/test.sh starts a cluster)"; \
+      GTEST_SKIP() << "set BEACON_TEST_DB_URI to a postgresql:// URI (scripts/pg-cluster.sh start DIR)"; \
+    }                                                                                           \
+  } while (0)

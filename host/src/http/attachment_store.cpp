@@ -11,6 +11,7 @@
 #include <Poco/UUIDGenerator.h>
 
 #include "http/office_package.h"
+#include "store/attachment_content_repository.h"
 #include "store/attachment_repository.h"
 #include "store/row.h"
 #include "store/transaction.h"
@@ -68,6 +69,12 @@ Poco::JSON::Object::Ptr toJson(const Attachment& a) {
   return o;
 }
 
+AttachmentStore::AttachmentStore(Poco::Data::Session& session, std::string directory)
+    : session_(session),
+      directory_(std::move(directory)),
+      in_database_(store::AttachmentContentRepository::keepsContent(session)),
+      audit_(session) {}
+
 std::string AttachmentStore::pathOf(const std::string& sha256) const {
   return Poco::Path(directory_).append(sha256.substr(0, 2)).append(sha256).toString();
 }
@@ -111,6 +118,7 @@ sdk::Result<Attachment> AttachmentStore::add(const std::string& owner_kind, sdk:
                             Poco::DigestEngine::digestToHex(sha.digest()), field, actor);
   if (!described.isOk()) return described.status();
   Attachment a = described.value();
+  if (in_database_) return record(std::move(a), actor, &data);
   const std::string target = pathOf(a.sha256);
   if (!Poco::File(target).exists()) {
     Poco::File(Poco::Path(target).parent()).createDirectories();
@@ -122,7 +130,7 @@ sdk::Result<Attachment> AttachmentStore::add(const std::string& owner_kind, sdk:
     }
     Poco::File(temp).renameTo(target);
   }
-  return record(std::move(a), actor);
+  return record(std::move(a), actor, nullptr);
 }
 
 sdk::Result<Attachment> AttachmentStore::addUpload(const std::string& owner_kind, sdk::RecordId owner_id,
@@ -132,16 +140,29 @@ sdk::Result<Attachment> AttachmentStore::addUpload(const std::string& owner_kind
                             actor);
   if (!described.isOk()) return described.status();
   Attachment a = described.value();
+  if (in_database_) {
+    // At most web.max_upload_bytes, read whole once to go into the row.
+    std::string data;
+    {
+      std::ifstream in(file.temp_path, std::ios::binary);
+      if (!in) return sdk::Status::error("cannot read " + file.temp_path);
+      Poco::StreamCopier::copyToString(in, data);
+    }
+    Attachment stored = record(std::move(a), actor, &data);
+    Poco::File(file.temp_path).remove();
+    return stored;
+  }
   const std::string target = pathOf(a.sha256);
   if (!Poco::File(target).exists()) {
     Poco::File(Poco::Path(target).parent()).createDirectories();
     Poco::File(file.temp_path).renameTo(target);  // atomic: the same content under the same name
   }
-  return record(std::move(a), actor);
+  return record(std::move(a), actor, nullptr);
 }
 
-Attachment AttachmentStore::record(Attachment a, const store::Actor& actor) {
+Attachment AttachmentStore::record(Attachment a, const store::Actor& actor, const std::string* content) {
   store::Transaction tx(session_);
+  if (content) store::AttachmentContentRepository(session_).put(a.sha256, *content);
   a.id = store::AttachmentRepository(session_).add(a);
   std::ostringstream after;
   toJson(a)->stringify(after);
@@ -159,6 +180,10 @@ std::optional<Attachment> AttachmentStore::findById(sdk::RecordId id) {
 }
 
 std::string AttachmentStore::read(const Attachment& a) const {
+  if (in_database_) {
+    if (auto kept = store::AttachmentContentRepository(session_).find(a.sha256)) return std::move(*kept);
+    // Stored before the database kept content: in this node's directory, if anywhere.
+  }
   std::ifstream in(pathOf(a.sha256), std::ios::binary);
   if (!in) throw Poco::FileNotFoundException(pathOf(a.sha256));
   std::string out;

@@ -712,6 +712,13 @@ const std::vector<Migration>& migrations() {
        {
            "CREATE INDEX drill_org_month_counts_org ON drill_org_month_counts(org_id, month, domain, n)",
        }},
+      {32,
+       "attachment_contents: the bytes of attached files under their SHA-256, where the database"
+       " keeps them (PostgreSQL, so every node serves them); SQLite keeps them in the attachments"
+       " directory and leaves this table empty (store/attachment_content_repository.h)",
+       {
+           "CREATE TABLE attachment_contents (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)",
+       }},
   };
   return kMigrations;
 }

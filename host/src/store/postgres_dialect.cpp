@@ -6,6 +6,7 @@
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Exception.h>
+#include <Poco/Nullable.h>
 
 #include "store/busy_timeout.h"
 #include "store/postgres_migrations.h"
@@ -63,7 +64,15 @@ void PostgresDialect::begin(Poco::Data::Session& session, Transaction::Mode mode
     return;
   }
   session << "BEGIN ISOLATION LEVEL READ COMMITTED", now;
-  session << std::string("SELECT pg_advisory_xact_lock(") + kWriterLock + ")", now;
+  try {
+    session << std::string("SELECT pg_advisory_xact_lock(") + kWriterLock + ")", now;
+  } catch (...) {
+    // The lock timed out (another writer held it past lock_timeout): no Transaction owns this
+    // BEGIN, so end it here, or the connection's next request finds "current transaction is
+    // aborted" (StorageFailureTest on PostgreSQL).
+    session << "ROLLBACK", now;
+    throw;
+  }
 }
 
 void PostgresDialect::commit(Poco::Data::Session& session) const {
@@ -89,8 +98,14 @@ void PostgresDialect::scan(Poco::Data::Session& session, const std::string& sql,
   scanRecordSet(session, sql, params, row);
 }
 
-std::optional<DataVersion> PostgresDialect::dataVersion(Poco::Data::Session&) const {
-  return std::nullopt;
+std::optional<DataVersion> PostgresDialect::dataVersion(Poco::Data::Session& session) const {
+  Poco::Int64 committed = 0;
+  Poco::Nullable<Poco::Int64> own_transaction;
+  session << "SELECT n, txid_current_if_assigned() FROM data_changes WHERE id = 1", into(committed),
+      into(own_transaction), now;
+  // A transaction that has written moved n once, at its first write; its later writes do not.
+  if (!own_transaction.isNull()) return std::nullopt;
+  return DataVersion{committed, 0};
 }
 
 std::optional<std::string> PostgresDialect::unindexedTable(const std::string&) const {

@@ -21,8 +21,11 @@
 //
 // Migrations run under a session-level advisory lock per schema (pg_advisory_lock), so two
 // processes starting together apply each step once; the other waits and finds nothing to do.
-// Reads: bulk SELECTs through Poco::Data's RecordSet (scanRecordSet); no data version (a kept
-// result is brought up to date through the rule_changes feed instead) and no index hints.
+// Reads: bulk SELECTs through Poco::Data's RecordSet (scanRecordSet) and no index hints. The
+// data version is data_changes.n (migration 28: one more per committed write transaction on the
+// schema, from any node; store/postgres_change_watch.h), one one-row SELECT, read in the caller's
+// snapshot, so a result kept under it is reused until any node commits a write; nullopt inside a
+// transaction that has itself written (n moved at its first write only, not at the later ones).
 // Stateless; thread-safe.
 #pragma once
 

@@ -748,6 +748,14 @@ END $$)",
        {
            "CREATE INDEX drill_org_month_counts_org ON drill_org_month_counts(org_id, month, domain, n)",
        }},
+      {32,
+       "attachment_contents: the bytes of attached files under their SHA-256, so every node on the"
+       " database serves every attachment (store/attachment_content_repository.h)",
+       {
+           "CREATE TABLE attachment_contents (sha256 TEXT PRIMARY KEY, data BYTEA NOT NULL)",
+           "CREATE TRIGGER attachment_contents_data_changes AFTER INSERT OR UPDATE OR DELETE OR"
+           " TRUNCATE ON attachment_contents FOR EACH STATEMENT EXECUTE FUNCTION data_changes_bump_fn()",
+       }},
   };
   return kMigrations;
 }

@@ -6,11 +6,13 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <memory>
 
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
 #include "support/cli_runner.h"
+#include "support/test_database.h"
 
 namespace beacon::app {
 namespace {
@@ -29,7 +31,8 @@ class CalendarCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
     Poco::File(dir_.path()).createDirectories();
-    db_ = dir_.path() + "/beacon.db";
+    database_ = std::make_unique<testing::TestDatabase>(dir_.path() + "/beacon.db");
+    db_ = database_->uri();
     write(
         "cal2025.csv",
         "#years,2025-2025\ndate,kind,name\n2025-10-01,holiday,国庆节\n2025-10-11,workday,国庆节\n");
@@ -53,6 +56,7 @@ class CalendarCommandTest : public ::testing::Test {
   }
 
   Poco::TemporaryFile dir_;
+  std::unique_ptr<testing::TestDatabase> database_;
   std::string db_;
 };
 

@@ -1,11 +1,14 @@
 // `beacon drill correct|void` and `beacon review|filing correct|void` end to
 // end: the change, its audit entry, the refusal of a --user account outside
 // its rights, and bad input named with nothing written.
+#include <memory>
+
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 #include <gtest/gtest.h>
 
 #include "support/cli_runner.h"
+#include "support/test_database.h"
 
 namespace beacon {
 namespace {
@@ -16,7 +19,8 @@ class CorrectionCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
     Poco::File(dir_.path()).createDirectories();
-    db_ = dir_.path() + "/beacon.db";
+    database_ = std::make_unique<testing::TestDatabase>(dir_.path() + "/beacon.db");
+    db_ = database_->uri();
     ASSERT_EQ(beacon({"init"}).code, 0);
     ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code, 0);
     ASSERT_EQ(beacon({"org", "add", "--code", "quliang", "--name", "曲梁镇", "--kind", "township", "--parent", "xinmi"})
@@ -36,6 +40,7 @@ class CorrectionCommandTest : public ::testing::Test {
   }
 
   Poco::TemporaryFile dir_;
+  std::unique_ptr<testing::TestDatabase> database_;
   std::string db_;
 };
 

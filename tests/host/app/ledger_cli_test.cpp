@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <sstream>
 
 #include <Poco/File.h>
@@ -15,6 +17,7 @@
 #include "build_paths.h"
 #include "io/import_kind.h"
 #include "support/cli_runner.h"
+#include "support/test_database.h"
 
 namespace beacon::app {
 namespace {
@@ -38,11 +41,19 @@ class LedgerCliTest : public ::testing::Test {
     return ss.str();
   }
 
+  // The database `name` (a file in dir_, or a PostgreSQL schema: support/test_database.h).
+  std::string db(const std::string& name) {
+    auto& database = databases_[name];
+    if (!database) database = std::make_unique<testing::TestDatabase>(dir_.path() + "/" + name + ".db");
+    return database->uri();
+  }
+
   Poco::TemporaryFile dir_;
+  std::map<std::string, std::unique_ptr<testing::TestDatabase>> databases_;
 };
 
 TEST_F(LedgerCliTest, DemoLedgerRoundTripsThroughEveryKind) {
-  const std::string demo = dir_.path() + "/demo.db", copy = dir_.path() + "/copy.db";
+  const std::string demo = db("demo"), copy = db("copy");
   ASSERT_EQ(beacon(demo, {"init", "--demo", "xinmi-2023"}).code, 0);
   ASSERT_EQ(beacon(copy, {"init"}).code, 0);
   // The demo has no publications and no drill evaluation reports: two of each are recorded as
@@ -73,26 +84,26 @@ TEST_F(LedgerCliTest, DemoLedgerRoundTripsThroughEveryKind) {
 }
 
 TEST_F(LedgerCliTest, RepeatedImportIsRefusedNamingTheLine) {
-  const std::string db = dir_.path() + "/b.db";
-  ASSERT_EQ(beacon(db, {"init"}).code, 0);
+  const std::string b = db("b");
+  ASSERT_EQ(beacon(b, {"init"}).code, 0);
   const std::string orgs = std::string(BEACON_SOURCE_DIR) + "/examples/csv/organisations.csv";
   const std::string plans = std::string(BEACON_SOURCE_DIR) + "/examples/csv/plans.csv";
-  ASSERT_EQ(beacon(db, {"import", "organisations", orgs}).code, 0);
-  CliRun first = beacon(db, {"import", "plans", plans});
+  ASSERT_EQ(beacon(b, {"import", "organisations", orgs}).code, 0);
+  CliRun first = beacon(b, {"import", "plans", plans});
   ASSERT_EQ(first.code, 0) << first.err;
   EXPECT_NE(first.out.find("已导入 6 行"), std::string::npos) << first.out;
-  CliRun zh = beacon(db, {"import", "plans", plans});
+  CliRun zh = beacon(b, {"import", "plans", plans});
   EXPECT_EQ(zh.code, 1);
   EXPECT_NE(zh.err.find("第2行，“预案编码”列：预案编码“XM-ZT-2023”已存在，是重复导入"),
             std::string::npos)
       << zh.err;
   EXPECT_NE(zh.err.find("未导入任何记录"), std::string::npos);
-  CliRun en = beacon(db, {"import", "plans", plans}, true);
+  CliRun en = beacon(b, {"import", "plans", plans}, true);
   EXPECT_EQ(en.code, 1);
   EXPECT_NE(en.err.find("line 2, column 预案编码: plan \"XM-ZT-2023\" is already stored"),
             std::string::npos)
       << en.err;
-  CliRun unknown = beacon(db, {"import", "budgets", plans});
+  CliRun unknown = beacon(b, {"import", "budgets", plans});
   EXPECT_NE(unknown.code, 0);
   EXPECT_NE(unknown.err.find("corrective-actions"), std::string::npos) << unknown.err;
 }

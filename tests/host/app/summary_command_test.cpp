@@ -2,6 +2,7 @@
 // --out (or to a redirected standard output); other kinds are refused naming
 // format; a terminal gets no binary.
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include <Poco/File.h>
@@ -17,6 +18,7 @@
 #include "plugins/domain_services.h"
 #include "support/cli_runner.h"
 #include "support/docx_reader.h"
+#include "support/test_database.h"
 
 namespace beacon::app {
 namespace {
@@ -27,7 +29,8 @@ class SummaryCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
     Poco::File(dir_.path()).createDirectories();
-    db_ = dir_.path() + "/beacon.db";
+    database_ = std::make_unique<testing::TestDatabase>(dir_.path() + "/beacon.db");
+    db_ = database_->uri();
     ASSERT_EQ(beacon({"init"}).code, 0);
     ASSERT_EQ(beacon({"org", "add", "--code", "xinmi", "--name", "新密市", "--kind", "city"}).code, 0);
   }
@@ -40,6 +43,7 @@ class SummaryCommandTest : public ::testing::Test {
   }
 
   Poco::TemporaryFile dir_;
+  std::unique_ptr<testing::TestDatabase> database_;
   std::string db_;
 };
 

@@ -2,12 +2,15 @@
 
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <memory>
 
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
 #include "io/xlsx_writer.h"
 #include "support/cli_runner.h"
+#include "support/test_database.h"
 
 namespace beacon::app {
 namespace {
@@ -40,7 +43,12 @@ class XlsxCommandTest : public ::testing::Test {
               0);
   }
 
-  std::string db(const std::string& name) { return dir_.path() + "/" + name + ".db"; }
+  // The database `name` (a file in dir_, or a PostgreSQL schema: support/test_database.h).
+  std::string db(const std::string& name) {
+    auto& database = databases_[name];
+    if (!database) database = std::make_unique<testing::TestDatabase>(dir_.path() + "/" + name + ".db");
+    return database->uri();
+  }
   std::string file(const std::string& name) { return dir_.path() + "/" + name; }
 
   CliRun beacon(const std::string& database, const std::vector<std::string>& args,
@@ -51,6 +59,7 @@ class XlsxCommandTest : public ::testing::Test {
   }
 
   Poco::TemporaryFile dir_;
+  std::map<std::string, std::unique_ptr<testing::TestDatabase>> databases_;
 };
 
 TEST_F(XlsxCommandTest, ExportImportExportGivesTheSameWorkbook) {

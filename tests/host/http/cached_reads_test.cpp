@@ -52,7 +52,7 @@ class CachedReadsTest : public WebFixture {
   static std::string firstItemField(const Reply& r, const std::string& field) {
     return r.json()->getArray("items")->getObject(0)->get(field).toString();
   }
-  static std::string dbPath() { return Poco::Path(dir_).append("web.db").toString(); }
+  static std::string dbUri() { return database_->uri(); }
 };
 
 TEST_F(CachedReadsTest, HitIsByteForByteTheAnswerOfAServerWithoutTheCache) {
@@ -136,7 +136,7 @@ TEST_F(CachedReadsTest, WritesThroughAnotherConnectionAreSeen) {
   const std::string token = apiToken("admin");
   const std::string path = "/api/v1/drills?limit=3&org=xinmi.chengguan.04";
   const std::string id = firstItemField(warm(token, path), "id");
-  store::Database cli(dbPath());  // as `beacon` on the command line would open it
+  store::Database cli(dbUri());  // as `beacon` on the command line would open it
   for (int i = 0; i < 3; ++i) {
     const std::string place = "changed by another connection " + std::to_string(i);
     cli.session() << "UPDATE drills SET place = $1 WHERE id = $2", bind(place),
@@ -160,7 +160,7 @@ TEST_F(CachedReadsTest, ADrillAddedByTheCliIsSeen) {
   const int total = warm(token, path).json()->getValue<int>("total");
   std::ostringstream out, err;
   std::istringstream in;
-  ASSERT_EQ(app::runCli({"beacon", "--db", dbPath(), "--user", "cli", "drill", "add", "--org",
+  ASSERT_EQ(app::runCli({"beacon", "--db", dbUri(), "--user", "cli", "drill", "add", "--org",
                          "xinmi.chengguan.04", "--type", "flood.evacuation", "--date", "2025-11-30",
                          "--participants", "7", "--field", "hazard=flash_flood"},
                         out, err, in),

@@ -26,7 +26,7 @@ namespace {
 
 class ConcurrentWritesTest : public WebFixture {
  protected:
-  static std::string dbPath() { return Poco::Path(dir_).append("web.db").toString(); }
+  static std::string dbUri() { return database_->uri(); }
 };
 
 TEST_F(ConcurrentWritesTest, MixedWritersAndASecondConnectionNeverFail) {
@@ -98,7 +98,7 @@ TEST_F(ConcurrentWritesTest, MixedWritersAndASecondConnectionNeverFail) {
   // The second connection: the drill service on its own Database, as `beacon drill add` does.
   std::atomic<int> cli_written{0};
   std::thread cli([&] {
-    store::Database db(dbPath());
+    store::Database db(dbUri());
     service::DrillService service(db, app_->plugins());
     for (int i = 0; i < kCliDrills; ++i) {
       sdk::Drill d;
@@ -143,7 +143,7 @@ TEST_F(ConcurrentWritesTest, MixedWritersAndASecondConnectionNeverFail) {
 // another connection makes a write fail with a storage error.
 class StorageFailureTest : public WebFixture {
  protected:
-  static std::string dbPath() { return Poco::Path(dir_).append("web.db").toString(); }
+  static std::string dbUri() { return database_->uri(); }
 
  public:
   static void SetUpTestSuite() {
@@ -166,7 +166,7 @@ TEST_F(StorageFailureTest, LockedDatabaseIs503WithRetryAfterNotAValidationError)
                            std::to_string(orgId("xinmi.chengguan.04")) + R"(,"due":"2024-06-30"})";
   const int before = count("SELECT COUNT(*) FROM corrective_actions");
   {
-    store::Database holder(dbPath());
+    store::Database holder(dbUri());
     store::Transaction lock(holder.session());  // BEGIN IMMEDIATE: holds the write lock
     const Reply api = send(village, "POST", "/api/v1/corrective-actions", body);
     EXPECT_EQ(api.status, 503) << api.body;

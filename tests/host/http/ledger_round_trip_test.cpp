@@ -25,8 +25,9 @@ class EmptyServer {
  public:
   explicit EmptyServer(const std::string& dir) {
     Poco::File(dir).createDirectories();
+    database_ = std::make_unique<beacon::testing::TestDatabase>(Poco::Path(dir).append("empty.db").toString());
     Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
-    config->setString("beacon.database", Poco::Path(dir).append("empty.db").toString());
+    config->setString("beacon.database", database_->uri());
     config->setString("beacon.plugins", BEACON_DEFAULT_PLUGIN_DIR);
     auto opened = app::AppContext::open(*config, true);
     if (!opened.isOk()) throw std::runtime_error(opened.status().describe());
@@ -53,6 +54,7 @@ class EmptyServer {
   ~EmptyServer() {
     server_.reset();
     app_.reset();
+    database_.reset();
   }
 
   Reply call(const std::string& method, const std::string& path, const std::string& body = "",
@@ -80,6 +82,7 @@ class EmptyServer {
   }
 
  private:
+  std::unique_ptr<beacon::testing::TestDatabase> database_;
   std::unique_ptr<app::AppContext> app_;
   std::unique_ptr<WebServer> server_;
   std::string cookie_;

@@ -6,7 +6,8 @@
 // socket with Poco::Net::HTTPClientSession. The session clock can be moved
 // forward by hand (advance()). Header-only (the test binary builds *_test.cpp
 // files only). Tests in a suite share the database, so they
-// assert on differences, not absolute counts.
+// assert on differences, not absolute counts. The database is a SQLite file, or a
+// PostgreSQL schema of its own when BEACON_TEST_DB_URI names one (support/test_database.h).
 #pragma once
 
 #include <atomic>
@@ -40,6 +41,7 @@
 #include "store/user_repository.h"
 #include "http/request_context.h"
 #include "build_paths.h"
+#include "support/test_database.h"
 
 namespace beacon::http::testing {
 
@@ -88,6 +90,7 @@ class WebFixture : public ::testing::Test {
   static sdk::RecordId orgId(const std::string& code);
   static int count(const std::string& sql);
 
+  inline static std::unique_ptr<beacon::testing::TestDatabase> database_;
   inline static std::unique_ptr<app::AppContext> app_;
   inline static std::unique_ptr<WebServer> server_;
   inline static std::string dir_;
@@ -117,7 +120,8 @@ inline void WebFixture::SetUpTestSuite() {
   dir_ = Poco::TemporaryFile::tempName();
   Poco::File(dir_).createDirectories();
   Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
-  config->setString("beacon.database", Poco::Path(dir_).append("web.db").toString());
+  database_ = std::make_unique<beacon::testing::TestDatabase>(Poco::Path(dir_).append("web.db").toString());
+  config->setString("beacon.database", database_->uri());
   config->setString("beacon.plugins", BEACON_DEFAULT_PLUGIN_DIR);
   auto opened = app::AppContext::open(*config, true);
   ASSERT_TRUE(opened.isOk()) << opened.status().describe();
@@ -153,6 +157,7 @@ inline void WebFixture::SetUpTestSuite() {
 inline void WebFixture::TearDownTestSuite() {
   server_.reset();
   app_.reset();
+  database_.reset();
   try {
     Poco::File(dir_).remove(true);
   } catch (...) {

@@ -1,8 +1,10 @@
 // The engine's incremental refresh (rule_changes feed, readers limited to the
 // changed organisations) must give exactly what a fresh engine's full
 // evaluation gives, after every kind of write the rules read. Runs the four
-// real plugins over the xinmi-2023 demo city.
+// real plugins over the xinmi-2023 demo city, on SQLite or on the PostgreSQL schema
+// BEACON_TEST_DB_URI names (support/test_database.h).
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -24,6 +26,7 @@
 #include "store/review_repository.h"
 #include "store/transaction.h"
 #include "build_paths.h"
+#include "support/test_database.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -53,7 +56,8 @@ class IncrementalEngineTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = Poco::TemporaryFile::tempName();
     Poco::File(dir_).createDirectories();
-    path_ = Poco::Path(dir_).append("engine.db").toString();
+    database_ = std::make_unique<testing::TestDatabase>(Poco::Path(dir_).append("engine.db").toString());
+    path_ = database_->uri();
     Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
     config->setString("beacon.database", path_);
     config->setString("beacon.plugins", BEACON_DEFAULT_PLUGIN_DIR);
@@ -67,6 +71,7 @@ class IncrementalEngineTest : public ::testing::Test {
   static void TearDownTestSuite() {
     delete app_;
     app_ = nullptr;
+    database_.reset();
     std::filesystem::remove_all(dir_);
   }
 
@@ -122,6 +127,7 @@ class IncrementalEngineTest : public ::testing::Test {
   }
 
   static inline std::string dir_;
+  static inline std::unique_ptr<testing::TestDatabase> database_;
   static inline std::string path_;
   static inline app::AppContext* app_ = nullptr;
   const store::Actor actor_{"test"};
@@ -215,6 +221,34 @@ TEST_F(IncrementalEngineTest, OrganisationAttributesAndAParentsNameReachTheirObl
                     "a township renamed (its villages' filing notes name it)");
 }
 
+// checkOrganisations answers from the kept check while the DataVersion is unchanged (on
+// PostgreSQL: no node committed a write), and a write through another connection, as another
+// node's, ends that at once.
+TEST_F(IncrementalEngineTest, AKeptCheckAnswersUntilAnotherConnectionWrites) {
+  const std::vector<sdk::RecordId> ids{org("xinmi.micun.05").id};
+  ASSERT_TRUE(engine_->checkOrganisations(ids, query_.as_of).isOk());
+  EXPECT_EQ(engine_->lastRefresh(), CheckRefresh::Reused)
+      << "nothing was written: the kept check answers, nothing is evaluated again";
+  store::Database other(path_);
+  sdk::Drill drill = drillOf("xinmi.micun.05", "fire.evacuation", "2023-12-29");
+  store::DrillRepository(other.session()).add(drill, actor_);
+  expectSameAsFresh(CheckRefresh::Incremental, "a drill logged by another node");
+}
+
+// Inside one write transaction each write is seen by the next check, the second as the first
+// (on PostgreSQL the committed-write count moves at a transaction's first write only).
+TEST_F(IncrementalEngineTest, EachWriteOfAnOpenTransactionIsSeen) {
+  store::Transaction tx(app_->db().session());
+  sdk::Drill fire = drillOf("xinmi.micun.05", "fire.evacuation", "2023-12-28");
+  store::DrillRepository(app_->db().session()).add(fire, actor_);
+  expectSameAsFresh(CheckRefresh::Incremental, "the transaction's first write");
+  sdk::Drill flood = drillOf("xinmi.chengguan.04", "flood.evacuation", "2023-05-15");
+  flood.fields["hazard"] = "flash_flood";
+  store::DrillRepository(app_->db().session()).add(flood, actor_);
+  expectSameAsFresh(CheckRefresh::Incremental, "the transaction's second write");
+  tx.commit();
+}
+
 TEST_F(IncrementalEngineTest, AWriteThroughAnotherConnectionIsSeen) {
   store::Database other(path_);
   const int overdue_before = count("overdue");
@@ -229,6 +263,10 @@ TEST_F(IncrementalEngineTest, AWriteThroughAnotherConnectionIsSeen) {
 // past them (as when a sequence is allocated outside the write lock). The
 // engine must still see the second writer's change.
 TEST_F(IncrementalEngineTest, AFeedRowCommittedLateBelowAReadPositionIsStillSeen) {
+  if (database_->postgres()) {
+    GTEST_SKIP() << "places feed positions by hand after MAX(seq), which PostgreSQL's identity "
+                    "sequence does not follow (the gap it leaves would stay in the suite's feed)";
+  }
   store::Database first(path_);
   store::Database second(path_);
   Poco::Int64 newest = 0;

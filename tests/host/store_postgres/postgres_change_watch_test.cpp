@@ -3,7 +3,6 @@
 // and "unchanged" otherwise (nothing written, a read, a rolled-back write), and every table's
 // writes count. Skips unless BEACON_TEST_DB_URI names a PostgreSQL database.
 #include <gtest/gtest.h>
-#include <cstdlib>
 
 #include <set>
 #include <string>
@@ -26,12 +25,7 @@ namespace {
 class PostgresChangeWatchTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!testing::TestDatabase::postgresRequested()) {
-      if (std::getenv("CI"))
-        FAIL() << "CI is set but BEACON_TEST_DB_URI is not (scripts/test.sh starts a cluster)";
-      GTEST_SKIP()
-          << "set BEACON_TEST_DB_URI to a postgresql:// URI (scripts/pg-cluster.sh start DIR)";
-    }
+    BEACON_REQUIRE_POSTGRES();
     test_db_ = std::make_unique<testing::TestDatabase>();
     a_ = test_db_->open();
     a_->migrate();

@@ -4,7 +4,6 @@
 // succeed. Each test skips unless BEACON_TEST_DB_URI names a PostgreSQL database
 // (scripts/pg-cluster.sh start DIR prints one; scripts/test.sh runs these, and store_tests
 // on the same cluster, which covers migration 13's chaining of older entries).
-#include <cstdlib>
 #include <gtest/gtest.h>
 
 #include <future>
@@ -70,12 +69,7 @@ std::set<std::string> sqliteNames(const std::string& type) {
 class PostgresSchemaTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!testing::TestDatabase::postgresRequested()) {
-      // CI must run these: a missing cluster there is a broken install step, not a skip.
-      if (std::getenv("CI")) FAIL() << "CI is set but BEACON_TEST_DB_URI is not (scripts/test.sh starts a cluster)";
-      GTEST_SKIP()
-          << "set BEACON_TEST_DB_URI to a postgresql:// URI (scripts/pg-cluster.sh start DIR)";
-    }
+    BEACON_REQUIRE_POSTGRES();
   }
 };
 

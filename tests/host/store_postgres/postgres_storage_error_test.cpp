@@ -5,7 +5,6 @@
 // classification reads the SQLSTATE from its message. Each test skips unless BEACON_TEST_DB_URI
 // names a PostgreSQL database.
 #include <gtest/gtest.h>
-#include <cstdlib>
 
 #include <string>
 
@@ -24,12 +23,7 @@ namespace {
 class PostgresStorageErrorTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!testing::TestDatabase::postgresRequested()) {
-      if (std::getenv("CI"))
-        FAIL() << "CI is set but BEACON_TEST_DB_URI is not (scripts/test.sh starts a cluster)";
-      GTEST_SKIP()
-          << "set BEACON_TEST_DB_URI to a postgresql:// URI (scripts/pg-cluster.sh start DIR)";
-    }
+    BEACON_REQUIRE_POSTGRES();
     pg_ = std::make_unique<testing::TestDatabase>();
     first_ = pg_->open();
     first_->session() << "CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)", now;

@@ -2,7 +2,6 @@
 // one sequence of writes, run on both backends, leaves the same drill summary tables, drill
 // groups and flags, and the same rule_changes feed (as a multiset: the order of triggers on
 // one event differs). Skips unless BEACON_TEST_DB_URI names a PostgreSQL database.
-#include <cstdlib>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -97,12 +96,7 @@ std::vector<std::vector<std::string>> afterWrites(const std::string& uri) {
 }
 
 TEST(PostgresTriggersTest, SameEffectsAsTheSqliteTriggers) {
-  if (!testing::TestDatabase::postgresRequested()) {
-    // CI must run this: a missing cluster there is a broken install step, not a skip.
-    if (std::getenv("CI")) FAIL() << "CI is set but BEACON_TEST_DB_URI is not (scripts/test.sh starts a cluster)";
-    GTEST_SKIP()
-        << "set BEACON_TEST_DB_URI to a postgresql:// URI (scripts/pg-cluster.sh start DIR)";
-  }
+  BEACON_REQUIRE_POSTGRES();
   testing::TestDatabase pg;
   const auto expected = afterWrites(":memory:");
   const auto got = afterWrites(pg.uri());

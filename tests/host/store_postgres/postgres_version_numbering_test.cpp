@@ -4,7 +4,6 @@
 // advisory write lock (PostgresDialect::begin), so they run one at a time. Skips unless
 // BEACON_TEST_DB_URI names a PostgreSQL database.
 #include <gtest/gtest.h>
-#include <cstdlib>
 
 #include <future>
 #include <vector>
@@ -20,12 +19,7 @@ namespace beacon::store {
 namespace {
 
 TEST(PostgresVersionNumberingTest, TwoNodesAddingVersionsToOnePlanGetDistinctNumbers) {
-  if (!testing::TestDatabase::postgresRequested()) {
-    if (std::getenv("CI"))
-      FAIL() << "CI is set but BEACON_TEST_DB_URI is not (scripts/test.sh starts a cluster)";
-    GTEST_SKIP()
-        << "set BEACON_TEST_DB_URI to a postgresql:// URI (scripts/pg-cluster.sh start DIR)";
-  }
+  BEACON_REQUIRE_POSTGRES();
   testing::TestDatabase pg;
   const Actor actor{"tester"};
   sdk::RecordId plan_id = 0;
