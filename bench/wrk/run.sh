@@ -28,40 +28,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"; }
 fi
 
-work=$(mktemp -d /tmp/beacon-wrk.XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# Starts "$@" in the background and echoes the URL it prints ("listening on http://...").
-start_server() {
-  local out=$1; shift
-  "$@" >"$out" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 100); do
-    url=$(grep -o 'http://[0-9.]*:[0-9]*' "$out" | head -1 || true)
-    [ -n "$url" ] && return 0
-    sleep 0.1
-  done
-  echo "run.sh: no address from $*:" >&2; cat "$out" >&2; exit 1
-}
-
-db=$work/beacon.db
-"$beacon" --db "$db" init --demo xinmi-2023 >/dev/null
-"$beacon" --db "$db" org list | awk -F'\t' '$3=="村" || $3=="社区" {print $1}' >"$work/orgs.txt"
-
-quiet=--quiet; [ "${ACCESS_LOG:-0}" = 1 ] && quiet=""
+. bench/wrk/serve.sh
 start_server "$work/hello.out" "$hello" --threads "$server_threads"; hello_url=$url
-start_server "$work/beacon.out" "$beacon" --db "$db" serve --listen 127.0.0.1:0 --threads "$server_threads" $quiet
-beacon_url=$url
-# The demo accounts exist once the server has started on the demo database.
-token=$("$beacon" --db "$db" user token admin --label wrk 2>/dev/null | head -1)
-[[ $token == bcn_* ]] || { echo "run.sh: no API token: $token" >&2; exit 1; }
-auth="Authorization: Bearer $token"
+start_beacon
 curl -fsS -H "$auth" "$beacon_url/api/v1/drills?limit=50" >"$work/list.json"
 rows=$(grep -o '"drill_type":' "$work/list.json" | wc -l)
 echo "== $(date -u +%FT%TZ) $(nproc) cores; wrk -t$wrk_threads -c$connections -d$duration --latency; server threads $server_threads; beacon access log: ${ACCESS_LOG:-0}"
