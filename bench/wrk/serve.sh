@@ -4,7 +4,7 @@
 # communities in $work/orgs.txt, start_server OUT CMD... (runs CMD in the background, sets $url
 # from the "listening on http://..." line it prints, appends its pid to $pids) and start_beacon
 # (`beacon serve` on $db with $server_threads workers, --quiet unless ACCESS_LOG=1; sets
-# $beacon_url, an admin API $token and the $auth header).
+# $beacon_url, an admin API $token of scope write and the $auth header).
 work=$(mktemp -d /tmp/beacon-wrk.XXXXXX)
 pids=()
 cleanup() {
@@ -36,7 +36,7 @@ start_beacon() {
   start_server "$work/beacon.out" "$beacon" --db "$db" serve --listen 127.0.0.1:0 --threads "$server_threads" $quiet
   beacon_url=$url
   # The demo accounts exist once the server has started on the demo database.
-  token=$("$beacon" --db "$db" user token admin --label wrk 2>/dev/null | head -1)
+  token=$("$beacon" --db "$db" user token admin --label wrk --scope write 2>/dev/null | awk 'NR == 1')
   [[ $token == bcn_* ]] || { echo "$0: no API token: $token" >&2; exit 1; }
   auth="Authorization: Bearer $token"
 }
