@@ -14,8 +14,10 @@
 // orders the stamps as the commits (a reader never sees stamp n+1 before n is committed), which
 // a sequence would not.
 //
-// Cost (bench/bench_import, measured with the migration on and off: see bench/README.md,
-// "Writes don't wipe reads"): three statements per row written on SQLite.
+// Cost: three statements per row written on SQLite, one PL/pgSQL call per row on PostgreSQL.
+// NOT YET MEASURED against an import (bench_import with and without migration 33); until it is,
+// the choice of triggers over the service layer's writes rests on correctness (writes by the
+// CLI and by other processes), not on a figure.
 //
 // Which tables are watched is decided here once (cacheVersionsWatch): everything but the
 // schema's bookkeeping, the web server's own state (sessions, login throttle, idempotency keys,
