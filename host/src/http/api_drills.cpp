@@ -211,9 +211,10 @@ void createDrill(RequestContext& ctx) {
 }  // namespace
 
 void addDrillApi(Router& router) {
-  router.addCacheable("/api/v1/drills", listDrills);
+  // A drill list shows drills of the request's organisation scope only (readableOrgs, "org").
+  router.addCacheable("/api/v1/drills", listDrills, CacheScope{{"drills"}, {}, "org"});
   router.add("POST", "/api/v1/drills", createDrill);
-  router.addCacheable("/api/v1/drills/{id}", showDrill);
+  router.addCacheable("/api/v1/drills/{id}", showDrill, CacheScope{{"drills"}, {}, ""});
 }
 
 }  // namespace beacon::http

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "http/cache_scope.h"
+
 namespace beacon::http {
 
 class RequestContext;
@@ -32,6 +34,7 @@ struct Route {
   // (role and organisation), the language, the path and the query, and is
   // sent with RequestContext::send/sendJson and no other header.
   bool cacheable = false;
+  CacheScope cache;  // which writes make a kept answer stale
 };
 
 struct RouteMatch {
@@ -46,7 +49,8 @@ class Router {
            Access access = Access::User, bool upload = false);
   // A GET for logged-in users whose 200 answers the ResponseCache may keep
   // (see Route::cacheable for what the handler must promise).
-  void addCacheable(const std::string& pattern, Handler handler);
+  // `scope` says which writes make its answer stale (default: a write to any watched table).
+  void addCacheable(const std::string& pattern, Handler handler, CacheScope scope = {});
   RouteMatch match(const std::string& method, const std::string& path) const;
   std::size_t size() const { return routes_.size(); }
 

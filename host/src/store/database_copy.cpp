@@ -20,9 +20,11 @@ namespace beacon::store {
 
 namespace {
 
-// Tables a copy leaves alone: the schema's own bookkeeping.
+// Tables a copy leaves alone: the schema's own bookkeeping (cache_versions and cache_clock are
+// stamped by the copied rows' own triggers on the target, in the target's clock order).
 bool copied(const std::string& table) {
-  return table != "schema_version" && table != "data_changes";
+  return table != "schema_version" && table != "data_changes" && table != "cache_versions" &&
+         table != "cache_clock";
 }
 
 std::string joined(const std::vector<std::string>& names, const std::string& separator) {
