@@ -6,7 +6,8 @@
 #   env: DURATION (15s), CONNECTIONS (32), WRK_THREADS (2), SERVER_THREADS (8, both servers),
 #        ACCESS_LOG=1 to keep beacon's per-request access log on (default --quiet)
 # Needs: BUILD_DIR/bin/beacon, BUILD_DIR/bin/bench_http_hello (cmake --build BUILD_DIR --target
-# beacon bench_http_hello plus the plugins), wrk and sqlite3 (installed here if missing).
+# beacon bench_http_hello plus the plugins), wrk, sqlite3 and curl (installed here if missing, by
+# bench/lib/servers.sh, which also starts the servers).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
@@ -19,36 +20,9 @@ server_threads=${SERVER_THREADS:-8}
 for f in "$beacon" "$hello"; do
   [ -x "$f" ] || { echo "run.sh: $f is not built (cmake --build $build --target beacon bench_http_hello)" >&2; exit 2; }
 done
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v sqlite3 >/dev/null || missing+=(sqlite3)
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" ||
-    { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"; }
-fi
-
-work=$(mktemp -d /tmp/beacon-wrk.XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# Starts "$@" in the background and echoes the URL it prints ("listening on http://...").
-start_server() {
-  local out=$1; shift
-  "$@" >"$out" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 100); do
-    url=$(grep -o 'http://[0-9.]*:[0-9]*' "$out" | head -1 || true)
-    [ -n "$url" ] && return 0
-    sleep 0.1
-  done
-  echo "run.sh: no address from $*:" >&2; cat "$out" >&2; exit 1
-}
+. bench/lib/servers.sh
+bench_need wrk sqlite3 curl
+bench_workdir wrk
 
 db=$work/beacon.db
 "$beacon" --db "$db" init --demo xinmi-2023 >/dev/null
@@ -57,7 +31,7 @@ db=$work/beacon.db
 quiet=--quiet; [ "${ACCESS_LOG:-0}" = 1 ] && quiet=""
 start_server "$work/hello.out" "$hello" --threads "$server_threads"; hello_url=$url
 start_server "$work/beacon.out" "$beacon" --db "$db" serve --listen 127.0.0.1:0 --threads "$server_threads" $quiet
-beacon_url=$url
+beacon_url=$url; beacon_pid=$server_pid
 # The demo accounts exist once the server has started on the demo database.
 token=$("$beacon" --db "$db" user token admin --label wrk 2>/dev/null | head -1)
 [[ $token == bcn_* ]] || { echo "run.sh: no API token: $token" >&2; exit 1; }
@@ -81,7 +55,7 @@ before=$(sqlite3 "$db" "SELECT count(*) FROM drills")
 BEACON_TOKEN=$token BEACON_ORGS=$work/orgs.txt BEACON_WRK_IDS=$work/ids \
   wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -s bench/wrk/log_drill.lua \
   "$beacon_url" >"$work/post.wrk" 2>"$work/post.err" || { cat "$work/post.wrk" "$work/post.err" >&2; exit 1; }
-kill -TERM "${pids[1]}"; wait "${pids[1]}" || true  # beacon stops cleanly: every answered request is committed
+kill -TERM "$beacon_pid"; wait "$beacon_pid" || true  # beacon stops cleanly: every answered request is committed
 after=$(sqlite3 "$db" "SELECT count(*) FROM drills")
 
 for f in hello list post; do echo "--- wrk $f"; cat "$work/$f.wrk"; done
