@@ -222,8 +222,9 @@ const std::vector<Phrase>& phrases() {
       // Dashboard lists and filters (issue #14 §1).
       {"sort_by", "排序：", "Sort by:"},
       {"duty_kind", "义务类型", "Duty"},
-      {"todo", "本单位待办", "To do here"},
-      {"todo_note", "已逾期和今后60天内到期的事项，按到期日排列。", "Overdue, and due in the next 60 days, by date."},
+      {"own_duties", "本单位待办", "To do here"},
+      {"own_duties_note", "已逾期和今后60天内到期的事项，按到期日排列。", "Overdue, and due in the next 60 days, by date."},
+      {"own_duties_all", "查看全部", "See them all"},
   };
   return kPhrases;
 }
