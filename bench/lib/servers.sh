@@ -37,7 +37,7 @@ start_server() {
   bench_pids+=("$server_pid")
   local tries=$((${SERVER_START_S:-120} * 10))
   for _ in $(seq "$tries"); do
-    url=$(grep -o 'http://[0-9.]*:[0-9]*' "$out" | head -1 || true)
+    url=$(grep -so 'http://[0-9.]*:[0-9]*' "$out" | head -1 || true)
     [ -n "$url" ] && return 0
     kill -0 "$server_pid" 2>/dev/null || break
     sleep 0.1
