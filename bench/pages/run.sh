@@ -9,7 +9,8 @@
 #   (BUILD_DIR/bin/bench_summary /tmp/beacon_bench_summary.db 1 scan); it is served as is
 #   (the server adds its demo logins and sessions to it).
 #   env: DURATION (8s), CONNECTIONS (8), WRK_THREADS (2), SERVER_THREADS (8), AS_OF (2023-12-31)
-# Needs: BUILD_DIR/bin/beacon, BUILD_DIR/bin/bench_http_hello, the plugins, wrk and curl.
+# Needs: BUILD_DIR/bin/beacon, BUILD_DIR/bin/bench_http_hello, the plugins, wrk, curl and sqlite3
+# (installed if missing by bench/lib/servers.sh, which also starts the servers).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
@@ -24,33 +25,9 @@ as_of=${AS_OF:-2023-12-31}
 for f in "$beacon" "$hello"; do
   [ -x "$f" ] || { echo "run.sh: $f is not built (cmake --build $build --target beacon bench_http_hello)" >&2; exit 2; }
 done
-if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk curl ||
-    { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk curl; }
-fi
-
-work=$(mktemp -d /tmp/beacon-pages.XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-start_server() {  # output file, command...: echoes nothing, sets $url and $server_pid
-  local out=$1; shift
-  "$@" >"$out" 2>&1 &
-  server_pid=$!
-  pids+=($server_pid)
-  for _ in $(seq 1200); do
-    url=$(grep -o 'http://[0-9.]*:[0-9]*' "$out" | head -1 || true)
-    [ -n "$url" ] && return 0
-    sleep 0.1
-  done
-  echo "run.sh: no address from $*:" >&2; cat "$out" >&2; exit 1
-}
+. bench/lib/servers.sh
+bench_need wrk curl sqlite3
+bench_workdir pages
 
 if [ -z "$database" ]; then
   database=$work/demo.db
@@ -85,19 +62,25 @@ done
 echo "== $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); wrk -t$wrk_threads -c$connections -d$duration --latency; server threads $server_threads"
 echo "   database $database: $(sqlite3 "$database" 'SELECT count(*) FROM plans' 2>/dev/null || echo '?') plans, $(sqlite3 "$database" 'SELECT count(*) FROM drills' 2>/dev/null || echo '?') drills"
 rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
-line() {  # name, wrk output
-  printf '%-14s %10s req/s  %6s%% of hello   p50 %8s   p99 %8s   errors %s\n' "$1" "$(rps "$2")" \
-    "$(awk -v a="$(rps "$2")" -v b="$hello_rps" 'BEGIN {printf "%.1f", 100*a/b}')" \
-    "$(awk '$1=="50%" {print $2}' "$2")" "$(awk '$1=="99%" {print $2}' "$2")" \
-    "$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' "$2")"
+requests() { awk '/requests in/ {print $1}' "$1"; }
+# The server's CPU time (user + system) in ms, from /proc (clock ticks).
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
+line() {  # name, wrk output, server CPU ms during the run (empty: not measured)
+  local per=""
+  [ -n "$3" ] && per=$(awk -v c="$3" -v n="$(requests "$2")" 'BEGIN {if (n > 0) printf "%.2f", c / n}')
+  printf '%-14s %10s req/s  %6s%% of hello   p50 %8s   p99 %8s   server CPU %6s ms/req   load %s   errors %s\n' \
+    "$1" "$(rps "$2")" "$(awk -v a="$(rps "$2")" -v b="$hello_rps" 'BEGIN {printf "%.1f", 100*a/b}')" \
+    "$(awk '$1=="50%" {print $2}' "$2")" "$(awk '$1=="99%" {print $2}' "$2")" "${per:--}" \
+    "$(cut -d' ' -f1 /proc/loadavg)" "$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' "$2")"
 }
 wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency "$hello_url/" >"$work/hello.wrk"
 hello_rps=$(rps "$work/hello.wrk")
-line hello "$work/hello.wrk"
+line hello "$work/hello.wrk" ""
 for name in "${order[@]}"; do
+  cpu_before=$(cpu_ms "$beacon_pid")
   wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -H "$cookie" "$beacon_url${path[$name]}" \
     >"$work/$name.wrk"
-  line "$name" "$work/$name.wrk"
+  line "$name" "$work/$name.wrk" "$(($(cpu_ms "$beacon_pid") - cpu_before))"
   [ "$name" = plan-status ] && echo "               server RSS after 8 concurrent dashboards and plan-status pages: $(rss) MB (peak $(hwm) MB, $rss_start MB at start)"
 done
 kill -TERM "$beacon_pid"; wait "$beacon_pid" 2>/dev/null || true
@@ -105,8 +88,10 @@ kill -TERM "$beacon_pid"; wait "$beacon_pid" 2>/dev/null || true
 for cmd in "check --as-of $as_of" "summary --kind plan-status --as-of $as_of --format text" \
            "summary --kind city-annual --year ${as_of%%-*} --format text"; do
   # shellcheck disable=SC2086
-  /usr/bin/time -f '%e %M' -o "$work/time" "${b[@]}" $cmd >/dev/null 2>"$work/cli.err" ||
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time" "${b[@]}" $cmd >/dev/null 2>"$work/cli.err" ||
     { cat "$work/cli.err" >&2; exit 1; }
-  read -r secs kb <"$work/time"
-  printf 'beacon %-58s cold %6.0f ms  %5d MB peak\n' "$cmd" "$(awk -v s="$secs" 'BEGIN {print s*1000}')" $((kb / 1024))
+  read -r secs kb user sys <"$work/time"
+  printf 'beacon %-58s cold %6.0f ms (CPU %6.0f ms)  %5d MB peak   load %s\n' "$cmd" \
+    "$(awk -v s="$secs" 'BEGIN {print s*1000}')" "$(awk -v u="$user" -v s="$sys" 'BEGIN {print (u+s)*1000}')" \
+    $((kb / 1024)) "$(cut -d' ' -f1 /proc/loadavg)"
 done

@@ -9,7 +9,8 @@
 #        fresh schema beacon_wrk in it, dropped first), then on two nodes sharing that schema
 #        (wrk with half the connections against each node at once), in the same run; needs psql
 # Needs: BUILD_DIR/bin/beacon, BUILD_DIR/bin/bench_http_hello (cmake --build BUILD_DIR --target
-# beacon bench_http_hello plus the plugins), wrk and sqlite3 (installed here if missing).
+# beacon bench_http_hello plus the plugins), wrk, sqlite3 and curl (installed here if missing, by
+# bench/lib/servers.sh, which also starts the servers).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
@@ -22,40 +23,13 @@ server_threads=${SERVER_THREADS:-8}
 for f in "$beacon" "$hello"; do
   [ -x "$f" ] || { echo "run.sh: $f is not built (cmake --build $build --target beacon bench_http_hello)" >&2; exit 2; }
 done
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v sqlite3 >/dev/null || missing+=(sqlite3)
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" ||
-    { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"; }
-fi
-
-work=$(mktemp -d /tmp/beacon-wrk.XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# Starts "$@" in the background and echoes the URL it prints ("listening on http://...").
-start_server() {
-  local out=$1; shift
-  "$@" >"$out" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 100); do
-    url=$(grep -o 'http://[0-9.]*:[0-9]*' "$out" | head -1 || true)
-    [ -n "$url" ] && return 0
-    sleep 0.1
-  done
-  echo "run.sh: no address from $*:" >&2; cat "$out" >&2; exit 1
-}
+. bench/lib/servers.sh
+bench_need wrk sqlite3 curl
+bench_workdir wrk
 
 quiet=--quiet; [ "${ACCESS_LOG:-0}" = 1 ] && quiet=""
 start_server "$work/hello.out" "$hello" --threads "$server_threads"; hello_url=$url
-hello_pid=${pids[0]}
+hello_pid=$server_pid
 echo "== $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$wrk_threads -c$connections -d$duration --latency; server threads $server_threads; beacon access log: ${ACCESS_LOG:-0}"
 wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency "$hello_url/" >"$work/hello.wrk"
 kill -TERM "$hello_pid"; wait "$hello_pid" || true
@@ -91,10 +65,10 @@ run_backend() {
   "$beacon" --db "$db" org list | awk -F'\t' '$3=="村" || $3=="社区" {print $1}' >"$work/orgs.txt"
   for n in $(seq "$nodes"); do
     start_server "$work/$name.$n.out" "$beacon" --db "$db" serve --listen 127.0.0.1:0 --threads "$server_threads" $quiet
-    urls+=("$url"); node_pids+=("${pids[-1]}")
+    urls+=("$url"); node_pids+=("$server_pid")
   done
   # The demo accounts exist once a server has started on the demo database.
-  token=$("$beacon" --db "$db" user token admin --label "wrk-$name" 2>/dev/null | head -1)
+  token=$("$beacon" --db "$db" user token admin --label "wrk-$name" --scope write 2>/dev/null | head -1)
   [[ $token == bcn_* ]] || { echo "run.sh: no API token: $token" >&2; exit 1; }
   local auth="Authorization: Bearer $token"
   curl -fsS -H "$auth" "${urls[0]}/api/v1/drills?limit=50" >"$work/list.json"

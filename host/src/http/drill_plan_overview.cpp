@@ -27,7 +27,8 @@ data countsData(const summary::PlanActualCounts& c) {
 }  // namespace
 
 data drillPlanOverview(RequestContext& ctx, const sdk::Date& as_of,
-                       const std::vector<sdk::RecordId>& org_ids, std::size_t limit) {
+                       const std::vector<sdk::RecordId>& org_ids,
+                       const std::map<sdk::RecordId, sdk::Organisation>& orgs, std::size_t limit) {
   const bool en = ctx.english();
   const std::set<sdk::RecordId> scope(org_ids.begin(), org_ids.end());
   const summary::DrillPlanExecution tally = summary::tallyDrillPlanExecution(
@@ -41,8 +42,6 @@ data drillPlanOverview(RequestContext& ctx, const sdk::Date& as_of,
     if (a.second.behind() != b.second.behind()) return a.second.behind() > b.second.behind();
     return a.second.missing > b.second.missing;
   });
-  std::map<sdk::RecordId, sdk::Organisation> orgs;
-  for (auto& o : ctx.organisations().list()) orgs[o.id] = o;
   data list{data::type::list};
   for (std::size_t i = 0; i < behind.size() && i < limit; ++i) {
     const auto org = orgs.find(behind[i].first);

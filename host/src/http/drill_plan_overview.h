@@ -16,9 +16,11 @@
 
 namespace beacon::http {
 
-// `org_ids` empty: every organisation. At most `limit` organisations are listed.
+// `org_ids` empty: every organisation. At most `limit` organisations are listed, named from
+// `orgs` (the request's organisations, read once: http/obligation_view.h).
 kainjow::mustache::data drillPlanOverview(RequestContext& ctx, const sdk::Date& as_of,
                                           const std::vector<sdk::RecordId>& org_ids,
+                                          const std::map<sdk::RecordId, sdk::Organisation>& orgs,
                                           std::size_t limit = 10);
 // Each organisation with a planned drill of the as-of year: {year, text} (all domains).
 std::map<sdk::RecordId, kainjow::mustache::data> drillPlanByOrganisation(RequestContext& ctx,

@@ -16,10 +16,13 @@ ObligationView checkObligations(RequestContext& ctx, sdk::Date as_of, const std:
     throw HttpError::badRequest("no enabled plugin for domain \"" + domain + "\"", "domain");
   }
   view.query.domain = domain;
+  for (auto& o : ctx.organisations().list()) {
+    view.org_names[o.id] = o.name;
+    view.orgs.emplace(o.id, std::move(o));
+  }
   const OrgFilter filter = readableOrgs(ctx, org_ref, "org");
   if (filter.none()) return view;
   view.query.org_ids = filter.ids;
-  for (const auto& o : ctx.organisations().list()) view.org_names[o.id] = o.name;
   std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
   auto results = ctx.state.app.engine().checkShared(view.query);
   if (!results.isOk()) throw std::runtime_error("compliance check: " + results.status().describe());

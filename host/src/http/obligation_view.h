@@ -1,8 +1,10 @@
 // ObligationView: the compliance engine's answer for one request, limited
 // to what the user may read: the query (as of, organisations, domain), the
 // engine's kept results for it (shared, never copied: a page copies only
-// the rows it shows, rules/obligation_page.h) and the organisation names the
-// renderings need; plan labels are read for the rows shown (planLabels).
+// the rows it shows, rules/obligation_page.h) and the organisations the
+// renderings need, read once per request (the dashboard, its drill-plan card
+// and the organisation tree use these, not another list of their own); plan
+// labels are read for the rows shown (planLabels).
 // The engine runs on the AppContext's Database under WebState::app_mutex,
 // held for the engine call only, never while a page renders. Per request;
 // not shared.
@@ -23,6 +25,7 @@ namespace beacon::http {
 struct ObligationView {
   rules::CheckQuery query;
   std::shared_ptr<const rules::ObligationSet> results;  // never null
+  std::map<sdk::RecordId, sdk::Organisation> orgs;  // every organisation, by id
   std::map<sdk::RecordId, std::string> org_names;
 };
 

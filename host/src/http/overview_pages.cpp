@@ -4,8 +4,8 @@
 // (?list=&offset=&limit=, "第 x–y 项，共 N 项") and sorted by due date or
 // organisation (?sort=due|org), with citations; filters ?org= ?domain=
 // ?kind= kept in every link; for a village or community account 本单位待办,
-// what it must do in the next 60 days by date, instead of the township
-// matrix; and the year's drill plans versus actual drills,
+// what it must do in the next 60 days by date, paged (?list=own_duties),
+// instead of the township matrix; and the year's drill plans versus actual drills,
 // http/drill_plan_overview.h) and GET /organisations (the readable
 // organisation tree with each organisation's obligation counts and its drill
 // plan's progress). Both take ?as_of=. Counts come from the chunk tallies and
@@ -165,6 +165,42 @@ data listSection(RequestContext& ctx, const ObligationView& view, const ListKind
   return s;
 }
 
+// 本单位待办 (a village or community account): what the unit must do in the next 60 days after the
+// as-of day, and what is already overdue, by date; paged like the other lists (its first page
+// unless ?list=own_duties), with links that keep the unit and the as-of day, so the window stays
+// the same 60 days while paging.
+constexpr const char* kOwnDuties = "own_duties";
+constexpr int kMaxListLimit = 200;  // ?limit= of the dashboard's lists
+data ownDuties(RequestContext& ctx, const ObligationView& view, const sdk::Organisation& unit,
+               const rules::ObligationPageQuery& request, bool chosen, const DashboardLinks& links,
+               std::vector<rules::CitationText>& citations) {
+  rules::ObligationPageQuery q;
+  q.statuses = {sdk::ObligationStatus::Overdue, sdk::ObligationStatus::DueSoon,
+                sdk::ObligationStatus::Upcoming};
+  q.due_to = view.query.as_of.addDays(60);
+  q.order = rules::ObligationOrder::Due;
+  q.offset = chosen ? request.offset : 0;
+  q.limit = request.limit;
+  const rules::ObligationPage page = rules::pageOf(*view.results, q);
+  const std::map<std::string, std::string> keep{{"as_of", view.query.as_of.toString()},
+                                                {"org", unit.code}};
+  data s;
+  s.set("rows", listRows(ctx, view, page, citations));
+  s.set("range", rangeText(ctx.english(), q.offset, page.rows.size(), page.total));
+  const int offset = static_cast<int>(q.offset);
+  const int limit = static_cast<int>(q.limit);
+  if (offset > 0) s.set("prev_href", links.list(kOwnDuties, "", offset > limit ? offset - limit : 0, keep));
+  if (q.offset + q.limit < page.total) {
+    s.set("next_href", links.list(kOwnDuties, "", offset + limit, keep));
+    // The whole list in the largest pages the dashboard shows.
+    std::map<std::string, std::string> whole = keep;
+    whole["limit"] = std::to_string(kMaxListLimit);
+    s.set("all_href", links.list(kOwnDuties, "", 0, whole));
+    s.set("total", std::to_string(page.total));
+  }
+  return s;
+}
+
 bool villageLevel(const sdk::Organisation& o) {
   return o.kind == sdk::OrgKind::Village || o.kind == sdk::OrgKind::Community;
 }
@@ -174,17 +210,16 @@ void dashboard(RequestContext& ctx) {
       checkObligations(ctx, ctx.queryDate("as_of"), ctx.query("org"), ctx.query("domain"));
   rules::ObligationPageQuery q = obligationListQuery(ctx, rules::ObligationOrder::Due);
   q.offset = static_cast<std::size_t>(ctx.queryInt("offset", 0, 0, 100000000));
-  q.limit = static_cast<std::size_t>(ctx.queryInt("limit", 20, 1, 200));
+  q.limit = static_cast<std::size_t>(ctx.queryInt("limit", 20, 1, kMaxListLimit));
   const std::string chosen = ctx.query("list", "overdue");
-  if (std::none_of(std::begin(kLists), std::end(kLists),
-                   [&](const ListKind& k) { return chosen == k.id; })) {
-    throw HttpError::badRequest(ctx.english()
-                                    ? "list must be overdue, due_soon, met_late or met"
-                                    : "列表（list）只能是 overdue、due_soon、met_late 或 met",
-                                "list");
+  if (chosen != kOwnDuties && std::none_of(std::begin(kLists), std::end(kLists),
+                                           [&](const ListKind& k) { return chosen == k.id; })) {
+    throw HttpError::badRequest(
+        ctx.english() ? "list must be overdue, due_soon, met_late, met or own_duties"
+                      : "列表（list）只能是 overdue、due_soon、met_late、met 或 own_duties",
+        "list");
   }
-  std::map<sdk::RecordId, sdk::Organisation> orgs;
-  for (auto& o : ctx.organisations().list()) orgs[o.id] = o;
+  const std::map<sdk::RecordId, sdk::Organisation>& orgs = view.orgs;
   const auth::User& user = ctx.requireUser();
   const auto own = orgs.find(user.org_id);
   const bool village = own != orgs.end() && villageLevel(own->second);
@@ -269,16 +304,8 @@ void dashboard(RequestContext& ctx) {
   d.set("totals", total.toData(&links, {}));
   d.set("village", village);
   if (village) {
-    // 本单位待办: what the unit must do in the next 60 days (and what is already overdue), by date.
-    rules::ObligationPageQuery todo;
-    todo.statuses = {sdk::ObligationStatus::Overdue, sdk::ObligationStatus::DueSoon,
-                     sdk::ObligationStatus::Upcoming};
-    todo.due_to = view.query.as_of.addDays(60);
-    todo.order = rules::ObligationOrder::Due;
-    todo.limit = 100;
-    const rules::ObligationPage page = rules::pageOf(*view.results, todo);
-    d.set("todo", listRows(ctx, view, page, listed_citations));
-    d.set("todo_range", rangeText(ctx.english(), 0, page.rows.size(), page.total));
+    d.set("own_duties", ownDuties(ctx, view, own->second, q, chosen == kOwnDuties, links,
+                                  listed_citations));
   } else {
     d.set("header", header);
     d.set("rows", rows);
@@ -328,7 +355,7 @@ void dashboard(RequestContext& ctx) {
   }
   d.set("list_options", list_options);
   d.set("limit", std::to_string(q.limit));
-  d.set("drill_plans", drillPlanOverview(ctx, view.query.as_of, view.query.org_ids));
+  d.set("drill_plans", drillPlanOverview(ctx, view.query.as_of, view.query.org_ids, orgs));
   ctx.sendPage(200, "dashboard.html", d, ctx.english() ? "Dashboard" : "总览");
 }
 
@@ -340,10 +367,9 @@ void organisationTree(RequestContext& ctx) {
   }
   const auto drill_plans = drillPlanByOrganisation(ctx, view.query.as_of);
   const auth::Scope scope = ctx.policy().scope(ctx.requireUser());
-  const auto all = ctx.organisations().list();
   std::multimap<sdk::RecordId, const sdk::Organisation*> children;
-  for (const auto& o : all) {
-    if (scope.contains(o.id)) children.emplace(o.parent_id, &o);
+  for (const auto& [id, o] : view.orgs) {
+    if (scope.contains(id)) children.emplace(o.parent_id, &o);
   }
   std::function<data(const sdk::Organisation&)> node = [&](const sdk::Organisation& o) {
     data n;
@@ -363,8 +389,8 @@ void organisationTree(RequestContext& ctx) {
     return n;
   };
   data roots{data::type::list};
-  for (const auto& o : all) {
-    if (scope.contains(o.id) && (o.parent_id == 0 || !scope.contains(o.parent_id))) roots.push_back(node(o));
+  for (const auto& [id, o] : view.orgs) {
+    if (scope.contains(id) && (o.parent_id == 0 || !scope.contains(o.parent_id))) roots.push_back(node(o));
   }
   data d;
   d.set("as_of", view.query.as_of.toString());

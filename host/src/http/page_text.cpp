@@ -227,8 +227,9 @@ const std::vector<Phrase>& phrases() {
       // Dashboard lists and filters (issue #14 §1).
       {"sort_by", "排序：", "Sort by:"},
       {"duty_kind", "义务类型", "Duty"},
-      {"todo", "本单位待办", "To do here"},
-      {"todo_note", "已逾期和今后60天内到期的事项，按到期日排列。", "Overdue, and due in the next 60 days, by date."},
+      {"own_duties", "本单位待办", "To do here"},
+      {"own_duties_note", "已逾期和今后60天内到期的事项，按到期日排列。", "Overdue, and due in the next 60 days, by date."},
+      {"own_duties_all", "查看全部", "See them all"},
       // What a page says after a write succeeded, and the forms' drafts (issue #14 §3).
       {"drill_saved", "演练记录已保存。", "The drill is saved."},
       {"done_review", "评审已记录。", "The review is recorded."},

@@ -63,15 +63,15 @@ void addChunks(std::vector<ObligationResult>& results, std::map<Key, ObligationC
   while (i < order.size()) {
     const sdk::Obligation& first = results[order[i]].obligation;
     Key key{first.org_id, first.domain};
-    auto chunk = std::make_shared<std::vector<ObligationResult>>();
+    std::vector<ObligationResult> rows;
     std::size_t j = i;
     while (j < order.size() && results[order[j]].obligation.org_id == key.first &&
            results[order[j]].obligation.domain == key.second) {
       ++j;
     }
-    chunk->reserve(j - i);
-    for (; i < j; ++i) chunk->push_back(std::move(results[order[i]]));
-    chunks[std::move(key)] = std::move(chunk);
+    rows.reserve(j - i);
+    for (; i < j; ++i) rows.push_back(std::move(results[order[i]]));
+    chunks[std::move(key)] = std::make_shared<const ResultChunk>(std::move(rows));
   }
 }
 

@@ -4,7 +4,6 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "rules/obligation_tally.h"
 
 namespace beacon::rules {
 
@@ -50,10 +49,10 @@ std::vector<const ObligationResult*> matching(const ObligationSet& set,
       }
       continue;
     }
-    const auto tally = tallyOf(chunk);
+    const ChunkTally& tally = chunk->tally();
     positions.clear();
     for (auto s : q.statuses) {
-      const auto* p = tally->positions(s);
+      const auto* p = tally.positions(s);
       positions.insert(positions.end(), p->begin(), p->end());
     }
     if (q.statuses.size() > 1) std::sort(positions.begin(), positions.end());
@@ -95,7 +94,7 @@ ObligationPage pageOf(const ObligationSet& set, const ObligationPageQuery& q,
   std::vector<const ObligationResult*> rows = matching(set, q);
   page.total = rows.size();
   if (q.offset >= rows.size()) return page;
-  const std::size_t end = std::min(rows.size(), q.offset + q.limit);
+  const std::size_t end = q.offset + std::min(q.limit, rows.size() - q.offset);  // no overflow
   if (q.order == ObligationOrder::Due) {
     std::stable_sort(rows.begin(), rows.end(),
                      [](const ObligationResult* a, const ObligationResult* b) {
@@ -146,13 +145,13 @@ void StatusCounts::add(sdk::ObligationStatus s, int n) {
 
 StatusCounts countOf(const ObligationChunk& chunk, std::optional<sdk::ObligationKind> kind) {
   StatusCounts out;
-  const auto tally = tallyOf(chunk);
+  const ChunkTally& tally = chunk->tally();
   for (auto s : kStatuses) {
     const auto si = static_cast<std::size_t>(s);
     if (kind) {
-      out.add(s, tally->counts[static_cast<std::size_t>(*kind)][si]);
+      out.add(s, tally.counts[static_cast<std::size_t>(*kind)][si]);
     } else {
-      out.add(s, tally->count(s));
+      out.add(s, tally.count(s));
     }
   }
   return out;

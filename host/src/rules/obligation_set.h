@@ -11,17 +11,12 @@
 #include <memory>
 #include <vector>
 
-#include "beacon/sdk/obligation.h"
+#include "rules/obligation_result.h"
+#include "rules/result_chunk.h"
 
 namespace beacon::rules {
 
-struct ObligationResult {
-  sdk::Obligation obligation;
-  sdk::ObligationStatus status = sdk::ObligationStatus::Upcoming;
-  long days_late = 0;  // MetLate only: the days its record came after the due date it answered
-};
-
-using ObligationChunk = std::shared_ptr<const std::vector<ObligationResult>>;
+using ObligationChunk = std::shared_ptr<const ResultChunk>;
 
 class ObligationSet {
  public:

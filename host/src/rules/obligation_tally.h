@@ -1,19 +1,18 @@
 // ObligationTally: what the pages need from one chunk of compliance results
-// (rules/obligation_set.h) without walking it on every request: the count of
+// (rules/result_chunk.h) without walking it on every request: the count of
 // each status per duty kind, and the positions of the rows a page lists
-// (overdue, due soon, met late). Each chunk is tallied once and the tally
-// memoised by the chunk's identity; the engine replaces the chunks of an
-// organisation a write touched, so a kept tally is never stale and a
-// replaced chunk's tally is dropped with it. Thread-safe: the memo is guarded
-// by its own mutex, held only to look a chunk up.
+// (overdue, due soon, met late). A chunk computes its tally once, when it is
+// built, and owns it: the engine replaces the chunks of an organisation a
+// write touched, so a tally is never stale and goes with its chunk. No
+// shared state: a plain value, immutable inside its chunk, safe to read from
+// several threads.
 #pragma once
 
 #include <array>
 #include <cstdint>
-#include <memory>
 #include <vector>
 
-#include "rules/obligation_set.h"
+#include "rules/obligation_result.h"
 
 namespace beacon::rules {
 
@@ -31,7 +30,7 @@ struct ChunkTally {
   const std::vector<std::uint32_t>* positions(sdk::ObligationStatus status) const;
 };
 
-// The chunk's tally, computed on first use. REQUIRES: chunk not null.
-std::shared_ptr<const ChunkTally> tallyOf(const ObligationChunk& chunk);
+// The tally of `rows` (one walk).
+ChunkTally tallyOf(const std::vector<ObligationResult>& rows);
 
 }  // namespace beacon::rules

@@ -106,4 +106,34 @@ void DrillCounts::domainsByOrgOnDays(const std::string& lo, const std::string& h
                lo, hi, out);
 }
 
+void DrillCounts::byOrgDomainInMonths(const std::string& first, const std::string& last,
+                                      const std::string& domain, ByOrgDomain& out) {
+  byOrgDomain("SELECT org_id, domain, SUM(n) FROM drill_org_month_counts WHERE month >= $1 AND month <= $2",
+              first, last, domain, out);
+}
+
+void DrillCounts::byOrgDomainOnDays(const std::string& lo, const std::string& hi,
+                                    const std::string& domain, ByOrgDomain& out) {
+  // "org_id + 0": the covering date index, as in domainsByOrgOnDays.
+  byOrgDomain(
+      "SELECT org_id + 0, domain, COUNT(*) FROM drills WHERE drill_date >= $1 AND drill_date <= $2"
+      " AND voided_at = ''",
+      lo, hi, domain, out);
+}
+
+void DrillCounts::byOrgDomain(std::string sql, const std::string& lo, const std::string& hi,
+                              const std::string& domain, ByOrgDomain& out) {
+  std::vector<Poco::Int64> ids;
+  std::vector<std::string> domains;
+  std::vector<int> counts;
+  Poco::Data::Statement st(session_);
+  st, bind(lo), bind(hi);
+  if (!domain.empty()) {
+    sql += " AND domain = $3";
+    st, bind(domain);
+  }
+  st << sql + " GROUP BY 1, 2", into(ids), into(domains), into(counts), now;
+  for (std::size_t i = 0; i < ids.size(); ++i) out[{ids[i], domains[i]}] += counts[i];
+}
+
 }  // namespace beacon::store

@@ -29,6 +29,7 @@ class DrillCounts {
   using ByType = std::map<std::string, int>;
   using ByDomainMonth = std::map<std::pair<std::string, std::string>, int>;
   using DomainsByOrg = std::map<sdk::RecordId, std::set<std::string>>;
+  using ByOrgDomain = std::map<std::pair<sdk::RecordId, std::string>, int>;
 
   explicit DrillCounts(Poco::Data::Session& session) : session_(session) {}
 
@@ -43,10 +44,17 @@ class DrillCounts {
   // The domains each organisation drilled in.
   void domainsByOrgInMonths(const std::string& first, const std::string& last, DomainsByOrg& out);
   void domainsByOrgOnDays(const std::string& lo, const std::string& hi, DomainsByOrg& out);
+  // Per (organisation, domain), of one domain (`domain` empty: every domain).
+  void byOrgDomainInMonths(const std::string& first, const std::string& last,
+                           const std::string& domain, ByOrgDomain& out);
+  void byOrgDomainOnDays(const std::string& lo, const std::string& hi, const std::string& domain,
+                         ByOrgDomain& out);
 
  private:
   void byDomainMonth(std::string sql, const std::string& lo, const std::string& hi,
                      const DrillCountScope& scope, ByDomainMonth& out);
+  void byOrgDomain(std::string sql, const std::string& lo, const std::string& hi,
+                   const std::string& domain, ByOrgDomain& out);
   Poco::Data::Session& session_;
 };
 

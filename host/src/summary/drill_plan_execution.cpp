@@ -7,6 +7,7 @@
 #include "service/drill_plan_matcher.h"
 #include "store/drill_plan_repository.h"
 #include "store/drill_repository.h"
+#include "summary/drill_tally.h"
 
 namespace beacon::summary {
 
@@ -28,17 +29,6 @@ DrillPlanExecution tallyDrillPlanExecution(Poco::Data::Session& session, int yea
   out.as_of = as_of;
   const auto inScope = [&](sdk::RecordId id) { return !orgs || orgs->count(id) != 0; };
 
-  store::DrillFilter filter;
-  filter.from = sdk::Date{year, 1, 1};
-  filter.to = std::min(sdk::Date{year, 12, 31}, as_of);
-  filter.domain = domain;
-  filter.newest_first = false;
-  std::unordered_map<sdk::RecordId, std::vector<sdk::Drill>> drills_of;
-  if (!(filter.to < filter.from)) {
-    for (auto& d : store::DrillRepository(session).list(filter))
-      if (inScope(d.org_id)) drills_of[d.org_id].push_back(std::move(d));
-  }
-
   std::map<std::pair<sdk::RecordId, std::string>, PlanActualRow> rows;
   const auto row = [&](sdk::RecordId org_id, const std::string& row_domain) -> PlanActualRow& {
     PlanActualRow& r = rows[{org_id, row_domain}];
@@ -46,11 +36,43 @@ DrillPlanExecution tallyDrillPlanExecution(Poco::Data::Session& session, int yea
     r.domain = row_domain;
     return r;
   };
-  std::unordered_map<sdk::RecordId, sdk::RecordId> plan_of;
-  std::unordered_set<sdk::RecordId> matched;
-  for (const auto& plan : store::DrillPlanRepository(session).list({}, year)) {
+  // The plans first: only their organisations' drills are read as records (the matcher pairs
+  // each drill with an item); every other drill of the year is held but not planned, and is only
+  // counted (drill_org_month_counts for whole months), never read.
+  std::vector<store::DrillPlan> plans;
+  std::set<sdk::RecordId> planned_orgs;
+  for (auto& plan : store::DrillPlanRepository(session).list({}, year)) {
     // A plan made after the as-of day was not there yet.
     if (!inScope(plan.org_id) || as_of < plan.made_on) continue;
+    planned_orgs.insert(plan.org_id);
+    plans.push_back(std::move(plan));
+  }
+  const sdk::Date from{year, 1, 1};
+  const sdk::Date to = std::min(sdk::Date{year, 12, 31}, as_of);
+  std::unordered_map<sdk::RecordId, std::vector<sdk::Drill>> drills_of;
+  if (!(to < from)) {
+    store::DrillFilter filter;
+    filter.from = from;
+    filter.to = to;
+    filter.domain = domain;
+    filter.newest_first = false;
+    constexpr std::size_t kOrgsPerQuery = 500;
+    for (auto it = planned_orgs.begin(); it != planned_orgs.end();) {
+      filter.org_ids.clear();
+      for (; it != planned_orgs.end() && filter.org_ids.size() < kOrgsPerQuery; ++it)
+        filter.org_ids.push_back(*it);
+      for (auto& d : store::DrillRepository(session).list(filter))
+        drills_of[d.org_id].push_back(std::move(d));
+    }
+    for (const auto& [key, n] : DrillTally(session).byOrgDomain(from, to, domain)) {
+      if (n > 0 && inScope(key.first) && planned_orgs.count(key.first) == 0)
+        row(key.first, key.second).counts.unplanned += n;
+    }
+  }
+
+  std::unordered_map<sdk::RecordId, sdk::RecordId> plan_of;
+  std::unordered_set<sdk::RecordId> matched;
+  for (const auto& plan : plans) {
     plan_of[plan.org_id] = plan.id;
     static const std::vector<sdk::Drill> kNone;
     const auto held = drills_of.find(plan.org_id);

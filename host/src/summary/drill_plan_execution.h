@@ -8,7 +8,10 @@
 // month is over, and not yet due otherwise; a drill of the year that meets no
 // planned drill (or of an organisation without a plan) is held but not
 // planned. Nothing dated after the as-of day counts, so the figures as of a
-// past day stay as they were. Plain values and a stateless function;
+// past day stay as they were. Only the drills of organisations with a plan
+// are read as records; every other organisation's drills are counted from the
+// monthly counts (summary/drill_tally.h), so the cost follows the plans, not
+// the city's year of drills. Plain values and a stateless function;
 // thread-safe apart from the Session it reads through.
 #pragma once
 

@@ -71,4 +71,15 @@ std::map<sdk::RecordId, std::set<std::string>> DrillTally::domainsByOrg(const sd
   return out;
 }
 
+std::map<std::pair<sdk::RecordId, std::string>, int> DrillTally::byOrgDomain(const sdk::Date& from,
+                                                                             const sdk::Date& to,
+                                                                             const std::string& domain) {
+  store::DrillCounts::ByOrgDomain out;
+  store::DrillCounts counts(session_);
+  const MonthSplit split = splitByMonth(from, to);
+  if (!split.first_month.empty()) counts.byOrgDomainInMonths(split.first_month, split.last_month, domain, out);
+  for (const auto& [lo, hi] : split.fragments) counts.byOrgDomainOnDays(lo.toString(), hi.toString(), domain, out);
+  return out;
+}
+
 }  // namespace beacon::summary

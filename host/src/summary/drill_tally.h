@@ -43,6 +43,10 @@ class DrillTally {
                                                                    const std::set<sdk::RecordId>* orgs);
   // The domains each organisation held at least one drill in within [from, to].
   std::map<sdk::RecordId, std::set<std::string>> domainsByOrg(const sdk::Date& from, const sdk::Date& to);
+  // Drills dated within [from, to] per (organisation, domain); `domain` empty means all.
+  std::map<std::pair<sdk::RecordId, std::string>, int> byOrgDomain(const sdk::Date& from,
+                                                                   const sdk::Date& to,
+                                                                   const std::string& domain);
 
  private:
   Poco::Data::Session& session_;
