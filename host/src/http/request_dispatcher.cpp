@@ -53,12 +53,6 @@ constexpr int kStorageRetryAfterSeconds = 5;
 
 }  // namespace
 
-sdk::RecordId cacheScopeOrg(RequestContext& ctx, const CacheScope& scope) {
-  const auth::User& user = *ctx.user;
-  const sdk::RecordId own = user.role == auth::Role::Admin ? 0 : user.org_id;
-  return scope.org_param.empty() ? own : ctx.state.versions.narrow(own, ctx.query(scope.org_param));
-}
-
 void RequestDispatcher::sendStorageUnavailable(RequestContext& ctx, const std::string& detail) {
   state_.error_log.error("%s %s: storage unavailable: %s", ctx.request.getMethod(), ctx.path(), detail);
   ctx.response.set("Retry-After", std::to_string(kStorageRetryAfterSeconds));
@@ -160,14 +154,15 @@ void RequestDispatcher::dispatch(RequestContext& ctx) {
 
 void RequestDispatcher::serveThroughCache(RequestContext& ctx, const Route& route) {
   ResponseCache& cache = state_.cache;
-  // What was committed since the last look (by any worker, or another
-  // process) is applied first; the stamp is read before the handler reads
-  // the data, so an answer that a commit overtakes is kept under a stamp that
-  // the commit has already raised, and is never served.
-  state_.versions.refresh(ctx.db().session());
-  const std::uint64_t stamp = state_.versions.stamp(route.cache, cacheScopeOrg(ctx, route.cache));
+  // Any commit since the last look (by any worker, or another process)
+  // starts a new generation (store::ChangeWatch: on SQLite the WAL-index
+  // header, or, where there is none, this worker's connection). The
+  // generation is read before the handler reads the data, so an answer that
+  // a commit overtakes is never stored under the new generation.
+  if (state_.changes->changed(ctx.db().session())) cache.invalidate();
+  const std::uint64_t generation = cache.generation();
   const std::string key = responseCacheKey(*ctx.user, ctx.english(), ctx.path(), ctx.queryParameters());
-  if (auto hit = cache.find(key, stamp)) {
+  if (auto hit = cache.find(key)) {
     ctx.response.set("X-Beacon-Cache", "hit");
     ctx.send(200, hit->content_type, hit->body);
     return;
@@ -176,7 +171,7 @@ void RequestDispatcher::serveThroughCache(RequestContext& ctx, const Route& rout
   ctx.keepResponse();
   route.handler(ctx);
   auto answer = ctx.takeKept();
-  if (ctx.status() == 200 && answer) cache.put(key, stamp, std::move(*answer));
+  if (ctx.status() == 200 && answer) cache.put(key, generation, std::move(*answer));
 }
 
 void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,

@@ -7,11 +7,10 @@
 // and writes one access-log line. A storage failure (store::StorageError, or
 // a Poco::Data one store::isStorageFailure names) is a 503 storage_unavailable
 // with Retry-After, never a 4xx. A cacheable route's GET is answered from
-// the ResponseCache when it holds the answer for the caller's key under its
-// current stamp, after authentication and the login check, and after
-// applying what was committed since the last look (CacheVersions: a write
-// makes stale only the answers that depend on its table and organisation);
-// a miss runs the handler and keeps its 200 answer. The answer carries
+// the ResponseCache when it holds the answer for the caller's key, after
+// authentication and the login check, and after asking whether anything was
+// committed since the last look (store::ChangeWatch), which invalidates
+// the cache; a miss runs the handler and keeps its 200 answer. The answer carries
 // "X-Beacon-Cache: hit" or "miss". DispatcherFactory never returns null.
 // Both are stateless apart from the shared WebState; thread-safe.
 #pragma once
@@ -51,11 +50,6 @@ class DispatcherFactory : public Poco::Net::HTTPRequestHandlerFactory {
  private:
   WebState& state_;
 };
-
-// The organisation a cached answer of `scope` is confined to for this request
-// (CacheVersions::narrow): the user's own (0 for an administrator: the city),
-// narrowed by the route's organisation parameter. REQUIRES: ctx.user.
-sdk::RecordId cacheScopeOrg(RequestContext& ctx, const CacheScope& scope);
 
 inline constexpr const char* kSessionCookie = "beacon_session";
 

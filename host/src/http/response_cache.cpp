@@ -5,15 +5,15 @@ namespace beacon::http {
 ResponseCache::ResponseCache(std::size_t max_entries, std::size_t max_bytes)
     : max_entries_(max_entries), max_bytes_(max_bytes) {}
 
-std::shared_ptr<const CachedResponse> ResponseCache::find(const std::string& key, std::uint64_t stamp) {
-  std::shared_ptr<const CachedResponse> stale;  // freed outside the lock
+std::uint64_t ResponseCache::generation() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return generation_;
+}
+
+std::shared_ptr<const CachedResponse> ResponseCache::find(const std::string& key) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = index_.find(key);
-  if (it == index_.end() || it->second->stamp != stamp) {
-    if (it != index_.end()) {
-      stale = it->second->response;
-      erase(it);
-    }
+  if (it == index_.end()) {
     ++misses_;
     return nullptr;
   }
@@ -22,30 +22,25 @@ std::shared_ptr<const CachedResponse> ResponseCache::find(const std::string& key
   return it->second->response;
 }
 
-void ResponseCache::put(const std::string& key, std::uint64_t stamp, CachedResponse response) {
+void ResponseCache::put(const std::string& key, std::uint64_t generation, CachedResponse response) {
   if (!enabled()) return;
   const std::size_t bytes =
       2 * key.size() + response.body.size() + response.content_type.size() + kEntryOverhead;
   if (bytes > max_bytes_ / 4) return;
   auto shared = std::make_shared<const CachedResponse>(std::move(response));
   std::lock_guard<std::mutex> lock(mutex_);
+  if (generation != generation_) return;
   auto it = index_.find(key);
   if (it != index_.end()) {
-    // Two workers computed the same answer; the one read under the newer stamp stays.
-    if (it->second->stamp > stamp) return;
-    erase(it);
+    bytes_ -= it->second->bytes;
+    lru_.erase(it->second);
+    index_.erase(it);
   }
   while (!lru_.empty() && (lru_.size() + 1 > max_entries_ || bytes_ + bytes > max_bytes_))
     evictOne();
-  lru_.push_front(Entry{key, std::move(shared), bytes, stamp});
+  lru_.push_front(Entry{key, std::move(shared), bytes});
   index_.emplace(key, lru_.begin());
   bytes_ += bytes;
-}
-
-void ResponseCache::erase(std::unordered_map<std::string, Lru::iterator>::iterator it) {
-  bytes_ -= it->second->bytes;
-  lru_.erase(it->second);
-  index_.erase(it);
 }
 
 void ResponseCache::evictOne() {
@@ -56,9 +51,21 @@ void ResponseCache::evictOne() {
   ++evictions_;
 }
 
+void ResponseCache::invalidate() {
+  Lru dropped;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++generation_;
+    dropped.swap(lru_);
+    index_.clear();
+    bytes_ = 0;
+  }
+  // The answers are freed here, outside the lock (a reader may still hold one).
+}
+
 ResponseCache::Stats ResponseCache::stats() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return Stats{lru_.size(), bytes_, hits_, misses_, evictions_};
+  return Stats{lru_.size(), bytes_, generation_, hits_, misses_, evictions_};
 }
 
 }  // namespace beacon::http

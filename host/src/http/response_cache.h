@@ -1,11 +1,11 @@
 // ResponseCache: answers of read-only API GETs kept in memory, so a repeated
 // list or detail request is served without touching the database. Keys are
 // built by responseCacheKey (the caller's read scope, path, query, language).
-// Every entry carries the stamp it was computed under (CacheVersions::stamp,
-// read before the data): find() answers only when the caller's current stamp
-// for the key is that one, and drops the entry otherwise, so a write drops
-// only the answers that depend on it (by table and organisation), never the
-// rest.
+// Every entry belongs to the current generation: invalidate() starts a new
+// one and drops all entries, and put() refuses an answer computed under an
+// older generation (read generation() before reading the data). The server
+// invalidates whenever a commit by any thread or process is seen
+// (store::ChangeWatch).
 // Bounded by entry count and by bytes (the key twice, as the list and the
 // map each hold it, the body and a fixed overhead per entry); the least
 // recently used entries are evicted first. An answer larger than a quarter of
@@ -36,6 +36,7 @@ class ResponseCache {
   struct Stats {
     std::size_t entries = 0;
     std::size_t bytes = 0;
+    std::uint64_t generation = 0;
     std::uint64_t hits = 0;
     std::uint64_t misses = 0;
     std::uint64_t evictions = 0;
@@ -46,13 +47,15 @@ class ResponseCache {
   ResponseCache& operator=(const ResponseCache&) = delete;
 
   bool enabled() const { return max_entries_ > 0 && max_bytes_ > 0; }
-  // The answer stored under `key` with stamp `stamp`, or null (an entry with
-  // another stamp is stale: dropped).
-  std::shared_ptr<const CachedResponse> find(const std::string& key, std::uint64_t stamp);
-  // Stores an answer computed from data read after the stamp was taken;
-  // ignored when the answer is too large. Evicts least recently used entries
-  // to stay bounded.
-  void put(const std::string& key, std::uint64_t stamp, CachedResponse response);
+  std::uint64_t generation() const;
+  // The answer stored under `key` in the current generation, or null.
+  std::shared_ptr<const CachedResponse> find(const std::string& key);
+  // Stores an answer computed from data read after generation() returned
+  // `generation`; ignored when the cache has been invalidated since, or the
+  // answer is too large. Evicts least recently used entries to stay bounded.
+  void put(const std::string& key, std::uint64_t generation, CachedResponse response);
+  // Starts a new generation: every stored answer is dropped.
+  void invalidate();
   Stats stats() const;
 
  private:
@@ -60,16 +63,15 @@ class ResponseCache {
     std::string key;
     std::shared_ptr<const CachedResponse> response;
     std::size_t bytes;
-    std::uint64_t stamp;
   };
   using Lru = std::list<Entry>;  // most recently used first
 
   void evictOne();
-  void erase(std::unordered_map<std::string, Lru::iterator>::iterator it);  // REQUIRES: mutex_ held
 
   const std::size_t max_entries_;
   const std::size_t max_bytes_;
   mutable std::mutex mutex_;
+  std::uint64_t generation_ = 0;
   Lru lru_;
   std::unordered_map<std::string, Lru::iterator> index_;
   std::size_t bytes_ = 0;

@@ -39,12 +39,11 @@ bool matchSegment(const std::string& pattern, const std::string& segment,
 
 void Router::add(const std::string& method, const std::string& pattern, Handler handler, Access access,
                  bool upload) {
-  routes_.push_back(Route{method, splitPath(pattern), std::move(handler), access, upload, false, {}});
+  routes_.push_back(Route{method, splitPath(pattern), std::move(handler), access, upload, false});
 }
 
-void Router::addCacheable(const std::string& pattern, Handler handler, CacheScope scope) {
-  routes_.push_back(
-      Route{"GET", splitPath(pattern), std::move(handler), Access::User, false, true, std::move(scope)});
+void Router::addCacheable(const std::string& pattern, Handler handler) {
+  routes_.push_back(Route{"GET", splitPath(pattern), std::move(handler), Access::User, false, true});
 }
 
 RouteMatch Router::match(const std::string& method, const std::string& path) const {

@@ -12,8 +12,6 @@
 #include <string>
 #include <vector>
 
-#include "http/cache_scope.h"
-
 namespace beacon::http {
 
 class RequestContext;
@@ -34,7 +32,6 @@ struct Route {
   // (role and organisation), the language, the path and the query, and is
   // sent with RequestContext::send/sendJson and no other header.
   bool cacheable = false;
-  CacheScope cache;  // which writes make a kept answer stale
 };
 
 struct RouteMatch {
@@ -49,8 +46,7 @@ class Router {
            Access access = Access::User, bool upload = false);
   // A GET for logged-in users whose 200 answers the ResponseCache may keep
   // (see Route::cacheable for what the handler must promise).
-  // `scope` says which writes make its answer stale (default: a write to any watched table).
-  void addCacheable(const std::string& pattern, Handler handler, CacheScope scope = {});
+  void addCacheable(const std::string& pattern, Handler handler);
   RouteMatch match(const std::string& method, const std::string& path) const;
   std::size_t size() const { return routes_.size(); }
 

@@ -2,18 +2,24 @@
 
 #include "http/http_error.h"
 #include "plugins/domain_services.h"
+#include "store/data_version.h"
 #include "store/drill_repository.h"
 
 namespace beacon::http {
 
 namespace {
 
-// "summary\n<today>\n<request>": a summary is a function of the request, today (a request
-// without a date reads today's year) and the stored data, which CacheVersions::stamp covers.
-std::string summaryCacheKey(const summary::SummaryRequest& r) {
-  return "summary\n" + plugins::DomainServices::systemToday().toString() + "\n" + r.kind + "\n" +
-         std::to_string(r.year) + "\n" + r.as_of.toString() + "\n" + r.org_code + "\n" + r.domain + "\n" +
-         std::to_string(r.drill_id) + "\n" + r.format + "\n" + (r.english ? "en" : "zh");
+// "summary\n<today>\n<data version>\n<request>", or "" when the store has no DataVersion (never
+// kept).
+std::string summaryCacheKey(store::Database& db, const summary::SummaryRequest& r) {
+  const auto version = store::currentDataVersion(db.session());
+  if (!version) return "";
+  // Today as well: a request without a date reads today's year.
+  return "summary\n" + plugins::DomainServices::systemToday().toString() + "\n" +
+         std::to_string(version->first) + "." + std::to_string(version->second) + "\n" + r.kind +
+         "\n" + std::to_string(r.year) + "\n" + r.as_of.toString() + "\n" + r.org_code + "\n" +
+         r.domain + "\n" + std::to_string(r.drill_id) + "\n" + r.format + "\n" +
+         (r.english ? "en" : "zh");
 }
 
 std::string paramFor(const std::string& field) {
@@ -62,16 +68,13 @@ RenderedSummary renderSummary(RequestContext& ctx, const summary::SummaryRequest
   const summary::SummaryMedia media = summary::summaryMedia(request.format);
   {
     std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
-    // The rendered text is kept in the response cache under the stamp of every watched table
-    // (read before rendering), so the next write of anything the summary may show drops it.
+    // A summary is a function of the request and the data: while the store's DataVersion is
+    // unchanged, the text rendered for the same request is served again (kept in the response
+    // cache, which also drops it at the next commit it sees).
     ResponseCache& cache = ctx.state.cache;
-    const std::string key = cache.enabled() ? summaryCacheKey(request) : "";
-    std::uint64_t stamp = 0;
-    if (!key.empty()) {
-      ctx.state.versions.refresh(ctx.db().session());
-      stamp = ctx.state.versions.stamp(CacheScope{}, 0);
-    }
-    if (auto kept = key.empty() ? nullptr : cache.find(key, stamp)) {
+    const std::uint64_t generation = cache.generation();
+    const std::string key = cache.enabled() ? summaryCacheKey(ctx.state.app.db(), request) : "";
+    if (auto kept = key.empty() ? nullptr : cache.find(key)) {
       out.body = kept->body;
     } else {
       summary::SummaryService service(ctx.state.app.db(), ctx.state.app.plugins(),
@@ -80,7 +83,7 @@ RenderedSummary renderSummary(RequestContext& ctx, const summary::SummaryRequest
       if (!body.isOk())
         throw HttpError::badRequest(body.status().message(), paramFor(body.status().field()));
       out.body = std::move(body.value());
-      if (!key.empty()) cache.put(key, stamp, CachedResponse{media.content_type, out.body});
+      if (!key.empty()) cache.put(key, generation, CachedResponse{media.content_type, out.body});
     }
   }
   out.content_type = media.content_type;

@@ -4,8 +4,8 @@
 // sessions and login throttling (their state is in the database, shared by
 // every server process: sessions() and limiter() work over the caller's
 // connection), the per-thread database pool, the response cache of
-// read-only GETs and the versions that tell which of its answers a write
-// made stale (each thread-safe) and the routes.
+// read-only API GETs and the watch that invalidates it (each thread-safe)
+// and the routes.
 //
 // Threading: each worker uses its own Database from `pool`. The compliance
 // engine and the plugins' record readers hold the AppContext's single
@@ -22,7 +22,6 @@
 #include "auth/password_hasher.h"
 #include "auth/session_store.h"
 #include "auth/wall_clock.h"
-#include "http/cache_versions.h"
 #include "http/database_pool.h"
 #include "http/response_cache.h"
 #include "http/router.h"
@@ -47,7 +46,7 @@ struct WebState {
         pool(app_context.databasePath()),
         cache(static_cast<std::size_t>(web_config.response_cache_entries),
               static_cast<std::size_t>(web_config.response_cache_bytes)),
-        versions(store::makeChangeWatch(app_context.db()), app_context.db().uri().postgres()),
+        changes(store::makeChangeWatch(app_context.db())),
         access_log(Poco::Logger::get("beacon.http.access")),
         error_log(Poco::Logger::get("beacon.http")) {}
 
@@ -59,7 +58,7 @@ struct WebState {
   const auth::WallClock clock;
   DatabasePool pool;
   ResponseCache cache;
-  CacheVersions versions;  // declared after pool: destroyed first (its watch keeps statements on them)
+  std::unique_ptr<store::ChangeWatch> changes;  // declared after pool: destroyed first
   std::mutex app_mutex;
   Router router;
   Poco::Logger& access_log;

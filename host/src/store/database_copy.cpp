@@ -20,11 +20,9 @@ namespace beacon::store {
 
 namespace {
 
-// Tables a copy leaves alone: the schema's own bookkeeping (cache_versions and cache_clock are
-// stamped by the copied rows' own triggers on the target, in the target's clock order).
+// Tables a copy leaves alone: the schema's own bookkeeping.
 bool copied(const std::string& table) {
-  return table != "schema_version" && table != "data_changes" && table != "cache_versions" &&
-         table != "cache_clock";
+  return table != "schema_version" && table != "data_changes";
 }
 
 std::string joined(const std::vector<std::string>& names, const std::string& separator) {

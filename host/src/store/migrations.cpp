@@ -1,7 +1,6 @@
 #include "store/migrations.h"
 
 #include "store/audit_chain.h"
-#include "store/cache_version_triggers.h"
 
 namespace beacon::store {
 
@@ -720,18 +719,6 @@ const std::vector<Migration>& migrations() {
        {
            "CREATE TABLE attachment_contents (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)",
        }},
-      {33,
-       "cache_versions: per table and organisation, the clock number of the last write, stamped by"
-       " triggers on every watched table, from which the response cache learns what a write changed"
-       " (store/cache_version_triggers.h)",
-       {
-           "CREATE TABLE cache_clock (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)",
-           "INSERT INTO cache_clock(id, n) VALUES(1, 0)",
-           "CREATE TABLE cache_versions (tbl TEXT NOT NULL, org_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
-           " PRIMARY KEY (tbl, org_id))",
-           "CREATE INDEX cache_versions_seq ON cache_versions(seq)",
-       },
-       createSqliteCacheVersionTriggers},
   };
   return kMigrations;
 }

@@ -3,7 +3,6 @@
 #include <Poco/Data/Session.h>
 
 #include "store/audit_chain.h"
-#include "store/cache_version_triggers.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -757,23 +756,6 @@ END $$)",
            "CREATE TRIGGER attachment_contents_data_changes AFTER INSERT OR UPDATE OR DELETE OR"
            " TRUNCATE ON attachment_contents FOR EACH STATEMENT EXECUTE FUNCTION data_changes_bump_fn()",
        }},
-      {33,
-       "cache_versions: per table and organisation, the clock number of the last write, stamped by"
-       " a row trigger on every watched table (its row lock on cache_clock orders the stamps as the"
-       " commits), from which the response cache learns what a write changed"
-       " (store/cache_version_triggers.h)",
-       {
-           "CREATE TABLE cache_clock (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL)",
-           "INSERT INTO cache_clock(id, n) VALUES(1, 0)",
-           "CREATE TABLE cache_versions (tbl TEXT NOT NULL, org_id BIGINT NOT NULL, seq BIGINT NOT NULL,"
-           " PRIMARY KEY (tbl, org_id))",
-           "CREATE INDEX cache_versions_seq ON cache_versions(seq)",
-           "CREATE TRIGGER cache_clock_data_changes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cache_clock"
-           " FOR EACH STATEMENT EXECUTE FUNCTION data_changes_bump_fn()",
-           "CREATE TRIGGER cache_versions_data_changes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON"
-           " cache_versions FOR EACH STATEMENT EXECUTE FUNCTION data_changes_bump_fn()",
-       },
-       createPostgresCacheVersionTriggers},
   };
   return kMigrations;
 }

@@ -85,7 +85,7 @@ TEST_F(CachedReadsTest, HitIsByteForByteTheAnswerOfAServerWithoutTheCache) {
     EXPECT_EQ(hit.body, reference.body) << path;
     EXPECT_EQ(hit.content_type, reference.content_type) << path;
   }
-  EXPECT_TRUE(server_->state().versions.seesEveryConnection()) << "the WAL-index header, not the per-connection fallback";
+  EXPECT_TRUE(server_->state().changes->seesEveryConnection()) << "the WAL-index header, not the per-connection fallback";
 }
 
 TEST_F(CachedReadsTest, ADrillLoggedThroughAnyEntryIsListedByTheNextGet) {

@@ -126,18 +126,7 @@ TEST_F(PostgresSchemaTest, SameIndexesAndTriggersAsSqlite) {
                   " AND t.tgname NOT LIKE '%\\_data\\_changes'",
       into(triggers), now;
   EXPECT_EQ(std::set<std::string>(indexes.begin(), indexes.end()), sqliteNames("index"));
-  // The cache-version stamp (migration 33) is one PL/pgSQL trigger per table on PostgreSQL and
-  // one per event (X_cache_versions_insert, _update, _delete) on SQLite.
-  std::set<std::string> lite;
-  for (std::string name : sqliteNames("trigger")) {
-    for (const char* event : {"_cache_versions_insert", "_cache_versions_update", "_cache_versions_delete"}) {
-      const std::string suffix(event);
-      if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
-        name = name.substr(0, name.size() - suffix.size()) + "_cache_versions";
-    }
-    lite.insert(name);
-  }
-  EXPECT_EQ(std::set<std::string>(triggers.begin(), triggers.end()), lite);
+  EXPECT_EQ(std::set<std::string>(triggers.begin(), triggers.end()), sqliteNames("trigger"));
 }
 
 TEST_F(PostgresSchemaTest, EveryTableWithAnIdNumbersRowsInsertedWithoutOne) {
@@ -149,10 +138,7 @@ TEST_F(PostgresSchemaTest, EveryTableWithAnIdNumbersRowsInsertedWithoutOne) {
       << "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema()"
          " AND column_name IN ('id', 'seq')"
          // The change watch's one-row counter (migration 28) has its row and no other.
-         " AND table_name <> 'data_changes'"
-         // The response cache's clock (migration 33): a one-row counter, and per table and
-         // organisation the clock number (seq) of its last write, not an id.
-         " AND table_name NOT IN ('cache_clock', 'cache_versions') ORDER BY table_name",
+         " AND table_name <> 'data_changes' ORDER BY table_name",
       into(tables), now;
   EXPECT_GE(tables.size(), 18u);
   auto& s = db.session();
