@@ -27,7 +27,7 @@ done
 # BEACON_PG_HTTP_ALL=1 runs them all.
 pg_http='ApiTest.*:CachedReadsTest.*:ConcurrentWritesTest.*:StorageFailureTest.*:CorrectionsTest.*'
 pg_http+=':OtherCorrectionsTest.*:CredentialsChangeTest.*:DrillPagingTest.*:LedgerRoundTripTest.*'
-pg_http+=':LoginThrottleTest.*:SummaryReuseTest.*'
+pg_http+=':LoginThrottleTest.*:PostIdempotencyTest.*:SummaryReuseTest.*'
 pg_http+=':TokenScopeTest.*:TwoNodesTest.*:UploadStreamingTest.*:WriteScopeTest.*'
 [ "${BEACON_PG_HTTP_ALL:-0}" = 1 ] && pg_http='*'
 BEACON_TEST_DB_URI=$uri build/bin/http_tests --gtest_filter="$pg_http" --gtest_brief=1

@@ -48,7 +48,8 @@ std::optional<IdempotentAnswer> IdempotencyStore::find(sdk::RecordId user_id,
   IdempotentAnswer a;
   Poco::Data::BLOB body;
   Poco::Data::Statement select(session_);
-  select << "SELECT request_digest, status, content_type, location, COALESCE(body, x''), created_at"
+  // A reserved key's body is NULL, read as an empty BLOB (x'' would be a bit string on PostgreSQL).
+  select << "SELECT request_digest, status, content_type, location, body, created_at"
             " FROM idempotency_keys WHERE user_id = $1 AND idem_key = $2",
       bind(static_cast<Poco::Int64>(user_id)), bind(key), into(a.request_digest), into(a.status),
       into(a.content_type), into(a.location), into(body), into(a.created_at);
