@@ -90,14 +90,28 @@ TEST_F(DrillServiceTest, PluginExceptionsAreCaught) {
   EXPECT_EQ(store::DrillRepository(db_->session()).count({}), 0);
 }
 
+// A BEFORE INSERT trigger that refuses every row of `table`: SQLite's RAISE(ABORT), on
+// PostgreSQL a PL/pgSQL function that raises an exception.
+void refuseInserts(store::Database& db, const std::string& table) {
+  using Poco::Data::Keywords::now;
+  if (testing::TestDatabase::postgresRequested()) {
+    db.session() << "CREATE OR REPLACE FUNCTION refuse_by_test() RETURNS trigger LANGUAGE plpgsql"
+                    " AS $body$ BEGIN RAISE EXCEPTION 'refused by test'; END $body$",
+        now;
+    db.session() << "CREATE TRIGGER refuse_" + table + " BEFORE INSERT ON " + table +
+                        " FOR EACH ROW EXECUTE FUNCTION refuse_by_test()",
+        now;
+  } else {
+    db.session() << "CREATE TRIGGER refuse_" + table + " BEFORE INSERT ON " + table +
+                        " BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
+        now;
+  }
+}
+
 // A write the store refuses (here a trigger; not busy or I/O, which are StorageError) comes back
 // as a Status in the official zh-CN wording, in English when asked; nothing is stored.
 TEST_F(DrillServiceTest, AStoreRefusalReadsZhCnFirstAndEnglishWhenAsked) {
-  if (testing::TestDatabase::postgresRequested())
-    GTEST_SKIP() << "the store's refusal is a SQLite trigger (RAISE(ABORT)) the test installs";
-  db_->session() << "CREATE TRIGGER refuse_drills BEFORE INSERT ON drills"
-                    " BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
-      Poco::Data::Keywords::now;
+  refuseInserts(*db_, "drills");
   auto zh = service::DrillService(*db_, registry_).log(drill(), actor_);
   ASSERT_FALSE(zh.isOk());
   EXPECT_EQ(zh.status().message().rfind("无法保存演练记录：", 0), 0u) << zh.status().message();
@@ -106,9 +120,7 @@ TEST_F(DrillServiceTest, AStoreRefusalReadsZhCnFirstAndEnglishWhenAsked) {
   EXPECT_EQ(en.status().message().rfind("could not store the drill: ", 0), 0u)
       << en.status().message();
   auto org = service::OrganisationService(*db_, registry_);
-  db_->session() << "CREATE TRIGGER refuse_orgs BEFORE INSERT ON organisations"
-                    " BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
-      Poco::Data::Keywords::now;
+  refuseInserts(*db_, "organisations");
   sdk::Organisation o;
   o.code = "V2";
   o.name = "西街村";
