@@ -7,7 +7,8 @@
 // forward by hand (advance()). Header-only (the test binary builds *_test.cpp
 // files only). Tests in a suite share the database, so they
 // assert on differences, not absolute counts. The database is a SQLite file, or a
-// PostgreSQL schema of its own when BEACON_TEST_DB_URI names one (support/test_database.h).
+// PostgreSQL database of its own when BEACON_TEST_DB_URI names one, each a copy of one
+// template holding the demo city and the accounts (support/template_database.h).
 #pragma once
 
 #include <atomic>
@@ -41,6 +42,7 @@
 #include "store/user_repository.h"
 #include "http/request_context.h"
 #include "build_paths.h"
+#include "support/template_database.h"
 #include "support/test_database.h"
 
 namespace beacon::http::testing {
@@ -76,6 +78,8 @@ class WebFixture : public ::testing::Test {
   static void TearDownTestSuite();
 
  protected:
+  // Writes the demo city and the accounts into the suites' template at `uri`.
+  static void buildTemplate(const std::string& uri);
   static Reply request(const std::string& method, const std::string& path, const std::string& body = "",
                        const std::string& content_type = "", const std::map<std::string, std::string>& headers = {});
   // Logs in through POST /api/v1/session.
@@ -90,7 +94,7 @@ class WebFixture : public ::testing::Test {
   static sdk::RecordId orgId(const std::string& code);
   static int count(const std::string& sql);
 
-  inline static std::unique_ptr<beacon::testing::TestDatabase> database_;
+  inline static std::unique_ptr<beacon::testing::TemplateDatabase> database_;
   inline static std::unique_ptr<app::AppContext> app_;
   inline static std::unique_ptr<WebServer> server_;
   inline static std::string dir_;
@@ -116,20 +120,19 @@ inline Poco::JSON::Object::Ptr Reply::json() const {
 inline std::string Reply::errorField() const { return json()->getObject("error")->getValue<std::string>("field"); }
 inline std::string Reply::errorCode() const { return json()->getObject("error")->getValue<std::string>("code"); }
 
-inline void WebFixture::SetUpTestSuite() {
-  dir_ = Poco::TemporaryFile::tempName();
-  Poco::File(dir_).createDirectories();
+// The demo city and the accounts, written once into the suites' template (TemplateDatabase).
+inline void WebFixture::buildTemplate(const std::string& uri) {
   Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
-  database_ = std::make_unique<beacon::testing::TestDatabase>(Poco::Path(dir_).append("web.db").toString());
-  config->setString("beacon.database", database_->uri());
+  config->setString("beacon.database", uri);
   config->setString("beacon.plugins", BEACON_DEFAULT_PLUGIN_DIR);
   auto opened = app::AppContext::open(*config, true);
-  ASSERT_TRUE(opened.isOk()) << opened.status().describe();
-  app_ = std::move(opened.value());
+  if (!opened.isOk()) throw std::runtime_error(opened.status().describe());
+  std::unique_ptr<app::AppContext> app = std::move(opened.value());
   store::Actor actor{"test"};
-  ASSERT_TRUE(demo::loadDemo(app_->db(), app_->plugins(), "xinmi-2023", actor).isOk());
+  auto loaded = demo::loadDemo(app->db(), app->plugins(), "xinmi-2023", actor);
+  if (!loaded.isOk()) throw std::runtime_error(loaded.describe());
   auth::PasswordHasher hasher(1000);
-  auth::AccountService accounts(app_->db(), hasher);
+  auth::AccountService accounts(app->db(), hasher);
   for (const auto& [name, role, org] : std::vector<std::tuple<std::string, std::string, std::string>>{
            {"admin", "admin", ""},
            {"town", "org_staff", "xinmi.chengguan"},
@@ -138,8 +141,21 @@ inline void WebFixture::SetUpTestSuite() {
            {"viewer", "viewer", ""},
            {"locked", "village_staff", "xinmi.chengguan.04"}}) {
     auto created = accounts.create({name, name, role, org, kPassword}, actor);
-    ASSERT_TRUE(created.isOk()) << created.status().describe();
+    if (!created.isOk()) throw std::runtime_error(created.status().describe());
   }
+}
+
+inline void WebFixture::SetUpTestSuite() {
+  dir_ = Poco::TemporaryFile::tempName();
+  Poco::File(dir_).createDirectories();
+  Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
+  database_ = std::make_unique<beacon::testing::TemplateDatabase>(
+      "web_demo", Poco::Path(dir_).append("web.db").toString(), buildTemplate);
+  config->setString("beacon.database", database_->uri());
+  config->setString("beacon.plugins", BEACON_DEFAULT_PLUGIN_DIR);
+  auto opened = app::AppContext::open(*config, true);
+  ASSERT_TRUE(opened.isOk()) << opened.status().describe();
+  app_ = std::move(opened.value());
   WebConfig web;
   web.host = "127.0.0.1";
   web.port = 0;
