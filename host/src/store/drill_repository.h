@@ -1,7 +1,8 @@
 // DrillRepository: drill records (演练) with their domain fields, and the
 // filtered, paged listing every view of drills uses. add() is one
-// transaction with its audit entry; addBatch() stores many drills in one
-// prepared statement inside the caller's transaction (the CSV importer).
+// transaction with its audit entry; addBatch() stores many drills inside the
+// caller's transaction (the CSV importer): one COPY stream on PostgreSQL
+// (Dialect::copyRows), one prepared statement's step loop on SQLite.
 // Every drill write also maintains the summary tables drill_month_counts and
 // drill_org_month_counts (migrations 6 and 7) in the same transaction: add()
 // and addBatch() count what they insert (one upsert per month, type and
@@ -53,7 +54,7 @@ class DrillRepository {
  public:
   explicit DrillRepository(Poco::Data::Session& session) : session_(session), audit_(session) {}
   sdk::RecordId add(sdk::Drill& drill, const Actor& actor);
-  // Inserts all drills with one prepared statement; ids are not read back.
+  // Inserts all drills (one COPY on PostgreSQL, one prepared statement on SQLite); ids are not read back.
   // REQUIRES: an open Transaction; the caller writes the audit entry.
   void addBatch(const std::vector<sdk::Drill>& drills);
   // Finds voided drills too (see RecordVoids::mark).
