@@ -73,6 +73,7 @@ class DrillImport : public ImportKind {
 
   void finish(ImportSession& s) override {
     flush(s);
+    store::DrillRepository(s.db().session()).addCounts(counts_);
     indexes_->build();
     Poco::JSON::Object::Ptr after = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     after->set("file", s.origin().file);
@@ -88,7 +89,7 @@ class DrillImport : public ImportKind {
  private:
   void flush(ImportSession& s) {
     if (pending_.empty()) return;
-    store::DrillRepository(s.db().session()).addBatch(pending_);
+    store::DrillRepository(s.db().session()).addBatch(pending_, counts_);
     written_ += pending_.size();
     pending_.clear();
   }
@@ -98,6 +99,7 @@ class DrillImport : public ImportKind {
 
   std::unique_ptr<service::DrillValidator> validator_;
   std::unique_ptr<store::DeferredIndexes> indexes_;
+  store::DrillCounts counts_;  // written once, at the end
   std::vector<sdk::Drill> pending_;
   std::size_t written_ = 0;
   std::unordered_set<std::size_t> stored_keys_;

@@ -36,30 +36,29 @@ std::vector<std::string> copyColumns(bool with_id) {
   return columns;
 }
 
-// Adds the drills to the summary tables, one upsert per (month, domain, type)
-// and per (month, organisation, domain) rather than per drill, each set of
-// upserts as multi-row statements (one round trip per chunk on PostgreSQL).
-void countInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& drills) {
-  std::map<std::tuple<std::string, std::string, std::string>, int> by_type;
-  std::map<std::tuple<std::string, Poco::Int64, std::string>, int> by_org;
-  for (const auto& d : drills) {
-    const std::string month = d.date.toString().substr(0, 7);
-    ++by_type[{month, d.domain, d.drill_type}];
-    ++by_org[{month, d.org_id, d.domain}];
-  }
+// Adds the counted drills to the summary tables, one upsert per (month, domain, type) and per
+// (month, organisation, domain) rather than per drill, each set of upserts as multi-row
+// statements (one round trip per chunk on PostgreSQL).
+void writeCounts(Poco::Data::Session& session, const DrillCounts& counts) {
   // "table.n + excluded.n": PostgreSQL refuses a bare n there as ambiguous.
   MultiRowInsert types(session, "INSERT INTO drill_month_counts(month, domain, drill_type, n)", 4,
                        "ON CONFLICT(month, domain, drill_type) DO UPDATE SET n = drill_month_counts.n + excluded.n");
-  for (const auto& [key, n] : by_type) {
+  for (const auto& [key, n] : counts.by_type) {
     types.text(std::get<0>(key)).text(std::get<1>(key)).text(std::get<2>(key)).integer(n);
   }
   types.run();
   MultiRowInsert orgs(session, "INSERT INTO drill_org_month_counts(month, org_id, domain, n)", 4,
                       "ON CONFLICT(month, org_id, domain) DO UPDATE SET n = drill_org_month_counts.n + excluded.n");
-  for (const auto& [key, n] : by_org) {
+  for (const auto& [key, n] : counts.by_org) {
     orgs.text(std::get<0>(key)).integer(std::get<1>(key)).text(std::get<2>(key)).integer(n);
   }
   orgs.run();
+}
+
+void countInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& drills) {
+  DrillCounts counts;
+  counts.add(drills);
+  writeCounts(session, counts);
 }
 
 // Adds the drills' (organisation, plan, type) groups, and their fields
@@ -261,7 +260,26 @@ sdk::RecordId DrillRepository::add(sdk::Drill& d, const Actor& actor) {
   return id;
 }
 
+void DrillCounts::add(const std::vector<sdk::Drill>& drills) {
+  for (const auto& d : drills) {
+    const std::string month = d.date.toString().substr(0, 7);
+    ++by_type[{month, d.domain, d.drill_type}];
+    ++by_org[{month, d.org_id, d.domain}];
+  }
+}
+
 void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills) {
+  DrillCounts counts;
+  addBatch(drills, counts);
+  addCounts(counts);
+}
+
+void DrillRepository::addCounts(DrillCounts& counts) {
+  writeCounts(session_, counts);
+  counts = DrillCounts();
+}
+
+void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills, DrillCounts& counts) {
   if (drills.empty()) return;
   const std::size_t n = drills.size();
   const std::string created_at = isoTimestampNow();
@@ -296,7 +314,7 @@ void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills) {
   } else {
     insertPrepared(session_, drills, flagged, created_at, ids);
   }
-  countInserted(session_, drills);
+  counts.add(drills);
   if (flagged && ids.size() != n) {
     throw std::runtime_error("drill batch: expected " + std::to_string(n) + " new ids, found " +
                              std::to_string(ids.size()));
