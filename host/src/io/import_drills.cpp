@@ -1,7 +1,8 @@
 // The drills kind: one row per drill, with the enabled plugins' drill fields.
 // Rows are validated by service::DrillValidator (caches preloaded once per
 // import, so a row costs no query) and stored with DrillRepository::addBatch
-// in chunks of kDrillChunk inside the import's transaction; the whole file
+// in chunks of kDrillChunk inside the import's transaction (into an empty
+// table with its indexes built once at the end, store::DeferredIndexes); the whole file
 // gets one audit entry (file, rows, SHA-256, encoding). A row that repeats a
 // drill stored before the import (same organisation, domain, type, date,
 // place, scenario and numbers) is refused as a duplicate; repeated rows
@@ -16,6 +17,7 @@
 #include "io/import_session.h"
 #include "io/import_values.h"
 #include "service/drill_validator.h"
+#include "store/deferred_indexes.h"
 #include "store/drill_repository.h"
 #include "store/import_duplicates.h"
 #include "store/record_json.h"
@@ -63,12 +65,16 @@ class DrillImport : public ImportKind {
     s.mapField("plan_id", "plan_code");
     s.mapField("plan_version_id", s.has("plan_version") ? "plan_version" : "plan_code");
     loadStoredKeys(s);
+    // Into an empty table the drills' indexes are built once at the end (SQLite).
+    indexes_ = std::make_unique<store::DeferredIndexes>(s.db().session(), "drills");
   }
 
   void importRow(ImportSession& s, const ImportRow& row) override;
 
   void finish(ImportSession& s) override {
     flush(s);
+    store::DrillRepository(s.db().session()).addCounts(counts_);
+    indexes_->build();
     Poco::JSON::Object::Ptr after = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     after->set("file", s.origin().file);
     after->set("rows", static_cast<Poco::UInt64>(written_));
@@ -83,7 +89,7 @@ class DrillImport : public ImportKind {
  private:
   void flush(ImportSession& s) {
     if (pending_.empty()) return;
-    store::DrillRepository(s.db().session()).addBatch(pending_);
+    store::DrillRepository(s.db().session()).addBatch(pending_, counts_);
     written_ += pending_.size();
     pending_.clear();
   }
@@ -92,6 +98,8 @@ class DrillImport : public ImportKind {
   bool isStored(ImportSession& s, const sdk::Drill& d);
 
   std::unique_ptr<service::DrillValidator> validator_;
+  std::unique_ptr<store::DeferredIndexes> indexes_;
+  store::DrillCounts counts_;  // written once, at the end
   std::vector<sdk::Drill> pending_;
   std::size_t written_ = 0;
   std::unordered_set<std::size_t> stored_keys_;

@@ -8,6 +8,7 @@
 // Stateless singletons; thread-safe (each call follows its Session, which is not).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "store/data_version.h"
 #include "store/database_uri.h"
 #include "store/migrations.h"
+#include "store/row_copy.h"
 #include "store/row_scanner.h"
 #include "store/transaction.h"
 
@@ -59,6 +61,19 @@ class Dialect {
   // session fit it, and taking them back. Nothing by default.
   virtual void beginBulkLoad(Poco::Data::Session&) const {}
   virtual void endBulkLoad(Poco::Data::Session&) const {}
+  // Before a bulk load into `table` while it is empty (store::DeferredIndexes): drops the table's
+  // secondary indexes and returns the statements that build them again, to run before the load
+  // commits. None by default (PostgreSQL: DROP INDEX would hold the table's ACCESS EXCLUSIVE lock
+  // until commit, so every reader of the table would wait for the whole load).
+  virtual std::vector<std::string> dropIndexesForLoad(Poco::Data::Session&, const std::string& /*table*/) const {
+    return {};
+  }
+  // A stream of rows into `table(columns)` (store/row_copy.h), or nullptr where a prepared
+  // statement's step loop is the fast path (the default; SQLite).
+  virtual std::unique_ptr<RowCopy> copyRows(Poco::Data::Session&, const std::string& /*table*/,
+                                            const std::vector<std::string>& /*columns*/) const {
+    return nullptr;
+  }
   // Runs one read-only SELECT (text parameters, $1..$n) and hands each row to `row`
   // (RowScanner). Throws Poco::Data::DataException when the database refuses it.
   virtual void scan(Poco::Data::Session& session, const std::string& sql,

@@ -10,9 +10,11 @@
 #include <Poco/Data/Statement.h>
 
 #include "store/dialect.h"
+#include "store/multi_row_insert.h"
 #include "store/record_json.h"
 #include "store/record_voids.h"
 #include "store/row.h"
+#include "store/sql_id_list.h"
 #include "store/transaction.h"
 
 using namespace Poco::Data::Keywords;
@@ -25,43 +27,38 @@ const char* kInsert =
     " scenario, participants, evacuees, fields, verdict, findings, created_at)"
     " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
 
-// Adds the drills to the summary tables, one upsert per (month, domain, type)
-// and per (month, organisation, domain) rather than per drill.
-void countInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& drills) {
-  std::map<std::tuple<std::string, std::string, std::string>, int> by_type;
-  std::map<std::tuple<std::string, Poco::Int64, std::string>, int> by_org;
-  for (const auto& d : drills) {
-    const std::string month = d.date.toString().substr(0, 7);
-    ++by_type[{month, d.domain, d.drill_type}];
-    ++by_org[{month, d.org_id, d.domain}];
-  }
-  std::vector<std::string> months, domains, types;
-  std::vector<Poco::Int64> orgs;
-  std::vector<int> counts;
-  for (const auto& [key, n] : by_type) {
-    months.push_back(std::get<0>(key));
-    domains.push_back(std::get<1>(key));
-    types.push_back(std::get<2>(key));
-    counts.push_back(n);
-  }
+// kInsert's columns for a RowCopy, led by id when the caller gives the ids.
+std::vector<std::string> copyColumns(bool with_id) {
+  std::vector<std::string> columns = {"domain", "drill_type", "org_id", "plan_id", "plan_version_id",
+                                      "drill_date", "place", "scenario", "participants", "evacuees",
+                                      "fields", "verdict", "findings", "created_at"};
+  if (with_id) columns.insert(columns.begin(), "id");
+  return columns;
+}
+
+// Adds the counted drills to the summary tables, one upsert per (month, domain, type) and per
+// (month, organisation, domain) rather than per drill, each set of upserts as multi-row
+// statements (one round trip per chunk on PostgreSQL).
+void writeCounts(Poco::Data::Session& session, const DrillCounts& counts) {
   // "table.n + excluded.n": PostgreSQL refuses a bare n there as ambiguous.
-  session << "INSERT INTO drill_month_counts(month, domain, drill_type, n) VALUES($1, $2, $3, $4)"
-             " ON CONFLICT(month, domain, drill_type)"
-             " DO UPDATE SET n = drill_month_counts.n + excluded.n",
-      use(months), use(domains), use(types), use(counts), now;
-  months.clear();
-  domains.clear();
-  counts.clear();
-  for (const auto& [key, n] : by_org) {
-    months.push_back(std::get<0>(key));
-    orgs.push_back(std::get<1>(key));
-    domains.push_back(std::get<2>(key));
-    counts.push_back(n);
+  MultiRowInsert types(session, "INSERT INTO drill_month_counts(month, domain, drill_type, n)", 4,
+                       "ON CONFLICT(month, domain, drill_type) DO UPDATE SET n = drill_month_counts.n + excluded.n");
+  for (const auto& [key, n] : counts.by_type) {
+    types.text(std::get<0>(key)).text(std::get<1>(key)).text(std::get<2>(key)).integer(n);
   }
-  session << "INSERT INTO drill_org_month_counts(month, org_id, domain, n) VALUES($1, $2, $3, $4)"
-             " ON CONFLICT(month, org_id, domain)"
-             " DO UPDATE SET n = drill_org_month_counts.n + excluded.n",
-      use(months), use(orgs), use(domains), use(counts), now;
+  types.run();
+  MultiRowInsert orgs(session, "INSERT INTO drill_org_month_counts(month, org_id, domain, n)", 4,
+                      "ON CONFLICT(month, org_id, domain) DO UPDATE SET n = drill_org_month_counts.n + excluded.n");
+  for (const auto& [key, n] : counts.by_org) {
+    orgs.text(std::get<0>(key)).integer(std::get<1>(key)).text(std::get<2>(key)).integer(n);
+  }
+  orgs.run();
+}
+
+void countInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& drills) {
+  DrillCounts counts;
+  counts.add(drills);
+  writeCounts(session, counts);
 }
 
 // Adds the drills' (organisation, plan, type) groups, and their fields
@@ -71,57 +68,43 @@ void countInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& 
 void groupInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& drills,
                    const std::vector<Poco::Int64>& ids) {
   std::set<std::tuple<std::string, std::string, Poco::Int64, Poco::Int64, std::string>> groups;
-  std::vector<Poco::Int64> flag_ids, flag_orgs, flag_plans;
-  std::vector<std::string> flag_names, flag_domains, flag_types, flag_dates;
+  MultiRowInsert flags(session,
+                       "INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, drill_date)", 7);
   for (std::size_t i = 0; i < drills.size(); ++i) {
     const auto& d = drills[i];
     groups.emplace(d.domain, std::string(), d.org_id, d.plan_id, d.drill_type);
     for (const auto& [name, value] : d.fields) {
       if (value != "1") continue;
       groups.emplace(d.domain, name, d.org_id, d.plan_id, d.drill_type);
-      flag_ids.push_back(ids.at(i));
-      flag_names.push_back(name);
-      flag_domains.push_back(d.domain);
-      flag_orgs.push_back(d.org_id);
-      flag_plans.push_back(d.plan_id);
-      flag_types.push_back(d.drill_type);
-      flag_dates.push_back(d.date.toString());
+      flags.integer(ids.at(i)).text(name).text(d.domain).integer(d.org_id).integer(d.plan_id).text(d.drill_type).text(
+          d.date.toString());
     }
   }
-  std::vector<std::string> domains, flags, types;
-  std::vector<Poco::Int64> orgs, plans;
+  MultiRowInsert group_rows(session, "INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type)", 5,
+                            "ON CONFLICT DO NOTHING");
   for (const auto& [domain, flag, org, plan, type] : groups) {
-    domains.push_back(domain);
-    flags.push_back(flag);
-    orgs.push_back(org);
-    plans.push_back(plan);
-    types.push_back(type);
+    group_rows.text(domain).text(flag).integer(org).integer(plan).text(type);
   }
-  session << "INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type) VALUES($1, $2, "
-             "$3, $4, $5)"
-             " ON CONFLICT DO NOTHING",
-      use(domains), use(flags), use(orgs), use(plans), use(types), now;
-  if (flag_ids.empty()) return;
-  session
-      << "INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, drill_date)"
-         " VALUES($1, $2, $3, $4, $5, $6, $7)",
-      use(flag_ids), use(flag_names), use(flag_domains), use(flag_orgs), use(flag_plans),
-      use(flag_types), use(flag_dates), now;
+  group_rows.run();
+  flags.run();
 }
 
 // Names the drills' organisations, and the owners of the plans they name, in
 // rule_changes (migration 11), once each per batch.
 void noteRuleChanges(Poco::Data::Session& session, const std::vector<sdk::Drill>& drills) {
-  std::set<Poco::Int64> org_set, plan_set;
+  std::set<Poco::Int64> org_set;
+  std::set<sdk::RecordId> plan_set;
   for (const auto& d : drills) {
     org_set.insert(d.org_id);
     if (d.plan_id != 0) plan_set.insert(d.plan_id);
   }
-  std::vector<Poco::Int64> orgs(org_set.begin(), org_set.end());
-  session << "INSERT INTO rule_changes(org_id) VALUES($1)", use(orgs), now;
+  MultiRowInsert orgs(session, "INSERT INTO rule_changes(org_id)", 1);
+  for (const Poco::Int64 org : org_set) orgs.integer(org);
+  orgs.run();
   if (plan_set.empty()) return;
-  std::vector<Poco::Int64> plans(plan_set.begin(), plan_set.end());
-  session << "INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = $1", use(plans), now;
+  const std::vector<sdk::RecordId> plans(plan_set.begin(), plan_set.end());
+  session << "INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id IN " + sqlIdList(plans),
+      now;
 }
 
 bool anyFlagged(const std::vector<sdk::Drill>& drills) {
@@ -162,6 +145,48 @@ sdk::FieldValues parseFields(const std::string& json) {
     }
     if (i + 1 == n && json[i] == '}') return out;
     return fieldValuesFromJson(json);
+  }
+}
+
+// Inserts the batch with one prepared statement bound to vectors (run once per row: in-process
+// on SQLite), reading the ids into `ids` when `flagged`.
+void insertPrepared(Poco::Data::Session& session, const std::vector<sdk::Drill>& drills, bool flagged,
+                    const std::string& created_at, std::vector<Poco::Int64>& ids) {
+  const std::size_t n = drills.size();
+  std::vector<std::string> domain(n), type(n), date(n), place(n), scenario(n), fields(n),
+      verdict(n), findings(n), created(n, created_at);
+  std::vector<Poco::Int64> org(n);
+  std::vector<Poco::Nullable<Poco::Int64>> plan(n), version(n);
+  std::vector<int> participants(n), evacuees(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& d = drills[i];
+    domain[i] = d.domain;
+    type[i] = d.drill_type;
+    org[i] = d.org_id;
+    plan[i] = nullableId(d.plan_id);
+    version[i] = nullableId(d.plan_version_id);
+    date[i] = d.date.toString();
+    place[i] = d.place;
+    scenario[i] = d.scenario;
+    participants[i] = d.participants;
+    evacuees[i] = d.evacuees;
+    fields[i] = stringify(toJson(d.fields));
+    verdict[i] = sdk::toId(d.verdict);
+    findings[i] = d.findings;
+  }
+  // PostgreSQL reads the ids from RETURNING; on SQLite the rows of one transaction with one
+  // writer get consecutive ids after `before`, in order (Dialect::batchIdsFromReturning).
+  const bool returning = flagged && dialectOf(session).batchIdsFromReturning();
+  Poco::Int64 before = 0;
+  if (flagged && !returning) session << "SELECT COALESCE(MAX(id), 0) FROM drills", into(before), now;
+  Poco::Data::Statement insert(session);
+  insert << (returning ? std::string(kInsert) + " RETURNING id" : std::string(kInsert)), use(domain),
+      use(type), use(org), use(plan), use(version), use(date), use(place), use(scenario),
+      use(participants), use(evacuees), use(fields), use(verdict), use(findings), use(created);
+  if (returning) insert, into(ids);
+  insert.execute();
+  if (flagged && !returning) {
+    session << "SELECT id FROM drills WHERE id > $1 ORDER BY id", bind(before), into(ids), now;
   }
 }
 
@@ -235,49 +260,61 @@ sdk::RecordId DrillRepository::add(sdk::Drill& d, const Actor& actor) {
   return id;
 }
 
+void DrillCounts::add(const std::vector<sdk::Drill>& drills) {
+  for (const auto& d : drills) {
+    const std::string month = d.date.toString().substr(0, 7);
+    ++by_type[{month, d.domain, d.drill_type}];
+    ++by_org[{month, d.org_id, d.domain}];
+  }
+}
+
 void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills) {
+  DrillCounts counts;
+  addBatch(drills, counts);
+  addCounts(counts);
+}
+
+void DrillRepository::addCounts(DrillCounts& counts) {
+  writeCounts(session_, counts);
+  counts = DrillCounts();
+}
+
+void DrillRepository::addBatch(const std::vector<sdk::Drill>& drills, DrillCounts& counts) {
   if (drills.empty()) return;
   const std::size_t n = drills.size();
-  std::vector<std::string> domain(n), type(n), date(n), place(n), scenario(n), fields(n),
-      verdict(n), findings(n), created(n, isoTimestampNow());
-  std::vector<Poco::Int64> org(n);
-  std::vector<Poco::Nullable<Poco::Int64>> plan(n), version(n);
-  std::vector<int> participants(n), evacuees(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& d = drills[i];
-    domain[i] = d.domain;
-    type[i] = d.drill_type;
-    org[i] = d.org_id;
-    plan[i] = nullableId(d.plan_id);
-    version[i] = nullableId(d.plan_version_id);
-    date[i] = d.date.toString();
-    place[i] = d.place;
-    scenario[i] = d.scenario;
-    participants[i] = d.participants;
-    evacuees[i] = d.evacuees;
-    fields[i] = stringify(toJson(d.fields));
-    verdict[i] = sdk::toId(d.verdict);
-    findings[i] = d.findings;
-  }
-  // The ids are needed only for drills with a flagged field (drill_flags). PostgreSQL reads
-  // them from RETURNING; on SQLite the rows of one transaction with one writer get consecutive
-  // ids after `before`, in order (Dialect::batchIdsFromReturning).
+  const std::string created_at = isoTimestampNow();
+  // The ids are needed only for drills with a flagged field (drill_flags).
   const bool flagged = anyFlagged(drills);
-  const bool returning = flagged && dialectOf(session_).batchIdsFromReturning();
-  Poco::Int64 before = 0;
+  const Dialect& dialect = dialectOf(session_);
   std::vector<Poco::Int64> ids;
   Transaction tx(session_);
-  if (flagged && !returning) session_ << "SELECT COALESCE(MAX(id), 0) FROM drills", into(before), now;
-  Poco::Data::Statement insert(session_);
-  insert << (returning ? std::string(kInsert) + " RETURNING id" : std::string(kInsert)), use(domain),
-      use(type), use(org), use(plan), use(version), use(date), use(place), use(scenario),
-      use(participants), use(evacuees), use(fields), use(verdict), use(findings), use(created);
-  if (returning) insert, into(ids);
-  insert.execute();
-  countInserted(session_, drills);
-  if (flagged && !returning) {
-    session_ << "SELECT id FROM drills WHERE id > $1 ORDER BY id", bind(before), into(ids), now;
+  if (std::unique_ptr<RowCopy> copy = dialect.copyRows(session_, "drills", copyColumns(flagged))) {
+    // PostgreSQL: one COPY stream for the batch, with ids reserved first when they are needed.
+    if (flagged) ids = copy->reserveIds(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& d = drills[i];
+      if (flagged) copy->integer(ids[i]);
+      copy->text(d.domain);
+      copy->text(d.drill_type);
+      copy->integer(d.org_id);
+      d.plan_id != 0 ? copy->integer(d.plan_id) : copy->null();
+      d.plan_version_id != 0 ? copy->integer(d.plan_version_id) : copy->null();
+      copy->text(d.date.toString());
+      copy->text(d.place);
+      copy->text(d.scenario);
+      copy->integer(d.participants);
+      copy->integer(d.evacuees);
+      copy->text(stringify(toJson(d.fields)));
+      copy->text(sdk::toId(d.verdict));
+      copy->text(d.findings);
+      copy->text(created_at);
+      copy->endRow();
+    }
+    copy->finish();
+  } else {
+    insertPrepared(session_, drills, flagged, created_at, ids);
   }
+  counts.add(drills);
   if (flagged && ids.size() != n) {
     throw std::runtime_error("drill batch: expected " + std::to_string(n) + " new ids, found " +
                              std::to_string(ids.size()));

@@ -1,7 +1,8 @@
 // DrillRepository: drill records (演练) with their domain fields, and the
 // filtered, paged listing every view of drills uses. add() is one
-// transaction with its audit entry; addBatch() stores many drills in one
-// prepared statement inside the caller's transaction (the CSV importer).
+// transaction with its audit entry; addBatch() stores many drills inside the
+// caller's transaction (the CSV importer): one COPY stream on PostgreSQL
+// (Dialect::copyRows), one prepared statement's step loop on SQLite.
 // Every drill write also maintains the summary tables drill_month_counts and
 // drill_org_month_counts (migrations 6 and 7) in the same transaction: add()
 // and addBatch() count what they insert (one upsert per month, type and
@@ -20,6 +21,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <Poco/Data/Session.h>
@@ -49,13 +51,27 @@ struct DrillFilter {
   std::optional<DrillKey> before;
 };
 
+// The summary-table counts of inserted drills not yet written (DrillRepository::addCounts): an
+// import of many batches writes them once at its end. Upserting the same month rows once per
+// batch leaves, in one PostgreSQL transaction, a row version per batch that every later upsert
+// of the key walks past (a 1M-drill import did not finish in 30 minutes).
+struct DrillCounts {
+  std::map<std::tuple<std::string, std::string, std::string>, int> by_type;  // month, domain, type
+  std::map<std::tuple<std::string, Poco::Int64, std::string>, int> by_org;   // month, org, domain
+  void add(const std::vector<sdk::Drill>& drills);
+};
+
 class DrillRepository {
  public:
   explicit DrillRepository(Poco::Data::Session& session) : session_(session), audit_(session) {}
   sdk::RecordId add(sdk::Drill& drill, const Actor& actor);
-  // Inserts all drills with one prepared statement; ids are not read back.
+  // Inserts all drills (one COPY on PostgreSQL, one prepared statement on SQLite); ids are not read back.
   // REQUIRES: an open Transaction; the caller writes the audit entry.
   void addBatch(const std::vector<sdk::Drill>& drills);
+  // The same, leaving the summary counts in `counts` for addCounts (before the commit).
+  void addBatch(const std::vector<sdk::Drill>& drills, DrillCounts& counts);
+  // Writes `counts` to the summary tables and empties it. REQUIRES: the batches' Transaction.
+  void addCounts(DrillCounts& counts);
   // Finds voided drills too (see RecordVoids::mark).
   std::optional<sdk::Drill> findById(sdk::RecordId id);
   std::vector<sdk::Drill> list(const DrillFilter& filter);

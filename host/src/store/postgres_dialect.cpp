@@ -9,6 +9,7 @@
 #include <Poco/Nullable.h>
 
 #include "store/busy_timeout.h"
+#include "store/postgres_copy.h"
 #include "store/postgres_migrations.h"
 
 using namespace Poco::Data::Keywords;
@@ -118,6 +119,11 @@ bool PostgresDialect::hasTable(Poco::Data::Session& session, const std::string& 
              "current_schema() AND table_name = $1",
       bind(name), into(n), now;
   return n == 1;
+}
+
+std::unique_ptr<RowCopy> PostgresDialect::copyRows(Poco::Data::Session& session, const std::string& table,
+                                                   const std::vector<std::string>& columns) const {
+  return std::make_unique<PostgresCopy>(session, table, columns);
 }
 
 }  // namespace beacon::store

@@ -52,6 +52,9 @@ class PostgresDialect : public Dialect {
   std::optional<DataVersion> dataVersion(Poco::Data::Session& session) const override;
   std::optional<std::string> unindexedTable(const std::string& table) const override;
   bool hasTable(Poco::Data::Session& session, const std::string& name) const override;
+  // COPY ... FROM STDIN (store/postgres_copy.h).
+  std::unique_ptr<RowCopy> copyRows(Poco::Data::Session& session, const std::string& table,
+                                    const std::vector<std::string>& columns) const override;
 };
 
 }  // namespace beacon::store

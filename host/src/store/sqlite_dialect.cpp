@@ -52,6 +52,17 @@ void SqliteDialect::beginBulkLoad(Poco::Data::Session& session) const {
 // Shrinking the cache frees the pages beyond the new size.
 void SqliteDialect::endBulkLoad(Poco::Data::Session& session) const { session << "PRAGMA cache_size=-2000", now; }
 
+std::vector<std::string> SqliteDialect::dropIndexesForLoad(Poco::Data::Session& session,
+                                                           const std::string& table) const {
+  // sql IS NULL: the automatic indexes of UNIQUE and PRIMARY KEY constraints, which stay.
+  std::vector<std::string> names, statements;
+  session << "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL"
+             " ORDER BY name",
+      bind(table), into(names), into(statements), now;
+  for (const auto& name : names) session << "DROP INDEX \"" + name + "\"", now;
+  return statements;
+}
+
 const std::vector<Migration>& SqliteDialect::migrations() const { return store::migrations(); }
 
 void SqliteDialect::scan(Poco::Data::Session& session, const std::string& sql,
