@@ -4,7 +4,6 @@
 #include <tuple>
 #include <unordered_map>
 
-
 namespace beacon::rules {
 
 namespace {
@@ -75,15 +74,15 @@ std::vector<Source> sourcesOf(const ObligationSet& set, const ObligationPageQuer
       const std::uint32_t* end = begin + list.size();
       bool cut = false;
       if (q.due_to.isSet() && !in_order) {
-        end = std::upper_bound(begin, end, q.due_to, [&chunk](const sdk::Date& d, std::uint32_t at) {
-          return d < listedDue(chunk[at]);
-        });
+        end = std::upper_bound(
+            begin, end, q.due_to,
+            [&chunk](const sdk::Date& d, std::uint32_t at) { return d < listedDue(chunk[at]); });
         cut = end != begin + list.size();
       }
       std::size_t count = static_cast<std::size_t>(end - begin);
       if (filter.walks() && (!filter.kindOnly() || cut)) {
-        count = static_cast<std::size_t>(std::count_if(
-            begin, end, [&](std::uint32_t at) { return filter.pass(chunk[at]); }));
+        count = static_cast<std::size_t>(
+            std::count_if(begin, end, [&](std::uint32_t at) { return filter.pass(chunk[at]); }));
       } else if (q.kind) {
         const auto k = static_cast<std::size_t>(*q.kind);
         count = k < kObligationKindCount
@@ -201,7 +200,8 @@ ObligationPage pageOf(const ObligationSet& set, const ObligationPageQuery& q,
   std::vector<std::vector<const Source*>> groups;
   if (q.order == ObligationOrder::Engine) {  // one group per chunk
     for (const auto& s : sources) {
-      if (groups.empty() || groups.back().front()->chunk_index != s.chunk_index) groups.emplace_back();
+      if (groups.empty() || groups.back().front()->chunk_index != s.chunk_index)
+        groups.emplace_back();
       groups.back().push_back(&s);
     }
   } else if (q.order == ObligationOrder::Due || !org_name) {

@@ -37,8 +37,12 @@ struct ChunkTally {
   // The listed positions for a listed status (Overdue, DueSoon, MetLate), in chunk order;
   // nullptr for any other.
   const Positions* positions(sdk::ObligationStatus status) const;
-  const Positions& inOrder(sdk::ObligationStatus s) const { return in_order[static_cast<std::size_t>(s)]; }
-  const Positions& byDue(sdk::ObligationStatus s) const { return by_due[static_cast<std::size_t>(s)]; }
+  const Positions& inOrder(sdk::ObligationStatus s) const {
+    return in_order[static_cast<std::size_t>(s)];
+  }
+  const Positions& byDue(sdk::ObligationStatus s) const {
+    return by_due[static_cast<std::size_t>(s)];
+  }
 };
 
 // The tally of `rows` (one walk, then one sort of each status's positions by due date).

@@ -14,8 +14,8 @@ namespace beacon::rules {
 namespace {
 
 constexpr sdk::ObligationStatus kAll[] = {
-    sdk::ObligationStatus::Met,      sdk::ObligationStatus::DueSoon,
-    sdk::ObligationStatus::Overdue,  sdk::ObligationStatus::Upcoming,
+    sdk::ObligationStatus::Met,           sdk::ObligationStatus::DueSoon,
+    sdk::ObligationStatus::Overdue,       sdk::ObligationStatus::Upcoming,
     sdk::ObligationStatus::NotApplicable, sdk::ObligationStatus::MetLate};
 
 // Few distinct due dates, so ties (kept in engine order) are common.
@@ -26,8 +26,10 @@ std::vector<ObligationResult> rowsOf(std::mt19937& random, sdk::RecordId org, in
     r.obligation.kind = static_cast<sdk::ObligationKind>(random() % kObligationKindCount);
     r.obligation.rule_id = random() % 2 ? "core.a" : "core.b";
     r.status = kAll[random() % kObligationStatusCount];
-    r.obligation.due = sdk::Date{2023, 1 + static_cast<int>(random() % 4), 1 + static_cast<int>(random() % 3)};
-    if (random() % 2) r.obligation.met_due = sdk::Date{2022, 12, 1 + static_cast<int>(random() % 28)};
+    r.obligation.due =
+        sdk::Date{2023, 1 + static_cast<int>(random() % 4), 1 + static_cast<int>(random() % 3)};
+    if (random() % 2)
+      r.obligation.met_due = sdk::Date{2022, 12, 1 + static_cast<int>(random() % 28)};
   }
   return rows;
 }
@@ -47,9 +49,8 @@ ObligationPage reference(const ObligationSet& set, const ObligationPageQuery& q)
     rows.push_back(&r);
   }
   if (q.order == ObligationOrder::Due) {
-    std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
-      return listedDue(*a) < listedDue(*b);
-    });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto* a, const auto* b) { return listedDue(*a) < listedDue(*b); });
   } else if (q.order == ObligationOrder::Organisation) {
     std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
       const std::string na = nameOf(a->obligation.org_id), nb = nameOf(b->obligation.org_id);
@@ -106,7 +107,8 @@ TEST(ObligationPageTest, EveryQueryGivesThePageOfItsDefinition) {
       if (std::find(q.statuses.begin(), q.statuses.end(), s) == q.statuses.end())
         q.statuses.push_back(s);
     }
-    if (random() % 3 == 0) q.kind = static_cast<sdk::ObligationKind>(random() % kObligationKindCount);
+    if (random() % 3 == 0)
+      q.kind = static_cast<sdk::ObligationKind>(random() % kObligationKindCount);
     if (random() % 5 == 0) q.rule = "core.a";
     if (random() % 4 == 0) q.due_to = sdk::Date{2023, 1 + static_cast<int>(random() % 4), 2};
     q.order = static_cast<ObligationOrder>(random() % 3);
@@ -126,11 +128,13 @@ TEST(ObligationPageTest, DeepOffsetsAndEmptyLimits) {
   std::mt19937 random(9);
   const ObligationSet set({std::make_shared<const ResultChunk>(rowsOf(random, 1, 300)),
                            std::make_shared<const ResultChunk>(rowsOf(random, 2, 300))});
-  for (auto order : {ObligationOrder::Engine, ObligationOrder::Due, ObligationOrder::Organisation}) {
+  for (auto order :
+       {ObligationOrder::Engine, ObligationOrder::Due, ObligationOrder::Organisation}) {
     ObligationPageQuery q;
     q.statuses = {sdk::ObligationStatus::Overdue};
     q.order = order;
-    for (std::size_t offset : {std::size_t{0}, std::size_t{1}, std::size_t{99}, set.size(), set.size() * 2}) {
+    for (std::size_t offset :
+         {std::size_t{0}, std::size_t{1}, std::size_t{99}, set.size(), set.size() * 2}) {
       q.offset = offset;
       q.limit = 7;
       EXPECT_EQ(pageOf(set, q, nameOf).rows, reference(set, q).rows);
