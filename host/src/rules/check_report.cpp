@@ -52,12 +52,12 @@ std::string lastMetText(const sdk::RecordRef& r, bool english) {
   return (it == kKinds.end() ? std::string("记录") : it->second) + "（第" + std::to_string(r.id) + "号，" +
          r.date.toString() + "）";
 }
-}  // namespace
 
-std::string formatCheckText(const std::vector<ObligationResult>& results, const CheckQuery& query,
-                            const std::map<sdk::RecordId, std::string>& org_names,
-                            const std::map<sdk::RecordId, std::string>& plan_titles, bool english) {
-  std::ostringstream out;
+// The text rendering, written as it goes (a city's check is tens of MB of text).
+template <typename Results>
+void writeText(std::ostream& out, const Results& results, const CheckQuery& query,
+               const std::map<sdk::RecordId, std::string>& org_names,
+               const std::map<sdk::RecordId, std::string>& plan_titles, bool english) {
   std::string orgs;
   for (auto id : query.org_ids) orgs += (orgs.empty() ? "" : english ? ", " : "、") + nameOr(org_names, id);
   const std::string all = english ? "all" : "全部";
@@ -109,14 +109,17 @@ std::string formatCheckText(const std::vector<ObligationResult>& results, const 
     first = false;
   }
   out << "\n";
-  return out.str();
 }
 
-std::string formatCheckJson(const std::vector<ObligationResult>& results, const CheckQuery&,
-                            const std::map<sdk::RecordId, std::string>& org_names,
-                            const std::map<sdk::RecordId, std::string>& plan_titles, bool english,
-                            const std::map<sdk::RecordId, std::string>& plan_codes) {
-  Poco::JSON::Array array;
+// The JSON array, one object stringified at a time: the same bytes as a Poco::JSON::Array of them
+// all (no indent: "[a,b]"), without holding every object at once.
+template <typename Results>
+void writeJson(std::ostream& out, const Results& results,
+               const std::map<sdk::RecordId, std::string>& org_names,
+               const std::map<sdk::RecordId, std::string>& plan_titles, bool english,
+               const std::map<sdk::RecordId, std::string>& plan_codes) {
+  out << '[';
+  bool first = true;
   for (const auto& r : results) {
     const auto& o = r.obligation;
     Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -157,11 +160,43 @@ std::string formatCheckJson(const std::vector<ObligationResult>& results, const 
       item->set("last_met", Poco::Dynamic::Var());
     }
     item->set("note", noteText(o, english));
-    array.add(item);
+    if (!first) out << ',';
+    first = false;
+    item->stringify(out);
   }
+  out << ']';
+}
+
+}  // namespace
+
+std::string formatCheckText(const std::vector<ObligationResult>& results, const CheckQuery& query,
+                            const std::map<sdk::RecordId, std::string>& org_names,
+                            const std::map<sdk::RecordId, std::string>& plan_titles, bool english) {
   std::ostringstream out;
-  array.stringify(out);
+  writeText(out, results, query, org_names, plan_titles, english);
   return out.str();
+}
+
+std::string formatCheckJson(const std::vector<ObligationResult>& results, const CheckQuery&,
+                            const std::map<sdk::RecordId, std::string>& org_names,
+                            const std::map<sdk::RecordId, std::string>& plan_titles, bool english,
+                            const std::map<sdk::RecordId, std::string>& plan_codes) {
+  std::ostringstream out;
+  writeJson(out, results, org_names, plan_titles, english, plan_codes);
+  return out.str();
+}
+
+void writeCheckText(std::ostream& out, const ObligationSet& results, const CheckQuery& query,
+                    const std::map<sdk::RecordId, std::string>& org_names,
+                    const std::map<sdk::RecordId, std::string>& plan_titles, bool english) {
+  writeText(out, results, query, org_names, plan_titles, english);
+}
+
+void writeCheckJson(std::ostream& out, const ObligationSet& results,
+                    const std::map<sdk::RecordId, std::string>& org_names,
+                    const std::map<sdk::RecordId, std::string>& plan_titles, bool english,
+                    const std::map<sdk::RecordId, std::string>& plan_codes) {
+  writeJson(out, results, org_names, plan_titles, english, plan_codes);
 }
 
 }  // namespace beacon::rules

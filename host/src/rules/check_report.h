@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -27,5 +28,15 @@ std::string formatCheckJson(const std::vector<ObligationResult>& results, const 
                             const std::map<sdk::RecordId, std::string>& org_names,
                             const std::map<sdk::RecordId, std::string>& plan_titles, bool english,
                             const std::map<sdk::RecordId, std::string>& plan_codes = {});
+
+// The same two renderings of the engine's kept results (checkShared), written to `out` as they
+// go: `beacon check` on a city neither copies its results nor holds the whole text or JSON.
+void writeCheckText(std::ostream& out, const ObligationSet& results, const CheckQuery& query,
+                    const std::map<sdk::RecordId, std::string>& org_names,
+                    const std::map<sdk::RecordId, std::string>& plan_titles, bool english);
+void writeCheckJson(std::ostream& out, const ObligationSet& results,
+                    const std::map<sdk::RecordId, std::string>& org_names,
+                    const std::map<sdk::RecordId, std::string>& plan_titles, bool english,
+                    const std::map<sdk::RecordId, std::string>& plan_codes = {});
 
 }  // namespace beacon::rules

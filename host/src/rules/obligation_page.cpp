@@ -4,7 +4,6 @@
 #include <tuple>
 #include <unordered_map>
 
-
 namespace beacon::rules {
 
 namespace {
@@ -18,57 +17,160 @@ constexpr sdk::ObligationKind kKinds[] = {
     sdk::ObligationKind::Publication, sdk::ObligationKind::Revision, sdk::ObligationKind::Review,
     sdk::ObligationKind::Report};
 
-bool listed(sdk::ObligationStatus s) {
-  return s == sdk::ObligationStatus::Overdue || s == sdk::ObligationStatus::DueSoon ||
-         s == sdk::ObligationStatus::MetLate;
-}
+// One status's rows in one chunk, in the order the page lists them (chunk order for the engine's
+// order, else due order), cut at the query's last due date where that order allows.
+struct Source {
+  const ResultChunk* chunk;
+  std::size_t chunk_index;
+  const std::uint32_t* begin;
+  const std::uint32_t* end;
+  std::size_t count;  // the rows in [begin, end) that pass the Filter
+};
 
-bool wanted(const ObligationResult& r, const ObligationPageQuery& q) {
-  if (!q.statuses.empty() &&
-      std::find(q.statuses.begin(), q.statuses.end(), r.status) == q.statuses.end()) {
-    return false;
+// What the sources do not decide by themselves: the duty kind, the rule, and the last due date
+// when the rows are in chunk order.
+class Filter {
+ public:
+  explicit Filter(const ObligationPageQuery& q)
+      : q_(q), due_(q.due_to.isSet() && q.order == ObligationOrder::Engine) {}
+  bool walks() const { return q_.kind || !q_.rule.empty() || due_; }
+  // Whether the tally's count of a kind is the count that passes (no rule, no due-date walk).
+  bool kindOnly() const { return q_.rule.empty() && !due_; }
+  bool pass(const ObligationResult& r) const {
+    if (q_.kind && r.obligation.kind != *q_.kind) return false;
+    if (!q_.rule.empty() && r.obligation.rule_id != q_.rule) return false;
+    if (due_ && q_.due_to < listedDue(r)) return false;
+    return true;
   }
-  if (q.kind && r.obligation.kind != *q.kind) return false;
-  if (!q.rule.empty() && r.obligation.rule_id != q.rule) return false;
-  if (q.due_to.isSet() && !(listedDue(r) <= q.due_to)) return false;
-  return true;
+
+ private:
+  const ObligationPageQuery& q_;
+  bool due_;
+};
+
+std::vector<sdk::ObligationStatus> statusesOf(const ObligationPageQuery& q) {
+  if (q.statuses.empty()) return {std::begin(kStatuses), std::end(kStatuses)};
+  std::vector<sdk::ObligationStatus> out;
+  for (auto s : q.statuses) {
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+  }
+  return out;
 }
 
-// Every matching row, in the engine's order (chunk by chunk; within a chunk, by position).
-std::vector<const ObligationResult*> matching(const ObligationSet& set,
-                                              const ObligationPageQuery& q) {
-  const bool by_tally =
-      !q.statuses.empty() && std::all_of(q.statuses.begin(), q.statuses.end(), listed);
-  std::vector<const ObligationResult*> out;
-  std::vector<std::uint32_t> positions;
-  for (const auto& chunk : set.chunks()) {
-    const auto& rows = *chunk;
-    if (!by_tally) {
-      for (const auto& r : rows) {
-        if (wanted(r, q)) out.push_back(&r);
+// Every chunk's sources for the query, in chunk order, with their counts (from the tally unless a
+// rule, or a kind together with a due-date cut, makes a walk necessary).
+std::vector<Source> sourcesOf(const ObligationSet& set, const ObligationPageQuery& q,
+                              const Filter& filter) {
+  const std::vector<sdk::ObligationStatus> statuses = statusesOf(q);
+  const bool in_order = q.order == ObligationOrder::Engine;
+  std::vector<Source> out;
+  for (std::size_t i = 0; i < set.chunks().size(); ++i) {
+    const ResultChunk& chunk = *set.chunks()[i];
+    const ChunkTally& tally = chunk.tally();
+    for (auto s : statuses) {
+      const ChunkTally::Positions& list = in_order ? tally.inOrder(s) : tally.byDue(s);
+      if (list.empty()) continue;
+      const std::uint32_t* begin = list.data();
+      const std::uint32_t* end = begin + list.size();
+      bool cut = false;
+      if (q.due_to.isSet() && !in_order) {
+        end = std::upper_bound(
+            begin, end, q.due_to,
+            [&chunk](const sdk::Date& d, std::uint32_t at) { return d < listedDue(chunk[at]); });
+        cut = end != begin + list.size();
       }
-      continue;
-    }
-    const ChunkTally& tally = chunk->tally();
-    positions.clear();
-    for (auto s : q.statuses) {
-      const auto* p = tally.positions(s);
-      positions.insert(positions.end(), p->begin(), p->end());
-    }
-    if (q.statuses.size() > 1) std::sort(positions.begin(), positions.end());
-    for (auto at : positions) {
-      if (wanted(rows[at], q)) out.push_back(&rows[at]);
+      std::size_t count = static_cast<std::size_t>(end - begin);
+      if (filter.walks() && (!filter.kindOnly() || cut)) {
+        count = static_cast<std::size_t>(
+            std::count_if(begin, end, [&](std::uint32_t at) { return filter.pass(chunk[at]); }));
+      } else if (q.kind) {
+        const auto k = static_cast<std::size_t>(*q.kind);
+        count = k < kObligationKindCount
+                    ? static_cast<std::size_t>(tally.counts[k][static_cast<std::size_t>(s)])
+                    : 0;
+      }
+      if (count > 0) out.push_back({&chunk, i, begin, end, count});
     }
   }
   return out;
 }
 
-}  // namespace
-
-sdk::Date listedDue(const ObligationResult& r) {
-  const auto& o = r.obligation;
-  return r.status == sdk::ObligationStatus::MetLate && o.met_due.isSet() ? o.met_due : o.due;
+// Appends the rows of `group` (sources of one chunk, one organisation or all) to the page in the
+// page's order (by due date then engine order, or engine order alone), first dropping `skip` of
+// them, until the page holds `limit`: a merge of the sources' sorted positions, so it costs the
+// rows taken and skipped, not the rows matched.
+void mergeInto(const std::vector<const Source*>& group, bool by_due, const Filter& filter,
+               std::size_t& skip, std::size_t limit, ObligationPage& page) {
+  struct Head {
+    const Source* source;
+    const std::uint32_t* at;
+    const ObligationResult& row() const { return (*source->chunk)[*at]; }
+  };
+  const bool walks = filter.walks();
+  auto settle = [&](Head& h) {  // to the next row that passes; false at the end
+    if (walks) {
+      while (h.at != h.source->end && !filter.pass(h.row())) ++h.at;
+    }
+    return h.at != h.source->end;
+  };
+  auto later = [by_due](const Head& a, const Head& b) {  // a min-heap on the page's order
+    if (by_due) {
+      const sdk::Date da = listedDue(a.row());
+      const sdk::Date db = listedDue(b.row());
+      if (da < db) return false;
+      if (db < da) return true;
+    }
+    if (a.source->chunk_index != b.source->chunk_index)
+      return a.source->chunk_index > b.source->chunk_index;
+    return *a.at > *b.at;
+  };
+  std::vector<Head> heap;
+  heap.reserve(group.size());
+  for (const Source* s : group) {
+    Head h{s, s->begin};
+    if (group.size() == 1 && !walks) {  // one sorted run: skip by arithmetic
+      const std::size_t jump = std::min(skip, s->count);
+      h.at += jump;
+      skip -= jump;
+    }
+    if (settle(h)) heap.push_back(h);
+  }
+  std::make_heap(heap.begin(), heap.end(), later);
+  while (!heap.empty() && page.rows.size() < limit) {
+    std::pop_heap(heap.begin(), heap.end(), later);
+    Head& h = heap.back();
+    if (skip > 0) {
+      --skip;
+    } else {
+      page.rows.push_back(&h.row());
+    }
+    ++h.at;
+    if (settle(h)) {
+      std::push_heap(heap.begin(), heap.end(), later);
+    } else {
+      heap.pop_back();
+    }
+  }
 }
+
+// The page from `groups` (each a run of sources merged together, in the page's order): groups
+// wholly before the offset are skipped by their counts.
+void pageGroups(const std::vector<std::vector<const Source*>>& groups, bool by_due,
+                const Filter& filter, const ObligationPageQuery& q, ObligationPage& page) {
+  std::size_t skip = q.offset;
+  for (const auto& group : groups) {
+    if (page.rows.size() >= q.limit) break;
+    std::size_t n = 0;
+    for (const Source* s : group) n += s->count;
+    if (skip >= n) {
+      skip -= n;
+      continue;
+    }
+    mergeInto(group, by_due, filter, skip, q.limit, page);
+  }
+}
+
+}  // namespace
 
 ObligationPage pageOf(const ObligationSet& set, const ObligationPageQuery& q,
                       const std::function<std::string(sdk::RecordId)>& org_name) {
@@ -91,32 +193,38 @@ ObligationPage pageOf(const ObligationSet& set, const ObligationPageQuery& q,
     }
     return page;
   }
-  std::vector<const ObligationResult*> rows = matching(set, q);
-  page.total = rows.size();
-  if (q.offset >= rows.size()) return page;
-  const std::size_t end = q.offset + std::min(q.limit, rows.size() - q.offset);  // no overflow
-  if (q.order == ObligationOrder::Due) {
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const ObligationResult* a, const ObligationResult* b) {
-                       return listedDue(*a) < listedDue(*b);
-                     });
-  } else if (q.order == ObligationOrder::Organisation) {
+  const Filter filter(q);
+  const std::vector<Source> sources = sourcesOf(set, q, filter);
+  for (const auto& s : sources) page.total += s.count;
+  if (q.offset >= page.total || q.limit == 0) return page;
+  std::vector<std::vector<const Source*>> groups;
+  if (q.order == ObligationOrder::Engine) {  // one group per chunk
+    for (const auto& s : sources) {
+      if (groups.empty() || groups.back().front()->chunk_index != s.chunk_index)
+        groups.emplace_back();
+      groups.back().push_back(&s);
+    }
+  } else if (q.order == ObligationOrder::Due || !org_name) {
+    groups.emplace_back();
+    for (const auto& s : sources) groups.back().push_back(&s);
+  } else {  // one group per organisation name, in name order (ties: engine order)
     std::unordered_map<sdk::RecordId, std::string> names;
-    auto nameOf = [&](sdk::RecordId id) -> const std::string& {
+    std::vector<std::pair<const std::string*, const Source*>> named;
+    named.reserve(sources.size());
+    for (const auto& s : sources) {
+      const sdk::RecordId id = s.chunk->front().obligation.org_id;
       auto it = names.find(id);
-      if (it == names.end()) it = names.emplace(id, org_name ? org_name(id) : std::string()).first;
-      return it->second;
-    };
-    std::stable_sort(rows.begin(), rows.end(),
-                     [&](const ObligationResult* a, const ObligationResult* b) {
-                       const std::string& na = nameOf(a->obligation.org_id);
-                       const std::string& nb = nameOf(b->obligation.org_id);
-                       if (na != nb) return na < nb;
-                       return listedDue(*a) < listedDue(*b);
-                     });
+      if (it == names.end()) it = names.emplace(id, org_name(id)).first;
+      named.emplace_back(&it->second, &s);
+    }
+    std::stable_sort(named.begin(), named.end(),
+                     [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    for (std::size_t i = 0; i < named.size(); ++i) {
+      if (i == 0 || *named[i].first != *named[i - 1].first) groups.emplace_back();
+      groups.back().push_back(named[i].second);
+    }
   }
-  page.rows.assign(rows.begin() + static_cast<std::ptrdiff_t>(q.offset),
-                   rows.begin() + static_cast<std::ptrdiff_t>(end));
+  pageGroups(groups, q.order != ObligationOrder::Engine, filter, q, page);
   return page;
 }
 

@@ -2,10 +2,13 @@
 // ObligationSet), filtered by status, duty kind, rule and a last due date,
 // in the engine's order or by due date or by organisation, with the number
 // that matched. The page points into the set (which the caller keeps alive):
-// only the rows shown are ever copied, by whoever renders them. Rows of the
-// listed statuses (overdue, due soon, met late) are found through the chunk
-// tallies (rules/obligation_tally.h) rather than by walking every result.
-// Stateless; thread-safe over an immutable set.
+// only the rows shown are ever copied, by whoever renders them. Nothing is
+// sorted per request: each chunk's tally (rules/obligation_tally.h) keeps
+// every status's positions in chunk order and in due order, the number that
+// matched comes from the tally counts (walked only for a rule filter), and a
+// page merges the chunks' sorted positions, taking only the first
+// offset + limit rows (whole chunks, or whole organisations, skipped by
+// count). Stateless; thread-safe over an immutable set.
 #pragma once
 
 #include <cstddef>
@@ -35,9 +38,7 @@ struct ObligationPage {
   std::vector<const ObligationResult*> rows;  // at most `limit`
 };
 
-// The date a listed row is shown and sorted by: the due date a met-late record answered, else the
-// due date.
-sdk::Date listedDue(const ObligationResult& r);
+// listedDue (rules/obligation_tally.h): the date a listed row is shown and sorted by.
 
 // `org_name` orders ObligationOrder::Organisation (by name, then due date); ties keep the engine's
 // order.

@@ -1,6 +1,13 @@
 #include "rules/obligation_tally.h"
 
+#include <algorithm>
+
 namespace beacon::rules {
+
+sdk::Date listedDue(const ObligationResult& r) {
+  const auto& o = r.obligation;
+  return r.status == sdk::ObligationStatus::MetLate && o.met_due.isSet() ? o.met_due : o.due;
+}
 
 int ChunkTally::count(sdk::ObligationStatus status) const {
   int n = 0;
@@ -8,14 +15,12 @@ int ChunkTally::count(sdk::ObligationStatus status) const {
   return n;
 }
 
-const std::vector<std::uint32_t>* ChunkTally::positions(sdk::ObligationStatus status) const {
+const ChunkTally::Positions* ChunkTally::positions(sdk::ObligationStatus status) const {
   switch (status) {
     case sdk::ObligationStatus::Overdue:
-      return &overdue;
     case sdk::ObligationStatus::DueSoon:
-      return &due_soon;
     case sdk::ObligationStatus::MetLate:
-      return &met_late;
+      return &inOrder(status);
     default:
       return nullptr;
   }
@@ -26,11 +31,16 @@ ChunkTally tallyOf(const std::vector<ObligationResult>& rows) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto kind = static_cast<std::size_t>(rows[i].obligation.kind);
     const auto status = static_cast<std::size_t>(rows[i].status);
-    if (kind < kObligationKindCount && status < kObligationStatusCount) ++t.counts[kind][status];
-    const auto at = static_cast<std::uint32_t>(i);
-    if (rows[i].status == sdk::ObligationStatus::Overdue) t.overdue.push_back(at);
-    if (rows[i].status == sdk::ObligationStatus::DueSoon) t.due_soon.push_back(at);
-    if (rows[i].status == sdk::ObligationStatus::MetLate) t.met_late.push_back(at);
+    if (status >= kObligationStatusCount) continue;
+    if (kind < kObligationKindCount) ++t.counts[kind][status];
+    t.in_order[status].push_back(static_cast<std::uint32_t>(i));
+  }
+  for (std::size_t s = 0; s < kObligationStatusCount; ++s) {
+    t.by_due[s] = t.in_order[s];
+    std::stable_sort(t.by_due[s].begin(), t.by_due[s].end(),
+                     [&rows](std::uint32_t a, std::uint32_t b) {
+                       return listedDue(rows[a]) < listedDue(rows[b]);
+                     });
   }
   return t;
 }

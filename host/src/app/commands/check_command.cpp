@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <map>
 #include <ostream>
+#include <vector>
 
 #include "app/app_context.h"
 #include "app/arguments.h"
@@ -9,7 +11,7 @@
 #include "rules/check_report.h"
 #include "rules/core_rules.h"
 #include "store/organisation_repository.h"
-#include "store/plan_repository.h"
+#include "store/plan_labels.h"
 
 namespace beacon::app {
 namespace {
@@ -87,18 +89,29 @@ class CheckCommand : public Command {
       q.org_ids.assign(tree.begin(), tree.end());
     }
     warnIfCalendarEndsSoon(ctx, c.calendar(), q.as_of);
-    auto results = c.engine().check(q);
+    // The engine's kept results, not a copy; written out as they are rendered.
+    auto results = c.engine().checkShared(q);
     if (!results.isOk()) return fail(ctx, results.status());
+    const rules::ObligationSet& checked = *results.value();
     for (const auto& e : c.engine().pluginErrors()) ctx.err << "beacon: plugin skipped: " << e << "\n";
     std::map<sdk::RecordId, std::string> org_names, plan_titles, plan_codes;
     for (const auto& o : orgs.list()) org_names[o.id] = o.name;
-    for (const auto& p : store::PlanRepository(c.db().session()).list({})) {
-      plan_titles[p.id] = p.title;
-      plan_codes[p.id] = p.code;
+    // The code and title of the plans the results name (not every plan's whole row).
+    std::vector<sdk::RecordId> plan_ids;
+    for (const auto& r : checked) {
+      if (r.obligation.plan_id != 0) plan_ids.push_back(r.obligation.plan_id);
     }
-    ctx.out << (format == "json"
-                    ? rules::formatCheckJson(results.value(), q, org_names, plan_titles, ctx.english, plan_codes)
-                    : rules::formatCheckText(results.value(), q, org_names, plan_titles, ctx.english));
+    std::sort(plan_ids.begin(), plan_ids.end());
+    plan_ids.erase(std::unique(plan_ids.begin(), plan_ids.end()), plan_ids.end());
+    for (auto& [id, label] : store::readPlanLabels(c.db().session(), std::move(plan_ids))) {
+      plan_titles[id] = std::move(label.title);
+      plan_codes[id] = std::move(label.code);
+    }
+    if (format == "json") {
+      rules::writeCheckJson(ctx.out, checked, org_names, plan_titles, ctx.english, plan_codes);
+    } else {
+      rules::writeCheckText(ctx.out, checked, q, org_names, plan_titles, ctx.english);
+    }
     return 0;
   }
 };
