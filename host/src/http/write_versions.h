@@ -54,10 +54,11 @@ class WriteVersions {
  private:
   // More new stamps than this in one look: everything is dropped instead of applying them.
   static constexpr int kMaxStampsPerLook = 2000;
-  void dropEverything(Poco::Data::Session& connection, ResponseCache& cache);  // REQUIRES: poll_mutex_
-  void loadTree(Poco::Data::Session& connection);                             // REQUIRES: poll_mutex_
-  void apply(const std::vector<store::WriteStamp>& stamps);                   // REQUIRES: poll_mutex_
-  bool within(sdk::RecordId org, sdk::RecordId ancestor) const;               // REQUIRES: mutex_
+  void dropEverything(Poco::Data::Session& connection,
+                      ResponseCache& cache);                     // REQUIRES: poll_mutex_
+  void loadTree(Poco::Data::Session& connection);                // REQUIRES: poll_mutex_
+  void apply(const std::vector<store::WriteStamp>& stamps);      // REQUIRES: poll_mutex_
+  bool within(sdk::RecordId org, sdk::RecordId ancestor) const;  // REQUIRES: mutex_
 
   store::ChangeWatch& watch_;
   std::mutex poll_mutex_;

@@ -43,8 +43,10 @@ Transaction::~Transaction() {
 
 void Transaction::commit() {
   if (!done_) {
-    if (owner_ && write_)
-      stampCommit(session_, changes_at_begin_, stamp_subject_.empty() ? kAnySubject : stamp_subject_, stamp_org_);
+    if (owner_ && write_) {
+      const std::string subject = stamp_subject_.empty() ? kAnySubject : stamp_subject_;
+      stampCommit(session_, changes_at_begin_, subject, stamp_org_);
+    }
     if (owner_) dialectOf(session_).commit(session_);
     if (savepoint_) session_ << "RELEASE SAVEPOINT beacon_scope", now;
   }

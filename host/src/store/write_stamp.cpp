@@ -25,12 +25,13 @@ Poco::Int64 connectionChangeCount(Poco::Data::Session& session) {
   return sqlite3_total_changes64(Poco::Data::SQLite::Utility::dbHandle(session));
 }
 
-void stampCommit(Poco::Data::Session& session, Poco::Int64 changes_at_begin, const std::string& subject,
-                 Poco::Int64 org_id) {
+void stampCommit(Poco::Data::Session& session, Poco::Int64 changes_at_begin,
+                 const std::string& subject, Poco::Int64 org_id) {
   if (isSqlite(session)) {
     if (connectionChangeCount(session) == changes_at_begin) return;
     try {
-      session << "INSERT INTO write_stamps(subject, org_id) VALUES($1, $2)", bind(subject), bind(org_id), now;
+      session << "INSERT INTO write_stamps(subject, org_id) VALUES($1, $2)", bind(subject),
+          bind(org_id), now;
     } catch (const Poco::Exception& e) {
       // A schema before migration 35 (a failed statement leaves SQLite's transaction as it was).
       if (e.displayText().find("no such table: write_stamps") == std::string::npos) throw;
@@ -42,7 +43,8 @@ void stampCommit(Poco::Data::Session& session, Poco::Int64 changes_at_begin, con
   // number, so both are written into the text.
   if (subject != kAnySubject && subject != kDrillsSubject)
     throw Poco::InvalidArgumentException("write stamp subject: " + subject);
-  session << "DO $$ BEGIN IF txid_current_if_assigned() IS NOT NULL AND to_regclass('write_stamps') IS NOT NULL"
+  session << "DO $$ BEGIN IF txid_current_if_assigned() IS NOT NULL AND "
+             "to_regclass('write_stamps') IS NOT NULL"
              " THEN INSERT INTO write_stamps(subject, org_id) VALUES('" +
                  subject + "', " + std::to_string(org_id) + "); END IF; END $$",
       now;
@@ -50,17 +52,20 @@ void stampCommit(Poco::Data::Session& session, Poco::Int64 changes_at_begin, con
 
 std::vector<WriteStamp> WriteStampFeed::after(Poco::Int64 seq, int limit) const {
   std::vector<WriteStamp> out;
-  RowScanner(session_).scan("SELECT seq, subject, org_id FROM write_stamps WHERE seq > $1 ORDER BY seq LIMIT $2",
-                            {std::to_string(seq), std::to_string(limit)}, [&](const ScannedRow& r) {
-                              out.push_back({r.int64(0), r.text(1), r.int64(2)});
-                            });
+  RowScanner(session_).scan(
+      "SELECT seq, subject, org_id FROM write_stamps WHERE seq > $1 ORDER BY seq LIMIT $2",
+      {std::to_string(seq), std::to_string(limit)}, [&](const ScannedRow& r) {
+        out.push_back({r.int64(0), r.text(1), r.int64(2)});
+      });
   return out;
 }
 
 std::pair<Poco::Int64, Poco::Int64> WriteStampFeed::bounds() const {
   std::pair<Poco::Int64, Poco::Int64> out{0, 0};
-  RowScanner(session_).scan("SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0) FROM write_stamps", {},
-                            [&](const ScannedRow& r) { out = {r.int64(0), r.int64(1)}; });
+  RowScanner(session_).scan("SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0) FROM write_stamps",
+                            {}, [&](const ScannedRow& r) {
+                              out = {r.int64(0), r.int64(1)};
+                            });
   return out;
 }
 

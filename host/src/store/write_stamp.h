@@ -38,8 +38,8 @@ Poco::Int64 connectionChangeCount(Poco::Data::Session& session);
 // `changes_at_begin` (connectionChangeCount at its BEGIN; on PostgreSQL: when the transaction
 // has a transaction id). `subject` is kAnySubject or kDrillsSubject. Nothing on a schema older
 // than migration 35. Throws Poco::Exception when the database fails.
-void stampCommit(Poco::Data::Session& session, Poco::Int64 changes_at_begin, const std::string& subject,
-                 Poco::Int64 org_id);
+void stampCommit(Poco::Data::Session& session, Poco::Int64 changes_at_begin,
+                 const std::string& subject, Poco::Int64 org_id);
 
 class WriteStampFeed {
  public:
