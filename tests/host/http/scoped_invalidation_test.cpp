@@ -33,7 +33,8 @@ class ScopedInvalidationTest : public WebFixture {
     return r;
   }
   static int total(const Reply& r) { return r.json()->getValue<int>("total"); }
-  static std::string dbPath() { return Poco::Path(dir_).append("web.db").toString(); }
+  // What `beacon --db` is given: the SQLite file or the PostgreSQL schema the server uses.
+  static std::string dbPath() { return database_->uri(); }
   static std::string logDrill(const std::string& token, const std::string& org, const std::string& date) {
     const std::string json = R"({"drill_type":"flood.evacuation","org":")" + org + R"(","date":")" + date +
                              R"(","participants":9,"fields":{"hazard":"flash_flood"}})";
