@@ -51,6 +51,17 @@ void settleBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResp
 // that held the database for the whole busy timeout has usually finished by then.
 constexpr int kStorageRetryAfterSeconds = 5;
 
+// The organisation a cached answer of `scope` is confined to for this request
+// (WriteVersions::narrow): the user's own (0 for a city-wide scope), narrowed
+// by the route's organisation parameter. REQUIRES: ctx.user.
+sdk::RecordId cacheScopeOrg(RequestContext& ctx, const WriteVersions& versions, const CacheScope& scope) {
+  const auth::User& user = *ctx.user;
+  // The read scope lies in the user's subtree, or is the city (auth::AccessPolicy::scope).
+  const sdk::RecordId own = user.role == auth::Role::Admin || user.org_id == 0 ? 0 : user.org_id;
+  if (scope.drills != CacheScope::Drills::Scoped || scope.org_param.empty()) return own;
+  return versions.narrow(own, ctx.query(scope.org_param));
+}
+
 }  // namespace
 
 void RequestDispatcher::sendStorageUnavailable(RequestContext& ctx, const std::string& detail) {
@@ -154,14 +165,19 @@ void RequestDispatcher::dispatch(RequestContext& ctx) {
 
 void RequestDispatcher::serveThroughCache(RequestContext& ctx, const Route& route) {
   ResponseCache& cache = state_.cache;
-  // Any commit since the last look (by any worker, or another process)
-  // starts a new generation (store::ChangeWatch: on SQLite the WAL-index
-  // header, or, where there is none, this worker's connection). The
-  // generation is read before the handler reads the data, so an answer that
-  // a commit overtakes is never stored under the new generation.
-  if (state_.changes->changed(ctx.db().session())) cache.invalidate();
+  // What was committed since the last look (by any worker, or another
+  // process or node) is applied first (WriteVersions: the write stamps).
+  // Generation and stamp are read before the handler reads the data, so an
+  // answer that a commit overtakes is kept under a stamp that commit has
+  // already raised (or a generation it ended), and is never served.
+  versions_.refresh(ctx.db().session(), cache);
   const std::uint64_t generation = cache.generation();
-  const std::string key = responseCacheKey(*ctx.user, ctx.english(), ctx.path(), ctx.queryParameters());
+  const CacheScope scope = cacheScopeOf(route);
+  const std::uint64_t stamp = versions_.stamp(scope, cacheScopeOrg(ctx, versions_, scope));
+  // The stamp is part of the key: an answer kept under an older one is never found again, and
+  // the least recently used entries (those) are evicted first.
+  const std::string key = responseCacheKey(*ctx.user, ctx.english(), ctx.path(), ctx.queryParameters()) +
+                          "\n#" + std::to_string(stamp);
   if (auto hit = cache.find(key)) {
     ctx.response.set("X-Beacon-Cache", "hit");
     ctx.send(200, hit->content_type, hit->body);

@@ -20,7 +20,9 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
+#include "http/cache_scope.h"
 #include "http/web_state.h"
+#include "http/write_versions.h"
 
 namespace beacon::http {
 
@@ -28,7 +30,7 @@ class RequestContext;
 
 class RequestDispatcher : public Poco::Net::HTTPRequestHandler {
  public:
-  explicit RequestDispatcher(WebState& state) : state_(state) {}
+  RequestDispatcher(WebState& state, WriteVersions& versions) : state_(state), versions_(versions) {}
   void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
 
  private:
@@ -38,17 +40,21 @@ class RequestDispatcher : public Poco::Net::HTTPRequestHandler {
   // 503 storage_unavailable with Retry-After, and an error-log line with `detail`.
   void sendStorageUnavailable(RequestContext& ctx, const std::string& detail);
   WebState& state_;
+  WriteVersions& versions_;
 };
 
+// Makes the dispatchers of one server, and holds what they share besides its WebState: the
+// versions that tell which cached answers a commit made stale.
 class DispatcherFactory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  explicit DispatcherFactory(WebState& state) : state_(state) {}
+  explicit DispatcherFactory(WebState& state) : state_(state), versions_(*state.changes) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-    return new RequestDispatcher(state_);
+    return new RequestDispatcher(state_, versions_);
   }
 
  private:
   WebState& state_;
+  WriteVersions versions_;
 };
 
 inline constexpr const char* kSessionCookie = "beacon_session";

@@ -7,6 +7,7 @@
 #include "store/drill_repository.h"
 #include "store/storage_error.h"
 #include "store/transaction.h"
+#include "store/write_stamp.h"
 
 namespace beacon::service {
 
@@ -30,6 +31,9 @@ sdk::Result<sdk::RecordId> DrillService::log(sdk::Drill drill, const store::Acto
     if (!s.isOk()) return s;
     store::DrillRepository drills(db_.session());
     const sdk::RecordId id = drills.add(drill, actor);
+    // All this transaction wrote is one drill of drill.org_id (with its audit entry, groups,
+    // flags, counts and rule_changes row), when it owns the transaction.
+    tx.stampAs(store::kDrillsSubject, drill.org_id);
     tx.commit();
     return id;
   } catch (const Poco::Exception& e) {

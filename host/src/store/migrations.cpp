@@ -719,6 +719,21 @@ const std::vector<Migration>& migrations() {
        {
            "CREATE TABLE attachment_contents (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)",
        }},
+      {35,
+       "write_stamps: one row per committed write transaction (store::Transaction, whichever"
+       " backend and process), saying what it may have changed for the web server's response cache:"
+       " subject '*' (anything) or 'drills' (drills added for organisation org_id only, written by"
+       " DrillService), so a cached answer is dropped only when a write it depends on commits"
+       " (store/write_stamp.h). Pruned to the last 10,000 rows",
+       {
+           "CREATE TABLE write_stamps ("
+           " seq INTEGER PRIMARY KEY,"
+           " subject TEXT NOT NULL,"
+           " org_id INTEGER NOT NULL DEFAULT 0)",
+           "CREATE TRIGGER write_stamps_prune AFTER INSERT ON write_stamps WHEN NEW.seq % 1000 = 0 BEGIN"
+           " DELETE FROM write_stamps WHERE seq <= NEW.seq - 10000;"
+           " END",
+       }},
   };
   return kMigrations;
 }

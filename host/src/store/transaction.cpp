@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "store/dialect.h"
+#include "store/write_stamp.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -13,6 +14,8 @@ Transaction::Transaction(Poco::Data::Session& session, Mode mode) : session_(ses
   if (!dialect.inTransaction(session_)) {
     dialect.begin(session_, mode);
     owner_ = true;
+    write_ = mode == Mode::Write;
+    if (write_) changes_at_begin_ = connectionChangeCount(session_);
     return;
   }
   if (mode == Mode::Write && !dialect.inWriteTransaction(session_)) {
@@ -40,10 +43,20 @@ Transaction::~Transaction() {
 
 void Transaction::commit() {
   if (!done_) {
+    if (owner_ && write_) {
+      const std::string subject = stamp_subject_.empty() ? kAnySubject : stamp_subject_;
+      stampCommit(session_, changes_at_begin_, subject, stamp_org_);
+    }
     if (owner_) dialectOf(session_).commit(session_);
     if (savepoint_) session_ << "RELEASE SAVEPOINT beacon_scope", now;
   }
   done_ = true;
+}
+
+void Transaction::stampAs(const std::string& subject, Poco::Int64 org_id) {
+  if (!owner_) return;
+  stamp_subject_ = subject;
+  stamp_org_ = org_id;
 }
 
 }  // namespace beacon::store

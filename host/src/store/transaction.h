@@ -17,10 +17,15 @@
 // the outer transaction stays usable after a failed statement inside. On
 // SQLite a nested scope that fails leaves its earlier statements in the
 // outer transaction (which an all-or-nothing caller then rolls back).
+// The outermost write scope's commit() first writes the transaction's write stamp when it wrote
+// anything (store/write_stamp.h: what the response cache must drop); stampAs() narrows it.
 // Not thread-safe (follows its Session).
 #pragma once
 
+#include <string>
+
 #include <Poco/Data/Session.h>
+#include <Poco/Types.h>
 
 namespace beacon::store {
 
@@ -33,12 +38,20 @@ class Transaction {
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   void commit();
+  // Says that everything this transaction writes is of `subject` (store/write_stamp.h) for
+  // organisation `org_id`: the caller knows every row written before commit(). Ignored unless
+  // this scope owns the transaction (a nested scope cannot speak for the outer one's writes).
+  void stampAs(const std::string& subject, Poco::Int64 org_id);
 
  private:
   Poco::Data::Session& session_;
   bool owner_ = false;
   bool savepoint_ = false;
   bool done_ = false;
+  bool write_ = false;
+  Poco::Int64 changes_at_begin_ = 0;
+  std::string stamp_subject_;  // "" : kAnySubject
+  Poco::Int64 stamp_org_ = 0;
 };
 
 }  // namespace beacon::store

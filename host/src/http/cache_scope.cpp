@@ -1,0 +1,17 @@
+#include "http/cache_scope.h"
+
+#include "http/router.h"
+
+namespace beacon::http {
+
+CacheScope cacheScopeOf(const Route& route) {
+  const std::vector<std::string> drills = {"api", "v1", "drills"};
+  const std::vector<std::string> plans = {"api", "v1", "plans"};
+  // A drill list shows drills of the request's organisation scope only (readableOrgs, "org").
+  if (route.segments == drills) return CacheScope{CacheScope::Drills::Scoped, "org"};
+  // A plan list shows nothing of drills (planItemJson: the plan, its owner, its category).
+  if (route.segments == plans) return CacheScope{CacheScope::Drills::Ignored, ""};
+  return CacheScope{};
+}
+
+}  // namespace beacon::http

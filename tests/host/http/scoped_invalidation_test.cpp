@@ -1,0 +1,153 @@
+// The response cache keeps what a write cannot change (over a real socket): a drill logged for a
+// village drops the cached drill lists of that village, of its township and of the city, and
+// keeps the lists of a sibling village, of other townships and of other townships' staff, and
+// every plan list; a write by another process (the CLI) is seen by the next request, and drops
+// only what it could change; a renamed organisation drops every list that shows names; and a
+// plan write keeps the drill lists that do not show it.
+#include <sstream>
+#include <string>
+
+#include <Poco/JSON/Array.h>
+
+#include "app/cli.h"
+#include "host/http/web_fixture.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace beacon::http::testing {
+namespace {
+
+class ScopedInvalidationTest : public WebFixture {
+ protected:
+  static Reply withToken(const std::string& token, const std::string& path) {
+    return request("GET", path, "", "", {{"Authorization", "Bearer " + token}});
+  }
+  // GETs until the answer comes from the cache.
+  static Reply warm(const std::string& token, const std::string& path) {
+    Reply r;
+    for (int i = 0; i < 10; ++i) {
+      r = withToken(token, path);
+      if (r.headers["X-Beacon-Cache"] == "hit") return r;
+    }
+    ADD_FAILURE() << "no cache hit for " << path;
+    return r;
+  }
+  static int total(const Reply& r) { return r.json()->getValue<int>("total"); }
+  // What `beacon --db` is given: the SQLite file or the PostgreSQL schema the server uses.
+  static std::string dbPath() { return database_->uri(); }
+  static std::string logDrill(const std::string& token, const std::string& org, const std::string& date) {
+    const std::string json = R"({"drill_type":"flood.evacuation","org":")" + org + R"(","date":")" + date +
+                             R"(","participants":9,"fields":{"hazard":"flash_flood"}})";
+    Reply created = request("POST", "/api/v1/drills", json, "application/json", {{"Authorization", "Bearer " + token}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return created.status == 201 ? created.json()->get("id").toString() : "";
+  }
+};
+
+struct Watched {
+  std::string who;  // "admin" or "town" (township staff of xinmi.chengguan)
+  std::string path;
+};
+
+TEST_F(ScopedInvalidationTest, ADrillDropsOnlyTheListsThatCanShowIt) {
+  const std::string admin = apiToken("admin");
+  const std::string town = apiToken("town");
+  const std::string window = "from=2025-10-01&to=2025-10-31&limit=50";
+  // What a drill of xinmi.chengguan.04 can change, and what it cannot.
+  const std::vector<Watched> changed = {
+      {"admin", "/api/v1/drills?org=xinmi.chengguan.04&" + window},
+      {"admin", "/api/v1/drills?org=xinmi.chengguan&" + window},
+      {"admin", "/api/v1/drills?" + window},
+      {"town", "/api/v1/drills?" + window},
+      {"admin", "/api/v1/drills?org=" + std::to_string(orgId("xinmi.chengguan")) + "&" + window},
+  };
+  const std::vector<Watched> kept = {
+      {"admin", "/api/v1/drills?org=xinmi.chengguan.05&" + window},
+      {"admin", "/api/v1/drills?org=xinmi.quliang&" + window},
+      {"admin", "/api/v1/drills?org=xinmi.quliang.01&" + window},
+      {"admin", "/api/v1/plans?limit=20"},
+      {"admin", "/api/v1/plans?owner=xinmi.chengguan&limit=20"},
+      {"town", "/api/v1/plans?limit=20"},
+  };
+  const auto token = [&](const Watched& w) { return w.who == "admin" ? admin : town; };
+  std::vector<int> before;
+  for (const auto& w : changed) before.push_back(total(warm(token(w), w.path)));
+  for (const auto& w : kept) warm(token(w), w.path);
+
+  logDrill(admin, "xinmi.chengguan.04", "2025-10-15");
+
+  for (std::size_t i = 0; i < changed.size(); ++i) {
+    Reply r = withToken(token(changed[i]), changed[i].path);
+    EXPECT_EQ(r.headers["X-Beacon-Cache"], "miss") << changed[i].path;
+    EXPECT_EQ(total(r), before[i] + 1) << changed[i].path;
+  }
+  for (const auto& w : kept) {
+    EXPECT_EQ(withToken(token(w), w.path).headers["X-Beacon-Cache"], "hit") << w.who << " " << w.path;
+  }
+}
+
+TEST_F(ScopedInvalidationTest, AnotherProcessesWriteIsSeenAtOnceAndDropsOnlyItsScope) {
+  const std::string admin = apiToken("admin");
+  const std::string quliang = "/api/v1/drills?org=xinmi.quliang&from=2025-09-01&to=2025-09-30&limit=5";
+  const std::string city = "/api/v1/drills?from=2025-09-01&to=2025-09-30&limit=5";
+  const std::string chengguan = "/api/v1/drills?org=xinmi.chengguan&from=2025-09-01&to=2025-09-30&limit=5";
+  const int in_quliang = total(warm(admin, quliang));
+  const int in_city = total(warm(admin, city));
+  warm(admin, chengguan);
+  std::ostringstream out, err;
+  std::istringstream in;
+  ASSERT_EQ(app::runCli({"beacon", "--db", dbPath(), "--user", "cli", "drill", "add", "--org", "xinmi.quliang.01",
+                         "--type", "flood.evacuation", "--date", "2025-09-20", "--participants", "7", "--field",
+                         "hazard=flash_flood"},
+                        out, err, in),
+            0)
+      << err.str();
+  // Whichever worker answers, at once.
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(total(withToken(admin, quliang)), in_quliang + 1) << i;
+    EXPECT_EQ(total(withToken(admin, city)), in_city + 1) << i;
+  }
+  EXPECT_EQ(withToken(admin, chengguan).headers["X-Beacon-Cache"], "hit");
+}
+
+TEST_F(ScopedInvalidationTest, TreeAndPlanWritesDropWhatShowsThem) {
+  const std::string admin = apiToken("admin");
+  const std::string drills = "/api/v1/drills?org=xinmi.micun&limit=5";
+  const std::string plans = "/api/v1/plans?limit=5";
+  warm(admin, drills);
+  warm(admin, plans);
+  // A renamed organisation: every list that names organisations.
+  app_->db().session() << "UPDATE organisations SET name = name || '（更名）' WHERE code = 'xinmi.micun'", now;
+  EXPECT_EQ(withToken(admin, drills).headers["X-Beacon-Cache"], "miss");
+  EXPECT_EQ(withToken(admin, plans).headers["X-Beacon-Cache"], "miss");
+  warm(admin, drills);
+  warm(admin, plans);
+  // A plan's title: the plan lists, and the drill lists (they show the plan a drill exercised).
+  app_->db().session() << "UPDATE plans SET title = title || '（修订）' WHERE id = (SELECT min(id) FROM plans)", now;
+  EXPECT_EQ(withToken(admin, plans).headers["X-Beacon-Cache"], "miss");
+  EXPECT_EQ(withToken(admin, drills).headers["X-Beacon-Cache"], "miss");
+}
+
+TEST_F(ScopedInvalidationTest, ASummaryIsKeptUntilAWriteByAnyProcess) {
+  const std::string admin = apiToken("admin");
+  const std::string path = "/api/v1/summaries?kind=city-annual&year=2023&format=json";
+  const Reply first = withToken(admin, path);
+  ASSERT_EQ(first.status, 200) << first.body;
+  const auto hits = server_->state().cache.stats().hits;
+  EXPECT_EQ(withToken(admin, path).body, first.body);
+  EXPECT_EQ(server_->state().cache.stats().hits, hits + 1) << "the second request is served from the cache";
+  std::ostringstream out, err;
+  std::istringstream in;
+  ASSERT_EQ(app::runCli({"beacon", "--db", dbPath(), "--user", "cli", "drill", "add", "--org", "xinmi.micun.05",
+                         "--type", "flood.evacuation", "--date", "2023-07-02", "--participants", "30", "--field",
+                         "hazard=flash_flood"},
+                        out, err, in),
+            0)
+      << err.str();
+  const Reply after = withToken(admin, path);
+  ASSERT_EQ(after.status, 200);
+  EXPECT_NE(after.body, first.body) << "a drill of 2023 logged by the CLI is in the next report";
+}
+
+}  // namespace
+}  // namespace beacon::http::testing
