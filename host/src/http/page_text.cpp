@@ -266,6 +266,21 @@ const std::vector<Phrase>& phrases() {
       {"summary_domain", "领域汇总", "Domain summary"},
       {"summary_drill-sheet", "演练记录表", "Drill record sheet"},
       {"summary_drill-plan", "年度演练计划执行情况", "Drill plans: plan versus actual"},
+      // Administration pages (issue #14 §2): the new-plan form and the password page.
+      {"new_plan", "新建预案", "Add a plan"},
+      {"first_version_note", "已印发的预案请填写印发日期和正文，将登记为第1版；编制中的预案可只填上面各项。",
+       "For a plan already issued give its issue date and text: they are stored as version 1. A plan still "
+       "being drafted needs only the fields above."},
+      {"done_created", "预案已新建。", "The plan is added."},
+      {"change_password", "修改密码", "Change password"},
+      {"current_password", "当前密码", "Current password"},
+      {"new_password", "新密码", "New password"},
+      {"new_password_again", "确认新密码", "New password again"},
+      {"password_rule", "至少 8 个字符，不得与用户名相同。", "At least 8 characters, not the username."},
+      {"password_sessions_note", "修改后，您在其他浏览器和设备上的登录将退出，API 令牌将被吊销。",
+       "Once changed, your sessions in other browsers and devices end and your API tokens are revoked."},
+      {"password_changed", "密码已修改。其他浏览器和设备上的登录已退出。",
+       "The password is changed. Your other sessions have ended."},
   };
   return kPhrases;
 }

@@ -66,6 +66,9 @@ const std::map<std::string, std::string>& hostLabelKeys() {
       {"password", "password"},
       {"role", "role"},
       {"format", "format"},
+      {"current_password", "current_password"},
+      {"new_password", "new_password"},
+      {"new_password_again", "new_password_again"},
   };
   return kKeys;
 }
@@ -130,6 +133,9 @@ const std::vector<Wording>& wordings() {
       {"must be an object of name: value", "应为“名称: 值”形式的对象", true},
       {"choose a file", "请选择文件", false},
       {"must be at most {} characters", "不得超过 {1} 个字符", true},
+      {"is too weak: use at least {} characters", "应至少有 {1} 个字符", true},
+      {"is longer than {} bytes", "不得超过 {1} 个字节", true},
+      {"must not be the username", "不得与用户名相同", true},
   };
   return kWordings;
 }

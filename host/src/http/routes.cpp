@@ -1,3 +1,4 @@
+#include "http/admin_routes.h"
 #include "http/drill_plan_routes.h"
 #include "http/ledger_routes.h"
 #include "http/routes.h"
@@ -17,7 +18,9 @@ void addAllRoutes(Router& router) {
   addLedgerApi(router);
   addPluginApi(router);
   addDashboardPages(router);
+  addNewPlanPage(router);  // before addPlanPages: /plans/new is not /plans/{id}
   addPlanPages(router);
+  addPasswordPage(router);
   addDrillPages(router);
   addDrillPlanPages(router);
   addCorrectiveActionPages(router);

@@ -1,0 +1,14 @@
+// The route groups of the administration pages (kept out of routes.h so that
+// adding them rebuilds only these files): the new-plan form (/plans/new) and
+// the signed-in user's own password page (/account/password). Added by
+// addAllRoutes; /plans/new before /plans/{id}.
+#pragma once
+
+#include "http/router.h"
+
+namespace beacon::http {
+
+void addNewPlanPage(Router& router);
+void addPasswordPage(Router& router);
+
+}  // namespace beacon::http
