@@ -1,0 +1,90 @@
+// Browser test of issue #14 §2 (administration half) in headless Debian Chromium: the township's
+// staff add a plan through 新建预案 on a desktop (a code already in use is refused next to the field,
+// in Chinese, with everything typed still there; the corrected form saves and says so, and the plan
+// list shows it), and a village user changes their password on a phone while signed in on a second
+// device, which is signed out, and signs in again with the new password.
+//
+// Inputs (environment): see support.mjs. Run: node --test tests/browser/ (CTest: browser_admin_forms)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { demoCityInChromium, desktop, login, password, phone } from './support.mjs';
+
+test('a township adds a plan; a refused code keeps what was typed', { timeout: 150000 }, async (t) => {
+  const { base, browser, artifacts } = await demoCityInChromium(t);
+  for (const [name, device] of [['desktop', desktop], ['phone', phone]]) {
+    const { context, page } = await login(browser, base, 'town', device);
+    const listed = await (await page.request.get(`${base}/api/v1/plans?owner=xinmi.chengguan&limit=1`)).json();
+    const takenCode = listed.items[0]?.code;
+    assert.ok(takenCode, 'no plan code of 城关镇 found to reuse');
+    await page.goto(`${base}/plans?owner=xinmi.chengguan`);
+    const totalBefore = Number(await page.locator('#plan-total').innerText());
+    await Promise.all([page.waitForURL(/\/plans\/new$/), page.click('#new-plan')]);
+    const title = `城关镇城市内涝应急预案（${name}）`;
+    await page.fill('#code', takenCode);
+    await page.fill('#title', title);
+    await page.selectOption('#domain', 'flood');
+    await page.selectOption('#category', 'special');
+    const owners = await page.locator('#owner option').allInnerTexts();
+    assert.ok(owners.every((o) => !o.includes('米村镇')), `another township is offered: ${owners.join(' | ')}`);
+    await page.selectOption('#owner', { label: owners.find((o) => o.startsWith('城关镇')) });
+    await page.fill('#issued', '2024-03-01');
+    await page.fill('#text', '第一章 总则\n1.1 编制目的\n');
+    await Promise.all([page.waitForLoadState('load'), page.click('#plan-new-submit')]);
+    const error = (await page.locator('#error-code').innerText()).trim();
+    assert.equal(error, `“编码”：“${takenCode}”已被其他预案使用。`);
+    assert.match(await page.locator('#form-error').innerText(), /未保存/);
+    assert.equal(await page.inputValue('#title'), title, 'the title typed is gone');
+    assert.equal(await page.inputValue('#issued'), '2024-03-01');
+    assert.equal(await page.inputValue('#text'), '第一章 总则\n1.1 编制目的\n');
+    assert.equal(await page.inputValue('#domain'), 'flood');
+    assert.equal(await page.inputValue('#category'), 'special');
+    await page.screenshot({ path: path.join(artifacts, `plan-new-refused-${name}.png`), fullPage: true });
+
+    const code = `CG-NL-${name}`;
+    await page.fill('#code', code);
+    await Promise.all([page.waitForURL(/\/plans\/\d+\?done=created/), page.click('#plan-new-submit')]);
+    assert.equal((await page.locator('#plan-notice').innerText()).trim(), '预案已新建。');
+    assert.equal((await page.locator('h1').innerText()).trim(), title);
+    await page.screenshot({ path: path.join(artifacts, `plan-new-saved-${name}.png`), fullPage: true });
+    await page.goto(`${base}/plans?owner=xinmi.chengguan`);
+    assert.equal(Number(await page.locator('#plan-total').innerText()), totalBefore + 1, 'the plan list does not count it');
+    await context.close();
+  }
+});
+
+test('a village user changes the password; the other device is signed out', { timeout: 150000 }, async (t) => {
+  const { base, browser, artifacts } = await demoCityInChromium(t);
+  const other = await login(browser, base, 'village', desktop);
+  await other.page.goto(`${base}/account/password`);
+  await other.page.screenshot({ path: path.join(artifacts, 'password-form-desktop.png'), fullPage: true });
+  const { page } = await login(browser, base, 'village', phone);
+  await Promise.all([page.waitForURL(/\/account\/password$/), page.click('#nav-password')]);
+  const fresh = 'xin-mima-2024!';
+
+  await page.fill('#current_password', 'not-the-password');
+  await page.fill('#new_password', fresh);
+  await page.fill('#new_password_again', fresh);
+  await Promise.all([page.waitForLoadState('load'), page.click('#password-submit')]);
+  assert.equal((await page.locator('#error-current_password').innerText()).trim(), '“当前密码”不正确。');
+  await page.screenshot({ path: path.join(artifacts, 'password-refused-phone.png'), fullPage: true });
+
+  await page.fill('#current_password', password);
+  await page.fill('#new_password', fresh);
+  await page.fill('#new_password_again', fresh);
+  await Promise.all([page.waitForURL(/\/account\/password\?done=1/), page.click('#password-submit')]);
+  assert.match(await page.locator('#password-changed').innerText(), /密码已修改/);
+  await page.screenshot({ path: path.join(artifacts, 'password-changed-phone.png'), fullPage: true });
+  await page.goto(`${base}/drills`);
+  assert.ok(new URL(page.url()).pathname.startsWith('/drills'), 'this phone was signed out');
+
+  await other.page.goto(`${base}/drills`);
+  assert.ok(new URL(other.page.url()).pathname.startsWith('/login'), 'the other device is still signed in');
+  await other.page.fill('#username', 'village');
+  await other.page.fill('#password', password);
+  await Promise.all([other.page.waitForLoadState('load'), other.page.click('#login-submit')]);
+  assert.equal(await other.page.locator('#login-error').count(), 1, 'the old password still works');
+  await other.page.fill('#username', 'village');
+  await other.page.fill('#password', fresh);
+  await Promise.all([other.page.waitForURL((u) => !u.pathname.startsWith('/login')), other.page.click('#login-submit')]);
+});
