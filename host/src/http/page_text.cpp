@@ -279,6 +279,12 @@ const std::vector<Phrase>& phrases() {
       {"password_rule", "至少 8 个字符，不得与用户名相同。", "At least 8 characters, not the username."},
       {"password_sessions_note", "修改后，您在其他浏览器和设备上的登录将退出，API 令牌将被吊销。",
        "Once changed, your sessions in other browsers and devices end and your API tokens are revoked."},
+      {"new_org", "新增单位", "Add an organisation"},
+      {"edit_org", "编辑单位", "Edit the organisation"},
+      {"parent_org", "上级单位", "Parent organisation"},
+      {"no_parent", "（无上级单位）", "(none: the top organisation)"},
+      {"org_saved", "单位已保存。", "The organisation is saved."},
+      {"edit", "编辑", "Edit"},
       {"password_changed", "密码已修改。其他浏览器和设备上的登录已退出。",
        "The password is changed. Your other sessions have ended."},
   };

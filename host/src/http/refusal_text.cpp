@@ -66,6 +66,7 @@ const std::map<std::string, std::string>& hostLabelKeys() {
       {"password", "password"},
       {"role", "role"},
       {"format", "format"},
+      {"parent_id", "parent_org"},
       {"current_password", "current_password"},
       {"new_password", "new_password"},
       {"new_password_again", "new_password_again"},
@@ -136,6 +137,12 @@ const std::vector<Wording>& wordings() {
       {"is too weak: use at least {} characters", "应至少有 {1} 个字符", true},
       {"is longer than {} bytes", "不得超过 {1} 个字节", true},
       {"must not be the username", "不得与用户名相同", true},
+      {"must be 1-64 characters of A-Z a-z 0-9 . _ -, got \"{}\"",
+       "应为 1 至 64 个字符（字母、数字及 . _ -），填写的是“{1}”", true},
+      {"\"{}\" is already used by another organisation", "“{1}”已被其他单位使用", false},
+      {"the top organisation ({}) has no parent", "最高一级单位（{1}）没有上级单位", false},
+      {"is required for a {}", "为必填项", true},
+      {"a {} ({}) cannot be under a {} ({})", "{2}不能隶属于{4}", false},
   };
   return kWordings;
 }

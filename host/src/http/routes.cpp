@@ -26,6 +26,7 @@ void addAllRoutes(Router& router) {
   addCorrectiveActionPages(router);
   addRecordPages(router);
   addOrganisationPages(router);
+  addOrganisationAdminPages(router);
   addSummaryPages(router);
   addLedgerPages(router);
   addAttachmentRoutes(router);
