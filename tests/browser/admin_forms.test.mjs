@@ -88,3 +88,78 @@ test('a village user changes the password; the other device is signed out', { ti
   await other.page.fill('#password', fresh);
   await Promise.all([other.page.waitForURL((u) => !u.pathname.startsWith('/login')), other.page.click('#login-submit')]);
 });
+
+test('a township adds a village and renames it; the city office moves it', { timeout: 150000 }, async (t) => {
+  const { base, browser, artifacts } = await demoCityInChromium(t);
+  const { context, page } = await login(browser, base, 'town', desktop);
+  await page.goto(`${base}/organisations`);
+  await Promise.all([page.waitForURL(/\/organisations\/new$/), page.click('#new-org')]);
+  const parents = await page.locator('#parent_id option').allInnerTexts();
+  assert.ok(parents.every((p) => !p.includes('米村镇')), `another township is offered: ${parents.join(' | ')}`);
+  await page.fill('#code', 'xinmi.chengguan.04');
+  await page.fill('#name', '青石村');
+  await page.selectOption('#kind', 'village');
+  await Promise.all([page.waitForLoadState('load'), page.click('#org-submit')]);
+  assert.equal((await page.locator('#error-code').innerText()).trim(), '“编码”：“xinmi.chengguan.04”已被其他单位使用。');
+  assert.equal(await page.inputValue('#name'), '青石村', 'the name typed is gone');
+  await page.screenshot({ path: path.join(artifacts, 'org-new-refused-desktop.png'), fullPage: true });
+  await page.fill('#code', 'xinmi.chengguan.qs');
+  await Promise.all([page.waitForURL(/\/organisations\/\d+\/edit\?done=1/), page.click('#org-submit')]);
+  assert.equal((await page.locator('#org-saved').innerText()).trim(), '单位已保存。');
+  const editPath = new URL(page.url()).pathname;
+  await page.fill('#name', '青石村（更名）');
+  await Promise.all([page.waitForURL(/\?done=1/), page.click('#org-submit')]);
+  await page.goto(`${base}/organisations`);
+  assert.match(await page.locator('#org-xinmi\\.chengguan\\.qs').innerText(), /青石村（更名）/);
+  await context.close();
+
+  const admin = await login(browser, base, 'admin', phone);
+  await admin.page.goto(`${base}${editPath}`);
+  await admin.page.selectOption('#parent_id', { label: (await admin.page.locator('#parent_id option').allInnerTexts()).find((o) => o.startsWith('米村镇')) });
+  await Promise.all([admin.page.waitForURL(/\?done=1/), admin.page.click('#org-submit')]);
+  await admin.page.screenshot({ path: path.join(artifacts, 'org-edit-saved-phone.png'), fullPage: true });
+  const org = await (await admin.page.request.get(`${base}/api/v1/organisations?kind=township`)).json();
+  const micun = org.items.find((o) => o.code === 'xinmi.micun');
+  const moved = await (await admin.page.request.get(`${base}/api/v1/organisations/${editPath.split('/')[2]}`)).json();
+  assert.equal(moved.parent_id, micun.id, 'the village was not moved');
+});
+
+test('a township adds a village account, resets and disables it', { timeout: 150000 }, async (t) => {
+  const { base, browser, artifacts } = await demoCityInChromium(t);
+  const { page } = await login(browser, base, 'town', desktop);
+  await page.goto(`${base}/organisations`);
+  await Promise.all([page.waitForURL(/\/users$/), page.click('#nav-users')]);
+  assert.equal(await page.locator('#user-admin').count(), 0, 'the township sees the administrator');
+  await Promise.all([page.waitForURL(/\/users\/new$/), page.click('#new-user')]);
+  await page.fill('#username', 'village');
+  await page.fill('#display_name', '任堂村新同事');
+  await page.selectOption('#role', 'village_staff');
+  await page.selectOption('#org', 'xinmi.chengguan.04');
+  await page.fill('#password', 'chushi-mima-1');
+  await Promise.all([page.waitForLoadState('load'), page.click('#user-submit')]);
+  assert.equal((await page.locator('#error-username').innerText()).trim(), '“用户名”：“village”已存在。');
+  assert.equal(await page.inputValue('#display_name'), '任堂村新同事');
+  await page.screenshot({ path: path.join(artifacts, 'user-new-refused-desktop.png'), fullPage: true });
+  await page.fill('#username', 'rentang2');
+  await page.fill('#password', 'chushi-mima-1');
+  await Promise.all([page.waitForURL(/\/users\/\d+\?done=user_added/), page.click('#user-submit')]);
+  assert.equal((await page.locator('#user-notice').innerText()).trim(), '用户已添加。');
+
+  const colleague = { page: await (await browser.newContext({ ...phone, locale: 'zh-CN' })).newPage() };
+  await colleague.page.goto(`${base}/login`);
+  await colleague.page.fill('#username', 'rentang2');
+  await colleague.page.fill('#password', 'chushi-mima-1');
+  await Promise.all([colleague.page.waitForURL((u) => !u.pathname.startsWith('/login')),
+    colleague.page.click('#login-submit')]);
+  await page.fill('#password', 'chongzhi-mima-2');
+  await Promise.all([page.waitForURL(/done=password_reset/), page.click('#reset-submit')]);
+  await colleague.page.goto(`${base}/drills`);
+  assert.ok(new URL(colleague.page.url()).pathname.startsWith('/login'), 'a reset leaves the session open');
+  await Promise.all([page.waitForURL(/done=user_disabled/), page.click('#disable-submit')]);
+  assert.equal((await page.locator('#user-state').innerText()).trim(), '已停用');
+  await page.screenshot({ path: path.join(artifacts, 'user-disabled-desktop.png'), fullPage: true });
+  await colleague.page.fill('#username', 'rentang2');
+  await colleague.page.fill('#password', 'chongzhi-mima-2');
+  await Promise.all([colleague.page.waitForLoadState('load'), colleague.page.click('#login-submit')]);
+  assert.equal(await colleague.page.locator('#login-error').count(), 1, 'a disabled account logs in');
+});

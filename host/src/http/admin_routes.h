@@ -13,5 +13,7 @@ void addNewPlanPage(Router& router);
 void addPasswordPage(Router& router);
 // /organisations/new and /organisations/{id}/edit (org_admin_pages.cpp).
 void addOrganisationAdminPages(Router& router);
+// /users, /users/new, /users/{id} and its forms (user_admin_pages.cpp).
+void addUserAdminPages(Router& router);
 
 }  // namespace beacon::http

@@ -67,6 +67,7 @@ const std::map<std::string, std::string>& hostLabelKeys() {
       {"role", "role"},
       {"format", "format"},
       {"parent_id", "parent_org"},
+      {"display_name", "display_name"},
       {"current_password", "current_password"},
       {"new_password", "new_password"},
       {"new_password_again", "new_password_again"},
@@ -143,6 +144,12 @@ const std::vector<Wording>& wordings() {
       {"the top organisation ({}) has no parent", "最高一级单位（{1}）没有上级单位", false},
       {"is required for a {}", "为必填项", true},
       {"a {} ({}) cannot be under a {} ({})", "{2}不能隶属于{4}", false},
+      {"\"{}\" already exists", "“{1}”已存在", false},
+      {"\"{}\" is not valid: use 2-64 lowercase letters, digits, . _ - @, starting with a letter or digit",
+       "“{1}”不符合要求：应为 2 至 64 个小写字母、数字或 . _ - @，以字母或数字开头", false},
+      {"is required for role {}", "为必填项（该角色须属于某一单位）", true},
+      {"is required (admin, org_staff, village_staff, viewer)", "为必填项", true},
+      {"unknown role \"{}\" (admin, org_staff, village_staff, viewer)", "“{1}”不是可选的角色", false},
   };
   return kWordings;
 }

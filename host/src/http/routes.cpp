@@ -27,6 +27,7 @@ void addAllRoutes(Router& router) {
   addRecordPages(router);
   addOrganisationPages(router);
   addOrganisationAdminPages(router);
+  addUserAdminPages(router);
   addSummaryPages(router);
   addLedgerPages(router);
   addAttachmentRoutes(router);
