@@ -163,3 +163,24 @@ test('a township adds a village account, resets and disables it', { timeout: 150
   await Promise.all([colleague.page.waitForLoadState('load'), colleague.page.click('#login-submit')]);
   assert.equal(await colleague.page.locator('#login-error').count(), 1, 'a disabled account logs in');
 });
+
+test('the city office filters the audit log by user and sees a change before and after', { timeout: 150000 }, async (t) => {
+  const { base, browser, artifacts } = await demoCityInChromium(t);
+  const { page } = await login(browser, base, 'admin', desktop);
+  await page.goto(`${base}/organisations/1/edit`);
+  const name = await page.inputValue('#name');
+  await page.fill('#name', `${name}（审计）`);
+  await Promise.all([page.waitForURL(/\?done=1/), page.click('#org-submit')]);
+  await page.goto(`${base}/users`);
+  await Promise.all([page.waitForURL(/\/audit$/), page.click('#nav-audit')]);
+  const everything = Number(await page.locator('#audit-total').innerText());
+  await page.selectOption('#audit-entity', 'organisation');
+  await page.fill('#audit-entity-id', '1');
+  await page.fill('#audit-user', 'admin');
+  await Promise.all([page.waitForURL(/entity=organisation/), page.click('#audit-filter button')]);
+  const filtered = Number(await page.locator('#audit-total').innerText());
+  assert.ok(filtered >= 1 && filtered < everything, `filtered ${filtered} of ${everything}`);
+  const row = page.locator('#audit-list tr:has(td:text-is("name"))').first();
+  assert.match(await row.innerText(), new RegExp(`${name}\\s+${name}（审计）`));
+  await page.screenshot({ path: path.join(artifacts, 'audit-desktop.png'), fullPage: true });
+});

@@ -15,5 +15,7 @@ void addPasswordPage(Router& router);
 void addOrganisationAdminPages(Router& router);
 // /users, /users/new, /users/{id} and its forms (user_admin_pages.cpp).
 void addUserAdminPages(Router& router);
+// /audit (audit_pages.cpp).
+void addAuditPage(Router& router);
 
 }  // namespace beacon::http

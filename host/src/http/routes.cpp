@@ -28,6 +28,7 @@ void addAllRoutes(Router& router) {
   addOrganisationPages(router);
   addOrganisationAdminPages(router);
   addUserAdminPages(router);
+  addAuditPage(router);
   addSummaryPages(router);
   addLedgerPages(router);
   addAttachmentRoutes(router);

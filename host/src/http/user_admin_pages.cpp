@@ -73,6 +73,7 @@ void userList(RequestContext& ctx) {
   }
   data d;
   d.set("items", items);
+  d.set("can_audit", isAdmin(ctx));  // the 审计记录 link (audit_pages.cpp)
   ctx.sendPage(200, "users.html", d, pageWord("users", ctx.english()));
 }
 
