@@ -9,11 +9,11 @@
 #include <limits>
 
 #include "http/admin_routes.h"
+#include "http/form_refusals.h"
 #include "http/http_error.h"
 #include "http/org_admin_scope.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
-#include "http/refusal_text.h"
 #include "http/strict_number.h"
 #include "service/organisation_service.h"
 
@@ -70,17 +70,7 @@ void sendOrgForm(RequestContext& ctx, int status, const OrgForm& form) {
   d.set("parents", parents);
   d.set("top_allowed", ctx.requireUser().role == auth::Role::Admin);
   d.set("top_selected", form.parent == "0");
-  std::map<std::string, std::string> sentences;
-  for (const auto& [field, message] : form.errors) {
-    sentences[field] = refusalSentence(ctx.state.app.plugins(), field, message, en);
-  }
-  d.set("errors", fieldErrors(sentences, {"code", "name", "kind", "parent_id"}));
-  if (!sentences.empty()) {
-    data all{data::type::list};
-    for (const auto& [field, sentence] : sentences) all.push_back(data(sentence));
-    d.set("error_summary", all);
-    d.set("has_errors", true);
-  }
+  setFormRefusals(ctx, d, form.errors, {"code", "name", "kind", "parent_id"});
   if (status == 200 && ctx.query("done") == "1") d.set("notice", pageWord("org_saved", en));
   ctx.sendPage(status, "org_form.html", d, pageWord(form.editing ? "edit_org" : "new_org", en));
 }

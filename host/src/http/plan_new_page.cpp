@@ -10,10 +10,10 @@
 #include <limits>
 
 #include "http/admin_routes.h"
+#include "http/form_refusals.h"
 #include "http/http_error.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
-#include "http/refusal_text.h"
 #include "http/strict_number.h"
 #include "service/plan_category_catalog.h"
 #include "service/plan_service.h"
@@ -78,17 +78,7 @@ void sendForm(RequestContext& ctx, int status, const std::map<std::string, std::
   data typed;
   for (const auto& name : formFields()) typed.set(name, ctx.formValue(name));
   d.set("values", typed);
-  std::map<std::string, std::string> sentences;
-  for (const auto& [field, message] : errors) {
-    sentences[field] = refusalSentence(ctx.state.app.plugins(), field, message, en);
-  }
-  d.set("errors", fieldErrors(sentences, formFields()));
-  if (!sentences.empty()) {
-    data all{data::type::list};
-    for (const auto& [field, sentence] : sentences) all.push_back(data(sentence));
-    d.set("error_summary", all);
-    d.set("has_errors", true);
-  }
+  setFormRefusals(ctx, d, errors, formFields());
   ctx.sendPage(status, "plan_new.html", d, pageWord("new_plan", en));
 }
 

@@ -15,6 +15,7 @@
 
 #include "auth/account_service.h"
 #include "http/admin_routes.h"
+#include "http/form_refusals.h"
 #include "http/http_error.h"
 #include "http/org_admin_scope.h"
 #include "http/page_support.h"
@@ -103,17 +104,7 @@ void sendNewUserForm(RequestContext& ctx, int status, const std::map<std::string
   }
   d.set("orgs", orgs);
   d.set("city_wide_allowed", isAdmin(ctx));
-  std::map<std::string, std::string> sentences;
-  for (const auto& [field, message] : errors) {
-    sentences[field] = refusalSentence(ctx.state.app.plugins(), field, message, en);
-  }
-  d.set("errors", fieldErrors(sentences, {"username", "display_name", "role", "org", "password"}));
-  if (!sentences.empty()) {
-    data all{data::type::list};
-    for (const auto& [field, sentence] : sentences) all.push_back(data(sentence));
-    d.set("error_summary", all);
-    d.set("has_errors", true);
-  }
+  setFormRefusals(ctx, d, errors, {"username", "display_name", "role", "org", "password"});
   ctx.sendPage(status, "user_new.html", d, pageWord("new_user", en));
 }
 
