@@ -7,8 +7,17 @@
 // Inputs (environment): see support.mjs. Run: node --test tests/browser/ (CTest: browser_admin_forms)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import path from 'node:path';
-import { demoCityInChromium, desktop, login, password, phone } from './support.mjs';
+import { demoCityInChromium as demoCity, desktop, login, password, phone } from './support.mjs';
+
+// demoCityInChromium points TMPDIR at its own temporary folder, which goes when its test ends:
+// each test of this file starts from the system's again.
+const systemTmp = os.tmpdir();
+function demoCityInChromium(t) {
+  process.env.TMPDIR = systemTmp;
+  return demoCity(t);
+}
 
 test('a township adds a plan; a refused code keeps what was typed', { timeout: 150000 }, async (t) => {
   const { base, browser, artifacts } = await demoCityInChromium(t);
