@@ -20,6 +20,7 @@
 #include "http/http_error.h"
 #include "http/obligation_list_query.h"
 #include "http/obligation_view.h"
+#include "http/org_admin_scope.h"
 #include "http/page_support.h"
 #include "http/routes.h"
 #include "rules/citation_text.h"
@@ -377,6 +378,7 @@ void organisationTree(RequestContext& ctx) {
     n.set("name", o.name);
     n.set("code", o.code);
     n.set("kind", ctx.english() ? sdk::labelEn(o.kind) : sdk::labelZh(o.kind));
+    n.set("can_edit", mayEdit(ctx, o.id));  // the 编辑 link (org_admin_pages.cpp)
     n.set("counts", counts[o.id].toData());
     n.set("has_overdue", counts[o.id].overdue > 0);
     if (const auto dp = drill_plans.find(o.id); dp != drill_plans.end())
@@ -395,6 +397,7 @@ void organisationTree(RequestContext& ctx) {
   data d;
   d.set("as_of", view.query.as_of.toString());
   d.set("roots", roots);
+  d.set("can_manage", managesOrganisations(ctx));  // the 新增单位 link
   ctx.sendPage(200, "organisations.html", d, ctx.english() ? "Organisations" : "单位");
 }
 

@@ -100,6 +100,8 @@ void planList(RequestContext& ctx) {
   }
   d.set("statuses", statuses);
   d.set("owner", ctx.query("owner"));
+  const auth::Scope writable = ctx.policy().writeScope(ctx.requireUser());
+  d.set("can_add", writable.all || !writable.org_ids.empty());  // the 新建预案 link (plan_new_page.cpp)
   d.set("total", std::to_string(total));
   setPager(ctx, d, filter.offset, filter.limit, total);
   ctx.sendPage(200, "plans.html", d, ctx.english() ? "Plans" : "预案");

@@ -66,6 +66,11 @@ const std::map<std::string, std::string>& hostLabelKeys() {
       {"password", "password"},
       {"role", "role"},
       {"format", "format"},
+      {"parent_id", "parent_org"},
+      {"display_name", "display_name"},
+      {"current_password", "current_password"},
+      {"new_password", "new_password"},
+      {"new_password_again", "new_password_again"},
   };
   return kKeys;
 }
@@ -130,6 +135,21 @@ const std::vector<Wording>& wordings() {
       {"must be an object of name: value", "应为“名称: 值”形式的对象", true},
       {"choose a file", "请选择文件", false},
       {"must be at most {} characters", "不得超过 {1} 个字符", true},
+      {"is too weak: use at least {} characters", "应至少有 {1} 个字符", true},
+      {"is longer than {} bytes", "不得超过 {1} 个字节", true},
+      {"must not be the username", "不得与用户名相同", true},
+      {"must be 1-64 characters of A-Z a-z 0-9 . _ -, got \"{}\"",
+       "应为 1 至 64 个字符（字母、数字及 . _ -），填写的是“{1}”", true},
+      {"\"{}\" is already used by another organisation", "“{1}”已被其他单位使用", false},
+      {"the top organisation ({}) has no parent", "最高一级单位（{1}）没有上级单位", false},
+      {"is required for a {}", "为必填项", true},
+      {"a {} ({}) cannot be under a {} ({})", "{2}不能隶属于{4}", false},
+      {"\"{}\" already exists", "“{1}”已存在", false},
+      {"\"{}\" is not valid: use 2-64 lowercase letters, digits, . _ - @, starting with a letter or digit",
+       "“{1}”不符合要求：应为 2 至 64 个小写字母、数字或 . _ - @，以字母或数字开头", false},
+      {"is required for role {}", "为必填项（该角色须属于某一单位）", true},
+      {"is required (admin, org_staff, village_staff, viewer)", "为必填项", true},
+      {"unknown role \"{}\" (admin, org_staff, village_staff, viewer)", "“{1}”不是可选的角色", false},
   };
   return kWordings;
 }

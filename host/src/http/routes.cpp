@@ -1,3 +1,4 @@
+#include "http/admin_routes.h"
 #include "http/drill_plan_routes.h"
 #include "http/ledger_routes.h"
 #include "http/routes.h"
@@ -17,12 +18,17 @@ void addAllRoutes(Router& router) {
   addLedgerApi(router);
   addPluginApi(router);
   addDashboardPages(router);
+  addNewPlanPage(router);  // before addPlanPages: /plans/new is not /plans/{id}
   addPlanPages(router);
+  addPasswordPage(router);
   addDrillPages(router);
   addDrillPlanPages(router);
   addCorrectiveActionPages(router);
   addRecordPages(router);
   addOrganisationPages(router);
+  addOrganisationAdminPages(router);
+  addUserAdminPages(router);
+  addAuditPage(router);
   addSummaryPages(router);
   addLedgerPages(router);
   addAttachmentRoutes(router);

@@ -7,7 +7,6 @@
 // throttles and logouts go to the audit log (auth::LoginAudit).
 // The login form carries a pre-session CSRF token (login_form_token.h) and
 // `next` is only ever a same-site path (redirect_target.h).
-#include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/NameValueCollection.h>
 
 #include "auth/authenticator.h"
@@ -19,21 +18,12 @@
 #include "http/request_context.h"
 #include "http/request_dispatcher.h"
 #include "http/routes.h"
+#include "http/session_cookie_writer.h"
 #include "store/user_repository.h"
 
 namespace beacon::http {
 
 namespace {
-
-void setSessionCookie(RequestContext& ctx, const std::string& value, int max_age) {
-  Poco::Net::HTTPCookie cookie(kSessionCookie, value);
-  cookie.setPath("/");
-  cookie.setHttpOnly(true);
-  cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
-  cookie.setSecure(ctx.state.config.secure_cookies);
-  cookie.setMaxAge(max_age);
-  ctx.response.addCookie(cookie);
-}
 
 std::string clientAddress(const RequestContext& ctx) {
   return ctx.state.config.trusted_proxies.clientAddress(ctx.request);

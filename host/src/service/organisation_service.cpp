@@ -136,4 +136,41 @@ sdk::Result<sdk::RecordId> OrganisationService::add(sdk::Organisation org, const
   }
 }
 
+sdk::Status OrganisationService::update(sdk::Organisation org, const store::Actor& actor) {
+  try {
+    store::Transaction tx(db_.session());
+    store::OrganisationRepository repo(db_.session());
+    const auto stored = repo.findById(org.id);
+    if (!stored) {
+      return sdk::Status::invalid("id", english_ ? "no organisation with id " + std::to_string(org.id)
+                                                 : "没有编号为 " + std::to_string(org.id) + " 的单位");
+    }
+    org.code = stored->code;
+    org.attributes = normalizeAttributes(org.attributes);
+    if (org.parent_id != 0 && repo.subtree(org.id).count(org.parent_id) > 0) {
+      return sdk::Status::invalid("parent_id", english_ ? "cannot be the organisation itself or one below it"
+                                                        : "不能是本单位或其下级单位");
+    }
+    sdk::Status s = validate(org);
+    if (!s.isOk()) return s;
+    for (const auto& child : repo.list()) {
+      if (child.parent_id == org.id && !parentAllowed(child.kind, org.kind)) {
+        return sdk::Status::invalid(
+            "kind", english_ ? std::string("a ") + sdk::labelEn(child.kind) + " under it (" + child.name +
+                                   ") cannot be under a " + sdk::labelEn(org.kind)
+                             : std::string("其下级") + sdk::labelZh(child.kind) + "“" + child.name + "”不能隶属于" +
+                                   sdk::labelZh(org.kind));
+      }
+    }
+    repo.update(org, actor);
+    tx.commit();
+    return sdk::Status::ok();
+  } catch (const Poco::Exception& e) {
+    const std::string message =
+        couldNotStore({"单位 " + org.code, "organisation " + org.code}, english_);
+    store::throwIfStorageFailure(e, message);
+    return sdk::Status::error(withDetail(message, e.displayText(), english_));
+  }
+}
+
 }  // namespace beacon::service

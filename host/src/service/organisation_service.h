@@ -24,6 +24,11 @@ class OrganisationService {
   sdk::Status validate(const sdk::Organisation& org);
   // Normalises the attributes, validates and stores `org` with its audit entry.
   sdk::Result<sdk::RecordId> add(sdk::Organisation org, const store::Actor& actor);
+  // Changes the stored organisation `org.id`: its name, kind, attributes and parent (a move; the
+  // code stays). Refused, naming the field, when the new parent is the organisation itself or
+  // below it ("parent_id"), or when a direct child could no longer be under the new kind ("kind").
+  // One transaction with its audit entry.
+  sdk::Status update(sdk::Organisation org, const store::Actor& actor);
   // Canonical attribute values (choice labels to ids, booleans to 1/0).
   sdk::FieldValues normalizeAttributes(const sdk::FieldValues& attributes) const;
 
