@@ -1,3 +1,4 @@
+#include "http/dashboard_routes.h"
 #include "http/drill_plan_routes.h"
 #include "http/ledger_routes.h"
 #include "http/routes.h"
@@ -17,6 +18,7 @@ void addAllRoutes(Router& router) {
   addLedgerApi(router);
   addPluginApi(router);
   addDashboardPages(router);
+  addDashboardExport(router);
   addPlanPages(router);
   addDrillPages(router);
   addDrillPlanPages(router);
@@ -27,6 +29,7 @@ void addAllRoutes(Router& router) {
   addLedgerPages(router);
   addAttachmentRoutes(router);
   addCalendarFeed(router);
+  addCalendarFeedPage(router);
   addStaticAssets(router);
 }
 
