@@ -1,5 +1,6 @@
 // GET /calendar-feed: the signed-in user's calendar subscription (订阅日历)
-// for their own organisation (and everything under it): whether a
+// for their own organisation (the city for the administrator) and everything
+// under it: whether a
 // subscription link exists (its hint and day, never the secret), and a button
 // that makes one. POST /calendar-feed (CSRF-checked) makes a new link, which
 // stops the old one (auth::CalendarFeedStore::rotate, audited), and shows it
@@ -8,13 +9,15 @@
 // Origin header, else its Host), so it is the one the user reached the server
 // by. The form carries no submission token on purpose: an idempotent replay
 // would keep the answer, and with it the secret, in the database.
+#include <optional>
+
 #include <Poco/URI.h>
 
 #include "auth/calendar_feed_store.h"
+#include "http/dashboard_routes.h"
 #include "http/download_name.h"
 #include "http/http_error.h"
 #include "http/page_text.h"
-#include "http/dashboard_routes.h"
 #include "store/calendar_feed_repository.h"
 
 namespace beacon::http {
@@ -29,7 +32,8 @@ std::string pageOrigin(RequestContext& ctx) {
   if (!origin.empty() && origin != "null") {
     try {
       const Poco::URI uri(origin);
-      if ((uri.getScheme() == "http" || uri.getScheme() == "https") && !uri.getHost().empty()) return origin;
+      if ((uri.getScheme() == "http" || uri.getScheme() == "https") && !uri.getHost().empty())
+        return origin;
     } catch (const Poco::Exception&) {
       // fall back to the Host header
     }
@@ -37,15 +41,28 @@ std::string pageOrigin(RequestContext& ctx) {
   return "http://" + ctx.request.get("Host", "127.0.0.1");
 }
 
+// The user's organisation; for a city-wide account without one (the administrator), the city.
+sdk::Organisation feedOrganisation(RequestContext& ctx) {
+  const auth::User& user = ctx.requireUser();
+  if (auto org = ctx.organisations().findById(user.org_id)) return *org;
+  if (ctx.policy().scope(user).all) {
+    for (const auto& o : ctx.organisations().list()) {
+      if (o.parent_id == 0) return o;
+    }
+  }
+  throw HttpError::notFound(ctx.english() ? "your account has no organisation"
+                                          : "您的账户未关联单位");
+}
+
 void sendFeedPage(RequestContext& ctx, const std::string& secret) {
   const auth::User& user = ctx.requireUser();
-  const auto org = ctx.organisations().findById(user.org_id);
-  if (!org) throw HttpError::notFound(ctx.english() ? "your account has no organisation" : "您的账户未关联单位");
+  const std::optional<sdk::Organisation> org = feedOrganisation(ctx);
   data d;
   d.set("org_name", org->name);
   data feeds{data::type::list};
   bool has_feed = false;
-  for (const auto& f : store::CalendarFeedRepository(ctx.db().session()).listLive(user.id, org->id)) {
+  for (const auto& f :
+       store::CalendarFeedRepository(ctx.db().session()).listLive(user.id, org->id)) {
     data item;
     item.set("hint", f.hint);
     item.set("created_at", f.created_at.substr(0, 10));
@@ -69,8 +86,8 @@ void showFeed(RequestContext& ctx) { sendFeedPage(ctx, ""); }
 void makeFeed(RequestContext& ctx) {
   ctx.form();  // the CSRF check comes before anything else
   const auth::User& user = ctx.requireUser();
-  const auth::CreatedFeed created =
-      auth::CalendarFeedStore(ctx.db().session()).rotate(user, user.org_id, ctx.actor());
+  const auth::CreatedFeed created = auth::CalendarFeedStore(ctx.db().session())
+                                        .rotate(user, feedOrganisation(ctx).id, ctx.actor());
   sendFeedPage(ctx, created.secret);
 }
 

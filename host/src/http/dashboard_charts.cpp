@@ -13,7 +13,8 @@ namespace beacon::http {
 
 namespace {
 
-const char* const kPalette[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf"};
+const char* const kPalette[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e",
+                                "#9467bd", "#8c564b", "#17becf"};
 
 }  // namespace
 
@@ -38,7 +39,8 @@ std::string domainStatusChart(bool english, const std::vector<StatusBar>& by_dom
   return chart.toFigure();
 }
 
-std::string drillsByMonthChart(RequestContext& ctx, int year, bool all, const std::vector<sdk::RecordId>& org_ids,
+std::string drillsByMonthChart(RequestContext& ctx, int year, bool all,
+                               const std::vector<sdk::RecordId>& org_ids,
                                const std::string& domain) {
   const bool en = ctx.english();
   summary::SvgChart chart;
@@ -46,7 +48,8 @@ std::string drillsByMonthChart(RequestContext& ctx, int year, bool all, const st
   chart.stacked = true;
   chart.category_label = pageWord("month", en);
   chart.total_label = pageWord("chart_total", en);
-  for (int m = 1; m <= 12; ++m) chart.categories.push_back(pageWord("month_" + std::to_string(m), en));
+  for (int m = 1; m <= 12; ++m)
+    chart.categories.push_back(pageWord("month_" + std::to_string(m), en));
   if (!all && org_ids.empty()) return chart.toFigure();  // nothing in scope: an empty year
   const std::set<sdk::RecordId> orgs(org_ids.begin(), org_ids.end());
   const auto counts = summary::DrillTally(ctx.db().session())
@@ -57,7 +60,8 @@ std::string drillsByMonthChart(RequestContext& ctx, int year, bool all, const st
     const auto& [drill_domain, month] = key;  // "YYYY-MM"
     auto it = series_of.find(drill_domain);
     if (it == series_of.end()) {
-      summary::ChartSeries s{domainLabel(ctx, drill_domain), kPalette[series_of.size() % std::size(kPalette)],
+      summary::ChartSeries s{domainLabel(ctx, drill_domain),
+                             kPalette[series_of.size() % std::size(kPalette)],
                              std::vector<double>(12, 0)};
       chart.series.push_back(std::move(s));
       it = series_of.emplace(drill_domain, chart.series.size() - 1).first;

@@ -24,7 +24,8 @@ std::string domainStatusChart(bool english, const std::vector<StatusBar>& by_dom
 
 // Drills dated in `year` per month and domain, of `org_ids` (every organisation when `all`);
 // `domain` empty: every domain.
-std::string drillsByMonthChart(RequestContext& ctx, int year, bool all, const std::vector<sdk::RecordId>& org_ids,
+std::string drillsByMonthChart(RequestContext& ctx, int year, bool all,
+                               const std::vector<sdk::RecordId>& org_ids,
                                const std::string& domain);
 
 // "" when no township has a duty due.

@@ -20,10 +20,12 @@ std::string dashboardListParam(RequestContext& ctx) {
   const std::string list = ctx.query("list", "overdue");
   const auto& kinds = dashboardListKinds();
   if (list != kOwnDutiesList &&
-      std::none_of(kinds.begin(), kinds.end(), [&](const DashboardListKind& k) { return list == k.id; })) {
-    throw HttpError::badRequest(ctx.english() ? "list must be overdue, due_soon, met_late, met or own_duties"
-                                              : "列表（list）只能是 overdue、due_soon、met_late、met 或 own_duties",
-                                "list");
+      std::none_of(kinds.begin(), kinds.end(),
+                   [&](const DashboardListKind& k) { return list == k.id; })) {
+    throw HttpError::badRequest(
+        ctx.english() ? "list must be overdue, due_soon, met_late, met or own_duties"
+                      : "列表（list）只能是 overdue、due_soon、met_late、met 或 own_duties",
+        "list");
   }
   return list;
 }

@@ -10,7 +10,8 @@ std::string percentEncoded(const std::string& text) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : text) {
-    if (std::isalnum(c) || std::string("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string::npos) {
+    if (std::isalnum(c) ||
+        std::string("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string::npos) {
       out += static_cast<char>(c);
     } else {
       out += '%';
@@ -38,13 +39,15 @@ DownloadScope downloadScope(RequestContext& ctx, const std::string& org_ref) {
   const auth::User& user = ctx.requireUser();
   const bool city_wide = ctx.policy().scope(user).all;
   for (const auto& o : ctx.organisations().list()) {
-    if ((city_wide && o.parent_id == 0) || (!city_wide && o.id == user.org_id)) return {o.name, o.code};
+    if ((city_wide && o.parent_id == 0) || (!city_wide && o.id == user.org_id))
+      return {o.name, o.code};
   }
   return {ctx.english() ? "all" : "全部", "all"};
 }
 
-DownloadName downloadName(const DownloadScope& scope, const std::string& label, const std::string& label_ascii,
-                          const std::string& day, const std::string& extension) {
+DownloadName downloadName(const DownloadScope& scope, const std::string& label,
+                          const std::string& label_ascii, const std::string& day,
+                          const std::string& extension) {
   return {scope.name + "-" + label + "-" + day + "." + extension,
           scope.code + "-" + label_ascii + "-" + day + "." + extension};
 }

@@ -33,8 +33,9 @@ struct DownloadScope {
 DownloadScope downloadScope(RequestContext& ctx, const std::string& org_ref = "");
 
 // "<scope>-<label>-<day>.<extension>" and its ASCII twin "<code>-<label_ascii>-<day>.<extension>".
-DownloadName downloadName(const DownloadScope& scope, const std::string& label, const std::string& label_ascii,
-                          const std::string& day, const std::string& extension);
+DownloadName downloadName(const DownloadScope& scope, const std::string& label,
+                          const std::string& label_ascii, const std::string& day,
+                          const std::string& extension);
 
 // RFC 5987 value characters (attr-char) stay, every other byte is %XX.
 std::string percentEncoded(const std::string& text);

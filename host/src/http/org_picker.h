@@ -24,7 +24,8 @@ class OrgPicker {
   std::string label(const sdk::Organisation& o) const;
   // The organisation with this label or code; null when there is none.
   const sdk::Organisation* find(const std::string& text) const;
-  // The organisations in `scope`, in the tree's id order: [{label, kind}], `english` for the kind's label.
+  // The organisations in `scope`, in the tree's id order: [{label, kind}], `english` for the kind's
+  // label.
   kainjow::mustache::data options(const auth::Scope& scope, bool english) const;
 
  private:

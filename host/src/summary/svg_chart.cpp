@@ -27,7 +27,9 @@ std::string valueText(double v, const std::string& unit) {
   return buf + unit;
 }
 
-double valueAt(const ChartSeries& s, std::size_t c) { return c < s.values.size() ? s.values[c] : 0; }
+double valueAt(const ChartSeries& s, std::size_t c) {
+  return c < s.values.size() ? s.values[c] : 0;
+}
 
 // Tick labels and legend keep a white halo so they stay legible over bars and gridlines.
 constexpr const char* kHalo = " paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\"";
@@ -39,12 +41,23 @@ std::string xmlEscape(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -108,14 +121,15 @@ std::string SvgChart::toSvg() const {
         const double v = valueAt(s, c);
         if (v <= 0) continue;
         const double w = span * v / top_value;
-        body += "<rect x=\"" + pct(gutter + at) + "\" y=\"" + num(row_top + 18) + "\" width=\"" + pct(w) +
-                "\" height=\"13\" fill=\"" + xmlEscape(s.color) + "\"><title>" + xmlEscape(categories[c]) +
-                " · " + xmlEscape(s.label) + ": " + valueText(v, unit) + "</title></rect>";
+        body += "<rect x=\"" + pct(gutter + at) + "\" y=\"" + num(row_top + 18) + "\" width=\"" +
+                pct(w) + "\" height=\"13\" fill=\"" + xmlEscape(s.color) + "\"><title>" +
+                xmlEscape(categories[c]) + " · " + xmlEscape(s.label) + ": " + valueText(v, unit) +
+                "</title></rect>";
         if (stacked) at += w;
       }
       const double shown = stacked || series.size() != 1 ? sums[c] : valueAt(series.front(), c);
-      body += "<text x=\"" + pct(gutter) + "\" y=\"" + num(row_top + 14) + "\">" + xmlEscape(categories[c]) +
-              " " + valueText(shown, unit) + "</text>";
+      body += "<text x=\"" + pct(gutter) + "\" y=\"" + num(row_top + 14) + "\">" +
+              xmlEscape(categories[c]) + " " + valueText(shown, unit) + "</text>";
     }
     height = rows_bottom + 6;
   } else {
@@ -126,8 +140,8 @@ std::string SvgChart::toSvg() const {
       const double y = plot_top + plot_h - plot_h * static_cast<double>(t) / top_value;
       body += "<line x1=\"" + pct(gutter) + "\" x2=\"100%\" y1=\"" + num(y) + "\" y2=\"" + num(y) +
               "\" stroke=\"#ddd\"/>";
-      body += "<text x=\"" + pct(gutter - 0.8) + "\" y=\"" + num(y + 4) + "\" text-anchor=\"end\">" +
-              valueText(static_cast<double>(t), unit) + "</text>";
+      body += "<text x=\"" + pct(gutter - 0.8) + "\" y=\"" + num(y + 4) +
+              "\" text-anchor=\"end\">" + valueText(static_cast<double>(t), unit) + "</text>";
     }
     for (std::size_t c = 0; c < categories.size(); ++c) {
       const double x0 = gutter + group * static_cast<double>(c);
@@ -144,9 +158,10 @@ std::string SvgChart::toSvg() const {
           w = group * 0.7 / static_cast<double>(series.size());
           x += w * static_cast<double>(s);
         }
-        body += "<rect x=\"" + pct(x) + "\" y=\"" + num(y) + "\" width=\"" + pct(w) + "\" height=\"" + num(h) +
-                "\" fill=\"" + xmlEscape(series[s].color) + "\"><title>" + xmlEscape(categories[c]) + " · " +
-                xmlEscape(series[s].label) + ": " + valueText(v, unit) + "</title></rect>";
+        body += "<rect x=\"" + pct(x) + "\" y=\"" + num(y) + "\" width=\"" + pct(w) +
+                "\" height=\"" + num(h) + "\" fill=\"" + xmlEscape(series[s].color) + "\"><title>" +
+                xmlEscape(categories[c]) + " · " + xmlEscape(series[s].label) + ": " +
+                valueText(v, unit) + "</title></rect>";
       }
       body += "<text x=\"" + pct(x0 + group / 2) + "\" y=\"" + num(plot_top + plot_h + 15) +
               "\" text-anchor=\"middle\">" + xmlEscape(categories[c]) + "</text>";
@@ -158,19 +173,21 @@ std::string SvgChart::toSvg() const {
       const double y = height + 18.0 * static_cast<double>(s) + 10;
       body += "<rect x=\"0\" y=\"" + num(y - 10) + "\" width=\"12\" height=\"12\" fill=\"" +
               xmlEscape(series[s].color) + "\"/>";
-      body += "<text x=\"18\" y=\"" + num(y) + "\"" + kHalo + ">" + xmlEscape(series[s].label) + "</text>";
+      body += "<text x=\"18\" y=\"" + num(y) + "\"" + kHalo + ">" + xmlEscape(series[s].label) +
+              "</text>";
     }
   }
   height += legend_h;
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"" + xmlEscape(title) +
-         "\" width=\"100%\" height=\"" + num(height) + "\" font-family=\"sans-serif\" font-size=\"12\"><title>" +
-         xmlEscape(title) + "</title>" + body + "</svg>";
+         "\" width=\"100%\" height=\"" + num(height) +
+         "\" font-family=\"sans-serif\" font-size=\"12\"><title>" + xmlEscape(title) + "</title>" +
+         body + "</svg>";
 }
 
 std::string SvgChart::toTable() const {
   const bool total = stacked && !total_label.empty();
-  std::string t = "<table class=\"chart-data\"><caption>" + xmlEscape(title) + "</caption><tr><th scope=\"col\">" +
-                  xmlEscape(category_label) + "</th>";
+  std::string t = "<table class=\"chart-data\"><caption>" + xmlEscape(title) +
+                  "</caption><tr><th scope=\"col\">" + xmlEscape(category_label) + "</th>";
   for (const auto& s : series) t += "<th scope=\"col\">" + xmlEscape(s.label) + "</th>";
   if (total) t += "<th scope=\"col\">" + xmlEscape(total_label) + "</th>";
   t += "</tr>";
@@ -188,8 +205,8 @@ std::string SvgChart::toTable() const {
 }
 
 std::string SvgChart::toFigure() const {
-  return "<figure class=\"chart\"><figcaption>" + xmlEscape(title) + "</figcaption>" + toSvg() + toTable() +
-         "</figure>";
+  return "<figure class=\"chart\"><figcaption>" + xmlEscape(title) + "</figcaption>" + toSvg() +
+         toTable() + "</figure>";
 }
 
 }  // namespace beacon::summary

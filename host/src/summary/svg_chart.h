@@ -17,7 +17,7 @@ namespace beacon::summary {
 
 struct ChartSeries {
   std::string label;
-  std::string color;  // CSS colour, e.g. "#1f77b4"
+  std::string color;           // CSS colour, e.g. "#1f77b4"
   std::vector<double> values;  // one per category
 };
 
