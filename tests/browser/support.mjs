@@ -6,6 +6,7 @@
 //   BEACON_ARTIFACTS  where screenshots go (default: an "artifacts" folder in the test's temp dir,
 //                     which is kept, and its path printed, so the shots can be looked at)
 //   CHROMIUM          the browser (default /usr/bin/chromium)
+//   BEACON_START_SECONDS  how long `beacon serve` may take to listen (default 10; more on a loaded machine)
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +28,7 @@ export const password = 'beacon-demo-2023';
 export const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const desktop = { viewport: { width: 1366, height: 768 } };
 export const stepTimeoutMs = 15000;
+const startSeconds = Number(process.env.BEACON_START_SECONDS || 10);
 
 export function localDate(d = new Date()) {
   const pad = (n) => String(n).padStart(2, '0');
@@ -44,7 +46,8 @@ function startServer(dir, dbPath, logPath) {
   });
   const ready = new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`beacon serve printed no address in 10 s:\n${out}`)), 10000);
+    const timer = setTimeout(() => reject(new Error(`beacon serve printed no address in ${startSeconds} s:\n${out}`)),
+      startSeconds * 1000);
     child.stdout.on('data', (chunk) => {
       out += chunk;
       fs.appendFileSync(logPath, chunk);
@@ -138,7 +141,7 @@ export async function login(browser, base, username, device = phone, options = {
 // The pages a user reaches from the menu, the first plan and drill, and the dashboard's lists.
 export async function pagesOf(page, base) {
   const pages = ['/', '/plans', '/drills', '/drills/new', '/drill-plans', '/organisations', '/summaries', '/imports',
-    '/summaries?kind=plan-status&as_of=2023-12-31&format=text',
+    '/summaries?kind=plan-status&as_of=2023-12-31&format=text', '/calendar-feed',
     '/plans/new', '/account/password', '/organisations/new', '/users', '/users/new', '/audit'];  // the administration pages (issue #14 §2)
   await page.goto(`${base}/`);
   const lists = await page.locator('main a[href^="/?"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));

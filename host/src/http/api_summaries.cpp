@@ -21,7 +21,7 @@ using Poco::JSON::Object;
 void getSummary(RequestContext& ctx) {
   const RenderedSummary s = renderSummary(ctx, summaryRequestFromQuery(ctx));
   if (s.attachment || ctx.query("download") == "1") {
-    ctx.response.set("Content-Disposition", "attachment; filename=\"" + s.filename + "\"");
+    ctx.response.set("Content-Disposition", s.download.disposition());
   }
   // The HTML report opens in the browser from this site: it must run nothing.
   ctx.response.set("Content-Security-Policy", kDocumentPolicy);

@@ -9,6 +9,7 @@
 #include <Poco/String.h>
 #include <Poco/TemporaryFile.h>
 
+#include "http/download_name.h"
 #include "http/http_error.h"
 #include "io/csv_exporter.h"
 #include "io/import_kind.h"
@@ -22,8 +23,7 @@ namespace beacon::http {
 
 namespace {
 
-constexpr const char* kXlsxType =
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kXlsxType = kXlsxContentType;
 
 std::string kindList() {
   std::string out;
@@ -41,23 +41,6 @@ void writeFile(const std::string& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   if (!out) throw HttpError(503, "storage_unavailable", "could not spool the uploaded file");
-}
-
-// RFC 5987 value characters (attr-char) stay, every other byte is %XX.
-std::string percentEncoded(const std::string& text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) ||
-        std::string("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string::npos) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -164,19 +147,10 @@ void sendLedgerExport(RequestContext& ctx, const std::string& kind, const std::s
         ctx.english() ? "\"" + fmt + "\" is not csv or xlsx" : "“" + fmt + "”不是 csv 或 xlsx",
         "format");
   }
-  const auth::User& user = ctx.requireUser();
   const io::ExportScope scope = exportScope(ctx);
   // The file is named after the caller's organisation, or the city (the root) for a city-wide
   // scope.
-  std::string scope_name = ctx.english() ? "all" : "全部";
-  std::string scope_code = "all";
-  for (const auto& o : ctx.organisations().list()) {
-    if ((scope.all && o.parent_id == 0) || (!scope.all && o.id == user.org_id)) {
-      scope_name = o.name;
-      scope_code = o.code;
-      break;
-    }
-  }
+  const DownloadScope named = downloadScope(ctx);
   std::ostringstream out;
   store::Database& db = ctx.db();
   const auto& plugins = ctx.state.app.plugins();
@@ -185,13 +159,8 @@ void sendLedgerExport(RequestContext& ctx, const std::string& kind, const std::s
                    : io::exportXlsx(db, plugins, kind, out, english_headers, ctx.english(), scope);
   if (!s.isOk()) throw HttpError::invalid("format", s.message());
   const std::string day = service::today().toString();
-  const std::string label = english_headers ? kind : io::kindLabelZh(kind);
-  const std::string name = scope_name + "-" + label + "-" + day + "." + fmt;
-  std::string ascii;
-  for (char c : scope_code + "-" + kind + "-" + day + "." + fmt)
-    ascii += (c == '"' || c == '\\') ? '_' : c;
-  ctx.response.set("Content-Disposition", "attachment; filename=\"" + ascii +
-                                              "\"; filename*=UTF-8''" + percentEncoded(name));
+  const DownloadName name = downloadName(named, english_headers ? kind : io::kindLabelZh(kind), kind, day, fmt);
+  ctx.response.set("Content-Disposition", name.disposition());
   ctx.response.set("Cache-Control", "private, no-store");
   ctx.send(200, fmt == "csv" ? "text/csv; charset=utf-8" : kXlsxType, out.str());
 }

@@ -1,8 +1,10 @@
 #include "http/org_scope.h"
 
 #include <limits>
+#include <map>
 
 #include "http/http_error.h"
+#include "http/org_picker.h"
 #include "http/strict_number.h"
 
 namespace beacon::http {
@@ -14,7 +16,15 @@ sdk::Organisation organisationByRef(RequestContext& ctx, const std::string& ref,
   } else {
     org = ctx.organisations().findByCode(ref);
   }
-  if (!org) throw HttpError::badRequest("no organisation \"" + ref + "\"", param);
+  if (!org && !ref.empty()) {  // a name, as the dashboard's organisation picker sends it
+    std::map<sdk::RecordId, sdk::Organisation> all;
+    for (auto& o : ctx.organisations().list()) all.emplace(o.id, std::move(o));
+    if (const sdk::Organisation* named = OrgPicker(all).find(ref)) org = *named;
+  }
+  if (!org) {
+    throw HttpError::badRequest(
+        ctx.english() ? "no organisation \"" + ref + "\"" : "没有名称或编码为“" + ref + "”的单位", param);
+  }
   return *org;
 }
 

@@ -18,7 +18,8 @@ struct OrgFilter {
   bool none() const { return !all && ids.empty(); }
 };
 
-// The organisation with this id or code; 400 naming `param` when there is none.
+// The organisation with this id or code, or with this name as the organisation picker labels it
+// (http/org_picker.h); 400 naming `param` when there is none.
 sdk::Organisation organisationByRef(RequestContext& ctx, const std::string& ref, const std::string& param);
 // Read scope narrowed to the subtree of `ref` (empty: whole scope); 403 when
 // `ref` lies outside the scope.

@@ -1,9 +1,11 @@
 // Overview pages: GET / (dashboard: obligations by domain × township with
-// met / met late / due soon / overdue counts, each linking to its list; an
-// inline SVG chart; the overdue, due-soon and met-late lists, paged
+// met / met late / due soon / overdue counts, each linking to its list; its
+// charts with their numbers as tables (http/dashboard_charts.h); the overdue,
+// due-soon and met-late lists, each downloadable whole as CSV or .xlsx
+// (http/dashboard_export.cpp), paged
 // (?list=&offset=&limit=, "第 x–y 项，共 N 项") and sorted by due date or
-// organisation (?sort=due|org), with citations; filters ?org= ?domain=
-// ?kind= kept in every link; for a village or community account 本单位待办,
+// organisation (?sort=due|org), with citations; filters ?org= (picked by
+// name, http/org_picker.h) ?domain= ?kind= kept in every link; for a village or community account 本单位待办,
 // what it must do in the next 60 days by date, paged (?list=own_duties),
 // instead of the township matrix; and the year's drill plans versus actual drills,
 // http/drill_plan_overview.h) and GET /organisations (the readable
@@ -11,23 +13,28 @@
 // plan's progress). Both take ?as_of=. Counts come from the chunk tallies and
 // only the rows shown are copied (rules/obligation_page.h).
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <vector>
 
+#include "http/dashboard_charts.h"
 #include "http/dashboard_links.h"
+#include "http/dashboard_list_kinds.h"
 #include "http/drill_plan_overview.h"
 #include "http/http_error.h"
 #include "http/obligation_list_query.h"
 #include "http/obligation_view.h"
 #include "http/org_admin_scope.h"
+#include "http/org_picker.h"
 #include "http/page_support.h"
+#include "http/page_text.h"
 #include "http/routes.h"
+#include "http/strict_number.h"
 #include "rules/citation_text.h"
 #include "rules/met_late_text.h"
 #include "rules/obligation_page.h"
 #include "rules/provisional_deadline.h"
-#include "summary/svg_chart.h"
 
 namespace beacon::http {
 
@@ -43,6 +50,14 @@ struct Counts {
     met_late += c.met_late;
     due_soon += c.due_soon;
     overdue += c.overdue;
+  }
+  rules::StatusCounts statusCounts() const {
+    rules::StatusCounts c;
+    c.met = met;
+    c.met_late = met_late;
+    c.due_soon = due_soon;
+    c.overdue = overdue;
+    return c;
   }
   data toData() const {
     data d;
@@ -63,25 +78,6 @@ struct Counts {
     return d;
   }
 };
-
-std::string domainLabel(RequestContext& ctx, const std::string& domain) {
-  if (const auto* p = ctx.state.app.plugins().byDomain(domain))
-    return ctx.english() ? p->name_en : p->name_zh;
-  return domain == sdk::kGeneralDomain ? (ctx.english() ? "General" : "综合/其他") : domain;
-}
-
-// A dashboard list: the status it shows and its element ids.
-struct ListKind {
-  sdk::ObligationStatus status;
-  const char* id;  // the `list` parameter
-  const char* heading_zh;
-  const char* heading_en;
-};
-constexpr ListKind kLists[] = {
-    {sdk::ObligationStatus::Overdue, "overdue", "逾期事项", "Overdue obligations"},
-    {sdk::ObligationStatus::DueSoon, "due_soon", "即将到期事项", "Obligations due soon"},
-    {sdk::ObligationStatus::MetLate, "met_late", "逾期完成事项", "Obligations met late"},
-    {sdk::ObligationStatus::Met, "met", "已落实事项", "Obligations met"}};
 
 // "第 1–20 项，共 2001 项" / "Items 1–20 of 2001".
 std::string rangeText(bool english, std::size_t offset, std::size_t shown, std::size_t total) {
@@ -128,7 +124,7 @@ data listRows(RequestContext& ctx, const ObligationView& view, const rules::Obli
 
 // One list section: its page (the chosen list's offset and sort; the first page of the others),
 // the range shown, pager and sort links.
-data listSection(RequestContext& ctx, const ObligationView& view, const ListKind& kind,
+data listSection(RequestContext& ctx, const ObligationView& view, const DashboardListKind& kind,
                  rules::ObligationPageQuery q, bool chosen, const DashboardLinks& links,
                  std::vector<rules::CitationText>& citations) {
   q.statuses = {kind.status};
@@ -157,6 +153,8 @@ data listSection(RequestContext& ctx, const ObligationView& view, const ListKind
   s.set("sort_due_href", links.list(kind.id, "due"));
   s.set("sort_org_href", links.list(kind.id, "org"));
   s.set("sorted_by_due", sort == "due");
+  s.set("csv_href", links.download(kind.id, sort, "csv"));
+  s.set("xlsx_href", links.download(kind.id, sort, "xlsx"));
   const int limit = static_cast<int>(q.limit);
   const int offset = static_cast<int>(q.offset);
   if (offset > 0)
@@ -170,22 +168,19 @@ data listSection(RequestContext& ctx, const ObligationView& view, const ListKind
 // as-of day, and what is already overdue, by date; paged like the other lists (its first page
 // unless ?list=own_duties), with links that keep the unit and the as-of day, so the window stays
 // the same 60 days while paging.
-constexpr const char* kOwnDuties = "own_duties";
+constexpr const char* kOwnDuties = kOwnDutiesList;
 constexpr int kMaxListLimit = 200;  // ?limit= of the dashboard's lists
 data ownDuties(RequestContext& ctx, const ObligationView& view, const sdk::Organisation& unit,
                const rules::ObligationPageQuery& request, bool chosen, const DashboardLinks& links,
                std::vector<rules::CitationText>& citations) {
-  rules::ObligationPageQuery q;
-  q.statuses = {sdk::ObligationStatus::Overdue, sdk::ObligationStatus::DueSoon,
-                sdk::ObligationStatus::Upcoming};
-  q.due_to = view.query.as_of.addDays(60);
-  q.order = rules::ObligationOrder::Due;
+  rules::ObligationPageQuery q = dashboardListQuery(kOwnDuties, request, view.query.as_of);
   q.offset = chosen ? request.offset : 0;
-  q.limit = request.limit;
   const rules::ObligationPage page = rules::pageOf(*view.results, q);
   const std::map<std::string, std::string> keep{{"as_of", view.query.as_of.toString()},
                                                 {"org", unit.code}};
   data s;
+  s.set("csv_href", links.download(kOwnDuties, "", "csv", keep));
+  s.set("xlsx_href", links.download(kOwnDuties, "", "xlsx", keep));
   s.set("rows", listRows(ctx, view, page, citations));
   s.set("range", rangeText(ctx.english(), q.offset, page.rows.size(), page.total));
   const int offset = static_cast<int>(q.offset);
@@ -212,14 +207,7 @@ void dashboard(RequestContext& ctx) {
   rules::ObligationPageQuery q = obligationListQuery(ctx, rules::ObligationOrder::Due);
   q.offset = static_cast<std::size_t>(ctx.queryInt("offset", 0, 0, 100000000));
   q.limit = static_cast<std::size_t>(ctx.queryInt("limit", 20, 1, kMaxListLimit));
-  const std::string chosen = ctx.query("list", "overdue");
-  if (chosen != kOwnDuties && std::none_of(std::begin(kLists), std::end(kLists),
-                                           [&](const ListKind& k) { return chosen == k.id; })) {
-    throw HttpError::badRequest(
-        ctx.english() ? "list must be overdue, due_soon, met_late, met or own_duties"
-                      : "列表（list）只能是 overdue、due_soon、met_late、met 或 own_duties",
-        "list");
-  }
+  const std::string chosen = dashboardListParam(ctx);
   const std::map<sdk::RecordId, sdk::Organisation>& orgs = view.orgs;
   const auth::User& user = ctx.requireUser();
   const auto own = orgs.find(user.org_id);
@@ -229,7 +217,7 @@ void dashboard(RequestContext& ctx) {
   auto townshipOf = [&](sdk::RecordId org_id) -> const std::pair<std::string, std::string>& {
     auto kept = township_of.find(org_id);
     if (kept != township_of.end()) return kept->second;
-    std::pair<std::string, std::string> found{ctx.english() ? "City level" : "市直", ""};
+    std::pair<std::string, std::string> found{pageWord("city_level", ctx.english()), ""};
     sdk::RecordId id = org_id;
     for (int guard = 0; id != 0 && guard < 32; ++guard) {
       auto it = orgs.find(id);
@@ -277,25 +265,20 @@ void dashboard(RequestContext& ctx) {
     row.set("cells", cells);
     rows.push_back(row);
   }
-  summary::SvgChart chart;
-  chart.title = ctx.english() ? "Obligations by domain" : "各领域义务落实情况";
-  chart.stacked = true;
-  summary::ChartSeries met{ctx.english() ? "Met" : "已落实", "#1e7b34", {}};
-  summary::ChartSeries met_late_series{ctx.english() ? "Met late" : "逾期完成", "#7a9a3a", {}};
-  summary::ChartSeries soon{ctx.english() ? "Due soon" : "即将到期", "#e0a100", {}};
-  summary::ChartSeries late{ctx.english() ? "Overdue" : "已逾期", "#b3261e", {}};
-  for (const auto& dmn : domains) {
-    chart.categories.push_back(domainLabel(ctx, dmn));
-    met.values.push_back(by_domain[dmn].met);
-    met_late_series.values.push_back(by_domain[dmn].met_late);
-    soon.values.push_back(by_domain[dmn].due_soon);
-    late.values.push_back(by_domain[dmn].overdue);
+  std::vector<StatusBar> domain_bars;
+  for (const auto& dmn : domains) domain_bars.emplace_back(domainLabel(ctx, dmn), by_domain[dmn].statusCounts());
+  std::vector<StatusBar> town_bars;
+  for (const auto& [town, code] : town_codes) {
+    Counts sum;
+    for (const auto& dmn : domains) {
+      if (auto it = by_cell.find({town, dmn}); it != by_cell.end()) sum.add(it->second.statusCounts());
+    }
+    town_bars.emplace_back(town, sum.statusCounts());
   }
-  chart.series = {met, met_late_series, soon, late};
 
   std::vector<rules::CitationText> listed_citations;
   data lists{data::type::list};
-  for (const auto& kind : kLists) {
+  for (const auto& kind : dashboardListKinds()) {
     if (kind.status == sdk::ObligationStatus::Met && chosen != kind.id)
       continue;  // met: on request only
     lists.push_back(listSection(ctx, view, kind, q, chosen == kind.id, links, listed_citations));
@@ -320,7 +303,15 @@ void dashboard(RequestContext& ctx) {
     notes.push_back(note);
   }
   d.set("citation_notes", notes);
-  d.set("chart", domains.empty() ? std::string() : chart.toSvg());
+  d.set("chart", domains.empty() ? std::string() : domainStatusChart(ctx.english(), domain_bars));
+  const auth::Scope read_scope = ctx.policy().scope(user);
+  d.set("chart_months", drillsByMonthChart(ctx, view.query.as_of.year,
+                                           view.query.org_ids.empty() && read_scope.all,
+                                           view.query.org_ids, view.query.domain));
+  if (!village) {
+    d.set("chart_townships", townshipRateChart(ctx.english(), town_bars));
+    d.set("rate_note", pageWord("chart_rate_note", ctx.english()));
+  }
   // Filters as controls; the form keeps them in the URL.
   d.set("domains", domainOptions(ctx, view.query.domain, true));
   data kinds{data::type::list};
@@ -335,19 +326,16 @@ void dashboard(RequestContext& ctx) {
     kinds.push_back(o);
   }
   d.set("kinds", kinds);
-  const auth::Scope scope = ctx.policy().scope(user);
-  data org_options{data::type::list};
-  for (const auto& [id, o] : orgs) {
-    if (!scope.contains(id)) continue;
-    data opt;
-    opt.set("value", o.code);
-    opt.set("label", o.name);
-    opt.set("selected", o.code == ctx.query("org"));
-    org_options.push_back(opt);
+  // The organisation picked by name: a search box over the names in scope (OrgPicker).
+  const OrgPicker picker(orgs);
+  d.set("orgs", picker.options(read_scope, ctx.english()));
+  const sdk::Organisation* picked = picker.find(ctx.query("org"));
+  if (const auto id = parseWholeNumber(ctx.query("org"), 1, std::numeric_limits<sdk::RecordId>::max())) {
+    if (const auto it = orgs.find(*id); it != orgs.end()) picked = &it->second;
   }
-  d.set("orgs", org_options);
+  if (picked != nullptr) d.set("org_value", picker.label(*picked));
   data list_options{data::type::list};
-  for (const auto& kind : kLists) {
+  for (const auto& kind : dashboardListKinds()) {
     data o;
     o.set("value", kind.id);
     o.set("label", ctx.english() ? kind.heading_en : kind.heading_zh);

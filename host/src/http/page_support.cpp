@@ -25,6 +25,11 @@ data domainOptions(RequestContext& ctx, const std::string& selected, bool includ
   return list;
 }
 
+std::string domainLabel(RequestContext& ctx, const std::string& domain) {
+  if (const auto* p = ctx.state.app.plugins().byDomain(domain)) return ctx.english() ? p->name_en : p->name_zh;
+  return domain == sdk::kGeneralDomain ? (ctx.english() ? "General" : "综合/其他") : domain;
+}
+
 data fieldInput(RequestContext& ctx, const sdk::FieldSpec& spec, const std::string& name, const std::string& value,
                 const std::string& error) {
   data f;

@@ -16,6 +16,8 @@
 namespace beacon::http {
 
 kainjow::mustache::data domainOptions(RequestContext& ctx, const std::string& selected, bool include_general);
+// A domain's name in the request's language (the plugin's; 综合/其他 for general; else the id).
+std::string domainLabel(RequestContext& ctx, const std::string& domain);
 // `error` is set only when there is one: kainjow renders {{#error}} for an empty string too.
 kainjow::mustache::data fieldInput(RequestContext& ctx, const sdk::FieldSpec& spec, const std::string& name,
                                    const std::string& value, const std::string& error);

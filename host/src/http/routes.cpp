@@ -1,4 +1,5 @@
 #include "http/admin_routes.h"
+#include "http/dashboard_routes.h"
 #include "http/drill_plan_routes.h"
 #include "http/ledger_routes.h"
 #include "http/routes.h"
@@ -19,6 +20,7 @@ void addAllRoutes(Router& router) {
   addPluginApi(router);
   addDashboardPages(router);
   addNewPlanPage(router);  // before addPlanPages: /plans/new is not /plans/{id}
+  addDashboardExport(router);
   addPlanPages(router);
   addPasswordPage(router);
   addDrillPages(router);
@@ -33,6 +35,7 @@ void addAllRoutes(Router& router) {
   addLedgerPages(router);
   addAttachmentRoutes(router);
   addCalendarFeed(router);
+  addCalendarFeedPage(router);
   addStaticAssets(router);
 }
 

@@ -1,6 +1,7 @@
 #include "http/summary_request.h"
 
 #include "http/http_error.h"
+#include "http/page_text.h"
 #include "plugins/domain_services.h"
 #include "store/data_version.h"
 #include "store/drill_repository.h"
@@ -88,8 +89,14 @@ RenderedSummary renderSummary(RequestContext& ctx, const summary::SummaryRequest
   }
   out.content_type = media.content_type;
   out.attachment = request.format == "docx";
-  const std::string ext = media.extension;
-  out.filename = "beacon-" + request.kind + "." + ext;
+  // The organisation a township or drill-plan summary names, else the user's or the city.
+  const std::string day = request.as_of.isSet() ? request.as_of.toString()
+                          : request.year != 0   ? std::to_string(request.year)
+                                                : plugins::DomainServices::systemToday().toString();
+  std::string label = pageWord("file_" + request.kind, request.english);
+  if (label.empty()) label = request.kind;
+  out.download = downloadName(downloadScope(ctx, request.kind == "drill-sheet" ? "" : request.org_code), label,
+                              request.kind, day, media.extension);
   return out;
 }
 

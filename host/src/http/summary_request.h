@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "http/download_name.h"
 #include "http/request_context.h"
 #include "summary/summary_archive.h"
 #include "summary/summary_service.h"
@@ -18,7 +19,8 @@ namespace beacon::http {
 struct RenderedSummary {
   std::string body;
   std::string content_type;
-  std::string filename;
+  // 新密市-预案状态-2023-12-31.html: scope, kind and day (as_of, else the year, else today).
+  DownloadName download;
   bool attachment = false;  // always downloaded (docx), not only with download=1
 };
 

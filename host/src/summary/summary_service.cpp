@@ -188,6 +188,8 @@ SvgChart monthlyChart(Context& c, const sdk::Date& to, const std::set<sdk::Recor
     if (pos != keys.end()) chart.series[it->second].values[static_cast<std::size_t>(pos - keys.begin())] += count;
   }
   chart.stacked = true;
+  chart.category_label = c.t("月份", "Month");
+  chart.total_label = c.t("合计", "Total");
   return chart;
 }
 
@@ -235,7 +237,7 @@ sdk::Result<Object::Ptr> cityAnnual(Context& c, const SummaryRequest& req) {
   data->set("sentence_plans", plans.value());
   data->set("sentence_drills", drill_sentence.value());
 
-  c.svgs["chart_months"] = monthlyChart(c, sdk::Date{year, 12, 31}, nullptr, "").toSvg();
+  c.svgs["chart_months"] = monthlyChart(c, sdk::Date{year, 12, 31}, nullptr, "").toFigure();
   return data;
 }
 
@@ -616,7 +618,7 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   data->set("overdue_truncated", overdue_rows->size() < overdue.size());
   addFootnote(c, data);
 
-  c.svgs["chart_months"] = monthlyChart(c, as_of, scoped ? &scope : nullptr, domain).toSvg();
+  c.svgs["chart_months"] = monthlyChart(c, as_of, scoped ? &scope : nullptr, domain).toFigure();
   SvgChart by_town;
   by_town.stacked = true;
   for (const auto& [town_id, cov] : coverage) by_town.categories.push_back(org_by_id[town_id]->name);
@@ -654,7 +656,10 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
       by_town.series.push_back(s);
     }
   }
-  c.svgs["chart_townships"] = by_town.toSvg();
+  by_town.horizontal = true;
+  by_town.category_label = t("乡镇（街道）", "Township");
+  by_town.total_label = t("合计", "Total");
+  c.svgs["chart_townships"] = by_town.toFigure();
   return data;
 }
 

@@ -18,7 +18,7 @@ TEST_F(SummaryDownloadTest, AnnualTextDownloadsAsAWordDocument) {
   Reply docx = get(admin, "/api/v1/summaries?kind=city-annual&year=2023&format=docx");
   ASSERT_EQ(docx.status, 200) << docx.body.substr(0, 400);
   EXPECT_EQ(docx.content_type, kDocxType);
-  EXPECT_EQ(docx.headers["Content-Disposition"], "attachment; filename=\"beacon-city-annual.docx\"");
+  EXPECT_EQ(docx.headers["Content-Disposition"].rfind("attachment; filename=\"xinmi-city-annual-2023.docx\"; filename*=UTF-8''", 0), 0u);
   const auto parts = beacon::testing::unzipParts(docx.body);
   ASSERT_EQ(parts.count("word/document.xml"), 1u);
   const auto paragraphs = beacon::testing::docxParagraphs(parts.at("word/document.xml"));

@@ -1,0 +1,98 @@
+// GET /dashboard/export?list=&format=csv|xlsx with the dashboard's filters
+// (as_of, org, domain, kind, sort): the whole list the dashboard pages
+// through, every row, as CSV (UTF-8 with a byte-order mark, so Excel reads
+// it; cells guarded against formulas) or as an .xlsx workbook, named after
+// its scope, list and day (新密市-逾期事项-2023-12-31.csv). The rows are the
+// page's rows (http/dashboard_list_kinds.h), in its order, with the same
+// columns and the headings of the request's language.
+#include <sstream>
+
+#include "http/dashboard_list_kinds.h"
+#include "http/dashboard_routes.h"
+#include "http/download_name.h"
+#include "http/http_error.h"
+#include "http/obligation_list_query.h"
+#include "http/obligation_view.h"
+#include "http/page_support.h"
+#include "http/page_text.h"
+#include "io/csv_cell_guard.h"
+#include "io/csv_writer.h"
+#include "io/xlsx_writer.h"
+#include "rules/citation_text.h"
+#include "rules/met_late_text.h"
+#include "rules/provisional_deadline.h"
+
+namespace beacon::http {
+
+namespace {
+
+void exportList(RequestContext& ctx) {
+  const std::string format = ctx.query("format", "csv");
+  if (format != "csv" && format != "xlsx") {
+    throw HttpError::badRequest(ctx.english() ? "\"" + format + "\" is not csv or xlsx"
+                                              : "“" + format + "”不是 csv 或 xlsx",
+                                "format");
+  }
+  const std::string list = dashboardListParam(ctx);
+  const ObligationView view =
+      checkObligations(ctx, ctx.queryDate("as_of"), ctx.query("org"), ctx.query("domain"));
+  rules::ObligationPageQuery q = obligationListQuery(ctx, rules::ObligationOrder::Due);
+  q = dashboardListQuery(list, q, view.query.as_of);
+  q.offset = 0;
+  q.limit = view.results->size();
+  const rules::ObligationPage page =
+      rules::pageOf(*view.results, q, [&](sdk::RecordId id) { return orgNameOf(view, id); });
+  const bool en = ctx.english();
+  std::vector<io::XlsxColumn> columns;
+  for (const char* key : {"organisation", "domain", "title", "plan", "due", "status", "met_on",
+                          "days_late", "citation"}) {
+    columns.push_back({pageWord(key, en), std::string(key) == "due" || std::string(key) == "met_on"
+                                              ? io::XlsxCellType::Date
+                                              : io::XlsxCellType::Text});
+  }
+  const auto plans = planLabels(ctx, page.rows);
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(page.rows.size());
+  for (const auto* r : page.rows) {
+    const auto& o = r->obligation;
+    const auto plan = plans.find(o.plan_id);
+    const bool met =
+        r->status == sdk::ObligationStatus::Met || r->status == sdk::ObligationStatus::MetLate;
+    std::string status = en ? sdk::labelEn(r->status) : sdk::labelZh(r->status);
+    if (rules::isProvisionalDeadline(o)) status += "（" + rules::provisionalLabel(en) + "）";
+    rows.push_back(
+        {orgNameOf(view, o.org_id), domainLabel(ctx, o.domain), en ? o.title_en : o.title_zh,
+         o.plan_id != 0 && plan != plans.end() ? plan->second.code + " " + plan->second.title : "",
+         rules::listedDue(*r).toString(), status, met ? o.last_met.date.toString() : "",
+         r->status == sdk::ObligationStatus::MetLate ? rules::daysLateText(r->days_late, en) : "",
+         rules::userCitation(o.citation).text});
+  }
+  std::ostringstream out;
+  if (format == "csv") {
+    io::CsvWriter csv(out);
+    csv.writeBom();
+    std::vector<std::string> header;
+    for (const auto& c : columns) header.push_back(c.header);
+    csv.writeRecord(header);
+    for (auto& row : rows) {
+      for (auto& cell : row) cell = io::guardCell(cell);
+      csv.writeRecord(row);
+    }
+  } else {
+    io::XlsxWriter xlsx(out, en ? "Obligations" : "义务事项", columns);
+    for (const auto& row : rows) xlsx.writeRow(row);
+    xlsx.close();
+  }
+  const DownloadName name =
+      downloadName(downloadScope(ctx, ctx.query("org")), dashboardListHeading(list, en), list,
+                   view.query.as_of.toString(), format);
+  ctx.response.set("Content-Disposition", name.disposition());
+  ctx.response.set("Cache-Control", "private, no-store");
+  ctx.send(200, format == "csv" ? "text/csv; charset=utf-8" : kXlsxContentType, out.str());
+}
+
+}  // namespace
+
+void addDashboardExport(Router& router) { router.add("GET", "/dashboard/export", exportList); }
+
+}  // namespace beacon::http

@@ -1,0 +1,41 @@
+#include "http/org_picker.h"
+
+namespace beacon::http {
+
+using kainjow::mustache::data;
+
+OrgPicker::OrgPicker(const std::map<sdk::RecordId, sdk::Organisation>& orgs) : orgs_(orgs) {
+  for (const auto& [id, o] : orgs_) ++name_uses_[o.name];
+}
+
+std::string OrgPicker::label(const sdk::Organisation& o) const {
+  const auto uses = name_uses_.find(o.name);
+  if (uses == name_uses_.end() || uses->second < 2) return o.name;
+  const auto parent = orgs_.find(o.parent_id);
+  return o.name + "（" + (parent == orgs_.end() ? o.code : parent->second.name) + "）";
+}
+
+const sdk::Organisation* OrgPicker::find(const std::string& text) const {
+  if (text.empty()) return nullptr;
+  for (const auto& [id, o] : orgs_) {
+    if (o.code == text) return &o;
+  }
+  for (const auto& [id, o] : orgs_) {
+    if (label(o) == text) return &o;
+  }
+  return nullptr;
+}
+
+data OrgPicker::options(const auth::Scope& scope, bool english) const {
+  data list{data::type::list};
+  for (const auto& [id, o] : orgs_) {
+    if (!scope.contains(id)) continue;
+    data option;
+    option.set("label", label(o));
+    option.set("kind", english ? sdk::labelEn(o.kind) : sdk::labelZh(o.kind));
+    list.push_back(option);
+  }
+  return list;
+}
+
+}  // namespace beacon::http
