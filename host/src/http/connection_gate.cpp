@@ -105,8 +105,8 @@ void ConnectionGate::accept() {
       auto* tls = new TlsConnection(fd, tls_);
       waiting_.push_back(Waiting{Poco::Net::StreamSocket(tls), std::chrono::steady_clock::now() + header_timeout_});
       waiting_.back().tls = tls;
-    } catch (const Poco::Exception&) {
-      return;  // out of memory for a TLS session: the descriptor went with the connection
+    } catch (...) {
+      return;  // no TLS session could be made (memory): the descriptor went with the connection
     }
   }
   for (int i = 0; tls_ == nullptr && i < kAcceptsPerWake; ++i) {
