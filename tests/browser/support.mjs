@@ -9,6 +9,7 @@
 //   BEACON_START_SECONDS  how long `beacon serve` may take to listen (default 10; more on a loaded machine)
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +29,7 @@ export const password = 'beacon-demo-2023';
 export const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const desktop = { viewport: { width: 1366, height: 768 } };
 export const stepTimeoutMs = 15000;
-const startSeconds = Number(process.env.BEACON_START_SECONDS || 10);
+const startSeconds = Number(process.env.BEACON_START_SECONDS || 60);
 
 export function localDate(d = new Date()) {
   const pad = (n) => String(n).padStart(2, '0');
@@ -36,11 +37,13 @@ export function localDate(d = new Date()) {
 }
 
 // Starts `beacon serve --listen 127.0.0.1:0` and resolves with its URL once it prints
-// "listening on http://HOST:PORT"; rejects if it exits or stays silent first.
+// "listening on http(s)://HOST:PORT"; rejects if it exits or stays silent first.
 // It runs in `dir`, so its relative paths (attachments under var/) stay in the temp dir.
-function startServer(dir, dbPath, logPath) {
+// `config`: a properties file to pass with --config (HTTPS), or none.
+function startServer(dir, dbPath, logPath, config) {
   const log = fs.openSync(logPath, 'a');
-  const child = spawn(beaconBin, ['--db', dbPath, 'serve', '--listen', '127.0.0.1:0'], {
+  const args = [...(config ? ['--config', config] : []), '--db', dbPath, 'serve', '--listen', '127.0.0.1:0'];
+  const child = spawn(beaconBin, args, {
     cwd: dir,
     stdio: ['ignore', 'pipe', log],
   });
@@ -51,7 +54,7 @@ function startServer(dir, dbPath, logPath) {
     child.stdout.on('data', (chunk) => {
       out += chunk;
       fs.appendFileSync(logPath, chunk);
-      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)/);
+      const m = out.match(/listening on (https?:\/\/[0-9.]+:\d+)/);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -79,10 +82,27 @@ function stopServer(child) {
   });
 }
 
+// A self-signed certificate for 127.0.0.1 made with the openssl command in `dir`, and a
+// properties file that has `beacon serve` use it (web.tls_certificate / web.tls_key).
+// Returns { config, spki }: spki is the base64 SHA-256 of the certificate's public key, which
+// Chromium is told to trust (--ignore-certificate-errors-spki-list: the page is then a secure
+// context without certificate errors, as service workers require).
+function selfSignedTls(dir) {
+  const crt = path.join(dir, 'tls.crt');
+  const key = path.join(dir, 'tls.key');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', crt], { stdio: 'pipe' });
+  const config = path.join(dir, 'tls.properties');
+  fs.writeFileSync(config, `web.tls_certificate = ${crt}\nweb.tls_key = ${key}\n`);
+  const der = new crypto.X509Certificate(fs.readFileSync(crt)).publicKey.export({ type: 'spki', format: 'der' });
+  return { config, spki: crypto.createHash('sha256').update(der).digest('base64') };
+}
+
 // The demo city served and one Chromium, for the test `t`; both go when it ends (the temp dir
-// too, except its artifacts folder when that holds the shots). Resolves with
+// too, except its artifacts folder when that holds the shots). With { tls: true } the server
+// speaks HTTPS with a self-signed certificate that this Chromium trusts. Resolves with
 // { base, browser, tmp, artifacts }.
-export async function demoCityInChromium(t) {
+export async function demoCityInChromium(t, { tls = false } = {}) {
   assert.ok(fs.existsSync(beaconBin), `no beacon binary at ${beaconBin} (set BEACON_BIN)`);
   assert.ok(fs.existsSync(chromiumBin), `no Chromium at ${chromiumBin} (scripts/install-test-deps.sh installs it)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-browser-'));
@@ -92,7 +112,8 @@ export async function demoCityInChromium(t) {
   const serverLog = path.join(artifacts, `server-${path.basename(tmp)}.log`);
 
   execFileSync(beaconBin, ['--db', dbPath, 'init', '--demo', 'xinmi-2023'], { cwd: tmp, stdio: 'pipe' });
-  const server = startServer(tmp, dbPath, serverLog);
+  const https = tls ? selfSignedTls(tmp) : null;
+  const server = startServer(tmp, dbPath, serverLog, https && https.config);
   let browser;
   t.after(async () => {
     if (browser) await browser.close().catch(() => {});
@@ -114,7 +135,8 @@ export async function demoCityInChromium(t) {
     headless: true,
     timeout: 60000,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN',
+      ...(https ? [`--ignore-certificate-errors-spki-list=${https.spki}`] : [])],
   });
   return { base, browser, tmp, artifacts };
 }

@@ -1,6 +1,8 @@
 #include "http/connection_gate.h"
 
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -8,8 +10,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 
 #include <Poco/Exception.h>
+
+#include "http/tls_connection.h"
 
 namespace beacon::http {
 
@@ -26,11 +31,13 @@ constexpr int kAcceptsPerWake = 64;
 }  // namespace
 
 ConnectionGate::ConnectionGate(const Poco::Net::ServerSocket& listening, HandOff hand_off,
-                               std::chrono::milliseconds header_timeout, std::chrono::milliseconds keepalive_timeout)
+                               std::chrono::milliseconds header_timeout, std::chrono::milliseconds keepalive_timeout,
+                               SSL_CTX* tls)
     : listening_(listening),
       hand_off_(std::move(hand_off)),
       header_timeout_(header_timeout),
-      keepalive_timeout_(keepalive_timeout) {}
+      keepalive_timeout_(keepalive_timeout),
+      tls_(tls) {}
 
 ConnectionGate::~ConnectionGate() {
   stop();
@@ -88,7 +95,21 @@ void ConnectionGate::wake() {
 }
 
 void ConnectionGate::accept() {
-  for (int i = 0; i < kAcceptsPerWake; ++i) {
+  for (int i = 0; tls_ != nullptr && i < kAcceptsPerWake; ++i) {
+    // Non-blocking while here: the gate drives the handshake (lookTls).
+    const int fd = ::accept4(listening_.impl()->sockfd(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd < 0) return;  // none waiting (EAGAIN), or none can be taken now (EMFILE): as below
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    try {
+      auto* tls = new TlsConnection(fd, tls_);
+      waiting_.push_back(Waiting{Poco::Net::StreamSocket(tls), std::chrono::steady_clock::now() + header_timeout_});
+      waiting_.back().tls = tls;
+    } catch (...) {
+      return;  // no TLS session could be made (memory): the descriptor went with the connection
+    }
+  }
+  for (int i = 0; tls_ == nullptr && i < kAcceptsPerWake; ++i) {
     Poco::Net::StreamSocket socket;
     try {
       socket = listening_.acceptConnection();
@@ -103,7 +124,32 @@ void ConnectionGate::accept() {
   }
 }
 
+void ConnectionGate::handOff(Waiting& w) {
+  // Queued for a worker, or refused (queue full): then closed with its last reference.
+  try {
+    if (w.tls != nullptr) w.socket.setBlocking(true);
+    hand_off_(w.socket);
+  } catch (...) {
+  }
+}
+
+bool ConnectionGate::lookTls(Waiting& w) {
+  const TlsConnection::Progress progress = w.tls->advance(kMaxHeadBytes);
+  if (progress == TlsConnection::Progress::Plain) return false;  // look() goes on as for plain HTTP
+  const std::string& got = w.tls->unread();
+  if (got.size() >= static_cast<std::size_t>(kMaxHeadBytes) || headComplete(got.data(), got.size())) {
+    handOff(w);
+    return true;
+  }
+  // A client that has gone shows as Closed (end of stream), not as "readable, nothing to read".
+  return progress == TlsConnection::Progress::Closed;
+}
+
 bool ConnectionGate::look(Waiting& w, bool readable) {
+  if (w.tls != nullptr && !w.tls->plaintext()) {
+    if (lookTls(w)) return true;
+    if (!w.tls->plaintext()) return false;
+  }
   int available = 0;
   try {
     available = w.socket.available();
@@ -119,11 +165,7 @@ bool ConnectionGate::look(Waiting& w, bool readable) {
              MSG_PEEK | MSG_DONTWAIT));
   if (got <= 0) return got == 0 || (errno != EAGAIN && errno != EINTR);
   if (got >= kMaxHeadBytes || headComplete(peeked.data(), static_cast<std::size_t>(got))) {
-    // Queued for a worker, or refused (queue full): then closed with its last reference.
-    try {
-      hand_off_(w.socket);
-    } catch (...) {
-    }
+    handOff(w);
     return true;
   }
   w.partial = true;
@@ -133,13 +175,28 @@ bool ConnectionGate::look(Waiting& w, bool readable) {
 void ConnectionGate::run() {
   std::vector<pollfd> fds;
   std::vector<std::list<Waiting>::iterator> polled;
+  std::vector<std::list<Waiting>::iterator> returned;
   while (!stopping_) {
     const auto now = std::chrono::steady_clock::now();
     {
       std::lock_guard<std::mutex> lock(parked_mutex_);
-      for (auto& socket : parked_) waiting_.push_back(Waiting{socket, now + keepalive_timeout_});
+      for (auto& socket : parked_) {
+        waiting_.push_back(Waiting{socket, now + keepalive_timeout_});
+        // On a TLS listener every connection is a TlsConnection (accept()).
+        if (tls_ != nullptr) {
+          waiting_.back().tls = static_cast<TlsConnection*>(socket.impl());
+          returned.push_back(std::prev(waiting_.end()));
+        }
+      }
       parked_.clear();
     }
+    // A parked TLS connection may already hold its next head (decrypted, or
+    // in OpenSSL's buffer), which no poll would show: looked at now.
+    for (auto it : returned) {
+      it->socket.setBlocking(false);
+      if (look(*it, false)) waiting_.erase(it);
+    }
+    returned.clear();
     fds.assign({pollfd{wake_pipe_[0], POLLIN, 0}, pollfd{listening_.impl()->sockfd(), POLLIN, 0}});
     polled.clear();
     auto next = now + std::chrono::seconds(1);
@@ -150,7 +207,8 @@ void ConnectionGate::run() {
         any_partial = true;
         continue;
       }
-      fds.push_back(pollfd{it->socket.impl()->sockfd(), POLLIN, 0});
+      const bool out = it->tls != nullptr && it->tls->wantsWrite();
+      fds.push_back(pollfd{it->socket.impl()->sockfd(), static_cast<short>(out ? POLLOUT : POLLIN), 0});
       polled.push_back(it);
     }
     if (any_partial) next = std::min(next, now + kPartialTick);

@@ -5,6 +5,7 @@
 // GET/POST /drills/{id}/edit (the same form, prefilled, with a required
 // reason) and POST /drills/{id}/void (作废 with a reason).
 
+#include <algorithm>
 #include <limits>
 
 #include <Poco/NumberParser.h>
@@ -31,6 +32,10 @@
 namespace beacon::http {
 
 namespace {
+
+// At most this much of photos and files per drill saved offline (kept on the phone until sent;
+// web.max_upload_bytes when that is lower). offline.js refuses more on the form.
+constexpr std::size_t kOfflineLimitBytes = 10 * 1024 * 1024;
 
 using kainjow::mustache::data;
 
@@ -192,6 +197,10 @@ data drillFormData(RequestContext& ctx, const DrillForm& form) {
   }
   d.set("filled", form.filled || !form.errors.empty());
   d.set("files_again", form.files_again);
+  // Photos and files a drill saved offline may carry (the phone keeps them until sent).
+  const std::size_t offline_limit = std::min<std::size_t>(ctx.state.config.max_upload_bytes, kOfflineLimitBytes);
+  d.set("offline_limit_bytes", std::to_string(offline_limit));
+  d.set("offline_limit_mb", std::to_string(offline_limit / (1024 * 1024)));
   std::string carry;
   for (const auto& name : carriedFields()) carry += (carry.empty() ? "" : " ") + name;
   d.set("carry_fields", carry);

@@ -1,5 +1,6 @@
 #include "http/gated_http_connection.h"
 
+#include <cctype>
 #include <memory>
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -9,6 +10,7 @@
 #include <Poco/Timestamp.h>
 
 #include "http/request_framing.h"
+#include "http/tls_connection.h"
 
 namespace beacon::http {
 
@@ -28,6 +30,42 @@ void sendBareError(Poco::Net::HTTPServerSession& session, Poco::Net::HTTPRespons
   session.setKeepAlive(false);
 }
 
+// A Host header fit to put in a Location: a name or address and a port, nothing else.
+bool plainHost(const std::string& host) {
+  if (host.empty() || host.size() > 255) return false;
+  for (unsigned char c : host) {
+    if (!std::isalnum(c) && c != '.' && c != '-' && c != ':' && c != '[' && c != ']') return false;
+  }
+  return true;
+}
+
+// Plain HTTP sent to the HTTPS port: 301 (GET, HEAD) or 308 (other methods,
+// which keeps the method) to the same URL over https://, then closed; a
+// request without a usable Host gets 400. No handler runs.
+void redirectToHttps(Poco::Net::HTTPServerSession& session, Poco::Net::HTTPServerParams* params) {
+  try {
+    Poco::Net::HTTPServerResponseImpl response(session);
+    Poco::Net::HTTPServerRequestImpl request(response, session, params);
+    response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+    response.setKeepAlive(false);
+    const std::string host = request.getHost();
+    const std::string uri = request.getURI();
+    if (!plainHost(host) || uri.empty() || uri.front() != '/') {
+      response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST);
+    } else {
+      const std::string& method = request.getMethod();
+      response.setStatusAndReason(method == "GET" || method == "HEAD"
+                                      ? Poco::Net::HTTPResponse::HTTP_MOVED_PERMANENTLY
+                                      : Poco::Net::HTTPResponse::HTTP_PERMANENT_REDIRECT);
+      response.set("Location", "https://" + host + uri);
+    }
+    response.setContentLength(0);
+    response.send();
+  } catch (...) {
+    sendBareError(session, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST);
+  }
+}
+
 }  // namespace
 
 GatedHttpConnection::GatedHttpConnection(const Poco::Net::StreamSocket& socket,
@@ -45,6 +83,10 @@ void GatedHttpConnection::run() {
     socket().setReceiveTimeout(params_->getTimeout());
     socket().setSendTimeout(params_->getTimeout());
     Session session(socket(), params_);
+    if (auto* tls = dynamic_cast<TlsConnection*>(socket().impl()); tls != nullptr && tls->plaintext()) {
+      redirectToHttps(session, params_.get());
+      return;
+    }
     bool open = serveOne(session);
     // Requests already read into the session's buffer cannot go back to the
     // gate: they are served here.

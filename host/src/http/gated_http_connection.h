@@ -6,7 +6,9 @@
 // worker is free while the client is idle. After each response it reads what
 // is left of the request body (request_framing.h), at most `drain_limit`
 // bytes, or else closes the connection: an unread body is never parsed as the
-// next request. No exception leaves run(). One per connection turn, on one
+// next request. On the HTTPS port a connection that speaks plain HTTP
+// (TlsConnection::plaintext()) is answered with a redirect to https:// and
+// closed. No exception leaves run(). One per connection turn, on one
 // worker thread.
 #pragma once
 

@@ -194,6 +194,8 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
                                       Poco::Net::HTTPServerResponse& response) {
   const auto start = std::chrono::steady_clock::now();
   RequestContext ctx(state_, request, response);
+  // Served over TLS by beacon itself: browsers are told to use HTTPS only (a year).
+  if (state_.config.tlsEnabled()) response.set("Strict-Transport-Security", "max-age=31536000");
   try {
     try {
       dispatch(ctx);

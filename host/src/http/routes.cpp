@@ -37,6 +37,7 @@ void addAllRoutes(Router& router) {
   addCalendarFeed(router);
   addCalendarFeedPage(router);
   addStaticAssets(router);
+  addOfflineAssets(router);
 }
 
 }  // namespace beacon::http

@@ -28,6 +28,7 @@ void addSummaryPages(Router& router);
 void addAttachmentRoutes(Router& router);
 void addCalendarFeed(Router& router);
 void addStaticAssets(Router& router);
+void addOfflineAssets(Router& router);  // offline_assets.cpp: service worker, manifest
 
 // Every group above.
 void addAllRoutes(Router& router);

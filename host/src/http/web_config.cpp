@@ -4,6 +4,7 @@
 #include <Poco/NumberParser.h>
 
 #include "auth/correction_policy.h"
+#include "http/tls_context.h"
 
 namespace beacon::http {
 
@@ -127,6 +128,21 @@ sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& 
     if (!s.isOk()) return s;
   }
   if (c.attachments_dir.empty()) return sdk::Status::invalid("web.attachments_dir", "must not be empty");
+  for (auto [key, value] : {std::pair{"web.tls_certificate", &c.tls_certificate}, std::pair{"web.tls_key", &c.tls_key}}) {
+    if (!config.hasProperty(key)) continue;
+    if (sdk::Status s = readString(config, key, *value); !s.isOk()) return s;
+  }
+  if (c.tls_certificate.empty() != c.tls_key.empty()) {
+    return sdk::Status::invalid(c.tls_key.empty() ? "web.tls_key" : "web.tls_certificate",
+                                "is needed with " +
+                                    std::string(c.tls_key.empty() ? "web.tls_certificate" : "web.tls_key") +
+                                    " (set both for HTTPS, or neither)");
+  }
+  if (c.tlsEnabled()) {
+    auto tls = makeTlsContext(c.tls_certificate, c.tls_key);
+    if (!tls.isOk()) return tls.status();
+    c.secure_cookies = true;
+  }
   return c;
 }
 

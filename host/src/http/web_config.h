@@ -35,7 +35,12 @@ struct WebConfig {
   int login_max_delay_seconds = 900;  // the longest wait
   TrustedProxies trusted_proxies;     // whose X-Forwarded-For gives the client address
   int password_iterations = 100000;
-  bool secure_cookies = false;  // set behind HTTPS
+  bool secure_cookies = false;  // set behind HTTPS (always on when beacon serves TLS itself)
+  // HTTPS served by beacon itself: PEM certificate chain and unencrypted PEM
+  // key (both, or neither: plain HTTP). See http/tls_context.h.
+  std::string tls_certificate;
+  std::string tls_key;
+  bool tlsEnabled() const { return !tls_certificate.empty(); }
   bool demo_accounts = true;    // create demo logins on a demo database without accounts
   // ResponseCache bounds (0 in either: no caching).
   int response_cache_entries = 2048;
@@ -50,7 +55,8 @@ struct WebConfig {
   // web.login_free_failures_per_account, web.login_free_failures_per_address,
   // web.login_window_minutes, web.login_max_delay_seconds, web.trusted_proxies,
   // web.password_iterations, web.secure_cookies, web.demo_accounts,
-  // web.response_cache_entries, web.response_cache_bytes and records.correction_days
+  // web.response_cache_entries, web.response_cache_bytes, web.tls_certificate,
+  // web.tls_key (both or neither; the files are loaded to check them) and records.correction_days
   // (auth::CorrectionPolicy::configuredDays).
   static sdk::Result<WebConfig> load(const Poco::Util::AbstractConfiguration& config);
   // Parses "host:port" (port 0..65535); fails naming `key`.

@@ -1,5 +1,7 @@
 #include "http/web_server.h"
 
+#include <csignal>
+
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
@@ -7,6 +9,7 @@
 #include "http/gated_http_connection.h"
 #include "http/request_dispatcher.h"
 #include "http/routes.h"
+#include "http/tls_context.h"
 #include "store/sqlite_memory_statistics.h"
 
 namespace beacon::http {
@@ -14,10 +17,16 @@ namespace beacon::http {
 namespace {
 // Before any database opens, so at static initialisation (see the header).
 [[maybe_unused]] const bool kSqliteMemstatusOff = store::switchOffSqliteMemoryStatistics();
+// Cookies are Secure whenever the server itself speaks HTTPS.
+WebConfig withTlsCookies(WebConfig config) {
+  if (config.tlsEnabled()) config.secure_cookies = true;
+  return config;
+}
+
 }  // namespace
 
 WebServer::WebServer(app::AppContext& app, const WebConfig& config, auth::WallClock clock)
-    : state_(std::make_unique<WebState>(app, config, std::move(clock))),
+    : state_(std::make_unique<WebState>(app, withTlsCookies(config), std::move(clock))),
       threads_("beacon-http", 2, config.threads + 2, 60) {
   addAllRoutes(state_->router);
 }
@@ -25,6 +34,13 @@ WebServer::WebServer(app::AppContext& app, const WebConfig& config, auth::WallCl
 WebServer::~WebServer() { stop(); }
 
 void WebServer::start() {
+  if (state_->config.tlsEnabled()) {
+    auto tls = makeTlsContext(state_->config.tls_certificate, state_->config.tls_key);
+    if (!tls.isOk()) throw Poco::InvalidArgumentException(tls.status().describe());
+    tls_ = tls.value();
+    // OpenSSL writes with write(2): a client gone mid-answer must not end the process.
+    std::signal(SIGPIPE, SIG_IGN);
+  }
   Poco::Net::ServerSocket socket;
   socket.bind(Poco::Net::SocketAddress(state_->config.host, static_cast<Poco::UInt16>(state_->config.port)), true);
   socket.listen(state_->config.queue > 64 ? 64 : state_->config.queue);
@@ -43,7 +59,8 @@ void WebServer::start() {
   params->setTimeout(Poco::Timespan(config.header_timeout_s, 0));
   gate_ = std::make_unique<ConnectionGate>(
       socket, [this](const Poco::Net::StreamSocket& ready) { dispatcher_->enqueue(ready); },
-      std::chrono::seconds(config.header_timeout_s), std::chrono::seconds(config.keepalive_timeout_s));
+      std::chrono::seconds(config.header_timeout_s), std::chrono::seconds(config.keepalive_timeout_s),
+      tls_ ? tls_->sslContext() : nullptr);
   // An unread body of up to web.max_body_bytes is read after the answer; a longer one closes the connection.
   dispatcher_ = new Poco::Net::TCPServerDispatcher(
       new GatedHttpConnectionFactory(params, new DispatcherFactory(*state_), *gate_, config.max_body_bytes), threads_,
@@ -63,7 +80,7 @@ void WebServer::stop() {
 
 std::string WebServer::url() const {
   const std::string host = state_->config.host == "0.0.0.0" ? "127.0.0.1" : state_->config.host;
-  return "http://" + host + ":" + std::to_string(port_);
+  return (state_->config.tlsEnabled() ? "https://" : "http://") + host + ":" + std::to_string(port_);
 }
 
 }  // namespace beacon::http
