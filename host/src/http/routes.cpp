@@ -28,6 +28,7 @@ void addAllRoutes(Router& router) {
   addAttachmentRoutes(router);
   addCalendarFeed(router);
   addStaticAssets(router);
+  addOpsRoutes(router);
 }
 
 }  // namespace beacon::http

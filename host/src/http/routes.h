@@ -28,6 +28,8 @@ void addSummaryPages(Router& router);
 void addAttachmentRoutes(Router& router);
 void addCalendarFeed(Router& router);
 void addStaticAssets(Router& router);
+// GET /healthz, /readyz and /metrics (no login; /metrics only to web.metrics_allow).
+void addOpsRoutes(Router& router);
 
 // Every group above.
 void addAllRoutes(Router& router);
