@@ -1,7 +1,9 @@
 // The access log to its own file (logging.access_file) from a real server: one JSON line per
 // request with method, path, status, bytes, ms, user and ip (status a number), or the
 // key=value text line; the rest of the log stays on its own destination.
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>
@@ -37,6 +39,11 @@ class AccessLogFileTest : public WebFixture {
     for (std::string line; std::getline(in, line);) out.push_back(line);
     return out;
   }
+  // The line is written after the answer went out: wait (up to 5 s) for `n` lines.
+  static std::vector<std::string> awaitLines(const std::string& path, std::size_t n) {
+    for (int i = 0; i < 500 && lines(path).size() < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return lines(path);
+  }
 };
 
 TEST_F(AccessLogFileTest, JsonLinesWithTheRequestFields) {
@@ -44,7 +51,7 @@ TEST_F(AccessLogFileTest, JsonLinesWithTheRequestFields) {
   const Login village = login("village");
   EXPECT_EQ(get(village, "/api/v1/drills?limit=1").status, 200);
   EXPECT_EQ(request("GET", "/healthz").status, 200);
-  const auto written = lines(access);
+  const auto written = awaitLines(access, 3);
   ASSERT_EQ(written.size(), 3u);  // the login, the list, the health check
   Poco::JSON::Parser parser;
   auto list = parser.parse(written[1]).extract<Poco::JSON::Object::Ptr>();
@@ -67,7 +74,7 @@ TEST_F(AccessLogFileTest, JsonLinesWithTheRequestFields) {
 TEST_F(AccessLogFileTest, TextLines) {
   const std::string access = apply("text");
   EXPECT_EQ(request("GET", "/healthz").status, 200);
-  const auto written = lines(access);
+  const auto written = awaitLines(access, 1);
   ASSERT_EQ(written.size(), 1u);
   EXPECT_NE(written[0].find("beacon.http.access: method=GET path=/healthz status=200 bytes=3 "), std::string::npos)
       << written[0];
