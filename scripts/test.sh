@@ -11,7 +11,7 @@ scripts/install-deps.sh
 scripts/install-test-deps.sh
 scripts/build.sh
 # The postgres label runs below, on its cluster (under CI a skipped PostgreSQL test fails).
-ctest --test-dir build --output-on-failure -j2 --timeout 300 -LE postgres
+ctest --test-dir build --output-on-failure -j2 --timeout 300 -LE 'postgres|package'
 # The PostgreSQL tests (CTest label postgres) on a throwaway cluster, stopped on the way out
 # even when a test fails; then the store, rules, summary, io, service, CLI and HTTP tests again on
 # it (issue 12: each test's database is a schema of its own there, support/test_database.h).
@@ -44,3 +44,5 @@ else
 fi
 # The README's other command: scripts/run-demo.sh prints the 2023 text and serves the pages.
 scripts/check-demo.sh
+# The Debian package (label package): built in build/package, unpacked into a scratch root, served.
+ctest --test-dir build -L package --output-on-failure --timeout 1800

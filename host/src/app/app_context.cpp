@@ -8,19 +8,13 @@
 #include "plugins/plugin_loader.h"
 #include "plugins/plugin_parameters.h"
 #include "render/docx_package.h"
-#include "build_paths.h"
+#include "install_layout.h"
 #include "rules/imported_holidays.h"
 #include "store/busy_timeout.h"
 #include "store/database_uri.h"
 #include "store/storage_error.h"
 
 namespace beacon::app {
-
-namespace {
-std::string sourcePath(const std::string& relative) {
-  return Poco::Path(BEACON_SOURCE_DIR).append(relative).toString();
-}
-}  // namespace
 
 AppContext::~AppContext() = default;
 
@@ -32,7 +26,7 @@ sdk::Result<std::unique_ptr<AppContext>> AppContext::open(
   ctx->rules_config_ = rules_config.value();
 
   const std::string holidays =
-      config.getString("calendar.holidays_file", sourcePath("data/holidays/cn.csv"));
+      config.getString("calendar.holidays_file", installLayout().holidays_file);
   auto calendar = rules::HolidayCalendar::load(holidays);
   if (!calendar.isOk()) return calendar.status();
   ctx->calendar_ = calendar.value();
@@ -69,9 +63,9 @@ sdk::Result<std::unique_ptr<AppContext>> AppContext::open(
     return sdk::Status::invalid("beacon.database", ctx->database_path_ + ": " + e.displayText());
   }
 
-  const std::string template_dir = config.getString("beacon.templates", sourcePath("templates"));
+  const std::string template_dir = config.getString("beacon.templates", installLayout().templates);
   const std::string site_dir = config.getString("beacon.site", "");
-  const std::string plugin_dir = config.getString("beacon.plugins", BEACON_DEFAULT_PLUGIN_DIR);
+  const std::string plugin_dir = config.getString("beacon.plugins", installLayout().plugins);
 
   Poco::Logger& logger = Poco::Logger::get("beacon.plugins");
   AppContext* self = ctx.get();

@@ -18,7 +18,9 @@
 
 #include "app/app_context.h"
 #include "app/command.h"
+#include "app/logging_config.h"
 #include "app/os_user.h"
+#include "install_layout.h"
 #include "store/storage_error.h"
 
 namespace beacon::app {
@@ -156,6 +158,10 @@ int BeaconApplication::main(const std::vector<std::string>& args) {
     const char* env = std::getenv("BEACON_CONFIG");
     if (env && *env) config_file_ = env;
   }
+  // An installed binary reads its installed configuration (/etc/beacon/beacon.properties) when none is named.
+  if (config_file_.empty() && installLayout().installed && Poco::File(installLayout().config_file).exists()) {
+    config_file_ = installLayout().config_file;
+  }
   if (!config_file_.empty()) {
     if (!Poco::File(config_file_).exists()) {
       err_ << "beacon: --config: " << config_file_ << " does not exist\n";
@@ -166,6 +172,14 @@ int BeaconApplication::main(const std::vector<std::string>& args) {
       config().add(new Poco::Util::PropertyFileConfiguration(config_file_), 10);
     } catch (const Poco::Exception& e) {
       err_ << "beacon: --config: " << config_file_ << ": " << e.displayText() << "\n";
+      return 1;
+    }
+  }
+  {
+    auto logging = LoggingConfig::load(config());
+    sdk::Status applied = logging.isOk() ? logging.value().apply() : logging.status();
+    if (!applied.isOk()) {
+      err_ << "beacon: " << applied.field() << ": " << applied.message() << "\n";
       return 1;
     }
   }

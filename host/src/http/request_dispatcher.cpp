@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include <Poco/Format.h>
+#include <Poco/Message.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Net/NameValueCollection.h>
@@ -62,10 +63,19 @@ sdk::RecordId cacheScopeOrg(RequestContext& ctx, const WriteVersions& versions, 
   return versions.narrow(own, ctx.query(scope.org_param));
 }
 
+// The metrics label of a request: its route's pattern ("/api/v1/drills/{id}"), or "unmatched".
+std::string routeLabel(const Route* route) {
+  if (!route) return "unmatched";
+  std::string pattern;
+  for (const auto& segment : route->segments) pattern += "/" + segment;
+  return pattern.empty() ? "/" : pattern;
+}
+
 }  // namespace
 
 void RequestDispatcher::sendStorageUnavailable(RequestContext& ctx, const std::string& detail) {
   state_.error_log.error("%s %s: storage unavailable: %s", ctx.request.getMethod(), ctx.path(), detail);
+  state_.metrics.recordDatabaseError();
   ctx.response.set("Retry-After", std::to_string(kStorageRetryAfterSeconds));
   ctx.sendError(503, "storage_unavailable",
                 ctx.english() ? "the database is busy or unavailable; nothing was changed, please try again shortly"
@@ -111,13 +121,14 @@ void RequestDispatcher::authenticate(RequestContext& ctx) {
   ctx.user = std::move(user);
 }
 
-void RequestDispatcher::dispatch(RequestContext& ctx) {
+void RequestDispatcher::dispatch(RequestContext& ctx, const Route*& matched) {
   const std::string method = ctx.request.getMethod();
   if (auto problem = framingProblem(ctx.request)) {
     ctx.response.setKeepAlive(false);
     throw HttpError(problem->status, problem->status == 411 ? "length_required" : "bad_request", problem->message);
   }
   RouteMatch match = state_.router.match(method, ctx.path());
+  matched = match.route;
   if (!match.route) {
     if (!match.allowed.empty()) {
       std::string allow;
@@ -196,9 +207,10 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
   RequestContext ctx(state_, request, response);
   // Served over TLS by beacon itself: browsers are told to use HTTPS only (a year).
   if (state_.config.tlsEnabled()) response.set("Strict-Transport-Security", "max-age=31536000");
+  const Route* route = nullptr;
   try {
     try {
-      dispatch(ctx);
+      dispatch(ctx, route);
       if (!ctx.sent()) throw std::runtime_error("handler for " + ctx.path() + " sent no response");
     } catch (const HttpError& e) {
       if (e.status() == 413) response.setKeepAlive(false);
@@ -236,12 +248,23 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
   }
   const double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  state_.metrics.recordRequest(routeLabel(route), ctx.status(), ms / 1000);
   if (state_.access_log.information()) {
-    state_.access_log.information(
-        Poco::format("method=%s path=%s status=%d bytes=%z ms=%.1f user=%s ip=%s",
-                     request.getMethod(), ctx.path(), ctx.status(), ctx.bytesSent(), ms,
-                     ctx.user ? ctx.user->username : std::string("-"),
-                     state_.config.trusted_proxies.clientAddress(request)));
+    const std::string user = ctx.user ? ctx.user->username : std::string("-");
+    const std::string ip = state_.config.trusted_proxies.clientAddress(request);
+    const std::string elapsed = Poco::format("%.1f", ms);
+    Poco::Message line(state_.access_log.name(),
+                       Poco::format("method=%s path=%s status=%d bytes=%z ms=%s user=%s ip=%s", request.getMethod(),
+                                    ctx.path(), ctx.status(), ctx.bytesSent(), elapsed, user, ip),
+                       Poco::Message::PRIO_INFORMATION);
+    line.set("method", request.getMethod());
+    line.set("path", ctx.path());
+    line.set("status", std::to_string(ctx.status()));
+    line.set("bytes", std::to_string(ctx.bytesSent()));
+    line.set("ms", elapsed);
+    line.set("user", user);
+    line.set("ip", ip);
+    state_.access_log.log(line);
   }
 }
 

@@ -4,7 +4,8 @@
 // cookie-authenticated API write, routes (404 unknown path, 405 wrong
 // method), runs the handler inside a catch-all that maps every failure to
 // the JSON error shape or an HTML error page (never a dropped connection),
-// and writes one access-log line. A storage failure (store::StorageError, or
+// and writes one access-log line (its fields also as message parameters, for
+// JSON logs) and counts the request in ServerMetrics by route pattern. A storage failure (store::StorageError, or
 // a Poco::Data one store::isStorageFailure names) is a 503 storage_unavailable
 // with Retry-After, never a 4xx. A cacheable route's GET is answered from
 // the ResponseCache when it holds the answer for the caller's key, after
@@ -34,7 +35,8 @@ class RequestDispatcher : public Poco::Net::HTTPRequestHandler {
   void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
 
  private:
-  void dispatch(RequestContext& ctx);
+  // `matched`: the route the request matched, or null (for the metrics).
+  void dispatch(RequestContext& ctx, const Route*& matched);
   void authenticate(RequestContext& ctx);
   void serveThroughCache(RequestContext& ctx, const Route& route);
   // 503 storage_unavailable with Retry-After, and an error-log line with `detail`.

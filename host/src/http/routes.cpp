@@ -38,6 +38,7 @@ void addAllRoutes(Router& router) {
   addCalendarFeedPage(router);
   addStaticAssets(router);
   addOfflineAssets(router);
+  addOpsRoutes(router);
 }
 
 }  // namespace beacon::http

@@ -29,6 +29,8 @@ void addAttachmentRoutes(Router& router);
 void addCalendarFeed(Router& router);
 void addStaticAssets(Router& router);
 void addOfflineAssets(Router& router);  // offline_assets.cpp: service worker, manifest
+// GET /healthz, /readyz and /metrics (no login; /metrics only to web.metrics_allow).
+void addOpsRoutes(Router& router);
 
 // Every group above.
 void addAllRoutes(Router& router);

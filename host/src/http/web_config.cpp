@@ -86,6 +86,13 @@ sdk::Result<WebConfig> WebConfig::load(const Poco::Util::AbstractConfiguration& 
     if (!proxies.isOk()) return proxies.status();
     c.trusted_proxies = proxies.value();
   }
+  if (config.hasProperty("web.metrics_allow")) {
+    std::string list;
+    if (sdk::Status s = readString(config, "web.metrics_allow", list); !s.isOk()) return s;
+    auto allowed = TrustedProxies::parse(list, "web.metrics_allow");
+    if (!allowed.isOk()) return allowed.status();
+    c.metrics_allow = allowed.value();
+  }
   if (config.hasProperty("web.listen")) {
     std::string listen;
     sdk::Status s = readString(config, "web.listen", listen);

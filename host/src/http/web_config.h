@@ -34,6 +34,8 @@ struct WebConfig {
   int login_window_minutes = 60;      // a count is forgotten this long after its last failure
   int login_max_delay_seconds = 900;  // the longest wait
   TrustedProxies trusted_proxies;     // whose X-Forwarded-For gives the client address
+  // Client addresses that may read GET /metrics (the same list syntax); default loopback.
+  TrustedProxies metrics_allow = TrustedProxies::parse("127.0.0.1, ::1", "web.metrics_allow").value();
   int password_iterations = 100000;
   bool secure_cookies = false;  // set behind HTTPS (always on when beacon serves TLS itself)
   // HTTPS served by beacon itself: PEM certificate chain and unencrypted PEM
@@ -53,7 +55,7 @@ struct WebConfig {
   // web.max_upload_bytes, web.attachments_dir, web.session_idle_minutes,
   // web.session_absolute_hours, web.login_free_failures_per_account_address,
   // web.login_free_failures_per_account, web.login_free_failures_per_address,
-  // web.login_window_minutes, web.login_max_delay_seconds, web.trusted_proxies,
+  // web.login_window_minutes, web.login_max_delay_seconds, web.trusted_proxies, web.metrics_allow,
   // web.password_iterations, web.secure_cookies, web.demo_accounts,
   // web.response_cache_entries, web.response_cache_bytes, web.tls_certificate,
   // web.tls_key (both or neither; the files are loaded to check them) and records.correction_days

@@ -4,8 +4,8 @@
 // sessions and login throttling (their state is in the database, shared by
 // every server process: sessions() and limiter() work over the caller's
 // connection), the per-thread database pool, the response cache of
-// read-only API GETs and the watch that invalidates it (each thread-safe)
-// and the routes.
+// read-only API GETs and the watch that invalidates it (each thread-safe),
+// the routes and the counters GET /metrics reports (ServerMetrics, thread-safe).
 //
 // Threading: each worker uses its own Database from `pool`. The compliance
 // engine and the plugins' record readers hold the AppContext's single
@@ -25,6 +25,7 @@
 #include "http/database_pool.h"
 #include "http/response_cache.h"
 #include "http/router.h"
+#include "http/server_metrics.h"
 #include "http/web_config.h"
 #include "store/change_watch.h"
 
@@ -61,6 +62,7 @@ struct WebState {
   std::unique_ptr<store::ChangeWatch> changes;  // declared after pool: destroyed first
   std::mutex app_mutex;
   Router router;
+  ServerMetrics metrics;
   Poco::Logger& access_log;
   Poco::Logger& error_log;
 

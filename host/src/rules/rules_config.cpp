@@ -7,7 +7,7 @@
 
 #include "beacon/sdk/field_spec.h"
 #include "beacon/sdk/parameter_spec.h"
-#include "build_paths.h"
+#include "install_layout.h"
 #include "rules/filing_target.h"
 
 namespace beacon::rules {
@@ -210,8 +210,7 @@ sdk::Date RulesConfig::trackingStart() const {
 }
 
 std::string RulesConfig::holidaysFile() const {
-  return stringValue("calendar.holidays_file",
-                     std::string(BEACON_SOURCE_DIR) + "/data/holidays/cn.csv");
+  return stringValue("calendar.holidays_file", installLayout().holidays_file);
 }
 
 }  // namespace beacon::rules

@@ -20,6 +20,8 @@ std::unique_ptr<Command> makeAuditCommand();
 std::unique_ptr<Command> makeUserCommand();
 std::unique_ptr<Command> makeServeCommand();
 std::unique_ptr<Command> makeDbCommand();
+std::unique_ptr<Command> makeBackupCommand();
+std::unique_ptr<Command> makeRestoreCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands() {
   std::vector<std::unique_ptr<Command>> v;
@@ -40,6 +42,8 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   v.push_back(makeUserCommand());
   v.push_back(makeServeCommand());
   v.push_back(makeDbCommand());
+  v.push_back(makeBackupCommand());
+  v.push_back(makeRestoreCommand());
   return v;
 }
 

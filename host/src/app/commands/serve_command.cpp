@@ -54,7 +54,8 @@ class ServeCommand : public Command {
     auto accounts = http::ensureDemoAccounts(c.db(), web, ctx.actor);
     if (!accounts.isOk()) return fail(ctx, accounts.status());
 
-    if (!a.has("quiet")) Poco::Logger::get("beacon.http.access").setLevel("information");
+    // One line per request unless --quiet, whatever logging.level says for the rest.
+    Poco::Logger::get("beacon.http.access").setLevel(a.has("quiet") ? "warning" : "information");
     // Block the stop signals before the server's threads start, so only sigwait sees them.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
