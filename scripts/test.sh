@@ -13,24 +13,16 @@ scripts/build.sh
 # The postgres label runs below, on its cluster (under CI a skipped PostgreSQL test fails).
 ctest --test-dir build --output-on-failure -j2 --timeout 300 -LE 'postgres|package'
 # The PostgreSQL tests (CTest label postgres) on a throwaway cluster, stopped on the way out
-# even when a test fails; then the store, rules, summary, io, service, CLI and HTTP tests again on
-# it (issue 12: each test's database is a schema of its own there, support/test_database.h).
+# even when a test fails; then every other test binary again, whole, on it (issue 12: each test's
+# database is a schema of its own there, support/test_database.h; the web suites each get a copy
+# of one template database holding the demo city, support/template_database.h).
 pgdir=$(mktemp -d /tmp/beacon-pg.XXXXXX)
 trap 'scripts/pg-cluster.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
 uri=$(scripts/pg-cluster.sh start "$pgdir")
 BEACON_TEST_DB_URI=$uri ctest --test-dir build -L postgres --output-on-failure -j2 --timeout 300
-for t in store_tests rules_tests summary_tests io_tests service_tests cli_tests; do
+for t in store_tests rules_tests summary_tests io_tests service_tests cli_tests http_tests; do
   BEACON_TEST_DB_URI=$uri build/bin/$t --gtest_brief=1
 done
-# http_tests whole on PostgreSQL takes over 15 minutes (every fixture migrates a fresh schema):
-# CI runs the suites that write, read through the caches or share state across nodes;
-# BEACON_PG_HTTP_ALL=1 runs them all.
-pg_http='ApiTest.*:CachedReadsTest.*:ConcurrentWritesTest.*:StorageFailureTest.*:CorrectionsTest.*'
-pg_http+=':OtherCorrectionsTest.*:CredentialsChangeTest.*:DrillPagingTest.*:LedgerRoundTripTest.*'
-pg_http+=':LoginThrottleTest.*:PostIdempotencyTest.*:SummaryReuseTest.*'
-pg_http+=':TokenScopeTest.*:TwoNodesTest.*:UploadStreamingTest.*:WriteScopeTest.*'
-[ "${BEACON_PG_HTTP_ALL:-0}" = 1 ] && pg_http='*'
-BEACON_TEST_DB_URI=$uri build/bin/http_tests --gtest_filter="$pg_http" --gtest_brief=1
 scripts/pg-cluster.sh stop "$pgdir"
 rm -rf "$pgdir"
 trap - EXIT
