@@ -235,11 +235,7 @@ int main(int argc, char** argv) {
             readers.push_back(std::make_unique<rules::StoreRecordReader>(db, id));
             services.push_back(std::make_unique<plugins::DomainServices>(
                 id, Poco::Logger::get("beacon.plugin." + id), *readers.back(), calendar.value(),
-                config,
-                [](const std::string&, const sdk::FieldValues&) -> sdk::Result<std::string> {
-                  return std::string();
-                },
-                nullptr));
+                config));
             return *services.back();
           },
           Poco::Logger::get("beacon.plugins"));

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "beacon/sdk/interval_rule.h"
+#include "beacon/sdk/rule_inputs.h"
 #include "drill_types.h"
 #include "fields.h"
 
@@ -68,48 +69,43 @@ const std::vector<sdk::RuleInfo>& ruleTable() {
   static const std::vector<sdk::RuleInfo> kRules = {
       {"enterprise_safety.annual_drill", "生产经营单位每年至少一次综合或专项应急预案演练",
        "At least one comprehensive or special plan drill a year", o2 + "第三十三条第一款",
-       RuleBasis::Law, ""},
+       RuleBasis::Law, "", sdk::RuleScope::Organisation},
       {"enterprise_safety.on_site_plan_drill", "每个现场处置方案每半年至少演练一次",
        "Each on-site disposal plan drilled every 6 months",
        o2 + "第三十三条第一款※“每个现场处置方案”分别计算系参照江苏省应急管理厅的答复，河南省未见同类解释",
        RuleBasis::Law,
-       kOnSiteKey + track},
+       kOnSiteKey + track, sdk::RuleScope::Organisation},
       {"enterprise_safety.key_unit_drill", "条例第八条重点单位每半年至少演练一次",
        "Key units (Regulation art. 8) drill every 6 months",
        std::string(kRegulation) + "第八条第二款；" + o2 + "第三十三条第二款", RuleBasis::Law,
-       kKeyUnitKey + track},
+       kKeyUnitKey + track, sdk::RuleScope::Organisation},
       {"enterprise_safety.key_unit_report", "条例第八条重点单位演练结果报县级主管部门",
        "Key units report drill results to the county-level department",
        std::string(kRegulation) + "第八条第二款；" + o2 + "第三十三条第二款", RuleBasis::Law,
-       kKeyUnitKey + track},
+       kKeyUnitKey + track, sdk::RuleScope::Organisation},
       {"enterprise_safety.major_hazard_drill", "重大危险源应急预案每半年至少演练一次",
        "Major hazard source plan drilled every 6 months", "《河南省安全生产条例》第二十三条第（四）项",
-       RuleBasis::Law, kMajorHazardKey + track},
+       RuleBasis::Law, kMajorHazardKey + track, sdk::RuleScope::Organisation},
       {"enterprise_safety.plan_evaluation", "应急预案每三年至少评估一次",
-       "Plan evaluated every 3 years", o2 + "第三十五条", RuleBasis::Law, kEvalKey + track},
+       "Plan evaluated every 3 years", o2 + "第三十五条", RuleBasis::Law, kEvalKey + track, sdk::RuleScope::Organisation},
       {"enterprise_safety.plan_review", "应急预案公布前评审",
-       "Plan formally reviewed before publication", o2 + "第二十一条", RuleBasis::Law, ""},
+       "Plan formally reviewed before publication", o2 + "第二十一条", RuleBasis::Law, "", sdk::RuleScope::Organisation},
       {"enterprise_safety.plan_filing", "应急预案公布之日起20个工作日内备案",
        "Plan filed within 20 working days of publication",
-       o2 + "第二十六条；" + kRegulation + "第七条", RuleBasis::Law, kFilingKey},
+       o2 + "第二十六条；" + kRegulation + "第七条", RuleBasis::Law, kFilingKey, sdk::RuleScope::Organisation},
       {"enterprise_safety.government_drill",
        "政府及部门、乡镇（街道）生产安全事故应急救援预案每2年至少演练一次",
        "Government work-safety plans drilled every 2 years", std::string(kRegulation) + "第八条第一款",
-       RuleBasis::Law, kGovernmentKey + track},
+       RuleBasis::Law, kGovernmentKey + track, sdk::RuleScope::Organisation},
       // Appended (issue #11): 原总局令第40号 第二十一条第一款, for units with a major hazard source.
       {"enterprise_safety.major_hazard_special_drill", "重大危险源专项应急预案每年至少演练一次",
        "Major hazard source special plan drilled at least once a year",
-       std::string(kOrder40) + "第二十一条第一款第（一）项", RuleBasis::Law, kMajorHazardSpecialKey + track},
+       std::string(kOrder40) + "第二十一条第一款第（一）项", RuleBasis::Law, kMajorHazardSpecialKey + track, sdk::RuleScope::Organisation},
       {"enterprise_safety.major_hazard_on_site_drill", "重大危险源现场处置方案每半年至少演练一次",
        "Major hazard source on-site disposal plan drilled at least every 6 months",
-       std::string(kOrder40) + "第二十一条第一款第（二）项", RuleBasis::Law, kMajorHazardOnSiteKey + track},
+       std::string(kOrder40) + "第二十一条第一款第（二）项", RuleBasis::Law, kMajorHazardOnSiteKey + track, sdk::RuleScope::Organisation},
   };
   return kRules;
-}
-
-bool isTrue(const sdk::Organisation& org, const char* attribute) {
-  auto it = org.attributes.find(attribute);
-  return it != org.attributes.end() && it->second == "1";
 }
 
 bool isGovernment(sdk::OrgKind kind) {
@@ -242,7 +238,7 @@ class Evaluator {
     sdk::Obligation annual = make(kAnnual, sdk::ObligationKind::Drill, org.id, 0);
     sdk::applyCalendarYear(annual, main_plan_[org.id], ctx_.as_of);
     out_.push_back(std::move(annual));
-    if (isTrue(org, kKeyUnitAttribute)) {
+    if (sdk::isTrue(org, kKeyUnitAttribute)) {
       sdk::Obligation drill = make(kKeyUnitDrill, sdk::ObligationKind::Drill, org.id, 0);
       sdk::applyInterval(drill, any_[org.id], tracking_, key_unit_, ctx_.as_of);
       out_.push_back(std::move(drill));
@@ -251,7 +247,7 @@ class Evaluator {
       report.note = "计入已报送县级主管部门的演练";
       out_.push_back(std::move(report));
     }
-    if (isTrue(org, kMajorHazardAttribute)) {
+    if (sdk::isTrue(org, kMajorHazardAttribute)) {
       sdk::Obligation o = make(kMajorHazard, sdk::ObligationKind::Drill, org.id, 0);
       sdk::applyInterval(o, any_[org.id], tracking_, major_hazard_, ctx_.as_of);
       out_.push_back(std::move(o));
@@ -288,9 +284,9 @@ class Evaluator {
         out_.push_back(std::move(o));
       }
     }
-    if (isTrue(owner, kEvalAttribute)) evaluationDuty(plan, facts);
-    if (isTrue(owner, kReviewRequiredAttribute)) reviewDuty(plan, facts);
-    if (isTrue(owner, kFilingRequiredAttribute)) return filingDuty(plan, facts);
+    if (sdk::isTrue(owner, kEvalAttribute)) evaluationDuty(plan, facts);
+    if (sdk::isTrue(owner, kReviewRequiredAttribute)) reviewDuty(plan, facts);
+    if (sdk::isTrue(owner, kFilingRequiredAttribute)) return filingDuty(plan, facts);
     return sdk::Status::ok();
   }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "beacon/sdk/interval_rule.h"
+#include "beacon/sdk/rule_inputs.h"
 #include "fields.h"
 #include "fire_day.h"
 
@@ -33,26 +34,26 @@ const std::vector<IntervalRule>& intervalRules() {
   static const std::vector<IntervalRule> kRules = {
       {{"fire.key_unit_drill", "消防安全重点单位每半年灭火和应急疏散演练",
         "Key fire-safety unit drills every 6 months", k61, sdk::RuleBasis::Law,
-        "rules.fire.key_unit_interval_months, rules.tracking_start"},
+        "rules.fire.key_unit_interval_months, rules.tracking_start", sdk::RuleScope::Organisation},
        "rules.fire.key_unit_interval_months",
        6,
        false},
       {{"fire.property_community_drill", "物业服务企业每年组织员工和居民消防演练",
         "Property-managed community drills with residents every year",
         "《河南省消防条例》第十七条第（五）项", sdk::RuleBasis::Law,
-        "rules.fire.property_community_interval_months, rules.tracking_start"},
+        "rules.fire.property_community_interval_months, rules.tracking_start", sdk::RuleScope::Organisation},
        "rules.fire.property_community_interval_months",
        12,
        false},
       {{"fire.institution_drill", "学校、幼儿园、养老院、福利院、医院每年消防演练",
         "Schools, kindergartens, nursing and welfare homes, hospitals drill every year",
         "《河南省消防条例》第三十七条", sdk::RuleBasis::Law,
-        "rules.fire.institution_interval_months, rules.tracking_start"},
+        "rules.fire.institution_interval_months, rules.tracking_start", sdk::RuleScope::Organisation},
        "rules.fire.institution_interval_months",
        12,
        false},
       {{"fire.unit_drill", "其他单位每年灭火和应急疏散演练", "Other units drill every year", k61,
-        sdk::RuleBasis::Law, "rules.fire.unit_interval_months, rules.tracking_start"},
+        sdk::RuleBasis::Law, "rules.fire.unit_interval_months, rules.tracking_start", sdk::RuleScope::Organisation},
        "rules.fire.unit_interval_months",
        12,
        false},
@@ -60,7 +61,7 @@ const std::vector<IntervalRule>& intervalRules() {
         "Village/community fire drill (local policy)",
         "本地政策（无法定演练周期：《中华人民共和国消防法》第三十二条、《河南省消防条例》第十六条）",
         sdk::RuleBasis::Policy,
-        "rules.fire.village_interval_months (0 disables), rules.tracking_start"},
+        "rules.fire.village_interval_months (0 disables), rules.tracking_start", sdk::RuleScope::Organisation},
        "rules.fire.village_interval_months",
        12,
        true},
@@ -77,12 +78,7 @@ sdk::RuleInfo fireDayRule() {
           "Townships hold a fire drill or publicity around Henan Fire Day (11-09)",
           "《河南省消防条例》第八条（每年11月9日为全省消防日）；演练要求为本地政策",
           sdk::RuleBasis::Policy,
-          std::string(kFireDayWindowKey) + " (0 disables)"};
-}
-
-bool isTrue(const sdk::Organisation& org, const char* attribute) {
-  auto it = org.attributes.find(attribute);
-  return it != org.attributes.end() && it->second == "1";
+          std::string(kFireDayWindowKey) + " (0 disables)", sdk::RuleScope::Organisation};
 }
 
 std::string attribute(const sdk::Organisation& org, const char* key) {
@@ -92,7 +88,7 @@ std::string attribute(const sdk::Organisation& org, const char* key) {
 
 // The most specific interval rule covering `org`, or kRuleCount for none.
 Which ruleFor(const sdk::Organisation& org) {
-  if (isTrue(org, kKeyFireUnitAttribute)) return kKeyUnit;
+  if (sdk::isTrue(org, kKeyFireUnitAttribute)) return kKeyUnit;
   const std::string kind = attribute(org, kUnitKindAttribute);
   if (kind == unit_kind::kPropertyCommunity) return kPropertyCommunity;
   for (const char* k : {unit_kind::kSchool, unit_kind::kKindergarten, unit_kind::kNursingHome,

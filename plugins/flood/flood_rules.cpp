@@ -7,6 +7,7 @@
 #include <map>
 
 #include "beacon/sdk/interval_rule.h"
+#include "beacon/sdk/rule_inputs.h"
 #include "drill_types.h"
 #include "fields.h"
 #include "season.h"
@@ -28,7 +29,7 @@ sdk::RuleInfo preseasonDrillRule() {
           sdk::RuleBasis::Policy,
           std::string(kPreseasonWindowKey) +
               ", rules.flood.season_start, rules.flood.season_start.<year>, "
-              "rules.flood.season_end, rules.flood.season_end.<year>"};
+              "rules.flood.season_end, rules.flood.season_end.<year>", sdk::RuleScope::Organisation};
 }
 
 sdk::RuleInfo cityPlanPreseasonRule() {
@@ -38,12 +39,7 @@ sdk::RuleInfo cityPlanPreseasonRule() {
           std::string(kSeasonCitation) + "；汛前预案修订与演练（惯例、政策）※未见法定条款",
           sdk::RuleBasis::Policy,
           std::string(kPreseasonWindowKey) +
-              ", rules.flood.season_start, rules.flood.season_start.<year>"};
-}
-
-bool isTrue(const sdk::Organisation& org, const char* attribute) {
-  auto it = org.attributes.find(attribute);
-  return it != org.attributes.end() && it->second == "1";
+              ", rules.flood.season_start, rules.flood.season_start.<year>", sdk::RuleScope::Organisation};
 }
 
 bool isLive(const std::string& drill_type) {
@@ -81,7 +77,7 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
         org.kind == sdk::OrgKind::Township || org.kind == sdk::OrgKind::SubDistrict;
     const bool village =
         (org.kind == sdk::OrgKind::Village || org.kind == sdk::OrgKind::Community) &&
-        isTrue(org, kFlashFloodZoneAttribute);
+        sdk::isTrue(org, kFlashFloodZoneAttribute);
     if (!township && !village) continue;
     sdk::Obligation o =
         sdk::obligationFor(preseason, kDomain, sdk::ObligationKind::Drill, org.id, 0);

@@ -1,25 +1,13 @@
 #include "season.h"
 
+#include "beacon/sdk/rule_inputs.h"
+
 namespace beacon::plugins::flood {
 
 namespace {
-// Reads "<base>.<year>", else "<base>", else the default, as a day of `year`.
 sdk::Result<sdk::Date> seasonDay(int year, const std::string& base, const std::string& fallback,
                                  const sdk::RuleParameters& parameters) {
-  const std::string year_key = base + "." + std::to_string(year);
-  std::string key = year_key;
-  std::string text = parameters.stringValue(year_key, "");
-  if (text.empty()) {
-    key = base;
-    text = parameters.stringValue(base, fallback);
-  }
-  const bool shaped = text.size() == 5 && text[2] == '-';
-  auto day = shaped ? sdk::Date::parse(std::to_string(year) + "-" + text) : std::nullopt;
-  if (!day) {
-    return sdk::Status::invalid(key, "must be a day MM-DD that exists in " + std::to_string(year) +
-                                         ", got \"" + text + "\"");
-  }
-  return *day;
+  return sdk::yearlyDay(parameters, base, year, year, fallback);
 }
 }  // namespace
 

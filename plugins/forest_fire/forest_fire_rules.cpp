@@ -8,6 +8,7 @@
 #include <string>
 
 #include "beacon/sdk/interval_rule.h"
+#include "beacon/sdk/rule_inputs.h"
 #include "fields.h"
 #include "fire_period.h"
 
@@ -23,12 +24,7 @@ sdk::RuleInfo predrillRule() {
           "（《森林防火条例》第十六条只要求“必要的”演练）※演练频次无法定要求，本地政策的依据未经确认",
           sdk::RuleBasis::Policy,
           std::string(kPredrillWindowKey) + ", " + kPeriodStartKey + ", " + kPeriodStartKey +
-              ".<year>, " + kPeriodEndKey + ", " + kPeriodEndKey + ".<year>"};
-}
-
-bool isTrue(const sdk::Organisation& org, const char* attribute) {
-  auto it = org.attributes.find(attribute);
-  return it != org.attributes.end() && it->second == "1";
+              ".<year>, " + kPeriodEndKey + ", " + kPeriodEndKey + ".<year>", sdk::RuleScope::Organisation};
 }
 
 sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) {
@@ -52,7 +48,7 @@ sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligati
   for (const auto& org : ctx.records.organisations()) {
     const bool township =
         org.kind == sdk::OrgKind::Township || org.kind == sdk::OrgKind::SubDistrict;
-    if (!township || !isTrue(org, kDutyAttribute)) continue;
+    if (!township || !sdk::isTrue(org, kDutyAttribute)) continue;
     sdk::Obligation o =
         sdk::obligationFor(rule, "forest_fire", sdk::ObligationKind::Drill, org.id, 0);
     sdk::applyPeriodDeadline(o, by_org[org.id], from, deadline, late_until, ctx.as_of);

@@ -104,6 +104,11 @@ const Entry<RuleBasis> kBases[] = {
     {RuleBasis::Law, "law", "法规", "Law"},
     {RuleBasis::Policy, "policy", "本地政策(可配置)", "Local policy (configurable)"},
 };
+const Entry<RuleScope> kRuleScopes[] = {
+    {RuleScope::Organisation, "organisation", "本单位", "Own organisation"},
+    {RuleScope::Subtree, "subtree", "本单位及下级单位", "Organisation and those under it"},
+    {RuleScope::City, "city", "全市", "Whole city"},
+};
 const Entry<ObligationKind> kObligationKinds[] = {
     {ObligationKind::Evaluation, "evaluation", "评估", "Evaluation"},
     {ObligationKind::Drill, "drill", "演练", "Drill"},
@@ -138,12 +143,14 @@ BEACON_ENUM_TEXT(ReviewConclusion, kConclusions)
 BEACON_ENUM_TEXT(DrillVerdict, kVerdicts)
 BEACON_ENUM_TEXT(ActionStatus, kActionStatuses)
 BEACON_ENUM_TEXT(ObligationStatus, kObligationStatuses)
+BEACON_ENUM_TEXT(RuleScope, kRuleScopes)
 #undef BEACON_ENUM_TEXT
 
 const char* toId(SourceKind v) { return find(kSourceKinds, v).id; }
 const char* toId(FieldType v) { return find(kFieldTypes, v).id; }
 const char* toId(RuleBasis v) { return find(kBases, v).id; }
 const char* labelZh(RuleBasis v) { return find(kBases, v).zh; }
+RuleScope widerScope(RuleScope a, RuleScope b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 const char* toId(ObligationKind v) { return find(kObligationKinds, v).id; }
 const char* labelZh(ObligationKind v) { return find(kObligationKinds, v).zh; }
 

@@ -65,6 +65,8 @@ FakePlugin* addFakePlugin(plugins::PluginRegistry& registry, FakePlugin* plugin,
   rec.plan_categories = plugin->planCategories();
   rec.drill_fields = plugin->drillFields();
   rec.organisation_fields = plugin->organisationFields();
+  rec.rule_scope = sdk::RuleScope::Organisation;
+  for (const auto& rule : plugin->rules().rules()) rec.rule_scope = sdk::widerScope(rec.rule_scope, rule.scope);
   registry.add(std::move(rec));
   return plugin;
 }

@@ -75,13 +75,7 @@ sdk::Result<std::unique_ptr<AppContext>> AppContext::open(
         self->readers_.push_back(std::make_unique<rules::StoreRecordReader>(*self->db_, id));
         self->services_.push_back(std::make_unique<plugins::DomainServices>(
             id, Poco::Logger::get("beacon.plugin." + id), *self->readers_.back(), self->calendar_,
-            self->rules_config_,
-            [self](const std::string& name, const sdk::FieldValues& values) -> sdk::Result<std::string> {
-              kainjow::mustache::data data;
-              for (const auto& [k, v] : values) data.set(k, v);
-              return self->templates_.renderText(name, data);
-            },
-            nullptr));
+            self->rules_config_));
         return *self->services_.back();
       },
       logger);

@@ -7,15 +7,12 @@ namespace beacon::plugins {
 DomainServices::DomainServices(std::string domain, Poco::Logger& logger,
                                const sdk::RecordReader& records,
                                const sdk::WorkingCalendar& calendar,
-                               const sdk::RuleParameters& parameters, Renderer renderer,
-                               Clock clock)
+                               const sdk::RuleParameters& parameters)
     : domain_(std::move(domain)),
       logger_(logger),
       records_(records),
       calendar_(calendar),
-      parameters_(parameters),
-      renderer_(std::move(renderer)),
-      clock_(clock ? std::move(clock) : Clock(&DomainServices::systemToday)) {}
+      parameters_(parameters) {}
 
 void DomainServices::log(sdk::LogLevel level, const std::string& message) const {
   const std::string text = "[" + domain_ + "] " + message;
@@ -24,16 +21,6 @@ void DomainServices::log(sdk::LogLevel level, const std::string& message) const 
     case sdk::LogLevel::Info: logger_.information(text); break;
     case sdk::LogLevel::Warning: logger_.warning(text); break;
     case sdk::LogLevel::Error: logger_.error(text); break;
-  }
-}
-
-sdk::Result<std::string> DomainServices::render(const std::string& template_name,
-                                                const sdk::FieldValues& values) const {
-  if (!renderer_) return sdk::Status::error("template rendering is not available");
-  try {
-    return renderer_(template_name, values);
-  } catch (const std::exception& e) {
-    return sdk::Status::error(std::string("rendering ") + template_name + " failed: " + e.what());
   }
 }
 

@@ -1,12 +1,10 @@
 // DomainServices: the host's implementation of sdk::HostServices for one
 // plugin: records of that plugin's domain only, the shared working-day
-// calendar and rule parameters, the clock, logging under the plugin's name,
-// and template rendering. Holds references to host-owned objects that
+// calendar and rule parameters, and logging under the plugin's name. Holds references to host-owned objects that
 // outlive it; every method is const and safe from any thread provided the
 // referenced objects are.
 #pragma once
 
-#include <functional>
 #include <string>
 
 #include <Poco/Logger.h>
@@ -17,23 +15,15 @@ namespace beacon::plugins {
 
 class DomainServices : public sdk::HostServices {
  public:
-  using Renderer =
-      std::function<sdk::Result<std::string>(const std::string& name, const sdk::FieldValues&)>;
-  using Clock = std::function<sdk::Date()>;
-
   DomainServices(std::string domain, Poco::Logger& logger, const sdk::RecordReader& records,
-                 const sdk::WorkingCalendar& calendar, const sdk::RuleParameters& parameters,
-                 Renderer renderer, Clock clock);
+                 const sdk::WorkingCalendar& calendar, const sdk::RuleParameters& parameters);
 
-  sdk::Date today() const override { return clock_(); }
   void log(sdk::LogLevel level, const std::string& message) const override;
   const sdk::RecordReader& records() const override { return records_; }
   const sdk::WorkingCalendar& calendar() const override { return calendar_; }
   const sdk::RuleParameters& parameters() const override { return parameters_; }
-  sdk::Result<std::string> render(const std::string& template_name,
-                                  const sdk::FieldValues& values) const override;
 
-  // Today's date in the host's local time zone.
+  // Today's date in the host's local time zone (the host's clock; plugins get dates in their context).
   static sdk::Date systemToday();
 
  private:
@@ -42,8 +32,6 @@ class DomainServices : public sdk::HostServices {
   const sdk::RecordReader& records_;
   const sdk::WorkingCalendar& calendar_;
   const sdk::RuleParameters& parameters_;
-  Renderer renderer_;
-  Clock clock_;
 };
 
 }  // namespace beacon::plugins

@@ -121,6 +121,10 @@ bool PluginLoader::loadOne(const std::string& folder) {
     record.plan_categories = plugin->planCategories();
     record.drill_fields = plugin->drillFields();
     record.organisation_fields = plugin->organisationFields();
+    record.rule_scope = sdk::RuleScope::Organisation;
+    for (const auto& rule : plugin->rules().rules()) {
+      record.rule_scope = sdk::widerScope(record.rule_scope, rule.scope);
+    }
     for (const auto& t : record.drill_types) {
       if (t.id.rfind(m.id + ".", 0) != 0) {
         return disable(std::move(record), "drill type \"" + t.id + "\" is not prefixed \"" + m.id + ".\"");

@@ -30,6 +30,9 @@ struct PluginRecord {
   std::vector<sdk::PlanCategory> plan_categories;
   std::vector<sdk::FieldSpec> drill_fields;
   std::vector<sdk::FieldSpec> organisation_fields;
+  // The widest RuleInfo::scope of its rules (Organisation when it has none), cached at load; the
+  // compliance engine re-evaluates by it. City, the safe default, until the loader sets it.
+  sdk::RuleScope rule_scope = sdk::RuleScope::City;
 };
 
 class PluginRegistry {

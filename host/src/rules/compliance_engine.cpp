@@ -199,12 +199,16 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::checkOrganisations(
       return check(q);
     }
     plugin_errors_.clear();
-    auto scope = std::make_shared<const OrgScope>(org_ids);
-    auto results = evaluate(as_of, scope);
+    const RuleScopePlan plan = scopePlan(org_ids, false);
+    if (!plan.results()) {
+      snapshot.commit();
+      return check(q);
+    }
+    auto results = evaluate(as_of, &plan);
     if (!results.isOk()) return results.status();
     snapshot.commit();
     auto& mine = results.value();
-    dropOutside(mine, *scope);
+    dropOutside(mine, *plan.results());
     std::map<ChunkKey, ObligationChunk> chunks;
     addChunks(mine, chunks);
     std::vector<ObligationResult> out;
@@ -237,20 +241,31 @@ sdk::Status ComplianceEngine::refresh(Evaluation& e, long long seq_now,
     return sdk::Status::ok();
   }
   const RuleChangesSince changes = ruleChangesSince(db_.session(), e.change_seq);
-  const bool too_many = changes.org_ids.size() > kMaxIncrementalOrgs ||
-                        static_cast<long long>(changes.org_ids.size()) * 4 > organisationCount(db_);
-  if (!changes.complete || too_many || !e.plugin_errors.empty()) return evaluateAll(e);
+  if (!changes.complete || !e.plugin_errors.empty() || changes.org_ids.size() > kMaxIncrementalOrgs) {
+    return evaluateAll(e);
+  }
+  if (changes.org_ids.empty()) {  // nothing the rules read was written
+    last_refresh_ = CheckRefresh::Incremental;
+    e.change_seq = changes.confirmed;
+    return sdk::Status::ok();
+  }
+  const RuleScopePlan plan = scopePlan(changes.org_ids, true);
+  if (!plan.results()) return evaluateAll(e);
+  const std::vector<sdk::RecordId>& scope = plan.results()->ids;
+  if (scope.size() > kMaxIncrementalOrgs ||
+      static_cast<long long>(scope.size()) * 4 > organisationCount(db_)) {
+    return evaluateAll(e);
+  }
 
   last_refresh_ = CheckRefresh::Incremental;
-  auto scope = std::make_shared<const OrgScope>(changes.org_ids);
   plugin_errors_.clear();
-  auto results = evaluate(e.as_of, scope);
+  auto results = evaluate(e.as_of, &plan);
   if (!results.isOk()) return results.status();
   if (!plugin_errors_.empty()) return evaluateAll(e);
   auto& fresh = results.value();
-  dropOutside(fresh, *scope);
+  dropOutside(fresh, *plan.results());
   for (auto it = e.chunks.begin(); it != e.chunks.end();) {
-    if (std::binary_search(scope->ids.begin(), scope->ids.end(), it->first.first)) {
+    if (std::binary_search(scope.begin(), scope.end(), it->first.first)) {
       it = e.chunks.erase(it);
     } else {
       ++it;
@@ -261,8 +276,24 @@ sdk::Status ComplianceEngine::refresh(Evaluation& e, long long seq_now,
   return sdk::Status::ok();
 }
 
-sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(
-    const sdk::Date& as_of, const std::shared_ptr<const OrgScope>& scope) {
+sdk::RuleScope ComplianceEngine::widestRuleScope() const {
+  sdk::RuleScope widest = sdk::RuleScope::Organisation;
+  for (const auto* record : registry_.enabled()) {
+    if (record->plugin) widest = sdk::widerScope(widest, record->rule_scope);
+  }
+  return widest;
+}
+
+RuleScopePlan ComplianceEngine::scopePlan(const std::vector<sdk::RecordId>& org_ids, bool after_write) {
+  const sdk::RuleScope widest = widestRuleScope();
+  std::map<sdk::RecordId, sdk::RecordId> parents;
+  if (widest != sdk::RuleScope::Organisation) parents = store::OrganisationRepository(db_.session()).parents();
+  return RuleScopePlan(org_ids, parents, widest, after_write);
+}
+
+sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(const sdk::Date& as_of,
+                                                                      const RuleScopePlan* plan) {
+  const std::shared_ptr<const OrgScope> scope = plan ? plan->results() : nullptr;
   const int due_soon = config_.dueSoonDays();
   std::vector<ObligationResult> results;
 
@@ -287,7 +318,7 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(
 
   for (const auto* record : registry_.enabled()) {
     if (!record->plugin) continue;
-    const StoreRecordReader stored(db_, record->id, true, scope);
+    const StoreRecordReader stored(db_, record->id, true, plan ? plan->readerFor(record->rule_scope) : nullptr);
     const AsOfRecordReader records(stored, history, as_of);
     const RecordingCalendar calendar(calendar_);
     const sdk::RuleContext ctx{as_of, records, config_, calendar};

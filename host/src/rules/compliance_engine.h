@@ -9,8 +9,10 @@
 // organisation and domain, and brings a kept one up to date instead of
 // starting again: when the store's DataVersion (store/data_version.h) is unchanged nothing is read;
 // otherwise the rule_changes feed (migration 11) names the organisations
-// written since, and only their obligations are evaluated again, through
-// record readers limited to them, and their chunks replaced. It evaluates
+// written since, and only the obligations those writes can change are evaluated
+// again, through record readers limited to them, and their chunks replaced:
+// by each rule's declared sdk::RuleScope, the written organisations (Organisation),
+// also those above them read with their subtrees (Subtree), or all (City). It evaluates
 // everything again when many organisations changed, when the feed has been
 // pruned past its position, or when a plugin failed. Not thread-safe (uses the
 // Database's Session); give each thread its own engine and Database.
@@ -29,6 +31,7 @@
 #include "plugins/plugin_registry.h"
 #include "rules/holiday_calendar.h"
 #include "rules/obligation_set.h"
+#include "rules/rule_scope_plan.h"
 #include "rules/rules_config.h"
 #include "rules/store_record_reader.h"
 #include "store/data_version.h"
@@ -93,10 +96,14 @@ class ComplianceEngine {
     std::vector<std::string> plugin_errors;
   };
 
-  // Every obligation as of `as_of` (of the scope's organisations only, when given), unfiltered and
-  // unsorted.
-  sdk::Result<std::vector<ObligationResult>> evaluate(const sdk::Date& as_of,
-                                                      const std::shared_ptr<const OrgScope>& scope);
+  // Every obligation as of `as_of` (with a plan, of its result organisations, each rule read as
+  // its scope needs; results for other organisations may come too and are dropped by the caller),
+  // unfiltered and unsorted.
+  sdk::Result<std::vector<ObligationResult>> evaluate(const sdk::Date& as_of, const RuleScopePlan* plan);
+  // The widest RuleInfo::scope of the enabled plugins (the core rules are Organisation).
+  sdk::RuleScope widestRuleScope() const;
+  // What an evaluation of `org_ids` must evaluate and read (rule_scope_plan.h).
+  RuleScopePlan scopePlan(const std::vector<sdk::RecordId>& org_ids, bool after_write);
   sdk::Status refresh(Evaluation& kept, long long seq_now,
                       const std::optional<store::DataVersion>& version);
   sdk::Status evaluateAll(Evaluation& e);

@@ -19,22 +19,22 @@ const sdk::RuleInfo kRuleInfos[] = {
      "Periodic evaluation of government and department plans (every 3 years)",
      std::string(k2024) + "第六章※条号待核：二手资料称第三十五条，未见原文",
      sdk::RuleBasis::Law,
-     "rules.eval_interval_months,rules.eval_warning_months,rules.tracking_start"},
+     "rules.eval_interval_months,rules.eval_warning_months,rules.tracking_start", sdk::RuleScope::Organisation},
     {CoreRules::kSpecialDrill, "专项、部门应急预案至少每3年演练一次",
      "Special and department plans drilled at least every 3 years",
      std::string(k2024) + "第五章※条号待核：二手资料称第三十一条或第三十二条，未见原文",
-     sdk::RuleBasis::Law, "rules.special_drill_interval_months,rules.tracking_start"},
+     sdk::RuleBasis::Law, "rules.special_drill_interval_months,rules.tracking_start", sdk::RuleScope::Organisation},
     {CoreRules::kFiling, "应急预案印发之日起20个工作日内备案",
      "File the plan within 20 working days of issue", std::string(k2024) + "第二十六条",
-     sdk::RuleBasis::Law, "rules.filing_working_days,rules.tracking_start,calendar.holidays_file"},
+     sdk::RuleBasis::Law, "rules.filing_working_days,rules.tracking_start,calendar.holidays_file", sdk::RuleScope::Organisation},
     {CoreRules::kPublication, "应急预案印发之日起20个工作日内公开",
      "Publish the plan within 20 working days of issue", std::string(k2024) + "第二十八条",
-     sdk::RuleBasis::Law, "rules.publication_working_days,rules.tracking_start,calendar.holidays_file"},
+     sdk::RuleBasis::Law, "rules.publication_working_days,rules.tracking_start,calendar.holidays_file", sdk::RuleScope::Organisation},
     {CoreRules::kRevision, "应急预案需及时修订",
      "A plan found to need revision must be revised promptly",
      "《中华人民共和国突发事件应对法》（2024年修订）第二十八条；" + std::string(k2024) +
          "第六章※修订情形的条号待核：二手资料称第三十六条，未见原文",
-     sdk::RuleBasis::Law, "rules.defect_revision_days"},
+     sdk::RuleBasis::Law, "rules.defect_revision_days", sdk::RuleScope::Organisation},
 };
 
 // The citations the rules replaced, kept as history (`beacon check --rules`).

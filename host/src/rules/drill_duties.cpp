@@ -10,14 +10,14 @@ namespace {
 const sdk::RuleInfo kRuleInfos[] = {
     {DrillDuties::kDrillPlan, "生产经营单位制定年度应急预案演练计划", "Enterprises make an annual drill plan",
      "《生产安全事故应急预案管理办法》（应急管理部令第2号）第三十三条※截止日期为本地政策（rules.drill_plan_due）",
-     sdk::RuleBasis::Law, "rules.drill_plan_due,rules.tracking_start"},
+     sdk::RuleBasis::Law, "rules.drill_plan_due,rules.tracking_start", sdk::RuleScope::Organisation},
     {DrillDuties::kDrillEvaluation, "应急演练结束后进行评估并形成评估报告",
      "Evaluate each drill and write an evaluation report",
      "《生产安全事故应急预案管理办法》（应急管理部令第2号）第三十四条；"
      "《突发事件应急预案管理办法》（国办发〔2024〕5号）第五章"
      "※两处条号待核（部令第2号第三十四条；2024年办法第五章中的条次）；原依据国办发〔2013〕101号第二十三条；"
      "评估期限为本地政策（rules.drill_evaluation_days）",
-     sdk::RuleBasis::Law, "rules.drill_evaluation_days,rules.tracking_start"},
+     sdk::RuleBasis::Law, "rules.drill_evaluation_days,rules.tracking_start", sdk::RuleScope::Organisation},
 };
 
 sdk::Obligation start(const sdk::RuleInfo& r, sdk::ObligationKind kind, sdk::RecordId org_id,

@@ -734,6 +734,17 @@ const std::vector<Migration>& migrations() {
            " DELETE FROM write_stamps WHERE seq <= NEW.seq - 10000;"
            " END",
        }},
+      {40,
+       "rule_changes: an organisation moved to another parent names its old parent too, whose"
+       " results a rule of scope Subtree computed from the moved organisation's records (sdk::RuleScope)",
+       {
+           "DROP TRIGGER organisations_rule_changes_update",
+           "CREATE TRIGGER organisations_rule_changes_update AFTER UPDATE ON organisations BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT NEW.id UNION ALL SELECT OLD.id UNION ALL "
+           "SELECT id FROM organisations WHERE parent_id IN (NEW.id, OLD.id) UNION ALL "
+           "SELECT OLD.parent_id WHERE OLD.parent_id IS NOT NULL AND OLD.parent_id IS NOT NEW.parent_id;"
+           " END",
+       }},
   };
   return kMigrations;
 }

@@ -99,12 +99,18 @@ std::optional<sdk::Organisation> OrganisationRepository::findByCode(const std::s
 
 std::vector<sdk::Organisation> OrganisationRepository::list() { return select("", ""); }
 
-std::set<sdk::RecordId> OrganisationRepository::subtree(sdk::RecordId root) {
+std::map<sdk::RecordId, sdk::RecordId> OrganisationRepository::parents() {
   std::vector<Poco::Int64> ids;
-  std::vector<Poco::Int64> parents;
-  session_ << "SELECT id, COALESCE(parent_id, 0) FROM organisations", into(ids), into(parents), now;
+  std::vector<Poco::Int64> parent_ids;
+  session_ << "SELECT id, COALESCE(parent_id, 0) FROM organisations", into(ids), into(parent_ids), now;
+  std::map<sdk::RecordId, sdk::RecordId> out;
+  for (std::size_t i = 0; i < ids.size(); ++i) out.emplace(ids[i], parent_ids[i]);
+  return out;
+}
+
+std::set<sdk::RecordId> OrganisationRepository::subtree(sdk::RecordId root) {
   std::multimap<sdk::RecordId, sdk::RecordId> children;
-  for (std::size_t i = 0; i < ids.size(); ++i) children.emplace(parents[i], ids[i]);
+  for (const auto& [id, parent] : parents()) children.emplace(parent, id);
   std::set<sdk::RecordId> out{root};
   std::vector<sdk::RecordId> pending{root};
   while (!pending.empty()) {

@@ -4,6 +4,7 @@
 // transaction with its audit entry. Not thread-safe (follows its Session).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -29,6 +30,8 @@ class OrganisationRepository {
   std::vector<sdk::Organisation> list();
   // `root` and every organisation below it.
   std::set<sdk::RecordId> subtree(sdk::RecordId root);
+  // Every organisation's id with its parent's (0 for a root).
+  std::map<sdk::RecordId, sdk::RecordId> parents();
   int count();
 
  private:

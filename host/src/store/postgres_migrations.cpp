@@ -775,6 +775,25 @@ END $$)",
            "CREATE TRIGGER write_stamps_data_changes AFTER INSERT OR UPDATE OR DELETE OR"
            " TRUNCATE ON write_stamps FOR EACH STATEMENT EXECUTE FUNCTION data_changes_bump_fn()",
        }},
+      {40,
+       "rule_changes: an organisation moved to another parent names its old parent too, whose"
+       " results a rule of scope Subtree computed from the moved organisation's records (sdk::RuleScope)",
+       {
+           R"(CREATE OR REPLACE FUNCTION organisations_rule_changes_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO rule_changes(org_id) VALUES (NEW.id);
+  ELSIF TG_OP = 'UPDATE' THEN
+    INSERT INTO rule_changes(org_id) SELECT NEW.id UNION ALL SELECT OLD.id
+      UNION ALL SELECT id FROM organisations WHERE parent_id IN (NEW.id, OLD.id)
+      UNION ALL SELECT OLD.parent_id WHERE OLD.parent_id IS NOT NULL
+                                       AND OLD.parent_id IS DISTINCT FROM NEW.parent_id;
+  ELSE
+    INSERT INTO rule_changes(org_id) VALUES (OLD.id);
+  END IF;
+  RETURN NULL;
+END $$)",
+       }},
   };
   return kMigrations;
 }

@@ -20,7 +20,7 @@ sdk::RuleInfo townshipDrillRule() {
           "条第三款"
           "要求地震等灾害易发地区的政府经常性开展应急演练，未规定次数）",
           sdk::RuleBasis::Policy,
-          std::string(kTownshipIntervalKey) + ", rules.tracking_start"};
+          std::string(kTownshipIntervalKey) + ", rules.tracking_start", sdk::RuleScope::Organisation};
 }
 
 sdk::Status evaluateRules(const sdk::RuleContext& ctx, std::vector<sdk::Obligation>& out) {

@@ -39,7 +39,7 @@ TEST(RulesDocTest, EveryRuleOfTheCodeHasItsRowWithTheSameCitationAndNoOtherRuleI
   const testing::CliRun rules = testing::runBeacon(global, {"check", "--rules"});
   ASSERT_EQ(rules.code, 0) << rules.err;
 
-  // The table rows of docs/rules.md by rule id: | `id` | requires | citation | note | basis | confidence |
+  // The table rows of docs/rules.md by rule id: | `id` | requires | citation | note | basis | scope | confidence |
   std::ifstream doc(std::string(BEACON_SOURCE_DIR) + "/docs/rules.md");
   ASSERT_TRUE(doc) << "docs/rules.md is missing";
   std::map<std::string, std::vector<std::string>> rows;
@@ -47,13 +47,13 @@ TEST(RulesDocTest, EveryRuleOfTheCodeHasItsRowWithTheSameCitationAndNoOtherRuleI
     if (line.rfind("| `", 0) != 0) continue;
     std::vector<std::string> cells;
     for (const auto& c : split(line.substr(1), '|')) cells.push_back(trim(c));
-    ASSERT_GE(cells.size(), 6u) << line;
+    ASSERT_GE(cells.size(), 7u) << line;
     rows[cells[0].substr(1, cells[0].size() - 2)] = cells;
   }
   std::set<std::string> seen;
   for (const auto& line : split(rules.out, '\n')) {
     const auto f = split(line, '\t');
-    ASSERT_GE(f.size(), 4u) << line;
+    ASSERT_GE(f.size(), 5u) << line;
     const std::string& id = f[0];
     seen.insert(id);
     const auto row = rows.find(id);
@@ -61,12 +61,13 @@ TEST(RulesDocTest, EveryRuleOfTheCodeHasItsRowWithTheSameCitationAndNoOtherRuleI
     const auto mark = f[2].find("※");
     const std::string shown = f[2].substr(0, mark);
     std::string note = mark == std::string::npos ? std::string() : f[2].substr(mark + 3);
-    if (f.size() > 4) note += (note.empty() ? "" : "；") + f[4];
+    if (f.size() > 5) note += (note.empty() ? "" : "；") + f[5];
     EXPECT_EQ(row->second[1], f[1]) << id << ": requires";
     EXPECT_EQ(row->second[2], shown) << id << ": citation";
     EXPECT_EQ(row->second[3], note.empty() ? "—" : note) << id << ": note";
     EXPECT_EQ(row->second[4], f[3]) << id << ": basis";
-    EXPECT_FALSE(row->second[5].empty()) << id << ": confidence";
+    EXPECT_EQ(row->second[5], f[4]) << id << ": scope";
+    EXPECT_FALSE(row->second[6].empty()) << id << ": confidence";
   }
   for (const auto& [id, cells] : rows) EXPECT_TRUE(seen.count(id)) << id << " is not a rule of the code";
 }

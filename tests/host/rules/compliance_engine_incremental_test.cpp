@@ -26,6 +26,7 @@
 #include "store/review_repository.h"
 #include "store/transaction.h"
 #include "build_paths.h"
+#include "support/obligation_text.h"
 #include "support/test_database.h"
 
 using namespace Poco::Data::Keywords;
@@ -35,21 +36,7 @@ namespace {
 
 sdk::Date d(const char* text) { return *sdk::Date::parse(text); }
 
-std::string describe(const ObligationResult& r) {
-  const sdk::Obligation& o = r.obligation;
-  std::ostringstream out;
-  out << o.org_id << '|' << o.domain << '|' << o.plan_id << '|' << o.rule_id << '|'
-      << sdk::toId(o.kind) << '|' << o.due.toString() << '|' << o.last_met.kind << ':'
-      << o.last_met.id << ':' << o.last_met.date.toString() << '|' << o.period_satisfied
-      << o.applicable << '|' << o.note << '|' << o.citation << '|' << sdk::toId(r.status);
-  return out.str();
-}
-
-std::vector<std::string> describeAll(const std::vector<ObligationResult>& results) {
-  std::vector<std::string> out;
-  for (const auto& r : results) out.push_back(describe(r));
-  return out;
-}
+using testing::describeAll;
 
 class IncrementalEngineTest : public ::testing::Test {
  protected:

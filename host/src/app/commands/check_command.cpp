@@ -48,8 +48,9 @@ class CheckCommand : public Command {
            "Every obligation of every plan and organisation with its due date, status (已落实 met,\n"
            "即将到期 due soon, 已逾期 overdue, 未到期 upcoming, 不适用 not applicable), the record that\n"
            "met it and the rule's citation (a ※ marks a citation with a note, printed below it).\n"
-           "--rules lists the encoded rules instead: id, title, citation with its note, basis\n"
-           "and, for a rule whose source was replaced, the former citation (历史).\n";
+           "--rules lists the encoded rules instead: id, title, citation with its note, basis,\n"
+           "scope (whose records it reads: 本单位, 本单位及下级单位 or 全市) and, for a rule whose\n"
+           "source was replaced, the former citation (历史).\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
     auto parsed = Arguments::parse(args, {"as-of", "org", "domain", "format"}, {"rules"});
@@ -68,7 +69,7 @@ class CheckCommand : public Command {
       for (const auto& r : c.engine().rules()) {
         // The citation whole, with its note after ※ (条号待核 ...) and any superseded citation.
         ctx.out << r.id << "\t" << (ctx.english ? r.title_en : r.title_zh) << "\t" << r.citation << "\t"
-                << sdk::labelZh(r.basis);
+                << sdk::labelZh(r.basis) << "\t" << (ctx.english ? sdk::labelEn(r.scope) : sdk::labelZh(r.scope));
         const std::string history = rules::CoreRules::history(r.id);
         if (!history.empty()) ctx.out << "\t" << (ctx.english ? "history: " : "历史：") << history;
         ctx.out << "\n";

@@ -1,7 +1,8 @@
-// HostServices: the narrow window the host opens to a plugin: read access to
-// the plugin's own domain records, the clock, the working-day calendar, the
-// deployment's rule parameters, logging and template rendering. Never the
-// raw database. Implementations are owned by the host and outlive the
+// HostServices: the narrow window the host opens to a plugin at initialize():
+// read access to the plugin's own domain records, the working-day calendar,
+// the deployment's rule parameters and logging. Never the raw database, and no
+// clock: rules get their as-of date in the RuleContext (SDK 3.0 removed
+// today() and render(), which no plugin may depend on). Implementations are owned by the host and outlive the
 // plugin; every method is safe to call from any thread.
 #pragma once
 
@@ -75,14 +76,10 @@ enum class LogLevel { Debug, Info, Warning, Error };
 class BEACON_SDK_API HostServices {
  public:
   virtual ~HostServices();
-  virtual Date today() const = 0;
   virtual void log(LogLevel level, const std::string& message) const = 0;
   virtual const RecordReader& records() const = 0;
   virtual const WorkingCalendar& calendar() const = 0;
   virtual const RuleParameters& parameters() const = 0;
-  // Renders the named template (host, plugin or site override) with flat values.
-  virtual Result<std::string> render(const std::string& template_name,
-                                     const FieldValues& values) const = 0;
 };
 
 }  // namespace beacon::sdk

@@ -17,6 +17,23 @@ enum class ObligationKind { Evaluation, Drill, Filing, Publication, Revision, Re
 // MetLate (逾期完成, issue #11, appended): met by a record dated after the due date it answered.
 enum class ObligationStatus { Met, DueSoon, Overdue, Upcoming, NotApplicable, MetLate };
 
+// SDK 3.0. Whose records a rule reads to decide one organisation's obligations. The host's
+// compliance engine keeps every organisation's results and, after a write, evaluates again
+// only the organisations whose results the write can change: with Organisation that is the
+// organisations the write touched; with Subtree also every organisation above them (their
+// results are computed from a reader that holds the whole subtree below); with City every
+// organisation. A rule that reads more than it declares gives stale results in a running
+// server (a fresh `beacon check` disagrees with /api/v1/obligations). The default is the
+// safe one, City; declare the narrowest scope that is true.
+enum class RuleScope {
+  Organisation,  // the organisation's own records: its plans with their versions, reviews and
+                 // filings, the drills it held or that name its plans, its own and its
+                 // parents' organisation rows
+  Subtree,       // also the records of every organisation under it (a township met by a drill
+                 // of any of its villages)
+  City,          // any record of the city (a duty ranked or compared across organisations)
+};
+
 // A rule as the plugin documents it; every obligation names one.
 struct RuleInfo {
   std::string id;  // "<domain>.<rule>", e.g. "fire.key_unit_drill"
@@ -25,6 +42,7 @@ struct RuleInfo {
   std::string citation;  // document and article, e.g. 机关、团体、企业、事业单位消防安全管理规定 第四十条
   RuleBasis basis = RuleBasis::Law;
   std::string parameters;  // the configuration keys that tune it, comma-separated
+  RuleScope scope = RuleScope::City;  // SDK 3.0: see RuleScope
 };
 
 struct RecordRef {
@@ -59,6 +77,11 @@ struct Obligation {
 
 BEACON_SDK_API const char* toId(RuleBasis);
 BEACON_SDK_API const char* labelZh(RuleBasis);
+BEACON_SDK_API const char* toId(RuleScope);
+BEACON_SDK_API const char* labelZh(RuleScope);
+BEACON_SDK_API const char* labelEn(RuleScope);
+// The wider of two scopes (Organisation < Subtree < City).
+BEACON_SDK_API RuleScope widerScope(RuleScope a, RuleScope b);
 BEACON_SDK_API const char* toId(ObligationKind);
 BEACON_SDK_API const char* labelZh(ObligationKind);
 BEACON_SDK_API const char* toId(ObligationStatus);

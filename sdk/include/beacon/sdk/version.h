@@ -32,8 +32,11 @@ namespace beacon::sdk {
 // 1.1: drill_checks.h, interval_rule.h helpers; 1.2: RecordReader::latestDrills;
 // 2.0: Obligation::met_due (a field appended to a struct plugins fill by value
 // in std::vector, so a layout change), ObligationStatus::MetLate, daysLate,
-// duty_period.h, ReviewConclusion's review values (Passed ... Failed).
-inline constexpr std::uint16_t kSdkMajor = 2;
+// duty_period.h, ReviewConclusion's review values (Passed ... Failed);
+// 3.0: RuleInfo::scope (RuleScope, issue #15: the engine re-evaluates by each rule's declared scope);
+// HostServices without today() and render() (unused, and a clock a pure rule must not read);
+// rule_inputs.h (isTrue, yearlyDay: each plugin had its own copy).
+inline constexpr std::uint16_t kSdkMajor = 3;
 inline constexpr std::uint16_t kSdkMinor = 0;
 inline constexpr std::uint32_t kSdkVersion = (std::uint32_t{kSdkMajor} << 16) | kSdkMinor;
 
