@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the browser test needs beyond the build: Debian's chromium, a CJK
 # font and, in tests/browser/, playwright-core from the committed package-lock.json;
-# clang with its sanitizer and libFuzzer runtimes for the fuzz targets (fuzz/); and the
-# PostgreSQL 15 server, for the tests on a throwaway cluster (scripts/pg-cluster.sh).
+# clang with its sanitizer and libFuzzer runtimes for the fuzz targets (fuzz/); the openssl
+# command for the TLS tests; and the PostgreSQL 15 server, for the tests on a throwaway cluster (scripts/pg-cluster.sh).
 # Nothing downloads a browser build: the test drives /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,8 @@ missing=()
 # fonts-wqy-microhei: a CJK font, so the zh-CN pages render in Chromium (screenshots) instead of boxes.
 # clang, libclang-rt-dev: clang++ -fsanitize=fuzzer,address,undefined for fuzz/.
 # postgresql: initdb and pg_ctl for scripts/pg-cluster.sh (no cluster of its own is used).
-for p in chromium fonts-wqy-microhei clang libclang-rt-dev postgresql; do
+# openssl: the TLS tests (http_tests TlsTest, browser_offline_drill) make their certificate with it.
+for p in chromium fonts-wqy-microhei clang libclang-rt-dev postgresql openssl; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 # Node.js and npm come with the machine (they may not be Debian's packages, whose npm would conflict).
