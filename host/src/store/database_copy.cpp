@@ -20,9 +20,10 @@ namespace beacon::store {
 
 namespace {
 
-// Tables a copy leaves alone: the schema's own bookkeeping.
+// Tables a copy leaves alone: the schema's own bookkeeping, and write_stamps (the response caches'
+// record of recent commits, which a migration's own transactions write: a copy starts it afresh).
 bool copied(const std::string& table) {
-  return table != "schema_version" && table != "data_changes";
+  return table != "schema_version" && table != "data_changes" && table != "write_stamps";
 }
 
 std::string joined(const std::vector<std::string>& names, const std::string& separator) {

@@ -82,8 +82,12 @@ TEST(PageFormTokensTest, EveryPostFormOfEveryPageTemplateCarriesASubmissionToken
       const std::string form = body.substr(from, to - from);
       ++forms;
       if (it.name() == "login.html.mustache") continue;  // no session yet: login_form_token.h
-      EXPECT_NE(form.find("name=\"submit_token\""), std::string::npos)
-          << it.name() << ": " << m->str() << " has no submit_token";
+      // A new calendar-feed link is shown once: a replayed answer would keep the secret in the
+      // submission store, so that form is deliberately not idempotent (it only replaces the link).
+      if (it.name() != "calendar_feed.html.mustache") {
+        EXPECT_NE(form.find("name=\"submit_token\""), std::string::npos)
+            << it.name() << ": " << m->str() << " has no submit_token";
+      }
       EXPECT_NE(form.find("name=\"csrf_token\""), std::string::npos)
           << it.name() << ": " << m->str();
     }
