@@ -164,7 +164,7 @@ TEST_F(PostgresSchemaTest, EveryTableWithAnIdNumbersRowsInsertedWithoutOne) {
         values += (i ? ", " : "") + (number ? v : type[i] == "bytea" ? "'\\x00'" : "'x" + v + "'");
       }
       Poco::Int64 id = 0;
-      const std::string key = table == "rule_changes" ? "seq" : "id";
+      const std::string key = table == "rule_changes" || table == "write_stamps" ? "seq" : "id";
       s << "INSERT INTO " + table + "(" + names + ") VALUES(" + values + ") RETURNING " + key,
           into(id), now;
       ids.push_back(id);
