@@ -3,6 +3,8 @@
 // (a schema newer than the binary); /metrics counts requests by route pattern and status with a
 // latency histogram, gives today's overdue duties by domain as the compliance engine has them,
 // and is refused (403) to an address outside web.metrics_allow, also behind a trusted proxy.
+#include <chrono>
+#include <thread>
 #include <map>
 #include <mutex>
 #include <regex>
@@ -87,7 +89,16 @@ TEST_F(OpsEndpointsTest, MetricsCountRequestsByRoutePatternAndStatus) {
   request("GET", "/healthz");
   EXPECT_EQ(get(admin, "/api/v1/drills/987654321").status, 404);
   EXPECT_EQ(request("GET", "/no/such/page/12345").status, 404);
-  const Reply after = metrics();
+  // A request is counted once its answer is written, so the last one can land just after this
+  // scrape starts: look again for up to 5 s.
+  Reply after = metrics();
+  for (int i = 0; i < 100 && (sample(after.body, unmatched) < unmatched_before + 1 ||
+                              sample(after.body, drill) < drill_before + 1 ||
+                              sample(after.body, healthz) < healthz_before + 2);
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    after = metrics();
+  }
   EXPECT_EQ(after.content_type, "text/plain; version=0.0.4; charset=utf-8");
   EXPECT_EQ(sample(after.body, healthz), healthz_before + 2) << after.body;
   EXPECT_EQ(sample(after.body, drill), drill_before + 1) << after.body;
