@@ -13,7 +13,8 @@ missing=()
 # clang, libclang-rt-dev: clang++ -fsanitize=fuzzer,address,undefined for fuzz/.
 # postgresql: initdb and pg_ctl for scripts/pg-cluster.sh (no cluster of its own is used).
 # openssl: the TLS tests (http_tests TlsTest, browser_offline_drill) make their certificate with it.
-for p in chromium fonts-wqy-microhei clang libclang-rt-dev postgresql openssl; do
+# curl: the package test (tests/end_to_end/package_deb.sh) asks the unpacked server for its pages.
+for p in chromium fonts-wqy-microhei clang libclang-rt-dev postgresql openssl curl; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 # Node.js and npm come with the machine (they may not be Debian's packages, whose npm would conflict).

@@ -81,6 +81,8 @@ get() { curl -s -o "$work/body" -w '%{http_code}' "$url$1"; }
 [ "$(get /readyz)" = 200 ] || fail "/readyz: $(cat "$work/body")"
 grep -q '"status":"ready"' "$work/body" || fail "/readyz: $(cat "$work/body")"
 [ "$(get /static/app.js)" = 200 ] || fail "the installed templates are not served"
+# The access-log line is written after the answer is sent: give it a moment.
+for _ in $(seq 1 50); do [ -s "$root/var/log/beacon/access.log" ] && break; sleep 0.1; done
 [ -s "$root/var/log/beacon/access.log" ] || fail "no access log in the installed log folder"
 kill "$pid"
 wait "$pid" || true
