@@ -113,7 +113,12 @@ sdk::Status LoggingConfig::apply() const {
   Poco::Logger::setChannel("", main.value());
   Poco::Logger::root().setChannel(main.value());
   Poco::Logger::setLevel("", Poco::Logger::parseLevel(level));
-  if (access) Poco::Logger::setChannel(kAccessLogger, *access);
+  // Logger::setChannel(name, …) reaches only loggers that exist; the web server gets the access
+  // logger later, so it is made here first (else it would inherit the main channel).
+  if (access) {
+    Poco::Logger::get(kAccessLogger);
+    Poco::Logger::setChannel(kAccessLogger, *access);
+  }
   return sdk::Status::ok();
 }
 
