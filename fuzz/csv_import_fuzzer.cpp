@@ -65,13 +65,7 @@ struct World {
         [this](const std::string& id) -> sdk::HostServices& {
           readers.push_back(std::make_unique<rules::StoreRecordReader>(db, id));
           services.push_back(std::make_unique<plugins::DomainServices>(
-              id, Poco::Logger::get("beacon.plugin." + id), *readers.back(), calendar, rules_config,
-              [](const std::string&, const sdk::FieldValues&) -> sdk::Result<std::string> {
-                return sdk::Status::error("no templates in the fuzzer");
-              },
-              [] {
-                return sdk::Date{2024, 1, 1};
-              }));
+              id, Poco::Logger::get("beacon.plugin." + id), *readers.back(), calendar, rules_config));
           return *services.back();
         },
         Poco::Logger::get("beacon.plugins"));

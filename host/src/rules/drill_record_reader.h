@@ -24,7 +24,7 @@ using DrillEvaluationState = store::DrillEvaluationState;
 class DrillRecordReader {
  public:
   explicit DrillRecordReader(store::Database& db, std::shared_ptr<const OrgScope> scope = nullptr)
-      : db_(db), scope_(std::move(scope)), queries_(db.session(), OrgScope::idsOf(scope_)) {}
+      : scope_(std::move(scope)), queries_(db.session(), OrgScope::idsOf(scope_)) {}
   // The drill plans of `year`, without their items.
   std::vector<store::DrillPlan> drillPlans(int year) const;
   // Each drill in force dated in [from, to] that carries no verdict of its
@@ -32,7 +32,6 @@ class DrillRecordReader {
   std::vector<DrillEvaluationState> evaluationStates(const sdk::Date& from, const sdk::Date& to) const;
 
  private:
-  store::Database& db_;
   std::shared_ptr<const OrgScope> scope_;
   store::DrillDutyQueries queries_;
   mutable std::mutex mutex_;
