@@ -4,9 +4,13 @@
 // real plugins over the xinmi-2023 demo city, on SQLite or on the PostgreSQL schema
 // BEACON_TEST_DB_URI names (support/test_database.h).
 #include <filesystem>
+#include <atomic>
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <Poco/Data/Statement.h>
 #include <Poco/File.h>
@@ -280,6 +284,39 @@ TEST_F(IncrementalEngineTest, AFeedRowCommittedLateBelowAReadPositionIsStillSeen
   expectSameAsFresh(CheckRefresh::Incremental, "a drill whose feed row was committed late");
   EXPECT_NE(describeAll(engine_->check(query_).value()), before) << "the drill changes an obligation";
   ASSERT_TRUE(engine_->check(query_).isOk());
+}
+
+// Two writers at once, on both backends: the second begins while the first holds its open write,
+// the engine reads the feed in between, then both commit. Each writer's feed position is taken
+// under the write lock (SQLite's BEGIN IMMEDIATE; PostgreSQL's advisory writer lock), so the
+// second cannot commit a position above the first's while the first is still open, and the engine
+// reading past the second's position never skips the first's. Without the lock the second commits
+// first, the engine moves past it, and the first's change is never seen (this test then fails).
+TEST_F(IncrementalEngineTest, AWriteCommittedWhileAnotherWriterWaitsIsSeenWithIt) {
+  store::Database first(path_);
+  store::Database second(path_);
+  std::optional<store::Transaction> open(std::in_place, first.session());
+  sdk::Drill flood = drillOf("xinmi.chengguan.04", "flood.evacuation", "2023-05-15");
+  flood.fields["hazard"] = "flash_flood";
+  store::DrillRepository(first.session()).add(flood, actor_);
+
+  std::atomic<bool> second_committed{false};
+  std::thread writer([&] {
+    store::Transaction tx(second.session());
+    sdk::Drill fire = drillOf("xinmi.micun.05", "fire.evacuation", "2023-12-29");
+    store::DrillRepository(second.session()).add(fire, actor_);
+    tx.commit();
+    second_committed = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  // The engine reads the feed while the first write is open (and, were there no lock, after the
+  // second's commit).
+  ASSERT_TRUE(engine_->check(query_).isOk());
+  EXPECT_FALSE(second_committed) << "the second writer committed while the first held its write";
+  open->commit();
+  open.reset();
+  writer.join();
+  expectSameAsFresh(CheckRefresh::Incremental, "two writers, the second waiting behind the first");
 }
 
 TEST_F(IncrementalEngineTest, APrunedFeedOrManyChangesEvaluateEverything) {
