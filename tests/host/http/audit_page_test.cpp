@@ -8,7 +8,6 @@ namespace {
 
 class AuditPageTest : public WebFixture {
  protected:
-  static bool has(const Reply& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
   static int total(const Reply& r) {
     const std::string marker = "id=\"audit-total\">";
     const auto at = r.body.find(marker);

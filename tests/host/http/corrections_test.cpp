@@ -33,21 +33,6 @@ class CorrectionsTest : public WebFixture {
   static int participants(sdk::RecordId id) {
     return count("SELECT participants FROM drills WHERE id = " + std::to_string(id));
   }
-  static std::string formBody(const std::map<std::string, std::string>& fields) {
-    std::string out;
-    for (const auto& [k, v] : fields) {
-      std::string key, value;
-      Poco::URI::encode(k, "&=+", key);
-      Poco::URI::encode(v, "&=+", value);
-      out += (out.empty() ? "" : "&") + key + "=" + value;
-    }
-    return out;
-  }
-  static Reply postForm(const Login& who, const std::string& path,
-                        const std::map<std::string, std::string>& fields) {
-    return request("POST", path, formBody(fields), "application/x-www-form-urlencoded",
-                   {{"Cookie", "beacon_session=" + who.cookie}});
-  }
 };
 
 TEST_F(CorrectionsTest, TheRecorderCorrectsItsDrillAndTheHistoryShowsBeforeAfterWhoAndReason) {

@@ -14,21 +14,6 @@ namespace {
 
 class CorrectiveActionPagesTest : public WebFixture {
  protected:
-  static std::string formBody(const std::map<std::string, std::string>& fields) {
-    std::string body;
-    for (const auto& [k, v] : fields) {
-      std::string ek, ev;
-      Poco::URI::encode(k, "&=+;?#/ ", ek);
-      Poco::URI::encode(v, "&=+;?#/ ", ev);
-      if (!body.empty()) body += "&";
-      body += ek + "=" + ev;
-    }
-    return body;
-  }
-  static Reply postForm(const Login& who, const std::string& path, const std::map<std::string, std::string>& fields) {
-    return request("POST", path, formBody(fields), "application/x-www-form-urlencoded",
-                   {{"Cookie", "beacon_session=" + who.cookie}});
-  }
   // The id of a drill of organisation `code`, logged for this test through the API.
   static sdk::RecordId drillOf(const std::string& username, const std::string& code) {
     Login who = login(username);
@@ -213,7 +198,7 @@ TEST_F(CorrectiveActionPagesTest, FormsNeedTheCsrfToken) {
   const int before = count("SELECT COUNT(*) FROM corrective_actions");
   const std::map<std::string, std::string> fields = {
       {"description", "无令牌提交"}, {"responsible_org_id", std::to_string(orgId("xinmi.chengguan.04"))}};
-  Reply missing = postForm(village, drillPath(drill) + "/corrective-actions", fields);
+  Reply missing = postFormWithoutToken(village, drillPath(drill) + "/corrective-actions", fields);
   EXPECT_EQ(missing.status, 403);
   auto wrong = fields;
   wrong["csrf_token"] = "not-the-token";
@@ -227,7 +212,7 @@ TEST_F(CorrectiveActionPagesTest, FormsNeedTheCsrfToken) {
             303);
   const auto id = get(village, "/api/v1/corrective-actions?drill=" + std::to_string(drill))
                       .json()->getArray("items")->getObject(0)->getValue<sdk::RecordId>("id");
-  EXPECT_EQ(postForm(village, "/corrective-actions/" + std::to_string(id) + "/status", {{"status", "done"}}).status,
+  EXPECT_EQ(postFormWithoutToken(village, "/corrective-actions/" + std::to_string(id) + "/status", {{"status", "done"}}).status,
             403);
   EXPECT_EQ(count("SELECT COUNT(*) FROM corrective_actions WHERE id = " + std::to_string(id) + " AND status = 'open'"),
             1);

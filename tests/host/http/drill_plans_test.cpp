@@ -12,21 +12,6 @@ namespace {
 
 class DrillPlansWebTest : public WebFixture {
  protected:
-  static std::string formBody(const std::map<std::string, std::string>& fields) {
-    std::string body;
-    for (const auto& [k, v] : fields) {
-      std::string ek, ev;
-      Poco::URI::encode(k, "&=+;?#/ ", ek);
-      Poco::URI::encode(v, "&=+;?#/ ", ev);
-      if (!body.empty()) body += "&";
-      body += ek + "=" + ev;
-    }
-    return body;
-  }
-  static Reply postForm(const Login& who, const std::string& path, const std::map<std::string, std::string>& fields) {
-    return request("POST", path, formBody(fields), "application/x-www-form-urlencoded",
-                   {{"Cookie", "beacon_session=" + who.cookie}});
-  }
   static Reply postJson(const Login& who, const std::string& path, const std::string& json, const std::string& key) {
     return request("POST", path, json, "application/json",
                    {{"Cookie", "beacon_session=" + who.cookie}, {"X-CSRF-Token", who.csrf}, {"Idempotency-Key", key}});
@@ -151,7 +136,7 @@ TEST_F(DrillPlansWebTest, PlanPageFormAndTable) {
   EXPECT_EQ(postForm(village, "/drill-plans", elsewhere).status, 403);
   auto no_csrf = fields;
   no_csrf.erase("csrf_token");
-  EXPECT_EQ(postForm(village, "/drill-plans", no_csrf).status, 403);
+  EXPECT_EQ(postFormWithoutToken(village, "/drill-plans", no_csrf).status, 403);
   EXPECT_EQ(count("SELECT COUNT(*) FROM drill_plans WHERE year = 2021"), 0);
 
   Reply added = postForm(village, "/drill-plans", fields);

@@ -12,22 +12,6 @@ namespace {
 
 class OrgAdminPagesTest : public WebFixture {
  protected:
-  static std::string formBody(const std::map<std::string, std::string>& fields) {
-    std::string out;
-    for (const auto& [k, v] : fields) {
-      std::string key, value;
-      Poco::URI::encode(k, "&=+", key);
-      Poco::URI::encode(v, "&=+", value);
-      out += (out.empty() ? "" : "&") + key + "=" + value;
-    }
-    return out;
-  }
-  static Reply postForm(const Login& who, const std::string& path, std::map<std::string, std::string> fields) {
-    fields["csrf_token"] = who.csrf;
-    return request("POST", path, formBody(fields), "application/x-www-form-urlencoded",
-                   {{"Cookie", "beacon_session=" + who.cookie}});
-  }
-  static bool has(const Reply& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
   static std::string id(const std::string& code) { return std::to_string(orgId(code)); }
   static std::map<std::string, std::string> village(const std::string& code, const std::string& parent) {
     return {{"code", code}, {"name", "新建村" + code.substr(code.size() - 2)}, {"kind", "village"},

@@ -18,15 +18,6 @@ class PageLanguageTest : public WebFixture {
   static std::string messageOf(const Reply& r) {
     return r.json()->getObject("error")->getValue<std::string>("message");
   }
-  static Reply postForm(const Login& who, const std::string& path,
-                        std::map<std::string, std::string> fields,
-                        const std::string& file_field = "", const std::string& filename = "",
-                        const std::string& data = "") {
-    fields["csrf_token"] = who.csrf;
-    std::string body;
-    const std::string type = multipartBody(fields, file_field, filename, "image/jpeg", data, body);
-    return request("POST", path, body, type, {{"Cookie", "beacon_session=" + who.cookie}});
-  }
   static bool has(const std::string& page, const std::string& text) {
     return page.find(text) != std::string::npos;
   }
@@ -75,7 +66,7 @@ TEST_F(PageLanguageTest, ARefusedDrillFormIsChineseAndKeepsWhatWasTyped) {
   const int drills = count("SELECT COUNT(*) FROM drills");
   const std::string jpeg =
       std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", 11) + std::string(64, '\x11');
-  Reply r = postForm(village, "/drills/new",
+  Reply r = postMultipart(village, "/drills/new",
                      {{"domain", "flood"},
                       {"drill_type", "flood.evacuation"},
                       {"org_id", std::to_string(orgId("xinmi.chengguan.04"))},
@@ -98,7 +89,7 @@ TEST_F(PageLanguageTest, ARefusedDrillFormIsChineseAndKeepsWhatWasTyped) {
       << "a refused form is not overwritten by a stored draft";
   EXPECT_EQ(count("SELECT COUNT(*) FROM drills"), drills);
 
-  Reply en = postForm(village, "/drills/new?lang=en",
+  Reply en = postMultipart(village, "/drills/new?lang=en",
                       {{"domain", "flood"},
                        {"drill_type", "flood.evacuation"},
                        {"date", "2023-05-10"},
@@ -129,7 +120,7 @@ TEST_F(PageLanguageTest, RefusedReviewEvaluationAndFilingFormsComeBackWithWhatWa
   Login admin = login("admin");
   const std::string base = issuedPlanPage(admin, "WL-FORM-1");
   ASSERT_FALSE(base.empty());
-  Reply evaluation = postForm(admin, base + "/reviews",
+  Reply evaluation = postMultipart(admin, base + "/reviews",
                               {{"kind", "evaluation"},
                                {"version", "1"},
                                {"date", "2024-13-45"},
@@ -142,7 +133,7 @@ TEST_F(PageLanguageTest, RefusedReviewEvaluationAndFilingFormsComeBackWithWhatWa
   EXPECT_TRUE(has(evaluation.body, "应急队伍名单已过时</textarea>"));
   EXPECT_TRUE(has(evaluation.body, R"(<option value="revise" selected>)"));
 
-  Reply filing = postForm(admin, base + "/filings",
+  Reply filing = postMultipart(admin, base + "/filings",
                           {{"version", "1"},
                            {"target_body", ""},
                            {"submitted", "2023-04-05"},
@@ -157,13 +148,13 @@ TEST_F(PageLanguageTest, AWriteFromThePlanPageSaysWhatItDid) {
   Login admin = login("admin");
   const std::string base = issuedPlanPage(admin, "WL-DONE-1");
   ASSERT_FALSE(base.empty());
-  Reply evaluated = postForm(
+  Reply evaluated = postMultipart(
       admin, base + "/reviews",
       {{"kind", "evaluation"}, {"version", "1"}, {"date", "2024-01-05"}, {"conclusion", "keep"}});
   ASSERT_EQ(evaluated.status, 303) << evaluated.body.substr(0, 300);
   EXPECT_EQ(evaluated.headers["Location"], base + "?done=evaluation");
   EXPECT_TRUE(has(get(admin, base + "?done=evaluation").body, "评估已记录。"));
-  Reply filed = postForm(
+  Reply filed = postMultipart(
       admin, base + "/filings",
       {{"version", "1"}, {"target_body", "新密市应急管理局"}, {"submitted", "2023-04-05"}});
   ASSERT_EQ(filed.status, 303) << filed.body.substr(0, 300);

@@ -12,16 +12,6 @@ namespace {
 
 class PasswordPageTest : public WebFixture {
  protected:
-  static std::string formBody(const std::map<std::string, std::string>& fields) {
-    std::string out;
-    for (const auto& [k, v] : fields) {
-      std::string key, value;
-      Poco::URI::encode(k, "&=+", key);
-      Poco::URI::encode(v, "&=+", value);
-      out += (out.empty() ? "" : "&") + key + "=" + value;
-    }
-    return out;
-  }
   static Reply change(const Login& who, const std::string& current, const std::string& fresh,
                       const std::string& again, const std::string& query = "") {
     return request("POST", "/account/password" + query,
@@ -31,7 +21,6 @@ class PasswordPageTest : public WebFixture {
                              {"new_password_again", again}}),
                    "application/x-www-form-urlencoded", {{"Cookie", "beacon_session=" + who.cookie}});
   }
-  static bool has(const Reply& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
   static void addAccount(const std::string& username) {
     auth::PasswordHasher hasher(1000);
     auto created = auth::AccountService(app_->db(), hasher)

@@ -38,13 +38,6 @@ class PlanLifecycleWebTest : public WebFixture {
   static std::string errorMessage(const Reply& r) {
     return r.json()->getObject("error")->getValue<std::string>("message");
   }
-  static Reply postForm(const Login& who, const std::string& path,
-                        std::map<std::string, std::string> fields) {
-    fields["csrf_token"] = who.csrf;
-    std::string body;
-    const std::string type = multipartBody(fields, "", "", "", "", body);
-    return request("POST", path, body, type, {{"Cookie", "beacon_session=" + who.cookie}});
-  }
 };
 
 TEST_F(PlanLifecycleWebTest, TheApiMovesADraftToIssuedAndRefusesStepsTheStateDoesNotAllow) {
@@ -153,7 +146,7 @@ TEST_F(PlanLifecycleWebTest, ThePageFormsMoveThePlanAndARefusedFormComesBackWith
   Login admin = login("admin");
   const int plan = draft(admin, "LC-PAGE-1");
   const std::string page = "/plans/" + std::to_string(plan);
-  Reply refused = postForm(admin, page + "/issue",
+  Reply refused = postMultipart(admin, page + "/issue",
                            {{"issued", "2024-04-01"},
                             {"document_no", "城政〔2024〕77号"},
                             {"effective", ""},
@@ -166,27 +159,27 @@ TEST_F(PlanLifecycleWebTest, ThePageFormsMoveThePlanAndARefusedFormComesBackWith
   EXPECT_NE(refused.body.find("value=\"印发备注\""), std::string::npos);
   EXPECT_EQ(status(plan), "drafting");
   Reply bad_date =
-      postForm(admin, page + "/submit-review", {{"date", "2024-02-30"}, {"note", "n"}});
+      postMultipart(admin, page + "/submit-review", {{"date", "2024-02-30"}, {"note", "n"}});
   EXPECT_EQ(bad_date.status, 422);
   EXPECT_NE(bad_date.body.find("id=\"error-date\""), std::string::npos);
 
-  EXPECT_EQ(postForm(admin, page + "/submit-review", {{"date", "2024-03-01"}, {"note", ""}}).status,
+  EXPECT_EQ(postMultipart(admin, page + "/submit-review", {{"date", "2024-03-01"}, {"note", ""}}).status,
             303);
-  EXPECT_EQ(postForm(admin, page + "/reviews",
+  EXPECT_EQ(postMultipart(admin, page + "/reviews",
                      {{"kind", "review"}, {"date", "2024-03-05"}, {"conclusion", "passed"}})
                 .status,
             303);
   EXPECT_EQ(
-      postForm(admin, page + "/approve", {{"date", "2024-03-10"}, {"approved_by", "城关镇政府"}})
+      postMultipart(admin, page + "/approve", {{"date", "2024-03-10"}, {"approved_by", "城关镇政府"}})
           .status,
       303);
-  EXPECT_EQ(postForm(admin, page + "/issue",
+  EXPECT_EQ(postMultipart(admin, page + "/issue",
                      {{"issued", "2024-04-01"}, {"document_no", "城政〔2024〕77号"}})
                 .status,
             303);
   EXPECT_EQ(status(plan), "issued");
   EXPECT_EQ(
-      postForm(admin, page + "/publications", {{"date", "2024-04-03"}, {"channel", "政务公开栏"}})
+      postMultipart(admin, page + "/publications", {{"date", "2024-04-03"}, {"channel", "政务公开栏"}})
           .status,
       303);
   Reply shown = get(admin, page);
@@ -197,11 +190,11 @@ TEST_F(PlanLifecycleWebTest, ThePageFormsMoveThePlanAndARefusedFormComesBackWith
     EXPECT_NE(shown.body.find(text), std::string::npos) << text;
   }
   EXPECT_EQ(
-      postForm(admin, page + "/abolish", {{"date", "2024-07-01"}, {"replaced_by", ""}}).status,
+      postMultipart(admin, page + "/abolish", {{"date", "2024-07-01"}, {"replaced_by", ""}}).status,
       303);
   EXPECT_EQ(status(plan), "abolished");
   Reply abolished =
-      postForm(admin, page + "/publications", {{"date", "2024-07-02"}, {"channel", "x"}});
+      postMultipart(admin, page + "/publications", {{"date", "2024-07-02"}, {"channel", "x"}});
   EXPECT_EQ(abolished.status, 422);
   EXPECT_NE(abolished.body.find("「已废止」"), std::string::npos);
 }
@@ -275,24 +268,24 @@ TEST_F(PlanLifecycleWebTest, TheDraftEditFormIsShownOnlyWhenAllowedAndARefusalKe
       << "the form starts from the draft's text";
 
   // The same text is no edit: 422, the page again with the message by its field and the text.
-  Reply refused = postForm(admin, pageOf(plan) + "/edit-draft",
+  Reply refused = postMultipart(admin, pageOf(plan) + "/edit-draft",
                            {{"text", "第一章 总则\n"}, {"note", "没有改动"}});
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("id=\"error-text\""), std::string::npos) << refused.body;
   EXPECT_NE(refused.body.find("value=\"没有改动\""), std::string::npos);
 
-  EXPECT_EQ(postForm(admin, pageOf(plan) + "/edit-draft", {{"text", "第一章 总则（页面修改）\n"}}).status,
+  EXPECT_EQ(postMultipart(admin, pageOf(plan) + "/edit-draft", {{"text", "第一章 总则（页面修改）\n"}}).status,
             303);
   EXPECT_EQ(textOf(plan, 1), "第一章 总则（页面修改）\n");
   Reply history = get(admin, pageOf(plan));
   EXPECT_NE(history.body.find("修改编制稿"), std::string::npos);
 
-  EXPECT_EQ(postForm(admin, pageOf(plan) + "/submit-review", {{"date", "2024-03-01"}}).status, 303);
+  EXPECT_EQ(postMultipart(admin, pageOf(plan) + "/submit-review", {{"date", "2024-03-01"}}).status, 303);
   Reply in_review = get(admin, pageOf(plan));
   EXPECT_EQ(in_review.body.find("id=\"edit-draft-form\""), std::string::npos)
       << "no edit form while the draft is in review";
   // A refused edit (the draft is in review) comes back with the text typed.
-  refused = postForm(admin, pageOf(plan) + "/edit-draft", {{"text", "评审中输入的文本"}, {"note", ""}});
+  refused = postMultipart(admin, pageOf(plan) + "/edit-draft", {{"text", "评审中输入的文本"}, {"note", ""}});
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("id=\"error-status\""), std::string::npos);
   EXPECT_NE(refused.body.find("「评审中」，不能修改编制稿"), std::string::npos);

@@ -28,13 +28,6 @@ class RevisionPagesTest : public WebFixture {
     return count("SELECT COUNT(*) FROM plans WHERE status = 'issued' AND id = " +
                  std::to_string(plan)) == 1;
   }
-  static Reply postForm(const Login& who, const std::string& path,
-                        std::map<std::string, std::string> fields) {
-    fields["csrf_token"] = who.csrf;
-    std::string body;
-    const std::string type = multipartBody(fields, "", "", "", "", body);
-    return request("POST", path, body, type, {{"Cookie", "beacon_session=" + who.cookie}});
-  }
   static std::string revisePath(int plan) { return "/plans/" + std::to_string(plan) + "/revise"; }
 };
 
@@ -43,21 +36,21 @@ TEST_F(RevisionPagesTest, AnIncompleteRevisionIsRefusedNamingTheFieldAndWritesNo
   const int plan = issuedPlan();
   ASSERT_GT(plan, 0);
   const int before = versions(plan), in_force = current(plan);
-  Reply empty = postForm(admin, revisePath(plan),
+  Reply empty = postMultipart(admin, revisePath(plan),
                          {{"trigger", ""}, {"issued", ""}, {"effective", ""}, {"text", ""}});
   EXPECT_EQ(empty.status, 422) << "an empty 修订预案 form is not a revision";
   EXPECT_NE(empty.body.find("id=\"error-trigger\""), std::string::npos);
   Reply no_date =
-      postForm(admin, revisePath(plan),
+      postMultipart(admin, revisePath(plan),
                {{"trigger", "risk_changed_major"}, {"text", "新正文"}, {"confirm", "1"}});
   EXPECT_EQ(no_date.status, 422);
   EXPECT_NE(no_date.body.find("id=\"error-issued\""), std::string::npos);
   Reply no_text =
-      postForm(admin, revisePath(plan),
+      postMultipart(admin, revisePath(plan),
                {{"trigger", "risk_changed_major"}, {"issued", "2024-06-01"}, {"confirm", "1"}});
   EXPECT_EQ(no_text.status, 422);
   EXPECT_NE(no_text.body.find("id=\"error-text\""), std::string::npos);
-  Reply dated_draft = postForm(admin, revisePath(plan),
+  Reply dated_draft = postMultipart(admin, revisePath(plan),
                                {{"trigger", "risk_changed_major"},
                                 {"issued", "2024-06-01"},
                                 {"draft", "1"},
@@ -88,7 +81,7 @@ TEST_F(RevisionPagesTest, ThePageShowsTheDiffAndOnlyTheConfirmedSubmitWrites) {
   const std::map<std::string, std::string> fields = {{"trigger", "command_structure_changed"},
                                                      {"issued", "2024-06-03"},
                                                      {"text", "第一章 总则\n新增第九章 附则\n"}};
-  Reply preview = postForm(admin, revisePath(plan), fields);
+  Reply preview = postMultipart(admin, revisePath(plan), fields);
   ASSERT_EQ(preview.status, 200) << preview.body.substr(0, 2000);
   EXPECT_NE(preview.body.find("id=\"revise-diff\""), std::string::npos);
   EXPECT_NE(preview.body.find("+新增第九章 附则"), std::string::npos)
@@ -99,7 +92,7 @@ TEST_F(RevisionPagesTest, ThePageShowsTheDiffAndOnlyTheConfirmedSubmitWrites) {
 
   auto confirmed_fields = fields;
   confirmed_fields["confirm"] = "1";
-  Reply confirmed = postForm(admin, revisePath(plan), confirmed_fields);
+  Reply confirmed = postMultipart(admin, revisePath(plan), confirmed_fields);
   ASSERT_EQ(confirmed.status, 303) << confirmed.body.substr(0, 2000);
   EXPECT_EQ(versions(plan), before + 1);
   EXPECT_EQ(current(plan),
@@ -111,7 +104,7 @@ TEST_F(RevisionPagesTest, ADraftRevisionLeavesThePlanInForceOnItsIssuedVersion) 
   Login admin = login("admin");
   const int plan = issuedPlan();
   const int before = versions(plan), in_force = current(plan);
-  Reply draft = postForm(
+  Reply draft = postMultipart(
       admin, revisePath(plan),
       {{"trigger", "risk_changed_major"}, {"draft", "1"}, {"text", "修订稿\n"}, {"confirm", "1"}});
   ASSERT_EQ(draft.status, 303) << draft.body.substr(0, 2000);
@@ -158,9 +151,9 @@ TEST_F(RevisionPagesTest, ADoubleSubmittedFormStoresOneRecord) {
       {"date", "2024-05-06"},
       {"conclusion", "keep"}};
   const std::string path = "/plans/" + std::to_string(plan) + "/reviews";
-  Reply first = postForm(admin, path, fields);
+  Reply first = postMultipart(admin, path, fields);
   ASSERT_EQ(first.status, 303) << first.body.substr(0, 2000);
-  Reply second = postForm(admin, path, fields);
+  Reply second = postMultipart(admin, path, fields);
   EXPECT_EQ(second.status, 303);
   EXPECT_EQ(second.headers["Location"], first.headers["Location"]);
   EXPECT_EQ(second.headers["Idempotent-Replayed"], "true");
@@ -168,7 +161,7 @@ TEST_F(RevisionPagesTest, ADoubleSubmittedFormStoresOneRecord) {
 
   auto changed = fields;
   changed["date"] = "2024-05-07";
-  Reply other = postForm(admin, path, changed);
+  Reply other = postMultipart(admin, path, changed);
   EXPECT_EQ(other.status, 409);
   EXPECT_EQ(count(reviews), before + 1);
   EXPECT_NE(other.body.find("submit_token"), std::string::npos);
@@ -258,7 +251,7 @@ TEST_F(RevisionPagesTest, SummariesAreArchivedListedDownloadedAndChecked) {
   EXPECT_NE(page.body.find("id=\"summary-archive\""), std::string::npos);
   EXPECT_NE(page.body.find("id=\"archive-" + std::to_string(id) + "\""), std::string::npos);
   const int before = count("SELECT COUNT(*) FROM summary_archives");
-  Reply button = postForm(admin, "/summaries/archive?" + query, {});
+  Reply button = postMultipart(admin, "/summaries/archive?" + query, {});
   EXPECT_EQ(button.status, 303) << button.body.substr(0, 2000);
   EXPECT_EQ(count("SELECT COUNT(*) FROM summary_archives"), before + 1);
 }

@@ -13,22 +13,6 @@ namespace {
 
 class UserAdminPagesTest : public WebFixture {
  protected:
-  static std::string formBody(const std::map<std::string, std::string>& fields) {
-    std::string out;
-    for (const auto& [k, v] : fields) {
-      std::string key, value;
-      Poco::URI::encode(k, "&=+", key);
-      Poco::URI::encode(v, "&=+", value);
-      out += (out.empty() ? "" : "&") + key + "=" + value;
-    }
-    return out;
-  }
-  static Reply postForm(const Login& who, const std::string& path, std::map<std::string, std::string> fields) {
-    fields["csrf_token"] = who.csrf;
-    return request("POST", path, formBody(fields), "application/x-www-form-urlencoded",
-                   {{"Cookie", "beacon_session=" + who.cookie}});
-  }
-  static bool has(const Reply& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
   static std::string userId(const std::string& username) {
     return std::to_string(count("SELECT id FROM users WHERE username = '" + username + "'"));
   }

@@ -20,6 +20,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/URI.h>
 #include <gtest/gtest.h>
 
 #include "app/app_context.h"
@@ -89,6 +90,18 @@ class WebFixture : public ::testing::Test {
   static Reply get(const Login& who, const std::string& path);
   // JSON write with the session cookie and CSRF header.
   static Reply send(const Login& who, const std::string& method, const std::string& path, const std::string& json);
+  // `fields` as an application/x-www-form-urlencoded body.
+  static std::string formBody(const std::map<std::string, std::string>& fields);
+  // A form POST with `who`'s session cookie and, unless `fields` names one, its CSRF token.
+  static Reply postForm(const Login& who, const std::string& path, std::map<std::string, std::string> fields);
+  // The same with no CSRF token at all (a forged cross-site form).
+  static Reply postFormWithoutToken(const Login& who, const std::string& path,
+                                    const std::map<std::string, std::string>& fields);
+  // The same as multipart/form-data, with one file when `file_field` is given (a JPEG).
+  static Reply postMultipart(const Login& who, const std::string& path, std::map<std::string, std::string> fields,
+                             const std::string& file_field = "", const std::string& filename = "",
+                             const std::string& data = "");
+  static bool has(const Reply& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
   static std::string apiToken(const std::string& username);
   static void advance(std::chrono::seconds by) { offset_seconds_ += by.count(); }
   static sdk::RecordId orgId(const std::string& code);
@@ -253,6 +266,39 @@ inline Reply WebFixture::send(const Login& who, const std::string& method, const
                        const std::string& json) {
   return request(method, path, json, "application/json",
                  {{"Cookie", "beacon_session=" + who.cookie}, {"X-CSRF-Token", who.csrf}});
+}
+
+inline std::string WebFixture::formBody(const std::map<std::string, std::string>& fields) {
+  std::string body;
+  for (const auto& [k, v] : fields) {
+    std::string key, value;
+    Poco::URI::encode(k, "&=+;?#/ ", key);
+    Poco::URI::encode(v, "&=+;?#/ ", value);
+    body += (body.empty() ? "" : "&") + key + "=" + value;
+  }
+  return body;
+}
+
+inline Reply WebFixture::postForm(const Login& who, const std::string& path,
+                                  std::map<std::string, std::string> fields) {
+  fields.emplace("csrf_token", who.csrf);
+  return request("POST", path, formBody(fields), "application/x-www-form-urlencoded",
+                 {{"Cookie", "beacon_session=" + who.cookie}});
+}
+
+inline Reply WebFixture::postFormWithoutToken(const Login& who, const std::string& path,
+                                              const std::map<std::string, std::string>& fields) {
+  return request("POST", path, formBody(fields), "application/x-www-form-urlencoded",
+                 {{"Cookie", "beacon_session=" + who.cookie}});
+}
+
+inline Reply WebFixture::postMultipart(const Login& who, const std::string& path,
+                                       std::map<std::string, std::string> fields, const std::string& file_field,
+                                       const std::string& filename, const std::string& data) {
+  fields.emplace("csrf_token", who.csrf);
+  std::string body;
+  const std::string type = multipartBody(fields, file_field, filename, "image/jpeg", data, body);
+  return request("POST", path, body, type, {{"Cookie", "beacon_session=" + who.cookie}});
 }
 
 inline std::string WebFixture::apiToken(const std::string& username) {

@@ -7,7 +7,6 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
-#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -295,7 +294,7 @@ TEST_F(IncrementalEngineTest, AFeedRowCommittedLateBelowAReadPositionIsStillSeen
 TEST_F(IncrementalEngineTest, AWriteCommittedWhileAnotherWriterWaitsIsSeenWithIt) {
   store::Database first(path_);
   store::Database second(path_);
-  std::optional<store::Transaction> open(std::in_place, first.session());
+  store::Transaction open(first.session());
   sdk::Drill flood = drillOf("xinmi.chengguan.04", "flood.evacuation", "2023-05-15");
   flood.fields["hazard"] = "flash_flood";
   store::DrillRepository(first.session()).add(flood, actor_);
@@ -313,8 +312,7 @@ TEST_F(IncrementalEngineTest, AWriteCommittedWhileAnotherWriterWaitsIsSeenWithIt
   // second's commit).
   ASSERT_TRUE(engine_->check(query_).isOk());
   EXPECT_FALSE(second_committed) << "the second writer committed while the first held its write";
-  open->commit();
-  open.reset();
+  open.commit();
   writer.join();
   expectSameAsFresh(CheckRefresh::Incremental, "two writers, the second waiting behind the first");
 }
