@@ -13,7 +13,7 @@ DeferredIndexes::DeferredIndexes(Poco::Data::Session& session, const std::string
 }
 
 void DeferredIndexes::build() {
-  for (const auto& statement : statements_) session_ << statement, now;
+  dialectOf(session_).buildIndexesAfterLoad(session_, statements_);
   statements_.clear();
 }
 

@@ -13,6 +13,10 @@ const SqliteDialect kSqlite;
 const PostgresDialect kPostgres;
 }  // namespace
 
+void Dialect::buildIndexesAfterLoad(Poco::Data::Session& session, const std::vector<std::string>& statements) const {
+  for (const auto& statement : statements) session << statement, Poco::Data::Keywords::now;
+}
+
 const Dialect& dialectFor(DatabaseUri::Backend backend) {
   return backend == DatabaseUri::Backend::PostgreSQL ? static_cast<const Dialect&>(kPostgres)
                                                      : kSqlite;

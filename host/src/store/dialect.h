@@ -68,6 +68,8 @@ class Dialect {
   virtual std::vector<std::string> dropIndexesForLoad(Poco::Data::Session&, const std::string& /*table*/) const {
     return {};
   }
+  // Runs the statements dropIndexesForLoad returned, before the load commits.
+  virtual void buildIndexesAfterLoad(Poco::Data::Session& session, const std::vector<std::string>& statements) const;
   // A stream of rows into `table(columns)` (store/row_copy.h), or nullptr where a prepared
   // statement's step loop is the fast path (the default; SQLite).
   virtual std::unique_ptr<RowCopy> copyRows(Poco::Data::Session&, const std::string& /*table*/,

@@ -60,7 +60,14 @@ std::vector<std::string> SqliteDialect::dropIndexesForLoad(Poco::Data::Session& 
              " ORDER BY name",
       bind(table), into(names), into(statements), now;
   for (const auto& name : names) session << "DROP INDEX \"" + name + "\"", now;
+  if (!names.empty()) session << "PRAGMA cache_size=-" + std::to_string(kAppendLoadCacheKib), now;
   return statements;
+}
+
+void SqliteDialect::buildIndexesAfterLoad(Poco::Data::Session& session,
+                                          const std::vector<std::string>& statements) const {
+  session << "PRAGMA cache_size=-" + std::to_string(kIndexBuildCacheKib), now;
+  for (const auto& statement : statements) session << statement, now;
 }
 
 const std::vector<Migration>& SqliteDialect::migrations() const { return store::migrations(); }
