@@ -13,7 +13,8 @@ const SqliteDialect kSqlite;
 const PostgresDialect kPostgres;
 }  // namespace
 
-void Dialect::buildIndexesAfterLoad(Poco::Data::Session& session, const std::vector<std::string>& statements) const {
+void Dialect::buildIndexesAfterLoad(Poco::Data::Session& session,
+                                    const std::vector<std::string>& statements) const {
   for (const auto& statement : statements) session << statement, Poco::Data::Keywords::now;
 }
 

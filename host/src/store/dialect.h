@@ -69,7 +69,8 @@ class Dialect {
     return {};
   }
   // Runs the statements dropIndexesForLoad returned, before the load commits.
-  virtual void buildIndexesAfterLoad(Poco::Data::Session& session, const std::vector<std::string>& statements) const;
+  virtual void buildIndexesAfterLoad(Poco::Data::Session& session,
+                                     const std::vector<std::string>& statements) const;
   // A stream of rows into `table(columns)` (store/row_copy.h), or nullptr where a prepared
   // statement's step loop is the fast path (the default; SQLite).
   virtual std::unique_ptr<RowCopy> copyRows(Poco::Data::Session&, const std::string& /*table*/,

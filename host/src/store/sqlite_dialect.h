@@ -45,7 +45,8 @@ class SqliteDialect : public Dialect {
   // The indexes' own CREATE statements from sqlite_master (DDL is transactional: a load that
   // rolls back gets them back unchanged). Readers in WAL mode keep their snapshot meanwhile.
   std::vector<std::string> dropIndexesForLoad(Poco::Data::Session& session, const std::string& table) const override;
-  void buildIndexesAfterLoad(Poco::Data::Session& session, const std::vector<std::string>& statements) const override;
+  void buildIndexesAfterLoad(Poco::Data::Session& session,
+                             const std::vector<std::string>& statements) const override;
 
   // The page cache of a bulk load, in KiB (PRAGMA cache_size=-N); an upper bound, filled only
   // as pages are used.
