@@ -6,7 +6,7 @@
 
 #include "service/drill_plan_matcher.h"
 #include "store/drill_plan_repository.h"
-#include "store/drill_repository.h"
+#include "store/plan_matching_drills.h"
 #include "summary/drill_tally.h"
 
 namespace beacon::summary {
@@ -51,19 +51,9 @@ DrillPlanExecution tallyDrillPlanExecution(Poco::Data::Session& session, int yea
   const sdk::Date to = std::min(sdk::Date{year, 12, 31}, as_of);
   std::unordered_map<sdk::RecordId, std::vector<sdk::Drill>> drills_of;
   if (!(to < from)) {
-    store::DrillFilter filter;
-    filter.from = from;
-    filter.to = to;
-    filter.domain = domain;
-    filter.newest_first = false;
-    constexpr std::size_t kOrgsPerQuery = 500;
-    for (auto it = planned_orgs.begin(); it != planned_orgs.end();) {
-      filter.org_ids.clear();
-      for (; it != planned_orgs.end() && filter.org_ids.size() < kOrgsPerQuery; ++it)
-        filter.org_ids.push_back(*it);
-      for (auto& d : store::DrillRepository(session).list(filter))
-        drills_of[d.org_id].push_back(std::move(d));
-    }
+    const std::vector<sdk::RecordId> org_ids(planned_orgs.begin(), planned_orgs.end());
+    for (auto& d : store::readPlanMatchingDrills(session, org_ids, from, to, domain))
+      drills_of[d.org_id].push_back(std::move(d));
     for (const auto& [key, n] : DrillTally(session).byOrgDomain(from, to, domain)) {
       if (n > 0 && inScope(key.first) && planned_orgs.count(key.first) == 0)
         row(key.first, key.second).counts.unplanned += n;
