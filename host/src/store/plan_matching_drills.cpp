@@ -6,6 +6,7 @@
 
 #include <Poco/Data/Statement.h>
 
+#include "store/row_scanner.h"
 #include "store/sql_id_list.h"
 
 using namespace Poco::Data::Keywords;
@@ -14,12 +15,12 @@ namespace beacon::store {
 
 namespace {
 
-// " IN ($n, ...)" over `values`, bound from $next on.
-std::string boundList(Poco::Data::Statement& st, const std::set<std::string>& values, int& next) {
+// " IN ($n, ...)" over `values`, appended to `params` ($n counts from params' size).
+std::string inList(const std::set<std::string>& values, std::vector<std::string>& params) {
   std::string out = " IN (";
   for (const auto& v : values) {
-    out += (out.size() > 5 ? ", $" : "$") + std::to_string(next++);
-    st, bind(v);
+    params.push_back(v);
+    out += (out.size() > 5 ? ", $" : "$") + std::to_string(params.size());
   }
   return out + ")";
 }
@@ -52,34 +53,26 @@ std::vector<sdk::Drill> readPlanMatchingDrills(
         bind(from.toString()), bind(to.toString()), into(voided_ids), now;
     const std::unordered_set<Poco::Int64> voided(voided_ids.begin(), voided_ids.end());
 
-    std::vector<Poco::Int64> ids, orgs, plans;
-    std::vector<std::string> ds, ts, dates;
-    Poco::Data::Statement st(session);
-    st, bind(from.toString()), bind(to.toString());
-    int next = 3;
-    const std::string domain_list = boundList(st, domains, next);
-    const std::string type_list = boundList(st, types, next);
-    st << "SELECT id, org_id, COALESCE(plan_id, 0), domain, drill_type, drill_date FROM drills"
-          " WHERE drill_date || '' >= $1 AND drill_date || '' <= $2 AND domain" +
-              domain_list + " AND drill_type" + type_list + " AND org_id IN " + sqlIdList(some),
-        into(ids), into(orgs), into(plans), into(ds), into(ts), into(dates);
-    st.execute();
-    out.reserve(out.size() + ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      if (voided.count(ids[i]) || !domain_types.count({ds[i], ts[i]})) continue;
-      const auto date = sdk::Date::parse(dates[i]);
-      if (!date)
-        throw std::runtime_error("drill #" + std::to_string(ids[i]) + ": bad drill_date " +
-                                 dates[i]);
-      sdk::Drill d;
-      d.id = ids[i];
-      d.org_id = orgs[i];
-      d.plan_id = plans[i];
-      d.domain = std::move(ds[i]);
-      d.drill_type = std::move(ts[i]);
-      d.date = *date;
-      out.push_back(std::move(d));
-    }
+    std::vector<std::string> params = {from.toString(), to.toString()};
+    std::string sql =
+        "SELECT id, org_id, COALESCE(plan_id, 0), domain, drill_type, drill_date FROM drills"
+        " WHERE drill_date || '' >= $1 AND drill_date || '' <= $2 AND domain";
+    sql += inList(domains, params) + " AND drill_type";
+    sql += inList(types, params) + " AND org_id IN " + sqlIdList(some);
+    RowScanner(session).scan(sql, params, [&](const ScannedRow& r) {
+      const Poco::Int64 id = r.int64(0);
+      if (voided.count(id) || !domain_types.count({std::string(r.view(3)), std::string(r.view(4))}))
+        return;
+      sdk::Drill& d = out.emplace_back();
+      d.id = id;
+      d.org_id = r.int64(1);
+      d.plan_id = r.int64(2);
+      d.domain = r.text(3);
+      d.drill_type = r.text(4);
+      d.date = r.date(5);
+      if (!d.date.isSet())
+        throw std::runtime_error("drill #" + std::to_string(id) + ": bad drill_date " + r.text(5));
+    });
   }
   return out;
 }
