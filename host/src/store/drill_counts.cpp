@@ -121,6 +121,13 @@ void DrillCounts::byOrgDomainOnDays(const std::string& lo, const std::string& hi
       lo, hi, domain, out);
 }
 
+void DrillCounts::byOrgDomainInYears(const std::string& first, const std::string& last,
+                                     const std::string& domain, ByOrgDomain& out) {
+  byOrgDomain(
+      "SELECT org_id, domain, SUM(n) FROM drill_org_year_counts WHERE year >= $1 AND year <= $2",
+      first, last, domain, out);
+}
+
 void DrillCounts::byOrgDomain(std::string sql, const std::string& lo, const std::string& hi,
                               const std::string& domain, ByOrgDomain& out) {
   std::vector<Poco::Int64> ids;

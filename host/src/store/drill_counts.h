@@ -1,6 +1,7 @@
 // DrillCounts: the drill count queries summary::DrillTally combines: sums
 // over the summary tables drill_month_counts / drill_org_month_counts
 // (migrations 6 and 7) for whole months ("YYYY-MM" first..last) and
+// drill_org_year_counts (migration 44) for whole years ("YYYY"), and
 // GROUP BYs over the non-voided drills for day ranges ("YYYY-MM-DD"
 // lo..hi). Each call adds its counts into `out`, so a tally can sum months
 // and partial days. Named queries; not thread-safe (follows its Session).
@@ -49,6 +50,8 @@ class DrillCounts {
                            const std::string& domain, ByOrgDomain& out);
   void byOrgDomainOnDays(const std::string& lo, const std::string& hi, const std::string& domain,
                          ByOrgDomain& out);
+  void byOrgDomainInYears(const std::string& first, const std::string& last,
+                          const std::string& domain, ByOrgDomain& out);
 
  private:
   void byDomainMonth(std::string sql, const std::string& lo, const std::string& hi,

@@ -36,9 +36,9 @@ std::vector<std::string> copyColumns(bool with_id) {
   return columns;
 }
 
-// Adds the counted drills to the summary tables, one upsert per (month, domain, type) and per
-// (month, organisation, domain) rather than per drill, each set of upserts as multi-row
-// statements (one round trip per chunk on PostgreSQL).
+// Adds the counted drills to the summary tables, one upsert per (month, domain, type), per
+// (month, organisation, domain) and per (year, organisation, domain) rather than per drill,
+// each set of upserts as multi-row statements (one round trip per chunk on PostgreSQL).
 void writeCounts(Poco::Data::Session& session, const DrillCounts& counts) {
   // "table.n + excluded.n": PostgreSQL refuses a bare n there as ambiguous.
   MultiRowInsert types(session, "INSERT INTO drill_month_counts(month, domain, drill_type, n)", 4,
@@ -53,6 +53,16 @@ void writeCounts(Poco::Data::Session& session, const DrillCounts& counts) {
     orgs.text(std::get<0>(key)).integer(std::get<1>(key)).text(std::get<2>(key)).integer(n);
   }
   orgs.run();
+  std::map<std::tuple<std::string, Poco::Int64, std::string>, int> by_year;
+  for (const auto& [key, n] : counts.by_org)
+    by_year[{std::get<0>(key).substr(0, 4), std::get<1>(key), std::get<2>(key)}] += n;
+  MultiRowInsert years(
+      session, "INSERT INTO drill_org_year_counts(year, org_id, domain, n)", 4,
+      "ON CONFLICT(year, org_id, domain) DO UPDATE SET n = drill_org_year_counts.n + excluded.n");
+  for (const auto& [key, n] : by_year) {
+    years.text(std::get<0>(key)).integer(std::get<1>(key)).text(std::get<2>(key)).integer(n);
+  }
+  years.run();
 }
 
 void countInserted(Poco::Data::Session& session, const std::vector<sdk::Drill>& drills) {

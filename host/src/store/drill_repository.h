@@ -3,10 +3,11 @@
 // transaction with its audit entry; addBatch() stores many drills inside the
 // caller's transaction (the CSV importer): one COPY stream on PostgreSQL
 // (Dialect::copyRows), one prepared statement's step loop on SQLite.
-// Every drill write also maintains the summary tables drill_month_counts and
-// drill_org_month_counts (migrations 6 and 7) in the same transaction: add()
-// and addBatch() count what they insert (one upsert per month, type and
-// organisation, not per drill); SQLite triggers handle updates and deletes.
+// Every drill write also maintains the summary tables drill_month_counts,
+// drill_org_month_counts (migrations 6 and 7) and drill_org_year_counts
+// (migration 44) in the same transaction: add() and addBatch() count what
+// they insert (one upsert per month or year, type and organisation, not per
+// drill); triggers handle updates and deletes.
 // Inserts likewise add their (organisation, plan, type) groups and flagged
 // fields to drill_groups / drill_flags (migration 10) and their
 // organisations to rule_changes (migration 11), once per batch.

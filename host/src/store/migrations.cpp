@@ -745,6 +745,38 @@ const std::vector<Migration>& migrations() {
            "SELECT OLD.parent_id WHERE OLD.parent_id IS NOT NULL AND OLD.parent_id IS NOT NEW.parent_id;"
            " END",
        }},
+      {44,
+       "drill_org_year_counts: the drills in force per (year, organisation, domain), for the"
+       " year's per-organisation counts (the dashboard's drill-plan card read ~32,000 month rows of"
+       " drill_org_month_counts per request on a 1M-drill city); inserts are counted by"
+       " DrillRepository with the month tables, corrections, voids and deletes by these triggers",
+       {
+           "CREATE TABLE drill_org_year_counts ("
+           " year TEXT NOT NULL,"
+           " org_id INTEGER NOT NULL,"
+           " domain TEXT NOT NULL,"
+           " n INTEGER NOT NULL,"
+           " PRIMARY KEY (year, org_id, domain))",
+           "INSERT INTO drill_org_year_counts(year, org_id, domain, n)"
+           " SELECT substr(drill_date, 1, 4), org_id, domain, COUNT(*) FROM drills WHERE voided_at = ''"
+           " GROUP BY 1, 2, 3",
+           "CREATE TRIGGER drills_year_count_delete AFTER DELETE ON drills WHEN OLD.voided_at = '' BEGIN"
+           " UPDATE drill_org_year_counts SET n = n - 1 WHERE year = substr(OLD.drill_date, 1, 4)"
+           " AND org_id = OLD.org_id AND domain = OLD.domain;"
+           " DELETE FROM drill_org_year_counts WHERE year = substr(OLD.drill_date, 1, 4)"
+           " AND org_id = OLD.org_id AND domain = OLD.domain AND n <= 0;"
+           " END",
+           "CREATE TRIGGER drills_year_count_update AFTER UPDATE OF drill_date, domain, org_id, voided_at"
+           " ON drills BEGIN"
+           " UPDATE drill_org_year_counts SET n = n - 1 WHERE OLD.voided_at = ''"
+           " AND year = substr(OLD.drill_date, 1, 4) AND org_id = OLD.org_id AND domain = OLD.domain;"
+           " DELETE FROM drill_org_year_counts WHERE year = substr(OLD.drill_date, 1, 4)"
+           " AND org_id = OLD.org_id AND domain = OLD.domain AND n <= 0;"
+           " INSERT INTO drill_org_year_counts(year, org_id, domain, n)"
+           " SELECT substr(NEW.drill_date, 1, 4), NEW.org_id, NEW.domain, 1 WHERE NEW.voided_at = ''"
+           " ON CONFLICT(year, org_id, domain) DO UPDATE SET n = n + 1;"
+           " END",
+       }},
   };
   return kMigrations;
 }

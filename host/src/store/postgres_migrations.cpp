@@ -794,6 +794,45 @@ BEGIN
   RETURN NULL;
 END $$)",
        }},
+      {44,
+       "drill_org_year_counts: the drills in force per (year, organisation, domain), for the"
+       " year's per-organisation counts (the dashboard's drill-plan card read ~32,000 month rows of"
+       " drill_org_month_counts per request on a 1M-drill city); inserts are counted by"
+       " DrillRepository with the month tables, corrections, voids and deletes by a trigger function",
+       {
+           "CREATE TABLE drill_org_year_counts ("
+           " year TEXT NOT NULL,"
+           " org_id BIGINT NOT NULL,"
+           " domain TEXT NOT NULL,"
+           " n INTEGER NOT NULL,"
+           " PRIMARY KEY (year, org_id, domain))",
+           "INSERT INTO drill_org_year_counts(year, org_id, domain, n)"
+           " SELECT substr(drill_date, 1, 4), org_id, domain, COUNT(*) FROM drills WHERE voided_at = ''"
+           " GROUP BY 1, 2, 3",
+           R"(CREATE FUNCTION drills_year_count_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.voided_at = '' THEN
+    UPDATE drill_org_year_counts SET n = n - 1
+      WHERE year = substr(OLD.drill_date, 1, 4) AND org_id = OLD.org_id AND domain = OLD.domain;
+    DELETE FROM drill_org_year_counts
+      WHERE year = substr(OLD.drill_date, 1, 4) AND org_id = OLD.org_id AND domain = OLD.domain AND n <= 0;
+  END IF;
+  IF TG_OP = 'UPDATE' THEN
+    IF NEW.voided_at = '' THEN
+      INSERT INTO drill_org_year_counts AS c (year, org_id, domain, n)
+        VALUES (substr(NEW.drill_date, 1, 4), NEW.org_id, NEW.domain, 1)
+        ON CONFLICT (year, org_id, domain) DO UPDATE SET n = c.n + 1;
+    END IF;
+  END IF;
+  RETURN NULL;
+END $$)",
+           "CREATE TRIGGER drills_year_count_delete AFTER DELETE ON drills"
+           " FOR EACH ROW WHEN (OLD.voided_at = '') EXECUTE FUNCTION drills_year_count_fn()",
+           "CREATE TRIGGER drills_year_count_update AFTER UPDATE OF drill_date, domain, org_id, voided_at"
+           " ON drills FOR EACH ROW EXECUTE FUNCTION drills_year_count_fn()",
+           "CREATE TRIGGER drill_org_year_counts_data_changes AFTER INSERT OR UPDATE OR DELETE OR"
+           " TRUNCATE ON drill_org_year_counts FOR EACH STATEMENT EXECUTE FUNCTION data_changes_bump_fn()",
+       }},
   };
   return kMigrations;
 }

@@ -2,11 +2,10 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "service/drill_plan_matcher.h"
 #include "store/drill_plan_repository.h"
-#include "store/drill_repository.h"
+#include "store/plan_matching_drills.h"
 #include "summary/drill_tally.h"
 
 namespace beacon::summary {
@@ -36,42 +35,40 @@ DrillPlanExecution tallyDrillPlanExecution(Poco::Data::Session& session, int yea
     r.domain = row_domain;
     return r;
   };
-  // The plans first: only their organisations' drills are read as records (the matcher pairs
-  // each drill with an item); every other drill of the year is held but not planned, and is only
-  // counted (drill_org_month_counts for whole months), never read.
+  // The plans first: only their organisations' drills of the planned drill types are read (the
+  // matcher pairs each drill with an item, and a drill of another type fits none); every other
+  // drill of the year is held but not planned, and is only counted (summary/drill_tally.h).
   std::vector<store::DrillPlan> plans;
   std::set<sdk::RecordId> planned_orgs;
+  std::set<std::pair<std::string, std::string>> planned_types;
   for (auto& plan : store::DrillPlanRepository(session).list({}, year)) {
     // A plan made after the as-of day was not there yet.
     if (!inScope(plan.org_id) || as_of < plan.made_on) continue;
     planned_orgs.insert(plan.org_id);
+    for (const auto& item : plan.items)
+      if (domain.empty() || item.domain == domain)
+        planned_types.emplace(item.domain, item.drill_type);
     plans.push_back(std::move(plan));
   }
   const sdk::Date from{year, 1, 1};
   const sdk::Date to = std::min(sdk::Date{year, 12, 31}, as_of);
   std::unordered_map<sdk::RecordId, std::vector<sdk::Drill>> drills_of;
+  std::map<std::pair<sdk::RecordId, std::string>, int> held_by_planned;
   if (!(to < from)) {
-    store::DrillFilter filter;
-    filter.from = from;
-    filter.to = to;
-    filter.domain = domain;
-    filter.newest_first = false;
-    constexpr std::size_t kOrgsPerQuery = 500;
-    for (auto it = planned_orgs.begin(); it != planned_orgs.end();) {
-      filter.org_ids.clear();
-      for (; it != planned_orgs.end() && filter.org_ids.size() < kOrgsPerQuery; ++it)
-        filter.org_ids.push_back(*it);
-      for (auto& d : store::DrillRepository(session).list(filter))
-        drills_of[d.org_id].push_back(std::move(d));
-    }
+    const std::vector<sdk::RecordId> org_ids(planned_orgs.begin(), planned_orgs.end());
+    for (auto& d : store::readPlanMatchingDrills(session, org_ids, planned_types, from, to))
+      drills_of[d.org_id].push_back(std::move(d));
     for (const auto& [key, n] : DrillTally(session).byOrgDomain(from, to, domain)) {
-      if (n > 0 && inScope(key.first) && planned_orgs.count(key.first) == 0)
+      if (n <= 0 || !inScope(key.first)) continue;
+      if (planned_orgs.count(key.first) == 0)
         row(key.first, key.second).counts.unplanned += n;
+      else
+        held_by_planned[key] = n;
     }
   }
 
   std::unordered_map<sdk::RecordId, sdk::RecordId> plan_of;
-  std::unordered_set<sdk::RecordId> matched;
+  std::map<std::pair<sdk::RecordId, std::string>, int> matched;
   for (const auto& plan : plans) {
     plan_of[plan.org_id] = plan.id;
     static const std::vector<sdk::Drill> kNone;
@@ -83,16 +80,19 @@ DrillPlanExecution tallyDrillPlanExecution(Poco::Data::Session& session, int yea
       PlanActualCounts& c = row(plan.org_id, m.item.domain).counts;
       ++c.planned;
       if (m.drill_id != 0) {
-        matched.insert(m.drill_id);
+        ++matched[{plan.org_id, m.item.domain}];
         ++(m.drill_date.month <= m.item.month ? c.on_time : c.late);
       } else {
         ++(m.overdue ? c.missing : c.pending);
       }
     }
   }
-  for (const auto& [org_id, held] : drills_of) {
-    for (const auto& d : held)
-      if (!matched.count(d.id)) ++row(org_id, d.domain).counts.unplanned;
+  // A planned organisation's drills that met no item: what it held less what was matched (less
+  // than nothing only when a write committed between the two reads).
+  for (const auto& [key, n] : held_by_planned) {
+    const auto m = matched.find(key);
+    const int unmatched = n - (m == matched.end() ? 0 : m->second);
+    if (unmatched > 0) row(key.first, key.second).counts.unplanned += unmatched;
   }
   for (auto& [key, r] : rows) {
     const auto plan = plan_of.find(r.org_id);

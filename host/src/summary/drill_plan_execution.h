@@ -9,9 +9,10 @@
 // planned drill (or of an organisation without a plan) is held but not
 // planned. Nothing dated after the as-of day counts, so the figures as of a
 // past day stay as they were. Only the drills of organisations with a plan
-// are read as records; every other organisation's drills are counted from the
-// monthly counts (summary/drill_tally.h), so the cost follows the plans, not
-// the city's year of drills. Plain values and a stateless function;
+// are read, with what the matcher needs (store/plan_matching_drills.h); every
+// other organisation's drills are counted from the yearly and monthly counts
+// (summary/drill_tally.h), so the cost follows the plans, not the city's year
+// of drills. Plain values and a stateless function;
 // thread-safe apart from the Session it reads through.
 #pragma once
 

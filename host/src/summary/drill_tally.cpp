@@ -1,5 +1,7 @@
 #include "summary/drill_tally.h"
 
+#include <algorithm>
+
 #include "store/drill_counts.h"
 
 namespace beacon::summary {
@@ -71,14 +73,56 @@ std::map<sdk::RecordId, std::set<std::string>> DrillTally::domainsByOrg(const sd
   return out;
 }
 
+namespace {
+
+// Drills dated within [lo, hi] per (organisation, domain), from the month counts and the drills
+// of the partial months, added into `out`.
+void byOrgDomainByMonth(store::DrillCounts& counts, const sdk::Date& lo, const sdk::Date& hi,
+                        const std::string& domain, store::DrillCounts::ByOrgDomain& out) {
+  const MonthSplit split = splitByMonth(lo, hi);
+  if (!split.first_month.empty())
+    counts.byOrgDomainInMonths(split.first_month, split.last_month, domain, out);
+  for (const auto& [a, b] : split.fragments)
+    counts.byOrgDomainOnDays(a.toString(), b.toString(), domain, out);
+}
+
+std::string yearKey(int year) { return sdk::Date{year, 1, 1}.toString().substr(0, 4); }
+
+}  // namespace
+
 std::map<std::pair<sdk::RecordId, std::string>, int> DrillTally::byOrgDomain(const sdk::Date& from,
                                                                              const sdk::Date& to,
                                                                              const std::string& domain) {
   store::DrillCounts::ByOrgDomain out;
+  if (!from.isSet() || !to.isSet() || to < from) return out;
   store::DrillCounts counts(session_);
-  const MonthSplit split = splitByMonth(from, to);
-  if (!split.first_month.empty()) counts.byOrgDomainInMonths(split.first_month, split.last_month, domain, out);
-  for (const auto& [lo, hi] : split.fragments) counts.byOrgDomainOnDays(lo.toString(), hi.toString(), domain, out);
+  store::DrillCounts::ByOrgDomain less;
+  int first_whole = 0;
+  int last_whole = -1;
+  for (int year = from.year; year <= to.year; ++year) {
+    const sdk::Date jan1{year, 1, 1};
+    const sdk::Date dec31{year, 12, 31};
+    const sdk::Date lo = std::max(from, jan1);
+    const sdk::Date hi = std::min(to, dec31);
+    if (lo == jan1 && hi == dec31) {
+      if (last_whole < first_whole) first_whole = year;
+      last_whole = year;
+    } else if (2 * (hi.toDays() - lo.toDays() + 1) > dec31.toDays() - jan1.toDays() + 1) {
+      // Most of the year: the year's count less the days outside [lo, hi].
+      counts.byOrgDomainInYears(yearKey(year), yearKey(year), domain, out);
+      if (jan1 < lo) byOrgDomainByMonth(counts, jan1, lo.addDays(-1), domain, less);
+      if (hi < dec31) byOrgDomainByMonth(counts, hi.addDays(1), dec31, domain, less);
+    } else {
+      byOrgDomainByMonth(counts, lo, hi, domain, out);
+    }
+  }
+  if (first_whole <= last_whole)
+    counts.byOrgDomainInYears(yearKey(first_whole), yearKey(last_whole), domain, out);
+  for (const auto& [key, n] : less) {
+    const auto it = out.emplace(key, 0).first;
+    it->second -= n;
+    if (it->second == 0) out.erase(it);
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // DrillTally: drill counts over any date range, read from the summary tables
 // drill_month_counts and drill_org_month_counts (schema migration 6) for the
-// whole calendar months inside the range and from the drills table only for
+// whole calendar months inside the range (drill_org_year_counts, migration 44,
+// for whole years of the per-organisation counts) and from the drills table only for
 // the partial months at its ends. The tables are kept exact in the writing
 // transaction: inserts by DrillRepository::add/addBatch (so every import),
 // updates and deletes (raw SQL included) by triggers on drills. Drills must
@@ -43,7 +44,9 @@ class DrillTally {
                                                                    const std::set<sdk::RecordId>* orgs);
   // The domains each organisation held at least one drill in within [from, to].
   std::map<sdk::RecordId, std::set<std::string>> domainsByOrg(const sdk::Date& from, const sdk::Date& to);
-  // Drills dated within [from, to] per (organisation, domain); `domain` empty means all.
+  // Drills dated within [from, to] per (organisation, domain); `domain` empty means all. Whole
+  // calendar years are read from drill_org_year_counts (migration 44), and a range covering more
+  // than half of one year as that year's counts less the months and days outside it.
   std::map<std::pair<sdk::RecordId, std::string>, int> byOrgDomain(const sdk::Date& from,
                                                                    const sdk::Date& to,
                                                                    const std::string& domain);

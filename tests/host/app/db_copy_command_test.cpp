@@ -38,6 +38,22 @@ std::map<std::string, Poco::Int64> rowCounts(store::Database& db) {
   return out;
 }
 
+// drill_org_year_counts (the drill-plan card's counts, migration 44) against the drills in force.
+void expectYearCountsExact(store::Database& db) {
+  std::vector<std::string> kept, fresh;
+  db.session()
+      << "SELECT year || '|' || org_id || '|' || domain || '|' || n FROM drill_org_year_counts"
+         " ORDER BY 1",
+      into(kept), now;
+  db.session()
+      << "SELECT substr(drill_date, 1, 4) || '|' || org_id || '|' || domain || '|' || COUNT(*)"
+         " FROM drills WHERE voided_at = '' GROUP BY substr(drill_date, 1, 4), org_id, domain"
+         " ORDER BY 1",
+      into(fresh), now;
+  EXPECT_FALSE(kept.empty());
+  EXPECT_EQ(kept, fresh);
+}
+
 class DbCopyCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -90,6 +106,7 @@ TEST_F(DbCopyCommandTest, DemoCityCopiesWithTheSameRowsIdsAndAuditChain) {
   EXPECT_EQ(added, max_drill + 1) << "the identity continues above the copied ids";
   EXPECT_TRUE(store::verifyAuditChain(target->session()).ok())
       << "the new entry chains to the copied head";
+  expectYearCountsExact(*target);
 
   // And back: the target (PostgreSQL when the test runs on it) into a new SQLite file.
   const std::string back = dir_.path() + "/back.db";
@@ -101,6 +118,7 @@ TEST_F(DbCopyCommandTest, DemoCityCopiesWithTheSameRowsIdsAndAuditChain) {
   EXPECT_EQ(there.at("drills"), counts.at("drills") + 1);
   EXPECT_EQ(rowCounts(returned), there);
   EXPECT_TRUE(store::verifyAuditChain(returned.session()).ok());
+  expectYearCountsExact(returned);
 }
 
 TEST_F(DbCopyCommandTest, ANonEmptyTargetIsRefusedAndKeptAsItWas) {
