@@ -1,7 +1,8 @@
 // The 审计记录 page: GET /audit, the audit log newest first, filtered by record
 // (entity, and its id), user and date range (all kept in the URL, 50 a page),
 // each entry's before and after shown as the fields that differ, one row per
-// field (a created record: its fields; a removed one: what it held). For the
+// field (a created record: its fields; a removed one: what it held), with the
+// record kind, action, field names and coded values in words (audit_labels.h). For the
 // city administrator only (AccessPolicy::canAdminister), like `beacon audit`:
 // entries hold records of every organisation and accounts. Read-only.
 #include <limits>
@@ -11,6 +12,7 @@
 
 #include "auth/access_policy.h"
 #include "http/admin_routes.h"
+#include "http/audit_labels.h"
 #include "http/http_error.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
@@ -22,7 +24,8 @@ namespace {
 
 using kainjow::mustache::data;
 
-// A JSON object's members as text; empty when the text is not an object.
+// A JSON object's members as text, an object member's own members as "<member>.<key>" (a
+// drill's fields.hazard); empty when the text is not an object.
 std::map<std::string, std::string> fieldsOf(const std::string& json) {
   std::map<std::string, std::string> out;
   if (json.empty()) return out;
@@ -30,6 +33,12 @@ std::map<std::string, std::string> fieldsOf(const std::string& json) {
     Poco::JSON::Parser parser;
     auto object = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
     for (const auto& [key, value] : *object) {
+      if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
+        for (const auto& [inner, v] : *value.extract<Poco::JSON::Object::Ptr>()) {
+          out[key + "." + inner] = v.isEmpty() ? std::string() : v.isString() ? v.extract<std::string>() : v.toString();
+        }
+        continue;
+      }
       out[key] = value.isEmpty() ? std::string() : value.isString() ? value.extract<std::string>() : value.toString();
     }
   } catch (const Poco::Exception&) {
@@ -40,7 +49,7 @@ std::map<std::string, std::string> fieldsOf(const std::string& json) {
   return out;
 }
 
-data changesOf(const store::AuditEntry& e) {
+data changesOf(RequestContext& ctx, const store::AuditEntry& e) {
   const auto before = fieldsOf(e.before_json);
   const auto after = fieldsOf(e.after_json);
   std::set<std::string> keys;
@@ -54,9 +63,10 @@ data changesOf(const store::AuditEntry& e) {
     const std::string new_value = a == after.end() ? "" : a->second;
     if (old_value == new_value && b != before.end() && a != after.end()) continue;
     data row;
-    row.set("field", k);
-    row.set("before", old_value);
-    row.set("after", new_value);
+    row.set("field", auditFieldLabel(ctx, k));
+    row.set("field_code", k);
+    row.set("before", auditValueLabel(ctx, k, old_value));
+    row.set("after", auditValueLabel(ctx, k, new_value));
     rows.push_back(row);
   }
   return rows;
@@ -76,6 +86,7 @@ void auditPage(RequestContext& ctx) {
   filter.from = from.toString();
   filter.to = to.toString();
   filter.offset = ctx.queryInt("offset", 0, 0, 100000000);
+  const bool en = ctx.english();
   store::AuditQueries audit(ctx.db().session());
   const int total = audit.count(filter);
   data items{data::type::list};
@@ -85,10 +96,10 @@ void auditPage(RequestContext& ctx) {
     item.set("at", e.at);
     item.set("username", e.username);
     item.set("os_user", e.os_user);
-    item.set("action", e.action);
-    item.set("entity", e.entity);
+    item.set("action", auditActionLabel(e.action, en));
+    item.set("entity", auditEntityLabel(e.entity, en));
     item.set("entity_id", std::to_string(e.entity_id));
-    item.set("changes", changesOf(e));
+    item.set("changes", changesOf(ctx, e));
     items.push_back(item);
   }
   data d;
@@ -100,9 +111,10 @@ void auditPage(RequestContext& ctx) {
   d.set("to", filter.to);
   data entities{data::type::list};
   for (const char* name : {"plan", "plan_version", "review", "filing", "drill", "corrective_action", "organisation",
-                           "user", "login", "attachment", "drill_plan"}) {
+                           "user", "login", "attachment", "drill_plan", "plan_transition", "drill_evaluation"}) {
     data o;
     o.set("value", std::string(name));
+    o.set("label", auditEntityLabel(name, en));
     o.set("selected", filter.entity == name);
     entities.push_back(o);
   }
