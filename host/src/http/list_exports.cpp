@@ -2,7 +2,7 @@
 // /drills page pages through, with the page's filters (plans: domain, status, owner; drills:
 // domain, org, from, to; voided drills included and marked, as on the page), every row in the
 // page's order, in the user's read scope, as CSV or .xlsx (ListDownload), named after the
-// scope, the list and today (新密市-预案清单-2026-12-02.csv). Drills are read 5,000 at a time
+// scope, the list and today (新密市-预案清单-2026-12-02.csv). Drills are read 1,000 at a time
 // (keyset pages), so the records are never all in memory at once.
 #include <limits>
 
@@ -25,7 +25,7 @@ namespace beacon::http {
 
 namespace {
 
-constexpr int kDrillChunk = 5000;
+constexpr int kDrillChunk = 1000;
 
 std::vector<io::XlsxColumn> columnsOf(
     bool en, const std::vector<std::pair<const char*, io::XlsxCellType>>& keys) {

@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include <Poco/TemporaryFile.h>
@@ -110,11 +111,12 @@ TEST_F(ListDownloadsTest, ATownshipsDrillFileHoldsItsSubtreeOnlyWithThePagesFilt
   const auto org_code =
       std::find(records.front().fields.begin(), records.front().fields.end(), "单位编码") -
       records.front().fields.begin();
+  std::set<std::string> subtree_codes;
+  store::OrganisationRepository orgs(app_->db().session());
+  for (auto id : orgs.subtree(orgId("xinmi.chengguan"))) subtree_codes.insert(orgs.findById(id)->code);
   for (std::size_t i = 1; i < records.size(); ++i) {
-    EXPECT_EQ(records[i].fields[org_code].rfind("xinmi.chengguan", 0), 0u)
-        << records[i].fields[org_code];
-    EXPECT_GE(records[i - (i > 1 ? 1 : 0)].fields[0], records[i].fields[0])
-        << "newest first, as the page";
+    EXPECT_EQ(subtree_codes.count(records[i].fields[org_code]), 1u) << records[i].fields[org_code];
+    EXPECT_GE(records[i - (i > 1 ? 1 : 0)].fields[0], records[i].fields[0]) << "newest first, as the page";
   }
   EXPECT_NE(csv.headers["Content-Disposition"].find(percentEncoded("城关镇-演练台账-")),
             std::string::npos)
@@ -124,7 +126,7 @@ TEST_F(ListDownloadsTest, ATownshipsDrillFileHoldsItsSubtreeOnlyWithThePagesFilt
 
   Login admin = login("admin");
   const int all = count("SELECT COUNT(*) FROM drills");
-  ASSERT_GT(all, 5000) << "more than one read chunk";
+  ASSERT_GT(all, 1000) << "more than one read chunk";
   EXPECT_EQ(csvRecords(get(admin, "/drills/export").body).size(),
             static_cast<std::size_t>(all) + 1);
 }
