@@ -2,6 +2,7 @@
 
 #include <limits>
 #include <map>
+#include <set>
 
 #include "auth/role.h"
 #include "http/page_support.h"
@@ -74,6 +75,7 @@ const Table& actions() {
       {"attach", {"上传附件", "Attached"}},
       {"revoke", {"吊销", "Revoked"}},
       {"import", {"导入", "Imported"}},
+      {"revision_required", {"标记需修订", "Marked for revision"}},
   };
   return kTable;
 }
@@ -128,13 +130,20 @@ const Table& extraFields() {
       {"kind_label", {"类型", "Kind"}},
       {"action_label", {"版本类型", "Version kind"}},
       {"status_label", {"状态", "Status"}},
+      {"name", {"名称", "Name"}},
+      {"note", {"备注", "Note"}},
+      {"seed", {"随机种子", "Seed"}},
+      {"drills", {"演练数", "Drills"}},
+      {"drill_type", {"演练类型", "Drill type"}},
+      {"domain", {"领域", "Domain"}},
+      {"title", {"名称", "Title"}},
   };
   return kTable;
 }
 
 const Table& vias() {
   static const Table kTable = {
-      {"web", {"网页", "Web"}}, {"api", {"接口", "API"}}, {"cli", {"命令行", "CLI"}}};
+      {"form", {"登录页", "Login page"}}, {"api", {"接口", "API"}}, {"cli", {"命令行", "CLI"}}};
   return kTable;
 }
 
@@ -175,6 +184,39 @@ std::string auditFieldLabel(RequestContext& ctx, const std::string& field) {
   if (extraFields().count(field)) return lookUp(extraFields(), field, en);
   const std::string label = fieldLabel(ctx.state.app.plugins(), field, en);
   return label.empty() ? field : label;
+}
+
+bool auditFieldIsTyped(const std::string& field) {
+  static const std::set<std::string> kTyped = {"title",
+                                               "name",
+                                               "note",
+                                               "text",
+                                               "place",
+                                               "scenario",
+                                               "findings",
+                                               "description",
+                                               "reviewers",
+                                               "revision_reason",
+                                               "display_name",
+                                               "address",
+                                               "document",
+                                               "document_no",
+                                               "registration_no",
+                                               "target_body",
+                                               "approved_by",
+                                               "evaluator",
+                                               "suggestions",
+                                               "plan_defect",
+                                               "correction_reason",
+                                               "void_reason",
+                                               "body",
+                                               "username",
+                                               "author",
+                                               "voided_by",
+                                               "file"};
+  const auto dot = field.rfind('.');
+  return kTyped.count(dot == std::string::npos ? field : field.substr(dot + 1)) > 0 ||
+         field.rfind("fields.", 0) == 0;
 }
 
 std::string auditValueLabel(RequestContext& ctx, const std::string& field,

@@ -17,6 +17,9 @@ namespace beacon::http {
 std::string auditEntityLabel(const std::string& entity, bool english);
 std::string auditActionLabel(const std::string& action, bool english);
 std::string auditFieldLabel(RequestContext& ctx, const std::string& field);
+// Whether `field` holds what someone typed or a file held (a title, a note, a place, a name):
+// data, shown as it is, in whatever language it was written.
+bool auditFieldIsTyped(const std::string& field);
 // `value` of `field` as a user reads it.
 std::string auditValueLabel(RequestContext& ctx, const std::string& field,
                             const std::string& value);

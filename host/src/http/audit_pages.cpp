@@ -8,6 +8,7 @@
 #include <limits>
 #include <set>
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
 #include "auth/access_policy.h"
@@ -24,9 +25,35 @@ namespace {
 
 using kainjow::mustache::data;
 
-// A JSON object's members as text, an object member's own members as "<member>.<key>" (a
-// drill's fields.hazard); empty when the text is not an object.
-std::map<std::string, std::string> fieldsOf(const std::string& json) {
+std::string textOf(const Poco::Dynamic::Var& v) {
+  return v.isEmpty() ? std::string() : v.isString() ? v.extract<std::string>() : v.toString();
+}
+
+// An array member as a user reads it: each element's members as "label：value", joined by "，",
+// the elements by "；".
+std::string arrayText(RequestContext& ctx, const Poco::JSON::Array::Ptr& array) {
+  std::string out;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    if (!out.empty()) out += "；";
+    const Poco::Dynamic::Var element = array->get(static_cast<unsigned>(i));
+    if (element.type() != typeid(Poco::JSON::Object::Ptr)) {
+      out += textOf(element);
+      continue;
+    }
+    std::string item;
+    for (const auto& [key, v] : *element.extract<Poco::JSON::Object::Ptr>()) {
+      if (!item.empty()) item += "，";
+      item += auditFieldLabel(ctx, key) + "：" + auditValueLabel(ctx, key, textOf(v));
+    }
+    out += item;
+  }
+  return out;
+}
+
+// A JSON object's members in words (audit_labels.h), an object member's own members as
+// "<member>.<key>" (a drill's fields.hazard), an array member as arrayText; empty when the
+// text is not an object.
+std::map<std::string, std::string> fieldsOf(RequestContext& ctx, const std::string& json) {
   std::map<std::string, std::string> out;
   if (json.empty()) return out;
   try {
@@ -35,11 +62,13 @@ std::map<std::string, std::string> fieldsOf(const std::string& json) {
     for (const auto& [key, value] : *object) {
       if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
         for (const auto& [inner, v] : *value.extract<Poco::JSON::Object::Ptr>()) {
-          out[key + "." + inner] = v.isEmpty() ? std::string() : v.isString() ? v.extract<std::string>() : v.toString();
+          out[key + "." + inner] = auditValueLabel(ctx, key + "." + inner, textOf(v));
         }
-        continue;
+      } else if (value.type() == typeid(Poco::JSON::Array::Ptr)) {
+        out[key] = arrayText(ctx, value.extract<Poco::JSON::Array::Ptr>());
+      } else {
+        out[key] = auditValueLabel(ctx, key, textOf(value));
       }
-      out[key] = value.isEmpty() ? std::string() : value.isString() ? value.extract<std::string>() : value.toString();
     }
   } catch (const Poco::Exception&) {
     out[""] = json;
@@ -50,8 +79,8 @@ std::map<std::string, std::string> fieldsOf(const std::string& json) {
 }
 
 data changesOf(RequestContext& ctx, const store::AuditEntry& e) {
-  const auto before = fieldsOf(e.before_json);
-  const auto after = fieldsOf(e.after_json);
+  const auto before = fieldsOf(ctx, e.before_json);
+  const auto after = fieldsOf(ctx, e.after_json);
   std::set<std::string> keys;
   for (const auto& [k, v] : before) keys.insert(k);
   for (const auto& [k, v] : after) keys.insert(k);
@@ -65,8 +94,9 @@ data changesOf(RequestContext& ctx, const store::AuditEntry& e) {
     data row;
     row.set("field", auditFieldLabel(ctx, k));
     row.set("field_code", k);
-    row.set("before", auditValueLabel(ctx, k, old_value));
-    row.set("after", auditValueLabel(ctx, k, new_value));
+    row.set("before", old_value);
+    row.set("after", new_value);
+    row.set("typed", auditFieldIsTyped(k));
     rows.push_back(row);
   }
   return rows;
@@ -94,7 +124,7 @@ void auditPage(RequestContext& ctx) {
     data item;
     item.set("id", std::to_string(e.id));
     item.set("at", e.at);
-    item.set("username", e.username);
+    item.set("username", e.username == "(anonymous)" ? pageWord("audit_anonymous", en) : e.username);
     item.set("os_user", e.os_user);
     item.set("action", auditActionLabel(e.action, en));
     item.set("entity", auditEntityLabel(e.entity, en));

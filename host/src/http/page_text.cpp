@@ -324,6 +324,7 @@ const std::vector<Phrase>& phrases() {
       {"audit_before", "变更前", "Before"},
       {"audit_after", "变更后", "After"},
       {"audit_os_user", "系统账号：", "OS account: "},
+      {"audit_anonymous", "（未登录）", "(anonymous)"},
       // Search, role change and list downloads (issue #14 §2).
       {"search", "搜索", "Search"},
       {"search_placeholder", "预案、演练、单位的名称或编码", "Name or code of a plan, drill or organisation"},

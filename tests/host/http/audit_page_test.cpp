@@ -31,7 +31,7 @@ TEST_F(AuditPageTest, FiltersNarrowTheEntriesAndAChangeShowsBeforeAndAfter) {
   ASSERT_EQ(one.status, 200);
   EXPECT_EQ(total(one), count("SELECT COUNT(*) FROM audit_log WHERE entity = 'plan' AND entity_id = " + plan));
   EXPECT_GE(total(one), 1);
-  EXPECT_TRUE(has(one, "<td data-field=\"title\">名称</td><td><del></del></td><td><ins>审计测试预案</ins></td>"))
+  EXPECT_TRUE(has(one, "<td data-field=\"title\">名称</td><td><del translate=\"no\"></del></td><td><ins translate=\"no\">审计测试预案</ins></td>"))
       << one.body;
 
   Reply by_user = get(admin, "/audit?user=admin");
