@@ -87,14 +87,18 @@ sdk::Status AccountService::setDisabled(const std::string& username, bool disabl
   return sdk::Status::ok();
 }
 
-sdk::Result<User> AccountService::changeRole(const std::string& username, const std::string& role_text,
-                                             const std::string& org_code, const store::Actor& actor) {
+sdk::Result<User> AccountService::changeRole(const std::string& username,
+                                             const std::string& role_text,
+                                             const std::string& org_code,
+                                             const store::Actor& actor) {
   auto user = find(username);
   if (!user.isOk()) return user.status();
-  if (role_text.empty()) return sdk::Status::invalid("role", "is required (admin, org_staff, village_staff, viewer)");
+  if (role_text.empty())
+    return sdk::Status::invalid("role", "is required (admin, org_staff, village_staff, viewer)");
   const auto role = parseRole(role_text);
   if (!role) {
-    return sdk::Status::invalid("role", "unknown role \"" + role_text + "\" (admin, org_staff, village_staff, viewer)");
+    return sdk::Status::invalid(
+        "role", "unknown role \"" + role_text + "\" (admin, org_staff, village_staff, viewer)");
   }
   sdk::RecordId org_id = 0;
   if (!org_code.empty()) {

@@ -124,7 +124,8 @@ void auditPage(RequestContext& ctx) {
     data item;
     item.set("id", std::to_string(e.id));
     item.set("at", e.at);
-    item.set("username", e.username == "(anonymous)" ? pageWord("audit_anonymous", en) : e.username);
+    item.set("username",
+             e.username == "(anonymous)" ? pageWord("audit_anonymous", en) : e.username);
     item.set("os_user", e.os_user);
     item.set("action", auditActionLabel(e.action, en));
     item.set("entity", auditEntityLabel(e.entity, en));
@@ -140,8 +141,9 @@ void auditPage(RequestContext& ctx) {
   d.set("from", filter.from);
   d.set("to", filter.to);
   data entities{data::type::list};
-  for (const char* name : {"plan", "plan_version", "review", "filing", "drill", "corrective_action", "organisation",
-                           "user", "login", "attachment", "drill_plan", "plan_transition", "drill_evaluation"}) {
+  for (const char* name :
+       {"plan", "plan_version", "review", "filing", "drill", "corrective_action", "organisation",
+        "user", "login", "attachment", "drill_plan", "plan_transition", "drill_evaluation"}) {
     data o;
     o.set("value", std::string(name));
     o.set("label", auditEntityLabel(name, en));

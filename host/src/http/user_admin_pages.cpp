@@ -82,7 +82,8 @@ data roleOptions(RequestContext& ctx, const std::string& selected) {
   return roles;
 }
 
-// The organisations the signed-in user may put an account in (their subtree; every one for the administrator).
+// The organisations the signed-in user may put an account in (their subtree; every one for the
+// administrator).
 data orgOptions(RequestContext& ctx, const std::string& selected_code) {
   data orgs{data::type::list};
   for (const auto& o : ctx.organisations().list()) {
@@ -202,12 +203,14 @@ void changeRole(RequestContext& ctx) {
   if (!isAdmin(ctx)) {
     const auto parsed = auth::parseRole(role);
     const auto org = ctx.organisations().findByCode(org_code);
-    if ((parsed && *parsed == auth::Role::Admin) || (org && !mayAddUnder(ctx, org->id))) forbidden(ctx);
+    if ((parsed && *parsed == auth::Role::Admin) || (org && !mayAddUnder(ctx, org->id)))
+      forbidden(ctx);
     if (org_code.empty()) return sendAccount(ctx, 422, account, "org", "is required");
   }
-  auto changed = auth::AccountService(ctx.db(), ctx.state.hasher).changeRole(account.username, role, org_code,
-                                                                            ctx.actor());
-  if (!changed.isOk()) return sendAccount(ctx, 422, account, changed.status().field(), changed.status().message());
+  auto changed = auth::AccountService(ctx.db(), ctx.state.hasher)
+                     .changeRole(account.username, role, org_code, ctx.actor());
+  if (!changed.isOk())
+    return sendAccount(ctx, 422, account, changed.status().field(), changed.status().message());
   ctx.redirect("/users/" + std::to_string(account.id) + "?done=role_changed");
 }
 

@@ -113,10 +113,12 @@ TEST_F(ListDownloadsTest, ATownshipsDrillFileHoldsItsSubtreeOnlyWithThePagesFilt
       records.front().fields.begin();
   std::set<std::string> subtree_codes;
   store::OrganisationRepository orgs(app_->db().session());
-  for (auto id : orgs.subtree(orgId("xinmi.chengguan"))) subtree_codes.insert(orgs.findById(id)->code);
+  for (auto id : orgs.subtree(orgId("xinmi.chengguan")))
+    subtree_codes.insert(orgs.findById(id)->code);
   for (std::size_t i = 1; i < records.size(); ++i) {
     EXPECT_EQ(subtree_codes.count(records[i].fields[org_code]), 1u) << records[i].fields[org_code];
-    EXPECT_GE(records[i - (i > 1 ? 1 : 0)].fields[0], records[i].fields[0]) << "newest first, as the page";
+    EXPECT_GE(records[i - (i > 1 ? 1 : 0)].fields[0], records[i].fields[0])
+        << "newest first, as the page";
   }
   EXPECT_NE(csv.headers["Content-Disposition"].find(percentEncoded("城关镇-演练台账-")),
             std::string::npos)
