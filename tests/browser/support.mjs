@@ -164,7 +164,8 @@ export async function login(browser, base, username, device = phone, options = {
 export async function pagesOf(page, base) {
   const pages = ['/', '/plans', '/drills', '/drills/new', '/drill-plans', '/organisations', '/summaries', '/imports',
     '/summaries?kind=plan-status&as_of=2023-12-31&format=text', '/calendar-feed',
-    '/plans/new', '/account/password', '/organisations/new', '/users', '/users/new', '/audit'];  // the administration pages (issue #14 §2)
+    '/plans/new', '/account/password', '/organisations/new', '/users', '/users/new', '/audit',  // the administration pages (issue #14 §2)
+    '/search?q=城关'];
   await page.goto(`${base}/`);
   const lists = await page.locator('main a[href^="/?"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   pages.push(...[...new Set(lists)].slice(0, 3));

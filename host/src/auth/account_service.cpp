@@ -87,4 +87,35 @@ sdk::Status AccountService::setDisabled(const std::string& username, bool disabl
   return sdk::Status::ok();
 }
 
+sdk::Result<User> AccountService::changeRole(const std::string& username,
+                                             const std::string& role_text,
+                                             const std::string& org_code,
+                                             const store::Actor& actor) {
+  auto user = find(username);
+  if (!user.isOk()) return user.status();
+  if (role_text.empty())
+    return sdk::Status::invalid("role", "is required (admin, org_staff, village_staff, viewer)");
+  const auto role = parseRole(role_text);
+  if (!role) {
+    return sdk::Status::invalid(
+        "role", "unknown role \"" + role_text + "\" (admin, org_staff, village_staff, viewer)");
+  }
+  sdk::RecordId org_id = 0;
+  if (!org_code.empty()) {
+    auto org = store::OrganisationRepository(db_.session()).findByCode(org_code);
+    if (!org) return sdk::Status::invalid("org", "no organisation with code \"" + org_code + "\"");
+    org_id = org->id;
+  } else if (requiresOrganisation(*role)) {
+    return sdk::Status::invalid("org", std::string("is required for role ") + toId(*role));
+  }
+  store::Transaction tx(db_.session());
+  store::UserRepository(db_.session()).setRole(user.value().id, *role, org_id, actor);
+  SessionStore(db_.session()).destroyForUser(user.value().id);
+  tx.commit();
+  User changed = user.value();
+  changed.role = *role;
+  changed.org_id = org_id;
+  return changed;
+}
+
 }  // namespace beacon::auth

@@ -44,6 +44,11 @@ class AccountService {
                                              const std::string& password, const store::Actor& actor,
                                              TokenPolicy tokens = TokenPolicy::Revoke);
   sdk::Status setDisabled(const std::string& username, bool disabled, const store::Actor& actor);
+  // Gives the user another role and organisation (`org_code` empty: none), checked as create
+  // checks them (errors name "role" or "org"), and ends every session of the user. One
+  // transaction; the audit entry (set_role) holds the account before and after.
+  sdk::Result<User> changeRole(const std::string& username, const std::string& role,
+                               const std::string& org_code, const store::Actor& actor);
   // Fails naming "username" when there is no such account.
   sdk::Result<User> find(const std::string& username);
 

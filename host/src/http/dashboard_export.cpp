@@ -4,20 +4,16 @@
 // it; cells guarded against formulas) or as an .xlsx workbook, named after
 // its scope, list and day (新密市-逾期事项-2023-12-31.csv). The rows are the
 // page's rows (http/dashboard_list_kinds.h), in its order, with the same
-// columns and the headings of the request's language.
-#include <sstream>
-
+// columns and the headings of the request's language, written by ListDownload
+// (list_download.h), as the /plans and /drills downloads are.
 #include "http/dashboard_list_kinds.h"
 #include "http/dashboard_routes.h"
 #include "http/download_name.h"
-#include "http/http_error.h"
+#include "http/list_download.h"
 #include "http/obligation_list_query.h"
 #include "http/obligation_view.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
-#include "io/csv_cell_guard.h"
-#include "io/csv_writer.h"
-#include "io/xlsx_writer.h"
 #include "rules/citation_text.h"
 #include "rules/met_late_text.h"
 #include "rules/provisional_deadline.h"
@@ -27,12 +23,6 @@ namespace beacon::http {
 namespace {
 
 void exportList(RequestContext& ctx) {
-  const std::string format = ctx.query("format", "csv");
-  if (format != "csv" && format != "xlsx") {
-    throw HttpError::badRequest(ctx.english() ? "\"" + format + "\" is not csv or xlsx"
-                                              : "“" + format + "”不是 csv 或 xlsx",
-                                "format");
-  }
   const std::string list = dashboardListParam(ctx);
   const ObligationView view =
       checkObligations(ctx, ctx.queryDate("as_of"), ctx.query("org"), ctx.query("domain"));
@@ -50,9 +40,8 @@ void exportList(RequestContext& ctx) {
                                               ? io::XlsxCellType::Date
                                               : io::XlsxCellType::Text});
   }
+  ListDownload file(ctx, std::move(columns), en ? "Obligations" : "义务事项");
   const auto plans = planLabels(ctx, page.rows);
-  std::vector<std::vector<std::string>> rows;
-  rows.reserve(page.rows.size());
   for (const auto* r : page.rows) {
     const auto& o = r->obligation;
     const auto plan = plans.find(o.plan_id);
@@ -60,35 +49,15 @@ void exportList(RequestContext& ctx) {
         r->status == sdk::ObligationStatus::Met || r->status == sdk::ObligationStatus::MetLate;
     std::string status = en ? sdk::labelEn(r->status) : sdk::labelZh(r->status);
     if (rules::isProvisionalDeadline(o)) status += "（" + rules::provisionalLabel(en) + "）";
-    rows.push_back(
+    file.addRow(
         {orgNameOf(view, o.org_id), domainLabel(ctx, o.domain), en ? o.title_en : o.title_zh,
          o.plan_id != 0 && plan != plans.end() ? plan->second.code + " " + plan->second.title : "",
          rules::listedDue(*r).toString(), status, met ? o.last_met.date.toString() : "",
          r->status == sdk::ObligationStatus::MetLate ? rules::daysLateText(r->days_late, en) : "",
          rules::userCitation(o.citation).text});
   }
-  std::ostringstream out;
-  if (format == "csv") {
-    io::CsvWriter csv(out);
-    csv.writeBom();
-    std::vector<std::string> header;
-    for (const auto& c : columns) header.push_back(c.header);
-    csv.writeRecord(header);
-    for (auto& row : rows) {
-      for (auto& cell : row) cell = io::guardCell(cell);
-      csv.writeRecord(row);
-    }
-  } else {
-    io::XlsxWriter xlsx(out, en ? "Obligations" : "义务事项", columns);
-    for (const auto& row : rows) xlsx.writeRow(row);
-    xlsx.close();
-  }
-  const DownloadName name =
-      downloadName(downloadScope(ctx, ctx.query("org")), dashboardListHeading(list, en), list,
-                   view.query.as_of.toString(), format);
-  ctx.response.set("Content-Disposition", name.disposition());
-  ctx.response.set("Cache-Control", "private, no-store");
-  ctx.send(200, format == "csv" ? "text/csv; charset=utf-8" : kXlsxContentType, out.str());
+  file.send(downloadScope(ctx, ctx.query("org")), dashboardListHeading(list, en), list,
+            view.query.as_of.toString());
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "http/drill_key_query.h"
 #include "http/drill_logging.h"
 #include "http/http_error.h"
+#include "http/list_download.h"
 #include "http/keyset_pager.h"
 #include "http/org_scope.h"
 #include "http/page_support.h"
@@ -77,6 +78,8 @@ void drillList(RequestContext& ctx) {
   d.set("org", ctx.query("org"));
   d.set("from", filter.from.toString());
   d.set("to", filter.to.toString());
+  d.set("csv_href", downloadHref(ctx, "/drills/export", "csv"));
+  d.set("xlsx_href", downloadHref(ctx, "/drills/export", "xlsx"));
   d.set("total", std::to_string(total));
   setKeysetPager(ctx, d, offset, filter.limit, static_cast<int>(page.size()), total,
                  page.empty() ? "" : store::DrillKey{page.front().date, page.front().id}.toString(),

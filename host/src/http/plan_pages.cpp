@@ -24,6 +24,7 @@
 #include "http/attachment_store.h"
 #include "http/diff_view.h"
 #include "http/http_error.h"
+#include "http/list_download.h"
 #include "http/org_scope.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
@@ -102,6 +103,8 @@ void planList(RequestContext& ctx) {
   d.set("owner", ctx.query("owner"));
   const auth::Scope writable = ctx.policy().writeScope(ctx.requireUser());
   d.set("can_add", writable.all || !writable.org_ids.empty());  // the 新建预案 link (plan_new_page.cpp)
+  d.set("csv_href", downloadHref(ctx, "/plans/export", "csv"));
+  d.set("xlsx_href", downloadHref(ctx, "/plans/export", "xlsx"));
   d.set("total", std::to_string(total));
   setPager(ctx, d, filter.offset, filter.limit, total);
   ctx.sendPage(200, "plans.html", d, ctx.english() ? "Plans" : "预案");

@@ -338,6 +338,7 @@ std::string RequestContext::renderPage(const std::string& name, kainjow::mustach
   layout.set("lang_href", languageSwitchHref(request, path_, query_, english_ ? "zh" : "en"));
   layout.set("other_lang_label", english_ ? "中文" : "English");
   layout.set("path", path_);
+  if (path_ == "/search") layout.set("search_q", query("q"));
   if (user) {
     kainjow::mustache::data u;
     u.set("username", user->username);

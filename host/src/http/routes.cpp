@@ -18,9 +18,11 @@ void addAllRoutes(Router& router) {
   addSummaryApi(router);
   addLedgerApi(router);
   addPluginApi(router);
+  addSearchApi(router);
   addDashboardPages(router);
   addNewPlanPage(router);  // before addPlanPages: /plans/new is not /plans/{id}
   addDashboardExport(router);
+  addListExports(router);
   addPlanPages(router);
   addPasswordPage(router);
   addDrillPages(router);
@@ -31,6 +33,7 @@ void addAllRoutes(Router& router) {
   addOrganisationAdminPages(router);
   addUserAdminPages(router);
   addAuditPage(router);
+  addSearchPage(router);
   addSummaryPages(router);
   addLedgerPages(router);
   addAttachmentRoutes(router);

@@ -16,6 +16,12 @@ void addCorrectionApi(Router& router);
 void addObligationApi(Router& router);
 void addSummaryApi(Router& router);
 void addPluginApi(Router& router);
+// GET /api/v1/search (api_search.cpp) and the 搜索 page GET /search (search_page.cpp).
+void addSearchApi(Router& router);
+void addSearchPage(Router& router);
+// GET /plans/export and /drills/export (list_exports.cpp); added before /plans/{id} and
+// /drills/{id}.
+void addListExports(Router& router);
 void addSessionRoutes(Router& router);
 void addDashboardPages(Router& router);
 void addPlanPages(Router& router);

@@ -1,6 +1,8 @@
 // User administration pages: GET /users (the accounts the user manages),
-// GET/POST /users/new (add), GET /users/{id} (the account, with its 停用/启用
-// and 重置密码 forms), POST /users/{id}/disabled and POST /users/{id}/password.
+// GET/POST /users/new (add), GET /users/{id} (the account, with its 停用/启用,
+// 重置密码 and 修改角色和所属单位 forms), POST /users/{id}/disabled, POST
+// /users/{id}/password and POST /users/{id}/role (role and organisation; the
+// account's sessions end).
 // Who manages whom: the city administrator every account but their own (their
 // own password is /account/password); township and department staff
 // (org_staff) the accounts of the organisations below and at their own,
@@ -66,6 +68,35 @@ data accountData(RequestContext& ctx, const auth::User& u) {
   return d;
 }
 
+// The roles the signed-in user may give: all of them for the administrator, never 管理员 for staff.
+data roleOptions(RequestContext& ctx, const std::string& selected) {
+  data roles{data::type::list};
+  for (auto r : auth::allRoles()) {
+    if (r == auth::Role::Admin && !isAdmin(ctx)) continue;
+    data o;
+    o.set("value", std::string(auth::toId(r)));
+    o.set("label", roleLabel(ctx, r));
+    o.set("selected", selected == auth::toId(r));
+    roles.push_back(o);
+  }
+  return roles;
+}
+
+// The organisations the signed-in user may put an account in (their subtree; every one for the
+// administrator).
+data orgOptions(RequestContext& ctx, const std::string& selected_code) {
+  data orgs{data::type::list};
+  for (const auto& o : ctx.organisations().list()) {
+    if (!mayAddUnder(ctx, o.id)) continue;
+    data item;
+    item.set("value", o.code);
+    item.set("label", o.name + "（" + o.code + "）");
+    item.set("selected", selected_code == o.code);
+    orgs.push_back(item);
+  }
+  return orgs;
+}
+
 void userList(RequestContext& ctx) {
   if (!managesOrganisations(ctx)) forbidden(ctx);
   data items{data::type::list};
@@ -83,26 +114,8 @@ void sendNewUserForm(RequestContext& ctx, int status, const std::map<std::string
   const bool en = ctx.english();
   data d;
   for (const auto* name : {"username", "display_name"}) d.set(name, ctx.formValue(name));
-  data roles{data::type::list};
-  for (auto r : auth::allRoles()) {
-    if (r == auth::Role::Admin && !isAdmin(ctx)) continue;
-    data o;
-    o.set("value", std::string(auth::toId(r)));
-    o.set("label", roleLabel(ctx, r));
-    o.set("selected", ctx.formValue("role", auth::toId(auth::Role::VillageStaff)) == auth::toId(r));
-    roles.push_back(o);
-  }
-  d.set("roles", roles);
-  data orgs{data::type::list};
-  for (const auto& o : ctx.organisations().list()) {
-    if (!mayAddUnder(ctx, o.id)) continue;
-    data item;
-    item.set("value", o.code);
-    item.set("label", o.name + "（" + o.code + "）");
-    item.set("selected", ctx.formValue("org") == o.code);
-    orgs.push_back(item);
-  }
-  d.set("orgs", orgs);
+  d.set("roles", roleOptions(ctx, ctx.formValue("role", auth::toId(auth::Role::VillageStaff))));
+  d.set("orgs", orgOptions(ctx, ctx.formValue("org")));
   d.set("city_wide_allowed", isAdmin(ctx));
   setFormRefusals(ctx, d, errors, {"username", "display_name", "role", "org", "password"});
   ctx.sendPage(status, "user_new.html", d, pageWord("new_user", en));
@@ -144,6 +157,11 @@ void sendAccount(RequestContext& ctx, int status, const auth::User& account, con
                  const std::string& message) {
   const bool en = ctx.english();
   data d = accountData(ctx, account);
+  const auto org = account.org_id ? ctx.organisations().findById(account.org_id) : std::nullopt;
+  d.set("roles", roleOptions(ctx, ctx.formValue("role", auth::toId(account.role))));
+  d.set("orgs", orgOptions(ctx, ctx.formValue("org", org ? org->code : "")));
+  d.set("city_wide_allowed", isAdmin(ctx));
+  d.set("city_wide_selected", ctx.formValue("org", org ? org->code : "").empty());
   if (!message.empty()) {
     data errors;
     errors.set(field, refusalSentence(ctx.state.app.plugins(), field, message, en));
@@ -176,6 +194,26 @@ void resetPassword(RequestContext& ctx) {
   ctx.redirect("/users/" + std::to_string(account.id) + "?done=password_reset");
 }
 
+// 修改角色和所属单位: staff give no role above their own (never 管理员) and only organisations of
+// their subtree (never none: a city-wide account is the administrator's to make).
+void changeRole(RequestContext& ctx) {
+  const auth::User account = managedAccount(ctx);
+  const std::string role = ctx.formValue("role");
+  const std::string org_code = ctx.formValue("org");
+  if (!isAdmin(ctx)) {
+    const auto parsed = auth::parseRole(role);
+    const auto org = ctx.organisations().findByCode(org_code);
+    if ((parsed && *parsed == auth::Role::Admin) || (org && !mayAddUnder(ctx, org->id)))
+      forbidden(ctx);
+    if (org_code.empty()) return sendAccount(ctx, 422, account, "org", "is required");
+  }
+  auto changed = auth::AccountService(ctx.db(), ctx.state.hasher)
+                     .changeRole(account.username, role, org_code, ctx.actor());
+  if (!changed.isOk())
+    return sendAccount(ctx, 422, account, changed.status().field(), changed.status().message());
+  ctx.redirect("/users/" + std::to_string(account.id) + "?done=role_changed");
+}
+
 }  // namespace
 
 void addUserAdminPages(Router& router) {
@@ -185,6 +223,7 @@ void addUserAdminPages(Router& router) {
   router.add("GET", "/users/{id}", accountPage);
   router.add("POST", "/users/{id}/disabled", setDisabled);
   router.add("POST", "/users/{id}/password", resetPassword);
+  router.add("POST", "/users/{id}/role", changeRole);
 }
 
 }  // namespace beacon::http

@@ -100,6 +100,25 @@ bool UserRepository::setDisabled(sdk::RecordId id, bool disabled, const Actor& a
   return true;
 }
 
+bool UserRepository::setRole(sdk::RecordId id, auth::Role role, sdk::RecordId org_id,
+                             const Actor& actor) {
+  Transaction tx(session_);
+  auto before = findById(id);
+  if (!before) return false;
+  session_ << "UPDATE users SET role = $1, org_id = $2, credentials_generation = "
+              "credentials_generation + 1"
+              " WHERE id = $3",
+      bind(std::string(auth::toId(role))), bind(nullableId(org_id)),
+      bind(static_cast<Poco::Int64>(id)), now;
+  auth::User after = *before;
+  after.role = role;
+  after.org_id = org_id;
+  audit_.append(actor, "set_role", "user", id, stringify(auth::toJson(*before)),
+                stringify(auth::toJson(after)));
+  tx.commit();
+  return true;
+}
+
 int UserRepository::count() {
   int n = 0;
   session_ << "SELECT COUNT(*) FROM users", into(n), now;

@@ -30,6 +30,10 @@ class UserRepository {
   // when there is no such user.
   bool setPassword(sdk::RecordId id, const auth::PasswordHash& hash, const Actor& actor);
   bool setDisabled(sdk::RecordId id, bool disabled, const Actor& actor);
+  // Sets the user's role and organisation (0: none) and raises the credentials generation, so
+  // the sessions opened under the old role end; audited as set_role with before and after.
+  // False when there is no such user. REQUIRES: a validated role and organisation.
+  bool setRole(sdk::RecordId id, auth::Role role, sdk::RecordId org_id, const Actor& actor);
   int count();
 
  private:
