@@ -59,8 +59,8 @@ void ResultBuilder::keepOrganisations(const std::vector<sdk::RecordId>& sorted_i
               rows_.end());
 }
 
-ResultChunk::Parts ResultBuilder::partsOf(const std::vector<std::size_t>& order,
-                                          std::size_t begin, std::size_t end) {
+ResultChunk::Parts ResultBuilder::partsOf(const std::vector<std::size_t>& order, std::size_t begin,
+                                          std::size_t end) {
   ResultChunk::Parts parts;
   parts.texts.emplace_back();
   parts.rows.reserve(end - begin);

@@ -52,8 +52,8 @@ class ResultBuilder {
 
   RuleTable& rules_;
   std::unordered_map<const RuleText*, RuleTable::Ref> held_;  // the texts rows_ point to
-  std::vector<KeptRow> rows_;                                  // note, kind: into texts_
-  std::deque<std::string> texts_;                              // [0] is ""
+  std::vector<KeptRow> rows_;                                 // note, kind: into texts_
+  std::deque<std::string> texts_;                             // [0] is ""
   std::unordered_map<std::string_view, std::uint32_t> text_index_;
 };
 

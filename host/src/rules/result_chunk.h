@@ -40,7 +40,8 @@ class ResultChunk {
   ObligationRow operator[](std::size_t i) const { return {&rows_[i], texts_.data()}; }
   ObligationRow front() const { return (*this)[0]; }
   const KeptRow& kept(std::size_t i) const { return rows_[i]; }
-  // The bytes the chunk holds on the heap for its rows, texts and tally (not the shared rule texts).
+  // The bytes the chunk holds on the heap for its rows, texts and tally (not the shared rule
+  // texts).
   std::size_t bytes() const;
 
  private:

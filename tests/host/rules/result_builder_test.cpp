@@ -34,7 +34,8 @@ std::vector<ObligationResult> randomResults(unsigned seed, int n) {
     o.basis = random() % 3 ? sdk::RuleBasis::Law : sdk::RuleBasis::Policy;
     o.org_id = 1 + static_cast<sdk::RecordId>(random() % 6);
     o.plan_id = random() % 4 ? 100 + static_cast<sdk::RecordId>(random() % 50) : 0;
-    o.due = sdk::Date{2023, 1 + static_cast<int>(random() % 12), 1 + static_cast<int>(random() % 28)};
+    o.due =
+        sdk::Date{2023, 1 + static_cast<int>(random() % 12), 1 + static_cast<int>(random() % 28)};
     if (random() % 2) o.met_due = sdk::Date{2022, 12, 1 + static_cast<int>(random() % 28)};
     const char* kind = kinds[random() % 6];
     if (*kind) {
@@ -47,7 +48,8 @@ std::vector<ObligationResult> randomResults(unsigned seed, int n) {
     o.note = random() % 10 == 0 ? "演练 #" + std::to_string(random() % 1000) + "（2023-03-01）"
                                 : notes[random() % 4];
     r.status = static_cast<sdk::ObligationStatus>(random() % kObligationStatusCount);
-    r.days_late = r.status == sdk::ObligationStatus::MetLate ? 1 + static_cast<long>(random() % 400) : 0;
+    r.days_late =
+        r.status == sdk::ObligationStatus::MetLate ? 1 + static_cast<long>(random() % 400) : 0;
   }
   return rows;
 }
