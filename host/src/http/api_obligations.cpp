@@ -24,9 +24,9 @@ void listObligations(RequestContext& ctx) {
   }
   const rules::ObligationPage page =
       rules::pageOf(*view.results, q, [&](sdk::RecordId id) { return orgNameOf(view, id); });
-  std::vector<rules::ObligationResult> rows;  // only the page is copied
+  std::vector<rules::ObligationResult> rows;  // only the page is materialised
   rows.reserve(page.rows.size());
-  for (const auto* r : page.rows) rows.push_back(*r);
+  for (const auto& r : page.rows) rows.push_back(r.result());
   std::map<sdk::RecordId, std::string> titles, codes;
   for (const auto& [id, label] : planLabels(ctx, page.rows)) {
     titles[id] = label.title;

@@ -49,29 +49,29 @@ void feed(RequestContext& ctx) {
   const sdk::Organisation org = organisationByRef(ctx, ctx.param("code"), "code");
   const ObligationView view = checkObligations(ctx, ctx.queryDate("as_of"), org.code, "");
   IcsCalendar calendar("Beacon · " + org.name);
-  std::vector<const rules::ObligationResult*> rows;
-  for (const auto& r : *view.results) rows.push_back(&r);
+  const std::vector<rules::ObligationRow> rows(view.results->begin(), view.results->end());
   const auto plans = planLabels(ctx, rows);
-  for (const auto& r : *view.results) {
-    const auto& o = r.obligation;
-    if (!o.due.isSet() || r.status == sdk::ObligationStatus::NotApplicable) continue;
-    if (o.kind != sdk::ObligationKind::Evaluation && o.kind != sdk::ObligationKind::Drill &&
-        o.kind != sdk::ObligationKind::Filing && o.kind != sdk::ObligationKind::Publication &&
-        o.kind != sdk::ObligationKind::Review && o.kind != sdk::ObligationKind::Revision) {
+  for (const auto& r : rows) {
+    const sdk::ObligationKind kind = r.kind();
+    if (!r.due().isSet() || r.status() == sdk::ObligationStatus::NotApplicable) continue;
+    if (kind != sdk::ObligationKind::Evaluation && kind != sdk::ObligationKind::Drill &&
+        kind != sdk::ObligationKind::Filing && kind != sdk::ObligationKind::Publication &&
+        kind != sdk::ObligationKind::Review && kind != sdk::ObligationKind::Revision) {
       continue;
     }
     IcsEvent e;
-    e.uid = o.rule_id + "-" + std::to_string(o.org_id) + "-" + std::to_string(o.plan_id) + "-" + o.due.toString() +
-            "@beacon";
-    e.date = o.due;
-    auto org_name = view.org_names.find(o.org_id);
-    const std::string title = ctx.english() ? o.title_en : o.title_zh;
-    e.summary = "[" + std::string(ctx.english() ? sdk::labelEn(r.status) : sdk::labelZh(r.status)) + "] " + title +
-                (org_name != view.org_names.end() ? " · " + org_name->second : "");
-    auto plan = plans.find(o.plan_id);
-    const rules::CitationText citation = rules::userCitation(o.citation);
+    e.uid = r.ruleId() + "-" + std::to_string(r.orgId()) + "-" + std::to_string(r.planId()) + "-" +
+            r.due().toString() + "@beacon";
+    e.date = r.due();
+    auto org_name = view.org_names.find(r.orgId());
+    const std::string& title = r.title(ctx.english());
+    e.summary = "[" + std::string(ctx.english() ? sdk::labelEn(r.status()) : sdk::labelZh(r.status())) + "] " +
+                title + (org_name != view.org_names.end() ? " · " + org_name->second : "");
+    auto plan = plans.find(r.planId());
+    const rules::CitationText citation = rules::userCitation(r.citation());
     e.description = (plan != plans.end() ? plan->second.title + "\n" : "") + citation.text +
-                    (citation.note.empty() ? "" : "\n※ " + citation.note) + (o.note.empty() ? "" : "\n" + o.note);
+                    (citation.note.empty() ? "" : "\n※ " + citation.note) +
+                    (r.note().empty() ? "" : "\n" + r.note());
     calendar.add(e);
   }
   const std::string stamp = Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y%m%dT%H%M%SZ");

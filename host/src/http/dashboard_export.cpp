@@ -42,19 +42,18 @@ void exportList(RequestContext& ctx) {
   }
   ListDownload file(ctx, std::move(columns), en ? "Obligations" : "义务事项");
   const auto plans = planLabels(ctx, page.rows);
-  for (const auto* r : page.rows) {
-    const auto& o = r->obligation;
-    const auto plan = plans.find(o.plan_id);
+  for (const auto& r : page.rows) {
+    const auto plan = plans.find(r.planId());
     const bool met =
-        r->status == sdk::ObligationStatus::Met || r->status == sdk::ObligationStatus::MetLate;
-    std::string status = en ? sdk::labelEn(r->status) : sdk::labelZh(r->status);
-    if (rules::isProvisionalDeadline(o)) status += "（" + rules::provisionalLabel(en) + "）";
+        r.status() == sdk::ObligationStatus::Met || r.status() == sdk::ObligationStatus::MetLate;
+    std::string status = en ? sdk::labelEn(r.status()) : sdk::labelZh(r.status());
+    if (rules::isProvisionalNote(r.note())) status += "（" + rules::provisionalLabel(en) + "）";
     file.addRow(
-        {orgNameOf(view, o.org_id), domainLabel(ctx, o.domain), en ? o.title_en : o.title_zh,
-         o.plan_id != 0 && plan != plans.end() ? plan->second.code + " " + plan->second.title : "",
-         rules::listedDue(*r).toString(), status, met ? o.last_met.date.toString() : "",
-         r->status == sdk::ObligationStatus::MetLate ? rules::daysLateText(r->days_late, en) : "",
-         rules::userCitation(o.citation).text});
+        {orgNameOf(view, r.orgId()), domainLabel(ctx, r.domain()), r.title(en),
+         r.planId() != 0 && plan != plans.end() ? plan->second.code + " " + plan->second.title : "",
+         rules::listedDue(r).toString(), status, met ? r.lastMetDate().toString() : "",
+         r.status() == sdk::ObligationStatus::MetLate ? rules::daysLateText(r.daysLate(), en) : "",
+         rules::userCitation(r.citation()).text});
   }
   file.send(downloadScope(ctx, ctx.query("org")), dashboardListHeading(list, en), list,
             view.query.as_of.toString());

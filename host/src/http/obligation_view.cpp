@@ -31,10 +31,10 @@ ObligationView checkObligations(RequestContext& ctx, sdk::Date as_of, const std:
 }
 
 std::unordered_map<sdk::RecordId, store::PlanLabel> planLabels(
-    RequestContext& ctx, const std::vector<const rules::ObligationResult*>& rows) {
+    RequestContext& ctx, const std::vector<rules::ObligationRow>& rows) {
   std::vector<sdk::RecordId> ids;
   ids.reserve(rows.size());
-  for (const auto* r : rows) ids.push_back(r->obligation.plan_id);
+  for (const auto& r : rows) ids.push_back(r.planId());
   return store::readPlanLabels(ctx.db().session(), std::move(ids));
 }
 

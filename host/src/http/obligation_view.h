@@ -36,6 +36,6 @@ ObligationView checkObligations(RequestContext& ctx, sdk::Date as_of, const std:
 
 // The code and title of the plans `rows` name (one query per 500 plans).
 std::unordered_map<sdk::RecordId, store::PlanLabel> planLabels(
-    RequestContext& ctx, const std::vector<const rules::ObligationResult*>& rows);
+    RequestContext& ctx, const std::vector<rules::ObligationRow>& rows);
 
 }  // namespace beacon::http

@@ -99,7 +99,7 @@ void writeOverdue(RequestContext& ctx, std::ostream& out) {
     if (results.isOk()) {
       ok = true;
       for (const auto& r : *results.value()) {
-        if (r.status == sdk::ObligationStatus::Overdue) ++overdue[r.obligation.domain];
+        if (r.status() == sdk::ObligationStatus::Overdue) ++overdue[r.domain()];
       }
     }
   }

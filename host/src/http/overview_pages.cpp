@@ -93,28 +93,27 @@ data listRows(RequestContext& ctx, const ObligationView& view, const rules::Obli
               std::vector<rules::CitationText>& citations) {
   const auto plans = planLabels(ctx, page.rows);
   data rows{data::type::list};
-  for (const auto* r : page.rows) {
-    const auto& o = r->obligation;
+  for (const auto& r : page.rows) {
     data item;
-    item.set("title", ctx.english() ? o.title_en : o.title_zh);
-    item.set("domain", domainLabel(ctx, o.domain));
-    item.set("org_name", orgNameOf(view, o.org_id));
-    if (const auto p = plans.find(o.plan_id); o.plan_id != 0 && p != plans.end()) {
+    item.set("title", r.title(ctx.english()));
+    item.set("domain", domainLabel(ctx, r.domain()));
+    item.set("org_name", orgNameOf(view, r.orgId()));
+    if (const auto p = plans.find(r.planId()); r.planId() != 0 && p != plans.end()) {
       item.set("plan_title", p->second.title);
     }
-    item.set("plan_id", std::to_string(o.plan_id));
-    item.set("due", rules::listedDue(*r).toString());
-    item.set("status", ctx.english() ? sdk::labelEn(r->status) : sdk::labelZh(r->status));
-    item.set("status_class", std::string(sdk::toId(r->status)));
-    if (rules::isProvisionalDeadline(o))
+    item.set("plan_id", std::to_string(r.planId()));
+    item.set("due", rules::listedDue(r).toString());
+    item.set("status", ctx.english() ? sdk::labelEn(r.status()) : sdk::labelZh(r.status()));
+    item.set("status_class", std::string(sdk::toId(r.status())));
+    if (rules::isProvisionalNote(r.note()))
       item.set("provisional", rules::provisionalLabel(ctx.english()));
-    if (r->status == sdk::ObligationStatus::MetLate || r->status == sdk::ObligationStatus::Met) {
-      item.set("met_on", o.last_met.date.toString());
+    if (r.status() == sdk::ObligationStatus::MetLate || r.status() == sdk::ObligationStatus::Met) {
+      item.set("met_on", r.lastMetDate().toString());
     }
-    if (r->status == sdk::ObligationStatus::MetLate) {
-      item.set("days_late", rules::daysLateText(r->days_late, ctx.english()));
+    if (r.status() == sdk::ObligationStatus::MetLate) {
+      item.set("days_late", rules::daysLateText(r.daysLate(), ctx.english()));
     }
-    const rules::CitationText citation = rules::userCitation(o.citation);
+    const rules::CitationText citation = rules::userCitation(r.citation());
     item.set("citation", citation.text);
     citations.push_back(citation);
     rows.push_back(item);
@@ -238,14 +237,14 @@ void dashboard(RequestContext& ctx) {
   std::set<std::string> domains;
   Counts total;
   for (const auto& chunk : view.results->chunks()) {
-    const auto& first = chunk->front().obligation;
+    const rules::ObligationRow first = chunk->front();
     const rules::StatusCounts c = rules::countOf(chunk, q.kind);
-    domains.insert(first.domain);
+    domains.insert(first.domain());
     total.add(c);
-    by_domain[first.domain].add(c);
+    by_domain[first.domain()].add(c);
     if (!village) {
-      const auto& town = townshipOf(first.org_id);
-      by_cell[{town.first, first.domain}].add(c);
+      const auto& town = townshipOf(first.orgId());
+      by_cell[{town.first, first.domain()}].add(c);
       town_codes[town.first] = town.second;
     }
   }
@@ -352,7 +351,7 @@ void organisationTree(RequestContext& ctx) {
   const ObligationView view = checkObligations(ctx, ctx.queryDate("as_of"), "", "");
   std::map<sdk::RecordId, Counts> counts;
   for (const auto& chunk : view.results->chunks()) {
-    counts[chunk->front().obligation.org_id].add(rules::countOf(chunk, std::nullopt));
+    counts[chunk->front().orgId()].add(rules::countOf(chunk, std::nullopt));
   }
   const auto drill_plans = drillPlanByOrganisation(ctx, view.query.as_of);
   const auth::Scope scope = ctx.policy().scope(ctx.requireUser());

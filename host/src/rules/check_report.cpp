@@ -35,8 +35,8 @@ std::string statusLabel(sdk::ObligationStatus s, bool english) {
 
 // The obligation's note in the output's language: the notes are Chinese; in
 // English the provisional-deadline mark reads as provisionalLabel(true).
-std::string noteText(const sdk::Obligation& o, bool english) {
-  std::string note = o.note;
+std::string noteText(const ObligationRow& r, bool english) {
+  std::string note = r.note();
   const std::string mark = kProvisionalNote;
   const auto at = note.find(mark);
   if (english && at != std::string::npos) note.replace(at, mark.size(), provisionalLabel(true));
@@ -44,18 +44,18 @@ std::string noteText(const sdk::Obligation& o, bool english) {
 }
 
 // The record that last met a duty: "filing #3 2024-03-01", or 备案（第3号，2024-03-01）.
-std::string lastMetText(const sdk::RecordRef& r, bool english) {
-  if (english) return r.kind + " #" + std::to_string(r.id) + " " + r.date.toString();
+std::string lastMetText(const ObligationRow& r, bool english) {
+  if (english)
+    return r.lastMetKind() + " #" + std::to_string(r.lastMetId()) + " " + r.lastMetDate().toString();
   static const std::map<std::string, std::string> kKinds = {
       {"drill", "演练"}, {"review", "评审评估"}, {"filing", "备案"}, {"version", "预案版本"}};
-  const auto it = kKinds.find(r.kind);
-  return (it == kKinds.end() ? std::string("记录") : it->second) + "（第" + std::to_string(r.id) + "号，" +
-         r.date.toString() + "）";
+  const auto it = kKinds.find(r.lastMetKind());
+  return (it == kKinds.end() ? std::string("记录") : it->second) + "（第" +
+         std::to_string(r.lastMetId()) + "号，" + r.lastMetDate().toString() + "）";
 }
 
 // The text rendering, written as it goes (a city's check is tens of MB of text).
-template <typename Results>
-void writeText(std::ostream& out, const Results& results, const CheckQuery& query,
+void writeText(std::ostream& out, const ObligationSet& results, const CheckQuery& query,
                const std::map<sdk::RecordId, std::string>& org_names,
                const std::map<sdk::RecordId, std::string>& plan_titles, bool english) {
   std::string orgs;
@@ -71,9 +71,9 @@ void writeText(std::ostream& out, const Results& results, const CheckQuery& quer
   }
   std::map<sdk::ObligationStatus, int> counts;
   for (const auto status : kStatusOrder) {
-    std::map<std::string, std::vector<const ObligationResult*>> by_domain;
-    for (const auto& r : results) {
-      if (r.status == status) by_domain[r.obligation.domain].push_back(&r);
+    std::map<std::string, std::vector<ObligationRow>> by_domain;
+    for (const ObligationRow r : results) {
+      if (r.status() == status) by_domain[r.domain()].push_back(r);
     }
     int n = 0;
     for (const auto& [domain, list] : by_domain) n += static_cast<int>(list.size());
@@ -83,22 +83,21 @@ void writeText(std::ostream& out, const Results& results, const CheckQuery& quer
         << " ==\n";
     for (const auto& [domain, list] : by_domain) {
       out << "[" << domain << "]\n";
-      for (const auto* r : list) {
-        const auto& o = r->obligation;
-        out << "  - " << kindLabel(o.kind, english) << " | " << (english ? o.title_en : o.title_zh)
-            << " | " << nameOr(org_names, o.org_id);
-        if (o.plan_id != 0) out << " | " << nameOr(plan_titles, o.plan_id);
-        out << " | " << (english ? "due " : "期限 ") << o.due.toString();
-        if (o.last_met.isSet()) out << " | " << (english ? "last: " : "上次：") << lastMetText(o.last_met, english);
-        if (r->status == sdk::ObligationStatus::MetLate) out << " | " << daysLateText(r->days_late, english);
-        const CitationText citation = userCitation(o.citation);
+      for (const ObligationRow& r : list) {
+        out << "  - " << kindLabel(r.kind(), english) << " | " << r.title(english) << " | "
+            << nameOr(org_names, r.orgId());
+        if (r.planId() != 0) out << " | " << nameOr(plan_titles, r.planId());
+        out << " | " << (english ? "due " : "期限 ") << r.due().toString();
+        if (r.hasLastMet()) out << " | " << (english ? "last: " : "上次：") << lastMetText(r, english);
+        if (r.status() == sdk::ObligationStatus::MetLate) out << " | " << daysLateText(r.daysLate(), english);
+        const CitationText citation = userCitation(r.citation());
         if (english) {
-          out << "\n    basis: " << citation.text << " (" << sdk::toId(o.basis) << ")\n";
+          out << "\n    basis: " << citation.text << " (" << sdk::toId(r.basis()) << ")\n";
         } else {
-          out << "\n    依据：" << citation.text << "（" << sdk::labelZh(o.basis) << "）\n";
+          out << "\n    依据：" << citation.text << "（" << sdk::labelZh(r.basis()) << "）\n";
         }
         if (!citation.note.empty()) out << "    " << (english ? "※ " : "注※：") << citation.note << "\n";
-        if (!o.note.empty()) out << "    " << (english ? "note: " : "说明：") << noteText(o, english) << "\n";
+        if (!r.note().empty()) out << "    " << (english ? "note: " : "说明：") << noteText(r, english) << "\n";
       }
     }
   }
@@ -113,53 +112,51 @@ void writeText(std::ostream& out, const Results& results, const CheckQuery& quer
 
 // The JSON array, one object stringified at a time: the same bytes as a Poco::JSON::Array of them
 // all (no indent: "[a,b]"), without holding every object at once.
-template <typename Results>
-void writeJson(std::ostream& out, const Results& results,
+void writeJson(std::ostream& out, const ObligationSet& results,
                const std::map<sdk::RecordId, std::string>& org_names,
                const std::map<sdk::RecordId, std::string>& plan_titles, bool english,
                const std::map<sdk::RecordId, std::string>& plan_codes) {
   out << '[';
   bool first = true;
-  for (const auto& r : results) {
-    const auto& o = r.obligation;
+  for (const ObligationRow r : results) {
     Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    item->set("rule_id", o.rule_id);
-    item->set("domain", o.domain);
-    item->set("kind", std::string(sdk::toId(o.kind)));
-    item->set("title", english ? o.title_en : o.title_zh);
-    const CitationText citation = userCitation(o.citation);
+    item->set("rule_id", r.ruleId());
+    item->set("domain", r.domain());
+    item->set("kind", std::string(sdk::toId(r.kind())));
+    item->set("title", r.title(english));
+    const CitationText citation = userCitation(r.citation());
     item->set("citation", citation.text);
     item->set("citation_note", citation.note);
-    item->set("basis", std::string(sdk::toId(o.basis)));
-    item->set("org_id", static_cast<Poco::Int64>(o.org_id));
-    item->set("org_name", nameOr(org_names, o.org_id));
-    if (o.plan_id != 0) {
-      item->set("plan_id", static_cast<Poco::Int64>(o.plan_id));
-      const auto code = plan_codes.find(o.plan_id);
+    item->set("basis", std::string(sdk::toId(r.basis())));
+    item->set("org_id", static_cast<Poco::Int64>(r.orgId()));
+    item->set("org_name", nameOr(org_names, r.orgId()));
+    if (r.planId() != 0) {
+      item->set("plan_id", static_cast<Poco::Int64>(r.planId()));
+      const auto code = plan_codes.find(r.planId());
       item->set("plan_code", code == plan_codes.end() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(code->second));
-      item->set("plan_title", nameOr(plan_titles, o.plan_id));
+      item->set("plan_title", nameOr(plan_titles, r.planId()));
     } else {
       item->set("plan_id", Poco::Dynamic::Var());
       item->set("plan_code", Poco::Dynamic::Var());
       item->set("plan_title", Poco::Dynamic::Var());
     }
-    item->set("due", o.due.toString());
-    item->set("status", std::string(sdk::toId(r.status)));
-    if (r.status == sdk::ObligationStatus::MetLate) {
-      item->set("days_late", static_cast<Poco::Int64>(r.days_late));
+    item->set("due", r.due().toString());
+    item->set("status", std::string(sdk::toId(r.status())));
+    if (r.status() == sdk::ObligationStatus::MetLate) {
+      item->set("days_late", static_cast<Poco::Int64>(r.daysLate()));
     } else {
       item->set("days_late", Poco::Dynamic::Var());
     }
-    if (o.last_met.isSet()) {
+    if (r.hasLastMet()) {
       Poco::JSON::Object::Ptr last = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-      last->set("kind", o.last_met.kind);
-      last->set("id", static_cast<Poco::Int64>(o.last_met.id));
-      last->set("date", o.last_met.date.toString());
+      last->set("kind", r.lastMetKind());
+      last->set("id", static_cast<Poco::Int64>(r.lastMetId()));
+      last->set("date", r.lastMetDate().toString());
       item->set("last_met", last);
     } else {
       item->set("last_met", Poco::Dynamic::Var());
     }
-    item->set("note", noteText(o, english));
+    item->set("note", noteText(r, english));
     if (!first) out << ',';
     first = false;
     item->stringify(out);
@@ -173,7 +170,8 @@ std::string formatCheckText(const std::vector<ObligationResult>& results, const 
                             const std::map<sdk::RecordId, std::string>& org_names,
                             const std::map<sdk::RecordId, std::string>& plan_titles, bool english) {
   std::ostringstream out;
-  writeText(out, results, query, org_names, plan_titles, english);
+  writeText(out, ObligationSet({std::make_shared<const ResultChunk>(results)}), query, org_names,
+            plan_titles, english);
   return out.str();
 }
 
@@ -182,7 +180,8 @@ std::string formatCheckJson(const std::vector<ObligationResult>& results, const 
                             const std::map<sdk::RecordId, std::string>& plan_titles, bool english,
                             const std::map<sdk::RecordId, std::string>& plan_codes) {
   std::ostringstream out;
-  writeJson(out, results, org_names, plan_titles, english, plan_codes);
+  writeJson(out, ObligationSet({std::make_shared<const ResultChunk>(results)}), org_names,
+            plan_titles, english, plan_codes);
   return out.str();
 }
 

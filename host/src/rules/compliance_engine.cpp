@@ -5,6 +5,8 @@
 #include <tuple>
 #include <unordered_set>
 
+#include <malloc.h>
+
 #include <Poco/Logger.h>
 
 #include "rules/as_of_record_reader.h"
@@ -12,6 +14,7 @@
 #include "rules/drill_duties.h"
 #include "rules/recording_calendar.h"
 #include "rules/plan_history.h"
+#include "rules/result_builder.h"
 #include "rules/rule_changes.h"
 #include "store/organisation_repository.h"
 #include "store/storage_error.h"
@@ -24,10 +27,10 @@ constexpr std::size_t kKeptDates = 2;
 
 Poco::Logger& logger() { return Poco::Logger::get("beacon.rules"); }
 
-// Runs one plugin's rules; any failure is reported in `error` and nothing is appended.
+// Runs one plugin's rules into `mine`; any failure is reported in `error` (and `mine` is to be
+// dropped).
 void runPlugin(const plugins::PluginRecord& record, const sdk::RuleContext& ctx,
-               std::vector<sdk::Obligation>& out, std::string& error) {
-  std::vector<sdk::Obligation> mine;
+               std::vector<sdk::Obligation>& mine, std::string& error) {
   try {
     const sdk::Status s = record.plugin->rules().evaluate(ctx, mine);
     if (!s.isOk()) {
@@ -43,56 +46,16 @@ void runPlugin(const plugins::PluginRecord& record, const sdk::RuleContext& ctx,
   }
   for (auto& o : mine) {
     if (o.domain.empty()) o.domain = record.id;
-    out.push_back(std::move(o));
-  }
-}
-
-// Sorts by organisation, domain, plan and rule (moving each result once:
-// they are large) and cuts the sequence into one chunk per organisation and domain.
-template <typename Key>
-void addChunks(std::vector<ObligationResult>& results, std::map<Key, ObligationChunk>& chunks) {
-  std::vector<std::size_t> order(results.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&results](std::size_t x, std::size_t y) {
-    const sdk::Obligation& a = results[x].obligation;
-    const sdk::Obligation& b = results[y].obligation;
-    return std::tie(a.org_id, a.domain, a.plan_id, a.rule_id) <
-           std::tie(b.org_id, b.domain, b.plan_id, b.rule_id);
-  });
-  std::size_t i = 0;
-  while (i < order.size()) {
-    const sdk::Obligation& first = results[order[i]].obligation;
-    Key key{first.org_id, first.domain};
-    std::vector<ObligationResult> rows;
-    std::size_t j = i;
-    while (j < order.size() && results[order[j]].obligation.org_id == key.first &&
-           results[order[j]].obligation.domain == key.second) {
-      ++j;
-    }
-    rows.reserve(j - i);
-    for (; i < j; ++i) rows.push_back(std::move(results[order[i]]));
-    chunks[std::move(key)] = std::make_shared<const ResultChunk>(std::move(rows));
   }
 }
 
 // One rule for every duty, core or plugin: met after the due date it answered is 逾期完成.
-ObligationResult resultOf(sdk::Obligation&& o, sdk::ObligationStatus status) {
-  const long late = status == sdk::ObligationStatus::MetLate ? sdk::daysLate(o) : 0;
-  return {std::move(o), status, late};
+void addResult(ResultBuilder& out, const sdk::Obligation& o, sdk::ObligationStatus status) {
+  out.add(o, status, status == sdk::ObligationStatus::MetLate ? sdk::daysLate(o) : 0);
 }
 
 long long organisationCount(store::Database& db) {
   return store::OrganisationRepository(db.session()).count();
-}
-
-// Parents come with a scope's records (filing notes name them): their partial results are dropped.
-void dropOutside(std::vector<ObligationResult>& results, const OrgScope& scope) {
-  results.erase(std::remove_if(results.begin(), results.end(),
-                               [&](const ObligationResult& r) {
-                                 return !std::binary_search(scope.ids.begin(), scope.ids.end(),
-                                                            r.obligation.org_id);
-                               }),
-                results.end());
 }
 
 // A read the store failed: busy and I/O rethrown as store::StorageError, anything else a Status.
@@ -140,6 +103,9 @@ sdk::Result<std::shared_ptr<const ObligationSet>> ComplianceEngine::checkShared(
     store::Transaction snapshot(db_.session(), store::Transaction::Mode::Read);
     const std::optional<store::DataVersion> version = store::currentDataVersion(db_.session());
     if (kept == kept_.end()) {
+      // The least recently used date goes before the new one is built, not after: the peak holds
+      // kKeptDates evaluations, not one more.
+      if (kept_.size() >= kKeptDates) kept_.pop_back();
       Evaluation fresh;
       fresh.as_of = q.as_of;
       fresh.plugins = plugins;
@@ -147,7 +113,6 @@ sdk::Result<std::shared_ptr<const ObligationSet>> ComplianceEngine::checkShared(
       const sdk::Status s = evaluateAll(fresh);
       if (!s.isOk()) return s;
       kept_.push_front(std::move(fresh));
-      if (kept_.size() > kKeptDates) kept_.pop_back();
     } else {
       kept_.splice(kept_.begin(), kept_, kept);
       Evaluation& e = kept_.front();
@@ -162,6 +127,12 @@ sdk::Result<std::shared_ptr<const ObligationSet>> ComplianceEngine::checkShared(
       }
     }
     snapshot.commit();
+    rule_table_.prune();
+    // An evaluation reads the city's records and its rules' obligations (hundreds of MB on the
+    // 50.8k-plan city) and frees them; glibc keeps those pages in its arenas unless trimmed, so
+    // without this the server's RSS stays at the evaluation's peak (bench/README.md, 2026-12-02
+    // perf-memory: 321 MB at start, 741 MB after 8 dashboards, against the kept rows' ~40 MB).
+    if (last_refresh_ == CheckRefresh::Full) malloc_trim(0);
   } catch (const Poco::Exception& e) {
     return readFailure(e);
   } catch (const std::exception& e) {
@@ -204,15 +175,19 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::checkOrganisations(
       snapshot.commit();
       return check(q);
     }
-    auto results = evaluate(as_of, &plan);
-    if (!results.isOk()) return results.status();
+    ResultBuilder mine(rule_table_);
+    const sdk::Status s = evaluate(as_of, &plan, mine);
+    if (!s.isOk()) return s;
     snapshot.commit();
-    auto& mine = results.value();
-    dropOutside(mine, *plan.results());
+    mine.keepOrganisations(plan.results()->ids);
     std::map<ChunkKey, ObligationChunk> chunks;
-    addChunks(mine, chunks);
+    mine.chunksInto(chunks);
     std::vector<ObligationResult> out;
-    for (const auto& [key, chunk] : chunks) out.insert(out.end(), chunk->begin(), chunk->end());
+    for (const auto& [key, chunk] : chunks) {
+      for (std::size_t i = 0; i < chunk->size(); ++i) out.push_back((*chunk)[i].result());
+    }
+    chunks.clear();
+    rule_table_.prune();
     return out;
   } catch (const Poco::Exception& e) {
     return readFailure(e);
@@ -225,10 +200,12 @@ sdk::Status ComplianceEngine::evaluateAll(Evaluation& e) {
   last_refresh_ = CheckRefresh::Full;
   e.change_seq = confirmedRuleChange(db_.session());
   plugin_errors_.clear();
-  auto results = evaluate(e.as_of, nullptr);
-  if (!results.isOk()) return results.status();
+  // Callers drop `e` when this fails, so its old chunks can go before the new ones are built.
   e.chunks.clear();
-  addChunks(results.value(), e.chunks);
+  ResultBuilder results(rule_table_);
+  const sdk::Status s = evaluate(e.as_of, nullptr, results);
+  if (!s.isOk()) return s;
+  results.chunksInto(e.chunks);
   e.plugin_errors = plugin_errors_;
   return sdk::Status::ok();
 }
@@ -259,11 +236,11 @@ sdk::Status ComplianceEngine::refresh(Evaluation& e, long long seq_now,
 
   last_refresh_ = CheckRefresh::Incremental;
   plugin_errors_.clear();
-  auto results = evaluate(e.as_of, &plan);
-  if (!results.isOk()) return results.status();
+  ResultBuilder fresh(rule_table_);
+  const sdk::Status s = evaluate(e.as_of, &plan, fresh);
+  if (!s.isOk()) return s;
   if (!plugin_errors_.empty()) return evaluateAll(e);
-  auto& fresh = results.value();
-  dropOutside(fresh, *plan.results());
+  fresh.keepOrganisations(scope);
   for (auto it = e.chunks.begin(); it != e.chunks.end();) {
     if (std::binary_search(scope.begin(), scope.end(), it->first.first)) {
       it = e.chunks.erase(it);
@@ -271,7 +248,7 @@ sdk::Status ComplianceEngine::refresh(Evaluation& e, long long seq_now,
       ++it;
     }
   }
-  addChunks(fresh, e.chunks);
+  fresh.chunksInto(e.chunks);
   e.change_seq = changes.confirmed;
   return sdk::Status::ok();
 }
@@ -291,29 +268,37 @@ RuleScopePlan ComplianceEngine::scopePlan(const std::vector<sdk::RecordId>& org_
   return RuleScopePlan(org_ids, parents, widest, after_write);
 }
 
-sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(const sdk::Date& as_of,
-                                                                      const RuleScopePlan* plan) {
+sdk::Status ComplianceEngine::evaluate(const sdk::Date& as_of, const RuleScopePlan* plan,
+                                       ResultBuilder& results) {
   const std::shared_ptr<const OrgScope> scope = plan ? plan->results() : nullptr;
   const int due_soon = config_.dueSoonDays();
-  std::vector<ObligationResult> results;
 
-  std::vector<CoreObligation> core;
   // Every rule sees the records as they stood on as_of (PlanHistory, AsOfRecordReader).
   const PlanHistory history = PlanHistory::load(db_.session(), "");
-  const StoreRecordReader core_records(db_, "", true, scope);
-  const CoreRules core_rules(FilingTarget::load(db_.session(), config_.stringValue(kParentAuthorityKey, "")));
-  const sdk::Status s = core_rules.evaluate(core_records, history, config_, calendar_, as_of, core);
-  if (!s.isOk()) return s;
-  DrillDuties::evaluate(core_records, DrillRecordReader(db_, scope), config_, as_of, core);
-  results.reserve(core.size());
-  for (auto& c : core) {
-    sdk::ObligationStatus status = sdk::statusOf(c.obligation, as_of, due_soon);
-    if (c.warn_from.isSet() && as_of >= c.warn_from &&
-        (status == sdk::ObligationStatus::Met || status == sdk::ObligationStatus::MetLate ||
-         status == sdk::ObligationStatus::Upcoming)) {
-      status = sdk::ObligationStatus::DueSoon;
-    }
-    results.push_back(resultOf(std::move(c.obligation), status));
+  {  // the core rules' records and obligations go before the plugins read theirs
+    std::vector<CoreObligation> core;
+    // Kept form as each part comes: the plan rules' obligations go before the drill duties'.
+    auto keep = [&] {
+      for (const auto& c : core) {
+        sdk::ObligationStatus status = sdk::statusOf(c.obligation, as_of, due_soon);
+        if (c.warn_from.isSet() && as_of >= c.warn_from &&
+            (status == sdk::ObligationStatus::Met || status == sdk::ObligationStatus::MetLate ||
+             status == sdk::ObligationStatus::Upcoming)) {
+          status = sdk::ObligationStatus::DueSoon;
+        }
+        addResult(results, c.obligation, status);
+      }
+      core = {};
+    };
+    const StoreRecordReader core_records(db_, "", true, scope);
+    const CoreRules core_rules(
+        FilingTarget::load(db_.session(), config_.stringValue(kParentAuthorityKey, "")));
+    const sdk::Status s =
+        core_rules.evaluate(core_records, history, config_, calendar_, as_of, core);
+    if (!s.isOk()) return s;
+    keep();
+    DrillDuties::evaluate(core_records, DrillRecordReader(db_, scope), config_, as_of, core);
+    keep();
   }
 
   for (const auto* record : registry_.enabled()) {
@@ -334,11 +319,10 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::evaluate(const sdk:
       if (calendar.isProvisionalDeadline(o.due)) {
         o.note += (o.note.empty() ? "" : "; ") + std::string(kProvisionalNote);
       }
-      const sdk::ObligationStatus status = sdk::statusOf(o, as_of, due_soon);
-      results.push_back(resultOf(std::move(o), status));
+      addResult(results, o, sdk::statusOf(o, as_of, due_soon));
     }
   }
-  return results;
+  return sdk::Status::ok();
 }
 
 std::vector<sdk::RuleInfo> ComplianceEngine::rules() const {

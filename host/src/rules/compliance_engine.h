@@ -6,7 +6,8 @@
 // margin, and filters by organisation and domain.
 //
 // It keeps the full evaluation of the last two as-of dates, in chunks per
-// organisation and domain, and brings a kept one up to date instead of
+// organisation and domain in the compact form of rules/result_chunk.h (each
+// rule's texts held once, in the engine's RuleTable), and brings a kept one up to date instead of
 // starting again: when the store's DataVersion (store/data_version.h) is unchanged nothing is read;
 // otherwise the rule_changes feed (migration 11) names the organisations
 // written since, and only the obligations those writes can change are evaluated
@@ -31,6 +32,8 @@
 #include "plugins/plugin_registry.h"
 #include "rules/holiday_calendar.h"
 #include "rules/obligation_set.h"
+#include "rules/result_builder.h"
+#include "rules/rule_table.h"
 #include "rules/rule_scope_plan.h"
 #include "rules/rules_config.h"
 #include "rules/store_record_reader.h"
@@ -98,8 +101,8 @@ class ComplianceEngine {
 
   // Every obligation as of `as_of` (with a plan, of its result organisations, each rule read as
   // its scope needs; results for other organisations may come too and are dropped by the caller),
-  // unfiltered and unsorted.
-  sdk::Result<std::vector<ObligationResult>> evaluate(const sdk::Date& as_of, const RuleScopePlan* plan);
+  // unfiltered and unsorted, added to `results` in the kept form as each rule's output comes.
+  sdk::Status evaluate(const sdk::Date& as_of, const RuleScopePlan* plan, ResultBuilder& results);
   // The widest RuleInfo::scope of the enabled plugins (the core rules are Organisation).
   sdk::RuleScope widestRuleScope() const;
   // What an evaluation of `org_ids` must evaluate and read (rule_scope_plan.h).
@@ -115,6 +118,7 @@ class ComplianceEngine {
   const HolidayCalendar& calendar_;
   std::vector<std::string> plugin_errors_;
   std::list<Evaluation> kept_;  // most recently used first
+  RuleTable rule_table_;        // the rule texts the kept rows point to
   CheckRefresh last_refresh_ = CheckRefresh::Full;
 };
 

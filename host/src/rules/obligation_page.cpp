@@ -36,9 +36,9 @@ class Filter {
   bool walks() const { return q_.kind || !q_.rule.empty() || due_; }
   // Whether the tally's count of a kind is the count that passes (no rule, no due-date walk).
   bool kindOnly() const { return q_.rule.empty() && !due_; }
-  bool pass(const ObligationResult& r) const {
-    if (q_.kind && r.obligation.kind != *q_.kind) return false;
-    if (!q_.rule.empty() && r.obligation.rule_id != q_.rule) return false;
+  bool pass(const KeptRow& r) const {
+    if (q_.kind && r.rule->kind != *q_.kind) return false;
+    if (!q_.rule.empty() && r.rule->rule_id != q_.rule) return false;
     if (due_ && q_.due_to < listedDue(r)) return false;
     return true;
   }
@@ -76,13 +76,13 @@ std::vector<Source> sourcesOf(const ObligationSet& set, const ObligationPageQuer
       if (q.due_to.isSet() && !in_order) {
         end = std::upper_bound(
             begin, end, q.due_to,
-            [&chunk](const sdk::Date& d, std::uint32_t at) { return d < listedDue(chunk[at]); });
+            [&chunk](const sdk::Date& d, std::uint32_t at) { return d < listedDue(chunk.kept(at)); });
         cut = end != begin + list.size();
       }
       std::size_t count = static_cast<std::size_t>(end - begin);
       if (filter.walks() && (!filter.kindOnly() || cut)) {
         count = static_cast<std::size_t>(
-            std::count_if(begin, end, [&](std::uint32_t at) { return filter.pass(chunk[at]); }));
+            std::count_if(begin, end, [&](std::uint32_t at) { return filter.pass(chunk.kept(at)); }));
       } else if (q.kind) {
         const auto k = static_cast<std::size_t>(*q.kind);
         count = k < kObligationKindCount
@@ -104,7 +104,7 @@ void mergeInto(const std::vector<const Source*>& group, bool by_due, const Filte
   struct Head {
     const Source* source;
     const std::uint32_t* at;
-    const ObligationResult& row() const { return (*source->chunk)[*at]; }
+    const KeptRow& row() const { return source->chunk->kept(*at); }
   };
   const bool walks = filter.walks();
   auto settle = [&](Head& h) {  // to the next row that passes; false at the end
@@ -142,7 +142,7 @@ void mergeInto(const std::vector<const Source*>& group, bool by_due, const Filte
     if (skip > 0) {
       --skip;
     } else {
-      page.rows.push_back(&h.row());
+      page.rows.push_back((*h.source->chunk)[*h.at]);
     }
     ++h.at;
     if (settle(h)) {
@@ -187,7 +187,7 @@ ObligationPage pageOf(const ObligationSet& set, const ObligationPageQuery& q,
         continue;
       }
       for (std::size_t i = skip; i < chunk->size() && page.rows.size() < q.limit; ++i) {
-        page.rows.push_back(&(*chunk)[i]);
+        page.rows.push_back((*chunk)[i]);
       }
       skip = 0;
     }
@@ -212,7 +212,7 @@ ObligationPage pageOf(const ObligationSet& set, const ObligationPageQuery& q,
     std::vector<std::pair<const std::string*, const Source*>> named;
     named.reserve(sources.size());
     for (const auto& s : sources) {
-      const sdk::RecordId id = s.chunk->front().obligation.org_id;
+      const sdk::RecordId id = s.chunk->kept(0).org_id;
       auto it = names.find(id);
       if (it == names.end()) it = names.emplace(id, org_name(id)).first;
       named.emplace_back(&it->second, &s);

@@ -1,8 +1,8 @@
 // ObligationPage: one page of a compliance check's results (an
 // ObligationSet), filtered by status, duty kind, rule and a last due date,
 // in the engine's order or by due date or by organisation, with the number
-// that matched. The page points into the set (which the caller keeps alive):
-// only the rows shown are ever copied, by whoever renders them. Nothing is
+// that matched. The page's rows are views into the set (which the caller keeps
+// alive, rules/obligation_row.h): a renderer reads only the fields it shows. Nothing is
 // sorted per request: each chunk's tally (rules/obligation_tally.h) keeps
 // every status's positions in chunk order and in due order, the number that
 // matched comes from the tally counts (walked only for a rule filter), and a
@@ -35,7 +35,7 @@ struct ObligationPageQuery {
 
 struct ObligationPage {
   std::size_t total = 0;                      // rows that matched, before offset and limit
-  std::vector<const ObligationResult*> rows;  // at most `limit`
+  std::vector<ObligationRow> rows;  // at most `limit`; views into the set's chunks
 };
 
 // listedDue (rules/obligation_tally.h): the date a listed row is shown and sorted by.

@@ -35,7 +35,7 @@ ObligationSet::const_iterator ObligationSet::end() const {
 std::vector<ObligationResult> ObligationSet::toVector() const {
   std::vector<ObligationResult> out;
   out.reserve(size_);
-  for (const auto& r : *this) out.push_back(r);
+  for (const ObligationRow r : *this) out.push_back(r.result());
   return out;
 }
 

@@ -2,8 +2,9 @@
 // chunks (one per organisation and domain), so the engine can hand out a
 // filtered view, or replace the chunks of a few organisations after a
 // write, without copying the other results. Iterates chunk by chunk in the
-// order they were added. Immutable once built; safe to read from several
-// threads; the chunks stay alive while any set holds them.
+// order they were added, each row an ObligationRow view (rules/obligation_row.h).
+// Immutable once built; safe to read from several threads; the chunks stay
+// alive while any set holds them.
 #pragma once
 
 #include <cstddef>
@@ -23,14 +24,13 @@ class ObligationSet {
   class const_iterator {
    public:
     using iterator_category = std::forward_iterator_tag;
-    using value_type = ObligationResult;
+    using value_type = ObligationRow;
     using difference_type = std::ptrdiff_t;
-    using pointer = const ObligationResult*;
-    using reference = const ObligationResult&;
+    using pointer = void;
+    using reference = ObligationRow;
 
     const_iterator() = default;
-    reference operator*() const { return (*(*chunk_))[index_]; }
-    pointer operator->() const { return &(*(*chunk_))[index_]; }
+    ObligationRow operator*() const { return (*(*chunk_))[index_]; }
     const_iterator& operator++();
     const_iterator operator++(int) {
       const_iterator before = *this;
@@ -61,7 +61,7 @@ class ObligationSet {
   const_iterator end() const;
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  // A copy of every result, in order.
+  // A full copy of every result, in order.
   std::vector<ObligationResult> toVector() const;
   // The chunks, in order (none empty): one per organisation and domain.
   const std::vector<ObligationChunk>& chunks() const { return chunks_; }

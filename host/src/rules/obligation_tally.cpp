@@ -26,16 +26,17 @@ const ChunkTally::Positions* ChunkTally::positions(sdk::ObligationStatus status)
   }
 }
 
-ChunkTally tallyOf(const std::vector<ObligationResult>& rows) {
+ChunkTally tallyOf(const std::vector<KeptRow>& rows) {
   ChunkTally t;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto kind = static_cast<std::size_t>(rows[i].obligation.kind);
+    const auto kind = static_cast<std::size_t>(rows[i].rule->kind);
     const auto status = static_cast<std::size_t>(rows[i].status);
     if (status >= kObligationStatusCount) continue;
     if (kind < kObligationKindCount) ++t.counts[kind][status];
     t.in_order[status].push_back(static_cast<std::uint32_t>(i));
   }
   for (std::size_t s = 0; s < kObligationStatusCount; ++s) {
+    t.in_order[s].shrink_to_fit();
     t.by_due[s] = t.in_order[s];
     std::stable_sort(t.by_due[s].begin(), t.by_due[s].end(),
                      [&rows](std::uint32_t a, std::uint32_t b) {

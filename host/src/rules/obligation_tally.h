@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "rules/obligation_result.h"
+#include "rules/obligation_row.h"
 
 namespace beacon::rules {
 
@@ -24,6 +25,12 @@ constexpr std::size_t kObligationKindCount = 7;    // sdk::ObligationKind Evalua
 // The date a listed row is shown and sorted by: the due date a met-late record answered, else the
 // due date.
 sdk::Date listedDue(const ObligationResult& r);
+inline const sdk::Date& listedDue(const KeptRow& r) {
+  return r.status == sdk::ObligationStatus::MetLate && r.met_due.isSet() ? r.met_due : r.due;
+}
+inline const sdk::Date& listedDue(const ObligationRow& r) {
+  return r.status() == sdk::ObligationStatus::MetLate && r.metDue().isSet() ? r.metDue() : r.due();
+}
 
 struct ChunkTally {
   using Positions = std::vector<std::uint32_t>;
@@ -46,6 +53,6 @@ struct ChunkTally {
 };
 
 // The tally of `rows` (one walk, then one sort of each status's positions by due date).
-ChunkTally tallyOf(const std::vector<ObligationResult>& rows);
+ChunkTally tallyOf(const std::vector<KeptRow>& rows);
 
 }  // namespace beacon::rules

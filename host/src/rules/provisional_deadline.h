@@ -33,9 +33,10 @@ inline bool isProvisionalBetween(const HolidayCalendar& calendar, const sdk::Dat
   return false;
 }
 
-inline bool isProvisionalDeadline(const sdk::Obligation& o) {
-  return o.note.find(kProvisionalNote) != std::string::npos;
+inline bool isProvisionalNote(const std::string& note) {
+  return note.find(kProvisionalNote) != std::string::npos;
 }
+inline bool isProvisionalDeadline(const sdk::Obligation& o) { return isProvisionalNote(o.note); }
 
 // The mark next to such a due date, in the page's language.
 inline std::string provisionalLabel(bool english) {

@@ -399,19 +399,19 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
     plan_status[p.id] = col;
   }
   for (const auto& r : obligations) {
-    const auto& o = r.obligation;
-    if (o.plan_id == 0) continue;
-    auto current = plan_status.find(o.plan_id);
+    if (r.planId() == 0) continue;
+    auto current = plan_status.find(r.planId());
     if (current == plan_status.end()) continue;
     std::size_t s;
-    const bool filing = o.kind == sdk::ObligationKind::Filing || o.kind == sdk::ObligationKind::Publication;
-    if (o.kind == sdk::ObligationKind::Revision && r.status == sdk::ObligationStatus::Overdue) {
+    const sdk::ObligationKind kind = r.kind();
+    const bool filing = kind == sdk::ObligationKind::Filing || kind == sdk::ObligationKind::Publication;
+    if (kind == sdk::ObligationKind::Revision && r.status() == sdk::ObligationStatus::Overdue) {
       s = kRevisionRequired;
-    } else if (r.status == sdk::ObligationStatus::Overdue) {
+    } else if (r.status() == sdk::ObligationStatus::Overdue) {
       s = kOverdue;
-    } else if (r.status == sdk::ObligationStatus::DueSoon) {
+    } else if (r.status() == sdk::ObligationStatus::DueSoon) {
       s = kDueSoon;
-    } else if (filing && r.status == sdk::ObligationStatus::Upcoming) {
+    } else if (filing && r.status() == sdk::ObligationStatus::Upcoming) {
       s = kFilingPending;
     } else {
       continue;
@@ -543,34 +543,33 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
   data->set("coverage", coverage_rows);
 
   // Overdue duties, oldest first.
-  std::vector<const rules::ObligationResult*> overdue;
+  std::vector<rules::ObligationRow> overdue;
   for (const auto& r : obligations)
-    if (r.status == sdk::ObligationStatus::Overdue) overdue.push_back(&r);
-  std::stable_sort(overdue.begin(), overdue.end(), [](const auto* a, const auto* b) {
-    return a->obligation.due < b->obligation.due;
-  });
+    if (r.status() == sdk::ObligationStatus::Overdue) overdue.push_back(r);
+  std::stable_sort(overdue.begin(), overdue.end(),
+                   [](const auto& a, const auto& b) { return a.due() < b.due(); });
   const std::size_t shown = std::min(overdue.size(), static_cast<std::size_t>(kOverdueListLimit));
   std::set<sdk::RecordId> listed_plans;
   for (std::size_t i = 0; i < shown; ++i)
-    if (plan_status.count(overdue[i]->obligation.plan_id)) listed_plans.insert(overdue[i]->obligation.plan_id);
+    if (plan_status.count(overdue[i].planId())) listed_plans.insert(overdue[i].planId());
   const auto titles = store::planTitles(c.db.session(), listed_plans);
   Array::Ptr overdue_rows = new Array;
   std::vector<rules::CitationText> listed_citations;
   for (std::size_t i = 0; i < shown; ++i) {
-    const auto& o = overdue[i]->obligation;
+    const rules::ObligationRow& o = overdue[i];
     Object::Ptr r = obj();
-    auto org = org_by_id.find(o.org_id);
-    r->set("organisation", org == org_by_id.end() ? std::to_string(o.org_id) : org->second->name);
-    auto plan = titles.find(o.plan_id);
+    auto org = org_by_id.find(o.orgId());
+    r->set("organisation", org == org_by_id.end() ? std::to_string(o.orgId()) : org->second->name);
+    auto plan = titles.find(o.planId());
     r->set("plan", plan == titles.end() ? "" : plan->second);
-    r->set("duty", t(o.title_zh, o.title_en.empty() ? o.title_zh : o.title_en));
-    r->set("rule_id", o.rule_id);
-    const rules::CitationText citation = rules::userCitation(o.citation);
+    r->set("duty", t(o.titleZh(), o.titleEn().empty() ? o.titleZh() : o.titleEn()));
+    r->set("rule_id", o.ruleId());
+    const rules::CitationText citation = rules::userCitation(o.citation());
     listed_citations.push_back(citation);
     r->set("citation", citation.text);
-    r->set("due", o.due.toString());
-    if (rules::isProvisionalDeadline(o)) r->set("provisional", rules::provisionalLabel(req.english));
-    r->set("days_overdue", static_cast<int>(sdk::daysBetween(o.due, as_of)));
+    r->set("due", o.due().toString());
+    if (rules::isProvisionalNote(o.note())) r->set("provisional", rules::provisionalLabel(req.english));
+    r->set("days_overdue", static_cast<int>(sdk::daysBetween(o.due(), as_of)));
     overdue_rows->add(r);
   }
   data->set("overdue", overdue_rows);
@@ -586,30 +585,30 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
 
   // Duties met after their due date (逾期完成), most days late first: done, so the plan stays in its
   // column (现行有效 unless something else is open), but listed here and never counted as on time.
-  std::vector<const rules::ObligationResult*> met_late;
+  std::vector<rules::ObligationRow> met_late;
   for (const auto& r : obligations)
-    if (r.status == sdk::ObligationStatus::MetLate) met_late.push_back(&r);
+    if (r.status() == sdk::ObligationStatus::MetLate) met_late.push_back(r);
   std::stable_sort(met_late.begin(), met_late.end(),
-                   [](const auto* a, const auto* b) { return a->days_late > b->days_late; });
+                   [](const auto& a, const auto& b) { return a.daysLate() > b.daysLate(); });
   std::set<sdk::RecordId> late_plans;
-  for (const auto* r : met_late)
-    if (r->obligation.plan_id != 0) late_plans.insert(r->obligation.plan_id);
+  for (const auto& r : met_late)
+    if (r.planId() != 0) late_plans.insert(r.planId());
   const auto late_titles = store::planTitles(c.db.session(), late_plans);
   Array::Ptr met_late_rows = new Array;
   for (std::size_t i = 0; i < met_late.size() && i < static_cast<std::size_t>(kOverdueListLimit); ++i) {
-    const auto& o = met_late[i]->obligation;
+    const rules::ObligationRow& o = met_late[i];
     Object::Ptr r = obj();
-    auto org = org_by_id.find(o.org_id);
-    r->set("organisation", org == org_by_id.end() ? std::to_string(o.org_id) : org->second->name);
-    auto plan = late_titles.find(o.plan_id);
+    auto org = org_by_id.find(o.orgId());
+    r->set("organisation", org == org_by_id.end() ? std::to_string(o.orgId()) : org->second->name);
+    auto plan = late_titles.find(o.planId());
     r->set("plan", plan == late_titles.end() ? "" : plan->second);
-    r->set("duty", t(o.title_zh, o.title_en.empty() ? o.title_zh : o.title_en));
-    r->set("rule_id", o.rule_id);
-    r->set("citation", o.citation);
-    r->set("due", (o.met_due.isSet() ? o.met_due : o.due).toString());
-    r->set("met_on", o.last_met.date.toString());
-    r->set("days_late", static_cast<int>(met_late[i]->days_late));
-    r->set("days_late_text", rules::daysLateText(met_late[i]->days_late, req.english));
+    r->set("duty", t(o.titleZh(), o.titleEn().empty() ? o.titleZh() : o.titleEn()));
+    r->set("rule_id", o.ruleId());
+    r->set("citation", o.citation());
+    r->set("due", (o.metDue().isSet() ? o.metDue() : o.due()).toString());
+    r->set("met_on", o.lastMetDate().toString());
+    r->set("days_late", static_cast<int>(o.daysLate()));
+    r->set("days_late_text", rules::daysLateText(o.daysLate(), req.english));
     met_late_rows->add(r);
   }
   data->set("met_late", met_late_rows);
@@ -640,10 +639,10 @@ sdk::Result<Object::Ptr> planStatus(Context& c, const SummaryRequest& req) {
       by_town.series.push_back(s);
     }
     for (const auto& r : obligations) {
-      auto town = township_of.find(r.obligation.org_id);
+      auto town = township_of.find(r.orgId());
       if (town == township_of.end() || !index.count(town->second)) continue;
       for (std::size_t k = 0; k < kinds.size(); ++k)
-        if (kinds[k].first == r.status) by_town.series[k].values[index[town->second]] += 1;
+        if (kinds[k].first == r.status()) by_town.series[k].values[index[town->second]] += 1;
     }
   } else {
     by_town.title = t("各乡镇（街道）近12个月有演练的村（社区）及单位数", "Units with a drill in the last 12 months");

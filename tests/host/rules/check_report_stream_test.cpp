@@ -63,10 +63,10 @@ TEST(CheckReportStreamTest, StreamedJsonIsOneArrayOfEveryResultInOrder) {
   std::size_t i = 0;
   for (const auto& r : set) {
     const auto item = array->getObject(static_cast<unsigned>(i++));
-    EXPECT_EQ(item->getValue<std::string>("rule_id"), r.obligation.rule_id);
-    EXPECT_EQ(item->getValue<std::string>("title"), r.obligation.title_zh);
-    EXPECT_EQ(item->getValue<Poco::Int64>("org_id"), r.obligation.org_id);
-    EXPECT_EQ(item->getValue<std::string>("status"), std::string(sdk::toId(r.status)));
+    EXPECT_EQ(item->getValue<std::string>("rule_id"), r.ruleId());
+    EXPECT_EQ(item->getValue<std::string>("title"), r.titleZh());
+    EXPECT_EQ(item->getValue<Poco::Int64>("org_id"), r.orgId());
+    EXPECT_EQ(item->getValue<std::string>("status"), std::string(sdk::toId(r.status())));
   }
   std::ostringstream empty;
   writeCheckJson(empty, ObligationSet(), orgs, plans, false, codes);

@@ -38,24 +38,24 @@ std::string nameOf(sdk::RecordId id) { return "org" + std::to_string(id % 7); } 
 
 // The page by definition: filter in engine order, stable sort, cut.
 ObligationPage reference(const ObligationSet& set, const ObligationPageQuery& q) {
-  std::vector<const ObligationResult*> rows;
-  for (const auto& r : set) {
+  std::vector<ObligationRow> rows;
+  for (const ObligationRow r : set) {
     if (!q.statuses.empty() &&
-        std::find(q.statuses.begin(), q.statuses.end(), r.status) == q.statuses.end())
+        std::find(q.statuses.begin(), q.statuses.end(), r.status()) == q.statuses.end())
       continue;
-    if (q.kind && r.obligation.kind != *q.kind) continue;
-    if (!q.rule.empty() && r.obligation.rule_id != q.rule) continue;
+    if (q.kind && r.kind() != *q.kind) continue;
+    if (!q.rule.empty() && r.ruleId() != q.rule) continue;
     if (q.due_to.isSet() && q.due_to < listedDue(r)) continue;
-    rows.push_back(&r);
+    rows.push_back(r);
   }
   if (q.order == ObligationOrder::Due) {
     std::stable_sort(rows.begin(), rows.end(),
-                     [](const auto* a, const auto* b) { return listedDue(*a) < listedDue(*b); });
+                     [](const auto& a, const auto& b) { return listedDue(a) < listedDue(b); });
   } else if (q.order == ObligationOrder::Organisation) {
-    std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
-      const std::string na = nameOf(a->obligation.org_id), nb = nameOf(b->obligation.org_id);
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      const std::string na = nameOf(a.orgId()), nb = nameOf(b.orgId());
       if (na != nb) return na < nb;
-      return listedDue(*a) < listedDue(*b);
+      return listedDue(a) < listedDue(b);
     });
   }
   ObligationPage page;
@@ -73,7 +73,7 @@ TEST(ObligationPageTest, TallyKeepsEachStatusInChunkAndInDueOrder) {
     const auto& in_order = chunk.tally().inOrder(s);
     const auto& by_due = chunk.tally().byDue(s);
     EXPECT_TRUE(std::is_sorted(in_order.begin(), in_order.end()));
-    for (auto at : in_order) EXPECT_EQ(chunk[at].status, s);
+    for (auto at : in_order) EXPECT_EQ(chunk[at].status(), s);
     EXPECT_EQ(static_cast<int>(in_order.size()), chunk.tally().count(s));
     ASSERT_EQ(by_due.size(), in_order.size());
     EXPECT_TRUE(std::is_permutation(by_due.begin(), by_due.end(), in_order.begin()));

@@ -63,7 +63,7 @@ TEST(ResultChunkTest, EachChunkCountsItsOwnRowsThroughTheSet) {
   q.limit = 1000;
   const ObligationPage page = pageOf(set, q);
   EXPECT_EQ(page.total, static_cast<std::size_t>(total.overdue));
-  for (const auto* r : page.rows) EXPECT_EQ(r->status, sdk::ObligationStatus::Overdue);
+  for (const auto& r : page.rows) EXPECT_EQ(r.status(), sdk::ObligationStatus::Overdue);
   // A replaced chunk (a new one built from other rows) has its own tally, whatever the memory.
   a.reset();
   auto c = std::make_shared<const ResultChunk>(std::vector<ObligationResult>{});

@@ -100,7 +100,7 @@ class CheckCommand : public Command {
     // The code and title of the plans the results name (not every plan's whole row).
     std::vector<sdk::RecordId> plan_ids;
     for (const auto& r : checked) {
-      if (r.obligation.plan_id != 0) plan_ids.push_back(r.obligation.plan_id);
+      if (r.planId() != 0) plan_ids.push_back(r.planId());
     }
     std::sort(plan_ids.begin(), plan_ids.end());
     plan_ids.erase(std::unique(plan_ids.begin(), plan_ids.end()), plan_ids.end());
