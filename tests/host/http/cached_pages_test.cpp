@@ -34,13 +34,15 @@ class CachedPagesTest : public WebFixture {
     return created.status == 201 ? created.json()->get("id").toString() : "";
   }
   static std::string link(const std::string& id) { return "href=\"/drills/" + id + "\""; }
-  // The value of every hidden submit_token input of a page.
+  // The value of every hidden submit_token input of a page's content (the layout's logout form
+  // has an empty one).
   static std::vector<std::string> submitTokens(const std::string& html) {
     std::vector<std::string> out;
     const std::string marker = "name=\"submit_token\" value=\"";
     for (auto at = html.find(marker); at != std::string::npos; at = html.find(marker, at + 1)) {
       const auto begin = at + marker.size();
-      out.push_back(html.substr(begin, html.find('"', begin) - begin));
+      const std::string token = html.substr(begin, html.find('"', begin) - begin);
+      if (!token.empty()) out.push_back(token);
     }
     return out;
   }
@@ -79,10 +81,10 @@ TEST_F(CachedPagesTest, ADrillPostedAfterThePagesWereKeptIsOnEveryPageThatListsI
   ASSERT_FALSE(id.empty());
 
   for (const auto& p : changed) {
-    const Reply r = get(*p.who, p.path);
+    Reply r = get(*p.who, p.path);
     EXPECT_EQ(r.headers["X-Beacon-Cache"], "miss") << p.path;
     EXPECT_TRUE(has(r, link(id))) << p.path << " does not show drill " << id;
-    EXPECT_EQ(get(*p.who, p.path).headers["X-Beacon-Cache"], "hit") << p.path << " is kept again";
+    EXPECT_TRUE(has(warm(*p.who, p.path), link(id))) << p.path << " is kept again";
   }
   for (const auto& p : kept) {
     EXPECT_EQ(get(*p.who, p.path).headers["X-Beacon-Cache"], "hit") << p.path;
@@ -96,14 +98,14 @@ TEST_F(CachedPagesTest, AKeptPageNeverCrossesScopesOrLanguages) {
   const std::string path = "/drills?from=2025-07-01&to=2025-07-31";
   const std::string here = logDrill(admin, "xinmi.chengguan.04", "2025-07-10");
   const std::string there = logDrill(admin, "xinmi.micun.05", "2025-07-11");
-  const Reply city = warm(admin, path);
+  Reply city = warm(admin, path);
   EXPECT_TRUE(has(city, link(here)) && has(city, link(there))) << city.body;
 
-  const Reply mine = get(village, path);
+  Reply mine = get(village, path);
   EXPECT_EQ(mine.headers["X-Beacon-Cache"], "miss") << "the administrator's page is not the village's";
   EXPECT_TRUE(has(mine, link(here)));
   EXPECT_FALSE(has(mine, link(there))) << "a drill of another village";
-  const Reply theirs = get(other, path);
+  Reply theirs = get(other, path);
   EXPECT_EQ(theirs.headers["X-Beacon-Cache"], "miss");
   EXPECT_TRUE(has(theirs, link(there)));
   EXPECT_FALSE(has(theirs, link(here)));
@@ -125,9 +127,9 @@ TEST_F(CachedPagesTest, AKeptFormCarriesEachSessionsOwnTokens) {
   const Login first = login("admin");
   const Login second = login("admin");
   ASSERT_NE(first.csrf, second.csrf);
-  const Reply mine = warm(first, "/drills/new");
+  Reply mine = warm(first, "/drills/new");
   EXPECT_TRUE(has(mine, first.csrf));
-  const Reply theirs = get(second, "/drills/new");
+  Reply theirs = get(second, "/drills/new");
   EXPECT_EQ(theirs.headers["X-Beacon-Cache"], "hit") << "one administrator's form serves another's";
   EXPECT_TRUE(has(theirs, "value=\"" + second.csrf + "\""));
   EXPECT_FALSE(has(theirs, first.csrf)) << "another session's CSRF token";
