@@ -3,6 +3,10 @@
 // each form's one-time submit token (IdempotentPost). They are random per process and never
 // sent: fill() replaces each before a body leaves the server, each submit mark with a fresh
 // token, so a kept body serves every user of its scope and no client can learn or plant one.
+// Why (a shortcut around rendering the template per request): kept /drills/new content is
+// 0.29 ms server CPU per request against 6.35 ms rendered each time, on the 50.8k-plan database
+// (PAGES="plans drills drills-new" CLI=0 DURATION=6s bench/pages/run.sh; bench/README.md, 2026-12-02
+// perf-writes, load 12-14).
 // Thread-safe (the marks are made once, then read only).
 #pragma once
 
