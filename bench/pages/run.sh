@@ -8,7 +8,8 @@
 #   DATABASE: e.g. the 50.8k-plan / 1M-drill database bench_summary generates
 #   (BUILD_DIR/bin/bench_summary /tmp/beacon_bench_summary.db 1 scan); it is served as is
 #   (the server adds its demo logins and sessions to it).
-#   env: DURATION (8s), CONNECTIONS (8), WRK_THREADS (2), SERVER_THREADS (8), AS_OF (2023-12-31)
+#   env: DURATION (8s), CONNECTIONS (8), WRK_THREADS (2), SERVER_THREADS (8), AS_OF (2023-12-31),
+#   PAGES (the pages to run, by name; all), CLI (0: no cold CLI runs)
 # Needs: BUILD_DIR/bin/beacon, BUILD_DIR/bin/bench_http_hello, the plugins, wrk, curl and sqlite3
 # (installed if missing by bench/lib/servers.sh, which also starts the servers).
 set -euo pipefail
@@ -54,7 +55,8 @@ declare -A path=(
   [drills]="/drills"
   [drills-new]="/drills/new"
 )
-order=(dashboard plan-status city-annual obligations plans drills drills-new)
+# PAGES: a subset of these names (e.g. PAGES="plans drills drills-new"); CLI=0 skips the cold CLI runs.
+read -r -a order <<<"${PAGES:-dashboard plan-status city-annual obligations plans drills drills-new}"
 for name in "${order[@]}"; do  # warm: the first check after start-up evaluates the city
   curl -fsS -o /dev/null -H "$cookie" "$beacon_url${path[$name]}" ||
     { echo "run.sh: GET ${path[$name]} failed" >&2; exit 1; }
@@ -85,6 +87,7 @@ for name in "${order[@]}"; do
 done
 kill -TERM "$beacon_pid"; wait "$beacon_pid" 2>/dev/null || true
 
+[ "${CLI:-1}" = 0 ] && exit 0
 for cmd in "check --as-of $as_of" "summary --kind plan-status --as-of $as_of --format text" \
            "summary --kind city-annual --year ${as_of%%-*} --format text"; do
   # shellcheck disable=SC2086

@@ -5,8 +5,13 @@ namespace beacon::auth {
 const std::set<sdk::RecordId>& AccessPolicy::subtree(sdk::RecordId root) {
   auto it = subtrees_.find(root);
   if (it == subtrees_.end()) {
+    std::optional<std::set<sdk::RecordId>> kept = kept_ ? kept_(root) : std::nullopt;
     std::set<sdk::RecordId> ids;
-    if (orgs_.findById(root)) ids = orgs_.subtree(root);
+    if (kept) {
+      ids = std::move(*kept);
+    } else if (orgs_.findById(root)) {
+      ids = orgs_.subtree(root);
+    }
     it = subtrees_.emplace(root, std::move(ids)).first;
   }
   return it->second;

@@ -7,12 +7,15 @@
 // A disabled user, or a non-admin whose organisation is missing, gets nothing.
 // A record belongs to the organisation that owns it (a plan's owner_org_id,
 // a drill's org_id, a corrective action's responsible_org_id; reviews and
-// filings follow their plan). Subtrees are read from the
-// OrganisationRepository once per organisation and cached for the policy's
-// lifetime, so make one policy per request. Not thread-safe.
+// filings follow their plan). Subtrees come from a kept organisation tree
+// when the caller gives one (the web server's), else from the
+// OrganisationRepository, once per organisation for the policy's lifetime,
+// so make one policy per request. Not thread-safe.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -34,7 +37,12 @@ struct Scope {
 
 class AccessPolicy {
  public:
-  explicit AccessPolicy(store::OrganisationRepository& orgs) : orgs_(orgs) {}
+  // `root` and every organisation below it as a kept tree holds them; nullopt when the tree does
+  // not hold `root` (then the repository is read).
+  using KeptSubtree = std::function<std::optional<std::set<sdk::RecordId>>(sdk::RecordId root)>;
+
+  explicit AccessPolicy(store::OrganisationRepository& orgs, KeptSubtree kept = nullptr)
+      : orgs_(orgs), kept_(std::move(kept)) {}
 
   Scope scope(const User& user);        // what the user may read
   Scope writeScope(const User& user);   // what the user may change
@@ -46,6 +54,7 @@ class AccessPolicy {
  private:
   const std::set<sdk::RecordId>& subtree(sdk::RecordId root);
   store::OrganisationRepository& orgs_;
+  KeptSubtree kept_;
   std::map<sdk::RecordId, std::set<sdk::RecordId>> subtrees_;
 };
 

@@ -11,6 +11,13 @@ CacheScope cacheScopeOf(const Route& route) {
   if (route.segments == drills) return CacheScope{CacheScope::Drills::Scoped, "org"};
   // A plan list shows nothing of drills (planItemJson: the plan, its owner, its category).
   if (route.segments == plans) return CacheScope{CacheScope::Drills::Ignored, ""};
+  // The pages: /drills lists drills as the API does; /plans shows plans as the API does;
+  // /drills/new offers the organisations and plans a drill may name, nothing of drills.
+  if (route.segments == std::vector<std::string>{"drills"}) return CacheScope{CacheScope::Drills::Scoped, "org"};
+  if (route.segments == std::vector<std::string>{"plans"}) return CacheScope{CacheScope::Drills::Ignored, ""};
+  if (route.segments == std::vector<std::string>{"drills", "new"}) {
+    return CacheScope{CacheScope::Drills::Ignored, ""};
+  }
   return CacheScope{};
 }
 

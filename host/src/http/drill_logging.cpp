@@ -1,5 +1,6 @@
 #include "http/drill_logging.h"
 
+#include "rules/reader_connection.h"
 #include "service/drill_service.h"
 #include "store/plan_repository.h"
 
@@ -34,7 +35,7 @@ sdk::Result<sdk::RecordId> logDrill(RequestContext& ctx, sdk::Drill drill) {
     if (dot != std::string::npos) drill.domain = drill.drill_type.substr(0, dot);
   }
   store::Database& db = ctx.db();
-  std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
+  const rules::ReaderConnection reads(db);
   service::DrillService service(db, ctx.state.app.plugins(), ctx.english());
   return service.log(drill, ctx.actor());
 }

@@ -4,8 +4,9 @@
 // same answer as one that belongs elsewhere (422, so the answer tells nothing
 // about plans out of scope); then DrillService validates and stores it
 // with the user as the audit actor (422 naming the field, nothing written).
-// The plugins' validators may read records through the AppContext's
-// Database, so the call runs under WebState::app_mutex. Per request.
+// Validation and the commit run on the worker's own Database, which the
+// plugins' record readers read through meanwhile (rules::ReaderConnection),
+// so no global lock is held. Per request.
 #pragma once
 
 #include <optional>

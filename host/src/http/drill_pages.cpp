@@ -407,8 +407,8 @@ void uploadDrillEvidence(RequestContext& ctx) {
 }  // namespace
 
 void addDrillPages(Router& router) {
-  router.add("GET", "/drills", drillList);
-  router.add("GET", "/drills/new", newDrillForm);
+  router.addCachedPage("/drills", drillList);
+  router.addCachedPage("/drills/new", newDrillForm);
   router.add("POST", "/drills/new", submitDrill, Access::User, true);
   router.add("GET", "/drills/{id}", drillDetail);
   router.add("POST", "/drills/{id}/attachments", uploadDrillEvidence, Access::User, true);

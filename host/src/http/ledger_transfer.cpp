@@ -15,6 +15,7 @@
 #include "io/import_kind.h"
 #include "io/kind_label.h"
 #include "io/xlsx_exporter.h"
+#include "rules/reader_connection.h"
 #include "service/record_checks.h"
 #include "service/text_limits.h"
 #include "store/plan_repository.h"
@@ -112,8 +113,8 @@ io::ImportReport importLedger(RequestContext& ctx, const std::string& kind) {
   options.scope.all = scope.all;
   options.scope.org_ids = scope.org_ids;
   store::Database& db = ctx.db();
-  // Drill rows are validated by the plugins, whose record readers share the AppContext.
-  std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
+  // Drill rows are validated by the plugins, whose record readers read this worker's Database.
+  const rules::ReaderConnection reads(db);
   auto result = io::importFile(db, ctx.state.app.plugins(), path, options, ctx.actor());
   if (result.isOk()) return result.value();
   io::ImportReport refused;

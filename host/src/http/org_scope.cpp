@@ -5,6 +5,8 @@
 
 #include "http/http_error.h"
 #include "http/org_picker.h"
+#include "http/org_tree.h"
+#include "http/web_state.h"
 #include "http/strict_number.h"
 
 namespace beacon::http {
@@ -28,24 +30,43 @@ sdk::Organisation organisationByRef(RequestContext& ctx, const std::string& ref,
   return *org;
 }
 
+namespace {
+
+HttpError outsideScope(RequestContext& ctx, const std::string& code, const std::string& name) {
+  return HttpError::forbidden(ctx.english() ? "organisation " + code + " is outside your scope"
+                                            : "单位 " + name + " 不在您的管辖范围内");
+}
+
+template <typename Ids>
+OrgFilter inScope(const auth::Scope& scope, const Ids& ids) {
+  OrgFilter out;
+  for (auto id : ids) {
+    if (scope.contains(id)) out.ids.push_back(id);
+  }
+  return out;
+}
+
+}  // namespace
+
 OrgFilter readableOrgs(RequestContext& ctx, const std::string& ref, const std::string& param) {
   const auth::User& user = ctx.requireUser();
   const auth::Scope scope = ctx.policy().scope(user);
-  OrgFilter out;
   if (ref.empty()) {
+    OrgFilter out;
     out.all = scope.all;
     if (!scope.all) out.ids = scope.list();
     return out;
   }
+  // The kept tree answers an id or a code; a name (the organisation picker's) is read from the store.
+  const auto tree = ctx.state.versions.tree(ctx.db().session(), ctx.state.cache);
+  if (const auto id = tree->byRef(ref)) {
+    const OrgTree::Node* node = tree->find(*id);
+    if (!scope.contains(*id)) throw outsideScope(ctx, node->code, node->name);
+    return inScope(scope, tree->subtree(*id));
+  }
   const sdk::Organisation org = organisationByRef(ctx, ref, param);
-  if (!scope.contains(org.id)) {
-    throw HttpError::forbidden(ctx.english() ? "organisation " + org.code + " is outside your scope"
-                                             : "单位 " + org.name + " 不在您的管辖范围内");
-  }
-  for (auto id : ctx.organisations().subtree(org.id)) {
-    if (scope.contains(id)) out.ids.push_back(id);
-  }
-  return out;
+  if (!scope.contains(org.id)) throw outsideScope(ctx, org.code, org.name);
+  return inScope(scope, ctx.organisations().subtree(org.id));
 }
 
 }  // namespace beacon::http

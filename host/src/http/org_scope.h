@@ -1,7 +1,8 @@
 // Organisation lookups and list scoping shared by the API and the pages:
 // an organisation named by id or code, and the set of organisations a list
 // may show (the user's read scope, narrowed to one organisation's subtree
-// when the request names one). Per request; not shared.
+// when the request names one, from the organisation tree the server keeps,
+// WriteVersions::tree). Per request; not shared.
 #pragma once
 
 #include <string>

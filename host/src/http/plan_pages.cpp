@@ -548,7 +548,7 @@ void uploadDocument(RequestContext& ctx) {
 }  // namespace
 
 void addPlanPages(Router& router) {
-  router.add("GET", "/plans", planList);
+  router.addCachedPage("/plans", planList);
   router.add("GET", "/plans/{id}", planDetail);
   router.add("POST", "/plans/{id}/revise", revise, Access::User, true);
   router.add("POST", "/plans/{id}/reviews", addReview);

@@ -6,6 +6,7 @@
 
 #include "http/http_error.h"
 #include "http/record_detail.h"
+#include "rules/reader_connection.h"
 #include "service/record_checks.h"
 #include "store/audit_log.h"
 #include "store/corrective_action_repository.h"
@@ -129,7 +130,7 @@ service::CorrectionOutcome correctDrillAs(RequestContext& ctx, sdk::RecordId id,
                                           const service::FieldChanges& changes,
                                           const std::string& reason) {
   const service::Corrector who = corrector(ctx);
-  std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
+  const rules::ReaderConnection reads(ctx.db());
   return correctionFor(ctx).correctDrill(id, changes, reason, who);
 }
 
@@ -138,11 +139,9 @@ service::CorrectionOutcome correctRecordAs(RequestContext& ctx, store::RecordKin
                                            const std::string& reason) {
   if (kind == store::RecordKind::Drill) return correctDrillAs(ctx, id, changes, reason);
   const service::Corrector who = corrector(ctx);
-  if (kind == store::RecordKind::DrillPlanItem) {
-    // Validating a planned drill reads the plugin registry, as a drill's correction does.
-    std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
-    return correctionFor(ctx).correct(kind, id, changes, reason, who);
-  }
+  // Validating a planned drill reads the plugin registry (read-only after start-up); a plugin
+  // call that reads records reads the worker's Database.
+  const rules::ReaderConnection reads(ctx.db());
   return correctionFor(ctx).correct(kind, id, changes, reason, who);
 }
 

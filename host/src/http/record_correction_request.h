@@ -1,7 +1,8 @@
 // Correcting and voiding records from the web (API and pages): the
 // RecordCorrection service for this request (records.correction_days from
 // the web settings, today's date, the user as corrector and audit actor,
-// run under WebState::app_mutex as plugin validators may read records), its
+// on the worker's Database, which plugin validators read meanwhile: no
+// global lock, see rules/reader_connection.h), its
 // failures as HttpErrors (404, 403, 409 already voided, 422 naming the
 // field, 503 storage), and each record's void mark and correction history
 // (from the audit log) for the JSON views. Per request; not shared.

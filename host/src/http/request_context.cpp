@@ -3,6 +3,7 @@
 #include <limits>
 #include <algorithm>
 #include <climits>
+#include <set>
 #include <sstream>
 
 #include <Poco/File.h>
@@ -15,6 +16,7 @@
 #include <Poco/Net/NameValueCollection.h>
 
 #include "http/content_policy.h"
+#include "http/page_marks.h"
 #include "http/form_body.h"
 #include "auth/secure_random.h"
 #include "http/http_error.h"
@@ -176,7 +178,16 @@ store::OrganisationRepository& RequestContext::organisations() {
 }
 
 auth::AccessPolicy& RequestContext::policy() {
-  if (!policy_) policy_ = std::make_unique<auth::AccessPolicy>(organisations());
+  if (!policy_) {
+    // Subtrees from the organisation tree the server keeps (WriteVersions), brought up to date first.
+    policy_ = std::make_unique<auth::AccessPolicy>(
+        organisations(), [this](sdk::RecordId root) -> std::optional<std::set<sdk::RecordId>> {
+          const auto tree = state.versions.tree(db().session(), state.cache);
+          if (!tree->find(root)) return std::nullopt;
+          const auto ids = tree->subtree(root);
+          return std::set<sdk::RecordId>(ids.begin(), ids.end());
+        });
+  }
   return *policy_;
 }
 
@@ -318,20 +329,37 @@ void RequestContext::sendError(int status, const std::string& code, const std::s
   sendHtml(status, html);
 }
 
-std::string RequestContext::renderPage(const std::string& name, kainjow::mustache::data data,
-                                       const std::string& title) {
-  const kainjow::mustache::data text = pageText(english_);
-  data.set("t", text);
-  data.set("csrf_token", csrfToken());
+namespace {
+
+// The pages' words in one language, built once (read-only afterwards).
+const kainjow::mustache::data& pageWords(bool english) {
+  static const kainjow::mustache::data kZh = pageText(false);
+  static const kainjow::mustache::data kEn = pageText(true);
+  return english ? kEn : kZh;
+}
+
+}  // namespace
+
+std::string RequestContext::renderContent(const std::string& name, kainjow::mustache::data data, bool marked) {
+  data.set("t", pageWords(english_));
+  data.set("csrf_token", marked ? page_marks::csrf() : csrfToken());
   // Each form's one-time submission token (IdempotentPost): a fresh value wherever it is used.
-  data.set("submit_token", kainjow::mustache::lambda{[](const std::string&) { return auth::randomHex(16); }});
+  if (marked) {
+    data.set("submit_token", page_marks::submit());
+  } else {
+    data.set("submit_token", kainjow::mustache::lambda{[](const std::string&) { return auth::randomHex(16); }});
+  }
   data.set("lang", english_ ? "en" : "zh");
   auto body_html = state.app.templates().render("web/" + name, data);
   if (!body_html.isOk()) throw std::runtime_error("template web/" + name + ": " + body_html.status().message());
+  return body_html.value();
+}
+
+std::string RequestContext::inLayout(const std::string& content, const std::string& title) {
   kainjow::mustache::data layout;
-  layout.set("t", text);
+  layout.set("t", pageWords(english_));
   layout.set("title", title);
-  layout.set("body", body_html.value());
+  layout.set("body", content);
   layout.set("csrf_token", csrfToken());
   layout.set("html_lang", english_ ? "en" : "zh-CN");
   layout.set("other_lang", english_ ? "zh" : "en");
@@ -354,9 +382,25 @@ std::string RequestContext::renderPage(const std::string& name, kainjow::mustach
   return page.value();
 }
 
+std::string RequestContext::renderPage(const std::string& name, kainjow::mustache::data data,
+                                       const std::string& title) {
+  return inLayout(renderContent(name, std::move(data), false), title);
+}
+
 void RequestContext::sendPage(int status, const std::string& name, kainjow::mustache::data data,
                               const std::string& title) {
-  sendHtml(status, renderPage(name, std::move(data), title));
+  if (!keep_page_) {
+    sendHtml(status, renderPage(name, std::move(data), title));
+    return;
+  }
+  std::string content = renderContent(name, std::move(data), true);
+  const std::string page = inLayout(page_marks::fill(content, csrfToken()), title);
+  kept_ = CachedResponse{"text/html; charset=utf-8", std::move(content), title};
+  sendHtml(status, page);
+}
+
+void RequestContext::sendKeptPage(const CachedResponse& kept) {
+  sendHtml(200, inLayout(page_marks::fill(kept.body, csrfToken()), kept.title));
 }
 
 }  // namespace beacon::http

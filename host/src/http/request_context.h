@@ -97,6 +97,9 @@ class RequestContext {
   // From now on, send() also keeps a copy of what it sends (for the
   // ResponseCache); takeKept() hands it over (nullopt before send()).
   void keepResponse() { keep_ = true; }
+  // From now on, sendPage() keeps the page's content with PageMarks stand-ins and its title
+  // (what sendKeptPage() serves again); takeKept() hands it over.
+  void keepPage() { keep_page_ = true; }
   std::optional<CachedResponse> takeKept() { return std::move(kept_); }
   bool sent() const { return status_ != 0; }
   int status() const { return status_; }
@@ -106,9 +109,14 @@ class RequestContext {
   // language switch, CSRF token).
   std::string renderPage(const std::string& name, kainjow::mustache::data data, const std::string& title);
   void sendPage(int status, const std::string& name, kainjow::mustache::data data, const std::string& title);
+  // A page kept by keepPage(), its stand-ins filled for this request, inside the layout (200).
+  void sendKeptPage(const CachedResponse& kept);
 
  private:
   void readForm();
+  // templates/web/<name>; with `marked`, PageMarks stand-ins for the CSRF and submit tokens.
+  std::string renderContent(const std::string& name, kainjow::mustache::data data, bool marked);
+  std::string inLayout(const std::string& content, const std::string& title);
   std::string path_;
   bool is_api_ = false;
   bool english_ = false;
@@ -121,6 +129,7 @@ class RequestContext {
   int status_ = 0;
   std::size_t bytes_ = 0;
   bool keep_ = false;
+  bool keep_page_ = false;
   std::optional<CachedResponse> kept_;
 };
 

@@ -187,15 +187,25 @@ void RequestDispatcher::serveThroughCache(RequestContext& ctx, const Route& rout
   const std::uint64_t stamp = versions_.stamp(scope, cacheScopeOrg(ctx, versions_, scope));
   // The stamp is part of the key: an answer kept under an older one is never found again, and
   // the least recently used entries (those) are evicted first.
-  const std::string key = responseCacheKey(*ctx.user, ctx.english(), ctx.path(), ctx.queryParameters()) +
-                          "\n#" + std::to_string(stamp);
+  std::string key = responseCacheKey(*ctx.user, ctx.english(), ctx.path(), ctx.queryParameters()) +
+                    "\n#" + std::to_string(stamp);
+  // A page's content may also preselect the user's own organisation (an administrator's too).
+  if (route.page) key += "\npage of " + std::to_string(ctx.user->org_id);
   if (auto hit = cache.find(key)) {
     ctx.response.set("X-Beacon-Cache", "hit");
-    ctx.send(200, hit->content_type, hit->body);
+    if (route.page) {
+      ctx.sendKeptPage(*hit);
+    } else {
+      ctx.send(200, hit->content_type, hit->body);
+    }
     return;
   }
   ctx.response.set("X-Beacon-Cache", "miss");
-  ctx.keepResponse();
+  if (route.page) {
+    ctx.keepPage();
+  } else {
+    ctx.keepResponse();
+  }
   route.handler(ctx);
   auto answer = ctx.takeKept();
   if (ctx.status() == 200 && answer) cache.put(key, generation, std::move(*answer));

@@ -31,7 +31,7 @@ class RequestContext;
 
 class RequestDispatcher : public Poco::Net::HTTPRequestHandler {
  public:
-  RequestDispatcher(WebState& state, WriteVersions& versions) : state_(state), versions_(versions) {}
+  explicit RequestDispatcher(WebState& state) : state_(state), versions_(state.versions) {}
   void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
 
  private:
@@ -45,18 +45,16 @@ class RequestDispatcher : public Poco::Net::HTTPRequestHandler {
   WriteVersions& versions_;
 };
 
-// Makes the dispatchers of one server, and holds what they share besides its WebState: the
-// versions that tell which cached answers a commit made stale.
+// Makes the dispatchers of one server.
 class DispatcherFactory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  explicit DispatcherFactory(WebState& state) : state_(state), versions_(*state.changes) {}
+  explicit DispatcherFactory(WebState& state) : state_(state) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-    return new RequestDispatcher(state_, versions_);
+    return new RequestDispatcher(state_);
   }
 
  private:
   WebState& state_;
-  WriteVersions versions_;
 };
 
 inline constexpr const char* kSessionCookie = "beacon_session";

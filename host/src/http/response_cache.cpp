@@ -25,7 +25,8 @@ std::shared_ptr<const CachedResponse> ResponseCache::find(const std::string& key
 void ResponseCache::put(const std::string& key, std::uint64_t generation, CachedResponse response) {
   if (!enabled()) return;
   const std::size_t bytes =
-      2 * key.size() + response.body.size() + response.content_type.size() + kEntryOverhead;
+      2 * key.size() + response.body.size() + response.content_type.size() + response.title.size() +
+      kEntryOverhead;
   if (bytes > max_bytes_ / 4) return;
   auto shared = std::make_shared<const CachedResponse>(std::move(response));
   std::lock_guard<std::mutex> lock(mutex_);

@@ -19,13 +19,21 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <unordered_map>
 
 namespace beacon::http {
 
 struct CachedResponse {
+  CachedResponse() = default;
+  CachedResponse(std::string type, std::string text, std::string page_title = "")
+      : content_type(std::move(type)), body(std::move(text)), title(std::move(page_title)) {}
+
   std::string content_type;
   std::string body;
+  // A kept page's title: `body` is then the page's content with PageMarks stand-ins, filled and
+  // wrapped in the layout per request (RequestContext::sendKeptPage). Empty for other answers.
+  std::string title;
 };
 
 class ResponseCache {

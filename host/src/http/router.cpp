@@ -46,6 +46,10 @@ void Router::addCacheable(const std::string& pattern, Handler handler) {
   routes_.push_back(Route{"GET", splitPath(pattern), std::move(handler), Access::User, false, true});
 }
 
+void Router::addCachedPage(const std::string& pattern, Handler handler) {
+  routes_.push_back(Route{"GET", splitPath(pattern), std::move(handler), Access::User, false, true, true});
+}
+
 RouteMatch Router::match(const std::string& method, const std::string& path) const {
   RouteMatch result;
   const auto segments = splitPath(path);

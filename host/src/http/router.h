@@ -3,7 +3,8 @@
 // tells a wrong method (405, with the allowed methods) from an unknown path
 // (404). Segments are matched literally or captured by {name}; a capture
 // may carry a suffix ("{code}.ics"). A cacheable route (addCacheable) is a
-// logged-in GET whose answer the dispatcher may keep in the ResponseCache.
+// logged-in GET whose answer the dispatcher may keep in the ResponseCache; a
+// cached page (addCachedPage) one whose page content it may keep.
 // Thread-safe for lookups after set-up.
 #pragma once
 
@@ -32,6 +33,9 @@ struct Route {
   // (role and organisation), the language, the path and the query, and is
   // sent with RequestContext::send/sendJson and no other header.
   bool cacheable = false;
+  // A cacheable page: its handler answers with RequestContext::sendPage, whose content (not
+  // the layout, which names the user and carries the session's CSRF token) is kept.
+  bool page = false;
 };
 
 struct RouteMatch {
@@ -47,6 +51,9 @@ class Router {
   // A GET for logged-in users whose 200 answers the ResponseCache may keep
   // (see Route::cacheable for what the handler must promise).
   void addCacheable(const std::string& pattern, Handler handler);
+  // A page for logged-in users whose content the ResponseCache may keep (see Route::page); its
+  // cache scope is named in cache_scope.cpp.
+  void addCachedPage(const std::string& pattern, Handler handler);
   RouteMatch match(const std::string& method, const std::string& path) const;
   std::size_t size() const { return routes_.size(); }
 

@@ -5,12 +5,15 @@
 // every server process: sessions() and limiter() work over the caller's
 // connection), the per-thread database pool, the response cache of
 // read-only API GETs and the watch that invalidates it (each thread-safe),
-// the routes and the counters GET /metrics reports (ServerMetrics, thread-safe).
+// the write versions that tell which cached answers a commit made stale and
+// keep the organisation tree (WriteVersions, thread-safe), the routes and
+// the counters GET /metrics reports (ServerMetrics, thread-safe).
 //
 // Threading: each worker uses its own Database from `pool`. The compliance
-// engine and the plugins' record readers hold the AppContext's single
-// Database, so every use of app.engine(), app.db() or a plugin call that
-// may read records (drill validation) happens under `app_mutex`.
+// engine holds the AppContext's single Database and is not thread-safe, so
+// every use of app.engine() or app.db() happens under `app_mutex`. A plugin
+// call that may read records (drill validation) reads the worker's Database
+// (rules::ReaderConnection) and needs no lock.
 #pragma once
 
 #include <mutex>
@@ -27,6 +30,7 @@
 #include "http/router.h"
 #include "http/server_metrics.h"
 #include "http/web_config.h"
+#include "http/write_versions.h"
 #include "store/change_watch.h"
 
 namespace beacon::http {
@@ -48,6 +52,7 @@ struct WebState {
         cache(static_cast<std::size_t>(web_config.response_cache_entries),
               static_cast<std::size_t>(web_config.response_cache_bytes)),
         changes(store::makeChangeWatch(app_context.db())),
+        versions(*changes),
         access_log(Poco::Logger::get("beacon.http.access")),
         error_log(Poco::Logger::get("beacon.http")) {}
 
@@ -60,6 +65,7 @@ struct WebState {
   DatabasePool pool;
   ResponseCache cache;
   std::unique_ptr<store::ChangeWatch> changes;  // declared after pool: destroyed first
+  WriteVersions versions;                       // declared after changes: destroyed first
   std::mutex app_mutex;
   Router router;
   ServerMetrics metrics;

@@ -1,9 +1,7 @@
 #include "http/write_versions.h"
 
 #include <algorithm>
-#include <limits>
 
-#include "http/strict_number.h"
 #include "store/organisation_repository.h"
 
 namespace beacon::http {
@@ -45,14 +43,15 @@ void WriteVersions::dropEverything(Poco::Data::Session& connection, ResponseCach
 }
 
 void WriteVersions::loadTree(Poco::Data::Session& connection) {
-  const auto orgs = store::OrganisationRepository(connection).list();
+  auto tree = std::make_shared<const OrgTree>(store::OrganisationRepository(connection).list());
   std::unique_lock<std::shared_mutex> lock(mutex_);
-  parents_.clear();
-  codes_.clear();
-  for (const auto& o : orgs) {
-    parents_[o.id] = o.parent_id;
-    codes_[o.code] = o.id;
-  }
+  tree_ = std::move(tree);
+}
+
+std::shared_ptr<const OrgTree> WriteVersions::tree(Poco::Data::Session& connection, ResponseCache& cache) {
+  refresh(connection, cache);
+  std::shared_lock<std::shared_mutex> lock(mutex_);
+  return tree_;
 }
 
 void WriteVersions::apply(const std::vector<store::WriteStamp>& stamps) {
@@ -65,17 +64,14 @@ void WriteVersions::apply(const std::vector<store::WriteStamp>& stamps) {
       continue;
     }
     drills_ = std::max(drills_, seq);
-    if (parents_.count(s.org_id) == 0) {
+    const auto lineage = tree_->lineage(s.org_id);
+    if (lineage.empty()) {
       drills_unscoped_ = std::max(drills_unscoped_, seq);
       continue;
     }
-    // The organisation and each of its ancestors (the bound guards a corrupt tree's cycle).
-    sdk::RecordId org = s.org_id;
-    for (std::size_t depth = 0; org != 0 && depth <= parents_.size(); ++depth) {
+    for (const sdk::RecordId org : lineage) {
       auto& v = drills_subtree_[org];
       v = std::max(v, seq);
-      auto parent = parents_.find(org);
-      org = parent == parents_.end() ? 0 : parent->second;
     }
   }
 }
@@ -97,28 +93,12 @@ std::uint64_t WriteVersions::stamp(const CacheScope& scope, sdk::RecordId org) c
   return std::max(any_, drills_);
 }
 
-bool WriteVersions::within(sdk::RecordId org, sdk::RecordId ancestor) const {
-  for (std::size_t depth = 0; org != 0 && depth <= parents_.size(); ++depth) {
-    if (org == ancestor) return true;
-    auto parent = parents_.find(org);
-    if (parent == parents_.end()) return false;
-    org = parent->second;
-  }
-  return false;
-}
-
 sdk::RecordId WriteVersions::narrow(sdk::RecordId user_org, const std::string& ref) const {
   if (ref.empty()) return user_org;
   std::shared_lock<std::shared_mutex> lock(mutex_);
-  // As organisationByRef reads it: a whole number is an id, anything else a code.
-  sdk::RecordId org = 0;
-  if (const auto id = parseWholeNumber(ref, 1, std::numeric_limits<sdk::RecordId>::max())) {
-    if (parents_.count(*id)) org = *id;
-  } else if (auto code = codes_.find(ref); code != codes_.end()) {
-    org = code->second;
-  }
-  if (org == 0 || (user_org != 0 && !within(org, user_org))) return user_org;
-  return org;
+  const auto org = tree_->byRef(ref);
+  if (!org || (user_org != 0 && !tree_->within(*org, user_org))) return user_org;
+  return *org;
 }
 
 }  // namespace beacon::http

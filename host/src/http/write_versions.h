@@ -7,7 +7,9 @@
 // version: the seq of the newest stamp that can change it. Seqs grow in commit order, so an
 // answer stays exact while its stamp is unchanged. A commit that left no stamp (a write outside
 // store::Transaction), a reader that fell behind the pruned feed, or the first look empties the
-// whole cache (ResponseCache::invalidate), as every commit did before.
+// whole cache (ResponseCache::invalidate), as every commit did before. It also keeps the
+// organisation tree (OrgTree), read again whenever a commit may have changed it, for the scope
+// of list requests (tree(): refresh, then the current tree).
 //
 // Why: with readers spread over 200 list URLs and 100 drill POSTs/s, emptying the cache on
 // every commit kept the lists at 0.02-0.15x their write-free rate (bench/mixed/run.sh; figures
@@ -18,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <shared_mutex>
 #include <string>
@@ -28,6 +31,7 @@
 
 #include "beacon/sdk/records.h"
 #include "http/cache_scope.h"
+#include "http/org_tree.h"
 #include "http/response_cache.h"
 #include "store/change_watch.h"
 #include "store/write_stamp.h"
@@ -50,6 +54,8 @@ class WriteVersions {
   // The organisation a request is confined to: `user_org` (0: the city), narrowed to `ref` (an
   // id or a code) when that names an organisation inside it.
   sdk::RecordId narrow(sdk::RecordId user_org, const std::string& ref) const;
+  // refresh(), then the organisation tree as of the commits it applied. Throws as refresh().
+  std::shared_ptr<const OrgTree> tree(Poco::Data::Session& connection, ResponseCache& cache);
 
  private:
   // More new stamps than this in one look: everything is dropped instead of applying them.
@@ -58,7 +64,6 @@ class WriteVersions {
                       ResponseCache& cache);                     // REQUIRES: poll_mutex_
   void loadTree(Poco::Data::Session& connection);                // REQUIRES: poll_mutex_
   void apply(const std::vector<store::WriteStamp>& stamps);      // REQUIRES: poll_mutex_
-  bool within(sdk::RecordId org, sdk::RecordId ancestor) const;  // REQUIRES: mutex_
 
   store::ChangeWatch& watch_;
   std::mutex poll_mutex_;
@@ -69,8 +74,7 @@ class WriteVersions {
   std::uint64_t drills_ = 0;           // the newest stamp "drills", any organisation
   std::uint64_t drills_unscoped_ = 0;  // ... of an organisation not in the tree
   std::unordered_map<sdk::RecordId, std::uint64_t> drills_subtree_;  // ... per organisation subtree
-  std::unordered_map<sdk::RecordId, sdk::RecordId> parents_;
-  std::unordered_map<std::string, sdk::RecordId> codes_;
+  std::shared_ptr<const OrgTree> tree_ = std::make_shared<const OrgTree>();
 };
 
 }  // namespace beacon::http

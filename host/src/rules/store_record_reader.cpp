@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "rules/reader_connection.h"
 #include "store/filing_repository.h"
 #include "store/plan_repository.h"
 #include "store/record_voids.h"
@@ -59,12 +60,24 @@ StoreRecordReader::StoreRecordReader(store::Database& db, std::string domain, bo
       scope_(std::move(scope)),
       queries_(db.session(), domain_, OrgScope::idsOf(scope_)) {}
 
+store::Database* StoreRecordReader::boundDatabase() const {
+  if (snapshot_) return nullptr;
+  store::Database* own = ReaderConnection::current();
+  return own == &db_ ? nullptr : own;
+}
+
+store::RecordReaderQueries StoreRecordReader::boundQueries(store::Database& own) const {
+  return store::RecordReaderQueries(own.session(), domain_, OrgScope::idsOf(scope_));
+}
+
 std::vector<sdk::Organisation> StoreRecordReader::organisations() const {
+  if (store::Database* own = boundDatabase()) return boundQueries(*own).organisations();
   std::lock_guard<std::mutex> lock(mutex_);
   return queries_.organisations();
 }
 
 std::vector<sdk::Plan> StoreRecordReader::plans() const {
+  if (store::Database* own = boundDatabase()) return boundQueries(*own).plans();
   std::lock_guard<std::mutex> lock(mutex_);
   return queries_.plans();
 }
@@ -88,6 +101,9 @@ void StoreRecordReader::loadFilings() const {
 }
 
 std::vector<sdk::PlanVersion> StoreRecordReader::versions(sdk::RecordId plan_id) const {
+  if (store::Database* own = boundDatabase()) {
+    return store::PlanRepository(own->session()).versions(plan_id, false);
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   if (!snapshot_) return store::PlanRepository(db_.session()).versions(plan_id, false);
   loadVersions();
@@ -96,6 +112,10 @@ std::vector<sdk::PlanVersion> StoreRecordReader::versions(sdk::RecordId plan_id)
 }
 
 std::vector<sdk::Review> StoreRecordReader::reviews(sdk::RecordId plan_id) const {
+  if (store::Database* own = boundDatabase()) {
+    return inForce(own->session(), store::RecordKind::Review,
+                   store::ReviewRepository(own->session()).listForPlan(plan_id));
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   if (!snapshot_) {
     return inForce(db_.session(), store::RecordKind::Review, store::ReviewRepository(db_.session()).listForPlan(plan_id));
@@ -106,6 +126,10 @@ std::vector<sdk::Review> StoreRecordReader::reviews(sdk::RecordId plan_id) const
 }
 
 std::vector<sdk::Filing> StoreRecordReader::filings(sdk::RecordId plan_id) const {
+  if (store::Database* own = boundDatabase()) {
+    return inForce(own->session(), store::RecordKind::Filing,
+                   store::FilingRepository(own->session()).listForPlan(plan_id));
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   if (!snapshot_) {
     return inForce(db_.session(), store::RecordKind::Filing, store::FilingRepository(db_.session()).listForPlan(plan_id));
@@ -135,6 +159,7 @@ const std::vector<sdk::Filing>* StoreRecordReader::filingsOf(sdk::RecordId plan_
 
 std::vector<sdk::Drill> StoreRecordReader::drills(const sdk::Date& from,
                                                   const sdk::Date& to) const {
+  if (store::Database* own = boundDatabase()) return boundQueries(*own).drills(from, to);
   std::lock_guard<std::mutex> lock(mutex_);
   return queries_.drills(from, to);
 }
@@ -142,6 +167,9 @@ std::vector<sdk::Drill> StoreRecordReader::drills(const sdk::Date& from,
 std::vector<sdk::LatestDrill> StoreRecordReader::latestDrills(const sdk::Date& from,
                                                               const sdk::Date& to,
                                                               const std::string& flag_field) const {
+  if (store::Database* own = boundDatabase()) {
+    return boundQueries(*own).latestDrills(from, to, flag_field);
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   return queries_.latestDrills(from, to, flag_field);
 }
@@ -177,6 +205,7 @@ std::map<sdk::RecordId, std::vector<sdk::Filing>> StoreRecordReader::allFilings(
 }
 
 std::map<sdk::RecordId, sdk::Date> StoreRecordReader::revisionFlaggedOn() const {
+  if (store::Database* own = boundDatabase()) return boundQueries(*own).revisionFlaggedOn();
   std::lock_guard<std::mutex> lock(mutex_);
   return queries_.revisionFlaggedOn();
 }

@@ -8,7 +8,10 @@
 // from memory, so rules looping over 50,000 plans issue a handful of
 // queries; records written afterwards are not seen. Without it every call is
 // one fresh query. The empty domain reads every domain (the host's core
-// rules only). Thread-safe (one mutex around the Session and the caches).
+// rules only). Without a snapshot, a Database the calling thread bound
+// (rules/reader_connection.h) is read instead of `db`. Thread-safe (one
+// mutex around the Session and the caches; a bound Database is the
+// caller's own).
 #pragma once
 
 #include <map>
@@ -72,6 +75,9 @@ class StoreRecordReader : public sdk::RecordReader {
   const std::string& domain() const { return domain_; }
 
  private:
+  // The Database the calling thread bound, when this reader reads through it; else null.
+  store::Database* boundDatabase() const;
+  store::RecordReaderQueries boundQueries(store::Database& own) const;
   void loadVersions() const;
   void loadReviews() const;
   void loadFilings() const;
