@@ -189,7 +189,7 @@ test('the city office filters the audit log by user and sees a change before and
   await Promise.all([page.waitForURL(/entity=organisation/), page.click('#audit-filter button')]);
   const filtered = Number(await page.locator('#audit-total').innerText());
   assert.ok(filtered >= 1 && filtered < everything, `filtered ${filtered} of ${everything}`);
-  const row = page.locator('#audit-list tr:has(td:text-is("name"))').first();
+  const row = page.locator('#audit-list tr:has(td[data-field="name"])').first();
   assert.match(await row.innerText(), new RegExp(`${name}\\s+${name}（审计）`));
   await page.screenshot({ path: path.join(artifacts, 'audit-desktop.png'), fullPage: true });
 });

@@ -126,7 +126,8 @@ void auditPage(RequestContext& ctx) {
     item.set("at", e.at);
     item.set("username",
              e.username == "(anonymous)" ? pageWord("audit_anonymous", en) : e.username);
-    item.set("os_user", e.os_user);
+    // kainjow renders a section for any string, even an empty one: web entries have no OS user.
+    if (!e.os_user.empty()) item.set("os_user", e.os_user);
     item.set("action", auditActionLabel(e.action, en));
     item.set("entity", auditEntityLabel(e.entity, en));
     item.set("entity_id", std::to_string(e.entity_id));

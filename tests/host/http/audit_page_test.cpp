@@ -68,6 +68,7 @@ TEST_F(AuditPageTest, KindsActionsFieldsAndCodedValuesAreShownInWords) {
   EXPECT_TRUE(has(
       one, "<td data-field=\"status\">状态</td><td><del></del></td><td><ins>编制中</ins></td>"));
   EXPECT_FALSE(has(one, "<ins>flood</ins>"));
+  EXPECT_FALSE(has(one, "系统账号")) << "a change made on the web has no OS user to name";
 
   Reply user = postForm(admin, "/users/new",
                         {{"username", "au-role"},
