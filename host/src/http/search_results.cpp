@@ -22,22 +22,18 @@ std::size_t utf8Length(const std::string& text) {
   return n;
 }
 
-std::vector<sdk::RecordId> orgIdsOf(const store::SearchHits<store::PlanHit>& hits) {
+// The organisations `hits` name through `org` (a plan's owner, a drill's organisation).
+template <class Hit>
+std::vector<sdk::RecordId> orgIdsOf(const store::SearchHits<Hit>& hits, sdk::RecordId Hit::*org) {
   std::vector<sdk::RecordId> ids;
-  for (const auto& h : hits.items) ids.push_back(h.owner_org_id);
-  return ids;
-}
-
-std::vector<sdk::RecordId> orgIdsOf(const store::SearchHits<store::DrillHit>& hits) {
-  std::vector<sdk::RecordId> ids;
-  for (const auto& h : hits.items) ids.push_back(h.org_id);
+  for (const auto& h : hits.items) ids.push_back(h.*org);
   return ids;
 }
 
 Poco::JSON::Array::Ptr planItems(RequestContext& ctx,
                                  const store::SearchHits<store::PlanHit>& hits) {
   const bool en = ctx.english();
-  const OrgLabels orgs(ctx.db().session(), orgIdsOf(hits));
+  const OrgLabels orgs(ctx.db().session(), orgIdsOf(hits, &store::PlanHit::owner_org_id));
   Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
   for (const auto& h : hits.items) {
     Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -61,7 +57,7 @@ Poco::JSON::Array::Ptr planItems(RequestContext& ctx,
 Poco::JSON::Array::Ptr drillItems(RequestContext& ctx,
                                   const store::SearchHits<store::DrillHit>& hits) {
   const bool en = ctx.english();
-  const OrgLabels orgs(ctx.db().session(), orgIdsOf(hits));
+  const OrgLabels orgs(ctx.db().session(), orgIdsOf(hits, &store::DrillHit::org_id));
   Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
   for (const auto& h : hits.items) {
     Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
