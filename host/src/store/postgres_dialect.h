@@ -36,6 +36,7 @@ namespace beacon::store {
 class PostgresDialect : public Dialect {
  public:
   std::string connector() const override { return "postgresql"; }
+  const char* caseInsensitiveLike() const override { return "ILIKE"; }
   Poco::Data::Session open(const DatabaseUri& uri) const override;
   void setUp(Poco::Data::Session& session, const DatabaseUri& uri) const override;
   bool inTransaction(Poco::Data::Session& session) const override;

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "store/dialect.h"
 #include "store/row_scanner.h"
 #include "store/sql_id_list.h"
 
@@ -39,6 +40,11 @@ SearchHits<Hit> pageOf(Poco::Data::Session& session, const std::string& select,
   return out;
 }
 
+// `column` against the pattern $1, ASCII letters in either case.
+std::string matches(Poco::Data::Session& session, const std::string& column) {
+  return column + " " + dialectOf(session).caseInsensitiveLike() + " $1 ESCAPE '!'";
+}
+
 }  // namespace
 
 std::string containsPattern(const std::string& text) {
@@ -52,9 +58,8 @@ std::string containsPattern(const std::string& text) {
 
 SearchHits<PlanHit> SearchQueries::plans(const std::string& text, const SearchScope& scope,
                                          const SearchPage& page) {
-  const std::string from_where =
-      "FROM plans WHERE (LOWER(code) LIKE $1 ESCAPE '!' OR LOWER(title) LIKE $1 ESCAPE '!')" +
-      scopeSql(scope, "owner_org_id");
+  const std::string from_where = "FROM plans WHERE (" + matches(session_, "code") + " OR " +
+                                 matches(session_, "title") + ")" + scopeSql(scope, "owner_org_id");
   return pageOf<PlanHit>(
       session_, "SELECT id, code, title, domain, status, owner_org_id", from_where, "code, id",
       containsPattern(text), page, 6, [](const ScannedRow& r) {
@@ -64,11 +69,9 @@ SearchHits<PlanHit> SearchQueries::plans(const std::string& text, const SearchSc
 
 SearchHits<DrillHit> SearchQueries::drills(const std::string& text, const SearchScope& scope,
                                            const SearchPage& page) {
-  const std::string from_where =
-      "FROM drills WHERE voided_at = '' AND (LOWER(place) LIKE $1 ESCAPE '!' OR LOWER(scenario) "
-      "LIKE $1 ESCAPE "
-      "'!')" +
-      scopeSql(scope, "org_id");
+  const std::string from_where = "FROM drills WHERE voided_at = '' AND (" +
+                                 matches(session_, "place") + " OR " +
+                                 matches(session_, "scenario") + ")" + scopeSql(scope, "org_id");
   return pageOf<DrillHit>(
       session_, "SELECT id, drill_date, domain, drill_type, org_id, place, scenario", from_where,
       "drill_date DESC, id DESC", containsPattern(text), page, 7, [](const ScannedRow& r) {
@@ -80,10 +83,8 @@ SearchHits<DrillHit> SearchQueries::drills(const std::string& text, const Search
 SearchHits<OrganisationHit> SearchQueries::organisations(const std::string& text,
                                                          const SearchScope& scope,
                                                          const SearchPage& page) {
-  const std::string from_where =
-      "FROM organisations WHERE (LOWER(code) LIKE $1 ESCAPE '!' OR LOWER(name) LIKE $1 ESCAPE "
-      "'!')" +
-      scopeSql(scope, "id");
+  const std::string from_where = "FROM organisations WHERE (" + matches(session_, "code") + " OR " +
+                                 matches(session_, "name") + ")" + scopeSql(scope, "id");
   return pageOf<OrganisationHit>(
       session_, "SELECT id, code, name, kind, COALESCE(parent_id, 0)", from_where, "code, id",
       containsPattern(text), page, 5, [](const ScannedRow& r) {

@@ -23,6 +23,7 @@ namespace beacon::store {
 class SqliteDialect : public Dialect {
  public:
   std::string connector() const override { return "sqlite"; }
+  const char* caseInsensitiveLike() const override { return "LIKE"; }  // SQLite's LIKE folds ASCII
   Poco::Data::Session open(const DatabaseUri& uri) const override;
   void setUp(Poco::Data::Session& session, const DatabaseUri& uri) const override;
   bool inTransaction(Poco::Data::Session& session) const override;
