@@ -12,6 +12,7 @@
 
 #include <Poco/TemporaryFile.h>
 
+#include "download_records.h"
 #include "io/csv_reader.h"
 #include "io/xlsx_reader.h"
 #include "rules/obligation_page.h"
@@ -40,14 +41,6 @@ class DashboardDownloadsTest : public WebFixture {
   static std::vector<sdk::RecordId> subtreeOf(const std::string& code) {
     const auto ids = store::OrganisationRepository(app_->db().session()).subtree(orgId(code));
     return {ids.begin(), ids.end()};
-  }
-  static std::vector<io::CsvRecord> csvRecords(const std::string& body) {
-    EXPECT_EQ(body.substr(0, 3), "\xEF\xBB\xBF");
-    std::istringstream in(body.substr(3));
-    io::CsvReader reader(in);
-    std::vector<io::CsvRecord> out;
-    for (io::CsvRecord r; reader.next(r);) out.push_back(r);
-    return out;
   }
   static std::string pct(const std::string& utf8) {
     static const char* kHex = "0123456789ABCDEF";

@@ -12,6 +12,7 @@
 #include <Poco/TemporaryFile.h>
 
 #include "http/download_name.h"
+#include "download_records.h"
 #include "io/csv_reader.h"
 #include "io/xlsx_reader.h"
 #include "service/record_checks.h"
@@ -21,14 +22,6 @@ namespace {
 
 class ListDownloadsTest : public WebFixture {
  protected:
-  static std::vector<io::CsvRecord> csvRecords(const std::string& body) {
-    EXPECT_EQ(body.substr(0, 3), "\xEF\xBB\xBF");
-    std::istringstream in(body.substr(3));
-    io::CsvReader reader(in);
-    std::vector<io::CsvRecord> out;
-    for (io::CsvRecord r; reader.next(r);) out.push_back(r);
-    return out;
-  }
   static std::vector<io::CsvRecord> xlsxRecords(const std::string& body) {
     Poco::TemporaryFile file;
     {
