@@ -14,7 +14,9 @@ missing=()
 # postgresql: initdb and pg_ctl for scripts/pg-cluster.sh (no cluster of its own is used).
 # openssl: the TLS tests (http_tests TlsTest, browser_offline_drill) make their certificate with it.
 # curl: the package test (tests/end_to_end/package_deb.sh) asks the unpacked server for its pages.
-for p in chromium fonts-wqy-microhei clang libclang-rt-dev postgresql openssl curl; do
+# ccache: scripts/build.sh compiles through it when present, so the package test's second tree
+# (build-deb, same sources and flags) costs its links, not a second compile.
+for p in chromium fonts-wqy-microhei clang libclang-rt-dev postgresql openssl curl ccache; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 # Node.js and npm come with the machine (they may not be Debian's packages, whose npm would conflict).

@@ -9,8 +9,9 @@ build=${BUILD_DIR:-build-deb}
 launcher=()
 if command -v ccache >/dev/null; then
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  # The same sources compiled in another build folder still hit the cache.
-  export CCACHE_NOHASHDIR=1
+  # The same sources compiled in another build folder at the same depth (build/, build-deb/) still
+  # hit the cache: paths are hashed relative to the checkout, and the build folder is not hashed.
+  export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
 fi
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
       -DBEACON_BUILD_TESTS=OFF -DBEACON_BUILD_BENCH=OFF "${launcher[@]}" >/dev/null
