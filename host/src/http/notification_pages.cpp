@@ -131,9 +131,13 @@ void notificationsPage(RequestContext& ctx) {
   auto pageHref = [&](int offset) {
     Poco::URI uri("/notifications");
     for (const auto& [k, v] : ctx.queryParameters()) {
-      if (k != "offset" && k != "since") uri.addQueryParameter(k, v);
+      if (k != "offset" && k != "since" && (k != "all" || everything)) uri.addQueryParameter(k, v);
     }
-    if (!everything && l.since.isSet()) uri.addQueryParameter("since", l.since.toString());
+    if (l.since.isSet()) {
+      uri.addQueryParameter("since", l.since.toString());
+    } else if (!everything) {
+      uri.addQueryParameter("all", "1");  // a first look lists every current item
+    }
     uri.addQueryParameter("offset", std::to_string(offset));
     return uri.toString();
   };
