@@ -65,6 +65,20 @@ std::string decodeQ(const std::string& text) {
   return out;
 }
 
+// Whether `bytes` is UTF-8 made of whole characters only.
+bool wholeUtf8(const std::string& bytes) {
+  for (std::size_t i = 0; i < bytes.size();) {
+    const auto lead = static_cast<unsigned char>(bytes[i]);
+    const std::size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+    if (n == 0 || i + n > bytes.size()) return false;
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
 std::string decodeQuotedPrintable(const std::string& text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -170,20 +184,29 @@ void SmtpSink::session(Poco::Net::StreamSocket& socket) {
 }
 
 std::string sinkSubject(const SinkMessage& m) {
-  std::istringstream in(m.data);
-  Poco::Net::MessageHeader header;
-  header.read(in);
-  std::string raw = header.get("Subject", "");
+  // The raw header, unfolded by hand: Poco's MessageHeader decodes encoded words itself and keeps
+  // the folding space between them, which would hide how the words were written.
+  const std::string head = "\r\n" + m.data.substr(0, m.data.find("\r\n\r\n"));
+  const auto at_subject = head.find("\r\nSubject: ");
+  if (at_subject == std::string::npos) return "";
+  std::string raw;
+  for (std::size_t at = at_subject + 11; at < head.size();) {
+    const auto end = head.find("\r\n", at);
+    raw += head.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    if (end == std::string::npos || end + 2 >= head.size() ||
+        (head[end + 2] != ' ' && head[end + 2] != '\t'))
+      break;
+    at = end + 2;
+  }
   std::string out;
   std::size_t at = 0;
+  bool after_word = false;
   while (at < raw.size()) {
     const auto start = raw.find("=?", at);
-    if (start == std::string::npos) {
-      out += raw.substr(at);
-      break;
-    }
-    std::string between = raw.substr(at, start - at);
-    if (!Poco::trim(between).empty()) out += between;
+    const std::string between = raw.substr(at, start == std::string::npos ? std::string::npos : start - at);
+    // RFC 2047 §6.2: white space between two encoded words is not part of the text.
+    if (!(after_word && Poco::trim(between).empty() && start != std::string::npos)) out += between;
+    if (start == std::string::npos) break;
     const auto q1 = raw.find('?', start + 2);
     const auto q2 = raw.find('?', q1 + 1);
     const auto end = raw.find("?=", q2 + 1);
@@ -193,10 +216,12 @@ std::string sinkSubject(const SinkMessage& m) {
     }
     const std::string enc = Poco::toUpper(raw.substr(q1 + 1, q2 - q1 - 1));
     const std::string text = raw.substr(q2 + 1, end - q2 - 1);
-    out += enc == "B" ? base64Decode(text) : decodeQ(text);
+    const std::string word = enc == "B" ? base64Decode(text) : decodeQ(text);
+    out += wholeUtf8(word) ? word : "\xEF\xBF\xBD";  // U+FFFD, as a strict reader shows it
     at = end + 2;
+    after_word = true;
   }
-  return out;
+  return Poco::trim(out);
 }
 
 std::string sinkBody(const SinkMessage& m) {

@@ -48,7 +48,8 @@ class SmtpSink {
 };
 
 // The body of a received single-part message, its Content-Transfer-Encoding (base64 or
-// quoted-printable) decoded, and its decoded Subject (RFC 2047 B or Q words, UTF-8).
+// quoted-printable) decoded, and its Subject with its RFC 2047 B or Q words decoded (UTF-8; the
+// bytes of each word on their own, so a word that splits a character shows as broken text).
 std::string sinkBody(const SinkMessage& m);
 std::string sinkSubject(const SinkMessage& m);
 

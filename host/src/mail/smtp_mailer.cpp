@@ -1,5 +1,7 @@
 #include "mail/smtp_mailer.h"
 
+#include "mail/encoded_word.h"
+
 #include <Poco/Net/MailMessage.h>
 #include <Poco/Net/MailRecipient.h>
 #include <Poco/Net/NetException.h>
@@ -16,7 +18,7 @@ sdk::Status SmtpMailer::send(const OutgoingMail& mail) const {
     message.setSender(config_.from);
     message.addRecipient(
         Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, mail.to));
-    message.setSubject(Poco::Net::MailMessage::encodeWord(mail.subject, "UTF-8"));
+    message.setSubject(encodedWords(mail.subject));
     message.setDate(Poco::Timestamp());
     message.setContentType("text/plain; charset=UTF-8");
     message.setContent(mail.body, Poco::Net::MailMessage::ENCODING_BASE64);

@@ -89,7 +89,8 @@ TEST_F(DigestServiceTest, MailsTheTownshipItsDutiesInChinese) {
   ASSERT_EQ(messages[0].to.size(), 1u);
   EXPECT_EQ(messages[0].to[0], kAddress);
   const std::string subject = testing::sinkSubject(messages[0]);
-  EXPECT_NE(subject.find("【应急预案提醒】曲梁镇：" + day.toString()), std::string::npos) << subject;
+  const std::string items = std::to_string(outcomes.value()[0].digest.items.size());
+  EXPECT_EQ(subject, "【应急预案提醒】曲梁镇：" + day.toString() + " 有 " + items + " 项事项待办理");
   const std::string body = testing::sinkBody(messages[0]);
   EXPECT_NE(body.find("曲梁镇："), std::string::npos) << body;
   EXPECT_NE(body.find("《曲梁镇防汛应急预案》"), std::string::npos) << body;
