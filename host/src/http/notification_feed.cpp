@@ -1,5 +1,11 @@
 #include "http/notification_feed.h"
 
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "http/cache_scope.h"
+
 #include "http/org_scope.h"
 #include "plugins/domain_services.h"
 #include "rules/notification_items.h"
@@ -26,12 +32,48 @@ NotificationFeed notificationFeed(RequestContext& ctx) {
   return feed;
 }
 
+namespace {
+
+// The last count of each user with what it was counted from: while no commit changed the data
+// (the write version of an answer that shows everything, WriteVersions::stamp; personal writes
+// such as a look leave it) and the look and day are the same, the count is too, and a page
+// header asks the engine nothing.
+struct CountMemo {
+  const WebState* server = nullptr;
+  std::uint64_t version = 0;
+  sdk::Date since, as_of;
+  std::size_t count = 0;
+};
+
+std::mutex memo_mutex;
+std::unordered_map<sdk::RecordId, CountMemo> memos;  // by user id; guarded by memo_mutex
+
+}  // namespace
+
 std::size_t newNotificationCount(RequestContext& ctx) {
   if (!ctx.user) return 0;
   try {
+    const sdk::RecordId user = ctx.user->id;
+    ctx.state.versions.refresh(ctx.db().session(), ctx.state.cache);
+    const std::uint64_t version = ctx.state.versions.stamp(CacheScope{}, 0);
+    const sdk::Date today = plugins::DomainServices::systemToday();
+    const sdk::Date look = store::NotificationLookRepository(ctx.db().session()).lastLook(user);
+    {
+      std::lock_guard<std::mutex> lock(memo_mutex);
+      const auto memo = memos.find(user);
+      if (memo != memos.end() && memo->second.server == &ctx.state &&
+          memo->second.version == version && memo->second.since == look &&
+          memo->second.as_of == today) {
+        return memo->second.count;
+      }
+    }
     const NotificationFeed feed = notificationFeed(ctx);
-    return rules::notificationCountSince(*feed.results, feed.last_look, feed.as_of,
-                                         feed.due_soon_days);
+    CountMemo fresh{&ctx.state, version, feed.last_look, feed.as_of,
+                    rules::notificationCountSince(*feed.results, feed.last_look, feed.as_of,
+                                                  feed.due_soon_days)};
+    std::lock_guard<std::mutex> lock(memo_mutex);
+    memos[user] = fresh;
+    return fresh.count;
   } catch (const std::exception&) {
     return 0;
   }

@@ -26,7 +26,9 @@ struct NotificationFeed {
 NotificationFeed notificationFeed(RequestContext& ctx);
 
 // The number of items new to the signed-in user since their last look (the page header's
-// count); 0 without a user or when the check fails (a header never fails a page).
+// count); 0 without a user or when the check fails (a header never fails a page). Remembered
+// per user while no commit changed the data (WriteVersions) and the look and day are the same,
+// so most page headers ask the engine nothing (thread-safe).
 std::size_t newNotificationCount(RequestContext& ctx);
 
 }  // namespace beacon::http
