@@ -69,7 +69,11 @@ std::string decodeQ(const std::string& text) {
 bool wholeUtf8(const std::string& bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
     const auto lead = static_cast<unsigned char>(bytes[i]);
-    const std::size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+    const std::size_t n = lead < 0x80    ? 1
+                          : lead >= 0xF0 ? 4
+                          : lead >= 0xE0 ? 3
+                          : lead >= 0xC0 ? 2
+                                         : 0;
     if (n == 0 || i + n > bytes.size()) return false;
     for (std::size_t k = 1; k < n; ++k) {
       if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return false;
@@ -203,7 +207,8 @@ std::string sinkSubject(const SinkMessage& m) {
   bool after_word = false;
   while (at < raw.size()) {
     const auto start = raw.find("=?", at);
-    const std::string between = raw.substr(at, start == std::string::npos ? std::string::npos : start - at);
+    const std::string between =
+        raw.substr(at, start == std::string::npos ? std::string::npos : start - at);
     // RFC 2047 §6.2: white space between two encoded words is not part of the text.
     if (!(after_word && Poco::trim(between).empty() && start != std::string::npos)) out += between;
     if (start == std::string::npos) break;

@@ -17,7 +17,7 @@ namespace beacon::http {
 
 struct NotificationFeed {
   sdk::Date as_of;
-  sdk::Date last_look;  // unset: never looked
+  sdk::Date last_look;                                  // unset: never looked
   std::shared_ptr<const rules::ObligationSet> results;  // never null
   int due_soon_days = 0;
 };

@@ -11,11 +11,11 @@
 #include "auth/access_policy.h"
 #include "http/http_error.h"
 #include "http/notification_feed.h"
+#include "http/notification_routes.h"
 #include "http/obligation_list_query.h"
 #include "http/obligation_view.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
-#include "http/notification_routes.h"
 #include "rules/notification_items.h"
 #include "rules/obligation_tally.h"
 #include "store/digest_log_repository.h"
@@ -125,7 +125,8 @@ void notificationsPage(RequestContext& ctx) {
     d.set("first_look", true);
   }
   if (!everything) d.set("all_href", "/notifications?all=1");
-  if (auth::AccessPolicy::canAdminister(ctx.requireUser())) d.set("digests_href", "/notifications/digests");
+  if (auth::AccessPolicy::canAdminister(ctx.requireUser()))
+    d.set("digests_href", "/notifications/digests");
   // The pager keeps the day this listing started from, which the look below moves.
   const int total = static_cast<int>(l.items.size());
   auto pageHref = [&](int offset) {

@@ -171,7 +171,8 @@ void submitOrgEdit(RequestContext& ctx) {
     sdk::Status s =
         service::OrganisationService(ctx.db(), ctx.state.app.plugins(), ctx.english()).update(org, ctx.actor());
     if (s.isOk()) {
-      store::setOrganisationContactEmail(ctx.db().session(), org.id, form.contact_email, ctx.actor());
+      store::setOrganisationContactEmail(ctx.db().session(), org.id, form.contact_email,
+                                         ctx.actor());
       ctx.redirect("/organisations/" + std::to_string(org.id) + "/edit?done=1");
       return;
     }

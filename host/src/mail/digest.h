@@ -16,8 +16,8 @@
 namespace beacon::mail {
 
 struct DigestItem {
-  std::string title;       // the duty (its rule's title)
-  std::string plan_code;   // "" for a duty of no plan (a drill duty)
+  std::string title;      // the duty (its rule's title)
+  std::string plan_code;  // "" for a duty of no plan (a drill duty)
   std::string plan_title;
   sdk::RecordId plan_id = 0;
   std::string org_code;

@@ -48,7 +48,7 @@ class DigestTimer {
   std::condition_variable wake_;
   bool stopping_ = false;  // guarded by mutex_
   std::thread thread_;
-  sdk::Date done_day_;     // the loop thread's own
+  sdk::Date done_day_;  // the loop thread's own
   sdk::Date tried_day_;
   int tried_minute_ = -1;
 };

@@ -7,8 +7,8 @@ namespace beacon::mail {
 namespace {
 
 bool localChar(unsigned char c) {
-  return std::isalnum(c) || std::string("!#$%&'*+-/=?^_`{|}~.").find(static_cast<char>(c)) !=
-                                std::string::npos;
+  return std::isalnum(c) ||
+         std::string("!#$%&'*+-/=?^_`{|}~.").find(static_cast<char>(c)) != std::string::npos;
 }
 
 bool domainChar(unsigned char c) { return std::isalnum(c) || c == '-' || c == '.'; }

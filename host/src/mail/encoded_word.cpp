@@ -41,7 +41,8 @@ std::string encodedWords(const std::string& utf8) {
     word.clear();
   };
   for (std::size_t i = 0; i < utf8.size();) {
-    const std::size_t n = std::min(sequenceLength(static_cast<unsigned char>(utf8[i])), utf8.size() - i);
+    const std::size_t n =
+        std::min(sequenceLength(static_cast<unsigned char>(utf8[i])), utf8.size() - i);
     if (word.size() + n > kWordBytes) flush();
     word.append(utf8, i, n);
     i += n;

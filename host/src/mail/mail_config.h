@@ -25,7 +25,7 @@ struct MailConfig {
   int send_hour = 7;  // mail.send_at, HH:MM local time, when `beacon serve` sends
   int send_minute = 0;
   int timeout_seconds = 30;  // mail.timeout_seconds: each SMTP exchange
-  std::string base_url;  // mail.base_url: prefix of the links in the digest ("" : paths only)
+  std::string base_url;      // mail.base_url: prefix of the links in the digest ("" : paths only)
 
   static sdk::Result<MailConfig> load(const Poco::Util::AbstractConfiguration& config);
 };

@@ -1,7 +1,8 @@
 // SmtpMailer: sends one plain-text mail through the SMTP server of a MailConfig
 // (Poco::Net::SMTPClientSession; AUTH LOGIN when mail.username is set). The subject is RFC 2047
 // encoded (mail/encoded_word.h, not Poco's encodeWord, which splits characters), the body UTF-8
-// in base64, so Chinese text arrives intact through any relay. One connection per send(). Not thread-safe; cheap to make.
+// in base64, so Chinese text arrives intact through any relay. One connection per send(). Not
+// thread-safe; cheap to make.
 #pragma once
 
 #include <string>

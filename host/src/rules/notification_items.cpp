@@ -8,9 +8,8 @@ namespace beacon::rules {
 
 namespace {
 
-constexpr sdk::ObligationStatus kNotified[] = {sdk::ObligationStatus::DueSoon,
-                                               sdk::ObligationStatus::Overdue,
-                                               sdk::ObligationStatus::MetLate};
+constexpr sdk::ObligationStatus kNotified[] = {
+    sdk::ObligationStatus::DueSoon, sdk::ObligationStatus::Overdue, sdk::ObligationStatus::MetLate};
 
 sdk::Date crossedOn(const ObligationRow& r, const sdk::Date& as_of, int due_soon_days) {
   switch (r.status()) {
@@ -52,10 +51,11 @@ std::vector<NotificationItem> notificationsSince(const ObligationSet& results,
               [&](const ObligationRow& row, const sdk::Date& crossed) {
                 out.push_back({row, crossed});
               });
-  std::stable_sort(out.begin(), out.end(), [](const NotificationItem& a, const NotificationItem& b) {
-    if (a.crossed != b.crossed) return b.crossed < a.crossed;
-    return listedDue(a.row) < listedDue(b.row);
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const NotificationItem& a, const NotificationItem& b) {
+                     if (a.crossed != b.crossed) return b.crossed < a.crossed;
+                     return listedDue(a.row) < listedDue(b.row);
+                   });
   return out;
 }
 

@@ -3,8 +3,8 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
-#include "store/transaction.h"
 #include "store/personal_write.h"
+#include "store/transaction.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -45,8 +45,9 @@ sdk::RecordId DigestLogRepository::claim(sdk::RecordId org_id, const sdk::Date& 
   const auto org = static_cast<Poco::Int64>(org_id);
   const std::string date = day.toString();
   std::vector<Poco::Int64> ids;
-  session_ << "INSERT INTO digest_log(org_id, digest_date, recipient, items, status)"
-              " VALUES($1, $2, $3, $4, $5) ON CONFLICT(org_id, digest_date) DO NOTHING RETURNING id",
+  session_
+      << "INSERT INTO digest_log(org_id, digest_date, recipient, items, status)"
+         " VALUES($1, $2, $3, $4, $5) ON CONFLICT(org_id, digest_date) DO NOTHING RETURNING id",
       bind(org), bind(date), bind(recipient), bind(items), bind(std::string(kDigestSending)),
       into(ids), now;
   if (ids.empty()) {

@@ -795,8 +795,8 @@ const std::vector<Migration>& migrations() {
       {47,
        "digest_log: one row per organisation and digest day, claimed (status 'sending') before the"
        " digest is mailed so that two senders (beacon serve's timer, a cron beacon notify) never"
-       " both mail it; then 'sent' or 'failed' with the SMTP error (a failed row is claimed again by"
-       " the next run of that day, store/digest_log_repository.h)",
+       " both mail it; then 'sent' or 'failed' with the SMTP error (a failed row is claimed again"
+       " by the next run of that day, store/digest_log_repository.h)",
        {
            "CREATE TABLE digest_log ("
            " id INTEGER PRIMARY KEY,"

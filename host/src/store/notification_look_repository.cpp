@@ -2,8 +2,8 @@
 
 #include <vector>
 
-#include "store/transaction.h"
 #include "store/personal_write.h"
+#include "store/transaction.h"
 
 using namespace Poco::Data::Keywords;
 

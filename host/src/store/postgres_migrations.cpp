@@ -840,7 +840,8 @@ END $$)",
            " user_id BIGINT PRIMARY KEY REFERENCES users(id),"
            " looked_on TEXT NOT NULL)",
            "CREATE TRIGGER notification_looks_data_changes AFTER INSERT OR UPDATE OR DELETE OR"
-           " TRUNCATE ON notification_looks FOR EACH STATEMENT EXECUTE FUNCTION data_changes_bump_fn()",
+           " TRUNCATE ON notification_looks FOR EACH STATEMENT"
+           " EXECUTE FUNCTION data_changes_bump_fn()",
        }},
       {46,
        "organisations.contact_email: the optional address of the organisation's daily digest",

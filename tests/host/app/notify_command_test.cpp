@@ -87,7 +87,8 @@ TEST_F(NotifyCommandTest, DryRunThenSendOnceADay) {
   const std::string day = firstDigestDay();
   ASSERT_FALSE(day.empty());
   CliRun dry = beacon({"notify", "--date", day, "--dry-run"});
-  EXPECT_NE(dry.out.find(day + "\t曲梁镇\tquliang@xinmi.example.cn\t"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find(day + "\t曲梁镇\tquliang@xinmi.example.cn\t"), std::string::npos)
+      << dry.out;
   EXPECT_NE(dry.out.find("将发送"), std::string::npos) << dry.out;
   EXPECT_TRUE(sink_.messages().empty());
   CliRun sent = beacon({"notify", "--date", day});

@@ -26,16 +26,19 @@ TEST_F(OrgContactEmailTest, CheckedStoredAndShown) {
   EXPECT_TRUE(has(bad, "id=\"error-contact_email\"")) << bad.body;
   EXPECT_TRUE(has(bad, "“联系邮箱”不是有效的电子邮箱地址")) << bad.body;
   EXPECT_TRUE(has(bad, "value=\"rentang at example\""));
-  EXPECT_EQ(count("SELECT COUNT(*) FROM organisations WHERE contact_email <> '' AND id = " + id), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM organisations WHERE contact_email <> '' AND id = " + id),
+            0);
   fields["contact_email"] = "rentang@xinmi.example.cn";
   Reply ok = postForm(town, path, fields);
   ASSERT_EQ(ok.status, 303) << ok.body;
-  EXPECT_EQ(count("SELECT COUNT(*) FROM organisations WHERE contact_email = 'rentang@xinmi.example.cn'"
-                  " AND id = " + id),
-            1);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM organisations WHERE contact_email = 'rentang@xinmi.example.cn'"
+            " AND id = " +
+            id),
+      1);
   EXPECT_TRUE(has(get(town, path), "value=\"rentang@xinmi.example.cn\""));
-  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'organisation' AND entity_id = " + id +
-                  " AND after_json LIKE '%rentang@xinmi.example.cn%'"),
+  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'organisation' AND entity_id = " +
+                  id + " AND after_json LIKE '%rentang@xinmi.example.cn%'"),
             1);
 }
 

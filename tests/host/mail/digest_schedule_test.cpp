@@ -30,7 +30,8 @@ class DigestScheduleTest : public ::testing::Test {
 TEST_F(DigestScheduleTest, ListedDaysBeforeTheDueDate) {
   for (long d : {30L, 14L, 7L, 0L}) EXPECT_TRUE(on(d, sdk::ObligationStatus::DueSoon)) << d;
   EXPECT_TRUE(on(30, sdk::ObligationStatus::Upcoming));
-  for (long d : {31L, 29L, 15L, 8L, 6L, 1L}) EXPECT_FALSE(on(d, sdk::ObligationStatus::DueSoon)) << d;
+  for (long d : {31L, 29L, 15L, 8L, 6L, 1L})
+    EXPECT_FALSE(on(d, sdk::ObligationStatus::DueSoon)) << d;
 }
 
 TEST_F(DigestScheduleTest, WeeklyWhileOverdue) {

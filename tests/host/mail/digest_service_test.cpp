@@ -66,7 +66,9 @@ class DigestServiceTest : public testing::CliCityFixture {
     return first;
   }
 
-  DigestService service() { return DigestService(app_->db(), app_->engine(), engine_mutex_, mail_); }
+  DigestService service() {
+    return DigestService(app_->db(), app_->engine(), engine_mutex_, mail_);
+  }
   int logRows() { return store::DigestLogRepository(app_->db().session()).count(); }
 
   testing::SmtpSink sink_;
@@ -90,7 +92,8 @@ TEST_F(DigestServiceTest, MailsTheTownshipItsDutiesInChinese) {
   EXPECT_EQ(messages[0].to[0], kAddress);
   const std::string subject = testing::sinkSubject(messages[0]);
   const std::string items = std::to_string(outcomes.value()[0].digest.items.size());
-  EXPECT_EQ(subject, "【应急预案提醒】曲梁镇：" + day.toString() + " 有 " + items + " 项事项待办理");
+  EXPECT_EQ(subject,
+            "【应急预案提醒】曲梁镇：" + day.toString() + " 有 " + items + " 项事项待办理");
   const std::string body = testing::sinkBody(messages[0]);
   EXPECT_NE(body.find("曲梁镇："), std::string::npos) << body;
   EXPECT_NE(body.find("《曲梁镇防汛应急预案》"), std::string::npos) << body;

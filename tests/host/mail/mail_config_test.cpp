@@ -27,10 +27,14 @@ TEST(MailConfigTest, OffByDefaultWithTheDocumentedDefaults) {
 }
 
 TEST(MailConfigTest, ReadsEverySetting) {
-  auto c = load({{"mail.enabled", "true"}, {"mail.host", "smtp.xinmi.example.cn"},
-                 {"mail.port", "587"}, {"mail.from", "beacon@xinmi.example.cn"},
-                 {"mail.username", "beacon"}, {"mail.password", "pw"},
-                 {"mail.schedule", "14,3"}, {"mail.send_at", "06:45"},
+  auto c = load({{"mail.enabled", "true"},
+                 {"mail.host", "smtp.xinmi.example.cn"},
+                 {"mail.port", "587"},
+                 {"mail.from", "beacon@xinmi.example.cn"},
+                 {"mail.username", "beacon"},
+                 {"mail.password", "pw"},
+                 {"mail.schedule", "14,3"},
+                 {"mail.send_at", "06:45"},
                  {"mail.base_url", "https://beacon.xinmi.example.cn/"}});
   ASSERT_TRUE(c.isOk()) << c.status().describe();
   EXPECT_TRUE(c.value().enabled);

@@ -29,8 +29,8 @@ class NotificationItemsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::vector<ObligationResult> rows = {
-        result(sdk::ObligationStatus::DueSoon, {2026, 12, 20}),            // crossed 11-20
-        result(sdk::ObligationStatus::Overdue, {2026, 11, 30}),            // crossed 12-01
+        result(sdk::ObligationStatus::DueSoon, {2026, 12, 20}),                 // crossed 11-20
+        result(sdk::ObligationStatus::Overdue, {2026, 11, 30}),                 // crossed 12-01
         result(sdk::ObligationStatus::MetLate, {2026, 10, 1}, {2026, 11, 25}),  // 11-25
         result(sdk::ObligationStatus::Met, {2026, 10, 1}, {2026, 9, 1}),
         result(sdk::ObligationStatus::Upcoming, {2027, 6, 1}),

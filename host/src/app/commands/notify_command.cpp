@@ -41,7 +41,8 @@ class NotifyCommand : public Command {
            "organisation and day, logged in digest_log: a second run of the day (or beacon\n"
            "serve's own run at mail.send_at) sends nothing again, except the digests that failed.\n"
            "An organisation with nothing due gets no mail. --dry-run prints what would be sent\n"
-           "and writes nothing. Needs mail.enabled=true unless --dry-run. Exit 1 if a send failed.\n";
+           "and writes nothing. Needs mail.enabled=true unless --dry-run. Exit 1 if a send "
+           "failed.\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
     auto parsed = Arguments::parse(args, {"date"}, {"dry-run"});
@@ -53,9 +54,9 @@ class NotifyCommand : public Command {
     auto config = mail::MailConfig::load(ctx.config);
     if (!config.isOk()) return fail(ctx, config.status());
     if (!config.value().enabled && !dry_run) {
-      return fail(ctx, sdk::Status::invalid("mail.enabled", ctx.english
-                                                                ? "is false: no mail is sent"
-                                                                : "为 false，不发送邮件"));
+      return fail(ctx,
+                  sdk::Status::invalid("mail.enabled", ctx.english ? "is false: no mail is sent"
+                                                                   : "为 false，不发送邮件"));
     }
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());

@@ -73,9 +73,8 @@ class OrgCommand : public Command {
       if (!org.isOk()) return fail(ctx, org.status());
       const std::string email = pos.size() == 3 ? pos[2] : "";
       if (!email.empty() && !mail::isEmailAddress(email)) {
-        return fail(ctx, sdk::Status::invalid("ADDRESS", (ctx.english ? "not an e-mail address: "
-                                                                        : "不是有效的电子邮箱地址：") +
-                                                             email));
+        const std::string what = ctx.english ? "not an e-mail address: " : "不是有效的电子邮箱地址：";
+        return fail(ctx, sdk::Status::invalid("ADDRESS", what + email));
       }
       store::setOrganisationContactEmail(c.db().session(), org.value().id, email, ctx.actor);
       ctx.out << org.value().code << "\t" << (email.empty() ? "-" : email) << "\n";
