@@ -28,7 +28,7 @@ trap 'scripts/pg-cluster.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
 uri=$(scripts/pg-cluster.sh start "$pgdir")
 BEACON_TEST_DB_URI=$uri ctest --test-dir build -L postgres --output-on-failure -j2 --timeout 300
 mkdir "$pgdir/logs"
-printf '%s\n' http_tests cli_tests rules_tests service_tests summary_tests store_tests io_tests |
+printf '%s\n' http_tests cli_tests rules_tests service_tests summary_tests store_tests io_tests mail_tests |
   BEACON_TEST_DB_URI=$uri xargs -P 2 -I{} sh -c \
     'build/bin/{} --gtest_brief=1 >"$0/{}.log" 2>&1 && echo "{}: passed on PostgreSQL" ||
      { echo "{}: FAILED on PostgreSQL"; cat "$0/{}.log"; exit 1; }' "$pgdir/logs"

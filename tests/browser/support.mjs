@@ -165,7 +165,7 @@ export async function pagesOf(page, base) {
   const pages = ['/', '/plans', '/drills', '/drills/new', '/drill-plans', '/organisations', '/summaries', '/imports',
     '/summaries?kind=plan-status&as_of=2023-12-31&format=text', '/calendar-feed',
     '/plans/new', '/account/password', '/organisations/new', '/users', '/users/new', '/audit',  // the administration pages (issue #14 §2)
-    '/search?q=城关'];
+    '/search?q=城关', '/notifications?all=1', '/notifications/digests'];
   await page.goto(`${base}/`);
   const lists = await page.locator('main a[href^="/?"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   pages.push(...[...new Set(lists)].slice(0, 3));

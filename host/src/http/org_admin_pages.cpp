@@ -5,8 +5,12 @@
 // entry and the tree rules are service::OrganisationService's (the same as
 // the CLI and CSV import); a refusal is 422 with what was typed and the
 // sentence by its field; success is 303 to the edit page with ?done=1
-// (org-saved). The plugin attributes of an organisation are kept as stored.
+// (org-saved). The plugin attributes of an organisation are kept as stored. The optional
+// contact address (the daily digest's, store/organisation_contacts.h) is checked here
+// (mail/email_address.h) and saved after the organisation, in its own audited write.
 #include <limits>
+
+#include <Poco/String.h>
 
 #include "http/admin_routes.h"
 #include "http/form_refusals.h"
@@ -15,7 +19,9 @@
 #include "http/page_support.h"
 #include "http/page_text.h"
 #include "http/strict_number.h"
+#include "mail/email_address.h"
 #include "service/organisation_service.h"
+#include "store/organisation_contacts.h"
 
 namespace beacon::http {
 
@@ -33,7 +39,7 @@ const std::vector<sdk::OrgKind>& kinds() {
 
 struct OrgForm {
   sdk::RecordId editing = 0;  // the organisation edited; 0: a new one
-  std::string code, name, kind, parent;
+  std::string code, name, kind, parent, contact_email;
   std::map<std::string, std::string> errors;
 };
 
@@ -46,6 +52,7 @@ void sendOrgForm(RequestContext& ctx, int status, const OrgForm& form) {
                                     : std::string("/organisations/new"));
   d.set("code", form.code);
   d.set("name", form.name);
+  d.set("contact_email", form.contact_email);
   data kind_options{data::type::list};
   for (auto k : kinds()) {
     data o;
@@ -70,7 +77,7 @@ void sendOrgForm(RequestContext& ctx, int status, const OrgForm& form) {
   d.set("parents", parents);
   d.set("top_allowed", ctx.requireUser().role == auth::Role::Admin);
   d.set("top_selected", form.parent == "0");
-  setFormRefusals(ctx, d, form.errors, {"code", "name", "kind", "parent_id"});
+  setFormRefusals(ctx, d, form.errors, {"code", "name", "kind", "parent_id", "contact_email"});
   if (status == 200 && ctx.query("done") == "1") d.set("notice", pageWord("org_saved", en));
   ctx.sendPage(status, "org_form.html", d, pageWord(form.editing ? "edit_org" : "new_org", en));
 }
@@ -84,6 +91,10 @@ void readOrgForm(RequestContext& ctx, OrgForm& form, sdk::Organisation& org) {
   form.name = ctx.formValue("name");
   form.kind = ctx.formValue("kind");
   form.parent = ctx.formValue("parent_id");
+  form.contact_email = Poco::trim(ctx.formValue("contact_email"));
+  if (!form.contact_email.empty() && !mail::isEmailAddress(form.contact_email)) {
+    form.errors["contact_email"] = "is not an e-mail address";
+  }
   org.name = form.name;
   if (auto k = sdk::parseOrgKind(form.kind)) {
     org.kind = *k;
@@ -121,6 +132,8 @@ void submitNewOrg(RequestContext& ctx) {
   if (form.errors.empty()) {
     auto id = service::OrganisationService(ctx.db(), ctx.state.app.plugins(), ctx.english()).add(org, ctx.actor());
     if (id.isOk()) {
+      store::setOrganisationContactEmail(ctx.db().session(), id.value(), form.contact_email,
+                                         ctx.actor());
       ctx.redirect("/organisations/" + std::to_string(id.value()) + "/edit?done=1");
       return;
     }
@@ -144,6 +157,7 @@ void editOrgForm(RequestContext& ctx) {
   form.name = org.name;
   form.kind = sdk::toId(org.kind);
   form.parent = std::to_string(org.parent_id);
+  form.contact_email = store::organisationContactEmail(ctx.db().session(), org.id);
   sendOrgForm(ctx, 200, form);
 }
 
@@ -157,6 +171,8 @@ void submitOrgEdit(RequestContext& ctx) {
     sdk::Status s =
         service::OrganisationService(ctx.db(), ctx.state.app.plugins(), ctx.english()).update(org, ctx.actor());
     if (s.isOk()) {
+      store::setOrganisationContactEmail(ctx.db().session(), org.id, form.contact_email,
+                                         ctx.actor());
       ctx.redirect("/organisations/" + std::to_string(org.id) + "/edit?done=1");
       return;
     }

@@ -21,6 +21,7 @@
 #include "auth/secure_random.h"
 #include "http/http_error.h"
 #include "http/json_body.h"
+#include "http/notification_feed.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
 #include "http/redirect_target.h"
@@ -375,6 +376,9 @@ std::string RequestContext::inLayout(const std::string& content, const std::stri
     u.set("display_name", display_name);
     u.set("role", role);
     u.set("badge", userBadge(display_name, role));
+    if (const std::size_t n = newNotificationCount(*this); n > 0) {
+      u.set("notification_count", std::to_string(n));
+    }
     layout.set("user", u);
   }
   auto page = state.app.templates().render("web/layout.html", layout);

@@ -2,6 +2,7 @@
 #include "http/dashboard_routes.h"
 #include "http/drill_plan_routes.h"
 #include "http/ledger_routes.h"
+#include "http/notification_routes.h"
 #include "http/routes.h"
 
 namespace beacon::http {
@@ -34,6 +35,7 @@ void addAllRoutes(Router& router) {
   addUserAdminPages(router);
   addAuditPage(router);
   addSearchPage(router);
+  addNotificationRoutes(router);
   addSummaryPages(router);
   addLedgerPages(router);
   addAttachmentRoutes(router);

@@ -777,6 +777,40 @@ const std::vector<Migration>& migrations() {
            " ON CONFLICT(year, org_id, domain) DO UPDATE SET n = n + 1;"
            " END",
        }},
+      {45,
+       "notification_looks: the day each user last opened the notifications page (/notifications);"
+       " a duty that crossed its threshold (due soon, overdue, met late) after that day is new to"
+       " them (http/notification_pages.cpp)",
+       {
+           "CREATE TABLE notification_looks ("
+           " user_id INTEGER PRIMARY KEY REFERENCES users(id),"
+           " looked_on TEXT NOT NULL)",
+       }},
+      {46,
+       "organisations.contact_email: the optional address the organisation's daily digest of duties"
+       " falling due is mailed to ('' : none; mail/digest_service.h)",
+       {
+           "ALTER TABLE organisations ADD COLUMN contact_email TEXT NOT NULL DEFAULT ''",
+       }},
+      {47,
+       "digest_log: one row per organisation and digest day, claimed (status 'sending') before the"
+       " digest is mailed so that two senders (beacon serve's timer, a cron beacon notify) never"
+       " both mail it; then 'sent' or 'failed' with the SMTP error (a failed row is claimed again"
+       " by the next run of that day, store/digest_log_repository.h)",
+       {
+           "CREATE TABLE digest_log ("
+           " id INTEGER PRIMARY KEY,"
+           " org_id INTEGER NOT NULL REFERENCES organisations(id),"
+           " digest_date TEXT NOT NULL,"
+           " recipient TEXT NOT NULL,"
+           " items INTEGER NOT NULL,"
+           " status TEXT NOT NULL,"
+           " error TEXT NOT NULL DEFAULT '',"
+           " attempts INTEGER NOT NULL DEFAULT 1,"
+           " sent_at TEXT NOT NULL DEFAULT '')",
+           "CREATE UNIQUE INDEX digest_log_org_date ON digest_log(org_id, digest_date)",
+           "CREATE INDEX digest_log_date ON digest_log(digest_date, id)",
+       }},
   };
   return kMigrations;
 }

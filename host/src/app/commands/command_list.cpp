@@ -15,6 +15,7 @@ std::unique_ptr<Command> makeImportCommand();
 std::unique_ptr<Command> makeExportCommand();
 std::unique_ptr<Command> makeCheckCommand();
 std::unique_ptr<Command> makeCalendarCommand();
+std::unique_ptr<Command> makeNotifyCommand();
 std::unique_ptr<Command> makeSummaryCommand();
 std::unique_ptr<Command> makeAuditCommand();
 std::unique_ptr<Command> makeUserCommand();
@@ -37,6 +38,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   v.push_back(makeExportCommand());
   v.push_back(makeCheckCommand());
   v.push_back(makeCalendarCommand());
+  v.push_back(makeNotifyCommand());
   v.push_back(makeSummaryCommand());
   v.push_back(makeAuditCommand());
   v.push_back(makeUserCommand());

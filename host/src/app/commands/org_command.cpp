@@ -6,7 +6,9 @@
 #include "app/command.h"
 #include "app/lookup.h"
 #include "app/record_printer.h"
+#include "mail/email_address.h"
 #include "service/organisation_service.h"
+#include "store/organisation_contacts.h"
 #include "store/organisation_repository.h"
 
 namespace beacon::app {
@@ -21,16 +23,18 @@ class OrgCommand : public Command {
            "                      [--attr domain.field=value,...]\n"
            "       beacon org list [--under CODE] [--kind KIND]\n"
            "       beacon org show CODE\n"
+           "       beacon org set-email CODE [ADDRESS (none: clear it)]\n"
            "KIND: city 市, department 部门, township 乡镇, subdistrict 街道, village 村, community 社区,\n"
            "      enterprise 企业, institution 单位. Attributes come from the plugins, e.g.\n"
-           "      fire.key_fire_unit=1, flood.flash_flood_zone=1 (see `beacon plugins`).\n";
+           "      fire.key_fire_unit=1, flood.flash_flood_zone=1 (see `beacon plugins`).\n"
+           "set-email: the address the organisation's daily digest goes to (beacon notify).\n";
   }
   int run(CommandContext& ctx, const std::vector<std::string>& args) override {
     auto a = Arguments::parse(args, {"code", "name", "kind", "parent", "attr", "under"}, {});
     if (!a.isOk()) return fail(ctx, a.status());
     const auto& pos = a.value().positionals();
     const std::string verb = pos.empty() ? "" : pos[0];
-    if (verb != "add" && verb != "list" && verb != "show") {
+    if (verb != "add" && verb != "list" && verb != "show" && verb != "set-email") {
       ctx.err << help();
       return 2;
     }
@@ -59,6 +63,21 @@ class OrgCommand : public Command {
       auto id = service::OrganisationService(c.db(), c.plugins(), ctx.english).add(org, ctx.actor);
       if (!id.isOk()) return fail(ctx, id.status());
       ctx.out << (ctx.english ? "added organisation " : "已添加组织 ") << org.code << " (#" << id.value() << ")\n";
+      return 0;
+    }
+    if (verb == "set-email") {
+      if (pos.size() < 2 || pos.size() > 3) {
+        return fail(ctx, sdk::Status::invalid("CODE", "org set-email needs CODE [ADDRESS]"));
+      }
+      auto org = organisationByCode(c, pos[1], "CODE", ctx.english);
+      if (!org.isOk()) return fail(ctx, org.status());
+      const std::string email = pos.size() == 3 ? pos[2] : "";
+      if (!email.empty() && !mail::isEmailAddress(email)) {
+        const std::string what = ctx.english ? "not an e-mail address: " : "不是有效的电子邮箱地址：";
+        return fail(ctx, sdk::Status::invalid("ADDRESS", what + email));
+      }
+      store::setOrganisationContactEmail(c.db().session(), org.value().id, email, ctx.actor);
+      ctx.out << org.value().code << "\t" << (email.empty() ? "-" : email) << "\n";
       return 0;
     }
     auto all = repo.list();

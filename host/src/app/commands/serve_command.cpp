@@ -12,6 +12,8 @@
 #include "http/demo_accounts.h"
 #include "http/web_config.h"
 #include "http/web_server.h"
+#include "mail/digest_timer.h"
+#include "mail/mail_config.h"
 #include "plugins/domain_services.h"
 #include "rules/compliance_engine.h"
 
@@ -47,6 +49,8 @@ class ServeCommand : public Command {
       return fail(ctx, sdk::Status::invalid("--threads", "must be 1..256"));
     }
     web.threads = threads.value();
+    auto mail_config = mail::MailConfig::load(ctx.config);
+    if (!mail_config.isOk()) return fail(ctx, mail_config.status());
     auto app = ctx.app(true);
     if (!app.isOk()) return fail(ctx, app.status());
     AppContext& c = *app.value();
@@ -87,6 +91,13 @@ class ServeCommand : public Command {
       return fail(ctx, sdk::Status::invalid("web.listen", web.host + ":" + std::to_string(web.port) + ": " +
                                                               e.displayText()));
     }
+    // The daily digests at mail.send_at (mail/digest_timer.h), stopped before the server.
+    std::unique_ptr<mail::DigestTimer> digests;
+    if (mail_config.value().enabled) {
+      digests = std::make_unique<mail::DigestTimer>(c.databasePath(), c.engine(),
+                                                    server.state().app_mutex, mail_config.value());
+      digests->start();
+    }
     ctx.out << "listening on " << server.url() << "\n";
     for (const auto& login : accounts.value()) {
       ctx.out << "demo login: " << login.username << " / " << login.password << "  (" << login.description
@@ -100,6 +111,7 @@ class ServeCommand : public Command {
       sigwait(&stop_signals, &signal_number);
     }
     ctx.out << "stopping\n";
+    if (digests) digests->stop();
     server.stop();
     ctx.out << "stopped\n";
     return 0;
