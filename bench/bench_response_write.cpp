@@ -1,8 +1,9 @@
 // bench_response_write: one Poco HTTPServer on 127.0.0.1 answering a 22 KB
 // body three ways, chosen by path, and keep-alive clients (raw sockets, one
 // thread each) asking for it in alternating rounds of the same run:
-//   /shortcut  http::writeResponse (headers and body in one send on the
-//              socket of Poco's internal HTTPServerRequestImpl);
+//   /shortcut  headers and body in one send on the socket of Poco's internal
+//              HTTPServerRequestImpl (what http::writeResponse did until
+//              2026-12-03, kept here to compare);
 //   /buffer    HTTPServerResponse::sendBuffer (the library's one-shot path);
 //   /stream    response.send() << body (Poco's response stream).
 // Prints answers/s (wall) and the process's CPU time (user+sys, server and
@@ -16,6 +17,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -25,15 +27,37 @@
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
 
-#include "http/response_writer.h"
-
 namespace {
 
 std::string g_body;
+
+// The removed shortcut: the status line and headers as Poco writes them, then the body, in one
+// send (as long as the socket takes it all).
+void oneSend(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+             const std::string& body) {
+  auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
+  if (!impl) {
+    response.send() << body;
+    return;
+  }
+  std::ostringstream head;
+  response.write(head);
+  const std::string out = head.str() + body;
+  Poco::Net::StreamSocket& socket = impl->socket();
+  const char* next = out.data();
+  std::size_t left = out.size();
+  while (left > 0) {
+    const int n = socket.sendBytes(next, static_cast<int>(left));
+    if (n <= 0) return;
+    next += n;
+    left -= static_cast<std::size_t>(n);
+  }
+}
 
 class Handler : public Poco::Net::HTTPRequestHandler {
  public:
@@ -44,7 +68,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     const std::string& uri = request.getURI();
     if (uri == "/shortcut") {
       response.setContentLength(static_cast<std::streamsize>(g_body.size()));
-      beacon::http::writeResponse(request, response, g_body);
+      oneSend(request, response, g_body);
     } else if (uri == "/buffer") {
       response.sendBuffer(g_body.data(), g_body.size());
     } else {
