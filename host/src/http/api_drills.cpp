@@ -4,12 +4,12 @@
 #include <vector>
 
 #include <Poco/JSON/Array.h>
-#include <Poco/JSONString.h>
 
 #include "http/drill_key_query.h"
 #include "http/drill_logging.h"
 #include "http/http_error.h"
 #include "http/json_fields.h"
+#include "http/json_text.h"
 #include "http/org_scope.h"
 #include "http/record_correction_request.h"
 #include "http/record_detail.h"
@@ -23,44 +23,6 @@ namespace {
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-
-// Appends JSON text to a string: the list response is written directly
-// rather than built as Poco::JSON objects and stringified, byte for byte the
-// same as drillItemJson + RequestContext::sendJson (strings escaped by
-// Poco::toJSON, as Poco's Stringifier does, unless plain ASCII).
-class JsonText {
- public:
-  std::string& str() { return out_; }
-  JsonText& raw(const char* text) {
-    out_ += text;
-    return *this;
-  }
-  JsonText& key(const char* name) {
-    out_ += '"';
-    out_ += name;
-    out_ += "\":";
-    return *this;
-  }
-  JsonText& number(long long n) {
-    out_ += std::to_string(n);
-    return *this;
-  }
-  JsonText& string(const std::string& s) {
-    for (unsigned char c : s) {
-      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '/') {
-        out_ += Poco::toJSON(s, Poco::JSON_WRAP_STRINGS);
-        return *this;
-      }
-    }
-    out_ += '"';
-    out_ += s;
-    out_ += '"';
-    return *this;
-  }
-
- private:
-  std::string out_;
-};
 
 // The fields of drillItemJson, in its order.
 void writeDrillItem(RequestContext& ctx, const sdk::Drill& d, const OrgLabels& orgs, bool voided, JsonText& j) {
@@ -89,7 +51,7 @@ void writeDrillItem(RequestContext& ctx, const sdk::Drill& d, const OrgLabels& o
   j.raw(",").key("org_code").string(orgs.code(d.org_id));
   const sdk::DrillType* type = ctx.state.app.plugins().drillType(d.drill_type);
   j.raw(",").key("drill_type_label").string(type ? (ctx.english() ? type->label_en : type->label_zh) : d.drill_type);
-  j.raw(",").key("voided").raw(voided ? "true" : "false");
+  j.raw(",").key("voided").boolean(voided);
   j.raw("}");
 }
 

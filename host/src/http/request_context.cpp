@@ -277,8 +277,7 @@ void RequestContext::send(int status, const std::string& content_type, const std
   status_ = status;
   bytes_ = text.size();
   if (keep_) kept_ = CachedResponse{content_type, text};
-  static const std::string kNoBody;
-  writeResponse(request, response, request.getMethod() == "HEAD" ? kNoBody : text);
+  writeResponse(request, response, text);  // HEAD: headers only
 }
 
 void RequestContext::sendJson(int status, const Poco::Dynamic::Var& value) {
