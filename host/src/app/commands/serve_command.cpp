@@ -10,6 +10,7 @@
 #include "app/arguments.h"
 #include "app/command.h"
 #include "http/demo_accounts.h"
+#include "http/malloc_tuning.h"
 #include "http/web_config.h"
 #include "http/web_server.h"
 #include "plugins/domain_services.h"
@@ -47,6 +48,7 @@ class ServeCommand : public Command {
       return fail(ctx, sdk::Status::invalid("--threads", "must be 1..256"));
     }
     web.threads = threads.value();
+    http::limitMallocArenas();
     auto app = ctx.app(true);
     if (!app.isOk()) return fail(ctx, app.status());
     AppContext& c = *app.value();
