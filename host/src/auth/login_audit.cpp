@@ -4,6 +4,7 @@
 #include "store/audit_log.h"
 #include "store/record_json.h"
 #include "store/transaction.h"
+#include "store/write_stamp.h"
 
 namespace beacon::auth {
 
@@ -23,6 +24,7 @@ void LoginAudit::write(const std::string& actor, const std::string& action, sdk:
     o->set("retry_after_s", static_cast<Poco::Int64>(throttle->retry_after.count()));
   }
   store::Transaction tx(session_);
+  tx.stampAs(store::kBookkeepingSubject, 0);  // no cached answer shows it
   store::AuditLog(session_).append(store::Actor{actor}, action, "login", user_id, "",
                                    store::stringify(o));
   tx.commit();

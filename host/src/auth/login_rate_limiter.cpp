@@ -6,6 +6,7 @@
 
 #include "store/login_throttle_repository.h"
 #include "store/transaction.h"
+#include "store/write_stamp.h"
 
 namespace beacon::auth {
 
@@ -84,6 +85,7 @@ Throttle LoginRateLimiter::recordFailure(const std::string& username, const std:
   const WallTime now = clock_();
   const Poco::Int64 now_ms = toEpochMs(now);
   store::Transaction tx(connection_);
+  tx.stampAs(store::kBookkeepingSubject, 0);  // no cached answer shows it
   store::LoginThrottleRepository counts(connection_);
   counts.removeFailuresBefore(now_ms - ms(limits_.window));
   auto fail = [&](const std::string& key, int free_failures, ThrottleLimit limit) {
@@ -103,6 +105,7 @@ Throttle LoginRateLimiter::recordFailure(const std::string& username, const std:
 void LoginRateLimiter::recordSuccess(const std::string& username, const std::string& ip) {
   const std::string pair = pairKey(username, ip);
   store::Transaction tx(connection_);
+  tx.stampAs(store::kBookkeepingSubject, 0);  // no cached answer shows it
   store::LoginThrottleRepository counts(connection_);
   counts.clearFailures(pair);
   counts.rememberPair(pair, toEpochMs(clock_()), kMaxKnownPairs);

@@ -3,6 +3,8 @@
 #include "auth/constant_time.h"
 #include "auth/secure_random.h"
 #include "auth/sha256.h"
+#include "store/transaction.h"
+#include "store/write_stamp.h"
 #include "store/web_session_repository.h"
 
 namespace beacon::auth {
@@ -11,6 +13,15 @@ namespace {
 Poco::Int64 ms(std::chrono::seconds s) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(s).count();
 }
+
+// A write transaction stamped as login bookkeeping, which drops no cached answer
+// (store/write_stamp.h); inside another transaction it joins that one and its stamp.
+struct SessionWrite {
+  explicit SessionWrite(Poco::Data::Session& connection) : tx(connection) {
+    tx.stampAs(store::kBookkeepingSubject, 0);
+  }
+  store::Transaction tx;
+};
 }  // namespace
 
 SessionStore::SessionStore(Poco::Data::Session& connection, SessionLimits limits, WallClock clock)
@@ -26,10 +37,12 @@ Session SessionStore::create(const User& user, const std::string& ip) {
   s.credentials_generation = user.credentials_generation;
   s.created = s.last_seen = clock_();
   const Poco::Int64 now_ms = toEpochMs(s.created);
+  SessionWrite write(connection_);
   store::WebSessionRepository sessions(connection_);
   sessions.removeExpired(now_ms - ms(limits_.idle), now_ms - ms(limits_.absolute));
   sessions.add({sha256Hex(s.id), s.csrf_token, s.user_id, s.username, s.ip,
                 s.credentials_generation, now_ms, now_ms});
+  write.tx.commit();
   return s;
 }
 
@@ -42,11 +55,15 @@ std::optional<Session> SessionStore::find(const std::string& id) {
   const Poco::Int64 now_ms = toEpochMs(clock_());
   if (now_ms - row->last_seen_ms >= ms(limits_.idle) ||
       now_ms - row->created_ms >= ms(limits_.absolute)) {
+    SessionWrite write(connection_);
     sessions.remove(key);
+    write.tx.commit();
     return std::nullopt;
   }
   if (now_ms - row->last_seen_ms >= ms(kTouchEvery)) {
+    SessionWrite write(connection_);
     sessions.touch(key, now_ms);
+    write.tx.commit();
     row->last_seen_ms = now_ms;
   }
   Session s;
@@ -62,17 +79,26 @@ std::optional<Session> SessionStore::find(const std::string& id) {
 }
 
 void SessionStore::destroy(const std::string& id) {
+  SessionWrite write(connection_);
   store::WebSessionRepository(connection_).remove(sha256Hex(id));
+  write.tx.commit();
 }
 
 std::size_t SessionStore::destroyForUser(sdk::RecordId user_id) {
-  return store::WebSessionRepository(connection_).removeForUser(user_id);
+  SessionWrite write(connection_);
+  const std::size_t n = store::WebSessionRepository(connection_).removeForUser(user_id);
+  write.tx.commit();
+  return n;
 }
 
 std::size_t SessionStore::purgeExpired() {
   const Poco::Int64 now_ms = toEpochMs(clock_());
-  return store::WebSessionRepository(connection_)
-      .removeExpired(now_ms - ms(limits_.idle), now_ms - ms(limits_.absolute));
+  SessionWrite write(connection_);
+  const std::size_t n =
+      store::WebSessionRepository(connection_)
+          .removeExpired(now_ms - ms(limits_.idle), now_ms - ms(limits_.absolute));
+  write.tx.commit();
+  return n;
 }
 
 std::size_t SessionStore::size() { return store::WebSessionRepository(connection_).count(); }

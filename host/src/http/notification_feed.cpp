@@ -35,7 +35,7 @@ NotificationFeed notificationFeed(RequestContext& ctx) {
 namespace {
 
 // The last count of each user with what it was counted from: while no commit changed the data
-// (the write version of an answer that shows everything, WriteVersions::stamp; personal writes
+// (the write version of an answer that shows everything, WriteVersions::stamp; bookkeeping writes
 // such as a look leave it) and the look and day are the same, the count is too, and a page
 // header asks the engine nothing.
 struct CountMemo {

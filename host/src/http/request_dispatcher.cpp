@@ -12,8 +12,9 @@
 
 #include "auth/api_token_store.h"
 #include "http/http_error.h"
-#include "http/origin_check.h"
 #include "http/idempotent_post.h"
+#include "http/malloc_tuning.h"
+#include "http/origin_check.h"
 #include "http/request_context.h"
 #include "http/request_framing.h"
 #include "http/response_cache_key.h"
@@ -214,6 +215,7 @@ void RequestDispatcher::serveThroughCache(RequestContext& ctx, const Route& rout
 void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
                                       Poco::Net::HTTPServerResponse& response) {
   const auto start = std::chrono::steady_clock::now();
+  HeavyRequestTrim trim;
   RequestContext ctx(state_, request, response);
   // Served over TLS by beacon itself: browsers are told to use HTTPS only (a year).
   if (state_.config.tlsEnabled()) response.set("Strict-Transport-Security", "max-age=31536000");
@@ -276,6 +278,7 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
     line.set("ip", ip);
     state_.access_log.log(line);
   }
+  trim.finish();
 }
 
 }  // namespace beacon::http

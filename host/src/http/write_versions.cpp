@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "store/organisation_repository.h"
-#include "store/personal_write.h"
+#include "store/write_stamp.h"
 
 namespace beacon::http {
 
@@ -24,7 +24,7 @@ void WriteVersions::refresh(Poco::Data::Session& connection, ResponseCache& cach
     return;
   }
   for (const auto& s : stamps) {
-    if (s.subject != store::kDrillsSubject && s.subject != store::kPersonalSubject) {
+    if (s.subject != store::kDrillsSubject && s.subject != store::kBookkeepingSubject) {
       loadTree(connection);  // an organisation may have been added, moved or renamed
       break;
     }
@@ -60,7 +60,7 @@ void WriteVersions::apply(const std::vector<store::WriteStamp>& stamps) {
   for (const auto& s : stamps) {
     const auto seq = static_cast<std::uint64_t>(s.seq);
     last_ = std::max(last_, s.seq);
-    if (s.subject == store::kPersonalSubject) continue;
+    if (s.subject == store::kBookkeepingSubject) continue;
     if (s.subject != store::kDrillsSubject) {
       any_ = std::max(any_, seq);
       continue;

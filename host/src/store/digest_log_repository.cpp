@@ -3,8 +3,8 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
-#include "store/personal_write.h"
 #include "store/transaction.h"
+#include "store/write_stamp.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -41,7 +41,7 @@ std::vector<DigestLogRow> rowsOf(Poco::Data::Statement& st) {
 sdk::RecordId DigestLogRepository::claim(sdk::RecordId org_id, const sdk::Date& day,
                                          const std::string& recipient, int items) {
   Transaction tx(session_);
-  tx.stampAs(kPersonalSubject, 0);
+  tx.stampAs(kBookkeepingSubject, 0);
   const auto org = static_cast<Poco::Int64>(org_id);
   const std::string date = day.toString();
   std::vector<Poco::Int64> ids;
@@ -63,7 +63,7 @@ sdk::RecordId DigestLogRepository::claim(sdk::RecordId org_id, const sdk::Date& 
 
 void DigestLogRepository::markSent(sdk::RecordId id, const std::string& sent_at) {
   Transaction tx(session_);
-  tx.stampAs(kPersonalSubject, 0);
+  tx.stampAs(kBookkeepingSubject, 0);
   session_ << "UPDATE digest_log SET status = $1, sent_at = $2, error = '' WHERE id = $3",
       bind(std::string(kDigestSent)), bind(sent_at), bind(static_cast<Poco::Int64>(id)), now;
   tx.commit();
@@ -71,7 +71,7 @@ void DigestLogRepository::markSent(sdk::RecordId id, const std::string& sent_at)
 
 void DigestLogRepository::markFailed(sdk::RecordId id, const std::string& error) {
   Transaction tx(session_);
-  tx.stampAs(kPersonalSubject, 0);
+  tx.stampAs(kBookkeepingSubject, 0);
   session_ << "UPDATE digest_log SET status = $1, error = $2 WHERE id = $3",
       bind(std::string(kDigestFailed)), bind(error), bind(static_cast<Poco::Int64>(id)), now;
   tx.commit();

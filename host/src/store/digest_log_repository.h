@@ -4,7 +4,7 @@
 // serve's timer, a cron `beacon notify`). A row left "failed" is claimed again by the next run of
 // that day (attempts counts them); a row left "sending" by a sender that died stays claimed, so a
 // digest is never mailed twice (at worst not at all that day). Its writes are stamped
-// kPersonalSubject: no cached page shows the log (store/personal_write.h).
+// kBookkeepingSubject: no cached page shows the log (store/write_stamp.h).
 // Not thread-safe (follows its Session).
 #pragma once
 

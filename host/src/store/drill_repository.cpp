@@ -347,10 +347,16 @@ std::optional<std::map<std::string, long long>> DrillRepository::monthCounts(con
   auto add = [&](bool voided) {
     Poco::Data::Statement st(session_);
     int next = 1;
-    std::string sql = !voided ? std::string("SELECT month, SUM(n) FROM ") +
-                                    (f.org_ids.empty() ? "drill_month_counts" : "drill_org_month_counts") +
-                                    " WHERE 1 = 1"
-                              : "SELECT substr(drill_date, 1, 7), COUNT(*) FROM drills WHERE voided_at <> ''";
+    // "month || ''" for an organisation's months: grouping by the bare column, SQLite skip-scanned
+    // the primary key (month, org_id, domain) and read each row from the table (8 ms of CPU per
+    // township of 42 organisations, 1M-drill database, called twice per deep page) instead of the
+    // covering index drill_org_month_counts_org (org_id, month, domain, n): 3 ms.
+    std::string sql =
+        !voided ? (f.org_ids.empty()
+                       ? std::string("SELECT month, SUM(n) FROM drill_month_counts")
+                       : std::string("SELECT month || '', SUM(n) FROM drill_org_month_counts")) +
+                      " WHERE 1 = 1"
+                : "SELECT substr(drill_date, 1, 7), COUNT(*) FROM drills WHERE voided_at <> ''";
     const std::string text_column = voided ? " || ''" : "";
     if (!f.domain.empty()) {
       sql += " AND domain" + text_column + " = $" + std::to_string(next++);

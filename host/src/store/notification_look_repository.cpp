@@ -2,8 +2,8 @@
 
 #include <vector>
 
-#include "store/personal_write.h"
 #include "store/transaction.h"
+#include "store/write_stamp.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -20,7 +20,7 @@ sdk::Date NotificationLookRepository::lastLook(sdk::RecordId user_id) {
 
 void NotificationLookRepository::record(sdk::RecordId user_id, const sdk::Date& day) {
   Transaction tx(session_);
-  tx.stampAs(kPersonalSubject, 0);
+  tx.stampAs(kBookkeepingSubject, 0);
   session_ << "INSERT INTO notification_looks(user_id, looked_on) VALUES($1, $2)"
               " ON CONFLICT(user_id) DO UPDATE SET looked_on = excluded.looked_on",
       bind(static_cast<Poco::Int64>(user_id)), bind(day.toString()), now;

@@ -1,6 +1,6 @@
 // NotificationLookRepository: the notification_looks table (migration 45), the day each user last
-// opened the notifications page. Recording a look is a personal write: its transaction is stamped
-// kPersonalSubject (store/personal_write.h), so it drops no cached data page of the web server.
+// opened the notifications page. Recording a look is a bookkeeping write: its transaction is stamped
+// kBookkeepingSubject (store/write_stamp.h), so it drops no cached data page of the web server.
 // Not thread-safe (follows its Session).
 #pragma once
 

@@ -23,6 +23,10 @@ namespace beacon::store {
 
 inline constexpr const char* kAnySubject = "*";
 inline constexpr const char* kDrillsSubject = "drills";  // drills added for one organisation
+// Bookkeeping no cached answer shows: login sessions, failed logins, login audit entries, a
+// user's last look at the notifications page, the digest log. WriteVersions makes nothing stale
+// for it, so a login, a session touch or a look keeps every cached page.
+inline constexpr const char* kBookkeepingSubject = "bookkeeping";
 
 struct WriteStamp {
   Poco::Int64 seq = 0;
@@ -36,7 +40,7 @@ Poco::Int64 connectionChangeCount(Poco::Data::Session& session);
 
 // Writes the stamp of the write transaction open on `session` when it wrote anything since
 // `changes_at_begin` (connectionChangeCount at its BEGIN; on PostgreSQL: when the transaction
-// has a transaction id). `subject` is kAnySubject or kDrillsSubject. Nothing on a schema older
+// has a transaction id). `subject` is one of the constants above. Nothing on a schema older
 // than migration 35. Throws Poco::Exception when the database fails.
 void stampCommit(Poco::Data::Session& session, Poco::Int64 changes_at_begin,
                  const std::string& subject, Poco::Int64 org_id);

@@ -3,13 +3,16 @@
 // keeps the lists of a sibling village, of other townships and of other townships' staff, and
 // every plan list; a write by another process (the CLI) is seen by the next request, and drops
 // only what it could change; a renamed organisation drops every list that shows names; and a
-// plan write keeps the drill lists that do not show it.
+// plan write keeps the drill lists that do not show it. Logins (good and failed), session touches
+// and logouts drop nothing: a kept page answers the next user of its scope with that user's name
+// and CSRF token, and a drill still drops it.
 #include <sstream>
 #include <string>
 
 #include <Poco/JSON/Array.h>
 
 #include "app/cli.h"
+#include "auth/session_store.h"
 #include "host/http/web_fixture.h"
 
 using namespace Poco::Data::Keywords;
@@ -126,6 +129,42 @@ TEST_F(ScopedInvalidationTest, TreeAndPlanWritesDropWhatShowsThem) {
   app_->db().session() << "UPDATE plans SET title = title || '（修订）' WHERE id = (SELECT min(id) FROM plans)", now;
   EXPECT_EQ(withToken(admin, plans).headers["X-Beacon-Cache"], "miss");
   EXPECT_EQ(withToken(admin, drills).headers["X-Beacon-Cache"], "miss");
+}
+
+TEST_F(ScopedInvalidationTest, LoginsTouchesAndLogoutsDropNothing) {
+  const std::string admin_token = apiToken("admin");
+  const std::string api = "/api/v1/drills?org=xinmi.chengguan.04&limit=5";
+  const std::string page = "/drills?org=xinmi.chengguan.04";
+  const Login village = login("village");
+  const auto pageHit = [&](const Login& who) {
+    for (int i = 0; i < 10; ++i) {
+      if (get(who, page).headers["X-Beacon-Cache"] == "hit") return;
+    }
+    ADD_FAILURE() << "no cache hit for " << page;
+  };
+  warm(admin_token, api);
+  pageHit(village);
+  const auto hits = server_->state().cache.stats().hits;
+
+  const Login locked = login("locked");  // the same read scope as "village"
+  EXPECT_EQ(request("POST", "/api/v1/session",
+                    R"({"username":"town","password":"wrong-password-1"})", "application/json")
+                .status,
+            401);
+  advance(auth::SessionStore::kTouchEvery + std::chrono::seconds(1));  // the next request touches
+  Reply kept = get(locked, page);
+  EXPECT_EQ(kept.headers["X-Beacon-Cache"], "hit");
+  EXPECT_TRUE(has(kept, "data-user=\"locked\"")) << "the layout is the requester's";
+  EXPECT_FALSE(has(kept, "data-user=\"village\""));
+  EXPECT_TRUE(has(kept, "value=\"" + locked.csrf + "\""));
+  EXPECT_EQ(send(locked, "DELETE", "/api/v1/session", "").status, 204);
+  EXPECT_EQ(withToken(admin_token, api).headers["X-Beacon-Cache"], "hit");
+  EXPECT_EQ(get(village, page).headers["X-Beacon-Cache"], "hit");
+  EXPECT_EQ(server_->state().cache.stats().hits, hits + 3);
+
+  logDrill(admin_token, "xinmi.chengguan.04", "2025-11-03");
+  EXPECT_EQ(withToken(admin_token, api).headers["X-Beacon-Cache"], "miss");
+  EXPECT_EQ(get(village, page).headers["X-Beacon-Cache"], "miss");
 }
 
 TEST_F(ScopedInvalidationTest, ASummaryIsKeptUntilAWriteByAnyProcess) {

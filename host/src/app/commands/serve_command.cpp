@@ -10,6 +10,7 @@
 #include "app/arguments.h"
 #include "app/command.h"
 #include "http/demo_accounts.h"
+#include "http/malloc_tuning.h"
 #include "http/web_config.h"
 #include "http/web_server.h"
 #include "mail/digest_timer.h"
@@ -51,6 +52,7 @@ class ServeCommand : public Command {
     web.threads = threads.value();
     auto mail_config = mail::MailConfig::load(ctx.config);
     if (!mail_config.isOk()) return fail(ctx, mail_config.status());
+    http::limitMallocArenas();
     auto app = ctx.app(true);
     if (!app.isOk()) return fail(ctx, app.status());
     AppContext& c = *app.value();
