@@ -16,6 +16,7 @@
 #include "http/page_text.h"
 #include "http/strict_number.h"
 #include "service/organisation_service.h"
+#include "store/record_parse.h"
 
 namespace beacon::http {
 
@@ -85,7 +86,7 @@ void readOrgForm(RequestContext& ctx, OrgForm& form, sdk::Organisation& org) {
   form.kind = ctx.formValue("kind");
   form.parent = ctx.formValue("parent_id");
   org.name = form.name;
-  if (auto k = sdk::parseOrgKind(form.kind)) {
+  if (auto k = store::parseOrgKind(form.kind)) {
     org.kind = *k;
   } else {
     form.errors["kind"] = "must be chosen from the list";

@@ -12,21 +12,22 @@
 #include <Poco/JSON/Object.h>
 
 #include "demo/xinmi_demo.h"
-#include "render/json_data.h"
 #include "plugins/drill_periods.h"
+#include "render/json_data.h"
 #include "render/markdown_escape.h"
 #include "rules/citation_text.h"
 #include "rules/compliance_engine.h"
 #include "rules/met_late_text.h"
-#include "rules/provisional_deadline.h"
 #include "rules/plan_history.h"
+#include "rules/provisional_deadline.h"
 #include "rules/store_record_reader.h"
+#include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
-#include "store/record_voids.h"
 #include "store/organisation_repository.h"
 #include "store/plan_brief.h"
 #include "store/plan_repository.h"
+#include "store/record_voids.h"
 #include "store/storage_error.h"
 #include "summary/annual_counts.h"
 #include "summary/drill_plan_execution.h"
@@ -901,7 +902,7 @@ sdk::Result<Object::Ptr> drillSheet(Context& c, const SummaryRequest& req) {
 
   store::CorrectiveActionRepository actions(c.db.session());
   Array::Ptr rows = new Array;
-  const auto listed = actions.listForSource(sdk::SourceKind::Drill, drill->id);
+  const auto listed = actions.listForSource(store::SourceKind::Drill, drill->id);
   std::vector<sdk::RecordId> ids;
   for (const auto& a : listed) ids.push_back(a.id);
   const auto voided = store::RecordVoids(c.db.session()).voided(store::RecordKind::CorrectiveAction, ids);
@@ -912,7 +913,7 @@ sdk::Result<Object::Ptr> drillSheet(Context& c, const SummaryRequest& req) {
     o->set("description", a.description);
     o->set("organisation", responsible ? responsible->name : std::to_string(a.responsible_org_id));
     o->set("due", a.due.toString());
-    o->set("status", t(sdk::labelZh(a.status), sdk::labelEn(a.status)));
+    o->set("status", t(store::labelZh(a.status), store::labelEn(a.status)));
     o->set("plan_defect", a.plan_defect);
     rows->add(o);
   }
@@ -936,7 +937,7 @@ sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
     return sdk::Status::invalid("format", "unknown format \"" + req.format + "\" (text, markdown, html, json, docx)");
   }
   Context c{db_, registry_, templates_, engine_, Lang{req.english}, {}};
-  sdk::Result<Object::Ptr> data = sdk::Status::error("unreachable");
+  sdk::Result<Object::Ptr> data = sdk::Status::internal("unreachable");
   std::string name;
   try {
     if (req.kind == "city-annual") {
@@ -965,7 +966,7 @@ sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
     }
   } catch (const Poco::Exception& e) {
     store::throwIfStorageFailure(e, "summary " + req.kind);
-    return sdk::Status::error("summary " + req.kind + ": " + e.displayText());
+    return store::failureStatus(e, "summary " + req.kind + ": " + e.displayText());
   }
   if (!data.isOk()) return data.status();
   if (req.format == "json") {
