@@ -217,7 +217,7 @@ TEST_F(PlanLifecycleWebTest, TheApiEditsTheDraftWhileDraftingAndAfterAFailedRevi
 
   ASSERT_EQ(send(town, "POST", base(plan) + "/submit-review", R"({"date":"2024-03-01"})").status, 201);
   r = send(town, "POST", base(plan) + "/edit-draft", R"({"text":"评审中的修改\n"})");
-  ASSERT_EQ(r.status, 422) << r.body;
+  ASSERT_EQ(r.status, 409) << r.body;
   EXPECT_EQ(r.errorField(), "status");
   EXPECT_NE(errorMessage(r).find("「评审中」，不能修改编制稿"), std::string::npos) << r.body;
   ASSERT_EQ(send(town, "POST", base(plan) + "/reviews",
@@ -249,7 +249,7 @@ TEST_F(PlanLifecycleWebTest, TheApiEditsTheDraftWhileDraftingAndAfterAFailedRevi
                 .status,
             201);
   r = send(town, "POST", base(plan) + "/edit-draft?lang=en", R"({"text":"after issue\n"})");
-  ASSERT_EQ(r.status, 422) << r.body;
+  ASSERT_EQ(r.status, 409) << r.body;
   EXPECT_EQ(r.errorField(), "status");
   EXPECT_NE(errorMessage(r).find("is Issued; cannot edit the draft"), std::string::npos) << r.body;
   EXPECT_EQ(textOf(plan, 1), "第一章 总则（按评审意见修改）\n") << "the issued text never changes";

@@ -64,8 +64,19 @@ std::string optionFor(const std::string& field) {
   return it == kOptions.end() ? field : it->second;
 }
 
+// The refusal naming the command line's option for its field, with its code (and exit code) kept.
 int failStep(CommandContext& ctx, const sdk::Status& s) {
-  return fail(ctx, sdk::Status::invalid(optionFor(s.field()), s.message()));
+  const std::string option = optionFor(s.field());
+  switch (s.code()) {
+    case sdk::StatusCode::InvalidArgument:
+      return fail(ctx, sdk::Status::invalid(option, s.message()));
+    case sdk::StatusCode::NotFound:
+      return fail(ctx, sdk::Status::notFound(option, s.message()));
+    case sdk::StatusCode::Conflict:
+      return fail(ctx, sdk::Status::conflict(option, s.message()));
+    default:
+      return fail(ctx, s);
+  }
 }
 
 void printTransition(CommandContext& ctx, const store::PlanTransition& t, const std::string& code) {
