@@ -26,7 +26,7 @@ namespace {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
-  sdk::Result<rules::HolidayCalendar> loaded = sdk::Status::error("not parsed");
+  sdk::Result<rules::HolidayCalendar> loaded = sdk::Status::internal("not parsed");
   try {
     loaded = rules::HolidayCalendar::parse(text, "fuzz.csv");
   } catch (const std::exception& e) {

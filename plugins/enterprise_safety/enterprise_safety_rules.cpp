@@ -347,7 +347,7 @@ class Evaluator {
     }
     auto due = ctx_.calendar.addWorkingDays(v.issued, filing_days_);
     if (!due.isOk()) {
-      return sdk::Status::error(
+      return sdk::Status::internal(
           "enterprise_safety.plan_filing: cannot compute the deadline of plan " + plan.code +
           " version " + std::to_string(v.number) + ": " + due.status().describe());
     }

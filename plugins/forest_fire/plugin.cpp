@@ -7,14 +7,23 @@
 
 namespace beacon::plugins::forest_fire {
 
-ForestFirePlugin::ForestFirePlugin()
-    : sdk::DomainPlugin({sdk::PluginInfo{"forest_fire", "森林防火", "Forest fire prevention", "1.0.0", "forest_fire"},
-                          "forest_fire plugin 1.0.0 ready (Henan fire-prevention period 11-01..04-30 by default)",
-                          &forest_fire::drillTypes,
-                          &forest_fire::planCategories,
-                          &forest_fire::drillFields,
-                          &forest_fire::organisationFields,
-                          &forest_fire::validateDrill}) {}
+namespace {
+// At namespace scope, where &drillTypes is this domain's function (sdk/domain_plugin.h).
+sdk::DomainParts parts() {
+  sdk::DomainParts p;
+  p.info = {"forest_fire", "森林防火", "Forest fire prevention", "1.0.0", "forest_fire"};
+  p.ready_message =
+      "forest_fire plugin 1.0.0 ready (Henan fire-prevention period 11-01..04-30 by default)";
+  p.list_drill_types = &drillTypes;
+  p.list_plan_categories = &planCategories;
+  p.list_drill_fields = &drillFields;
+  p.list_organisation_fields = &organisationFields;
+  p.check_drill = &validateDrill;
+  return p;
+}
+}  // namespace
+
+ForestFirePlugin::ForestFirePlugin() : sdk::DomainPlugin(parts()) {}
 
 }  // namespace beacon::plugins::forest_fire
 

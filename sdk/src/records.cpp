@@ -28,14 +28,6 @@ const Entry<E>& find(const Entry<E> (&table)[N], E value) {
   return table[0];
 }
 
-template <typename E, std::size_t N>
-std::optional<E> parse(const Entry<E> (&table)[N], const std::string& text) {
-  for (const auto& e : table) {
-    if (text == e.id || text == e.zh || text == e.en) return e.value;
-  }
-  return std::nullopt;
-}
-
 const Entry<OrgKind> kOrgKinds[] = {
     {OrgKind::City, "city", "市", "City"},
     {OrgKind::Department, "department", "部门", "Department"},
@@ -85,14 +77,6 @@ const Entry<DrillVerdict> kVerdicts[] = {
     {DrillVerdict::Fair, "fair", "中", "Fair"},
     {DrillVerdict::Poor, "poor", "差", "Poor"},
 };
-const Entry<ActionStatus> kActionStatuses[] = {
-    {ActionStatus::Open, "open", "整改中", "Open"},
-    {ActionStatus::Done, "done", "已整改", "Done"},
-};
-const Entry<SourceKind> kSourceKinds[] = {
-    {SourceKind::Drill, "drill", "演练", "Drill"},
-    {SourceKind::Review, "review", "评审评估", "Review"},
-};
 const Entry<FieldType> kFieldTypes[] = {
     {FieldType::Text, "text", "文本", "Text"},
     {FieldType::Integer, "integer", "整数", "Integer"},
@@ -141,33 +125,16 @@ BEACON_ENUM_TEXT(VersionAction, kVersionActions)
 BEACON_ENUM_TEXT(ReviewKind, kReviewKinds)
 BEACON_ENUM_TEXT(ReviewConclusion, kConclusions)
 BEACON_ENUM_TEXT(DrillVerdict, kVerdicts)
-BEACON_ENUM_TEXT(ActionStatus, kActionStatuses)
 BEACON_ENUM_TEXT(ObligationStatus, kObligationStatuses)
 BEACON_ENUM_TEXT(RuleScope, kRuleScopes)
 #undef BEACON_ENUM_TEXT
 
-const char* toId(SourceKind v) { return find(kSourceKinds, v).id; }
 const char* toId(FieldType v) { return find(kFieldTypes, v).id; }
 const char* toId(RuleBasis v) { return find(kBases, v).id; }
 const char* labelZh(RuleBasis v) { return find(kBases, v).zh; }
 RuleScope widerScope(RuleScope a, RuleScope b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 const char* toId(ObligationKind v) { return find(kObligationKinds, v).id; }
 const char* labelZh(ObligationKind v) { return find(kObligationKinds, v).zh; }
-
-std::optional<OrgKind> parseOrgKind(const std::string& s) { return parse(kOrgKinds, s); }
-std::optional<PlanStatus> parsePlanStatus(const std::string& s) { return parse(kPlanStatuses, s); }
-std::optional<VersionAction> parseVersionAction(const std::string& s) {
-  return parse(kVersionActions, s);
-}
-std::optional<ReviewKind> parseReviewKind(const std::string& s) { return parse(kReviewKinds, s); }
-std::optional<ReviewConclusion> parseReviewConclusion(const std::string& s) {
-  return parse(kConclusions, s);
-}
-std::optional<DrillVerdict> parseDrillVerdict(const std::string& s) { return parse(kVerdicts, s); }
-std::optional<ActionStatus> parseActionStatus(const std::string& s) {
-  return parse(kActionStatuses, s);
-}
-std::optional<PlanLevel> parsePlanLevel(const std::string& s) { return parse(kPlanLevels, s); }
 
 PlanLevel levelOf(OrgKind owner) {
   switch (owner) {
@@ -184,36 +151,6 @@ PlanLevel levelOf(OrgKind owner) {
     case OrgKind::Institution: return PlanLevel::Enterprise;
   }
   return PlanLevel::Enterprise;
-}
-
-const std::vector<RevisionTrigger>& revisionTriggers() {
-  static const std::vector<RevisionTrigger> kTriggers = {
-      {trigger::kLawOrParentPlanChanged, "有关法律、法规、规章、标准、上位预案中的有关规定发生变化",
-       "Law, standard or higher-level plan changed"},
-      {trigger::kCommandStructureChanged, "应急指挥机构及其职责发生重大调整",
-       "Command body or duties substantially adjusted"},
-      {trigger::kRiskChangedMajor, "面临的风险发生重大变化", "Risks changed significantly"},
-      {trigger::kKeyResourcesChanged, "重要应急资源发生重大变化", "Key resources changed significantly"},
-      {trigger::kDrillOrIncidentFinding, "在突发事件实际应对和应急演练中发现问题需要作出重大调整",
-       "Problems found in a real response or drill"},
-      {trigger::kOtherImportantInfoChanged, "预案中的其他重要信息发生变化",
-       "Other important plan information changed"},
-      {trigger::kOwnerDiscretion, "应急预案制定单位认为应当修订的其他情况",
-       "Other reasons the plan's maker deems necessary"},
-  };
-  return kTriggers;
-}
-
-bool isRevisionTrigger(const std::string& id) {
-  for (const auto& t : revisionTriggers()) {
-    if (t.id == id) return true;
-  }
-  return false;
-}
-
-bool isReviewConclusion(ReviewConclusion c) {
-  return c == ReviewConclusion::Passed || c == ReviewConclusion::PassedWithChanges ||
-         c == ReviewConclusion::Failed;
 }
 
 }  // namespace beacon::sdk

@@ -211,7 +211,7 @@ sdk::Result<BackupManifest> writeBackup(const std::string& database_uri, const s
     }
     zip.close();
     out.close();
-    if (!out) return sdk::Status::error(text(english, "cannot write ", "无法写入 ") + part);
+    if (!out) return sdk::Status::unavailable(text(english, "cannot write ", "无法写入 ") + part);
   }
   Poco::File(part).renameTo(out_path);
   return manifest;

@@ -123,6 +123,16 @@ void BeaconApplication::usage(std::ostream& out) const {
     out << "  " << c->name() << std::string(c->name().size() < 10 ? 10 - c->name().size() : 1, ' ')
         << c->summary() << "\n";
   }
+  out << "\nexit codes 退出码:\n"
+         "  0  done 完成\n"
+         "  1  bad input; the message names the field 输入有误（提示指明字段）\n"
+         "  2  usage: unknown command or option 用法错误（未知命令或选项）\n"
+         "  3  database busy or unavailable; nothing written, try again "
+         "数据库繁忙或不可用，未作更改，请重试\n"
+         "  4  the record named does not exist 所指记录不存在\n"
+         "  5  refused by the record's state 记录当前状态不允许该操作\n"
+         "  6  outside the account's scope or rights 超出账号的权限范围\n"
+         "  7  internal failure; see the log 内部错误，详见日志\n";
 }
 
 int BeaconApplication::main(const std::vector<std::string>& args) {

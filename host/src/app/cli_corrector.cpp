@@ -4,6 +4,7 @@
 
 #include "auth/correction_policy.h"
 #include "service/record_checks.h"
+#include "store/storage_error.h"
 #include "store/user_repository.h"
 
 namespace beacon::app {
@@ -13,7 +14,7 @@ sdk::Result<service::Corrector> cliCorrector(AppContext& app, const store::Actor
   try {
     who.user = store::UserRepository(app.db().session()).findByUsername(actor.username);
   } catch (const Poco::Exception& e) {
-    return sdk::Status::error("could not read the accounts: " + e.displayText());
+    return store::failureStatus(e, "could not read the accounts: " + e.displayText());
   }
   return who;
 }

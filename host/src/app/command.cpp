@@ -4,6 +4,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/exit_code.h"
 #include "service/text_limits.h"
 
 namespace beacon::app {
@@ -24,7 +25,7 @@ int fail(CommandContext& ctx, const sdk::Status& status) {
       service::localisedMessage(argumentMessage(status.message(), ctx.english), ctx.english);
   ctx.err << "beacon: " << (status.field().empty() ? message : status.field() + ": " + message)
           << "\n";
-  return 1;
+  return exitCodeOf(status.code());
 }
 
 }  // namespace beacon::app

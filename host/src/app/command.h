@@ -1,6 +1,6 @@
 // Command: one `beacon <command>` of the CLI. Each command parses its own
 // arguments, prints to the context's streams and returns the process exit
-// code (0 ok, 1 bad input or failure, 2 usage). Commands are stateless;
+// code (app/exit_code.h). Commands are stateless;
 // each run() is independent.
 #pragma once
 
@@ -45,7 +45,7 @@ class Command {
   virtual int run(CommandContext& ctx, const std::vector<std::string>& args) = 0;
 };
 
-// Prints "beacon: <field>: <message>" and returns 1.
+// Prints "beacon: <field>: <message>" and returns the status's exit code (exitCodeOf).
 int fail(CommandContext& ctx, const sdk::Status& status);
 
 std::vector<std::unique_ptr<Command>> allCommands();

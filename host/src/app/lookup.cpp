@@ -11,8 +11,8 @@ sdk::Result<sdk::Organisation> organisationByCode(AppContext& app, const std::st
                                                   const std::string& option, bool english) {
   auto org = store::OrganisationRepository(app.db().session()).findByCode(code);
   if (!org) {
-    return sdk::Status::invalid(option, english ? "no organisation with code \"" + code + "\""
-                                                : "没有编码为“" + code + "”的单位");
+    return sdk::Status::notFound(option, english ? "no organisation with code \"" + code + "\""
+                                                 : "没有编码为“" + code + "”的单位");
   }
   return *org;
 }
@@ -21,8 +21,8 @@ sdk::Result<sdk::Plan> planByCode(AppContext& app, const std::string& code, cons
                                   bool english) {
   auto plan = store::PlanRepository(app.db().session()).findByCode(code);
   if (!plan) {
-    return sdk::Status::invalid(option, english ? "no plan with code \"" + code + "\""
-                                                : "没有编码为“" + code + "”的预案");
+    return sdk::Status::notFound(
+        option, english ? "no plan with code \"" + code + "\"" : "没有编码为“" + code + "”的预案");
   }
   return *plan;
 }

@@ -9,17 +9,19 @@
 #include <Poco/JSON/Object.h>
 
 #include "beacon/sdk/field_spec.h"
-#include "store/drill_plan_repository.h"
-#include "store/drill_repository.h"
+#include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
 #include "store/demo_queries.h"
+#include "store/drill_plan_repository.h"
+#include "store/drill_repository.h"
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/record_json.h"
 #include "store/review_repository.h"
+#include "store/revision_triggers.h"
+#include "store/storage_error.h"
 #include "store/transaction.h"
-
 
 namespace beacon::demo {
 
@@ -378,7 +380,7 @@ void Builder::plansAndReviews() {
   using sdk::ReviewKind;
   using sdk::VersionAction;
   namespace cat = sdk::category;
-  namespace trg = sdk::trigger;
+  namespace trg = store::trigger;
   const std::string gov = "新密市人民政府";
 
   // City plans in force before 2023; the master plan is the one evaluated in 2023.
@@ -657,14 +659,14 @@ sdk::Status Builder::run() {
                                                      "2023-01-01", 12);
   for (std::size_t i = 0; i < poorest.size(); ++i) {
     const store::DrillSource& source = poorest[i];
-    sdk::CorrectiveAction a;
-    a.source_kind = sdk::SourceKind::Drill;
+    store::CorrectiveAction a;
+    a.source_kind = store::SourceKind::Drill;
     a.source_id = source.id;
     a.plan_id = source.plan_id;
     a.description = "针对演练发现问题完善预警和疏散安排";
     a.responsible_org_id = source.org_id;
     a.due = d(2024, 3, 31);
-    a.status = i % 3 == 0 ? sdk::ActionStatus::Done : sdk::ActionStatus::Open;
+    a.status = i % 3 == 0 ? store::ActionStatus::Done : store::ActionStatus::Open;
     a.plan_defect = i < 3 && source.plan_id != 0;
     actions_.add(a, actor_);
     if (a.plan_defect) plans_.setRevisionRequired(source.plan_id, true, "演练发现预案缺陷:" + a.description, actor_);
@@ -728,9 +730,9 @@ sdk::Status loadDemo(store::Database& db, const plugins::PluginRegistry& registr
     tx.commit();
     return sdk::Status::ok();
   } catch (const Poco::Exception& e) {
-    return sdk::Status::error("demo data " + name + ": " + e.displayText());
+    return store::failureStatus(e, "demo data " + name + ": " + e.displayText());
   } catch (const std::exception& e) {
-    return sdk::Status::error("demo data " + name + ": " + e.what());
+    return sdk::Status::internal("demo data " + name + ": " + e.what());
   }
 }
 

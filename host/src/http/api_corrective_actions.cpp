@@ -5,9 +5,10 @@
 #include "http/corrective_action_intake.h"
 #include "http/http_error.h"
 #include "http/json_fields.h"
-#include "http/record_detail.h"
 #include "http/record_correction_request.h"
+#include "http/record_detail.h"
 #include "http/routes.h"
+#include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
 #include "store/record_json.h"
 
@@ -22,10 +23,10 @@ void listActions(RequestContext& ctx) {
   const auth::Scope scope = ctx.policy().scope(ctx.requireUser());
   store::CorrectiveActionRepository repo(ctx.db().session());
   const bool open_only = ctx.query("open") == "1" || ctx.query("open") == "true";
-  std::vector<sdk::CorrectiveAction> actions;
+  std::vector<store::CorrectiveAction> actions;
   if (ctx.hasQuery("drill")) {
     const sdk::Drill drill = readableDrill(ctx, ctx.queryInt("drill", 0, 1, 2000000000));
-    actions = repo.listForSource(sdk::SourceKind::Drill, drill.id);
+    actions = repo.listForSource(store::SourceKind::Drill, drill.id);
   } else {
     sdk::RecordId plan_id = 0;
     if (ctx.hasQuery("plan")) plan_id = readablePlan(ctx, ctx.queryInt("plan", 0, 1, 2000000000)).id;
@@ -38,7 +39,7 @@ void listActions(RequestContext& ctx) {
   for (const auto& a : actions) {
     if (!scope.contains(a.responsible_org_id)) continue;
     const bool is_voided = voided.count(a.id) > 0;
-    if (open_only && (a.status != sdk::ActionStatus::Open || is_voided)) continue;
+    if (open_only && (a.status != store::ActionStatus::Open || is_voided)) continue;
     Object::Ptr item = store::toJson(a);
     item->set("voided", is_voided);
     items->add(item);
@@ -61,7 +62,7 @@ void updateAction(RequestContext& ctx) {
     correctCorrectiveActionFromApi(ctx);
     return;
   }
-  const sdk::CorrectiveAction action = changeableCorrectiveAction(ctx, ctx.idParam("id"));
+  const store::CorrectiveAction action = changeableCorrectiveAction(ctx, ctx.idParam("id"));
   JsonFields f(ctx.jsonBody());
   ctx.sendJson(200, store::toJson(setCorrectiveActionStatus(ctx, action, f.text("status"))));
 }

@@ -5,11 +5,11 @@
 
 #include "http/drill_logging.h"
 #include "http/drill_plan_json.h"
+#include "http/drill_plan_routes.h"
 #include "http/http_error.h"
 #include "http/json_fields.h"
 #include "http/org_scope.h"
 #include "http/record_detail.h"
-#include "http/drill_plan_routes.h"
 #include "http/routes.h"
 #include "service/drill_evaluation_service.h"
 #include "service/drill_plan_service.h"
@@ -17,6 +17,7 @@
 #include "store/drill_evaluation_repository.h"
 #include "store/drill_plan_repository.h"
 #include "store/plan_repository.h"
+#include "store/record_parse.h"
 
 namespace beacon::http {
 
@@ -104,7 +105,7 @@ void createDrillPlan(RequestContext& ctx) {
       // A plan code that does not exist and one of another organisation get one answer.
       const auto p = plans.findByCode(item_fields.text("plan"));
       sdk::Status s = checkDrillPlan(ctx, plan.org_id, p, prefix + "plan", "\"" + item_fields.text("plan") + "\"");
-      if (!s.isOk()) throw HttpError::invalid(s);
+      if (!s.isOk()) throw HttpError::of(s);
       item.plan_id = p->id;
     } else {
       item.plan_id = item_fields.id("plan_id");
@@ -113,7 +114,7 @@ void createDrillPlan(RequestContext& ctx) {
   }
   service::DrillPlanService service(ctx.db(), ctx.state.app.plugins(), ctx.english());
   auto id = service.add(plan, ctx.actor());
-  if (!id.isOk()) throw HttpError::invalid(id.status());
+  if (!id.isOk()) throw HttpError::of(id.status());
   const auto stored = store::DrillPlanRepository(ctx.db().session()).findById(id.value());
   const sdk::Date as_of = service::today();
   ctx.response.set("Location", "/api/v1/drill-plans/" + std::to_string(id.value()));
@@ -134,7 +135,7 @@ void createEvaluation(RequestContext& ctx) {
   store::DrillEvaluation e;
   e.drill_id = drill.id;
   if (f.has("verdict")) {
-    const auto v = sdk::parseDrillVerdict(f.text("verdict"));
+    const auto v = store::parseDrillVerdict(f.text("verdict"));
     if (!v) {
       throw HttpError::invalid("verdict", ctx.english() ? "must be excellent, good, fair or poor"
                                                         : "应为 优、良、中、差 之一");
@@ -147,7 +148,7 @@ void createEvaluation(RequestContext& ctx) {
   e.date = f.date("date");
   e.document = f.text("document");
   auto id = service::DrillEvaluationService(ctx.db(), ctx.english()).record(e, ctx.actor());
-  if (!id.isOk()) throw HttpError::invalid(id.status());
+  if (!id.isOk()) throw HttpError::of(id.status());
   const auto stored = store::DrillEvaluationRepository(ctx.db().session()).findById(id.value());
   ctx.response.set("Location", "/api/v1/drills/" + std::to_string(drill.id) + "/evaluation");
   ctx.sendJson(201, drillEvaluationJson(ctx, *stored));

@@ -16,6 +16,7 @@
 #include "http/routes.h"
 #include "store/drill_repository.h"
 #include "store/plan_repository.h"
+#include "store/record_parse.h"
 
 namespace beacon::http {
 
@@ -144,7 +145,7 @@ void createDrill(RequestContext& ctx) {
     if (org_known) ctx.requireWrite(d.org_id);
     if (!plan || org_known) {
       sdk::Status s = checkDrillPlan(ctx, d.org_id, plan, "plan", "\"" + f.text("plan") + "\"");
-      if (!s.isOk()) throw HttpError::invalid(s);
+      if (!s.isOk()) throw HttpError::of(s);
     }
     d.plan_id = plan->id;
   } else {
@@ -158,13 +159,13 @@ void createDrill(RequestContext& ctx) {
   d.evacuees = f.integer("evacuees", 0);
   d.fields = f.values("fields");
   if (f.has("verdict")) {
-    auto v = sdk::parseDrillVerdict(f.text("verdict"));
+    auto v = store::parseDrillVerdict(f.text("verdict"));
     if (!v) throw HttpError::invalid("verdict", "must be none, excellent, good, fair or poor");
     d.verdict = *v;
   }
   d.findings = f.text("findings");
   auto id = logDrill(ctx, d);
-  if (!id.isOk()) throw HttpError::invalid(id.status());
+  if (!id.isOk()) throw HttpError::of(id.status());
   auto stored = store::DrillRepository(ctx.db().session()).findById(id.value());
   ctx.response.set("Location", "/api/v1/drills/" + std::to_string(id.value()));
   ctx.sendJson(201, drillDetailJson(ctx, *stored, DrillAge::JustStored));

@@ -7,6 +7,7 @@
 #include "http/request_context.h"
 #include "http/routes.h"
 #include "store/record_json.h"
+#include "store/record_parse.h"
 
 namespace beacon::http {
 
@@ -18,11 +19,12 @@ using Poco::JSON::Object;
 void listOrganisations(RequestContext& ctx) {
   const auth::Scope scope = ctx.policy().scope(ctx.requireUser());
   const std::string kind = ctx.query("kind");
-  if (!kind.empty() && !sdk::parseOrgKind(kind)) throw HttpError::badRequest("unknown kind \"" + kind + "\"", "kind");
+  if (!kind.empty() && !store::parseOrgKind(kind))
+    throw HttpError::badRequest("unknown kind \"" + kind + "\"", "kind");
   Array::Ptr items = new Array();
   for (const auto& o : ctx.organisations().list()) {
     if (!scope.contains(o.id)) continue;
-    if (!kind.empty() && sdk::parseOrgKind(kind) != o.kind) continue;
+    if (!kind.empty() && store::parseOrgKind(kind) != o.kind) continue;
     items->add(store::toJson(o));
   }
   Object::Ptr out = new Object(Poco::JSON_PRESERVE_KEY_ORDER);

@@ -7,12 +7,12 @@
 
 #include <Poco/JSON/Array.h>
 
-#include "http/plan_filter_query.h"
 #include "http/http_error.h"
 #include "http/json_fields.h"
 #include "http/org_scope.h"
-#include "http/record_correction_request.h"
+#include "http/plan_filter_query.h"
 #include "http/plan_transition_json.h"
+#include "http/record_correction_request.h"
 #include "http/record_detail.h"
 #include "http/routes.h"
 #include "http/strict_number.h"
@@ -21,6 +21,7 @@
 #include "store/filing_repository.h"
 #include "store/plan_repository.h"
 #include "store/record_json.h"
+#include "store/record_parse.h"
 #include "store/review_repository.h"
 
 namespace beacon::http {
@@ -94,7 +95,7 @@ void createPlan(RequestContext& ctx) {
   plan.category = f.text("category");
   plan.owner_org_id = orgIdFrom(ctx, f, "owner_org_id", "owner");
   if (f.has("status")) {
-    auto s = sdk::parsePlanStatus(f.text("status"));
+    auto s = store::parsePlanStatus(f.text("status"));
     if (!s) {
       throw HttpError::invalid("status", ctx.english() ? "unknown plan status \"" + f.text("status") + "\""
                                                        : "“" + f.text("status") + "”不是预案状态");
@@ -105,7 +106,7 @@ void createPlan(RequestContext& ctx) {
   if (auto v = f.object("version")) first = versionFrom(JsonFields(v, "version."), ctx.actor().username);
   requireWriteIfExists(ctx, plan.owner_org_id);
   auto id = planService(ctx).addPlan(plan, first, ctx.actor());
-  if (!id.isOk()) throw HttpError::invalid(id.status());
+  if (!id.isOk()) throw HttpError::of(id.status());
   auto stored = store::PlanRepository(ctx.db().session()).findById(id.value());
   ctx.response.set("Location", "/api/v1/plans/" + std::to_string(id.value()));
   ctx.sendJson(201, planDetailJson(ctx, *stored));
@@ -124,7 +125,7 @@ void revisePlan(RequestContext& ctx) {
   options.draft = f.boolean("draft", false);
   options.addresses_action_id = f.id("addresses_action_id");
   auto id = planService(ctx).revise(plan.id, versionFrom(f, ctx.actor().username), ctx.actor(), options);
-  if (!id.isOk()) throw HttpError::invalid(id.status());
+  if (!id.isOk()) throw HttpError::of(id.status());
   auto v = store::PlanRepository(ctx.db().session()).versionById(id.value());
   ctx.sendJson(201, store::toJson(*v, false));
 }
@@ -190,7 +191,12 @@ void diffVersions(RequestContext& ctx) {
   const int from = ctx.queryInt("from", plan.current_version > 1 ? plan.current_version - 1 : 1, 1, 100000);
   const int to = ctx.queryInt("to", plan.current_version, 1, 100000);
   auto diff = planService(ctx).diff(plan.id, from, to);
-  if (!diff.isOk()) throw HttpError::badRequest(diff.status().message(), diff.status().field());
+  if (!diff.isOk()) {
+    // A bad from/to is the query's (400); a missing plan or a failed read keeps its own answer.
+    if (diff.status().code() != sdk::StatusCode::InvalidArgument)
+      throw HttpError::of(diff.status());
+    throw HttpError::badRequest(diff.status().message(), diff.status().field());
+  }
   Object::Ptr out = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   out->set("plan_id", plan.id);
   out->set("from", from);
@@ -229,7 +235,7 @@ void createReview(RequestContext& ctx) {
   r.plan_id = plan.id;
   r.plan_version_id = versionIdFrom(ctx, plan, f);
   const std::string kind = f.text("kind", "evaluation");
-  auto k = sdk::parseReviewKind(kind);
+  auto k = store::parseReviewKind(kind);
   if (!k) {
     throw HttpError::invalid("kind", ctx.english() ? "must be review or evaluation"
                                                    : "应为 review（评审）或 evaluation（评估）");
@@ -242,7 +248,7 @@ void createReview(RequestContext& ctx) {
                                                          : "为必填项：passed（通过）、passed_with_changes（修改后通过）或 failed（不通过）");
   }
   const std::string conclusion = f.text("conclusion", "keep");
-  auto c = sdk::parseReviewConclusion(conclusion);
+  auto c = store::parseReviewConclusion(conclusion);
   if (!c) {
     throw HttpError::invalid("conclusion", ctx.english()
                                                ? "must be passed, passed_with_changes, failed, keep or revise"
@@ -252,7 +258,7 @@ void createReview(RequestContext& ctx) {
   r.conclusion = *c;
   r.findings = f.text("findings");
   auto id = planService(ctx).addReview(r, ctx.actor());
-  if (!id.isOk()) throw HttpError::invalid(id.status());
+  if (!id.isOk()) throw HttpError::of(id.status());
   ctx.sendJson(201, store::toJson(*store::ReviewRepository(ctx.db().session()).findById(id.value())));
 }
 
@@ -275,7 +281,7 @@ void createFiling(RequestContext& ctx) {
   r.registration_no = f.text("registration_no");
   r.published = f.date("published");
   auto id = planService(ctx).addFiling(r, ctx.actor());
-  if (!id.isOk()) throw HttpError::invalid(id.status());
+  if (!id.isOk()) throw HttpError::of(id.status());
   ctx.sendJson(201, store::toJson(*store::FilingRepository(ctx.db().session()).findById(id.value())));
 }
 
@@ -298,7 +304,7 @@ service::StepRecord stepFrom(const JsonFields& f, const std::string& date, const
 
 // Answers a recorded step (201: the transition and the plan's state after it) or its refusal (422).
 void sendStep(RequestContext& ctx, const sdk::Plan& plan, const sdk::Result<sdk::RecordId>& id) {
-  if (!id.isOk()) throw HttpError::invalid(id.status());
+  if (!id.isOk()) throw HttpError::of(id.status());
   Object::Ptr out = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   for (const auto& t : store::PlanTransitionRepository(ctx.db().session()).listForPlan(plan.id)) {
     if (t.id == id.value()) out->set("transition", planTransitionJson(ctx, t));

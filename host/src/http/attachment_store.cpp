@@ -126,7 +126,7 @@ sdk::Result<Attachment> AttachmentStore::add(const std::string& owner_kind, sdk:
     {
       std::ofstream out(temp, std::ios::binary);
       out.write(data.data(), static_cast<std::streamsize>(data.size()));
-      if (!out) return sdk::Status::error("cannot write " + temp);
+      if (!out) return sdk::Status::unavailable("cannot write " + temp);
     }
     Poco::File(temp).renameTo(target);
   }
@@ -145,7 +145,7 @@ sdk::Result<Attachment> AttachmentStore::addUpload(const std::string& owner_kind
     std::string data;
     {
       std::ifstream in(file.temp_path, std::ios::binary);
-      if (!in) return sdk::Status::error("cannot read " + file.temp_path);
+      if (!in) return sdk::Status::unavailable("cannot read " + file.temp_path);
       Poco::StreamCopier::copyToString(in, data);
     }
     Attachment stored = record(std::move(a), actor, &data);

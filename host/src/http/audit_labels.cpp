@@ -10,6 +10,9 @@
 #include "http/strict_number.h"
 #include "service/lifecycle_step.h"
 #include "service/plan_category_catalog.h"
+#include "store/corrective_action.h"
+#include "store/record_parse.h"
+#include "store/revision_triggers.h"
 
 namespace beacon::http {
 
@@ -232,29 +235,31 @@ std::string auditValueLabel(RequestContext& ctx, const std::string& field,
     return organisationName(ctx, value);
   }
   if (field == "status" || field == "from_status" || field == "to_status") {
-    if (const auto s = sdk::parsePlanStatus(value)) return en ? sdk::labelEn(*s) : sdk::labelZh(*s);
-    if (const auto s = sdk::parseActionStatus(value))
+    if (const auto s = store::parsePlanStatus(value))
       return en ? sdk::labelEn(*s) : sdk::labelZh(*s);
+    if (const auto s = store::parseActionStatus(value))
+      return en ? store::labelEn(*s) : store::labelZh(*s);
   }
   if (field == "role") {
     if (const auto r = auth::parseRole(value)) return en ? auth::labelEn(*r) : auth::labelZh(*r);
   }
   if (field == "kind") {
-    if (const auto k = sdk::parseOrgKind(value)) return en ? sdk::labelEn(*k) : sdk::labelZh(*k);
-    if (const auto k = sdk::parseReviewKind(value)) return en ? sdk::labelEn(*k) : sdk::labelZh(*k);
+    if (const auto k = store::parseOrgKind(value)) return en ? sdk::labelEn(*k) : sdk::labelZh(*k);
+    if (const auto k = store::parseReviewKind(value))
+      return en ? sdk::labelEn(*k) : sdk::labelZh(*k);
     if (const auto s = service::parseLifecycleStep(value))
       return en ? service::labelEn(*s) : service::labelZh(*s);
   }
   if (field == "conclusion") {
-    if (const auto c = sdk::parseReviewConclusion(value))
+    if (const auto c = store::parseReviewConclusion(value))
       return en ? sdk::labelEn(*c) : sdk::labelZh(*c);
   }
   if (field == "verdict") {
-    if (const auto v = sdk::parseDrillVerdict(value))
+    if (const auto v = store::parseDrillVerdict(value))
       return en ? sdk::labelEn(*v) : sdk::labelZh(*v);
   }
   if (field == "action") {
-    if (const auto a = sdk::parseVersionAction(value))
+    if (const auto a = store::parseVersionAction(value))
       return en ? sdk::labelEn(*a) : sdk::labelZh(*a);
   }
   if (field == "step") {
@@ -262,7 +267,7 @@ std::string auditValueLabel(RequestContext& ctx, const std::string& field,
       return en ? service::labelEn(*s) : service::labelZh(*s);
   }
   if (field == "trigger") {
-    for (const auto& t : sdk::revisionTriggers()) {
+    for (const auto& t : store::revisionTriggers()) {
       if (t.id == value) return en ? t.label_en : t.label_zh;
     }
   }

@@ -3,6 +3,7 @@
 #include "http/http_error.h"
 #include "http/record_detail.h"
 #include "service/plan_service.h"
+#include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
 #include "store/plan_repository.h"
@@ -16,11 +17,11 @@ namespace {
 // it; a missing and an unwritable source get the same answer (422 naming
 // source_id), so that the answer tells nothing about records out of scope.
 // Returns the plan the source belongs to (0: a drill that names no plan).
-sdk::RecordId writableSourcePlan(RequestContext& ctx, sdk::SourceKind kind,
+sdk::RecordId writableSourcePlan(RequestContext& ctx, store::SourceKind kind,
                                  sdk::RecordId source_id) {
   const auth::User& user = ctx.requireUser();
   std::optional<sdk::RecordId> plan_id;
-  if (source_id != 0 && kind == sdk::SourceKind::Drill) {
+  if (source_id != 0 && kind == store::SourceKind::Drill) {
     auto drill = store::DrillRepository(ctx.db().session()).findById(source_id);
     if (drill && ctx.policy().canWrite(user, drill->org_id)) plan_id = drill->plan_id;
   } else if (source_id != 0) {
@@ -31,7 +32,7 @@ sdk::RecordId writableSourcePlan(RequestContext& ctx, sdk::SourceKind kind,
   }
   if (plan_id) return *plan_id;
   // No id in the message either: the answer is the same for every id refused.
-  if (kind == sdk::SourceKind::Drill) {
+  if (kind == store::SourceKind::Drill) {
     throw HttpError::invalid(
         "source_id", ctx.english() ? "names no drill that you may record corrective actions for"
                                    : "未指向您可登记整改措施的演练");
@@ -44,12 +45,12 @@ sdk::RecordId writableSourcePlan(RequestContext& ctx, sdk::SourceKind kind,
 }  // namespace
 
 sdk::RecordId createCorrectiveAction(RequestContext& ctx, const JsonFields& f) {
-  sdk::CorrectiveAction a;
+  store::CorrectiveAction a;
   const std::string source = f.text("source_kind", "drill");
   if (source == "drill") {
-    a.source_kind = sdk::SourceKind::Drill;
+    a.source_kind = store::SourceKind::Drill;
   } else if (source == "review") {
-    a.source_kind = sdk::SourceKind::Review;
+    a.source_kind = store::SourceKind::Review;
   } else {
     throw HttpError::invalid("source_kind", "must be drill or review");
   }
@@ -88,11 +89,11 @@ sdk::RecordId createCorrectiveAction(RequestContext& ctx, const JsonFields& f) {
   }
   auto id =
       service::PlanService(ctx.db(), ctx.state.app.plugins()).addCorrectiveAction(a, ctx.actor());
-  if (!id.isOk()) throw HttpError::invalid(id.status());
+  if (!id.isOk()) throw HttpError::of(id.status());
   return id.value();
 }
 
-sdk::CorrectiveAction changeableCorrectiveAction(RequestContext& ctx, sdk::RecordId id) {
+store::CorrectiveAction changeableCorrectiveAction(RequestContext& ctx, sdk::RecordId id) {
   auto action = store::CorrectiveActionRepository(ctx.db().session()).findById(id);
   if (!action) throw HttpError::notFound("no corrective action " + std::to_string(id));
   ctx.requireRead(action->responsible_org_id);
@@ -100,10 +101,10 @@ sdk::CorrectiveAction changeableCorrectiveAction(RequestContext& ctx, sdk::Recor
   return *action;
 }
 
-sdk::CorrectiveAction setCorrectiveActionStatus(RequestContext& ctx,
-                                                const sdk::CorrectiveAction& action,
-                                                const std::string& status) {
-  auto parsed = sdk::parseActionStatus(status);
+store::CorrectiveAction setCorrectiveActionStatus(RequestContext& ctx,
+                                                  const store::CorrectiveAction& action,
+                                                  const std::string& status) {
+  auto parsed = store::parseActionStatus(status);
   if (!parsed) throw HttpError::invalid("status", "must be open or done");
   store::CorrectiveActionRepository repo(ctx.db().session());
   repo.setStatus(action.id, *parsed, ctx.actor());

@@ -15,6 +15,7 @@
 #include "beacon/sdk/records.h"
 #include "http/json_fields.h"
 #include "http/request_context.h"
+#include "store/corrective_action.h"
 
 namespace beacon::http {
 
@@ -26,11 +27,12 @@ sdk::RecordId createCorrectiveAction(RequestContext& ctx, const JsonFields& fiel
 
 // Action `id` if the caller may change it. Throws HttpError: 404 no such
 // action, 403 its responsible organisation is out of the caller's scope.
-sdk::CorrectiveAction changeableCorrectiveAction(RequestContext& ctx, sdk::RecordId id);
+store::CorrectiveAction changeableCorrectiveAction(RequestContext& ctx, sdk::RecordId id);
 
 // Sets the status ("open" or "done") of `action` (from
 // changeableCorrectiveAction) and returns it as stored. 422 unknown status.
-sdk::CorrectiveAction setCorrectiveActionStatus(RequestContext& ctx, const sdk::CorrectiveAction& action,
-                                                const std::string& status);
+store::CorrectiveAction setCorrectiveActionStatus(RequestContext& ctx,
+                                                  const store::CorrectiveAction& action,
+                                                  const std::string& status);
 
 }  // namespace beacon::http

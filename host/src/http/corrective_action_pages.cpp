@@ -14,6 +14,7 @@
 #include "http/record_detail.h"
 #include "http/routes.h"
 #include "service/text_limits.h"
+#include "store/corrective_action.h"
 
 namespace beacon::http {
 
@@ -48,9 +49,9 @@ void addFromForm(RequestContext& ctx) {
 
 void statusFromForm(RequestContext& ctx) {
   ctx.form();
-  const sdk::CorrectiveAction action = changeableCorrectiveAction(ctx, ctx.idParam("id"));
+  const store::CorrectiveAction action = changeableCorrectiveAction(ctx, ctx.idParam("id"));
   setCorrectiveActionStatus(ctx, action, ctx.formValue("status"));
-  if (action.source_kind == sdk::SourceKind::Drill && action.source_id != 0) {
+  if (action.source_kind == store::SourceKind::Drill && action.source_id != 0) {
     ctx.redirect("/drills/" + std::to_string(action.source_id) + "?action=updated");
   } else if (action.plan_id != 0) {
     ctx.redirect("/plans/" + std::to_string(action.plan_id));

@@ -10,6 +10,7 @@
 #include "plugins/drill_periods.h"
 #include "render/json_data.h"
 #include "rules/drill_duties.h"
+#include "store/corrective_action.h"
 #include "store/drill_evaluation_repository.h"
 
 namespace beacon::http {
@@ -122,9 +123,10 @@ void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status, con
     for (std::size_t i = 0; i < actions->size(); ++i) {
       auto a = actions->getObject(static_cast<unsigned>(i));
       const std::string state = a->getValue<std::string>("status");
-      const auto parsed = sdk::parseActionStatus(state);
-      const bool open = parsed == sdk::ActionStatus::Open;
-      a->set("status_label", parsed ? (ctx.english() ? sdk::labelEn(*parsed) : sdk::labelZh(*parsed)) : state);
+      const auto parsed = store::parseActionStatus(state);
+      const bool open = parsed == store::ActionStatus::Open;
+      a->set("status_label",
+             parsed ? (ctx.english() ? store::labelEn(*parsed) : store::labelZh(*parsed)) : state);
       a->set("can_close", open && ctx.policy().canWrite(user, a->getValue<sdk::RecordId>("responsible_org_id")));
     }
   }

@@ -15,8 +15,8 @@
 #include "http/drill_key_query.h"
 #include "http/drill_logging.h"
 #include "http/http_error.h"
-#include "http/list_download.h"
 #include "http/keyset_pager.h"
+#include "http/list_download.h"
 #include "http/org_scope.h"
 #include "http/page_support.h"
 #include "http/record_correction_request.h"
@@ -25,10 +25,11 @@
 #include "http/routes.h"
 #include "http/strict_number.h"
 #include "render/json_data.h"
+#include "service/record_checks.h"
 #include "service/text_limits.h"
 #include "store/drill_repository.h"
-#include "service/record_checks.h"
 #include "store/plan_repository.h"
+#include "store/record_parse.h"
 
 namespace beacon::http {
 
@@ -269,7 +270,7 @@ void readDrillForm(RequestContext& ctx, DrillForm& form) {
   d.participants = formInt(ctx, "participants", form);
   d.evacuees = formInt(ctx, "evacuees", form);
   d.findings = ctx.formValue("findings");
-  if (auto v = sdk::parseDrillVerdict(ctx.formValue("verdict", "none"))) d.verdict = *v;
+  if (auto v = store::parseDrillVerdict(ctx.formValue("verdict", "none"))) d.verdict = *v;
   if (const auto* plugin = ctx.state.app.plugins().byDomain(d.domain)) {
     for (const auto& spec : plugin->drill_fields) {
       const std::string key = "fields." + spec.name;
@@ -303,7 +304,7 @@ void submitDrill(RequestContext& ctx) {
       for (const auto* f : evidence) {
         auto stored = attachments.addUpload("drill", id.value(), f->field == "sign_in" ? "sign_in_sheet" : "evidence",
                                             *f, "evidence", ctx.actor());
-        if (!stored.isOk()) throw HttpError::invalid(stored.status());
+        if (!stored.isOk()) throw HttpError::of(stored.status());
       }
       ctx.redirect("/drills/" + std::to_string(id.value()) + "?logged=1");
       return;
@@ -397,7 +398,7 @@ void uploadDrillEvidence(RequestContext& ctx) {
     if (f.filename.empty() && f.size == 0) continue;
     auto stored = attachments.addUpload("drill", drill.id, f.field == "sign_in" ? "sign_in_sheet" : "evidence", f,
                                         "evidence", ctx.actor());
-    if (!stored.isOk()) throw HttpError::invalid(stored.status());
+    if (!stored.isOk()) throw HttpError::of(stored.status());
     ++stored_count;
   }
   if (stored_count == 0) throw HttpError::invalid("evidence", ctx.english() ? "choose a file" : "请选择文件");

@@ -11,10 +11,10 @@
 #include "http/drill_detail_page.h"
 #include "http/drill_logging.h"
 #include "http/drill_plan_json.h"
+#include "http/drill_plan_routes.h"
 #include "http/http_error.h"
 #include "http/org_scope.h"
 #include "http/record_detail.h"
-#include "http/drill_plan_routes.h"
 #include "http/routes.h"
 #include "render/json_data.h"
 #include "service/drill_evaluation_service.h"
@@ -22,6 +22,7 @@
 #include "service/record_checks.h"
 #include "store/drill_plan_repository.h"
 #include "store/plan_repository.h"
+#include "store/record_parse.h"
 
 namespace beacon::http {
 
@@ -168,7 +169,7 @@ void evaluateFromForm(RequestContext& ctx) {
   form.document = ctx.formValue("document");
   store::DrillEvaluation e;
   e.drill_id = drill.id;
-  e.verdict = sdk::parseDrillVerdict(form.verdict).value_or(sdk::DrillVerdict::None);
+  e.verdict = store::parseDrillVerdict(form.verdict).value_or(sdk::DrillVerdict::None);
   e.findings = form.findings;
   e.suggestions = form.suggestions;
   e.evaluator = form.evaluator;

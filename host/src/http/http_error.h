@@ -3,14 +3,17 @@
 // {"error": {"code", "message", "field"}} (API) or an error page (web):
 // 400 bad_request, 401 unauthenticated, 403 forbidden/csrf_failed,
 // 404 not_found, 405 method_not_allowed, 413 payload_too_large,
-// 422 validation_failed (field named, nothing written). Immutable value;
-// thread-safe.
+// 422 validation_failed (field named, nothing written), 409 conflict, 503
+// storage_unavailable, 500 internal_error. A failed service Status becomes
+// an HttpError through of(), by the one map in http/status_http.h.
+// Immutable value; thread-safe.
 #pragma once
 
 #include <stdexcept>
 #include <string>
 
 #include "beacon/sdk/status.h"
+#include "http/status_http.h"
 
 namespace beacon::http {
 
@@ -31,10 +34,15 @@ class HttpError : public std::runtime_error {
   static HttpError tooLarge(const std::string& message) {
     return HttpError(413, "payload_too_large", message);
   }
-  // 422 from a failed service Status (its field is named).
-  static HttpError invalid(const sdk::Status& status) {
-    return HttpError(422, "validation_failed", status.message(), status.field());
+  // A failed service Status, answered by its code (httpStatusOf); `code` overrides
+  // the body's error code (e.g. "already_voided"), never the HTTP status.
+  static HttpError of(const sdk::Status& status, const std::string& code = "") {
+    const HttpStatus mapped = httpStatusOf(status.code());
+    return HttpError(mapped.status, code.empty() ? mapped.code : code, status.message(),
+                     status.field());
   }
+  // The earlier spelling of of(): also answered by the status's code.
+  static HttpError invalid(const sdk::Status& status) { return of(status); }
   static HttpError invalid(const std::string& field, const std::string& message) {
     return HttpError(422, "validation_failed", message, field);
   }

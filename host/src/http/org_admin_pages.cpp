@@ -22,6 +22,7 @@
 #include "mail/email_address.h"
 #include "service/organisation_service.h"
 #include "store/organisation_contacts.h"
+#include "store/record_parse.h"
 
 namespace beacon::http {
 
@@ -96,7 +97,7 @@ void readOrgForm(RequestContext& ctx, OrgForm& form, sdk::Organisation& org) {
     form.errors["contact_email"] = "is not an e-mail address";
   }
   org.name = form.name;
-  if (auto k = sdk::parseOrgKind(form.kind)) {
+  if (auto k = store::parseOrgKind(form.kind)) {
     org.kind = *k;
   } else {
     form.errors["kind"] = "must be chosen from the list";

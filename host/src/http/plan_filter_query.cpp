@@ -1,6 +1,7 @@
 #include "http/plan_filter_query.h"
 
 #include "http/http_error.h"
+#include "store/record_parse.h"
 
 namespace beacon::http {
 
@@ -9,7 +10,7 @@ store::PlanFilter planFilterFromQuery(RequestContext& ctx) {
   filter.domain = ctx.query("domain");
   filter.status = ctx.query("status");
   if (!filter.status.empty()) {
-    auto s = sdk::parsePlanStatus(filter.status);
+    auto s = store::parsePlanStatus(filter.status);
     if (!s) throw HttpError::badRequest("unknown status \"" + filter.status + "\"", "status");
     filter.status = sdk::toId(*s);
   }

@@ -20,7 +20,6 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/NumberParser.h>
 
-#include "http/plan_filter_query.h"
 #include "http/attachment_store.h"
 #include "http/diff_view.h"
 #include "http/http_error.h"
@@ -28,17 +27,20 @@
 #include "http/org_scope.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
+#include "http/plan_filter_query.h"
 #include "http/record_detail.h"
 #include "http/refusal_text.h"
 #include "http/routes.h"
 #include "http/strict_number.h"
 #include "render/json_data.h"
-#include "service/text_diff.h"
 #include "service/plan_category_catalog.h"
 #include "service/plan_lifecycle.h"
 #include "service/plan_service.h"
+#include "service/text_diff.h"
 #include "service/text_limits.h"
 #include "store/plan_repository.h"
+#include "store/record_parse.h"
+#include "store/revision_triggers.h"
 
 namespace beacon::http {
 
@@ -61,11 +63,11 @@ void labelPlanCodes(RequestContext& ctx, const sdk::Plan& plan, Poco::JSON::Obje
   Poco::JSON::Array::Ptr versions = json->getArray("versions");
   for (std::size_t i = 0; versions && i < versions->size(); ++i) {
     Poco::JSON::Object::Ptr v = versions->getObject(static_cast<unsigned>(i));
-    if (const auto action = sdk::parseVersionAction(v->getValue<std::string>("action"))) {
+    if (const auto action = store::parseVersionAction(v->getValue<std::string>("action"))) {
       v->set("action_label", en ? sdk::labelEn(*action) : sdk::labelZh(*action));
     }
     const std::string trigger = v->getValue<std::string>("trigger");
-    for (const auto& t : sdk::revisionTriggers()) {
+    for (const auto& t : store::revisionTriggers()) {
       if (t.id == trigger) v->set("trigger_label", en ? t.label_en : t.label_zh);
     }
   }
@@ -187,7 +189,7 @@ void sendPlanDetail(RequestContext& ctx, const sdk::Plan& plan, int status, cons
     }
   }
   data triggers{data::type::list};
-  for (const auto& t : sdk::revisionTriggers()) {
+  for (const auto& t : store::revisionTriggers()) {
     data o;
     o.set("value", t.id);
     o.set("label", ctx.english() ? t.label_en : t.label_zh);
@@ -318,7 +320,7 @@ void sendRevisionPreview(RequestContext& ctx, const sdk::Plan& plan, const sdk::
   d.set("title", plan.title);
   d.set("code", plan.code);
   std::string trigger_label = v.trigger;
-  for (const auto& t : sdk::revisionTriggers()) {
+  for (const auto& t : store::revisionTriggers()) {
     if (t.id == v.trigger) trigger_label = ctx.english() ? t.label_en : t.label_zh;
   }
   d.set("trigger", v.trigger);
@@ -408,11 +410,11 @@ void addReview(RequestContext& ctx) {
   r.plan_id = plan.id;
   sdk::Status s;
   r.plan_version_id = versionId(ctx, plan, "version", s);
-  auto kind = sdk::parseReviewKind(ctx.formValue("kind", "evaluation"));
+  auto kind = store::parseReviewKind(ctx.formValue("kind", "evaluation"));
   if (kind) r.kind = *kind;
   else if (s.isOk())
     s = sdk::Status::invalid("kind", ctx.english() ? "must be review or evaluation" : "应为评审或评估");
-  auto conclusion = sdk::parseReviewConclusion(ctx.formValue("conclusion", "keep"));
+  auto conclusion = store::parseReviewConclusion(ctx.formValue("conclusion", "keep"));
   if (conclusion) r.conclusion = *conclusion;
   else if (s.isOk()) s = sdk::Status::invalid("conclusion", ctx.english() ? "must be passed, passed_with_changes, failed, keep or revise" : "应为 通过、修改后通过、不通过（评审）或 继续有效、需修订（评估）");
   r.reviewers = ctx.formValue("reviewers");

@@ -4,12 +4,13 @@
 #include "service/lifecycle_step.h"
 #include "service/plan_lifecycle.h"
 #include "store/plan_repository.h"
+#include "store/record_parse.h"
 
 namespace beacon::http {
 
 namespace {
 std::string statusLabel(const RequestContext& ctx, const std::string& id) {
-  auto s = sdk::parsePlanStatus(id);
+  auto s = store::parsePlanStatus(id);
   if (!s) return id;
   return ctx.english() ? sdk::labelEn(*s) : sdk::labelZh(*s);
 }

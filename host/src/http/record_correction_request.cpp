@@ -110,20 +110,10 @@ Object::Ptr parseObject(const std::string& json) {
 }  // namespace
 
 void throwIfFailed(const service::CorrectionOutcome& outcome) {
-  switch (outcome.failure) {
-    case service::CorrectionFailure::None:
-      return;
-    case service::CorrectionFailure::NotFound:
-      throw HttpError::notFound(outcome.status.message());
-    case service::CorrectionFailure::Forbidden:
-      throw HttpError::forbidden(outcome.status.message());
-    case service::CorrectionFailure::Voided:
-      throw HttpError(409, "already_voided", outcome.status.message());
-    case service::CorrectionFailure::Invalid:
-      throw HttpError::invalid(outcome.status);
-    case service::CorrectionFailure::Storage:
-      throw HttpError(503, "storage_unavailable", outcome.status.message());
-  }
+  if (outcome.ok()) return;
+  throw HttpError::of(outcome.status, outcome.failure == service::CorrectionFailure::Voided
+                                          ? "already_voided"
+                                          : "");
 }
 
 service::CorrectionOutcome correctDrillAs(RequestContext& ctx, sdk::RecordId id,

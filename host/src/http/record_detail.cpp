@@ -3,10 +3,11 @@
 #include <Poco/JSON/Array.h>
 
 #include "http/attachment_store.h"
-#include "http/plan_transition_json.h"
 #include "http/http_error.h"
+#include "http/plan_transition_json.h"
 #include "http/record_correction_request.h"
 #include "service/plan_category_catalog.h"
+#include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
 #include "store/filing_repository.h"
@@ -35,13 +36,13 @@ Array::Ptr attachmentsJson(RequestContext& ctx, const std::string& kind, sdk::Re
   return out;
 }
 
-Array::Ptr actionsJson(RequestContext& ctx, const std::vector<sdk::CorrectiveAction>& actions) {
+Array::Ptr actionsJson(RequestContext& ctx, const std::vector<store::CorrectiveAction>& actions) {
   Array::Ptr out = new Array();
   const auto voided = voidedIds(ctx, store::RecordKind::CorrectiveAction, actions);
   for (const auto& a : actions) {
     Object::Ptr j = store::toJson(a);
     setOrg(ctx, j, a.responsible_org_id, "responsible_org");
-    j->set("open", a.status == sdk::ActionStatus::Open);
+    j->set("open", a.status == store::ActionStatus::Open);
     j->set("voided", voided.count(a.id) > 0);
     out->add(j);
   }
@@ -157,7 +158,7 @@ Object::Ptr drillDetailJson(RequestContext& ctx, const sdk::Drill& drill, DrillA
   }
   o->set("corrective_actions",
          actionsJson(ctx, store::CorrectiveActionRepository(ctx.db().session())
-                              .listForSource(sdk::SourceKind::Drill, drill.id)));
+                              .listForSource(store::SourceKind::Drill, drill.id)));
   o->set("attachments", attachmentsJson(ctx, "drill", drill.id));
   return o;
 }

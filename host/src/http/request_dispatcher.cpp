@@ -227,6 +227,14 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
     } catch (const HttpError& e) {
       if (e.status() == 413) response.setKeepAlive(false);
       settleBody(request, response, state_.config.max_body_bytes);
+      if (e.status() >= 500) {
+        state_.error_log.error("%s %s: %d %s: %s", request.getMethod(), ctx.path(), e.status(),
+                               e.code(), std::string(e.what()));
+      }
+      if (e.status() == 503) {
+        state_.metrics.recordDatabaseError();
+        response.set("Retry-After", std::to_string(kStorageRetryAfterSeconds));
+      }
       ctx.sendError(e.status(), e.code(), e.what(), e.field());
       if (!response.getKeepAlive()) drainBriefly(request);
     } catch (const store::StorageError& e) {

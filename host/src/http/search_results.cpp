@@ -7,6 +7,7 @@
 #include "http/org_labels.h"
 #include "http/org_scope.h"
 #include "http/page_support.h"
+#include "store/record_parse.h"
 
 namespace beacon::http {
 
@@ -43,7 +44,7 @@ Poco::JSON::Array::Ptr planItems(RequestContext& ctx,
     o->set("domain", h.domain);
     o->set("domain_label", domainLabel(ctx, h.domain));
     o->set("status", h.status);
-    const auto status = sdk::parsePlanStatus(h.status);
+    const auto status = store::parsePlanStatus(h.status);
     o->set("status_label",
            status ? (en ? sdk::labelEn(*status) : sdk::labelZh(*status)) : h.status);
     o->set("owner_org_id", h.owner_org_id);
@@ -88,7 +89,7 @@ Poco::JSON::Array::Ptr organisationItems(RequestContext& ctx,
     o->set("code", h.code);
     o->set("name", h.name);
     o->set("kind", h.kind);
-    const auto kind = sdk::parseOrgKind(h.kind);
+    const auto kind = store::parseOrgKind(h.kind);
     o->set("kind_label", kind ? (en ? sdk::labelEn(*kind) : sdk::labelZh(*kind)) : h.kind);
     o->set("parent_id", h.parent_id);
     o->set("href", "/organisations#org-" + h.code);

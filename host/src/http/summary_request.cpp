@@ -81,8 +81,11 @@ RenderedSummary renderSummary(RequestContext& ctx, const summary::SummaryRequest
       summary::SummaryService service(ctx.state.app.db(), ctx.state.app.plugins(),
                                       ctx.state.app.templates(), &ctx.state.app.engine());
       auto body = service.render(request);
-      if (!body.isOk())
+      if (!body.isOk()) {
+        if (body.status().code() != sdk::StatusCode::InvalidArgument)
+          throw HttpError::of(body.status());
         throw HttpError::badRequest(body.status().message(), paramFor(body.status().field()));
+      }
       out.body = std::move(body.value());
       if (!key.empty()) cache.put(key, generation, CachedResponse{media.content_type, out.body});
     }
@@ -110,7 +113,9 @@ summary::ArchivedSummary archiveSummary(RequestContext& ctx, const summary::Summ
                                   &ctx.state.app.engine());
   auto archived = summary::SummaryArchive(ctx.state.app.db(), service).archive(request, ctx.actor());
   if (!archived.isOk()) {
-    if (archived.status().field().empty()) throw std::runtime_error(archived.status().message());
+    if (archived.status().code() != sdk::StatusCode::InvalidArgument ||
+        archived.status().field().empty())
+      throw HttpError::of(archived.status());
     throw HttpError::badRequest(archived.status().message(), paramFor(archived.status().field()));
   }
   return archived.value();

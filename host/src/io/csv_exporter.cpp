@@ -30,11 +30,11 @@ sdk::Status exportCsv(store::Database& db, const plugins::PluginRegistry& regist
       for (auto& cell : rec) cell = guardCell(cell);
       w.writeRecord(rec);
     });
-    if (!out) return sdk::Status::error("could not write the CSV output");
+    if (!out) return sdk::Status::unavailable("could not write the CSV output");
     return sdk::Status::ok();
   } catch (const Poco::Exception& e) {
     store::throwIfStorageFailure(e, "export failed");
-    return sdk::Status::error("export failed: " + e.displayText());
+    return store::failureStatus(e, "export failed: " + e.displayText());
   }
 }
 

@@ -112,9 +112,9 @@ sdk::Result<ImportReport> importRows(store::Database& db, const plugins::PluginR
     return report;
   } catch (const Poco::Exception& e) {
     store::throwIfStorageFailure(e, "import failed, nothing was written");
-    return sdk::Status::error("import failed, nothing was written: " + e.displayText());
+    return store::failureStatus(e, "import failed, nothing was written: " + e.displayText());
   } catch (const std::exception& e) {
-    return sdk::Status::error(std::string("import failed, nothing was written: ") + e.what());
+    return sdk::Status::internal(std::string("import failed, nothing was written: ") + e.what());
   }
 }
 
@@ -144,7 +144,7 @@ sdk::Result<ImportReport> importFile(store::Database& db, const plugins::PluginR
   try {
     source = std::make_unique<CsvRowSource>(path);
   } catch (const CsvError& e) {
-    if (e.line() == 0) return sdk::Status::error(e.detail(options.english));
+    if (e.line() == 0) return sdk::Status::invalid("", e.detail(options.english));
     ImportReport report;
     report.errors.push_back(formatLocation("", e.line(), "", options.english) +
                             (options.english ? ": " : "：") + e.detail(options.english));

@@ -14,20 +14,22 @@
 #include "io/import_session.h"
 #include "service/plan_service.h"
 #include "store/action_source_candidates.h"
+#include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
 #include "store/import_duplicates.h"
 #include "store/plan_repository.h"
+#include "store/record_parse.h"
 #include "store/review_repository.h"
 
 namespace beacon::io {
 
 namespace {
 
-std::optional<sdk::SourceKind> parseSourceKind(const std::string& s) {
-  if (s == "drill" || s == "演练") return sdk::SourceKind::Drill;
+std::optional<store::SourceKind> parseSourceKind(const std::string& s) {
+  if (s == "drill" || s == "演练") return store::SourceKind::Drill;
   if (s == "review" || s == "评审评估" || s == "评审" || s == "评估")
-    return sdk::SourceKind::Review;
+    return store::SourceKind::Review;
   return std::nullopt;
 }
 
@@ -75,10 +77,10 @@ class CorrectiveActionImport : public ImportKind {
                                       s.orgCode(a.responsible_org_id),
                                       s.planCode(a.plan_id),
                                       a.due.toString(),
-                                      s.choice(sdk::toId(a.status), sdk::labelZh(a.status)),
+                                      s.choice(store::toId(a.status), store::labelZh(a.status)),
                                       a.plan_defect ? s.choice("yes", "是") : s.choice("no", "否")};
       rec.resize(columns().size());
-      if (a.source_kind == sdk::SourceKind::Drill && a.source_id != 0) {
+      if (a.source_kind == store::SourceKind::Drill && a.source_id != 0) {
         if (auto d = drills.findById(a.source_id)) {
           rec[6] = s.choice("drill", "演练");
           rec[7] = s.orgCode(d->org_id);
@@ -87,7 +89,7 @@ class CorrectiveActionImport : public ImportKind {
           rec[10] = sourceIndex(store::actionSourceCandidates(s.db().session(), a.source_kind, d->org_id, rec[8], d->drill_type),
                                 a.source_id);
         }
-      } else if (a.source_kind == sdk::SourceKind::Review && a.source_id != 0) {
+      } else if (a.source_kind == store::SourceKind::Review && a.source_id != 0) {
         if (auto r = reviews.findById(a.source_id)) {
           rec[6] = s.choice("review", "评审评估");
           rec[7] = s.planCode(r->plan_id);
@@ -103,13 +105,13 @@ class CorrectiveActionImport : public ImportKind {
 
  private:
   // The source record the source columns name; false if reported.
-  bool findSource(ImportSession& s, const ImportRow& row, sdk::CorrectiveAction& a);
+  bool findSource(ImportSession& s, const ImportRow& row, store::CorrectiveAction& a);
 
   std::unique_ptr<service::PlanService> service_;
 };
 
 bool CorrectiveActionImport::findSource(ImportSession& s, const ImportRow& row,
-                                        sdk::CorrectiveAction& a) {
+                                        store::CorrectiveAction& a) {
   const std::string kind = s.get(row, "source_kind");
   if (kind.empty()) {
     for (const char* id : {"source_code", "source_date", "source_type", "source_index"}) {
@@ -133,7 +135,7 @@ bool CorrectiveActionImport::findSource(ImportSession& s, const ImportRow& row,
   if (!s.date(row, "source_date", date, true)) return false;
   std::string type = s.get(row, "source_type");
   std::vector<sdk::RecordId> ids;
-  if (a.source_kind == sdk::SourceKind::Drill) {
+  if (a.source_kind == store::SourceKind::Drill) {
     auto org = s.orgByCode(row, "source_code");
     if (!org) return false;
     type = s.drillTypeId(type);
@@ -142,7 +144,7 @@ bool CorrectiveActionImport::findSource(ImportSession& s, const ImportRow& row,
     auto plan = s.planByCode(row, "source_code");
     if (!plan) return false;
     if (!type.empty()) {
-      auto rk = sdk::parseReviewKind(type);
+      auto rk = store::parseReviewKind(type);
       if (!rk) {
         s.fail(row.line, "source_type", quoteZh(type) + "不是评审类型（评审/评估）",
                quoteEn(type) + " is not a review kind (评审/review, 评估/evaluation)");
@@ -159,8 +161,8 @@ bool CorrectiveActionImport::findSource(ImportSession& s, const ImportRow& row,
     return true;
   }
   if (ids.size() != 1) {
-    const std::string what_zh = a.source_kind == sdk::SourceKind::Drill ? "演练" : "评审评估";
-    const std::string what_en = a.source_kind == sdk::SourceKind::Drill ? "drill" : "review";
+    const std::string what_zh = a.source_kind == store::SourceKind::Drill ? "演练" : "评审评估";
+    const std::string what_en = a.source_kind == store::SourceKind::Drill ? "drill" : "review";
     if (ids.empty()) {
       s.fail(row.line, "source_date", "没有与来源编码、日期和类型相符的" + what_zh + "记录",
              "no " + what_en + " matches the source code, date and type");
@@ -180,7 +182,7 @@ bool CorrectiveActionImport::findSource(ImportSession& s, const ImportRow& row,
 }
 
 void CorrectiveActionImport::importRow(ImportSession& s, const ImportRow& row) {
-  sdk::CorrectiveAction a;
+  store::CorrectiveAction a;
   a.description = s.raw(row, "description");
   auto org = s.orgByCode(row, "responsible_code");
   if (!org) return;
@@ -193,7 +195,7 @@ void CorrectiveActionImport::importRow(ImportSession& s, const ImportRow& row) {
   if (!s.date(row, "due", a.due) || !s.boolean(row, "plan_defect", a.plan_defect)) return;
   const std::string status = s.get(row, "status");
   if (!status.empty()) {
-    auto st = sdk::parseActionStatus(status);
+    auto st = store::parseActionStatus(status);
     if (!st) {
       s.fail(row.line, "status", quoteZh(status) + "不是整改状态（整改中/已整改）",
              quoteEn(status) + " is not an action status (整改中/open, 已整改/done)");

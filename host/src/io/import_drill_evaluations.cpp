@@ -17,6 +17,7 @@
 #include "service/drill_evaluation_service.h"
 #include "store/drill_evaluation_repository.h"
 #include "store/drill_repository.h"
+#include "store/record_parse.h"
 
 namespace beacon::io {
 
@@ -106,7 +107,7 @@ void DrillEvaluationImport::importRow(ImportSession& s, const ImportRow& row) {
   store::DrillEvaluation e;
   e.drill_id = drill->id;
   const std::string verdict = s.get(row, "verdict");
-  auto v = sdk::parseDrillVerdict(verdict);
+  auto v = store::parseDrillVerdict(verdict);
   if (!v || *v == sdk::DrillVerdict::None) {
     s.fail(row.line, "verdict", quoteZh(verdict) + "不是评估结论（优/良/中/差）",
            quoteEn(verdict) + " is not a verdict (优/良/中/差)");

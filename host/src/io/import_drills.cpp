@@ -21,6 +21,7 @@
 #include "store/drill_repository.h"
 #include "store/import_duplicates.h"
 #include "store/record_json.h"
+#include "store/record_parse.h"
 
 namespace beacon::io {
 
@@ -164,7 +165,7 @@ void DrillImport::importRow(ImportSession& s, const ImportRow& row) {
   }
   const std::string verdict = s.get(row, "verdict");
   if (!verdict.empty()) {
-    auto v = sdk::parseDrillVerdict(verdict);
+    auto v = store::parseDrillVerdict(verdict);
     if (!v) {
       s.fail(row.line, "verdict", quoteZh(verdict) + "不是评估结论（优/良/中/差）",
              quoteEn(verdict) + " is not a verdict (优/良/中/差)");

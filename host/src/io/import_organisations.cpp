@@ -9,6 +9,7 @@
 #include "io/import_values.h"
 #include "service/organisation_service.h"
 #include "store/organisation_repository.h"
+#include "store/record_parse.h"
 
 namespace beacon::io {
 
@@ -36,7 +37,7 @@ class OrganisationImport : public ImportKind {
     org.code = s.get(row, "code");
     org.name = s.get(row, "name");
     const std::string kind = s.get(row, "kind");
-    auto k = sdk::parseOrgKind(kind);
+    auto k = store::parseOrgKind(kind);
     if (!k) {
       s.fail(row.line, "kind",
              quoteZh(kind) + "不是组织类型（市/部门/乡镇/街道/村/社区/企业/单位）",

@@ -16,6 +16,8 @@
 #include "service/plan_category_catalog.h"
 #include "service/plan_service.h"
 #include "store/plan_repository.h"
+#include "store/record_parse.h"
+#include "store/revision_triggers.h"
 
 namespace beacon::io {
 
@@ -114,7 +116,7 @@ bool PlanImport::readPlan(ImportSession& s, const ImportRow& row, sdk::Plan& pla
   }
   const std::string status = s.get(row, "status");
   if (!status.empty()) {
-    auto st = sdk::parsePlanStatus(status);
+    auto st = store::parsePlanStatus(status);
     if (!st) {
       s.fail(row.line, "status",
              quoteZh(status) + "不是预案状态（编制中/评审中/已批准/已印发/已废止）",
@@ -137,7 +139,7 @@ bool PlanImport::readVersion(ImportSession& s, const ImportRow& row, sdk::PlanVe
   }
   const std::string action = s.get(row, "action");
   if (!action.empty()) {
-    auto a = sdk::parseVersionAction(action);
+    auto a = store::parseVersionAction(action);
     if (!a) {
       s.fail(row.line, "action", quoteZh(action) + "不是版本动作（编制/修订）",
              quoteEn(action) + " is not a version action (编制/修订)");
@@ -146,7 +148,7 @@ bool PlanImport::readVersion(ImportSession& s, const ImportRow& row, sdk::PlanVe
     v.action = *a;
   }
   v.trigger = s.get(row, "trigger");
-  for (const auto& t : sdk::revisionTriggers()) {
+  for (const auto& t : store::revisionTriggers()) {
     if (v.trigger == t.label_zh || v.trigger == t.label_en) v.trigger = t.id;
   }
   draft = false;

@@ -9,6 +9,7 @@
 #include "io/import_session.h"
 #include "service/plan_service.h"
 #include "store/import_duplicates.h"
+#include "store/record_parse.h"
 #include "store/review_repository.h"
 
 namespace beacon::io {
@@ -41,7 +42,7 @@ class ReviewImport : public ImportKind {
     r.plan_id = pv->first.id;
     r.plan_version_id = pv->second;
     const std::string kind = s.get(row, "kind");
-    auto k = sdk::parseReviewKind(kind);
+    auto k = store::parseReviewKind(kind);
     if (!k) {
       s.fail(row.line, "kind", quoteZh(kind) + "不是评审类型（评审/评估）",
              quoteEn(kind) + " is not a review kind (评审/review, 评估/evaluation)");
@@ -50,7 +51,7 @@ class ReviewImport : public ImportKind {
     r.kind = *k;
     if (!s.date(row, "date", r.date, true)) return;
     const std::string conclusion = s.get(row, "conclusion");
-    auto c = sdk::parseReviewConclusion(conclusion);
+    auto c = store::parseReviewConclusion(conclusion);
     if (!c) {
       s.fail(row.line, "conclusion", quoteZh(conclusion) + "不是结论（继续有效/需修订）",
              quoteEn(conclusion) + " is not a conclusion (继续有效/keep, 需修订/revise)");

@@ -62,7 +62,7 @@ sdk::Status exportXlsx(store::Database& db, const plugins::PluginRegistry& regis
     return sdk::Status::invalid("--format xlsx", e.message(english));
   } catch (const Poco::Exception& e) {
     store::throwIfStorageFailure(e, "export failed");
-    return sdk::Status::error("export failed: " + e.displayText());
+    return store::failureStatus(e, "export failed: " + e.displayText());
   }
 }
 

@@ -12,7 +12,7 @@ namespace beacon::plugins {
 
 sdk::Result<PluginManifest> PluginManifest::read(const std::string& directory) {
   const std::string path = Poco::Path(directory).append("plugin.json").toString();
-  if (!Poco::File(path).exists()) return sdk::Status::error("missing manifest " + path);
+  if (!Poco::File(path).exists()) return sdk::Status::notFound("missing manifest " + path);
   std::ifstream in(path, std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();
@@ -24,7 +24,7 @@ sdk::Result<PluginManifest> PluginManifest::parse(const std::string& json_text) 
   try {
     obj = Poco::JSON::Parser().parse(json_text).extract<Poco::JSON::Object::Ptr>();
   } catch (const std::exception& e) {
-    return sdk::Status::error(std::string("plugin.json is not valid JSON: ") + e.what());
+    return sdk::Status::invalid("", std::string("plugin.json is not valid JSON: ") + e.what());
   }
   PluginManifest m;
   auto field = [&](const char* name, std::string& out) -> sdk::Status {

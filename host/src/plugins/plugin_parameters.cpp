@@ -28,10 +28,10 @@ sdk::Result<std::vector<sdk::ParameterSpec>> declaredParameters(const PluginReco
     if (!catalogue) return std::vector<sdk::ParameterSpec>{};
     return catalogue->parameters();
   } catch (const std::exception& e) {
-    return sdk::Status::error("plugin " + plugin.id +
-                              " failed to list its parameters: " + e.what());
+    return sdk::Status::internal("plugin " + plugin.id +
+                                 " failed to list its parameters: " + e.what());
   } catch (...) {
-    return sdk::Status::error("plugin " + plugin.id + " failed to list its parameters");
+    return sdk::Status::internal("plugin " + plugin.id + " failed to list its parameters");
   }
 }
 

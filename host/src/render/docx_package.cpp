@@ -87,7 +87,7 @@ sdk::Result<std::string> renderDocx(const TemplateRegistry& templates, const std
     }
     compress.close();
   } catch (const Poco::Exception& e) {
-    return sdk::Status::error("Word document " + folder + ": " + e.displayText());
+    return sdk::Status::internal("Word document " + folder + ": " + e.displayText());
   }
   return zip.str();
 }

@@ -61,10 +61,11 @@ long long organisationCount(store::Database& db) {
 // A read the store failed: busy and I/O rethrown as store::StorageError, anything else a Status.
 sdk::Status readFailure(const Poco::Exception& e) {
   store::throwIfStorageFailure(e, "compliance check failed reading the store");
-  return sdk::Status::error("compliance check failed reading the store: " + e.displayText());
+  return store::failureStatus(e, "compliance check failed reading the store: " + e.displayText());
 }
 sdk::Status readFailure(const std::exception& e) {
-  return sdk::Status::error(std::string("compliance check failed reading the store: ") + e.what());
+  return sdk::Status::internal(std::string("compliance check failed reading the store: ") +
+                               e.what());
 }
 }  // namespace
 

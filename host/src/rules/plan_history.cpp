@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/plan_history_queries.h"
+#include "store/record_parse.h"
 
 namespace beacon::rules {
 
@@ -47,7 +48,7 @@ PlanHistory PlanHistory::loadFiltered(Poco::Data::Session& session, const std::s
     }
     // A draft revision's row is dated the day it was recorded, not an event of the plan's own.
     if (r.step != "submit_review" && r.step != "review" && r.step != "approve") return;
-    const auto status = sdk::parsePlanStatus(r.to_status);
+    const auto status = store::parsePlanStatus(r.to_status);
     if (status && *status != sdk::PlanStatus::Issued) h.stages_[r.plan_id].push_back({r.date, *status});
   });
   queries.abolitions([&](const store::PlanAbolitionRow& r) {

@@ -130,7 +130,7 @@ sdk::Result<RulesConfig> RulesConfig::load(const Poco::Util::AbstractConfigurati
     }
     if (config.hasProperty(kParentAuthorityKey)) values[kParentAuthorityKey] = config.getRawString(kParentAuthorityKey);
   } catch (const std::exception& e) {
-    return sdk::Status::error(std::string("cannot read the rules configuration: ") + e.what());
+    return sdk::Status::internal(std::string("cannot read the rules configuration: ") + e.what());
   }
   return fromValues(values);
 }

@@ -71,7 +71,7 @@ sdk::Result<sdk::RecordId> DrillEvaluationService::record(store::DrillEvaluation
   } catch (const Poco::Exception& ex) {
     const std::string message = couldNotStore({"演练评估报告", "the drill evaluation"}, english_);
     store::throwIfStorageFailure(ex, message);
-    return sdk::Status::error(withDetail(message, ex.displayText(), english_));
+    return store::failureStatus(ex, withDetail(message, ex.displayText(), english_));
   }
 }
 

@@ -123,7 +123,7 @@ sdk::Result<sdk::RecordId> DrillPlanService::add(store::DrillPlan plan, const st
   } catch (const Poco::Exception& e) {
     const std::string message = couldNotStore({"年度演练计划", "the drill plan"}, english_);
     store::throwIfStorageFailure(e, message);
-    return sdk::Status::error(withDetail(message, e.displayText(), english_));
+    return store::failureStatus(e, withDetail(message, e.displayText(), english_));
   }
 }
 

@@ -18,7 +18,7 @@ sdk::Status DrillService::validate(const sdk::Drill& drill) {
     return validator.prepare(copy);
   } catch (const Poco::Exception& e) {
     store::throwIfStorageFailure(e, "could not validate the drill");
-    return sdk::Status::error("could not validate the drill: " + e.displayText());
+    return store::failureStatus(e, "could not validate the drill: " + e.displayText());
   }
 }
 
@@ -39,7 +39,7 @@ sdk::Result<sdk::RecordId> DrillService::log(sdk::Drill drill, const store::Acto
   } catch (const Poco::Exception& e) {
     const std::string message = couldNotStore({"演练记录", "the drill"}, english_);
     store::throwIfStorageFailure(e, message);
-    return sdk::Status::error(withDetail(message, e.displayText(), english_));
+    return store::failureStatus(e, withDetail(message, e.displayText(), english_));
   }
 }
 

@@ -176,9 +176,10 @@ sdk::Status DrillValidator::prepare(sdk::Drill& d) {
   try {
     s = rec->plugin->validateDrill(d);
   } catch (const std::exception& e) {
-    return sdk::Status::error("plugin " + rec->id + " failed while validating the drill: " + e.what());
+    return sdk::Status::internal("plugin " + rec->id +
+                                 " failed while validating the drill: " + e.what());
   } catch (...) {
-    return sdk::Status::error("plugin " + rec->id + " failed while validating the drill");
+    return sdk::Status::internal("plugin " + rec->id + " failed while validating the drill");
   }
   if (!s.isOk()) {
     const bool is_field = std::any_of(rec->drill_fields.begin(), rec->drill_fields.end(),

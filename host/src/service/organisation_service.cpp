@@ -132,7 +132,7 @@ sdk::Result<sdk::RecordId> OrganisationService::add(sdk::Organisation org, const
     const std::string message =
         couldNotStore({"单位 " + org.code, "organisation " + org.code}, english_);
     store::throwIfStorageFailure(e, message);
-    return sdk::Status::error(withDetail(message, e.displayText(), english_));
+    return store::failureStatus(e, withDetail(message, e.displayText(), english_));
   }
 }
 
@@ -142,8 +142,9 @@ sdk::Status OrganisationService::update(sdk::Organisation org, const store::Acto
     store::OrganisationRepository repo(db_.session());
     const auto stored = repo.findById(org.id);
     if (!stored) {
-      return sdk::Status::invalid("id", english_ ? "no organisation with id " + std::to_string(org.id)
-                                                 : "没有编号为 " + std::to_string(org.id) + " 的单位");
+      return sdk::Status::notFound("id", english_
+                                             ? "no organisation with id " + std::to_string(org.id)
+                                             : "没有编号为 " + std::to_string(org.id) + " 的单位");
     }
     org.code = stored->code;
     org.attributes = normalizeAttributes(org.attributes);
@@ -169,7 +170,7 @@ sdk::Status OrganisationService::update(sdk::Organisation org, const store::Acto
     const std::string message =
         couldNotStore({"单位 " + org.code, "organisation " + org.code}, english_);
     store::throwIfStorageFailure(e, message);
-    return sdk::Status::error(withDetail(message, e.displayText(), english_));
+    return store::failureStatus(e, withDetail(message, e.displayText(), english_));
   }
 }
 

@@ -11,6 +11,7 @@
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "store/record_parse.h"
 #include "store/record_voids.h"
 #include "store/storage_error.h"
 #include "store/transaction.h"
@@ -86,7 +87,7 @@ LifecycleState loadLifecycleState(Poco::Data::Session& session, const sdk::Plan&
   std::sort(steps.begin(), steps.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
   for (const auto* step : steps) {
     const store::PlanTransition& t = *step;
-    if (auto to = sdk::parsePlanStatus(t.to_status)) s.draft_stage = *to;
+    if (auto to = store::parsePlanStatus(t.to_status)) s.draft_stage = *to;
     // A draft revision is dated the day it was recorded; the steps after it may be dated earlier.
     if (t.step != toId(LifecycleStep::Revise)) s.draft_since = t.date;
     if (t.step == toId(LifecycleStep::SubmitReview)) s.review_passed = false;
@@ -170,13 +171,13 @@ sdk::Status PlanLifecycle::refuse(const LifecycleState& state, LifecycleStep ste
                    " v" + std::to_string(state.draft.number));
   }
   if (english_) {
-    return sdk::Status::invalid("status", "plan " + state.plan.code + version + " is " +
-                                              sdk::labelEn(current) + "; cannot " + labelEn(step) +
-                                              ": " + need_en);
+    return sdk::Status::conflict("status", "plan " + state.plan.code + version + " is " +
+                                               sdk::labelEn(current) + "; cannot " + labelEn(step) +
+                                               ": " + need_en);
   }
-  return sdk::Status::invalid("status", "预案 " + state.plan.code + " " + version + "当前状态为「" +
-                                            sdk::labelZh(current) + "」，不能" + labelZh(step) +
-                                            "：" + need_zh);
+  return sdk::Status::conflict("status", "预案 " + state.plan.code + " " + version +
+                                             "当前状态为「" + sdk::labelZh(current) + "」，不能" +
+                                             labelZh(step) + "：" + need_zh);
 }
 
 sdk::Status PlanLifecycle::refuseWithoutDraft(const LifecycleState& state, LifecycleStep step,
@@ -253,9 +254,9 @@ namespace {
 sdk::Result<sdk::Plan> findPlan(store::Database& db, sdk::RecordId plan_id, bool english) {
   auto plan = store::PlanRepository(db.session()).findById(plan_id);
   if (!plan) {
-    return sdk::Status::invalid("plan_id", (english ? "no plan with id " : "没有编号为 ") +
-                                               std::to_string(plan_id) +
-                                               (english ? "" : " 的预案"));
+    return sdk::Status::notFound("plan_id", (english ? "no plan with id " : "没有编号为 ") +
+                                                std::to_string(plan_id) +
+                                                (english ? "" : " 的预案"));
   }
   return *plan;
 }
@@ -578,7 +579,7 @@ sdk::Status PlanLifecycle::checkReview(const LifecycleState& s, const sdk::Revie
   using sdk::ReviewConclusion;
   const PlanStatus shown = s.shown();
   if (review.kind == sdk::ReviewKind::Review) {
-    if (!sdk::isReviewConclusion(review.conclusion)) {
+    if (!store::isReviewConclusion(review.conclusion)) {
       return sdk::Status::invalid(
           "conclusion",
           text("评审结论应为 通过、修改后通过 或 不通过（passed、passed_with_changes、failed）",

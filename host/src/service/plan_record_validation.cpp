@@ -1,6 +1,7 @@
 #include "service/plan_record_validation.h"
 
 #include "service/record_checks.h"
+#include "store/corrective_action.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 
@@ -73,7 +74,7 @@ sdk::Status validateFiling(store::Database& db, sdk::Filing& filing) {
   return sdk::Status::ok();
 }
 
-sdk::Status validateCorrectiveAction(store::Database& db, const sdk::CorrectiveAction& action) {
+sdk::Status validateCorrectiveAction(store::Database& db, const store::CorrectiveAction& action) {
   if (action.description.empty()) return sdk::Status::invalid("description", "is required");
   if (action.responsible_org_id == 0 ||
       !store::OrganisationRepository(db.session()).findById(action.responsible_org_id)) {

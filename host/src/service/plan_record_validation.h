@@ -8,12 +8,13 @@
 
 #include "beacon/sdk/records.h"
 #include "beacon/sdk/status.h"
+#include "store/corrective_action.h"
 #include "store/database.h"
 
 namespace beacon::service {
 
 sdk::Status validateReview(store::Database& db, sdk::Review& review);
 sdk::Status validateFiling(store::Database& db, sdk::Filing& filing);
-sdk::Status validateCorrectiveAction(store::Database& db, const sdk::CorrectiveAction& action);
+sdk::Status validateCorrectiveAction(store::Database& db, const store::CorrectiveAction& action);
 
 }  // namespace beacon::service

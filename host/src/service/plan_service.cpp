@@ -6,17 +6,19 @@
 
 #include "service/plan_category_catalog.h"
 #include "service/plan_lifecycle.h"
-#include "service/record_step_row.h"
 #include "service/record_checks.h"
+#include "service/record_step_row.h"
 #include "service/service_transaction.h"
 #include "service/text_diff.h"
 #include "service/text_limits.h"
+#include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/review_repository.h"
+#include "store/revision_triggers.h"
 #include "store/storage_error.h"
 #include "store/transaction.h"
 
@@ -29,9 +31,10 @@ sdk::Status invalidIn(bool english, const std::string& field, const std::string&
   return sdk::Status::invalid(field, english ? en : zh);
 }
 
+// The plan a call is about does not exist (a plan a record refers to is a refused field instead).
 sdk::Status noPlan(bool english, sdk::RecordId id) {
-  return invalidIn(english, "plan_id", "没有编号为 " + std::to_string(id) + " 的预案",
-                   "no plan with id " + std::to_string(id));
+  return sdk::Status::notFound("plan_id", english ? "no plan with id " + std::to_string(id)
+                                                  : "没有编号为 " + std::to_string(id) + " 的预案");
 }
 
 // The version `version_id` names, or the plan's current one when it is 0.
@@ -99,11 +102,11 @@ sdk::Status PlanService::validateVersion(const sdk::PlanVersion& v, bool first) 
   if (sdk::Status s = checkText("plan_version", "text", v.text); !s.isOk()) return s;
   if (sdk::Status s = checkText("plan_version", "author", v.author); !s.isOk()) return s;
   if (v.action == sdk::VersionAction::Revised || !first) {
-    if (!sdk::isRevisionTrigger(v.trigger)) {
+    if (!store::isRevisionTrigger(v.trigger)) {
       return invalidIn(english_, "trigger", "“" + v.trigger + "”不是规定的修订情形",
                        "\"" + v.trigger + "\" is not a revision trigger");
     }
-  } else if (!v.trigger.empty() && !sdk::isRevisionTrigger(v.trigger)) {
+  } else if (!v.trigger.empty() && !store::isRevisionTrigger(v.trigger)) {
     return invalidIn(english_, "trigger", "“" + v.trigger + "”不是规定的修订情形",
                      "\"" + v.trigger + "\" is not a revision trigger");
   }
@@ -181,7 +184,7 @@ sdk::Status PlanService::validateRevision(const sdk::Plan& plan, const sdk::Plan
   if (version.trigger.empty()) {
     return invalidIn(english_, "trigger", "为必填项（修订情形）", "is required (the reason for the revision)");
   }
-  if (!sdk::isRevisionTrigger(version.trigger)) {
+  if (!store::isRevisionTrigger(version.trigger)) {
     return invalidIn(english_, "trigger", "“" + version.trigger + "”不是规定的修订情形",
                      "\"" + version.trigger + "\" is not a revision trigger");
   }
@@ -221,7 +224,8 @@ sdk::Status PlanService::checkRevision(sdk::RecordId plan_id, const sdk::PlanVer
     v.action = sdk::VersionAction::Revised;
     return validateRevision(*plan, v, options);
   } catch (const Poco::Exception& e) {
-    return sdk::Status::error((english_ ? "could not read plan: " : "无法读取预案：") + e.displayText());
+    return store::failureStatus(
+        e, (english_ ? "could not read plan: " : "无法读取预案：") + e.displayText());
   }
 }
 
@@ -353,7 +357,7 @@ sdk::Result<sdk::RecordId> PlanService::addFiling(sdk::Filing filing, const stor
   });
 }
 
-sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(sdk::CorrectiveAction action,
+sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(store::CorrectiveAction action,
                                                             const store::Actor& actor) {
   return transact(db_, {"整改措施", "the corrective action"}, english_, [&]() -> sdk::Result<sdk::RecordId> {
     if (action.description.empty()) return invalidIn(english_, "description", "为必填项", "is required");
@@ -368,16 +372,17 @@ sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(sdk::CorrectiveActio
     }
     if (action.source_id != 0) {
       bool found = false;
-      if (action.source_kind == sdk::SourceKind::Drill) {
+      if (action.source_kind == store::SourceKind::Drill) {
         found = store::DrillRepository(db_.session()).findById(action.source_id).has_value();
       } else {
         found = store::ReviewRepository(db_.session()).findById(action.source_id).has_value();
       }
       if (!found) {
-        const bool drill = action.source_kind == sdk::SourceKind::Drill;
+        const bool drill = action.source_kind == store::SourceKind::Drill;
         return invalidIn(english_, "source_id",
-                         "没有编号为 " + std::to_string(action.source_id) + (drill ? " 的演练" : " 的评审（评估）记录"),
-                         std::string("no ") + sdk::toId(action.source_kind) + " with id " +
+                         "没有编号为 " + std::to_string(action.source_id) +
+                             (drill ? " 的演练" : " 的评审（评估）记录"),
+                         std::string("no ") + store::toId(action.source_kind) + " with id " +
                              std::to_string(action.source_id));
       }
     }
@@ -385,7 +390,11 @@ sdk::Result<sdk::RecordId> PlanService::addCorrectiveAction(sdk::CorrectiveActio
     std::optional<sdk::Plan> plan;
     if (action.plan_id != 0) {
       plan = plans.findById(action.plan_id);
-      if (!plan) return noPlan(english_, action.plan_id);
+      if (!plan) {
+        return invalidIn(english_, "plan_id",
+                         "没有编号为 " + std::to_string(action.plan_id) + " 的预案",
+                         "no plan with id " + std::to_string(action.plan_id));
+      }
     } else if (action.plan_defect) {
       return invalidIn(english_, "plan_id", "预案缺陷的整改措施须指明预案",
                        "is required when the action is a plan defect");
@@ -422,8 +431,8 @@ sdk::Result<TextDiff> PlanService::diff(sdk::RecordId plan_id, int from_number, 
                     plan->code + " v" + std::to_string(to_number));
   } catch (const Poco::Exception& e) {
     store::throwIfStorageFailure(e, "could not read plan versions");
-    return sdk::Status::error((english_ ? "could not read plan versions: " : "无法读取预案版本：") +
-                              e.displayText());
+    return store::failureStatus(
+        e, (english_ ? "could not read plan versions: " : "无法读取预案版本：") + e.displayText());
   }
 }
 

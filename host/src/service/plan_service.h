@@ -13,6 +13,7 @@
 #include "plugins/plugin_registry.h"
 #include "service/text_diff.h"
 #include "store/audit_log.h"
+#include "store/corrective_action.h"
 #include "store/database.h"
 
 namespace beacon::service {
@@ -59,7 +60,7 @@ class PlanService {
   // already recorded for the same version is refused.
   sdk::Result<sdk::RecordId> addFiling(sdk::Filing filing, const store::Actor& actor);
   // plan_defect marks the plan revision_required.
-  sdk::Result<sdk::RecordId> addCorrectiveAction(sdk::CorrectiveAction action,
+  sdk::Result<sdk::RecordId> addCorrectiveAction(store::CorrectiveAction action,
                                                  const store::Actor& actor);
   // What changed from version `from_number` to `to_number` (text_diff.h).
   sdk::Result<TextDiff> diff(sdk::RecordId plan_id, int from_number, int to_number);

@@ -13,6 +13,7 @@
 #include "service/plan_step_correction.h"
 #include "service/record_step_row.h"
 #include "service/storage_message.h"
+#include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_evaluation_repository.h"
 #include "store/drill_plan_item_repository.h"
@@ -24,7 +25,9 @@
 #include "store/plan_repository.h"
 #include "store/plan_transition_repository.h"
 #include "store/record_json.h"
+#include "store/record_parse.h"
 #include "store/review_repository.h"
+#include "store/storage_error.h"
 #include "store/transaction.h"
 
 namespace beacon::service {
@@ -132,15 +135,15 @@ CorrectionOutcome RecordCorrection::authorise(store::RecordKind kind, sdk::Recor
   store::RecordVoids voids(db_.session());
   const auto mark = voids.mark(kind, id);
   if (!mark)
-    return fail(
-        CorrectionFailure::NotFound,
-        sdk::Status::error("no " + std::string(store::entityOf(kind)) + " " + std::to_string(id)));
+    return fail(CorrectionFailure::NotFound,
+                sdk::Status::notFound("no " + std::string(store::entityOf(kind)) + " " +
+                                      std::to_string(id)));
   if (mark->voided()) {
     return fail(CorrectionFailure::Voided,
-                sdk::Status::error(english_ ? "the record was voided on " + mark->at.substr(0, 10) +
-                                                  " and can no longer be changed"
-                                            : "本记录已于 " + mark->at.substr(0, 10) +
-                                                  " 作废，不能再更正或作废"));
+                sdk::Status::conflict(
+                    english_ ? "the record was voided on " + mark->at.substr(0, 10) +
+                                   " and can no longer be changed"
+                             : "本记录已于 " + mark->at.substr(0, 10) + " 作废，不能再更正或作废"));
   }
   if (!who.user) return {};
   const store::RecordOrigin origin = voids.origin(kind, id);
@@ -153,7 +156,7 @@ CorrectionOutcome RecordCorrection::authorise(store::RecordKind kind, sdk::Recor
   const auth::CorrectionVerdict verdict = policy.decide(*who.user, record);
   if (verdict != auth::CorrectionVerdict::Allowed) {
     return fail(CorrectionFailure::Forbidden,
-                sdk::Status::error(policy.refusal(verdict, english_)));
+                sdk::Status::permissionDenied(policy.refusal(verdict, english_)));
   }
   return {};
 }
@@ -162,12 +165,12 @@ CorrectionOutcome RecordCorrection::mayChange(store::RecordKind kind, sdk::Recor
                                               const Corrector& who) {
   try {
     auto loaded = load(db_.session(), kind, id);
-    if (!loaded) return fail(CorrectionFailure::NotFound, sdk::Status::error("no such record"));
+    if (!loaded) return fail(CorrectionFailure::NotFound, sdk::Status::notFound("no such record"));
     return authorise(kind, id, loaded->org_id, who);
   } catch (const Poco::Exception& e) {
     return fail(CorrectionFailure::Storage,
-                sdk::Status::error(withDetail(couldNotRead({"记录", "the record"}, english_),
-                                              e.displayText(), english_)));
+                store::failureStatus(e, withDetail(couldNotRead({"记录", "the record"}, english_),
+                                                   e.displayText(), english_)));
   }
 }
 
@@ -184,7 +187,7 @@ CorrectionOutcome RecordCorrection::correctDrill(sdk::RecordId id, const FieldCh
     const auto before = drills.findById(id);
     if (!before)
       return fail(CorrectionFailure::NotFound,
-                  sdk::Status::error("no drill " + std::to_string(id)));
+                  sdk::Status::notFound("no drill " + std::to_string(id)));
     if (auto allowed = authorise(store::RecordKind::Drill, id, before->org_id, who); !allowed.ok())
       return allowed;
     sdk::Drill after = *before;
@@ -242,7 +245,7 @@ CorrectionOutcome RecordCorrection::correctDrill(sdk::RecordId id, const FieldCh
         if (!Poco::NumberParser::tryParse(Poco::trim(value), n)) return invalid(name, number);
         (name == "participants" ? after.participants : after.evacuees) = n;
       } else if (name == "verdict") {
-        const auto v = sdk::parseDrillVerdict(value);
+        const auto v = store::parseDrillVerdict(value);
         if (!v)
           return invalid(name, english_ ? "must be none, excellent, good, fair or poor"
                                         : "应为 优、良、中 或 差");
@@ -278,9 +281,10 @@ CorrectionOutcome RecordCorrection::correctDrill(sdk::RecordId id, const FieldCh
     tx.commit();
     return {};
   } catch (const Poco::Exception& e) {
-    return fail(CorrectionFailure::Storage,
-                sdk::Status::error(withDetail(couldNotStore({"更正", "the correction"}, english_),
-                                              e.displayText(), english_)));
+    return fail(
+        CorrectionFailure::Storage,
+        store::failureStatus(e, withDetail(couldNotStore({"更正", "the correction"}, english_),
+                                           e.displayText(), english_)));
   }
 }
 
@@ -301,8 +305,8 @@ CorrectionOutcome RecordCorrection::correctRecord(store::RecordKind kind, sdk::R
     const auto before = repo.findById(id);
     if (!before) {
       return fail(CorrectionFailure::NotFound,
-                  sdk::Status::error("no " + std::string(store::entityOf(kind)) + " " +
-                                     std::to_string(id)));
+                  sdk::Status::notFound("no " + std::string(store::entityOf(kind)) + " " +
+                                        std::to_string(id)));
     }
     if (auto allowed = authorise(kind, id, owner(*before), who); !allowed.ok()) return allowed;
     auto after = *before;
@@ -326,9 +330,10 @@ CorrectionOutcome RecordCorrection::correctRecord(store::RecordKind kind, sdk::R
     tx.commit();
     return {};
   } catch (const Poco::Exception& e) {
-    return fail(CorrectionFailure::Storage,
-                sdk::Status::error(withDetail(couldNotStore({"更正", "the correction"}, english_),
-                                              e.displayText(), english_)));
+    return fail(
+        CorrectionFailure::Storage,
+        store::failureStatus(e, withDetail(couldNotStore({"更正", "the correction"}, english_),
+                                           e.displayText(), english_)));
   }
 }
 
@@ -341,7 +346,7 @@ CorrectionOutcome RecordCorrection::correctReview(sdk::RecordId id, const FieldC
       [&](const sdk::Review& r) { return planOwner(db.session(), r.plan_id); },
       [en](sdk::Review& r, const std::string& name, const std::string& value) {
         if (name == "kind") {
-          auto k = sdk::parseReviewKind(value);
+          auto k = store::parseReviewKind(value);
           if (!k) return sdk::Status::invalid(name, "must be review or evaluation");
           r.kind = *k;
         } else if (name == "date") {
@@ -351,7 +356,7 @@ CorrectionOutcome RecordCorrection::correctReview(sdk::RecordId id, const FieldC
                 name, en ? "is not a date (YYYY-MM-DD)" : "日期格式应为 YYYY-MM-DD");
           r.date = *d;
         } else if (name == "conclusion") {
-          auto c = sdk::parseReviewConclusion(value);
+          auto c = store::parseReviewConclusion(value);
           if (!c) return sdk::Status::invalid(name, "is not a known conclusion");
           r.conclusion = *c;
         } else if (name == "reviewers") {
@@ -427,8 +432,8 @@ CorrectionOutcome RecordCorrection::correctCorrectiveAction(sdk::RecordId id,
   const bool en = english_;
   return correctRecord<store::CorrectiveActionRepository>(
       store::RecordKind::CorrectiveAction, id, changes, reason, who,
-      [](const sdk::CorrectiveAction& a) { return a.responsible_org_id; },
-      [en](sdk::CorrectiveAction& a, const std::string& name, const std::string& value) {
+      [](const store::CorrectiveAction& a) { return a.responsible_org_id; },
+      [en](store::CorrectiveAction& a, const std::string& name, const std::string& value) {
         if (name == "description") {
           a.description = value;
         } else if (name == "responsible_org_id") {
@@ -450,7 +455,7 @@ CorrectionOutcome RecordCorrection::correctCorrectiveAction(sdk::RecordId id,
         }
         return sdk::Status::ok();
       },
-      [&](sdk::CorrectiveAction& a) { return validateCorrectiveAction(db, a); });
+      [&](store::CorrectiveAction& a) { return validateCorrectiveAction(db, a); });
 }
 
 CorrectionOutcome RecordCorrection::correctDrillEvaluation(sdk::RecordId id,
@@ -464,7 +469,7 @@ CorrectionOutcome RecordCorrection::correctDrillEvaluation(sdk::RecordId id,
       [&](const store::DrillEvaluation& e) { return drillOwner(db.session(), e.drill_id); },
       [en](store::DrillEvaluation& e, const std::string& name, const std::string& value) {
         if (name == "verdict") {
-          auto v = sdk::parseDrillVerdict(Poco::trim(value));
+          auto v = store::parseDrillVerdict(Poco::trim(value));
           if (!v || *v == sdk::DrillVerdict::None)
             return sdk::Status::invalid(name, en ? "must be excellent, good, fair or poor"
                                                  : "应为 优、良、中 或 差");
@@ -619,8 +624,8 @@ CorrectionOutcome RecordCorrection::voidRecord(store::RecordKind kind, sdk::Reco
     auto loaded = load(db_.session(), kind, id);
     if (!loaded) {
       return fail(CorrectionFailure::NotFound,
-                  sdk::Status::error("no " + std::string(store::entityOf(kind)) + " " +
-                                     std::to_string(id)));
+                  sdk::Status::notFound("no " + std::string(store::entityOf(kind)) + " " +
+                                        std::to_string(id)));
     }
     if (auto allowed = authorise(kind, id, loaded->org_id, who); !allowed.ok()) return allowed;
     if (kind == store::RecordKind::DrillPlan) {
@@ -655,8 +660,8 @@ CorrectionOutcome RecordCorrection::voidRecord(store::RecordKind kind, sdk::Reco
     return {};
   } catch (const Poco::Exception& e) {
     return fail(CorrectionFailure::Storage,
-                sdk::Status::error(withDetail(couldNotStore({"作废", "the void"}, english_),
-                                              e.displayText(), english_)));
+                store::failureStatus(e, withDetail(couldNotStore({"作废", "the void"}, english_),
+                                                   e.displayText(), english_)));
   }
 }
 

@@ -31,9 +31,9 @@ sdk::Result<sdk::RecordId> transact(store::Database& db, const StoreSubject& wha
     return r;
   } catch (const Poco::Exception& e) {
     store::throwIfStorageFailure(e, message);
-    return sdk::Status::error(withDetail(message, e.displayText(), english));
+    return store::failureStatus(e, withDetail(message, e.displayText(), english));
   } catch (const std::exception& e) {
-    return sdk::Status::error(withDetail(message, e.what(), english));
+    return sdk::Status::internal(withDetail(message, e.what(), english));
   }
 }
 

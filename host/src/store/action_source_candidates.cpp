@@ -1,4 +1,5 @@
 #include "store/action_source_candidates.h"
+#include "store/corrective_action.h"
 
 #include <Poco/Data/Statement.h>
 
@@ -7,10 +8,10 @@ using namespace Poco::Data::Keywords;
 namespace beacon::store {
 
 std::vector<sdk::RecordId> actionSourceCandidates(Poco::Data::Session& session,
-                                                  sdk::SourceKind kind, sdk::RecordId owner,
+                                                  store::SourceKind kind, sdk::RecordId owner,
                                                   const std::string& date,
                                                   const std::string& type) {
-  const char* sql = kind == sdk::SourceKind::Drill
+  const char* sql = kind == store::SourceKind::Drill
                         ? "SELECT id FROM drills WHERE org_id = $1 AND drill_date = $2"
                           " AND ($3 = '' OR drill_type = $4) AND voided_at = '' ORDER BY id"
                         : "SELECT id FROM reviews WHERE plan_id = $1 AND review_date = $2"

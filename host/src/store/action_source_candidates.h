@@ -12,12 +12,13 @@
 #include <Poco/Data/Session.h>
 
 #include "beacon/sdk/records.h"
+#include "store/corrective_action.h"
 
 namespace beacon::store {
 
 // `owner`: the organisation (drills) or the plan (reviews); `type` empty: any.
 std::vector<sdk::RecordId> actionSourceCandidates(Poco::Data::Session& session,
-                                                  sdk::SourceKind kind, sdk::RecordId owner,
+                                                  store::SourceKind kind, sdk::RecordId owner,
                                                   const std::string& date, const std::string& type);
 
 }  // namespace beacon::store

@@ -11,6 +11,7 @@
 
 #include "beacon/sdk/records.h"
 #include "store/audit_log.h"
+#include "store/corrective_action.h"
 
 namespace beacon::store {
 
@@ -18,20 +19,21 @@ class CorrectiveActionRepository {
  public:
   explicit CorrectiveActionRepository(Poco::Data::Session& session)
       : session_(session), audit_(session) {}
-  sdk::RecordId add(sdk::CorrectiveAction& action, const Actor& actor);
-  void setStatus(sdk::RecordId id, sdk::ActionStatus status, const Actor& actor);
-  std::optional<sdk::CorrectiveAction> findById(sdk::RecordId id);
+  sdk::RecordId add(store::CorrectiveAction& action, const Actor& actor);
+  void setStatus(sdk::RecordId id, store::ActionStatus status, const Actor& actor);
+  std::optional<store::CorrectiveAction> findById(sdk::RecordId id);
   // Stores `after`'s description, responsible organisation and due date over
   // action `before.id` with a "correct" audit entry. REQUIRES: validated `after`.
-  void correct(const sdk::CorrectiveAction& before, const sdk::CorrectiveAction& after, const Actor& actor,
-               const std::string& reason);
+  void correct(const store::CorrectiveAction& before, const store::CorrectiveAction& after,
+               const Actor& actor, const std::string& reason);
   // plan_id 0: every action; open_only filters to open ones.
-  std::vector<sdk::CorrectiveAction> listForPlan(sdk::RecordId plan_id, bool open_only);
-  std::vector<sdk::CorrectiveAction> listForSource(sdk::SourceKind kind, sdk::RecordId source_id);
+  std::vector<store::CorrectiveAction> listForPlan(sdk::RecordId plan_id, bool open_only);
+  std::vector<store::CorrectiveAction> listForSource(store::SourceKind kind,
+                                                     sdk::RecordId source_id);
 
  private:
-  std::vector<sdk::CorrectiveAction> select(const std::string& where, Poco::Int64 a, Poco::Int64 b,
-                                            const std::string& text);
+  std::vector<store::CorrectiveAction> select(const std::string& where, Poco::Int64 a,
+                                              Poco::Int64 b, const std::string& text);
   Poco::Data::Session& session_;
   AuditLog audit_;
 };

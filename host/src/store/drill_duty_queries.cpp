@@ -1,5 +1,6 @@
 #include "store/drill_duty_queries.h"
 
+#include "store/record_parse.h"
 #include "store/row_scanner.h"
 #include "store/sql_id_list.h"
 
@@ -50,8 +51,8 @@ std::vector<DrillEvaluationState> DrillDutyQueries::evaluationStates(const sdk::
                               s.drill.org_id = r.int64(3);
                               s.drill.plan_id = r.int64(4);
                               s.drill.date = r.date(5);
-                              s.drill.verdict = sdk::parseDrillVerdict(r.text(6))
-                                                    .value_or(sdk::DrillVerdict::None);
+                              s.drill.verdict = store::parseDrillVerdict(r.text(6)).value_or(
+                                  sdk::DrillVerdict::None);
                               s.evaluation_id = r.int64(7);
                               s.evaluated = r.date(8);
                             });

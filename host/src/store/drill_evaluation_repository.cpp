@@ -5,6 +5,7 @@
 
 #include "store/lifecycle_record_json.h"
 #include "store/record_json.h"
+#include "store/record_parse.h"
 #include "store/record_voids.h"
 #include "store/row.h"
 #include "store/transaction.h"
@@ -54,7 +55,7 @@ std::vector<DrillEvaluation> DrillEvaluationRepository::select(const std::string
     DrillEvaluation e;
     e.id = r.int64(0);
     e.drill_id = r.int64(1);
-    e.verdict = sdk::parseDrillVerdict(r.text(2)).value_or(sdk::DrillVerdict::None);
+    e.verdict = store::parseDrillVerdict(r.text(2)).value_or(sdk::DrillVerdict::None);
     e.findings = r.text(3);
     e.suggestions = r.text(4);
     e.evaluator = r.text(5);

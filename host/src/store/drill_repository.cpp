@@ -12,6 +12,7 @@
 #include "store/dialect.h"
 #include "store/multi_row_insert.h"
 #include "store/record_json.h"
+#include "store/record_parse.h"
 #include "store/record_voids.h"
 #include "store/row.h"
 #include "store/sql_id_list.h"
@@ -460,7 +461,7 @@ std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& filter) {
     d.participants = participants[i];
     d.evacuees = evacuees[i];
     d.fields = parseFields(fields[i]);
-    d.verdict = sdk::parseDrillVerdict(verdicts[i]).value_or(sdk::DrillVerdict::None);
+    d.verdict = store::parseDrillVerdict(verdicts[i]).value_or(sdk::DrillVerdict::None);
     d.findings = std::move(findings[i]);
   }
   if (f.before) std::reverse(out.begin(), out.end());

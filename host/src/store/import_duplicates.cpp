@@ -1,4 +1,5 @@
 #include "store/import_duplicates.h"
+#include "store/corrective_action.h"
 
 #include <vector>
 
@@ -59,12 +60,12 @@ int countSameFiling(Poco::Data::Session& session, const sdk::Filing& f) {
   return n;
 }
 
-int countSameCorrectiveAction(Poco::Data::Session& session, const sdk::CorrectiveAction& a) {
+int countSameCorrectiveAction(Poco::Data::Session& session, const store::CorrectiveAction& a) {
   int n = 0;
   session << "SELECT COUNT(*) FROM corrective_actions WHERE source_kind = $1 AND source_id = $2"
              " AND COALESCE(plan_id, 0) = $3 AND responsible_org_id = $4 AND description = $5"
              " AND voided_at = ''",
-      bind(std::string(sdk::toId(a.source_kind))), bind(static_cast<Poco::Int64>(a.source_id)),
+      bind(std::string(store::toId(a.source_kind))), bind(static_cast<Poco::Int64>(a.source_id)),
       bind(static_cast<Poco::Int64>(a.plan_id)),
       bind(static_cast<Poco::Int64>(a.responsible_org_id)), bind(a.description), into(n), now;
   return n;

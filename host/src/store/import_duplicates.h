@@ -12,6 +12,7 @@
 #include <Poco/Data/Session.h>
 
 #include "beacon/sdk/records.h"
+#include "store/corrective_action.h"
 
 namespace beacon::store {
 
@@ -33,6 +34,6 @@ int countSameDrill(Poco::Data::Session& session, const DrillDuplicateKey& key);
 int countSameReview(Poco::Data::Session& session, const sdk::Review& r);
 int countSameFiling(Poco::Data::Session& session, const sdk::Filing& f);
 // Same source, plan (0: none), responsible organisation and description.
-int countSameCorrectiveAction(Poco::Data::Session& session, const sdk::CorrectiveAction& a);
+int countSameCorrectiveAction(Poco::Data::Session& session, const store::CorrectiveAction& a);
 
 }  // namespace beacon::store

@@ -1,4 +1,5 @@
 #include "store/record_json.h"
+#include "store/corrective_action.h"
 
 #include <sstream>
 
@@ -104,16 +105,16 @@ Object::Ptr toJson(const sdk::Drill& r) {
   return o;
 }
 
-Object::Ptr toJson(const sdk::CorrectiveAction& r) {
+Object::Ptr toJson(const store::CorrectiveAction& r) {
   Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   o->set("id", r.id);
-  o->set("source_kind", sdk::toId(r.source_kind));
+  o->set("source_kind", store::toId(r.source_kind));
   o->set("source_id", r.source_id);
   o->set("plan_id", r.plan_id);
   o->set("description", r.description);
   o->set("responsible_org_id", r.responsible_org_id);
   o->set("due", r.due.toString());
-  o->set("status", sdk::toId(r.status));
+  o->set("status", store::toId(r.status));
   o->set("plan_defect", r.plan_defect);
   return o;
 }

@@ -8,6 +8,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "beacon/sdk/records.h"
+#include "store/corrective_action.h"
 
 namespace beacon::store {
 
@@ -17,7 +18,7 @@ Poco::JSON::Object::Ptr toJson(const sdk::PlanVersion&, bool with_text);
 Poco::JSON::Object::Ptr toJson(const sdk::Review&);
 Poco::JSON::Object::Ptr toJson(const sdk::Filing&);
 Poco::JSON::Object::Ptr toJson(const sdk::Drill&);
-Poco::JSON::Object::Ptr toJson(const sdk::CorrectiveAction&);
+Poco::JSON::Object::Ptr toJson(const store::CorrectiveAction&);
 Poco::JSON::Object::Ptr toJson(const sdk::FieldValues&);
 
 std::string stringify(const Poco::JSON::Object::Ptr& object);

@@ -5,6 +5,7 @@
 
 #include "store/dialect.h"
 #include "store/record_json.h"
+#include "store/record_parse.h"
 #include "store/record_rows.h"
 #include "store/row_scanner.h"
 #include "store/sql_id_list.h"
@@ -183,7 +184,7 @@ std::vector<sdk::Drill> RecordReaderQueries::drills(const sdk::Date& from,
     d.evacuees = r.integer(10);
     const std::string fields = r.text(11);
     if (fields.size() > 2) d.fields = fieldValuesFromJson(fields);  // "{}" is the empty default
-    d.verdict = sdk::parseDrillVerdict(r.text(12)).value_or(sdk::DrillVerdict::None);
+    d.verdict = store::parseDrillVerdict(r.text(12)).value_or(sdk::DrillVerdict::None);
     d.findings = r.text(13);
   });
   if (scan_table) sortByDateThenId(out);
@@ -262,7 +263,7 @@ std::vector<sdk::Organisation> organisationTree(Poco::Data::Session& session) {
         sdk::Organisation& o = out.emplace_back();
         o.id = r.int64(0);
         o.name = r.text(1);
-        o.kind = sdk::parseOrgKind(r.text(2)).value_or(sdk::OrgKind::Institution);
+        o.kind = store::parseOrgKind(r.text(2)).value_or(sdk::OrgKind::Institution);
         o.parent_id = r.int64(3);
       });
   return out;

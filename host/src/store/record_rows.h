@@ -6,6 +6,7 @@
 #pragma once
 
 #include "beacon/sdk/records.h"
+#include "store/record_parse.h"
 
 namespace beacon::store {
 
@@ -19,7 +20,7 @@ sdk::Plan planFromRow(const RowT& r) {
   p.domain = r.text(3);
   p.category = r.text(4);
   p.owner_org_id = r.int64(5);
-  p.status = sdk::parsePlanStatus(r.text(6)).value_or(sdk::PlanStatus::Drafting);
+  p.status = store::parsePlanStatus(r.text(6)).value_or(sdk::PlanStatus::Drafting);
   p.revision_required = r.int64(7) != 0;
   p.revision_reason = r.text(8);
   p.current_version = r.integer(9);
@@ -33,7 +34,7 @@ sdk::PlanVersion versionFromRow(const RowT& r) {
   v.id = r.int64(0);
   v.plan_id = r.int64(1);
   v.number = r.integer(2);
-  v.action = sdk::parseVersionAction(r.text(3)).value_or(sdk::VersionAction::Drafted);
+  v.action = store::parseVersionAction(r.text(3)).value_or(sdk::VersionAction::Drafted);
   v.trigger = r.text(4);
   v.major = r.int64(5) != 0;
   v.issued = r.date(6);
@@ -50,10 +51,10 @@ sdk::Review reviewFromRow(const RowT& row) {
   r.id = row.int64(0);
   r.plan_id = row.int64(1);
   r.plan_version_id = row.int64(2);
-  r.kind = sdk::parseReviewKind(row.text(3)).value_or(sdk::ReviewKind::Evaluation);
+  r.kind = store::parseReviewKind(row.text(3)).value_or(sdk::ReviewKind::Evaluation);
   r.date = row.date(4);
   r.reviewers = row.text(5);
-  r.conclusion = sdk::parseReviewConclusion(row.text(6)).value_or(sdk::ReviewConclusion::Keep);
+  r.conclusion = store::parseReviewConclusion(row.text(6)).value_or(sdk::ReviewConclusion::Keep);
   r.findings = row.text(7);
   return r;
 }
@@ -79,7 +80,7 @@ sdk::Organisation organisationFromRow(const RowT& r) {
   o.id = r.int64(0);
   o.code = r.text(1);
   o.name = r.text(2);
-  o.kind = sdk::parseOrgKind(r.text(3)).value_or(sdk::OrgKind::Institution);
+  o.kind = store::parseOrgKind(r.text(3)).value_or(sdk::OrgKind::Institution);
   o.parent_id = r.int64(4);
   return o;
 }

@@ -79,6 +79,12 @@ bool isCannotOpen(const Poco::Exception& e) {
   return dynamic_cast<const Poco::Data::SQLite::CantOpenDBFileException*>(&e) != nullptr;
 }
 
+sdk::Status failureStatus(const Poco::Exception& e, const std::string& message) {
+  if (isStorageFailure(e)) return sdk::Status::unavailable(message);
+  if (isUniqueViolation(e)) return sdk::Status::conflict(message);
+  return sdk::Status::internal(message);
+}
+
 void throwIfStorageFailure(const Poco::Exception& e, const std::string& context) {
   if (isStorageFailure(e)) throw StorageError(context + ": " + e.displayText());
 }

@@ -13,6 +13,8 @@
 
 #include <Poco/Exception.h>
 
+#include "beacon/sdk/status.h"
+
 namespace beacon::store {
 
 // The CLI's exit code for a storage failure (0 ok, 1 bad input, 2 usage).
@@ -37,6 +39,11 @@ bool isUniqueViolation(const Poco::Exception& e);
 // Whether `e` means the database file cannot be opened at all (a storage
 // failure too, but one that start-up reports as a bad beacon.database).
 bool isCannotOpen(const Poco::Exception& e);
+
+// The failed Status saying `message` for `e`: Unavailable for a storage
+// failure, Conflict for a unique-constraint violation, Internal otherwise
+// (bad SQL, another broken constraint: retrying would not help).
+sdk::Status failureStatus(const Poco::Exception& e, const std::string& message);
 
 // Throws StorageError("<context>: <e>") when isStorageFailure(e); returns otherwise.
 void throwIfStorageFailure(const Poco::Exception& e, const std::string& context);

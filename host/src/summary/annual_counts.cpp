@@ -4,6 +4,7 @@
 #include <map>
 
 #include "store/plan_activity_counts.h"
+#include "store/record_parse.h"
 #include "summary/drill_tally.h"
 
 namespace beacon::summary {
@@ -15,7 +16,7 @@ constexpr int kUnknownTypeOrder = 1000000;
 PlanActivity byLevel(const std::vector<store::OwnerKindCount>& counts) {
   std::map<int, int> per_level;
   for (const auto& c : counts) {
-    const auto kind = sdk::parseOrgKind(c.owner_kind).value_or(sdk::OrgKind::Institution);
+    const auto kind = store::parseOrgKind(c.owner_kind).value_or(sdk::OrgKind::Institution);
     per_level[static_cast<int>(sdk::levelOf(kind))] += c.plans;
   }
   PlanActivity out;

@@ -8,6 +8,7 @@
 
 #include "auth/sha256.h"
 #include "store/row.h"
+#include "store/storage_error.h"
 #include "store/summary_archive_repository.h"
 
 namespace beacon::summary {
@@ -116,7 +117,7 @@ sdk::Result<ArchivedSummary> SummaryArchive::archive(const SummaryRequest& reque
   try {
     a.id = store::SummaryArchiveRepository(db_.session()).add(stored);
   } catch (const Poco::Exception& e) {
-    return sdk::Status::error("could not archive the summary: " + e.displayText());
+    return store::failureStatus(e, "could not archive the summary: " + e.displayText());
   }
   return a;
 }

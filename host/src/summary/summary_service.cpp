@@ -14,6 +14,7 @@
 #include "rules/compliance_engine.h"
 #include "rules/met_late_text.h"
 #include "rules/store_record_reader.h"
+#include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
@@ -350,7 +351,7 @@ sdk::Result<Object::Ptr> drillSheet(SummaryContext& c, const SummaryRequest& req
 
   store::CorrectiveActionRepository actions(c.db.session());
   Array::Ptr rows = new Array;
-  const auto listed = actions.listForSource(sdk::SourceKind::Drill, drill->id);
+  const auto listed = actions.listForSource(store::SourceKind::Drill, drill->id);
   std::vector<sdk::RecordId> ids;
   for (const auto& a : listed) ids.push_back(a.id);
   const auto voided = store::RecordVoids(c.db.session()).voided(store::RecordKind::CorrectiveAction, ids);
@@ -361,7 +362,7 @@ sdk::Result<Object::Ptr> drillSheet(SummaryContext& c, const SummaryRequest& req
     o->set("description", a.description);
     o->set("organisation", responsible ? responsible->name : std::to_string(a.responsible_org_id));
     o->set("due", a.due.toString());
-    o->set("status", t(sdk::labelZh(a.status), sdk::labelEn(a.status)));
+    o->set("status", t(store::labelZh(a.status), store::labelEn(a.status)));
     o->set("plan_defect", a.plan_defect);
     rows->add(o);
   }
@@ -385,7 +386,7 @@ sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
     return sdk::Status::invalid("format", "unknown format \"" + req.format + "\" (text, markdown, html, json, docx)");
   }
   SummaryContext c{db_, registry_, templates_, engine_, Lang{req.english}, {}};
-  sdk::Result<Object::Ptr> data = sdk::Status::error("unreachable");
+  sdk::Result<Object::Ptr> data = sdk::Status::internal("unreachable");
   std::string name;
   try {
     if (req.kind == "city-annual") {
@@ -414,7 +415,7 @@ sdk::Result<std::string> SummaryService::render(const SummaryRequest& req) {
     }
   } catch (const Poco::Exception& e) {
     store::throwIfStorageFailure(e, "summary " + req.kind);
-    return sdk::Status::error("summary " + req.kind + ": " + e.displayText());
+    return store::failureStatus(e, "summary " + req.kind + ": " + e.displayText());
   }
   if (!data.isOk()) return data.status();
   if (req.format == "json") {

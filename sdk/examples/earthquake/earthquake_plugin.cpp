@@ -40,12 +40,22 @@ std::vector<sdk::FieldSpec> drillFields() {
   return {shelter};
 }
 
-EarthquakePlugin::EarthquakePlugin()
-    : sdk::DomainPlugin(
-          {sdk::PluginInfo{kDomain, "防震减灾", "Earthquake preparedness", "0.1.0", kDomain},
-           "earthquake example plugin 0.1.0 ready", &earthquake::drillTypes,
-           &earthquake::planCategories, &earthquake::drillFields, &earthquake::organisationFields,
-           &earthquake::validateDrill}) {}
+namespace {
+// At namespace scope, where &drillTypes is this domain's function (sdk/domain_plugin.h).
+sdk::DomainParts parts() {
+  sdk::DomainParts p;
+  p.info = {kDomain, "防震减灾", "Earthquake preparedness", "0.1.0", kDomain};
+  p.ready_message = "earthquake example plugin 0.1.0 ready";
+  p.list_drill_types = &drillTypes;
+  p.list_plan_categories = &planCategories;
+  p.list_drill_fields = &drillFields;
+  p.list_organisation_fields = &organisationFields;
+  p.check_drill = &validateDrill;
+  return p;
+}
+}  // namespace
+
+EarthquakePlugin::EarthquakePlugin() : sdk::DomainPlugin(parts()) {}
 
 }  // namespace example::earthquake
 

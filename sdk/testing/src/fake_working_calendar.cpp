@@ -6,7 +6,8 @@ namespace beacon::sdk::testing {
 
 sdk::Result<bool> FakeWorkingCalendar::isWorkingDay(const sdk::Date& day) const {
   if (day.year < first_year_ || day.year > last_year_) {
-    return sdk::Status::error("no working-day calendar for the year " + std::to_string(day.year));
+    return sdk::Status::notFound("no working-day calendar for the year " +
+                                 std::to_string(day.year));
   }
   const long n = day.toDays();
   if (make_up_days_.count(n)) return true;

@@ -95,7 +95,7 @@ TEST_F(CliTest, BadInputNamesTheFieldAndWritesNothing) {
   EXPECT_EQ(bad_date.code, 1);
   EXPECT_NE(bad_date.err.find("--date"), std::string::npos) << bad_date.err;
   CliRun bad_org = beacon({"drill", "add", "--org", "nowhere", "--type", "flood.evacuation", "--date", "2023-05-01"});
-  EXPECT_EQ(bad_org.code, 1);
+  EXPECT_EQ(bad_org.code, 4) << "the organisation named does not exist";
   EXPECT_NE(bad_org.err.find("--org"), std::string::npos) << bad_org.err;
   CliRun bad_field = beacon({"drill", "add", "--org", "quliang.v1", "--type", "flood.evacuation", "--date",
                           "2023-05-01", "--field", "hazard=海啸"});

@@ -30,7 +30,7 @@ class PlanLifecycleCommandTest : public testing::CliCityFixture {
 TEST_F(PlanLifecycleCommandTest, ADraftIsSubmittedReviewedApprovedIssuedFiledAndPublished) {
   CliRun filing_before = beacon({"filing", "add", "--plan", "ql-flood", "--target",
                                  "新密市应急管理局", "--submitted", "2024-04-10"});
-  EXPECT_EQ(filing_before.code, 1);
+  EXPECT_EQ(filing_before.code, 5) << "refused by the plan's state (exit code 5)";
   EXPECT_NE(filing_before.err.find("「编制中」"), std::string::npos) << filing_before.err;
   CliRun submit = beacon({"plan", "submit-review", "ql-flood", "--date", "2024-03-01"});
   ASSERT_EQ(submit.code, 0) << submit.err;
@@ -109,25 +109,25 @@ TEST_F(PlanLifecycleCommandTest, ACorrectedReviewShowsCorrectedInTheHistory) {
       << "back in drafting: the draft can be submitted again";
 }
 
-TEST_F(PlanLifecycleCommandTest, AStepTheStateDoesNotAllowExitsOneNamingTheState) {
+TEST_F(PlanLifecycleCommandTest, AStepTheStateDoesNotAllowExitsFiveNamingTheState) {
   CliRun issue =
       beacon({"plan", "issue", "ql-flood", "--issued", "2024-04-01", "--document-no", "x"});
-  EXPECT_EQ(issue.code, 1);
+  EXPECT_EQ(issue.code, 5);
   EXPECT_NE(issue.err.find("status"), std::string::npos) << issue.err;
   EXPECT_NE(issue.err.find("「编制中」，不能印发"), std::string::npos) << issue.err;
   CliRun en = english({"plan", "approve", "ql-flood", "--date", "2024-03-10", "--by", "x"});
-  EXPECT_EQ(en.code, 1);
+  EXPECT_EQ(en.code, 5);
   EXPECT_NE(en.err.find("is Drafting; cannot approve"), std::string::npos) << en.err;
   ASSERT_EQ(beacon({"plan", "submit-review", "ql-flood", "--date", "2024-03-01"}).code, 0);
   CliRun again = beacon({"plan", "submit-review", "ql-flood", "--date", "2024-03-02"});
-  EXPECT_EQ(again.code, 1);
+  EXPECT_EQ(again.code, 5);
   EXPECT_NE(again.err.find("「评审中」"), std::string::npos) << again.err;
   ASSERT_EQ(beacon({"review", "add", "--plan", "ql-flood", "--kind", "review", "--date",
                     "2024-03-05", "--conclusion", "failed"})
                 .code,
             0);
   CliRun approve = beacon({"plan", "approve", "ql-flood", "--date", "2024-03-10", "--by", "x"});
-  EXPECT_EQ(approve.code, 1) << "不通过 sends the draft back to drafting";
+  EXPECT_EQ(approve.code, 5) << "不通过 sends the draft back to drafting";
   EXPECT_NE(approve.err.find("「编制中」"), std::string::npos) << approve.err;
   CliRun prepare = beacon({"plan", "prepare", "ql-flood", "--kind", "risk_assessment", "--date",
                            "2024-03-11", "--document", "风险评估报告"});
@@ -140,11 +140,11 @@ TEST_F(PlanLifecycleCommandTest, AStepTheStateDoesNotAllowExitsOneNamingTheState
   EXPECT_NE(bad_replacement.err.find("--replaced-by"), std::string::npos) << bad_replacement.err;
   ASSERT_EQ(beacon({"plan", "abolish", "ql-flood", "--date", "2024-05-01"}).code, 0);
   CliRun twice = beacon({"plan", "abolish", "ql-flood", "--date", "2024-05-02"});
-  EXPECT_EQ(twice.code, 1);
+  EXPECT_EQ(twice.code, 5);
   EXPECT_NE(twice.err.find("「已废止」"), std::string::npos) << twice.err;
   CliRun revise = beacon(
       {"plan", "revise", "ql-flood", "--trigger", "risk_changed_major", "--draft", "--text", "x"});
-  EXPECT_EQ(revise.code, 1);
+  EXPECT_EQ(revise.code, 5);
   EXPECT_NE(revise.err.find("「已废止」，不能修订"), std::string::npos) << revise.err;
 }
 
@@ -155,7 +155,7 @@ TEST_F(PlanLifecycleCommandTest, TheDraftIsEditedWhileDraftingAndRefusedNamingTh
   EXPECT_NE(edit.out.find("修改编制稿\tql-flood v1\t编制中 → 编制中"), std::string::npos) << edit.out;
   ASSERT_EQ(beacon({"plan", "submit-review", "ql-flood", "--date", "2024-03-01"}).code, 0);
   CliRun in_review = beacon({"plan", "edit-draft", "ql-flood", "--text", "评审中"});
-  EXPECT_EQ(in_review.code, 1);
+  EXPECT_EQ(in_review.code, 5);
   EXPECT_NE(in_review.err.find("status: 预案 ql-flood 第1版当前状态为「评审中」，不能修改编制稿"),
             std::string::npos)
       << in_review.err;
@@ -187,7 +187,7 @@ TEST_F(PlanLifecycleCommandTest, TheDraftIsEditedWhileDraftingAndRefusedNamingTh
                 .code,
             0);
   CliRun issued = english({"plan", "edit-draft", "ql-flood", "--text", "x"});
-  EXPECT_EQ(issued.code, 1);
+  EXPECT_EQ(issued.code, 5);
   EXPECT_NE(issued.err.find("is Issued; cannot edit the draft"), std::string::npos) << issued.err;
   CliRun history = beacon({"plan", "history", "ql-flood"});
   EXPECT_NE(history.out.find("修改编制稿"), std::string::npos) << history.out;
@@ -215,7 +215,9 @@ TEST_F(PlanLifecycleCommandTest, ARefusalIsChineseAndEnglishWithLangEn) {
   EXPECT_NE(en.err.find("to: plan ql-flood has no version 9"), std::string::npos) << en.err;
   CliRun en_kind = english({"review", "add", "--plan", "ql-flood", "--kind", "whim", "--date", "2024-03-05"});
   EXPECT_NE(en_kind.err.find("--kind: must be review or evaluation"), std::string::npos) << en_kind.err;
-  EXPECT_NE(beacon({"plan", "show", "nosuch"}).err.find("CODE: 没有编码为“nosuch”的预案"), std::string::npos);
+  CliRun nosuch = beacon({"plan", "show", "nosuch"});
+  EXPECT_EQ(nosuch.code, 4) << "the plan named does not exist (exit code 4)";
+  EXPECT_NE(nosuch.err.find("CODE: 没有编码为“nosuch”的预案"), std::string::npos);
   EXPECT_NE(english({"plan", "show", "nosuch"}).err.find("CODE: no plan with code \"nosuch\""), std::string::npos);
   // The command line's own refusals too.
   CliRun date = beacon({"plan", "issue", "ql-flood", "--issued", "2024-02-30", "--document-no", "x"});

@@ -1,7 +1,7 @@
 // The plan life cycle over a real socket: the API routes (edit-draft, submit-review,
 // reviews, approve, issue, publications, abolish, transitions) move a draft to
-// 已印发 and refuse a step the state does not allow with a 422 naming the
-// state, an Idempotency-Key replays an issue instead of issuing twice, and the
+// 已印发 and refuse a step the state does not allow with a 409 conflict naming
+// the state, an Idempotency-Key replays an issue instead of issuing twice, and the
 // plan page's forms do the same, a refused form coming back (422) with its
 // message and the values typed, the page listing the steps.
 #include <gtest/gtest.h>
@@ -47,16 +47,18 @@ TEST_F(PlanLifecycleWebTest, TheApiMovesADraftToIssuedAndRefusesStepsTheStateDoe
   EXPECT_EQ(status(plan), "drafting");
   Reply early = send(admin, "POST", base(plan) + "/issue",
                      R"({"issued":"2024-04-01","document_no":"城政〔2024〕3号"})");
-  EXPECT_EQ(early.status, 422) << early.body;
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(early.json()->getObject("error")->getValue<std::string>("code"), "conflict")
+      << early.body;
   EXPECT_EQ(early.errorField(), "status");
   EXPECT_NE(errorMessage(early).find("「编制中」，不能印发"), std::string::npos) << early.body;
   Reply filing = send(admin, "POST", base(plan) + "/filings",
                       R"({"target_body":"新密市应急管理局","submitted":"2024-04-05"})");
-  EXPECT_EQ(filing.status, 422);
+  EXPECT_EQ(filing.status, 409);
   EXPECT_EQ(filing.errorField(), "status");
   Reply en = send(admin, "POST", base(plan) + "/approve?lang=en",
                   R"({"date":"2024-03-10","approved_by":"x"})");
-  EXPECT_EQ(en.status, 422);
+  EXPECT_EQ(en.status, 409);
   EXPECT_NE(errorMessage(en).find("is Drafting; cannot approve"), std::string::npos) << en.body;
 
   Reply submit = send(admin, "POST", base(plan) + "/submit-review", R"({"date":"2024-03-01"})");
@@ -99,7 +101,7 @@ TEST_F(PlanLifecycleWebTest, TheApiMovesADraftToIssuedAndRefusesStepsTheStateDoe
   EXPECT_EQ(count(issues), 1);
   EXPECT_EQ(status(plan), "issued");
   Reply twice = issue("lc-issue-2");
-  EXPECT_EQ(twice.status, 422) << "no draft left to issue";
+  EXPECT_EQ(twice.status, 409) << "no draft left to issue";
   EXPECT_NE(errorMessage(twice).find("「已印发」"), std::string::npos) << twice.body;
 
   ASSERT_EQ(send(admin, "POST", base(plan) + "/filings",
@@ -129,7 +131,7 @@ TEST_F(PlanLifecycleWebTest, TheApiMovesADraftToIssuedAndRefusesStepsTheStateDoe
   EXPECT_EQ(status(plan), "abolished");
   Reply after = send(admin, "POST", base(plan) + "/publications",
                      R"({"date":"2024-06-02","channel":"网站"})");
-  EXPECT_EQ(after.status, 422);
+  EXPECT_EQ(after.status, 409);
   EXPECT_NE(errorMessage(after).find("「已废止」"), std::string::npos) << after.body;
 }
 
@@ -215,7 +217,7 @@ TEST_F(PlanLifecycleWebTest, TheApiEditsTheDraftWhileDraftingAndAfterAFailedRevi
 
   ASSERT_EQ(send(town, "POST", base(plan) + "/submit-review", R"({"date":"2024-03-01"})").status, 201);
   r = send(town, "POST", base(plan) + "/edit-draft", R"({"text":"评审中的修改\n"})");
-  ASSERT_EQ(r.status, 422) << r.body;
+  ASSERT_EQ(r.status, 409) << r.body;
   EXPECT_EQ(r.errorField(), "status");
   EXPECT_NE(errorMessage(r).find("「评审中」，不能修改编制稿"), std::string::npos) << r.body;
   ASSERT_EQ(send(town, "POST", base(plan) + "/reviews",
@@ -247,7 +249,7 @@ TEST_F(PlanLifecycleWebTest, TheApiEditsTheDraftWhileDraftingAndAfterAFailedRevi
                 .status,
             201);
   r = send(town, "POST", base(plan) + "/edit-draft?lang=en", R"({"text":"after issue\n"})");
-  ASSERT_EQ(r.status, 422) << r.body;
+  ASSERT_EQ(r.status, 409) << r.body;
   EXPECT_EQ(r.errorField(), "status");
   EXPECT_NE(errorMessage(r).find("is Issued; cannot edit the draft"), std::string::npos) << r.body;
   EXPECT_EQ(textOf(plan, 1), "第一章 总则（按评审意见修改）\n") << "the issued text never changes";

@@ -18,6 +18,7 @@
 #include "io/csv_reader.h"
 #include "io/csv_writer.h"
 #include "io/import_kind.h"
+#include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
 #include "store/drill_evaluation_repository.h"
 #include "store/drill_plan_repository.h"
@@ -26,6 +27,7 @@
 #include "store/plan_repository.h"
 #include "store/plan_transition_repository.h"
 #include "store/review_repository.h"
+#include "store/revision_triggers.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -184,7 +186,7 @@ TEST_F(LedgerImportTest, ExamplesOfEveryKindImport) {
   EXPECT_EQ(versions[0].action, sdk::VersionAction::Drafted);
   EXPECT_EQ(versions[0].issued, (sdk::Date{2021, 6, 15}));
   EXPECT_EQ(versions[1].action, sdk::VersionAction::Revised);
-  EXPECT_EQ(versions[1].trigger, sdk::trigger::kLawOrParentPlanChanged);
+  EXPECT_EQ(versions[1].trigger, store::trigger::kLawOrParentPlanChanged);
   EXPECT_EQ(versions[1].issued, (sdk::Date{2024, 5, 20}));
   EXPECT_EQ(dz->current_version, 2);
 
@@ -203,10 +205,10 @@ TEST_F(LedgerImportTest, ExamplesOfEveryKindImport) {
 
   auto actions = store::CorrectiveActionRepository(db_->session()).listForPlan(0, false);
   ASSERT_EQ(actions.size(), 3u);
-  EXPECT_EQ(actions[0].source_kind, sdk::SourceKind::Drill);
+  EXPECT_EQ(actions[0].source_kind, store::SourceKind::Drill);
   EXPECT_NE(actions[0].source_id, 0);
-  EXPECT_EQ(actions[0].status, sdk::ActionStatus::Done);
-  EXPECT_EQ(actions[2].source_kind, sdk::SourceKind::Review);
+  EXPECT_EQ(actions[0].status, store::ActionStatus::Done);
+  EXPECT_EQ(actions[2].source_kind, store::SourceKind::Review);
   EXPECT_EQ(actions[2].source_id, reviews[1].id);
   EXPECT_TRUE(actions[2].plan_defect);
 }

@@ -94,32 +94,33 @@ TEST_F(PluginLoaderTest, RejectsMajorVersionMismatchAndKeepsOthers) {
   const PluginRecord* bad = find(registry_, "major");
   ASSERT_NE(bad, nullptr);
   EXPECT_EQ(bad->state, PluginState::Disabled);
-  EXPECT_NE(bad->reason.find("SDK 4.0"), std::string::npos) << bad->reason;
+  EXPECT_NE(bad->reason.find("SDK 5.0"), std::string::npos) << bad->reason;
   EXPECT_NE(registry_.byDomain("fixture"), nullptr);
 }
 
 TEST_F(PluginLoaderTest, RejectsPluginBuiltAgainstNewerMinor) {
-  EXPECT_EQ(loader_.loadDirectory(assemble({"minor_newer"})), 0);  // its plugin.json also says 3.99
+  EXPECT_EQ(loader_.loadDirectory(assemble({"minor_newer"})), 0);  // its plugin.json also says 4.99
   const PluginRecord* bad = find(registry_, "newer");
   ASSERT_NE(bad, nullptr);
-  EXPECT_NE(bad->reason.find("3.99"), std::string::npos) << bad->reason;
+  EXPECT_NE(bad->reason.find("4.99"), std::string::npos) << bad->reason;
 }
 
-// SDK 3.0 changed the layout of sdk::RuleInfo (scope): a 2.x plugin would
-// fill vectors of the old layout, so it must be refused before any of its code runs.
+// SDK 4.0 changed the layout of sdk::Status (its code): a 3.x plugin would
+// return statuses of the old layout, so it must be refused before any of its code runs.
 TEST_F(PluginLoaderTest, RejectsPluginBuiltAgainstThePreviousMajor) {
   EXPECT_EQ(loader_.loadDirectory(assemble({"previous_major"})), 0);
   const PluginRecord* bad = find(registry_, "older");
   ASSERT_NE(bad, nullptr);
-  EXPECT_NE(bad->reason.find("2.0"), std::string::npos) << bad->reason;
+  EXPECT_NE(bad->reason.find("3.0"), std::string::npos) << bad->reason;
 }
 
 TEST_F(PluginLoaderTest, RejectsLibraryWhoseVersionDisagreesWithItsManifest) {
   EXPECT_EQ(loader_.loadDirectory(assemble({"manifest_disagrees"})), 0);
   const PluginRecord* bad = find(registry_, "disagrees");
   ASSERT_NE(bad, nullptr);
-  // With the host at 3.0 no other build is compatible, so the library's own version is refused first.
-  EXPECT_NE(bad->reason.find("built against SDK 2.0"), std::string::npos) << bad->reason;
+  // With the host at 4.0 no other build is compatible, so the library's own version is refused
+  // first.
+  EXPECT_NE(bad->reason.find("built against SDK 3.0"), std::string::npos) << bad->reason;
 }
 
 TEST_F(PluginLoaderTest, DisablesPluginWhoseInitialiserThrows) {
@@ -178,9 +179,9 @@ TEST_F(PluginLoaderTest, RefusesAnotherMajorWithOneLogLineAndLoadsTheRest) {
   }
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_NE(errors[0].find("plugin major disabled"), std::string::npos) << errors[0];
-  EXPECT_NE(errors[0].find("SDK 4.0"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("SDK 5.0"), std::string::npos) << errors[0];
   EXPECT_NE(errors[1].find("plugin older disabled"), std::string::npos) << errors[1];
-  EXPECT_NE(errors[1].find("SDK 2.0"), std::string::npos) << errors[1];
+  EXPECT_NE(errors[1].find("SDK 3.0"), std::string::npos) << errors[1];
   for (const auto& e : errors) {
     EXPECT_NE(e.find("host provides " + sdk::sdkVersionString(sdk::kSdkVersion)), std::string::npos) << e;
     EXPECT_EQ(e.find('\n'), std::string::npos) << e;
@@ -300,7 +301,8 @@ TEST(SdkVersionTest, AcceptsSameMajorAndOlderOrEqualMinor) {
   EXPECT_FALSE(sdk::isSdkCompatible(0x00000009u, 0x00010002u));
   EXPECT_FALSE(sdk::isSdkCompatible(0x00010002u, 0x00020000u));  // a 1.x plugin in a 2.0 host
   EXPECT_FALSE(sdk::isSdkCompatible(0x00020000u, 0x00030000u));  // a 2.x plugin in a 3.0 host
-  EXPECT_TRUE(sdk::isSdkCompatible(0x00030000u, sdk::kSdkVersion));
+  EXPECT_FALSE(sdk::isSdkCompatible(0x00030000u, 0x00040000u));  // a 3.x plugin in a 4.0 host
+  EXPECT_TRUE(sdk::isSdkCompatible(0x00040000u, sdk::kSdkVersion));
 }
 
 }  // namespace

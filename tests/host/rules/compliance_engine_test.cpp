@@ -7,19 +7,21 @@
 
 #include <gtest/gtest.h>
 
+#include "build_paths.h"
 #include "rules/check_report.h"
 #include "rules/citation_text.h"
 #include "rules/core_rules.h"
 #include "rules/filing_target.h"
 #include "rules/provisional_deadline.h"
+#include "store/corrective_action.h"
+#include "store/corrective_action_repository.h"
 #include "store/drill_repository.h"
 #include "store/filing_repository.h"
 #include "store/organisation_repository.h"
-#include "store/corrective_action_repository.h"
 #include "store/plan_repository.h"
 #include "store/plan_transition_repository.h"
 #include "store/review_repository.h"
-#include "build_paths.h"
+#include "store/revision_triggers.h"
 #include "support/test_database.h"
 
 namespace beacon::rules {
@@ -109,7 +111,7 @@ class ComplianceEngineTest : public ::testing::Test {
     v.action = store::PlanRepository(db_.session()).findById(plan)->current_version == 0
                    ? sdk::VersionAction::Drafted
                    : sdk::VersionAction::Revised;
-    if (v.action == sdk::VersionAction::Revised) v.trigger = sdk::trigger::kRiskChangedMajor;
+    if (v.action == sdk::VersionAction::Revised) v.trigger = store::trigger::kRiskChangedMajor;
     v.major = major;
     v.issued = d(issued);
     v.text = "正文";
@@ -579,8 +581,8 @@ TEST_F(ComplianceEngineTest, APlanDefectIsDueByItsCorrectiveActionOrThePolicyPer
     found.date = {2024, 3, 1};
     found.conclusion = sdk::ReviewConclusion::Keep;
     const auto review = store::ReviewRepository(db_.session()).add(found, actor_);
-    sdk::CorrectiveAction a;
-    a.source_kind = sdk::SourceKind::Review;
+    store::CorrectiveAction a;
+    a.source_kind = store::SourceKind::Review;
     a.source_id = review;
     a.plan_id = plan;
     a.description = "转移路线与实际不符";

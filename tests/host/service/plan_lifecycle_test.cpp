@@ -16,9 +16,11 @@
 #include "service/plan_lifecycle.h"
 #include "service/record_checks.h"
 #include "store/audit_log.h"
+#include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
 #include "store/plan_repository.h"
 #include "store/plan_transition_repository.h"
+#include "store/revision_triggers.h"
 
 namespace beacon::testing {
 namespace {
@@ -161,7 +163,7 @@ TEST_F(PlanLifecycleTest, EveryStepTheStateDoesNotAllowIsRefusedNamingTheState) 
               .revise(id,
                       [] {
                         sdk::PlanVersion v;
-                        v.trigger = sdk::trigger::kOwnerDiscretion;
+                        v.trigger = store::trigger::kOwnerDiscretion;
                         v.text = "x";
                         return v;
                       }(),
@@ -226,7 +228,7 @@ TEST_F(PlanLifecycleTest, AllowedStepsIsTheTableEveryStepIsCheckedAgainst) {
         return review(id, sdk::ReviewKind::Evaluation, sdk::ReviewConclusion::Keep, day);
       case LifecycleStep::Revise: {
         sdk::PlanVersion v;
-        v.trigger = sdk::trigger::kOwnerDiscretion;
+        v.trigger = store::trigger::kOwnerDiscretion;
         v.text = "第一章 总则（修订）\n";
         return status(
             service::PlanService(*db_, registry_).revise(id, v, actor_, {true, false, 0}));
@@ -333,7 +335,7 @@ TEST_F(PlanLifecycleTest, AnEditIsRefusedNamingTheStateOutsideDraftingAndItsText
       << "a refused edit writes nothing";
   // A draft revision of the issued plan is edited while it is 编制中.
   sdk::PlanVersion v2;
-  v2.trigger = sdk::trigger::kOwnerDiscretion;
+  v2.trigger = store::trigger::kOwnerDiscretion;
   v2.text = "第一章 总则（修订稿）\n";
   ASSERT_TRUE(service::PlanService(*db_, registry_).revise(id, v2, actor_, {true, false, 0}).isOk());
   ASSERT_TRUE(lc.editDraft(id, {"第一章 总则（修订稿，改）\n", ""}, actor_).isOk());
@@ -406,7 +408,7 @@ TEST_F(PlanLifecycleTest, PublishAndAbolishCheckTheirFields) {
 TEST_F(PlanLifecycleTest, ADraftRevisionLeavesTheIssuedVersionInForceUntilItIsIssued) {
   PlanLifecycle lc(*db_, false);
   sdk::PlanVersion v;
-  v.trigger = sdk::trigger::kRiskChangedMajor;
+  v.trigger = store::trigger::kRiskChangedMajor;
   v.text = "第一章 总则\n第二章 指挥部\n";
   ASSERT_TRUE(
       service::PlanService(*db_, registry_).revise(plan_, v, actor_, {true, false, 0}).isOk());
@@ -428,7 +430,7 @@ TEST_F(PlanLifecycleTest, ADraftRevisionLeavesTheIssuedVersionInForceUntilItIsIs
 
 TEST_F(PlanLifecycleTest, AMinorRevisionClearsAPlanDefectOnlyWhenItNamesTheCorrectiveAction) {
   service::PlanService s(*db_, registry_);
-  sdk::CorrectiveAction a;
+  store::CorrectiveAction a;
   a.plan_id = plan_;
   a.description = "转移路线与实际不符";
   a.responsible_org_id = township_;
@@ -438,7 +440,7 @@ TEST_F(PlanLifecycleTest, AMinorRevisionClearsAPlanDefectOnlyWhenItNamesTheCorre
   ASSERT_TRUE(action.isOk()) << action.status().describe();
   ASSERT_TRUE(stored(plan_).revision_required);
   sdk::PlanVersion minor;
-  minor.trigger = sdk::trigger::kOwnerDiscretion;
+  minor.trigger = store::trigger::kOwnerDiscretion;
   minor.major = false;
   minor.text = "第一章 总则（文字调整）\n";
   minor.issued = service::today();

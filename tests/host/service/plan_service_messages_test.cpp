@@ -9,6 +9,8 @@
 
 #include "host/service/service_fixture.h"
 #include "service/plan_service.h"
+#include "store/corrective_action.h"
+#include "store/revision_triggers.h"
 
 namespace beacon::testing {
 namespace {
@@ -77,27 +79,27 @@ class PlanServiceMessagesTest : public ServiceFixture {
          "issued",
          {},
          [&](service::PlanService& s) {
-           return of(s.revise(plan_, revision(sdk::trigger::kOwnerDiscretion, "x", {2024, 1, 1}),
+           return of(s.revise(plan_, revision(store::trigger::kOwnerDiscretion, "x", {2024, 1, 1}),
                               actor_, {true, false, 0}));
          }},
         {"issued revision without its date",
          "issued",
          {"YYYY-MM-DD"},
          [&](service::PlanService& s) {
-           return of(s.revise(plan_, revision(sdk::trigger::kOwnerDiscretion, "x"), actor_));
+           return of(s.revise(plan_, revision(store::trigger::kOwnerDiscretion, "x"), actor_));
          }},
         {"revision without text",
          "text",
          {},
          [&](service::PlanService& s) {
-           return of(s.revise(plan_, revision(sdk::trigger::kOwnerDiscretion, ""), actor_,
+           return of(s.revise(plan_, revision(store::trigger::kOwnerDiscretion, ""), actor_,
                               {true, false, 0}));
          }},
         {"revision issued before the version in force",
          "issued",
          {},
          [&](service::PlanService& s) {
-           return of(s.revise(plan_, revision(sdk::trigger::kOwnerDiscretion, "x", {2023, 1, 1}),
+           return of(s.revise(plan_, revision(store::trigger::kOwnerDiscretion, "x", {2023, 1, 1}),
                               actor_));
          }},
         {"evaluation without a date",
@@ -160,7 +162,7 @@ class PlanServiceMessagesTest : public ServiceFixture {
          "plan_id",
          {},
          [&](service::PlanService& s) {
-           sdk::CorrectiveAction a;
+           store::CorrectiveAction a;
            a.description = "转移路线与实际不符";
            a.responsible_org_id = township_;
            a.plan_defect = true;

@@ -1,6 +1,8 @@
 #include "host/service/service_fixture.h"
 #include "store/audit_log.h"
+#include "store/corrective_action.h"
 #include "store/plan_repository.h"
+#include "store/revision_triggers.h"
 
 namespace beacon::testing {
 namespace {
@@ -60,7 +62,7 @@ TEST_F(PlanServiceTest, ReviseNeedsATriggerAndAppendsAVersion) {
   auto bad = s.revise(plan_, v, actor_);
   ASSERT_FALSE(bad.isOk());
   EXPECT_EQ(bad.status().field(), "trigger");
-  v.trigger = sdk::trigger::kCommandStructureChanged;
+  v.trigger = store::trigger::kCommandStructureChanged;
   auto early = v;
   early.issued = sdk::Date{2022, 1, 1};
   EXPECT_EQ(s.revise(plan_, early, actor_).status().field(), "issued");
@@ -83,7 +85,7 @@ TEST_F(PlanServiceTest, ARevisionNeedsItsTriggerIssueDateAndText) {
   const auto before = repo.versions(plan_, false).size();
   EXPECT_EQ(s.revise(plan_, sdk::PlanVersion{}, actor_).status().field(), "trigger") << "an empty revision";
   sdk::PlanVersion v;
-  v.trigger = sdk::trigger::kRiskChangedMajor;
+  v.trigger = store::trigger::kRiskChangedMajor;
   v.text = "第一章 总则\n";
   EXPECT_EQ(s.revise(plan_, v, actor_).status().field(), "issued") << "no date and no draft choice";
   v.issued = sdk::Date{2024, 5, 1};
@@ -105,14 +107,14 @@ TEST_F(PlanServiceTest, ARevisionNeedsItsTriggerIssueDateAndText) {
 TEST_F(PlanServiceTest, ADraftRevisionDoesNotReplaceTheVersionInForce) {
   service::PlanService s(*db_, registry_);
   store::PlanRepository repo(db_->session());
-  sdk::CorrectiveAction defect;
+  store::CorrectiveAction defect;
   defect.description = "预案未明确转移路线";
   defect.responsible_org_id = township_;
   defect.plan_id = plan_;
   defect.plan_defect = true;
   ASSERT_TRUE(s.addCorrectiveAction(defect, actor_).isOk());
   sdk::PlanVersion v;
-  v.trigger = sdk::trigger::kRiskChangedMajor;
+  v.trigger = store::trigger::kRiskChangedMajor;
   v.text = "修订稿\n";
   service::RevisionOptions draft;
   draft.draft = true;
@@ -182,7 +184,7 @@ TEST_F(PlanServiceTest, FilingIsNotBeforeTheIssueDate) {
 
 TEST_F(PlanServiceTest, PlanDefectActionFlagsThePlan) {
   service::PlanService s(*db_, registry_);
-  sdk::CorrectiveAction a;
+  store::CorrectiveAction a;
   a.description = "预案未明确转移路线";
   a.responsible_org_id = township_;
   a.plan_defect = true;

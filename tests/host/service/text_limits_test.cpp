@@ -4,6 +4,8 @@
 
 #include "host/service/service_fixture.h"
 #include "service/drill_service.h"
+#include "store/corrective_action.h"
+#include "store/revision_triggers.h"
 
 namespace beacon::testing {
 namespace {
@@ -92,7 +94,7 @@ TEST_F(TextLimitsServiceTest, EveryServiceChecksItsTextsBeforeWriting) {
   EXPECT_EQ(plans.addPlan(p, v, actor_).status().field(), "version.author");
   sdk::PlanVersion revised;
   revised.action = sdk::VersionAction::Revised;
-  revised.trigger = sdk::trigger::kRiskChangedMajor;
+  revised.trigger = store::trigger::kRiskChangedMajor;
   revised.issued = sdk::Date{2023, 4, 1};
   revised.text = "\x02";
   EXPECT_EQ(plans.revise(plan_, revised, actor_).status().field(), "text");
@@ -131,8 +133,8 @@ TEST_F(TextLimitsServiceTest, EveryServiceChecksItsTextsBeforeWriting) {
   d.fields["hazard"] = "山洪";
   ASSERT_TRUE(drills.log(d, actor_).isOk());
 
-  sdk::CorrectiveAction a;
-  a.source_kind = sdk::SourceKind::Drill;
+  store::CorrectiveAction a;
+  a.source_kind = store::SourceKind::Drill;
   a.source_id = 1;
   a.responsible_org_id = village_;
   a.description = repeat("改", 2001);

@@ -4,6 +4,7 @@
 #include <Poco/TemporaryFile.h>
 
 #include "store/audit_log.h"
+#include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
 #include "store/database.h"
 #include "store/drill_repository.h"
@@ -11,6 +12,7 @@
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/review_repository.h"
+#include "store/revision_triggers.h"
 #include "store/transaction.h"
 #include "support/test_database.h"
 
@@ -95,7 +97,7 @@ TEST_F(RepositoriesTest, PlanVersionsAreNumberedAndRevisionClearsTheRequirement)
   sdk::PlanVersion v2;
   v2.plan_id = id;
   v2.action = sdk::VersionAction::Revised;
-  v2.trigger = sdk::trigger::kDrillOrIncidentFinding;
+  v2.trigger = store::trigger::kDrillOrIncidentFinding;
   v2.major = true;  // not yet issued: a draft revision leaves the issued version in force
   v2.text = "第一章 总则\n第二章 转移避险";
   plans.addVersion(v2, actor_);
@@ -115,7 +117,7 @@ TEST_F(RepositoriesTest, PlanVersionsAreNumberedAndRevisionClearsTheRequirement)
   ASSERT_EQ(versions.size(), 3u);
   EXPECT_TRUE(versions[0].text.empty());  // listing leaves the text out
   EXPECT_EQ(plans.version(id, 1)->text, "第一章 总则");
-  EXPECT_EQ(plans.version(id, 2)->trigger, sdk::trigger::kDrillOrIncidentFinding);
+  EXPECT_EQ(plans.version(id, 2)->trigger, store::trigger::kDrillOrIncidentFinding);
   EXPECT_FALSE(plans.version(id, 4).has_value());
   store::PlanFilter f;
   f.domain = "fire";
@@ -150,8 +152,8 @@ TEST_F(RepositoriesTest, ReviewsFilingsAndActionsRoundTrip) {
   EXPECT_EQ(filings[0].registration_no, "郑应急备〔2023〕12号");
   EXPECT_FALSE(filings[0].published.isSet());
 
-  sdk::CorrectiveAction a;
-  a.source_kind = sdk::SourceKind::Review;
+  store::CorrectiveAction a;
+  a.source_kind = store::SourceKind::Review;
   a.source_id = r.id;
   a.plan_id = plan;
   a.description = "修订指挥体系章节";
@@ -161,10 +163,10 @@ TEST_F(RepositoriesTest, ReviewsFilingsAndActionsRoundTrip) {
   CorrectiveActionRepository actions(db_.session());
   actions.add(a, actor_);
   EXPECT_EQ(actions.listForPlan(plan, true).size(), 1u);
-  actions.setStatus(a.id, sdk::ActionStatus::Done, actor_);
+  actions.setStatus(a.id, store::ActionStatus::Done, actor_);
   EXPECT_EQ(actions.listForPlan(plan, true).size(), 0u);
-  EXPECT_EQ(actions.findById(a.id)->status, sdk::ActionStatus::Done);
-  EXPECT_EQ(actions.listForSource(sdk::SourceKind::Review, r.id).size(), 1u);
+  EXPECT_EQ(actions.findById(a.id)->status, store::ActionStatus::Done);
+  EXPECT_EQ(actions.listForSource(store::SourceKind::Review, r.id).size(), 1u);
 }
 
 TEST_F(RepositoriesTest, DrillsRoundTripWithFieldsFiltersAndBatches) {

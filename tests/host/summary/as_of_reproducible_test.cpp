@@ -17,8 +17,10 @@
 #include "rules/check_report.h"
 #include "service/drill_service.h"
 #include "service/plan_service.h"
+#include "store/corrective_action.h"
 #include "store/drill_repository.h"
 #include "store/plan_repository.h"
+#include "store/revision_triggers.h"
 #include "summary/summary_archive.h"
 #include "summary/summary_service.h"
 
@@ -124,7 +126,7 @@ TEST_F(AsOfReproducibleTest, RecordsDatedLaterNeverChangeAReportAsOfADate) {
   for (const auto& p : repo.list({})) {
     if (p.status != sdk::PlanStatus::Issued || revised >= 40) continue;
     sdk::PlanVersion v;
-    v.trigger = sdk::trigger::kRiskChangedMajor;
+    v.trigger = store::trigger::kRiskChangedMajor;
     v.text = "2024年修订文本";
     service::RevisionOptions options;
     if (revised % 4 == 3) {
@@ -143,7 +145,7 @@ TEST_F(AsOfReproducibleTest, RecordsDatedLaterNeverChangeAReportAsOfADate) {
       f.published = {2024, 4, 9};
       ASSERT_TRUE(plans.addFiling(f, actor_).isOk());
     }
-    sdk::CorrectiveAction a;
+    store::CorrectiveAction a;
     a.plan_id = p.id;
     a.description = "2025年发现预案缺陷";
     a.responsible_org_id = p.owner_org_id;

@@ -7,16 +7,17 @@
 
 #include <gtest/gtest.h>
 
+#include "build_paths.h"
 #include "render/template_registry.h"
 #include "rules/check_report.h"
 #include "rules/compliance_engine.h"
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "store/record_parse.h"
 #include "summary/summary_service.h"
 #include "support/canonical_registry.h"
 #include "support/docx_reader.h"
-#include "build_paths.h"
 #include "support/test_database.h"
 
 namespace beacon::summary {
@@ -209,9 +210,9 @@ TEST_F(PlaceWordsTest, District) { expectWords("二七区", sdk::OrgKind::Distri
 TEST_F(PlaceWordsTest, CountyLevelCity) { expectWords("巩义市", sdk::OrgKind::CountyCity, "全市", "市级"); }
 
 TEST_F(SecondCityOutputsTest, CountyKindsAreReadInChineseAndEnglish) {
-  EXPECT_EQ(sdk::parseOrgKind("县"), sdk::OrgKind::County);
-  EXPECT_EQ(sdk::parseOrgKind("county_city"), sdk::OrgKind::CountyCity);
-  EXPECT_EQ(sdk::parseOrgKind("区"), sdk::OrgKind::District);
+  EXPECT_EQ(store::parseOrgKind("县"), sdk::OrgKind::County);
+  EXPECT_EQ(store::parseOrgKind("county_city"), sdk::OrgKind::CountyCity);
+  EXPECT_EQ(store::parseOrgKind("区"), sdk::OrgKind::District);
   EXPECT_EQ(sdk::levelOf(sdk::OrgKind::District), sdk::PlanLevel::City);
   EXPECT_STREQ(sdk::labelZh(sdk::OrgKind::CountyCity), "县级市");
 }

@@ -14,6 +14,7 @@
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 #include "store/review_repository.h"
+#include "store/revision_triggers.h"
 #include "store/transaction.h"
 #include "support/canonical_registry.h"
 
@@ -60,7 +61,7 @@ class SummaryFixture : public ::testing::Test {
     sdk::PlanVersion v;
     v.plan_id = plan_id;
     v.action = action;
-    v.trigger = action == sdk::VersionAction::Revised ? sdk::trigger::kOwnerDiscretion : "";
+    v.trigger = action == sdk::VersionAction::Revised ? store::trigger::kOwnerDiscretion : "";
     v.issued = *sdk::Date::parse(issued);
     return repo.addVersion(v, actor_);
   }

@@ -8,6 +8,7 @@
 #include "store/database.h"
 #include "store/database_copy.h"
 #include "store/database_uri.h"
+#include "store/storage_error.h"
 
 namespace beacon::app {
 namespace {
@@ -84,9 +85,9 @@ class DbCommand : public Command {
       ctx.out << report.audit.describe(ctx.english) << "\n";
       return 0;
     } catch (const Poco::Exception& e) {
-      return fail(ctx, sdk::Status::error((ctx.english ? "copy failed, nothing written: "
-                                                       : "复制失败，未写入任何数据：") +
-                                          e.displayText()));
+      return fail(ctx, store::failureStatus(e, (ctx.english ? "copy failed, nothing written: "
+                                                            : "复制失败，未写入任何数据：") +
+                                                   e.displayText()));
     }
   }
 };

@@ -10,10 +10,11 @@
 #include "service/drill_evaluation_service.h"
 #include "service/drill_service.h"
 #include "store/drill_evaluation_repository.h"
-#include "store/record_voids.h"
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
+#include "store/record_parse.h"
+#include "store/record_voids.h"
 
 namespace beacon::app {
 namespace {
@@ -103,7 +104,7 @@ class DrillCommand : public Command {
       if (!evacuees.isOk()) return fail(ctx, evacuees.status());
       d.evacuees = evacuees.value();
       if (a.has("verdict")) {
-        auto verdict = sdk::parseDrillVerdict(a.get("verdict"));
+        auto verdict = store::parseDrillVerdict(a.get("verdict"));
         if (!verdict) return fail(ctx, sdk::Status::invalid("--verdict", "must be 优, 良, 中 or 差"));
         d.verdict = *verdict;
       }
@@ -188,7 +189,7 @@ class DrillCommand : public Command {
     }
     if (e.drill_id <= 0) return fail(ctx, sdk::Status::invalid("ID", "drill evaluate needs a drill id"));
     if (a.has("verdict")) {
-      auto verdict = sdk::parseDrillVerdict(a.get("verdict"));
+      auto verdict = store::parseDrillVerdict(a.get("verdict"));
       if (!verdict) return fail(ctx, sdk::Status::invalid("--verdict", "must be 优, 良, 中 or 差"));
       e.verdict = *verdict;
     }

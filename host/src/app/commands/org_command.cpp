@@ -10,6 +10,7 @@
 #include "service/organisation_service.h"
 #include "store/organisation_contacts.h"
 #include "store/organisation_repository.h"
+#include "store/record_parse.h"
 
 namespace beacon::app {
 namespace {
@@ -49,7 +50,7 @@ class OrgCommand : public Command {
       if (!code.isOk()) return fail(ctx, code.status());
       org.code = code.value();
       org.name = a.value().get("name");
-      auto kind = sdk::parseOrgKind(a.value().get("kind"));
+      auto kind = store::parseOrgKind(a.value().get("kind"));
       if (!kind) return fail(ctx, sdk::Status::invalid("--kind", "unknown kind \"" + a.value().get("kind") + "\""));
       org.kind = *kind;
       if (a.value().has("parent")) {
@@ -101,7 +102,7 @@ class OrgCommand : public Command {
     }
     std::optional<sdk::OrgKind> kind;
     if (a.value().has("kind")) {
-      kind = sdk::parseOrgKind(a.value().get("kind"));
+      kind = store::parseOrgKind(a.value().get("kind"));
       if (!kind) return fail(ctx, sdk::Status::invalid("--kind", "unknown kind \"" + a.value().get("kind") + "\""));
     }
     for (const auto& o : all) {

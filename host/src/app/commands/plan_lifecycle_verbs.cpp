@@ -7,6 +7,7 @@
 
 #include "service/plan_lifecycle.h"
 #include "store/plan_transition_repository.h"
+#include "store/record_parse.h"
 
 namespace beacon::app {
 
@@ -63,14 +64,25 @@ std::string optionFor(const std::string& field) {
   return it == kOptions.end() ? field : it->second;
 }
 
+// The refusal naming the command line's option for its field, with its code (and exit code) kept.
 int failStep(CommandContext& ctx, const sdk::Status& s) {
-  return fail(ctx, sdk::Status::invalid(optionFor(s.field()), s.message()));
+  const std::string option = optionFor(s.field());
+  switch (s.code()) {
+    case sdk::StatusCode::InvalidArgument:
+      return fail(ctx, sdk::Status::invalid(option, s.message()));
+    case sdk::StatusCode::NotFound:
+      return fail(ctx, sdk::Status::notFound(option, s.message()));
+    case sdk::StatusCode::Conflict:
+      return fail(ctx, sdk::Status::conflict(option, s.message()));
+    default:
+      return fail(ctx, s);
+  }
 }
 
 void printTransition(CommandContext& ctx, const store::PlanTransition& t, const std::string& code) {
   auto step = service::parseLifecycleStep(t.step);
-  auto from = sdk::parsePlanStatus(t.from_status);
-  auto to = sdk::parsePlanStatus(t.to_status);
+  auto from = store::parsePlanStatus(t.from_status);
+  auto to = store::parsePlanStatus(t.to_status);
   const auto stepLabel =
       step ? (ctx.english ? service::labelEn(*step) : service::labelZh(*step)) : t.step.c_str();
   auto statusLabel = [&](const std::optional<sdk::PlanStatus>& s, const std::string& id) {
@@ -140,7 +152,7 @@ int runLifecycleVerb(CommandContext& ctx, AppContext& app, const Arguments& a,
                                               : "document");
   record.body = a.get(verb == "publish" ? "channel" : "by");
   service::PlanLifecycle lifecycle(app.db(), ctx.english);
-  sdk::Result<sdk::RecordId> id = sdk::Status::error("unknown verb " + verb);
+  sdk::Result<sdk::RecordId> id = sdk::Status::internal("unknown verb " + verb);
   if (verb == "prepare") {
     const std::string kind = a.get("kind");
     auto step = service::parseLifecycleStep(kind);

@@ -7,6 +7,7 @@
 #include "app/lookup.h"
 #include "app/record_printer.h"
 #include "service/plan_service.h"
+#include "store/record_parse.h"
 #include "store/review_repository.h"
 
 namespace beacon::app {
@@ -59,7 +60,7 @@ class ReviewCommand : public Command {
     }
     sdk::Review r;
     r.plan_id = plan_id;
-    auto kind = sdk::parseReviewKind(a.get("kind"));
+    auto kind = store::parseReviewKind(a.get("kind"));
     if (!kind) {
       return fail(ctx, sdk::Status::invalid("--kind", ctx.english ? "must be review or evaluation"
                                                                   : "应为 review（评审）或 evaluation（评估）"));
@@ -75,7 +76,7 @@ class ReviewCommand : public Command {
       return fail(ctx, sdk::Status::invalid("--conclusion", ctx.english ? "is required: passed, passed_with_changes or failed"
                                                                         : "为必填项：passed（通过）、passed_with_changes（修改后通过）或 failed（不通过）"));
     }
-    auto conclusion = sdk::parseReviewConclusion(a.get("conclusion", "keep"));
+    auto conclusion = store::parseReviewConclusion(a.get("conclusion", "keep"));
     if (!conclusion) {
       return fail(ctx, sdk::Status::invalid("--conclusion", ctx.english ? "must be passed, passed_with_changes, failed, keep or revise"
                                                                         : "应为 passed、passed_with_changes、failed、keep 或 revise"));

@@ -24,9 +24,9 @@ Status evaluateAllOrNothing(const std::string& domain, std::vector<Obligation>& 
     out.insert(out.end(), found.begin(), found.end());
     return Status::ok();
   } catch (const std::exception& e) {
-    return Status::error(domain + " rules failed: " + e.what());
+    return Status::internal(domain + " rules failed: " + e.what());
   } catch (...) {
-    return Status::error(domain + " rules failed with an unknown error");
+    return Status::internal(domain + " rules failed with an unknown error");
   }
 }
 

@@ -53,9 +53,9 @@ Status periodsAllOrNothing(const std::string& domain, std::vector<DutyPeriod>& o
     out.insert(out.end(), found.begin(), found.end());
     return Status::ok();
   } catch (const std::exception& e) {
-    return Status::error(domain + " periods failed: " + e.what());
+    return Status::internal(domain + " periods failed: " + e.what());
   } catch (...) {
-    return Status::error(domain + " periods failed with an unknown error");
+    return Status::internal(domain + " periods failed with an unknown error");
   }
 }
 

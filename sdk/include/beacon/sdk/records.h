@@ -1,6 +1,6 @@
 // The domain records every part of Beacon shares: organisations, plans and
-// their immutable versions, reviews (评审/评估), filings (备案), drills and
-// corrective actions. Plain structs handed across the plugin boundary by
+// their immutable versions, reviews (评审/评估), filings (备案) and drills.
+// Plain structs handed across the plugin boundary by
 // value; the host's store persists them. Enumerations have stable string ids
 // (stored in the database and CSV files) and official zh-CN labels.
 // Thread-safety: plain values, no shared state.
@@ -37,8 +37,6 @@ enum class ReviewKind { Review, Evaluation };        // 评审 before approval; 
 // Failed: a review's (评审/论证) 通过 / 修改后通过 / 不通过 (the plan life cycle).
 enum class ReviewConclusion { Keep, Revise, Passed, PassedWithChanges, Failed };
 enum class DrillVerdict { None, Excellent, Good, Fair, Poor };  // 优/良/中/差 (AQ/T 9009)
-enum class ActionStatus { Open, Done };
-enum class SourceKind { Drill, Review };
 
 BEACON_SDK_API const char* toId(OrgKind);
 BEACON_SDK_API const char* toId(PlanLevel);
@@ -47,8 +45,6 @@ BEACON_SDK_API const char* toId(VersionAction);
 BEACON_SDK_API const char* toId(ReviewKind);
 BEACON_SDK_API const char* toId(ReviewConclusion);
 BEACON_SDK_API const char* toId(DrillVerdict);
-BEACON_SDK_API const char* toId(ActionStatus);
-BEACON_SDK_API const char* toId(SourceKind);
 
 BEACON_SDK_API const char* labelZh(OrgKind);
 BEACON_SDK_API const char* labelZh(PlanLevel);
@@ -57,7 +53,6 @@ BEACON_SDK_API const char* labelZh(VersionAction);
 BEACON_SDK_API const char* labelZh(ReviewKind);
 BEACON_SDK_API const char* labelZh(ReviewConclusion);
 BEACON_SDK_API const char* labelZh(DrillVerdict);
-BEACON_SDK_API const char* labelZh(ActionStatus);
 
 BEACON_SDK_API const char* labelEn(OrgKind);
 BEACON_SDK_API const char* labelEn(PlanLevel);
@@ -66,20 +61,8 @@ BEACON_SDK_API const char* labelEn(VersionAction);
 BEACON_SDK_API const char* labelEn(ReviewKind);
 BEACON_SDK_API const char* labelEn(ReviewConclusion);
 BEACON_SDK_API const char* labelEn(DrillVerdict);
-BEACON_SDK_API const char* labelEn(ActionStatus);
 
-// Parse a string id, or a zh-CN / English label, into the enum; nullopt if unknown.
-BEACON_SDK_API std::optional<OrgKind> parseOrgKind(const std::string&);
-BEACON_SDK_API std::optional<PlanStatus> parsePlanStatus(const std::string&);
-BEACON_SDK_API std::optional<VersionAction> parseVersionAction(const std::string&);
-BEACON_SDK_API std::optional<ReviewKind> parseReviewKind(const std::string&);
-BEACON_SDK_API std::optional<ReviewConclusion> parseReviewConclusion(const std::string&);
-// A review's conclusion (Passed, PassedWithChanges, Failed), not an evaluation's.
-BEACON_SDK_API bool isReviewConclusion(ReviewConclusion);
-BEACON_SDK_API std::optional<DrillVerdict> parseDrillVerdict(const std::string&);
-BEACON_SDK_API std::optional<ActionStatus> parseActionStatus(const std::string&);
-BEACON_SDK_API std::optional<PlanLevel> parsePlanLevel(const std::string&);
-
+// The plan level an owner of this kind gives its plans (the annual report's count).
 BEACON_SDK_API PlanLevel levelOf(OrgKind owner);
 
 // Plan categories shared by every domain (2024 办法 第六、七条; 部令2号 第六条).
@@ -94,25 +77,6 @@ inline constexpr const char* kMajorEvent = "major_event";   // 重大活动保�
 inline constexpr const char* kJoint = "joint";              // 联合应急预案
 inline constexpr const char* kWorkManual = "work_manual";   // 应急工作手册
 }  // namespace category
-
-// Revision triggers (2013 办法 第二十五条; 2024 办法; 部令2号 第三十六条).
-namespace trigger {
-inline constexpr const char* kLawOrParentPlanChanged = "law_or_parent_plan_changed";
-inline constexpr const char* kCommandStructureChanged = "command_structure_changed";
-inline constexpr const char* kRiskChangedMajor = "risk_changed_major";
-inline constexpr const char* kKeyResourcesChanged = "key_resources_changed";
-inline constexpr const char* kDrillOrIncidentFinding = "drill_or_incident_found_major_issue";
-inline constexpr const char* kOtherImportantInfoChanged = "other_important_info_changed";
-inline constexpr const char* kOwnerDiscretion = "owner_discretion";
-}  // namespace trigger
-
-struct RevisionTrigger {
-  std::string id;
-  std::string label_zh;
-  std::string label_en;
-};
-BEACON_SDK_API const std::vector<RevisionTrigger>& revisionTriggers();
-BEACON_SDK_API bool isRevisionTrigger(const std::string& id);
 
 // The domain of plans that belong to no plugin (the city's 总体预案, earthquake, public health...).
 inline constexpr const char* kGeneralDomain = "general";
@@ -144,7 +108,8 @@ struct PlanVersion {
   RecordId plan_id = 0;
   int number = 0;
   VersionAction action = VersionAction::Drafted;
-  std::string trigger;  // trigger:: id, empty for a first draft
+  std::string
+      trigger;  // a revision trigger id (host: store/revision_triggers.h), empty for a first draft
   bool major = true;
   Date issued;          // 印发日
   Date effective;
@@ -189,18 +154,6 @@ struct Drill {
   FieldValues fields;            // the domain plugin's drill fields
   DrillVerdict verdict = DrillVerdict::None;
   std::string findings;
-};
-
-struct CorrectiveAction {
-  RecordId id = 0;
-  SourceKind source_kind = SourceKind::Drill;
-  RecordId source_id = 0;
-  RecordId plan_id = 0;
-  std::string description;
-  RecordId responsible_org_id = 0;
-  Date due;
-  ActionStatus status = ActionStatus::Open;
-  bool plan_defect = false;  // sets "revision required" on the plan
 };
 
 }  // namespace beacon::sdk

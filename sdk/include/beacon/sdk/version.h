@@ -33,10 +33,14 @@ namespace beacon::sdk {
 // 2.0: Obligation::met_due (a field appended to a struct plugins fill by value
 // in std::vector, so a layout change), ObligationStatus::MetLate, daysLate,
 // duty_period.h, ReviewConclusion's review values (Passed ... Failed);
-// 3.0: RuleInfo::scope (RuleScope, issue #15: the engine re-evaluates by each rule's declared scope);
-// HostServices without today() and render() (unused, and a clock a pure rule must not read);
-// rule_inputs.h (isTrue, yearlyDay: each plugin had its own copy).
-inline constexpr std::uint16_t kSdkMajor = 3;
+// 3.0: RuleInfo::scope (RuleScope, issue #15: the engine re-evaluates by each rule's declared
+// scope); HostServices without today() and render() (unused, and a clock a pure rule must not
+// read); rule_inputs.h (isTrue, yearlyDay: each plugin had its own copy); 4.0: Status carries a
+// StatusCode (invalid, not found, conflict, denied, unavailable, internal) and Result::value() on
+// an error aborts; DomainParts' members renamed (list_drill_types ..., check_drill); host-only
+// records and helpers left the SDK (CorrectiveAction, ActionStatus, SourceKind, the parse*
+// functions, isReviewConclusion, revision triggers: host store/).
+inline constexpr std::uint16_t kSdkMajor = 4;
 inline constexpr std::uint16_t kSdkMinor = 0;
 inline constexpr std::uint32_t kSdkVersion = (std::uint32_t{kSdkMajor} << 16) | kSdkMinor;
 
