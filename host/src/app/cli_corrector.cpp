@@ -3,15 +3,15 @@
 #include <Poco/Exception.h>
 
 #include "auth/correction_policy.h"
+#include "auth/user_repository.h"
 #include "service/record_checks.h"
-#include "store/user_repository.h"
 
 namespace beacon::app {
 
 sdk::Result<service::Corrector> cliCorrector(AppContext& app, const store::Actor& actor) {
   service::Corrector who{actor, std::nullopt};
   try {
-    who.user = store::UserRepository(app.db().session()).findByUsername(actor.username);
+    who.user = auth::UserRepository(app.db().session()).findByUsername(actor.username);
   } catch (const Poco::Exception& e) {
     return sdk::Status::error("could not read the accounts: " + e.displayText());
   }

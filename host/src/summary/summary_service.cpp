@@ -11,22 +11,22 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
-#include "demo/xinmi_demo.h"
-#include "render/json_data.h"
 #include "plugins/drill_periods.h"
+#include "render/json_data.h"
 #include "render/markdown_escape.h"
 #include "rules/citation_text.h"
 #include "rules/compliance_engine.h"
 #include "rules/met_late_text.h"
-#include "rules/provisional_deadline.h"
 #include "rules/plan_history.h"
+#include "rules/provisional_deadline.h"
 #include "rules/store_record_reader.h"
 #include "store/corrective_action_repository.h"
+#include "store/demo_marker.h"
 #include "store/drill_repository.h"
-#include "store/record_voids.h"
 #include "store/organisation_repository.h"
 #include "store/plan_brief.h"
 #include "store/plan_repository.h"
+#include "store/record_voids.h"
 #include "store/storage_error.h"
 #include "summary/annual_counts.h"
 #include "summary/drill_plan_execution.h"
@@ -152,7 +152,7 @@ struct Context {
 };
 
 void addFootnote(Context& c, Object::Ptr& data) {
-  const bool demo = demo::isDemoData(c.db);
+  const bool demo = store::isDemoData(c.db);
   data->set("demo", demo);
   data->set("footnote", demo ? c.t("注：本文数据为示例数据（演示数据集），不是真实台账。",
                                    "Note: illustrative demo data, not real records.")
