@@ -4,6 +4,7 @@
 # layer depending on itself must each be refused with the rule's message.
 # Usage: cmake -DCMAKE=cmake -DCXX=c++ -DLAYER_CMAKE=.../BeaconLayer.cmake -DPROBE=.../cycle_probe
 #              -DWORK=dir -P layer_cycle.cmake
+cmake_minimum_required(VERSION 3.18)
 foreach(v CMAKE CXX LAYER_CMAKE PROBE WORK)
   if(NOT DEFINED ${v})
     message(FATAL_ERROR "layer_cycle.cmake: ${v} is not set")
@@ -38,7 +39,9 @@ foreach(order cycle self)
   if(rc EQUAL 0)
     message(FATAL_ERROR "the ${order} order configured: the layer rule let it through")
   endif()
-  string(FIND "${out}" "${refusal}" at)
+  # CMake wraps its error messages: compare with the whitespace collapsed.
+  string(REGEX REPLACE "[ \t\r\n]+" " " flat "${out}")
+  string(FIND "${flat}" "${refusal}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "the ${order} order failed, but not with the layer rule's message:\n${out}")
   endif()

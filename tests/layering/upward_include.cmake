@@ -5,6 +5,7 @@
 #                   "No such file or directory" naming it.
 # Usage: cmake -DCOMPILER=c++ -DINCLUDES="dir|dir|..." [-DIMPLICIT="dir|..."]
 #              -DHEADER=http/web_state.h -DEXPECT=refused -DWORK=dir -P upward_include.cmake
+cmake_minimum_required(VERSION 3.18)
 foreach(v COMPILER INCLUDES HEADER EXPECT WORK)
   if(NOT DEFINED ${v})
     message(FATAL_ERROR "upward_include.cmake: ${v} is not set")
