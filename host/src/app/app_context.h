@@ -3,8 +3,9 @@
 // configuration and holiday calendar, the loaded plugins with their
 // domain-scoped services, the templates and the compliance engine. Start-up
 // fails with a clear message for a bad configuration value or a broken
-// template. One AppContext per thread of database work (its Database is
-// single-threaded); the plugin registry and templates are read-only after open().
+// template. The web server sees it as an http::HostContext. One AppContext
+// per thread of database work (its Database is single-threaded); the plugin
+// registry and templates are read-only after open().
 #pragma once
 
 #include <memory>
@@ -14,6 +15,7 @@
 #include <Poco/Util/AbstractConfiguration.h>
 
 #include "beacon/sdk/status.h"
+#include "http/host_context.h"
 #include "plugins/domain_services.h"
 #include "plugins/plugin_registry.h"
 #include "render/template_registry.h"
@@ -25,21 +27,21 @@
 
 namespace beacon::app {
 
-class AppContext {
+class AppContext final : public http::HostContext {
  public:
   // Keys: beacon.database, beacon.plugins, beacon.templates, beacon.site,
   // calendar.holidays_file, rules.* (see etc/beacon.properties).
   static sdk::Result<std::unique_ptr<AppContext>> open(
       const Poco::Util::AbstractConfiguration& config, bool migrate);
-  ~AppContext();
+  ~AppContext() override;
 
-  store::Database& db() { return *db_; }
-  const plugins::PluginRegistry& plugins() const { return registry_; }
-  const rules::RulesConfig& rulesConfig() const { return rules_config_; }
-  const rules::HolidayCalendar& calendar() const { return calendar_; }
-  const render::TemplateRegistry& templates() const { return templates_; }
-  rules::ComplianceEngine& engine() { return *engine_; }
-  const std::string& databasePath() const { return database_path_; }
+  store::Database& db() override { return *db_; }
+  const plugins::PluginRegistry& plugins() const override { return registry_; }
+  const rules::RulesConfig& rulesConfig() const override { return rules_config_; }
+  const rules::HolidayCalendar& calendar() const override { return calendar_; }
+  const render::TemplateRegistry& templates() const override { return templates_; }
+  rules::ComplianceEngine& engine() override { return *engine_; }
+  const std::string& databasePath() const override { return database_path_; }
 
  private:
   AppContext() = default;

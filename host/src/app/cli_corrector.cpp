@@ -3,6 +3,7 @@
 #include <Poco/Exception.h>
 
 #include "auth/correction_policy.h"
+#include "auth/user_repository.h"
 #include "service/record_checks.h"
 #include "store/storage_error.h"
 #include "store/user_repository.h"
@@ -12,7 +13,7 @@ namespace beacon::app {
 sdk::Result<service::Corrector> cliCorrector(AppContext& app, const store::Actor& actor) {
   service::Corrector who{actor, std::nullopt};
   try {
-    who.user = store::UserRepository(app.db().session()).findByUsername(actor.username);
+    who.user = auth::UserRepository(app.db().session()).findByUsername(actor.username);
   } catch (const Poco::Exception& e) {
     return store::failureStatus(e, "could not read the accounts: " + e.displayText());
   }

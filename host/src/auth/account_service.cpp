@@ -4,9 +4,9 @@
 #include "auth/api_token_store.h"
 #include "auth/password_policy.h"
 #include "auth/session_store.h"
+#include "auth/user_repository.h"
 #include "store/organisation_repository.h"
 #include "store/transaction.h"
-#include "store/user_repository.h"
 
 namespace beacon::auth {
 
@@ -15,7 +15,7 @@ constexpr std::size_t kMaxDisplayNameBytes = 200;
 }
 
 sdk::Result<User> AccountService::find(const std::string& username) {
-  auto user = store::UserRepository(db_.session()).findByUsername(username);
+  auto user = auth::UserRepository(db_.session()).findByUsername(username);
   if (!user) return sdk::Status::invalid("username", "no account \"" + username + "\"");
   return *user;
 }
@@ -28,7 +28,7 @@ sdk::Result<User> AccountService::create(const NewAccount& account, const store:
                                                 "\" is not valid: use 2-64 lowercase letters, digits, . _ - @,"
                                                 " starting with a letter or digit");
   }
-  store::UserRepository users(db_.session());
+  auth::UserRepository users(db_.session());
   if (users.findByUsername(user.username)) {
     return sdk::Status::invalid("username", "\"" + user.username + "\" already exists");
   }
@@ -67,7 +67,7 @@ sdk::Result<PasswordChange> AccountService::changePassword(const std::string& us
   if (!strong.isOk()) return strong;
   PasswordChange change;
   store::Transaction tx(db_.session());
-  store::UserRepository(db_.session()).setPassword(user.value().id, hasher_.hash(password), actor);
+  auth::UserRepository(db_.session()).setPassword(user.value().id, hasher_.hash(password), actor);
   SessionStore(db_.session()).destroyForUser(user.value().id);  // on every server process at once
   if (tokens == TokenPolicy::Revoke)
     change.tokens_revoked = ApiTokenStore(db_.session()).revokeAll(user.value().id, actor);
@@ -81,7 +81,7 @@ sdk::Status AccountService::setDisabled(const std::string& username, bool disabl
   auto user = find(username);
   if (!user.isOk()) return user.status();
   store::Transaction tx(db_.session());
-  store::UserRepository(db_.session()).setDisabled(user.value().id, disabled, actor);
+  auth::UserRepository(db_.session()).setDisabled(user.value().id, disabled, actor);
   if (disabled) SessionStore(db_.session()).destroyForUser(user.value().id);
   tx.commit();
   return sdk::Status::ok();
@@ -109,7 +109,7 @@ sdk::Result<User> AccountService::changeRole(const std::string& username,
     return sdk::Status::invalid("org", std::string("is required for role ") + toId(*role));
   }
   store::Transaction tx(db_.session());
-  store::UserRepository(db_.session()).setRole(user.value().id, *role, org_id, actor);
+  auth::UserRepository(db_.session()).setRole(user.value().id, *role, org_id, actor);
   SessionStore(db_.session()).destroyForUser(user.value().id);
   tx.commit();
   User changed = user.value();

@@ -3,11 +3,11 @@
 #include "auth/api_token_cache.h"
 #include "auth/secure_random.h"
 #include "auth/sha256.h"
+#include "auth/user_repository.h"
 #include "store/api_token_repository.h"
 #include "store/record_json.h"
 #include "store/row.h"
 #include "store/transaction.h"
-#include "store/user_repository.h"
 
 namespace beacon::auth {
 
@@ -27,6 +27,33 @@ std::string tokenJson(const ApiToken& t, const std::string& username) {
   o->set("expires_at", t.expires_at);
   return store::stringify(o);
 }
+
+store::ApiTokenRow toRow(const ApiToken& t) {
+  store::ApiTokenRow row;
+  row.id = t.id;
+  row.user_id = t.user_id;
+  row.hint = t.hint;
+  row.label = t.label;
+  row.created_at = t.created_at;
+  row.revoked_at = t.revoked_at;
+  row.scope = toId(t.scope);
+  row.expires_at = t.expires_at;
+  return row;
+}
+
+ApiToken fromRow(store::ApiTokenRow row) {
+  ApiToken t;
+  t.id = row.id;
+  t.user_id = row.user_id;
+  t.hint = std::move(row.hint);
+  t.label = std::move(row.label);
+  t.created_at = std::move(row.created_at);
+  t.revoked_at = std::move(row.revoked_at);
+  // An unknown stored scope gets the least privilege.
+  t.scope = parseTokenScope(row.scope).value_or(TokenScope::Read);
+  t.expires_at = std::move(row.expires_at);
+  return t;
+}
 }  // namespace
 
 CreatedToken ApiTokenStore::create(const User& user, const std::string& label,
@@ -40,7 +67,8 @@ CreatedToken ApiTokenStore::create(const User& user, const std::string& label,
   out.token.scope = options.scope;
   out.token.expires_at = options.expires_at;
   store::Transaction tx(session_);
-  const sdk::RecordId id = store::ApiTokenRepository(session_).add(out.token, sha256Hex(out.secret));
+  const sdk::RecordId id =
+      store::ApiTokenRepository(session_).add(toRow(out.token), sha256Hex(out.secret));
   out.token.id = id;
   audit_.append(actor, "create", "api_token", id, "", tokenJson(out.token, user.username));
   tx.commit();
@@ -65,7 +93,7 @@ std::optional<TokenGrant> ApiTokenStore::authenticate(const std::string& secret)
   const std::uint64_t generation = cache.generation();
   auto live = store::ApiTokenRepository(session_).findLive(hash, store::isoTimestampNow());
   if (!live) return std::nullopt;
-  auto user = store::UserRepository(session_).findById(live->user_id);
+  auto user = auth::UserRepository(session_).findById(live->user_id);
   if (!user || user->disabled) return std::nullopt;
   // An unknown stored scope gets the least privilege.
   TokenGrant grant{std::move(*user), parseTokenScope(live->scope).value_or(TokenScope::Read)};
@@ -74,11 +102,17 @@ std::optional<TokenGrant> ApiTokenStore::authenticate(const std::string& secret)
 }
 
 std::vector<ApiToken> ApiTokenStore::list(sdk::RecordId user_id) {
-  return store::ApiTokenRepository(session_).listForUser(user_id);
+  std::vector<ApiToken> out;
+  for (auto& row : store::ApiTokenRepository(session_).listForUser(user_id)) {
+    out.push_back(fromRow(std::move(row)));
+  }
+  return out;
 }
 
 std::optional<ApiToken> ApiTokenStore::findById(sdk::RecordId id) {
-  return store::ApiTokenRepository(session_).findById(id);
+  auto row = store::ApiTokenRepository(session_).findById(id);
+  if (!row) return std::nullopt;
+  return fromRow(std::move(*row));
 }
 
 bool ApiTokenStore::revoke(sdk::RecordId id, const store::Actor& actor) {
@@ -88,7 +122,7 @@ bool ApiTokenStore::revoke(sdk::RecordId id, const store::Actor& actor) {
   ApiToken after = *before;
   after.revoked_at = store::isoTimestampNow();
   store::ApiTokenRepository(session_).setRevokedAt(id, after.revoked_at);
-  auto user = store::UserRepository(session_).findById(before->user_id);
+  auto user = auth::UserRepository(session_).findById(before->user_id);
   const std::string username = user ? user->username : "";
   audit_.append(actor, "revoke", "api_token", id, tokenJson(*before, username), tokenJson(after, username));
   tx.commit();

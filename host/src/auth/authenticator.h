@@ -17,7 +17,7 @@
 #include "auth/login_rate_limiter.h"
 #include "auth/password_hasher.h"
 #include "auth/session_store.h"
-#include "store/user_repository.h"
+#include "auth/user_repository.h"
 
 namespace beacon::auth {
 
@@ -36,14 +36,14 @@ struct LoginResult {
 
 class Authenticator {
  public:
-  Authenticator(store::UserRepository& users, const PasswordHasher& hasher,
+  Authenticator(auth::UserRepository& users, const PasswordHasher& hasher,
                 LoginRateLimiter& limiter, SessionStore& sessions, LoginAudit* audit = nullptr)
       : users_(users), hasher_(hasher), limiter_(limiter), sessions_(sessions), audit_(audit) {}
 
   LoginResult login(const std::string& username, const std::string& password, const std::string& ip);
 
  private:
-  store::UserRepository& users_;
+  auth::UserRepository& users_;
   const PasswordHasher& hasher_;
   LoginRateLimiter& limiter_;
   SessionStore& sessions_;

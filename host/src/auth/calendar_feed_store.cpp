@@ -2,11 +2,11 @@
 
 #include "auth/secure_random.h"
 #include "auth/sha256.h"
+#include "auth/user_repository.h"
 #include "store/calendar_feed_repository.h"
 #include "store/record_json.h"
 #include "store/row.h"
 #include "store/transaction.h"
-#include "store/user_repository.h"
 
 namespace beacon::auth {
 
@@ -68,7 +68,7 @@ std::optional<FeedGrant> CalendarFeedStore::verify(const std::string& secret) {
   }
   auto live = store::CalendarFeedRepository(session_).findLive(sha256Hex(secret));
   if (!live) return std::nullopt;
-  auto user = store::UserRepository(session_).findById(live->user_id);
+  auto user = auth::UserRepository(session_).findById(live->user_id);
   if (!user || user->disabled) return std::nullopt;
   return FeedGrant{std::move(*user), live->org_id};
 }

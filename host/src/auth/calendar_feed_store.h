@@ -15,17 +15,11 @@
 
 #include "auth/user.h"
 #include "store/audit_log.h"
+#include "store/calendar_feed_repository.h"
 
 namespace beacon::auth {
 
-struct CalendarFeed {
-  sdk::RecordId id = 0;
-  sdk::RecordId user_id = 0;
-  sdk::RecordId org_id = 0;
-  std::string hint;  // "bcf_1a2b3c4d"
-  std::string created_at;
-  std::string revoked_at;  // empty while valid
-};
+using CalendarFeed = store::CalendarFeedRow;
 
 struct CreatedFeed {
   CalendarFeed feed;

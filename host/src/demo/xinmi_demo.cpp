@@ -11,6 +11,7 @@
 #include "beacon/sdk/field_spec.h"
 #include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
+#include "store/demo_marker.h"
 #include "store/demo_queries.h"
 #include "store/drill_plan_repository.h"
 #include "store/drill_repository.h"
@@ -700,17 +701,13 @@ sdk::Status Builder::run() {
   note->set("note", "示例数据:为演示而生成的模拟记录,不是新密市的真实台账 (illustrative data, not real records)");
   note->set("seed", static_cast<Poco::UInt64>(kSeed));
   note->set("drills", static_cast<Poco::UInt64>(all_drills_.size()));
-  audit_.append(actor_, "import", kDemoAuditEntity, 0, "", store::stringify(note));
+  audit_.append(actor_, "import", store::kDemoAuditEntity, 0, "", store::stringify(note));
   return sdk::Status::ok();
 }
 
 }  // namespace
 
 std::vector<std::string> demoNames() { return {kXinmi2023}; }
-
-bool isDemoData(store::Database& db) {
-  return store::countAuditEntries(db.session(), kDemoAuditEntity) > 0;
-}
 
 sdk::Status loadDemo(store::Database& db, const plugins::PluginRegistry& registry, const std::string& name,
                      const store::Actor& actor) {

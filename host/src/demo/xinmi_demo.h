@@ -18,19 +18,14 @@
 
 namespace beacon::demo {
 
-// The audit entity that marks a database as holding demo data.
-inline constexpr const char* kDemoAuditEntity = "demo_dataset";
-
 // Names loadDemo accepts.
 std::vector<std::string> demoNames();
 
 // Loads the named data set into an empty, migrated database in one
-// transaction. Fails, writing nothing, for an unknown name, a database that
-// already holds organisations, or a drill the registry's plugins would reject.
+// transaction, marked as demo data (store::isDemoData). Fails, writing
+// nothing, for an unknown name, a database that already holds
+// organisations, or a drill the registry's plugins would reject.
 sdk::Status loadDemo(store::Database& db, const plugins::PluginRegistry& registry,
                      const std::string& name, const store::Actor& actor);
-
-// True when the database holds a demo data set (its records are illustrative).
-bool isDemoData(store::Database& db);
 
 }  // namespace beacon::demo

@@ -1,17 +1,17 @@
 #include "http/demo_accounts.h"
 
 #include "auth/account_service.h"
-#include "demo/xinmi_demo.h"
+#include "auth/user_repository.h"
+#include "store/demo_marker.h"
 #include "store/organisation_repository.h"
-#include "store/user_repository.h"
 
 namespace beacon::http {
 
 sdk::Result<std::vector<DemoLogin>> ensureDemoAccounts(store::Database& db, const WebConfig& config,
                                                        const store::Actor& actor) {
   std::vector<DemoLogin> out;
-  if (!config.demo_accounts || !demo::isDemoData(db)) return out;
-  if (store::UserRepository(db.session()).count() > 0) return out;
+  if (!config.demo_accounts || !store::isDemoData(db)) return out;
+  if (auth::UserRepository(db.session()).count() > 0) return out;
   const sdk::Organisation* town = nullptr;
   const sdk::Organisation* village = nullptr;
   store::OrganisationRepository orgs(db.session());

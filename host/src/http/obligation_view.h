@@ -5,7 +5,7 @@
 // renderings need, read once per request (the dashboard, its drill-plan card
 // and the organisation tree use these, not another list of their own); plan
 // labels are read for the rows shown (planLabels).
-// The engine runs on the AppContext's Database under WebState::app_mutex,
+// The engine runs on the HostContext's Database under WebState::app_mutex,
 // held for the engine call only, never while a page renders. Per request;
 // not shared.
 #pragma once

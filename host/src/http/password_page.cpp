@@ -8,13 +8,13 @@
 // A refusal is 422 naming the field; passwords are never written back into
 // the form. Success is 303 to the page with ?done=1 (password-changed).
 #include "auth/account_service.h"
+#include "auth/user_repository.h"
 #include "http/admin_routes.h"
 #include "http/http_error.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
 #include "http/refusal_text.h"
 #include "http/session_cookie_writer.h"
-#include "store/user_repository.h"
 
 namespace beacon::http {
 
@@ -67,7 +67,7 @@ void changePassword(RequestContext& ctx) {
     return sendPasswordForm(ctx, 422, field, changed.status().message());
   }
   // Every session of the user has ended, this one too: the browser that changed it stays signed in.
-  auto stored = store::UserRepository(ctx.db().session()).findById(user.id);
+  auto stored = auth::UserRepository(ctx.db().session()).findById(user.id);
   if (!stored) throw HttpError::unauthenticated();
   const auth::Session session = ctx.state.sessions(ctx.db().session())
                                     .create(*stored, ctx.state.config.trusted_proxies.clientAddress(ctx.request));

@@ -11,6 +11,7 @@
 #include <Poco/URI.h>
 
 #include "auth/api_token_store.h"
+#include "auth/user_repository.h"
 #include "http/http_error.h"
 #include "http/idempotent_post.h"
 #include "http/malloc_tuning.h"
@@ -19,7 +20,6 @@
 #include "http/request_framing.h"
 #include "http/response_cache_key.h"
 #include "store/storage_error.h"
-#include "store/user_repository.h"
 
 namespace beacon::http {
 
@@ -110,7 +110,7 @@ void RequestDispatcher::authenticate(RequestContext& ctx) {
   auth::SessionStore sessions = state_.sessions(ctx.db().session());
   auto session = sessions.find(id);
   if (!session) return;
-  store::UserRepository users(ctx.db().session());
+  auth::UserRepository users(ctx.db().session());
   auto user = users.findById(session->user_id);
   // The user row is read on every request anyway, so a password changed by
   // another process (the CLI) ends older sessions at their next request.

@@ -11,6 +11,7 @@
 
 #include "auth/authenticator.h"
 #include "auth/login_audit.h"
+#include "auth/user_repository.h"
 #include "http/http_error.h"
 #include "http/json_fields.h"
 #include "http/login_form_token.h"
@@ -19,7 +20,6 @@
 #include "http/request_dispatcher.h"
 #include "http/routes.h"
 #include "http/session_cookie_writer.h"
-#include "store/user_repository.h"
 
 namespace beacon::http {
 
@@ -30,7 +30,7 @@ std::string clientAddress(const RequestContext& ctx) {
 }
 
 auth::LoginResult attempt(RequestContext& ctx, const std::string& username, const std::string& password) {
-  store::UserRepository users(ctx.db().session());
+  auth::UserRepository users(ctx.db().session());
   auth::LoginAudit audit(ctx.db().session(), ctx.isApi() ? "api" : "form");
   auth::LoginRateLimiter limiter = ctx.state.limiter(ctx.db().session());
   auth::SessionStore sessions = ctx.state.sessions(ctx.db().session());

@@ -2,7 +2,7 @@
 // year, as_of, org, domain, drill, format), checks the user may see its scope
 // (city-wide kinds need a city-wide read scope; township and drill-plan with an org the
 // organisation's, drill-sheet the drill's) and renders it through SummaryService on the
-// AppContext's Database under WebState::app_mutex; archives it on request.
+// HostContext's Database under WebState::app_mutex; archives it on request.
 // Per request; not shared.
 #pragma once
 

@@ -16,6 +16,7 @@
 #include <limits>
 
 #include "auth/account_service.h"
+#include "auth/user_repository.h"
 #include "http/admin_routes.h"
 #include "http/form_refusals.h"
 #include "http/http_error.h"
@@ -24,7 +25,6 @@
 #include "http/page_text.h"
 #include "http/refusal_text.h"
 #include "http/strict_number.h"
-#include "store/user_repository.h"
 
 namespace beacon::http {
 
@@ -100,7 +100,7 @@ data orgOptions(RequestContext& ctx, const std::string& selected_code) {
 void userList(RequestContext& ctx) {
   if (!managesOrganisations(ctx)) forbidden(ctx);
   data items{data::type::list};
-  for (const auto& u : store::UserRepository(ctx.db().session()).list()) {
+  for (const auto& u : auth::UserRepository(ctx.db().session()).list()) {
     if (manages(ctx, u)) items.push_back(accountData(ctx, u));
   }
   data d;
@@ -147,7 +147,7 @@ void submitNewUser(RequestContext& ctx) {
 }
 
 auth::User managedAccount(RequestContext& ctx) {
-  auto account = store::UserRepository(ctx.db().session()).findById(ctx.idParam("id"));
+  auto account = auth::UserRepository(ctx.db().session()).findById(ctx.idParam("id"));
   if (!account) throw HttpError::notFound("no account " + ctx.param("id"));
   if (!manages(ctx, *account)) forbidden(ctx);
   return *account;

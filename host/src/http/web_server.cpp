@@ -25,7 +25,7 @@ WebConfig withTlsCookies(WebConfig config) {
 
 }  // namespace
 
-WebServer::WebServer(app::AppContext& app, const WebConfig& config, auth::WallClock clock)
+WebServer::WebServer(HostContext& app, const WebConfig& config, auth::WallClock clock)
     : state_(std::make_unique<WebState>(app, withTlsCookies(config), std::move(clock))),
       threads_("beacon-http", 2, config.threads + 2, 60) {
   addAllRoutes(state_->router);

@@ -19,9 +19,9 @@
 #include <Poco/Net/TCPServerDispatcher.h>
 #include <Poco/ThreadPool.h>
 
-#include "app/app_context.h"
 #include "auth/wall_clock.h"
 #include "http/connection_gate.h"
+#include "http/host_context.h"
 #include "http/web_config.h"
 #include "http/web_state.h"
 
@@ -30,7 +30,7 @@ namespace beacon::http {
 class WebServer {
  public:
   // `clock` drives session expiry and login lockouts (tests pass a manual one).
-  WebServer(app::AppContext& app, const WebConfig& config, auth::WallClock clock = auth::systemClock());
+  WebServer(HostContext& app, const WebConfig& config, auth::WallClock clock = auth::systemClock());
   ~WebServer();
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;

@@ -10,7 +10,7 @@
 // the counters GET /metrics reports (ServerMetrics, thread-safe).
 //
 // Threading: each worker uses its own Database from `pool`. The compliance
-// engine holds the AppContext's single Database and is not thread-safe, so
+// engine holds the HostContext's single Database and is not thread-safe, so
 // every use of app.engine() or app.db() happens under `app_mutex`. A plugin
 // call that may read records (drill validation) reads the worker's Database
 // (rules::ReaderConnection) and needs no lock.
@@ -20,12 +20,12 @@
 
 #include <Poco/Logger.h>
 
-#include "app/app_context.h"
 #include "auth/login_rate_limiter.h"
 #include "auth/password_hasher.h"
 #include "auth/session_store.h"
 #include "auth/wall_clock.h"
 #include "http/database_pool.h"
+#include "http/host_context.h"
 #include "http/response_cache.h"
 #include "http/router.h"
 #include "http/server_metrics.h"
@@ -36,7 +36,7 @@
 namespace beacon::http {
 
 struct WebState {
-  WebState(app::AppContext& app_context, const WebConfig& web_config, auth::WallClock wall_clock)
+  WebState(HostContext& app_context, const WebConfig& web_config, auth::WallClock wall_clock)
       : app(app_context),
         config(web_config),
         hasher(web_config.password_iterations),
@@ -56,7 +56,7 @@ struct WebState {
         access_log(Poco::Logger::get("beacon.http.access")),
         error_log(Poco::Logger::get("beacon.http")) {}
 
-  app::AppContext& app;
+  HostContext& app;
   const WebConfig config;
   const auth::PasswordHasher hasher;
   const auth::SessionLimits session_limits;

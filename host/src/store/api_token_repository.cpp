@@ -9,13 +9,13 @@ using namespace Poco::Data::Keywords;
 
 namespace beacon::store {
 
-sdk::RecordId ApiTokenRepository::add(const auth::ApiToken& t, const std::string& token_hash) {
+sdk::RecordId ApiTokenRepository::add(const ApiTokenRow& t, const std::string& token_hash) {
   Poco::Int64 id = 0;
   session_
       << "INSERT INTO api_tokens(user_id, token_hash, hint, label, created_at, scope, expires_at)"
          " VALUES($1, $2, $3, $4, $5, $6, $7) RETURNING id",
       bind(static_cast<Poco::Int64>(t.user_id)), bind(token_hash), bind(t.hint), bind(t.label),
-      bind(t.created_at), bind(std::string(auth::toId(t.scope))), bind(t.expires_at), into(id), now;
+      bind(t.created_at), bind(t.scope), bind(t.expires_at), into(id), now;
   return id;
 }
 
@@ -30,8 +30,7 @@ std::optional<LiveApiToken> ApiTokenRepository::findLive(const std::string& toke
   return LiveApiToken{user_ids.front(), scopes.front()};
 }
 
-std::vector<auth::ApiToken> ApiTokenRepository::select(const std::string& where,
-                                                       sdk::RecordId arg) {
+std::vector<ApiTokenRow> ApiTokenRepository::select(const std::string& where, sdk::RecordId arg) {
   Poco::Data::Statement st(session_);
   st << "SELECT id, user_id, hint, label, created_at, revoked_at, scope, expires_at FROM "
         "api_tokens " +
@@ -39,21 +38,20 @@ std::vector<auth::ApiToken> ApiTokenRepository::select(const std::string& where,
       bind(static_cast<Poco::Int64>(arg));
   st.execute();
   Poco::Data::RecordSet rs(st);
-  std::vector<auth::ApiToken> out;
+  std::vector<ApiTokenRow> out;
   for (std::size_t i = 0; i < rs.rowCount(); ++i) {
     Row r(rs, i);
-    // An unknown stored scope gets the least privilege.
-    out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5),
-                   auth::parseTokenScope(r.text(6)).value_or(auth::TokenScope::Read), r.text(7)});
+    out.push_back(
+        {r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7)});
   }
   return out;
 }
 
-std::vector<auth::ApiToken> ApiTokenRepository::listForUser(sdk::RecordId user_id) {
+std::vector<ApiTokenRow> ApiTokenRepository::listForUser(sdk::RecordId user_id) {
   return select("WHERE user_id = $1", user_id);
 }
 
-std::optional<auth::ApiToken> ApiTokenRepository::findById(sdk::RecordId id) {
+std::optional<ApiTokenRow> ApiTokenRepository::findById(sdk::RecordId id) {
   auto v = select("WHERE id = $1", id);
   if (v.empty()) return std::nullopt;
   return v.front();

@@ -11,20 +11,30 @@
 
 #include <Poco/Data/Session.h>
 
-#include "auth/calendar_feed_store.h"
+#include "beacon/sdk/records.h"
 
 namespace beacon::store {
+
+// A feed secret as stored, without the secret's hash (auth::CalendarFeed).
+struct CalendarFeedRow {
+  sdk::RecordId id = 0;
+  sdk::RecordId user_id = 0;
+  sdk::RecordId org_id = 0;
+  std::string hint;  // "bcf_1a2b3c4d"
+  std::string created_at;
+  std::string revoked_at;  // empty while valid
+};
 
 class CalendarFeedRepository {
  public:
   explicit CalendarFeedRepository(Poco::Data::Session& session) : session_(session) {}
   // Stores `feed` (its id is ignored) under `secret_hash`; returns the new id.
-  sdk::RecordId add(const auth::CalendarFeed& feed, const std::string& secret_hash);
+  sdk::RecordId add(const CalendarFeedRow& feed, const std::string& secret_hash);
   // The user's unrevoked feeds of `org_id`, ordered by id.
-  std::vector<auth::CalendarFeed> listLive(sdk::RecordId user_id, sdk::RecordId org_id);
+  std::vector<CalendarFeedRow> listLive(sdk::RecordId user_id, sdk::RecordId org_id);
   // The unrevoked feed with `secret_hash` (user and organisation only); nullopt
   // unless exactly one is.
-  std::optional<auth::CalendarFeed> findLive(const std::string& secret_hash);
+  std::optional<CalendarFeedRow> findLive(const std::string& secret_hash);
   void setRevokedAt(sdk::RecordId id, const std::string& revoked_at);
 
  private:

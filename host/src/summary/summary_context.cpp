@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "demo/xinmi_demo.h"
+#include "store/demo_marker.h"
 
 namespace beacon::summary {
 
@@ -32,7 +32,7 @@ const std::vector<std::string>& chartPalette() {
 }
 
 void addFootnote(SummaryContext& c, Poco::JSON::Object::Ptr& data) {
-  const bool demo = demo::isDemoData(c.db);
+  const bool demo = store::isDemoData(c.db);
   data->set("demo", demo);
   data->set("footnote", demo ? c.t("注：本文数据为示例数据（演示数据集），不是真实台账。",
                                    "Note: illustrative demo data, not real records.")

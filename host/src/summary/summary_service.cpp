@@ -16,6 +16,7 @@
 #include "rules/store_record_reader.h"
 #include "store/corrective_action.h"
 #include "store/corrective_action_repository.h"
+#include "store/demo_marker.h"
 #include "store/drill_repository.h"
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "auth/user_repository.h"
 #include "auth_fixture.h"
-#include "store/user_repository.h"
 
 namespace beacon::auth {
 namespace {
@@ -61,7 +61,7 @@ TEST_F(ApiTokenStoreTest, DisabledUsersTokensStopWorkingAndRevokeAll) {
   ApiTokenStore tokens(db_.session());
   CreatedToken a = tokens.create(u, "a", actor_);
   CreatedToken b = tokens.create(u, "b", actor_);
-  store::UserRepository users(db_.session());
+  auth::UserRepository users(db_.session());
   users.setDisabled(u.id, true, actor_);
   EXPECT_FALSE(tokens.verify(a.secret));
   users.setDisabled(u.id, false, actor_);

@@ -10,9 +10,9 @@
 
 #include "auth/password_hasher.h"
 #include "auth/user.h"
+#include "auth/user_repository.h"
 #include "store/database.h"
 #include "store/organisation_repository.h"
-#include "store/user_repository.h"
 
 namespace beacon::testing {
 
@@ -46,7 +46,7 @@ class AuthFixture : public ::testing::Test {
     u.role = role;
     u.org_id = org_id;
     u.password = hasher_.hash(password);
-    store::UserRepository(db_.session()).add(u, actor_);
+    auth::UserRepository(db_.session()).add(u, actor_);
     return u;
   }
 

@@ -17,7 +17,7 @@ class AuthenticatorTest : public testing::AuthFixture {
   WallTime now_{std::chrono::hours(1000)};
   LoginRateLimiter limiter_{db_.session(), RateLimits{}, clock()};
   SessionStore sessions_{db_.session(), SessionLimits{}, clock()};
-  store::UserRepository users_{db_.session()};
+  auth::UserRepository users_{db_.session()};
   Authenticator auth_{users_, hasher_, limiter_, sessions_};
 };
 

@@ -125,7 +125,7 @@ TEST(SessionStoreThreads, ConcurrentCreateAndFind) {
   for (int t = 0; t < 4; ++t) {
     users[t].username = "user" + std::to_string(t + 1);
     users[t].password = hasher.hash("correct horse");
-    store::UserRepository(setup.session()).add(users[t], store::Actor{"tester"});
+    auth::UserRepository(setup.session()).add(users[t], store::Actor{"tester"});
   }
   std::vector<std::thread> threads;
   std::vector<std::vector<std::string>> ids(4);

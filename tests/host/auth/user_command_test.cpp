@@ -11,8 +11,8 @@
 #include "auth/api_token_store.h"
 #include "auth/calendar_feed_store.h"
 #include "auth/password_hasher.h"
+#include "auth/user_repository.h"
 #include "store/database.h"
-#include "store/user_repository.h"
 #include "support/cli_runner.h"
 
 namespace beacon::app {
@@ -39,7 +39,7 @@ class UserCommandTest : public ::testing::Test {
 
   std::optional<auth::User> stored(const std::string& username) {
     store::Database db(db_);
-    return store::UserRepository(db.session()).findByUsername(username);
+    return auth::UserRepository(db.session()).findByUsername(username);
   }
 
   Poco::TemporaryFile dir_;

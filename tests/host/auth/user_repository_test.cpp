@@ -1,4 +1,4 @@
-#include "store/user_repository.h"
+#include "auth/user_repository.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@ namespace {
 class UserRepositoryTest : public testing::AuthFixture {};
 
 TEST_F(UserRepositoryTest, RoundTrip) {
-  store::UserRepository users(db_.session());
+  auth::UserRepository users(db_.session());
   User u;
   u.username = "wang.fang";
   u.display_name = "王芳";
@@ -46,7 +46,7 @@ TEST_F(UserRepositoryTest, RoundTrip) {
 }
 
 TEST_F(UserRepositoryTest, AuditNeverCarriesTheHash) {
-  store::UserRepository users(db_.session());
+  auth::UserRepository users(db_.session());
   User u = user("wang.fang", Role::VillageStaff, ql1_);
   ASSERT_TRUE(users.setPassword(u.id, hasher_.hash("another secret"), actor_));
   ASSERT_TRUE(users.setDisabled(u.id, true, actor_));
@@ -98,7 +98,7 @@ TEST_F(UserRepositoryTest, AccountServiceValidatesByFieldAndWritesNothing) {
     ASSERT_FALSE(r.isOk()) << b.field;
     EXPECT_EQ(r.status().field(), b.field) << r.status().describe();
   }
-  EXPECT_EQ(store::UserRepository(db_.session()).count(), 1);
+  EXPECT_EQ(auth::UserRepository(db_.session()).count(), 1);
   EXPECT_EQ(store::AuditLog(db_.session()).list("user", 0, 10).size(), 1u);
 
   EXPECT_EQ(accounts.changePassword("li.ming", "short", actor_).status().field(), "password");

@@ -221,7 +221,7 @@ TEST_F(CachedReadsTest, VillageTownshipAndAdministratorNeverShareAnAnswer) {
 }
 
 TEST_F(CachedReadsTest, AuthenticationRunsBeforeTheCache) {
-  auto user = store::UserRepository(app_->db().session()).findByUsername("admin");
+  auto user = auth::UserRepository(app_->db().session()).findByUsername("admin");
   auth::ApiTokenStore tokens(app_->db().session());
   const auth::CreatedToken created = tokens.create(*user, "revoked soon", store::Actor{"test"});
   const std::string path = "/api/v1/drills?limit=2&offset=1";

@@ -191,7 +191,7 @@ TEST_F(SecurityTest, SessionCookieIsHttpOnlyAndSameSite) {
 }
 
 TEST_F(SecurityTest, CalendarFeedIsValidIcsAndScoped) {
-  auto village = store::UserRepository(app_->db().session()).findByUsername("village");
+  auto village = auth::UserRepository(app_->db().session()).findByUsername("village");
   const std::string key = auth::CalendarFeedStore(app_->db().session())
                               .rotate(*village, orgId("xinmi.chengguan.04"), {"test"})
                               .secret;

@@ -12,13 +12,13 @@ class TokenScopeTest : public WebFixture {
  protected:
   static std::string token(const std::string& username, auth::TokenScope scope,
                            const std::string& expires_at = "") {
-    auto user = store::UserRepository(app_->db().session()).findByUsername(username);
+    auto user = auth::UserRepository(app_->db().session()).findByUsername(username);
     return auth::ApiTokenStore(app_->db().session())
         .create(*user, "test", store::Actor{"test"}, {scope, expires_at})
         .secret;
   }
   static std::string feedKey(const std::string& username, const std::string& org_code) {
-    auto user = store::UserRepository(app_->db().session()).findByUsername(username);
+    auto user = auth::UserRepository(app_->db().session()).findByUsername(username);
     return auth::CalendarFeedStore(app_->db().session())
         .rotate(*user, orgId(org_code), store::Actor{"test"})
         .secret;

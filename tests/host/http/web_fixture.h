@@ -38,11 +38,11 @@
 
 #include "auth/account_service.h"
 #include "auth/api_token_store.h"
-#include "demo/xinmi_demo.h"
-#include "store/organisation_repository.h"
-#include "store/user_repository.h"
-#include "http/request_context.h"
+#include "auth/user_repository.h"
 #include "build_paths.h"
+#include "demo/xinmi_demo.h"
+#include "http/request_context.h"
+#include "store/organisation_repository.h"
 #include "support/template_database.h"
 #include "support/test_database.h"
 
@@ -302,7 +302,7 @@ inline Reply WebFixture::postMultipart(const Login& who, const std::string& path
 }
 
 inline std::string WebFixture::apiToken(const std::string& username) {
-  auto user = store::UserRepository(app_->db().session()).findByUsername(username);
+  auto user = auth::UserRepository(app_->db().session()).findByUsername(username);
   return auth::ApiTokenStore(app_->db().session()).create(*user, "test", store::Actor{"test"}).secret;
 }
 

@@ -3,6 +3,7 @@
 #include <Poco/SHA1Engine.h>
 #include <gtest/gtest.h>
 
+#include "store/demo_marker.h"
 #include "store/organisation_repository.h"
 #include "support/canonical_registry.h"
 
@@ -61,7 +62,7 @@ TEST_F(XinmiDemoTest, LoadIsDeterministic) {
   ASSERT_TRUE(loadDemo(b, registry_, "xinmi-2023", actor_).isOk());
   EXPECT_EQ(canonicalDigest(a), canonicalDigest(b));
   EXPECT_EQ(count(a, "SELECT COUNT(*) FROM drills"), count(b, "SELECT COUNT(*) FROM drills"));
-  EXPECT_TRUE(isDemoData(a));
+  EXPECT_TRUE(store::isDemoData(a));
 }
 
 TEST_F(XinmiDemoTest, ContentsMatchTheCity) {

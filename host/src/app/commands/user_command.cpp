@@ -12,10 +12,10 @@
 #include "auth/calendar_feed_store.h"
 #include "auth/password_hasher.h"
 #include "auth/token_expiry.h"
+#include "auth/user_repository.h"
 #include "store/migrations.h"
 #include "store/organisation_repository.h"
 #include "store/row.h"
-#include "store/user_repository.h"
 
 namespace beacon::app {
 namespace {
@@ -147,7 +147,7 @@ class UserCommand : public Command {
     if (verb == "list") {
       std::map<sdk::RecordId, std::string> orgs;
       for (const auto& o : store::OrganisationRepository(c.db().session()).list()) orgs[o.id] = o.code;
-      for (const auto& u : store::UserRepository(c.db().session()).list()) {
+      for (const auto& u : auth::UserRepository(c.db().session()).list()) {
         ctx.out << u.username << "\t" << auth::toId(u.role) << "\t"
                 << (u.org_id ? orgs[u.org_id] : "-") << "\t" << u.display_name << "\t"
                 << (u.disabled ? (ctx.english ? "disabled" : "已停用") : (ctx.english ? "active" : "正常")) << "\n";

@@ -1,0 +1,3 @@
+#include "lower/lower.h"
+
+int lowerValue() { return 1; }

@@ -1,0 +1,3 @@
+#include "lower/lower.h"
+
+int upperValue() { return lowerValue() + 1; }
