@@ -6,7 +6,6 @@
 #include "auth/user_repository.h"
 #include "service/record_checks.h"
 #include "store/storage_error.h"
-#include "store/user_repository.h"
 
 namespace beacon::app {
 
