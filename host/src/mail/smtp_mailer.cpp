@@ -40,9 +40,9 @@ sdk::Status SmtpMailer::send(const OutgoingMail& mail) const {
     session.close();
     return sdk::Status::ok();
   } catch (const Poco::Exception& e) {
-    return sdk::Status::error(e.displayText());
+    return sdk::Status::unavailable(e.displayText());
   } catch (const std::exception& e) {
-    return sdk::Status::error(e.what());
+    return sdk::Status::unavailable(e.what());
   }
 }
 

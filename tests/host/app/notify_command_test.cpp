@@ -103,6 +103,20 @@ TEST_F(NotifyCommandTest, DryRunThenSendOnceADay) {
   EXPECT_EQ(sink_.messages().size(), 1u);
 }
 
+TEST_F(NotifyCommandTest, AFailedSendExitsAsUnavailableAndIsRetried) {
+  ASSERT_EQ(beacon({"org", "set-email", "quliang", "quliang@xinmi.example.cn"}).code, 0);
+  const std::string day = firstDigestDay();
+  ASSERT_FALSE(day.empty());
+  sink_.failNext(1);
+  CliRun failed = beacon({"notify", "--date", day});
+  EXPECT_EQ(failed.code, 3) << failed.out << failed.err;  // exit_code::kUnavailable
+  EXPECT_NE(failed.out.find("发送失败"), std::string::npos) << failed.out;
+  CliRun retried = beacon({"notify", "--date", day});
+  EXPECT_EQ(retried.code, 0) << retried.err;
+  EXPECT_NE(retried.out.find("已发送"), std::string::npos) << retried.out;
+  EXPECT_EQ(sink_.messages().size(), 1u);
+}
+
 TEST_F(NotifyCommandTest, RefusedWhileMailIsOff) {
   writeConfig(false);
   CliRun run = beacon({"notify", "--date", "2026-01-10"});

@@ -5,6 +5,7 @@
 #include "app/app_context.h"
 #include "app/arguments.h"
 #include "app/command.h"
+#include "app/exit_code.h"
 #include "mail/digest_service.h"
 #include "mail/mail_config.h"
 #include "plugins/domain_services.h"
@@ -86,7 +87,7 @@ class NotifyCommand : public Command {
       ctx.out << (ctx.english ? "nothing due: no digest for " : "无到期事项：不发送 ")
               << day.toString() << "\n";
     }
-    return failed == 0 ? 0 : 1;
+    return failed == 0 ? exit_code::kOk : exit_code::kUnavailable;  // the mail server refused or failed
   }
 };
 
