@@ -4,8 +4,8 @@
 #include "auth/secure_random.h"
 #include "auth/sha256.h"
 #include "store/transaction.h"
-#include "store/write_stamp.h"
 #include "store/web_session_repository.h"
+#include "store/write_stamp.h"
 
 namespace beacon::auth {
 

@@ -30,7 +30,8 @@ Object::Ptr organisationJson(const sdk::Organisation& o, const ContactEmails& em
 void listOrganisations(RequestContext& ctx) {
   const auth::Scope scope = ctx.policy().scope(ctx.requireUser());
   const std::string kind = ctx.query("kind");
-  if (!kind.empty() && !store::parseOrgKind(kind)) throw HttpError::badRequest("unknown kind \"" + kind + "\"", "kind");
+  if (!kind.empty() && !store::parseOrgKind(kind))
+    throw HttpError::badRequest("unknown kind \"" + kind + "\"", "kind");
   const ContactEmails emails = store::organisationContactEmails(ctx.db().session());
   Array::Ptr items = new Array();
   for (const auto& o : ctx.organisations().list()) {

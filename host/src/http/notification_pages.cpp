@@ -2,8 +2,8 @@
 // digest log GET /notifications/digests. The page lists, newest first, the duties in the user's
 // read scope that became due soon (即将到期), overdue (逾期) or were met late (逾期完成) after the
 // day of their last look (?all=1: every current one), 100 a page, each linking to its plan or to
-// the drills of its organisation, and records today as the look (a bookkeeping write: no cached page
-// is dropped for it, store/write_stamp.h); its pager keeps the day it started from (?since=).
+// the drills of its organisation, and records today as the look (a bookkeeping write: no cached
+// page is dropped for it, store/write_stamp.h); its pager keeps the day it started from (?since=).
 // The API answers the same items as JSON and records no look (a GET of the API changes nothing).
 // The digest log (city administrator only) pages through digest_log, newest day first.
 #include <Poco/URI.h>

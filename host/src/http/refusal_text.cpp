@@ -147,11 +147,13 @@ const std::vector<Wording>& wordings() {
       {"is required for a {}", "为必填项", true},
       {"a {} ({}) cannot be under a {} ({})", "{2}不能隶属于{4}", false},
       {"\"{}\" already exists", "“{1}”已存在", false},
-      {"\"{}\" is not valid: use 2-64 lowercase letters, digits, . _ - @, starting with a letter or digit",
+      {"\"{}\" is not valid: use 2-64 lowercase letters, digits, . _ - @, starting with a letter "
+       "or digit",
        "“{1}”不符合要求：应为 2 至 64 个小写字母、数字或 . _ - @，以字母或数字开头", false},
       {"is required for role {}", "为必填项（该角色须属于某一单位）", true},
       {"is required (admin, org_staff, village_staff, viewer)", "为必填项", true},
-      {"unknown role \"{}\" (admin, org_staff, village_staff, viewer)", "“{1}”不是可选的角色", false},
+      {"unknown role \"{}\" (admin, org_staff, village_staff, viewer)", "“{1}”不是可选的角色",
+       false},
   };
   return kWordings;
 }

@@ -15,13 +15,13 @@
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 
-#include "http/content_policy.h"
-#include "http/page_marks.h"
-#include "http/form_body.h"
 #include "auth/secure_random.h"
+#include "http/content_policy.h"
+#include "http/form_body.h"
 #include "http/http_error.h"
 #include "http/json_body.h"
 #include "http/notification_feed.h"
+#include "http/page_marks.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
 #include "http/redirect_target.h"

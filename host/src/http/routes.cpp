@@ -1,9 +1,9 @@
+#include "http/routes.h"
 #include "http/admin_routes.h"
 #include "http/dashboard_routes.h"
 #include "http/drill_plan_routes.h"
 #include "http/ledger_routes.h"
 #include "http/notification_routes.h"
-#include "http/routes.h"
 
 namespace beacon::http {
 

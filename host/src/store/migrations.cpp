@@ -425,8 +425,10 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX calendar_feeds_user ON calendar_feeds(user_id, org_id)",
        }},
       {13,
-       "audit log hash chain: the OS user of CLI writes, and each entry's SHA-256 over its content and the"
-       " previous entry's hash (store/audit_chain.h); entries written before are chained in id order here",
+       "audit log hash chain: the OS user of CLI writes, and each entry's SHA-256 over its content "
+       "and the"
+       " previous entry's hash (store/audit_chain.h); entries written before are chained in id "
+       "order here",
        {
            "ALTER TABLE audit_log ADD COLUMN os_user TEXT NOT NULL DEFAULT ''",
            "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''",
@@ -434,8 +436,10 @@ const std::vector<Migration>& migrations() {
        },
        chainUnhashedAuditEntries},
       {14,
-       "corrections and voids (作废): drills, reviews, filings and corrective actions get voided_at,"
-       " voided_by and void_reason ('' while in force). A voided row stays for the record but leaves"
+       "corrections and voids (作废): drills, reviews, filings and corrective actions get "
+       "voided_at,"
+       " voided_by and void_reason ('' while in force). A voided row stays for the record but "
+       "leaves"
        " the counts and the rules: the summary-table triggers count a drill only while it is not"
        " voided, and drill_flags holds no voided drill (its group stays; it finds the next drill)",
        {
@@ -465,30 +469,38 @@ const std::vector<Migration>& migrations() {
            " DELETE FROM drill_org_month_counts WHERE month = substr(OLD.drill_date, 1, 7)"
            " AND org_id = OLD.org_id AND domain = OLD.domain AND n <= 0;"
            " END",
-           "CREATE TRIGGER drills_count_update AFTER UPDATE OF drill_date, domain, drill_type, org_id, voided_at"
+           "CREATE TRIGGER drills_count_update AFTER UPDATE OF drill_date, domain, drill_type, "
+           "org_id, voided_at"
            " ON drills BEGIN"
-           " UPDATE drill_month_counts SET n = n - 1 WHERE OLD.voided_at = '' AND month = substr(OLD.drill_date, 1, 7)"
+           " UPDATE drill_month_counts SET n = n - 1 WHERE OLD.voided_at = '' AND month = "
+           "substr(OLD.drill_date, 1, 7)"
            " AND domain = OLD.domain AND drill_type = OLD.drill_type;"
            " DELETE FROM drill_month_counts WHERE month = substr(OLD.drill_date, 1, 7)"
            " AND domain = OLD.domain AND drill_type = OLD.drill_type AND n <= 0;"
            " UPDATE drill_org_month_counts SET n = n - 1 WHERE OLD.voided_at = ''"
-           " AND month = substr(OLD.drill_date, 1, 7) AND org_id = OLD.org_id AND domain = OLD.domain;"
+           " AND month = substr(OLD.drill_date, 1, 7) AND org_id = OLD.org_id AND domain = "
+           "OLD.domain;"
            " DELETE FROM drill_org_month_counts WHERE month = substr(OLD.drill_date, 1, 7)"
            " AND org_id = OLD.org_id AND domain = OLD.domain AND n <= 0;"
            " INSERT INTO drill_month_counts(month, domain, drill_type, n)"
-           " SELECT substr(NEW.drill_date, 1, 7), NEW.domain, NEW.drill_type, 1 WHERE NEW.voided_at = ''"
+           " SELECT substr(NEW.drill_date, 1, 7), NEW.domain, NEW.drill_type, 1 WHERE "
+           "NEW.voided_at = ''"
            " ON CONFLICT(month, domain, drill_type) DO UPDATE SET n = n + 1;"
            " INSERT INTO drill_org_month_counts(month, org_id, domain, n)"
-           " SELECT substr(NEW.drill_date, 1, 7), NEW.org_id, NEW.domain, 1 WHERE NEW.voided_at = ''"
+           " SELECT substr(NEW.drill_date, 1, 7), NEW.org_id, NEW.domain, 1 WHERE NEW.voided_at = "
+           "''"
            " ON CONFLICT(month, org_id, domain) DO UPDATE SET n = n + 1;"
            " END",
            // Migration 10's group trigger: a voided drill keeps no flags.
            "DROP TRIGGER drills_groups_update",
-           "CREATE TRIGGER drills_groups_update AFTER UPDATE OF domain, org_id, plan_id, drill_type, drill_date,"
+           "CREATE TRIGGER drills_groups_update AFTER UPDATE OF domain, org_id, plan_id, "
+           "drill_type, drill_date,"
            " fields, voided_at ON drills BEGIN"
            " DELETE FROM drill_flags WHERE drill_id = NEW.id;"
-           " INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, drill_date)"
-           " SELECT NEW.id, j.key, NEW.domain, NEW.org_id, COALESCE(NEW.plan_id, 0), NEW.drill_type, NEW.drill_date"
+           " INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, "
+           "drill_date)"
+           " SELECT NEW.id, j.key, NEW.domain, NEW.org_id, COALESCE(NEW.plan_id, 0), "
+           "NEW.drill_type, NEW.drill_date"
            " FROM json_each(NEW.fields) j WHERE j.value = '1' AND NEW.voided_at = '';"
            " INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type)"
            " SELECT NEW.domain, '', NEW.org_id, COALESCE(NEW.plan_id, 0), NEW.drill_type"
@@ -499,7 +511,8 @@ const std::vector<Migration>& migrations() {
        }},
       {15,
        "idempotency_keys: the stored answer of each POST made with an Idempotency-Key header (API)"
-       " or a one-time submission token (page forms), per user, so a repeated submission is answered"
+       " or a one-time submission token (page forms), per user, so a repeated submission is "
+       "answered"
        " from here instead of writing again (status 0 while the first one runs; kept 24 hours);"
        " summary_archives: rendered summaries as sent, with the time, the user and a SHA-256 digest"
        " of their inputs (the request and the summary's data), append-only like the audit log",
@@ -534,7 +547,8 @@ const std::vector<Migration>& migrations() {
        }},
       {16,
        "holiday_years, holiday_days: years of the working-day calendar added with `beacon calendar"
-       " import FILE` (the State Council's schedule for a year the shipped data/holidays/cn.csv does"
+       " import FILE` (the State Council's schedule for a year the shipped data/holidays/cn.csv "
+       "does"
        " not cover), loaded on top of that file by every command and by the server at start; a year"
        " is imported once and its listed days all belong to it",
        {
@@ -551,13 +565,20 @@ const std::vector<Migration>& migrations() {
            " CHECK (substr(day, 1, 4) = CAST(year AS TEXT)))",
        }},
       {18,
-       "plan life cycle (state machine): plan_transitions, one row per step a plan or one of its versions"
-       " went through (风险评估, 应急资源调查, 提交评审, 评审, 审批, 印发, 备案, 公开, 评估, 修订, 废止) with the"
-       " state before and after, the day, who recorded it, the body (approving body, publication channel,"
-       " filing target), the document (文号, link, registration number) and a note; a publication (公开) is"
-       " its own row here. plan_versions get the approving body, the 文号 and, for a minor revision, the"
-       " corrective action it answers; plans get the day they were abolished and the plan that replaced"
-       " them. A 评审 recorded before with the evaluation conclusions reads 通过 (keep) or 修改后通过"
+       "plan life cycle (state machine): plan_transitions, one row per step a plan or one of its "
+       "versions"
+       " went through (风险评估, 应急资源调查, 提交评审, 评审, 审批, 印发, 备案, 公开, 评估, 修订, "
+       "废止) with the"
+       " state before and after, the day, who recorded it, the body (approving body, publication "
+       "channel,"
+       " filing target), the document (文号, link, registration number) and a note; a publication "
+       "(公开) is"
+       " its own row here. plan_versions get the approving body, the 文号 and, for a minor "
+       "revision, the"
+       " corrective action it answers; plans get the day they were abolished and the plan that "
+       "replaced"
+       " them. A 评审 recorded before with the evaluation conclusions reads 通过 (keep) or "
+       "修改后通过"
        " (revise)",
        {
            "CREATE TABLE plan_transitions ("
@@ -577,14 +598,19 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX plan_transitions_step ON plan_transitions(step, event_date)",
            "ALTER TABLE plan_versions ADD COLUMN approved_by TEXT NOT NULL DEFAULT ''",
            "ALTER TABLE plan_versions ADD COLUMN document_no TEXT NOT NULL DEFAULT ''",
-           "ALTER TABLE plan_versions ADD COLUMN addresses_action_id INTEGER REFERENCES corrective_actions(id)",
+           "ALTER TABLE plan_versions ADD COLUMN addresses_action_id INTEGER REFERENCES "
+           "corrective_actions(id)",
            "ALTER TABLE plans ADD COLUMN abolished_on TEXT NOT NULL DEFAULT ''",
            "ALTER TABLE plans ADD COLUMN replaced_by_plan_id INTEGER REFERENCES plans(id)",
            "UPDATE reviews SET conclusion = 'passed' WHERE kind = 'review' AND conclusion = 'keep'",
-           "UPDATE reviews SET conclusion = 'passed_with_changes' WHERE kind = 'review' AND conclusion = 'revise'",
-           // SQLite dialect (as migrations 2 and 11); the PostgreSQL port replaces these with trigger functions.
-           "CREATE TRIGGER plan_transitions_rule_changes_insert AFTER INSERT ON plan_transitions BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
+           "UPDATE reviews SET conclusion = 'passed_with_changes' WHERE kind = 'review' AND "
+           "conclusion = 'revise'",
+           // SQLite dialect (as migrations 2 and 11); the PostgreSQL port replaces these with
+           // trigger functions.
+           "CREATE TRIGGER plan_transitions_rule_changes_insert AFTER INSERT ON plan_transitions "
+           "BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = "
+           "NEW.plan_id;"
            " END",
            "CREATE TRIGGER plan_transitions_no_update BEFORE UPDATE ON plan_transitions"
            " BEGIN SELECT RAISE(ABORT, 'plan_transitions is append-only'); END",
@@ -593,9 +619,11 @@ const std::vector<Migration>& migrations() {
        }},
       {20,
        "drill_plans, drill_plan_items: each organisation's annual drill plan (年度演练计划,"
-       " 部令2号 第三十三条), one per organisation and year, with the day it was made, and its planned"
+       " 部令2号 第三十三条), one per organisation and year, with the day it was made, and its "
+       "planned"
        " drills (domain, drill type, month, optionally the plan exercised); drill_evaluations: the"
-       " evaluation report of a drill (演练评估报告, 部令2号 第三十四条), at most one in force per drill,"
+       " evaluation report of a drill (演练评估报告, 部令2号 第三十四条), at most one in force per "
+       "drill,"
        " with void columns as migration 14 gives the other records",
        {
            "CREATE TABLE drill_plans ("
@@ -630,14 +658,20 @@ const std::vector<Migration>& migrations() {
            " voided_at TEXT NOT NULL DEFAULT '',"
            " voided_by TEXT NOT NULL DEFAULT '',"
            " void_reason TEXT NOT NULL DEFAULT '')",
-           "CREATE UNIQUE INDEX drill_evaluations_in_force ON drill_evaluations(drill_id) WHERE voided_at = ''",
+           "CREATE UNIQUE INDEX drill_evaluations_in_force ON drill_evaluations(drill_id) WHERE "
+           "voided_at = ''",
        }},
       {22,
-       "corrections and voids of the newer records: drill_plans, drill_plan_items and plan_transitions get"
-       " voided_at, voided_by and void_reason as migration 14 gave the others (a drill plan itself is"
-       " only corrected: its planned drills are voided one by one). plan_transitions stays append-only"
-       " but for a correction of a step's day, body, document and note and a void mark; a voided step"
-       " can no longer change. A correction or void of a drill plan, planned drill, evaluation or step"
+       "corrections and voids of the newer records: drill_plans, drill_plan_items and "
+       "plan_transitions get"
+       " voided_at, voided_by and void_reason as migration 14 gave the others (a drill plan itself "
+       "is"
+       " only corrected: its planned drills are voided one by one). plan_transitions stays "
+       "append-only"
+       " but for a correction of a step's day, body, document and note and a void mark; a voided "
+       "step"
+       " can no longer change. A correction or void of a drill plan, planned drill, evaluation or "
+       "step"
        " notes the organisation in rule_changes, as their inserts do",
        {
            "ALTER TABLE drill_plans ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
@@ -649,7 +683,8 @@ const std::vector<Migration>& migrations() {
            "ALTER TABLE plan_transitions ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
            "ALTER TABLE plan_transitions ADD COLUMN voided_by TEXT NOT NULL DEFAULT ''",
            "ALTER TABLE plan_transitions ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''",
-           // SQLite dialect (as migration 18); the PostgreSQL port replaces these with trigger functions.
+           // SQLite dialect (as migration 18); the PostgreSQL port replaces these with trigger
+           // functions.
            "DROP TRIGGER plan_transitions_no_update",
            "CREATE TRIGGER plan_transitions_no_update BEFORE UPDATE ON plan_transitions"
            " WHEN OLD.voided_at <> '' OR NEW.plan_id IS NOT OLD.plan_id"
@@ -657,16 +692,21 @@ const std::vector<Migration>& migrations() {
            " OR NEW.from_status IS NOT OLD.from_status OR NEW.to_status IS NOT OLD.to_status"
            " OR NEW.actor IS NOT OLD.actor OR NEW.created_at IS NOT OLD.created_at"
            " BEGIN SELECT RAISE(ABORT, 'plan_transitions is append-only'); END",
-           "CREATE TRIGGER plan_transitions_rule_changes_update AFTER UPDATE ON plan_transitions BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = NEW.plan_id;"
+           "CREATE TRIGGER plan_transitions_rule_changes_update AFTER UPDATE ON plan_transitions "
+           "BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT owner_org_id FROM plans WHERE id = "
+           "NEW.plan_id;"
            " END",
            "CREATE TRIGGER drill_plans_rule_changes_update AFTER UPDATE ON drill_plans BEGIN"
            " INSERT INTO rule_changes(org_id) VALUES(NEW.org_id);"
            " END",
-           "CREATE TRIGGER drill_plan_items_rule_changes_update AFTER UPDATE ON drill_plan_items BEGIN"
-           " INSERT INTO rule_changes(org_id) SELECT org_id FROM drill_plans WHERE id = NEW.drill_plan_id;"
+           "CREATE TRIGGER drill_plan_items_rule_changes_update AFTER UPDATE ON drill_plan_items "
+           "BEGIN"
+           " INSERT INTO rule_changes(org_id) SELECT org_id FROM drill_plans WHERE id = "
+           "NEW.drill_plan_id;"
            " END",
-           "CREATE TRIGGER drill_evaluations_rule_changes_update AFTER UPDATE ON drill_evaluations BEGIN"
+           "CREATE TRIGGER drill_evaluations_rule_changes_update AFTER UPDATE ON drill_evaluations "
+           "BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT org_id FROM drills WHERE id = NEW.drill_id;"
            " END",
        }},
@@ -710,7 +750,8 @@ const std::vector<Migration>& migrations() {
        "drill_org_month_counts_org: the monthly drill counts of some organisations (a township's"
        " subtree) by organisation first, for deep drill-list pages and their totals",
        {
-           "CREATE INDEX drill_org_month_counts_org ON drill_org_month_counts(org_id, month, domain, n)",
+           "CREATE INDEX drill_org_month_counts_org ON drill_org_month_counts(org_id, month, "
+           "domain, n)",
        }},
       {32,
        "attachment_contents: the bytes of attached files under their SHA-256, where the database"
@@ -730,19 +771,22 @@ const std::vector<Migration>& migrations() {
            " seq INTEGER PRIMARY KEY,"
            " subject TEXT NOT NULL,"
            " org_id INTEGER NOT NULL DEFAULT 0)",
-           "CREATE TRIGGER write_stamps_prune AFTER INSERT ON write_stamps WHEN NEW.seq % 1000 = 0 BEGIN"
+           "CREATE TRIGGER write_stamps_prune AFTER INSERT ON write_stamps WHEN NEW.seq % 1000 = 0 "
+           "BEGIN"
            " DELETE FROM write_stamps WHERE seq <= NEW.seq - 10000;"
            " END",
        }},
       {40,
        "rule_changes: an organisation moved to another parent names its old parent too, whose"
-       " results a rule of scope Subtree computed from the moved organisation's records (sdk::RuleScope)",
+       " results a rule of scope Subtree computed from the moved organisation's records "
+       "(sdk::RuleScope)",
        {
            "DROP TRIGGER organisations_rule_changes_update",
            "CREATE TRIGGER organisations_rule_changes_update AFTER UPDATE ON organisations BEGIN"
            " INSERT INTO rule_changes(org_id) SELECT NEW.id UNION ALL SELECT OLD.id UNION ALL "
            "SELECT id FROM organisations WHERE parent_id IN (NEW.id, OLD.id) UNION ALL "
-           "SELECT OLD.parent_id WHERE OLD.parent_id IS NOT NULL AND OLD.parent_id IS NOT NEW.parent_id;"
+           "SELECT OLD.parent_id WHERE OLD.parent_id IS NOT NULL AND OLD.parent_id IS NOT "
+           "NEW.parent_id;"
            " END",
        }},
       {44,
@@ -758,22 +802,27 @@ const std::vector<Migration>& migrations() {
            " n INTEGER NOT NULL,"
            " PRIMARY KEY (year, org_id, domain))",
            "INSERT INTO drill_org_year_counts(year, org_id, domain, n)"
-           " SELECT substr(drill_date, 1, 4), org_id, domain, COUNT(*) FROM drills WHERE voided_at = ''"
+           " SELECT substr(drill_date, 1, 4), org_id, domain, COUNT(*) FROM drills WHERE voided_at "
+           "= ''"
            " GROUP BY 1, 2, 3",
-           "CREATE TRIGGER drills_year_count_delete AFTER DELETE ON drills WHEN OLD.voided_at = '' BEGIN"
+           "CREATE TRIGGER drills_year_count_delete AFTER DELETE ON drills WHEN OLD.voided_at = '' "
+           "BEGIN"
            " UPDATE drill_org_year_counts SET n = n - 1 WHERE year = substr(OLD.drill_date, 1, 4)"
            " AND org_id = OLD.org_id AND domain = OLD.domain;"
            " DELETE FROM drill_org_year_counts WHERE year = substr(OLD.drill_date, 1, 4)"
            " AND org_id = OLD.org_id AND domain = OLD.domain AND n <= 0;"
            " END",
-           "CREATE TRIGGER drills_year_count_update AFTER UPDATE OF drill_date, domain, org_id, voided_at"
+           "CREATE TRIGGER drills_year_count_update AFTER UPDATE OF drill_date, domain, org_id, "
+           "voided_at"
            " ON drills BEGIN"
            " UPDATE drill_org_year_counts SET n = n - 1 WHERE OLD.voided_at = ''"
-           " AND year = substr(OLD.drill_date, 1, 4) AND org_id = OLD.org_id AND domain = OLD.domain;"
+           " AND year = substr(OLD.drill_date, 1, 4) AND org_id = OLD.org_id AND domain = "
+           "OLD.domain;"
            " DELETE FROM drill_org_year_counts WHERE year = substr(OLD.drill_date, 1, 4)"
            " AND org_id = OLD.org_id AND domain = OLD.domain AND n <= 0;"
            " INSERT INTO drill_org_year_counts(year, org_id, domain, n)"
-           " SELECT substr(NEW.drill_date, 1, 4), NEW.org_id, NEW.domain, 1 WHERE NEW.voided_at = ''"
+           " SELECT substr(NEW.drill_date, 1, 4), NEW.org_id, NEW.domain, 1 WHERE NEW.voided_at = "
+           "''"
            " ON CONFLICT(year, org_id, domain) DO UPDATE SET n = n + 1;"
            " END",
        }},

@@ -1,7 +1,7 @@
 // NotificationLookRepository: the notification_looks table (migration 45), the day each user last
-// opened the notifications page. Recording a look is a bookkeeping write: its transaction is stamped
-// kBookkeepingSubject (store/write_stamp.h), so it drops no cached data page of the web server.
-// Not thread-safe (follows its Session).
+// opened the notifications page. Recording a look is a bookkeeping write: its transaction is
+// stamped kBookkeepingSubject (store/write_stamp.h), so it drops no cached data page of the web
+// server. Not thread-safe (follows its Session).
 #pragma once
 
 #include <string>

@@ -210,9 +210,11 @@ END $$)",
            " n INTEGER NOT NULL,"
            " PRIMARY KEY (month, org_id, domain))",
            "INSERT INTO drill_month_counts(month, domain, drill_type, n)"
-           " SELECT substr(drill_date, 1, 7), domain, drill_type, COUNT(*) FROM drills GROUP BY 1, 2, 3",
+           " SELECT substr(drill_date, 1, 7), domain, drill_type, COUNT(*) FROM drills GROUP BY 1, "
+           "2, 3",
            "INSERT INTO drill_org_month_counts(month, org_id, domain, n)"
-           " SELECT substr(drill_date, 1, 7), org_id, domain, COUNT(*) FROM drills GROUP BY 1, 2, 3",
+           " SELECT substr(drill_date, 1, 7), org_id, domain, COUNT(*) FROM drills GROUP BY 1, 2, "
+           "3",
            // One drill in or out of both summary tables; the triggers below call these.
            R"(CREATE FUNCTION drill_counts_add(d drills) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -254,7 +256,8 @@ END $$)",
            " FOR EACH ROW EXECUTE FUNCTION drills_count_insert_fn()",
            "CREATE TRIGGER drills_count_delete AFTER DELETE ON drills"
            " FOR EACH ROW EXECUTE FUNCTION drills_count_delete_fn()",
-           "CREATE TRIGGER drills_count_update AFTER UPDATE OF drill_date, domain, drill_type, org_id ON drills"
+           "CREATE TRIGGER drills_count_update AFTER UPDATE OF drill_date, domain, drill_type, "
+           "org_id ON drills"
            " FOR EACH ROW EXECUTE FUNCTION drills_count_update_fn()",
        }},
       {7,
@@ -299,13 +302,17 @@ END $$)",
            " drill_type TEXT NOT NULL,"
            " drill_date TEXT NOT NULL,"
            " PRIMARY KEY (drill_id, flag))",
-           "CREATE INDEX drill_flags_latest ON drill_flags(domain, flag, org_id, drill_type, plan_id, drill_date,"
+           "CREATE INDEX drill_flags_latest ON drill_flags(domain, flag, org_id, drill_type, "
+           "plan_id, drill_date,"
            " drill_id)",
-           "CREATE INDEX drills_group_latest ON drills(domain, org_id, drill_type, plan_id, drill_date)",
+           "CREATE INDEX drills_group_latest ON drills(domain, org_id, drill_type, plan_id, "
+           "drill_date)",
            "INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type)"
            " SELECT DISTINCT domain, '', org_id, COALESCE(plan_id, 0), drill_type FROM drills",
-           "INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, drill_date)"
-           " SELECT d.id, j.key, d.domain, d.org_id, COALESCE(d.plan_id, 0), d.drill_type, d.drill_date"
+           "INSERT INTO drill_flags(drill_id, flag, domain, org_id, plan_id, drill_type, "
+           "drill_date)"
+           " SELECT d.id, j.key, d.domain, d.org_id, COALESCE(d.plan_id, 0), d.drill_type, "
+           "d.drill_date"
            " FROM drills d, json_each_text(d.fields::json) j WHERE j.value = '1'",
            "INSERT INTO drill_groups(domain, flag, org_id, plan_id, drill_type)"
            " SELECT DISTINCT domain, flag, org_id, plan_id, drill_type FROM drill_flags",
@@ -322,7 +329,8 @@ BEGIN
     ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$)",
-           "CREATE TRIGGER drills_groups_update AFTER UPDATE OF domain, org_id, plan_id, drill_type, drill_date,"
+           "CREATE TRIGGER drills_groups_update AFTER UPDATE OF domain, org_id, plan_id, "
+           "drill_type, drill_date,"
            " fields ON drills FOR EACH ROW EXECUTE FUNCTION drills_groups_update_fn()",
            "ANALYZE drills, drill_groups, drill_flags",
        }},
@@ -368,7 +376,8 @@ BEGIN
   IF TG_OP = 'UPDATE' THEN INSERT INTO rule_changes(org_id) SELECT org_id FROM drills WHERE plan_id = NEW.id; END IF;
   RETURN NULL;
 END $$)",
-           // Plan versions, reviews, filings (and, from migration 18, plan transitions): the plan's owner.
+           // Plan versions, reviews, filings (and, from migration 18, plan transitions): the plan's
+           // owner.
            R"(CREATE FUNCTION rule_changes_by_plan_fn() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP <> 'DELETE' THEN
@@ -396,11 +405,14 @@ END $$)",
            " FOR EACH ROW EXECUTE FUNCTION organisations_rule_changes_fn()",
            "CREATE TRIGGER organisations_rule_changes_delete AFTER DELETE ON organisations"
            " FOR EACH ROW EXECUTE FUNCTION organisations_rule_changes_fn()",
-           "CREATE TRIGGER organisation_attributes_rule_changes_insert AFTER INSERT ON organisation_attributes"
+           "CREATE TRIGGER organisation_attributes_rule_changes_insert AFTER INSERT ON "
+           "organisation_attributes"
            " FOR EACH ROW EXECUTE FUNCTION organisation_attributes_rule_changes_fn()",
-           "CREATE TRIGGER organisation_attributes_rule_changes_update AFTER UPDATE ON organisation_attributes"
+           "CREATE TRIGGER organisation_attributes_rule_changes_update AFTER UPDATE ON "
+           "organisation_attributes"
            " FOR EACH ROW EXECUTE FUNCTION organisation_attributes_rule_changes_fn()",
-           "CREATE TRIGGER organisation_attributes_rule_changes_delete AFTER DELETE ON organisation_attributes"
+           "CREATE TRIGGER organisation_attributes_rule_changes_delete AFTER DELETE ON "
+           "organisation_attributes"
            " FOR EACH ROW EXECUTE FUNCTION organisation_attributes_rule_changes_fn()",
            "CREATE TRIGGER plans_rule_changes_insert AFTER INSERT ON plans"
            " FOR EACH ROW EXECUTE FUNCTION plans_rule_changes_fn()",
@@ -449,7 +461,8 @@ END $$)",
            "CREATE INDEX calendar_feeds_user ON calendar_feeds(user_id, org_id)",
        }},
       {13,
-       "audit log hash chain: the OS user of CLI writes, and each entry's SHA-256 over its content and"
+       "audit log hash chain: the OS user of CLI writes, and each entry's SHA-256 over its content "
+       "and"
        " the previous entry's hash; entries written before are chained in id order here",
        {
            "ALTER TABLE audit_log ADD COLUMN os_user TEXT NOT NULL DEFAULT ''",
@@ -458,7 +471,8 @@ END $$)",
        },
        chainUnhashedAuditEntriesPg},
       {14,
-       "corrections and voids (作废): voided_at, voided_by and void_reason on drills, reviews, filings"
+       "corrections and voids (作废): voided_at, voided_by and void_reason on drills, reviews, "
+       "filings"
        " and corrective actions; the summary-table triggers count a drill only while it is not"
        " voided, and drill_flags holds no voided drill",
        {
@@ -486,7 +500,8 @@ BEGIN
 END $$)",
            "CREATE TRIGGER drills_count_delete AFTER DELETE ON drills"
            " FOR EACH ROW WHEN (OLD.voided_at = '') EXECUTE FUNCTION drills_count_delete_fn()",
-           "CREATE TRIGGER drills_count_update AFTER UPDATE OF drill_date, domain, drill_type, org_id, voided_at"
+           "CREATE TRIGGER drills_count_update AFTER UPDATE OF drill_date, domain, drill_type, "
+           "org_id, voided_at"
            " ON drills FOR EACH ROW EXECUTE FUNCTION drills_count_update_fn()",
            // Migration 10's group trigger: a voided drill keeps no flags.
            "DROP TRIGGER drills_groups_update ON drills",
@@ -503,7 +518,8 @@ BEGIN
     ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$)",
-           "CREATE TRIGGER drills_groups_update AFTER UPDATE OF domain, org_id, plan_id, drill_type, drill_date,"
+           "CREATE TRIGGER drills_groups_update AFTER UPDATE OF domain, org_id, plan_id, "
+           "drill_type, drill_date,"
            " fields, voided_at ON drills FOR EACH ROW EXECUTE FUNCTION drills_groups_update_fn()",
        }},
       {15,
@@ -561,7 +577,8 @@ END $$)",
        "plan life cycle (state machine): plan_transitions, one row per step a plan or one of its"
        " versions went through, append-only; plan_versions get the approving body, the 文号 and the"
        " corrective action a minor revision answers; plans get the day they were abolished and the"
-       " plan that replaced them; a 评审 recorded with the evaluation conclusions reads 通过 or 修改后通过",
+       " plan that replaced them; a 评审 recorded with the evaluation conclusions reads 通过 or "
+       "修改后通过",
        {
            "CREATE TABLE plan_transitions ("
            " id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
@@ -580,11 +597,13 @@ END $$)",
            "CREATE INDEX plan_transitions_step ON plan_transitions(step, event_date)",
            "ALTER TABLE plan_versions ADD COLUMN approved_by TEXT NOT NULL DEFAULT ''",
            "ALTER TABLE plan_versions ADD COLUMN document_no TEXT NOT NULL DEFAULT ''",
-           "ALTER TABLE plan_versions ADD COLUMN addresses_action_id BIGINT REFERENCES corrective_actions(id)",
+           "ALTER TABLE plan_versions ADD COLUMN addresses_action_id BIGINT REFERENCES "
+           "corrective_actions(id)",
            "ALTER TABLE plans ADD COLUMN abolished_on TEXT NOT NULL DEFAULT ''",
            "ALTER TABLE plans ADD COLUMN replaced_by_plan_id BIGINT REFERENCES plans(id)",
            "UPDATE reviews SET conclusion = 'passed' WHERE kind = 'review' AND conclusion = 'keep'",
-           "UPDATE reviews SET conclusion = 'passed_with_changes' WHERE kind = 'review' AND conclusion = 'revise'",
+           "UPDATE reviews SET conclusion = 'passed_with_changes' WHERE kind = 'review' AND "
+           "conclusion = 'revise'",
            "CREATE TRIGGER plan_transitions_rule_changes_insert AFTER INSERT ON plan_transitions"
            " FOR EACH ROW EXECUTE FUNCTION rule_changes_by_plan_fn()",
            "CREATE TRIGGER plan_transitions_no_update BEFORE UPDATE ON plan_transitions"
@@ -596,7 +615,8 @@ END $$)",
        }},
       {20,
        "drill_plans, drill_plan_items: each organisation's annual drill plan (年度演练计划) and its"
-       " planned drills; drill_evaluations: the evaluation report of a drill (演练评估报告), at most"
+       " planned drills; drill_evaluations: the evaluation report of a drill (演练评估报告), at "
+       "most"
        " one in force per drill",
        {
            "CREATE TABLE drill_plans ("
@@ -631,12 +651,16 @@ END $$)",
            " voided_at TEXT NOT NULL DEFAULT '',"
            " voided_by TEXT NOT NULL DEFAULT '',"
            " void_reason TEXT NOT NULL DEFAULT '')",
-           "CREATE UNIQUE INDEX drill_evaluations_in_force ON drill_evaluations(drill_id) WHERE voided_at = ''",
+           "CREATE UNIQUE INDEX drill_evaluations_in_force ON drill_evaluations(drill_id) WHERE "
+           "voided_at = ''",
        }},
       {22,
-       "corrections and voids of the newer records: drill_plans, drill_plan_items and plan_transitions get"
-       " void columns; plan_transitions stays append-only but for a correction of a step's day, body,"
-       " document and note and a void mark (a voided step can no longer change); a correction or void of"
+       "corrections and voids of the newer records: drill_plans, drill_plan_items and "
+       "plan_transitions get"
+       " void columns; plan_transitions stays append-only but for a correction of a step's day, "
+       "body,"
+       " document and note and a void mark (a voided step can no longer change); a correction or "
+       "void of"
        " a drill plan, planned drill, evaluation or step notes the organisation in rule_changes",
        {
            "ALTER TABLE drill_plans ADD COLUMN voided_at TEXT NOT NULL DEFAULT ''",
@@ -688,7 +712,8 @@ END $$)",
       {25,
        "web_sessions, login_failures, login_known_pairs: the web app's login sessions (keyed by the"
        " SHA-256 of the session id) and the login throttle's counts and known (username, address)"
-       " pairs, shared by every server process on the database; times in milliseconds since the epoch",
+       " pairs, shared by every server process on the database; times in milliseconds since the "
+       "epoch",
        {
            "CREATE TABLE web_sessions ("
            " id_hash TEXT PRIMARY KEY,"
@@ -746,7 +771,8 @@ END $$)",
        "drill_org_month_counts_org: the monthly drill counts of some organisations (a township's"
        " subtree) by organisation first, for deep drill-list pages and their totals",
        {
-           "CREATE INDEX drill_org_month_counts_org ON drill_org_month_counts(org_id, month, domain, n)",
+           "CREATE INDEX drill_org_month_counts_org ON drill_org_month_counts(org_id, month, "
+           "domain, n)",
        }},
       {32,
        "attachment_contents: the bytes of attached files under their SHA-256, so every node on the"
@@ -754,7 +780,8 @@ END $$)",
        {
            "CREATE TABLE attachment_contents (sha256 TEXT PRIMARY KEY, data BYTEA NOT NULL)",
            "CREATE TRIGGER attachment_contents_data_changes AFTER INSERT OR UPDATE OR DELETE OR"
-           " TRUNCATE ON attachment_contents FOR EACH STATEMENT EXECUTE FUNCTION data_changes_bump_fn()",
+           " TRUNCATE ON attachment_contents FOR EACH STATEMENT EXECUTE FUNCTION "
+           "data_changes_bump_fn()",
        }},
       {35,
        "write_stamps: one row per committed write transaction, saying what it may have changed for"
@@ -777,7 +804,8 @@ END $$)",
        }},
       {40,
        "rule_changes: an organisation moved to another parent names its old parent too, whose"
-       " results a rule of scope Subtree computed from the moved organisation's records (sdk::RuleScope)",
+       " results a rule of scope Subtree computed from the moved organisation's records "
+       "(sdk::RuleScope)",
        {
            R"(CREATE OR REPLACE FUNCTION organisations_rule_changes_fn() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -798,7 +826,8 @@ END $$)",
        "drill_org_year_counts: the drills in force per (year, organisation, domain), for the"
        " year's per-organisation counts (the dashboard's drill-plan card read ~32,000 month rows of"
        " drill_org_month_counts per request on a 1M-drill city); inserts are counted by"
-       " DrillRepository with the month tables, corrections, voids and deletes by a trigger function",
+       " DrillRepository with the month tables, corrections, voids and deletes by a trigger "
+       "function",
        {
            "CREATE TABLE drill_org_year_counts ("
            " year TEXT NOT NULL,"
@@ -807,7 +836,8 @@ END $$)",
            " n INTEGER NOT NULL,"
            " PRIMARY KEY (year, org_id, domain))",
            "INSERT INTO drill_org_year_counts(year, org_id, domain, n)"
-           " SELECT substr(drill_date, 1, 4), org_id, domain, COUNT(*) FROM drills WHERE voided_at = ''"
+           " SELECT substr(drill_date, 1, 4), org_id, domain, COUNT(*) FROM drills WHERE voided_at "
+           "= ''"
            " GROUP BY 1, 2, 3",
            R"(CREATE FUNCTION drills_year_count_fn() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -828,10 +858,12 @@ BEGIN
 END $$)",
            "CREATE TRIGGER drills_year_count_delete AFTER DELETE ON drills"
            " FOR EACH ROW WHEN (OLD.voided_at = '') EXECUTE FUNCTION drills_year_count_fn()",
-           "CREATE TRIGGER drills_year_count_update AFTER UPDATE OF drill_date, domain, org_id, voided_at"
+           "CREATE TRIGGER drills_year_count_update AFTER UPDATE OF drill_date, domain, org_id, "
+           "voided_at"
            " ON drills FOR EACH ROW EXECUTE FUNCTION drills_year_count_fn()",
            "CREATE TRIGGER drill_org_year_counts_data_changes AFTER INSERT OR UPDATE OR DELETE OR"
-           " TRUNCATE ON drill_org_year_counts FOR EACH STATEMENT EXECUTE FUNCTION data_changes_bump_fn()",
+           " TRUNCATE ON drill_org_year_counts FOR EACH STATEMENT EXECUTE FUNCTION "
+           "data_changes_bump_fn()",
        }},
       {45,
        "notification_looks: the day each user last opened the notifications page",

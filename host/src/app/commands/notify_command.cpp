@@ -87,7 +87,8 @@ class NotifyCommand : public Command {
       ctx.out << (ctx.english ? "nothing due: no digest for " : "无到期事项：不发送 ")
               << day.toString() << "\n";
     }
-    return failed == 0 ? exit_code::kOk : exit_code::kUnavailable;  // the mail server refused or failed
+    return failed == 0 ? exit_code::kOk
+                       : exit_code::kUnavailable;  // the mail server refused or failed
   }
 };
 

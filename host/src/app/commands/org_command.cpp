@@ -25,7 +25,8 @@ class OrgCommand : public Command {
            "       beacon org list [--under CODE] [--kind KIND]\n"
            "       beacon org show CODE\n"
            "       beacon org set-email CODE [ADDRESS (none: clear it)]\n"
-           "KIND: city 市, department 部门, township 乡镇, subdistrict 街道, village 村, community 社区,\n"
+           "KIND: city 市, department 部门, township 乡镇, subdistrict 街道, village 村, community "
+           "社区,\n"
            "      enterprise 企业, institution 单位. Attributes come from the plugins, e.g.\n"
            "      fire.key_fire_unit=1, flood.flash_flood_zone=1 (see `beacon plugins`).\n"
            "set-email: the address the organisation's daily digest goes to (beacon notify).\n";
@@ -74,7 +75,8 @@ class OrgCommand : public Command {
       if (!org.isOk()) return fail(ctx, org.status());
       const std::string email = pos.size() == 3 ? pos[2] : "";
       if (!email.empty() && !mail::isEmailAddress(email)) {
-        const std::string what = ctx.english ? "not an e-mail address: " : "不是有效的电子邮箱地址：";
+        const std::string what =
+            ctx.english ? "not an e-mail address: " : "不是有效的电子邮箱地址：";
         return fail(ctx, sdk::Status::invalid("ADDRESS", what + email));
       }
       store::setOrganisationContactEmail(c.db().session(), org.value().id, email, ctx.actor);
