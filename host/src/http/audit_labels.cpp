@@ -5,7 +5,9 @@
 #include <set>
 
 #include "auth/role.h"
+#include "http/label_language.h"
 #include "http/page_support.h"
+#include "http/page_text.h"
 #include "http/refusal_text.h"
 #include "http/strict_number.h"
 #include "service/lifecycle_step.h"
@@ -28,7 +30,7 @@ using Table = std::map<std::string, Words>;
 std::string lookUp(const Table& table, const std::string& code, bool english) {
   const auto it = table.find(code);
   if (it == table.end()) return code;
-  return english ? it->second.en : it->second.zh;
+  return inLanguage(english, it->second.en, it->second.zh);
 }
 
 const Table& entities() {
@@ -155,7 +157,7 @@ std::string categoryLabel(RequestContext& ctx, const std::string& id, bool en) {
   for (const auto* p : ctx.state.app.plugins().enabled()) domains.push_back(p->id);
   for (const auto& d : domains) {
     for (const auto& c : service::allowedCategories(ctx.state.app.plugins(), d)) {
-      if (c.id == id) return en ? c.label_en : c.label_zh;
+      if (c.id == id) return inLanguage(en, c.label_en, c.label_zh);
     }
   }
   return id;
@@ -177,7 +179,7 @@ std::string auditEntityLabel(const std::string& entity, bool english) {
 std::string auditActionLabel(const std::string& action, bool english) {
   if (actions().count(action)) return lookUp(actions(), action, english);
   if (const auto step = service::parseLifecycleStep(action)) {
-    return english ? service::labelEn(*step) : service::labelZh(*step);
+    return labelIn(*step, english);
   }
   return action;
 }
@@ -227,7 +229,7 @@ std::string auditValueLabel(RequestContext& ctx, const std::string& field,
   const bool en = ctx.english();
   if (value.empty()) return value;
   if (value == "true" || value == "false") {
-    return value == "true" ? (en ? "yes" : "是") : (en ? "no" : "否");
+    return pageWord(value == "true" ? "yes" : "no", en);
   }
   if (field == "domain") return domainLabel(ctx, value);
   if (field == "owner_org_id" || field == "org_id" || field == "responsible_org_id" ||
@@ -235,47 +237,39 @@ std::string auditValueLabel(RequestContext& ctx, const std::string& field,
     return organisationName(ctx, value);
   }
   if (field == "status" || field == "from_status" || field == "to_status") {
-    if (const auto s = store::parsePlanStatus(value))
-      return en ? sdk::labelEn(*s) : sdk::labelZh(*s);
-    if (const auto s = store::parseActionStatus(value))
-      return en ? store::labelEn(*s) : store::labelZh(*s);
+    if (const auto s = store::parsePlanStatus(value)) return labelIn(*s, en);
+    if (const auto s = store::parseActionStatus(value)) return labelIn(*s, en);
   }
   if (field == "role") {
-    if (const auto r = auth::parseRole(value)) return en ? auth::labelEn(*r) : auth::labelZh(*r);
+    if (const auto r = auth::parseRole(value)) return labelIn(*r, en);
   }
   if (field == "kind") {
-    if (const auto k = store::parseOrgKind(value)) return en ? sdk::labelEn(*k) : sdk::labelZh(*k);
-    if (const auto k = store::parseReviewKind(value))
-      return en ? sdk::labelEn(*k) : sdk::labelZh(*k);
-    if (const auto s = service::parseLifecycleStep(value))
-      return en ? service::labelEn(*s) : service::labelZh(*s);
+    if (const auto k = store::parseOrgKind(value)) return labelIn(*k, en);
+    if (const auto k = store::parseReviewKind(value)) return labelIn(*k, en);
+    if (const auto s = service::parseLifecycleStep(value)) return labelIn(*s, en);
   }
   if (field == "conclusion") {
-    if (const auto c = store::parseReviewConclusion(value))
-      return en ? sdk::labelEn(*c) : sdk::labelZh(*c);
+    if (const auto c = store::parseReviewConclusion(value)) return labelIn(*c, en);
   }
   if (field == "verdict") {
-    if (const auto v = store::parseDrillVerdict(value))
-      return en ? sdk::labelEn(*v) : sdk::labelZh(*v);
+    if (const auto v = store::parseDrillVerdict(value)) return labelIn(*v, en);
   }
   if (field == "action") {
-    if (const auto a = store::parseVersionAction(value))
-      return en ? sdk::labelEn(*a) : sdk::labelZh(*a);
+    if (const auto a = store::parseVersionAction(value)) return labelIn(*a, en);
   }
   if (field == "step") {
-    if (const auto s = service::parseLifecycleStep(value))
-      return en ? service::labelEn(*s) : service::labelZh(*s);
+    if (const auto s = service::parseLifecycleStep(value)) return labelIn(*s, en);
   }
   if (field == "trigger") {
     for (const auto& t : store::revisionTriggers()) {
-      if (t.id == value) return en ? t.label_en : t.label_zh;
+      if (t.id == value) return inLanguage(en, t.label_en, t.label_zh);
     }
   }
   if (field == "source_kind") return lookUp(entities(), value, en);
   if (field == "via") return lookUp(vias(), value, en);
   if (field == "drill_type") {
     if (const sdk::DrillType* type = ctx.state.app.plugins().drillType(value))
-      return en ? type->label_en : type->label_zh;
+      return inLanguage(en, type->label_en, type->label_zh);
   }
   if (field == "category") return categoryLabel(ctx, value, en);
   return value;

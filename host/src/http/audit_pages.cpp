@@ -104,8 +104,7 @@ data changesOf(RequestContext& ctx, const store::AuditEntry& e) {
 
 void auditPage(RequestContext& ctx) {
   if (!auth::AccessPolicy::canAdminister(ctx.requireUser())) {
-    throw HttpError::forbidden(ctx.english() ? "the audit log is for the city administrator"
-                                             : "审计记录仅限市级管理员查看");
+    throw HttpError::forbidden(pageWord("refuse_audit_admin_only", ctx.english()));
   }
   store::AuditFilter filter;
   filter.entity = ctx.query("entity");

@@ -50,8 +50,7 @@ sdk::Organisation feedOrganisation(RequestContext& ctx) {
       if (o.parent_id == 0) return o;
     }
   }
-  throw HttpError::notFound(ctx.english() ? "your account has no organisation"
-                                          : "您的账户未关联单位");
+  throw HttpError::notFound(pageWord("refuse_account_without_organisation", ctx.english()));
 }
 
 void sendFeedPage(RequestContext& ctx, const std::string& secret) {

@@ -9,6 +9,7 @@
 #include "http/dashboard_list_kinds.h"
 #include "http/dashboard_routes.h"
 #include "http/download_name.h"
+#include "http/label_language.h"
 #include "http/list_download.h"
 #include "http/obligation_list_query.h"
 #include "http/obligation_view.h"
@@ -40,13 +41,13 @@ void exportList(RequestContext& ctx) {
                                               ? io::XlsxCellType::Date
                                               : io::XlsxCellType::Text});
   }
-  ListDownload file(ctx, std::move(columns), en ? "Obligations" : "义务事项");
+  ListDownload file(ctx, std::move(columns), pageWord("file_obligations", en));
   const auto plans = planLabels(ctx, page.rows);
   for (const auto& r : page.rows) {
     const auto plan = plans.find(r.planId());
     const bool met =
         r.status() == sdk::ObligationStatus::Met || r.status() == sdk::ObligationStatus::MetLate;
-    std::string status = en ? sdk::labelEn(r.status()) : sdk::labelZh(r.status());
+    std::string status = labelIn(r.status(), en);
     if (rules::isProvisionalNote(r.note())) status += "（" + rules::provisionalLabel(en) + "）";
     file.addRow(
         {orgNameOf(view, r.orgId()), domainLabel(ctx, r.domain()), r.title(en),

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "http/http_error.h"
+#include "http/label_language.h"
 #include "http/page_text.h"
 
 namespace beacon::http {
@@ -22,10 +23,7 @@ std::string dashboardListParam(RequestContext& ctx) {
   if (list != kOwnDutiesList &&
       std::none_of(kinds.begin(), kinds.end(),
                    [&](const DashboardListKind& k) { return list == k.id; })) {
-    throw HttpError::badRequest(
-        ctx.english() ? "list must be overdue, due_soon, met_late, met or own_duties"
-                      : "列表（list）只能是 overdue、due_soon、met_late、met 或 own_duties",
-        "list");
+    throw HttpError::badRequest(pageWord("refuse_dashboard_list", ctx.english()), "list");
   }
   return list;
 }
@@ -48,7 +46,7 @@ rules::ObligationPageQuery dashboardListQuery(const std::string& list, rules::Ob
 std::string dashboardListHeading(const std::string& list, bool english) {
   if (list == kOwnDutiesList) return pageWord("own_duties", english);
   for (const auto& k : dashboardListKinds()) {
-    if (list == k.id) return english ? k.heading_en : k.heading_zh;
+    if (list == k.id) return inLanguage(english, k.heading_en, k.heading_zh);
   }
   return list;
 }

@@ -1,5 +1,7 @@
 #include "http/diff_view.h"
 
+#include "http/page_text.h"
+
 namespace beacon::http {
 
 using kainjow::mustache::data;
@@ -10,8 +12,8 @@ data diffView(const service::TextDiff& diff, const std::string& id, bool english
   d.set("from_label", diff.from_label);
   d.set("to_label", diff.to_label);
   d.set("no_changes", diff.empty());
-  d.set("no_changes_text", english ? "(no differences in the text)" : "（正文无变化）");
-  d.set("before_sections", english ? "(before the first heading)" : "（首个章节标题之前）");
+  d.set("no_changes_text", pageWord("diff_no_changes", english));
+  d.set("before_sections", pageWord("diff_before_sections", english));
   data hunks{data::type::list};
   for (const auto& h : diff.hunks) {
     data hunk;

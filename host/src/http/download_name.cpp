@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "http/org_scope.h"
+#include "http/page_text.h"
 
 namespace beacon::http {
 
@@ -42,7 +43,7 @@ DownloadScope downloadScope(RequestContext& ctx, const std::string& org_ref) {
     if ((city_wide && o.parent_id == 0) || (!city_wide && o.id == user.org_id))
       return {o.name, o.code};
   }
-  return {ctx.english() ? "all" : "全部", "all"};
+  return {pageWord("download_all", ctx.english()), "all"};
 }
 
 DownloadName downloadName(const DownloadScope& scope, const std::string& label,

@@ -5,6 +5,9 @@
 #include <Poco/JSON/Array.h>
 
 #include "http/drill_plan_json.h"
+#include "http/label_language.h"
+
+#include "http/page_text.h"
 #include "http/record_correction_request.h"
 #include "http/record_detail.h"
 #include "plugins/drill_periods.h"
@@ -22,9 +25,9 @@ using kainjow::mustache::data;
 // The form's zh / en name of an API field, for the error message.
 std::string fieldLabel(RequestContext& ctx, const std::string& field) {
   const bool en = ctx.english();
-  if (field == "description") return en ? "Finding and measure" : "问题及整改措施";
-  if (field == "responsible_org_id") return en ? "Responsible organisation" : "责任单位";
-  if (field == "due") return en ? "Due date" : "整改期限";
+  if (field == "description") return pageWord("ca_description", en);
+  if (field == "responsible_org_id") return pageWord("responsible_org", en);
+  if (field == "due") return pageWord("ca_due", en);
   return field;
 }
 
@@ -78,15 +81,11 @@ void setEvaluation(RequestContext& ctx, const sdk::Drill& drill, bool can_write,
     return;
   }
   if (drill.verdict != sdk::DrillVerdict::None) {
-    d.set("evaluation_note", en ? "The drill record carries the evaluation's verdict: counted as evaluated."
-                                : "演练记录已载明评估结论，视为已评估。");
+    d.set("evaluation_note", pageWord("evaluation_note_in_record", en));
   } else {
     const int days = rules::DrillDuties::evaluationDays(ctx.state.app.rulesConfig());
     const std::string due = drill.date.addDays(days).toString();
-    d.set("evaluation_note", en ? "No evaluation report yet: due by " + due + " (" + std::to_string(days) +
-                                      " days after the drill, local policy)."
-                                : "尚无演练评估报告，应于 " + due + " 前完成（演练后 " + std::to_string(days) +
-                                      " 日内，本地政策）。");
+    d.set("evaluation_note", pageWord("evaluation_note_due", en, {due, std::to_string(days)}));
   }
   if (!can_write) return;
   data f;
@@ -95,7 +94,7 @@ void setEvaluation(RequestContext& ctx, const sdk::Drill& drill, bool can_write,
                        sdk::DrillVerdict::Poor}) {
     data item;
     item.set("value", std::string(sdk::toId(v)));
-    item.set("label", std::string(en ? sdk::labelEn(v) : sdk::labelZh(v)));
+    item.set("label", std::string(labelIn(v, en)));
     item.set("selected", form.verdict == sdk::toId(v));
     verdicts.push_back(item);
   }
@@ -107,7 +106,7 @@ void setEvaluation(RequestContext& ctx, const sdk::Drill& drill, bool can_write,
   f.set("document", form.document);
   if (!form.error_field.empty()) {
     f.set("error_field", form.error_field);
-    f.set("error", form.error_field + (en ? ": " : "：") + form.error_message);
+    f.set("error", pageWord("field_error", en, {form.error_field, form.error_message}));
   }
   d.set("eval_form", f);
 }
@@ -125,8 +124,7 @@ void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status, con
       const std::string state = a->getValue<std::string>("status");
       const auto parsed = store::parseActionStatus(state);
       const bool open = parsed == store::ActionStatus::Open;
-      a->set("status_label",
-             parsed ? (ctx.english() ? store::labelEn(*parsed) : store::labelZh(*parsed)) : state);
+      a->set("status_label", parsed ? labelIn(*parsed, ctx.english()) : state);
       a->set("can_close", open && ctx.policy().canWrite(user, a->getValue<sdk::RecordId>("responsible_org_id")));
     }
   }
@@ -152,13 +150,14 @@ void sendDrillPage(RequestContext& ctx, const sdk::Drill& drill, int status, con
     ca.set("orgs", responsibleOrgOptions(ctx, drill, form.responsible_org_id));
     if (!form.error_field.empty()) {
       ca.set("error_field", form.error_field);
-      ca.set("error", fieldLabel(ctx, form.error_field) + (ctx.english() ? ": " : "：") +
-                         fieldMessage(ctx, form.error_field, form.error_message));
+      ca.set("error", pageWord("field_error", ctx.english(),
+                               {fieldLabel(ctx, form.error_field),
+                                fieldMessage(ctx, form.error_field, form.error_message)}));
       ca.set("error_" + form.error_field, true);
     }
     d.set("ca_form", ca);
   }
-  ctx.sendPage(status, "drill.html", d, ctx.english() ? "Drill" : "演练详情");
+  ctx.sendPage(status, "drill.html", d, pageWord("drill_detail", ctx.english()));
 }
 
 }  // namespace beacon::http

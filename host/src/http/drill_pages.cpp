@@ -16,9 +16,12 @@
 #include "http/drill_logging.h"
 #include "http/http_error.h"
 #include "http/keyset_pager.h"
+#include "http/label_language.h"
 #include "http/list_download.h"
 #include "http/org_scope.h"
 #include "http/page_support.h"
+#include "http/page_text.h"
+
 #include "http/record_correction_request.h"
 #include "http/record_detail.h"
 #include "http/refusal_text.h"
@@ -85,7 +88,7 @@ void drillList(RequestContext& ctx) {
   setKeysetPager(ctx, d, offset, filter.limit, static_cast<int>(page.size()), total,
                  page.empty() ? "" : store::DrillKey{page.front().date, page.front().id}.toString(),
                  page.empty() ? "" : store::DrillKey{page.back().date, page.back().id}.toString());
-  ctx.sendPage(200, "drills.html", d, ctx.english() ? "Drills" : "演练");
+  ctx.sendPage(200, "drills.html", d, pageWord("drills", ctx.english()));
 }
 
 struct DrillForm {
@@ -123,7 +126,7 @@ data drillFormData(RequestContext& ctx, const DrillForm& form) {
     for (const auto& t : plugin->drill_types) {
       data o;
       o.set("value", t.id);
-      o.set("label", ctx.english() ? t.label_en : t.label_zh);
+      o.set("label", inLanguage(ctx.english(), t.label_en, t.label_zh));
       o.set("selected", t.id == form.drill.drill_type);
       types.push_back(o);
     }
@@ -181,7 +184,7 @@ data drillFormData(RequestContext& ctx, const DrillForm& form) {
                  sdk::DrillVerdict::Fair, sdk::DrillVerdict::Poor}) {
     data item;
     item.set("value", sdk::toId(v));
-    item.set("label", ctx.english() ? sdk::labelEn(v) : sdk::labelZh(v));
+    item.set("label", labelIn(v, ctx.english()));
     item.set("selected", v == dr.verdict);
     verdicts.push_back(item);
   }
@@ -224,7 +227,8 @@ void newDrillForm(RequestContext& ctx) {
   if (!form.drill.domain.empty() && !ctx.state.app.plugins().byDomain(form.drill.domain)) {
     throw HttpError::badRequest("no enabled plugin for domain \"" + form.drill.domain + "\"", "domain");
   }
-  ctx.sendPage(200, "drill_form.html", drillFormData(ctx, form), ctx.english() ? "Log a drill" : "登记演练");
+  ctx.sendPage(200, "drill_form.html", drillFormData(ctx, form),
+               pageWord("log_drill", ctx.english()));
 }
 
 int formInt(RequestContext& ctx, const std::string& name, DrillForm& form) {
@@ -232,7 +236,7 @@ int formInt(RequestContext& ctx, const std::string& name, DrillForm& form) {
   if (text.empty()) return 0;
   const auto v = parseWholeNumber(text, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
   if (!v) {
-    form.errors[name] = ctx.english() ? "must be a whole number" : "请填写整数";
+    form.errors[name] = pageWord("refuse_whole_number", ctx.english());
     return 0;
   }
   return static_cast<int>(*v);
@@ -243,7 +247,7 @@ sdk::RecordId formId(RequestContext& ctx, const std::string& name, DrillForm& fo
   if (text.empty()) return 0;
   const auto v = parseWholeNumber(text, 0, std::numeric_limits<sdk::RecordId>::max());
   if (!v) {
-    form.errors[name] = ctx.english() ? "must be chosen from the list" : "请从列表中选择";
+    form.errors[name] = pageWord("refuse_choose_from_list", ctx.english());
     return 0;
   }
   return *v;
@@ -260,7 +264,7 @@ void readDrillForm(RequestContext& ctx, DrillForm& form) {
   if (!date.empty()) {
     auto parsed = sdk::Date::parse(date);
     if (!parsed) {
-      form.errors["date"] = ctx.english() ? "is not a date (YYYY-MM-DD)" : "格式应为 YYYY-MM-DD";
+      form.errors["date"] = pageWord("refuse_not_a_date", ctx.english());
     } else {
       d.date = *parsed;
     }
@@ -292,8 +296,7 @@ void submitDrill(RequestContext& ctx) {
   for (const auto& f : ctx.files()) {
     if (f.filename.empty() && f.size == 0) continue;
     if (!sniffMediaType(f.head, f.filename)) {
-      form.errors["evidence"] = (ctx.english() ? "not a photo, PDF or DOCX: " : "仅支持照片（JPEG/PNG/HEIC）、PDF 或 DOCX 文件：") +
-                                f.filename;
+      form.errors["evidence"] = pageWord("refuse_not_evidence_file", ctx.english(), {f.filename});
     }
     evidence.push_back(&f);
   }
@@ -313,7 +316,8 @@ void submitDrill(RequestContext& ctx) {
         service::localisedMessage(id.status().message(), ctx.english());
   }
   form.files_again = !evidence.empty();
-  ctx.sendPage(422, "drill_form.html", drillFormData(ctx, form), ctx.english() ? "Log a drill" : "登记演练");
+  ctx.sendPage(422, "drill_form.html", drillFormData(ctx, form),
+               pageWord("log_drill", ctx.english()));
 }
 
 // The drill to correct: readable, not voided (409) and changeable by the user now (403).
@@ -323,7 +327,7 @@ sdk::Drill correctableDrill(RequestContext& ctx, sdk::RecordId id) {
   return drill;
 }
 
-std::string editTitle(RequestContext& ctx) { return ctx.english() ? "Correct a drill" : "更正演练记录"; }
+std::string editTitle(RequestContext& ctx) { return pageWord("correct_drill", ctx.english()); }
 
 void editDrillForm(RequestContext& ctx) {
   DrillForm form;
@@ -401,7 +405,8 @@ void uploadDrillEvidence(RequestContext& ctx) {
     if (!stored.isOk()) throw HttpError::of(stored.status());
     ++stored_count;
   }
-  if (stored_count == 0) throw HttpError::invalid("evidence", ctx.english() ? "choose a file" : "请选择文件");
+  if (stored_count == 0)
+    throw HttpError::invalid("evidence", pageWord("refuse_choose_a_file", ctx.english()));
   ctx.redirect("/drills/" + std::to_string(drill.id));
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "http/page_text.h"
 #include "summary/drill_plan_execution.h"
 
 namespace beacon::http {
@@ -57,19 +58,9 @@ data drillPlanOverview(RequestContext& ctx, const sdk::Date& as_of,
   d.set("behind", list);
   d.set("has_behind", !behind.empty());
   data t;
-  for (const auto& [key, zh, english] :
-       std::vector<std::tuple<std::string, std::string, std::string>>{
-           {"heading", "年度演练计划执行情况", "Drill plans: plan versus actual"},
-           {"planned", "计划", "Planned"},
-           {"on_time", "按计划完成", "Held as planned"},
-           {"late", "延后完成", "Held late"},
-           {"missing", "未完成", "Not held"},
-           {"pending", "未到期", "Not yet due"},
-           {"unplanned", "计划外", "Held, not planned"},
-           {"behind", "落后单位", "Furthest behind"},
-           {"none_behind", "没有落后于计划的单位", "No organisation is behind its plan"},
-           {"summary", "查看汇总报告", "Open the summary"}})
-    t.set(key, en ? english : zh);
+  for (const char* key : {"heading", "planned", "on_time", "late", "missing", "pending",
+                          "unplanned", "behind", "none_behind", "summary"})
+    t.set(key, pageWord(std::string("drill_plan_overview_") + key, en));
   d.set("t", t);
   return d;
 }
@@ -86,11 +77,9 @@ std::map<sdk::RecordId, data> drillPlanByOrganisation(RequestContext& ctx, const
     const auto n = [](int v) { return std::to_string(v); };
     data d;
     d.set("year", n(as_of.year));
-    d.set("text", en ? "drill plan " + n(as_of.year) + ": " + n(c.planned) + " planned, " +
-                           n(c.on_time) + " as planned, " + n(c.late) + " late, " + n(c.missing) +
-                           " not held"
-                     : n(as_of.year) + "年度演练计划：计划 " + n(c.planned) + "，按计划完成 " +
-                           n(c.on_time) + "，延后完成 " + n(c.late) + "，未完成 " + n(c.missing));
+    d.set("text", pageWord("drill_plan_progress", en,
+                           {n(as_of.year), n(c.planned), n(c.on_time), n(c.late), n(c.missing)}));
+
     d.set("behind", c.behind() > 0);
     out.emplace(id, d);
   }

@@ -13,7 +13,9 @@
 #include "http/drill_plan_json.h"
 #include "http/drill_plan_routes.h"
 #include "http/http_error.h"
+#include "http/label_language.h"
 #include "http/org_scope.h"
+#include "http/page_text.h"
 #include "http/record_detail.h"
 #include "http/routes.h"
 #include "render/json_data.h"
@@ -82,7 +84,7 @@ void sendPlansPage(RequestContext& ctx, int year, int status, PlanItemForm form)
       for (const auto& t : record->drill_types) {
         data item;
         item.set("value", t.id);
-        item.set("label", en ? t.label_en : t.label_zh);
+        item.set("label", inLanguage(en, t.label_en, t.label_zh));
         item.set("selected", t.id == form.drill_type);
         types.push_back(item);
       }
@@ -104,11 +106,11 @@ void sendPlansPage(RequestContext& ctx, int year, int status, PlanItemForm form)
     f.set("note", form.note);
     if (!form.error_field.empty()) {
       f.set("error_field", form.error_field);
-      f.set("error", form.error_field + (en ? ": " : "：") + form.error);
+      f.set("error", pageWord("field_error", en, {form.error_field, form.error}));
     }
     d.set("item_form", f);
   }
-  ctx.sendPage(status, "drill_plans.html", d, en ? "Annual drill plans" : "年度演练计划");
+  ctx.sendPage(status, "drill_plans.html", d, pageWord("drill_plans", en));
 }
 
 void drillPlansPage(RequestContext& ctx) { sendPlansPage(ctx, yearOf(ctx), 200, {}); }
@@ -125,7 +127,7 @@ void addPlanItemFromForm(RequestContext& ctx) {
   form.note = ctx.formValue("note");
   const bool en = ctx.english();
   const auto org = ctx.organisations().findByCode(form.org);
-  if (!org) throw HttpError::invalid("org", en ? "no such organisation" : "没有该单位");
+  if (!org) throw HttpError::invalid("org", pageWord("refuse_no_such_organisation", en));
   ctx.requireWrite(org->id);
   store::DrillPlan plan;
   plan.org_id = org->id;

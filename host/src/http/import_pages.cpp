@@ -6,6 +6,9 @@
 // (sheet and row), column and message (422). Same CSRF, origin and
 // submission-token checks as every page form.
 #include "http/http_error.h"
+#include "http/label_language.h"
+#include "http/page_text.h"
+
 #include "http/ledger_routes.h"
 #include "http/ledger_transfer.h"
 #include "io/import_kind.h"
@@ -16,7 +19,7 @@ namespace beacon::http {
 namespace {
 
 std::string kindLabel(RequestContext& ctx, const std::string& kind) {
-  return ctx.english() ? kind : io::kindLabelZh(kind);
+  return inLanguage(ctx.english(), kind, io::kindLabelZh(kind));
 }
 
 kainjow::mustache::data pageData(RequestContext& ctx, const std::string& selected) {
@@ -32,14 +35,19 @@ kainjow::mustache::data pageData(RequestContext& ctx, const std::string& selecte
   d.set("kinds", kinds);
   if (mayImport(ctx)) d.set("may_import", true);
   if (mayImport(ctx) && !auth::AccessPolicy::canAdminister(*ctx.user)) d.set("import_scoped", true);
-  d.set("lang_query", ctx.english() ? "&lang=en" : "");
+  // The import form's own links keep the language (a query parameter, not text).
+  if (ctx.english()) {
+    d.set("lang_query", "&lang=en");
+  } else {
+    d.set("lang_query", "");
+  }
+
   return d;
 }
 
 void showImports(RequestContext& ctx) {
   ctx.requireUser();
-  ctx.sendPage(200, "imports.html", pageData(ctx, ""),
-               ctx.english() ? "Import and export" : "导入导出");
+  ctx.sendPage(200, "imports.html", pageData(ctx, ""), pageWord("ledger_transfer", ctx.english()));
 }
 
 void postImport(RequestContext& ctx) {
@@ -66,7 +74,7 @@ void postImport(RequestContext& ctx) {
     d.set("errors", errors);
   }
   ctx.sendPage(report.errors.empty() ? 200 : 422, "imports.html", d,
-               ctx.english() ? "Import and export" : "导入导出");
+               pageWord("ledger_transfer", ctx.english()));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "http/download_name.h"
 #include "http/http_error.h"
+#include "http/label_language.h"
 #include "http/list_download.h"
 #include "http/org_labels.h"
 #include "http/org_scope.h"
@@ -50,7 +51,7 @@ void exportPlans(RequestContext& ctx) {
                                    {"status", T::Text},
                                    {"version", T::Number},
                                    {"revise_needed", T::Text}}),
-                    en ? "Plans" : "应急预案");
+                    pageWord("file_plans", en));
   if (!orgs.none()) {
     filter.owner_ids = orgs.ids;
     const auto plans = store::PlanRepository(ctx.db().session()).list(filter);
@@ -59,7 +60,7 @@ void exportPlans(RequestContext& ctx) {
     const OrgLabels labels(ctx.db().session(), owner_ids);
     for (const auto& p : plans) {
       file.addRow({p.code, p.title, labels.name(p.owner_org_id), labels.code(p.owner_org_id),
-                   domainLabel(ctx, p.domain), en ? sdk::labelEn(p.status) : sdk::labelZh(p.status),
+                   domainLabel(ctx, p.domain), labelIn(p.status, en),
                    std::to_string(p.current_version),
                    p.revision_required ? pageWord("revise_needed", en) : ""});
     }
@@ -91,7 +92,7 @@ void exportDrills(RequestContext& ctx) {
                                    {"scenario", T::Text},
                                    {"participants", T::Number},
                                    {"voided", T::Text}}),
-                    en ? "Drills" : "应急演练");
+                    pageWord("file_drills", en));
   if (!orgs.none()) {
     filter.org_ids = orgs.ids;
     store::DrillRepository drills(ctx.db().session());
@@ -104,8 +105,8 @@ void exportDrills(RequestContext& ctx) {
         const sdk::DrillType* type = ctx.state.app.plugins().drillType(d.drill_type);
         file.addRow({d.date.toString(), labels.name(d.org_id), labels.code(d.org_id),
                      domainLabel(ctx, d.domain),
-                     type ? (en ? type->label_en : type->label_zh) : d.drill_type, d.place,
-                     d.scenario, std::to_string(d.participants),
+                     type ? (inLanguage(en, type->label_en, type->label_zh)) : d.drill_type,
+                     d.place, d.scenario, std::to_string(d.participants),
                      voided.count(d.id) ? pageWord("voided", en) : ""});
       }
       if (static_cast<int>(page.size()) < kDrillChunk) break;

@@ -10,6 +10,7 @@
 
 #include "auth/access_policy.h"
 #include "http/http_error.h"
+#include "http/label_language.h"
 #include "http/notification_feed.h"
 #include "http/notification_routes.h"
 #include "http/obligation_list_query.h"
@@ -103,7 +104,7 @@ void notificationsPage(RequestContext& ctx) {
     data row;
     row.set("crossed", item.crossed.toString());
     row.set("kind", kindId(r.status()));
-    row.set("kind_label", en ? sdk::labelEn(r.status()) : sdk::labelZh(r.status()));
+    row.set("kind_label", labelIn(r.status(), en));
     row.set("title", r.title(en));
     row.set("domain", domainLabel(ctx, r.domain()));
     row.set("org_name", orgName(l, r.orgId()));
@@ -196,8 +197,7 @@ const char* digestStatusWord(const std::string& status) {
 void digestsPage(RequestContext& ctx) {
   const bool en = ctx.english();
   if (!auth::AccessPolicy::canAdminister(ctx.requireUser())) {
-    throw HttpError::forbidden(en ? "the digest log is for the city administrator"
-                                  : "邮件提醒记录仅限市级管理员查看");
+    throw HttpError::forbidden(pageWord("refuse_digest_admin_only", en));
   }
   store::DigestLogRepository log(ctx.db().session());
   const int offset = ctx.queryInt("offset", 0, 0, 100000000);

@@ -43,7 +43,8 @@ void manifest(RequestContext& ctx) {
   const std::string app = pageWord("app", ctx.english());
   m->set("name", "Beacon · " + app);
   m->set("short_name", pageWord("log_drill", ctx.english()));
-  m->set("lang", ctx.english() ? "en" : "zh-CN");
+  m->set("lang", pageWord("lang_tag", ctx.english()));
+
   m->set("start_url", "/drills/new");
   m->set("scope", "/");
   m->set("display", "standalone");

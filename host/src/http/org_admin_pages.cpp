@@ -15,6 +15,7 @@
 #include "http/admin_routes.h"
 #include "http/form_refusals.h"
 #include "http/http_error.h"
+#include "http/label_language.h"
 #include "http/org_admin_scope.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
@@ -58,7 +59,7 @@ void sendOrgForm(RequestContext& ctx, int status, const OrgForm& form) {
   for (auto k : kinds()) {
     data o;
     o.set("value", std::string(sdk::toId(k)));
-    o.set("label", std::string(en ? sdk::labelEn(k) : sdk::labelZh(k)));
+    o.set("label", std::string(labelIn(k, en)));
     o.set("selected", form.kind == sdk::toId(k));
     kind_options.push_back(o);
   }
@@ -84,7 +85,7 @@ void sendOrgForm(RequestContext& ctx, int status, const OrgForm& form) {
 }
 
 void forbidden(RequestContext& ctx) {
-  throw HttpError::forbidden(ctx.english() ? "you may not change this organisation" : "您不能变更该单位");
+  throw HttpError::forbidden(pageWord("refuse_may_not_change_organisation", ctx.english()));
 }
 
 // The form's fields into `org` (kind and parent checked here; the rest by the service).

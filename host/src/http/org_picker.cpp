@@ -1,5 +1,7 @@
 #include "http/org_picker.h"
 
+#include "http/label_language.h"
+
 namespace beacon::http {
 
 using kainjow::mustache::data;
@@ -32,7 +34,7 @@ data OrgPicker::options(const auth::Scope& scope, bool english) const {
     if (!scope.contains(id)) continue;
     data option;
     option.set("label", label(o));
-    option.set("kind", english ? sdk::labelEn(o.kind) : sdk::labelZh(o.kind));
+    option.set("kind", labelIn(o.kind, english));
     list.push_back(option);
   }
   return list;

@@ -23,6 +23,8 @@
 #include "http/dashboard_list_kinds.h"
 #include "http/drill_plan_overview.h"
 #include "http/http_error.h"
+#include "http/label_language.h"
+
 #include "http/obligation_list_query.h"
 #include "http/obligation_view.h"
 #include "http/org_admin_scope.h"
@@ -81,11 +83,9 @@ struct Counts {
 
 // "第 1–20 项，共 2001 项" / "Items 1–20 of 2001".
 std::string rangeText(bool english, std::size_t offset, std::size_t shown, std::size_t total) {
-  if (shown == 0)
-    return english ? "0 of " + std::to_string(total) : "共 " + std::to_string(total) + " 项";
+  if (shown == 0) return pageWord("range_none", english, {std::to_string(total)});
   const std::string range = std::to_string(offset + 1) + "–" + std::to_string(offset + shown);
-  return english ? "Items " + range + " of " + std::to_string(total)
-                 : "第 " + range + " 项，共 " + std::to_string(total) + " 项";
+  return pageWord("range_items", english, {range, std::to_string(total)});
 }
 
 // The rows of one page of a list, each with its organisation, plan, dates and citation.
@@ -103,7 +103,7 @@ data listRows(RequestContext& ctx, const ObligationView& view, const rules::Obli
     }
     item.set("plan_id", std::to_string(r.planId()));
     item.set("due", rules::listedDue(r).toString());
-    item.set("status", ctx.english() ? sdk::labelEn(r.status()) : sdk::labelZh(r.status()));
+    item.set("status", labelIn(r.status(), ctx.english()));
     item.set("status_class", std::string(sdk::toId(r.status())));
     if (rules::isProvisionalNote(r.note()))
       item.set("provisional", rules::provisionalLabel(ctx.english()));
@@ -141,7 +141,7 @@ data listSection(RequestContext& ctx, const ObligationView& view, const Dashboar
     if (c == '_') c = '-';
   }
   s.set("table_id", anchor + "-list");
-  s.set("heading", ctx.english() ? kind.heading_en : kind.heading_zh);
+  s.set("heading", inLanguage(ctx.english(), kind.heading_en, kind.heading_zh));
   s.set("total", std::to_string(page.total));
   s.set("range", rangeText(ctx.english(), q.offset, page.rows.size(), page.total));
   s.set("rows", listRows(ctx, view, page, citations));
@@ -320,7 +320,7 @@ void dashboard(RequestContext& ctx) {
         sdk::ObligationKind::Revision, sdk::ObligationKind::Report}) {
     data o;
     o.set("value", std::string(sdk::toId(k)));
-    o.set("label", ctx.english() ? std::string(sdk::toId(k)) : std::string(sdk::labelZh(k)));
+    o.set("label", inLanguage(ctx.english(), sdk::toId(k), sdk::labelZh(k)));
     o.set("selected", q.kind && *q.kind == k);
     kinds.push_back(o);
   }
@@ -337,14 +337,14 @@ void dashboard(RequestContext& ctx) {
   for (const auto& kind : dashboardListKinds()) {
     data o;
     o.set("value", kind.id);
-    o.set("label", ctx.english() ? kind.heading_en : kind.heading_zh);
+    o.set("label", inLanguage(ctx.english(), kind.heading_en, kind.heading_zh));
     o.set("selected", chosen == kind.id);
     list_options.push_back(o);
   }
   d.set("list_options", list_options);
   d.set("limit", std::to_string(q.limit));
   d.set("drill_plans", drillPlanOverview(ctx, view.query.as_of, view.query.org_ids, orgs));
-  ctx.sendPage(200, "dashboard.html", d, ctx.english() ? "Dashboard" : "总览");
+  ctx.sendPage(200, "dashboard.html", d, pageWord("dashboard", ctx.english()));
 }
 
 void organisationTree(RequestContext& ctx) {
@@ -364,7 +364,7 @@ void organisationTree(RequestContext& ctx) {
     n.set("id", std::to_string(o.id));
     n.set("name", o.name);
     n.set("code", o.code);
-    n.set("kind", ctx.english() ? sdk::labelEn(o.kind) : sdk::labelZh(o.kind));
+    n.set("kind", labelIn(o.kind, ctx.english()));
     n.set("can_edit", mayEdit(ctx, o.id));  // the 编辑 link (org_admin_pages.cpp)
     n.set("counts", counts[o.id].toData());
     n.set("has_overdue", counts[o.id].overdue > 0);
@@ -385,7 +385,7 @@ void organisationTree(RequestContext& ctx) {
   d.set("as_of", view.query.as_of.toString());
   d.set("roots", roots);
   d.set("can_manage", managesOrganisations(ctx));  // the 新增单位 link
-  ctx.sendPage(200, "organisations.html", d, ctx.english() ? "Organisations" : "单位");
+  ctx.sendPage(200, "organisations.html", d, pageWord("organisations", ctx.english()));
 }
 
 }  // namespace

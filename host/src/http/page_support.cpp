@@ -2,6 +2,9 @@
 
 #include <Poco/URI.h>
 
+#include "http/label_language.h"
+#include "http/page_text.h"
+
 namespace beacon::http {
 
 using kainjow::mustache::data;
@@ -11,14 +14,14 @@ data domainOptions(RequestContext& ctx, const std::string& selected, bool includ
   for (const auto* p : ctx.state.app.plugins().enabled()) {
     data o;
     o.set("value", p->id);
-    o.set("label", ctx.english() ? p->name_en : p->name_zh);
+    o.set("label", inLanguage(ctx.english(), p->name_en, p->name_zh));
     o.set("selected", p->id == selected);
     list.push_back(o);
   }
   if (include_general) {
     data o;
     o.set("value", sdk::kGeneralDomain);
-    o.set("label", ctx.english() ? "General" : "综合/其他");
+    o.set("label", pageWord("general_domain", ctx.english()));
     o.set("selected", selected == sdk::kGeneralDomain);
     list.push_back(o);
   }
@@ -26,8 +29,9 @@ data domainOptions(RequestContext& ctx, const std::string& selected, bool includ
 }
 
 std::string domainLabel(RequestContext& ctx, const std::string& domain) {
-  if (const auto* p = ctx.state.app.plugins().byDomain(domain)) return ctx.english() ? p->name_en : p->name_zh;
-  return domain == sdk::kGeneralDomain ? (ctx.english() ? "General" : "综合/其他") : domain;
+  if (const auto* p = ctx.state.app.plugins().byDomain(domain))
+    return inLanguage(ctx.english(), p->name_en, p->name_zh);
+  return domain == sdk::kGeneralDomain ? pageWord("general_domain", ctx.english()) : domain;
 }
 
 data fieldInput(RequestContext& ctx, const sdk::FieldSpec& spec, const std::string& name, const std::string& value,
@@ -35,7 +39,7 @@ data fieldInput(RequestContext& ctx, const sdk::FieldSpec& spec, const std::stri
   data f;
   f.set("name", name);
   f.set("id", "f-" + spec.name);
-  f.set("label", ctx.english() ? spec.label_en : spec.label_zh);
+  f.set("label", inLanguage(ctx.english(), spec.label_en, spec.label_zh));
   f.set("required", spec.required);
   f.set("value", value);
   if (!error.empty()) f.set("error", error);
@@ -52,7 +56,7 @@ data fieldInput(RequestContext& ctx, const sdk::FieldSpec& spec, const std::stri
     data c;
     c.set("value", spec.allowed_values[i]);
     const std::string zh = i < spec.allowed_labels_zh.size() ? spec.allowed_labels_zh[i] : spec.allowed_values[i];
-    c.set("label", ctx.english() ? spec.allowed_values[i] : zh);
+    c.set("label", inLanguage(ctx.english(), spec.allowed_values[i], zh));
     c.set("selected", spec.allowed_values[i] == value || zh == value);
     choices.push_back(c);
   }

@@ -50,16 +50,18 @@ void changePassword(RequestContext& ctx) {
   const std::string fresh = ctx.formValue("new_password");
   if (current.empty()) return sendPasswordForm(ctx, 422, "current_password", "is required");
   if (!ctx.state.hasher.verify(current, user.password)) {
-    return sendPasswordForm(ctx, 422, "current_password", en ? "is wrong" : quoted("current_password") + "不正确");
+    return sendPasswordForm(ctx, 422, "current_password",
+                            pageWord("refuse_password_wrong", en, {quoted("current_password")}));
   }
   if (fresh.empty()) return sendPasswordForm(ctx, 422, "new_password", "is required");
   if (fresh != ctx.formValue("new_password_again")) {
-    return sendPasswordForm(ctx, 422, "new_password_again",
-                            en ? "differs from the new password" : quoted("new_password_again") + "与新密码不一致");
+    return sendPasswordForm(
+        ctx, 422, "new_password_again",
+        pageWord("refuse_password_again_differs", en, {quoted("new_password_again")}));
   }
   if (fresh == current) {
     return sendPasswordForm(ctx, 422, "new_password",
-                            en ? "is the same as the current password" : quoted("new_password") + "与当前密码相同");
+                            pageWord("refuse_password_unchanged", en, {quoted("new_password")}));
   }
   auto changed = auth::AccountService(ctx.db(), ctx.state.hasher).changePassword(user.username, fresh, ctx.actor());
   if (!changed.isOk()) {

@@ -12,6 +12,7 @@
 #include "http/admin_routes.h"
 #include "http/form_refusals.h"
 #include "http/http_error.h"
+#include "http/label_language.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
 #include "http/strict_number.h"
@@ -51,7 +52,7 @@ std::vector<sdk::Organisation> writableOrganisations(RequestContext& ctx) {
 
 void sendForm(RequestContext& ctx, int status, const std::map<std::string, std::string>& errors) {
   const auto orgs = writableOrganisations(ctx);
-  if (orgs.empty()) throw HttpError::forbidden(ctx.english() ? "your account may not add plans" : "您的账号不能新建预案");
+  if (orgs.empty()) throw HttpError::forbidden(pageWord("refuse_may_not_add_plans", ctx.english()));
   const bool en = ctx.english();
   data d;
   const std::string domain = ctx.formValue("domain", sdk::kGeneralDomain);
@@ -60,7 +61,7 @@ void sendForm(RequestContext& ctx, int status, const std::map<std::string, std::
   for (const auto& c : service::sharedPlanCategories()) {
     data o;
     o.set("value", c.id);
-    o.set("label", en ? c.label_en : c.label_zh);
+    o.set("label", inLanguage(en, c.label_en, c.label_zh));
     o.set("selected", c.id == ctx.formValue("category"));
     categories.push_back(o);
   }
@@ -91,7 +92,7 @@ bool readDate(RequestContext& ctx, const std::string& name, sdk::Date& out,
   if (text.empty()) return true;
   const auto parsed = sdk::Date::parse(text);
   if (!parsed) {
-    errors[name] = ctx.english() ? "is not a real date: " + text : "不是有效日期：" + text;
+    errors[name] = pageWord("refuse_not_a_real_date", ctx.english(), {text});
     return false;
   }
   out = *parsed;
@@ -106,18 +107,19 @@ bool checkCategory(RequestContext& ctx, const sdk::Plan& plan, std::map<std::str
   std::string list;
   for (const auto& c : allowed) {
     if (c.id == plan.category) return true;
-    list += (list.empty() ? "" : (en ? ", " : "、")) + (en ? c.label_en : c.label_zh);
+    list += (list.empty() ? "" : pageWord("list_separator", en)) +
+            inLanguage(en, c.label_en, c.label_zh);
   }
   if (plan.category.empty()) {
-    errors["category"] = en ? "is required (" + list + ")" : "为必填项（可选：" + list + "）";
+    errors["category"] = pageWord("refuse_category_required", en, {list});
     return false;
   }
   std::string label = plan.category;
   for (const auto& c : service::sharedPlanCategories()) {
-    if (c.id == plan.category) label = en ? c.label_en : c.label_zh;
+    if (c.id == plan.category) label = inLanguage(en, c.label_en, c.label_zh);
   }
-  errors["category"] = en ? "\"" + label + "\" is not a category of this domain (allowed: " + list + ")"
-                          : "“" + label + "”不是该领域的预案类别（可选：" + list + "）";
+  errors["category"] = pageWord("refuse_category_of_domain", en, {label, list});
+
   return false;
 }
 
@@ -130,7 +132,8 @@ void submitNewPlan(RequestContext& ctx) {
   plan.category = ctx.formValue("category");
   const auto owner = parseWholeNumber(ctx.formValue("owner"), 1, std::numeric_limits<sdk::RecordId>::max());
   if (!owner) {
-    errors["owner"] = ctx.english() ? "must be chosen from the list" : "请从列表中选择";
+    errors["owner"] = pageWord("refuse_choose_from_list", ctx.english());
+
   } else {
     plan.owner_org_id = *owner;
     // As POST /api/v1/plans: an organisation outside the write scope is 403.

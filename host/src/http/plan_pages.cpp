@@ -23,6 +23,8 @@
 #include "http/attachment_store.h"
 #include "http/diff_view.h"
 #include "http/http_error.h"
+#include "http/label_language.h"
+
 #include "http/list_download.h"
 #include "http/org_scope.h"
 #include "http/page_support.h"
@@ -53,22 +55,22 @@ using kainjow::mustache::data;
 void labelPlanCodes(RequestContext& ctx, const sdk::Plan& plan, Poco::JSON::Object::Ptr json) {
   const bool en = ctx.english();
   const auto* plugin = ctx.state.app.plugins().byDomain(plan.domain);
-  json->set("domain_label", plugin ? (en ? plugin->name_en : plugin->name_zh)
-                                   : plan.domain == sdk::kGeneralDomain ? pageWord("general_domain", en)
-                                                                        : plan.domain);
+  json->set("domain_label", plugin ? (inLanguage(en, plugin->name_en, plugin->name_zh))
+                            : plan.domain == sdk::kGeneralDomain ? pageWord("general_domain", en)
+                                                                 : plan.domain);
   for (const auto& c : service::allowedCategories(ctx.state.app.plugins(), plan.domain)) {
-    if (c.id == plan.category) json->set("category_label", en ? c.label_en : c.label_zh);
+    if (c.id == plan.category) json->set("category_label", inLanguage(en, c.label_en, c.label_zh));
   }
-  json->set("status_label", en ? sdk::labelEn(plan.status) : sdk::labelZh(plan.status));
+  json->set("status_label", labelIn(plan.status, en));
   Poco::JSON::Array::Ptr versions = json->getArray("versions");
   for (std::size_t i = 0; versions && i < versions->size(); ++i) {
     Poco::JSON::Object::Ptr v = versions->getObject(static_cast<unsigned>(i));
     if (const auto action = store::parseVersionAction(v->getValue<std::string>("action"))) {
-      v->set("action_label", en ? sdk::labelEn(*action) : sdk::labelZh(*action));
+      v->set("action_label", labelIn(*action, en));
     }
     const std::string trigger = v->getValue<std::string>("trigger");
     for (const auto& t : store::revisionTriggers()) {
-      if (t.id == trigger) v->set("trigger_label", en ? t.label_en : t.label_zh);
+      if (t.id == trigger) v->set("trigger_label", inLanguage(en, t.label_en, t.label_zh));
     }
   }
 }
@@ -97,7 +99,7 @@ void planList(RequestContext& ctx) {
                  sdk::PlanStatus::Issued, sdk::PlanStatus::Abolished}) {
     data o;
     o.set("value", sdk::toId(s));
-    o.set("label", ctx.english() ? sdk::labelEn(s) : sdk::labelZh(s));
+    o.set("label", labelIn(s, ctx.english()));
     o.set("selected", filter.status == sdk::toId(s));
     statuses.push_back(o);
   }
@@ -109,7 +111,7 @@ void planList(RequestContext& ctx) {
   d.set("xlsx_href", downloadHref(ctx, "/plans/export", "xlsx"));
   d.set("total", std::to_string(total));
   setPager(ctx, d, filter.offset, filter.limit, total);
-  ctx.sendPage(200, "plans.html", d, ctx.english() ? "Plans" : "预案");
+  ctx.sendPage(200, "plans.html", d, pageWord("plans", ctx.english()));
 }
 
 // The fields of each life-cycle form, echoed back as typed when the form is refused.
@@ -192,7 +194,7 @@ void sendPlanDetail(RequestContext& ctx, const sdk::Plan& plan, int status, cons
   for (const auto& t : store::revisionTriggers()) {
     data o;
     o.set("value", t.id);
-    o.set("label", ctx.english() ? t.label_en : t.label_zh);
+    o.set("label", inLanguage(ctx.english(), t.label_en, t.label_zh));
     o.set("selected", form == "revise" && !error.isOk() && ctx.formValue("trigger") == t.id);
     triggers.push_back(o);
   }
@@ -251,7 +253,7 @@ sdk::Status formDate(RequestContext& ctx, const std::string& name, sdk::Date& ou
   const std::string text = ctx.formValue(name);
   if (text.empty()) return sdk::Status::ok();
   auto d = sdk::Date::parse(text);
-  if (!d) return sdk::Status::invalid(name, ctx.english() ? "is not a date (YYYY-MM-DD)" : "格式应为 YYYY-MM-DD");
+  if (!d) return sdk::Status::invalid(name, pageWord("refuse_not_a_date", ctx.english()));
   out = *d;
   return sdk::Status::ok();
 }
@@ -289,15 +291,14 @@ sdk::Status readRevisionDocument(RequestContext& ctx, RevisionDocument& out) {
       out.data.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
       out.filename = ctx.formValue("document_name");
     } catch (const Poco::Exception&) {
-      return sdk::Status::invalid("document", ctx.english() ? "the carried document is damaged; choose the file again"
-                                                            : "文件数据已损坏，请重新选择文件");
+      return sdk::Status::invalid("document",
+                                  pageWord("refuse_carried_document_damaged", ctx.english()));
     }
   }
   if (!out.present()) return sdk::Status::ok();
   auto type = sniffMediaType(out.data, out.filename);
   if (!type || type->rfind("image/", 0) == 0) {
-    return sdk::Status::invalid("document", ctx.english() ? "only PDF or DOCX documents are accepted"
-                                                          : "仅支持 PDF 或 DOCX 文件");
+    return sdk::Status::invalid("document", pageWord("refuse_pdf_or_docx_only", ctx.english()));
   }
   return sdk::Status::ok();
 }
@@ -308,12 +309,12 @@ void sendRevisionPreview(RequestContext& ctx, const sdk::Plan& plan, const sdk::
                          const RevisionDocument& document) {
   store::PlanRepository plans(ctx.db().session());
   std::string current_text;
-  std::string from_label = plan.code + (ctx.english() ? " (no version)" : "（无版本）");
+  std::string from_label = pageWord("diff_no_version", ctx.english(), {plan.code});
   if (plan.current_version > 0) {
     if (auto current = plans.version(plan.id, plan.current_version)) current_text = current->text;
     from_label = plan.code + " v" + std::to_string(plan.current_version);
   }
-  const std::string to_label = plan.code + (ctx.english() ? " (revision)" : "（修订）");
+  const std::string to_label = pageWord("diff_revision", ctx.english(), {plan.code});
   const service::TextDiff diff = service::diffTexts(current_text, v.text, from_label, to_label);
   data d;
   d.set("id", std::to_string(plan.id));
@@ -321,14 +322,14 @@ void sendRevisionPreview(RequestContext& ctx, const sdk::Plan& plan, const sdk::
   d.set("code", plan.code);
   std::string trigger_label = v.trigger;
   for (const auto& t : store::revisionTriggers()) {
-    if (t.id == v.trigger) trigger_label = ctx.english() ? t.label_en : t.label_zh;
+    if (t.id == v.trigger) trigger_label = inLanguage(ctx.english(), t.label_en, t.label_zh);
   }
   d.set("trigger", v.trigger);
   d.set("trigger_label", trigger_label);
   d.set("issued", v.issued.isSet() ? v.issued.toString() : std::string());
   d.set("effective", v.effective.isSet() ? v.effective.toString() : std::string());
   d.set("major", v.major ? "1" : "0");
-  d.set("major_label", v.major ? (ctx.english() ? "yes" : "是") : (ctx.english() ? "no" : "否"));
+  d.set("major_label", pageWord(v.major ? "yes" : "no", ctx.english()));
   d.set("draft", draft);
   d.set("text", v.text);
   d.set("diff", diffView(diff, "revise-diff", ctx.english()));
@@ -344,7 +345,7 @@ void sendRevisionPreview(RequestContext& ctx, const sdk::Plan& plan, const sdk::
     doc.set("base64", encoded.str());
     d.set("document", doc);
   }
-  ctx.sendPage(200, "plan_revise_preview.html", d, ctx.english() ? "Confirm the revision" : "确认修订");
+  ctx.sendPage(200, "plan_revise_preview.html", d, pageWord("revise_preview", ctx.english()));
 }
 
 // POST /plans/{id}/revise: a first submit is checked and answered with the
@@ -393,12 +394,12 @@ sdk::RecordId versionId(RequestContext& ctx, const sdk::Plan& plan, const std::s
   if (text.empty()) return 0;
   const auto number = parseWholeNumber(text, 1, std::numeric_limits<int>::max());
   if (!number) {
-    s = sdk::Status::invalid(name, ctx.english() ? "must be a version number" : "应为版本号");
+    s = sdk::Status::invalid(name, pageWord("refuse_not_a_version_number", ctx.english()));
     return 0;
   }
   auto v = store::PlanRepository(ctx.db().session()).version(plan.id, static_cast<int>(*number));
   if (!v) {
-    s = sdk::Status::invalid(name, ctx.english() ? "no version " + text : "没有第" + text + "版");
+    s = sdk::Status::invalid(name, pageWord("refuse_no_version", ctx.english(), {text}));
     return 0;
   }
   return v->id;
@@ -413,10 +414,11 @@ void addReview(RequestContext& ctx) {
   auto kind = store::parseReviewKind(ctx.formValue("kind", "evaluation"));
   if (kind) r.kind = *kind;
   else if (s.isOk())
-    s = sdk::Status::invalid("kind", ctx.english() ? "must be review or evaluation" : "应为评审或评估");
+    s = sdk::Status::invalid("kind", pageWord("refuse_review_kind", ctx.english()));
   auto conclusion = store::parseReviewConclusion(ctx.formValue("conclusion", "keep"));
   if (conclusion) r.conclusion = *conclusion;
-  else if (s.isOk()) s = sdk::Status::invalid("conclusion", ctx.english() ? "must be passed, passed_with_changes, failed, keep or revise" : "应为 通过、修改后通过、不通过（评审）或 继续有效、需修订（评估）");
+  else if (s.isOk())
+    s = sdk::Status::invalid("conclusion", pageWord("refuse_review_conclusion", ctx.english()));
   r.reviewers = ctx.formValue("reviewers");
   r.findings = ctx.formValue("findings");
   if (s.isOk()) s = formDate(ctx, "date", r.date);
@@ -469,8 +471,7 @@ void preparationForm(RequestContext& ctx) {
   auto step = service::parseLifecycleStep(ctx.formValue("kind"));
   if (s.isOk() && (!step || (*step != service::LifecycleStep::RiskAssessment &&
                              *step != service::LifecycleStep::ResourceSurvey))) {
-    s = sdk::Status::invalid("kind", ctx.english() ? "choose risk assessment or resource survey"
-                                                   : "请选择风险评估或应急资源调查");
+    s = sdk::Status::invalid("kind", pageWord("refuse_preparation_kind", ctx.english()));
   }
   finishStep(ctx, plan, "preparation", s, [&] {
     return service::PlanLifecycle(ctx.db(), ctx.english()).recordPreparation(plan.id, *step, r, ctx.actor());
@@ -536,7 +537,7 @@ void uploadDocument(RequestContext& ctx) {
   auto v = number ? store::PlanRepository(ctx.db().session()).version(plan.id, static_cast<int>(*number))
                   : std::nullopt;
   if (!v) throw HttpError::notFound("plan " + plan.code + " has no version " + ctx.param("number"));
-  sdk::Status s = sdk::Status::invalid("document", ctx.english() ? "choose a file" : "请选择文件");
+  sdk::Status s = sdk::Status::invalid("document", pageWord("refuse_choose_a_file", ctx.english()));
   for (const auto& f : ctx.files()) {
     if (f.size == 0) continue;
     auto stored = AttachmentStore(ctx.db().session(), ctx.state.config.attachments_dir)

@@ -15,7 +15,11 @@
 #include <Poco/JSON/Object.h>
 
 #include "http/http_error.h"
+#include "http/label_language.h"
+
 #include "http/page_support.h"
+
+#include "http/page_text.h"
 #include "http/record_correction_request.h"
 #include "http/routes.h"
 #include "render/json_data.h"
@@ -91,7 +95,7 @@ std::vector<Choice> versionChoices(RequestContext& ctx, sdk::RecordId plan_id,
                                    const std::string& current) {
   std::vector<Choice> out;
   if (current.empty() || current == "0")
-    out.push_back({current, ctx.english() ? "(none)" : "（未指定）"});
+    out.push_back({current, pageWord("version_unspecified", ctx.english())});
   for (const auto& v : store::PlanRepository(ctx.db().session()).versions(plan_id, false)) {
     out.push_back(
         {std::to_string(v.id),
@@ -114,8 +118,7 @@ std::vector<Choice> responsibleChoices(RequestContext& ctx, const std::string& c
 template <typename Enum>
 std::vector<Choice> enumChoices(RequestContext& ctx, std::initializer_list<Enum> values) {
   std::vector<Choice> out;
-  for (Enum v : values)
-    out.push_back({sdk::toId(v), ctx.english() ? sdk::labelEn(v) : sdk::labelZh(v)});
+  for (Enum v : values) out.push_back({sdk::toId(v), labelIn(v, ctx.english())});
   return out;
 }
 
@@ -130,10 +133,8 @@ RecordPage loadPage(RequestContext& ctx, store::RecordKind kind, sdk::RecordId i
   const Object::Ptr& j = page.json;
   if (kind == store::RecordKind::Review) {
     const bool evaluation = text(j, "kind") == "evaluation";
-    page.title = en ? (evaluation ? "Evaluation" : "Review")
-                    : (evaluation ? "预案评估记录" : "预案评审记录");
-    page.edit_title = en ? (evaluation ? "Correct an evaluation" : "Correct a review")
-                         : (evaluation ? "更正预案评估记录" : "更正预案评审记录");
+    page.title = pageWord(evaluation ? "record_evaluation_title" : "record_review_title", en);
+    page.edit_title = pageWord(evaluation ? "record_evaluation_edit" : "record_review_edit", en);
     page.fields = {
         {"kind", Input::Select,
          enumChoices(ctx, {sdk::ReviewKind::Evaluation, sdk::ReviewKind::Review})},
@@ -145,8 +146,8 @@ RecordPage loadPage(RequestContext& ctx, store::RecordKind kind, sdk::RecordId i
          enumChoices(ctx, {sdk::ReviewConclusion::Keep, sdk::ReviewConclusion::Revise})},
         {"findings", Input::TextArea, {}}};
   } else if (kind == store::RecordKind::Filing) {
-    page.title = en ? "Filing" : "预案备案记录";
-    page.edit_title = en ? "Correct a filing" : "更正预案备案记录";
+    page.title = pageWord("record_filing_title", en);
+    page.edit_title = pageWord("record_filing_edit", en);
     page.fields = {
         {"plan_version_id", Input::Select,
          versionChoices(ctx, j->getValue<sdk::RecordId>("plan_id"), text(j, "plan_version_id"))},
@@ -155,8 +156,8 @@ RecordPage loadPage(RequestContext& ctx, store::RecordKind kind, sdk::RecordId i
         {"registration_no", Input::Text, {}},
         {"published", Input::Date, {}}};
   } else if (kind == store::RecordKind::DrillEvaluation) {
-    page.title = en ? "Drill evaluation report" : "演练评估报告";
-    page.edit_title = en ? "Correct a drill evaluation report" : "更正演练评估报告";
+    page.title = pageWord("record_drill_evaluation_title", en);
+    page.edit_title = pageWord("record_drill_evaluation_edit", en);
     page.fields = {{"verdict", Input::Select,
                     enumChoices(ctx, {sdk::DrillVerdict::Excellent, sdk::DrillVerdict::Good,
                                       sdk::DrillVerdict::Fair, sdk::DrillVerdict::Poor})},
@@ -166,34 +167,35 @@ RecordPage loadPage(RequestContext& ctx, store::RecordKind kind, sdk::RecordId i
                    {"suggestions", Input::TextArea, {}},
                    {"document", Input::Text, {}}};
   } else if (kind == store::RecordKind::DrillPlan) {
-    page.title = en ? "Annual drill plan" : "年度演练计划";
-    page.edit_title = en ? "Correct an annual drill plan" : "更正年度演练计划";
+    page.title = pageWord("record_drill_plan_title", en);
+    page.edit_title = pageWord("record_drill_plan_edit", en);
     page.fields = {{"made_on", Input::Date, {}}, {"note", Input::TextArea, {}}};
   } else if (kind == store::RecordKind::DrillPlanItem) {
-    page.title = en ? "Planned drill" : "计划演练";
-    page.edit_title = en ? "Correct a planned drill" : "更正计划演练";
+    page.title = pageWord("record_drill_plan_item_title", en);
+    page.edit_title = pageWord("record_drill_plan_item_edit", en);
     std::vector<Choice> months;
     for (int m = 1; m <= 12; ++m)
-      months.push_back({std::to_string(m), std::to_string(m) + (en ? "" : " 月")});
+      months.push_back({std::to_string(m), pageWord("month_choice", en, {std::to_string(m)})});
+
     std::vector<Choice> types;
     for (const auto* plugin : ctx.state.app.plugins().enabled()) {
       for (const auto& t : plugin->drill_types)
-        types.push_back({t.id, en ? t.label_en : t.label_zh});
+        types.push_back({t.id, inLanguage(en, t.label_en, t.label_zh)});
     }
     page.fields = {{"drill_type", Input::Select, types},
                    {"month", Input::Select, months},
                    {"plan_id", Input::Text, {}},
                    {"note", Input::TextArea, {}}};
   } else if (kind == store::RecordKind::PlanTransition) {
-    page.title = en ? "Plan life-cycle step" : "预案管理步骤";
-    page.edit_title = en ? "Correct a plan life-cycle step" : "更正预案管理步骤";
+    page.title = pageWord("record_plan_step_title", en);
+    page.edit_title = pageWord("record_plan_step_edit", en);
     page.fields = {{"date", Input::Date, {}},
                    {"body", Input::Text, {}},
                    {"document", Input::Text, {}},
                    {"note", Input::TextArea, {}}};
   } else {
-    page.title = en ? "Corrective action" : "整改措施";
-    page.edit_title = en ? "Correct a corrective action" : "更正整改措施";
+    page.title = pageWord("record_corrective_action_title", en);
+    page.edit_title = pageWord("record_corrective_action_edit", en);
     page.fields = {{"description", Input::TextArea, {}},
                    {"responsible_org_id", Input::Select,
                     responsibleChoices(ctx, text(j, "responsible_org_id"))},
@@ -203,19 +205,19 @@ RecordPage loadPage(RequestContext& ctx, store::RecordKind kind, sdk::RecordId i
   if (kind == store::RecordKind::CorrectiveAction && source_kind == "drill" &&
       text(j, "source_id") != "0") {
     page.back_href = "/drills/" + text(j, "source_id");
-    page.back_label = en ? "Back to the drill" : "返回演练详情";
+    page.back_label = pageWord("back_to_drill", en);
   } else if (kind == store::RecordKind::DrillEvaluation) {
     page.back_href = "/drills/" + text(j, "drill_id");
-    page.back_label = en ? "Back to the drill" : "返回演练详情";
+    page.back_label = pageWord("back_to_drill", en);
   } else if (kind == store::RecordKind::DrillPlan || kind == store::RecordKind::DrillPlanItem) {
     page.back_href = "/drill-plans";
-    page.back_label = en ? "Back to the drill plans" : "返回年度演练计划";
+    page.back_label = pageWord("back_to_drill_plans", en);
   } else if (!text(j, "plan_id").empty() && text(j, "plan_id") != "0") {
     page.back_href = "/plans/" + text(j, "plan_id");
-    page.back_label = en ? "Back to the plan" : "返回预案详情";
+    page.back_label = pageWord("back_to_plan", en);
   } else {
     page.back_href = "/";
-    page.back_label = en ? "Back" : "返回";
+    page.back_label = pageWord("back", en);
   }
   return page;
 }

@@ -20,6 +20,8 @@
 #include "http/form_body.h"
 #include "http/http_error.h"
 #include "http/json_body.h"
+#include "http/label_language.h"
+
 #include "http/notification_feed.h"
 #include "http/page_marks.h"
 #include "http/page_support.h"
@@ -196,15 +198,13 @@ store::Actor RequestContext::actor() const { return store::Actor{user ? user->us
 
 void RequestContext::requireRead(sdk::RecordId org_id) {
   if (!policy().canRead(requireUser(), org_id)) {
-    throw HttpError::forbidden(english_ ? "this record belongs to an organisation outside your scope"
-                                        : "该记录不属于您的管辖范围");
+    throw HttpError::forbidden(pageWord("refuse_record_outside_scope", english_));
   }
 }
 
 void RequestContext::requireWrite(sdk::RecordId org_id) {
   if (!policy().canWrite(requireUser(), org_id)) {
-    throw HttpError::forbidden(english_ ? "you may not change records of this organisation"
-                                        : "您无权修改该单位的记录");
+    throw HttpError::forbidden(pageWord("refuse_may_not_change_records", english_));
   }
 }
 
@@ -248,9 +248,7 @@ void RequestContext::readForm() {
   }
   const std::string token = request.get("X-CSRF-Token", form_->get("csrf_token", ""));
   if (request.getMethod() == "POST" && session && !via_token && !auth::SessionStore::verifyCsrf(*session, token)) {
-    throw HttpError(403, "csrf_failed",
-                    english_ ? "the form's security token is missing or stale; reload the page"
-                             : "表单安全令牌缺失或已过期，请刷新页面后重试");
+    throw HttpError(403, "csrf_failed", pageWord("refuse_form_token_stale", english_));
   }
 }
 
@@ -349,7 +347,7 @@ std::string RequestContext::renderContent(const std::string& name, kainjow::must
   } else {
     data.set("submit_token", kainjow::mustache::lambda{[](const std::string&) { return auth::randomHex(16); }});
   }
-  data.set("lang", english_ ? "en" : "zh");
+  data.set("lang", languageCode(english_));
   auto body_html = state.app.templates().render("web/" + name, data);
   if (!body_html.isOk()) throw std::runtime_error("template web/" + name + ": " + body_html.status().message());
   return body_html.value();
@@ -361,17 +359,18 @@ std::string RequestContext::inLayout(const std::string& content, const std::stri
   layout.set("title", title);
   layout.set("body", content);
   layout.set("csrf_token", csrfToken());
-  layout.set("html_lang", english_ ? "en" : "zh-CN");
-  layout.set("other_lang", english_ ? "zh" : "en");
-  layout.set("lang_href", languageSwitchHref(request, path_, query_, english_ ? "zh" : "en"));
-  layout.set("other_lang_label", english_ ? "中文" : "English");
+  layout.set("html_lang", pageWord("lang_tag", english_));
+  layout.set("other_lang", languageCode(!english_));
+  layout.set("lang_href", languageSwitchHref(request, path_, query_, languageCode(!english_)));
+  layout.set("other_lang_label",
+             pageWord("language_name", !english_));  // the other language, in its own words
   layout.set("path", path_);
   if (path_ == "/search") layout.set("search_q", query("q"));
   if (user) {
     kainjow::mustache::data u;
     u.set("username", user->username);
     const std::string display_name = user->display_name.empty() ? user->username : user->display_name;
-    const std::string role = english_ ? auth::labelEn(user->role) : auth::labelZh(user->role);
+    const std::string role = labelIn(user->role, english_);
     u.set("display_name", display_name);
     u.set("role", role);
     u.set("badge", userBadge(display_name, role));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "http/label_language.h"
+
 namespace beacon::http {
 
 namespace {
@@ -21,7 +23,9 @@ std::string responseCacheKey(const auth::User& user, bool english, const std::st
   key += user.disabled ? "disabled" : auth::toId(user.role);
   key += '@';
   key += std::to_string(user.role == auth::Role::Admin ? 0 : user.org_id);
-  key += english ? "|en|" : "|zh|";
+  key += '|';
+  key += languageCode(english);
+  key += '|';
   field(key, path);
   auto params = query;
   std::stable_sort(params.begin(), params.end(),

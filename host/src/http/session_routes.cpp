@@ -15,6 +15,8 @@
 #include "http/http_error.h"
 #include "http/json_fields.h"
 #include "http/login_form_token.h"
+#include "http/page_text.h"
+
 #include "http/redirect_target.h"
 #include "http/request_context.h"
 #include "http/request_dispatcher.h"
@@ -58,7 +60,7 @@ void loginPage(RequestContext& ctx) {
   kainjow::mustache::data d;
   d.set("next", sameSiteRedirect(ctx.query("next")));
   d.set("login_token", loginFormToken(ctx));
-  ctx.sendPage(200, "login.html", d, ctx.english() ? "Log in" : "登录");
+  ctx.sendPage(200, "login.html", d, pageWord("login", ctx.english()));
 }
 
 void loginSubmit(RequestContext& ctx) {
@@ -76,7 +78,7 @@ void loginSubmit(RequestContext& ctx) {
       ctx.response.set("Retry-After", std::to_string(result.retry_after.count()));
     }
     ctx.sendPage(result.error == auth::LoginError::Throttled ? 429 : 401, "login.html", d,
-                 ctx.english() ? "Log in" : "登录");
+                 pageWord("login", ctx.english()));
     return;
   }
   setSessionCookie(ctx, result.session->id, -1);

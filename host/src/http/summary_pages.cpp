@@ -89,7 +89,7 @@ void summariesPage(RequestContext& ctx) {
   }
   d.set("archives", archives);
   d.set("has_archives", !archives.is_empty_list());
-  ctx.sendPage(200, "summaries.html", d, ctx.english() ? "Summaries" : "汇总报告");
+  ctx.sendPage(200, "summaries.html", d, pageWord("summaries", ctx.english()));
 }
 
 // POST /summaries/archive?<the summary's query>: archive it, back to the page.

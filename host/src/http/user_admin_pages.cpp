@@ -20,6 +20,8 @@
 #include "http/admin_routes.h"
 #include "http/form_refusals.h"
 #include "http/http_error.h"
+#include "http/label_language.h"
+
 #include "http/org_admin_scope.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
@@ -33,7 +35,7 @@ namespace {
 using kainjow::mustache::data;
 
 [[noreturn]] void forbidden(RequestContext& ctx) {
-  throw HttpError::forbidden(ctx.english() ? "you may not manage this account" : "您不能管理该账号");
+  throw HttpError::forbidden(pageWord("refuse_may_not_manage_account", ctx.english()));
 }
 
 bool isAdmin(RequestContext& ctx) { return ctx.requireUser().role == auth::Role::Admin; }
@@ -47,9 +49,7 @@ bool manages(RequestContext& ctx, const auth::User& account) {
   return account.role != auth::Role::Admin && account.org_id != 0 && ctx.policy().canWrite(me, account.org_id);
 }
 
-std::string roleLabel(RequestContext& ctx, auth::Role role) {
-  return ctx.english() ? auth::labelEn(role) : auth::labelZh(role);
-}
+std::string roleLabel(RequestContext& ctx, auth::Role role) { return labelIn(role, ctx.english()); }
 
 std::string orgName(RequestContext& ctx, sdk::RecordId org_id) {
   if (org_id == 0) return pageWord("whole_city", ctx.english());
