@@ -9,6 +9,8 @@
 #include "http/http_error.h"
 #include "http/json_fields.h"
 #include "http/org_scope.h"
+#include "http/page_text.h"
+
 #include "http/record_detail.h"
 #include "http/routes.h"
 #include "service/drill_evaluation_service.h"
@@ -69,7 +71,7 @@ sdk::RecordId writableOrg(RequestContext& ctx, const JsonFields& f) {
   } else if (const sdk::RecordId id = f.id("org_id")) {
     org = ctx.organisations().findById(id);
   }
-  if (!org) throw HttpError::invalid(field, ctx.english() ? "no such organisation" : "没有该单位");
+  if (!org) throw HttpError::invalid(field, pageWord("refuse_no_such_organisation", ctx.english()));
   ctx.requireWrite(org->id);
   return org->id;
 }
@@ -84,7 +86,8 @@ void createDrillPlan(RequestContext& ctx) {
   plan.note = f.text("note");
   Poco::JSON::Array::Ptr items;
   if (body->has("items")) {
-    if (!body->isArray("items")) throw HttpError::invalid("items", ctx.english() ? "must be an array" : "应为数组");
+    if (!body->isArray("items"))
+      throw HttpError::invalid("items", pageWord("refuse_not_an_array", ctx.english()));
     items = body->getArray("items");
   }
   store::PlanRepository plans(ctx.db().session());
@@ -93,7 +96,7 @@ void createDrillPlan(RequestContext& ctx) {
     Poco::JSON::Object::Ptr object = items->getObject(static_cast<unsigned>(i));
     if (!object) {
       throw HttpError::invalid(prefix.substr(0, prefix.size() - 1),
-                               ctx.english() ? "must be an object" : "应为对象");
+                               pageWord("refuse_not_an_object", ctx.english()));
     }
     JsonFields item_fields(object, prefix);
     store::DrillPlanItem item;
@@ -137,8 +140,7 @@ void createEvaluation(RequestContext& ctx) {
   if (f.has("verdict")) {
     const auto v = store::parseDrillVerdict(f.text("verdict"));
     if (!v) {
-      throw HttpError::invalid("verdict", ctx.english() ? "must be excellent, good, fair or poor"
-                                                        : "应为 优、良、中、差 之一");
+      throw HttpError::invalid("verdict", pageWord("refuse_verdict", ctx.english()));
     }
     e.verdict = *v;
   }

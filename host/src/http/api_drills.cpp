@@ -8,6 +8,9 @@
 #include "http/drill_key_query.h"
 #include "http/drill_logging.h"
 #include "http/http_error.h"
+#include "http/label_language.h"
+#include "http/page_text.h"
+
 #include "http/json_fields.h"
 #include "http/json_text.h"
 #include "http/org_scope.h"
@@ -51,7 +54,9 @@ void writeDrillItem(RequestContext& ctx, const sdk::Drill& d, const OrgLabels& o
   j.raw(",").key("org_name").string(orgs.name(d.org_id));
   j.raw(",").key("org_code").string(orgs.code(d.org_id));
   const sdk::DrillType* type = ctx.state.app.plugins().drillType(d.drill_type);
-  j.raw(",").key("drill_type_label").string(type ? (ctx.english() ? type->label_en : type->label_zh) : d.drill_type);
+  j.raw(",")
+      .key("drill_type_label")
+      .string(type ? inLanguage(ctx.english(), type->label_en, type->label_zh) : d.drill_type);
   j.raw(",").key("voided").boolean(voided);
   j.raw("}");
 }
@@ -69,13 +74,10 @@ void listDrills(RequestContext& ctx) {
   filter.before = queryDrillKey(ctx, "before");
   const bool keyed = filter.after || filter.before;
   if (filter.after && filter.before) {
-    throw HttpError::badRequest(ctx.english() ? "give after or before, not both" : "after 与 before 只能给出一个。",
-                                "before");
+    throw HttpError::badRequest(pageWord("refuse_after_and_before", ctx.english()), "before");
   }
   if (keyed && filter.offset != 0) {
-    throw HttpError::badRequest(ctx.english() ? "offset cannot be combined with after or before"
-                                              : "offset 不能与 after 或 before 同时使用。",
-                                "offset");
+    throw HttpError::badRequest(pageWord("refuse_offset_with_key", ctx.english()), "offset");
   }
   filter.include_voided = true;  // listed, marked "voided"
   if (!filter.domain.empty() && !ctx.state.app.plugins().byDomain(filter.domain)) {

@@ -7,6 +7,8 @@
 #include <Poco/JSON/Object.h>
 
 #include "http/http_error.h"
+#include "http/page_text.h"
+
 #include "http/ledger_routes.h"
 #include "http/ledger_transfer.h"
 
@@ -36,10 +38,8 @@ void postImport(RequestContext& ctx) {
     }
     Poco::JSON::Object::Ptr error = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     error->set("code", "import_refused");
-    error->set("message", ctx.english() ? "nothing was imported: the file has " +
-                                              std::to_string(report.problems.size()) + " error(s)"
-                                        : "未导入任何记录：文件有 " +
-                                              std::to_string(report.problems.size()) + " 处错误");
+    error->set("message", pageWord("import_refused_count", ctx.english(),
+                                   {std::to_string(report.problems.size())}));
     error->set("field", "file");
     error->set("errors", list);
     Poco::JSON::Object::Ptr wrapper = new Poco::JSON::Object();

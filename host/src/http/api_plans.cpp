@@ -10,6 +10,8 @@
 #include "http/http_error.h"
 #include "http/json_fields.h"
 #include "http/org_scope.h"
+
+#include "http/page_text.h"
 #include "http/plan_filter_query.h"
 #include "http/plan_transition_json.h"
 #include "http/record_correction_request.h"
@@ -97,8 +99,8 @@ void createPlan(RequestContext& ctx) {
   if (f.has("status")) {
     auto s = store::parsePlanStatus(f.text("status"));
     if (!s) {
-      throw HttpError::invalid("status", ctx.english() ? "unknown plan status \"" + f.text("status") + "\""
-                                                       : "“" + f.text("status") + "”不是预案状态");
+      throw HttpError::invalid(
+          "status", pageWord("refuse_unknown_plan_status", ctx.english(), {f.text("status")}));
     }
     plan.status = *s;
   }
@@ -220,8 +222,8 @@ sdk::RecordId versionIdFrom(RequestContext& ctx, const sdk::Plan& plan, const Js
     auto v = store::PlanRepository(ctx.db().session()).version(plan.id, number);
     if (!v) {
       const std::string n = std::to_string(number);
-      throw HttpError::invalid("version", ctx.english() ? "plan " + plan.code + " has no version " + n
-                                                        : "预案 " + plan.code + " 没有第" + n + "版");
+      throw HttpError::invalid(
+          "version", pageWord("refuse_plan_has_no_version", ctx.english(), {plan.code, n}));
     }
     return v->id;
   }
@@ -237,23 +239,19 @@ void createReview(RequestContext& ctx) {
   const std::string kind = f.text("kind", "evaluation");
   auto k = store::parseReviewKind(kind);
   if (!k) {
-    throw HttpError::invalid("kind", ctx.english() ? "must be review or evaluation"
-                                                   : "应为 review（评审）或 evaluation（评估）");
+    throw HttpError::invalid("kind", pageWord("refuse_api_review_kind", ctx.english()));
   }
   r.kind = *k;
   r.date = f.date("date");
   r.reviewers = f.text("reviewers");
   if (r.kind == sdk::ReviewKind::Review && !f.has("conclusion")) {
-    throw HttpError::invalid("conclusion", ctx.english() ? "is required: passed, passed_with_changes or failed"
-                                                         : "为必填项：passed（通过）、passed_with_changes（修改后通过）或 failed（不通过）");
+    throw HttpError::invalid("conclusion", pageWord("refuse_api_review_conclusion", ctx.english()));
   }
   const std::string conclusion = f.text("conclusion", "keep");
   auto c = store::parseReviewConclusion(conclusion);
   if (!c) {
-    throw HttpError::invalid("conclusion", ctx.english()
-                                               ? "must be passed, passed_with_changes, failed, keep or revise"
-                                               : "评审结论应为 passed（通过）、passed_with_changes（修改后通过）或 "
-                                                 "failed（不通过），评估结论应为 keep（继续有效）或 revise（需修订）");
+    throw HttpError::invalid("conclusion",
+                             pageWord("refuse_api_correction_conclusion", ctx.english()));
   }
   r.conclusion = *c;
   r.findings = f.text("findings");
@@ -321,8 +319,7 @@ void recordPreparation(RequestContext& ctx) {
   JsonFields f(ctx.jsonBody());
   auto step = service::parseLifecycleStep(f.text("kind"));
   if (!step || (*step != service::LifecycleStep::RiskAssessment && *step != service::LifecycleStep::ResourceSurvey)) {
-    throw HttpError::invalid("kind", ctx.english() ? "must be risk_assessment or resource_survey"
-                                                   : "应为 risk_assessment（风险评估）或 resource_survey（应急资源调查）");
+    throw HttpError::invalid("kind", pageWord("refuse_api_preparation_kind", ctx.english()));
   }
   sendStep(ctx, plan, lifecycle(ctx).recordPreparation(plan.id, *step, stepFrom(f, "date", "", "document"), ctx.actor()));
 }

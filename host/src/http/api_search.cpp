@@ -6,6 +6,8 @@
 #include <Poco/JSON/Object.h>
 
 #include "http/http_error.h"
+#include "http/page_text.h"
+
 #include "http/routes.h"
 #include "http/search_results.h"
 
@@ -16,7 +18,7 @@ namespace {
 void searchApi(RequestContext& ctx) {
   const std::string q = searchText(ctx);
   if (q.empty())
-    throw HttpError::badRequest(ctx.english() ? "is required" : "请填写要搜索的内容", "q");
+    throw HttpError::badRequest(pageWord("refuse_search_text_required", ctx.english()), "q");
   const auto kinds = searchKinds(ctx);
   store::SearchPage page;
   page.limit = ctx.queryInt("limit", 20, 1, 200);

@@ -8,6 +8,8 @@
 #include <Poco/JSON/Object.h>
 
 #include "http/http_error.h"
+#include "http/page_text.h"
+
 #include "http/routes.h"
 #include "http/summary_request.h"
 
@@ -38,7 +40,7 @@ Object::Ptr archiveJson(const summary::ArchivedSummary& a) {
   o->set("domain", a.request.domain);
   o->set("drill", static_cast<Poco::Int64>(a.request.drill_id));
   o->set("format", a.request.format);
-  o->set("language", a.request.english ? "en" : "zh-CN");
+  o->set("language", pageWord("lang_tag", a.request.english));
   o->set("content_type", a.content_type);
   o->set("filename", a.filename);
   o->set("bytes", static_cast<Poco::UInt64>(a.size));

@@ -10,9 +10,12 @@
 
 #include "auth/calendar_feed_store.h"
 #include "http/http_error.h"
+#include "http/label_language.h"
+
 #include "http/ics_calendar.h"
 #include "http/obligation_view.h"
 #include "http/org_scope.h"
+#include "http/page_text.h"
 #include "http/routes.h"
 #include "rules/citation_text.h"
 
@@ -22,18 +25,13 @@ namespace {
 
 void feed(RequestContext& ctx) {
   if (ctx.hasQuery("token")) {
-    throw HttpError(401, "unauthenticated",
-                    ctx.english()
-                        ? "API tokens are not accepted in a URL; subscribe with the feed's key"
-                        : "URL 中不接受 API 令牌，请使用日历订阅密钥（key）");
+    throw HttpError(401, "unauthenticated", pageWord("refuse_token_in_url", ctx.english()));
   }
   std::optional<auth::FeedGrant> grant;
   if (ctx.hasQuery("key")) {
     grant = auth::CalendarFeedStore(ctx.db().session()).verify(ctx.query("key"));
     if (!grant) {
-      throw HttpError(401, "unauthenticated",
-                      ctx.english() ? "the calendar key is unknown or was replaced"
-                                    : "日历订阅密钥无效或已更换");
+      throw HttpError(401, "unauthenticated", pageWord("refuse_calendar_key", ctx.english()));
     }
     ctx.user = grant->user;
     ctx.session.reset();
@@ -65,8 +63,8 @@ void feed(RequestContext& ctx) {
     e.date = r.due();
     auto org_name = view.org_names.find(r.orgId());
     const std::string& title = r.title(ctx.english());
-    e.summary = "[" + std::string(ctx.english() ? sdk::labelEn(r.status()) : sdk::labelZh(r.status())) + "] " +
-                title + (org_name != view.org_names.end() ? " · " + org_name->second : "");
+    e.summary = "[" + labelIn(r.status(), ctx.english()) + "] " + title +
+                (org_name != view.org_names.end() ? " · " + org_name->second : "");
     auto plan = plans.find(r.planId());
     const rules::CitationText citation = rules::userCitation(r.citation());
     e.description = (plan != plans.end() ? plan->second.title + "\n" : "") + citation.text +

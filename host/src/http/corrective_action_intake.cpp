@@ -1,6 +1,8 @@
 #include "http/corrective_action_intake.h"
 
 #include "http/http_error.h"
+#include "http/page_text.h"
+
 #include "http/record_detail.h"
 #include "service/plan_service.h"
 #include "store/corrective_action.h"
@@ -33,13 +35,9 @@ sdk::RecordId writableSourcePlan(RequestContext& ctx, store::SourceKind kind,
   if (plan_id) return *plan_id;
   // No id in the message either: the answer is the same for every id refused.
   if (kind == store::SourceKind::Drill) {
-    throw HttpError::invalid(
-        "source_id", ctx.english() ? "names no drill that you may record corrective actions for"
-                                   : "未指向您可登记整改措施的演练");
+    throw HttpError::invalid("source_id", pageWord("refuse_ca_no_drill_source", ctx.english()));
   }
-  throw HttpError::invalid(
-      "source_id", ctx.english() ? "names no review that you may record corrective actions for"
-                                 : "未指向您可登记整改措施的评审（评估）记录");
+  throw HttpError::invalid("source_id", pageWord("refuse_ca_no_review_source", ctx.english()));
 }
 
 }  // namespace
@@ -64,24 +62,20 @@ sdk::RecordId createCorrectiveAction(RequestContext& ctx, const JsonFields& f) {
   const sdk::RecordId given_plan = f.id("plan_id");
   if (given_plan != 0 && given_plan != a.plan_id) {
     const std::string own =
-        a.plan_id != 0 ? std::to_string(a.plan_id) : (ctx.english() ? "none" : "无");
-    throw HttpError::invalid(
-        "plan_id", ctx.english() ? "must be the plan of the source (" + own + ") or left out"
-                                 : "应为来源记录所属的预案（" + own + "），或不填");
+        a.plan_id != 0 ? std::to_string(a.plan_id) : pageWord("ca_no_plan", ctx.english());
+    throw HttpError::invalid("plan_id", pageWord("refuse_ca_plan_of_source", ctx.english(), {own}));
   }
   if (a.plan_defect) {
     if (a.plan_id == 0) {
       throw HttpError::invalid("plan_defect",
-                               ctx.english() ? "the source names no plan that could be defective"
-                                             : "来源记录未关联预案，不能登记预案缺陷");
+                               pageWord("refuse_ca_source_without_plan", ctx.english()));
     }
     const auto plan = store::PlanRepository(ctx.db().session()).findById(a.plan_id);
     if (!plan || !ctx.policy().canWrite(ctx.requireUser(), plan->owner_org_id)) {
-      throw HttpError(403, "forbidden",
-                      ctx.english() ? "you may not mark plan " + std::to_string(a.plan_id) +
-                                          " as needing revision"
-                                    : "您无权将该预案标记为需修订",
-                      "plan_defect");
+      throw HttpError(
+          403, "forbidden",
+          pageWord("refuse_ca_may_not_mark_plan", ctx.english(), {std::to_string(a.plan_id)}),
+          "plan_defect");
     }
   }
   if (a.responsible_org_id != 0 && ctx.organisations().findById(a.responsible_org_id)) {

@@ -1,6 +1,7 @@
 #include "http/drill_key_query.h"
 
 #include "http/http_error.h"
+#include "http/page_text.h"
 
 namespace beacon::http {
 
@@ -9,9 +10,7 @@ std::optional<store::DrillKey> queryDrillKey(const RequestContext& ctx, const st
   if (text.empty()) return std::nullopt;
   auto key = store::DrillKey::parse(text);
   if (!key) {
-    throw HttpError::badRequest(ctx.english() ? "\"" + text + "\" is not a drill list key (YYYY-MM-DD_ID)"
-                                              : "“" + text + "”不是演练列表的分页键（格式：日期_编号，如 2023-06-01_125）。",
-                                name);
+    throw HttpError::badRequest(pageWord("refuse_drill_list_key", ctx.english(), {text}), name);
   }
   return key;
 }

@@ -1,5 +1,7 @@
 #include "http/drill_logging.h"
 
+#include "http/page_text.h"
+
 #include "rules/reader_connection.h"
 #include "service/drill_service.h"
 #include "store/plan_repository.h"
@@ -15,9 +17,7 @@ sdk::Status checkDrillPlan(RequestContext& ctx, sdk::RecordId org_id,
     auto org = ctx.organisations().findById(cur);
     cur = org ? org->parent_id : 0;
   }
-  return sdk::Status::invalid(
-      field, ctx.english() ? "no plan " + ref + " of the drill's organisation or one above it"
-                           : "演练单位及其上级单位没有预案 " + ref);
+  return sdk::Status::invalid(field, pageWord("refuse_no_plan_of_drill_org", ctx.english(), {ref}));
 }
 
 sdk::Result<sdk::RecordId> logDrill(RequestContext& ctx, sdk::Drill drill) {

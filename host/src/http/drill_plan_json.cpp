@@ -1,5 +1,8 @@
 #include "http/drill_plan_json.h"
 
+#include "http/label_language.h"
+#include "http/page_text.h"
+
 #include <Poco/JSON/Array.h>
 
 #include "store/lifecycle_record_json.h"
@@ -28,7 +31,8 @@ Poco::JSON::Object::Ptr drillPlanJson(RequestContext& ctx, const store::DrillPla
     i->set("domain", m.item.domain);
     i->set("drill_type", m.item.drill_type);
     const sdk::DrillType* type = ctx.state.app.plugins().drillType(m.item.drill_type);
-    i->set("drill_type_label", type ? (en ? type->label_en : type->label_zh) : m.item.drill_type);
+    i->set("drill_type_label",
+           type ? (inLanguage(en, type->label_en, type->label_zh)) : m.item.drill_type);
     i->set("month", m.item.month);
     i->set("plan_id", m.item.plan_id);
     std::string plan_code;
@@ -46,10 +50,11 @@ Poco::JSON::Object::Ptr drillPlanJson(RequestContext& ctx, const store::DrillPla
     i->set("status", std::string(status));
     std::string label;
     if (m.drill_id != 0) {
-      label = m.in_month ? (en ? "done in the planned month" : "已按计划月份完成")
-                         : (en ? "done in another month" : "已完成（非计划月份）");
+      label = m.in_month ? (pageWord("drill_plan_done_in_month", en))
+                         : (pageWord("drill_plan_done_other_month", en));
     } else {
-      label = m.overdue ? (en ? "missing" : "未完成") : (en ? "pending" : "未到计划月份");
+      label =
+          m.overdue ? (pageWord("drill_plan_missing", en)) : (pageWord("drill_plan_pending", en));
     }
     i->set("status_label", label);
     items->add(i);
@@ -63,7 +68,8 @@ Poco::JSON::Object::Ptr drillPlanJson(RequestContext& ctx, const store::DrillPla
     i->set("domain", item.domain);
     i->set("drill_type", item.drill_type);
     const sdk::DrillType* type = ctx.state.app.plugins().drillType(item.drill_type);
-    i->set("drill_type_label", type ? (en ? type->label_en : type->label_zh) : item.drill_type);
+    i->set("drill_type_label",
+           type ? (inLanguage(en, type->label_en, type->label_zh)) : item.drill_type);
     i->set("month", item.month);
     i->set("plan_id", item.plan_id);
     const auto p = item.plan_id != 0 ? plans.findById(item.plan_id) : std::nullopt;
@@ -89,7 +95,8 @@ Poco::JSON::Object::Ptr drillPlanJson(RequestContext& ctx, const store::DrillPla
 
 Poco::JSON::Object::Ptr drillEvaluationJson(RequestContext& ctx, const store::DrillEvaluation& e) {
   Poco::JSON::Object::Ptr o = store::toJson(e);
-  o->set("verdict_label", std::string(ctx.english() ? sdk::labelEn(e.verdict) : sdk::labelZh(e.verdict)));
+  o->set("verdict_label", labelIn(e.verdict, ctx.english()));
+
   return o;
 }
 

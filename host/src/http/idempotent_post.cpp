@@ -10,6 +10,8 @@
 
 #include "auth/sha256.h"
 #include "http/http_error.h"
+
+#include "http/page_text.h"
 #include "http/request_context.h"
 #include "store/idempotency_store.h"
 
@@ -74,8 +76,7 @@ void runIdempotent(RequestContext& ctx, const Handler& handler) {
     field = kHeader;
     if (key.empty()) return handler(ctx);
     if (key.size() > 255 || !printableAscii(key)) {
-      throw HttpError::invalid(kHeader, ctx.english() ? "must be 1-255 printable ASCII characters"
-                                                      : "应为 1–255 个可打印 ASCII 字符");
+      throw HttpError::invalid(kHeader, pageWord("refuse_idempotency_key", ctx.english()));
     }
     key = "api:" + key;
   } else {
@@ -84,9 +85,7 @@ void runIdempotent(RequestContext& ctx, const Handler& handler) {
     field = kFormField;
     if (key.empty()) return handler(ctx);
     if (key.size() > 128 || !printableAscii(key)) {
-      throw HttpError::badRequest(ctx.english()
-                                      ? "the form's submission token is malformed; reload the page"
-                                      : "表单提交令牌格式错误，请刷新页面后重试",
+      throw HttpError::badRequest(pageWord("refuse_form_token_malformed", ctx.english()),
                                   kFormField);
     }
     key = "form:" + key;
@@ -110,28 +109,19 @@ void runIdempotent(RequestContext& ctx, const Handler& handler) {
     }
     if (!stored) {
       if (!keys.reserve(user_id, key, digest)) {
-        throw HttpError(409, "in_progress",
-                        ctx.english() ? "this request is already being processed"
-                                      : "该请求正在处理中，请稍后重试",
+        throw HttpError(409, "in_progress", pageWord("refuse_request_in_progress", ctx.english()),
                         field);
       }
     } else if (stored->request_digest != digest) {
       if (ctx.isApi()) {
         throw HttpError(422, "idempotency_key_reused",
-                        ctx.english()
-                            ? "this Idempotency-Key was already used for a different request"
-                            : "该 Idempotency-Key 已用于另一项不同的请求",
-                        kHeader);
+                        pageWord("refuse_idempotency_key_reused", ctx.english()), kHeader);
       }
       throw HttpError(409, "already_submitted",
-                      ctx.english() ? "this form was already submitted; reload the page"
-                                    : "此表单已提交，请刷新页面后重新填写",
-                      kFormField);
+                      pageWord("refuse_form_already_submitted", ctx.english()), kFormField);
     } else if (stored->status == 0) {
       throw HttpError(409, "in_progress",
-                      ctx.english() ? "the first request with this key is still being processed"
-                                    : "首次提交仍在处理中，请稍后重试",
-                      field);
+                      pageWord("refuse_first_request_in_progress", ctx.english()), field);
     } else {
       if (!stored->location.empty()) ctx.response.set("Location", stored->location);
       ctx.response.set("Idempotent-Replayed", "true");

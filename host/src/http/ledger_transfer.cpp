@@ -11,6 +11,8 @@
 
 #include "http/download_name.h"
 #include "http/http_error.h"
+#include "http/page_text.h"
+
 #include "io/csv_exporter.h"
 #include "io/import_kind.h"
 #include "io/kind_label.h"
@@ -49,9 +51,7 @@ void writeFile(const std::string& path, const std::string& content) {
 void requireLedgerKind(RequestContext& ctx, const std::string& kind) {
   const auto& kinds = io::importKindIds();
   if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return;
-  throw HttpError::notFound(ctx.english()
-                                ? "no ledger kind \"" + kind + "\" (one of " + kindList() + ")"
-                                : "没有“" + kind + "”这一类台账（可选：" + kindList() + "）");
+  throw HttpError::notFound(pageWord("refuse_no_ledger_kind", ctx.english(), {kind, kindList()}));
 }
 
 bool mayImport(RequestContext& ctx) {
@@ -63,10 +63,7 @@ bool mayImport(RequestContext& ctx) {
 void requireImporter(RequestContext& ctx) {
   ctx.requireUser();
   if (mayImport(ctx)) return;
-  throw HttpError::forbidden(
-      ctx.english() ? "only the city administrator and township or department staff (for their own "
-                      "subtree) may import ledger files"
-                    : "批量导入台账仅限市级管理员和乡镇、部门工作人员（本单位及下级组织）");
+  throw HttpError::forbidden(pageWord("refuse_import_roles", ctx.english()));
 }
 
 io::ImportReport importLedger(RequestContext& ctx, const std::string& kind) {
@@ -83,8 +80,7 @@ io::ImportReport importLedger(RequestContext& ctx, const std::string& kind) {
       }
     }
     if (!file) {
-      throw HttpError::badRequest(
-          ctx.english() ? "the form has no file part \"file\"" : "表单缺少文件字段“file”", "file");
+      throw HttpError::badRequest(pageWord("refuse_no_file_part", ctx.english()), "file");
     }
     name = file->filename;
     path = file->temp_path;
@@ -97,11 +93,8 @@ io::ImportReport importLedger(RequestContext& ctx, const std::string& kind) {
     path = spooled.path();
   } else {
     throw HttpError(415, "unsupported_media_type",
-                    ctx.english()
-                        ? "send the file as multipart/form-data (part \"file\"), text/csv or " +
-                              std::string(kXlsxType)
-                        : "请以 multipart/form-data（文件字段“file”）、text/csv 或 " +
-                              std::string(kXlsxType) + " 上传文件",
+                    pageWord("refuse_upload_media_type", ctx.english(), {kXlsxType}),
+
                     "Content-Type");
   }
   io::ImportOptions options;
@@ -144,9 +137,7 @@ void sendLedgerExport(RequestContext& ctx, const std::string& kind, const std::s
                       bool english_headers) {
   const std::string fmt = format.empty() ? "csv" : format;
   if (fmt != "csv" && fmt != "xlsx") {
-    throw HttpError::badRequest(
-        ctx.english() ? "\"" + fmt + "\" is not csv or xlsx" : "“" + fmt + "”不是 csv 或 xlsx",
-        "format");
+    throw HttpError::badRequest(pageWord("refuse_not_csv_or_xlsx", ctx.english(), {fmt}), "format");
   }
   const io::ExportScope scope = exportScope(ctx);
   // The file is named after the caller's organisation, or the city (the root) for a city-wide

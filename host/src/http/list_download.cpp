@@ -3,6 +3,8 @@
 #include <Poco/URI.h>
 
 #include "http/http_error.h"
+#include "http/page_text.h"
+
 #include "io/csv_cell_guard.h"
 
 namespace beacon::http {
@@ -21,8 +23,7 @@ ListDownload::ListDownload(RequestContext& ctx, std::vector<io::XlsxColumn> colu
                            const std::string& sheet_name)
     : ctx_(ctx), format_(ctx.query("format", "csv")) {
   if (format_ != "csv" && format_ != "xlsx") {
-    throw HttpError::badRequest(ctx.english() ? "\"" + format_ + "\" is not csv or xlsx"
-                                              : "“" + format_ + "”不是 csv 或 xlsx",
+    throw HttpError::badRequest(pageWord("refuse_not_csv_or_xlsx", ctx.english(), {format_}),
                                 "format");
   }
   if (format_ == "csv") {

@@ -6,6 +6,7 @@
 #include "auth/constant_time.h"
 #include "auth/secure_random.h"
 #include "http/http_error.h"
+#include "http/page_text.h"
 
 namespace beacon::http {
 
@@ -41,10 +42,7 @@ void requireLoginFormToken(RequestContext& ctx) {
   const std::string expected = cookieToken(ctx);
   const std::string given = ctx.formValue("csrf_token");
   if (expected.empty() || given.empty() || !auth::constantTimeEquals(expected, given)) {
-    throw HttpError(403, "csrf_failed",
-                    ctx.english()
-                        ? "the login form's security token is missing or stale; reload the page"
-                        : "登录表单安全令牌缺失或已过期，请刷新页面后重试");
+    throw HttpError(403, "csrf_failed", pageWord("refuse_login_token_stale", ctx.english()));
   }
 }
 

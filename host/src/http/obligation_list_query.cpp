@@ -1,6 +1,7 @@
 #include "http/obligation_list_query.h"
 
 #include "http/http_error.h"
+#include "http/page_text.h"
 
 namespace beacon::http {
 
@@ -11,9 +12,8 @@ rules::ObligationPageQuery obligationListQuery(RequestContext& ctx,
   if (const std::string kind = ctx.query("kind"); !kind.empty()) {
     q.kind = rules::obligationKindFromId(kind);
     if (!q.kind) {
-      throw HttpError::badRequest(
-          ctx.english() ? "unknown duty kind \"" + kind + "\"" : "未知的义务类型“" + kind + "”",
-          "kind");
+      throw HttpError::badRequest(pageWord("refuse_unknown_duty_kind", ctx.english(), {kind}),
+                                  "kind");
     }
   }
   q.rule = ctx.query("rule");
@@ -23,8 +23,7 @@ rules::ObligationPageQuery obligationListQuery(RequestContext& ctx,
   } else if (sort == "org") {
     q.order = rules::ObligationOrder::Organisation;
   } else if (!sort.empty()) {
-    throw HttpError::badRequest(
-        ctx.english() ? "sort must be due or org" : "排序（sort）只能是 due 或 org", "sort");
+    throw HttpError::badRequest(pageWord("refuse_duty_sort", ctx.english()), "sort");
   }
   return q;
 }

@@ -12,7 +12,9 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/IPAddress.h>
 
+#include "http/page_text.h"
 #include "http/request_context.h"
+
 #include "http/routes.h"
 #include "plugins/domain_services.h"
 #include "rules/compliance_engine.h"
@@ -41,13 +43,13 @@ void readyz(RequestContext& ctx) {
     schema->set("expected", expected);
     if (version != expected) {
       ready = false;
-      schema->set("message", en ? "the database schema is not the one this binary expects; run `beacon init`"
-                                : "数据库结构版本与程序不一致，请运行 beacon init。");
+      schema->set("message", pageWord("health_schema_mismatch", en));
     }
   } catch (const std::exception& e) {
     ready = false;
     database->set("ok", false);
-    database->set("message", (en ? "the database does not answer: " : "数据库无法访问：") + std::string(e.what()));
+    database->set("message", pageWord("health_database_down", en, {e.what()}));
+
     schema->set("ok", false);
   }
   checks->set("database", database);
@@ -72,8 +74,8 @@ void readyz(RequestContext& ctx) {
   plugins->set("disabled", disabled);
   if (!plugins_ok) {
     ready = false;
-    plugins->set("message", enabled->size() == 0 ? (en ? "no plugin is loaded" : "未加载任何领域插件。")
-                                                 : (en ? "a plugin failed to load" : "有领域插件加载失败。"));
+    plugins->set("message", enabled->size() == 0 ? (pageWord("health_no_plugin", en))
+                                                 : (pageWord("health_plugin_failed", en)));
   }
   checks->set("plugins", plugins);
 
@@ -122,8 +124,7 @@ void metrics(RequestContext& ctx) {
   Poco::Net::IPAddress address;
   if (!Poco::Net::IPAddress::tryParse(client, address) || !ctx.state.config.metrics_allow.trusts(address)) {
     ctx.send(403, "text/plain; charset=utf-8",
-             ctx.english() ? "metrics are served only to the addresses of web.metrics_allow (not " + client + ")\n"
-                           : "指标仅对 web.metrics_allow 所列地址开放（本次请求来自 " + client + "）。\n");
+             pageWord("refuse_metrics_address", ctx.english(), {client}) + "\n");
     return;
   }
   std::ostringstream out;

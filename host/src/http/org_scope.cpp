@@ -4,6 +4,8 @@
 #include <map>
 
 #include "http/http_error.h"
+#include "http/page_text.h"
+
 #include "http/org_picker.h"
 #include "http/org_tree.h"
 #include "http/web_state.h"
@@ -24,8 +26,8 @@ sdk::Organisation organisationByRef(RequestContext& ctx, const std::string& ref,
     if (const sdk::Organisation* named = OrgPicker(all).find(ref)) org = *named;
   }
   if (!org) {
-    throw HttpError::badRequest(
-        ctx.english() ? "no organisation \"" + ref + "\"" : "没有名称或编码为“" + ref + "”的单位", param);
+    throw HttpError::badRequest(pageWord("refuse_no_organisation_named", ctx.english(), {ref}),
+                                param);
   }
   return *org;
 }
@@ -33,8 +35,8 @@ sdk::Organisation organisationByRef(RequestContext& ctx, const std::string& ref,
 namespace {
 
 HttpError outsideScope(RequestContext& ctx, const std::string& code, const std::string& name) {
-  return HttpError::forbidden(ctx.english() ? "organisation " + code + " is outside your scope"
-                                            : "单位 " + name + " 不在您的管辖范围内");
+  return HttpError::forbidden(
+      pageWord("refuse_organisation_outside_scope", ctx.english(), {code, name}));
 }
 
 template <typename Ids>

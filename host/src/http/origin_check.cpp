@@ -5,6 +5,7 @@
 #include <Poco/URI.h>
 
 #include "http/http_error.h"
+#include "http/page_text.h"
 
 namespace beacon::http {
 
@@ -47,10 +48,7 @@ void requireSameOrigin(RequestContext& ctx) {
   if (from.empty()) from = ctx.request.get("Referer", "");
   if (from.empty()) return;
   if (sameOrigin(from, ctx.request.get("Host", ""))) return;
-  throw HttpError(403, "cross_origin",
-                  ctx.english() ? "this request came from another site (Origin \"" + from +
-                                      "\"); it was refused"
-                                : "请求来自其他网站（来源“" + from + "”），已拒绝");
+  throw HttpError(403, "cross_origin", pageWord("refuse_cross_origin", ctx.english(), {from}));
 }
 
 }  // namespace beacon::http

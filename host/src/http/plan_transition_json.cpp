@@ -1,6 +1,8 @@
 #include "http/plan_transition_json.h"
 
+#include "http/label_language.h"
 #include "http/request_context.h"
+
 #include "service/lifecycle_step.h"
 #include "service/plan_lifecycle.h"
 #include "store/plan_repository.h"
@@ -12,7 +14,7 @@ namespace {
 std::string statusLabel(const RequestContext& ctx, const std::string& id) {
   auto s = store::parsePlanStatus(id);
   if (!s) return id;
-  return ctx.english() ? sdk::labelEn(*s) : sdk::labelZh(*s);
+  return labelIn(*s, ctx.english());
 }
 }  // namespace
 
@@ -24,8 +26,7 @@ Poco::JSON::Object::Ptr planTransitionJson(RequestContext& ctx, const store::Pla
   o->set("version", t.version_number);
   o->set("step", t.step);
   auto step = service::parseLifecycleStep(t.step);
-  o->set("step_label",
-         step ? (ctx.english() ? service::labelEn(*step) : service::labelZh(*step)) : t.step);
+  o->set("step_label", step ? labelIn(*step, ctx.english()) : t.step);
   o->set("from_status", t.from_status);
   o->set("from_label", statusLabel(ctx, t.from_status));
   o->set("to_status", t.to_status);
@@ -67,7 +68,7 @@ void setLifecycleJson(RequestContext& ctx, Poco::JSON::Object::Ptr o, const sdk:
   o->set("publications", publications);
   const sdk::PlanStatus stage = state.shown();
   o->set("stage", sdk::toId(stage));
-  o->set("stage_label", ctx.english() ? sdk::labelEn(stage) : sdk::labelZh(stage));
+  o->set("stage_label", labelIn(stage, ctx.english()));
   o->set("draft_version", state.draft.number);
   Poco::JSON::Array::Ptr allowed = new Poco::JSON::Array();
   for (service::LifecycleStep step : service::PlanLifecycle::allowedSteps(state)) {
@@ -76,9 +77,8 @@ void setLifecycleJson(RequestContext& ctx, Poco::JSON::Object::Ptr o, const sdk:
   o->set("allowed_steps", allowed);
   const auto next = service::PlanLifecycle::nextStep(state);
   o->set("next_step", next ? std::string(service::toId(*next)) : std::string());
-  o->set("next_step_label", !next           ? std::string()
-                            : ctx.english() ? service::labelEn(*next)
-                                            : service::labelZh(*next));
+  o->set("next_step_label", next ? labelIn(*next, ctx.english()) : std::string());
+
   store::PlanRepository plans(ctx.db().session());
   const store::PlanAbolition abolition = plans.abolitionOf(plan.id);
   o->set("abolished_on", abolition.date.isSet() ? abolition.date.toString() : std::string());

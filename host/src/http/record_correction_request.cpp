@@ -5,6 +5,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "http/http_error.h"
+#include "http/page_text.h"
 #include "http/record_detail.h"
 #include "rules/reader_connection.h"
 #include "service/record_checks.h"
@@ -13,9 +14,9 @@
 #include "store/drill_evaluation_repository.h"
 #include "store/drill_plan_item_repository.h"
 #include "store/drill_plan_repository.h"
+#include "store/filing_repository.h"
 #include "store/lifecycle_record_json.h"
 #include "store/plan_transition_repository.h"
-#include "store/filing_repository.h"
 #include "store/record_json.h"
 #include "store/record_voids.h"
 #include "store/review_repository.h"
@@ -72,7 +73,8 @@ std::string correctionFieldLabel(const std::string& field, bool en) {
   };
   const auto it = kLabels.find(field);
   if (it != kLabels.end()) return en ? it->second.second : it->second.first;
-  if (field.rfind("fields.", 0) == 0) return (en ? "Field " : "字段 ") + field.substr(7);
+  if (field.rfind("fields.", 0) == 0) return pageWord("plugin_field", en, {field.substr(7)});
+
   return field;
 }
 
@@ -173,7 +175,8 @@ Array::Ptr correctionHistory(RequestContext& ctx, store::RecordKind kind, sdk::R
     h->set("by", it->username);
     h->set("action", it->action);
     const bool is_void = it->action == "void";
-    h->set("action_label", is_void ? (en ? "Voided" : "作废") : (en ? "Corrected" : "更正"));
+    h->set("action_label",
+           is_void ? (pageWord("correction_voided", en)) : (pageWord("correction_corrected", en)));
     h->set("is_void", is_void);
     std::string reason;
     if (after) reason = shown(after->get(is_void ? "void_reason" : "correction_reason"));

@@ -4,6 +4,8 @@
 
 #include "http/attachment_store.h"
 #include "http/http_error.h"
+#include "http/label_language.h"
+
 #include "http/plan_transition_json.h"
 #include "http/record_correction_request.h"
 #include "service/plan_category_catalog.h"
@@ -67,7 +69,8 @@ Object::Ptr drillItemJson(RequestContext& ctx, const sdk::Drill& drill, const Or
   o->set("org_name", orgs.name(drill.org_id));
   o->set("org_code", orgs.code(drill.org_id));
   const sdk::DrillType* type = ctx.state.app.plugins().drillType(drill.drill_type);
-  o->set("drill_type_label", type ? (ctx.english() ? type->label_en : type->label_zh) : drill.drill_type);
+  o->set("drill_type_label",
+         type ? inLanguage(ctx.english(), type->label_en, type->label_zh) : drill.drill_type);
   return o;
 }
 
@@ -94,7 +97,7 @@ Object::Ptr planDetailJson(RequestContext& ctx, const sdk::Plan& plan) {
   for (std::size_t i = 0; i < plan_reviews.size(); ++i) {
     const auto conclusion = plan_reviews[i].conclusion;
     reviews->getObject(static_cast<unsigned>(i))
-        ->set("conclusion_label", ctx.english() ? sdk::labelEn(conclusion) : sdk::labelZh(conclusion));
+        ->set("conclusion_label", labelIn(conclusion, ctx.english()));
   }
   o->set("reviews", reviews);
   o->set("filings", markedRecordsJson(ctx, store::RecordKind::Filing,
@@ -130,7 +133,7 @@ Object::Ptr drillDetailJson(RequestContext& ctx, const sdk::Drill& drill, DrillA
       o->set("plan_title", plan->title);
     }
   }
-  o->set("verdict_label", ctx.english() ? sdk::labelEn(drill.verdict) : sdk::labelZh(drill.verdict));
+  o->set("verdict_label", labelIn(drill.verdict, ctx.english()));
   o->set("corrections", correctionHistory(ctx, store::RecordKind::Drill, drill.id));
   Array::Ptr fields = new Array();
   if (const auto* plugin = ctx.state.app.plugins().byDomain(drill.domain)) {
@@ -144,7 +147,7 @@ Object::Ptr drillDetailJson(RequestContext& ctx, const sdk::Drill& drill, DrillA
       }
       Object::Ptr f = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
       f->set("name", spec.name);
-      f->set("label", ctx.english() ? spec.label_en : spec.label_zh);
+      f->set("label", inLanguage(ctx.english(), spec.label_en, spec.label_zh));
       f->set("value", it->second);
       f->set("shown", shown);
       fields->add(f);

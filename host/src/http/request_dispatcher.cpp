@@ -14,6 +14,8 @@
 #include "auth/user_repository.h"
 #include "http/http_error.h"
 #include "http/idempotent_post.h"
+#include "http/page_text.h"
+
 #include "http/malloc_tuning.h"
 #include "http/origin_check.h"
 #include "http/request_context.h"
@@ -78,9 +80,7 @@ void RequestDispatcher::sendStorageUnavailable(RequestContext& ctx, const std::s
   state_.error_log.error("%s %s: storage unavailable: %s", ctx.request.getMethod(), ctx.path(), detail);
   state_.metrics.recordDatabaseError();
   ctx.response.set("Retry-After", std::to_string(kStorageRetryAfterSeconds));
-  ctx.sendError(503, "storage_unavailable",
-                ctx.english() ? "the database is busy or unavailable; nothing was changed, please try again shortly"
-                              : "数据库暂时繁忙或不可用，本次操作未保存，请稍后重试。",
+  ctx.sendError(503, "storage_unavailable", pageWord("refuse_storage_unavailable", ctx.english()),
                 "");
 }
 

@@ -1,6 +1,8 @@
 #include "http/summary_request.h"
 
 #include "http/http_error.h"
+#include "http/label_language.h"
+
 #include "http/page_text.h"
 #include "plugins/domain_services.h"
 #include "store/data_version.h"
@@ -20,7 +22,7 @@ std::string summaryCacheKey(store::Database& db, const summary::SummaryRequest& 
          std::to_string(version->first) + "." + std::to_string(version->second) + "\n" + r.kind +
          "\n" + std::to_string(r.year) + "\n" + r.as_of.toString() + "\n" + r.org_code + "\n" +
          r.domain + "\n" + std::to_string(r.drill_id) + "\n" + r.format + "\n" +
-         (r.english ? "en" : "zh");
+         languageCode(r.english);
 }
 
 std::string paramFor(const std::string& field) {
@@ -58,8 +60,7 @@ void requireSummaryScope(RequestContext& ctx, const summary::SummaryRequest& req
       if (drill && !scope.contains(drill->org_id)) throw HttpError::forbidden("drill outside your scope");
     }
   } else if (!scope.all) {
-    throw HttpError::forbidden(ctx.english() ? "city-wide summaries need a city-wide account; choose township"
-                                             : "全市汇总仅限市级账户查看；请选择乡镇(街道)汇总");
+    throw HttpError::forbidden(pageWord("refuse_city_summary_scope", ctx.english()));
   }
 }
 
@@ -105,7 +106,7 @@ RenderedSummary renderSummary(RequestContext& ctx, const summary::SummaryRequest
 
 summary::ArchivedSummary archiveSummary(RequestContext& ctx, const summary::SummaryRequest& request) {
   if (ctx.requireUser().role == auth::Role::Viewer) {
-    throw HttpError::forbidden(ctx.english() ? "a read-only account cannot archive summaries" : "只读账户不能存档汇总报告");
+    throw HttpError::forbidden(pageWord("refuse_viewer_archive", ctx.english()));
   }
   requireSummaryScope(ctx, request);
   std::lock_guard<std::mutex> lock(ctx.state.app_mutex);
