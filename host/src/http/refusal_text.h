@@ -5,9 +5,22 @@
 // plugin's FieldSpec label, a host field by this catalogue), in the
 // request's language, with GB/T 15834 punctuation in Chinese:
 // fields.hazard + "is required" → “危险源”为必填项。 / “Hazard” is required.
-// Messages the SDK and the services write in English are matched against
-// the catalogue's English patterns; a message already in Chinese keeps its
-// words. Immutable tables built once; thread-safe.
+//
+// How a message reaches the user in their language, by who writes it:
+// - the web's own refusals (host/src/http) are written in the request's
+//   language from the page catalogue (page_text.h, pageWord("refuse_…"));
+// - services that know the request's language (plan lifecycle, record
+//   corrections, the importers) write it in that language themselves;
+// - everything else (the SDK's field and drill checks, plugins' validators,
+//   the services' record checks, accounts, summaries, the API's English-only
+//   checks) writes English, and translatedMessage() matches it against this
+//   file's English patterns, in order, the first match winning ("{}" is any
+//   text, kept as it is in the Chinese wording: codes, names, numbers);
+// - a message already in Chinese keeps its words.
+// The test table tests/host/http/refusal_catalogue_test.cpp lists every English
+// message a web user can meet; a new one without a pattern fails it.
+// Immutable tables built once; thread-safe.
+
 #pragma once
 
 #include <string>

@@ -28,7 +28,12 @@ TEST_F(SummaryDownloadTest, AnnualTextDownloadsAsAWordDocument) {
   Reply refused = get(admin, "/api/v1/summaries?kind=plan-status&as_of=2023-12-31&format=docx");
   EXPECT_EQ(refused.status, 400);
   EXPECT_EQ(refused.errorField(), "format");
-  EXPECT_NE(refused.body.find("text, markdown, html or json"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("plan-status 可选 text、markdown、html 或 json"), std::string::npos)
+      << refused.body;
+  Reply refused_en =
+      get(admin, "/api/v1/summaries?kind=plan-status&as_of=2023-12-31&format=docx&lang=en");
+  EXPECT_NE(refused_en.body.find("text, markdown, html or json"), std::string::npos)
+      << refused_en.body;
 
   Reply page = get(admin, "/summaries?kind=city-annual&year=2023&format=docx");
   ASSERT_EQ(page.status, 200);
