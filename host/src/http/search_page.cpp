@@ -9,6 +9,7 @@
 #include "http/search_results.h"
 #include "render/json_data.h"
 
+#include <Poco/JSON/Object.h>
 #include <Poco/URI.h>
 
 namespace beacon::http {
@@ -35,7 +36,14 @@ void searchPage(RequestContext& ctx) {
     for (auto kind : kinds) {
       const SearchSection s = searchSection(ctx, kind, q, page);
       const std::string id = toId(kind);
+      // The page shows a mailto: link only for an address (a mustache section is true for "").
+      for (std::size_t i = 0; i < s.items->size(); ++i) {
+        auto item = s.items->getObject(static_cast<unsigned>(i));
+        if (item->optValue<std::string>("contact_email", "x").empty())
+          item->remove("contact_email");
+      }
       data section = render::toMustacheData(s.items);
+
       data sd;
       sd.set("kind", id);
       sd.set("heading", pageWord("search_" + id, en));

@@ -4,6 +4,10 @@
 #include <Poco/String.h>
 
 #include "http/http_error.h"
+#include "http/label_language.h"
+
+#include "http/page_text.h"
+
 #include "http/org_labels.h"
 #include "http/org_scope.h"
 #include "http/page_support.h"
@@ -45,8 +49,7 @@ Poco::JSON::Array::Ptr planItems(RequestContext& ctx,
     o->set("domain_label", domainLabel(ctx, h.domain));
     o->set("status", h.status);
     const auto status = store::parsePlanStatus(h.status);
-    o->set("status_label",
-           status ? (en ? sdk::labelEn(*status) : sdk::labelZh(*status)) : h.status);
+    o->set("status_label", status ? labelIn(*status, en) : h.status);
     o->set("owner_org_id", h.owner_org_id);
     o->set("owner_name", orgs.name(h.owner_org_id));
     o->set("href", "/plans/" + std::to_string(h.id));
@@ -68,7 +71,8 @@ Poco::JSON::Array::Ptr drillItems(RequestContext& ctx,
     o->set("domain_label", domainLabel(ctx, h.domain));
     o->set("drill_type", h.drill_type);
     const sdk::DrillType* type = ctx.state.app.plugins().drillType(h.drill_type);
-    o->set("drill_type_label", type ? (en ? type->label_en : type->label_zh) : h.drill_type);
+    o->set("drill_type_label",
+           type ? inLanguage(en, type->label_en, type->label_zh) : h.drill_type);
     o->set("org_id", h.org_id);
     o->set("org_name", orgs.name(h.org_id));
     o->set("place", h.place);
@@ -90,8 +94,9 @@ Poco::JSON::Array::Ptr organisationItems(RequestContext& ctx,
     o->set("name", h.name);
     o->set("kind", h.kind);
     const auto kind = store::parseOrgKind(h.kind);
-    o->set("kind_label", kind ? (en ? sdk::labelEn(*kind) : sdk::labelZh(*kind)) : h.kind);
+    o->set("kind_label", kind ? labelIn(*kind, en) : h.kind);
     o->set("parent_id", h.parent_id);
+    o->set("contact_email", h.contact_email);
     o->set("href", "/organisations#org-" + h.code);
     items->add(o);
   }
@@ -115,8 +120,7 @@ const char* toId(SearchKind kind) {
 std::string searchText(RequestContext& ctx) {
   const std::string q = Poco::trim(ctx.query("q"));
   if (utf8Length(q) > kMaxSearchCharacters) {
-    throw HttpError::badRequest(ctx.english() ? "is longer than 100 characters" : "超过 100 个字符",
-                                "q");
+    throw HttpError::badRequest(pageWord("refuse_search_too_long", ctx.english()), "q");
   }
   return q;
 }
@@ -127,9 +131,7 @@ std::vector<SearchKind> searchKinds(RequestContext& ctx) {
   for (auto k : {SearchKind::Plan, SearchKind::Drill, SearchKind::Organisation}) {
     if (kind == toId(k)) return {k};
   }
-  throw HttpError::badRequest(ctx.english() ? "\"" + kind + "\" is not plan, drill or organisation"
-                                            : "“" + kind + "”不是 plan、drill 或 organisation",
-                              "kind");
+  throw HttpError::badRequest(pageWord("refuse_search_kind", ctx.english(), {kind}), "kind");
 }
 
 SearchSection searchSection(RequestContext& ctx, SearchKind kind, const std::string& q,

@@ -86,9 +86,9 @@ SearchHits<OrganisationHit> SearchQueries::organisations(const std::string& text
   const std::string from_where = "FROM organisations WHERE (" + matches(session_, "code") + " OR " +
                                  matches(session_, "name") + ")" + scopeSql(scope, "id");
   return pageOf<OrganisationHit>(
-      session_, "SELECT id, code, name, kind, COALESCE(parent_id, 0)", from_where, "code, id",
-      containsPattern(text), page, 5, [](const ScannedRow& r) {
-        return OrganisationHit{r.int64(0), r.text(1), r.text(2), r.text(3), r.int64(4)};
+      session_, "SELECT id, code, name, kind, COALESCE(parent_id, 0), contact_email", from_where,
+      "code, id", containsPattern(text), page, 6, [](const ScannedRow& r) {
+        return OrganisationHit{r.int64(0), r.text(1), r.text(2), r.text(3), r.int64(4), r.text(5)};
       });
 }
 

@@ -51,6 +51,7 @@ struct OrganisationHit {
   std::string name;
   std::string kind;
   sdk::RecordId parent_id = 0;
+  std::string contact_email;  // empty when the organisation has none
 };
 
 template <typename Hit>

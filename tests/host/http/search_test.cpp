@@ -6,6 +6,7 @@
 #include <Poco/URI.h>
 
 #include "host/http/web_fixture.h"
+#include "store/organisation_contacts.h"
 
 namespace beacon::http::testing {
 namespace {
@@ -162,6 +163,30 @@ TEST_F(SearchTest, TheHeaderBoxSearchesAndABadRequestNamesTheParameter) {
   Reply too_long = get(town, "/api/v1/search?q=" + std::string(101, 'a'));
   EXPECT_EQ(too_long.status, 400);
   EXPECT_EQ(too_long.errorField(), "q");
+}
+
+TEST_F(SearchTest, AnOrganisationHitCarriesItsContactEmail) {
+  store::setOrganisationContactEmail(app_->db().session(), orgId("xinmi.chengguan.05"),
+                                     "wucun@xinmi.example.cn", store::Actor{"test"});
+  Login town = login("town");
+  auto with = search(town, "xinmi.chengguan.05", "&kind=organisation");
+  ASSERT_EQ(total(with, "organisation"), 1);
+  EXPECT_EQ(values(with, "organisation", "contact_email"),
+            std::vector<std::string>{"wucun@xinmi.example.cn"});
+  auto without = search(town, "xinmi.chengguan.06", "&kind=organisation");
+  ASSERT_EQ(total(without, "organisation"), 1);
+  EXPECT_EQ(values(without, "organisation", "contact_email"), std::vector<std::string>{""})
+      << "present and empty when the organisation has none";
+
+  Reply page = get(town, "/search?q=xinmi.chengguan.0&kind=organisation");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(has(page, "<th>联系邮箱</th>"));
+  EXPECT_TRUE(has(page,
+                  "<a class=\"search-contact\" href=\"mailto:wucun@xinmi.example.cn\">"
+                  "wucun@xinmi.example.cn</a>"))
+      << page.body;
+  EXPECT_EQ(page.body.find("mailto:</a>"), std::string::npos) << "no link without an address";
+  EXPECT_EQ(page.body.find("href=\"mailto:\""), std::string::npos) << "no link without an address";
 }
 
 }  // namespace
