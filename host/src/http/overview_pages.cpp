@@ -207,7 +207,7 @@ void dashboard(RequestContext& ctx) {
   q.offset = static_cast<std::size_t>(ctx.queryInt("offset", 0, 0, 100000000));
   q.limit = static_cast<std::size_t>(ctx.queryInt("limit", 20, 1, kMaxListLimit));
   const std::string chosen = dashboardListParam(ctx);
-  const std::map<sdk::RecordId, sdk::Organisation>& orgs = view.orgs;
+  const std::map<sdk::RecordId, sdk::Organisation>& orgs = view.orgs();
   const auth::User& user = ctx.requireUser();
   const auto own = orgs.find(user.org_id);
   const bool village = own != orgs.end() && villageLevel(own->second);
@@ -356,7 +356,7 @@ void organisationTree(RequestContext& ctx) {
   const auto drill_plans = drillPlanByOrganisation(ctx, view.query.as_of);
   const auth::Scope scope = ctx.policy().scope(ctx.requireUser());
   std::multimap<sdk::RecordId, const sdk::Organisation*> children;
-  for (const auto& [id, o] : view.orgs) {
+  for (const auto& [id, o] : view.orgs()) {
     if (scope.contains(id)) children.emplace(o.parent_id, &o);
   }
   std::function<data(const sdk::Organisation&)> node = [&](const sdk::Organisation& o) {
@@ -378,7 +378,7 @@ void organisationTree(RequestContext& ctx) {
     return n;
   };
   data roots{data::type::list};
-  for (const auto& [id, o] : view.orgs) {
+  for (const auto& [id, o] : view.orgs()) {
     if (scope.contains(id) && (o.parent_id == 0 || !scope.contains(o.parent_id))) roots.push_back(node(o));
   }
   data d;
