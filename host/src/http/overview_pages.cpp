@@ -23,6 +23,7 @@
 #include "http/dashboard_list_kinds.h"
 #include "http/drill_plan_overview.h"
 #include "http/http_error.h"
+#include "http/kept_org_options.h"
 #include "http/obligation_list_query.h"
 #include "http/obligation_view.h"
 #include "http/org_admin_scope.h"
@@ -327,7 +328,7 @@ void dashboard(RequestContext& ctx) {
   d.set("kinds", kinds);
   // The organisation picked by name: a search box over the names in scope (OrgPicker).
   const OrgPicker picker(orgs);
-  d.set("orgs", picker.options(read_scope, ctx.english()));
+  d.set("org_options", keptOrgOptions(view.kept_orgs, picker, read_scope, ctx.english()));
   const sdk::Organisation* picked = picker.find(ctx.query("org"));
   if (const auto id = parseWholeNumber(ctx.query("org"), 1, std::numeric_limits<sdk::RecordId>::max())) {
     if (const auto it = orgs.find(*id); it != orgs.end()) picked = &it->second;
