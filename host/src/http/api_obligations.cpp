@@ -33,7 +33,7 @@ void listObligations(RequestContext& ctx) {
     codes[id] = label.code;
   }
   const std::string items =
-      rules::formatCheckJson(rows, view.query, view.org_names, titles, ctx.english(), codes);
+      rules::formatCheckJson(rows, view.query, view.org_names(), titles, ctx.english(), codes);
   ctx.send(200, "application/json; charset=utf-8",
            "{\"as_of\":\"" + view.query.as_of.toString() + "\",\"total\":" +
                std::to_string(page.total) + ",\"limit\":" + std::to_string(q.limit) +

@@ -61,10 +61,10 @@ void feed(RequestContext& ctx) {
     e.uid = r.ruleId() + "-" + std::to_string(r.orgId()) + "-" + std::to_string(r.planId()) + "-" +
             r.due().toString() + "@beacon";
     e.date = r.due();
-    auto org_name = view.org_names.find(r.orgId());
+    auto org_name = view.org_names().find(r.orgId());
     const std::string& title = r.title(ctx.english());
     e.summary = "[" + labelIn(r.status(), ctx.english()) + "] " + title +
-                (org_name != view.org_names.end() ? " · " + org_name->second : "");
+                (org_name != view.org_names().end() ? " · " + org_name->second : "");
     auto plan = plans.find(r.planId());
     const rules::CitationText citation = rules::userCitation(r.citation());
     e.description = (plan != plans.end() ? plan->second.title + "\n" : "") + citation.text +

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <tuple>
 
+#include "http/kept_drill_plan_card.h"
 #include "http/page_text.h"
 #include "summary/drill_plan_execution.h"
 
@@ -31,13 +31,9 @@ data drillPlanOverview(RequestContext& ctx, const sdk::Date& as_of,
                        const std::vector<sdk::RecordId>& org_ids,
                        const std::map<sdk::RecordId, sdk::Organisation>& orgs, std::size_t limit) {
   const bool en = ctx.english();
-  const std::set<sdk::RecordId> scope(org_ids.begin(), org_ids.end());
-  const summary::DrillPlanExecution tally = summary::tallyDrillPlanExecution(
-      ctx.db().session(), as_of.year, as_of, scope.empty() ? nullptr : &scope, "");
-  std::map<sdk::RecordId, summary::PlanActualCounts> by_org;
-  for (const auto& r : tally.rows) by_org[r.org_id].add(r.counts);
+  const auto figures = keptDrillPlanCard(ctx, as_of, org_ids);
   std::vector<std::pair<sdk::RecordId, summary::PlanActualCounts>> behind;
-  for (const auto& [id, c] : by_org)
+  for (const auto& [id, c] : figures->by_org)
     if (c.behind() > 0) behind.emplace_back(id, c);
   std::stable_sort(behind.begin(), behind.end(), [](const auto& a, const auto& b) {
     if (a.second.behind() != b.second.behind()) return a.second.behind() > b.second.behind();
@@ -54,7 +50,7 @@ data drillPlanOverview(RequestContext& ctx, const sdk::Date& as_of,
   }
   data d;
   d.set("year", std::to_string(as_of.year));
-  d.set("totals", countsData(tally.total));
+  d.set("totals", countsData(figures->total));
   d.set("behind", list);
   d.set("has_behind", !behind.empty());
   data t;
@@ -67,12 +63,9 @@ data drillPlanOverview(RequestContext& ctx, const sdk::Date& as_of,
 
 std::map<sdk::RecordId, data> drillPlanByOrganisation(RequestContext& ctx, const sdk::Date& as_of) {
   const bool en = ctx.english();
-  const summary::DrillPlanExecution tally =
-      summary::tallyDrillPlanExecution(ctx.db().session(), as_of.year, as_of, nullptr, "");
-  std::map<sdk::RecordId, summary::PlanActualCounts> by_org;
-  for (const auto& r : tally.rows) by_org[r.org_id].add(r.counts);
+  const auto figures = keptDrillPlanCard(ctx, as_of, {});
   std::map<sdk::RecordId, data> out;
-  for (const auto& [id, c] : by_org) {
+  for (const auto& [id, c] : figures->by_org) {
     if (c.planned == 0) continue;
     const auto n = [](int v) { return std::to_string(v); };
     data d;

@@ -2,7 +2,8 @@
 // summary/drill_plan_execution.h) for the pages: the dashboard's card (the
 // readable organisations' totals, and those furthest behind: held late plus
 // not held, then not held, each linking to its drill plan page), and each
-// organisation's own line in the organisation tree. Per request.
+// organisation's own line in the organisation tree, from the kept figures
+// (http/kept_drill_plan_card.h). Per request.
 #pragma once
 
 #include <map>

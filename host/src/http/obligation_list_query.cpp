@@ -29,8 +29,8 @@ rules::ObligationPageQuery obligationListQuery(RequestContext& ctx,
 }
 
 std::string orgNameOf(const ObligationView& view, sdk::RecordId id) {
-  const auto it = view.org_names.find(id);
-  return it == view.org_names.end() ? std::string() : it->second;
+  const auto it = view.org_names().find(id);
+  return it == view.org_names().end() ? std::string() : it->second;
 }
 
 }  // namespace beacon::http

@@ -16,10 +16,7 @@ ObligationView checkObligations(RequestContext& ctx, sdk::Date as_of, const std:
     throw HttpError::badRequest("no enabled plugin for domain \"" + domain + "\"", "domain");
   }
   view.query.domain = domain;
-  for (auto& o : ctx.organisations().list()) {
-    view.org_names[o.id] = o.name;
-    view.orgs.emplace(o.id, std::move(o));
-  }
+  view.kept_orgs = keptOrganisations(ctx);
   const OrgFilter filter = readableOrgs(ctx, org_ref, "org");
   if (filter.none()) return view;
   view.query.org_ids = filter.ids;

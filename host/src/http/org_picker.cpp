@@ -4,8 +4,6 @@
 
 namespace beacon::http {
 
-using kainjow::mustache::data;
-
 OrgPicker::OrgPicker(const std::map<sdk::RecordId, sdk::Organisation>& orgs) : orgs_(orgs) {
   for (const auto& [id, o] : orgs_) ++name_uses_[o.name];
 }
@@ -28,16 +26,15 @@ const sdk::Organisation* OrgPicker::find(const std::string& text) const {
   return nullptr;
 }
 
-data OrgPicker::options(const auth::Scope& scope, bool english) const {
-  data list{data::type::list};
+std::string OrgPicker::optionsHtml(const auth::Scope& scope, bool english) const {
+  std::string html;
   for (const auto& [id, o] : orgs_) {
     if (!scope.contains(id)) continue;
-    data option;
-    option.set("label", label(o));
-    option.set("kind", labelIn(o.kind, english));
-    list.push_back(option);
+    html += "<option value=\"" + kainjow::mustache::html_escape<std::string>(label(o)) + "\">";
+    html += kainjow::mustache::html_escape<std::string>(labelIn(o.kind, english));
+    html += "</option>";
   }
-  return list;
+  return html;
 }
 
 }  // namespace beacon::http

@@ -24,9 +24,10 @@ class OrgPicker {
   std::string label(const sdk::Organisation& o) const;
   // The organisation with this label or code; null when there is none.
   const sdk::Organisation* find(const std::string& text) const;
-  // The organisations in `scope`, in the tree's id order: [{label, kind}], `english` for the kind's
-  // label.
-  kainjow::mustache::data options(const auth::Scope& scope, bool english) const;
+  // The organisations in `scope`, in the tree's id order, as the datalist's HTML:
+  // <option value="label">kind</option> each, escaped as mustache escapes, `english` for the
+  // kind's label (kept per organisation set by http/kept_org_options.h).
+  std::string optionsHtml(const auth::Scope& scope, bool english) const;
 
  private:
   const std::map<sdk::RecordId, sdk::Organisation>& orgs_;

@@ -23,8 +23,8 @@
 #include "http/dashboard_list_kinds.h"
 #include "http/drill_plan_overview.h"
 #include "http/http_error.h"
+#include "http/kept_org_options.h"
 #include "http/label_language.h"
-
 #include "http/obligation_list_query.h"
 #include "http/obligation_view.h"
 #include "http/org_admin_scope.h"
@@ -207,7 +207,7 @@ void dashboard(RequestContext& ctx) {
   q.offset = static_cast<std::size_t>(ctx.queryInt("offset", 0, 0, 100000000));
   q.limit = static_cast<std::size_t>(ctx.queryInt("limit", 20, 1, kMaxListLimit));
   const std::string chosen = dashboardListParam(ctx);
-  const std::map<sdk::RecordId, sdk::Organisation>& orgs = view.orgs;
+  const std::map<sdk::RecordId, sdk::Organisation>& orgs = view.orgs();
   const auth::User& user = ctx.requireUser();
   const auto own = orgs.find(user.org_id);
   const bool village = own != orgs.end() && villageLevel(own->second);
@@ -327,7 +327,7 @@ void dashboard(RequestContext& ctx) {
   d.set("kinds", kinds);
   // The organisation picked by name: a search box over the names in scope (OrgPicker).
   const OrgPicker picker(orgs);
-  d.set("orgs", picker.options(read_scope, ctx.english()));
+  d.set("org_options", keptOrgOptions(view.kept_orgs, picker, read_scope, ctx.english()));
   const sdk::Organisation* picked = picker.find(ctx.query("org"));
   if (const auto id = parseWholeNumber(ctx.query("org"), 1, std::numeric_limits<sdk::RecordId>::max())) {
     if (const auto it = orgs.find(*id); it != orgs.end()) picked = &it->second;
@@ -356,7 +356,7 @@ void organisationTree(RequestContext& ctx) {
   const auto drill_plans = drillPlanByOrganisation(ctx, view.query.as_of);
   const auth::Scope scope = ctx.policy().scope(ctx.requireUser());
   std::multimap<sdk::RecordId, const sdk::Organisation*> children;
-  for (const auto& [id, o] : view.orgs) {
+  for (const auto& [id, o] : view.orgs()) {
     if (scope.contains(id)) children.emplace(o.parent_id, &o);
   }
   std::function<data(const sdk::Organisation&)> node = [&](const sdk::Organisation& o) {
@@ -378,7 +378,7 @@ void organisationTree(RequestContext& ctx) {
     return n;
   };
   data roots{data::type::list};
-  for (const auto& [id, o] : view.orgs) {
+  for (const auto& [id, o] : view.orgs()) {
     if (scope.contains(id) && (o.parent_id == 0 || !scope.contains(o.parent_id))) roots.push_back(node(o));
   }
   data d;

@@ -2,11 +2,16 @@
 // plans of the enterprises): the dashboard's 年度演练计划执行情况 card has the
 // same totals as the drill-plan summary of the same scope and day, lists the
 // organisations furthest behind with links to their drill plan pages, and the
-// organisation tree shows each organisation's own progress.
+// organisation tree shows each organisation's own progress. The card's figures are kept between
+// writes (http/kept_drill_plan_card.h): a drill logged, by the server or by another process, is
+// on the next dashboard.
 #include "host/http/web_fixture.h"
+
+#include <sstream>
 
 #include <Poco/JSON/Object.h>
 
+#include "app/cli.h"
 #include "store/organisation_repository.h"
 
 namespace beacon::http::testing {
@@ -87,6 +92,38 @@ TEST_F(DrillPlanOverviewPagesTest, OrganisationTreeShowsEachOrganisationsOwnPlan
   ASSERT_NE(link, std::string::npos);
   EXPECT_LT(link, page.body.find("</li>", node));
   EXPECT_NE(page.body.find("2023年度演练计划：计划 ", link), std::string::npos);
+}
+
+// The last of the six figures: held, not planned.
+int unplanned(const std::string& totals) { return std::stoi(totals.substr(totals.rfind(' ') + 1)); }
+
+TEST_F(DrillPlanOverviewPagesTest, ADrillLoggedIsOnTheNextDashboardsCard) {
+  Login admin = login("admin");
+  const std::string before = dashboardTotals(get(admin, "/?as_of=2023-12-31").body);
+  ASSERT_FALSE(before.empty());
+  EXPECT_EQ(dashboardTotals(get(admin, "/?as_of=2023-12-31").body), before);
+  // A village without a drill plan: its drill of 2023 is held, not planned.
+  Reply created =
+      send(admin, "POST", "/api/v1/drills",
+           R"({"drill_type":"flood.evacuation","org":"xinmi.micun.05","date":"2023-07-02",)"
+           R"("participants":9,"fields":{"hazard":"flash_flood"}})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string after_post = dashboardTotals(get(admin, "/?as_of=2023-12-31").body);
+  EXPECT_EQ(unplanned(after_post), unplanned(before) + 1) << before << " / " << after_post;
+  EXPECT_EQ(after_post, summaryTotals(admin, ""));
+  // Another process's commit.
+  std::ostringstream out, err;
+  std::istringstream in;
+  ASSERT_EQ(app::runCli({"beacon", "--db", database_->uri(), "--user", "cli", "drill", "add",
+                         "--org", "xinmi.micun.05", "--type", "flood.evacuation", "--date",
+                         "2023-07-03", "--participants", "7", "--field", "hazard=flash_flood"},
+                        out, err, in),
+            0)
+      << err.str();
+  const std::string after_cli = dashboardTotals(get(admin, "/?as_of=2023-12-31").body);
+  EXPECT_EQ(unplanned(after_cli), unplanned(before) + 2) << after_post << " / " << after_cli;
+  // The organisation tree's lines come from the same kept figures.
+  EXPECT_EQ(get(admin, "/organisations?as_of=2023-12-31").status, 200);
 }
 
 // Without as_of the API counts as of the year's 31 December (`beacon summary --kind drill-plan --year Y`

@@ -2,7 +2,8 @@
 // socket: who may add, edit and move (the administrator everywhere, township
 // staff below their own organisation, nobody else: 403 and nothing written),
 // the tree rules as refusals naming their field in zh-CN with what was typed
-// kept, and every change in the audit log.
+// kept, and every change in the audit log. The dashboard's organisations are kept between
+// organisation writes (http/kept_organisations.h): one added or renamed is on the next dashboard.
 #include <Poco/URI.h>
 
 #include "host/http/web_fixture.h"
@@ -67,6 +68,23 @@ TEST_F(OrgAdminPagesTest, ATownshipAddsAndEditsBelowItselfOnly) {
   EXPECT_EQ(get(login("village"), "/organisations/new").status, 403);
   EXPECT_EQ(get(login("viewer"), "/organisations/new").status, 403);
   EXPECT_FALSE(has(get(login("village"), "/organisations"), "id=\"new-org\""));
+}
+
+TEST_F(OrgAdminPagesTest, AnAddedOrRenamedOrganisationIsOnTheNextDashboard) {
+  Login admin = login("admin");
+  EXPECT_FALSE(has(get(admin, "/"), "新建村k1"));
+  ASSERT_EQ(postForm(admin, "/organisations/new", village("xinmi.chengguan.k1", "xinmi.chengguan"))
+                .status,
+            303);
+  EXPECT_TRUE(has(get(admin, "/"), "新建村k1")) << "the dashboard's organisation picker";
+  ASSERT_EQ(
+      postForm(admin, "/organisations/" + id("xinmi.chengguan.k1") + "/edit",
+               {{"name", "更名村k1"}, {"kind", "village"}, {"parent_id", id("xinmi.chengguan")}})
+          .status,
+      303);
+  const Reply renamed = get(admin, "/");
+  EXPECT_TRUE(has(renamed, "更名村k1"));
+  EXPECT_FALSE(has(renamed, "新建村k1"));
 }
 
 TEST_F(OrgAdminPagesTest, TheAdministratorMovesAnOrganisationAndTheTreeRulesAreNamed) {
