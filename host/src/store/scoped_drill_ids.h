@@ -13,7 +13,8 @@ namespace beacon::store {
 // `id_list` is an sqlIdList (store/sql_id_list.h).
 inline std::string scopedDrillIds(const std::string& id_list) {
   return "(SELECT id FROM drills WHERE org_id IN " + id_list +
-         " UNION SELECT id FROM drills WHERE plan_id IN (SELECT id FROM plans WHERE owner_org_id IN " +
+         " UNION SELECT id FROM drills WHERE plan_id IN (SELECT id FROM plans WHERE owner_org_id "
+         "IN " +
          id_list + "))";
 }
 

@@ -410,7 +410,8 @@ TEST_F(IncrementalEngineTest, CheckOrganisationsGivesTheFullCheckForThoseOrganis
 // check, whole or of one domain, exactly as the whole city's check does, and keeps nothing: the
 // next check of the city is a full evaluation, not a reuse.
 TEST_F(IncrementalEngineTest, AOneOffCheckOfASubtreeEvaluatesOnlyItAndKeepsNothing) {
-  const auto subtree = store::OrganisationRepository(app_->db().session()).subtree(org("xinmi.chengguan").id);
+  const auto subtree =
+      store::OrganisationRepository(app_->db().session()).subtree(org("xinmi.chengguan").id);
   const std::vector<sdk::RecordId> ids(subtree.begin(), subtree.end());
   ASSERT_GT(ids.size(), 2u);
   ComplianceEngine full(app_->db(), app_->plugins(), app_->rulesConfig(), app_->calendar());
