@@ -95,6 +95,10 @@ sdk::Result<std::shared_ptr<const ObligationSet>> ComplianceEngine::checkShared(
     return sdk::Status::invalid("domain",
                                 "unknown domain \"" + q.domain + "\" (known: " + known + ")");
   }
+  if (only_what_is_asked_ && !q.org_ids.empty()) {
+    auto scoped = evaluateScopeOnly(q);
+    if (!scoped.isOk() || scoped.value()) return scoped;
+  }
   const std::string plugins = enabledPlugins();
   auto kept = std::find_if(kept_.begin(), kept_.end(), [&](const Evaluation& e) {
     return e.as_of == q.as_of && e.plugins == plugins;
@@ -157,39 +161,51 @@ sdk::Result<std::vector<ObligationResult>> ComplianceEngine::checkOrganisations(
   CheckQuery q;
   q.as_of = as_of;
   q.org_ids = org_ids;
-  if (!as_of.isSet() || org_ids.empty()) return check(q);
+  if (as_of.isSet() && !org_ids.empty()) {
+    auto scoped = evaluateScopeOnly(q);
+    if (!scoped.isOk()) return scoped.status();
+    if (scoped.value()) return scoped.value()->toVector();
+  }
+  return check(q);
+}
+
+sdk::Result<std::shared_ptr<const ObligationSet>> ComplianceEngine::evaluateScopeOnly(
+    const CheckQuery& q) {
+  const std::shared_ptr<const ObligationSet> none;
   const std::string plugins = enabledPlugins();
   try {
     store::Transaction snapshot(db_.session(), store::Transaction::Mode::Read);
     const std::optional<store::DataVersion> version = store::currentDataVersion(db_.session());
     const bool kept = std::any_of(kept_.begin(), kept_.end(), [&](const Evaluation& e) {
-      return e.as_of == as_of && e.plugins == plugins && version && e.version &&
+      return e.as_of == q.as_of && e.plugins == plugins && version && e.version &&
              *version == *e.version;
     });
     if (kept) {
       snapshot.commit();
-      return check(q);
+      return none;
     }
     plugin_errors_.clear();
-    const RuleScopePlan plan = scopePlan(org_ids, false);
+    const RuleScopePlan plan = scopePlan(q.org_ids, false);
     if (!plan.results()) {
       snapshot.commit();
-      return check(q);
+      return none;
     }
     ResultBuilder mine(rule_table_);
-    const sdk::Status s = evaluate(as_of, &plan, mine);
+    const sdk::Status s = evaluate(q.as_of, &plan, mine);
     if (!s.isOk()) return s;
     snapshot.commit();
     mine.keepOrganisations(plan.results()->ids);
     std::map<ChunkKey, ObligationChunk> chunks;
     mine.chunksInto(chunks);
-    std::vector<ObligationResult> out;
-    for (const auto& [key, chunk] : chunks) {
-      for (std::size_t i = 0; i < chunk->size(); ++i) out.push_back((*chunk)[i].result());
+    std::vector<ObligationChunk> asked;
+    for (auto& [key, chunk] : chunks) {
+      if (!q.domain.empty() && key.second != q.domain) continue;
+      asked.push_back(std::move(chunk));
     }
     chunks.clear();
+    auto set = std::make_shared<const ObligationSet>(std::move(asked));
     rule_table_.prune();
-    return out;
+    return set;
   } catch (const Poco::Exception& e) {
     return readFailure(e);
   } catch (const std::exception& e) {

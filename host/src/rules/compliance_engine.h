@@ -15,7 +15,10 @@
 // by each rule's declared sdk::RuleScope, the written organisations (Organisation),
 // also those above them read with their subtrees (Subtree), or all (City). It evaluates
 // everything again when many organisations changed, when the feed has been
-// pruned past its position, or when a plugin failed. Not thread-safe (uses the
+// pruned past its position, or when a plugin failed. A one-off process (the CLI's check and
+// summary) asks evaluateOnlyWhatIsAsked(): then a check of some organisations that no current
+// kept evaluation answers evaluates only them and keeps nothing, as checkOrganisations() does.
+// Not thread-safe (uses the
 // Database's Session); give each thread its own engine and Database.
 #pragma once
 
@@ -76,6 +79,10 @@ class ComplianceEngine {
   // is kept: a page about one organisation does not pay for the whole city's check.
   sdk::Result<std::vector<ObligationResult>> checkOrganisations(
       const std::vector<sdk::RecordId>& org_ids, const sdk::Date& as_of);
+  // From now on checkShared() of a query naming organisations evaluates only them when no kept
+  // evaluation of its date is current (see above); one that names none still evaluates the
+  // city and keeps it. For a process that answers one question and exits.
+  void evaluateOnlyWhatIsAsked() { only_what_is_asked_ = true; }
   // Core rules, then every enabled plugin's, for documentation (`beacon check --rules`).
   std::vector<sdk::RuleInfo> rules() const;
   // "<plugin id>: <what went wrong>" for each plugin skipped by the last check().
@@ -110,6 +117,10 @@ class ComplianceEngine {
   sdk::Status refresh(Evaluation& kept, long long seq_now,
                       const std::optional<store::DataVersion>& version);
   sdk::Status evaluateAll(Evaluation& e);
+  // The obligations of q.org_ids (of q.domain when set) as of q.as_of from an evaluation of only
+  // those organisations, kept nowhere; nullptr when a kept evaluation of the date is current or
+  // the scope plan needs the whole city (the caller then checks as usual).
+  sdk::Result<std::shared_ptr<const ObligationSet>> evaluateScopeOnly(const CheckQuery& q);
   std::string enabledPlugins() const;
 
   store::Database& db_;
@@ -120,6 +131,7 @@ class ComplianceEngine {
   std::list<Evaluation> kept_;  // most recently used first
   RuleTable rule_table_;        // the rule texts the kept rows point to
   CheckRefresh last_refresh_ = CheckRefresh::Full;
+  bool only_what_is_asked_ = false;
 };
 
 }  // namespace beacon::rules

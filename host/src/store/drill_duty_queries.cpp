@@ -2,6 +2,7 @@
 
 #include "store/record_parse.h"
 #include "store/row_scanner.h"
+#include "store/scoped_drill_ids.h"
 #include "store/sql_id_list.h"
 
 namespace beacon::store {
@@ -38,8 +39,7 @@ std::vector<DrillEvaluationState> DrillDutyQueries::evaluationStates(const sdk::
       "e.voided_at = '' WHERE d.voided_at = '' AND d.drill_date >= $1 AND d.drill_date <= $2"
       " AND (d.verdict = '' OR e.id IS NOT NULL)";
   if (scope_) {
-    sql += " AND (d.org_id IN " + scope_list_ +
-           " OR d.plan_id IN (SELECT id FROM plans WHERE owner_org_id IN " + scope_list_ + "))";
+    sql += " AND d.id IN " + scopedDrillIds(scope_list_);
   }
   std::vector<DrillEvaluationState> out;
   RowScanner(session_).scan(sql + " ORDER BY d.drill_date, d.id", params,

@@ -8,6 +8,7 @@
 #include "store/record_parse.h"
 #include "store/record_rows.h"
 #include "store/row_scanner.h"
+#include "store/scoped_drill_ids.h"
 #include "store/sql_id_list.h"
 
 namespace beacon::store {
@@ -156,7 +157,7 @@ std::vector<sdk::Drill> RecordReaderQueries::drills(const sdk::Date& from,
     params.push_back(to.toString());
     where += " AND drill_date <= $" + std::to_string(params.size());
   }
-  where += drillScope("drills");
+  if (scope_) where += " AND drills.id IN " + scopedDrillIds(scope_list_);
   // A window holding a large share of all drills is read faster by one pass over the table in
   // id order, sorted here, than through the date index (a random row lookup per drill costs ~20
   // sequential row visits; measured on SQLite with 1M drills: 0.75 s against 0.11 s for a

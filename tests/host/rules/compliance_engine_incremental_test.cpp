@@ -406,5 +406,35 @@ TEST_F(IncrementalEngineTest, CheckOrganisationsGivesTheFullCheckForThoseOrganis
   }
 }
 
+// An engine told to evaluate only what is asked (the CLI's check and summary) answers a subtree's
+// check, whole or of one domain, exactly as the whole city's check does, and keeps nothing: the
+// next check of the city is a full evaluation, not a reuse.
+TEST_F(IncrementalEngineTest, AOneOffCheckOfASubtreeEvaluatesOnlyItAndKeepsNothing) {
+  const auto subtree =
+      store::OrganisationRepository(app_->db().session()).subtree(org("xinmi.chengguan").id);
+  const std::vector<sdk::RecordId> ids(subtree.begin(), subtree.end());
+  ASSERT_GT(ids.size(), 2u);
+  ComplianceEngine full(app_->db(), app_->plugins(), app_->rulesConfig(), app_->calendar());
+  for (const char* domain : {"", "general", "flood", "fire", "forest_fire", "enterprise_safety"}) {
+    ComplianceEngine once(app_->db(), app_->plugins(), app_->rulesConfig(), app_->calendar());
+    once.evaluateOnlyWhatIsAsked();
+    const CheckQuery q{d("2023-12-31"), ids, domain};
+    auto mine = once.checkShared(q);
+    ASSERT_TRUE(mine.isOk()) << mine.status().describe();
+    auto whole = full.check(q);
+    ASSERT_TRUE(whole.isOk()) << whole.status().describe();
+    const auto a = describeAll(mine.value()->toVector());
+    const auto b = describeAll(whole.value());
+    if (*domain == '\0') {
+      ASSERT_FALSE(b.empty());
+    }
+    ASSERT_EQ(a.size(), b.size()) << domain;
+    for (std::size_t i = 0; i < a.size(); ++i) ASSERT_EQ(a[i], b[i]) << domain << " at " << i;
+    ASSERT_TRUE(once.check(CheckQuery{d("2023-12-31"), {}, domain}).isOk());
+    EXPECT_EQ(once.lastRefresh(), CheckRefresh::Full)
+        << "the subtree's check kept no evaluation of the city to reuse";
+  }
+}
+
 }  // namespace
 }  // namespace beacon::rules

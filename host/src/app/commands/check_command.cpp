@@ -90,7 +90,9 @@ class CheckCommand : public Command {
       q.org_ids.assign(tree.begin(), tree.end());
     }
     warnIfCalendarEndsSoon(ctx, c.calendar(), q.as_of);
-    // The engine's kept results, not a copy; written out as they are rendered.
+    // One check and exit: with --org only that subtree is evaluated (the rules' declared scopes
+    // say what else it reads). The results are not copied; written out as they are rendered.
+    c.engine().evaluateOnlyWhatIsAsked();
     auto results = c.engine().checkShared(q);
     if (!results.isOk()) return fail(ctx, results.status());
     const rules::ObligationSet& checked = *results.value();

@@ -60,6 +60,8 @@ class SummaryCommand : public Command {
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
     AppContext& c = *app.value();
+    // One summary and exit: a township's summary evaluates the township, not the city.
+    c.engine().evaluateOnlyWhatIsAsked();
     summary::SummaryService service(c.db(), c.plugins(), c.templates(), &c.engine());
     sdk::Result<std::string> text = std::string();
     std::string archived_line;
