@@ -23,6 +23,7 @@
 #include "http/record_detail.h"
 #include "http/refusal_text.h"
 #include "http/routes.h"
+#include "http/status_http.h"
 #include "http/strict_number.h"
 #include "render/json_data.h"
 #include "service/record_checks.h"
@@ -297,6 +298,7 @@ void submitDrill(RequestContext& ctx) {
     }
     evidence.push_back(&f);
   }
+  int status = 422;
   if (form.errors.empty()) {
     auto id = logDrill(ctx, d);
     if (id.isOk()) {
@@ -311,9 +313,11 @@ void submitDrill(RequestContext& ctx) {
     }
     form.errors[id.status().field().empty() ? "drill_type" : id.status().field()] =
         service::localisedMessage(id.status().message(), ctx.english());
+    status = httpStatusOf(id.status().code()).status;
   }
   form.files_again = !evidence.empty();
-  ctx.sendPage(422, "drill_form.html", drillFormData(ctx, form), ctx.english() ? "Log a drill" : "登记演练");
+  ctx.sendPage(status, "drill_form.html", drillFormData(ctx, form),
+               ctx.english() ? "Log a drill" : "登记演练");
 }
 
 // The drill to correct: readable, not voided (409) and changeable by the user now (403).
