@@ -1,5 +1,6 @@
 // bench_json_text: the drill list answer (GET /api/v1/drills, 500 items, the
-// largest page) written by http::JsonText, and in the same run built as
+// largest page) written by http::JsonText (http::writeDrillItem, as the list
+// route writes it), and in the same run built as
 // Poco::JSON objects (store::toJson plus the list's fields) and stringified
 // by Poco::JSON::Stringifier, as RequestContext::sendJson does; checks that
 // both give the same bytes, then times each (thread CPU time, alternating
@@ -21,6 +22,7 @@
 #include <Poco/JSON/Stringifier.h>
 
 #include "beacon/sdk/records.h"
+#include "http/drill_item_json.h"
 #include "http/json_text.h"
 #include "store/record_json.h"
 
@@ -106,34 +108,8 @@ std::string textPage(const std::vector<Item>& items) {
   j.raw(",").key("items").raw("[");
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& it = items[i];
-    const auto& d = it.drill;
     if (i) j.raw(",");
-    j.raw("{").key("id").number(d.id);
-    j.raw(",").key("domain").string(d.domain);
-    j.raw(",").key("drill_type").string(d.drill_type);
-    j.raw(",").key("org_id").number(d.org_id);
-    j.raw(",").key("plan_id").number(d.plan_id);
-    j.raw(",").key("plan_version_id").number(d.plan_version_id);
-    j.raw(",").key("date").string(d.date.toString());
-    j.raw(",").key("place").string(d.place);
-    j.raw(",").key("scenario").string(d.scenario);
-    j.raw(",").key("participants").number(d.participants);
-    j.raw(",").key("evacuees").number(d.evacuees);
-    j.raw(",").key("fields").raw("{");
-    bool first = true;
-    for (const auto& [name, value] : d.fields) {
-      if (!first) j.raw(",");
-      first = false;
-      j.string(name).raw(":").string(value);
-    }
-    j.raw("}");
-    j.raw(",").key("verdict").string(beacon::sdk::toId(d.verdict));
-    j.raw(",").key("findings").string(d.findings);
-    j.raw(",").key("org_name").string(it.org_name);
-    j.raw(",").key("org_code").string(it.org_code);
-    j.raw(",").key("drill_type_label").string(it.type_label);
-    j.raw(",").key("voided").boolean(it.voided);
-    j.raw("}");
+    beacon::http::writeDrillItem(it.drill, it.org_name, it.org_code, it.type_label, it.voided, j);
   }
   j.raw("]}");
   return std::move(j.str());

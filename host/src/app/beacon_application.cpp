@@ -18,6 +18,7 @@
 
 #include "app/app_context.h"
 #include "app/command.h"
+#include "app/exit_code.h"
 #include "app/logging_config.h"
 #include "app/os_user.h"
 #include "install_layout.h"
@@ -58,7 +59,7 @@ int reportStorageFailure(std::ostream& err, bool english, const std::string& det
       << (english ? "the database is busy or unavailable; nothing was changed, try again shortly"
                   : "数据库暂时繁忙或不可用，未作任何更改，请稍后重试。")
       << "\n";
-  return store::kStorageFailureExitCode;
+  return exitCodeOf(sdk::StatusCode::Unavailable);
 }
 
 }  // namespace
@@ -210,12 +211,16 @@ int BeaconApplication::main(const std::vector<std::string>& args) {
   } catch (const store::StorageError& e) {
     return reportStorageFailure(err_, lang_ == "en", e.what());
   } catch (const Poco::Exception& e) {
-    if (store::isStorageFailure(e)) return reportStorageFailure(err_, lang_ == "en", e.displayText());
+    const sdk::Status failure = store::failureStatus(e, e.displayText());
+    if (failure.code() == sdk::StatusCode::Unavailable) {
+      return reportStorageFailure(err_, lang_ == "en", e.displayText());
+    }
     err_ << "beacon: " << e.displayText() << "\n";
+    return exitCodeOf(failure.code());
   } catch (const std::exception& e) {
     err_ << "beacon: " << e.what() << "\n";
   }
-  return 1;
+  return exit_code::kInternal;
 }
 
 }  // namespace beacon::app

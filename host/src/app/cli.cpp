@@ -3,8 +3,10 @@
 #include <ostream>
 
 #include <Poco/Exception.h>
+#include <Poco/Util/OptionException.h>
 
 #include "app/beacon_application.h"
+#include "app/exit_code.h"
 
 namespace beacon::app {
 
@@ -42,12 +44,15 @@ int runCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
   try {
     BeaconApplication app(out, err, in, std::move(command_args));
     return app.run(args);
+  } catch (const Poco::Util::OptionException& e) {
+    err << "beacon: " << e.displayText() << "\n";
+    return exit_code::kUsage;
   } catch (const Poco::Exception& e) {
     err << "beacon: " << e.displayText() << "\n";
   } catch (const std::exception& e) {
     err << "beacon: " << e.what() << "\n";
   }
-  return 2;
+  return exit_code::kInternal;
 }
 
 }  // namespace beacon::app

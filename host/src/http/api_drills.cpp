@@ -5,6 +5,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "http/drill_item_json.h"
 #include "http/drill_key_query.h"
 #include "http/drill_logging.h"
 #include "http/http_error.h"
@@ -27,39 +28,6 @@ namespace {
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-
-// The fields of drillItemJson, in its order.
-void writeDrillItem(RequestContext& ctx, const sdk::Drill& d, const OrgLabels& orgs, bool voided, JsonText& j) {
-  j.raw("{").key("id").number(d.id);
-  j.raw(",").key("domain").string(d.domain);
-  j.raw(",").key("drill_type").string(d.drill_type);
-  j.raw(",").key("org_id").number(d.org_id);
-  j.raw(",").key("plan_id").number(d.plan_id);
-  j.raw(",").key("plan_version_id").number(d.plan_version_id);
-  j.raw(",").key("date").string(d.date.toString());
-  j.raw(",").key("place").string(d.place);
-  j.raw(",").key("scenario").string(d.scenario);
-  j.raw(",").key("participants").number(d.participants);
-  j.raw(",").key("evacuees").number(d.evacuees);
-  j.raw(",").key("fields").raw("{");
-  bool first = true;
-  for (const auto& [name, value] : d.fields) {
-    if (!first) j.raw(",");
-    first = false;
-    j.string(name).raw(":").string(value);
-  }
-  j.raw("}");
-  j.raw(",").key("verdict").string(sdk::toId(d.verdict));
-  j.raw(",").key("findings").string(d.findings);
-  j.raw(",").key("org_name").string(orgs.name(d.org_id));
-  j.raw(",").key("org_code").string(orgs.code(d.org_id));
-  const sdk::DrillType* type = ctx.state.app.plugins().drillType(d.drill_type);
-  j.raw(",")
-      .key("drill_type_label")
-      .string(type ? inLanguage(ctx.english(), type->label_en, type->label_zh) : d.drill_type);
-  j.raw(",").key("voided").boolean(voided);
-  j.raw("}");
-}
 
 void listDrills(RequestContext& ctx) {
   store::DrillFilter filter;
@@ -117,7 +85,11 @@ void listDrills(RequestContext& ctx) {
   out.raw(",").key("items").raw("[");
   for (std::size_t i = 0; i < page.size(); ++i) {
     if (i) out.raw(",");
-    writeDrillItem(ctx, page[i], labels, voided.count(page[i].id) > 0, out);
+    const sdk::Drill& d = page[i];
+    const sdk::DrillType* type = ctx.state.app.plugins().drillType(d.drill_type);
+    writeDrillItem(d, labels.name(d.org_id), labels.code(d.org_id),
+                   type ? inLanguage(ctx.english(), type->label_en, type->label_zh) : d.drill_type,
+                   voided.count(d.id) > 0, out);
   }
   out.raw("]}");
   ctx.send(200, "application/json; charset=utf-8", out.str());

@@ -26,6 +26,7 @@
 #include "http/record_detail.h"
 #include "http/refusal_text.h"
 #include "http/routes.h"
+#include "http/status_http.h"
 #include "http/strict_number.h"
 #include "render/json_data.h"
 #include "service/record_checks.h"
@@ -300,6 +301,7 @@ void submitDrill(RequestContext& ctx) {
     }
     evidence.push_back(&f);
   }
+  int status = 422;
   if (form.errors.empty()) {
     auto id = logDrill(ctx, d);
     if (id.isOk()) {
@@ -314,9 +316,10 @@ void submitDrill(RequestContext& ctx) {
     }
     form.errors[id.status().field().empty() ? "drill_type" : id.status().field()] =
         service::localisedMessage(id.status().message(), ctx.english());
+    status = httpStatusOf(id.status().code()).status;
   }
   form.files_again = !evidence.empty();
-  ctx.sendPage(422, "drill_form.html", drillFormData(ctx, form),
+  ctx.sendPage(status, "drill_form.html", drillFormData(ctx, form),
                pageWord("log_drill", ctx.english()));
 }
 

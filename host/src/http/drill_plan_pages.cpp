@@ -18,6 +18,7 @@
 #include "http/page_text.h"
 #include "http/record_detail.h"
 #include "http/routes.h"
+#include "http/status_http.h"
 #include "render/json_data.h"
 #include "service/drill_evaluation_service.h"
 #include "service/drill_plan_service.h"
@@ -155,7 +156,8 @@ void addPlanItemFromForm(RequestContext& ctx) {
   }
   form.error_field = status.field();
   form.error = status.message();
-  sendPlansPage(ctx, plan.year >= 2000 && plan.year <= 2100 ? plan.year : service::today().year, 422, form);
+  sendPlansPage(ctx, plan.year >= 2000 && plan.year <= 2100 ? plan.year : service::today().year,
+                httpStatusOf(status.code()).status, form);
 }
 
 void evaluateFromForm(RequestContext& ctx) {
@@ -184,7 +186,7 @@ void evaluateFromForm(RequestContext& ctx) {
   }
   form.error_field = id.status().field();
   form.error_message = id.status().message();
-  sendDrillPage(ctx, drill, 422, {}, form);
+  sendDrillPage(ctx, drill, httpStatusOf(id.status().code()).status, {}, form);
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "http/org_admin_scope.h"
 #include "http/page_support.h"
 #include "http/page_text.h"
+#include "http/status_http.h"
 #include "http/strict_number.h"
 #include "mail/email_address.h"
 #include "service/organisation_service.h"
@@ -131,6 +132,7 @@ void submitNewOrg(RequestContext& ctx) {
   form.code = ctx.formValue("code");
   org.code = form.code;
   readOrgForm(ctx, form, org);
+  int status = 422;
   if (form.errors.empty()) {
     auto id = service::OrganisationService(ctx.db(), ctx.state.app.plugins(), ctx.english()).add(org, ctx.actor());
     if (id.isOk()) {
@@ -140,8 +142,9 @@ void submitNewOrg(RequestContext& ctx) {
       return;
     }
     form.errors[id.status().field()] = id.status().message();
+    status = httpStatusOf(id.status().code()).status;
   }
-  sendOrgForm(ctx, 422, form);
+  sendOrgForm(ctx, status, form);
 }
 
 sdk::Organisation editableOrg(RequestContext& ctx) {
@@ -169,6 +172,7 @@ void submitOrgEdit(RequestContext& ctx) {
   form.editing = org.id;
   form.code = org.code;
   readOrgForm(ctx, form, org);
+  int status = 422;
   if (form.errors.empty()) {
     sdk::Status s =
         service::OrganisationService(ctx.db(), ctx.state.app.plugins(), ctx.english()).update(org, ctx.actor());
@@ -179,8 +183,9 @@ void submitOrgEdit(RequestContext& ctx) {
       return;
     }
     form.errors[s.field()] = s.message();
+    status = httpStatusOf(s.code()).status;
   }
-  sendOrgForm(ctx, 422, form);
+  sendOrgForm(ctx, status, form);
 }
 
 }  // namespace

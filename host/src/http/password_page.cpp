@@ -15,6 +15,7 @@
 #include "http/page_text.h"
 #include "http/refusal_text.h"
 #include "http/session_cookie_writer.h"
+#include "http/status_http.h"
 
 namespace beacon::http {
 
@@ -66,7 +67,8 @@ void changePassword(RequestContext& ctx) {
   auto changed = auth::AccountService(ctx.db(), ctx.state.hasher).changePassword(user.username, fresh, ctx.actor());
   if (!changed.isOk()) {
     const std::string field = changed.status().field() == "password" ? "new_password" : changed.status().field();
-    return sendPasswordForm(ctx, 422, field, changed.status().message());
+    return sendPasswordForm(ctx, httpStatusOf(changed.status().code()).status, field,
+                            changed.status().message());
   }
   // Every session of the user has ended, this one too: the browser that changed it stays signed in.
   auto stored = auth::UserRepository(ctx.db().session()).findById(user.id);

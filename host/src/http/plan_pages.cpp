@@ -6,7 +6,8 @@
 // and the life-cycle forms (service::PlanLifecycle): /plans/{id}/preparations,
 // /edit-draft (the draft's text, shown only while it is 编制中), /submit-review,
 // /approve, /issue, /publications, /abolish.
-// A failed form re-renders the detail (422) with the message by its field; the
+// A refused form re-renders the detail with the message by its field, answered by the
+// refusal's code (httpStatusOf: 422 invalid input, 409 a step the plan's state refuses); the
 // life-cycle forms come back with the values typed.
 #include <fstream>
 #include <functional>
@@ -33,6 +34,7 @@
 #include "http/record_detail.h"
 #include "http/refusal_text.h"
 #include "http/routes.h"
+#include "http/status_http.h"
 #include "http/strict_number.h"
 #include "render/json_data.h"
 #include "service/plan_category_catalog.h"
@@ -265,7 +267,7 @@ void finish(RequestContext& ctx, const sdk::Plan& plan, const std::string& form,
     return;
   }
   auto fresh = store::PlanRepository(ctx.db().session()).findById(plan.id);
-  sendPlanDetail(ctx, fresh ? *fresh : plan, 422, form, status);
+  sendPlanDetail(ctx, fresh ? *fresh : plan, httpStatusOf(status.code()).status, form, status);
 }
 
 // The document of a revision: a file chosen in the form, or on the

@@ -10,9 +10,9 @@
 // of their subtree that are not administrators or city-wide. Anyone else:
 // 403. The writes are auth::AccountService's (as `beacon user`): validation,
 // the audit entry, and for a disable or a reset every session of the account
-// ended (a reset also revokes its API tokens). A refusal is 422 naming the
-// field with what was typed kept (never a password); success is 303 to the
-// account's page with ?done=<form> (user-notice).
+// ended (a reset also revokes its API tokens). A refusal names the field, answered by its code
+// (httpStatusOf: 422 invalid input, 409 a conflict), with what was typed kept (never a password);
+// success is 303 to the account's page with ?done=<form> (user-notice).
 #include <limits>
 
 #include "auth/account_service.h"
@@ -26,6 +26,7 @@
 #include "http/page_support.h"
 #include "http/page_text.h"
 #include "http/refusal_text.h"
+#include "http/status_http.h"
 #include "http/strict_number.h"
 
 namespace beacon::http {
@@ -142,7 +143,10 @@ void submitNewUser(RequestContext& ctx) {
     if (account.org_code.empty()) return sendNewUserForm(ctx, 422, {{"org", "is required"}});
   }
   auto created = auth::AccountService(ctx.db(), ctx.state.hasher).create(account, ctx.actor());
-  if (!created.isOk()) return sendNewUserForm(ctx, 422, {{created.status().field(), created.status().message()}});
+  if (!created.isOk()) {
+    return sendNewUserForm(ctx, httpStatusOf(created.status().code()).status,
+                           {{created.status().field(), created.status().message()}});
+  }
   ctx.redirect("/users/" + std::to_string(created.value().id) + "?done=user_added");
 }
 
@@ -181,7 +185,8 @@ void setDisabled(RequestContext& ctx) {
   const auth::User account = managedAccount(ctx);
   const bool disable = ctx.formValue("disabled") == "1";
   sdk::Status s = auth::AccountService(ctx.db(), ctx.state.hasher).setDisabled(account.username, disable, ctx.actor());
-  if (!s.isOk()) return sendAccount(ctx, 422, account, s.field(), s.message());
+  if (!s.isOk())
+    return sendAccount(ctx, httpStatusOf(s.code()).status, account, s.field(), s.message());
   ctx.redirect("/users/" + std::to_string(account.id) + "?done=" + (disable ? "user_disabled" : "user_enabled"));
 }
 
@@ -190,7 +195,10 @@ void resetPassword(RequestContext& ctx) {
   const std::string fresh = ctx.formValue("password");
   if (fresh.empty()) return sendAccount(ctx, 422, account, "password", "is required");
   auto changed = auth::AccountService(ctx.db(), ctx.state.hasher).changePassword(account.username, fresh, ctx.actor());
-  if (!changed.isOk()) return sendAccount(ctx, 422, account, changed.status().field(), changed.status().message());
+  if (!changed.isOk()) {
+    return sendAccount(ctx, httpStatusOf(changed.status().code()).status, account,
+                       changed.status().field(), changed.status().message());
+  }
   ctx.redirect("/users/" + std::to_string(account.id) + "?done=password_reset");
 }
 
@@ -210,7 +218,8 @@ void changeRole(RequestContext& ctx) {
   auto changed = auth::AccountService(ctx.db(), ctx.state.hasher)
                      .changeRole(account.username, role, org_code, ctx.actor());
   if (!changed.isOk())
-    return sendAccount(ctx, 422, account, changed.status().field(), changed.status().message());
+    return sendAccount(ctx, httpStatusOf(changed.status().code()).status, account,
+                       changed.status().field(), changed.status().message());
   ctx.redirect("/users/" + std::to_string(account.id) + "?done=role_changed");
 }
 

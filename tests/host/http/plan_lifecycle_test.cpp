@@ -153,7 +153,7 @@ TEST_F(PlanLifecycleWebTest, ThePageFormsMoveThePlanAndARefusedFormComesBackWith
                             {"document_no", "城政〔2024〕77号"},
                             {"effective", ""},
                             {"note", "印发备注"}});
-  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.status, 409) << "refused by the plan's state: the API's status (httpStatusOf)";
   EXPECT_NE(refused.body.find("id=\"error-status\""), std::string::npos);
   EXPECT_NE(refused.body.find("「编制中」，不能印发"), std::string::npos);
   EXPECT_NE(refused.body.find("value=\"城政〔2024〕77号\""), std::string::npos)
@@ -197,7 +197,7 @@ TEST_F(PlanLifecycleWebTest, ThePageFormsMoveThePlanAndARefusedFormComesBackWith
   EXPECT_EQ(status(plan), "abolished");
   Reply abolished =
       postMultipart(admin, page + "/publications", {{"date", "2024-07-02"}, {"channel", "x"}});
-  EXPECT_EQ(abolished.status, 422);
+  EXPECT_EQ(abolished.status, 409);
   EXPECT_NE(abolished.body.find("「已废止」"), std::string::npos);
 }
 
@@ -288,7 +288,7 @@ TEST_F(PlanLifecycleWebTest, TheDraftEditFormIsShownOnlyWhenAllowedAndARefusalKe
       << "no edit form while the draft is in review";
   // A refused edit (the draft is in review) comes back with the text typed.
   refused = postMultipart(admin, pageOf(plan) + "/edit-draft", {{"text", "评审中输入的文本"}, {"note", ""}});
-  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.status, 409) << "refused by the plan's state: the API's status (httpStatusOf)";
   EXPECT_NE(refused.body.find("id=\"error-status\""), std::string::npos);
   EXPECT_NE(refused.body.find("「评审中」，不能修改编制稿"), std::string::npos);
   EXPECT_NE(refused.body.find(">评审中输入的文本</textarea>"), std::string::npos)
