@@ -4,7 +4,10 @@
 # "Mixed load"). Not run in CI.
 #
 # usage: bench/mixed/run.sh [BUILD_DIR (build)]
-#   env: DURATION (15s), CONNECTIONS (16), WRK_THREADS (2), SERVER_THREADS (8), POST_RATE (100/s)
+#   env: DURATION (15s), CONNECTIONS (16), WRK_THREADS (2), SERVER_THREADS (8), POST_RATE (100/s),
+#   PERF (a file: `perf record -e cpu-clock --call-graph dwarf` of the server during the mixed
+#   run is written there; PERF_PHASE=alone profiles the write-free run instead), COUNT_MISSES
+#   (1: wrk counts the answers that were cache misses; costs wrk some CPU)
 # Needs: BUILD_DIR/bin/beacon with the plugins, wrk, python3, curl (wrk and curl installed here if
 # missing, by bench/lib/servers.sh, which also starts the server).
 set -euo pipefail
@@ -56,34 +59,52 @@ done <"$work/urls.txt"
 
 echo "== $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $urls list URLs;" \
   "wrk -t$wrk_threads -c$connections -d$duration --latency; $post_rate drill POSTs/s; server threads $server_threads"
-lists() {  # output file
-  BEACON_URLS=$work/urls.txt BEACON_TOKEN=$token \
-    wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -s bench/mixed/lists.lua "$beacon_url" >"$1"
+# The server's CPU time (user + system) in ms, from /proc (clock ticks).
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$beacon_pid/stat"; }
+lists() {  # phase (alone or mixed): wrk output to $work/PHASE.wrk, server CPU ms to $work/PHASE.cpu
+  local before perf_pid=""
+  if [ -n "${PERF:-}" ] && [ "${PERF_PHASE:-mixed}" = "$1" ]; then
+    perf record -q -e cpu-clock -F 499 --call-graph dwarf,16384 -p "$beacon_pid" -o "$PERF" \
+      -- sleep "${duration%s}" 2>/dev/null &
+    perf_pid=$!
+  fi
+  before=$(cpu_ms)
+  BEACON_URLS=$work/urls.txt BEACON_TOKEN=$token BEACON_COUNT_MISSES=${COUNT_MISSES:-0} \
+    wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -s bench/mixed/lists.lua "$beacon_url" \
+    >"$work/$1.wrk"
+  echo $(($(cpu_ms) - before)) >"$work/$1.cpu"
+  [ -z "$perf_pid" ] || wait "$perf_pid" || true
 }
-lists "$work/alone.wrk"
+lists alone
 seconds=${duration%s}
 python3 bench/mixed/post_steady.py "$beacon_url" "$token" $((seconds + 2)) "$post_rate" "$work/orgs.txt" \
   >"$work/posts.json" &
 posts=$!
 sleep 1
-lists "$work/mixed.wrk"
+lists mixed
 wait "$posts"
 echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 pct() { awk -v p="$2" '$1==p {print $2}' "$1"; }
+# Server CPU ms per list request of a phase (beside the writes it includes the POSTs' CPU).
+cpu_per() { awk -v c="$(cat "$work/$1.cpu")" -v n="$(awk '/requests in/ {print $1}' "$work/$1.wrk")" \
+  'BEGIN {if (n > 0) printf "%.3f", c / n}'; }
 for f in alone mixed; do echo "--- wrk lists $f"; cat "$work/$f.wrk"; done
 echo "--- posts: $(cat "$work/posts.json")"
 echo "---"
-printf '%-34s %10s req/s   p50 %8s   p99 %8s\n' "lists alone" "$(rps "$work/alone.wrk")" \
-  "$(pct "$work/alone.wrk" 50%)" "$(pct "$work/alone.wrk" 99%)"
-printf '%-34s %10s req/s   p50 %8s   p99 %8s\n' "lists beside $post_rate POSTs/s" "$(rps "$work/mixed.wrk")" \
-  "$(pct "$work/mixed.wrk" 50%)" "$(pct "$work/mixed.wrk" 99%)"
+printf '%-34s %10s req/s   p50 %8s   p99 %8s   server CPU %s ms/req (%s ms)\n' "lists alone" \
+  "$(rps "$work/alone.wrk")" "$(pct "$work/alone.wrk" 50%)" "$(pct "$work/alone.wrk" 99%)" \
+  "$(cpu_per alone)" "$(cat "$work/alone.cpu")"
+printf '%-34s %10s req/s   p50 %8s   p99 %8s   server CPU %s ms/req (%s ms, POSTs included)\n' \
+  "lists beside $post_rate POSTs/s" "$(rps "$work/mixed.wrk")" "$(pct "$work/mixed.wrk" 50%)" \
+  "$(pct "$work/mixed.wrk" 99%)" "$(cpu_per mixed)" "$(cat "$work/mixed.cpu")"
 python3 - "$work/posts.json" <<'PY'
 import json, sys
 p = json.load(open(sys.argv[1]))
 print("%-34s %10s /s      p50 %6s ms  p99 %6s ms  p99.9 %6s ms  max %s ms  (%d of %d 201, %d other)" % (
     "drill POSTs", p["rate"], p["p50_ms"], p["p99_ms"], p["p99_9_ms"], p["max_ms"], p["ok"], p["sent"], p["others"]))
 PY
+grep -h "cache misses" "$work/alone.wrk" "$work/mixed.wrk" | paste -sd ';' | sed 's/^/(alone; beside the writes) /' || true
 echo "lists beside writes: $(awk -v a="$(rps "$work/mixed.wrk")" -v b="$(rps "$work/alone.wrk")" \
   'BEGIN {printf "%.2f", a/b}') of the write-free rate (target >= 0.70)"
