@@ -648,9 +648,9 @@ const std::vector<PagePhrase>& phrases() {
 
 // The catalogue by key (the first phrase of a key): a walk of the list compared every key and
 // was 8 % of the demo city's dashboard, which asks for a word per organisation.
-const std::unordered_map<std::string_view, const Phrase*>& phraseIndex() {
+const std::unordered_map<std::string_view, const PagePhrase*>& phraseIndex() {
   static const auto kIndex = [] {
-    std::unordered_map<std::string_view, const Phrase*> index;
+    std::unordered_map<std::string_view, const PagePhrase*> index;
     for (const auto& p : phrases()) index.emplace(p.key, &p);
     return index;
   }();
