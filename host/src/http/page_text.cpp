@@ -666,16 +666,19 @@ std::string pageWord(const std::string& key, bool english) {
   return english ? it->second->en : it->second->zh;
 }
 
-std::string pageWord(const std::string& key, bool english, const std::vector<std::string>& args) {
-  std::string out = pageWord(key, english);
+std::string fillPlaceholders(std::string text, const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string mark = "{" + std::to_string(i + 1) + "}";
-    for (auto at = out.find(mark); at != std::string::npos;
-         at = out.find(mark, at + args[i].size())) {
-      out.replace(at, mark.size(), args[i]);
+    for (auto at = text.find(mark); at != std::string::npos;
+         at = text.find(mark, at + args[i].size())) {
+      text.replace(at, mark.size(), args[i]);
     }
   }
-  return out;
+  return text;
+}
+
+std::string pageWord(const std::string& key, bool english, const std::vector<std::string>& args) {
+  return fillPlaceholders(pageWord(key, english), args);
 }
 
 const std::vector<PagePhrase>& pagePhrases() { return phrases(); }

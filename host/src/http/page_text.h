@@ -17,6 +17,8 @@ kainjow::mustache::data pageText(bool english);
 std::string pageWord(const std::string& key, bool english);
 // The phrase `key` with {1}, {2} … replaced by `args` in order.
 std::string pageWord(const std::string& key, bool english, const std::vector<std::string>& args);
+// `text` with {1}, {2} … replaced by `args` in order (a filled-in argument is not searched again).
+std::string fillPlaceholders(std::string text, const std::vector<std::string>& args);
 
 struct PagePhrase {
   const char* key;

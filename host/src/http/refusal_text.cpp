@@ -300,18 +300,6 @@ const Wording* findWording(const std::string& message, std::vector<std::string>&
   return nullptr;
 }
 
-std::string fill(const std::string& templ, const std::vector<std::string>& parts) {
-  std::string out = templ;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string key = "{" + std::to_string(i + 1) + "}";
-    for (auto at = out.find(key); at != std::string::npos;
-         at = out.find(key, at + parts[i].size())) {
-      out.replace(at, key.size(), parts[i]);
-    }
-  }
-  return out;
-}
-
 bool startsWith(const std::string& s, const std::string& prefix) {
   return s.compare(0, prefix.size(), prefix) == 0;
 }
@@ -361,7 +349,7 @@ std::string translatedMessage(const std::string& message, bool english) {
   if (english) return message;
   std::vector<std::string> parts;
   const Wording* w = findWording(message, parts);
-  return w ? fill(w->zh, parts) : message;
+  return w ? fillPlaceholders(w->zh, parts) : message;
 }
 
 std::string refusalSentence(const plugins::PluginRegistry& plugins, const std::string& field,
