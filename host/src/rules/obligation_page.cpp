@@ -32,20 +32,21 @@ struct Source {
 class Filter {
  public:
   explicit Filter(const ObligationPageQuery& q)
-      : q_(q), due_(q.due_to.isSet() && q.order == ObligationOrder::Engine) {}
+      : q_(q), due_(q.due_to.isSet() && q.order == ObligationOrder::Engine), due_to_(q.due_to) {}
   bool walks() const { return q_.kind || !q_.rule.empty() || due_; }
   // Whether the tally's count of a kind is the count that passes (no rule, no due-date walk).
   bool kindOnly() const { return q_.rule.empty() && !due_; }
   bool pass(const KeptRow& r) const {
     if (q_.kind && r.rule->kind != *q_.kind) return false;
     if (!q_.rule.empty() && r.rule->rule_id != q_.rule) return false;
-    if (due_ && q_.due_to < listedDue(r)) return false;
+    if (due_ && due_to_ < listedDue(r)) return false;
     return true;
   }
 
  private:
   const ObligationPageQuery& q_;
   bool due_;
+  PackedDate due_to_;
 };
 
 std::vector<sdk::ObligationStatus> statusesOf(const ObligationPageQuery& q) {
@@ -75,8 +76,8 @@ std::vector<Source> sourcesOf(const ObligationSet& set, const ObligationPageQuer
       bool cut = false;
       if (q.due_to.isSet() && !in_order) {
         end = std::upper_bound(
-            begin, end, q.due_to,
-            [&chunk](const sdk::Date& d, std::uint32_t at) { return d < listedDue(chunk.kept(at)); });
+            begin, end, PackedDate(q.due_to),
+            [&chunk](PackedDate d, std::uint32_t at) { return d < listedDue(chunk.kept(at)); });
         cut = end != begin + list.size();
       }
       std::size_t count = static_cast<std::size_t>(end - begin);
@@ -115,8 +116,8 @@ void mergeInto(const std::vector<const Source*>& group, bool by_due, const Filte
   };
   auto later = [by_due](const Head& a, const Head& b) {  // a min-heap on the page's order
     if (by_due) {
-      const sdk::Date da = listedDue(a.row());
-      const sdk::Date db = listedDue(b.row());
+      const PackedDate da = listedDue(a.row());
+      const PackedDate db = listedDue(b.row());
       if (da < db) return false;
       if (db < da) return true;
     }

@@ -25,10 +25,10 @@ constexpr std::size_t kObligationKindCount = 7;    // sdk::ObligationKind Evalua
 // The date a listed row is shown and sorted by: the due date a met-late record answered, else the
 // due date.
 sdk::Date listedDue(const ObligationResult& r);
-inline const sdk::Date& listedDue(const KeptRow& r) {
+inline PackedDate listedDue(const KeptRow& r) {
   return r.status == sdk::ObligationStatus::MetLate && r.met_due.isSet() ? r.met_due : r.due;
 }
-inline const sdk::Date& listedDue(const ObligationRow& r) {
+inline sdk::Date listedDue(const ObligationRow& r) {
   return r.status() == sdk::ObligationStatus::MetLate && r.metDue().isSet() ? r.metDue() : r.due();
 }
 

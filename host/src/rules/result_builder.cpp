@@ -38,10 +38,10 @@ void ResultBuilder::add(const sdk::Obligation& o, sdk::ObligationStatus status, 
   row.org_id = o.org_id;
   row.plan_id = o.plan_id;
   row.last_met_id = o.last_met.id;
-  row.days_late = days_late;
-  row.due = o.due;
-  row.met_due = o.met_due;
-  row.last_met_date = o.last_met.date;
+  row.days_late = static_cast<std::int32_t>(days_late);
+  row.due = PackedDate(o.due);
+  row.met_due = PackedDate(o.met_due);
+  row.last_met_date = PackedDate(o.last_met.date);
   row.note = textOf(o.note);
   row.last_met_kind = textOf(o.last_met.kind);
   row.status = status;

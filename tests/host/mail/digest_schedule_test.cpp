@@ -12,7 +12,7 @@ class DigestScheduleTest : public ::testing::Test {
  protected:
   rules::ObligationRow row(sdk::ObligationStatus status, bool applicable = true) {
     kept_.rule = &rule_;
-    kept_.due = due_;
+    kept_.due = rules::PackedDate(due_);
     kept_.status = status;
     kept_.applicable = applicable;
     return rules::ObligationRow(&kept_, texts_);
