@@ -3,8 +3,8 @@
 // engine's rule table (rules/rule_table.h), its note and last-met kind from its chunk's texts,
 // ids, dates and status from the row itself. result() materialises the whole ObligationResult
 // for the few rows a caller copies. KeptRow is that compact row (64 bytes, against ~0.9 KB for an
-// ObligationResult with its six strings; dates packed, rules/packed_date.h). A view is valid while its chunk is alive; safe to read
-// from several threads (the chunk is immutable).
+// ObligationResult with its six strings; dates packed, rules/packed_date.h). A view is valid while
+// its chunk is alive; safe to read from several threads (the chunk is immutable).
 #pragma once
 
 #include <cstdint>

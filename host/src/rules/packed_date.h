@@ -14,10 +14,10 @@ class PackedDate {
  public:
   PackedDate() = default;
   explicit PackedDate(const sdk::Date& d)
-      : bits_(d.isSet() ? static_cast<std::uint32_t>(d.year) << 9 |
-                              static_cast<std::uint32_t>(d.month) << 5 |
-                              static_cast<std::uint32_t>(d.day)
-                        : 0) {}
+      : bits_(d.isSet()
+                  ? static_cast<std::uint32_t>(d.year) << 9 |
+                        static_cast<std::uint32_t>(d.month) << 5 | static_cast<std::uint32_t>(d.day)
+                  : 0) {}
 
   bool isSet() const { return bits_ != 0; }
   sdk::Date date() const {
