@@ -1,6 +1,7 @@
 // SqliteStatementCache: the compiled statements of one SQLite connection, kept by their SQL text
-// so that a statement a request runs again is not compiled again (sqlite3_prepare* was 17–19 % of
-// the server's CPU under the mixed load, each request compiling its reads anew). At most
+// so that a statement a request runs again is not compiled again (each request compiled its
+// reads anew: sqlite3_prepare_v2 was 10 % of a kept /drills/new hit, which now costs 0.85× the
+// instructions and CPU; bench/README.md, 2026-12-04, branch stmtcache). At most
 // kCapacity statements are kept per connection, the least recently used finalized first; each is
 // compiled with sqlite3_prepare_v3(SQLITE_PREPARE_PERSISTENT), so SQLite compiles it again by
 // itself when the schema changed. A statement is handed out as a Lease, reset and with no
