@@ -1,7 +1,9 @@
 #include "store/notification_look_repository.h"
 
-#include <vector>
+#include <optional>
+#include <string>
 
+#include "store/row_scanner.h"
 #include "store/transaction.h"
 #include "store/write_stamp.h"
 
@@ -10,12 +12,14 @@ using namespace Poco::Data::Keywords;
 namespace beacon::store {
 
 sdk::Date NotificationLookRepository::lastLook(sdk::RecordId user_id) {
-  std::vector<std::string> days;
-  session_ << "SELECT looked_on FROM notification_looks WHERE user_id = $1",
-      bind(static_cast<Poco::Int64>(user_id)), into(days), now;
-  if (days.empty()) return {};
-  auto day = sdk::Date::parse(days.front());
-  return day ? *day : sdk::Date{};
+  std::optional<std::string> day;
+  RowScanner(session_).scan("SELECT looked_on FROM notification_looks WHERE user_id = $1",
+                            {std::to_string(user_id)}, [&](const ScannedRow& r) {
+                              if (!day) day = r.text(0);
+                            });
+  if (!day) return {};
+  auto parsed = sdk::Date::parse(*day);
+  return parsed ? *parsed : sdk::Date{};
 }
 
 void NotificationLookRepository::record(sdk::RecordId user_id, const sdk::Date& day) {

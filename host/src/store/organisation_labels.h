@@ -1,8 +1,8 @@
 // readOrganisationLabels: the name and code of each of a set of
-// organisations, read in one statement (a list response that named each
-// row's organisation through its own lookup cost one statement compilation
-// per row). A named query over the organisations table. Not thread-safe
-// (follows its Session).
+// organisations, read in one statement per 256 ids (scanByIdList; a list
+// response that named each row's organisation through its own lookup cost one
+// statement compilation per row). A named query over the organisations table.
+// Not thread-safe (follows its Session).
 #pragma once
 
 #include <string>

@@ -2,12 +2,12 @@
 
 #include <map>
 
-#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
 #include "store/record_json.h"
 #include "store/record_rows.h"
 #include "store/row.h"
+#include "store/row_scanner.h"
 #include "store/transaction.h"
 
 using namespace Poco::Data::Keywords;
@@ -53,33 +53,27 @@ void OrganisationRepository::update(const sdk::Organisation& org, const Actor& a
 
 std::vector<sdk::Organisation> OrganisationRepository::select(const std::string& where,
                                                               const std::string& arg) {
-  Poco::Data::Statement st(session_);
-  st << "SELECT id, code, name, kind, parent_id FROM organisations " + where + " ORDER BY id";
-  if (!arg.empty()) st, bind(arg);
-  st.execute();
-  Poco::Data::RecordSet rs(st);
   std::vector<sdk::Organisation> out;
   std::map<sdk::RecordId, std::size_t> index;
-  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
-    Row r(rs, i);
-    sdk::Organisation o = organisationFromRow(r);
-    index[o.id] = out.size();
-    out.push_back(std::move(o));
-  }
+  RowScanner scanner(session_);
+  scanner.scan(
+      "SELECT id, code, name, kind, parent_id FROM organisations " + where + " ORDER BY id",
+      arg.empty() ? std::vector<std::string>{} : std::vector<std::string>{arg},
+      [&](const ScannedRow& r) {
+        sdk::Organisation o = organisationFromRow(r);
+        index[o.id] = out.size();
+        out.push_back(std::move(o));
+      });
   if (out.empty()) return out;
-  Poco::Data::Statement at(session_);
-  if (out.size() == 1) {
-    at << "SELECT org_id, name, value FROM organisation_attributes WHERE org_id = $1",
-        bind(static_cast<Poco::Int64>(out[0].id));
-  } else {
-    at << "SELECT org_id, name, value FROM organisation_attributes";
-  }
-  at.execute();
-  Poco::Data::RecordSet ars(at);
-  for (std::size_t i = 0; i < ars.rowCount(); ++i) {
-    Row r(ars, i);
+  const auto attribute = [&](const ScannedRow& r) {
     auto it = index.find(r.int64(0));
     if (it != index.end()) out[it->second].attributes[r.text(1)] = r.text(2);
+  };
+  if (out.size() == 1) {
+    scanner.scan("SELECT org_id, name, value FROM organisation_attributes WHERE org_id = $1",
+                 {std::to_string(out[0].id)}, attribute);
+  } else {
+    scanner.scan("SELECT org_id, name, value FROM organisation_attributes", {}, attribute);
   }
   return out;
 }

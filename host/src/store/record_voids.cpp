@@ -5,6 +5,7 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/JSON/Object.h>
 
+#include "store/id_list_scan.h"
 #include "store/record_json.h"
 #include "store/row.h"
 
@@ -78,14 +79,13 @@ std::map<sdk::RecordId, VoidMark> RecordVoids::voided(RecordKind kind,
                                                       const std::vector<sdk::RecordId>& ids) {
   std::map<sdk::RecordId, VoidMark> out;
   if (ids.empty()) return out;
-  std::string list;
-  for (std::size_t i = 0; i < ids.size(); ++i) list += (i ? ", " : "") + std::to_string(ids[i]);
-  std::vector<Poco::Int64> found;
-  std::vector<std::string> at, by, reason;
-  session_ << std::string("SELECT id, voided_at, voided_by, void_reason FROM ") + tableOf(kind) +
-                  " WHERE voided_at <> '' AND id IN (" + list + ")",
-      into(found), into(at), into(by), into(reason), now;
-  for (std::size_t i = 0; i < found.size(); ++i) out[found[i]] = VoidMark{at[i], by[i], reason[i]};
+  RowScanner scanner(session_);
+  scanByIdList(scanner,
+               std::string("SELECT id, voided_at, voided_by, void_reason FROM ") + tableOf(kind) +
+                   " WHERE voided_at <> '' AND id IN ",
+               ids, "", [&](const ScannedRow& r) {
+                 out[r.int64(0)] = VoidMark{r.text(1), r.text(2), r.text(3)};
+               });
   return out;
 }
 

@@ -1,11 +1,11 @@
 // RowScanner: runs one read-only SELECT and hands each result row to a callback, for the bulk
 // readers that load tens of thousands of rows per check or summary (plans, versions,
 // organisations, drills). How the rows are stepped is the dialect's business (Dialect::scan):
-// SQLite steps the prepared statement through its C API (sqlite_row_scan.h: no per-cell
-// Poco::Dynamic conversion, which cost ~1 µs per cell); PostgreSQL reads a Poco::Data RecordSet
-// (scanRecordSet). Parameters are text, numbered $1..$n in order of first use. Only store/
-// writes the statements; the layers above get rows or records from its repositories and named
-// queries. Not thread-safe (follows its Session).
+// SQLite steps a statement kept per connection (sqlite_statement_cache.h) through its C API
+// (sqlite_row_scan.h: no per-cell Poco::Dynamic conversion, which cost ~1 µs per cell); PostgreSQL
+// reads a Poco::Data RecordSet (scanRecordSet). Parameters are text, numbered $1..$n in order of
+// first use. Only store/ writes the statements; the layers above get rows or records from its
+// repositories and named queries. Not thread-safe (follows its Session).
 #pragma once
 
 #include <functional>

@@ -5,6 +5,8 @@
 #include <Poco/Data/DataException.h>
 #include <Poco/Data/SQLite/Utility.h>
 
+#include "store/sqlite_statement_cache.h"
+
 namespace beacon::store {
 
 namespace {
@@ -15,24 +17,7 @@ sdk::Date parseDate(const char* text, std::size_t size) {
   return d ? *d : sdk::Date{};
 }
 
-class Prepared {
- public:
-  Prepared(sqlite3* db, const std::string& sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
-        SQLITE_OK) {
-      fail();
-    }
-  }
-  ~Prepared() { sqlite3_finalize(stmt_); }
-  Prepared(const Prepared&) = delete;
-  Prepared& operator=(const Prepared&) = delete;
-  sqlite3_stmt* get() const { return stmt_; }
-  [[noreturn]] void fail() const { throw Poco::Data::DataException(sqlite3_errmsg(db_)); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
+[[noreturn]] void fail(sqlite3* db) { throw Poco::Data::DataException(sqlite3_errmsg(db)); }
 
 // The current row of a stepped statement.
 class SqliteRow : public ScannedRow {
@@ -61,21 +46,22 @@ class SqliteRow : public ScannedRow {
 
 void sqliteRowScan(Poco::Data::Session& session, const std::string& sql,
                    const std::vector<std::string>& params, const RowCallback& row) {
-  Prepared st(Poco::Data::SQLite::Utility::dbHandle(session), sql);
+  sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(session);
+  const auto st = SqliteStatementCache::of(db).lease(sql);
   for (std::size_t i = 0; i < params.size(); ++i) {
     const int index =
         sqlite3_bind_parameter_index(st.get(), ("$" + std::to_string(i + 1)).c_str());
     if (index == 0) continue;
     if (sqlite3_bind_text(st.get(), index, params[i].data(), static_cast<int>(params[i].size()),
                           SQLITE_TRANSIENT) != SQLITE_OK) {
-      st.fail();
+      fail(db);
     }
   }
   const SqliteRow current(st.get());
   for (;;) {
     const int rc = sqlite3_step(st.get());
     if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) st.fail();
+    if (rc != SQLITE_ROW) fail(db);
     row(current);
   }
 }

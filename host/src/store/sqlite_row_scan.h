@@ -1,7 +1,8 @@
-// sqliteRowScan: SqliteDialect's RowScanner (row_scanner.h). It prepares the SELECT with
-// sqlite3_prepare_v2, binds the text parameters to $1..$n by name and steps it, reading each
-// cell straight from the statement (sqlite3_column_*), with no Poco::Dynamic conversion per
-// cell. Not thread-safe (follows its Session).
+// sqliteRowScan: SqliteDialect's RowScanner (row_scanner.h). It takes the SELECT's statement
+// from the connection's SqliteStatementCache (compiled once per connection, not once per scan),
+// binds the text parameters to $1..$n by name and steps it, reading each cell straight from the
+// statement (sqlite3_column_*), with no Poco::Dynamic conversion per cell. A callback may scan
+// again, the same SQL included. Not thread-safe (follows its Session).
 #pragma once
 
 #include <string>

@@ -1,9 +1,7 @@
 #include "store/user_rows.h"
 
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/Statement.h>
-
 #include "store/row.h"
+#include "store/row_scanner.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -21,32 +19,27 @@ sdk::RecordId UserRows::insert(const UserRow& row) {
 }
 
 std::vector<UserRow> UserRows::select(const std::string& where, const std::string& arg) {
-  Poco::Data::Statement st(session_);
-  st << "SELECT id, username, display_name, role, org_id, password_hash, salt, iterations, "
-        "disabled,"
-        " created_at, credentials_generation FROM users " +
-            where + " ORDER BY username";
-  if (!where.empty()) st, bind(arg);
-  st.execute();
-  Poco::Data::RecordSet rs(st);
   std::vector<UserRow> out;
-  out.reserve(rs.rowCount());
-  for (std::size_t i = 0; i < rs.rowCount(); ++i) {
-    Row r(rs, i);
-    UserRow u;
-    u.id = r.int64(0);
-    u.username = r.text(1);
-    u.display_name = r.text(2);
-    u.role = r.text(3);
-    u.org_id = r.int64(4);
-    u.password_hash = r.text(5);
-    u.salt = r.text(6);
-    u.iterations = r.integer(7);
-    u.disabled = r.boolean(8);
-    u.created_at = r.text(9);
-    u.credentials_generation = r.integer(10);
-    out.push_back(std::move(u));
-  }
+  RowScanner(session_).scan(
+      "SELECT id, username, display_name, role, org_id, password_hash, salt, iterations, disabled,"
+      " created_at, credentials_generation FROM users " +
+          where + " ORDER BY username",
+      where.empty() ? std::vector<std::string>{} : std::vector<std::string>{arg},
+      [&](const ScannedRow& r) {
+        UserRow u;
+        u.id = r.int64(0);
+        u.username = r.text(1);
+        u.display_name = r.text(2);
+        u.role = r.text(3);
+        u.org_id = r.int64(4);
+        u.password_hash = r.text(5);
+        u.salt = r.text(6);
+        u.iterations = r.integer(7);
+        u.disabled = r.int64(8) != 0;
+        u.created_at = r.text(9);
+        u.credentials_generation = r.integer(10);
+        out.push_back(std::move(u));
+      });
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include <Poco/Data/Statement.h>
 
+#include "store/row_scanner.h"
+
 using namespace Poco::Data::Keywords;
 
 namespace beacon::store {
@@ -16,17 +18,24 @@ void WebSessionRepository::add(const WebSessionRow& r) {
 }
 
 std::optional<WebSessionRow> WebSessionRepository::find(const std::string& id_hash) {
-  WebSessionRow r;
-  Poco::Int64 user_id = 0;
-  Poco::Data::Statement select(session_);
-  select << "SELECT csrf_token, user_id, username, ip, credentials_generation, created_ms,"
-            " last_seen_ms FROM web_sessions WHERE id_hash = $1",
-      bind(id_hash), into(r.csrf_token), into(user_id), into(r.username), into(r.ip),
-      into(r.credentials_generation), into(r.created_ms), into(r.last_seen_ms);
-  if (select.execute() == 0) return std::nullopt;
-  r.id_hash = id_hash;
-  r.user_id = user_id;
-  return r;
+  std::optional<WebSessionRow> found;
+  RowScanner(session_).scan(
+      "SELECT csrf_token, user_id, username, ip, credentials_generation, created_ms,"
+      " last_seen_ms FROM web_sessions WHERE id_hash = $1",
+      {id_hash}, [&](const ScannedRow& r) {
+        if (found) return;
+        WebSessionRow row;
+        row.id_hash = id_hash;
+        row.csrf_token = r.text(0);
+        row.user_id = r.int64(1);
+        row.username = r.text(2);
+        row.ip = r.text(3);
+        row.credentials_generation = r.integer(4);
+        row.created_ms = r.int64(5);
+        row.last_seen_ms = r.int64(6);
+        found = std::move(row);
+      });
+  return found;
 }
 
 void WebSessionRepository::touch(const std::string& id_hash, Poco::Int64 last_seen_ms) {
