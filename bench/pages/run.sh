@@ -35,7 +35,7 @@ if [ -z "$database" ]; then
   "$beacon" --db "$database" init --demo xinmi-2023 >/dev/null
 fi
 b=("$beacon" --db "$database")
-start_server "$work/hello.out" "$hello" --threads "$server_threads"; hello_url=$url
+start_server "$work/hello.out" "$hello" --threads "$server_threads"; hello_url=$url; hello_pid=$server_pid
 start_server "$work/beacon.out" "${b[@]}" serve --listen 127.0.0.1:0 --threads "$server_threads" --quiet
 beacon_url=$url; beacon_pid=$server_pid
 curl -fsS -c "$work/cookies" -H 'Content-Type: application/json' \
@@ -67,17 +67,23 @@ rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 requests() { awk '/requests in/ {print $1}' "$1"; }
 # The server's CPU time (user + system) in ms, from /proc (clock ticks).
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
-line() {  # name, wrk output, server CPU ms during the run (empty: not measured)
-  local per=""
-  [ -n "$3" ] && per=$(awk -v c="$3" -v n="$(requests "$2")" 'BEGIN {if (n > 0) printf "%.2f", c / n}')
-  printf '%-14s %10s req/s  %6s%% of hello   p50 %8s   p99 %8s   server CPU %6s ms/req   load %s   errors %s\n' \
+# name, wrk output, server CPU ms during the run; the last column is hello's server CPU per
+# request over this one's (the CPU ratio, which the machine's load skews less than req/s).
+line() {
+  local per
+  per=$(awk -v c="$3" -v n="$(requests "$2")" 'BEGIN {if (n > 0) printf "%.4f", c / n}')
+  printf '%-14s %10s req/s  %6s%% of hello   p50 %8s   p99 %8s   server CPU %7s ms/req (%5s%% of hello by CPU)   load %s   errors %s\n' \
     "$1" "$(rps "$2")" "$(awk -v a="$(rps "$2")" -v b="$hello_rps" 'BEGIN {printf "%.1f", 100*a/b}')" \
-    "$(awk '$1=="50%" {print $2}' "$2")" "$(awk '$1=="99%" {print $2}' "$2")" "${per:--}" \
+    "$(awk '$1=="50%" {print $2}' "$2")" "$(awk '$1=="99%" {print $2}' "$2")" "$per" \
+    "$(awk -v a="$hello_cpu" -v b="$per" 'BEGIN {if (b > 0) printf "%.1f", 100*a/b}')" \
     "$(cut -d' ' -f1 /proc/loadavg)" "$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' "$2")"
 }
+hello_cpu_before=$(cpu_ms "$hello_pid")
 wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency "$hello_url/" >"$work/hello.wrk"
 hello_rps=$(rps "$work/hello.wrk")
-line hello "$work/hello.wrk" ""
+hello_cpu_ms=$(($(cpu_ms "$hello_pid") - hello_cpu_before))
+hello_cpu=$(awk -v c="$hello_cpu_ms" -v n="$(requests "$work/hello.wrk")" 'BEGIN {if (n > 0) printf "%.4f", c / n}')
+line hello "$work/hello.wrk" "$hello_cpu_ms"
 for name in "${order[@]}"; do
   cpu_before=$(cpu_ms "$beacon_pid")
   wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -H "$cookie" "$beacon_url${path[$name]}" \
