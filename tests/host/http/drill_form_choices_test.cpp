@@ -23,34 +23,45 @@ class DrillFormChoicesTest : public WebFixture {
     std::vector<std::string> out;
     const std::string s = select(r, id);
     const std::regex value("<option value=\"([0-9]+)\"");
-    for (std::sregex_iterator it(s.begin(), s.end(), value), end; it != end; ++it) out.push_back((*it)[1]);
+    for (std::sregex_iterator it(s.begin(), s.end(), value), end; it != end; ++it)
+      out.push_back((*it)[1]);
     return out;
   }
   // The organisation chosen in the form.
   static std::string chosen(const Reply& r) {
     const std::string s = select(r, "org_id");
     std::smatch m;
-    return std::regex_search(s, m, std::regex("<option value=\"([0-9]+)\" selected>")) ? std::string(m[1]) : "";
+    return std::regex_search(s, m, std::regex("<option value=\"([0-9]+)\" selected>"))
+               ? std::string(m[1])
+               : "";
   }
   // What logDrill and DrillValidator accept: the plans of `org` or one above it, of `domain` or
   // general, with a version; read from the database.
   static std::vector<std::string> acceptedPlans(sdk::RecordId org, const std::string& domain) {
     std::vector<std::string> out;
     std::vector<Poco::Int64> ids;
-    app_->db().session() << "WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM organisations WHERE id = $1"
-                            " UNION ALL SELECT o.id, o.parent_id FROM organisations o JOIN up ON o.id = up.parent_id)"
-                            " SELECT p.id FROM plans p JOIN up ON p.owner_org_id = up.id"
-                            " WHERE p.domain IN ($2, 'general') AND p.current_version > 0 ORDER BY p.id",
-        Poco::Data::Keywords::bind(static_cast<Poco::Int64>(org)), Poco::Data::Keywords::bind(domain),
-        Poco::Data::Keywords::into(ids), Poco::Data::Keywords::now;
+    app_->db().session()
+        << "WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM organisations WHERE id "
+           "= $1"
+           " UNION ALL SELECT o.id, o.parent_id FROM organisations o JOIN up ON o.id = "
+           "up.parent_id)"
+           " SELECT p.id FROM plans p JOIN up ON p.owner_org_id = up.id"
+           " WHERE p.domain IN ($2, 'general') AND p.current_version > 0 ORDER BY p.id",
+        Poco::Data::Keywords::bind(static_cast<Poco::Int64>(org)),
+        Poco::Data::Keywords::bind(domain), Poco::Data::Keywords::into(ids),
+        Poco::Data::Keywords::now;
     for (auto id : ids) out.push_back(std::to_string(id));
     return out;
   }
   static Reply post(const Login& who, sdk::RecordId org, const std::string& plan) {
     std::string body;
-    const std::string type = multipartBody({{"csrf_token", who.csrf}, {"domain", "flood"},
-                                            {"drill_type", "flood.evacuation"}, {"org_id", std::to_string(org)},
-                                            {"plan_id", plan}, {"date", "2023-05-10"}, {"fields.hazard", "flash_flood"}},
+    const std::string type = multipartBody({{"csrf_token", who.csrf},
+                                            {"domain", "flood"},
+                                            {"drill_type", "flood.evacuation"},
+                                            {"org_id", std::to_string(org)},
+                                            {"plan_id", plan},
+                                            {"date", "2023-05-10"},
+                                            {"fields.hazard", "flash_flood"}},
                                            "", "", "", "", body);
     return request("POST", "/drills/new", body, type, {{"Cookie", "beacon_session=" + who.cookie}});
   }
@@ -61,13 +72,15 @@ TEST_F(DrillFormChoicesTest, EachRoleIsOfferedThePlansItsChosenOrganisationMayNa
   const sdk::RecordId township = orgId("xinmi.chengguan");
   const auto village_plans = acceptedPlans(village, "flood");
   const auto township_plans = acceptedPlans(township, "flood");
-  ASSERT_GT(village_plans.size(), township_plans.size()) << "the village has a flood plan of its own";
+  ASSERT_GT(village_plans.size(), township_plans.size())
+      << "the village has a flood plan of its own";
   ASSERT_FALSE(township_plans.empty());
 
   Reply mine = get(login("village"), "/drills/new?domain=flood");
   ASSERT_EQ(mine.status, 200);
   EXPECT_EQ(options(mine, "org_id"), std::vector<std::string>{std::to_string(village)});
-  EXPECT_EQ(options(mine, "plan_id"), village_plans) << "the village's, the township's and the city's";
+  EXPECT_EQ(options(mine, "plan_id"), village_plans)
+      << "the village's, the township's and the city's";
   EXPECT_FALSE(has(mine, "data-reload")) << "one organisation: nothing to reload";
 
   const Login town = login("town");
@@ -87,7 +100,8 @@ TEST_F(DrillFormChoicesTest, EachRoleIsOfferedThePlansItsChosenOrganisationMayNa
   Reply first = get(login("admin"), "/drills/new?domain=flood");
   ASSERT_FALSE(options(first, "org_id").empty());
   EXPECT_EQ(chosen(first), options(first, "org_id").front());
-  EXPECT_EQ(options(first, "plan_id"), acceptedPlans(std::stoll(options(first, "org_id").front()), "flood"));
+  EXPECT_EQ(options(first, "plan_id"),
+            acceptedPlans(std::stoll(options(first, "org_id").front()), "flood"));
 }
 
 TEST_F(DrillFormChoicesTest, AnOfferedPlanIsAcceptedAndOneNotOfferedIsRefused) {

@@ -21,7 +21,8 @@ LayoutInputs someInputs() {
   in.path = "/drills";
   in.lang_href = "/drills?lang=en";
   in.csrf_token = "token-1";
-  in.user = LayoutInputs::SignedIn{"village", "任堂村", "村工作人员", "任堂村 (村工作人员)", 3};
+  in.user =
+      LayoutInputs::SignedIn{"village", "任堂村", "村工作人员", "任堂村 (村/社区工作人员)", 3};
   return in;
 }
 
@@ -61,7 +62,7 @@ TEST(KeptLayoutsStoreTest, OneRenderPerInputSetAndEveryInputInTheKey) {
   changed[6].csrf_token = "token-2";
   changed[7].user->username = "village2";
   changed[8].user->display_name = "任堂村委会";
-  changed[9].user->badge = "任堂村委会 (村工作人员)";
+  changed[9].user->badge = "任堂村委会 (村/社区工作人员)";
   changed[10].user->notification_count = 0;
   changed[11].user.reset();
   std::set<std::string> keys{base.key()};
@@ -164,14 +165,14 @@ TEST_F(KeptLayoutsTest, TwoUsersOfOnePageEachSeeTheirOwnNameTokenAndCount) {
     EXPECT_EQ(theirs.headers["X-Beacon-Cache"], "hit") << path << ": one kept page serves both";
     for (const Reply* r : {&mine, &mine_again}) {
       EXPECT_TRUE(has(*r, "data-user=\"twin_a\"")) << path;
-      EXPECT_TRUE(has(*r, "任堂村甲 (村工作人员)")) << path;
+      EXPECT_TRUE(has(*r, "任堂村甲 (村/社区工作人员)")) << path;
       EXPECT_TRUE(has(*r, "value=\"" + a.csrf + "\"")) << path;
       EXPECT_FALSE(has(*r, "twin_b") || has(*r, "任堂村乙") || has(*r, b.csrf)) << path;
       EXPECT_FALSE(counted(*r)) << path << ": a's count is 0";
     }
     for (const Reply* r : {&theirs, &theirs_again}) {
       EXPECT_TRUE(has(*r, "data-user=\"twin_b\"")) << path;
-      EXPECT_TRUE(has(*r, "任堂村乙 (村工作人员)")) << path;
+      EXPECT_TRUE(has(*r, "任堂村乙 (村/社区工作人员)")) << path;
       EXPECT_TRUE(has(*r, "value=\"" + b.csrf + "\"")) << path;
       EXPECT_FALSE(has(*r, "twin_a") || has(*r, "任堂村甲") || has(*r, a.csrf)) << path;
       EXPECT_TRUE(counted(*r)) << path << ": b never looked";
@@ -188,15 +189,15 @@ TEST_F(KeptLayoutsTest, ARenameAndACountChangeShowOnTheNextPage) {
   const Login b = login("twin_b");
   Reply before = warm(b, "/drills/new");
   get(b, "/drills/new");
-  ASSERT_TRUE(has(before, "任堂村乙 (村工作人员)"));
+  ASSERT_TRUE(has(before, "任堂村乙 (村/社区工作人员)"));
   ASSERT_TRUE(counted(before));
   // Renamed behind the server's back (as by another process): the next page has the new name.
   app_->db().session()
       << "UPDATE users SET display_name = '任堂村委会乙' WHERE username = 'twin_b'",
       Poco::Data::Keywords::now;
   Reply renamed = get(b, "/drills/new");
-  EXPECT_TRUE(has(renamed, "任堂村委会乙 (村工作人员)")) << renamed.body.substr(0, 6000);
-  EXPECT_FALSE(has(renamed, ">任堂村乙 (村工作人员)<"));
+  EXPECT_TRUE(has(renamed, "任堂村委会乙 (村/社区工作人员)")) << renamed.body.substr(0, 6000);
+  EXPECT_FALSE(has(renamed, ">任堂村乙 (村/社区工作人员)<"));
   EXPECT_TRUE(counted(renamed));
   warm(b, "/drills/new");
   // The look clears the count: the next kept page's header has none.
@@ -204,10 +205,10 @@ TEST_F(KeptLayoutsTest, ARenameAndACountChangeShowOnTheNextPage) {
   Reply looked = get(b, "/drills/new");
   EXPECT_EQ(looked.headers["X-Beacon-Cache"], "hit");
   EXPECT_FALSE(counted(looked)) << looked.body.substr(0, 6000);
-  EXPECT_TRUE(has(looked, "任堂村委会乙 (村工作人员)"));
+  EXPECT_TRUE(has(looked, "任堂村委会乙 (村/社区工作人员)"));
   app_->db().session() << "UPDATE users SET display_name = '任堂村乙' WHERE username = 'twin_b'",
       Poco::Data::Keywords::now;
-  EXPECT_TRUE(has(get(b, "/drills/new"), ">任堂村乙 (村工作人员)<"));
+  EXPECT_TRUE(has(get(b, "/drills/new"), ">任堂村乙 (村/社区工作人员)<"));
 }
 
 }  // namespace
