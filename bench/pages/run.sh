@@ -9,7 +9,8 @@
 #   (BUILD_DIR/bin/bench_summary /tmp/beacon_bench_summary.db 1 scan); it is served as is
 #   (the server adds its demo logins and sessions to it).
 #   env: DURATION (8s), CONNECTIONS (8), WRK_THREADS (2), SERVER_THREADS (8), AS_OF (2023-12-31),
-#   PAGES (the pages to run, by name; all), CLI (0: no cold CLI runs)
+#   PAGES (the pages to run, by name; all), CLI (0: no cold CLI runs), LOGIN (the demo login the
+#   pages are asked as: admin, town or village; admin)
 # Needs: BUILD_DIR/bin/beacon, BUILD_DIR/bin/bench_http_hello, the plugins, wrk, curl and sqlite3
 # (installed if missing by bench/lib/servers.sh, which also starts the servers).
 set -euo pipefail
@@ -35,12 +36,12 @@ if [ -z "$database" ]; then
   "$beacon" --db "$database" init --demo xinmi-2023 >/dev/null
 fi
 b=("$beacon" --db "$database")
-start_server "$work/hello.out" "$hello" --threads "$server_threads"; hello_url=$url
+start_server "$work/hello.out" "$hello" --threads "$server_threads"; hello_url=$url; hello_pid=$server_pid
 start_server "$work/beacon.out" "${b[@]}" serve --listen 127.0.0.1:0 --threads "$server_threads" --quiet
 beacon_url=$url; beacon_pid=$server_pid
 curl -fsS -c "$work/cookies" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"beacon-demo-2023"}' "$beacon_url/api/v1/session" >/dev/null ||
-  { echo "run.sh: no demo login admin on $database (web.demo_accounts)" >&2; exit 1; }
+  -d '{"username":"'"${LOGIN:-admin}"'","password":"beacon-demo-2023"}' "$beacon_url/api/v1/session" >/dev/null ||
+  { echo "run.sh: no demo login ${LOGIN:-admin} on $database (web.demo_accounts)" >&2; exit 1; }
 cookie="Cookie: beacon_session=$(awk '$6=="beacon_session" {print $7}' "$work/cookies")"
 rss() { awk '/^VmRSS/ {print int($2/1024)}' "/proc/$beacon_pid/status"; }
 hwm() { awk '/^VmHWM/ {print int($2/1024)}' "/proc/$beacon_pid/status"; }
@@ -65,19 +66,31 @@ echo "== $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg);
 echo "   database $database: $(sqlite3 "$database" 'SELECT count(*) FROM plans' 2>/dev/null || echo '?') plans, $(sqlite3 "$database" 'SELECT count(*) FROM drills' 2>/dev/null || echo '?') drills"
 rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 requests() { awk '/requests in/ {print $1}' "$1"; }
+# KB per answer (headers included), from wrk's "N requests in Ts, XMB read".
+answer_kb() {
+  awk '/requests in/ {v = $5; u = v; gsub(/[0-9.]/, "", u); sub(/read/, "", u); v += 0;
+    m = (u == "GB") ? 1048576 : (u == "MB") ? 1024 : (u == "KB") ? 1 : 1 / 1024;
+    if ($1 > 0) printf "%.1f", v * m / $1}' "$1"
+}
 # The server's CPU time (user + system) in ms, from /proc (clock ticks).
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
-line() {  # name, wrk output, server CPU ms during the run (empty: not measured)
-  local per=""
-  [ -n "$3" ] && per=$(awk -v c="$3" -v n="$(requests "$2")" 'BEGIN {if (n > 0) printf "%.2f", c / n}')
-  printf '%-14s %10s req/s  %6s%% of hello   p50 %8s   p99 %8s   server CPU %6s ms/req   load %s   errors %s\n' \
+# name, wrk output, server CPU ms during the run; the last column is hello's server CPU per
+# request over this one's (the CPU ratio, which the machine's load skews less than req/s).
+line() {
+  local per
+  per=$(awk -v c="$3" -v n="$(requests "$2")" 'BEGIN {if (n > 0) printf "%.4f", c / n}')
+  printf '%-14s %10s req/s  %6s%% of hello   p50 %8s   p99 %8s   server CPU %7s ms/req (%5s%% of hello by CPU)   %6s KB/answer   load %s   errors %s\n' \
     "$1" "$(rps "$2")" "$(awk -v a="$(rps "$2")" -v b="$hello_rps" 'BEGIN {printf "%.1f", 100*a/b}')" \
-    "$(awk '$1=="50%" {print $2}' "$2")" "$(awk '$1=="99%" {print $2}' "$2")" "${per:--}" \
+    "$(awk '$1=="50%" {print $2}' "$2")" "$(awk '$1=="99%" {print $2}' "$2")" "$per" \
+    "$(awk -v a="$hello_cpu" -v b="$per" 'BEGIN {if (b > 0) printf "%.1f", 100*a/b}')" "$(answer_kb "$2")" \
     "$(cut -d' ' -f1 /proc/loadavg)" "$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' "$2")"
 }
+hello_cpu_before=$(cpu_ms "$hello_pid")
 wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency "$hello_url/" >"$work/hello.wrk"
 hello_rps=$(rps "$work/hello.wrk")
-line hello "$work/hello.wrk" ""
+hello_cpu_ms=$(($(cpu_ms "$hello_pid") - hello_cpu_before))
+hello_cpu=$(awk -v c="$hello_cpu_ms" -v n="$(requests "$work/hello.wrk")" 'BEGIN {if (n > 0) printf "%.4f", c / n}')
+line hello "$work/hello.wrk" "$hello_cpu_ms"
 for name in "${order[@]}"; do
   cpu_before=$(cpu_ms "$beacon_pid")
   wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -H "$cookie" "$beacon_url${path[$name]}" \

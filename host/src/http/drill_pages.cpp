@@ -139,38 +139,69 @@ data drillFormData(RequestContext& ctx, const DrillForm& form) {
   }
   d.set("types", types);
   d.set("fields", fields);
-  // Organisations the user may log drills for, and their plans in this domain.
+  // Organisations the user may log drills for, one chosen (the form's, else the user's own, else
+  // the first), and the plans a drill of the chosen one may name in this domain: exactly what
+  // logDrill and DrillValidator accept (the organisation's or one above it, of the domain or
+  // general, with a version). Choosing another organisation reloads the form for it.
   const auth::Scope scope = ctx.policy().writeScope(user);
-  data orgs{data::type::list};
-  std::vector<sdk::RecordId> org_ids;
-  for (const auto& o : ctx.organisations().list()) {
+  const auto all_orgs = ctx.organisations().list();
+  std::vector<const sdk::Organisation*> offered;
+  for (const auto& o : all_orgs) {
     if (!scope.contains(o.id)) continue;
     if (scope.all && o.kind != sdk::OrgKind::Village && o.kind != sdk::OrgKind::Community &&
         o.kind != sdk::OrgKind::Township && o.kind != sdk::OrgKind::SubDistrict &&
         o.kind != sdk::OrgKind::Enterprise && o.kind != sdk::OrgKind::Institution && o.id != form.drill.org_id) {
       continue;
     }
-    org_ids.push_back(o.id);
+    offered.push_back(&o);
+  }
+  const auto offers = [&](sdk::RecordId id) {
+    return id != 0 &&
+           std::any_of(offered.begin(), offered.end(), [&](const auto* o) { return o->id == id; });
+  };
+  const sdk::RecordId chosen = offers(form.drill.org_id) ? form.drill.org_id
+                               : offers(user.org_id)     ? user.org_id
+                               : offered.empty()         ? 0
+                                                         : offered.front()->id;
+  data orgs{data::type::list};
+  for (const auto* o : offered) {
     data item;
-    item.set("value", std::to_string(o.id));
-    item.set("label", o.name);
-    item.set("selected", o.id == form.drill.org_id || (form.drill.org_id == 0 && o.id == user.org_id));
+    item.set("value", std::to_string(o->id));
+    item.set("label", o->name);
+    item.set("selected", o->id == chosen);
     orgs.push_back(item);
   }
   d.set("orgs", orgs);
-  data plans{data::type::list};
-  store::PlanFilter pf;
-  pf.domain = domain;
-  if (!scope.all) pf.owner_ids = org_ids;
-  pf.limit = 300;
-  if (scope.all || !org_ids.empty()) {
-    for (const auto& p : store::PlanRepository(ctx.db().session()).list(pf)) {
-      data item;
-      item.set("value", std::to_string(p.id));
-      item.set("label", p.title + " (" + p.code + ")");
-      item.set("selected", p.id == form.drill.plan_id);
-      plans.push_back(item);
+  d.set("org_reloads", !form.editing && offered.size() > 1);
+  std::map<sdk::RecordId, sdk::RecordId> parent_of;
+  for (const auto& o : all_orgs) parent_of[o.id] = o.parent_id;
+  std::vector<sdk::RecordId> owners;  // the chosen organisation and those above it
+  for (sdk::RecordId cur = chosen; cur != 0 && owners.size() < 64;) {
+    owners.push_back(cur);
+    const auto up = parent_of.find(cur);
+    cur = up == parent_of.end() ? 0 : up->second;
+  }
+  std::vector<sdk::Plan> choices;
+  if (!owners.empty()) {
+    store::PlanRepository repository(ctx.db().session());
+    for (const std::string& plan_domain : {domain, std::string(sdk::kGeneralDomain)}) {
+      store::PlanFilter pf;
+      pf.domain = plan_domain;
+      pf.owner_ids = owners;
+      for (auto& p : repository.list(pf)) {
+        if (p.current_version > 0) choices.push_back(std::move(p));
+      }
     }
+  }
+  std::sort(choices.begin(), choices.end(),
+            [](const auto& a, const auto& b) { return a.id < b.id; });
+  data plans{data::type::list};
+  for (const auto& p : choices) {
+    data item;
+    item.set("value", std::to_string(p.id));
+    item.set("label", p.title + " (" + p.code + ")");
+    item.set("selected", p.id == form.drill.plan_id);
+    plans.push_back(item);
   }
   d.set("plans", plans);
   const sdk::Drill& dr = form.drill;

@@ -17,27 +17,33 @@ const std::string& submit() {
 }
 
 std::string fill(const std::string& body, const std::string& csrf_token) {
-  const std::string& c = csrf();
-  const std::string& s = submit();
   std::string out;
   out.reserve(body.size());
+  appendFilled(out, body, csrf_token);
+  return out;
+}
+
+void appendFilled(std::string& out, const std::string& body, const std::string& csrf_token) {
+  const std::string& c = csrf();
+  const std::string& s = submit();
   std::size_t at = 0;
+  std::size_t next_c = body.find(c);
+  std::size_t next_s = body.find(s);
   while (true) {
-    const std::size_t next_c = body.find(c, at);
-    const std::size_t next_s = body.find(s, at);
     const std::size_t next = std::min(next_c, next_s);
     if (next == std::string::npos) break;
     out.append(body, at, next - at);
     if (next == next_c) {
       out += csrf_token;
       at = next + c.size();
+      next_c = body.find(c, at);
     } else {
       out += auth::randomHex(16);
       at = next + s.size();
+      next_s = body.find(s, at);
     }
   }
   out.append(body, at, std::string::npos);
-  return out;
 }
 
 }  // namespace beacon::http::page_marks

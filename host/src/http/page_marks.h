@@ -19,5 +19,7 @@ const std::string& submit();
 // `body` with every csrf() mark replaced by `csrf_token` and every submit() mark by a fresh
 // random token.
 std::string fill(const std::string& body, const std::string& csrf_token);
+// The same, appended to `out`.
+void appendFilled(std::string& out, const std::string& body, const std::string& csrf_token);
 
 }  // namespace beacon::http::page_marks

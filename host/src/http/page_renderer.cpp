@@ -1,5 +1,7 @@
 #include "http/page_renderer.h"
 
+#include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <utility>
 
@@ -9,6 +11,7 @@
 
 #include "auth/role.h"
 #include "auth/secure_random.h"
+#include "http/kept_layouts.h"
 #include "http/label_language.h"
 #include "http/page_marks.h"
 #include "http/page_support.h"
@@ -52,6 +55,71 @@ const kainjow::mustache::data& pageWords(bool english) {
   return english ? kEn : kZh;
 }
 
+// What the layout shows on this request: every input it is rendered from.
+LayoutInputs layoutInputs(const HostContext& app, const Poco::Net::HTTPServerRequest& request,
+                          const RequestParameters& parameters, const RequestCaller& caller,
+                          bool english, const PageRenderer::NotificationCount& notification_count,
+                          const std::string& title) {
+  LayoutInputs in;
+  const render::TemplateRegistry& templates = app.templates();
+  in.templates = std::to_string(reinterpret_cast<std::uintptr_t>(&templates)) + " " +
+                 templates.origin("web/layout.html");
+  in.english = english;
+  in.title = title;
+  in.path = parameters.path();
+  in.lang_href =
+      languageSwitchHref(request, in.path, parameters.queryParameters(), languageCode(!english));
+  if (in.path == "/search") in.search_q = parameters.query("q");
+  in.csrf_token = caller.csrfToken();
+  if (const auto& user = caller.user) {
+    LayoutInputs::SignedIn u;
+    u.username = user->username;
+    u.display_name = user->display_name.empty() ? user->username : user->display_name;
+    u.role = labelIn(user->role, english);
+    u.badge = userBadge(u.display_name, u.role);
+    u.notification_count = notification_count();
+    in.user = std::move(u);
+  }
+  return in;
+}
+
+// The whole layout from `in` alone, with `content` in its place.
+std::string renderLayout(const HostContext& app, const LayoutInputs& in,
+                         const std::string& content) {
+  kainjow::mustache::data layout;
+  layout.set("t", pageWords(in.english));
+  layout.set("title", in.title);
+  layout.set("body", content);
+  layout.set("csrf_token", in.csrf_token);
+  layout.set("html_lang", pageWord("lang_tag", in.english));
+  layout.set("other_lang", languageCode(!in.english));
+  layout.set("lang_href", in.lang_href);
+  layout.set("other_lang_label",
+             pageWord("language_name", !in.english));  // the other language, in its own words
+  layout.set("path", in.path);
+  if (in.search_q) layout.set("search_q", *in.search_q);
+  if (in.user) {
+    kainjow::mustache::data u;
+    u.set("username", in.user->username);
+    u.set("display_name", in.user->display_name);
+    u.set("role", in.user->role);
+    u.set("badge", in.user->badge);
+    if (in.user->notification_count > 0) {
+      u.set("notification_count", std::to_string(in.user->notification_count));
+    }
+    layout.set("user", u);
+  }
+  auto page = app.templates().render("web/layout.html", layout);
+  if (!page.isOk())
+    throw std::runtime_error("template web/layout.html: " + page.status().message());
+  return page.value();
+}
+
+std::shared_ptr<const KeptLayout> keptLayout(const HostContext& app, const LayoutInputs& inputs) {
+  return pageLayouts().layoutFor(
+      inputs, [&](const std::string& content) { return renderLayout(app, inputs, content); });
+}
+
 }  // namespace
 
 std::string PageRenderer::renderContent(const std::string& name, kainjow::mustache::data data,
@@ -73,38 +141,16 @@ std::string PageRenderer::renderContent(const std::string& name, kainjow::mustac
 }
 
 std::string PageRenderer::inLayout(const std::string& content, const std::string& title) {
-  const std::string& path = parameters_.path();
-  kainjow::mustache::data layout;
-  layout.set("t", pageWords(english_));
-  layout.set("title", title);
-  layout.set("body", content);
-  layout.set("csrf_token", caller_.csrfToken());
-  layout.set("html_lang", pageWord("lang_tag", english_));
-  layout.set("other_lang", languageCode(!english_));
-  layout.set("lang_href", languageSwitchHref(request_, path, parameters_.queryParameters(),
-                                             languageCode(!english_)));
-  layout.set("other_lang_label",
-             pageWord("language_name", !english_));  // the other language, in its own words
-  layout.set("path", path);
-  if (path == "/search") layout.set("search_q", parameters_.query("q"));
-  if (const auto& user = caller_.user) {
-    kainjow::mustache::data u;
-    u.set("username", user->username);
-    const std::string display_name =
-        user->display_name.empty() ? user->username : user->display_name;
-    const std::string role = labelIn(user->role, english_);
-    u.set("display_name", display_name);
-    u.set("role", role);
-    u.set("badge", userBadge(display_name, role));
-    if (const std::size_t n = notification_count_(); n > 0) {
-      u.set("notification_count", std::to_string(n));
-    }
-    layout.set("user", u);
-  }
-  auto page = app_.templates().render("web/layout.html", layout);
-  if (!page.isOk())
-    throw std::runtime_error("template web/layout.html: " + page.status().message());
-  return page.value();
+  const LayoutInputs inputs =
+      layoutInputs(app_, request_, parameters_, caller_, english_, notification_count_, title);
+  const auto kept = keptLayout(app_, inputs);
+  if (!kept) return renderLayout(app_, inputs, content);
+  std::string page;
+  page.reserve(kept->before.size() + content.size() + kept->after.size());
+  page += kept->before;
+  page += content;
+  page += kept->after;
+  return page;
 }
 
 std::string PageRenderer::renderPage(const std::string& name, kainjow::mustache::data data,
@@ -125,7 +171,20 @@ void PageRenderer::sendPage(int status, const std::string& name, kainjow::mustac
 }
 
 void PageRenderer::sendKeptPage(const CachedResponse& kept) {
-  sender_.sendHtml(200, inLayout(page_marks::fill(kept.body, caller_.csrfToken()), kept.title));
+  const LayoutInputs inputs =
+      layoutInputs(app_, request_, parameters_, caller_, english_, notification_count_, kept.title);
+  const auto layout = keptLayout(app_, inputs);
+  if (!layout) {
+    sender_.sendHtml(200,
+                     renderLayout(app_, inputs, page_marks::fill(kept.body, inputs.csrf_token)));
+    return;
+  }
+  std::string page;
+  page.reserve(layout->before.size() + kept.body.size() + layout->after.size());
+  page += layout->before;
+  page_marks::appendFilled(page, kept.body, inputs.csrf_token);
+  page += layout->after;
+  sender_.sendHtml(200, page);
 }
 
 }  // namespace beacon::http
