@@ -48,7 +48,8 @@ void listPlans(RequestContext& ctx) {
     filter.owner_ids = orgs.ids;
     store::PlanRepository plans(ctx.db().session());
     total = plans.count(filter);
-    for (const auto& p : plans.list(filter)) items->add(planItemJson(ctx, p));
+    const auto tree = ctx.state.versions.tree(ctx.db().session(), ctx.state.cache);
+    for (const auto& p : plans.list(filter)) items->add(planItemJson(p, *tree));
   }
   out->set("total", total);
   out->set("limit", filter.limit);

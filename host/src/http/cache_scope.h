@@ -5,7 +5,10 @@
 // (only a drill of an organisation in the request's scope: the caller's read scope, narrowed to
 // the subtree of the organisation named by the query parameter `org_param`, id or code, as
 // readableOrgs does) or Ignored (the answer shows nothing of drills: no row, count, title or
-// link). Scoped is right only when every drill the answer shows lies in that scope.
+// link). Scoped is right only when every drill the answer shows lies in that scope. A Scoped
+// answer confined to one domain by the query parameter `domain_param` is stale only for drills of
+// that domain (the stamp "drills:<domain>", store/drill_write_subject.h) or of any domain (a
+// plain "drills").
 // cacheScopeOf says it for each cacheable route, in one table (cache_scope.cpp). Plain data;
 // thread-safe.
 #pragma once
@@ -20,6 +23,7 @@ struct CacheScope {
   enum class Drills { Whole, Scoped, Ignored };
   Drills drills = Drills::Whole;
   std::string org_param;  // with Scoped: the query parameter that narrows the scope ("" for none)
+  std::string domain_param;  // with Scoped: the query parameter naming the one domain listed ("")
 };
 
 // The scope of a cacheable route's answers (Whole for a route the table does not name).

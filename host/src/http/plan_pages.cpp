@@ -87,8 +87,9 @@ void planList(RequestContext& ctx) {
     filter.owner_ids = orgs.ids;
     store::PlanRepository plans(ctx.db().session());
     total = plans.count(filter);
+    const auto tree = ctx.state.versions.tree(ctx.db().session(), ctx.state.cache);
     for (const auto& p : plans.list(filter)) {
-      const Poco::JSON::Object::Ptr item = planItemJson(ctx, p);
+      const Poco::JSON::Object::Ptr item = planItemJson(p, *tree);
       labelPlanCodes(ctx, p, item);
       items.push_back(render::toMustacheData(item));
     }

@@ -60,6 +60,15 @@ Object::Ptr planItemJson(RequestContext& ctx, const sdk::Plan& plan) {
   return o;
 }
 
+Object::Ptr planItemJson(const sdk::Plan& plan, const OrgTree& orgs) {
+  Object::Ptr o = store::toJson(plan);
+  const OrgTree::Node* owner = orgs.find(plan.owner_org_id);
+  o->set("owner_name", owner ? owner->name : "");
+  o->set("owner_code", owner ? owner->code : "");
+  o->set("category_label", service::categoryLabelZh(plan.category));
+  return o;
+}
+
 Object::Ptr drillItemJson(RequestContext& ctx, const sdk::Drill& drill) {
   return drillItemJson(ctx, drill, OrgLabels(ctx.db().session(), {drill.org_id}));
 }

@@ -185,7 +185,11 @@ void RequestDispatcher::serveThroughCache(RequestContext& ctx, const Route& rout
   versions_.refresh(ctx.db().session(), cache);
   const std::uint64_t generation = cache.generation();
   const CacheScope scope = cacheScopeOf(route);
-  const std::uint64_t stamp = versions_.stamp(scope, cacheScopeOrg(ctx, versions_, scope));
+  const std::string domain =
+      scope.drills == CacheScope::Drills::Scoped && !scope.domain_param.empty()
+          ? ctx.query(scope.domain_param)
+          : "";
+  const std::uint64_t stamp = versions_.stamp(scope, cacheScopeOrg(ctx, versions_, scope), domain);
   // The stamp is part of the key: an answer kept under an older one is never found again, and
   // the least recently used entries (those) are evicted first.
   std::string key = responseCacheKey(*ctx.user, ctx.english(), ctx.path(), ctx.queryParameters()) +

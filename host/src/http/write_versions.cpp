@@ -1,7 +1,9 @@
 #include "http/write_versions.h"
 
 #include <algorithm>
+#include <optional>
 
+#include "store/drill_write_subject.h"
 #include "store/organisation_repository.h"
 #include "store/write_stamp.h"
 
@@ -24,7 +26,7 @@ void WriteVersions::refresh(Poco::Data::Session& connection, ResponseCache& cach
     return;
   }
   for (const auto& s : stamps) {
-    if (s.subject != store::kDrillsSubject && s.subject != store::kBookkeepingSubject) {
+    if (!store::drillWriteDomain(s.subject) && s.subject != store::kBookkeepingSubject) {
       loadTree(connection);  // an organisation may have been added, moved or renamed
       break;
     }
@@ -61,11 +63,14 @@ void WriteVersions::apply(const std::vector<store::WriteStamp>& stamps) {
     const auto seq = static_cast<std::uint64_t>(s.seq);
     last_ = std::max(last_, s.seq);
     if (s.subject == store::kBookkeepingSubject) continue;
-    if (s.subject != store::kDrillsSubject) {
+    const std::optional<std::string> domain = store::drillWriteDomain(s.subject);
+    if (!domain) {
       any_ = std::max(any_, seq);
       continue;
     }
     drills_ = std::max(drills_, seq);
+    auto& in_domain = drills_domain_[*domain];
+    in_domain = std::max(in_domain, seq);
     const auto lineage = tree_->lineage(s.org_id);
     if (lineage.empty()) {
       drills_unscoped_ = std::max(drills_unscoped_, seq);
@@ -74,16 +79,34 @@ void WriteVersions::apply(const std::vector<store::WriteStamp>& stamps) {
     for (const sdk::RecordId org : lineage) {
       auto& v = drills_subtree_[org];
       v = std::max(v, seq);
+      auto& d = drills_subtree_domain_[org][*domain];
+      d = std::max(d, seq);
     }
   }
 }
 
-std::uint64_t WriteVersions::stamp(const CacheScope& scope, sdk::RecordId org) const {
+std::uint64_t WriteVersions::stamp(const CacheScope& scope, sdk::RecordId org,
+                                   const std::string& domain) const {
   std::shared_lock<std::shared_mutex> lock(mutex_);
+  // The newest drill stamp of `domain` or of any domain ("") in `versions`.
+  const auto ofDomain = [&domain](const std::unordered_map<std::string, std::uint64_t>& versions) {
+    std::uint64_t v = 0;
+    for (const std::string& d : {domain, std::string()}) {
+      auto it = versions.find(d);
+      if (it != versions.end()) v = std::max(v, it->second);
+    }
+    return v;
+  };
   switch (scope.drills) {
     case CacheScope::Drills::Ignored:
       return any_;
     case CacheScope::Drills::Scoped:
+      if (!domain.empty() && org != 0) {
+        auto it = drills_subtree_domain_.find(org);
+        return std::max({any_, drills_unscoped_,
+                         it == drills_subtree_domain_.end() ? 0 : ofDomain(it->second)});
+      }
+      if (!domain.empty()) return std::max(any_, ofDomain(drills_domain_));
       if (org != 0) {
         auto it = drills_subtree_.find(org);
         return std::max({any_, drills_unscoped_, it == drills_subtree_.end() ? 0 : it->second});

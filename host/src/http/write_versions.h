@@ -4,7 +4,9 @@
 // whether anything was committed (SQLite: the WAL-index header, no database access;
 // PostgreSQL: the data_changes counter, one round trip, as before) and only then reads the new
 // stamps. stamp() gives an answer of a route (CacheScope) and a request's organisation its
-// version: the seq of the newest stamp that can change it. Seqs grow in commit order, so an
+// version: the seq of the newest stamp that can change it; a drill stamp names its domain
+// (store/drill_write_subject.h), so a list confined to one domain keeps its version through
+// drills of the others. Seqs grow in commit order, so an
 // answer stays exact while its stamp is unchanged. A commit that left no stamp (a write outside
 // store::Transaction), a reader that fell behind the pruned feed, or the first look empties the
 // whole cache (ResponseCache::invalidate), as every commit did before. It also keeps the
@@ -49,8 +51,9 @@ class WriteVersions {
   // changed. Throws Poco::Exception when the database cannot be read.
   void refresh(Poco::Data::Session& connection, ResponseCache& cache);
   // The version of an answer of `scope` for a request confined to organisation `org` (0: the
-  // whole city).
-  std::uint64_t stamp(const CacheScope& scope, sdk::RecordId org) const;
+  // whole city) and, for a Scoped answer, to the drills of `domain` ("": every domain).
+  std::uint64_t stamp(const CacheScope& scope, sdk::RecordId org,
+                      const std::string& domain = "") const;
   // The organisation a request is confined to: `user_org` (0: the city), narrowed to `ref` (an
   // id or a code) when that names an organisation inside it.
   sdk::RecordId narrow(sdk::RecordId user_org, const std::string& ref) const;
@@ -74,6 +77,11 @@ class WriteVersions {
   std::uint64_t drills_ = 0;           // the newest stamp "drills", any organisation
   std::uint64_t drills_unscoped_ = 0;  // ... of an organisation not in the tree
   std::unordered_map<sdk::RecordId, std::uint64_t> drills_subtree_;  // ... per organisation subtree
+  // The newest stamp "drills" or "drills:<domain>" per domain ("": the plain one, any domain), of
+  // the whole city and per organisation subtree.
+  std::unordered_map<std::string, std::uint64_t> drills_domain_;
+  std::unordered_map<sdk::RecordId, std::unordered_map<std::string, std::uint64_t>>
+      drills_subtree_domain_;
   std::shared_ptr<const OrgTree> tree_ = std::make_shared<const OrgTree>();
 };
 

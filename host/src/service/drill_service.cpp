@@ -5,9 +5,9 @@
 #include "service/drill_validator.h"
 #include "service/storage_message.h"
 #include "store/drill_repository.h"
+#include "store/drill_write_subject.h"
 #include "store/storage_error.h"
 #include "store/transaction.h"
-#include "store/write_stamp.h"
 
 namespace beacon::service {
 
@@ -31,9 +31,9 @@ sdk::Result<sdk::RecordId> DrillService::log(sdk::Drill drill, const store::Acto
     if (!s.isOk()) return s;
     store::DrillRepository drills(db_.session());
     const sdk::RecordId id = drills.add(drill, actor);
-    // All this transaction wrote is one drill of drill.org_id (with its audit entry, groups,
-    // flags, counts and rule_changes row), when it owns the transaction.
-    tx.stampAs(store::kDrillsSubject, drill.org_id);
+    // All this transaction wrote is one drill of drill.org_id and drill.domain (with its audit
+    // entry, groups, flags, counts and rule_changes row), when it owns the transaction.
+    tx.stampAs(store::drillWriteSubject(drill.domain), drill.org_id);
     tx.commit();
     return id;
   } catch (const Poco::Exception& e) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 #include <tuple>
 
 #include <Poco/Data/Statement.h>
@@ -15,6 +16,7 @@
 #include "store/record_parse.h"
 #include "store/record_voids.h"
 #include "store/row.h"
+#include "store/row_scanner.h"
 #include "store/sql_id_list.h"
 #include "store/transaction.h"
 
@@ -130,32 +132,32 @@ bool anyFlagged(const std::vector<sdk::Drill>& drills) {
 // The stored form of Drill::fields, {"name":"value",...} as toJson writes it,
 // read without Poco's parser when no string has an escape; otherwise
 // fieldValuesFromJson.
-sdk::FieldValues parseFields(const std::string& json) {
+sdk::FieldValues parseFields(std::string_view json) {
   sdk::FieldValues out;
   std::size_t i = 0;
   const std::size_t n = json.size();
   auto quoted = [&](std::string& into) {
     if (i >= n || json[i] != '"') return false;
     const std::size_t end = json.find_first_of("\"\\", i + 1);
-    if (end == std::string::npos || json[end] != '"') return false;
-    into.assign(json, i + 1, end - i - 1);
+    if (end == std::string_view::npos || json[end] != '"') return false;
+    into.assign(json.data() + i + 1, end - i - 1);
     i = end + 1;
     return true;
   };
-  if (n < 2 || json[0] != '{') return fieldValuesFromJson(json);
+  const auto parsed = [&]() { return fieldValuesFromJson(std::string(json)); };
+  if (n < 2 || json[0] != '{') return parsed();
   i = 1;
   if (json[i] == '}' && i + 1 == n) return out;
   std::string name, value;
   while (true) {
-    if (!quoted(name) || i >= n || json[i++] != ':' || !quoted(value))
-      return fieldValuesFromJson(json);
+    if (!quoted(name) || i >= n || json[i++] != ':' || !quoted(value)) return parsed();
     out[name] = value;
     if (i < n && json[i] == ',') {
       ++i;
       continue;
     }
     if (i + 1 == n && json[i] == '}') return out;
-    return fieldValuesFromJson(json);
+    return parsed();
   }
 }
 
@@ -201,41 +203,24 @@ void insertPrepared(Poco::Data::Session& session, const std::vector<sdk::Drill>&
   }
 }
 
-// The filter's WHERE clause; with `keyed`, also the range of its after/before key.
-std::string whereSql(const DrillFilter& f, Poco::Data::Statement& st, bool keyed = false) {
-  int next = 1;
-  auto param = [&]() { return "$" + std::to_string(next++); };
+// The filter's WHERE clause, its values appended to `params` as $1..$n (RowScanner's text
+// parameters); with `keyed`, also the range of its after/before key.
+std::string whereSql(const DrillFilter& f, std::vector<std::string>& params, bool keyed = false) {
+  auto param = [&](std::string value) {
+    params.push_back(std::move(value));
+    return "$" + std::to_string(params.size());
+  };
   std::string sql = f.include_voided ? " WHERE 1 = 1" : " WHERE voided_at = ''";
-  if (f.id != 0) {
-    sql += " AND id = " + param();
-    st, bind(static_cast<Poco::Int64>(f.id));
-  }
-  if (!f.domain.empty()) {
-    sql += " AND domain = " + param();
-    st, bind(f.domain);
-  }
-  if (!f.drill_type.empty()) {
-    sql += " AND drill_type = " + param();
-    st, bind(f.drill_type);
-  }
-  if (f.plan_id != 0) {
-    sql += " AND plan_id = " + param();
-    st, bind(static_cast<Poco::Int64>(f.plan_id));
-  }
-  if (f.from.isSet()) {
-    sql += " AND drill_date >= " + param();
-    st, bind(f.from.toString());
-  }
-  if (f.to.isSet()) {
-    sql += " AND drill_date <= " + param();
-    st, bind(f.to.toString());
-  }
+  if (f.id != 0) sql += " AND id = " + param(std::to_string(f.id));
+  if (!f.domain.empty()) sql += " AND domain = " + param(f.domain);
+  if (!f.drill_type.empty()) sql += " AND drill_type = " + param(f.drill_type);
+  if (f.plan_id != 0) sql += " AND plan_id = " + param(std::to_string(f.plan_id));
+  if (f.from.isSet()) sql += " AND drill_date >= " + param(f.from.toString());
+  if (f.to.isSet()) sql += " AND drill_date <= " + param(f.to.toString());
   if (!f.org_ids.empty()) {
     sql += " AND org_id IN (";
-    for (std::size_t i = 0; i < f.org_ids.size(); ++i) {
-      sql += (i ? ", " : "") + param();
-      st, bind(static_cast<Poco::Int64>(f.org_ids[i]));
-    }
+    for (std::size_t i = 0; i < f.org_ids.size(); ++i)
+      sql += (i ? ", " : "") + param(std::to_string(f.org_ids[i]));
     sql += ")";
   }
   const std::optional<DrillKey>& key = f.after ? f.after : f.before;
@@ -244,10 +229,10 @@ std::string whereSql(const DrillFilter& f, Poco::Data::Statement& st, bool keyed
     // the id orders the drills of the key's own day. Row values ((a, b) < (x, y)) would say the
     // same, but SQLite does not turn them into an index range over (drill_date, rowid).
     const bool older = f.newest_first == f.after.has_value();
-    const std::string a = param(), b = param(), c = param();
+    const std::string a = param(key->date.toString()), b = param(key->date.toString()),
+                      c = param(std::to_string(key->id));
     sql += older ? " AND drill_date <= " + a + " AND (drill_date < " + b + " OR id < " + c + ")"
                  : " AND drill_date >= " + a + " AND (drill_date > " + b + " OR id > " + c + ")";
-    st, bind(key->date.toString()), bind(key->date.toString()), bind(static_cast<Poco::Int64>(key->id));
   }
   return sql;
 }
@@ -343,11 +328,15 @@ std::optional<std::map<std::string, long long>> DrillRepository::monthCounts(con
   std::map<std::string, long long> by_month;
   // `voided`: the voided drills, through the partial index drills_voided alone. Left to choose,
   // SQLite took drills_org_date and read every drill of the subtree (190 ms of CPU for a
-  // township of 62,638 drills); "+org_id" and "domain || ''" (valid on PostgreSQL too) keep
-  // those columns' indexes out.
+  // township of 62,638 drills), or drills_domain_date and read every drill of the domain for a
+  // city-wide list; "+org_id" and "domain || ''" (valid on PostgreSQL too) keep those columns'
+  // indexes out.
   auto add = [&](bool voided) {
-    Poco::Data::Statement st(session_);
-    int next = 1;
+    std::vector<std::string> params;
+    auto param = [&](std::string value) {
+      params.push_back(std::move(value));
+      return "$" + std::to_string(params.size());
+    };
     // "month || ''" for an organisation's months: grouping by the bare column, SQLite skip-scanned
     // the primary key (month, org_id, domain) and read each row from the table (8 ms of CPU per
     // township of 42 organisations, 1M-drill database, called twice per deep page) instead of the
@@ -359,27 +348,20 @@ std::optional<std::map<std::string, long long>> DrillRepository::monthCounts(con
                       " WHERE 1 = 1"
                 : "SELECT substr(drill_date, 1, 7), COUNT(*) FROM drills WHERE voided_at <> ''";
     const std::string text_column = voided ? " || ''" : "";
-    if (!f.domain.empty()) {
-      sql += " AND domain" + text_column + " = $" + std::to_string(next++);
-      st, bind(f.domain);
-    }
-    if (!f.drill_type.empty()) {
-      sql += " AND drill_type" + text_column + " = $" + std::to_string(next++);
-      st, bind(f.drill_type);
-    }
+    if (!f.domain.empty()) sql += " AND domain" + text_column + " = " + param(f.domain);
+    if (!f.drill_type.empty()) sql += " AND drill_type" + text_column + " = " + param(f.drill_type);
     if (!f.org_ids.empty()) {
+      // "+org_id" has no column affinity, so SQLite would compare it with the text parameters as
+      // text (never equal): they are cast to integers there.
       sql += voided ? " AND +org_id IN (" : " AND org_id IN (";
       for (std::size_t i = 0; i < f.org_ids.size(); ++i) {
-        sql += (i ? ", $" : "$") + std::to_string(next++);
-        st, bind(static_cast<Poco::Int64>(f.org_ids[i]));
+        const std::string p = param(std::to_string(f.org_ids[i]));
+        sql += (i ? ", " : "") + (voided ? "CAST(" + p + " AS BIGINT)" : p);
       }
       sql += ")";
     }
-    std::vector<std::string> months;
-    std::vector<Poco::Int64> counts;
-    st << sql + " GROUP BY 1", into(months), into(counts);
-    st.execute();
-    for (std::size_t i = 0; i < months.size(); ++i) by_month[months[i]] += counts[i];
+    RowScanner(session_).scan(sql + " GROUP BY 1", params,
+                              [&](const ScannedRow& r) { by_month[r.text(0)] += r.int64(1); });
   };
   add(false);
   if (f.include_voided) add(true);
@@ -427,43 +409,37 @@ std::optional<DrillFilter> DrillRepository::monthWindow(const DrillFilter& f) {
 std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& filter) {
   const std::optional<DrillFilter> window = monthWindow(filter);
   const DrillFilter& f = window ? *window : filter;
-  // Whole columns at once (bulk extraction): no per-cell Poco::Dynamic::Var as
-  // with a RecordSet. Every text column is NOT NULL; the ids read NULL as 0.
-  Poco::Data::Statement st(session_);
-  std::string sql =
-      "SELECT id, domain, drill_type, org_id, COALESCE(plan_id, 0), COALESCE(plan_version_id, 0), "
-      "drill_date,"
-      " place, scenario, participants, evacuees, fields, verdict, findings FROM drills" +
-      whereSql(f, st, true) +
-      // A page before a key is read towards the key's far side, then turned round.
-      (f.newest_first != f.before.has_value() ? " ORDER BY drill_date DESC, id DESC" : " ORDER BY drill_date, id");
+  // Every text column is NOT NULL; the ids read NULL as 0.
+  std::vector<std::string> params;
+  const std::string columns =
+      "SELECT id, domain, drill_type, org_id, plan_id, plan_version_id, drill_date,"
+      " place, scenario, participants, evacuees, fields, verdict, findings FROM drills";
+  // A page before a key is read towards the key's far side, then turned round.
+  const std::string order = f.newest_first != f.before.has_value()
+                                ? " ORDER BY drill_date DESC, id DESC"
+                                : " ORDER BY drill_date, id";
+  std::string sql = columns + whereSql(f, params, true) + order;
   if (f.limit > 0)
     sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
-  std::vector<Poco::Int64> ids, orgs, plans, versions;
-  std::vector<std::string> domains, types, dates, places, scenarios, fields, verdicts, findings;
-  std::vector<int> participants, evacuees;
-  st << sql, into(ids), into(domains), into(types), into(orgs), into(plans), into(versions),
-      into(dates), into(places), into(scenarios), into(participants), into(evacuees), into(fields),
-      into(verdicts), into(findings);
-  st.execute();
-  std::vector<sdk::Drill> out(ids.size());
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    sdk::Drill& d = out[i];
-    d.id = ids[i];
-    d.domain = std::move(domains[i]);
-    d.drill_type = std::move(types[i]);
-    d.org_id = orgs[i];
-    d.plan_id = plans[i];
-    d.plan_version_id = versions[i];
-    d.date = sdk::Date::parse(dates[i]).value_or(sdk::Date{});
-    d.place = std::move(places[i]);
-    d.scenario = std::move(scenarios[i]);
-    d.participants = participants[i];
-    d.evacuees = evacuees[i];
-    d.fields = parseFields(fields[i]);
-    d.verdict = store::parseDrillVerdict(verdicts[i]).value_or(sdk::DrillVerdict::None);
-    d.findings = std::move(findings[i]);
-  }
+  std::vector<sdk::Drill> out;
+  if (f.limit > 0) out.reserve(static_cast<std::size_t>(f.limit));
+  RowScanner(session_).scan(sql, params, [&](const ScannedRow& r) {
+    sdk::Drill& d = out.emplace_back();
+    d.id = r.int64(0);
+    d.domain = r.text(1);
+    d.drill_type = r.text(2);
+    d.org_id = r.int64(3);
+    d.plan_id = r.int64(4);
+    d.plan_version_id = r.int64(5);
+    d.date = r.date(6);
+    d.place = r.text(7);
+    d.scenario = r.text(8);
+    d.participants = r.integer(9);
+    d.evacuees = r.integer(10);
+    d.fields = parseFields(r.view(11));
+    d.verdict = store::parseDrillVerdict(r.text(12)).value_or(sdk::DrillVerdict::None);
+    d.findings = r.text(13);
+  });
   if (f.before) std::reverse(out.begin(), out.end());
   return out;
 }
@@ -478,33 +454,19 @@ std::optional<sdk::Drill> DrillRepository::findById(sdk::RecordId id) {
 }
 
 int DrillRepository::count(const DrillFilter& f) {
-  Poco::Data::Statement st(session_);
+  // The monthly counts are exact (see the header) and far shorter than drills; the voided drills
+  // are few (partial index drills_voided, migration 14). A city-wide list by domain counted its
+  // voided drills over drills_domain_date (every drill of the domain): 1.75 ms per list miss on
+  // the demo city (bench/README.md, "Mixed load", 2026-12-04).
+  if (const auto by_month = monthCounts(f)) {
+    long long sum = 0;
+    for (const auto& [month, rows] : *by_month) sum += rows;
+    return static_cast<int>(sum);
+  }
+  std::vector<std::string> params;
+  const std::string sql = "SELECT COUNT(*) FROM drills" + whereSql(f, params);
   int n = 0;
-  if (!f.org_ids.empty()) {
-    if (const auto by_month = monthCounts(f)) {
-      long long sum = 0;
-      for (const auto& [month, rows] : *by_month) sum += rows;
-      return static_cast<int>(sum);
-    }
-  }
-  if (f.id == 0 && f.org_ids.empty() && f.plan_id == 0 && !f.from.isSet() && !f.to.isSet()) {
-    // drill_month_counts is exact (see the header), holds no voided drill and
-    // is far shorter than drills; voided drills are few (partial index
-    // drills_voided, migration 14).
-    DrillFilter in_force = f;
-    in_force.include_voided = true;
-    const std::string where = whereSql(in_force, st);
-    st << "SELECT COALESCE(SUM(n), 0) FROM drill_month_counts" + where, into(n);
-    st.execute();
-    if (!f.include_voided) return n;
-    int voided = 0;
-    Poco::Data::Statement vs(session_);
-    vs << "SELECT COUNT(*) FROM drills" + whereSql(in_force, vs) + " AND voided_at <> ''", into(voided);
-    vs.execute();
-    return n + voided;
-  }
-  st << "SELECT COUNT(*) FROM drills" + whereSql(f, st), into(n);
-  st.execute();
+  RowScanner(session_).scan(sql, params, [&](const ScannedRow& r) { n = r.integer(0); });
   return n;
 }
 

@@ -6,6 +6,7 @@
 #include <Poco/Exception.h>
 #include <Poco/String.h>
 
+#include "store/drill_write_subject.h"
 #include "store/row_scanner.h"
 
 using namespace Poco::Data::Keywords;
@@ -39,9 +40,10 @@ void stampCommit(Poco::Data::Session& session, Poco::Int64 changes_at_begin,
     return;
   }
   // One round trip. The DO block is planned when it runs, so a schema before migration 35 (no
-  // table) is no error; the subject is one of the constants of the header and the organisation a
-  // number, so both are written into the text.
-  if (subject != kAnySubject && subject != kDrillsSubject && subject != kBookkeepingSubject)
+  // table) is no error; the subject is one of the constants of the header or a drill write
+  // subject (a plugin id after "drills:") and the organisation a number, so both are written into
+  // the text.
+  if (subject != kAnySubject && subject != kBookkeepingSubject && !drillWriteDomain(subject))
     throw Poco::InvalidArgumentException("write stamp subject: " + subject);
   session << "DO $$ BEGIN IF txid_current_if_assigned() IS NOT NULL AND "
              "to_regclass('write_stamps') IS NOT NULL"

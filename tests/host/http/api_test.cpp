@@ -5,6 +5,7 @@
 #include <Poco/StreamCopier.h>
 
 #include "host/http/web_fixture.h"
+#include "store/transaction.h"
 
 namespace beacon::http::testing {
 namespace {
@@ -197,6 +198,50 @@ TEST_F(ApiTest, DrillListItemsMatchTheDetailJsonByteForByte) {
             count("SELECT COUNT(*) FROM drills WHERE domain = 'flood' AND drill_type = 'flood.evacuation'"));
   EXPECT_EQ(get(admin, "/api/v1/drills?domain=fire&limit=1").json()->getValue<int>("total"),
             count("SELECT COUNT(*) FROM drills WHERE domain = 'fire'"));
+}
+
+// The owners come from the organisation tree the server keeps: as the organisations table names
+// them, also right after a rename by a stamped transaction or by SQL outside one.
+TEST_F(ApiTest, APlanListNamesEachOwnerAsTheOrganisationsTableDoes) {
+  Login admin = login("admin");
+  const auto expectOwners = [&](const std::string& path) {
+    Reply list = get(admin, path);
+    ASSERT_EQ(list.status, 200) << list.body;
+    const auto items = list.json()->getArray("items");
+    ASSERT_GT(items->size(), 0u);
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      const auto item = items->getObject(static_cast<unsigned>(i));
+      std::string name, code;
+      app_->db().session() << "SELECT name, code FROM organisations WHERE id = $1",
+          Poco::Data::Keywords::bind(item->getValue<Poco::Int64>("owner_org_id")),
+          Poco::Data::Keywords::into(name), Poco::Data::Keywords::into(code),
+          Poco::Data::Keywords::now;
+      EXPECT_EQ(item->getValue<std::string>("owner_name"), name) << path << " item " << i;
+      EXPECT_EQ(item->getValue<std::string>("owner_code"), code) << path << " item " << i;
+    }
+  };
+  expectOwners("/api/v1/plans?limit=50");
+  expectOwners("/api/v1/plans?owner=xinmi.chengguan&limit=50");
+  std::string name;
+  app_->db().session() << "SELECT name FROM organisations WHERE code = 'xinmi.chengguan'",
+      Poco::Data::Keywords::into(name), Poco::Data::Keywords::now;
+  {
+    store::Transaction tx(app_->db().session());
+    app_->db().session()
+        << "UPDATE organisations SET name = name || '（更名）' WHERE code = 'xinmi.chengguan'",
+        Poco::Data::Keywords::now;
+    tx.commit();
+  }
+  expectOwners("/api/v1/plans?owner=xinmi.chengguan&limit=50");
+  app_->db().session()
+      << "UPDATE organisations SET code = 'xinmi.chengguan.x' WHERE code = 'xinmi.chengguan'",
+      Poco::Data::Keywords::now;
+  expectOwners("/api/v1/plans?owner=xinmi.chengguan.x&limit=50");
+  expectOwners("/api/v1/plans?limit=50");
+  app_->db().session() << "UPDATE organisations SET name = $1, code = 'xinmi.chengguan' WHERE code "
+                          "= 'xinmi.chengguan.x'",
+      Poco::Data::Keywords::bind(name), Poco::Data::Keywords::now;
+  expectOwners("/api/v1/plans?owner=xinmi.chengguan&limit=50");
 }
 
 TEST_F(ApiTest, PlansListShowVersionsDiffReviewsFilings) {

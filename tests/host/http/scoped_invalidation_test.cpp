@@ -5,7 +5,8 @@
 // only what it could change; a renamed organisation drops every list that shows names; and a
 // plan write keeps the drill lists that do not show it. Logins (good and failed), session touches
 // and logouts drop nothing: a kept page answers the next user of its scope with that user's name
-// and CSRF token, and a drill still drops it.
+// and CSRF token, and a drill still drops it. A drill drops the lists confined to its own domain
+// (and every all-domain list that can show it), not those of another domain.
 #include <sstream>
 #include <string>
 
@@ -38,9 +39,12 @@ class ScopedInvalidationTest : public WebFixture {
   static int total(const Reply& r) { return r.json()->getValue<int>("total"); }
   // What `beacon --db` is given: the SQLite file or the PostgreSQL schema the server uses.
   static std::string dbPath() { return database_->uri(); }
-  static std::string logDrill(const std::string& token, const std::string& org, const std::string& date) {
-    const std::string json = R"({"drill_type":"flood.evacuation","org":")" + org + R"(","date":")" + date +
-                             R"(","participants":9,"fields":{"hazard":"flash_flood"}})";
+  static std::string logDrill(const std::string& token, const std::string& org,
+                              const std::string& date,
+                              const std::string& type = "flood.evacuation") {
+    const std::string fields = type == "flood.evacuation" ? R"({"hazard":"flash_flood"})" : "{}";
+    const std::string json = R"({"drill_type":")" + type + R"(","org":")" + org + R"(","date":")" +
+                             date + R"(","participants":9,"fields":)" + fields + "}";
     Reply created = request("POST", "/api/v1/drills", json, "application/json", {{"Authorization", "Bearer " + token}});
     EXPECT_EQ(created.status, 201) << created.body;
     return created.status == 201 ? created.json()->get("id").toString() : "";
@@ -87,6 +91,58 @@ TEST_F(ScopedInvalidationTest, ADrillDropsOnlyTheListsThatCanShowIt) {
   for (const auto& w : kept) {
     EXPECT_EQ(withToken(token(w), w.path).headers["X-Beacon-Cache"], "hit") << w.who << " " << w.path;
   }
+}
+
+TEST_F(ScopedInvalidationTest, ADrillDropsTheListsOfItsDomainAndKeepsThoseOfAnother) {
+  const std::string admin = apiToken("admin");
+  const std::string town = apiToken("town");
+  const Login village = login("village");
+  const std::string window = "from=2025-10-01&to=2025-10-31&limit=50";
+  const auto lists = [&](const std::string& domain) {
+    const std::string d = domain.empty() ? "" : "&domain=" + domain;
+    return std::vector<Watched>{
+        {"admin", "/api/v1/drills?" + window + d},
+        {"admin", "/api/v1/drills?org=xinmi.chengguan.04&" + window + d},
+        {"admin", "/api/v1/drills?org=xinmi.chengguan&" + window + d},
+        {"town", "/api/v1/drills?" + window + d},
+    };
+  };
+  const auto token = [&](const Watched& w) { return w.who == "admin" ? admin : town; };
+  const auto pageHit = [&](const std::string& page) {
+    for (int i = 0; i < 10; ++i) {
+      if (get(village, page).headers["X-Beacon-Cache"] == "hit") return;
+    }
+    ADD_FAILURE() << "no cache hit for " << page;
+  };
+  const auto warmAll = [&]() {
+    for (const std::string domain : {"", "flood", "fire"}) {
+      for (const auto& w : lists(domain)) warm(token(w), w.path);
+      pageHit("/drills" + std::string(domain.empty() ? "" : "?domain=" + domain));
+    }
+  };
+  const auto expect = [&](const std::string& domain, const std::string& cache,
+                          const std::string& why) {
+    for (const auto& w : lists(domain)) {
+      EXPECT_EQ(withToken(token(w), w.path).headers["X-Beacon-Cache"], cache)
+          << why << ": " << w.who << " " << w.path;
+    }
+    const std::string page = "/drills" + std::string(domain.empty() ? "" : "?domain=" + domain);
+    EXPECT_EQ(get(village, page).headers["X-Beacon-Cache"], cache) << why << ": village " << page;
+  };
+
+  warmAll();
+  const int fire_before = total(withToken(admin, lists("fire")[1].path));
+  logDrill(admin, "xinmi.chengguan.04", "2025-10-16");  // flood
+  expect("fire", "hit", "a flood drill");
+  expect("flood", "miss", "a flood drill");
+  expect("", "miss", "a flood drill");
+
+  warmAll();
+  logDrill(admin, "xinmi.chengguan.04", "2025-10-17", "fire.evacuation");
+  expect("flood", "hit", "a fire drill");
+  expect("fire", "miss", "a fire drill");
+  expect("", "miss", "a fire drill");
+  EXPECT_EQ(total(withToken(admin, lists("fire")[1].path)), fire_before + 1);
 }
 
 TEST_F(ScopedInvalidationTest, AnotherProcessesWriteIsSeenAtOnceAndDropsOnlyItsScope) {

@@ -1,6 +1,8 @@
 // Paging through DrillRepository::list: pages by offset (narrowed to whole months by the monthly
 // counts when deep) and by key (after/before) are exactly the slices of the full list, with
-// voided drills listed or left out, by organisation, domain and type, in both orders.
+// voided drills listed or left out, by organisation, domain and type, in both orders; and the
+// count of each such filter (from the monthly counts and the voided drills) is the number of
+// drills it lists.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -144,6 +146,37 @@ TEST_F(DrillPagingTest, KeyedPagesWalkTheWholeListBothWays) {
       back.before = DrillKey{pages[i].front().date, pages[i].front().id};
       EXPECT_EQ(ids(drills.list(back)), ids(pages[i - 1])) << "page " << i;
     }
+  }
+}
+
+TEST_F(DrillPagingTest, CountsAreTheNumberOfDrillsListed) {
+  DrillRepository drills(db_.session());
+  std::vector<DrillFilter> more = filters();
+  for (bool voided : {true, false}) {
+    DrillFilter f;
+    f.include_voided = voided;
+    f.drill_type = "fire.evacuation";  // a type alone, city-wide
+    more.push_back(f);
+    f.domain = "fire";
+    more.push_back(f);
+    f.drill_type.clear();
+    more.push_back(f);
+    f.org_ids = {villages_[1]};
+    more.push_back(f);
+    f.from = sdk::Date{2023, 3, 1};  // a date range: counted over the drills themselves
+    more.push_back(f);
+    f.org_ids.clear();
+    f.to = sdk::Date{2023, 8, 15};
+    more.push_back(f);
+  }
+  for (const DrillFilter& filter : more) {
+    DrillFilter paged = filter;
+    paged.limit = 10;  // count ignores the page
+    paged.offset = 20;
+    EXPECT_EQ(drills.count(paged), static_cast<int>(drills.list(filter).size()))
+        << "domain " << filter.domain << ", type " << filter.drill_type << ", orgs "
+        << filter.org_ids.size() << ", voided " << filter.include_voided << ", from "
+        << filter.from.toString();
   }
 }
 
