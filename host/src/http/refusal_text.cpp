@@ -88,6 +88,8 @@ struct Wording {
 const std::vector<Wording>& wordings() {
   static const std::vector<Wording> kWordings = {
       // More specific than a wording below that would also match (the first match is used).
+      {"must be a whole number of milliseconds from 0 to 600000, got \"{}\"",
+       "应为 0 至 600000 之间的整数（毫秒），填写的是“{1}”", true},
       {"plan {} belongs to domain {}, not {}", "预案 {1} 属于领域 {2}，不属于领域 {3}", false},
       {"no drill with id {}", "没有编号为 {1} 的演练", false},
       {"no drill plan #{}", "没有编号为 {1} 的年度演练计划", false},
@@ -230,8 +232,6 @@ const std::vector<Wording>& wordings() {
       {"must be stderr or a file path, not empty", "应为 stderr 或文件路径，不得为空", true},
       {"\"{}\" is not a whole number from 1 to 10000", "“{1}”应为 1 至 10000 之间的整数", false},
       {"cannot expand the value: {}", "无法展开取值：{1}", false},
-      {"must be a whole number of milliseconds from 0 to 600000, got \"{}\"",
-       "应为 0 至 600000 之间的整数（毫秒），填写的是“{1}”", true},
       // The API's own checks.
       {"must be drill or review", "应为 drill（演练）或 review（评审评估）", true},
       {"must be open or done", "应为 open（未完成）或 done（已完成）", true},
