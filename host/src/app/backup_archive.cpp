@@ -18,6 +18,7 @@
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
 
+#include "app/cli_text.h"
 #include "store/audit_chain.h"
 #include "store/database.h"
 #include "store/database_backup.h"
@@ -32,8 +33,6 @@ namespace {
 constexpr const char* kManifestEntry = "manifest.json";
 constexpr const char* kDatabaseEntry = "beacon.db";
 constexpr const char* kAttachmentsPrefix = "attachments/";
-
-std::string text(bool english, const std::string& en, const std::string& zh) { return english ? en : zh; }
 
 // A temporary file or folder next to `path`, removed on scope exit unless released.
 class Scratch {
@@ -79,16 +78,7 @@ std::string fileSha256(const std::string& path) {
 
 sdk::Status postgresRefused(const std::string& key, bool english, bool restore) {
   return sdk::Status::invalid(
-      key, restore ? text(english,
-                          "a PostgreSQL database is restored with pg_restore from a pg_dump archive (attachments "
-                          "are kept in its rows); beacon restore is for SQLite",
-                          "PostgreSQL 数据库请用 pg_restore 从 pg_dump 备份恢复（附件内容保存在数据库中）；"
-                          "beacon restore 只用于 SQLite。")
-                   : text(english,
-                          "a PostgreSQL database is backed up with pg_dump (attachments are kept in its rows, so the "
-                          "dump holds them); beacon backup is for SQLite",
-                          "PostgreSQL 数据库请用 pg_dump 备份（附件内容保存在数据库中，一并备份）；"
-                          "beacon backup 只用于 SQLite。"));
+      key, cliWord(restore ? "refuse_restore_postgres" : "refuse_backup_postgres", english));
 }
 
 // The SQLite file `database_uri` names, or the refusal.
@@ -97,8 +87,7 @@ sdk::Result<std::string> sqlitePath(const std::string& database_uri, bool englis
   if (!uri.isOk()) return sdk::Status::invalid("beacon.database", uri.status().message());
   if (uri.value().postgres()) return postgresRefused("beacon.database", english, restore);
   if (uri.value().path == ":memory:") {
-    return sdk::Status::invalid("beacon.database",
-                                text(english, "an in-memory database has nothing to keep", "内存数据库无法备份或恢复。"));
+    return sdk::Status::invalid("beacon.database", cliWord("refuse_backup_in_memory", english));
   }
   return uri.value().path;
 }
@@ -118,9 +107,8 @@ std::string manifestJson(const BackupManifest& m) {
 }
 
 sdk::Result<BackupManifest> parseManifest(const std::string& json, bool english) {
-  const sdk::Status bad = sdk::Status::invalid(
-      "--from", text(english, "not a Beacon backup: manifest.json is not a beacon-backup-1 manifest",
-                     "不是 Beacon 备份文件：manifest.json 不是 beacon-backup-1 格式。"));
+  const sdk::Status bad =
+      sdk::Status::invalid("--from", cliWord("refuse_backup_manifest", english));
   try {
     Poco::JSON::Parser parser;
     auto o = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
@@ -154,12 +142,12 @@ sdk::Result<BackupManifest> writeBackup(const std::string& database_uri, const s
   if (!source.isOk()) return source.status();
   if (!Poco::File(source.value()).exists()) {
     return sdk::Status::invalid("beacon.database",
-                                text(english, "no such database file: ", "数据库文件不存在：") + source.value());
+                                cliWord("refuse_no_database_file", english, {source.value()}));
   }
-  if (out_path.empty()) return sdk::Status::invalid("--out", text(english, "required (a file)", "必须给出（备份文件）"));
+  if (out_path.empty())
+    return sdk::Status::invalid("--out", cliWord("refuse_backup_file_required", english));
   if (Poco::File(out_path).exists()) {
-    return sdk::Status::invalid("--out", out_path + text(english, " already exists; nothing was written",
-                                                         " 已存在，未写入。"));
+    return sdk::Status::invalid("--out", cliWord("refuse_backup_exists", english, {out_path}));
   }
   Scratch work(out_path);
   Poco::File(work.path()).createDirectories();
@@ -175,11 +163,8 @@ sdk::Result<BackupManifest> writeBackup(const std::string& database_uri, const s
     manifest.schema_version = snapshot.schemaVersion();
     const auto chain = store::verifyAuditChain(snapshot.session());
     if (!chain.ok()) {
-      return sdk::Status::invalid("beacon.database",
-                                  text(english, "the audit chain does not verify, so the backup could not be "
-                                                "checked on restore: ",
-                                       "审计链校验未通过，备份无法在恢复时核验：") +
-                                      chain.describe(english));
+      return sdk::Status::invalid(
+          "beacon.database", cliWord("refuse_backup_chain", english, {chain.describe(english)}));
     }
     manifest.audit_head_id = chain.head_id;
     manifest.audit_head_hash = chain.head_hash;
@@ -190,9 +175,10 @@ sdk::Result<BackupManifest> writeBackup(const std::string& database_uri, const s
   manifest.created_at = store::isoTimestampNow();
   for (const auto& sha : hashes) {
     if (!isSha256(sha) || !Poco::File(contentPath(attachments_dir, sha)).exists()) {
-      return sdk::Status::invalid("web.attachments_dir",
-                                  text(english, "attachment content is missing: ", "附件内容缺失：") +
-                                      contentPath(attachments_dir, isSha256(sha) ? sha : "??" + sha));
+      return sdk::Status::invalid(
+          "web.attachments_dir",
+          cliWord("refuse_attachment_missing", english,
+                  {contentPath(attachments_dir, isSha256(sha) ? sha : "??" + sha)}));
     }
   }
 
@@ -211,7 +197,7 @@ sdk::Result<BackupManifest> writeBackup(const std::string& database_uri, const s
     }
     zip.close();
     out.close();
-    if (!out) return sdk::Status::unavailable(text(english, "cannot write ", "无法写入 ") + part);
+    if (!out) return sdk::Status::unavailable(cliWord("refuse_cannot_write", english, {part}));
   }
   Poco::File(part).renameTo(out_path);
   return manifest;
@@ -222,7 +208,7 @@ sdk::Result<BackupManifest> restoreBackup(const std::string& from_path, const st
   auto target = sqlitePath(database_uri, english, true);
   if (!target.isOk()) return target.status();
   if (!Poco::File(from_path).exists()) {
-    return sdk::Status::invalid("--from", text(english, "no such file: ", "文件不存在：") + from_path);
+    return sdk::Status::invalid("--from", cliWord("refuse_no_file", english, {from_path}));
   }
   if (Poco::File(target.value()).exists() && !replace) {
     bool holds = true;  // a file that is not a Beacon database is not overwritten either
@@ -232,12 +218,8 @@ sdk::Result<BackupManifest> restoreBackup(const std::string& from_path, const st
     } catch (const Poco::Exception&) {
     }
     if (holds) {
-      return sdk::Status::invalid(
-          "beacon.database",
-          target.value() + text(english,
-                                " already holds records; restore does not overwrite them (--replace does, after "
-                                "you stop the server)",
-                                " 中已有数据，恢复不会覆盖（确需覆盖请先停止服务，再加 --replace）。"));
+      return sdk::Status::invalid("beacon.database",
+                                  cliWord("refuse_restore_has_records", english, {target.value()}));
     }
   }
 
@@ -246,15 +228,12 @@ sdk::Result<BackupManifest> restoreBackup(const std::string& from_path, const st
   try {
     archive = std::make_unique<Poco::Zip::ZipArchive>(in);
   } catch (const Poco::Exception&) {
-    return sdk::Status::invalid("--from", from_path + text(english, " is not a Beacon backup (not a zip file)",
-                                                           " 不是 Beacon 备份文件（不是 zip 文件）。"));
+    return sdk::Status::invalid("--from", cliWord("refuse_backup_not_zip", english, {from_path}));
   }
   const auto manifest_header = archive->findHeader(kManifestEntry);
   const auto database_header = archive->findHeader(kDatabaseEntry);
   if (manifest_header == archive->headerEnd() || database_header == archive->headerEnd()) {
-    return sdk::Status::invalid("--from", from_path + text(english, " is not a Beacon backup (no manifest.json "
-                                                                    "or beacon.db)",
-                                                           " 不是 Beacon 备份文件（缺少 manifest.json 或 beacon.db）。"));
+    return sdk::Status::invalid("--from", cliWord("refuse_backup_entries", english, {from_path}));
   }
   std::string manifest_text;
   {
@@ -273,27 +252,23 @@ sdk::Result<BackupManifest> restoreBackup(const std::string& from_path, const st
     const int version = copy.schemaVersion();
     const int latest = copy.dialect().migrations().back().version;
     if (version != manifest.value().schema_version) {
-      return sdk::Status::invalid("--from", text(english, "the backup is damaged: its database is at schema version ",
-                                                 "备份已损坏：其数据库结构版本为 ") +
-                                                std::to_string(version) +
-                                                text(english, ", its manifest says ", "，清单记为 ") +
-                                                std::to_string(manifest.value().schema_version));
+      return sdk::Status::invalid(
+          "--from",
+          cliWord("refuse_backup_schema_differs", english,
+                  {std::to_string(version), std::to_string(manifest.value().schema_version)}));
     }
     if (version > latest) {
-      return sdk::Status::invalid("--from", text(english, "the backup comes from a newer Beacon (schema version ",
-                                                 "备份来自较新版本的 Beacon（结构版本 ") +
-                                                std::to_string(version) +
-                                                text(english, "; this one knows up to ", "；本程序最高支持 ") +
-                                                std::to_string(latest) + text(english, ")", "）。"));
+      return sdk::Status::invalid("--from",
+                                  cliWord("refuse_backup_newer", english,
+                                          {std::to_string(version), std::to_string(latest)}));
     }
     const auto chain =
         store::verifyAuditChain(copy.session(), manifest.value().audit_head_id, manifest.value().audit_head_hash);
     if (!chain.ok() || chain.entries != manifest.value().audit_entries) {
-      return sdk::Status::invalid("--from", text(english, "the backup's audit chain does not verify: ",
-                                                 "备份的审计链校验未通过：") +
-                                                (chain.ok() ? text(english, "entry count differs from the manifest",
-                                                                   "条目数与清单不符")
-                                                            : chain.describe(english)));
+      return sdk::Status::invalid(
+          "--from", cliWord("refuse_backup_chain_differs", english,
+                            {chain.ok() ? cliWord("backup_entry_count_differs", english)
+                                        : chain.describe(english)}));
     }
     // Every attachment the rows name must be in the archive with the content its name says.
     const auto hashes = store::attachmentContentHashes(copy.session());
@@ -302,16 +277,15 @@ sdk::Result<BackupManifest> restoreBackup(const std::string& from_path, const st
       const std::string entry_name = std::string(kAttachmentsPrefix) + sha.substr(0, 2) + "/" + sha;
       const auto header = archive->findHeader(entry_name);
       if (!isSha256(sha) || header == archive->headerEnd()) {
-        return sdk::Status::invalid("--from", text(english, "the backup lacks attachment content ",
-                                                   "备份缺少附件内容 ") + sha);
+        return sdk::Status::invalid("--from",
+                                    cliWord("refuse_backup_lacks_attachment", english, {sha}));
       }
       const std::string staged = contentPath(files.path(), sha);
       Poco::File(Poco::Path(staged).parent()).createDirectories();
       extractEntry(in, header->second, staged);
       if (fileSha256(staged) != sha) {
-        return sdk::Status::invalid("--from", text(english, "the backup is damaged: attachment content ",
-                                                   "备份已损坏：附件内容 ") + sha +
-                                                  text(english, " does not match its SHA-256", " 与其 SHA-256 不符"));
+        return sdk::Status::invalid("--from",
+                                    cliWord("refuse_backup_attachment_sha", english, {sha}));
       }
     }
     // Checked: content first (as the server writes it), then the database.

@@ -17,10 +17,12 @@
 #include <Poco/Util/PropertyFileConfiguration.h>
 
 #include "app/app_context.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "app/exit_code.h"
 #include "app/logging_config.h"
 #include "app/os_user.h"
+#include "http/refusal_text.h"
 #include "install_layout.h"
 #include "store/storage_error.h"
 
@@ -55,10 +57,7 @@ void configureLogging() {
 // A storage failure: one log line with the cause, one line for the user, exit code 3.
 int reportStorageFailure(std::ostream& err, bool english, const std::string& detail) {
   Poco::Logger::get("beacon.store").error("storage unavailable: " + detail);
-  err << "beacon: "
-      << (english ? "the database is busy or unavailable; nothing was changed, try again shortly"
-                  : "数据库暂时繁忙或不可用，未作任何更改，请稍后重试。")
-      << "\n";
+  err << "beacon: " << cliWord("storage_unavailable", english) << "\n";
   return exitCodeOf(sdk::StatusCode::Unavailable);
 }
 
@@ -151,7 +150,8 @@ int BeaconApplication::main(const std::vector<std::string>& args) {
     if (c->name() == args[0]) command = c.get();
   }
   if (!command || args.size() > 1) {
-    err_ << "beacon: " << args[0] << ": unknown command (see beacon --help)\n";
+    err_ << "beacon: " << args[0] << ": " << cliWord("refuse_unknown_command", lang_ == "en")
+         << "\n";
     return 2;
   }
   for (const auto& a : command_args_) {
@@ -161,7 +161,7 @@ int BeaconApplication::main(const std::vector<std::string>& args) {
     }
   }
   if (lang_ != "zh" && lang_ != "en") {
-    err_ << "beacon: --lang: must be zh or en\n";
+    err_ << "beacon: --lang: " << cliWord("refuse_lang", false) << "\n";
     return 2;
   }
   configureLogging();
@@ -175,7 +175,8 @@ int BeaconApplication::main(const std::vector<std::string>& args) {
   }
   if (!config_file_.empty()) {
     if (!Poco::File(config_file_).exists()) {
-      err_ << "beacon: --config: " << config_file_ << " does not exist\n";
+      err_ << "beacon: --config: "
+           << cliWord("refuse_config_missing", lang_ == "en", {config_file_}) << "\n";
       return 1;
     }
     try {
@@ -190,7 +191,8 @@ int BeaconApplication::main(const std::vector<std::string>& args) {
     auto logging = LoggingConfig::load(config());
     sdk::Status applied = logging.isOk() ? logging.value().apply() : logging.status();
     if (!applied.isOk()) {
-      err_ << "beacon: " << applied.field() << ": " << applied.message() << "\n";
+      err_ << "beacon: " << applied.field() << ": "
+           << http::translatedMessage(applied.message(), lang_ == "en") << "\n";
       return 1;
     }
   }

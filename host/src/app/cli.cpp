@@ -6,11 +6,26 @@
 #include <Poco/Util/OptionException.h>
 
 #include "app/beacon_application.h"
+#include "app/cli_text.h"
 #include "app/exit_code.h"
 
 namespace beacon::app {
 
+namespace {
+// --lang en (or --lang=en) among the global options: the language of the refusals printed before
+// the application has read its options.
+bool englishAsked(const std::vector<std::string>& argv) {
+  for (std::size_t i = 1; i < argv.size() && argv[i].rfind("-", 0) == 0; ++i) {
+    if (argv[i] == "--lang=en" ||
+        (argv[i] == "--lang" && i + 1 < argv.size() && argv[i + 1] == "en"))
+      return true;
+  }
+  return false;
+}
+}  // namespace
+
 int runCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, std::istream& in) {
+  const bool english = englishAsked(argv);
   // Poco sees the global options and the command name; the command's own
   // options (after its name) go to the command untouched.
   const auto& globals = BeaconApplication::globalOptions();
@@ -25,12 +40,12 @@ int runCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     if (name == "h") name = "help";
     auto g = globals.find(name);
     if (g == globals.end()) {
-      err << "beacon: " << a << ": unknown global option (see beacon --help)\n";
+      err << "beacon: " << a << ": " << cliWord("refuse_unknown_global_option", english) << "\n";
       return 2;
     }
     if (g->second) {
       if (i + 1 >= argv.size()) {
-        err << "beacon: " << a << ": needs a value\n";
+        err << "beacon: " << a << ": " << cliWord("refuse_global_needs_value", english) << "\n";
         return 2;
       }
       head.push_back(argv[++i]);

@@ -2,6 +2,7 @@
 
 #include <Poco/Exception.h>
 
+#include "app/cli_text.h"
 #include "auth/correction_policy.h"
 #include "auth/user_repository.h"
 #include "service/record_checks.h"
@@ -9,12 +10,14 @@
 
 namespace beacon::app {
 
-sdk::Result<service::Corrector> cliCorrector(AppContext& app, const store::Actor& actor) {
+sdk::Result<service::Corrector> cliCorrector(AppContext& app, const store::Actor& actor,
+                                             bool english) {
   service::Corrector who{actor, std::nullopt};
   try {
     who.user = auth::UserRepository(app.db().session()).findByUsername(actor.username);
   } catch (const Poco::Exception& e) {
-    return store::failureStatus(e, "could not read the accounts: " + e.displayText());
+    return store::failureStatus(e,
+                                cliWord("refuse_accounts_unreadable", english, {e.displayText()}));
   }
   return who;
 }
@@ -24,14 +27,15 @@ int runCorrection(CommandContext& ctx, AppContext& c, const Arguments& a, store:
   const std::string entity = store::entityOf(kind);
   const auto& pos = a.positionals();
   if (pos.size() <= id_position)
-    return fail(ctx, sdk::Status::invalid("ID", entity + " " + verb + " needs an id"));
+    return fail(ctx, sdk::Status::invalid(
+                         "ID", cliWord("refuse_correction_needs_id", ctx.english, {entity, verb})));
   sdk::RecordId id = 0;
   try {
     id = std::stoll(pos[id_position]);
   } catch (const std::exception&) {
-    return fail(ctx, sdk::Status::invalid("ID", "must be a number"));
+    return fail(ctx, sdk::Status::invalid("ID", cliWord("refuse_not_a_number", ctx.english)));
   }
-  auto corrector = cliCorrector(c, ctx.actor);
+  auto corrector = cliCorrector(c, ctx.actor, ctx.english);
   if (!corrector.isOk()) return fail(ctx, corrector.status());
   auto days = auth::CorrectionPolicy::configuredDays(ctx.config);
   if (!days.isOk()) return fail(ctx, days.status());
@@ -45,8 +49,8 @@ int runCorrection(CommandContext& ctx, AppContext& c, const Arguments& a, store:
     for (const auto& item : a.all("field")) {
       const auto eq = item.find('=');
       if (eq == std::string::npos || eq == 0) {
-        return fail(ctx,
-                    sdk::Status::invalid("--field", "expected NAME=VALUE, got \"" + item + "\""));
+        return fail(ctx, sdk::Status::invalid(
+                             "--field", cliWord("refuse_field_name_value", ctx.english, {item})));
       }
       changes[item.substr(0, eq)] = item.substr(eq + 1);
     }
@@ -58,9 +62,9 @@ int runCorrection(CommandContext& ctx, AppContext& c, const Arguments& a, store:
         ctx, sdk::Status::invalid(field.empty() ? "ID" : (field == "reason" ? "--reason" : field),
                                   out.status.message()));
   }
-  ctx.out << (verb == "void" ? (ctx.english ? "voided " : "已作废 ")
-                             : (ctx.english ? "corrected " : "已更正 "))
-          << entity << " #" << id << "\n";
+  ctx.out << cliWord(verb == "void" ? "record_voided" : "record_corrected", ctx.english,
+                     {entity, std::to_string(id)})
+          << "\n";
   return 0;
 }
 

@@ -15,7 +15,8 @@
 
 namespace beacon::app {
 
-sdk::Result<service::Corrector> cliCorrector(AppContext& app, const store::Actor& actor);
+sdk::Result<service::Corrector> cliCorrector(AppContext& app, const store::Actor& actor,
+                                             bool english);
 // Runs `verb` (correct or void) on the record whose id is the positional at
 // `id_position` (the second by default: `drill void ID`; the third for
 // `drill evaluation void ID`); prints one line and returns the exit code.

@@ -5,6 +5,7 @@
 #include "app/app_context.h"
 #include "app/arguments.h"
 #include "app/exit_code.h"
+#include "http/refusal_text.h"
 #include "service/text_limits.h"
 
 namespace beacon::app {
@@ -21,8 +22,11 @@ sdk::Result<AppContext*> CommandContext::app(bool migrate) {
 }
 
 int fail(CommandContext& ctx, const sdk::Status& status) {
-  const std::string message =
-      service::localisedMessage(argumentMessage(status.message(), ctx.english), ctx.english);
+  // The CLI's own refusals are in the user's language already (cli_text.h); a lower layer's
+  // English one is translated by the refusal catalogue (http/refusal_text.h).
+  const std::string message = http::translatedMessage(
+      service::localisedMessage(argumentMessage(status.message(), ctx.english), ctx.english),
+      ctx.english);
   ctx.err << "beacon: " << (status.field().empty() ? message : status.field() + ": " + message)
           << "\n";
   return exitCodeOf(status.code());

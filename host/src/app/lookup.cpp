@@ -2,6 +2,8 @@
 
 #include <Poco/StringTokenizer.h>
 
+#include "app/cli_text.h"
+
 #include "store/organisation_repository.h"
 #include "store/plan_repository.h"
 
@@ -11,8 +13,7 @@ sdk::Result<sdk::Organisation> organisationByCode(AppContext& app, const std::st
                                                   const std::string& option, bool english) {
   auto org = store::OrganisationRepository(app.db().session()).findByCode(code);
   if (!org) {
-    return sdk::Status::notFound(option, english ? "no organisation with code \"" + code + "\""
-                                                 : "没有编码为“" + code + "”的单位");
+    return sdk::Status::notFound(option, cliWord("refuse_no_org_code", english, {code}));
   }
   return *org;
 }
@@ -21,19 +22,19 @@ sdk::Result<sdk::Plan> planByCode(AppContext& app, const std::string& code, cons
                                   bool english) {
   auto plan = store::PlanRepository(app.db().session()).findByCode(code);
   if (!plan) {
-    return sdk::Status::notFound(
-        option, english ? "no plan with code \"" + code + "\"" : "没有编码为“" + code + "”的预案");
+    return sdk::Status::notFound(option, cliWord("refuse_no_plan_code", english, {code}));
   }
   return *plan;
 }
 
-sdk::Result<sdk::FieldValues> keyValues(const std::string& text, const std::string& option) {
+sdk::Result<sdk::FieldValues> keyValues(const std::string& text, const std::string& option,
+                                        bool english) {
   sdk::FieldValues out;
   Poco::StringTokenizer items(text, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
   for (const auto& item : items) {
     const auto eq = item.find('=');
     if (eq == std::string::npos || eq == 0) {
-      return sdk::Status::invalid(option, "expected name=value, got \"" + item + "\"");
+      return sdk::Status::invalid(option, cliWord("refuse_name_value", english, {item}));
     }
     out[item.substr(0, eq)] = item.substr(eq + 1);
   }

@@ -17,6 +17,7 @@ sdk::Result<sdk::Organisation> organisationByCode(AppContext& app, const std::st
 sdk::Result<sdk::Plan> planByCode(AppContext& app, const std::string& code, const std::string& option,
                                   bool english);
 // Splits "a=1,b=2" into values; fails naming `option` for an item without "=".
-sdk::Result<sdk::FieldValues> keyValues(const std::string& text, const std::string& option);
+sdk::Result<sdk::FieldValues> keyValues(const std::string& text, const std::string& option,
+                                        bool english);
 
 }  // namespace beacon::app

@@ -28,7 +28,6 @@ class RecordPrinter {
   void voidedLine(const std::string& reason);
 
  private:
-  std::string label(const char* zh, const char* en) const { return english_ ? en : zh; }
   std::ostream& out_;
   bool english_;
 };

@@ -39,40 +39,8 @@ service::Corrector corrector(RequestContext& ctx) { return {ctx.actor(), ctx.req
 }  // namespace
 
 std::string correctionFieldLabel(const std::string& field, bool en) {
-  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
-      {"domain", {"领域", "Domain"}},
-      {"drill_type", {"演练类型", "Drill type"}},
-      {"org_id", {"单位", "Organisation"}},
-      {"plan_id", {"预案", "Plan"}},
-      {"plan_version_id", {"预案版本", "Plan version"}},
-      {"date", {"日期", "Date"}},
-      {"place", {"地点", "Place"}},
-      {"scenario", {"演练情景", "Scenario"}},
-      {"participants", {"参演人数", "Participants"}},
-      {"evacuees", {"疏散人数", "Evacuees"}},
-      {"verdict", {"评估结论", "Verdict"}},
-      {"findings", {"发现的问题", "Findings"}},
-      {"kind", {"类别", "Kind"}},
-      {"reviewers", {"评审/评估人员", "Reviewers"}},
-      {"conclusion", {"结论", "Conclusion"}},
-      {"target_body", {"备案机关", "Filed with"}},
-      {"submitted", {"报送日期", "Submitted"}},
-      {"registration_no", {"备案编号", "Registration no."}},
-      {"published", {"公开日期", "Published"}},
-      {"description", {"问题及整改措施", "Finding and measure"}},
-      {"responsible_org_id", {"责任单位", "Responsible organisation"}},
-      {"due", {"整改期限", "Due date"}},
-      {"status", {"状态", "Status"}},
-      {"suggestions", {"改进建议", "Suggestions"}},
-      {"evaluator", {"评估人（单位）", "Evaluator"}},
-      {"document", {"文件", "Document"}},
-      {"made_on", {"制定日期", "Made on"}},
-      {"note", {"备注", "Note"}},
-      {"month", {"计划月份", "Month"}},
-      {"body", {"机关/渠道", "Body / channel"}},
-  };
-  const auto it = kLabels.find(field);
-  if (it != kLabels.end()) return en ? it->second.second : it->second.first;
+  const std::string label = pageWord("correction_field_" + field, en);
+  if (!label.empty()) return label;
   if (field.rfind("fields.", 0) == 0) return pageWord("plugin_field", en, {field.substr(7)});
 
   return field;

@@ -88,6 +88,8 @@ struct Wording {
 const std::vector<Wording>& wordings() {
   static const std::vector<Wording> kWordings = {
       // More specific than a wording below that would also match (the first match is used).
+      {"must be a whole number of milliseconds from 0 to 600000, got \"{}\"",
+       "应为 0 至 600000 之间的整数（毫秒），填写的是“{1}”", true},
       {"plan {} belongs to domain {}, not {}", "预案 {1} 属于领域 {2}，不属于领域 {3}", false},
       {"no drill with id {}", "没有编号为 {1} 的演练", false},
       {"no drill plan #{}", "没有编号为 {1} 的年度演练计划", false},
@@ -216,6 +218,20 @@ const std::vector<Wording>& wordings() {
       {"unknown domain \"{}\" (known: {})", "未知的领域“{1}”（可选：{2}）", false},
       {"\"{}\" is not one of {}", "“{1}”不是可选的值（可选：{2}）", false},
       {"could not write the CSV output", "无法写出 CSV 文件", false},
+      // What the CLI meets below the app (configuration, holiday and ledger files, the database).
+      {"cannot read holiday file {}", "无法读取节假日文件 {1}", false},
+      {"cannot open {}", "无法打开 {1}", false},
+      {"{} has no Beacon schema; run `beacon init` first",
+       "{1} 中没有 Beacon 数据库结构，请先运行 `beacon init`", false},
+      {"\"{}\" is not a level (fatal, critical, error, warning, notice, information, debug or "
+       "trace)",
+       "“{1}”不是可选的日志级别（可选：fatal、critical、error、warning、notice、information、"
+       "debug 或 trace）",
+       false},
+      {"\"{}\" is not text or json", "“{1}”应为 text 或 json", false},
+      {"must be stderr or a file path, not empty", "应为 stderr 或文件路径，不得为空", true},
+      {"\"{}\" is not a whole number from 1 to 10000", "“{1}”应为 1 至 10000 之间的整数", false},
+      {"cannot expand the value: {}", "无法展开取值：{1}", false},
       // The API's own checks.
       {"must be drill or review", "应为 drill（演练）或 review（评审评估）", true},
       {"must be open or done", "应为 open（未完成）或 done（已完成）", true},

@@ -71,7 +71,7 @@ TEST_F(SummaryCommandTest, DocxForAnotherKindIsRefusedNamingFormat) {
   CliRun r = beacon({"summary", "--kind", "plan-status", "--as-of", "2023-12-31", "--format", "docx", "--out", file});
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("format"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("text, markdown, html or json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("text、markdown、html 或 json"), std::string::npos) << r.err;
   EXPECT_FALSE(Poco::File(file).exists());
 }
 

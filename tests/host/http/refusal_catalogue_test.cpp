@@ -213,6 +213,26 @@ const std::vector<Refusal>& refusals() {
       {"json_fields", "must be a string, number or boolean", {}},
       {"attachment_routes", "no attachment 12", {}},
       {"record_detail", "no plan 12", {}},
+      // What a CLI user meets below the app, printed through translatedMessage (app/command.cpp,
+      // app/beacon_application.cpp): the holiday file, a ledger file, the database, the logging
+      // and busy-timeout configuration.
+      {"rules/holiday_calendar", "cannot read holiday file /etc/x.csv", {"/etc/x.csv"}},
+      {"io/csv_file_info", "cannot open /tmp/x.csv", {"/tmp/x.csv"}},
+      {"app/app_context",
+       "var/x.db has no Beacon schema; run `beacon init` first",
+       {"var/x.db", "Beacon", "beacon init"}},
+      {"app/logging_config",
+       "\"loud\" is not a level (fatal, critical, error, warning, notice, information, debug or "
+       "trace)",
+       {"loud", "fatal", "critical", "error", "warning", "notice", "information", "debug",
+        "trace"}},
+      {"app/logging_config", "\"xml\" is not text or json", {"xml", "text", "json"}},
+      {"app/logging_config", "must be stderr or a file path, not empty", {"stderr"}},
+      {"app/logging_config", "\"0\" is not a whole number from 1 to 10000", {}},
+      {"app/logging_config", "cannot expand the value: ${nope}", {"${nope}"}},
+      {"app/app_context",
+       "must be a whole number of milliseconds from 0 to 600000, got \"x\"",
+       {"x"}},
   };
   return kRefusals;
 }

@@ -4,6 +4,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "app/record_printer.h"
 #include "store/audit_chain.h"
@@ -56,8 +57,9 @@ class AuditCommand : public Command {
     auto a = Arguments::parse(args, {"head"}, {});
     if (!a.isOk()) return fail(ctx, a.status());
     if (!a.value().positionals().empty()) {
-      return fail(ctx, sdk::Status::invalid("verify", "unexpected argument \"" +
-                                                          a.value().positionals().front() + "\""));
+      return fail(ctx,
+                  sdk::Status::invalid("verify", cliWord("refuse_unexpected_argument", ctx.english,
+                                                         {a.value().positionals().front()})));
     }
     Poco::Int64 head_id = 0;
     std::string head_hash;
@@ -67,9 +69,7 @@ class AuditCommand : public Command {
       if (colon == std::string::npos ||
           !Poco::NumberParser::tryParse64(head.substr(0, colon), head_id) || head_id <= 0 ||
           head.size() - colon - 1 != 64) {
-        return fail(
-            ctx, sdk::Status::invalid("head", ctx.english ? "must be ID:HASH as verify printed it"
-                                                          : "应为 verify 输出的“编号:哈希”"));
+        return fail(ctx, sdk::Status::invalid("head", cliWord("refuse_audit_head", ctx.english)));
       }
       head_hash = head.substr(colon + 1);
     }

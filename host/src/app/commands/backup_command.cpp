@@ -4,6 +4,7 @@
 
 #include "app/arguments.h"
 #include "app/backup_archive.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "http/web_config.h"
 
@@ -26,8 +27,8 @@ class BackupCommand : public Command {
     auto parsed = Arguments::parse(args, {"out"}, {});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     if (!parsed.value().has("out")) {
-      return fail(ctx, sdk::Status::invalid("--out", ctx.english ? "required (the backup file to write)"
-                                                                 : "必须给出（要写入的备份文件）"));
+      return fail(
+          ctx, sdk::Status::invalid("--out", cliWord("refuse_backup_out_required", ctx.english)));
     }
     auto web = http::WebConfig::load(ctx.config);
     if (!web.isOk()) return fail(ctx, web.status());
@@ -36,13 +37,10 @@ class BackupCommand : public Command {
                                out, ctx.english);
     if (!written.isOk()) return fail(ctx, written.status());
     const BackupManifest& m = written.value();
-    if (ctx.english) {
-      ctx.out << "backed up to " << out << ": schema version " << m.schema_version << ", " << m.audit_entries
-              << " audit entries (head " << m.audit_head_id << "), " << m.attachments << " attachments\n";
-    } else {
-      ctx.out << "已备份到 " << out << "：结构版本 " << m.schema_version << "，审计记录 " << m.audit_entries
-              << " 条（最新 " << m.audit_head_id << "），附件 " << m.attachments << " 个\n";
-    }
+    ctx.out << cliWord("backed_up", ctx.english,
+                       {out, std::to_string(m.schema_version), std::to_string(m.audit_entries),
+                        std::to_string(m.audit_head_id), std::to_string(m.attachments)})
+            << "\n";
     return 0;
   }
 };

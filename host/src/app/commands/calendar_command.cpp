@@ -4,6 +4,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "rules/imported_holidays.h"
 
@@ -44,8 +45,7 @@ class CalendarCommand : public Command {
       auto added = rules::importYears(c.db().session(), c.calendar(), pos[1], ctx.actor);
       if (!added.isOk()) return fail(ctx, added.status());
       for (const int year : added.value()) {
-        ctx.out << (ctx.english ? "imported " : "已导入 ") << year << (ctx.english ? "" : " 年")
-                << "\n";
+        ctx.out << cliWord("calendar_year_imported", ctx.english, {std::to_string(year)}) << "\n";
       }
       return 0;
     }
@@ -61,16 +61,12 @@ class CalendarCommand : public Command {
           source == imported.end()
               ? ctx.config.getString("calendar.holidays_file", "data/holidays/cn.csv")
               : source->second;
-      if (ctx.english) {
-        ctx.out << year << "\t" << holidays << " holidays\t" << workdays
-                << " make-up working days\t" << from << "\n";
-      } else {
-        ctx.out << year << "\t节假日 " << holidays << " 天\t调休上班 " << workdays << " 天\t"
-                << from << "\n";
-      }
+      ctx.out << cliWord("calendar_year_line", ctx.english,
+                         {std::to_string(year), std::to_string(holidays), std::to_string(workdays),
+                          from})
+              << "\n";
     }
-    ctx.out << (ctx.english ? "other years: weekends only (provisional deadlines)\n"
-                            : "其他年份：暂按周末推算（期限为暂定）\n");
+    ctx.out << cliWord("calendar_other_years", ctx.english) << "\n";
     return 0;
   }
 };

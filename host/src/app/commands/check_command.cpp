@@ -5,8 +5,10 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "app/lookup.h"
+#include "http/label_language.h"
 #include "plugins/domain_services.h"
 #include "rules/check_report.h"
 #include "rules/core_rules.h"
@@ -27,15 +29,10 @@ void warnIfCalendarEndsSoon(CommandContext& ctx, const rules::HolidayCalendar& c
   const sdk::Date end = sdk::Date{year, 1, 1}.addDays(-1);
   if (from.addDays(kCalendarWarningDays) < end) return;
   const bool ended = end < from;
-  if (ctx.english) {
-    ctx.err << "beacon: warning: the holiday calendar " << (ended ? "ended on " : "ends on ") << end.toString()
-            << "; working-day deadlines after it count weekends only and are marked provisional until "
-               "`beacon calendar import FILE` adds the "
-            << year << " schedule\n";
-  } else {
-    ctx.err << "beacon: 注意：节假日数据" << (ended ? "已于 " : "将于 ") << end.toString() << " 截止，此后的工作日期限"
-            << "暂按周末推算并标注为暂定，待公布 " << year << " 年节假日安排后用 `beacon calendar import FILE` 导入\n";
-  }
+  ctx.err << "beacon: "
+          << cliWord(ended ? "calendar_ended" : "calendar_ends", ctx.english,
+                     {end.toString(), std::to_string(year)})
+          << "\n";
 }
 
 class CheckCommand : public Command {
@@ -58,7 +55,8 @@ class CheckCommand : public Command {
     const Arguments& a = parsed.value();
     const std::string format = a.get("format", "text");
     if (format != "text" && format != "json") {
-      return fail(ctx, sdk::Status::invalid("--format", "must be text or json"));
+      return fail(ctx,
+                  sdk::Status::invalid("--format", cliWord("refuse_check_format", ctx.english)));
     }
     auto as_of = a.date("as-of");
     if (!as_of.isOk()) return fail(ctx, as_of.status());
@@ -68,10 +66,11 @@ class CheckCommand : public Command {
     if (a.has("rules")) {
       for (const auto& r : c.engine().rules()) {
         // The citation whole, with its note after ※ (条号待核 ...) and any superseded citation.
-        ctx.out << r.id << "\t" << (ctx.english ? r.title_en : r.title_zh) << "\t" << r.citation << "\t"
-                << sdk::labelZh(r.basis) << "\t" << (ctx.english ? sdk::labelEn(r.scope) : sdk::labelZh(r.scope));
+        ctx.out << r.id << "\t" << http::inLanguage(ctx.english, r.title_en, r.title_zh) << "\t"
+                << r.citation << "\t" << sdk::labelZh(r.basis) << "\t"
+                << http::labelIn(r.scope, ctx.english);
         const std::string history = rules::CoreRules::history(r.id);
-        if (!history.empty()) ctx.out << "\t" << (ctx.english ? "history: " : "历史：") << history;
+        if (!history.empty()) ctx.out << "\t" << cliWord("rule_history", ctx.english, {history});
         ctx.out << "\n";
       }
       return 0;
@@ -80,7 +79,8 @@ class CheckCommand : public Command {
     q.as_of = as_of.value().isSet() ? as_of.value() : plugins::DomainServices::systemToday();
     q.domain = a.get("domain");
     if (!q.domain.empty() && q.domain != sdk::kGeneralDomain && !c.plugins().byDomain(q.domain)) {
-      return fail(ctx, sdk::Status::invalid("--domain", "no enabled plugin for domain \"" + q.domain + "\""));
+      return fail(ctx, sdk::Status::invalid("--domain", cliWord("refuse_no_plugin_for_domain",
+                                                                ctx.english, {q.domain})));
     }
     store::OrganisationRepository orgs(c.db().session());
     if (a.has("org")) {
@@ -96,7 +96,8 @@ class CheckCommand : public Command {
     auto results = c.engine().checkShared(q);
     if (!results.isOk()) return fail(ctx, results.status());
     const rules::ObligationSet& checked = *results.value();
-    for (const auto& e : c.engine().pluginErrors()) ctx.err << "beacon: plugin skipped: " << e << "\n";
+    for (const auto& e : c.engine().pluginErrors())
+      ctx.err << "beacon: " << cliWord("check_plugin_skipped", ctx.english, {e}) << "\n";
     std::map<sdk::RecordId, std::string> org_names, plan_titles, plan_codes;
     for (const auto& o : orgs.list()) org_names[o.id] = o.name;
     // The code and title of the plans the results name (not every plan's whole row).

@@ -4,6 +4,7 @@
 #include <Poco/File.h>
 
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "store/database.h"
 #include "store/database_copy.h"
@@ -42,17 +43,16 @@ class DbCommand : public Command {
     if (!a.isOk()) return fail(ctx, a.status());
     if (!a.value().positionals().empty()) {
       return fail(ctx,
-                  sdk::Status::invalid(
-                      "copy", (ctx.english ? "unexpected argument \"" : "多余的参数“") +
-                                  a.value().positionals().front() + (ctx.english ? "\"" : "”")));
+                  sdk::Status::invalid("copy", cliWord("refuse_unexpected_argument", ctx.english,
+                                                       {a.value().positionals().front()})));
     }
     std::string uris[2];
     const char* options[2] = {"from", "to"};
     for (int i = 0; i < 2; ++i) {
       if (!a.value().has(options[i]) || a.value().get(options[i]).empty()) {
-        return fail(ctx, sdk::Status::invalid(
-                             std::string("--") + options[i],
-                             ctx.english ? "required (a database URI)" : "必须给出（数据库地址）"));
+        return fail(ctx,
+                    sdk::Status::invalid(std::string("--") + options[i],
+                                         cliWord("refuse_database_uri_required", ctx.english)));
       }
       auto uri = store::DatabaseUri::parse(a.value().get(options[i]), ctx.english);
       if (!uri.isOk())
@@ -62,9 +62,8 @@ class DbCommand : public Command {
       // Opening a SQLite path creates the file: a source that is not there is a typo.
       if (i == 0 && !uri.value().postgres() && uri.value().path != ":memory:" &&
           !Poco::File(uri.value().path).exists()) {
-        return fail(ctx, sdk::Status::invalid("--from", (ctx.english ? "no such database file: "
-                                                                     : "数据库文件不存在：") +
-                                                            uri.value().path));
+        return fail(ctx, sdk::Status::invalid("--from", cliWord("refuse_no_database_file",
+                                                                ctx.english, {uri.value().path})));
       }
     }
     try {
@@ -75,19 +74,15 @@ class DbCommand : public Command {
       const auto& report = copied.value();
       for (const auto& [table, rows] : report.tables)
         ctx.out << "  " << table << "\t" << rows << "\n";
-      if (ctx.english) {
-        ctx.out << "copied " << report.rows << " rows in " << report.tables.size()
-                << " tables from " << from.path() << " to " << to.path() << "\n";
-      } else {
-        ctx.out << "已从 " << from.path() << " 复制到 " << to.path() << "：" << report.tables.size()
-                << " 张表，共 " << report.rows << " 行\n";
-      }
+      ctx.out << cliWord("db_copied", ctx.english,
+                         {std::to_string(report.rows), std::to_string(report.tables.size()),
+                          from.path(), to.path()})
+              << "\n";
       ctx.out << report.audit.describe(ctx.english) << "\n";
       return 0;
     } catch (const Poco::Exception& e) {
-      return fail(ctx, store::failureStatus(e, (ctx.english ? "copy failed, nothing written: "
-                                                            : "复制失败，未写入任何数据：") +
-                                                   e.displayText()));
+      return fail(ctx, store::failureStatus(
+                           e, cliWord("refuse_copy_failed", ctx.english, {e.displayText()})));
     }
   }
 };

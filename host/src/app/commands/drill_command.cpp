@@ -4,9 +4,11 @@
 #include "app/app_context.h"
 #include "app/arguments.h"
 #include "app/cli_corrector.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "app/lookup.h"
 #include "app/record_printer.h"
+#include "http/label_language.h"
 #include "service/drill_evaluation_service.h"
 #include "service/drill_service.h"
 #include "store/drill_evaluation_repository.h"
@@ -74,7 +76,7 @@ class DrillCommand : public Command {
     RecordPrinter print(ctx.out, ctx.english);
     auto typeLabel = [&](const std::string& id) {
       const sdk::DrillType* t = c.plugins().drillType(id);
-      return t ? (ctx.english ? t->label_en : t->label_zh) : id;
+      return t ? http::inLanguage(ctx.english, t->label_en, t->label_zh) : id;
     };
 
     if (verb == "add") {
@@ -88,7 +90,8 @@ class DrillCommand : public Command {
       d.domain = d.drill_type.substr(0, d.drill_type.find('.'));
       auto date = a.date("date");
       if (!date.isOk()) return fail(ctx, date.status());
-      if (!date.value().isSet()) return fail(ctx, sdk::Status::invalid("--date", "is required"));
+      if (!date.value().isSet())
+        return fail(ctx, sdk::Status::invalid("--date", cliWord("refuse_required", ctx.english)));
       d.date = date.value();
       if (a.has("plan")) {
         auto plan = planByCode(c, a.get("plan"), "--plan", ctx.english);
@@ -105,16 +108,18 @@ class DrillCommand : public Command {
       d.evacuees = evacuees.value();
       if (a.has("verdict")) {
         auto verdict = store::parseDrillVerdict(a.get("verdict"));
-        if (!verdict) return fail(ctx, sdk::Status::invalid("--verdict", "must be 优, 良, 中 or 差"));
+        if (!verdict)
+          return fail(ctx,
+                      sdk::Status::invalid("--verdict", cliWord("refuse_verdict", ctx.english)));
         d.verdict = *verdict;
       }
       d.findings = a.get("findings");
-      auto fields = keyValues(a.get("field"), "--field");
+      auto fields = keyValues(a.get("field"), "--field", ctx.english);
       if (!fields.isOk()) return fail(ctx, fields.status());
       d.fields = fields.value();
       auto id = service::DrillService(c.db(), c.plugins(), ctx.english).log(d, ctx.actor);
       if (!id.isOk()) return fail(ctx, id.status());
-      ctx.out << (ctx.english ? "logged drill #" : "已登记演练 #") << id.value() << "\n";
+      ctx.out << cliWord("drill_logged", ctx.english, {std::to_string(id.value())}) << "\n";
       return 0;
     }
 
@@ -125,15 +130,19 @@ class DrillCommand : public Command {
     std::map<sdk::RecordId, std::string> names;
     for (const auto& o : orgs.list()) names[o.id] = o.name;
     if (verb == "show") {
-      if (pos.size() < 2) return fail(ctx, sdk::Status::invalid("ID", "drill show needs a drill id"));
+      if (pos.size() < 2)
+        return fail(ctx,
+                    sdk::Status::invalid("ID", cliWord("refuse_drill_show_needs_id", ctx.english)));
       sdk::RecordId id = 0;
       try {
         id = std::stoll(pos[1]);
       } catch (const std::exception&) {
-        return fail(ctx, sdk::Status::invalid("ID", "must be a number"));
+        return fail(ctx, sdk::Status::invalid("ID", cliWord("refuse_not_a_number", ctx.english)));
       }
       auto d = drills.findById(id);
-      if (!d) return fail(ctx, sdk::Status::invalid("ID", "no drill #" + pos[1]));
+      if (!d)
+        return fail(ctx,
+                    sdk::Status::invalid("ID", cliWord("refuse_no_drill", ctx.english, {pos[1]})));
       std::string plan_code;
       if (d->plan_id) {
         auto plan = store::PlanRepository(c.db().session()).findById(d->plan_id);
@@ -142,11 +151,15 @@ class DrillCommand : public Command {
       print.drillBlock(*d, names[d->org_id], typeLabel(d->drill_type), plan_code);
       if (const auto e = store::DrillEvaluationRepository(c.db().session()).findByDrill(d->id)) {
         const bool en = ctx.english;
-        ctx.out << (en ? "Evaluation report: #" : "演练评估报告：#") << e->id << " "
-                << (en ? sdk::labelEn(e->verdict) : sdk::labelZh(e->verdict)) << " " << e->date.toString() << " "
-                << e->evaluator << "\n";
-        if (!e->findings.empty()) ctx.out << (en ? "  findings: " : "  发现问题：") << e->findings << "\n";
-        if (!e->suggestions.empty()) ctx.out << (en ? "  suggestions: " : "  改进意见和建议：") << e->suggestions << "\n";
+        ctx.out << cliWord("drill_evaluation_line", en,
+                           {std::to_string(e->id), http::labelIn(e->verdict, en),
+                            e->date.toString(), e->evaluator})
+                << "\n";
+        if (!e->findings.empty())
+          ctx.out << cliWord("drill_evaluation_findings", en, {e->findings}) << "\n";
+        if (!e->suggestions.empty()) {
+          ctx.out << cliWord("drill_evaluation_suggestions", en, {e->suggestions}) << "\n";
+        }
       }
       return 0;
     }
@@ -185,12 +198,15 @@ class DrillCommand : public Command {
     try {
       e.drill_id = pos.size() < 2 ? 0 : std::stoll(pos[1]);
     } catch (const std::exception&) {
-      return fail(ctx, sdk::Status::invalid("ID", "must be a number"));
+      return fail(ctx, sdk::Status::invalid("ID", cliWord("refuse_not_a_number", ctx.english)));
     }
-    if (e.drill_id <= 0) return fail(ctx, sdk::Status::invalid("ID", "drill evaluate needs a drill id"));
+    if (e.drill_id <= 0)
+      return fail(
+          ctx, sdk::Status::invalid("ID", cliWord("refuse_drill_evaluate_needs_id", ctx.english)));
     if (a.has("verdict")) {
       auto verdict = store::parseDrillVerdict(a.get("verdict"));
-      if (!verdict) return fail(ctx, sdk::Status::invalid("--verdict", "must be 优, 良, 中 or 差"));
+      if (!verdict)
+        return fail(ctx, sdk::Status::invalid("--verdict", cliWord("refuse_verdict", ctx.english)));
       e.verdict = *verdict;
     }
     e.evaluator = a.get("evaluator");
@@ -202,7 +218,8 @@ class DrillCommand : public Command {
     e.document = a.get("document");
     auto id = service::DrillEvaluationService(c.db(), ctx.english).record(e, ctx.actor);
     if (!id.isOk()) return fail(ctx, id.status());
-    ctx.out << (ctx.english ? "recorded evaluation #" : "已登记演练评估报告 #") << id.value() << "\n";
+    ctx.out << cliWord("drill_evaluation_recorded", ctx.english, {std::to_string(id.value())})
+            << "\n";
     return 0;
   }
 };

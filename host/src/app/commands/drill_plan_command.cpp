@@ -4,8 +4,10 @@
 #include "app/app_context.h"
 #include "app/arguments.h"
 #include "app/cli_corrector.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "app/lookup.h"
+#include "http/label_language.h"
 #include "service/drill_plan_service.h"
 #include "service/record_checks.h"
 #include "store/drill_plan_repository.h"
@@ -23,8 +25,7 @@ sdk::Result<store::DrillPlanItem> parseItem(AppContext& c, const std::string& te
   item.drill_type = text.substr(0, first);
   const std::string month = first == std::string::npos ? "" : text.substr(first + 1, second - first - 1);
   if (month.empty() || month.size() > 2 || month.find_first_not_of("0123456789") != std::string::npos) {
-    return sdk::Status::invalid("--item", english ? "\"" + text + "\": expected DRILL_TYPE:MONTH[:PLAN_CODE]"
-                                                  : "“" + text + "”：应为 演练类型:月份[:预案编码]");
+    return sdk::Status::invalid("--item", cliWord("refuse_drill_plan_item", english, {text}));
   }
   item.month = std::stoi(month);
   if (second != std::string::npos) {
@@ -33,6 +34,11 @@ sdk::Result<store::DrillPlanItem> parseItem(AppContext& c, const std::string& te
     item.plan_id = plan.value().id;
   }
   return item;
+}
+
+// An item's planned month: "03" (English) or "03月".
+std::string monthColumn(int month, bool english) {
+  return cliWord("drill_plan_month", english, {(month < 10 ? "0" : "") + std::to_string(month)});
 }
 
 class DrillPlanCommand : public Command {
@@ -94,15 +100,19 @@ class DrillPlanCommand : public Command {
       }
       for (const auto& p : store::DrillPlanRepository(c.db().session()).list(ids, year.value())) {
         const auto o = orgs.findById(p.org_id);
-        ctx.out << p.id << "\t" << p.year << "\t" << (o ? o->code + "\t" + o->name : std::string("-")) << "\t"
-                << p.made_on.toString() << "\t" << p.items.size() << (en ? " planned drills" : " 项") << "\n";
+        ctx.out << p.id << "\t" << p.year << "\t"
+                << (o ? o->code + "\t" + o->name : std::string("-")) << "\t" << p.made_on.toString()
+                << "\t" << cliWord("drill_plan_items", en, {std::to_string(p.items.size())})
+                << "\n";
       }
       return 0;
     }
 
     auto org = organisationByCode(c, a.get("org"), "--org", ctx.english);
     if (!org.isOk()) return fail(ctx, org.status());
-    if (year.value() == 0) return fail(ctx, sdk::Status::invalid("--year", en ? "is required" : "必填"));
+    if (year.value() == 0)
+      return fail(ctx,
+                  sdk::Status::invalid("--year", cliWord("refuse_drill_plan_year_required", en)));
 
     if (verb == "add") {
       store::DrillPlan plan;
@@ -119,61 +129,58 @@ class DrillPlanCommand : public Command {
       }
       auto id = service.add(plan, ctx.actor);
       if (!id.isOk()) return fail(ctx, id.status());
-      ctx.out << (en ? "drill plan #" : "已登记年度演练计划 #") << id.value() << (en ? " stored, " : "，新增 ")
-              << plan.items.size() << (en ? " planned drills added\n" : " 项计划演练\n");
+      ctx.out << cliWord("drill_plan_added", en,
+                         {std::to_string(id.value()), std::to_string(plan.items.size())})
+              << "\n";
       return 0;
     }
 
     const auto plan = store::DrillPlanRepository(c.db().session()).find(org.value().id, year.value());
     if (!plan) {
-      return fail(ctx, sdk::Status::invalid("--year", en ? org.value().code + " has no drill plan for " +
-                                                               std::to_string(year.value())
-                                                         : org.value().name + "没有 " +
-                                                               std::to_string(year.value()) + " 年度演练计划"));
+      return fail(ctx, sdk::Status::invalid("--year", cliWord("refuse_no_drill_plan", en,
+                                                              {org.value().code, org.value().name,
+                                                               std::to_string(year.value())})));
     }
     auto as_of = a.date("as-of");
     if (!as_of.isOk()) return fail(ctx, as_of.status());
     const sdk::Date day = as_of.value().isSet() ? as_of.value() : service::today();
     const auto progress = service.progress(*plan, day);
     store::PlanRepository plans(c.db().session());
-    ctx.out << org.value().name << " " << plan->year << (en ? " drill plan #" : " 年度演练计划 #") << plan->id
-            << (en ? " (made " : "（制定日期 ") << plan->made_on.toString() << (en ? ")" : "）") << "\n";
+    ctx.out << cliWord("drill_plan_heading", en,
+                       {org.value().name, std::to_string(plan->year), std::to_string(plan->id),
+                        plan->made_on.toString()})
+            << "\n";
     for (const auto& m : progress.items) {
       const sdk::DrillType* t = c.plugins().drillType(m.item.drill_type);
-      ctx.out << "#" << m.item.id << "\t" << (m.item.month < 10 ? "0" : "") << m.item.month << (en ? "\t" : "月\t")
-              << (t ? (en ? t->label_en : t->label_zh) : m.item.drill_type);
+      ctx.out << "#" << m.item.id << "\t" << monthColumn(m.item.month, en) << "\t"
+              << (t ? http::inLanguage(en, t->label_en, t->label_zh) : m.item.drill_type);
       if (m.item.plan_id != 0) {
         const auto p = plans.findById(m.item.plan_id);
         ctx.out << "\t" << (p ? p->code : std::to_string(m.item.plan_id));
       }
       ctx.out << "\t";
       if (m.drill_id != 0) {
-        ctx.out << (en ? "done: drill #" : "已完成：演练 #") << m.drill_id << " " << m.drill_date.toString()
-                << (m.in_month ? (en ? " (in the planned month)" : "（计划月份内）")
-                               : (en ? " (another month)" : "（非计划月份）"));
+        ctx.out << cliWord(m.in_month ? "drill_plan_done_in_month" : "drill_plan_done_other_month",
+                           en, {std::to_string(m.drill_id), m.drill_date.toString()});
       } else {
-        ctx.out << (m.overdue ? (en ? "missing" : "未完成（计划月份已过）") : (en ? "pending" : "未到计划月份"));
+        ctx.out << cliWord(m.overdue ? "drill_plan_missing" : "drill_plan_pending", en);
       }
       ctx.out << "\n";
     }
     for (const auto& item : plan->voided_items) {
       const sdk::DrillType* t = c.plugins().drillType(item.drill_type);
-      ctx.out << "#" << item.id << "\t" << (item.month < 10 ? "0" : "") << item.month << (en ? "\t" : "月\t")
-              << (t ? (en ? t->label_en : t->label_zh) : item.drill_type) << "\t"
-              << (en ? "(voided by " + item.voided_by + " at " + item.voided_at + ": " + item.void_reason + ")"
-                     : "（已作废：" + item.void_reason + "；" + item.voided_by + "，" + item.voided_at + "）")
+      ctx.out << "#" << item.id << "\t" << monthColumn(item.month, en) << "\t"
+              << (t ? http::inLanguage(en, t->label_en, t->label_zh) : item.drill_type) << "\t"
+              << cliWord("drill_plan_item_voided", en,
+                         {item.voided_by, item.voided_at, item.void_reason})
               << "\n";
     }
-    if (en) {
-      ctx.out << "planned " << progress.planned << ", done " << progress.done << " (" << progress.done_in_month
-              << " in the planned month), missing " << progress.missing << ", pending " << progress.pending
-              << "; unplanned drills " << progress.unplanned << " (as of " << day.toString() << ")\n";
-    } else {
-      ctx.out << "计划 " << progress.planned << " 项，已完成 " << progress.done << " 项（按计划月份完成 "
-              << progress.done_in_month << " 项），缺项 " << progress.missing << " 项，未到计划月份 "
-              << progress.pending << " 项；计划外演练 " << progress.unplanned << " 次（截至 " << day.toString()
-              << "）\n";
-    }
+    ctx.out << cliWord("drill_plan_totals", en,
+                       {std::to_string(progress.planned), std::to_string(progress.done),
+                        std::to_string(progress.done_in_month), std::to_string(progress.missing),
+                        std::to_string(progress.pending), std::to_string(progress.unplanned),
+                        day.toString()})
+            << "\n";
     return 0;
   }
 };

@@ -3,6 +3,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "io/csv_exporter.h"
 #include "io/xlsx_exporter.h"
@@ -41,13 +42,12 @@ class ExportCommand : public Command {
     const std::string format = parsed.value().get("format", xlsx_name ? "xlsx" : "csv");
     if (format != "csv" && format != "xlsx") {
       return fail(ctx,
-                  sdk::Status::invalid("--format", ctx.english ? "must be csv or xlsx" : "只能是 csv 或 xlsx"));
+                  sdk::Status::invalid("--format", cliWord("refuse_export_format", ctx.english)));
     }
     if (format == "xlsx") {
       if (out_path.empty() && ctx.out_terminal) {
-        const char* message = ctx.english ? "an .xlsx workbook is binary; write it to a file with --out FILE"
-                                          : ".xlsx 工作簿是二进制文件，请用 --out FILE 写入文件";
-        return fail(ctx, sdk::Status::invalid("--out", message));
+        return fail(ctx,
+                    sdk::Status::invalid("--out", cliWord("refuse_xlsx_to_terminal", ctx.english)));
       }
       if (out_path.empty()) {
         auto s =
@@ -55,7 +55,9 @@ class ExportCommand : public Command {
         return s.isOk() ? 0 : fail(ctx, s);
       }
       std::ofstream file(out_path, std::ios::binary);
-      if (!file) return fail(ctx, sdk::Status::invalid("--out", "cannot write " + out_path));
+      if (!file)
+        return fail(ctx, sdk::Status::invalid(
+                             "--out", cliWord("refuse_cannot_write", ctx.english, {out_path})));
       auto s = io::exportXlsx(app.value()->db(), app.value()->plugins(), pos[0], file, english, ctx.english);
       return s.isOk() ? 0 : fail(ctx, s);
     }
@@ -64,7 +66,10 @@ class ExportCommand : public Command {
       return s.isOk() ? 0 : fail(ctx, s);
     }
     std::ofstream file(parsed.value().get("out"), std::ios::binary);
-    if (!file) return fail(ctx, sdk::Status::invalid("--out", "cannot write " + parsed.value().get("out")));
+    if (!file) {
+      return fail(ctx, sdk::Status::invalid("--out", cliWord("refuse_cannot_write", ctx.english,
+                                                             {parsed.value().get("out")})));
+    }
     auto s = io::exportCsv(app.value()->db(), app.value()->plugins(), pos[0], file, english);
     return s.isOk() ? 0 : fail(ctx, s);
   }

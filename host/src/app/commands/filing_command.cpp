@@ -3,6 +3,7 @@
 #include "app/app_context.h"
 #include "app/arguments.h"
 #include "app/cli_corrector.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "app/lookup.h"
 #include "app/record_printer.h"
@@ -63,7 +64,8 @@ class FilingCommand : public Command {
     auto submitted = a.date("submitted");
     if (!submitted.isOk()) return fail(ctx, submitted.status());
     if (!submitted.value().isSet()) {
-      return fail(ctx, sdk::Status::invalid("--submitted", ctx.english ? "is required" : "为必填项"));
+      return fail(ctx,
+                  sdk::Status::invalid("--submitted", cliWord("refuse_required", ctx.english)));
     }
     f.submitted = submitted.value();
     auto published = a.date("published");
@@ -72,7 +74,7 @@ class FilingCommand : public Command {
     f.registration_no = a.get("registration");
     auto id = service::PlanService(c.db(), c.plugins(), ctx.english).addFiling(f, ctx.actor);
     if (!id.isOk()) return fail(ctx, id.status());
-    ctx.out << (ctx.english ? "recorded filing #" : "已记录备案 #") << id.value() << "\n";
+    ctx.out << cliWord("filing_recorded", ctx.english, {std::to_string(id.value())}) << "\n";
     return 0;
   }
 };

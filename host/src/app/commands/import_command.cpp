@@ -6,6 +6,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "auth/access_policy.h"
 #include "io/csv_importer.h"
@@ -27,8 +28,8 @@ sdk::Result<io::XlsxLimits> readXlsxLimits(const CommandContext& ctx) {
     const std::string text = ctx.config.getString(key);
     Poco::UInt64 v = 0;
     if (!Poco::NumberParser::tryParseUnsigned64(text, v) || v == 0) {
-      return sdk::Status::invalid(key, ctx.english ? "must be a positive whole number, not \"" + text + "\""
-                                                   : "应为正整数，而不是“" + text + "”");
+      return sdk::Status::invalid(key,
+                                  cliWord("refuse_positive_whole_number", ctx.english, {text}));
     }
     *target = v;
   }
@@ -67,8 +68,10 @@ class ImportCommand : public Command {
     }
     if (!io::makeImportKind(pos[0])) {
       std::string kinds;
-      for (const auto& k : io::importKindIds()) kinds += (kinds.empty() ? "" : ", ") + k;
-      return fail(ctx, sdk::Status::invalid("KIND", "must be one of " + kinds));
+      for (const auto& k : io::importKindIds())
+        kinds += (kinds.empty() ? "" : cliWord("list_separator", ctx.english)) + k;
+      return fail(
+          ctx, sdk::Status::invalid("KIND", cliWord("refuse_import_kind", ctx.english, {kinds})));
     }
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
@@ -85,9 +88,8 @@ class ImportCommand : public Command {
       store::OrganisationRepository orgs(app.value()->db().session());
       auto org = orgs.findByCode(code);
       if (!org) {
-        return fail(ctx, sdk::Status::invalid("--within", ctx.english
-                                                              ? "no organisation with code \"" + code + "\""
-                                                              : "没有编码为“" + code + "”的组织"));
+        return fail(ctx, sdk::Status::invalid("--within",
+                                              cliWord("refuse_no_org_code", ctx.english, {code})));
       }
       auth::User staff;
       staff.role = auth::Role::OrgStaff;
@@ -111,10 +113,11 @@ class ImportCommand : public Command {
     if (!report.isOk()) return fail(ctx, report.status());
     if (!report.value().errors.empty()) {
       for (const auto& e : report.value().errors) ctx.err << "beacon: " << pos[1] << ": " << e << "\n";
-      ctx.err << (ctx.english ? "nothing was imported\n" : "未导入任何记录\n");
+      ctx.err << cliWord("import_nothing_imported", ctx.english) << "\n";
       return 1;
     }
-    ctx.out << (ctx.english ? "imported " : "已导入 ") << report.value().rows << (ctx.english ? " rows\n" : " 行\n");
+    ctx.out << cliWord("import_rows_imported", ctx.english, {std::to_string(report.value().rows)})
+            << "\n";
     return 0;
   }
 };

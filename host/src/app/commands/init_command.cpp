@@ -2,6 +2,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "demo/xinmi_demo.h"
 #include "store/migrations.h"
@@ -24,20 +25,23 @@ class InitCommand : public Command {
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     const std::string demo = parsed.value().get("demo");
     if (parsed.value().has("demo") && demo != "xinmi-2023") {
-      return fail(ctx, sdk::Status::invalid("--demo", "unknown dataset \"" + demo + "\" (available: xinmi-2023)"));
+      return fail(
+          ctx, sdk::Status::invalid("--demo", cliWord("refuse_demo_unknown", ctx.english, {demo})));
     }
     auto app = ctx.app(/*migrate=*/true);
     if (!app.isOk()) return fail(ctx, app.status());
     AppContext& c = *app.value();
-    ctx.out << (ctx.english ? "database " : "数据库 ") << c.databasePath() << (ctx.english ? " at schema version " : " 结构版本 ")
-            << c.db().schemaVersion() << "\n";
+    ctx.out << cliWord("init_database", ctx.english,
+                       {c.databasePath(), std::to_string(c.db().schemaVersion())})
+            << "\n";
     if (demo.empty()) return 0;
     if (store::OrganisationRepository(c.db().session()).count() > 0) {
-      return fail(ctx, sdk::Status::invalid("--demo", "the database already has records; demo data goes into an empty database"));
+      return fail(ctx,
+                  sdk::Status::invalid("--demo", cliWord("refuse_demo_not_empty", ctx.english)));
     }
     sdk::Status s = demo::loadDemo(c.db(), c.plugins(), demo, ctx.actor);
     if (!s.isOk()) return fail(ctx, s);
-    ctx.out << (ctx.english ? "loaded illustrative demo data " : "已载入示例数据 ") << demo << "\n";
+    ctx.out << cliWord("init_demo_loaded", ctx.english, {demo}) << "\n";
     return 0;
   }
 };

@@ -4,6 +4,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "app/exit_code.h"
 #include "mail/digest_service.h"
@@ -13,16 +14,16 @@
 namespace beacon::app {
 namespace {
 
-const char* resultText(mail::DigestOutcome::Result r, bool english) {
+std::string resultText(mail::DigestOutcome::Result r, bool english) {
   switch (r) {
     case mail::DigestOutcome::Result::WouldSend:
-      return english ? "would send" : "将发送";
+      return cliWord("digest_would_send", english);
     case mail::DigestOutcome::Result::Sent:
-      return english ? "sent" : "已发送";
+      return cliWord("digest_sent", english);
     case mail::DigestOutcome::Result::Failed:
-      return english ? "failed" : "发送失败";
+      return cliWord("digest_failed", english);
     case mail::DigestOutcome::Result::AlreadyClaimed:
-      return english ? "already sent or being sent" : "已发送或正在发送";
+      return cliWord("digest_already_claimed", english);
   }
   return "";
 }
@@ -55,9 +56,8 @@ class NotifyCommand : public Command {
     auto config = mail::MailConfig::load(ctx.config);
     if (!config.isOk()) return fail(ctx, config.status());
     if (!config.value().enabled && !dry_run) {
-      return fail(ctx,
-                  sdk::Status::invalid("mail.enabled", ctx.english ? "is false: no mail is sent"
-                                                                   : "为 false，不发送邮件"));
+      return fail(
+          ctx, sdk::Status::invalid("mail.enabled", cliWord("refuse_mail_disabled", ctx.english)));
     }
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
@@ -84,8 +84,7 @@ class NotifyCommand : public Command {
       failed += o.result == mail::DigestOutcome::Result::Failed;
     }
     if (outcomes.value().empty()) {
-      ctx.out << (ctx.english ? "nothing due: no digest for " : "无到期事项：不发送 ")
-              << day.toString() << "\n";
+      ctx.out << cliWord("digest_nothing_due", ctx.english, {day.toString()}) << "\n";
     }
     return failed == 0 ? exit_code::kOk
                        : exit_code::kUnavailable;  // the mail server refused or failed

@@ -3,6 +3,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "app/lookup.h"
 #include "app/record_printer.h"
@@ -52,32 +53,34 @@ class OrgCommand : public Command {
       org.code = code.value();
       org.name = a.value().get("name");
       auto kind = store::parseOrgKind(a.value().get("kind"));
-      if (!kind) return fail(ctx, sdk::Status::invalid("--kind", "unknown kind \"" + a.value().get("kind") + "\""));
+      if (!kind)
+        return fail(ctx, sdk::Status::invalid("--kind", cliWord("refuse_org_kind", ctx.english,
+                                                                {a.value().get("kind")})));
       org.kind = *kind;
       if (a.value().has("parent")) {
         auto parent = organisationByCode(c, a.value().get("parent"), "--parent", ctx.english);
         if (!parent.isOk()) return fail(ctx, parent.status());
         org.parent_id = parent.value().id;
       }
-      auto attrs = keyValues(a.value().get("attr"), "--attr");
+      auto attrs = keyValues(a.value().get("attr"), "--attr", ctx.english);
       if (!attrs.isOk()) return fail(ctx, attrs.status());
       org.attributes = attrs.value();
       auto id = service::OrganisationService(c.db(), c.plugins(), ctx.english).add(org, ctx.actor);
       if (!id.isOk()) return fail(ctx, id.status());
-      ctx.out << (ctx.english ? "added organisation " : "已添加组织 ") << org.code << " (#" << id.value() << ")\n";
+      ctx.out << cliWord("org_added", ctx.english, {org.code, std::to_string(id.value())}) << "\n";
       return 0;
     }
     if (verb == "set-email") {
       if (pos.size() < 2 || pos.size() > 3) {
-        return fail(ctx, sdk::Status::invalid("CODE", "org set-email needs CODE [ADDRESS]"));
+        return fail(ctx,
+                    sdk::Status::invalid("CODE", cliWord("refuse_set_email_usage", ctx.english)));
       }
       auto org = organisationByCode(c, pos[1], "CODE", ctx.english);
       if (!org.isOk()) return fail(ctx, org.status());
       const std::string email = pos.size() == 3 ? pos[2] : "";
       if (!email.empty() && !mail::isEmailAddress(email)) {
-        const std::string what =
-            ctx.english ? "not an e-mail address: " : "不是有效的电子邮箱地址：";
-        return fail(ctx, sdk::Status::invalid("ADDRESS", what + email));
+        return fail(ctx, sdk::Status::invalid("ADDRESS",
+                                              cliWord("refuse_not_email", ctx.english, {email})));
       }
       store::setOrganisationContactEmail(c.db().session(), org.value().id, email, ctx.actor);
       ctx.out << org.value().code << "\t" << (email.empty() ? "-" : email) << "\n";
@@ -87,7 +90,9 @@ class OrgCommand : public Command {
     std::map<sdk::RecordId, std::string> codes;
     for (const auto& o : all) codes[o.id] = o.code;
     if (verb == "show") {
-      if (pos.size() < 2) return fail(ctx, sdk::Status::invalid("CODE", "org show needs an organisation code"));
+      if (pos.size() < 2)
+        return fail(
+            ctx, sdk::Status::invalid("CODE", cliWord("refuse_org_show_needs_code", ctx.english)));
       auto org = organisationByCode(c, pos[1], "CODE", ctx.english);
       if (!org.isOk()) return fail(ctx, org.status());
       print.organisationLine(org.value(), codes[org.value().parent_id]);
@@ -105,7 +110,9 @@ class OrgCommand : public Command {
     std::optional<sdk::OrgKind> kind;
     if (a.value().has("kind")) {
       kind = store::parseOrgKind(a.value().get("kind"));
-      if (!kind) return fail(ctx, sdk::Status::invalid("--kind", "unknown kind \"" + a.value().get("kind") + "\""));
+      if (!kind)
+        return fail(ctx, sdk::Status::invalid("--kind", cliWord("refuse_org_kind", ctx.english,
+                                                                {a.value().get("kind")})));
     }
     for (const auto& o : all) {
       if (!scope.empty() && !scope.count(o.id)) continue;

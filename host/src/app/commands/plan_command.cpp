@@ -5,8 +5,9 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
-#include "app/command.h"
 #include "app/cli_corrector.h"
+#include "app/cli_text.h"
+#include "app/command.h"
 #include "app/commands/plan_lifecycle_verbs.h"
 #include "app/lookup.h"
 #include "app/record_printer.h"
@@ -96,7 +97,7 @@ class PlanCommand : public Command {
       }
       auto id = plans.addPlan(p, first, ctx.actor);
       if (!id.isOk()) return fail(ctx, id.status());
-      ctx.out << (ctx.english ? "added plan " : "已添加预案 ") << p.code << " (#" << id.value() << ")\n";
+      ctx.out << cliWord("plan_added", ctx.english, {p.code, std::to_string(id.value())}) << "\n";
       return 0;
     }
     if (verb == "list") {
@@ -122,8 +123,8 @@ class PlanCommand : public Command {
       return runCorrection(ctx, c, a, store::RecordKind::PlanTransition, step_verb, 2);
     }
     if (pos.size() < 2) {
-      return fail(ctx, sdk::Status::invalid("CODE", ctx.english ? "plan " + verb + " needs a plan code"
-                                                                : "plan " + verb + " 需要预案编码"));
+      return fail(ctx, sdk::Status::invalid(
+                           "CODE", cliWord("refuse_plan_needs_code", ctx.english, {verb})));
     }
     auto plan = planByCode(c, pos[1], "CODE", ctx.english);
     if (!plan.isOk()) return fail(ctx, plan.status());
@@ -132,11 +133,11 @@ class PlanCommand : public Command {
     if (verb == "show") {
       auto owner = store::OrganisationRepository(c.db().session()).findById(p.owner_org_id);
       print.planLine(p, owner ? owner->name : "");
-      ctx.out << (ctx.english ? "Versions:\n" : "版本:\n");
+      ctx.out << cliWord("plan_show_versions", ctx.english) << "\n";
       for (const auto& v : repo.versions(p.id, false)) print.versionLine(v);
-      ctx.out << (ctx.english ? "Reviews and evaluations:\n" : "评审与评估:\n");
+      ctx.out << cliWord("plan_show_reviews", ctx.english) << "\n";
       for (const auto& r : store::ReviewRepository(c.db().session()).listForPlan(p.id)) print.reviewLine(r);
-      ctx.out << (ctx.english ? "Filings:\n" : "备案:\n");
+      ctx.out << cliWord("plan_show_filings", ctx.english) << "\n";
       for (const auto& f : store::FilingRepository(c.db().session()).listForPlan(p.id)) print.filingLine(f);
       return 0;
     }
@@ -165,25 +166,23 @@ class PlanCommand : public Command {
       auto stored = store::PlanRepository(c.db().session()).versionById(id.value());
       const std::string number = stored ? std::to_string(stored->number) : "?";
       if (options.draft) {
-        ctx.out << (ctx.english ? "stored draft revision v" + number + " of plan " + p.code + " (not in force)"
-                                : "已保存预案 " + p.code + " 修订稿 v" + number + "（未印发，不替代现行版本）")
-                << "\n";
+        ctx.out << cliWord("plan_draft_revision_stored", ctx.english, {number, p.code}) << "\n";
       } else {
-        ctx.out << (ctx.english ? "revised plan " : "已修订预案 ") << p.code << " → v" << number << "\n";
+        ctx.out << cliWord("plan_revised", ctx.english, {p.code, number}) << "\n";
       }
       return 0;
     }
     if (pos.size() < 4) {
-      return fail(ctx, sdk::Status::invalid("VERSION", ctx.english ? "plan diff needs two version numbers"
-                                                                   : "plan diff 需要两个版本号"));
+      return fail(
+          ctx, sdk::Status::invalid("VERSION", cliWord("refuse_diff_needs_versions", ctx.english)));
     }
     int from = 0, to = 0;
     try {
       from = std::stoi(pos[2]);
       to = std::stoi(pos[3]);
     } catch (const std::exception&) {
-      return fail(ctx, sdk::Status::invalid("VERSION", ctx.english ? "version numbers must be whole numbers"
-                                                                   : "版本号应为整数"));
+      return fail(
+          ctx, sdk::Status::invalid("VERSION", cliWord("refuse_version_not_whole", ctx.english)));
     }
     auto diff = plans.diff(p.id, from, to);
     if (!diff.isOk()) return fail(ctx, diff.status());

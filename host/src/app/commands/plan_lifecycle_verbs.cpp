@@ -5,6 +5,8 @@
 #include <ostream>
 #include <sstream>
 
+#include "app/cli_text.h"
+#include "http/label_language.h"
 #include "service/plan_lifecycle.h"
 #include "store/plan_transition_repository.h"
 #include "store/record_parse.h"
@@ -83,10 +85,9 @@ void printTransition(CommandContext& ctx, const store::PlanTransition& t, const 
   auto step = service::parseLifecycleStep(t.step);
   auto from = store::parsePlanStatus(t.from_status);
   auto to = store::parsePlanStatus(t.to_status);
-  const auto stepLabel =
-      step ? (ctx.english ? service::labelEn(*step) : service::labelZh(*step)) : t.step.c_str();
+  const std::string stepLabel = step ? http::labelIn(*step, ctx.english) : t.step;
   auto statusLabel = [&](const std::optional<sdk::PlanStatus>& s, const std::string& id) {
-    return s ? std::string(ctx.english ? sdk::labelEn(*s) : sdk::labelZh(*s)) : id;
+    return s ? http::labelIn(*s, ctx.english) : id;
   };
   ctx.out << "  " << t.date.toString() << "\t" << stepLabel << "\t" << code;
   if (t.version_number > 0) ctx.out << " v" << t.version_number;
@@ -94,9 +95,8 @@ void printTransition(CommandContext& ctx, const store::PlanTransition& t, const 
           << "\t" << t.body << "\t" << t.document << "\t" << t.note << "\t" << t.actor << "\t#" << t.id
           << "\n";
   if (t.voided()) {
-    ctx.out << (ctx.english ? "    (voided by " : "    （已作废：") << t.voided_by
-            << (ctx.english ? " at " : "，") << t.voided_at << (ctx.english ? ": " : "；原因：")
-            << t.void_reason << (ctx.english ? ")\n" : "）\n");
+    ctx.out << cliWord("step_voided", ctx.english, {t.voided_by, t.voided_at, t.void_reason})
+            << "\n";
   }
 }
 
@@ -108,7 +108,7 @@ sdk::Result<std::string> readPlanText(const Arguments& a, bool english) {
   std::ifstream in(a.get("text-file"), std::ios::binary);
   if (!in) {
     return sdk::Status::invalid("--text-file",
-                                (english ? "cannot read " : "无法读取文件 ") + a.get("text-file"));
+                                cliWord("refuse_cannot_read", english, {a.get("text-file")}));
   }
   std::stringstream s;
   s << in.rdbuf();
@@ -124,8 +124,7 @@ int runLifecycleVerb(CommandContext& ctx, AppContext& app, const Arguments& a,
                      const sdk::Plan& plan, const std::string& verb) {
   store::PlanTransitionRepository transitions(app.db().session());
   if (verb == "history") {
-    ctx.out << (ctx.english ? "Life cycle of plan " : "预案 ") << plan.code
-            << (ctx.english ? ":\n" : " 生命周期：\n");
+    ctx.out << cliWord("plan_history_heading", ctx.english, {plan.code}) << "\n";
     for (const auto& t : transitions.listForPlan(plan.id)) printTransition(ctx, t, plan.code);
     return 0;
   }
@@ -152,16 +151,14 @@ int runLifecycleVerb(CommandContext& ctx, AppContext& app, const Arguments& a,
                                               : "document");
   record.body = a.get(verb == "publish" ? "channel" : "by");
   service::PlanLifecycle lifecycle(app.db(), ctx.english);
-  sdk::Result<sdk::RecordId> id = sdk::Status::internal("unknown verb " + verb);
+  sdk::Result<sdk::RecordId> id = sdk::Status::internal(verb);
   if (verb == "prepare") {
     const std::string kind = a.get("kind");
     auto step = service::parseLifecycleStep(kind);
     if (!step ||
         (*step != LifecycleStep::RiskAssessment && *step != LifecycleStep::ResourceSurvey)) {
-      return fail(ctx, sdk::Status::invalid(
-                           "--kind", ctx.english ? "must be risk_assessment or resource_survey"
-                                                 : "应为 risk_assessment（风险评估）或 "
-                                                   "resource_survey（应急资源调查）"));
+      return fail(ctx,
+                  sdk::Status::invalid("--kind", cliWord("refuse_preparation_kind", ctx.english)));
     }
     id = lifecycle.recordPreparation(plan.id, *step, record, ctx.actor);
   } else if (verb == "submit-review") {

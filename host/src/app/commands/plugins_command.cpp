@@ -2,7 +2,9 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
+#include "http/label_language.h"
 
 namespace beacon::app {
 namespace {
@@ -23,15 +25,22 @@ class PluginsCommand : public Command {
     if (!app.isOk()) return fail(ctx, app.status());
     for (const auto& p : app.value()->plugins().all()) {
       const bool on = p.state == plugins::PluginState::Enabled;
-      ctx.out << p.id << "\t" << (ctx.english ? p.name_en : p.name_zh) << "\t" << p.version << "\tSDK "
-              << sdk::sdkVersionString(p.sdk_version) << "\t"
-              << (on ? (ctx.english ? "enabled" : "已启用") : (ctx.english ? "disabled: " : "已停用: ") + p.reason)
+      ctx.out << p.id << "\t" << http::inLanguage(ctx.english, p.name_en, p.name_zh) << "\t"
+              << p.version << "\tSDK " << sdk::sdkVersionString(p.sdk_version) << "\t"
+              << (on ? cliWord("plugin_enabled", ctx.english)
+                     : cliWord("plugin_disabled", ctx.english, {p.reason}))
               << "\n";
       for (const auto& t : p.drill_types) {
-        ctx.out << "  " << t.id << "\t" << (ctx.english ? t.label_en : t.label_zh) << "\t"
-                << (t.content == sdk::DrillContent::Comprehensive ? "综合" : "单项") << "/"
-                << (t.form == sdk::DrillForm::Live ? "实战" : "桌面")
-                << (t.on_site_disposal ? "/现场处置方案" : "") << "\t→ " << t.report_label_zh << "\n";
+        ctx.out << "  " << t.id << "\t" << http::inLanguage(ctx.english, t.label_en, t.label_zh)
+                << "\t"
+                << cliWord(t.content == sdk::DrillContent::Comprehensive ? "drill_comprehensive"
+                                                                         : "drill_single",
+                           ctx.english)
+                << "/"
+                << cliWord(t.form == sdk::DrillForm::Live ? "drill_live" : "drill_tabletop",
+                           ctx.english)
+                << (t.on_site_disposal ? "/" + cliWord("drill_on_site_disposal", ctx.english) : "")
+                << "\t→ " << t.report_label_zh << "\n";
       }
     }
     return 0;

@@ -4,6 +4,7 @@
 
 #include "app/arguments.h"
 #include "app/backup_archive.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "http/web_config.h"
 
@@ -26,8 +27,8 @@ class RestoreCommand : public Command {
     auto parsed = Arguments::parse(args, {"from"}, {"replace"});
     if (!parsed.isOk()) return fail(ctx, parsed.status());
     if (!parsed.value().has("from")) {
-      return fail(ctx, sdk::Status::invalid("--from", ctx.english ? "required (a file `beacon backup` wrote)"
-                                                                  : "必须给出（beacon backup 生成的备份文件）"));
+      return fail(ctx, sdk::Status::invalid("--from",
+                                            cliWord("refuse_restore_from_required", ctx.english)));
     }
     auto web = http::WebConfig::load(ctx.config);
     if (!web.isOk()) return fail(ctx, web.status());
@@ -36,14 +37,10 @@ class RestoreCommand : public Command {
                                   parsed.value().has("replace"), ctx.english);
     if (!restored.isOk()) return fail(ctx, restored.status());
     const BackupManifest& m = restored.value();
-    if (ctx.english) {
-      ctx.out << "restored " << database << " from the backup of " << m.created_at << ": schema version "
-              << m.schema_version << ", audit chain verified (" << m.audit_entries << " entries), "
-              << m.attachments << " attachments\n";
-    } else {
-      ctx.out << "已从 " << m.created_at << " 的备份恢复 " << database << "：结构版本 " << m.schema_version
-              << "，审计链校验通过（" << m.audit_entries << " 条），附件 " << m.attachments << " 个\n";
-    }
+    ctx.out << cliWord("restored", ctx.english,
+                       {database, m.created_at, std::to_string(m.schema_version),
+                        std::to_string(m.audit_entries), std::to_string(m.attachments)})
+            << "\n";
     return 0;
   }
 };

@@ -3,6 +3,7 @@
 #include "app/app_context.h"
 #include "app/arguments.h"
 #include "app/cli_corrector.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "app/lookup.h"
 #include "app/record_printer.h"
@@ -62,31 +63,31 @@ class ReviewCommand : public Command {
     r.plan_id = plan_id;
     auto kind = store::parseReviewKind(a.get("kind"));
     if (!kind) {
-      return fail(ctx, sdk::Status::invalid("--kind", ctx.english ? "must be review or evaluation"
-                                                                  : "应为 review（评审）或 evaluation（评估）"));
+      return fail(ctx, sdk::Status::invalid("--kind", cliWord("refuse_review_kind", ctx.english)));
     }
     r.kind = *kind;
     auto date = a.date("date");
     if (!date.isOk()) return fail(ctx, date.status());
     if (!date.value().isSet()) {
-      return fail(ctx, sdk::Status::invalid("--date", ctx.english ? "is required" : "为必填项"));
+      return fail(ctx, sdk::Status::invalid("--date", cliWord("refuse_required", ctx.english)));
     }
     r.date = date.value();
     if (r.kind == sdk::ReviewKind::Review && !a.has("conclusion")) {
-      return fail(ctx, sdk::Status::invalid("--conclusion", ctx.english ? "is required: passed, passed_with_changes or failed"
-                                                                        : "为必填项：passed（通过）、passed_with_changes（修改后通过）或 failed（不通过）"));
+      return fail(ctx,
+                  sdk::Status::invalid("--conclusion",
+                                       cliWord("refuse_review_conclusion_required", ctx.english)));
     }
     auto conclusion = store::parseReviewConclusion(a.get("conclusion", "keep"));
     if (!conclusion) {
-      return fail(ctx, sdk::Status::invalid("--conclusion", ctx.english ? "must be passed, passed_with_changes, failed, keep or revise"
-                                                                        : "应为 passed、passed_with_changes、failed、keep 或 revise"));
+      return fail(ctx, sdk::Status::invalid("--conclusion",
+                                            cliWord("refuse_review_conclusion", ctx.english)));
     }
     r.conclusion = *conclusion;
     r.reviewers = a.get("reviewers");
     r.findings = a.get("findings");
     auto id = service::PlanService(c.db(), c.plugins(), ctx.english).addReview(r, ctx.actor);
     if (!id.isOk()) return fail(ctx, id.status());
-    ctx.out << (ctx.english ? "recorded review #" : "已记录评审评估 #") << id.value() << "\n";
+    ctx.out << cliWord("review_recorded", ctx.english, {std::to_string(id.value())}) << "\n";
     return 0;
   }
 };

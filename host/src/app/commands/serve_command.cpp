@@ -8,6 +8,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "http/demo_accounts.h"
 #include "http/malloc_tuning.h"
@@ -47,7 +48,7 @@ class ServeCommand : public Command {
     auto threads = a.integer("threads", web.threads);
     if (!threads.isOk()) return fail(ctx, threads.status());
     if (threads.value() < 1 || threads.value() > 256) {
-      return fail(ctx, sdk::Status::invalid("--threads", "must be 1..256"));
+      return fail(ctx, sdk::Status::invalid("--threads", cliWord("refuse_threads", ctx.english)));
     }
     web.threads = threads.value();
     auto mail_config = mail::MailConfig::load(ctx.config);

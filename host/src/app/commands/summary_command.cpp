@@ -3,6 +3,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "plugins/domain_services.h"
 #include "summary/summary_archive.h"
@@ -55,7 +56,8 @@ class SummaryCommand : public Command {
     req.format = a.get("format", "text");
     req.english = ctx.english;
     if (req.format == "docx" && !a.has("out") && ctx.out_terminal) {
-      return fail(ctx, sdk::Status::invalid("--out", "a Word document is binary; write it to a file with --out FILE"));
+      return fail(ctx,
+                  sdk::Status::invalid("--out", cliWord("refuse_docx_to_terminal", ctx.english)));
     }
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
@@ -69,8 +71,9 @@ class SummaryCommand : public Command {
       auto archived = summary::SummaryArchive(c.db(), service).archive(req, ctx.actor);
       if (!archived.isOk()) return fail(ctx, archived.status());
       text = archived.value().body;
-      archived_line = (ctx.english ? "archived as #" : "已存档 #") + std::to_string(archived.value().id) + " sha256 " +
-                      archived.value().body_sha256 + "\n";
+      archived_line = cliWord("summary_archived", ctx.english,
+                              {std::to_string(archived.value().id), archived.value().body_sha256}) +
+                      "\n";
     } else {
       text = service.render(req);
     }
@@ -81,9 +84,11 @@ class SummaryCommand : public Command {
       return 0;
     }
     std::ofstream file(a.get("out"), std::ios::binary);
-    if (!file) return fail(ctx, sdk::Status::invalid("--out", "cannot write " + a.get("out")));
+    if (!file)
+      return fail(ctx, sdk::Status::invalid(
+                           "--out", cliWord("refuse_cannot_write", ctx.english, {a.get("out")})));
     file << text.value();
-    ctx.out << (ctx.english ? "written " : "已写入 ") << a.get("out") << "\n";
+    ctx.out << cliWord("file_written", ctx.english, {a.get("out")}) << "\n";
     return 0;
   }
 
@@ -95,7 +100,8 @@ class SummaryCommand : public Command {
     const auto& pos = a.positionals();
     const std::string verb = pos.empty() ? "" : pos[0];
     if (verb != "list" && verb != "show" && verb != "check") {
-      return fail(ctx, sdk::Status::invalid("archive", "expected list, show ID or check ID"));
+      return fail(ctx,
+                  sdk::Status::invalid("archive", cliWord("refuse_archive_verb", ctx.english)));
     }
     sdk::RecordId id = 0;
     if (verb != "list") {
@@ -104,7 +110,9 @@ class SummaryCommand : public Command {
       } catch (const std::exception&) {
         id = 0;
       }
-      if (id <= 0) return fail(ctx, sdk::Status::invalid("ID", "an archived summary's number is required"));
+      if (id <= 0)
+        return fail(ctx,
+                    sdk::Status::invalid("ID", cliWord("refuse_archive_id_required", ctx.english)));
     }
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
@@ -121,28 +129,30 @@ class SummaryCommand : public Command {
     }
     if (verb == "show") {
       auto s = archive.find(id);
-      if (!s) return fail(ctx, sdk::Status::invalid("ID", "no archived summary #" + std::to_string(id)));
+      if (!s)
+        return fail(ctx, sdk::Status::invalid("ID", cliWord("refuse_no_archived_summary",
+                                                            ctx.english, {std::to_string(id)})));
       if (!a.has("out")) {
         ctx.out << s->body;
         return 0;
       }
       std::ofstream file(a.get("out"), std::ios::binary);
-      if (!file) return fail(ctx, sdk::Status::invalid("--out", "cannot write " + a.get("out")));
+      if (!file)
+        return fail(ctx, sdk::Status::invalid(
+                             "--out", cliWord("refuse_cannot_write", ctx.english, {a.get("out")})));
       file << s->body;
-      ctx.out << (ctx.english ? "written " : "已写入 ") << a.get("out") << "\n";
+      ctx.out << cliWord("file_written", ctx.english, {a.get("out")}) << "\n";
       return 0;
     }
     auto checked = archive.check(id);
     if (!checked.isOk()) return fail(ctx, checked.status());
     const auto& r = checked.value();
     if (r.same_text) {
-      ctx.out << (ctx.english ? "same: today's data gives the archived text of #" : "一致：按今天的数据重新生成，与存档 #")
-              << id << (ctx.english ? "" : " 的文字相同") << "\n";
+      ctx.out << cliWord("archive_check_same", ctx.english, {std::to_string(id)}) << "\n";
       return 0;
     }
-    ctx.out << (ctx.english ? "different: today's data no longer gives the archived text of #"
-                            : "不一致：按今天的数据重新生成，与存档 #")
-            << id << (ctx.english ? "" : " 的文字不同") << " (sha256 " << r.body_sha256 << ")\n";
+    ctx.out << cliWord("archive_check_different", ctx.english, {std::to_string(id), r.body_sha256})
+            << "\n";
     return 2;
   }
 };

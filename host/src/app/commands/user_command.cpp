@@ -6,6 +6,7 @@
 
 #include "app/app_context.h"
 #include "app/arguments.h"
+#include "app/cli_text.h"
 #include "app/command.h"
 #include "auth/account_service.h"
 #include "auth/api_token_store.h"
@@ -31,14 +32,16 @@ sdk::Status asOption(const sdk::Status& s) {
 sdk::Result<std::string> readPassword(CommandContext& ctx, const Arguments& a) {
   const bool from_stdin = a.has("password-stdin");
   if (from_stdin && a.has("password")) {
-    return sdk::Status::invalid("--password", "give either --password or --password-stdin, not both");
+    return sdk::Status::invalid("--password", cliWord("refuse_password_both", ctx.english));
   }
   if (!from_stdin) {
-    if (!a.has("password")) return sdk::Status::invalid("--password", "is required (or --password-stdin)");
+    if (!a.has("password"))
+      return sdk::Status::invalid("--password", cliWord("refuse_password_required", ctx.english));
     return a.get("password");
   }
   std::string line;
-  if (!std::getline(ctx.in, line)) return sdk::Status::invalid("--password-stdin", "standard input is empty");
+  if (!std::getline(ctx.in, line))
+    return sdk::Status::invalid("--password-stdin", cliWord("refuse_stdin_empty", ctx.english));
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
 }
@@ -50,25 +53,20 @@ class UserCommand : public Command {
     if (!code.isOk()) return fail(ctx, code.status());
     auto org = store::OrganisationRepository(c.db().session()).findByCode(code.value());
     if (!org)
-      return fail(
-          ctx, sdk::Status::invalid("--org", "no organisation with code \"" + code.value() + "\""));
+      return fail(ctx, sdk::Status::invalid(
+                           "--org", cliWord("refuse_no_org_code", ctx.english, {code.value()})));
     auth::CalendarFeedStore feeds(c.db().session());
     if (a.has("revoke")) {
       const int n = feeds.revoke(user, org->id, ctx.actor);
-      ctx.out << (ctx.english ? "revoked " + std::to_string(n) + " calendar feed key(s)\n"
-                              : "已吊销 " + std::to_string(n) + " 个日历订阅密钥\n");
+      ctx.out << cliWord("user_feed_revoked", ctx.english, {std::to_string(n)}) << "\n";
       return 0;
     }
     if (user.disabled)
-      return fail(ctx, sdk::Status::invalid("USERNAME", user.username + " is disabled"));
+      return fail(ctx, sdk::Status::invalid("USERNAME", cliWord("refuse_user_disabled", ctx.english,
+                                                                {user.username})));
     auto created = feeds.rotate(user, org->id, ctx.actor);
     ctx.out << "/calendar/" << org->code << ".ics?key=" << created.secret << "\n";
-    ctx.err << (ctx.english
-                    ? "calendar feed key for " + user.username + " and " + org->code +
-                          ": shown once; put the server's address before the path; any older key"
-                          " for this feed no longer works\n"
-                    : "日历订阅密钥（" + user.username + "，" + org->code +
-                          "）只显示这一次；请在路径前加上服务器地址；此前的密钥已失效\n");
+    ctx.err << cliWord("user_feed_key_shown_once", ctx.english, {user.username, org->code}) << "\n";
     return 0;
   }
 
@@ -113,12 +111,14 @@ class UserCommand : public Command {
       return 2;
     }
     if (verb != "list" && verb != "add" && pos.size() < 2) {
-      return fail(ctx, sdk::Status::invalid(verb == "revoke" ? "TOKEN_ID" : "USERNAME",
-                                            "beacon user " + verb + " needs one"));
+      return fail(ctx,
+                  sdk::Status::invalid(verb == "revoke" ? "TOKEN_ID" : "USERNAME",
+                                       cliWord("refuse_user_verb_needs_one", ctx.english, {verb})));
     }
     const int iterations = ctx.config.getInt("auth.password_iterations", auth::PasswordHasher::kDefaultIterations);
     if (iterations < 1000) {
-      return fail(ctx, sdk::Status::invalid("auth.password_iterations", "must be at least 1000"));
+      return fail(ctx, sdk::Status::invalid("auth.password_iterations",
+                                            cliWord("refuse_iterations_minimum", ctx.english)));
     }
     auto app = ctx.app();
     if (!app.isOk()) return fail(ctx, app.status());
@@ -134,14 +134,17 @@ class UserCommand : public Command {
       n.role = a.get("role");
       n.org_code = a.get("org");
       n.display_name = a.get("name");
-      if (a.has("org") && n.org_code.empty()) return fail(ctx, sdk::Status::invalid("--org", "is empty"));
+      if (a.has("org") && n.org_code.empty())
+        return fail(ctx,
+                    sdk::Status::invalid("--org", cliWord("refuse_option_empty", ctx.english)));
       auto password = readPassword(ctx, a);
       if (!password.isOk()) return fail(ctx, password.status());
       n.password = password.value();
       auto user = accounts.create(n, ctx.actor);
       if (!user.isOk()) return fail(ctx, asOption(user.status()));
-      ctx.out << (ctx.english ? "added user " : "已添加用户 ") << user.value().username << " ("
-              << auth::toId(user.value().role) << ")\n";
+      ctx.out << cliWord("user_added", ctx.english,
+                         {user.value().username, auth::toId(user.value().role)})
+              << "\n";
       return 0;
     }
     if (verb == "list") {
@@ -150,7 +153,8 @@ class UserCommand : public Command {
       for (const auto& u : auth::UserRepository(c.db().session()).list()) {
         ctx.out << u.username << "\t" << auth::toId(u.role) << "\t"
                 << (u.org_id ? orgs[u.org_id] : "-") << "\t" << u.display_name << "\t"
-                << (u.disabled ? (ctx.english ? "disabled" : "已停用") : (ctx.english ? "active" : "正常")) << "\n";
+                << cliWord(u.disabled ? "user_state_disabled" : "user_state_active", ctx.english)
+                << "\n";
       }
       return 0;
     }
@@ -167,27 +171,25 @@ class UserCommand : public Command {
                                                  : asOption(s));
       }
       const std::string n = std::to_string(changed.value().tokens_revoked);
-      ctx.out << (ctx.english ? "password changed for " : "已修改密码：") << pos[1] << "\n"
-              << (ctx.english ? "ended every session of " + pos[1] + "\n"
-                              : "已结束该用户的全部登录会话\n")
-              << (keep ? (ctx.english ? "API tokens kept (--keep-tokens)\n"
-                                      : "API 令牌保留（--keep-tokens）\n")
-                       : (ctx.english ? "revoked " + n + " API token(s)\n"
-                                      : "已吊销 " + n + " 个 API 令牌\n"));
+      ctx.out << cliWord("user_password_changed", ctx.english, {pos[1]}) << "\n"
+              << cliWord("user_sessions_ended", ctx.english, {pos[1]}) << "\n"
+              << (keep ? cliWord("user_tokens_kept", ctx.english)
+                       : cliWord("user_tokens_revoked", ctx.english, {n}))
+              << "\n";
       return 0;
     }
     if (verb == "disable" || verb == "enable") {
       sdk::Status s = accounts.setDisabled(pos[1], verb == "disable", ctx.actor);
       if (!s.isOk()) return fail(ctx, sdk::Status::invalid("USERNAME", s.message()));
-      ctx.out << (verb == "disable" ? (ctx.english ? "disabled " : "已停用 ") : (ctx.english ? "enabled " : "已启用 "))
-              << pos[1] << "\n";
+      ctx.out << cliWord(verb == "disable" ? "user_disabled" : "user_enabled", ctx.english,
+                         {pos[1]})
+              << "\n";
       return 0;
     }
     if (c.db().schemaVersion() < 12) {
       return fail(ctx,
-                  sdk::Status::invalid(
-                      "beacon.database",
-                      "has no token scopes or calendar feeds yet; run `beacon init` to migrate"));
+                  sdk::Status::invalid("beacon.database",
+                                       cliWord("refuse_schema_before_token_scopes", ctx.english)));
     }
     auth::ApiTokenStore tokens(c.db().session());
     if (verb == "revoke") {
@@ -195,13 +197,18 @@ class UserCommand : public Command {
       try {
         id = std::stoll(pos[1]);
       } catch (const std::exception&) {
-        return fail(ctx, sdk::Status::invalid("TOKEN_ID", "must be a number"));
+        return fail(ctx,
+                    sdk::Status::invalid("TOKEN_ID", cliWord("refuse_not_a_number", ctx.english)));
       }
       auto token = tokens.findById(id);
-      if (!token) return fail(ctx, sdk::Status::invalid("TOKEN_ID", "no API token #" + pos[1]));
-      if (token->revoked()) return fail(ctx, sdk::Status::invalid("TOKEN_ID", "API token #" + pos[1] + " is already revoked"));
+      if (!token)
+        return fail(ctx, sdk::Status::invalid(
+                             "TOKEN_ID", cliWord("refuse_no_api_token", ctx.english, {pos[1]})));
+      if (token->revoked())
+        return fail(ctx, sdk::Status::invalid("TOKEN_ID", cliWord("refuse_api_token_revoked",
+                                                                  ctx.english, {pos[1]})));
       tokens.revoke(id, ctx.actor);
-      ctx.out << (ctx.english ? "revoked API token #" : "已吊销 API 令牌 #") << id << "\n";
+      ctx.out << cliWord("user_token_revoked", ctx.english, {std::to_string(id)}) << "\n";
       return 0;
     }
     auto user = accounts.find(pos[1]);
@@ -209,11 +216,11 @@ class UserCommand : public Command {
     if (verb == "tokens") {
       const std::string now = store::isoTimestampNow();
       for (const auto& t : tokens.list(user.value().id)) {
-        std::string state = ctx.english ? "valid" : "有效";
+        std::string state = cliWord("token_state_valid", ctx.english);
         if (t.revoked()) {
-          state = (ctx.english ? "revoked " : "已吊销 ") + t.revoked_at;
+          state = cliWord("token_state_revoked", ctx.english, {t.revoked_at});
         } else if (t.expiredAt(now)) {
-          state = (ctx.english ? "expired " : "已过期 ") + t.expires_at;
+          state = cliWord("token_state_expired", ctx.english, {t.expires_at});
         }
         ctx.out << t.id << "\t" << t.hint << "…\t" << t.label << "\t" << t.created_at << "\t"
                 << auth::toId(t.scope) << "\t" << (t.expires_at.empty() ? "-" : t.expires_at)
@@ -223,15 +230,16 @@ class UserCommand : public Command {
     }
     if (verb == "feed") return feed(ctx, a, c, user.value());
     if (user.value().disabled) {
-      return fail(ctx, sdk::Status::invalid("USERNAME", pos[1] + " is disabled"));
+      return fail(ctx, sdk::Status::invalid(
+                           "USERNAME", cliWord("refuse_user_disabled", ctx.english, {pos[1]})));
     }
     auth::TokenOptions options;
     options.scope = auth::TokenScope::Read;
     if (a.has("scope")) {
       auto scope = auth::parseTokenScope(a.get("scope"));
       if (!scope)
-        return fail(
-            ctx, sdk::Status::invalid("--scope", "\"" + a.get("scope") + "\": use read or write"));
+        return fail(ctx, sdk::Status::invalid("--scope", cliWord("refuse_token_scope", ctx.english,
+                                                                 {a.get("scope")})));
       options.scope = *scope;
     }
     if (a.has("expires")) {
@@ -243,15 +251,11 @@ class UserCommand : public Command {
     ctx.out << created.secret << "\n";
     const std::string scope = auth::toId(options.scope);
     const std::string expiry = options.expires_at.empty()
-                                   ? (ctx.english ? "never expires" : "永不过期")
-                                   : (ctx.english ? "expires " : "过期时间 ") + options.expires_at;
-    ctx.err
-        << (ctx.english ? "API token #" : "API 令牌 #") << created.token.id
-        << (ctx.english
-                ? " for " + pos[1] + " (scope " + scope + ", " + expiry +
-                      "): shown once, store it now; send it as \"Authorization: Bearer <token>\"\n"
-                : "（" + pos[1] + "，权限 " + scope + "，" + expiry +
-                      "）只显示这一次，请立即保存；请求时使用 \"Authorization: Bearer <令牌>\"\n");
+                                   ? cliWord("token_never_expires", ctx.english)
+                                   : cliWord("token_expires", ctx.english, {options.expires_at});
+    ctx.err << cliWord("user_token_shown_once", ctx.english,
+                       {std::to_string(created.token.id), pos[1], scope, expiry})
+            << "\n";
     return 0;
   }
 };
