@@ -1,16 +1,11 @@
 #include "http/kept_layouts.h"
 
 #include "auth/secure_random.h"
+#include "http/response_cache_key.h"
 
 namespace beacon::http {
 
 namespace {
-
-void field(std::string& out, const std::string& value) {
-  out += std::to_string(value.size());
-  out += ':';
-  out += value;
-}
 
 // Where the content goes while a layout is rendered to be kept: random per process, never sent,
 // and changed by HTML escaping (so an escaped {{body}} is not taken for the content's place).
@@ -24,21 +19,21 @@ const std::string& contentMark() {
 std::string LayoutInputs::key() const {
   std::string out;
   out.reserve(160 + title.size() + path.size() + lang_href.size());
-  field(out, templates);
+  appendKeyField(out, templates);
   out += english ? 'e' : 'z';
-  field(out, title);
-  field(out, path);
-  field(out, lang_href);
+  appendKeyField(out, title);
+  appendKeyField(out, path);
+  appendKeyField(out, lang_href);
   out += search_q ? 's' : '-';
-  if (search_q) field(out, *search_q);
-  field(out, csrf_token);
+  if (search_q) appendKeyField(out, *search_q);
+  appendKeyField(out, csrf_token);
   if (user) {
     out += 'u';
-    field(out, user->username);
-    field(out, user->display_name);
-    field(out, user->role);
-    field(out, user->badge);
-    field(out, std::to_string(user->notification_count));
+    appendKeyField(out, user->username);
+    appendKeyField(out, user->display_name);
+    appendKeyField(out, user->role);
+    appendKeyField(out, user->badge);
+    appendKeyField(out, std::to_string(user->notification_count));
   } else {
     out += '-';
   }

@@ -6,15 +6,11 @@
 
 namespace beacon::http {
 
-namespace {
-
-void field(std::string& out, const std::string& value) {
-  out += std::to_string(value.size());
-  out += ':';
-  out += value;
+void appendKeyField(std::string& key, const std::string& value) {
+  key += std::to_string(value.size());
+  key += ':';
+  key += value;
 }
-
-}  // namespace
 
 std::string responseCacheKey(const auth::User& user, bool english, const std::string& path,
                              const Poco::URI::QueryParameters& query) {
@@ -26,14 +22,14 @@ std::string responseCacheKey(const auth::User& user, bool english, const std::st
   key += '|';
   key += languageCode(english);
   key += '|';
-  field(key, path);
+  appendKeyField(key, path);
   auto params = query;
   std::stable_sort(params.begin(), params.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [name, value] : params) {
     key += '&';
-    field(key, name);
-    field(key, value);
+    appendKeyField(key, name);
+    appendKeyField(key, value);
   }
   return key;
 }

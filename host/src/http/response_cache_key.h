@@ -17,6 +17,10 @@
 
 namespace beacon::http {
 
+// Appends `value` to `key` as one length-prefixed field ("5:hello"), the form of every field of
+// a cache key here and of the kept layouts' keys (http/kept_layouts.h).
+void appendKeyField(std::string& key, const std::string& value);
+
 std::string responseCacheKey(const auth::User& user, bool english, const std::string& path,
                              const Poco::URI::QueryParameters& query);
 

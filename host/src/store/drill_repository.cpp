@@ -11,6 +11,7 @@
 #include <Poco/Data/Statement.h>
 
 #include "store/dialect.h"
+#include "store/drill_row.h"
 #include "store/multi_row_insert.h"
 #include "store/record_json.h"
 #include "store/record_parse.h"
@@ -127,38 +128,6 @@ bool anyFlagged(const std::vector<sdk::Drill>& drills) {
     }
   }
   return false;
-}
-
-// The stored form of Drill::fields, {"name":"value",...} as toJson writes it,
-// read without Poco's parser when no string has an escape; otherwise
-// fieldValuesFromJson.
-sdk::FieldValues parseFields(std::string_view json) {
-  sdk::FieldValues out;
-  std::size_t i = 0;
-  const std::size_t n = json.size();
-  auto quoted = [&](std::string& into) {
-    if (i >= n || json[i] != '"') return false;
-    const std::size_t end = json.find_first_of("\"\\", i + 1);
-    if (end == std::string_view::npos || json[end] != '"') return false;
-    into.assign(json.data() + i + 1, end - i - 1);
-    i = end + 1;
-    return true;
-  };
-  const auto parsed = [&]() { return fieldValuesFromJson(std::string(json)); };
-  if (n < 2 || json[0] != '{') return parsed();
-  i = 1;
-  if (json[i] == '}' && i + 1 == n) return out;
-  std::string name, value;
-  while (true) {
-    if (!quoted(name) || i >= n || json[i++] != ':' || !quoted(value)) return parsed();
-    out[name] = value;
-    if (i < n && json[i] == ',') {
-      ++i;
-      continue;
-    }
-    if (i + 1 == n && json[i] == '}') return out;
-    return parsed();
-  }
 }
 
 // Inserts the batch with one prepared statement bound to vectors (run once per row: in-process
@@ -411,9 +380,7 @@ std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& filter) {
   const DrillFilter& f = window ? *window : filter;
   // Every text column is NOT NULL; the ids read NULL as 0.
   std::vector<std::string> params;
-  const std::string columns =
-      "SELECT id, domain, drill_type, org_id, plan_id, plan_version_id, drill_date,"
-      " place, scenario, participants, evacuees, fields, verdict, findings FROM drills";
+  const std::string columns = std::string("SELECT ") + kDrillRowColumns + " FROM drills";
   // A page before a key is read towards the key's far side, then turned round.
   const std::string order = f.newest_first != f.before.has_value()
                                 ? " ORDER BY drill_date DESC, id DESC"
@@ -423,23 +390,8 @@ std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& filter) {
     sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   std::vector<sdk::Drill> out;
   if (f.limit > 0) out.reserve(static_cast<std::size_t>(f.limit));
-  RowScanner(session_).scan(sql, params, [&](const ScannedRow& r) {
-    sdk::Drill& d = out.emplace_back();
-    d.id = r.int64(0);
-    d.domain = r.text(1);
-    d.drill_type = r.text(2);
-    d.org_id = r.int64(3);
-    d.plan_id = r.int64(4);
-    d.plan_version_id = r.int64(5);
-    d.date = r.date(6);
-    d.place = r.text(7);
-    d.scenario = r.text(8);
-    d.participants = r.integer(9);
-    d.evacuees = r.integer(10);
-    d.fields = parseFields(r.view(11));
-    d.verdict = store::parseDrillVerdict(r.text(12)).value_or(sdk::DrillVerdict::None);
-    d.findings = r.text(13);
-  });
+  RowScanner(session_).scan(sql, params,
+                            [&](const ScannedRow& r) { out.push_back(drillOfRow(r)); });
   if (f.before) std::reverse(out.begin(), out.end());
   return out;
 }

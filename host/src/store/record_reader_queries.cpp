@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "store/dialect.h"
+#include "store/drill_row.h"
 #include "store/record_json.h"
 #include "store/record_parse.h"
 #include "store/record_rows.h"
@@ -164,30 +165,12 @@ std::vector<sdk::Drill> RecordReaderQueries::drills(const sdk::Date& from,
   // 3-year window of one domain). Only where the dialect can ask for the table pass.
   const auto unindexed = dialectOf(session_).unindexedTable("drills");
   const bool scan_table = unindexed && !scope_ && largeWindow(from, to);
-  const std::string sql =
-      "SELECT id, domain, drill_type, org_id, plan_id, plan_version_id, drill_date, place, "
-      "scenario, participants, evacuees, fields, verdict, findings FROM " +
-      (scan_table ? *unindexed : std::string("drills")) + where +
-      (scan_table ? std::string() : std::string(" ORDER BY drill_date, id"));
+  const std::string sql = std::string("SELECT ") + kDrillRowColumns + " FROM " +
+                          (scan_table ? *unindexed : std::string("drills")) + where +
+                          (scan_table ? std::string() : std::string(" ORDER BY drill_date, id"));
   std::vector<sdk::Drill> out;
-  RowScanner(session_).scan(sql, params, [&](const ScannedRow& r) {
-    sdk::Drill& d = out.emplace_back();
-    d.id = r.int64(0);
-    d.domain = r.text(1);
-    d.drill_type = r.text(2);
-    d.org_id = r.int64(3);
-    d.plan_id = r.int64(4);
-    d.plan_version_id = r.int64(5);
-    d.date = r.date(6);
-    d.place = r.text(7);
-    d.scenario = r.text(8);
-    d.participants = r.integer(9);
-    d.evacuees = r.integer(10);
-    const std::string fields = r.text(11);
-    if (fields.size() > 2) d.fields = fieldValuesFromJson(fields);  // "{}" is the empty default
-    d.verdict = store::parseDrillVerdict(r.text(12)).value_or(sdk::DrillVerdict::None);
-    d.findings = r.text(13);
-  });
+  RowScanner(session_).scan(sql, params,
+                            [&](const ScannedRow& r) { out.push_back(drillOfRow(r)); });
   if (scan_table) sortByDateThenId(out);
   return out;
 }

@@ -6,7 +6,7 @@
 // time): Transaction::commit writes it when the transaction wrote anything. Its subject is
 // kAnySubject ("may have changed anything") unless the code that opened the transaction knows
 // every row it writes and says so (Transaction::stampAs): DrillService::log stamps
-// kDrillsSubject with the drill's organisation. Seq grows in commit order (SQLite has one
+// "drills:<domain>" (store/drill_write_subject.h). Seq grows in commit order (SQLite has one
 // writer; PostgreSQL writers take turns under the dialect's advisory lock). A commit outside
 // store::Transaction (hand-written SQL, an older binary) leaves no stamp; the change watch still
 // sees it, and the reader then drops everything (WriteVersions::refresh).
@@ -22,7 +22,7 @@
 namespace beacon::store {
 
 inline constexpr const char* kAnySubject = "*";
-inline constexpr const char* kDrillsSubject = "drills";  // drills added for one organisation
+inline constexpr const char* kDrillsSubject = "drills";  // drills of any domain, one organisation
 // Bookkeeping no cached answer shows: login sessions, failed logins, login audit entries, a
 // user's last look at the notifications page, the digest log. WriteVersions makes nothing stale
 // for it, so a login, a session touch or a look keeps every cached page.
