@@ -193,8 +193,13 @@ data drillFormData(RequestContext& ctx, const DrillForm& form) {
       }
     }
   }
-  std::sort(choices.begin(), choices.end(),
-            [](const auto& a, const auto& b) { return a.id < b.id; });
+  // The chosen organisation's own plans first, then each level above it, each level by id.
+  const auto level = [&owners](const sdk::Plan& p) {
+    return std::find(owners.begin(), owners.end(), p.owner_org_id) - owners.begin();
+  };
+  std::sort(choices.begin(), choices.end(), [&level](const auto& a, const auto& b) {
+    return std::make_pair(level(a), a.id) < std::make_pair(level(b), b.id);
+  });
   data plans{data::type::list};
   for (const auto& p : choices) {
     data item;

@@ -36,17 +36,16 @@ class DrillFormChoicesTest : public WebFixture {
                : "";
   }
   // What logDrill and DrillValidator accept: the plans of `org` or one above it, of `domain` or
-  // general, with a version; read from the database.
+  // general, with a version; read from the database, nearest owner first (the form's order).
   static std::vector<std::string> acceptedPlans(sdk::RecordId org, const std::string& domain) {
     std::vector<std::string> out;
     std::vector<Poco::Int64> ids;
     app_->db().session()
-        << "WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM organisations WHERE id "
-           "= $1"
-           " UNION ALL SELECT o.id, o.parent_id FROM organisations o JOIN up ON o.id = "
-           "up.parent_id)"
+        << "WITH RECURSIVE up(id, parent_id, level) AS (SELECT id, parent_id, 0 FROM organisations"
+           " WHERE id = $1 UNION ALL SELECT o.id, o.parent_id, up.level + 1 FROM organisations o"
+           " JOIN up ON o.id = up.parent_id)"
            " SELECT p.id FROM plans p JOIN up ON p.owner_org_id = up.id"
-           " WHERE p.domain IN ($2, 'general') AND p.current_version > 0 ORDER BY p.id",
+           " WHERE p.domain IN ($2, 'general') AND p.current_version > 0 ORDER BY up.level, p.id",
         Poco::Data::Keywords::bind(static_cast<Poco::Int64>(org)),
         Poco::Data::Keywords::bind(domain), Poco::Data::Keywords::into(ids),
         Poco::Data::Keywords::now;
