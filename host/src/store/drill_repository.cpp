@@ -11,10 +11,10 @@
 #include <Poco/Data/Statement.h>
 
 #include "store/dialect.h"
-#include "store/drill_row.h"
 #include "store/multi_row_insert.h"
 #include "store/record_json.h"
 #include "store/record_parse.h"
+#include "store/record_rows.h"
 #include "store/record_voids.h"
 #include "store/row.h"
 #include "store/row_scanner.h"
@@ -391,7 +391,7 @@ std::vector<sdk::Drill> DrillRepository::list(const DrillFilter& filter) {
   std::vector<sdk::Drill> out;
   if (f.limit > 0) out.reserve(static_cast<std::size_t>(f.limit));
   RowScanner(session_).scan(sql, params,
-                            [&](const ScannedRow& r) { out.push_back(drillOfRow(r)); });
+                            [&](const ScannedRow& r) { out.push_back(drillFromRow(r)); });
   if (f.before) std::reverse(out.begin(), out.end());
   return out;
 }

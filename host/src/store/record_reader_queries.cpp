@@ -4,7 +4,6 @@
 #include <unordered_map>
 
 #include "store/dialect.h"
-#include "store/drill_row.h"
 #include "store/record_json.h"
 #include "store/record_parse.h"
 #include "store/record_rows.h"
@@ -170,7 +169,7 @@ std::vector<sdk::Drill> RecordReaderQueries::drills(const sdk::Date& from,
                           (scan_table ? std::string() : std::string(" ORDER BY drill_date, id"));
   std::vector<sdk::Drill> out;
   RowScanner(session_).scan(sql, params,
-                            [&](const ScannedRow& r) { out.push_back(drillOfRow(r)); });
+                            [&](const ScannedRow& r) { out.push_back(drillFromRow(r)); });
   if (scan_table) sortByDateThenId(out);
   return out;
 }

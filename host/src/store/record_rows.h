@@ -2,8 +2,10 @@
 // with int64(), integer(), text() and date() (store::Row over a Poco
 // RecordSet, store::ScannedRow from a RowScanner), so the repositories
 // and the rules' bulk reader map columns one way. Each function names the
-// columns it expects, in order. Stateless templates; thread-safe.
+// columns it expects, in order. Stateless templates and functions; thread-safe.
 #pragma once
+
+#include <string_view>
 
 #include "beacon/sdk/records.h"
 #include "store/record_parse.h"
@@ -83,6 +85,36 @@ sdk::Organisation organisationFromRow(const RowT& r) {
   o.kind = store::parseOrgKind(r.text(3)).value_or(sdk::OrgKind::Institution);
   o.parent_id = r.int64(4);
   return o;
+}
+
+// The columns drillFromRow reads, in its order (every text column NOT NULL; ids NULL as 0).
+inline constexpr const char* kDrillRowColumns =
+    "id, domain, drill_type, org_id, plan_id, plan_version_id, drill_date, place, scenario, "
+    "participants, evacuees, fields, verdict, findings";
+
+// The stored form of Drill::fields, {"name":"value",...} as toJson writes it, read without Poco's
+// parser when no string has an escape; otherwise fieldValuesFromJson (record_rows.cpp).
+sdk::FieldValues storedFieldsFromJson(std::string_view json);
+
+// kDrillRowColumns, from a row reader with view() (store::ScannedRow)
+template <typename RowT>
+sdk::Drill drillFromRow(const RowT& r) {
+  sdk::Drill d;
+  d.id = r.int64(0);
+  d.domain = r.text(1);
+  d.drill_type = r.text(2);
+  d.org_id = r.int64(3);
+  d.plan_id = r.int64(4);
+  d.plan_version_id = r.int64(5);
+  d.date = r.date(6);
+  d.place = r.text(7);
+  d.scenario = r.text(8);
+  d.participants = r.integer(9);
+  d.evacuees = r.integer(10);
+  d.fields = storedFieldsFromJson(r.view(11));
+  d.verdict = store::parseDrillVerdict(r.text(12)).value_or(sdk::DrillVerdict::None);
+  d.findings = r.text(13);
+  return d;
 }
 
 }  // namespace beacon::store
